@@ -1,0 +1,89 @@
+/**
+ * Connector descriptors: pure data that says what a target can do. The UI builds its forms,
+ * buttons, required markers and "Schema" / "Known limitations" panels from these; the adapters
+ * in electron/ refuse any operation a descriptor does not declare.
+ */
+
+export const connectorIds = ['okta', 'cognito', 'coupa', 'gotomeeting'] as const
+export type ConnectorId = (typeof connectorIds)[number]
+
+export type ParameterKind = 'text' | 'url' | 'email' | 'secret' | 'select' | 'customProperties'
+
+export interface ParameterDescriptor {
+  /** Key in the profile's values (or in the keychain, for a secret); also the sandbox line's key. */
+  key: string
+  /** The label as the reference document names it. */
+  label: string
+  kind: ParameterKind
+  required: boolean
+  /** Secret parameters go to the OS keychain and never back to the renderer. */
+  secret: boolean
+  help: string
+  placeholder?: string
+  defaultValue?: string
+  /** For `select`: the allowed values with their labels. */
+  options?: readonly { value: string; label: string }[]
+}
+
+/** C R L P U D Dp Ud M in the reference tables. */
+export const operations = [
+  'create',
+  'get',
+  'list',
+  'page',
+  'update',
+  'delete',
+  'deprovision',
+  'undoDeprovision',
+  'membership',
+] as const
+export type Operation = (typeof operations)[number]
+
+export type Access = 'readWrite' | 'readOnly' | 'writeOnly'
+
+/** One SCIM ⇄ native attribute pair. Compound rows of the reference are one row per attribute. */
+export interface MappingRow {
+  scim: string
+  native: string
+  access: Access
+  note?: string
+}
+
+export interface ObjectTypeDescriptor {
+  /** Route and tab id, e.g. `users`, `groups`, `roles`. */
+  id: string
+  /** The object's name as the reference table writes it (e.g. `Groups (content groups)`). */
+  referenceName: string
+  label: string
+  scimResource: 'User' | 'Group'
+  /** The table cell per operation, e.g. `POST`; an operation the target lacks is absent. */
+  operations: Partial<Record<Operation, string>>
+  /** SCIM paths that must be set on create. */
+  mandatoryFields: readonly string[]
+  mapping: readonly MappingRow[]
+}
+
+export interface PagingFacts {
+  style: 'cursor' | 'offset' | 'token'
+  /** Largest page the target returns. */
+  maxPageSize: number
+  /** The target rounds page sizes up to multiples of this (Okta pages in hundreds). */
+  step?: number
+  /** Whether the target reports a total count. */
+  totalCount: boolean
+  notes: string
+}
+
+export interface ConnectorDescriptor {
+  id: ConnectorId
+  label: string
+  summary: string
+  /** Parameters besides the profile name ("Connector name" in the reference). */
+  parameters: readonly ParameterDescriptor[]
+  objectTypes: readonly ObjectTypeDescriptor[]
+  paging: PagingFacts
+  /** The reference's known limitations, in words, in its order. */
+  limitations: readonly string[]
+  /** The SCIM extension namespace for target-specific attributes. */
+  extensionSchema: string
+}

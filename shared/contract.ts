@@ -1,0 +1,98 @@
+import { z } from 'zod'
+import type { Result } from './errors'
+import {
+  createProfileSchema,
+  duplicateProfileSchema,
+  exportProfilesSchema,
+  importPreviewSchema,
+  importProfilesSchema,
+  profileIdSchema,
+  updateProfileSchema,
+  type ImportPreviewEntry,
+  type ImportResult,
+  type ProfileView,
+} from './profiles'
+
+/**
+ * The one contract between renderer and main. Every call the renderer may make is an entry
+ * here, `namespace.verb`, with a zod schema for its input and a phantom output type. The preload
+ * allow-list, the main handler table, the preview bridge and the CLI all derive from this list.
+ */
+interface CallSpec<I extends z.ZodType, O> {
+  input: I
+  /** Phantom: carries the output type only. */
+  output?: O
+  /** One line for the reader. */
+  doc: string
+}
+
+function call<O>() {
+  return <I extends z.ZodType>(input: I, doc: string): CallSpec<I, O> => ({ input, doc })
+}
+
+const none = z.object({}).strict()
+
+export interface AppInfo {
+  version: string
+  platform: string
+  dataDirectory: string
+  keychain: 'available' | 'unavailable'
+  /** A profiles file that could not be read and was moved aside at start-up. */
+  storageProblem: { movedTo: string; reason: string } | null
+}
+
+export interface ExportedFile {
+  fileName: string
+  content: string
+}
+
+export const contract = {
+  'app.info': call<AppInfo>()(none, 'Version, data folder, keychain state and start-up problems.'),
+  'app.openExternal': call<null>()(
+    z.object({ url: z.string().url('Not a web address') }).strict(),
+    'Opens an http(s) link in the default browser; anything else is refused.',
+  ),
+  'profiles.list': call<ProfileView[]>()(none, 'Every profile, secrets shown only as stored / missing.'),
+  'profiles.get': call<ProfileView>()(profileIdSchema.strict(), 'One profile.'),
+  'profiles.create': call<ProfileView>()(createProfileSchema.strict(), 'Saves a new profile; secrets go to the keychain.'),
+  'profiles.update': call<ProfileView>()(updateProfileSchema.strict(), 'Changes a profile; a secret is replaced, cleared or kept.'),
+  'profiles.duplicate': call<ProfileView>()(duplicateProfileSchema.strict(), 'Copies a profile, secrets included, under a new name.'),
+  'profiles.delete': call<null>()(profileIdSchema.strict(), 'Deletes a profile and its keychain entries.'),
+  'profiles.export': call<ExportedFile>()(exportProfilesSchema.strict(), 'Export file content for the chosen profiles, without secrets.'),
+  'profiles.importPreview': call<ImportPreviewEntry[]>()(importPreviewSchema.strict(), 'Reads an export file and reports name clashes.'),
+  'profiles.import': call<ImportResult>()(importProfilesSchema.strict(), 'Imports profiles with the chosen clash resolutions.'),
+} as const
+
+export type Contract = typeof contract
+export type CallName = keyof Contract
+export const callNames = Object.keys(contract) as CallName[]
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>
+export type ParsedInput<N extends CallName> = z.output<Contract[N]['input']>
+export type CallOutput<N extends CallName> = Exclude<Contract[N]['output'], undefined>
+
+/** Events main pushes to the renderer. */
+export const events = {
+  'profiles.changed': z.object({ ids: z.array(z.string()) }),
+} as const
+export type EventName = keyof typeof events
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>
+export const eventNames = Object.keys(events) as EventName[]
+
+/** What `window.lanyard` (and the preview bridge client) offers the renderer. */
+export interface LanyardApi {
+  invoke<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>>
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+}
+
+/** Handlers for every call, given already-validated input. */
+export type Handlers = {
+  [N in CallName]: (input: ParsedInput<N>) => Promise<CallOutput<N>>
+}
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(contract, name)
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name)
+}

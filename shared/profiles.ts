@@ -1,0 +1,102 @@
+import { z } from 'zod'
+import { connectorIds } from './catalogue/types'
+
+export const environments = ['sandbox', 'real'] as const
+export type Environment = (typeof environments)[number]
+
+const profileName = z.string().trim().min(1, 'Give the profile a name').max(120, 'Keep the name under 120 characters')
+const parameterValues = z.record(z.string(), z.string().max(4000))
+
+/**
+ * A profile as the renderer sees it: non-secret values plus, for each secret parameter, only
+ * whether the keychain holds it. The secret itself never leaves the main process.
+ */
+export interface ProfileView {
+  id: string
+  connectorId: (typeof connectorIds)[number]
+  name: string
+  environment: Environment
+  values: Record<string, string>
+  secrets: Record<string, 'stored' | 'missing'>
+  createdAt: string
+  updatedAt: string
+}
+
+export const profileIdSchema = z.object({ id: z.string().uuid('Not a profile id') })
+
+export const createProfileSchema = z.object({
+  connectorId: z.enum(connectorIds),
+  name: profileName,
+  environment: z.enum(environments),
+  values: parameterValues,
+  /** Secret parameters typed by the user; empty strings are ignored. */
+  secrets: z.record(z.string(), z.string().max(8000)).default({}),
+})
+export type CreateProfileInput = z.infer<typeof createProfileSchema>
+
+export const updateProfileSchema = z.object({
+  id: z.string().uuid('Not a profile id'),
+  name: profileName.optional(),
+  environment: z.enum(environments).optional(),
+  values: parameterValues.optional(),
+  /** Per secret parameter: a new value replaces it, `null` clears it, absent keeps it. */
+  secrets: z.record(z.string(), z.string().max(8000).nullable()).default({}),
+})
+export type UpdateProfileInput = z.infer<typeof updateProfileSchema>
+
+export const duplicateProfileSchema = z.object({
+  id: z.string().uuid('Not a profile id'),
+  name: profileName.optional(),
+})
+
+export const exportProfilesSchema = z.object({
+  ids: z.array(z.string().uuid('Not a profile id')).min(1, 'Choose at least one profile to export'),
+})
+
+/** What an export file holds: never a secret, only which secrets the profile needs. */
+export const exportedProfileSchema = z.object({
+  connectorId: z.enum(connectorIds),
+  name: profileName,
+  environment: z.enum(environments),
+  values: parameterValues,
+})
+export const exportFileSchema = z.object({
+  format: z.literal('lanyard-profiles'),
+  version: z.literal(1),
+  exportedAt: z.string(),
+  profiles: z.array(exportedProfileSchema),
+})
+export type ExportFile = z.infer<typeof exportFileSchema>
+export const exportFileExtension = '.lanyard-profiles.json'
+
+export const importPreviewSchema = z.object({
+  content: z.string().max(5_000_000, 'The file is too large to be a profile export'),
+})
+
+export const importResolutionSchema = z.object({
+  index: z.number().int().min(0),
+  action: z.enum(['add', 'rename', 'replace', 'skip']),
+  /** The new name, for `rename`. */
+  name: profileName.optional(),
+})
+export const importProfilesSchema = z.object({
+  content: importPreviewSchema.shape.content,
+  resolutions: z.array(importResolutionSchema),
+})
+
+export interface ImportPreviewEntry {
+  index: number
+  connectorId: ProfileView['connectorId']
+  name: string
+  environment: Environment
+  /** Id of an existing profile with the same connector and name, if any. */
+  clashesWith: string | null
+  suggestedName: string
+  secretsNeeded: string[]
+}
+
+export interface ImportResult {
+  added: ProfileView[]
+  replaced: ProfileView[]
+  skipped: number
+}
