@@ -58,6 +58,8 @@ export interface ObjectTypeDescriptor {
   scimResource: 'User' | 'Group'
   /** The table cell per operation, e.g. `POST`; an operation the target lacks is absent. */
   operations: Partial<Record<Operation, string>>
+  /** Why an absent operation is absent, where the reference says (Coupa delete: soft delete only). */
+  absentOperationNotes?: Partial<Record<Operation, string>>
   /** SCIM paths that must be set on create. */
   mandatoryFields: readonly string[]
   mapping: readonly MappingRow[]
@@ -84,6 +86,8 @@ export interface ConnectorDescriptor {
   paging: PagingFacts
   /** The reference's known limitations, in words, in its order. */
   limitations: readonly string[]
+  /** Other facts the reference states: differences between guide versions, custom attribute formats. */
+  notes: readonly string[]
   /** The SCIM extension namespace for target-specific attributes. */
   extensionSchema: string
 }

@@ -1,0 +1,142 @@
+import { readOnly, readWrite, writeOnly } from './mappingRow'
+import { cognitoRegions } from './regions'
+import type { ConnectorDescriptor } from './types'
+
+/** AWS Cognito user pools, from section 3 of the connector reference. */
+export const cognito: ConnectorDescriptor = {
+  id: 'cognito',
+  label: 'AWS Cognito',
+  summary: 'Users and groups of one Amazon Cognito user pool, through the AWS API with an IAM access key.',
+  extensionSchema: 'urn:lanyard:scim:schemas:extension:cognito:2.0:User',
+  parameters: [
+    {
+      key: 'accessKeyId',
+      label: 'AccessKey Id',
+      kind: 'text',
+      required: true,
+      secret: false,
+      help: 'The access key id of an AWS IAM user allowed to manage this user pool. It starts with AKIA or ASIA.',
+      placeholder: 'AKIAIOSFODNN7EXAMPLE',
+    },
+    {
+      key: 'accessSecret',
+      label: 'Access Secret',
+      kind: 'secret',
+      required: true,
+      secret: true,
+      help:
+        'The secret access key that belongs to the access key id, shown once by AWS when the key was made. ' +
+        "It is kept in this computer's keychain and is never shown again.",
+    },
+    {
+      key: 'region',
+      label: 'Region',
+      kind: 'select',
+      required: true,
+      secret: false,
+      help: 'The AWS Region that holds the user pool: the first part of the User Pool Id, before the underscore.',
+      options: cognitoRegions,
+    },
+    {
+      key: 'userPoolId',
+      label: 'User Pool Id',
+      kind: 'text',
+      required: true,
+      secret: false,
+      help: 'The id of the user pool, shown in the AWS console under Amazon Cognito › User pools.',
+      placeholder: 'eu-west-1_AbCdEf123',
+    },
+    {
+      key: 'url',
+      label: 'Target URL',
+      // Optional: AWS derives the endpoint from the Region; this only overrides it (a VPC endpoint,
+      // a sandbox tenant), as the reference says ("optional endpoint override").
+      kind: 'url',
+      required: false,
+      secret: false,
+      help: 'Leave empty to use the standard AWS address for the Region. Fill in only to reach the pool through another endpoint.',
+      placeholder: 'https://cognito-idp.eu-west-1.amazonaws.com',
+    },
+  ],
+  objectTypes: [
+    {
+      id: 'users',
+      referenceName: 'Users',
+      label: 'Users',
+      scimResource: 'User',
+      operations: {
+        create: 'POST',
+        get: 'GET',
+        list: 'GET',
+        page: 'GET',
+        update: 'PUT',
+        delete: 'DELETE',
+        deprovision: 'PUT',
+        undoDeprovision: 'PUT',
+        membership: 'via group',
+      },
+      mandatoryFields: ['userName', 'emails[0].value'],
+      mapping: [
+        // Cognito has one name for a user: the Username, fixed at create.
+        readOnly('id', 'Username'),
+        readWrite('userName', 'Username'),
+        readOnly('name.formatted', 'Username'),
+        readOnly('displayName', 'Username'),
+        readWrite('emails[0].value', 'UserAttributes.email'),
+        readWrite('active', 'enabled and UserStatus', 'active when enabled and UserStatus is CONFIRMED'),
+        readWrite('phoneNumbers[0].value', 'phone_number'),
+        writeOnly('password', 'Password', 'write-only'),
+        writeOnly('Extension.IsPasswordPermanent', 'Permanent', 'write-only'),
+        writeOnly('Extension.DesiredDeliveryMediums', 'DesiredDeliveryMediums', 'write-only, default SMS, never returned'),
+        readWrite('Extension.email_verified', 'UserAttributes.email_verified'),
+        readWrite('Extension.phone_number_verified', 'UserAttributes.phone_number_verified'),
+        readOnly('meta.created', 'UserCreateDate'),
+        readOnly('meta.lastModified', 'UserLastModifiedDate'),
+      ],
+    },
+    {
+      id: 'groups',
+      referenceName: 'Groups',
+      label: 'Groups',
+      scimResource: 'Group',
+      operations: {
+        create: 'POST',
+        get: 'GET',
+        list: 'GET',
+        page: 'GET',
+        update: 'PUT',
+        delete: 'DELETE',
+        membership: 'PUT (update membership)',
+      },
+      mandatoryFields: ['displayName'],
+      mapping: [
+        readOnly('id', 'GroupName'),
+        readWrite('displayName', 'GroupName'),
+        readWrite('members[].value', 'Users[].Username'),
+        readOnly('members[].display', 'Users[].Username'),
+        readWrite('Extension.Precedence', 'Precedence'),
+        readWrite('Extension.RoleArn', 'RoleArn'),
+        readOnly('meta.created', 'CreationDate'),
+        readOnly('meta.lastModified', 'LastModifiedDate'),
+      ],
+    },
+  ],
+  paging: {
+    style: 'token',
+    maxPageSize: 60,
+    totalCount: false,
+    notes:
+      'Follow the pagination token until it is absent; a page may hold fewer users than asked for, ' +
+      'even none, while more remain.',
+  },
+  limitations: [
+    'Create and update run in several steps (create, set password, add to groups…). A failure in any step is reported as a failure of the whole operation, but the steps that succeeded stay applied. The app must say exactly which steps succeeded and which did not, and offer to finish or roll back.',
+    "A password that breaks the pool's policy returns an error, yet the user is created.",
+    'DesiredDeliveryMediums is write-only and is not returned by get.',
+    'A user can be a member of at most 25 groups: the app refuses the 26th before calling.',
+  ],
+  notes: [
+    'One guide lists Deprovision / Undo deprovision under the Groups table; they act on users.',
+    'Deprovision disables the user (and signs them out); undo enables the user again and brings back the group memberships it took away.',
+  ],
+}

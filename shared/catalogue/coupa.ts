@@ -1,0 +1,168 @@
+import { readOnly, readWrite } from './mappingRow'
+import type { ConnectorDescriptor, MappingRow, ObjectTypeDescriptor } from './types'
+
+const userGroupsInVersionOne = 'version 1: user-groups'
+const approvalGroupsAlias = 'also called UserGroups; approval-groups[] or user-groups[] depending on the version'
+
+const userMapping: readonly MappingRow[] = [
+  readOnly('id', 'id'),
+  readWrite('userName', 'login'),
+  readWrite('name.givenName', 'firstname'),
+  readWrite('name.familyName', 'lastname', 'misspelled "lastame" in the guide'),
+  // Coupa computes fullname from the first and last names.
+  readOnly('name.formatted', 'fullname'),
+  readOnly('displayName', 'fullname'),
+  readWrite('emails[0].value', 'email'),
+  readOnly('photos', 'avatar-thumb-url'),
+  readWrite('addresses.streetAddress', 'default-address.street1'),
+  readWrite('addresses.locality', 'default-address.city'),
+  readWrite('addresses.region', 'default-address.state'),
+  readWrite('addresses.postalCode', 'default-address.postal-code'),
+  readWrite('addresses.country', 'default-address.country.name'),
+  readWrite('groups[].value', 'content-groups[].id', userGroupsInVersionOne),
+  readWrite('groups[].display', 'content-groups[].name', userGroupsInVersionOne),
+  readWrite('roles[].value', 'roles[].id'),
+  readWrite('roles[].display', 'roles[].name'),
+  readWrite('active', 'active'),
+  readWrite('locale', 'default-locale'),
+  readWrite('preferredLanguage', 'default-locale'),
+  readWrite('Extension.Manager.value', 'manager.id'),
+  readWrite('Extension.EmployeeNumber', 'employee-number'),
+  readWrite('Extension.CostCenter', 'custom-fields.default-user-cost-center'),
+  readWrite('Extension.AuthenticationMethod', 'authentication-method'),
+  readWrite('Extension.SsoIdentifier', 'sso-identifier'),
+  readWrite('Extension.PurchasingUser', 'purchasing-user'),
+  readWrite('Extension.ExpenseUser', 'expense-user'),
+  readWrite('Extension.SourcingUser', 'sourcing-user'),
+  readWrite('Extension.InventoryUser', 'inventory-user'),
+  readWrite('Extension.ContractsUser', 'contracts-user'),
+  readWrite('Extension.AnalyticsUser', 'analytics-user'),
+  readWrite('Extension.invoiceApprovalLimit', 'invoice-approval-limit'),
+  readWrite('Extension.invoiceSelfApprovalLimit', 'invoice-self-approval-limit'),
+  readWrite('Extension.requisitionApprovalLimit', 'requisition-approval-limit'),
+  readWrite('Extension.requisitionSelfApprovalLimit', 'requisition-self-approval-limit'),
+  readWrite('Extension.contractApprovalLimit', 'contract-approval-limit'),
+  readWrite('Extension.contractSelfApprovalLimit', 'contract-self-approval-limit'),
+  readWrite('Extension.workConfirmationApprovalLimit', 'work-confirmation-approval-limit'),
+  readWrite('Extension.defaultChartOfAccountsName', 'default-account.name'),
+  readWrite('Extension.defaultAccountCode', 'default-account.code'),
+  // Written in a second step, after account-security-type and the account type name (see limitations).
+  readWrite('Extension.Segment1', 'default-account.segment-1'),
+  readWrite('Extension.Segment2', 'default-account.segment-2'),
+  readWrite('Extension.defaultCurrency', 'default-currency'),
+  readWrite('Extension.defaultAddressLocationCode', 'default-address.location-code'),
+  readOnly('Extension.accountSecurityType', 'account-security-type', 'computed on create and update (see limitations)'),
+  readWrite('Extension.businessGroupSecurityType', 'business-group-security-type'),
+  readWrite('Extension.mentionName', 'mention-name'),
+  readWrite('Extension.AccountGroups', 'account-groups[]'),
+  readWrite('Extension.ApprovalGroups', 'approval-groups[]', approvalGroupsAlias),
+  readWrite('Extension.ApprovalGroups', 'user-groups[]', approvalGroupsAlias),
+  readOnly('meta.created', 'created-at'),
+  readOnly('meta.lastModified', 'updated-at'),
+]
+
+/** Groups, roles, user groups and account groups are read-only in Coupa and share one mapping. */
+const groupLikeMapping: readonly MappingRow[] = [
+  readOnly('id', 'id'),
+  readOnly('displayName', 'name'),
+  readOnly('meta.created', 'created-at'),
+  readOnly('meta.lastModified', 'updated-at'),
+]
+
+function readOnlyGroupLike(id: string, referenceName: string, label: string): ObjectTypeDescriptor {
+  return {
+    id,
+    referenceName,
+    label,
+    scimResource: 'Group',
+    operations: { get: 'GET', list: 'GET', page: 'GET', membership: 'via user' },
+    mandatoryFields: [],
+    mapping: groupLikeMapping,
+  }
+}
+
+/** Coupa, from section 2 of the connector reference. */
+export const coupa: ConnectorDescriptor = {
+  id: 'coupa',
+  label: 'Coupa',
+  summary: 'Users of a Coupa instance and their roles and groups, through the Coupa API with an API key.',
+  extensionSchema: 'urn:lanyard:scim:schemas:extension:coupa:2.0:User',
+  parameters: [
+    {
+      key: 'apiKey',
+      label: 'API key',
+      kind: 'secret',
+      required: true,
+      secret: true,
+      help:
+        'A Coupa API key (40 characters), made by a Coupa administrator under Setup › API Keys. ' +
+        "It is kept in this computer's keychain and is never shown again.",
+    },
+    {
+      key: 'url',
+      label: 'Target URL',
+      kind: 'url',
+      required: true,
+      secret: false,
+      help: 'The address of your Coupa instance, as in the browser when you sign in to Coupa.',
+      placeholder: 'https://acme.coupahost.com',
+    },
+    {
+      key: 'customProperties',
+      label: 'Custom properties',
+      kind: 'customProperties',
+      // Only version 1 of the connector reads them; most instances need none.
+      required: false,
+      secret: false,
+      help:
+        'Extra Coupa user fields to show and edit, written as name|type pairs separated by ";", ' +
+        'where type is string or boolean. Each becomes a single-valued, optional attribute of the ' +
+        'Coupa extension, returned by default. Leave empty if you need none. Used by version 1 only.',
+      placeholder: 'cost_center|string;new_user|boolean;',
+    },
+  ],
+  objectTypes: [
+    {
+      id: 'users',
+      referenceName: 'Users',
+      label: 'Users',
+      scimResource: 'User',
+      operations: {
+        create: 'POST',
+        get: 'GET',
+        list: 'GET',
+        page: 'GET',
+        update: 'PUT (PATCH for granular update)',
+        deprovision: 'PUT',
+        undoDeprovision: 'PUT',
+        membership: 'PUT/PATCH: roles, groups, user-groups, account-groups (user-centric)',
+      },
+      absentOperationNotes: { delete: 'soft delete only' },
+      mandatoryFields: ['userName', 'emails[0].value', 'name.givenName', 'name.familyName'],
+      mapping: userMapping,
+    },
+    readOnlyGroupLike('groups', 'Groups (content groups)', 'Content groups'),
+    readOnlyGroupLike('roles', 'Roles', 'Roles'),
+    readOnlyGroupLike('user-groups', 'UserGroups (approval groups)', 'Approval groups'),
+    readOnlyGroupLike('account-groups', 'AccountGroups', 'Account groups'),
+  ],
+  paging: {
+    style: 'offset',
+    maxPageSize: 50,
+    totalCount: false,
+    notes: 'Pages by limit (at most 50) and offset; there is no total, and the end is an empty or short page.',
+  },
+  limitations: [
+    'Pages are at most 50 objects; no total count is returned ("totalResults" unsupported): paging is by offset/index, and the end is an empty or short page.',
+    'Soft delete only: inactive users are still returned by get and list. The app shows them as deactivated (filterable), and "delete" is not offered.',
+    'Updating default-account.segment-1/2 is a second step after all other attributes (they require account-security-type and the default account type name to be set first).',
+    'account-security-type is computed on create/update: 2 if the default account type name is set and account-groups is not empty; 1 if the name is set and account-groups is empty; unchanged if the name is not set.',
+    'A PUT updates only the attributes it carries: an attribute cannot be emptied by leaving it out of the body.',
+    'Custom attributes: string and boolean only; a boolean custom attribute set to false may come back empty.',
+    'Account-, Approval- and User-group endpoints are read-only in the target.',
+  ],
+  notes: [
+    'Custom properties (version 1 only) become attributes of the enterprise extension: readWrite, returned by default, not required, single-valued.',
+    'Deprovision sets active to false; undo sets it back to true and restores the roles and groups it took away.',
+  ],
+}

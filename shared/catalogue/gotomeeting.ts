@@ -1,0 +1,139 @@
+import { readOnly, readWrite } from './mappingRow'
+import type { ConnectorDescriptor } from './types'
+
+const derivedName = 'firstName + " " + lastName'
+
+/** GoToMeeting, from section 1 of the connector reference. */
+export const gotomeeting: ConnectorDescriptor = {
+  id: 'gotomeeting',
+  label: 'GoToMeeting',
+  summary: 'Users and groups of a GoTo account, through the GoTo Admin API with an OAuth client.',
+  extensionSchema: 'urn:lanyard:scim:schemas:extension:gotomeeting:2.0:User',
+  // The older guide lists only username, client id, client secret and target URL; the newer one
+  // adds password and account key, and the newer behaviour is the default, so all are required.
+  parameters: [
+    {
+      key: 'username',
+      label: 'Username',
+      kind: 'email',
+      required: true,
+      secret: false,
+      help: 'The email address of a GoTo account administrator that Lanyard signs in as.',
+      placeholder: 'admin@acme.com',
+    },
+    {
+      key: 'password',
+      label: 'Password',
+      kind: 'secret',
+      required: true,
+      secret: true,
+      help: "That administrator's GoTo password. It is kept in this computer's keychain and is never shown again.",
+    },
+    {
+      key: 'clientId',
+      label: 'Client Id',
+      kind: 'text',
+      required: true,
+      secret: false,
+      help: 'The id of the OAuth client registered for Lanyard in the GoTo Developer Center.',
+    },
+    {
+      key: 'clientSecret',
+      label: 'Client Secret',
+      kind: 'secret',
+      required: true,
+      secret: true,
+      help: "The secret of that OAuth client. It is kept in this computer's keychain and is never shown again.",
+    },
+    {
+      key: 'accountKey',
+      label: 'Account key',
+      kind: 'text',
+      required: true,
+      secret: false,
+      help: 'The key of the GoTo account to manage, shown in the GoTo Admin Center (a long number).',
+    },
+    {
+      key: 'url',
+      label: 'Target URL',
+      kind: 'url',
+      required: true,
+      secret: false,
+      help: 'The address of the GoTo Admin API. Keep the default unless GoTo support gave you another one.',
+      placeholder: 'https://api.getgo.com/admin/rest/v1/',
+      defaultValue: 'https://api.getgo.com/admin/rest/v1/',
+    },
+  ],
+  objectTypes: [
+    {
+      id: 'users',
+      referenceName: 'Users',
+      label: 'Users',
+      scimResource: 'User',
+      operations: {
+        create: 'POST',
+        get: 'GET',
+        list: 'GET',
+        page: 'GET',
+        update: 'PUT',
+        delete: 'DELETE',
+        deprovision: 'PUT',
+        undoDeprovision: 'PUT',
+      },
+      mandatoryFields: ['emails[0].value', 'name.givenName', 'name.familyName'],
+      mapping: [
+        readOnly('id', 'key'),
+        readWrite('userName', 'email'),
+        readWrite('name.givenName', 'firstName'),
+        readWrite('name.familyName', 'lastName'),
+        readOnly('name.formatted', derivedName, 'read-only, derived'),
+        readOnly('displayName', derivedName, 'read-only, derived'),
+        readWrite('emails[0].value', 'email'),
+        readWrite('locale', 'locale'),
+        readWrite('timezone', 'timeZone'),
+        // Group membership operations are not supported by the target (see limitations).
+        readOnly('groups[].value', 'groupKey'),
+        readOnly('groups[].display', 'groupName'),
+      ],
+    },
+    {
+      id: 'groups',
+      referenceName: 'Groups',
+      label: 'Groups',
+      scimResource: 'Group',
+      operations: {
+        create: 'POST',
+        get: 'GET',
+        list: 'GET',
+        page: 'GET',
+        update: 'PUT',
+        delete: 'DELETE',
+      },
+      absentOperationNotes: { membership: 'not supported' },
+      mandatoryFields: ['displayName'],
+      mapping: [
+        readOnly('id', 'key'),
+        readWrite('displayName', 'name'),
+        readOnly('members[].value', 'userKeys[]'),
+      ],
+    },
+  ],
+  paging: {
+    style: 'offset',
+    // The Admin API does not document its largest page; 1000 is what working clients use.
+    maxPageSize: 1000,
+    totalCount: true,
+    notes: 'Pages by pageSize and a 0-based offset; each page reports toIndex and the total.',
+  },
+  limitations: [
+    'Users and groups carry no created / last-modified dates (show "not provided by target").',
+    'Creating a user that already exists answers 201 (no duplicate error): the app must detect that the "created" user is an existing one and say so, not report a new account.',
+    'Group membership operations are not supported: members are shown read-only.',
+    'Getting a user by an invalid alphanumeric id answers 502 instead of 404: the connector treats that case as "not found".',
+    'Creating a user with the email of a deleted user re-activates the deleted user instead of creating a new one: the app warns before such a create.',
+  ],
+  notes: [
+    'The older guide lists only name, username, client id, client secret and target URL.',
+    'Deprovision suspends the user; undo brings back the status and whatever the suspension took away.',
+  ],
+}

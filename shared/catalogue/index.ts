@@ -1,0 +1,45 @@
+import { cognito } from './cognito'
+import { coupa } from './coupa'
+import { gotomeeting } from './gotomeeting'
+import { okta } from './okta'
+import type { ConnectorDescriptor, ConnectorId, ObjectTypeDescriptor } from './types'
+
+export * from './types'
+export { cognitoRegions } from './regions'
+export { parseCustomProperties, customPropertyTypes } from './customProperties'
+export type { CustomProperty, CustomPropertyType, CustomPropertiesParseResult } from './customProperties'
+
+/** Frozen all the way down: the catalogue is shared by every view and service, nobody may edit it. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
+}
+
+const descriptorsById: Readonly<Record<ConnectorId, ConnectorDescriptor>> = deepFreeze({
+  cognito,
+  coupa,
+  gotomeeting,
+  okta,
+})
+
+/** Every connector, alphabetical by label (the order the "new profile" picker shows). */
+export const connectors: readonly ConnectorDescriptor[] = Object.freeze(
+  Object.values(descriptorsById).sort((left, right) => left.label.localeCompare(right.label)),
+)
+
+/** For ids read from outside the type system (a profile file, an import): check before `getDescriptor`. */
+export function isConnectorId(value: string): value is ConnectorId {
+  return Object.hasOwn(descriptorsById, value)
+}
+
+export function getDescriptor(id: ConnectorId): ConnectorDescriptor {
+  return descriptorsById[id]
+}
+
+/** The object type with this route id (`users`, `groups`, `roles`…), or undefined if the target has none. */
+export function findObjectType(descriptor: ConnectorDescriptor, id: string): ObjectTypeDescriptor | undefined {
+  return descriptor.objectTypes.find((objectType) => objectType.id === id)
+}

@@ -1,0 +1,31 @@
+import type { CallName, EventName } from './contract'
+
+/**
+ * The contract's call and event names as plain data, without zod. The sandboxed preload bundles
+ * this file (it may require nothing but `electron`), so it must stay free of runtime imports:
+ * the import above is type-only and erased. The checks below fail the typecheck the moment a
+ * name is added to or removed from `contract.ts` without being listed here, in either direction.
+ */
+export const contractCallNames = [
+  'app.info',
+  'app.openExternal',
+  'profiles.list',
+  'profiles.get',
+  'profiles.create',
+  'profiles.update',
+  'profiles.duplicate',
+  'profiles.delete',
+  'profiles.export',
+  'profiles.importPreview',
+  'profiles.import',
+] as const satisfies readonly CallName[]
+
+export const contractEventNames = ['profiles.changed'] as const satisfies readonly EventName[]
+
+type Unlisted<All, Listed> = Exclude<All, Listed>
+/** `never` when every contract name is listed; otherwise the compiler names the missing one. */
+export const everyCallListed: [Unlisted<CallName, (typeof contractCallNames)[number]>] extends [never] ? true : never =
+  true
+export const everyEventListed: [Unlisted<EventName, (typeof contractEventNames)[number]>] extends [never]
+  ? true
+  : never = true

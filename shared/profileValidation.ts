@@ -1,0 +1,93 @@
+import { parseCustomProperties } from './catalogue/customProperties'
+import type { ConnectorDescriptor, ParameterDescriptor } from './catalogue/types'
+
+/*
+ * Offline checks of a profile's plain parameter values against its connector descriptor. The
+ * renderer runs them live, per field; the main process runs them again before saving (the
+ * authoritative check). Pure and fast: no network, no keychain. Values are judged trimmed; the
+ * caller stores them trimmed (`trimProfileValues`).
+ */
+
+export type ProfileValueErrors = Record<string, string>
+
+export function secretParameters(descriptor: ConnectorDescriptor): ParameterDescriptor[] {
+  return descriptor.parameters.filter((parameter) => parameter.secret)
+}
+
+export function plainParameters(descriptor: ConnectorDescriptor): ParameterDescriptor[] {
+  return descriptor.parameters.filter((parameter) => !parameter.secret)
+}
+
+export function trimProfileValues(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value.trim()]))
+}
+
+const plausibleEmail = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/
+
+function isAbsoluteHttpAddress(value: string): boolean {
+  if (/\s/.test(value)) return false
+  try {
+    const address = new URL(value)
+    return (address.protocol === 'https:' || address.protocol === 'http:') && address.hostname !== ''
+  } catch {
+    return false
+  }
+}
+
+/** The message for one filled-in value, or undefined when it is fine. */
+function checkValue(parameter: ParameterDescriptor, value: string): string | undefined {
+  switch (parameter.kind) {
+    case 'url': {
+      if (isAbsoluteHttpAddress(value)) return undefined
+      const example = parameter.placeholder ?? parameter.defaultValue ?? 'https://acme.okta.com'
+      return `Enter a full address starting with https://, e.g. ${example}`
+    }
+    case 'email':
+      return plausibleEmail.test(value) ? undefined : `Enter an email address, e.g. ${parameter.placeholder ?? 'admin@acme.com'}`
+    case 'select': {
+      const options = parameter.options ?? []
+      if (options.some((option) => option.value === value)) return undefined
+      const example = options[0]?.value
+      return `"${value}" is not one of the choices for ${parameter.label}: pick one from the list${example ? `, e.g. ${example}` : ''}.`
+    }
+    case 'customProperties': {
+      const { errors } = parseCustomProperties(value)
+      return errors.length === 0 ? undefined : errors.join(' ')
+    }
+    case 'text':
+    case 'secret':
+      return undefined
+  }
+}
+
+/**
+ * Key → message for every problem in `values` (an empty object means valid). Refuses keys the
+ * connector does not have, and keys of secret parameters: a secret goes to the OS keychain and
+ * must never sit in the plain values, which are written to disk and shown to the renderer.
+ */
+export function validateProfileValues(descriptor: ConnectorDescriptor, values: Record<string, string>): ProfileValueErrors {
+  const errors: ProfileValueErrors = {}
+  const parametersByKey = new Map(descriptor.parameters.map((parameter) => [parameter.key, parameter]))
+
+  for (const key of Object.keys(values)) {
+    const parameter = parametersByKey.get(key)
+    if (parameter === undefined) {
+      errors[key] = `"${key}" is not a setting of ${descriptor.label} profiles: remove it.`
+    } else if (parameter.secret) {
+      errors[key] =
+        `${parameter.label} is a secret and must never be stored with the plain settings: ` +
+        'enter it in its own field so it is kept in the OS keychain.'
+    }
+  }
+
+  for (const parameter of plainParameters(descriptor)) {
+    const value = (values[parameter.key] ?? '').trim()
+    if (value === '') {
+      if (parameter.required) errors[parameter.key] = `Enter the ${parameter.label}: ${descriptor.label} profiles need it.`
+      continue
+    }
+    const message = checkValue(parameter, value)
+    if (message !== undefined) errors[parameter.key] = message
+  }
+  return errors
+}
