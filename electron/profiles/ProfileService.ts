@@ -1,0 +1,268 @@
+import { randomUUID } from 'node:crypto'
+import { getDescriptor } from '../../shared/catalogue'
+import type { ExportedFile } from '../../shared/contract'
+import type {
+  CreateProfileInput,
+  ImportPreviewEntry,
+  ImportResult,
+  ProfileView,
+  UpdateProfileInput,
+} from '../../shared/profiles'
+import { secretParameters, trimProfileValues } from '../../shared/profileValidation'
+import type { Logger } from '../logging/Logger'
+import { AppError } from '../services/AppError'
+import { planImport, type ImportResolution } from './importPlan'
+import type { StoredProfile } from './profileFileSchema'
+import { buildExportFile, parseExportFile, previewImport } from './profileExchange'
+import type { ProfileRepository } from './ProfileRepository'
+import { assertSecretKeys, assertValidValues, freeName, sameName, secretLabels } from './profileRules'
+import type { ProfileSecrets, SecretOutcome } from './ProfileSecrets'
+import { removePendingSecrets, secretKeysOf } from './secretCleanup'
+
+export interface ProfileServiceOptions {
+  repository: ProfileRepository
+  secrets: ProfileSecrets
+  logger: Logger
+  /** Called with the ids of the profiles that changed, after every change is on disk. */
+  onChanged: (ids: string[]) => void
+  now?: () => Date
+  newId?: () => string
+}
+
+/**
+ * Connector profiles: values in `profiles.json`, secrets in the OS keychain. Changes run one at a
+ * time (each reads, changes and writes the whole file), and each is on disk before its
+ * `profiles.changed` event goes out.
+ *
+ * Keychain failures never lose the rest of a change: the profile is saved, then the call fails
+ * with `keychain_unavailable` saying what was saved and what to do.
+ */
+export class ProfileService {
+  private queue: Promise<unknown> = Promise.resolve()
+  private readonly now: () => Date
+  private readonly newId: () => string
+
+  constructor(private readonly options: ProfileServiceOptions) {
+    this.now = options.now ?? (() => new Date())
+    this.newId = options.newId ?? randomUUID
+  }
+
+  async list(): Promise<ProfileView[]> {
+    const views: ProfileView[] = []
+    for (const profile of this.repository.list()) views.push(await this.view(profile))
+    return views
+  }
+
+  async get(id: string): Promise<ProfileView> {
+    return this.view(this.require(id))
+  }
+
+  create(input: CreateProfileInput): Promise<ProfileView> {
+    return this.exclusive(async () => {
+      const descriptor = getDescriptor(input.connectorId)
+      const values = trimProfileValues(input.values)
+      assertValidValues(descriptor, values)
+      const secrets = givenSecrets(input.secrets)
+      assertSecretKeys(descriptor, Object.keys(secrets))
+      this.assertNameFree(input.connectorId, input.name)
+      const at = this.now().toISOString()
+      const profile: StoredProfile = {
+        id: this.newId(),
+        connectorId: input.connectorId,
+        name: input.name,
+        environment: input.environment,
+        values,
+        createdAt: at,
+        updatedAt: at,
+      }
+      await this.saveProfiles([...this.repository.list(), profile])
+      const outcome = await this.options.secrets.apply(profile.id, secrets)
+      this.options.onChanged([profile.id])
+      this.throwIfSecretsFailed(profile, outcome, 'stored in')
+      return this.view(profile)
+    })
+  }
+
+  update(input: UpdateProfileInput): Promise<ProfileView> {
+    return this.exclusive(async () => {
+      const existing = this.require(input.id)
+      const descriptor = getDescriptor(existing.connectorId)
+      const values = input.values && trimProfileValues(input.values)
+      if (values) assertValidValues(descriptor, values)
+      const secrets = givenSecrets(input.secrets)
+      assertSecretKeys(descriptor, Object.keys(secrets))
+      if (input.name !== undefined) this.assertNameFree(existing.connectorId, input.name, existing.id)
+      const profile: StoredProfile = {
+        ...existing,
+        // `values` is the whole new set, as the form shows it: a field left out is cleared.
+        ...(values && { values }),
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.environment && { environment: input.environment }),
+        updatedAt: this.now().toISOString(),
+      }
+      await this.saveProfiles(this.repository.list().map((other) => (other.id === profile.id ? profile : other)))
+      const outcome = await this.options.secrets.apply(profile.id, secrets)
+      this.options.onChanged([profile.id])
+      this.throwIfSecretsFailed(profile, outcome, 'stored in')
+      return this.view(profile)
+    })
+  }
+
+  duplicate(input: { id: string; name?: string }): Promise<ProfileView> {
+    return this.exclusive(async () => {
+      const source = this.require(input.id)
+      const name = input.name ?? freeName(source.name, (candidate) => this.nameTaken(source.connectorId, candidate), 'copy')
+      this.assertNameFree(source.connectorId, name)
+      const at = this.now().toISOString()
+      const profile: StoredProfile = { ...structuredClone(source), id: this.newId(), name, createdAt: at, updatedAt: at }
+      await this.saveProfiles([...this.repository.list(), profile])
+      const outcome = await this.options.secrets.copy(source.id, profile.id, secretKeysOf(source.connectorId))
+      this.options.onChanged([profile.id])
+      this.throwIfSecretsFailed(profile, outcome, 'copied in')
+      return this.view(profile)
+    })
+  }
+
+  /**
+   * Deletes the profile even when the keychain is locked: the person asked for it gone, and a
+   * profile that cannot be deleted until some keychain is repaired helps nobody. Entries that
+   * could not be removed are recorded in `profiles.json` and removed at the next start-up or
+   * delete, so no credential lingers unknown; the call then reports `keychain_unavailable`.
+   */
+  delete(id: string): Promise<null> {
+    return this.exclusive(async () => {
+      await removePendingSecrets(this.repository, this.options.secrets, this.options.logger)
+      const profile = this.require(id)
+      const keys = secretKeysOf(profile.connectorId)
+      const outcome = await this.options.secrets.removeAll(profile.id, keys)
+      const file = this.repository.current()
+      file.profiles = file.profiles.filter((other) => other.id !== profile.id)
+      if (outcome.failedKeys.length > 0) file.pendingSecretRemovals.push({ profileId: profile.id, keys: outcome.failedKeys })
+      await this.repository.save(file)
+      this.options.onChanged([profile.id])
+      if (outcome.error) {
+        throw new AppError(
+          'keychain_unavailable',
+          `Profile "${profile.name}" was deleted, but its ${secretLabels(getDescriptor(profile.connectorId), outcome.failedKeys)} could not be removed from the keychain. ${outcome.error.message} Lanyard will remove it the next time the keychain is available.`,
+          { details: { profileId: profile.id } },
+        )
+      }
+      return null
+    })
+  }
+
+  /** Retries removing keychain entries of deleted profiles; run at start-up. Never throws. */
+  removePendingSecrets(): Promise<void> {
+    return this.exclusive(() => removePendingSecrets(this.repository, this.options.secrets, this.options.logger))
+  }
+
+  async export(ids: readonly string[]): Promise<ExportedFile> {
+    const profiles = ids.map((id) => this.require(id))
+    return buildExportFile(profiles, this.now())
+  }
+
+  async importPreview(content: string): Promise<ImportPreviewEntry[]> {
+    return previewImport(parseExportFile(content), this.repository.list())
+  }
+
+  /**
+   * Replacing keeps the existing profile's id (so the journal's references stay valid) but not
+   * its secrets: the imported values may point at another tenant, and a token must never be
+   * sent anywhere it was not entered for. The old secrets are removed first; if the keychain
+   * refuses, nothing is imported. Every imported profile therefore starts with its secrets missing.
+   */
+  import(content: string, resolutions: readonly ImportResolution[]): Promise<ImportResult> {
+    return this.exclusive(async () => {
+      const plan = planImport(parseExportFile(content), resolutions, this.repository.list())
+      for (const { target } of plan.replacements) {
+        const outcome = await this.options.secrets.removeAll(target.id, secretKeysOf(target.connectorId))
+        if (outcome.error) {
+          throw new AppError(
+            'keychain_unavailable',
+            `Nothing was imported: the secrets of "${target.name}" could not be removed from the keychain before replacing it. ${outcome.error.message}`,
+            { details: { profileId: target.id } },
+          )
+        }
+      }
+      const at = this.now().toISOString()
+      const added: StoredProfile[] = plan.additions.map(({ entry, name }) => ({
+        ...entry,
+        name,
+        id: this.newId(),
+        createdAt: at,
+        updatedAt: at,
+      }))
+      const replaced = new Map(plan.replacements.map(({ entry, target }) => [target.id, { ...target, ...entry, updatedAt: at }]))
+      const kept = this.repository.list().map((profile) => replaced.get(profile.id) ?? profile)
+      await this.saveProfiles([...kept, ...added])
+      this.options.onChanged([...added, ...replaced.values()].map((profile) => profile.id))
+      return {
+        added: await Promise.all(added.map((profile) => this.view(profile))),
+        replaced: await Promise.all([...replaced.values()].map((profile) => this.view(profile))),
+        skipped: plan.skipped,
+      }
+    })
+  }
+
+  /** Waits for the change in progress, if any. */
+  async idle(): Promise<void> {
+    await this.queue.catch(() => undefined)
+  }
+
+  private get repository(): ProfileRepository {
+    return this.options.repository
+  }
+
+  private exclusive<T>(change: () => Promise<T>): Promise<T> {
+    const run = this.queue.catch(() => undefined).then(change)
+    this.queue = run
+    return run
+  }
+
+  private async saveProfiles(profiles: StoredProfile[]): Promise<void> {
+    await this.repository.save({ ...this.repository.current(), profiles })
+  }
+
+  private require(id: string): StoredProfile {
+    const profile = this.repository.find(id)
+    if (!profile) {
+      throw new AppError('not_found', 'This profile no longer exists. Refresh the list; it may have been deleted.', {
+        details: { profileId: id },
+      })
+    }
+    return profile
+  }
+
+  private nameTaken(connectorId: StoredProfile['connectorId'], name: string, exceptId?: string): boolean {
+    return this.repository
+      .list()
+      .some((profile) => profile.id !== exceptId && profile.connectorId === connectorId && sameName(profile.name, name))
+  }
+
+  private assertNameFree(connectorId: StoredProfile['connectorId'], name: string, exceptId?: string): void {
+    if (!this.nameTaken(connectorId, name, exceptId)) return
+    const message = `There is already a ${getDescriptor(connectorId).label} profile named "${name}". Choose another name.`
+    throw new AppError('conflict', message, { fields: { name: message } })
+  }
+
+  private throwIfSecretsFailed(profile: StoredProfile, outcome: SecretOutcome, verb: 'stored in' | 'copied in'): void {
+    if (!outcome.error) return
+    const labels = secretLabels(getDescriptor(profile.connectorId), outcome.failedKeys)
+    throw new AppError(
+      'keychain_unavailable',
+      `Profile "${profile.name}" was saved, but its ${labels} could not be ${verb} the keychain. ${outcome.error.message} Open the profile again to enter it once the keychain is available.`,
+      { details: { profileId: profile.id } },
+    )
+  }
+
+  private async view(profile: StoredProfile): Promise<ProfileView> {
+    const descriptor = getDescriptor(profile.connectorId)
+    const keys = secretParameters(descriptor).map((parameter) => parameter.key)
+    return { ...structuredClone(profile), secrets: await this.options.secrets.status(profile.id, keys) }
+  }
+}
+
+/** Secrets as typed: an empty string means "left blank", which changes nothing. */
+function givenSecrets<V extends string | null>(secrets: Readonly<Record<string, V>>): Record<string, V> {
+  return Object.fromEntries(Object.entries(secrets).filter(([, value]) => value !== '')) as Record<string, V>
+}

@@ -1,0 +1,82 @@
+import { getDescriptor } from '../../shared/catalogue'
+import type { ExportFile } from '../../shared/profiles'
+import { AppError } from '../services/AppError'
+import type { StoredProfile } from './profileFileSchema'
+import { sameName } from './profileRules'
+
+type ExportedProfile = ExportFile['profiles'][number]
+
+export interface ImportResolution {
+  index: number
+  action: 'add' | 'rename' | 'replace' | 'skip'
+  name?: string
+}
+
+/** What an import will do, decided entirely before anything is written. */
+export interface ImportPlan {
+  additions: { entry: ExportedProfile; name: string }[]
+  replacements: { entry: ExportedProfile; target: StoredProfile }[]
+  skipped: number
+}
+
+/**
+ * Turns the chosen resolutions into a plan, or refuses the whole import with a message naming
+ * the entry at fault: an import is all or nothing, so a mistake in entry #5 never leaves #1–#4
+ * half-imported. An entry without a resolution is added.
+ */
+export function planImport(file: ExportFile, resolutions: readonly ImportResolution[], existing: readonly StoredProfile[]): ImportPlan {
+  const byIndex = resolutionsByIndex(file, resolutions)
+  const plan: ImportPlan = { additions: [], replacements: [], skipped: 0 }
+  const names = existing.map((profile) => ({ connectorId: profile.connectorId, name: profile.name }))
+  const replacedIds = new Set<string>()
+
+  file.profiles.forEach((entry, index) => {
+    const resolution = byIndex.get(index) ?? { index, action: 'add' }
+    const label = `Profile #${index + 1} ("${entry.name}")`
+    const connector = getDescriptor(entry.connectorId).label
+    if (resolution.action === 'skip') {
+      plan.skipped++
+      return
+    }
+    if (resolution.action === 'replace') {
+      const target = existing.find((profile) => profile.connectorId === entry.connectorId && sameName(profile.name, entry.name))
+      if (!target) {
+        throw new AppError('invalid_input', `${label} has no existing ${connector} profile of that name to replace. Choose "add" instead.`)
+      }
+      if (replacedIds.has(target.id)) {
+        throw new AppError('conflict', `${label} would replace a profile another entry of this file already replaces. Skip or rename one of them.`)
+      }
+      replacedIds.add(target.id)
+      plan.replacements.push({ entry, target })
+      return
+    }
+    if (resolution.action === 'rename' && !resolution.name?.trim()) {
+      throw new AppError('invalid_input', `${label}: give the new name to import it under.`)
+    }
+    const name = resolution.action === 'rename' ? (resolution.name ?? '').trim() : entry.name
+    if (names.some((other) => other.connectorId === entry.connectorId && sameName(other.name, name))) {
+      throw new AppError(
+        'conflict',
+        `${label} would be imported as "${name}", but a ${connector} profile with that name already exists. Rename, replace or skip it.`,
+        { details: { index: String(index) } },
+      )
+    }
+    names.push({ connectorId: entry.connectorId, name })
+    plan.additions.push({ entry, name })
+  })
+  return plan
+}
+
+function resolutionsByIndex(file: ExportFile, resolutions: readonly ImportResolution[]): Map<number, ImportResolution> {
+  const byIndex = new Map<number, ImportResolution>()
+  for (const resolution of resolutions) {
+    if (resolution.index >= file.profiles.length) {
+      throw new AppError('invalid_input', `The file has ${file.profiles.length} profiles; there is no profile #${resolution.index + 1} to resolve. Preview the file again.`)
+    }
+    if (byIndex.has(resolution.index)) {
+      throw new AppError('invalid_input', `Profile #${resolution.index + 1} was given two resolutions; choose one.`)
+    }
+    byIndex.set(resolution.index, resolution)
+  }
+  return byIndex
+}

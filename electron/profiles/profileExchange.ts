@@ -1,0 +1,123 @@
+import { getDescriptor } from '../../shared/catalogue'
+import { connectorIds } from '../../shared/catalogue/types'
+import {
+  exportFileExtension,
+  exportFileSchema,
+  exportedProfileSchema,
+  type ExportFile,
+  type ImportPreviewEntry,
+} from '../../shared/profiles'
+import { plainParameters, secretParameters, trimProfileValues, validateProfileValues } from '../../shared/profileValidation'
+import { AppError } from '../services/AppError'
+import type { StoredProfile } from './profileFileSchema'
+import { describeFieldProblems, freeName, sameName } from './profileRules'
+
+/**
+ * Export and import of profile files for a team. Pure functions: the profile service does the
+ * saving. Invariant: an export carries only plain (non-secret) values, whatever is stored.
+ */
+
+export function buildExportFile(profiles: readonly StoredProfile[], now: Date): { fileName: string; content: string } {
+  const file: ExportFile = {
+    format: 'lanyard-profiles',
+    version: 1,
+    exportedAt: now.toISOString(),
+    profiles: profiles.map((profile) => {
+      const plainKeys = new Set(plainParameters(getDescriptor(profile.connectorId)).map((parameter) => parameter.key))
+      return {
+        connectorId: profile.connectorId,
+        name: profile.name,
+        environment: profile.environment,
+        values: Object.fromEntries(Object.entries(profile.values).filter(([key]) => plainKeys.has(key))),
+      }
+    }),
+  }
+  return { fileName: `lanyard-${now.toISOString().slice(0, 10)}${exportFileExtension}`, content: `${JSON.stringify(file, null, 2)}\n` }
+}
+
+const notAnExport = `Choose a file exported by Lanyard (its name ends in ${exportFileExtension}).`
+
+/** Reads an export file, or throws `invalid_input` saying exactly what is wrong with it. */
+export function parseExportFile(content: string): ExportFile {
+  let json: unknown
+  try {
+    json = JSON.parse(content)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new AppError('invalid_input', `This file is not a Lanyard profile export: it is not valid JSON (${reason}). ${notAnExport}`)
+  }
+  const header = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {}
+  if (header.format !== 'lanyard-profiles') {
+    throw new AppError('invalid_input', `This file is not a Lanyard profile export (it lacks the "lanyard-profiles" format marker). ${notAnExport}`)
+  }
+  if (typeof header.version === 'number' && header.version > 1) {
+    throw new AppError('invalid_input', `This export was made by a newer version of Lanyard (file version ${header.version}). Update Lanyard, then import it again.`)
+  }
+  if (!Array.isArray(header.profiles)) {
+    throw new AppError('invalid_input', `This Lanyard export has no list of profiles; it may have been edited by hand. ${notAnExport}`)
+  }
+  if (header.profiles.length === 0) {
+    throw new AppError('invalid_input', 'This Lanyard export contains no profiles: there is nothing to import.')
+  }
+  const fields: Record<string, string> = {}
+  header.profiles.forEach((entry: unknown, index) => {
+    const problem = describeEntryProblem(entry)
+    if (problem) fields[`profiles.${index}`] = `Profile #${index + 1}${entryNameOf(entry)} ${problem}`
+  })
+  const problems = Object.values(fields)
+  if (problems.length > 0) {
+    throw new AppError('invalid_input', `This export cannot be imported. ${problems.join(' ')} Fix the file or ask for a new export.`, { fields })
+  }
+  const parsed = exportFileSchema.safeParse(json)
+  if (!parsed.success) {
+    throw new AppError('invalid_input', `This Lanyard export is damaged (${parsed.error.issues[0]?.message ?? 'unknown problem'}). Ask for a new export.`)
+  }
+  return { ...parsed.data, profiles: parsed.data.profiles.map((entry) => ({ ...entry, values: trimProfileValues(entry.values) })) }
+}
+
+function describeEntryProblem(entry: unknown): string | null {
+  const connectorId = (entry as { connectorId?: unknown } | null)?.connectorId
+  if (typeof connectorId !== 'string' || !(connectorIds as readonly string[]).includes(connectorId)) {
+    return `has an unknown connector ${JSON.stringify(connectorId ?? null)} (Lanyard knows ${connectorIds.join(', ')}).`
+  }
+  const parsed = exportedProfileSchema.safeParse(entry)
+  if (!parsed.success) {
+    const list = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'entry'}: ${issue.message}`).join('; ')
+    return `is incomplete or malformed — ${list}.`
+  }
+  const descriptor = getDescriptor(parsed.data.connectorId)
+  const valueProblems = validateProfileValues(descriptor, parsed.data.values)
+  if (Object.keys(valueProblems).length > 0) {
+    return `has values Lanyard cannot accept — ${describeFieldProblems(descriptor, valueProblems)}.`
+  }
+  return null
+}
+
+function entryNameOf(entry: unknown): string {
+  const name = (entry as { name?: unknown } | null)?.name
+  return typeof name === 'string' && name.trim() ? ` ("${name.trim()}")` : ''
+}
+
+/** One line per entry of the file: which existing profile it clashes with and a free name. */
+export function previewImport(file: ExportFile, existing: readonly StoredProfile[]): ImportPreviewEntry[] {
+  const taken = existing.map((profile) => ({ connectorId: profile.connectorId, name: profile.name }))
+  return file.profiles.map((entry, index) => {
+    const clash = existing.find((profile) => profile.connectorId === entry.connectorId && sameName(profile.name, entry.name))
+    const nameTaken = taken.some((other) => other.connectorId === entry.connectorId && sameName(other.name, entry.name))
+    const suggestedName = nameTaken ? freeName(entry.name, (candidate) => isTaken(taken, entry.connectorId, candidate)) : entry.name
+    taken.push({ connectorId: entry.connectorId, name: suggestedName })
+    return {
+      index,
+      connectorId: entry.connectorId,
+      name: entry.name,
+      environment: entry.environment,
+      clashesWith: clash?.id ?? null,
+      suggestedName,
+      secretsNeeded: secretParameters(getDescriptor(entry.connectorId)).map((parameter) => parameter.key),
+    }
+  })
+}
+
+function isTaken(taken: readonly { connectorId: string; name: string }[], connectorId: string, name: string): boolean {
+  return taken.some((other) => other.connectorId === connectorId && sameName(other.name, name))
+}

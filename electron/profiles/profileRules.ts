@@ -1,0 +1,57 @@
+import type { ConnectorDescriptor } from '../../shared/catalogue/types'
+import { secretParameters, validateProfileValues } from '../../shared/profileValidation'
+import { AppError } from '../services/AppError'
+
+/** Profile names are what people recognise, so "Okta prod" and "okta Prod" count as the same. */
+export function sameName(a: string, b: string): boolean {
+  return a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase()
+}
+
+const maxNameLength = 120
+
+/**
+ * The first free name of the series `base (copy)`, `base (copy 2)`, … (with a `tag`) or
+ * `base (2)`, `base (3)`, … (without). The base is shortened so the result stays a valid name.
+ */
+export function freeName(base: string, isTaken: (name: string) => boolean, tag?: string): string {
+  for (let number = tag ? 1 : 2; ; number++) {
+    const suffix = tag ? (number === 1 ? ` (${tag})` : ` (${tag} ${number})`) : ` (${number})`
+    const candidate = `${base.trim().slice(0, maxNameLength - suffix.length)}${suffix}`
+    if (!isTaken(candidate)) return candidate
+  }
+}
+
+/** "Org URL: must start with https://; Token: …" using the descriptor's labels. */
+export function describeFieldProblems(descriptor: ConnectorDescriptor, fields: Record<string, string>): string {
+  return Object.entries(fields)
+    .map(([key, message]) => `${descriptor.parameters.find((parameter) => parameter.key === key)?.label ?? key}: ${message}`)
+    .join('; ')
+}
+
+/** Refuses values the descriptor does not accept, with one message per field. */
+export function assertValidValues(descriptor: ConnectorDescriptor, values: Record<string, string>): void {
+  const fields = validateProfileValues(descriptor, values)
+  if (Object.keys(fields).length > 0) {
+    throw new AppError('invalid_input', `Some values are not valid — ${describeFieldProblems(descriptor, fields)}.`, { fields })
+  }
+}
+
+/** Refuses a secret for anything that is not a secret parameter of the connector. */
+export function assertSecretKeys(descriptor: ConnectorDescriptor, keys: readonly string[]): void {
+  const secretKeys = new Set(secretParameters(descriptor).map((parameter) => parameter.key))
+  const fields: Record<string, string> = {}
+  for (const key of keys) {
+    if (!secretKeys.has(key)) fields[key] = `${descriptor.label} profiles have no secret named "${key}".`
+  }
+  if (Object.keys(fields).length > 0) {
+    const known = [...secretKeys].join(', ') || 'none'
+    throw new AppError('invalid_input', `${Object.values(fields).join(' ')} The secrets it keeps are: ${known}.`, { fields })
+  }
+}
+
+/** The labels of some secret parameters, for messages: `Token`, `Password and Client Secret`. */
+export function secretLabels(descriptor: ConnectorDescriptor, keys: readonly string[]): string {
+  const labels = keys.map((key) => descriptor.parameters.find((parameter) => parameter.key === key)?.label ?? key)
+  if (labels.length <= 1) return labels[0] ?? 'secret'
+  return `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`
+}

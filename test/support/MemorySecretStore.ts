@@ -1,0 +1,39 @@
+import { AppError } from '../../electron/services/AppError'
+import type { SecretStore } from '../../electron/secrets/SecretStore'
+
+/**
+ * A keychain stand-in for service tests: a Map, plus a switch that makes every call fail the way
+ * the real keychain does when it is locked. Lives under test/ only — the app never keeps secrets
+ * in memory as a fallback.
+ */
+export class MemorySecretStore implements SecretStore {
+  readonly entries = new Map<string, string>()
+  failing = false
+  lookups = 0
+
+  async get(profileId: string, parameterKey: string): Promise<string | null> {
+    this.lookups++
+    this.failIfLocked()
+    return this.entries.get(`${profileId}/${parameterKey}`) ?? null
+  }
+
+  async set(profileId: string, parameterKey: string, value: string): Promise<void> {
+    this.failIfLocked()
+    this.entries.set(`${profileId}/${parameterKey}`, value)
+  }
+
+  async delete(profileId: string, parameterKey: string): Promise<void> {
+    this.failIfLocked()
+    this.entries.delete(`${profileId}/${parameterKey}`)
+  }
+
+  async isAvailable(): Promise<boolean> {
+    return !this.failing
+  }
+
+  private failIfLocked(): void {
+    if (this.failing) {
+      throw new AppError('keychain_unavailable', 'The OS keychain could not be used (locked for the test). Unlock it, then try again.')
+    }
+  }
+}

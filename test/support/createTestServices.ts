@@ -1,0 +1,32 @@
+import type { EventName, EventPayload } from '../../shared/contract'
+import type { Logger } from '../../electron/logging/Logger'
+import type { SecretStore } from '../../electron/secrets/SecretStore'
+import { createServices } from '../../electron/services/createServices'
+import { MemorySecretStore } from './MemorySecretStore'
+import { createRecordingLogger } from './recordingLogger'
+
+export interface EmittedEvent {
+  event: EventName
+  payload: EventPayload<EventName>
+}
+
+/** `createServices` as the shell would call it, with everything it reaches out to recorded. */
+export async function createTestServices(
+  dataDirectory: string,
+  overrides: { secretStore?: SecretStore; logger?: Logger } = {},
+) {
+  const events: EmittedEvent[] = []
+  const opened: string[] = []
+  const secretStore = overrides.secretStore ?? new MemorySecretStore()
+  const logger = overrides.logger ?? createRecordingLogger()
+  const services = await createServices({
+    dataDirectory,
+    secretStore,
+    logger,
+    appVersion: '9.8.7',
+    platform: 'linux',
+    openExternal: async (url) => void opened.push(url),
+    emit: (event, payload) => void events.push({ event, payload }),
+  })
+  return { ...services, events, opened, secretStore, logger }
+}
