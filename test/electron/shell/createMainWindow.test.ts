@@ -1,0 +1,145 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { contentSecurityPolicy } from '../../../electron/security/contentSecurityPolicy'
+import { createMainWindow } from '../../../electron/window/createMainWindow'
+import { builtFileLocation } from '../../../electron/window/rendererLocation'
+import { BrowserWindow, FakeEvent, resetElectronStandIn, shell } from '../../support/electronStandIn'
+import { createRecordingLogger } from '../../support/recordingLogger'
+
+vi.mock('electron', () => import('../../support/electronStandIn'))
+
+const location = builtFileLocation('/opt/Lanyard/resources/app/out/renderer/index.html')
+
+function openWindow() {
+  const logger = createRecordingLogger()
+  createMainWindow({ location, preloadPath: '/opt/Lanyard/out/electron/preload.cjs', logger })
+  const window = BrowserWindow.created.at(-1)
+  if (!window) throw new Error('no window was created')
+  return { window, contents: window.webContents, session: window.webContents.session, logger }
+}
+
+beforeEach(() => resetElectronStandIn())
+
+describe('the main window', () => {
+  it('runs the renderer isolated, sandboxed, without Node and with web security', () => {
+    const { window } = openWindow()
+    expect(window.options.webPreferences).toMatchObject({
+      preload: '/opt/Lanyard/out/electron/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    })
+  })
+
+  it('loads the built renderer and shows itself once painted', () => {
+    const { window } = openWindow()
+    expect(window.loadedUrl).toBe('file:///opt/Lanyard/resources/app/out/renderer/index.html')
+    expect(window.shown).toBe(false)
+    window.emit('ready-to-show')
+    expect(window.shown).toBe(true)
+  })
+})
+
+describe('the Content-Security-Policy header', () => {
+  function respond(session: ReturnType<typeof openWindow>['session'], responseHeaders?: Record<string, string[]>) {
+    const listener = session.headersListener
+    if (!listener) throw new Error('no response-header listener')
+    let answered: Record<string, string[]> | undefined
+    listener({ url: 'http://localhost:5173/', responseHeaders }, (response) => (answered = response.responseHeaders))
+    return answered
+  }
+
+  it('is added to every response, keeping the other headers', () => {
+    const { session } = openWindow()
+    const headers = respond(session, { 'Content-Type': ['text/html'] })
+    expect(headers).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': [contentSecurityPolicy] })
+  })
+
+  it('replaces a weaker policy sent by the server, whatever its letter case', () => {
+    const { session } = openWindow()
+    const headers = respond(session, { 'content-security-policy': ["default-src *; script-src 'unsafe-eval'"] })
+    expect(headers).toEqual({ 'Content-Security-Policy': [contentSecurityPolicy] })
+  })
+
+  it('is added to a response that had no headers', () => {
+    const { session } = openWindow()
+    expect(respond(session)).toEqual({ 'Content-Security-Policy': [contentSecurityPolicy] })
+  })
+
+  it('is strict: only our own scripts, styles and connections; no objects, framing, base or forms', () => {
+    const directives = new Map(contentSecurityPolicy.split('; ').map((part) => [part.split(' ')[0], part]))
+    expect(directives.get('default-src')).toBe("default-src 'self'")
+    expect(directives.get('script-src')).toBe("script-src 'self'")
+    expect(directives.get('style-src')).toBe("style-src 'self'")
+    expect(directives.get('img-src')).toBe("img-src 'self' data:")
+    expect(directives.get('connect-src')).toBe("connect-src 'self'")
+    expect(directives.get('object-src')).toBe("object-src 'none'")
+    expect(directives.get('base-uri')).toBe("base-uri 'none'")
+    expect(directives.get('frame-ancestors')).toBe("frame-ancestors 'none'")
+    expect(directives.get('form-action')).toBe("form-action 'none'")
+    expect(contentSecurityPolicy).not.toMatch(/unsafe-|\*/)
+  })
+})
+
+describe('navigation and new windows', () => {
+  it('blocks navigation and redirects away from the renderer', () => {
+    const { contents } = openWindow()
+    for (const eventName of ['will-navigate', 'will-redirect']) {
+      for (const url of ['https://evil.example/', 'file:///etc/passwd', 'file:///opt/Lanyard/resources/app/out/renderer/x.html']) {
+        const event = new FakeEvent(url)
+        contents.emit(eventName, event)
+        expect(event.defaultPrevented, `${eventName} ${url}`).toBe(true)
+      }
+    }
+  })
+
+  it('lets the renderer move within its own page', () => {
+    const { contents } = openWindow()
+    const event = new FakeEvent(`${location.url}#/profiles`)
+    contents.emit('will-navigate', event)
+    expect(event.defaultPrevented).toBe(false)
+  })
+
+  it('denies every new window and sends a web link to the default browser instead', async () => {
+    const { contents } = openWindow()
+    const decision = contents.windowOpenHandler?.({ url: 'https://help.okta.com/en' })
+    expect(decision).toEqual({ action: 'deny' })
+    await vi.waitFor(() => expect(shell.opened).toEqual(['https://help.okta.com/en']))
+  })
+
+  it('denies a new window for a local file and opens nothing', async () => {
+    const { contents, logger } = openWindow()
+    expect(contents.windowOpenHandler?.({ url: 'file:///C:/Windows/System32/calc.exe' })).toEqual({ action: 'deny' })
+    await vi.waitFor(() => expect(logger.lines.length).toBeGreaterThan(0))
+    expect(shell.opened).toEqual([])
+  })
+
+  it('blocks <webview> tags', () => {
+    const { contents } = openWindow()
+    const event = new FakeEvent()
+    contents.emit('will-attach-webview', event)
+    expect(event.defaultPrevented).toBe(true)
+  })
+})
+
+describe('permissions', () => {
+  it('denies every permission request', () => {
+    const { session } = openWindow()
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      const answer = vi.fn()
+      session.permissionRequestHandler?.(null, permission, answer)
+      expect(answer, permission).toHaveBeenCalledWith(false)
+    }
+  })
+
+  it('answers every permission check with no', () => {
+    const { session } = openWindow()
+    expect(session.permissionCheckHandler).not.toBeNull()
+    expect(session.permissionCheckHandler?.(null, 'media')).toBe(false)
+    expect(session.permissionCheckHandler?.(null, 'clipboard-sanitized-write')).toBe(false)
+  })
+})

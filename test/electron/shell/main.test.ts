@@ -1,0 +1,87 @@
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { callNames, type Handlers } from '../../../shared/contract'
+import { invokeChannel } from '../../../electron/ipc/channels'
+import type * as StandIn from '../../support/electronStandIn'
+import { useTemporaryDirectories } from '../../support/temporaryDirectory'
+
+vi.mock('electron', () => import('../../support/electronStandIn'))
+
+const services = vi.hoisted(() => ({ started: 0, closed: 0, options: [] as unknown[] }))
+vi.mock('../../../electron/services/createServices', () => ({
+  createServices: async (options: unknown) => {
+    services.started += 1
+    services.options.push(options)
+    const handlers = Object.fromEntries(callNames.map((name) => [name, async () => null])) as unknown as Handlers
+    return { handlers, close: async () => void (services.closed += 1) }
+  },
+}))
+
+const temporaryDirectory = useTemporaryDirectories()
+
+/** Loads main.ts afresh (it starts on import) against a fresh stand-in, and waits for start-up. */
+async function startMain(prepare: (electron: typeof StandIn) => void = () => undefined) {
+  vi.resetModules()
+  const electron = (await import('electron')) as unknown as typeof StandIn
+  electron.resetElectronStandIn()
+  prepare(electron)
+  await import('../../../electron/main')
+  await vi.waitFor(() => expect(electron.BrowserWindow.created.length + electron.app.quitRequests).toBeGreaterThan(0))
+  return electron
+}
+
+beforeEach(() => {
+  Object.assign(services, { started: 0, closed: 0, options: [] })
+  vi.stubEnv('LANYARD_HOME', temporaryDirectory())
+})
+afterEach(() => vi.unstubAllEnvs())
+
+describe('the Electron main process', () => {
+  it('leaves at once when another Lanyard is already running', async () => {
+    const electron = await startMain((stub) => (stub.app.hasInstanceLock = false))
+    expect(electron.app.quitRequests).toBe(1)
+    expect(electron.BrowserWindow.created).toEqual([])
+    expect(services.started).toBe(0)
+  })
+
+  it('starts the services, registers the contract and opens one window on the built renderer', async () => {
+    const electron = await startMain()
+    expect(services.started).toBe(1)
+    expect(services.options[0]).toMatchObject({ dataDirectory: process.env.LANYARD_HOME, appVersion: '0.1.0-test' })
+    expect(electron.ipcMain.handlers.has(invokeChannel)).toBe(true)
+    const [window] = electron.BrowserWindow.created
+    expect(electron.BrowserWindow.created).toHaveLength(1)
+    expect(window?.loadedUrl).toBe(`file://${join(electron.app.appPath, 'out', 'renderer', 'index.html')}`)
+    expect(window?.options.webPreferences?.preload).toMatch(/preload\.cjs$/)
+  })
+
+  it('ignores the dev server variable in a packaged app', async () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://attacker.example/')
+    const electron = await startMain()
+    expect(electron.BrowserWindow.created[0]?.loadedUrl).toMatch(/^file:\/\//)
+  })
+
+  it('focuses the existing window when a second copy is launched', async () => {
+    const electron = await startMain()
+    const window = electron.BrowserWindow.created[0]
+    const focus = vi.fn()
+    Object.assign(window ?? {}, { isMinimized: () => false, focus })
+    electron.app.emit('second-instance')
+    expect(focus).toHaveBeenCalledOnce()
+    expect(electron.BrowserWindow.created).toHaveLength(1)
+  })
+
+  it('closes the services and the IPC handler before the app quits', async () => {
+    const electron = await startMain()
+    electron.app.quit()
+    await vi.waitFor(() => expect(electron.app.quitRequests).toBe(2))
+    expect(services.closed).toBe(1)
+    expect(electron.ipcMain.handlers.has(invokeChannel)).toBe(false)
+  })
+
+  it.runIf(process.platform !== 'darwin')('quits when its last window is closed', async () => {
+    const electron = await startMain()
+    electron.app.emit('window-all-closed')
+    expect(electron.app.quitRequests).toBe(1)
+  })
+})
