@@ -1,0 +1,45 @@
+import type { ImportPreviewEntry } from '../../../../../shared/profiles'
+import type { ImportChoice } from '../../../stores/profiles'
+
+export type ImportAction = ImportChoice['action']
+
+export interface ImportRowChoice {
+  action: ImportAction
+  /** The name to use for `rename`; starts as main's suggestion. */
+  name: string
+}
+
+/** The actions that make sense for a row: a clash cannot simply be added. */
+export function actionsFor(entry: ImportPreviewEntry): { value: ImportAction; label: string }[] {
+  if (entry.clashesWith === null) {
+    return [
+      { value: 'add', label: 'Add' },
+      { value: 'skip', label: 'Skip' },
+    ]
+  }
+  return [
+    { value: 'rename', label: `Rename to "${entry.suggestedName}"` },
+    { value: 'replace', label: 'Replace the existing profile' },
+    { value: 'skip', label: 'Skip' },
+  ]
+}
+
+/** New profiles are added; a clash is renamed by default, the choice that loses nothing. */
+export function defaultChoice(entry: ImportPreviewEntry): ImportRowChoice {
+  return { action: entry.clashesWith === null ? 'add' : 'rename', name: entry.suggestedName }
+}
+
+export function toResolutions(entries: readonly ImportPreviewEntry[], choices: readonly ImportRowChoice[]): ImportChoice[] {
+  return entries.map((entry, position) => {
+    const choice = choices[position] ?? defaultChoice(entry)
+    return choice.action === 'rename'
+      ? { index: entry.index, action: 'rename', name: choice.name.trim() }
+      : { index: entry.index, action: choice.action }
+  })
+}
+
+export function importedCountMessage(count: number): string {
+  if (count === 0) return 'Nothing was imported: every profile was skipped.'
+  if (count === 1) return '1 profile imported — enter its secrets'
+  return `${count} profiles imported — enter their secrets`
+}

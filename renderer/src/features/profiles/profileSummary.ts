@@ -1,0 +1,53 @@
+import { getDescriptor, type ConnectorDescriptor } from '../../../../shared/catalogue'
+import type { Environment, ProfileView } from '../../../../shared/profiles'
+import { plainParameters, secretParameters } from '../../../../shared/profileValidation'
+
+/** Words for a profile in lists and headers, all derived from its connector's descriptor. */
+
+export function environmentLabel(environment: Environment): string {
+  return environment === 'real' ? 'Real tenant' : 'Sandbox'
+}
+
+export function descriptorOf(profile: ProfileView): ConnectorDescriptor {
+  return getDescriptor(profile.connectorId)
+}
+
+export interface SecretState {
+  key: string
+  /** e.g. "token stored", "client secret missing". */
+  text: string
+  stored: boolean
+}
+
+export function secretStates(profile: ProfileView): SecretState[] {
+  return secretParameters(descriptorOf(profile)).map((parameter) => {
+    const stored = profile.secrets[parameter.key] === 'stored'
+    return { key: parameter.key, stored, text: `${parameter.label.toLowerCase()} ${stored ? 'stored' : 'missing'}` }
+  })
+}
+
+/** A required secret is missing: the profile cannot connect until someone enters it. */
+export function needsSecrets(profile: ProfileView): boolean {
+  return secretParameters(descriptorOf(profile)).some(
+    (parameter) => parameter.required && profile.secrets[parameter.key] !== 'stored',
+  )
+}
+
+export interface KeyValue {
+  label: string
+  value: string
+}
+
+/**
+ * The values that tell two profiles of one connector apart: addresses first, then the other
+ * required settings, at most `limit`. Long free text (custom properties) is left out.
+ */
+export function keyValues(profile: ProfileView, limit = 2): KeyValue[] {
+  const parameters = plainParameters(descriptorOf(profile)).filter((parameter) => parameter.kind !== 'customProperties')
+  const addresses = parameters.filter((parameter) => parameter.kind === 'url')
+  const others = parameters.filter((parameter) => parameter.kind !== 'url' && parameter.required)
+  return [...addresses, ...others]
+    .map((parameter) => ({ label: parameter.label, value: profile.values[parameter.key] ?? '' }))
+    .filter((entry) => entry.value !== '')
+    .slice(0, limit)
+}
