@@ -17,10 +17,12 @@ export interface PreviewApp {
  * process with a throw-away data folder, and waits for the one URL it prints. The keychain is
  * whatever the test run was given (withPrivateKeyring: a private gnome-keyring).
  */
-export async function startPreviewApp(home?: string): Promise<PreviewApp> {
-  const dataFolder = home ?? (await mkdtemp(join(tmpdir(), 'lanyard-e2e-')))
+export async function startPreviewApp(
+  options: { home?: string; env?: Record<string, string> } = {},
+): Promise<PreviewApp> {
+  const dataFolder = options.home ?? (await mkdtemp(join(tmpdir(), 'lanyard-e2e-')))
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/preview/startPreview.ts'], {
-    env: { ...process.env, LANYARD_HOME: dataFolder },
+    env: { ...process.env, ...options.env, LANYARD_HOME: dataFolder },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises'
+import keytar from 'keytar'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, openPage, screenshot } from './support/browser'
+import { removeDataFolder, startPreviewApp, type PreviewApp } from './support/previewApp'
+
+// A help-desk person's first day: configure an Okta profile, offline, and manage it.
+// Runs against the real preview entry point, the real keychain (private) and Debian's Chromium.
+const token = `00e2e-${Date.now()}-okta-api-token-never-shown`
+const keychainService = process.env.LANYARD_KEYCHAIN_SERVICE ?? 'lanyard'
+
+describe('profiles, as a help-desk user', () => {
+  let app: PreviewApp
+  let browser: Browser
+  let page: Page
+  let problems: string[]
+
+  beforeAll(async () => {
+    app = await startPreviewApp()
+    browser = await launchBrowser()
+    ;({ page, problems } = await openPage(browser, app.url))
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+    if (app) await removeDataFolder(app)
+  })
+
+  it('shows errors next to the fields when a required value is missing or a URL is malformed', async () => {
+    await page.getByRole('button', { name: 'New profile' }).first().click()
+    await page.getByRole('link', { name: /Okta/ }).click()
+    await page.getByLabel('Target URL').fill('acme.okta')
+    await page.getByRole('button', { name: 'Create profile' }).click()
+
+    const nameField = page.getByLabel('Profile name')
+    await expect.poll(() => nameField.getAttribute('aria-invalid')).toBe('true')
+    const urlField = page.getByLabel('Target URL')
+    expect(await urlField.getAttribute('aria-invalid')).toBe('true')
+    const urlError = await describedBy(page, 'Target URL')
+    expect(urlError).toMatch(/https:\/\//)
+    expect(await describedBy(page, 'Profile name')).toMatch(/name/i)
+    await screenshot(page, 'profiles-form-errors')
+  })
+
+  it('creates an Okta profile whose token goes to the keychain, and still lists it after a reload', async () => {
+    await page.getByLabel('Profile name').fill('Acme Okta')
+    await page.getByLabel('Target URL').fill('https://acme.okta.com')
+    await page.getByLabel('Real tenant').check()
+    await page.getByLabel('Token').fill(token)
+    await page.getByRole('button', { name: 'Create profile' }).click()
+
+    await page.reload()
+    await page.goto(new URL('#/profiles', page.url()).toString())
+    const row = page.getByRole('listitem', { name: 'Acme Okta' })
+    await expect.poll(() => row.textContent()).toMatch(/token stored/i)
+    expect(await row.textContent()).toMatch(/Real tenant/)
+    const stored = await keytar.findCredentials(keychainService)
+    expect(stored.map((entry) => entry.password)).toContain(token)
+    await screenshot(page, 'profiles-list')
+  })
+
+  it('edits the profile without ever showing the token', async () => {
+    await page.getByRole('button', { name: 'Edit Acme Okta' }).click()
+    expect(await page.getByLabel('Profile name').inputValue()).toBe('Acme Okta')
+    expect(await page.content()).not.toContain(token)
+    await page.getByLabel('Profile name').fill('Acme Okta (prod)')
+    await page.getByRole('button', { name: 'Save changes' }).click()
+    const row = page.getByRole('listitem', { name: 'Acme Okta (prod)' })
+    await expect.poll(() => row.textContent()).toMatch(/token stored/i)
+  })
+
+  it('exports the profile to a file that holds no secret', async () => {
+    await page.getByRole('checkbox', { name: 'Select Acme Okta (prod) for export' }).check()
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Export selected/ }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/\.lanyard-profiles\.json$/)
+    const content = await readFile((await download.path())!, 'utf8')
+    const exported = JSON.parse(content) as { profiles: { name: string; values: Record<string, string> }[] }
+    expect(exported.profiles).toEqual([
+      expect.objectContaining({ name: 'Acme Okta (prod)', values: { url: 'https://acme.okta.com' } }),
+    ])
+    expect(content).not.toContain(token)
+  })
+
+  it('deletes the profile and its keychain entry after the name is typed', async () => {
+    await page.getByRole('button', { name: 'Delete Acme Okta (prod)' }).click()
+    const dialog = page.getByRole('dialog')
+    const confirm = dialog.getByRole('button', { name: 'Delete profile' })
+    expect(await confirm.isDisabled()).toBe(true)
+    await dialog.getByRole('textbox').fill('Acme Okta (prod)')
+    await confirm.click()
+    await expect.poll(() => page.getByRole('listitem', { name: 'Acme Okta (prod)' }).count()).toBe(0)
+    const stored = await keytar.findCredentials(keychainService)
+    expect(stored.map((entry) => entry.password)).not.toContain(token)
+    await screenshot(page, 'profiles-after-delete')
+  })
+
+  it('never put the token in the page, the data folder or the logs, and raised no console error', async () => {
+    expect(await page.content()).not.toContain(token)
+    for (const file of ['profiles.json', 'logs/lanyard.log']) {
+      const content = await readFile(`${app.home}/${file}`, 'utf8').catch(() => '')
+      expect(content, file).not.toContain(token)
+    }
+    expect(app.output()).not.toContain(token)
+    expect(problems).toEqual([])
+  })
+})
+
+/** The text of the element that describes a labelled field (its error or help). */
+async function describedBy(page: Page, label: string): Promise<string> {
+  const ids = (await page.getByLabel(label).getAttribute('aria-describedby')) ?? ''
+  const texts = await Promise.all(
+    ids.split(/\s+/).filter(Boolean).map((id) => page.locator(`[id="${id}"]`).textContent()),
+  )
+  return texts.join(' ')
+}
