@@ -15,6 +15,7 @@ describe('profiles, as a help-desk user', () => {
   let browser: Browser
   let page: Page
   let problems: string[]
+  let exportedFile: string
 
   beforeAll(async () => {
     app = await startPreviewApp()
@@ -84,6 +85,23 @@ describe('profiles, as a help-desk user', () => {
       expect.objectContaining({ name: 'Acme Okta (prod)', values: { url: 'https://acme.okta.com' } }),
     ])
     expect(content).not.toContain(token)
+    exportedFile = (await download.path())!
+  })
+
+  it('imports the export back under a new name, and the copy asks for its token', async () => {
+    await page.getByLabel('Profiles file to import').setInputFiles(exportedFile)
+    const dialog = page.getByRole('dialog', { name: 'Import profiles' })
+    await expect.poll(() => dialog.textContent()).toMatch(/A profile with this name exists/)
+    expect(await dialog.getByLabel('Action for Acme Okta (prod)').inputValue()).toBe('rename')
+    await dialog.getByLabel('New name for Acme Okta (prod)').fill('Acme Okta (imported)')
+    await screenshot(page, 'profiles-import-dialog')
+    await dialog.getByRole('button', { name: 'Import 1 profile' }).click()
+
+    const imported = page.getByRole('listitem', { name: 'Acme Okta (imported)' })
+    await expect.poll(() => imported.textContent()).toMatch(/token missing/i)
+    expect(await page.getByRole('button', { name: 'Enter secrets for Acme Okta (imported)' }).count()).toBe(1)
+    const original = page.getByRole('listitem', { name: 'Acme Okta (prod)' })
+    expect(await original.textContent()).toMatch(/token stored/i)
   })
 
   it('deletes the profile and its keychain entry after the name is typed', async () => {

@@ -18,7 +18,9 @@ export function actionsFor(entry: ImportPreviewEntry): { value: ImportAction; la
     ]
   }
   return [
-    { value: 'rename', label: `Rename to "${entry.suggestedName}"` },
+    // The name field beside the choice holds the new name (the suggestion first), so the label
+    // does not repeat a name that the person may already have changed.
+    { value: 'rename', label: 'Import under a new name' },
     { value: 'replace', label: 'Replace the existing profile' },
     { value: 'skip', label: 'Skip' },
   ]

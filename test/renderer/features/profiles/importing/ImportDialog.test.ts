@@ -83,7 +83,9 @@ describe('the import dialog', () => {
       .map((option) => option.attributes('value'))
 
     expect(values).toEqual(['rename', 'replace', 'skip'])
-    expect(actionSelect(wrapper, 'Okta prod').text()).toContain('Rename to "Okta prod (2)"')
+    expect(actionSelect(wrapper, 'Okta prod').text()).toContain('Import under a new name')
+    const newName = wrapper.find('input[aria-label="New name for Okta prod"]').element as HTMLInputElement
+    expect(newName.value).toBe('Okta prod (2)')
   })
 
   it('sends the chosen replace, skip and typed rename', async () => {
