@@ -1,4 +1,4 @@
-import { readOnly, readWrite, writeOnly } from './mappingRow'
+import { operationCells, readOnly, readWrite, writeOnly } from './mappingRow'
 import { cognitoRegions } from './regions'
 import type { ConnectorDescriptor } from './types'
 
@@ -64,17 +64,7 @@ export const cognito: ConnectorDescriptor = {
       referenceName: 'Users',
       label: 'Users',
       scimResource: 'User',
-      operations: {
-        create: 'POST',
-        get: 'GET',
-        list: 'GET',
-        page: 'GET',
-        update: 'PUT',
-        delete: 'DELETE',
-        deprovision: 'PUT',
-        undoDeprovision: 'PUT',
-        membership: 'via group',
-      },
+      operations: operationCells('POST | GET | GET | GET | PUT | DELETE | PUT | PUT | via group'),
       mandatoryFields: ['userName', 'emails[0].value'],
       mapping: [
         // Cognito has one name for a user: the Username, fixed at create.
@@ -99,15 +89,7 @@ export const cognito: ConnectorDescriptor = {
       referenceName: 'Groups',
       label: 'Groups',
       scimResource: 'Group',
-      operations: {
-        create: 'POST',
-        get: 'GET',
-        list: 'GET',
-        page: 'GET',
-        update: 'PUT',
-        delete: 'DELETE',
-        membership: 'PUT (update membership)',
-      },
+      operations: operationCells('POST | GET | GET | GET | PUT | DELETE | – | – | PUT (update membership)'),
       mandatoryFields: ['displayName'],
       mapping: [
         readOnly('id', 'GroupName'),

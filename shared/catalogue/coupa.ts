@@ -1,4 +1,4 @@
-import { readOnly, readWrite } from './mappingRow'
+import { operationCells, readOnly, readWrite } from './mappingRow'
 import type { ConnectorDescriptor, MappingRow, ObjectTypeDescriptor } from './types'
 
 const userGroupsInVersionOne = 'version 1: user-groups'
@@ -75,7 +75,7 @@ function readOnlyGroupLike(id: string, referenceName: string, label: string): Ob
     referenceName,
     label,
     scimResource: 'Group',
-    operations: { get: 'GET', list: 'GET', page: 'GET', membership: 'via user' },
+    operations: operationCells('– | GET | GET | GET | – | – | – | – | via user'),
     mandatoryFields: [],
     mapping: groupLikeMapping,
   }
@@ -127,16 +127,7 @@ export const coupa: ConnectorDescriptor = {
       referenceName: 'Users',
       label: 'Users',
       scimResource: 'User',
-      operations: {
-        create: 'POST',
-        get: 'GET',
-        list: 'GET',
-        page: 'GET',
-        update: 'PUT (PATCH for granular update)',
-        deprovision: 'PUT',
-        undoDeprovision: 'PUT',
-        membership: 'PUT/PATCH: roles, groups, user-groups, account-groups (user-centric)',
-      },
+      operations: operationCells('POST | GET | GET | GET | PUT (PATCH for granular update) | – | PUT | PUT | PUT/PATCH: roles, groups, user-groups, account-groups (user-centric)'),
       absentOperationNotes: { delete: 'soft delete only' },
       mandatoryFields: ['userName', 'emails[0].value', 'name.givenName', 'name.familyName'],
       mapping: userMapping,

@@ -1,4 +1,4 @@
-import { readOnly, readWrite } from './mappingRow'
+import { operationCells, readOnly, readWrite } from './mappingRow'
 import type { ConnectorDescriptor } from './types'
 
 const derivedName = 'firstName + " " + lastName'
@@ -70,16 +70,7 @@ export const gotomeeting: ConnectorDescriptor = {
       referenceName: 'Users',
       label: 'Users',
       scimResource: 'User',
-      operations: {
-        create: 'POST',
-        get: 'GET',
-        list: 'GET',
-        page: 'GET',
-        update: 'PUT',
-        delete: 'DELETE',
-        deprovision: 'PUT',
-        undoDeprovision: 'PUT',
-      },
+      operations: operationCells('POST | GET | GET | GET | PUT | DELETE | PUT | PUT | –'),
       mandatoryFields: ['emails[0].value', 'name.givenName', 'name.familyName'],
       mapping: [
         readOnly('id', 'key'),
@@ -101,14 +92,7 @@ export const gotomeeting: ConnectorDescriptor = {
       referenceName: 'Groups',
       label: 'Groups',
       scimResource: 'Group',
-      operations: {
-        create: 'POST',
-        get: 'GET',
-        list: 'GET',
-        page: 'GET',
-        update: 'PUT',
-        delete: 'DELETE',
-      },
+      operations: operationCells('POST | GET | GET | GET | PUT | DELETE | – | – | –'),
       absentOperationNotes: { membership: 'not supported' },
       mandatoryFields: ['displayName'],
       mapping: [

@@ -1,4 +1,4 @@
-import { readOnly, readWrite } from './mappingRow'
+import { operationCells, readOnly, readWrite } from './mappingRow'
 import type { ConnectorDescriptor } from './types'
 
 /** Okta, from section 4 of the connector reference. */
@@ -34,17 +34,7 @@ export const okta: ConnectorDescriptor = {
       referenceName: 'Users',
       label: 'Users',
       scimResource: 'User',
-      operations: {
-        create: 'POST',
-        get: 'GET',
-        list: 'GET',
-        page: 'GET',
-        update: 'PUT',
-        delete: 'DELETE',
-        deprovision: '(lifecycle)',
-        undoDeprovision: '(lifecycle)',
-        membership: 'via group',
-      },
+      operations: operationCells('POST | GET | GET | GET | PUT | DELETE | (lifecycle) | (lifecycle) | via group'),
       mandatoryFields: ['name.givenName', 'name.familyName', 'userName', 'emails[0].value', 'password'],
       mapping: [
         readOnly('id', 'id'),
@@ -88,15 +78,7 @@ export const okta: ConnectorDescriptor = {
       referenceName: 'Groups',
       label: 'Groups',
       scimResource: 'Group',
-      operations: {
-        create: 'POST',
-        get: 'GET',
-        list: 'GET',
-        page: 'GET',
-        update: 'PUT',
-        delete: 'DELETE',
-        membership: 'POST create/add, DELETE remove',
-      },
+      operations: operationCells('POST | GET | GET | GET | PUT | DELETE | – | – | POST create/add, DELETE remove'),
       mandatoryFields: ['displayName'],
       mapping: [
         readOnly('id', 'id'),
