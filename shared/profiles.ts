@@ -79,6 +79,8 @@ export const importResolutionSchema = z.object({
   /** The new name, for `rename`. */
   name: profileName.optional(),
 })
+/** The person's choice for one entry of an import file. */
+export type ImportResolution = z.infer<typeof importResolutionSchema>
 export const importProfilesSchema = z.object({
   content: importPreviewSchema.shape.content,
   resolutions: z.array(importResolutionSchema),

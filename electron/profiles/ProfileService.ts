@@ -4,6 +4,7 @@ import type { ExportedFile } from '../../shared/contract'
 import type {
   CreateProfileInput,
   ImportPreviewEntry,
+  ImportResolution,
   ImportResult,
   ProfileView,
   UpdateProfileInput,
@@ -11,7 +12,7 @@ import type {
 import { secretParameters, trimProfileValues } from '../../shared/profileValidation'
 import type { Logger } from '../logging/Logger'
 import { AppError } from '../services/AppError'
-import { planImport, type ImportResolution } from './importPlan'
+import { planImport } from './importPlan'
 import type { StoredProfile } from './profileFileSchema'
 import { buildExportFile, parseExportFile, previewImport } from './profileExchange'
 import type { ProfileRepository } from './ProfileRepository'

@@ -1,16 +1,10 @@
 import { getDescriptor } from '../../shared/catalogue'
-import type { ExportFile } from '../../shared/profiles'
+import type { ExportFile, ImportResolution } from '../../shared/profiles'
 import { AppError } from '../services/AppError'
 import type { StoredProfile } from './profileFileSchema'
 import { sameName } from './profileRules'
 
 type ExportedProfile = ExportFile['profiles'][number]
-
-export interface ImportResolution {
-  index: number
-  action: 'add' | 'rename' | 'replace' | 'skip'
-  name?: string
-}
 
 /** What an import will do, decided entirely before anything is written. */
 export interface ImportPlan {

@@ -6,6 +6,7 @@ import type { LanyardError, Result } from '../../../shared/errors'
 import type {
   CreateProfileInput,
   ImportPreviewEntry,
+  ImportResolution,
   ImportResult,
   ProfileView,
   UpdateProfileInput,
@@ -15,12 +16,6 @@ import { useApi } from '../api/lanyardApi'
 export interface ProfileGroup {
   descriptor: ConnectorDescriptor
   profiles: ProfileView[]
-}
-
-export interface ImportChoice {
-  index: number
-  action: 'add' | 'rename' | 'replace' | 'skip'
-  name?: string
 }
 
 /**
@@ -111,7 +106,7 @@ export const useProfilesStore = defineStore('profiles', () => {
     return useApi().invoke('profiles.importPreview', { content })
   }
 
-  async function importProfiles(content: string, resolutions: ImportChoice[]): Promise<Result<ImportResult>> {
+  async function importProfiles(content: string, resolutions: ImportResolution[]): Promise<Result<ImportResult>> {
     const result = await useApi().invoke('profiles.import', { content, resolutions })
     if (result.ok) await load()
     return result

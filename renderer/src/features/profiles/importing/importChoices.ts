@@ -1,7 +1,6 @@
-import type { ImportPreviewEntry } from '../../../../../shared/profiles'
-import type { ImportChoice } from '../../../stores/profiles'
+import type { ImportPreviewEntry, ImportResolution } from '../../../../../shared/profiles'
 
-export type ImportAction = ImportChoice['action']
+export type ImportAction = ImportResolution['action']
 
 export interface ImportRowChoice {
   action: ImportAction
@@ -31,7 +30,7 @@ export function defaultChoice(entry: ImportPreviewEntry): ImportRowChoice {
   return { action: entry.clashesWith === null ? 'add' : 'rename', name: entry.suggestedName }
 }
 
-export function toResolutions(entries: readonly ImportPreviewEntry[], choices: readonly ImportRowChoice[]): ImportChoice[] {
+export function toResolutions(entries: readonly ImportPreviewEntry[], choices: readonly ImportRowChoice[]): ImportResolution[] {
   return entries.map((entry, position) => {
     const choice = choices[position] ?? defaultChoice(entry)
     return choice.action === 'rename'

@@ -1,6 +1,6 @@
 import { computed, ref } from 'vue'
-import type { ImportPreviewEntry } from '../../../../../shared/profiles'
-import { useProfilesStore, type ImportChoice } from '../../../stores/profiles'
+import type { ImportPreviewEntry, ImportResolution } from '../../../../../shared/profiles'
+import { useProfilesStore } from '../../../stores/profiles'
 import { useUiStore } from '../../../stores/ui'
 import { downloadFile } from '../downloadFile'
 import { importedCountMessage } from './importChoices'
@@ -62,7 +62,7 @@ export function useProfileTransfer() {
     pendingImport.value = { content, entries: result.value }
   }
 
-  async function confirmImport(resolutions: ImportChoice[]): Promise<void> {
+  async function confirmImport(resolutions: ImportResolution[]): Promise<void> {
     const pending = pendingImport.value
     if (!pending) return
     importing.value = true
