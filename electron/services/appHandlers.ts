@@ -1,7 +1,7 @@
 import type { Handlers } from '../../shared/contract'
 import type { StorageProblem } from '../profiles/ProfileRepository'
 import type { ServiceOptions } from './createServices'
-import { AppError } from './AppError'
+import { requireWebAddress } from '../security/webAddress'
 
 /** `app.*` calls: facts about this installation, and the one way out to a web page. */
 export function createAppHandlers(
@@ -17,23 +17,9 @@ export function createAppHandlers(
       storageProblem: storageProblem(),
     }),
     'app.openExternal': async ({ url }) => {
-      assertWebAddress(url)
-      await options.openExternal(url)
+      // Checked here too: the preview's opener is not the Electron one.
+      await options.openExternal(requireWebAddress(url).href)
       return null
     },
-  }
-}
-
-/** Only http(s) leaves the app: `file:`, `javascript:`, custom schemes could run things locally. */
-function assertWebAddress(url: string): void {
-  let protocol = ''
-  try {
-    protocol = new URL(url).protocol
-  } catch {
-    // Unparseable: refused below like any other non-web address.
-  }
-  if (protocol !== 'http:' && protocol !== 'https:') {
-    const message = 'Only web links (http or https) can be opened from Lanyard.'
-    throw new AppError('invalid_input', message, { fields: { url: message } })
   }
 }
