@@ -124,9 +124,8 @@ export function useProfileForm(options: ProfileFormOptions) {
     }
     errors.value = mapped
     // A message that names no field of this form would otherwise be invisible.
-    banner.value = Object.keys(mapped).length === Object.keys(error.fields ?? {}).length && Object.keys(mapped).length > 0
-      ? null
-      : error
+    const unplaced = Object.keys(error.fields ?? {}).length - Object.keys(mapped).length
+    banner.value = unplaced > 0 || Object.keys(mapped).length === 0 ? error : null
   }
 
   async function submit(): Promise<boolean> {
