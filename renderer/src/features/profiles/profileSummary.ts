@@ -22,7 +22,7 @@ export interface SecretState {
 export function secretStates(profile: ProfileView): SecretState[] {
   return secretParameters(descriptorOf(profile)).map((parameter) => {
     const stored = profile.secrets[parameter.key] === 'stored'
-    return { key: parameter.key, stored, text: `${parameter.label.toLowerCase()} ${stored ? 'stored' : 'missing'}` }
+    return { key: parameter.key, stored, text: `${inSentence(parameter.label)} ${stored ? 'stored' : 'missing'}` }
   })
 }
 
@@ -50,4 +50,12 @@ export function keyValues(profile: ProfileView, limit = 2): KeyValue[] {
     .map((parameter) => ({ label: parameter.label, value: profile.values[parameter.key] ?? '' }))
     .filter((entry) => entry.value !== '')
     .slice(0, limit)
+}
+
+/** A label as it reads mid-sentence: "Client Secret" → "client secret", but "API key" keeps its acronym. */
+export function inSentence(label: string): string {
+  return label
+    .split(' ')
+    .map((word) => (word.length > 1 && word === word.toUpperCase() ? word : word.toLowerCase()))
+    .join(' ')
 }
