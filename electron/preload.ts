@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import type { CallName, EventName, LanyardApi } from '../shared/contract'
-import { contractCallNames, contractEventNames } from '../shared/contractNames'
+import { contractCallNames, contractEventNames, unknownCall, unknownEventError } from '../shared/contractNames'
 import { eventChannel, invokeChannel } from './ipc/channels'
 
 /**
@@ -21,16 +21,13 @@ ipcRenderer.on(eventChannel, (_event, name: unknown, payload: unknown) => {
 const invoke: LanyardApi['invoke'] = (name, input) => {
   if (!callNames.has(name)) {
     // Refused here, without a round trip: the same answer main would give.
-    return Promise.resolve({
-      ok: false,
-      error: { code: 'unsupported', message: `Lanyard has no call named "${String(name)}".` },
-    })
+    return Promise.resolve(unknownCall(name))
   }
   return ipcRenderer.invoke(invokeChannel, name, input)
 }
 
 const on: LanyardApi['on'] = (event, listener) => {
-  if (!eventNames.has(event)) throw new Error(`Lanyard has no event named "${String(event)}".`)
+  if (!eventNames.has(event)) throw unknownEventError(event)
   if (typeof listener !== 'function') throw new Error('A listener must be a function.')
   const forEvent = listeners.get(event) ?? new Set()
   listeners.set(event, forEvent)

@@ -1,4 +1,5 @@
 import type { CallName, EventName } from './contract'
+import type { Result } from './errors'
 
 /**
  * The contract's call and event names as plain data, without zod. The sandboxed preload bundles
@@ -21,6 +22,15 @@ export const contractCallNames = [
 ] as const satisfies readonly CallName[]
 
 export const contractEventNames = ['profiles.changed'] as const satisfies readonly EventName[]
+
+/** The one answer every door (preload, preview client, main) gives a name outside the contract. */
+export function unknownCall(name: unknown): Result<never> {
+  return { ok: false, error: { code: 'unsupported', message: `Lanyard has no call named "${String(name)}".` } }
+}
+
+export function unknownEventError(name: unknown): Error {
+  return new Error(`Lanyard has no event named "${String(name)}".`)
+}
 
 type Unlisted<All, Listed> = Exclude<All, Listed>
 /** `never` when every contract name is listed; otherwise the compiler names the missing one. */

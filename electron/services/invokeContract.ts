@@ -1,4 +1,5 @@
 import { contract, isCallName, type CallName, type Handlers } from '../../shared/contract'
+import { unknownCall } from '../../shared/contractNames'
 import { describeIssues, failure, ok, type Result } from '../../shared/errors'
 import type { Logger } from '../logging/Logger'
 import { AppError } from './AppError'
@@ -16,7 +17,7 @@ export async function invokeContract(
   logger: Logger,
 ): Promise<Result<unknown>> {
   if (!isCallName(name)) {
-    return failure({ code: 'unsupported', message: `Lanyard has no call named "${String(name)}".` })
+    return unknownCall(name)
   }
   const parsed = contract[name].input.safeParse(rawInput ?? {})
   if (!parsed.success) {

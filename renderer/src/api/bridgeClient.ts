@@ -10,6 +10,7 @@ import {
   type EventPayload,
   type LanyardApi,
 } from '../../../shared/contract'
+import { unknownCall, unknownEventError } from '../../../shared/contractNames'
 import { lanyardErrorSchema, type LanyardError, type Result } from '../../../shared/errors'
 
 /**
@@ -76,7 +77,7 @@ export function createBridgeClient(overrides: Partial<BridgeEnvironment> = {}): 
 
   async function invoke<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>> {
     if (!isCallName(name)) {
-      return { ok: false, error: { code: 'unsupported', message: `Lanyard has no call named "${String(name)}".` } }
+      return unknownCall(name)
     }
     if (!token) return { ok: false, error: missingToken }
     let body: string
@@ -117,7 +118,7 @@ export function createBridgeClient(overrides: Partial<BridgeEnvironment> = {}): 
   }
 
   function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-    if (!isEventName(event)) throw new Error(`Lanyard has no event named "${String(event)}".`)
+    if (!isEventName(event)) throw unknownEventError(event)
     source ??= openSource()
     const forEvent = listeners.get(event) ?? new Set()
     listeners.set(event, forEvent)
