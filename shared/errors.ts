@@ -12,6 +12,8 @@ export const errorCodes = [
   'partial_failure',
   'keychain_unavailable',
   'internal',
+  /** A request superseded by a newer one with the same request key; the renderer drops it silently. */
+  'cancelled',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 

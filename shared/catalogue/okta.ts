@@ -27,6 +27,22 @@ export const okta: ConnectorDescriptor = {
       help: 'The address of your Okta organisation, as in the browser when you sign in to the Okta admin console.',
       placeholder: 'https://acme.okta.com',
     },
+    {
+      key: 'deprovisionMode',
+      label: 'Deprovision by',
+      kind: 'select',
+      required: false,
+      secret: false,
+      origin: 'lanyard',
+      defaultValue: 'suspend',
+      options: [
+        { value: 'suspend', label: 'Suspending (reversible; keeps app assignments)' },
+        { value: 'deactivate', label: 'Deactivating (harder; Okta removes app assignments)' },
+      ],
+      help:
+        'Suspend signs the person out and blocks sign-in but keeps everything else, so undo is complete. ' +
+        'Deactivate also removes their app assignments, which undo cannot bring back.',
+    },
   ],
   objectTypes: [
     {
@@ -36,6 +52,16 @@ export const okta: ConnectorDescriptor = {
       scimResource: 'User',
       operations: operationCells('POST | GET | GET | GET | PUT | DELETE | (lifecycle) | (lifecycle) | via group'),
       mandatoryFields: ['name.givenName', 'name.familyName', 'userName', 'emails[0].value', 'password'],
+      customAttributePrefix: 'Extension.Custom.',
+      fieldRules: {
+        userName: { format: 'email', note: 'Okta usernames are email addresses. Changing it alone changes only the username.' },
+        'emails.value': { format: 'email', note: 'Changing the email also changes the username to match.' },
+        password: {
+          updateRefused:
+            'Okta passwords cannot be changed from Lanyard: Okta needs the old password to set a new one. ' +
+            'Ask the person to use "Forgot password", or reset it in the Okta admin console.',
+        },
+      },
       mapping: [
         readOnly('id', 'id'),
         readWrite('userName', 'profile.login'),
@@ -80,6 +106,7 @@ export const okta: ConnectorDescriptor = {
       scimResource: 'Group',
       operations: operationCells('POST | GET | GET | GET | PUT | DELETE | – | – | POST create/add, DELETE remove'),
       mandatoryFields: ['displayName'],
+      customAttributePrefix: 'Extension.Custom.',
       mapping: [
         readOnly('id', 'id'),
         readWrite('displayName', 'profile.name'),

@@ -23,6 +23,11 @@ export interface ParameterDescriptor {
   defaultValue?: string
   /** For `select`: the allowed values with their labels. */
   options?: readonly { value: string; label: string }[]
+  /**
+   * `lanyard` for a choice Lanyard adds on top of the reference's parameters (how Okta
+   * deprovisions); absent for the reference's own parameters.
+   */
+  origin?: 'lanyard'
 }
 
 /** C R L P U D Dp Ud M in the reference tables. */
@@ -63,6 +68,22 @@ export interface ObjectTypeDescriptor {
   /** SCIM paths that must be set on create. */
   mandatoryFields: readonly string[]
   mapping: readonly MappingRow[]
+  /** Per-attribute rules from the known limitations; the form and main both apply them. */
+  fieldRules?: Readonly<Record<string, FieldRule>>
+  /**
+   * Where the target's own custom attributes appear (Okta: `Extension.Custom.<name>`). They are
+   * read and written as strings; a multi-valued one as `[value1;;value2]`.
+   */
+  customAttributePrefix?: string
+}
+
+export interface FieldRule {
+  /** Checked before any call (Okta: userName must be an email address). */
+  format?: 'email'
+  /** Shown under the field in create and edit forms (Okta: changing the email changes the username). */
+  note?: string
+  /** Why a change to this field is refused on update (Okta passwords). */
+  updateRefused?: string
 }
 
 export interface PagingFacts {

@@ -4,7 +4,7 @@ import { connectorIds } from '../../../shared/catalogue/types'
 
 /** Other code (profiles, keychain entries, adapters) depends on these keys: they must not drift. */
 const fixedParameters = {
-  okta: { token: ['Token', true], url: ['Target URL', false] },
+  okta: { token: ['Token', true], url: ['Target URL', false], deprovisionMode: ['Deprovision by', false] },
   cognito: {
     accessKeyId: ['AccessKey Id', false],
     accessSecret: ['Access Secret', true],

@@ -1,0 +1,93 @@
+import type { ConnectorDescriptor } from '../../shared/catalogue/types'
+import type { Attributes, ConnectionReport, DirectoryObject, DirectoryPage } from '../../shared/directory'
+import type { StepReport } from '../../shared/errors'
+import type { Logger } from '../logging/Logger'
+
+/**
+ * What every target adapter implements. The DirectoryService in front of it has already checked
+ * that the descriptor declares the operation, that mandatory fields are present and that the
+ * object is not read-only, so an adapter only speaks its target's API and maps both ways.
+ *
+ * Every method throws `AppError` with a shared code (`not_found`, `conflict`, `auth_failed`,
+ * `rate_limited`, `network`, `unsupported`, `invalid_input`, `cancelled`), keeping the target's own
+ * error code and request id in `details`. Reads take an AbortSignal: a superseded search is
+ * cancelled, not left to finish.
+ */
+export interface Connector {
+  readonly descriptor: ConnectorDescriptor
+
+  testConnection(signal?: AbortSignal): Promise<ConnectionReport>
+
+  list(objectType: string, query: ListQuery, signal?: AbortSignal): Promise<DirectoryPage>
+  get(objectType: string, id: string, signal?: AbortSignal): Promise<DirectoryObject>
+  create(objectType: string, attributes: Attributes, secrets: CreateSecrets): Promise<DirectoryObject>
+  /** `changes` holds only what changes; null clears an attribute. Returns the object read back. */
+  update(objectType: string, id: string, changes: Attributes): Promise<DirectoryObject>
+  /** Removes for good (deactivating first where the target needs it). */
+  delete(objectType: string, id: string): Promise<void>
+
+  /** A group's members (users), paged. */
+  listMembers(groupId: string, page: PageRequest, signal?: AbortSignal): Promise<DirectoryPage>
+  /** A user's groups, paged. */
+  listGroupsOf(userId: string, page: PageRequest, signal?: AbortSignal): Promise<DirectoryPage>
+  addMember(groupId: string, userId: string): Promise<void>
+  removeMember(groupId: string, userId: string): Promise<void>
+
+  /** Reads what a deprovision may take away, before it runs; journaled as the intent's snapshot. */
+  readDeprovisionSnapshot(userId: string): Promise<DeprovisionSnapshot>
+  /**
+   * Applies the target's deprovision as named steps. A failed step throws `AppError` with code
+   * `partial_failure` and `steps` saying which were applied, failed and not attempted.
+   */
+  deprovision(userId: string, snapshot: DeprovisionSnapshot): Promise<StepReport[]>
+  /** Brings back the snapshot's status and memberships; steps as for deprovision. */
+  undoDeprovision(userId: string, snapshot: DeprovisionSnapshot): Promise<StepReport[]>
+
+  /** Stops timers and open sockets (the profile was changed or deleted). */
+  close(): void
+}
+
+export interface PageRequest {
+  /** Opaque: whatever the adapter put in `nextCursor`; absent for the first page. */
+  cursor?: string | null
+  /** Rows wanted; never more are returned. */
+  pageSize: number
+}
+
+export interface ListQuery extends PageRequest {
+  /** Free text from the search box; empty lists everything. */
+  search: string
+}
+
+export interface CreateSecrets {
+  password?: string
+}
+
+/**
+ * The state a deprovision may change, read before it. Plain JSON: it is written to the journal
+ * and read back after a restart for undo. Never holds a secret.
+ */
+export interface DeprovisionSnapshot {
+  userId: string
+  userName: string
+  displayName: string
+  /** The target's own status word before the deprovision (ACTIVE, PROVISIONED, …). */
+  status: string
+  active: boolean
+  groups: { id: string; name: string }[]
+  /** How this deprovision is done (Okta: `suspend` or `deactivate`), from the profile. */
+  mode: string
+  /** Anything else the adapter needs to undo (Coupa roles, GoTo group key). */
+  extra: Record<string, unknown>
+}
+
+/** What an adapter is built from: the profile's plain values and secrets, read in main. */
+export interface ConnectorSettings {
+  profileId: string
+  profileName: string
+  values: Readonly<Record<string, string>>
+  secrets: Readonly<Record<string, string>>
+  logger: Logger
+}
+
+export type ConnectorFactory = (settings: ConnectorSettings) => Connector

@@ -1,0 +1,68 @@
+import type { ConnectorId } from '../../shared/catalogue/types'
+
+/**
+ * The sandbox tenants' public face: what `npm run sandbox`, the app's start-up, the integration
+ * tests and the benchmark use. Each tenant is a loopback HTTP server speaking its target's real
+ * wire format, written from the target's documentation (not from Lanyard's adapters).
+ */
+
+/** Faults a tenant can answer with instead of serving a request. */
+export type FaultKind =
+  | 'rate_limit' // 429 with the target's rate-limit headers
+  | 'server_error' // 500
+  | 'bad_gateway' // 502
+  | 'unavailable' // 503
+  | 'reset' // the connection is destroyed without an answer
+  | 'timeout' // the request is held without an answer until the client gives up
+
+export interface ScriptedFault {
+  kind: FaultKind
+  /** Only requests with this method (GET, POST…); any when absent. */
+  method?: string
+  /** Only requests whose path (without the query) matches; any when absent. */
+  path?: string | RegExp
+  /** Matching requests to let through before the fault strikes. Default 0. */
+  after?: number
+  /** How many matching requests get the fault. Default 1. */
+  times?: number
+}
+
+export interface SandboxOptions {
+  /** Generated users, 0 to 100,000. Default 200. */
+  users?: number
+  /** Same seed, same people and groups. Default `lanyard`. */
+  seed?: string
+  /** Added before every answer. Default 0. */
+  latencyMs?: number
+  /** Share of requests (0–1) answered with a random fault of `faultKinds`. Default 0. */
+  faultRate?: number
+  faultKinds?: FaultKind[]
+  /** Requests per minute per rate-limit bucket before 429s (Okta). Default 600. */
+  rateLimitPerMinute?: number
+  /**
+   * When set, the tenant's data, credentials and port live in this folder and survive a restart
+   * (the app's own sandbox). Without it everything is in memory (tests, benchmark, CLI).
+   */
+  stateDirectory?: string
+  /** Preferred port; a random free one when absent or taken. */
+  port?: number
+}
+
+export interface FaultControl {
+  script(faults: ScriptedFault[]): void
+  setRate(rate: number, kinds?: FaultKind[]): void
+  clear(): void
+}
+
+export interface RunningSandbox {
+  connectorId: ConnectorId
+  /** e.g. `http://127.0.0.1:41234` — what a profile's Target URL is set to. */
+  url: string
+  /** Keyed exactly as the connector's profile parameters (Okta: `token`). */
+  credentials: Record<string, string>
+  faults: FaultControl
+  setLatency(ms: number): void
+  /** Requests served since start (the benchmark counts pages with it). */
+  requestCount(): number
+  close(): Promise<void>
+}

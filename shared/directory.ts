@@ -1,0 +1,125 @@
+import { z } from 'zod'
+import { profileIdSchema } from './profiles'
+
+/**
+ * The app's model of a target's objects: SCIM 2.0 attributes, flat, keyed by the SCIM path exactly
+ * as the descriptor's mapping rows write it (`userName`, `name.givenName`, `emails.value`,
+ * `Extension.Department`, `active`, `meta.created`). Keying by the row's path lets the detail
+ * panel, the edit form and the change diff be generated from the descriptor for every connector.
+ * Memberships (`groups[]`, `members[]`) are not attributes: they are paged lists of their own.
+ */
+export const attributeValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()])
+export type AttributeValue = z.infer<typeof attributeValueSchema>
+export const attributesSchema = z.record(z.string(), attributeValueSchema)
+export type Attributes = z.infer<typeof attributesSchema>
+
+/** How a status badge looks; the label is the target's own word (SUSPENDED, inactive, …). */
+export type StatusTone = 'ok' | 'warning' | 'danger' | 'neutral'
+
+export interface ObjectStatus {
+  /** The target's own status, e.g. `ACTIVE`, `SUSPENDED`, `DEPROVISIONED`. */
+  label: string
+  tone: StatusTone
+  /** SCIM `active`. */
+  active: boolean
+}
+
+/** One user, group or other object, as every view shows it. */
+export interface DirectoryObject {
+  id: string
+  /** The descriptor's object type id (`users`, `groups`, `roles`, …). */
+  objectType: string
+  /** The object's name in tables, headings and typed-name confirmations. */
+  displayName: string
+  /** A second line: a user's userName, a group's type or description. */
+  secondary: string
+  status: ObjectStatus | null
+  attributes: Attributes
+  /**
+   * Set when the target refuses changes to this one object (an Okta APP_GROUP or BUILT_IN
+   * group), with the reason. The UI greys its edit / delete / membership buttons and says why.
+   */
+  readOnlyReason: string | null
+}
+
+/**
+ * One page of a list. `nextCursor` is opaque to the renderer (an Okta `after` cursor, an offset, a
+ * Cognito token) and null at the end. `total` is set only when the target reports one.
+ */
+export interface DirectoryPage {
+  items: DirectoryObject[]
+  nextCursor: string | null
+  total: number | null
+}
+
+const objectTypeSchema = z.string().regex(/^[a-z][a-zA-Z-]*$/, 'Not an object type')
+const objectIdSchema = z.string().min(1, 'An id is required').max(512)
+const cursorSchema = z.string().max(4096).nullable().optional()
+/**
+ * Lists carry a request key: a new request with the same key cancels the one still running (the
+ * previous keystroke's search). The renderer uses one key per table.
+ */
+const requestKeySchema = z.string().max(200).optional()
+
+/**
+ * `id` is the profile's id, as in every other directory call; the object is `objectId` (an `id`
+ * here would replace the profile's and leave main unable to tell which profile to use).
+ */
+export const objectRefSchema = profileIdSchema.extend({ objectType: objectTypeSchema, objectId: objectIdSchema })
+export type ObjectRef = z.infer<typeof objectRefSchema>
+
+export const listObjectsSchema = profileIdSchema.extend({
+  objectType: objectTypeSchema,
+  /** Free text; the connector turns it into the target's own search. Empty lists everything. */
+  search: z.string().max(200).default(''),
+  cursor: cursorSchema,
+  /** Rows wanted; the connector asks the target in its own steps and never returns more. */
+  pageSize: z.number().int().min(1).max(1000).default(100),
+  requestKey: requestKeySchema,
+})
+export type ListObjectsInput = z.infer<typeof listObjectsSchema>
+
+export const createObjectSchema = profileIdSchema.extend({
+  objectType: objectTypeSchema,
+  attributes: attributesSchema,
+  /** A new user's first password: goes to the target once, never stored, logged or returned. */
+  password: z.string().max(1000).optional(),
+})
+export type CreateObjectInput = z.infer<typeof createObjectSchema>
+
+export const updateObjectSchema = objectRefSchema.extend({
+  /** Only the attributes that change; null clears one. */
+  changes: attributesSchema,
+})
+export type UpdateObjectInput = z.infer<typeof updateObjectSchema>
+
+export const deleteObjectSchema = objectRefSchema.extend({
+  /** The object's display name, typed by the person: delete is irreversible. */
+  confirmName: z.string(),
+})
+export type DeleteObjectInput = z.infer<typeof deleteObjectSchema>
+
+/** Memberships seen from one side: a group's members or a user's groups. */
+export const listRelatedSchema = objectRefSchema.extend({
+  cursor: cursorSchema,
+  pageSize: z.number().int().min(1).max(1000).default(100),
+  requestKey: requestKeySchema,
+})
+export type ListRelatedInput = z.infer<typeof listRelatedSchema>
+
+export const membershipChangeSchema = profileIdSchema.extend({
+  groupId: objectIdSchema,
+  userId: objectIdSchema,
+})
+export type MembershipChangeInput = z.infer<typeof membershipChangeSchema>
+
+export const deprovisionSchema = profileIdSchema.extend({ userId: objectIdSchema })
+export type DeprovisionInput = z.infer<typeof deprovisionSchema>
+
+export const cancelRequestSchema = z.object({ requestKey: z.string().max(200) })
+
+/** What "Test connection" shows: a one-line answer and the facts the target gave. */
+export interface ConnectionReport {
+  summary: string
+  facts: { label: string; value: string }[]
+}

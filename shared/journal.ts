@@ -1,0 +1,93 @@
+import { z } from 'zod'
+import type { ConnectorId } from './catalogue/types'
+import type { AttributeValue } from './directory'
+import type { StepReport } from './errors'
+
+/**
+ * The journal as the renderer sees it: one entry per change, its intent and its outcome paired.
+ * The file behind it (main only) is append-only JSON lines chained by SHA-256; see
+ * electron/journal. Nothing here ever holds a secret: a new user's password is not journaled.
+ */
+export const journalActions = [
+  'create',
+  'update',
+  'delete',
+  'addMember',
+  'removeMember',
+  'deprovision',
+  'undoDeprovision',
+] as const
+export type JournalAction = (typeof journalActions)[number]
+
+/** `pending`: an intent without an outcome — the change was under way when the app stopped. */
+export type OutcomeStatus = 'applied' | 'failed' | 'partial' | 'pending'
+
+export interface AttributeChange {
+  attribute: string
+  before: AttributeValue
+  after: AttributeValue
+}
+
+export interface JournalEntry {
+  id: string
+  time: string
+  /** The workstation's user name. */
+  actor: string
+  action: JournalAction
+  profileId: string
+  /** The profile's name at the time (it may since have been renamed or deleted). */
+  profileName: string
+  connectorId: ConnectorId
+  target: { objectType: string; id: string; name: string }
+  /** For memberships: the other side (the group when the target is the user). */
+  related: { objectType: string; id: string; name: string } | null
+  /** One sentence: "Suspended Ada Lovelace and kept her 3 groups on record". */
+  summary: string
+  changes: AttributeChange[]
+  outcome: {
+    status: OutcomeStatus
+    time: string | null
+    message: string
+    steps: StepReport[]
+    /** Set when start-up reconciliation wrote this outcome by reading the target. */
+    reconciled: boolean
+    /** The target's code and request id of a failure, for the details fold. */
+    details: Record<string, string>
+  }
+  /** For deprovisions: whether undo applies now, and why not. */
+  undo: { available: boolean; reason: string | null; undoneBy: string | null } | null
+  /** For an undo: the deprovision entry it reverses. */
+  undoOf: string | null
+}
+
+export const journalFilterSchema = z
+  .object({
+    profileId: z.string().max(100).optional(),
+    /** Matches the target's name or id, case-insensitively. */
+    user: z.string().max(200).optional(),
+    action: z.enum(journalActions).optional(),
+    /** ISO dates (inclusive): `2026-11-01`, or full timestamps. */
+    from: z.string().max(40).optional(),
+    to: z.string().max(40).optional(),
+  })
+  .strict()
+export type JournalFilter = z.infer<typeof journalFilterSchema>
+
+export const journalExportSchema = z
+  .object({ format: z.enum(['csv', 'json']), filter: journalFilterSchema.default({}) })
+  .strict()
+
+export const undoDeprovisionSchema = z.object({ entryId: z.string().min(1).max(100) }).strict()
+
+export interface ChainVerification {
+  intact: boolean
+  records: number
+  /** The first line that breaks the chain (1-based) and what is wrong with it. */
+  problem: { line: number; reason: string } | null
+}
+
+/** What undo did: the steps, and any difference between the snapshot and the user read back. */
+export interface UndoReport {
+  entry: JournalEntry
+  differences: string[]
+}
