@@ -12,6 +12,28 @@ import {
   type ImportResult,
   type ProfileView,
 } from './profiles'
+import {
+  cancelRequestSchema,
+  createObjectSchema,
+  deleteObjectSchema,
+  deprovisionSchema,
+  listObjectsSchema,
+  listRelatedSchema,
+  membershipChangeSchema,
+  objectRefSchema,
+  updateObjectSchema,
+  type ConnectionReport,
+  type DirectoryObject,
+  type DirectoryPage,
+} from './directory'
+import {
+  journalExportSchema,
+  journalFilterSchema,
+  undoDeprovisionSchema,
+  type ChainVerification,
+  type JournalEntry,
+  type UndoReport,
+} from './journal'
 
 /**
  * The one contract between renderer and main. Every call the renderer may make is an entry
@@ -61,6 +83,25 @@ export const contract = {
   'profiles.export': call<ExportedFile>()(exportProfilesSchema.strict(), 'Export file content for the chosen profiles, without secrets.'),
   'profiles.importPreview': call<ImportPreviewEntry[]>()(importPreviewSchema.strict(), 'Reads an export file and reports name clashes.'),
   'profiles.import': call<ImportResult>()(importProfilesSchema.strict(), 'Imports profiles with the chosen clash resolutions.'),
+
+  'directory.testConnection': call<ConnectionReport>()(profileIdSchema.strict(), "Reaches the target with the profile's credentials."),
+  'directory.list': call<DirectoryPage>()(listObjectsSchema.strict(), 'One page of users, groups or another object type, searched.'),
+  'directory.get': call<DirectoryObject>()(objectRefSchema.strict(), 'One object, read fresh from the target.'),
+  'directory.create': call<DirectoryObject>()(createObjectSchema.strict(), 'Creates a user or group; journaled.'),
+  'directory.update': call<DirectoryObject>()(updateObjectSchema.strict(), 'Changes the given attributes; journaled.'),
+  'directory.delete': call<null>()(deleteObjectSchema.strict(), 'Deletes for good after the typed name matches; journaled.'),
+  'directory.members': call<DirectoryPage>()(listRelatedSchema.strict(), "One page of a group's members."),
+  'directory.groupsOf': call<DirectoryPage>()(listRelatedSchema.strict(), "One page of a user's groups."),
+  'directory.addMember': call<null>()(membershipChangeSchema.strict(), 'Adds a user to a group; journaled.'),
+  'directory.removeMember': call<null>()(membershipChangeSchema.strict(), 'Removes a user from a group; journaled.'),
+  'directory.deprovision': call<JournalEntry>()(deprovisionSchema.strict(), "Records the user's state, then deprovisions; journaled."),
+  'directory.cancel': call<null>()(cancelRequestSchema.strict(), 'Cancels the list still running under a request key.'),
+
+  'journal.list': call<JournalEntry[]>()(journalFilterSchema, 'Journal entries, newest first, filtered.'),
+  'journal.verify': call<ChainVerification>()(none, "Checks every record's hash chain."),
+  'journal.export': call<ExportedFile>()(journalExportSchema, 'The filtered journal as a CSV or JSON file.'),
+  'journal.undo': call<UndoReport>()(undoDeprovisionSchema, 'Undoes a deprovision from its snapshot, then re-reads the user.'),
+  'journal.reconciled': call<JournalEntry[]>()(none, 'Changes found unfinished at start-up and how they were settled.'),
 } as const
 
 export type Contract = typeof contract
@@ -73,6 +114,9 @@ export type CallOutput<N extends CallName> = Exclude<Contract[N]['output'], unde
 /** Events main pushes to the renderer. */
 export const events = {
   'profiles.changed': z.object({ ids: z.array(z.string()) }),
+  /** A change went to a target: views showing this object re-read it. */
+  'directory.changed': z.object({ profileId: z.string(), objectType: z.string(), ids: z.array(z.string()) }),
+  'journal.appended': z.object({ entryId: z.string() }),
 } as const
 export type EventName = keyof typeof events
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>

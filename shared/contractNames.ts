@@ -19,9 +19,26 @@ export const contractCallNames = [
   'profiles.export',
   'profiles.importPreview',
   'profiles.import',
+  'directory.testConnection',
+  'directory.list',
+  'directory.get',
+  'directory.create',
+  'directory.update',
+  'directory.delete',
+  'directory.members',
+  'directory.groupsOf',
+  'directory.addMember',
+  'directory.removeMember',
+  'directory.deprovision',
+  'directory.cancel',
+  'journal.list',
+  'journal.verify',
+  'journal.export',
+  'journal.undo',
+  'journal.reconciled',
 ] as const satisfies readonly CallName[]
 
-export const contractEventNames = ['profiles.changed'] as const satisfies readonly EventName[]
+export const contractEventNames = ['profiles.changed', 'directory.changed', 'journal.appended'] as const satisfies readonly EventName[]
 
 /** The one answer every door (preload, preview client, main) gives a name outside the contract. */
 export function unknownCall(name: unknown): Result<never> {

@@ -1,4 +1,12 @@
 import type { EventName, EventPayload, Handlers } from '../../shared/contract'
+import { connectorFactories } from '../connectors/registry'
+import { ConnectorPool, type ConnectorFactories } from '../directory/ConnectorPool'
+import { DeprovisionService } from '../directory/DeprovisionService'
+import { createDirectoryHandlers } from '../directory/directoryHandlers'
+import { DirectoryService } from '../directory/DirectoryService'
+import { Journal } from '../journal/Journal'
+import { createJournalHandlers } from '../journal/journalHandlers'
+import { Reconciliation } from '../journal/Reconciliation'
 import type { Logger } from '../logging/Logger'
 import { ProfileRepository } from '../profiles/ProfileRepository'
 import { ProfileSecrets } from '../profiles/ProfileSecrets'
@@ -16,6 +24,8 @@ export interface ServiceOptions {
   /** The shell's safe opener (only http/https); the service just calls it. */
   openExternal: (url: string) => Promise<void>
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void
+  /** The adapter per connector id; the registry's by default. Tests pass a fake. */
+  connectorFactories?: ConnectorFactories
 }
 
 export interface Services {
@@ -31,15 +41,42 @@ export interface Services {
  */
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const repository = await ProfileRepository.open(options.dataDirectory, options.logger)
+  const secrets = new ProfileSecrets(options.secretStore, options.logger)
+  const connectors = new ConnectorPool({
+    repository,
+    secrets,
+    factories: options.connectorFactories ?? connectorFactories,
+    logger: options.logger,
+  })
   const profiles = new ProfileService({
     repository,
-    secrets: new ProfileSecrets(options.secretStore, options.logger),
+    secrets,
     logger: options.logger,
-    onChanged: (ids) => options.emit('profiles.changed', { ids }),
+    onChanged: (ids) => {
+      // A changed or deleted profile's connector was built from the old values and secrets.
+      connectors.forget(ids)
+      options.emit('profiles.changed', { ids })
+    },
   })
   // In the background: a locked keychain may take long to refuse, and start-up must not wait on
   // it. Changes queue behind it; it never throws.
   void profiles.removePendingSecrets()
+
+  const journal = await Journal.open({
+    directory: options.dataDirectory,
+    logger: options.logger,
+    profileExists: (id) => repository.find(id) !== undefined,
+  })
+  const changeContext = { journal, logger: options.logger, emit: options.emit }
+  const directory = new DirectoryService(connectors, changeContext)
+  const deprovisions = new DeprovisionService(connectors, changeContext)
+  // Runs in the background: reads the targets of changes left unfinished by the last run.
+  const reconciliation = new Reconciliation({
+    journal,
+    connectorFor: (profileId) => connectors.connectorFor(profileId),
+    logger: options.logger,
+    emit: options.emit,
+  })
 
   const handlers = {
     ...createAppHandlers(options, () => repository.storageProblem),
@@ -52,9 +89,19 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'profiles.export': ({ ids }) => profiles.export(ids),
     'profiles.importPreview': ({ content }) => profiles.importPreview(content),
     'profiles.import': ({ content, resolutions }) => profiles.import(content, resolutions),
+    ...createDirectoryHandlers(directory, deprovisions),
+    ...createJournalHandlers(journal, reconciliation, deprovisions),
   } satisfies Handlers
   assertEveryCallHandled(handlers)
 
   options.logger.info('services started', { dataDirectory: options.dataDirectory, profiles: repository.list().length })
-  return { handlers, close: () => profiles.idle() }
+  return {
+    handlers,
+    close: async () => {
+      await reconciliation.close()
+      await profiles.idle()
+      await journal.idle()
+      connectors.closeAll()
+    },
+  }
 }

@@ -1,0 +1,102 @@
+import { getDescriptor } from '../../shared/catalogue'
+import type { ConnectorDescriptor, ConnectorId } from '../../shared/catalogue/types'
+import type { Connector, ConnectorFactory } from '../connectors/Connector'
+import type { Logger } from '../logging/Logger'
+import type { StoredProfile } from '../profiles/profileFileSchema'
+import type { ProfileRepository } from '../profiles/ProfileRepository'
+import type { ProfileSecrets } from '../profiles/ProfileSecrets'
+import { AppError } from '../services/AppError'
+
+export type ConnectorFactories = Partial<Record<ConnectorId, ConnectorFactory>>
+
+export interface ConnectorPoolOptions {
+  repository: ProfileRepository
+  secrets: ProfileSecrets
+  factories: ConnectorFactories
+  logger: Logger
+}
+
+/** A stored profile with its connector's descriptor: enough to refuse a call before connecting. */
+export interface ProfileTarget {
+  profile: StoredProfile
+  descriptor: ConnectorDescriptor
+}
+
+/**
+ * One connector per profile, built on first use from the stored values and the keychain's secrets
+ * and kept for the next call (its HTTP client, rate-limit state and token refresh live there).
+ *
+ * Invariant: a cached connector was built from the profile as it is now. `forget` (on every
+ * `profiles.changed`) drops and closes it, so a changed URL or token is used from the next call on.
+ */
+export class ConnectorPool {
+  private readonly connectors = new Map<string, Promise<Connector>>()
+
+  constructor(private readonly options: ConnectorPoolOptions) {}
+
+  target(profileId: string): ProfileTarget {
+    const profile = this.options.repository.find(profileId)
+    if (!profile) {
+      throw new AppError('not_found', 'This profile no longer exists. Refresh the list; it may have been deleted.', {
+        details: { profileId },
+      })
+    }
+    return { profile, descriptor: getDescriptor(profile.connectorId) }
+  }
+
+  connectorFor(profileId: string): Promise<Connector> {
+    const cached = this.connectors.get(profileId)
+    if (cached) return cached
+    const building = this.build(this.target(profileId))
+    this.connectors.set(profileId, building)
+    // A failed build (token missing, keychain locked) is not kept: the next call tries again.
+    building.catch(() => {
+      if (this.connectors.get(profileId) === building) this.connectors.delete(profileId)
+    })
+    return building
+  }
+
+  forget(profileIds: readonly string[]): void {
+    for (const profileId of profileIds) {
+      const cached = this.connectors.get(profileId)
+      if (!cached) continue
+      this.connectors.delete(profileId)
+      cached.then((connector) => connector.close()).catch(() => undefined)
+    }
+  }
+
+  closeAll(): void {
+    this.forget([...this.connectors.keys()])
+  }
+
+  private async build({ profile, descriptor }: ProfileTarget): Promise<Connector> {
+    const factory = this.options.factories[profile.connectorId]
+    if (!factory) {
+      throw new AppError(
+        'unsupported',
+        `${descriptor.label} is not available in this version: the profile can be set up, but its users and groups cannot be reached yet.`,
+        { details: { connectorId: profile.connectorId } },
+      )
+    }
+    const secrets: Record<string, string> = {}
+    for (const parameter of descriptor.parameters.filter((candidate) => candidate.secret)) {
+      // `read` registers the value with the logger, so no log line can carry it.
+      const value = await this.options.secrets.read(profile.id, parameter.key)
+      if (value !== null) secrets[parameter.key] = value
+      else if (parameter.required) {
+        throw new AppError(
+          'auth_failed',
+          `The profile "${profile.name}" has no ${inSentence(parameter.label)} stored: open Edit profile and enter it.`,
+          { details: { profileId: profile.id, parameter: parameter.key } },
+        )
+      }
+    }
+    this.options.logger.info('connector ready', { profileId: profile.id, connectorId: profile.connectorId })
+    return factory({ profileId: profile.id, profileName: profile.name, values: { ...profile.values }, secrets, logger: this.options.logger })
+  }
+}
+
+/** "Token" → "token" inside a sentence, but "API key" keeps its acronym. */
+function inSentence(label: string): string {
+  return /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1)
+}

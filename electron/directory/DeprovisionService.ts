@@ -1,0 +1,135 @@
+import type { ConnectorDescriptor } from '../../shared/catalogue/types'
+import type { DeprovisionInput } from '../../shared/directory'
+import type { StepReport } from '../../shared/errors'
+import type { JournalEntry, UndoReport } from '../../shared/journal'
+import type { Connector, DeprovisionSnapshot } from '../connectors/Connector'
+import { AppError } from '../services/AppError'
+import type { ConnectorPool } from './ConnectorPool'
+import { requireOperation, userTypeOf } from './operationRules'
+import { recordChange, type ChangeContext } from './recordChange'
+import { readAllGroupsOf } from './readAllGroupsOf'
+
+/**
+ * Deprovision and its undo, as small transactions (DESIGN §3): read the user's state, journal it
+ * as the intent's snapshot, apply the target's steps, journal the outcome. Undo needs nothing but
+ * the journal entry (so it works after a restart): it replays the snapshot through the adapter,
+ * then reads the user back and reports every difference from the snapshot.
+ */
+export class DeprovisionService {
+  constructor(
+    private readonly connectors: ConnectorPool,
+    private readonly context: ChangeContext,
+  ) {}
+
+  async deprovision(input: DeprovisionInput): Promise<JournalEntry> {
+    const { profile, descriptor } = this.connectors.target(input.id)
+    const users = requireOperation(descriptor, userTypeOf(descriptor).id, 'deprovision')
+    const connector = await this.connectors.connectorFor(input.id)
+    const snapshot = await connector.readDeprovisionSnapshot(input.userId)
+    const touched = touchedBy(descriptor, users.id, snapshot)
+    const { entryId } = await recordChange(this.context, {
+      profileId: profile.id,
+      intent: {
+        profileId: profile.id,
+        profileName: profile.name,
+        connectorId: profile.connectorId,
+        action: 'deprovision',
+        target: { objectType: users.id, id: snapshot.userId, name: snapshot.displayName },
+        related: null,
+        changes: [],
+        snapshot,
+        undoOf: null,
+      },
+      apply: async () => {
+        const steps = await connector.deprovision(snapshot.userId, snapshot)
+        return { value: null, steps, message: stepsMessage(steps, 'Deprovisioned.'), touched }
+      },
+      touchedOnFailure: touched,
+    })
+    return this.context.journal.entry(entryId)
+  }
+
+  async undo(entryId: string): Promise<UndoReport> {
+    const journal = this.context.journal
+    const deprovision = journal.intent(entryId)
+    if (deprovision.action !== 'deprovision' || !deprovision.snapshot) {
+      throw new AppError('invalid_input', 'Only a deprovision can be undone from the journal.', { details: { entryId } })
+    }
+    const state = journal.undoState(deprovision)
+    if (!state.available) {
+      throw new AppError(state.undoneBy ? 'conflict' : 'unsupported', `This deprovision cannot be undone: ${state.reason}`, {
+        details: { entryId, ...(state.undoneBy && { undoneBy: state.undoneBy }) },
+      })
+    }
+    const snapshot: DeprovisionSnapshot = deprovision.snapshot
+    const { profile, descriptor } = this.connectors.target(deprovision.profileId)
+    requireOperation(descriptor, deprovision.target.objectType, 'undoDeprovision')
+    const connector = await this.connectors.connectorFor(profile.id)
+    const userType = deprovision.target.objectType
+    const touched = touchedBy(descriptor, userType, snapshot)
+    let differences: string[] = []
+    const { entryId: undoId } = await recordChange(this.context, {
+      profileId: profile.id,
+      intent: {
+        profileId: profile.id,
+        profileName: profile.name,
+        connectorId: profile.connectorId,
+        action: 'undoDeprovision',
+        target: { objectType: userType, id: snapshot.userId, name: snapshot.displayName },
+        related: null,
+        changes: [],
+        snapshot,
+        undoOf: deprovision.id,
+      },
+      apply: async () => {
+        const steps = await connector.undoDeprovision(snapshot.userId, snapshot)
+        differences = await compareWithSnapshot(connector, userType, snapshot)
+        return {
+          value: null,
+          steps,
+          status: differences.length === 0 ? 'applied' : 'partial',
+          message: differences.length === 0 ? stepsMessage(steps, 'Undone: status and groups are back.') : `Undone, but read back: ${differences.join(' ')}`,
+          touched,
+        }
+      },
+      touchedOnFailure: touched,
+    })
+    return { entry: journal.entry(undoId), differences }
+  }
+}
+
+/**
+ * What the user read back after an undo lacks compared with the snapshot: the status, and each
+ * group they were in. A read that fails is itself reported as a difference: undo was not verified.
+ */
+async function compareWithSnapshot(connector: Connector, userType: string, snapshot: DeprovisionSnapshot): Promise<string[]> {
+  try {
+    const user = await connector.get(userType, snapshot.userId)
+    const differences: string[] = []
+    if (user.status && user.status.label !== snapshot.status) {
+      differences.push(`The status is ${user.status.label}; it was ${snapshot.status} before the deprovision.`)
+    }
+    const groupIds = new Set((await readAllGroupsOf(connector, snapshot.userId)).map((group) => group.id))
+    for (const group of snapshot.groups) {
+      if (!groupIds.has(group.id)) differences.push(`Not back in the group ${group.name}.`)
+    }
+    return differences
+  } catch (error) {
+    const reason = error instanceof AppError ? error.message : 'an unexpected error'
+    return [`The user could not be read back to check the undo (${reason}).`]
+  }
+}
+
+/** The user, and the groups a deprovision may take them out of (their member lists change). */
+function touchedBy(descriptor: ConnectorDescriptor, userType: string, snapshot: DeprovisionSnapshot) {
+  const groupType = descriptor.objectTypes.find((type) => type.scimResource === 'Group')
+  return [
+    { objectType: userType, ids: [snapshot.userId] },
+    ...(groupType ? [{ objectType: groupType.id, ids: snapshot.groups.map((group) => group.id) }] : []),
+  ]
+}
+
+function stepsMessage(steps: readonly StepReport[], fallback: string): string {
+  const applied = steps.filter((step) => step.status === 'applied').map((step) => step.name)
+  return applied.length > 0 ? `${applied.join('; ')}.` : fallback
+}

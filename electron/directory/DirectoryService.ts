@@ -1,0 +1,228 @@
+import type { ObjectTypeDescriptor } from '../../shared/catalogue/types'
+import type {
+  ConnectionReport,
+  CreateObjectInput,
+  DeleteObjectInput,
+  DirectoryObject,
+  DirectoryPage,
+  ListObjectsInput,
+  ListRelatedInput,
+  MembershipChangeInput,
+  ObjectRef,
+  UpdateObjectInput,
+} from '../../shared/directory'
+import { validateChanges, validateNewObject } from '../../shared/directoryValidation'
+import type { Connector, PageRequest } from '../connectors/Connector'
+import { AppError } from '../services/AppError'
+import { creationChanges, effectiveChanges, isSensitive } from './attributeChanges'
+import type { ConnectorPool } from './ConnectorPool'
+import { assertConfirmedName, assertNoProblems, assertWritable, membershipTypes, objectTypeOf, requireOperation } from './operationRules'
+import { recordChange, type ChangeContext } from './recordChange'
+import { RequestKeys } from './RequestKeys'
+
+/**
+ * The `directory.*` calls but deprovision. Before any adapter call it checks, from the catalogue's
+ * descriptor, that the operation exists for the object type and that the input is valid; every
+ * change is journaled through `recordChange`. A new user's password goes to the adapter only: it
+ * is registered with the logger and never journaled or returned.
+ */
+export class DirectoryService {
+  private readonly requests = new RequestKeys()
+
+  constructor(
+    private readonly connectors: ConnectorPool,
+    private readonly context: ChangeContext,
+  ) {}
+
+  async testConnection(profileId: string): Promise<ConnectionReport> {
+    return (await this.connectors.connectorFor(profileId)).testConnection()
+  }
+
+  async list(input: ListObjectsInput): Promise<DirectoryPage> {
+    requireOperation(this.connectors.target(input.id).descriptor, input.objectType, input.cursor ? 'page' : 'list')
+    const connector = await this.connectors.connectorFor(input.id)
+    const query = { search: input.search, cursor: input.cursor ?? null, pageSize: input.pageSize }
+    return this.requests.run(input.requestKey, (signal) => connector.list(input.objectType, query, signal))
+  }
+
+  async get(ref: ObjectRef): Promise<DirectoryObject> {
+    requireOperation(this.connectors.target(ref.id).descriptor, ref.objectType, 'get')
+    return (await this.connectors.connectorFor(ref.id)).get(ref.objectType, ref.objectId)
+  }
+
+  members(input: ListRelatedInput): Promise<DirectoryPage> {
+    return this.related(input, 'Group', (connector, page, signal) => connector.listMembers(input.objectId, page, signal))
+  }
+
+  groupsOf(input: ListRelatedInput): Promise<DirectoryPage> {
+    return this.related(input, 'User', (connector, page, signal) => connector.listGroupsOf(input.objectId, page, signal))
+  }
+
+  cancel(requestKey: string): null {
+    this.requests.cancel(requestKey)
+    return null
+  }
+
+  async create(input: CreateObjectInput): Promise<DirectoryObject> {
+    const { profile, descriptor } = this.connectors.target(input.id)
+    const type = requireOperation(descriptor, input.objectType, 'create')
+    if (input.password) this.context.logger.registerSecret(input.password)
+    this.registerSensitive(type, input.attributes)
+    assertNoProblems(validateNewObject(type, input.attributes, input.password), `The new ${singular(type)} was not created`)
+    const connector = await this.connectors.connectorFor(input.id)
+    const name = provisionalName(input.attributes)
+    const { value } = await recordChange(this.context, {
+      profileId: profile.id,
+      intent: {
+        ...this.profileFields(input.id),
+        action: 'create',
+        target: { objectType: type.id, id: '', name },
+        related: null,
+        changes: creationChanges(type, input.attributes),
+        snapshot: null,
+        undoOf: null,
+      },
+      apply: async () => {
+        const created = await connector.create(type.id, input.attributes, { password: input.password })
+        return { value: created, target: { id: created.id, name: created.displayName }, touched: [{ objectType: type.id, ids: [created.id] }] }
+      },
+      touchedOnFailure: [],
+    })
+    return value
+  }
+
+  async update(input: UpdateObjectInput): Promise<DirectoryObject> {
+    const { descriptor } = this.connectors.target(input.id)
+    const type = requireOperation(descriptor, input.objectType, 'update')
+    this.registerSensitive(type, input.changes)
+    assertNoProblems(validateChanges(type, input.changes), 'Nothing was changed')
+    const connector = await this.connectors.connectorFor(input.id)
+    const current = await connector.get(type.id, input.objectId)
+    assertWritable(current)
+    const { changes, journal } = effectiveChanges(type, current.attributes, input.changes)
+    if (journal.length === 0) return current
+    const { value } = await recordChange(this.context, {
+      profileId: input.id,
+      intent: {
+        ...this.profileFields(input.id),
+        action: 'update',
+        target: { objectType: type.id, id: current.id, name: current.displayName },
+        related: null,
+        changes: journal,
+        snapshot: null,
+        undoOf: null,
+      },
+      apply: async () => {
+        const updated = await connector.update(type.id, current.id, changes)
+        return { value: updated, target: { id: updated.id, name: updated.displayName }, touched: [{ objectType: type.id, ids: [updated.id] }] }
+      },
+      touchedOnFailure: [{ objectType: type.id, ids: [current.id] }],
+    })
+    return value
+  }
+
+  async delete(input: DeleteObjectInput): Promise<null> {
+    const type = requireOperation(this.connectors.target(input.id).descriptor, input.objectType, 'delete')
+    const connector = await this.connectors.connectorFor(input.id)
+    const current = await connector.get(type.id, input.objectId)
+    assertWritable(current)
+    assertConfirmedName(current, input.confirmName)
+    const touched = [{ objectType: type.id, ids: [current.id] }]
+    await recordChange(this.context, {
+      profileId: input.id,
+      intent: {
+        ...this.profileFields(input.id),
+        action: 'delete',
+        target: { objectType: type.id, id: current.id, name: current.displayName },
+        related: null,
+        changes: [],
+        snapshot: null,
+        undoOf: null,
+      },
+      apply: async () => {
+        await connector.delete(type.id, current.id)
+        return { value: null, touched }
+      },
+      touchedOnFailure: touched,
+    })
+    return null
+  }
+
+  addMember(input: MembershipChangeInput): Promise<null> {
+    return this.changeMembership(input, 'addMember')
+  }
+
+  removeMember(input: MembershipChangeInput): Promise<null> {
+    return this.changeMembership(input, 'removeMember')
+  }
+
+  private async changeMembership(input: MembershipChangeInput, action: 'addMember' | 'removeMember'): Promise<null> {
+    const { users, groups } = membershipTypes(this.connectors.target(input.id).descriptor)
+    const connector = await this.connectors.connectorFor(input.id)
+    // Read both first: the journal names them, and a read-only group is refused before any change.
+    const group = await connector.get(groups.id, input.groupId)
+    assertWritable(group)
+    const user = await connector.get(users.id, input.userId)
+    const touched = [
+      { objectType: users.id, ids: [user.id] },
+      { objectType: groups.id, ids: [group.id] },
+    ]
+    await recordChange(this.context, {
+      profileId: input.id,
+      intent: {
+        ...this.profileFields(input.id),
+        action,
+        target: { objectType: users.id, id: user.id, name: user.displayName },
+        related: { objectType: groups.id, id: group.id, name: group.displayName },
+        changes: [],
+        snapshot: null,
+        undoOf: null,
+      },
+      apply: async () => {
+        if (action === 'addMember') await connector.addMember(group.id, user.id)
+        else await connector.removeMember(group.id, user.id)
+        return { value: null, touched }
+      },
+      touchedOnFailure: touched,
+    })
+    return null
+  }
+
+  private async related(
+    input: ListRelatedInput,
+    resource: ObjectTypeDescriptor['scimResource'],
+    read: (connector: Connector, page: PageRequest, signal: AbortSignal) => Promise<DirectoryPage>,
+  ): Promise<DirectoryPage> {
+    const type = objectTypeOf(this.connectors.target(input.id).descriptor, input.objectType)
+    if (type.scimResource !== resource) {
+      const wanted = resource === 'Group' ? 'members' : 'groups'
+      throw new AppError('invalid_input', `${type.label} have no ${wanted} to list.`, { details: { objectType: type.id } })
+    }
+    const connector = await this.connectors.connectorFor(input.id)
+    const page = { cursor: input.cursor ?? null, pageSize: input.pageSize }
+    return this.requests.run(input.requestKey, (signal) => read(connector, page, signal))
+  }
+
+  private profileFields(profileId: string) {
+    const { profile } = this.connectors.target(profileId)
+    return { profileId: profile.id, profileName: profile.name, connectorId: profile.connectorId }
+  }
+
+  /** Write-only values (a Cognito password attribute) are masked in every log line from now on. */
+  private registerSensitive(type: ObjectTypeDescriptor, attributes: Record<string, unknown>): void {
+    for (const [path, value] of Object.entries(attributes)) {
+      if (typeof value === 'string' && value !== '' && isSensitive(type, path)) this.context.logger.registerSecret(value)
+    }
+  }
+}
+
+function singular(type: ObjectTypeDescriptor): string {
+  return type.label.toLowerCase().replace(/s$/, '')
+}
+
+/** The name a create is journaled under before the target answers with the real one. */
+function provisionalName(attributes: Record<string, unknown>): string {
+  const pick = (path: string) => (typeof attributes[path] === 'string' ? (attributes[path] as string).trim() : '')
+  const fullName = [pick('name.givenName'), pick('name.familyName')].filter(Boolean).join(' ')
+  return pick('displayName') || fullName || pick('userName') || '(new object)'
+}

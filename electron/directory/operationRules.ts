@@ -1,0 +1,88 @@
+import type { ConnectorDescriptor, ObjectTypeDescriptor, Operation } from '../../shared/catalogue/types'
+import type { DirectoryObject } from '../../shared/directory'
+import { AppError } from '../services/AppError'
+
+/*
+ * The refusals the directory service makes before any adapter call, from the descriptor alone
+ * (and, for delete and memberships, the object read fresh). Each says what is not possible and why.
+ */
+
+const operationVerbs: Record<Operation, string> = {
+  create: 'create',
+  get: 'read',
+  list: 'list',
+  page: 'page through',
+  update: 'change',
+  delete: 'delete',
+  deprovision: 'deprovision',
+  undoDeprovision: 'undo a deprovision of',
+  membership: 'change the memberships of',
+}
+
+export function objectTypeOf(descriptor: ConnectorDescriptor, objectType: string): ObjectTypeDescriptor {
+  const found = descriptor.objectTypes.find((candidate) => candidate.id === objectType)
+  if (!found) {
+    throw new AppError('unsupported', `${descriptor.label} has no object type "${objectType}".`, { details: { objectType } })
+  }
+  return found
+}
+
+/** The object type, if the descriptor declares the operation for it; else `unsupported` with the reason. */
+export function requireOperation(descriptor: ConnectorDescriptor, objectType: string, operation: Operation): ObjectTypeDescriptor {
+  const type = objectTypeOf(descriptor, objectType)
+  if (type.operations[operation] === undefined) throw refusal(descriptor, type, operation)
+  return type
+}
+
+/** The type people are (`users`): deprovision and membership changes are about them. */
+export function userTypeOf(descriptor: ConnectorDescriptor): ObjectTypeDescriptor {
+  const users = descriptor.objectTypes.find((type) => type.scimResource === 'User')
+  if (!users) throw new AppError('unsupported', `${descriptor.label} has no users.`)
+  return users
+}
+
+/**
+ * The group side of a membership change. The contract names no group type, so it is the target's
+ * `groups` (or its first group-like type). Allowed when either side declares `membership`: Okta
+ * declares it on groups, Coupa ("user-centric") on users.
+ */
+export function membershipTypes(descriptor: ConnectorDescriptor): { users: ObjectTypeDescriptor; groups: ObjectTypeDescriptor } {
+  const users = userTypeOf(descriptor)
+  const groups =
+    descriptor.objectTypes.find((type) => type.id === 'groups') ?? descriptor.objectTypes.find((type) => type.scimResource === 'Group')
+  if (!groups) throw new AppError('unsupported', `${descriptor.label} has no groups.`)
+  if (users.operations.membership === undefined && groups.operations.membership === undefined) {
+    throw refusal(descriptor, groups, 'membership')
+  }
+  return { users, groups }
+}
+
+/** `invalid_input` with the per-field messages, when there are any. */
+export function assertNoProblems(problems: Record<string, string>, what: string): void {
+  const entries = Object.entries(problems)
+  if (entries.length === 0) return
+  const list = entries.map(([, message]) => message).join(' ')
+  throw new AppError('invalid_input', `${what}: ${list}`, { fields: problems })
+}
+
+/** Objects the target will not let anyone change (an Okta APP_GROUP) are refused with its reason. */
+export function assertWritable(object: DirectoryObject): void {
+  if (object.readOnlyReason) {
+    throw new AppError('unsupported', `${object.displayName} cannot be changed: ${object.readOnlyReason}`, {
+      details: { objectId: object.id },
+    })
+  }
+}
+
+/** Delete is irreversible: the typed name must be the object's current name, exactly. */
+export function assertConfirmedName(object: DirectoryObject, confirmName: string): void {
+  if (confirmName.trim() === object.displayName) return
+  const message = `Type the name exactly as shown, "${object.displayName}", to delete it for good.`
+  throw new AppError('invalid_input', `Nothing was deleted. ${message}`, { fields: { confirmName: message } })
+}
+
+function refusal(descriptor: ConnectorDescriptor, type: ObjectTypeDescriptor, operation: Operation): AppError {
+  const note = type.absentOperationNotes?.[operation]
+  const message = `${descriptor.label} cannot ${operationVerbs[operation]} ${type.label.toLowerCase()}${note ? `: ${note}.` : '.'}`
+  return new AppError('unsupported', message, { details: { objectType: type.id, operation } })
+}

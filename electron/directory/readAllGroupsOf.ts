@@ -1,0 +1,18 @@
+import type { DirectoryObject } from '../../shared/directory'
+import type { Connector } from '../connectors/Connector'
+
+/** Enough for anyone's groups; a longer chain of pages means the target keeps answering a cursor. */
+const maxPages = 100
+
+/** Every group of a user, following the adapter's pages to the end. */
+export async function readAllGroupsOf(connector: Connector, userId: string, signal?: AbortSignal): Promise<DirectoryObject[]> {
+  const groups: DirectoryObject[] = []
+  let cursor: string | null = null
+  for (let page = 0; page < maxPages; page++) {
+    const answer = await connector.listGroupsOf(userId, { cursor, pageSize: 200 }, signal)
+    groups.push(...answer.items)
+    cursor = answer.nextCursor
+    if (cursor === null) break
+  }
+  return groups
+}

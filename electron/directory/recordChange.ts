@@ -1,0 +1,127 @@
+import type { EventName, EventPayload } from '../../shared/contract'
+import type { StepReport } from '../../shared/errors'
+import type { Journal, NewIntent, NewOutcome } from '../journal/Journal'
+import type { Logger } from '../logging/Logger'
+import { AppError } from '../services/AppError'
+
+export interface ChangeContext {
+  journal: Journal
+  logger: Logger
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void
+}
+
+/** Objects a change touched, for `directory.changed`: views showing them re-read them. */
+export type Touched = { objectType: string; ids: string[] }[]
+
+export interface AppliedChange<T> {
+  value: T
+  status?: 'applied' | 'partial'
+  message?: string
+  steps?: StepReport[]
+  /** The object as the target answered (a created object's new id). */
+  target?: { id: string; name: string }
+  touched: Touched
+}
+
+export interface ChangePlan<T> {
+  profileId: string
+  intent: NewIntent
+  apply: () => Promise<AppliedChange<T>>
+  /** What a change that failed part-way may have touched. */
+  touchedOnFailure: Touched
+}
+
+/**
+ * Runs one change the journaled way: the intent is written and fsync'd, then the target is
+ * called, then the outcome is written, then `journal.appended` and `directory.changed` go out.
+ * If the intent cannot be written, the target is never called. A failure carries the entry id
+ * (and the steps that did and did not happen) in its details.
+ */
+export async function recordChange<T>(context: ChangeContext, plan: ChangePlan<T>): Promise<{ value: T; entryId: string }> {
+  let intentId: string
+  try {
+    intentId = (await context.journal.recordIntent(plan.intent)).id
+  } catch (error) {
+    const reason = error instanceof AppError ? error.message : String(error)
+    throw new AppError('internal', `Nothing was changed: Lanyard could not record the change in its journal first. ${reason}`, { cause: error })
+  }
+
+  let applied: AppliedChange<T>
+  try {
+    applied = await plan.apply()
+  } catch (error) {
+    const outcome = outcomeOfFailure(intentId, error)
+    await writeOutcome(context, outcome)
+    announce(context, plan.profileId, intentId, outcome.status === 'failed' ? [] : plan.touchedOnFailure)
+    context.logger.warn('change did not complete', { entryId: intentId, action: plan.intent.action, status: outcome.status, error })
+    throw failureWithEntry(error, intentId, outcome.message)
+  }
+
+  await writeOutcome(context, {
+    intentId,
+    status: applied.status ?? 'applied',
+    message: applied.message ?? 'Done.',
+    steps: applied.steps ?? [],
+    details: {},
+    reconciled: false,
+    target: applied.target ?? null,
+  })
+  announce(context, plan.profileId, intentId, applied.touched)
+  context.logger.info('change recorded', { entryId: intentId, action: plan.intent.action, status: applied.status ?? 'applied' })
+  return { value: applied.value, entryId: intentId }
+}
+
+/**
+ * A failed change is `partial` when some step was applied, `failed` when the target refused it,
+ * and `pending` when nobody can tell (a network failure after sending, an unexpected error):
+ * reconciliation reads the target at the next start.
+ */
+function outcomeOfFailure(intentId: string, error: unknown): NewOutcome {
+  const base = { intentId, reconciled: false, target: null }
+  if (!(error instanceof AppError)) {
+    return {
+      ...base,
+      status: 'pending',
+      message: 'Lanyard could not tell whether the change took effect (an unexpected error). It checks it against the target at the next start.',
+      steps: [],
+      details: {},
+    }
+  }
+  const steps = error.extra.steps ?? []
+  const details = error.extra.details ?? {}
+  if (steps.some((step) => step.status === 'applied')) return { ...base, status: 'partial', message: error.message, steps, details }
+  if (error.code === 'network') {
+    const message = `${error.message} Whether the change took effect is not known; Lanyard checks it against the target at the next start.`
+    return { ...base, status: 'pending', message, steps, details }
+  }
+  return { ...base, status: 'failed', message: error.message, steps, details }
+}
+
+function failureWithEntry(error: unknown, entryId: string, message: string): AppError {
+  if (!(error instanceof AppError)) {
+    return new AppError('internal', message, { details: { entryId }, cause: error })
+  }
+  const { fields, steps, details } = error.extra
+  return new AppError(error.code, error.message, { fields, steps, details: { ...details, entryId }, cause: error })
+}
+
+async function writeOutcome(context: ChangeContext, outcome: NewOutcome): Promise<void> {
+  try {
+    await context.journal.recordOutcome(outcome)
+  } catch (error) {
+    context.logger.error('journal outcome not written', { entryId: outcome.intentId, error })
+    const reason = error instanceof AppError ? error.message : String(error)
+    throw new AppError(
+      'internal',
+      `The change was sent to the target, but Lanyard could not record its outcome in the journal (${reason}). It checks the change against the target at the next start.`,
+      { details: { entryId: outcome.intentId }, cause: error },
+    )
+  }
+}
+
+function announce(context: ChangeContext, profileId: string, entryId: string, touched: Touched): void {
+  context.emit('journal.appended', { entryId })
+  for (const { objectType, ids } of touched) {
+    if (ids.length > 0) context.emit('directory.changed', { profileId, objectType, ids })
+  }
+}

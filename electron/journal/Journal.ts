@@ -1,0 +1,111 @@
+import { userInfo } from 'node:os'
+import type { ExportedFile } from '../../shared/contract'
+import type { ChainVerification, JournalEntry, JournalFilter } from '../../shared/journal'
+import type { Logger } from '../logging/Logger'
+import { AppError } from '../services/AppError'
+import { JournalIndex, type EntryContext } from './journalEntries'
+import { exportEntries } from './journalExport'
+import { JournalFile, type SetAsideTail } from './JournalFile'
+import { filterEntries } from './journalFilter'
+import type { IntentFields, IntentRecord, OutcomeFields, OutcomeRecord } from './journalRecord'
+
+export interface JournalOptions extends EntryContext {
+  directory: string
+  logger: Logger
+  /** The workstation's user name; read from the OS when absent. */
+  actor?: string
+  now?: () => Date
+}
+
+export type NewIntent = Omit<IntentFields, 'kind' | 'actor'>
+export type NewOutcome = Omit<OutcomeFields, 'kind'>
+
+/**
+ * The audit and undo log: appends records to `journal.jsonl` (see JournalFile) and keeps them
+ * indexed in memory to answer lists, undo checks and exports without re-reading the file.
+ */
+export class Journal {
+  private constructor(
+    private readonly file: JournalFile,
+    private readonly index: JournalIndex,
+    /** A record cut off mid-write found at this start-up: reported by verify. */
+    readonly setAside: SetAsideTail | null,
+    private readonly options: JournalOptions,
+    private readonly actor: string,
+  ) {}
+
+  static async open(options: JournalOptions): Promise<Journal> {
+    const now = options.now ?? (() => new Date())
+    const { file, records, setAside } = await JournalFile.open(options.directory, options.logger, now)
+    return new Journal(file, new JournalIndex(records), setAside, options, options.actor ?? workstationUser())
+  }
+
+  /** Written and fsync'd before it resolves: call before the change goes to the target. */
+  async recordIntent(fields: NewIntent): Promise<IntentRecord> {
+    const record = await this.file.append({ kind: 'intent', actor: this.actor, ...fields })
+    this.index.add(record)
+    return record as IntentRecord
+  }
+
+  async recordOutcome(fields: NewOutcome): Promise<OutcomeRecord> {
+    const record = await this.file.append({ kind: 'outcome', ...fields })
+    this.index.add(record)
+    return record as OutcomeRecord
+  }
+
+  entry(id: string): JournalEntry {
+    return this.index.entry(this.intent(id), this.options)
+  }
+
+  intent(id: string): IntentRecord {
+    const intent = this.index.intent(id)
+    if (!intent) throw new AppError('not_found', 'This journal entry does not exist. Refresh the Activity view.', { details: { entryId: id } })
+    return intent
+  }
+
+  undoState(deprovision: IntentRecord): NonNullable<JournalEntry['undo']> {
+    return this.index.undoState(deprovision, this.options)
+  }
+
+  /** Intents left without a settled outcome: what start-up reconciliation checks. */
+  unsettled(): IntentRecord[] {
+    return this.index.unsettled()
+  }
+
+  list(filter: JournalFilter): JournalEntry[] {
+    return filterEntries(this.index.entries(this.options), filter)
+  }
+
+  export(format: 'csv' | 'json', filter: JournalFilter): ExportedFile {
+    return exportEntries(this.list(filter), format, filter, (this.options.now ?? (() => new Date()))())
+  }
+
+  /**
+   * The chain as it is on disk now. A record set aside at start-up is reported even though the
+   * chain of what remains is intact: it was a change whose record was cut off by a crash.
+   */
+  async verify(): Promise<ChainVerification> {
+    const verification = await this.file.verify()
+    if (verification.problem || !this.setAside) return verification
+    return {
+      ...verification,
+      problem: {
+        line: this.setAside.line,
+        reason: `Line ${this.setAside.line} was cut off when Lanyard stopped while writing it. It was moved to ${this.setAside.movedTo}; the records before it are intact.`,
+      },
+    }
+  }
+
+  /** Waits for the appends under way. */
+  idle(): Promise<void> {
+    return this.file.idle()
+  }
+}
+
+function workstationUser(): string {
+  try {
+    return userInfo().username
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown'
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * JSON with object keys in a stable (sorted) order at every depth, so the same record always
+ * serialises to the same text and therefore to the same hash, whatever order its fields were
+ * built in. Arrays keep their order; `undefined` properties are left out, as JSON.stringify does.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    const text = JSON.stringify(value)
+    // Only records built from JSON values reach here; a function or symbol would be a bug.
+    if (text === undefined) throw new TypeError(`Not a JSON value: ${typeof value}`)
+    return text
+  }
+  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`
+  const fields = Object.entries(value as Record<string, unknown>)
+    .filter(([, field]) => field !== undefined)
+    .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0))
+    .map(([key, field]) => `${JSON.stringify(key)}:${canonicalJson(field)}`)
+  return `{${fields.join(',')}}`
+}

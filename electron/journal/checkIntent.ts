@@ -1,0 +1,101 @@
+import { findObjectType, getDescriptor } from '../../shared/catalogue'
+import type { Connector } from '../connectors/Connector'
+import { isSensitive, sameValue } from '../directory/attributeChanges'
+import { readAllGroupsOf } from '../directory/readAllGroupsOf'
+import { AppError } from '../services/AppError'
+import type { IntentRecord } from './journalRecord'
+
+/** What reading the target says about an intent left without an outcome. */
+export interface Verdict {
+  status: 'applied' | 'failed' | 'partial' | 'pending'
+  message: string
+  target?: { id: string; name: string }
+}
+
+/**
+ * Reads the target to tell whether an unfinished change took effect. Each action has its own
+ * evidence: the created object found by name, the changed attributes' values, the deleted
+ * object gone, the membership present or absent, the user's status against the snapshot.
+ * Anything that cannot be read gives `pending` with the reason, and is tried again next start.
+ */
+export async function checkIntent(connector: Connector, intent: IntentRecord, signal?: AbortSignal): Promise<Verdict> {
+  try {
+    return await verdictFor(connector, intent, signal)
+  } catch (error) {
+    const reason = error instanceof AppError ? error.message : 'an unexpected error'
+    return uncheckable(reason)
+  }
+}
+
+export function uncheckable(reason: string): Verdict {
+  return { status: 'pending', message: `Could not be checked: ${reason} Lanyard tries again at the next start.` }
+}
+
+async function verdictFor(connector: Connector, intent: IntentRecord, signal?: AbortSignal): Promise<Verdict> {
+  const { target } = intent
+  switch (intent.action) {
+    case 'create': {
+      const userName = intent.changes.find((change) => change.attribute === 'userName')?.after
+      const page = await connector.list(target.objectType, { search: target.name, cursor: null, pageSize: 20 }, signal)
+      const found = page.items.find((item) => (userName ? item.attributes.userName === userName : item.displayName === target.name))
+      if (found) return { status: 'applied', message: `Found ${found.displayName} at the target: it was created.`, target: { id: found.id, name: found.displayName } }
+      return { status: 'failed', message: `${target.name} is not at the target: it was not created.` }
+    }
+    case 'update':
+      return updateVerdict(connector, intent, signal)
+    case 'delete': {
+      try {
+        await connector.get(target.objectType, target.id, signal)
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'not_found') return { status: 'applied', message: `${target.name} is gone from the target: it was deleted.` }
+        throw error
+      }
+      return { status: 'failed', message: `${target.name} is still at the target: it was not deleted.` }
+    }
+    case 'addMember':
+    case 'removeMember': {
+      const group = intent.related
+      if (!group) return uncheckable('the journal entry does not name the group.')
+      const isMember = (await readAllGroupsOf(connector, target.id, signal)).some((candidate) => candidate.id === group.id)
+      const wanted = intent.action === 'addMember'
+      const state = isMember ? `is in ${group.name}` : `is not in ${group.name}`
+      return { status: isMember === wanted ? 'applied' : 'failed', message: `${target.name} ${state}.` }
+    }
+    case 'deprovision':
+    case 'undoDeprovision':
+      return lifecycleVerdict(connector, intent, signal)
+  }
+}
+
+async function updateVerdict(connector: Connector, intent: IntentRecord, signal?: AbortSignal): Promise<Verdict> {
+  const current = await connector.get(intent.target.objectType, intent.target.id, signal)
+  const type = findObjectType(getDescriptor(intent.connectorId), intent.target.objectType)
+  const checkable = intent.changes.filter((change) => !type || !isSensitive(type, change.attribute))
+  if (checkable.length === 0) return uncheckable('only write-only attributes changed, and the target never returns them.')
+  const landed = checkable.filter((change) => sameValue(current.attributes[change.attribute] ?? null, change.after))
+  const target = { id: current.id, name: current.displayName }
+  if (landed.length === checkable.length) return { status: 'applied', message: 'The target holds the new values.', target }
+  if (landed.length === 0) return { status: 'failed', message: 'The target still holds the old values.', target }
+  const missing = checkable.filter((change) => !landed.includes(change)).map((change) => change.attribute)
+  return { status: 'partial', message: `Some new values are at the target; not ${missing.join(', ')}.`, target }
+}
+
+async function lifecycleVerdict(connector: Connector, intent: IntentRecord, signal?: AbortSignal): Promise<Verdict> {
+  const snapshot = intent.snapshot
+  if (!snapshot) return uncheckable('the journal entry holds no snapshot of the user.')
+  const user = await connector.get(intent.target.objectType, snapshot.userId, signal)
+  const status = user.status?.label
+  if (!status) return uncheckable('the target does not report the user\'s status.')
+  if (intent.action === 'deprovision') {
+    return status === snapshot.status
+      ? { status: 'failed', message: `${snapshot.displayName} is still ${status}: the deprovision did not take effect.` }
+      : { status: 'applied', message: `${snapshot.displayName} is ${status} (was ${snapshot.status}): the deprovision took effect.` }
+  }
+  if (status !== snapshot.status) {
+    return { status: 'failed', message: `${snapshot.displayName} is ${status}, not ${snapshot.status}: the undo did not take effect.` }
+  }
+  const groupIds = new Set((await readAllGroupsOf(connector, snapshot.userId, signal)).map((group) => group.id))
+  const missing = snapshot.groups.filter((group) => !groupIds.has(group.id)).map((group) => group.name)
+  if (missing.length > 0) return { status: 'partial', message: `${snapshot.displayName} is ${status} again, but not back in ${missing.join(', ')}.` }
+  return { status: 'applied', message: `${snapshot.displayName} is ${status} again and back in every group.` }
+}

@@ -1,0 +1,24 @@
+import type { Handlers } from '../../shared/contract'
+import type { DeprovisionService } from '../directory/DeprovisionService'
+import type { Journal } from './Journal'
+import type { Reconciliation } from './Reconciliation'
+
+type JournalCall = Extract<keyof Handlers, `journal.${string}`>
+
+/** How long `journal.reconciled` waits for start-up reconciliation before answering with what it has. */
+export const reconciliationWaitMs = 15_000
+
+/** `journal.*`: thin, input already validated by the contract wrapper. */
+export function createJournalHandlers(
+  journal: Journal,
+  reconciliation: Reconciliation,
+  deprovisions: DeprovisionService,
+): Pick<Handlers, JournalCall> {
+  return {
+    'journal.list': async (filter) => journal.list(filter),
+    'journal.verify': () => journal.verify(),
+    'journal.export': async ({ format, filter }) => journal.export(format, filter),
+    'journal.undo': ({ entryId }) => deprovisions.undo(entryId),
+    'journal.reconciled': () => reconciliation.settled(reconciliationWaitMs),
+  }
+}

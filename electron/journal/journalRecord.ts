@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto'
+import { z } from 'zod'
+import { connectorIds } from '../../shared/catalogue/types'
+import { attributeValueSchema } from '../../shared/directory'
+import { stepReportSchema } from '../../shared/errors'
+import { journalActions } from '../../shared/journal'
+import { canonicalJson } from './canonicalJson'
+
+/**
+ * One line of `journal.jsonl`. Every change writes two records: an intent before the target is
+ * called and an outcome after it. Each record carries `seq` (1, 2, 3, …), `prevHash` (the hash of
+ * the record before it, or the genesis value for the first) and `hash`, the SHA-256 of `prevHash`
+ * followed by the canonical JSON of the record without its hash. Editing, deleting or reordering
+ * a line therefore breaks the chain at that line.
+ *
+ * Invariant: no record ever holds a secret (a new user's password is not journaled, write-only
+ * attributes are recorded as "not recorded").
+ */
+export const genesisHash = '0'.repeat(64)
+
+const objectNameSchema = z.object({ objectType: z.string(), id: z.string(), name: z.string() })
+
+export const deprovisionSnapshotSchema = z.object({
+  userId: z.string(),
+  userName: z.string(),
+  displayName: z.string(),
+  status: z.string(),
+  active: z.boolean(),
+  groups: z.array(z.object({ id: z.string(), name: z.string() })),
+  mode: z.string(),
+  extra: z.record(z.string(), z.unknown()),
+})
+
+export const intentFieldsSchema = z.object({
+  kind: z.literal('intent'),
+  action: z.enum(journalActions),
+  actor: z.string(),
+  profileId: z.string(),
+  profileName: z.string(),
+  connectorId: z.enum(connectorIds),
+  /** For a create, `id` is empty: the target gives the id, and the outcome records it. */
+  target: objectNameSchema,
+  related: objectNameSchema.nullable(),
+  changes: z.array(z.object({ attribute: z.string(), before: attributeValueSchema, after: attributeValueSchema })),
+  /** Deprovision and undo: the user's state before the deprovision. */
+  snapshot: deprovisionSnapshotSchema.nullable(),
+  /** Undo: the deprovision intent it reverses. */
+  undoOf: z.string().nullable(),
+})
+export type IntentFields = z.infer<typeof intentFieldsSchema>
+
+export const outcomeFieldsSchema = z.object({
+  kind: z.literal('outcome'),
+  intentId: z.string(),
+  /** `pending`: whether the change took effect is not known (yet); checked at the next start. */
+  status: z.enum(['applied', 'failed', 'partial', 'pending']),
+  message: z.string(),
+  steps: z.array(stepReportSchema),
+  details: z.record(z.string(), z.string()),
+  /** Written by start-up reconciliation, which read the target, not by the change itself. */
+  reconciled: z.boolean(),
+  /** The object as the target answered: a created object's new id, a renamed object's name. */
+  target: z.object({ id: z.string(), name: z.string() }).nullable(),
+})
+export type OutcomeFields = z.infer<typeof outcomeFieldsSchema>
+
+const headerSchema = z.object({
+  seq: z.number().int().min(1),
+  id: z.string().min(1),
+  time: z.string(),
+  prevHash: z.string(),
+  hash: z.string(),
+})
+
+export const journalRecordSchema = z.union([headerSchema.extend(intentFieldsSchema.shape), headerSchema.extend(outcomeFieldsSchema.shape)])
+export type JournalRecord = z.infer<typeof journalRecordSchema>
+export type IntentRecord = Extract<JournalRecord, { kind: 'intent' }>
+export type OutcomeRecord = Extract<JournalRecord, { kind: 'outcome' }>
+
+/** The hash a record must carry: over the previous hash and the record's canonical JSON without `hash`. */
+export function hashOf(record: Omit<JournalRecord, 'hash'> | JournalRecord): string {
+  const { hash: _ignored, ...body } = record as JournalRecord
+  return createHash('sha256').update(body.prevHash).update(canonicalJson(body)).digest('hex')
+}
+
+/** The text of one line: the record's canonical JSON, newline-terminated. */
+export function recordLine(record: JournalRecord): string {
+  return `${canonicalJson(record)}\n`
+}
+
+export type ParsedLine = { ok: true; record: JournalRecord } | { ok: false; reason: string }
+
+export function parseRecordLine(line: string): ParsedLine {
+  let json: unknown
+  try {
+    json = JSON.parse(line)
+  } catch {
+    return { ok: false, reason: 'is not a complete JSON record' }
+  }
+  const parsed = journalRecordSchema.safeParse(json)
+  if (!parsed.success) return { ok: false, reason: 'does not have the shape of a journal record' }
+  // zod drops unknown keys; a line with extra keys hashes differently from its parsed form.
+  if (canonicalJson(parsed.data) !== canonicalJson(json)) return { ok: false, reason: 'holds fields this version of Lanyard does not know (edited, or written by a newer version)' }
+  return { ok: true, record: parsed.data }
+}

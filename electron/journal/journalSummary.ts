@@ -1,0 +1,83 @@
+import { findObjectType, getDescriptor } from '../../shared/catalogue'
+import type { ConnectorId } from '../../shared/catalogue/types'
+import { fieldLabel } from '../../shared/directoryValidation'
+import type { OutcomeStatus } from '../../shared/journal'
+import type { IntentRecord } from './journalRecord'
+
+interface Phrase {
+  /** The change as done: "Suspended Ada Lovelace (kept 3 groups on record)". */
+  done: string
+  /** The change as attempted, after "Could not": "suspend Ada Lovelace". */
+  attempt: string
+}
+
+/** The one sentence the Activity view shows for an entry, in the words a help-desk person uses. */
+export function summarize(intent: IntentRecord, targetName: string, status: OutcomeStatus): string {
+  const phrase = phraseFor(intent, targetName)
+  switch (status) {
+    case 'applied':
+      return phrase.done
+    case 'partial':
+      return `${phrase.done} — only partly: some steps did not happen`
+    case 'failed':
+      return `Could not ${phrase.attempt}`
+    case 'pending':
+      return `Started to ${phrase.attempt}; whether it took effect is not known yet`
+  }
+}
+
+function phraseFor(intent: IntentRecord, name: string): Phrase {
+  const kind = objectWord(intent.connectorId, intent.target.objectType)
+  const other = intent.related?.name ?? 'a group'
+  switch (intent.action) {
+    case 'create':
+      return { done: `Created ${kind} ${name}`, attempt: `create ${kind} ${name}` }
+    case 'update': {
+      const fields = listWords(intent.changes.map((change) => fieldLabel(change.attribute).toLowerCase()))
+      return { done: `Changed the ${fields} of ${name}`, attempt: `change the ${fields} of ${name}` }
+    }
+    case 'delete':
+      return { done: `Deleted ${kind} ${name}`, attempt: `delete ${kind} ${name}` }
+    case 'addMember':
+      return { done: `Added ${name} to ${other}`, attempt: `add ${name} to ${other}` }
+    case 'removeMember':
+      return { done: `Removed ${name} from ${other}`, attempt: `remove ${name} from ${other}` }
+    case 'deprovision': {
+      const verb = deprovisionVerb(intent.snapshot?.mode)
+      const kept = countWord(intent.snapshot?.groups.length ?? 0, 'group')
+      return { done: `${verb.past} ${name} (kept ${kept} on record)`, attempt: `${verb.present} ${name}` }
+    }
+    case 'undoDeprovision': {
+      const snapshot = intent.snapshot
+      const restored = snapshot ? ` (brought back status ${snapshot.status} and ${countWord(snapshot.groups.length, 'group')})` : ''
+      return { done: `Undid the deprovision of ${name}${restored}`, attempt: `undo the deprovision of ${name}` }
+    }
+  }
+}
+
+/** The target's lifecycle word for the mode the profile chose; "deprovision" when it has none. */
+function deprovisionVerb(mode: string | undefined): { past: string; present: string } {
+  const known: Record<string, { past: string; present: string }> = {
+    suspend: { past: 'Suspended', present: 'suspend' },
+    deactivate: { past: 'Deactivated', present: 'deactivate' },
+    disable: { past: 'Disabled', present: 'disable' },
+  }
+  return (mode && known[mode]) || { past: 'Deprovisioned', present: 'deprovision' }
+}
+
+/** "user" for `users`, "user group" for `userGroups`: the descriptor's label, singular, lower case. */
+export function objectWord(connectorId: ConnectorId, objectType: string): string {
+  const label = findObjectType(getDescriptor(connectorId), objectType)?.label ?? objectType
+  return label.toLowerCase().replace(/s$/, '')
+}
+
+function countWord(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
+}
+
+function listWords(words: string[]): string {
+  const unique = [...new Set(words)]
+  if (unique.length === 0) return 'attributes'
+  if (unique.length === 1) return unique[0]!
+  return `${unique.slice(0, -1).join(', ')} and ${unique.at(-1)}`
+}

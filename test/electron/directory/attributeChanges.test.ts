@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { findObjectType, getDescriptor } from '../../../shared/catalogue'
+import { creationChanges, effectiveChanges, notRecorded } from '../../../electron/directory/attributeChanges'
+
+const cognitoUsers = findObjectType(getDescriptor('cognito'), 'users')!
+const oktaUsers = findObjectType(getDescriptor('okta'), 'users')!
+
+describe('attribute changes as the journal records them', () => {
+  it('never records a write-only value such as a Cognito password', () => {
+    expect(creationChanges(cognitoUsers, { userName: 'ada', password: 'Pa55-secret' })).toEqual([
+      { attribute: 'userName', before: null, after: 'ada' },
+      { attribute: 'password', before: null, after: notRecorded },
+    ])
+    const { changes, journal } = effectiveChanges(cognitoUsers, {}, { password: 'Pa55-secret' })
+    expect(changes).toEqual({ password: 'Pa55-secret' })
+    expect(journal).toEqual([{ attribute: 'password', before: notRecorded, after: notRecorded }])
+  })
+
+  it('keeps only the attributes whose value really changes, blank and null being the same', () => {
+    const current = { title: 'Analyst', nickName: '', 'Extension.Custom.tags': ['a', 'b'] }
+    const { changes, journal } = effectiveChanges(oktaUsers, current, {
+      title: 'Analyst',
+      nickName: null,
+      'Extension.Custom.tags': ['a', 'c'],
+      locale: 'en_GB',
+    })
+    expect(changes).toEqual({ 'Extension.Custom.tags': ['a', 'c'], locale: 'en_GB' })
+    expect(journal).toEqual([
+      { attribute: 'Extension.Custom.tags', before: ['a', 'b'], after: ['a', 'c'] },
+      { attribute: 'locale', before: null, after: 'en_GB' },
+    ])
+  })
+})

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest'
+import { FakeDirectory } from '../../support/fakeConnector'
+import { MemorySecretStore } from '../../support/MemorySecretStore'
+import { useTemporaryDirectories } from '../../support/temporaryDirectory'
+import { addOktaProfile, journalOnDisk, startServices } from './directoryHarness'
+
+const newDirectory = useTemporaryDirectories()
+
+async function setUp(values: Record<string, string> = {}) {
+  const directory = newDirectory()
+  const fake = new FakeDirectory()
+  const secretStore = new MemorySecretStore()
+  const services = await startServices(directory, { fake, secretStore })
+  const profileId = await addOktaProfile(services, 'Okta prod', values)
+  const userId = fake.addUser('Ada', 'Lovelace')
+  const groups = ['Engineering', 'VPN', 'Payroll'].map((name) => fake.addGroup(name))
+  for (const groupId of groups) fake.addMembership(groupId, userId)
+  return { directory, fake, secretStore, services, profileId, userId, groups }
+}
+
+describe('deprovision', () => {
+  it('journals the snapshot before the target is called, then the steps, and returns the entry', async () => {
+    const { fake, services, profileId, userId, directory } = await setUp()
+    let onDiskWhenCalled: unknown[] = []
+    fake.onCall = (method) => {
+      if (method === 'deprovision') onDiskWhenCalled = journalOnDisk(directory)
+    }
+    const entry = await services.handlers['directory.deprovision']({ id: profileId, userId })
+    expect(onDiskWhenCalled).toEqual([
+      expect.objectContaining({
+        kind: 'intent',
+        action: 'deprovision',
+        snapshot: expect.objectContaining({ userId, status: 'ACTIVE', mode: 'suspend', groups: expect.arrayContaining([expect.objectContaining({ name: 'VPN' })]) }),
+      }),
+    ])
+    expect(entry).toMatchObject({
+      action: 'deprovision',
+      summary: 'Suspended Ada Lovelace (kept 3 groups on record)',
+      target: { objectType: 'users', id: userId, name: 'Ada Lovelace' },
+      outcome: { status: 'applied', steps: [{ name: 'Suspend the user', status: 'applied' }, { name: 'Remove from 3 groups', status: 'applied' }] },
+      undo: { available: true, reason: null, undoneBy: null },
+    })
+    expect(fake.statusOf(userId)).toBe('SUSPENDED')
+    expect(fake.groupIdsOf(userId)).toEqual([])
+  })
+
+  it('says deactivated when the profile deprovisions by deactivating', async () => {
+    const { services, profileId, userId } = await setUp({ deprovisionMode: 'deactivate' })
+    const entry = await services.handlers['directory.deprovision']({ id: profileId, userId })
+    expect(entry.summary).toBe('Deactivated Ada Lovelace (kept 3 groups on record)')
+  })
+
+  it('fails with the steps that did and did not happen, and the entry id', async () => {
+    const { fake, services, profileId, userId } = await setUp()
+    fake.stepFailure = { operation: 'deprovision', step: 1 }
+    const result = await services.call('directory.deprovision', { id: profileId, userId })
+    const [entry] = await services.handlers['journal.list']({})
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'partial_failure',
+        message: 'Remove from 3 groups failed; the steps before it stay applied.',
+        steps: [
+          { name: 'Suspend the user', status: 'applied' },
+          { name: 'Remove from 3 groups', status: 'failed', message: 'The target answered 500.' },
+        ],
+        details: { targetCode: 'E0000009', requestId: 'req-fake-1', entryId: entry!.id },
+      },
+    })
+    expect(entry).toMatchObject({
+      summary: 'Suspended Ada Lovelace (kept 3 groups on record) — only partly: some steps did not happen',
+      outcome: { status: 'partial', details: { requestId: 'req-fake-1' } },
+      undo: { available: true },
+    })
+  })
+})
+
+describe('undo deprovision', () => {
+  it('brings back status and groups after a restart, from the journal alone', async () => {
+    const { directory, fake, secretStore, services, profileId, userId, groups } = await setUp()
+    const deprovision = await services.handlers['directory.deprovision']({ id: profileId, userId })
+    await services.close()
+
+    const restarted = await startServices(directory, { fake, secretStore })
+    const report = await restarted.handlers['journal.undo']({ entryId: deprovision.id })
+    expect(report.differences).toEqual([])
+    expect(report.entry).toMatchObject({
+      action: 'undoDeprovision',
+      undoOf: deprovision.id,
+      summary: 'Undid the deprovision of Ada Lovelace (brought back status ACTIVE and 3 groups)',
+      outcome: { status: 'applied', steps: [{ status: 'applied' }, { status: 'applied' }] },
+    })
+    expect(fake.statusOf(userId)).toBe('ACTIVE')
+    expect(fake.groupIdsOf(userId).sort()).toEqual([...groups].sort())
+    const [undoEntry, deprovisionEntry] = await restarted.handlers['journal.list']({})
+    expect(undoEntry!.id).toBe(report.entry.id)
+    expect(deprovisionEntry!.undo).toEqual({ available: false, reason: expect.stringMatching(/^Already undone on /), undoneBy: report.entry.id })
+  })
+
+  it('refuses a second undo before calling the target', async () => {
+    const { fake, services, profileId, userId } = await setUp()
+    const deprovision = await services.handlers['directory.deprovision']({ id: profileId, userId })
+    await services.handlers['journal.undo']({ entryId: deprovision.id })
+    fake.calls.length = 0
+    const again = await services.call('journal.undo', { entryId: deprovision.id })
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('Already undone') } })
+    expect(fake.calls).toEqual([])
+  })
+
+  it('refuses to undo a deprovision that failed, or anything that is not a deprovision', async () => {
+    const { fake, services, profileId, userId, groups } = await setUp()
+    fake.stepFailure = { operation: 'deprovision', step: 0 }
+    await services.call('directory.deprovision', { id: profileId, userId })
+    await services.handlers['directory.removeMember']({ id: profileId, groupId: groups[0]!, userId })
+    const [membership, failed] = await services.handlers['journal.list']({})
+    expect(failed!.undo).toEqual({ available: false, reason: 'The deprovision did not happen, so there is nothing to undo.', undoneBy: null })
+    fake.calls.length = 0
+    expect(await services.call('journal.undo', { entryId: failed!.id })).toMatchObject({ ok: false, error: { message: expect.stringContaining('did not happen') } })
+    expect(await services.call('journal.undo', { entryId: membership!.id })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(await services.call('journal.undo', { entryId: 'no-such-entry' })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(fake.calls).toEqual([])
+  })
+
+  it('refuses once the profile is deleted', async () => {
+    const { fake, services, profileId, userId } = await setUp()
+    const deprovision = await services.handlers['directory.deprovision']({ id: profileId, userId })
+    await services.handlers['profiles.delete']({ id: profileId })
+    fake.calls.length = 0
+    const result = await services.call('journal.undo', { entryId: deprovision.id })
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('The profile "Okta prod" no longer exists') } })
+    expect(fake.calls).toEqual([])
+  })
+
+  it('reports what the user read back lacks, and a failed step with the steps', async () => {
+    const { fake, services, profileId, userId } = await setUp()
+    const deprovision = await services.handlers['directory.deprovision']({ id: profileId, userId })
+    fake.stepFailure = { operation: 'undoDeprovision', step: 1 }
+    const failed = await services.call('journal.undo', { entryId: deprovision.id })
+    expect(failed).toMatchObject({
+      ok: false,
+      error: { code: 'partial_failure', steps: [{ name: 'Restore status ACTIVE', status: 'applied' }, { status: 'failed' }], details: { entryId: expect.any(String) } },
+    })
+
+    fake.stepFailure = null
+    expect(fake.groupIdsOf(userId)).toEqual([])
+    // Undo is offered again after a partial one; this time the target quietly ignores one group.
+    const [firstGroup] = [...fake.objects.values()].filter((object) => object.objectType === 'groups')
+    const originalAddMembership = fake.addMembership.bind(fake)
+    fake.addMembership = (groupId, memberId) => {
+      if (groupId !== firstGroup!.id) originalAddMembership(groupId, memberId)
+    }
+    const report = await services.handlers['journal.undo']({ entryId: deprovision.id })
+    expect(report.differences).toEqual(['Not back in the group Engineering.'])
+    expect(report.entry.outcome).toMatchObject({ status: 'partial', message: 'Undone, but read back: Not back in the group Engineering.' })
+  })
+})

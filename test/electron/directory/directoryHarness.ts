@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { CallName, EventName, EventPayload } from '../../../shared/contract'
+import { createServices } from '../../../electron/services/createServices'
+import { invokeContract } from '../../../electron/services/invokeContract'
+import type { JournalRecord } from '../../../electron/journal/journalRecord'
+import { FakeDirectory } from '../../support/fakeConnector'
+import { MemorySecretStore } from '../../support/MemorySecretStore'
+import { oktaProfile, validValues } from '../../support/profileInputs'
+import { createRecordingLogger } from '../../support/recordingLogger'
+
+export const oktaToken = 'SSWS-token-Zq8#never-shown'
+
+/**
+ * `createServices` on a data folder with the fake target behind the Okta and GoToMeeting
+ * connector ids. Passing the same folder, store and fake again is a restart.
+ */
+export async function startServices(
+  dataDirectory: string,
+  shared: { fake?: FakeDirectory; secretStore?: MemorySecretStore } = {},
+) {
+  const fake = shared.fake ?? new FakeDirectory()
+  const secretStore = shared.secretStore ?? new MemorySecretStore()
+  const logger = createRecordingLogger()
+  const events: { event: EventName; payload: EventPayload<EventName> }[] = []
+  const services = await createServices({
+    dataDirectory,
+    secretStore,
+    logger,
+    appVersion: '9.8.7',
+    platform: 'linux',
+    openExternal: async () => undefined,
+    emit: (event, payload) => void events.push({ event, payload }),
+    connectorFactories: { okta: fake.factory('okta'), gotomeeting: fake.factory('gotomeeting') },
+  })
+  /** Through the contract wrapper, as the renderer calls: validated input, `Result` out. */
+  const call = (name: CallName, input: unknown) => invokeContract(services.handlers, name, input, logger)
+  return { ...services, fake, secretStore, logger, events, call, dataDirectory }
+}
+
+export type StartedServices = Awaited<ReturnType<typeof startServices>>
+
+export async function addOktaProfile(services: StartedServices, name = 'Okta prod', values: Record<string, string> = {}): Promise<string> {
+  const input = oktaProfile(name, { token: oktaToken })
+  const profile = await services.handlers['profiles.create']({ ...input, values: { ...validValues.okta, ...values } })
+  return profile.id
+}
+
+export function journalPath(dataDirectory: string): string {
+  return join(dataDirectory, 'journal.jsonl')
+}
+
+/** The records on disk right now, parsed. */
+export function journalOnDisk(dataDirectory: string): JournalRecord[] {
+  let text: string
+  try {
+    text = readFileSync(journalPath(dataDirectory), 'utf8')
+  } catch {
+    return []
+  }
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as JournalRecord)
+}
