@@ -1,0 +1,126 @@
+import type { ConnectorDescriptor, MappingRow, ObjectTypeDescriptor } from '../../../../../shared/catalogue'
+import type { AttributeValue, Attributes } from '../../../../../shared/directory'
+import { fieldLabel, isBlank, mappingPath } from '../../../../../shared/directoryValidation'
+
+/**
+ * How the detail panel lays out an object's attributes, from the descriptor alone: every mapping
+ * row grouped by what it is about, labelled for people, with the SCIM path and the target's own
+ * name on hover so a support engineer can match it to the target's admin console.
+ */
+
+export const attributeGroupNames = ['Name', 'Contact', 'Work', 'Address', 'Extension', 'Custom', 'Meta'] as const
+export type AttributeGroupName = (typeof attributeGroupNames)[number]
+
+export interface ShownAttribute {
+  path: string
+  label: string
+  /** "SCIM name.givenName · Okta profile.firstName" */
+  hint: string
+  /** One entry per value; a single-valued attribute has one, an empty one none. */
+  values: string[]
+}
+
+export interface AttributeGroup {
+  name: AttributeGroupName
+  attributes: ShownAttribute[]
+}
+
+export interface AttributeSections {
+  groups: AttributeGroup[]
+  /** Rows of the mapping this object has no value for, folded away under "Empty attributes". */
+  empty: ShownAttribute[]
+}
+
+const nameRoots = new Set(['userName', 'displayName', 'nickName', 'name'])
+const contactRoots = new Set(['emails', 'phoneNumbers', 'ims', 'photos'])
+
+/** The custom prefix is checked before `Extension.`: Okta's custom attributes live under `Extension.Custom.`. */
+export function groupOf(path: string, customPrefix: string | undefined): AttributeGroupName {
+  if (customPrefix && path.startsWith(customPrefix)) return 'Custom'
+  if (path === 'id' || path.startsWith('meta.')) return 'Meta'
+  if (path.startsWith('Extension.')) return 'Extension'
+  const root = path.replace(/\[\d*\]/g, '').split('.')[0] ?? path
+  if (nameRoots.has(root)) return 'Name'
+  if (contactRoots.has(root)) return 'Contact'
+  if (root === 'addresses') return 'Address'
+  return 'Work'
+}
+
+/**
+ * Rows the panel can show: membership rows (`groups[]`, `members[]`) have their own sections and
+ * write-only rows (passwords) are never returned by a target. A SCIM path mapped twice (Coupa's
+ * approval groups alias) is shown once, with both native names.
+ */
+export function displayableRows(objectType: ObjectTypeDescriptor): MappingRow[] {
+  const byPath = new Map<string, MappingRow>()
+  for (const row of objectType.mapping) {
+    if (row.scim.includes('[]') || row.access === 'writeOnly') continue
+    const seen = byPath.get(row.scim)
+    byPath.set(row.scim, seen ? { ...seen, native: `${seen.native} / ${row.native}` } : row)
+  }
+  return [...byPath.values()]
+}
+
+/** `emails[0].value` (Coupa, Cognito) reads as "Email", like `emails.value`. */
+export function labelFor(path: string): string {
+  return fieldLabel(mappingPath(path))
+}
+
+export function attributeHint(descriptor: ConnectorDescriptor, path: string, native: string | null): string {
+  return `SCIM ${path} · ${descriptor.label} ${native ?? 'custom attribute'}`
+}
+
+/** `[a;;b;;c]` is how targets hand over a multi-valued custom attribute (string type only). */
+export function displayValues(value: AttributeValue | undefined): string[] {
+  if (isBlank(value) || value === undefined || value === null) return []
+  if (Array.isArray(value)) return value.filter((item) => item.trim() !== '')
+  if (typeof value === 'boolean') return [value ? 'Yes' : 'No']
+  if (typeof value === 'number') return [String(value)]
+  const trimmed = value.trim()
+  if (trimmed.startsWith('[') && trimmed.endsWith(']') && trimmed.includes(';;')) {
+    return trimmed
+      .slice(1, -1)
+      .split(';;')
+      .map((item) => item.trim())
+      .filter((item) => item !== '')
+  }
+  return [value]
+}
+
+export function attributeSections(
+  descriptor: ConnectorDescriptor,
+  objectType: ObjectTypeDescriptor,
+  attributes: Attributes,
+): AttributeSections {
+  const prefix = objectType.customAttributePrefix
+  const shown: ShownAttribute[] = []
+  const empty: ShownAttribute[] = []
+  const rows = displayableRows(objectType)
+  const mapped = new Set(rows.map((row) => row.scim))
+
+  for (const row of rows) {
+    const attribute = describe(descriptor, row.scim, row.native, attributes[row.scim])
+    if (attribute.values.length > 0) shown.push(attribute)
+    else empty.push(attribute)
+  }
+  // Attributes outside the mapping: the target's custom ones, or anything the adapter added.
+  for (const [path, value] of Object.entries(attributes)) {
+    if (mapped.has(path)) continue
+    const attribute = describe(descriptor, path, null, value)
+    if (attribute.values.length > 0) shown.push(attribute)
+  }
+
+  const groups = attributeGroupNames
+    .map((name) => ({ name, attributes: shown.filter((attribute) => groupOf(attribute.path, prefix) === name) }))
+    .filter((group) => group.attributes.length > 0)
+  return { groups, empty }
+}
+
+function describe(
+  descriptor: ConnectorDescriptor,
+  path: string,
+  native: string | null,
+  value: AttributeValue | undefined,
+): ShownAttribute {
+  return { path, label: labelFor(path), hint: attributeHint(descriptor, path, native), values: displayValues(value) }
+}

@@ -1,0 +1,164 @@
+import type { ConnectorDescriptor, ObjectTypeDescriptor } from '../../../../../shared/catalogue'
+import type { AttributeValue, Attributes, DirectoryObject } from '../../../../../shared/directory'
+import type { JournalEntry } from '../../../../../shared/journal'
+import type { ProfileView } from '../../../../../shared/profiles'
+import { displayValues, labelFor } from './attributeSections'
+
+/**
+ * What the person sees before any change goes to a target: each attribute before → after, the
+ * membership added or removed, what a deprovision or a delete will do. Built here as plain data so
+ * every change is confirmed the same way and the wording can be tested without a DOM.
+ */
+
+export interface ChangeLine {
+  label: string
+  /** An attribute's SCIM path, shown on hover. */
+  hint?: string
+  /** Set for attribute changes; `(empty)` stands for no value. */
+  before?: string
+  after?: string
+  /** Set for lines that are a plain statement. */
+  text?: string
+}
+
+export interface ChangePlan {
+  title: string
+  intro: string
+  lines: ChangeLine[]
+  confirmLabel: string
+  danger: boolean
+  /** When set, the confirm button unlocks only once this exact text is typed. */
+  typeToConfirm?: string
+}
+
+export const emptyValue = '(empty)'
+
+export function formatValue(value: AttributeValue | undefined): string {
+  const values = displayValues(value)
+  return values.length === 0 ? emptyValue : values.join(', ')
+}
+
+function noun(objectType: ObjectTypeDescriptor): string {
+  return objectType.scimResource === 'User' ? 'user' : 'group'
+}
+
+export function updatePlan(descriptor: ConnectorDescriptor, object: DirectoryObject, changes: Attributes): ChangePlan {
+  return {
+    title: `Save changes to ${object.displayName}?`,
+    intro: `Lanyard will send these changes to ${descriptor.label}:`,
+    lines: Object.entries(changes).map(([path, after]) => ({
+      label: labelFor(path),
+      hint: path,
+      before: formatValue(object.attributes[path]),
+      after: formatValue(after),
+    })),
+    confirmLabel: 'Save changes',
+    danger: false,
+  }
+}
+
+/** A new user's password is shown as "set", never as its value. */
+export function createPlan(
+  descriptor: ConnectorDescriptor,
+  objectType: ObjectTypeDescriptor,
+  attributes: Attributes,
+  passwordSet: boolean,
+): ChangePlan {
+  const lines: ChangeLine[] = Object.entries(attributes).map(([path, value]) => ({
+    label: labelFor(path),
+    hint: path,
+    after: formatValue(value),
+  }))
+  if (passwordSet) lines.push({ label: 'Password', text: 'set' })
+  return {
+    title: `Create this ${noun(objectType)}?`,
+    intro: `Lanyard will create the ${noun(objectType)} in ${descriptor.label} with:`,
+    lines,
+    confirmLabel: `Create ${noun(objectType)}`,
+    danger: false,
+  }
+}
+
+export function membershipPlan(change: 'add' | 'remove', userName: string, groupName: string): ChangePlan {
+  const adding = change === 'add'
+  return {
+    title: adding ? 'Add to group?' : 'Remove from group?',
+    intro: adding ? `Add ${userName} to ${groupName}.` : `Remove ${userName} from ${groupName}.`,
+    lines: [
+      { label: 'User', text: userName },
+      { label: 'Group', text: groupName },
+    ],
+    confirmLabel: adding ? 'Add to group' : 'Remove from group',
+    danger: !adding,
+  }
+}
+
+/** The profile's choice of how to deprovision (Okta: suspend or deactivate), as its option label says. */
+export function deprovisionModeLabel(descriptor: ConnectorDescriptor, profile: ProfileView): string | null {
+  const parameter = descriptor.parameters.find((candidate) => candidate.key === 'deprovisionMode')
+  if (!parameter?.options) return null
+  const value = profile.values[parameter.key] || parameter.defaultValue
+  return parameter.options.find((option) => option.value === value)?.label ?? null
+}
+
+/** `groupCount` is what the panel knows: "3", or "50+" while more pages are unread. */
+export function deprovisionPlan(
+  descriptor: ConnectorDescriptor,
+  objectType: ObjectTypeDescriptor,
+  profile: ProfileView,
+  user: DirectoryObject,
+  groupCount: string,
+): ChangePlan {
+  const mode = deprovisionModeLabel(descriptor, profile)
+  const how = mode ? ` by ${mode.charAt(0).toLowerCase()}${mode.slice(1)}` : ''
+  const undo = objectType.operations.undoDeprovision
+    ? `their groups (${groupCount}) are recorded so undo can bring them back`
+    : `their groups (${groupCount}) are recorded, but ${descriptor.label} has no undo for a deprovision`
+  const real = profile.environment === 'real'
+  return {
+    title: `Deprovision ${user.displayName}?`,
+    intro: `Deprovision ${user.displayName}${how}: they can't sign in; ${undo}.`,
+    lines: [
+      { label: 'Profile', text: `${profile.name} (${real ? 'real environment' : 'sandbox'})` },
+      { label: 'Status now', text: user.status?.label ?? 'unknown' },
+    ],
+    confirmLabel: 'Deprovision',
+    danger: true,
+    ...(real ? { typeToConfirm: user.displayName } : {}),
+  }
+}
+
+/** Undo brings back what the deprovision took away: its recorded changes, after → before. */
+export function undoPlan(entry: JournalEntry): ChangePlan {
+  return {
+    title: `Undo the deprovision of ${entry.target.name}?`,
+    intro: `${entry.summary} (${new Date(entry.time).toLocaleString()}). Undo brings back what it took away, then reads the user back to check:`,
+    lines: entry.changes.map((change) => ({
+      label: labelFor(change.attribute),
+      hint: change.attribute,
+      before: formatValue(change.after),
+      after: formatValue(change.before),
+    })),
+    confirmLabel: 'Undo deprovision',
+    danger: false,
+  }
+}
+
+/** Delete is irreversible; where the target can also deprovision, say plainly that this is not that. */
+export function deletePlan(
+  descriptor: ConnectorDescriptor,
+  objectType: ObjectTypeDescriptor,
+  object: DirectoryObject,
+): ChangePlan {
+  const notDeprovision = objectType.operations.deprovision
+    ? ', not a deprovision. To block sign-in in a way undo can reverse, use Deprovision instead'
+    : ''
+  return {
+    title: `Delete ${object.displayName}?`,
+    intro: `This is irreversible: it removes the ${noun(objectType)} from ${descriptor.label} for good${notDeprovision}.`,
+    lines: [{ label: noun(objectType) === 'user' ? 'User' : 'Group', text: object.secondary ? `${object.displayName} — ${object.secondary}` : object.displayName }],
+    confirmLabel: `Delete ${noun(objectType)}`,
+    danger: true,
+    typeToConfirm: object.displayName,
+  }
+}

@@ -1,0 +1,108 @@
+import { ref } from 'vue'
+import type { ConnectorDescriptor, ObjectTypeDescriptor } from '../../../../../shared/catalogue'
+import type { LanyardError } from '../../../../../shared/errors'
+import type { ProfileView } from '../../../../../shared/profiles'
+import { useDirectoryMembershipsStore } from '../../../stores/directoryMemberships'
+import { useDirectoryObjectStore } from '../../../stores/directoryObject'
+import { useUiStore } from '../../../stores/ui'
+import { deletePlan, deprovisionPlan, undoPlan, type ChangePlan } from './changePlans'
+
+export interface ObjectActionContext {
+  profile: () => ProfileView
+  descriptor: () => ConnectorDescriptor
+  objectType: () => ObjectTypeDescriptor | undefined
+  ask: (plan: ChangePlan) => Promise<boolean>
+  /** Re-reads the object, its memberships and whether undo applies. */
+  refresh: () => Promise<void>
+  changed: (id: string) => void
+  deleted: (id: string) => void
+}
+
+/**
+ * The panel's lifecycle actions — deprovision, undo deprovision, delete — each confirmed first.
+ * A failure stays on the panel (with the steps of a partial one) until the next action; after a
+ * deprovision or undo, failed or not, the object is read again so the panel shows what is true.
+ */
+export function useObjectActions(context: ObjectActionContext) {
+  const store = useDirectoryObjectStore()
+  const memberships = useDirectoryMembershipsStore()
+  const ui = useUiStore()
+  const failure = ref<LanyardError | null>(null)
+  /** What undo found different between the snapshot and the user read back. */
+  const undoDifferences = ref<string[]>([])
+  const busy = ref(false)
+
+  function reset(): void {
+    failure.value = null
+    undoDifferences.value = []
+  }
+
+  async function deprovision(): Promise<void> {
+    const user = store.current
+    const objectType = context.objectType()
+    if (!user || !objectType) return
+    const plan = deprovisionPlan(context.descriptor(), objectType, context.profile(), user, memberships.countText())
+    if (!(await context.ask(plan))) return
+    reset()
+    busy.value = true
+    const result = await store.deprovision(context.profile().id, user.id)
+    busy.value = false
+    if (result.ok) {
+      const { outcome } = result.value
+      if (outcome.status !== 'applied') {
+        failure.value = { code: 'partial_failure', message: outcome.message, steps: outcome.steps, details: outcome.details }
+      }
+      ui.showToast(result.value.summary)
+    } else {
+      failure.value = result.error
+    }
+    await context.refresh()
+    context.changed(user.id)
+  }
+
+  async function undoDeprovision(): Promise<void> {
+    const entry = store.undoableDeprovision
+    if (!entry) return
+    if (!(await context.ask(undoPlan(entry)))) return
+    reset()
+    busy.value = true
+    const result = await store.undo(entry.id)
+    busy.value = false
+    if (result.ok) {
+      undoDifferences.value = result.value.differences
+      const { outcome } = result.value.entry
+      if (outcome.status !== 'applied') {
+        failure.value = { code: 'partial_failure', message: outcome.message, steps: outcome.steps, details: outcome.details }
+      }
+      ui.showToast(result.value.entry.summary)
+    } else {
+      failure.value = result.error
+    }
+    await context.refresh()
+    context.changed(entry.target.id)
+  }
+
+  async function remove(): Promise<void> {
+    const object = store.current
+    const objectType = context.objectType()
+    if (!object || !objectType) return
+    if (!(await context.ask(deletePlan(context.descriptor(), objectType, object)))) return
+    reset()
+    busy.value = true
+    const result = await store.remove({
+      id: context.profile().id,
+      objectType: objectType.id,
+      objectId: object.id,
+      confirmName: object.displayName,
+    })
+    busy.value = false
+    if (!result.ok) {
+      failure.value = result.error
+      return
+    }
+    ui.showToast(`Deleted ${object.displayName} for good.`)
+    context.deleted(object.id)
+  }
+
+  return { failure, undoDifferences, busy, reset, deprovision, undoDeprovision, remove }
+}

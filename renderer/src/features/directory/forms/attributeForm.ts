@@ -1,0 +1,170 @@
+import type { ConnectorDescriptor, MappingRow, ObjectTypeDescriptor } from '../../../../../shared/catalogue'
+import type { AttributeValue, Attributes } from '../../../../../shared/directory'
+import { isBlank, mappingPath, writableRows } from '../../../../../shared/directoryValidation'
+import { attributeHint, displayValues, labelFor } from '../detail/attributeSections'
+
+/**
+ * The create and edit forms, from the descriptor: which attributes have a field, which are
+ * required, read-only or carry a rule note, and how typed text turns back into attribute values.
+ * Field values are text (or a tick box for yes/no attributes); a list is one value per line.
+ */
+
+export type FieldKind = 'text' | 'email' | 'number' | 'checkbox' | 'list'
+
+export interface AttributeField {
+  path: string
+  label: string
+  hint: string
+  kind: FieldKind
+  required: boolean
+  readOnly: boolean
+  /** Under the field: the descriptor's rule (Okta: changing the email changes the username). */
+  note: string
+}
+
+export type Draft = Record<string, string | boolean>
+
+/** A new user's password is not an attribute: it is sent once beside them and never kept. */
+const passwordPath = 'password'
+
+export function mandatoryPaths(objectType: ObjectTypeDescriptor): Set<string> {
+  return new Set(objectType.mandatoryFields.map(mappingPath))
+}
+
+/** A password field on create: when the target needs one, or takes one (Cognito's write-only row). */
+export function passwordField(objectType: ObjectTypeDescriptor): { required: boolean } | null {
+  const required = mandatoryPaths(objectType).has(passwordPath)
+  const offered = objectType.mapping.some((row) => row.scim === passwordPath && row.access !== 'readOnly')
+  return required || offered ? { required } : null
+}
+
+/** One row per SCIM path: a path mapped twice (an alias) gets one field. */
+function uniqueRows(rows: readonly MappingRow[]): MappingRow[] {
+  const seen = new Set<string>()
+  return rows.filter((row) => {
+    if (row.scim === passwordPath || row.scim.includes('[]') || seen.has(row.scim)) return false
+    seen.add(row.scim)
+    return true
+  })
+}
+
+function kindOf(objectType: ObjectTypeDescriptor, path: string, value: AttributeValue | undefined): FieldKind {
+  if (typeof value === 'boolean') return 'checkbox'
+  if (typeof value === 'number') return 'number'
+  if (Array.isArray(value)) return 'list'
+  return objectType.fieldRules?.[path]?.format === 'email' ? 'email' : 'text'
+}
+
+function fieldFor(
+  descriptor: ConnectorDescriptor,
+  objectType: ObjectTypeDescriptor,
+  row: MappingRow,
+  value: AttributeValue | undefined,
+): AttributeField {
+  const readOnly = row.access === 'readOnly'
+  return {
+    path: row.scim,
+    label: labelFor(row.scim),
+    hint: attributeHint(descriptor, row.scim, row.native),
+    kind: kindOf(objectType, row.scim, value),
+    required: !readOnly && mandatoryPaths(objectType).has(mappingPath(row.scim)),
+    readOnly,
+    note: readOnly ? `Set by ${descriptor.label}; it cannot be changed here.` : (objectType.fieldRules?.[row.scim]?.note ?? ''),
+  }
+}
+
+export function createFields(descriptor: ConnectorDescriptor, objectType: ObjectTypeDescriptor): AttributeField[] {
+  return uniqueRows(writableRows(objectType)).map((row) => fieldFor(descriptor, objectType, row, undefined))
+}
+
+/**
+ * Every attribute row, writable ones first; read-only rows come greyed out so the person sees
+ * what they cannot change. The object's own custom attributes are editable as text.
+ */
+export function editFields(
+  descriptor: ConnectorDescriptor,
+  objectType: ObjectTypeDescriptor,
+  attributes: Attributes,
+): AttributeField[] {
+  const rows = uniqueRows(objectType.mapping)
+  const fields = rows.map((row) => fieldFor(descriptor, objectType, row, attributes[row.scim]))
+  const prefix = objectType.customAttributePrefix
+  const mapped = new Set(rows.map((row) => row.scim))
+  for (const path of Object.keys(attributes)) {
+    if (!prefix || !path.startsWith(prefix) || mapped.has(path)) continue
+    fields.push({
+      path,
+      label: labelFor(path),
+      hint: attributeHint(descriptor, path, null),
+      kind: 'text',
+      required: false,
+      readOnly: false,
+      note: 'Custom attribute. Several values are written as [first;;second].',
+    })
+  }
+  return [...fields.filter((field) => !field.readOnly), ...fields.filter((field) => field.readOnly)]
+}
+
+export function draftValue(field: AttributeField, value: AttributeValue | undefined): string | boolean {
+  if (field.kind === 'checkbox') return value === true
+  if (Array.isArray(value)) return value.join('\n')
+  if (field.readOnly) return displayValues(value).join(', ')
+  return value === undefined || value === null ? '' : String(value)
+}
+
+export function draftFrom(fields: readonly AttributeField[], attributes: Attributes): Draft {
+  return Object.fromEntries(fields.map((field) => [field.path, draftValue(field, attributes[field.path])]))
+}
+
+/** Typed text back to an attribute value; an emptied field is null (the target clears it). */
+export function valueFrom(field: AttributeField, typed: string | boolean | undefined): AttributeValue {
+  if (typeof typed === 'boolean') return typed
+  const text = (typed ?? '').trim()
+  if (text === '') return null
+  if (field.kind === 'list') {
+    return text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
+  }
+  if (field.kind === 'number' && Number.isFinite(Number(text))) return Number(text)
+  return text
+}
+
+function sameValue(left: AttributeValue | undefined, right: AttributeValue): boolean {
+  if (isBlank(left) && isBlank(right)) return true
+  return JSON.stringify(left) === JSON.stringify(right)
+}
+
+/** Only what the person changed; read-only fields never take part. */
+export function changesBetween(fields: readonly AttributeField[], draft: Draft, attributes: Attributes): Attributes {
+  const changes: Attributes = {}
+  for (const field of fields) {
+    if (field.readOnly) continue
+    const after = valueFrom(field, draft[field.path])
+    const before = attributes[field.path]
+    const beforeNormalised = valueFrom(field, draftValue(field, before))
+    if (!sameValue(beforeNormalised, after)) changes[field.path] = after
+  }
+  return changes
+}
+
+/** A new object's attributes: the filled-in fields only. */
+export function newAttributes(fields: readonly AttributeField[], draft: Draft): Attributes {
+  const attributes: Attributes = {}
+  for (const field of fields) {
+    const value = valueFrom(field, draft[field.path])
+    if (!field.readOnly && !isBlank(value) && value !== false) attributes[field.path] = value
+  }
+  return attributes
+}
+
+/** Checks and main key problems by SCIM path, sometimes in the mandatory list's `emails.value` form. */
+export function problemFor(problems: Record<string, string>, path: string): string {
+  return problems[path] ?? problems[mappingPath(path)] ?? ''
+}
+
+/** An id that is safe in a selector: `name.givenName` → `edit-name-givenName`. */
+export function fieldId(prefix: string, path: string): string {
+  return `${prefix}-${path.replace(/[^a-zA-Z0-9_-]/g, '-')}`
+}

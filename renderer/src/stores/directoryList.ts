@@ -1,0 +1,199 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { DirectoryObject } from '../../../shared/directory'
+import type { LanyardError } from '../../../shared/errors'
+import { useApi } from '../api/lanyardApi'
+
+/** Which table: one object type of one profile. */
+export interface TableRef {
+  profileId: string
+  objectType: string
+}
+
+export interface TableState {
+  items: DirectoryObject[]
+  /** Opaque to the renderer; null once the last page has arrived. */
+  nextCursor: string | null
+  /** Only when the target reports a count; null otherwise. */
+  total: number | null
+  /** The first page of the current search is on its way. */
+  loading: boolean
+  loadingMore: boolean
+  error: LanyardError | null
+  search: string
+  /** The first page of the current search has arrived (so an empty `items` means "none"). */
+  loaded: boolean
+}
+
+/** Rows asked for per call: enough to fill a tall window twice, small enough to answer fast. */
+export const listPageSize = 100
+
+/** One request key per table: main cancels the previous request under the same key. */
+export function tableKey(table: TableRef): string {
+  return `${table.profileId}:${table.objectType}`
+}
+
+function emptyTable(): TableState {
+  return { items: [], nextCursor: null, total: null, loading: false, loadingMore: false, error: null, search: '', loaded: false }
+}
+
+/**
+ * Directory lists, one state per table key. Every request carries a sequence number: an answer
+ * that is not for the newest request of its table (a slower, older search) is dropped, and so is
+ * a `cancelled` answer, which only ever means "a newer request replaced this one".
+ */
+export const useDirectoryListStore = defineStore('directoryList', () => {
+  const tables = ref<Record<string, TableState>>({})
+  const sequences = new Map<string, number>()
+  const refreshing = new Set<string>()
+  let stopListening: (() => void) | null = null
+
+  function table(list: TableRef): TableState {
+    const key = tableKey(list)
+    tables.value[key] ??= emptyTable()
+    return tables.value[key]
+  }
+
+  function find(list: TableRef): TableState | undefined {
+    return tables.value[tableKey(list)]
+  }
+
+  function nextSequence(key: string): number {
+    const sequence = (sequences.get(key) ?? 0) + 1
+    sequences.set(key, sequence)
+    return sequence
+  }
+
+  function isCurrent(key: string, sequence: number): boolean {
+    return sequences.get(key) === sequence
+  }
+
+  async function requestPage(list: TableRef, search: string, cursor: string | null) {
+    return useApi().invoke('directory.list', {
+      id: list.profileId, // every directory call names its profile `id`
+      objectType: list.objectType,
+      search,
+      cursor,
+      pageSize: listPageSize,
+      requestKey: tableKey(list),
+    })
+  }
+
+  /** Starts the list over with this search text; an empty text lists everything. */
+  async function search(list: TableRef, text: string): Promise<void> {
+    const key = tableKey(list)
+    const state = table(list)
+    const sequence = nextSequence(key)
+    Object.assign(state, { search: text, loading: true, loadingMore: false, error: null, loaded: false })
+    const result = await requestPage(list, text, null)
+    if (!isCurrent(key, sequence)) return
+    state.loading = false
+    if (!result.ok) {
+      if (result.error.code !== 'cancelled') state.error = result.error
+      return
+    }
+    Object.assign(state, { items: result.value.items, nextCursor: result.value.nextCursor, total: result.value.total, loaded: true })
+  }
+
+  /** The next page, when there is one and nothing else is on its way. */
+  async function loadMore(list: TableRef): Promise<void> {
+    const key = tableKey(list)
+    const state = table(list)
+    if (state.nextCursor === null || state.loading || state.loadingMore || state.error) return
+    const sequence = nextSequence(key)
+    state.loadingMore = true
+    const result = await requestPage(list, state.search, state.nextCursor)
+    if (!isCurrent(key, sequence)) return
+    state.loadingMore = false
+    if (!result.ok) {
+      if (result.error.code !== 'cancelled') state.error = result.error
+      return
+    }
+    // A row can move between pages while paging (an offset-paged target, a new object): keep ids unique.
+    const known = new Set(state.items.map((item) => item.id))
+    state.items = [...state.items, ...result.value.items.filter((item) => !known.has(item.id))]
+    state.nextCursor = result.value.nextCursor
+    state.total = result.value.total
+  }
+
+  /** After an error: the page that failed, again. */
+  async function retry(list: TableRef): Promise<void> {
+    const state = table(list)
+    if (state.loaded && state.nextCursor !== null) {
+      state.error = null
+      return loadMore(list)
+    }
+    return search(list, state.search)
+  }
+
+  /** Starts over with the current search, e.g. after an object was created. */
+  async function reload(list: TableRef): Promise<void> {
+    return search(list, table(list).search)
+  }
+
+  /**
+   * Re-reads changed objects in place. An id the table does not hold may be a new object that
+   * belongs in it, so the list is reloaded; one the target no longer has is removed.
+   */
+  async function refresh(list: TableRef, ids: readonly string[]): Promise<void> {
+    const state = table(list)
+    const known = ids.filter((id) => state.items.some((item) => item.id === id))
+    if (known.length < ids.length) {
+      await reload(list)
+      return
+    }
+    await Promise.all(known.map((id) => refreshOne(list, id)))
+  }
+
+  async function refreshOne(list: TableRef, id: string): Promise<void> {
+    const flight = `${tableKey(list)}:${id}`
+    // The panel's `changed` and main's `directory.changed` arrive together: read once.
+    if (refreshing.has(flight)) return
+    refreshing.add(flight)
+    const result = await useApi().invoke('directory.get', { id: list.profileId, objectType: list.objectType, objectId: id })
+    refreshing.delete(flight)
+    if (result.ok) replace(list, result.value)
+    else if (result.error.code === 'not_found') remove(list, id)
+  }
+
+  function replace(list: TableRef, object: DirectoryObject): void {
+    const state = table(list)
+    const index = state.items.findIndex((item) => item.id === object.id)
+    if (index >= 0) state.items.splice(index, 1, object)
+  }
+
+  /** A deleted object leaves the table where it is; the rest keep their place and scroll. */
+  function remove(list: TableRef, id: string): void {
+    const state = table(list)
+    const before = state.items.length
+    state.items = state.items.filter((item) => item.id !== id)
+    if (state.total !== null && state.items.length < before) state.total = Math.max(0, state.total - 1)
+  }
+
+  /** Leaving a table: whatever it still waits for is cancelled in main and ignored here. */
+  function leave(list: TableRef): void {
+    const key = tableKey(list)
+    const state = find(list)
+    if (!state || (!state.loading && !state.loadingMore)) return
+    nextSequence(key)
+    state.loading = false
+    state.loadingMore = false
+    void useApi().invoke('directory.cancel', { requestKey: key })
+  }
+
+  /** Subscribes once to `directory.changed`; every table of that profile and object type re-reads. */
+  function listen(): void {
+    stopListening ??= useApi().on('directory.changed', (change) => {
+      const list = { profileId: change.profileId, objectType: change.objectType }
+      const state = find(list)
+      if (state?.loaded) void refresh(list, change.ids)
+    })
+  }
+
+  function stopListeningForChanges(): void {
+    stopListening?.()
+    stopListening = null
+  }
+
+  return { tables, table, find, search, loadMore, retry, reload, refresh, remove, leave, listen, stopListeningForChanges }
+})

@@ -1,0 +1,141 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type {
+  CreateObjectInput,
+  DeleteObjectInput,
+  DirectoryObject,
+  ObjectRef,
+  UpdateObjectInput,
+} from '../../../shared/directory'
+import type { LanyardError, Result } from '../../../shared/errors'
+import type { JournalEntry, UndoReport } from '../../../shared/journal'
+import { useApi } from '../api/lanyardApi'
+
+/**
+ * The one object the detail panel shows, read fresh from the target, and the changes made to it.
+ * Actions return the api's Result so the panel can show field errors and partial-failure steps
+ * where they belong. A new user's password passes through `create` to the api and is never kept.
+ */
+export const useDirectoryObjectStore = defineStore('directoryObject', () => {
+  const current = ref<DirectoryObject | null>(null)
+  const loading = ref(false)
+  const error = ref<LanyardError | null>(null)
+  /** The user's latest deprovision, when the journal says undo applies to it now. */
+  const undoableDeprovision = ref<JournalEntry | null>(null)
+  let reference: ObjectRef | null = null
+  /** Answers to an older `open` (the person clicked the next row) are dropped. */
+  let latestRead = 0
+
+  function isCurrent(candidate: ObjectRef): boolean {
+    return (
+      reference?.id === candidate.id &&
+      reference.objectType === candidate.objectType &&
+      reference.objectId === candidate.objectId
+    )
+  }
+
+  /** Shows another object: forgets the previous one at once so its data never shows under the new name. */
+  async function open(next: ObjectRef): Promise<void> {
+    reference = { ...next }
+    current.value = null
+    undoableDeprovision.value = null
+    error.value = null
+    await refresh()
+  }
+
+  /** Reads the open object again (after a change, or when main says it changed). */
+  async function refresh(): Promise<void> {
+    if (!reference) return
+    const asked = reference
+    const ticket = ++latestRead
+    loading.value = true
+    const result = await useApi().invoke('directory.get', asked)
+    if (ticket !== latestRead) return
+    loading.value = false
+    if (result.ok) {
+      current.value = result.value
+      error.value = null
+    } else {
+      error.value = result.error
+      if (result.error.code === 'not_found') current.value = null
+    }
+  }
+
+  /**
+   * Calls `onChange` whenever main reports a change to the open object (made here, in another
+   * window or by start-up reconciliation). Returns the unsubscribe.
+   */
+  function listen(onChange: () => void): () => void {
+    return useApi().on('directory.changed', (payload) => {
+      if (!reference || payload.profileId !== reference.id) return
+      if (payload.ids.includes(reference.objectId)) onChange()
+    })
+  }
+
+  /** With `showing`, only closes if that object is still the open one (a newer panel may have opened). */
+  function close(showing?: ObjectRef): void {
+    if (showing && !isCurrent(showing)) return
+    reference = null
+    latestRead++
+    current.value = null
+    undoableDeprovision.value = null
+    error.value = null
+    loading.value = false
+  }
+
+  /** Newest first: the first deprovision of this user in this profile that undo still applies to. */
+  async function findUndoableDeprovision(profileId: string, userId: string): Promise<void> {
+    const result = await useApi().invoke('journal.list', { profileId, user: userId, action: 'deprovision' })
+    if (!result.ok) {
+      undoableDeprovision.value = null
+      return
+    }
+    undoableDeprovision.value =
+      result.value.find(
+        (entry) => entry.profileId === profileId && entry.target.id === userId && entry.undo?.available === true,
+      ) ?? null
+  }
+
+  async function update(input: UpdateObjectInput): Promise<Result<DirectoryObject>> {
+    const result = await useApi().invoke('directory.update', input)
+    if (result.ok && isCurrent(input)) current.value = result.value
+    return result
+  }
+
+  async function remove(input: DeleteObjectInput): Promise<Result<null>> {
+    const result = await useApi().invoke('directory.delete', input)
+    if (result.ok && isCurrent(input)) current.value = null
+    return result
+  }
+
+  async function deprovision(profileId: string, userId: string): Promise<Result<JournalEntry>> {
+    return useApi().invoke('directory.deprovision', { id: profileId, userId })
+  }
+
+  async function undo(entryId: string): Promise<Result<UndoReport>> {
+    const result = await useApi().invoke('journal.undo', { entryId })
+    if (result.ok) undoableDeprovision.value = null
+    return result
+  }
+
+  async function create(input: CreateObjectInput): Promise<Result<DirectoryObject>> {
+    return useApi().invoke('directory.create', input)
+  }
+
+  return {
+    current,
+    loading,
+    error,
+    undoableDeprovision,
+    open,
+    refresh,
+    listen,
+    close,
+    findUndoableDeprovision,
+    update,
+    remove,
+    deprovision,
+    undo,
+    create,
+  }
+})

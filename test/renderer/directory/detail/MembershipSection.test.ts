@@ -1,0 +1,170 @@
+// @vitest-environment happy-dom
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import { adaLovelace, button, confirmDialog, group, mountPanel, ok, openDialog, page } from './detailFixtures'
+
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+const appGroupReason = 'Okta manages this app group: change its members in the app.'
+
+describe("a user's groups in the detail panel", () => {
+  it("lists the user's groups, paged with Show more", async () => {
+    const { api, profile, wrapper } = await mountPanel({
+      answers: {
+        'directory.groupsOf': (input) =>
+          input.cursor ? ok(page([group('00g3', 'Finance')])) : ok(page([group('00g1', 'Engineering')], 'cursor-2')),
+      },
+    })
+
+    expect(api.callsTo('directory.groupsOf')[0]).toMatchObject({ id: profile.id, objectType: 'users', objectId: '00u1ada' })
+    expect(wrapper.findAll('.membership__name').map((name) => name.text())).toEqual(['Engineering'])
+    expect(wrapper.find('.memberships__title').text()).toBe('Groups (1+)')
+
+    await button(wrapper, 'Show more').trigger('click')
+    await flushPromises()
+
+    expect(api.callsTo('directory.groupsOf')[1]).toMatchObject({ cursor: 'cursor-2' })
+    expect(wrapper.findAll('.membership__name').map((name) => name.text())).toEqual(['Engineering', 'Finance'])
+    expect(wrapper.findAll('button').some((candidate) => candidate.text() === 'Show more')).toBe(false)
+  })
+
+  it('removes the user from a group only after confirming which membership goes', async () => {
+    const { api, profile, wrapper } = await mountPanel({ answers: { 'directory.removeMember': () => ok(null) } })
+
+    await wrapper.find('.membership[data-id="00g1"]').find('button').trigger('click')
+    await flushPromises()
+    const dialog = openDialog(wrapper)
+    expect(dialog.text()).toContain('Remove Ada Lovelace from Engineering.')
+    expect(api.callsTo('directory.removeMember')).toEqual([])
+
+    await confirmDialog(wrapper, 'Remove from group')
+
+    expect(api.callsTo('directory.removeMember')).toEqual([{ id: profile.id, groupId: '00g1', userId: '00u1ada' }])
+    expect(api.callsTo('directory.groupsOf')).toHaveLength(2)
+    expect(wrapper.emitted('changed')).toEqual([['00u1ada']])
+  })
+
+  it('sends nothing when the person cancels the confirmation', async () => {
+    const { api, wrapper } = await mountPanel({ answers: { 'directory.removeMember': () => ok(null) } })
+
+    await wrapper.find('.membership[data-id="00g2"]').find('button').trigger('click')
+    await flushPromises()
+    await button(openDialog(wrapper), 'Cancel').trigger('click')
+    await flushPromises()
+
+    expect(api.callsTo('directory.removeMember')).toEqual([])
+  })
+
+  it('does not offer to remove the user from a group the target refuses to change', async () => {
+    const { wrapper } = await mountPanel({
+      answers: { 'directory.groupsOf': () => ok(page([group('00g7', 'Salesforce users', appGroupReason)])) },
+    })
+
+    const remove = wrapper.find('.membership[data-id="00g7"]').find('button')
+    expect(remove.attributes('disabled')).toBeDefined()
+    expect(remove.attributes('title')).toBe(appGroupReason)
+  })
+
+  it('searches groups as the person types and adds the user to the picked one after confirming', async () => {
+    const { api, profile, wrapper } = await mountPanel({
+      answers: {
+        'directory.list': (input) =>
+          ok(page(input.search === 'fin' ? [group('00g3', 'Finance'), group('00g7', 'Salesforce users', appGroupReason)] : [])),
+        'directory.addMember': () => ok(null),
+      },
+    })
+
+    await button(wrapper, 'Add to group…').trigger('click')
+    await flushPromises()
+    await wrapper.find('.picker input').setValue('fin')
+    await flushPromises()
+
+    expect(api.callsTo('directory.list').at(-1)).toMatchObject({ id: profile.id, objectType: 'groups', search: 'fin' })
+    const refused = wrapper.find('.picker__choice[data-id="00g7"]')
+    expect(refused.text()).toContain(appGroupReason)
+    expect(refused.attributes('disabled')).toBeDefined()
+
+    await wrapper.find('.picker__choice[data-id="00g3"]').trigger('click')
+    await flushPromises()
+    expect(openDialog(wrapper).text()).toContain('Add Ada Lovelace to Finance.')
+    await confirmDialog(wrapper, 'Add to group')
+
+    expect(api.callsTo('directory.addMember')).toEqual([{ id: profile.id, groupId: '00g3', userId: '00u1ada' }])
+  })
+
+  it('keeps a refused group out of reach even if its button is clicked', async () => {
+    const { api, wrapper } = await mountPanel({
+      answers: {
+        'directory.list': () => ok(page([group('00g7', 'Salesforce users', appGroupReason)])),
+        'directory.addMember': () => ok(null),
+      },
+    })
+
+    await button(wrapper, 'Add to group…').trigger('click')
+    await flushPromises()
+    const choice = wrapper.find('.picker__choice[data-id="00g7"]')
+    ;(choice.element as HTMLButtonElement).disabled = false
+    await choice.trigger('click')
+    await flushPromises()
+
+    expect(wrapper.findAll('dialog .modal__content')).toHaveLength(0)
+    expect(api.callsTo('directory.addMember')).toEqual([])
+  })
+
+  it('shows why an add failed, with the target details folded away', async () => {
+    const { wrapper } = await mountPanel({
+      answers: {
+        'directory.list': () => ok(page([group('00g3', 'Finance')])),
+        'directory.addMember': () => ({
+          ok: false,
+          error: { code: 'rate_limited', message: 'Okta asked Lanyard to slow down. Try again in a minute.', details: { requestId: 'req-42' } },
+        }),
+      },
+    })
+
+    await button(wrapper, 'Add to group…').trigger('click')
+    await flushPromises()
+    await wrapper.find('.picker__choice[data-id="00g3"]').trigger('click')
+    await flushPromises()
+    await confirmDialog(wrapper, 'Add to group')
+
+    const alert = wrapper.find('.memberships [role="alert"]')
+    expect(alert.text()).toContain('Okta asked Lanyard to slow down.')
+    expect(alert.find('dd').text()).toBe('req-42')
+  })
+})
+
+describe("a group's members in the detail panel", () => {
+  it('lists members and searches users to add one', async () => {
+    const grace = adaLovelace({ id: '00u2grace', displayName: 'Grace Hopper', secondary: 'grace.hopper@example.com' })
+    const { api, profile, wrapper } = await mountPanel({
+      object: group('00g1', 'Engineering'),
+      answers: { 'directory.list': () => ok(page([grace])), 'directory.addMember': () => ok(null) },
+    })
+
+    expect(wrapper.find('.memberships__title').text()).toBe('Members (1)')
+    expect(wrapper.find('.membership__name').text()).toBe('Ada Lovelace')
+
+    await button(wrapper, 'Add member…').trigger('click')
+    await flushPromises()
+    expect(api.callsTo('directory.list').at(-1)).toMatchObject({ objectType: 'users' })
+    await wrapper.find('.picker__choice[data-id="00u2grace"]').trigger('click')
+    await flushPromises()
+    await confirmDialog(wrapper, 'Add to group')
+
+    expect(api.callsTo('directory.addMember')).toEqual([{ id: profile.id, groupId: '00g1', userId: '00u2grace' }])
+  })
+
+  it('says members are read-only when the connector declares no membership operation', async () => {
+    const { api, wrapper } = await mountPanel({
+      object: { ...group('g-1', 'Support team'), secondary: '' },
+      profile: { connectorId: 'gotomeeting', name: 'GoTo', values: {} },
+    })
+
+    expect(wrapper.find('.memberships').text()).toContain('Members are read-only for this connector')
+    expect(api.callsTo('directory.members')).toEqual([])
+    expect(wrapper.findAll('button').some((candidate) => candidate.text() === 'Add member…')).toBe(false)
+  })
+})

@@ -1,0 +1,195 @@
+// @vitest-environment happy-dom
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import { useUiStore } from '../../../../renderer/src/stores/ui'
+import { adaLovelace, button, confirmDialog, deprovisionEntry, mountPanel, ok, openDialog, suspendedAda } from './detailFixtures'
+
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+function confirmButton(dialog: ReturnType<typeof openDialog>) {
+  return dialog.find('.change__confirm')
+}
+
+describe('deprovisioning from the detail panel', () => {
+  it("says how the profile deprovisions and what is kept for undo before anything is sent", async () => {
+    const { api, profile, wrapper } = await mountPanel({
+      answers: { 'directory.deprovision': () => ok(deprovisionEntry()) },
+    })
+
+    await button(wrapper, 'Deprovision…').trigger('click')
+    await flushPromises()
+
+    const dialog = openDialog(wrapper)
+    expect(dialog.find('.change__intro').text()).toBe(
+      'Deprovision Ada Lovelace by suspending (reversible; keeps app assignments): ' +
+        "they can't sign in; their groups (2) are recorded so undo can bring them back.",
+    )
+    // A sandbox profile asks for no typed name.
+    expect(dialog.find('input').exists()).toBe(false)
+    expect(api.callsTo('directory.deprovision')).toEqual([])
+
+    await confirmDialog(wrapper, 'Deprovision')
+
+    expect(api.callsTo('directory.deprovision')).toEqual([{ id: profile.id, userId: '00u1ada' }])
+    expect(api.callsTo('directory.get')).toHaveLength(2)
+    expect(wrapper.emitted('changed')).toEqual([['00u1ada']])
+    expect(useUiStore().toasts.map((toast) => toast.message)).toContain('Suspended Ada Lovelace and kept her 2 groups on record')
+  })
+
+  it("uses the profile's own deprovision mode, as its option label words it", async () => {
+    const { wrapper } = await mountPanel({ profile: { values: { url: 'https://acme.okta.com', deprovisionMode: 'deactivate' } } })
+
+    await button(wrapper, 'Deprovision…').trigger('click')
+    await flushPromises()
+
+    expect(openDialog(wrapper).find('.change__intro').text()).toMatch(
+      /^Deprovision Ada Lovelace by deactivating \(harder; Okta removes app assignments\):/,
+    )
+  })
+
+  it("asks for the user's name to be typed on a real environment profile", async () => {
+    const { api, wrapper } = await mountPanel({
+      profile: { environment: 'real' },
+      answers: { 'directory.deprovision': () => ok(deprovisionEntry()) },
+    })
+
+    await button(wrapper, 'Deprovision…').trigger('click')
+    await flushPromises()
+    const dialog = openDialog(wrapper)
+    expect(dialog.text()).toContain('Type Ada Lovelace to confirm')
+    expect(confirmButton(dialog).attributes('disabled')).toBeDefined()
+
+    await dialog.find('input').setValue('Ada')
+    expect(confirmButton(dialog).attributes('disabled')).toBeDefined()
+    await confirmButton(dialog).trigger('click')
+    await flushPromises()
+    expect(api.callsTo('directory.deprovision')).toEqual([])
+
+    await dialog.find('input').setValue('Ada Lovelace')
+    expect(confirmButton(dialog).attributes('disabled')).toBeUndefined()
+    await confirmButton(dialog).trigger('click')
+    await flushPromises()
+    expect(api.callsTo('directory.deprovision')).toHaveLength(1)
+  })
+
+  it('shows exactly which steps happened when a deprovision partly fails', async () => {
+    const { wrapper } = await mountPanel({
+      answers: {
+        'directory.deprovision': () => ({
+          ok: false,
+          error: {
+            code: 'partial_failure',
+            message: 'Ada Lovelace was suspended, but signing her out failed. Try again or sign her out in Okta.',
+            steps: [
+              { name: 'Record groups', status: 'applied' },
+              { name: 'Suspend', status: 'applied' },
+              { name: 'Sign out sessions', status: 'failed', message: 'Okta answered 500' },
+              { name: 'Record outcome', status: 'not_attempted' },
+            ],
+            details: { entryId: 'entry-9', requestId: 'req-77' },
+          },
+        }),
+      },
+    })
+
+    await button(wrapper, 'Deprovision…').trigger('click')
+    await flushPromises()
+    await confirmDialog(wrapper, 'Deprovision')
+
+    const alert = wrapper.find('.error-details')
+    expect(alert.find('.error-details__message').text()).toContain('signing her out failed')
+    expect(alert.findAll('.error-details__steps li').map((step) => step.text())).toEqual([
+      'Record groups: done',
+      'Suspend: done',
+      'Sign out sessions: failed — Okta answered 500',
+      'Record outcome: not attempted',
+    ])
+    // The panel reads the user again so it shows what is true now.
+    expect(wrapper.emitted('changed')).toEqual([['00u1ada']])
+  })
+
+  it('offers no deprovision for a user who is already not active', async () => {
+    const { wrapper } = await mountPanel({ object: suspendedAda() })
+
+    expect(wrapper.findAll('button').some((candidate) => candidate.text() === 'Deprovision…')).toBe(false)
+  })
+})
+
+describe('undoing a deprovision from the detail panel', () => {
+  it('offers undo when the journal says it applies, and shows the differences undo reports', async () => {
+    const profileId = '00000000-0000-4000-8000-000000000999'
+    const entry = deprovisionEntry({ profileId })
+    const { api, profile, wrapper } = await mountPanel({
+      object: suspendedAda(),
+      answers: {
+        'journal.list': () => ok([entry]),
+        'journal.undo': () =>
+          ok({
+            entry: { ...entry, id: 'entry-8', action: 'undoDeprovision', summary: 'Brought back Ada Lovelace', undoOf: 'entry-7' },
+            differences: ['Group London office no longer exists in Okta; it was not restored.'],
+          }),
+      },
+      profile: { id: profileId },
+    })
+
+    expect(api.callsTo('journal.list')).toEqual([{ profileId: profile.id, user: '00u1ada', action: 'deprovision' }])
+    await button(wrapper, 'Undo deprovision…').trigger('click')
+    await flushPromises()
+    const dialog = openDialog(wrapper)
+    expect(dialog.text()).toContain('Suspended Ada Lovelace and kept her 2 groups on record')
+    expect(dialog.find('.change__before').text()).toBe('No')
+    expect(dialog.find('.change__after').text()).toContain('Yes')
+
+    await confirmDialog(wrapper, 'Undo deprovision')
+
+    expect(api.callsTo('journal.undo')).toEqual([{ entryId: 'entry-7' }])
+    expect(wrapper.text()).toContain('Group London office no longer exists in Okta; it was not restored.')
+    expect(wrapper.emitted('changed')).toEqual([['00u1ada']])
+  })
+
+  it('hides undo when the journal says it no longer applies', async () => {
+    const profileId = '00000000-0000-4000-8000-000000000998'
+    const { wrapper } = await mountPanel({
+      object: suspendedAda(),
+      profile: { id: profileId },
+      answers: {
+        'journal.list': () =>
+          ok([deprovisionEntry({ profileId, undo: { available: false, reason: 'Already undone', undoneBy: 'entry-8' } })]),
+      },
+    })
+
+    expect(wrapper.findAll('button').some((candidate) => candidate.text() === 'Undo deprovision…')).toBe(false)
+  })
+
+  it('does not look in the journal for an active user', async () => {
+    const { api } = await mountPanel({ object: adaLovelace() })
+
+    expect(api.callsTo('journal.list')).toEqual([])
+  })
+})
+
+describe('deleting from the detail panel', () => {
+  it('says delete is irreversible and not a deprovision, and needs the name typed', async () => {
+    const { api, profile, wrapper } = await mountPanel({ answers: { 'directory.delete': () => ok(null) } })
+
+    await button(wrapper, 'Delete…').trigger('click')
+    await flushPromises()
+    const dialog = openDialog(wrapper)
+    expect(dialog.find('.change__intro').text()).toBe(
+      'This is irreversible: it removes the user from Okta for good, not a deprovision. ' +
+        'To block sign-in in a way undo can reverse, use Deprovision instead.',
+    )
+    expect(confirmButton(dialog).attributes('disabled')).toBeDefined()
+
+    await dialog.find('input').setValue('Ada Lovelace')
+    await confirmButton(dialog).trigger('click')
+    await flushPromises()
+
+    expect(api.callsTo('directory.delete')).toEqual([
+      { id: profile.id, objectType: 'users', objectId: '00u1ada', confirmName: 'Ada Lovelace' },
+    ])
+    expect(wrapper.emitted('deleted')).toEqual([['00u1ada']])
+  })
+})

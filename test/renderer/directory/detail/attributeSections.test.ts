@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { findObjectType, getDescriptor, type ConnectorId } from '../../../../shared/catalogue'
+import { attributeSections, displayValues, groupOf } from '../../../../renderer/src/features/directory/detail/attributeSections'
+
+function usersOf(connectorId: ConnectorId) {
+  const descriptor = getDescriptor(connectorId)
+  const users = findObjectType(descriptor, 'users')
+  if (!users) throw new Error(`${connectorId} has no users`)
+  return { descriptor, users }
+}
+
+describe('attribute sections of the detail panel', () => {
+  it('puts custom attributes in their own group before the extension rule applies', () => {
+    expect(groupOf('Extension.Custom.badge', 'Extension.Custom.')).toBe('Custom')
+    expect(groupOf('Extension.Department', 'Extension.Custom.')).toBe('Extension')
+    expect(groupOf('emails[0].value', undefined)).toBe('Contact')
+    expect(groupOf('addresses.locality', undefined)).toBe('Address')
+    expect(groupOf('meta.lastModified', undefined)).toBe('Meta')
+    expect(groupOf('title', undefined)).toBe('Work')
+  })
+
+  it('reads [a;;b] and arrays as lists, yes/no for booleans, nothing for blanks', () => {
+    expect(displayValues('[red;;green;;blue]')).toEqual(['red', 'green', 'blue'])
+    expect(displayValues(['Buyers', 'Approvers'])).toEqual(['Buyers', 'Approvers'])
+    expect(displayValues('[not a list]')).toEqual(['[not a list]'])
+    expect(displayValues(false)).toEqual(['No'])
+    expect(displayValues('  ')).toEqual([])
+    expect(displayValues(null)).toEqual([])
+  })
+
+  it("shows an aliased SCIM path once with both of the target's names (Coupa approval groups)", () => {
+    const { descriptor, users } = usersOf('coupa')
+
+    const sections = attributeSections(descriptor, users, { 'Extension.ApprovalGroups': ['Finance approvers'] })
+
+    const extension = sections.groups.find((group) => group.name === 'Extension')
+    expect(extension?.attributes).toEqual([
+      {
+        path: 'Extension.ApprovalGroups',
+        label: 'Approval groups',
+        hint: 'SCIM Extension.ApprovalGroups · Coupa approval-groups[] / user-groups[]',
+        values: ['Finance approvers'],
+      },
+    ])
+    expect(sections.empty.filter((attribute) => attribute.path === 'Extension.ApprovalGroups')).toEqual([])
+  })
+
+  it('never lists write-only rows such as a Cognito password, nor membership rows', () => {
+    const { descriptor, users } = usersOf('cognito')
+
+    const sections = attributeSections(descriptor, users, { userName: 'ada', 'emails[0].value': 'ada@example.com' })
+
+    const paths = [...sections.groups.flatMap((group) => group.attributes), ...sections.empty].map((attribute) => attribute.path)
+    expect(paths).not.toContain('password')
+    expect(paths).not.toContain('Extension.IsPasswordPermanent')
+    expect(paths.some((path) => path.includes('[]'))).toBe(false)
+    const contact = sections.groups.find((group) => group.name === 'Contact')
+    expect(contact?.attributes[0]?.label).toBe('Email')
+  })
+})

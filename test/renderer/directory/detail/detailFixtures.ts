@@ -1,0 +1,132 @@
+import { flushPromises, mount, type DOMWrapper, type VueWrapper } from '@vue/test-utils'
+import { createPinia, setActivePinia, type Pinia } from 'pinia'
+import type { DirectoryObject, DirectoryPage } from '../../../../shared/directory'
+import type { Result } from '../../../../shared/errors'
+import type { JournalEntry } from '../../../../shared/journal'
+import type { ProfileView } from '../../../../shared/profiles'
+import { installApi } from '../../../../renderer/src/api/lanyardApi'
+import ObjectDetailPanel from '../../../../renderer/src/features/directory/detail/ObjectDetailPanel.vue'
+import { createFakeLanyardApi, profileView, type FakeAnswers, type FakeLanyardApi } from '../../support/fakeLanyardApi'
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value }
+}
+
+export function adaLovelace(overrides: Partial<DirectoryObject> = {}): DirectoryObject {
+  return {
+    id: '00u1ada',
+    objectType: 'users',
+    displayName: 'Ada Lovelace',
+    secondary: 'ada.lovelace@example.com',
+    status: { label: 'ACTIVE', tone: 'ok', active: true },
+    readOnlyReason: null,
+    attributes: {
+      id: '00u1ada',
+      userName: 'ada.lovelace@example.com',
+      'name.givenName': 'Ada',
+      'name.familyName': 'Lovelace',
+      'emails.value': 'ada.lovelace@example.com',
+      title: 'Analyst',
+      'Extension.Department': 'Engines',
+      'Extension.Custom.languages': '[English;;French]',
+      active: true,
+      'meta.created': '2024-03-01T09:00:00.000Z',
+    },
+    ...overrides,
+  }
+}
+
+export function suspendedAda(): DirectoryObject {
+  return adaLovelace({ status: { label: 'SUSPENDED', tone: 'warning', active: false } })
+}
+
+export function group(id: string, name: string, readOnlyReason: string | null = null): DirectoryObject {
+  return {
+    id,
+    objectType: 'groups',
+    displayName: name,
+    secondary: readOnlyReason ? 'APP_GROUP' : 'OKTA_GROUP',
+    status: null,
+    readOnlyReason,
+    attributes: { id, displayName: name },
+  }
+}
+
+export function page(items: DirectoryObject[], nextCursor: string | null = null): DirectoryPage {
+  return { items, nextCursor, total: null }
+}
+
+export function deprovisionEntry(overrides: Partial<JournalEntry> = {}): JournalEntry {
+  return {
+    id: 'entry-7',
+    time: '2026-11-20T10:00:00.000Z',
+    actor: 'helpdesk',
+    action: 'deprovision',
+    profileId: '',
+    profileName: 'Okta sandbox',
+    connectorId: 'okta',
+    target: { objectType: 'users', id: '00u1ada', name: 'Ada Lovelace' },
+    related: null,
+    summary: 'Suspended Ada Lovelace and kept her 2 groups on record',
+    changes: [{ attribute: 'active', before: true, after: false }],
+    outcome: { status: 'applied', time: '2026-11-20T10:00:01.000Z', message: 'Done', steps: [], reconciled: false, details: {} },
+    undo: { available: true, reason: null, undoneBy: null },
+    undoOf: null,
+    ...overrides,
+  }
+}
+
+export interface PanelSetup {
+  api: FakeLanyardApi
+  pinia: Pinia
+  profile: ProfileView
+  wrapper: VueWrapper
+}
+
+/** Mounts the detail panel on a fresh Pinia with a fake api answering the reads the panel makes. */
+export async function mountPanel(
+  options: { object?: DirectoryObject; objectTypeId?: string; profile?: Partial<ProfileView>; answers?: FakeAnswers } = {},
+): Promise<PanelSetup> {
+  const object = options.object ?? adaLovelace()
+  const profile = profileView({ name: 'Okta sandbox', ...options.profile })
+  const api = createFakeLanyardApi({
+    'directory.get': () => ok(object),
+    'directory.groupsOf': () => ok(page([group('00g1', 'Engineering'), group('00g2', 'London office')])),
+    'directory.members': () => ok(page([adaLovelace()])),
+    'journal.list': () => ok([]),
+    ...options.answers,
+  })
+  installApi(api)
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const wrapper = mount(ObjectDetailPanel, {
+    props: { profile, objectTypeId: options.objectTypeId ?? object.objectType, objectId: object.id },
+    global: { plugins: [pinia] },
+    attachTo: document.body,
+  })
+  await flushPromises()
+  return { api, pinia, profile, wrapper }
+}
+
+/** A component or an element that can be searched. */
+export interface Searchable {
+  findAll(selector: string): DOMWrapper<Element>[]
+}
+
+export function button(wrapper: Searchable, text: string): DOMWrapper<Element> {
+  const found = wrapper.findAll('button').find((candidate) => candidate.text().trim() === text)
+  if (!found) throw new Error(`No button "${text}" in: ${wrapper.findAll('button').map((b) => b.text()).join(' | ')}`)
+  return found
+}
+
+/** The open confirmation dialog (the native <dialog> with content). */
+export function openDialog(wrapper: Searchable): DOMWrapper<Element> {
+  const dialog = wrapper.findAll('dialog').find((candidate) => candidate.find('.modal__content').exists())
+  if (!dialog) throw new Error('No confirmation dialog is open.')
+  return dialog
+}
+
+export async function confirmDialog(wrapper: Searchable, label: string): Promise<void> {
+  await button(openDialog(wrapper), label).trigger('click')
+  await flushPromises()
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest'
+import { findObjectType, getDescriptor, type ConnectorId } from '../../../../shared/catalogue'
+import {
+  changesBetween,
+  createFields,
+  draftFrom,
+  editFields,
+  newAttributes,
+  passwordField,
+} from '../../../../renderer/src/features/directory/forms/attributeForm'
+
+function typeOf(connectorId: ConnectorId, objectTypeId: string) {
+  const descriptor = getDescriptor(connectorId)
+  const objectType = findObjectType(descriptor, objectTypeId)
+  if (!objectType) throw new Error(`${connectorId} has no ${objectTypeId}`)
+  return { descriptor, objectType }
+}
+
+describe('the attribute form model', () => {
+  it('marks `emails[0].value` rows mandatory from the `emails[0].value` entry of the mandatory list', () => {
+    const { descriptor, objectType } = typeOf('cognito', 'users')
+
+    const email = createFields(descriptor, objectType).find((field) => field.path === 'emails[0].value')
+
+    expect(email).toMatchObject({ label: 'Email', required: true, readOnly: false })
+  })
+
+  it("keeps a password out of the attributes and offers it as the form's own field", () => {
+    const cognito = typeOf('cognito', 'users')
+    const okta = typeOf('okta', 'users')
+
+    expect(createFields(cognito.descriptor, cognito.objectType).map((field) => field.path)).not.toContain('password')
+    expect(passwordField(cognito.objectType)).toEqual({ required: false })
+    expect(passwordField(okta.objectType)).toEqual({ required: true })
+    expect(passwordField(typeOf('okta', 'groups').objectType)).toBeNull()
+  })
+
+  it('turns lists and yes/no values into fields and back without inventing changes', () => {
+    const { descriptor, objectType } = typeOf('coupa', 'users')
+    const attributes = { 'Extension.AccountGroups': ['North', 'South'], active: true, 'Extension.invoiceApprovalLimit': 500 }
+    const fields = editFields(descriptor, objectType, attributes)
+    const draft = draftFrom(fields, attributes)
+
+    expect(draft['Extension.AccountGroups']).toBe('North\nSouth')
+    expect(changesBetween(fields, draft, attributes)).toEqual({})
+
+    const edited = { ...draft, 'Extension.AccountGroups': 'North\n\nWest\n', active: false, 'Extension.invoiceApprovalLimit': '750' }
+    expect(changesBetween(fields, edited, attributes)).toEqual({
+      'Extension.AccountGroups': ['North', 'West'],
+      active: false,
+      'Extension.invoiceApprovalLimit': 750,
+    })
+  })
+
+  it('offers the object’s own custom attributes for editing and lists read-only rows last', () => {
+    const { descriptor, objectType } = typeOf('okta', 'users')
+
+    const fields = editFields(descriptor, objectType, { 'Extension.Custom.badge': 'B-12' })
+
+    const badge = fields.find((field) => field.path === 'Extension.Custom.badge')
+    expect(badge).toMatchObject({ label: 'Badge', readOnly: false, hint: 'SCIM Extension.Custom.badge · Okta custom attribute' })
+    const firstReadOnly = fields.findIndex((field) => field.readOnly)
+    expect(fields.slice(firstReadOnly).every((field) => field.readOnly)).toBe(true)
+  })
+
+  it('leaves blank fields out of a new object', () => {
+    const { descriptor, objectType } = typeOf('okta', 'groups')
+    const fields = createFields(descriptor, objectType)
+
+    expect(newAttributes(fields, { displayName: ' Analysts ', 'Extension.Description': '' })).toEqual({ displayName: 'Analysts' })
+  })
+})

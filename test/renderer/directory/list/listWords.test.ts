@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { countText, searchPlaceholder, singularNoun } from '../../../../renderer/src/features/directory/list/listWords'
+import type { TableState } from '../../../../renderer/src/stores/directoryList'
+import { findObjectType, getDescriptor } from '../../../../shared/catalogue'
+import { users } from './listFixtures'
+
+const oktaUsers = findObjectType(getDescriptor('okta'), 'users')!
+const coupaContentGroups = findObjectType(getDescriptor('coupa'), 'groups')!
+
+function loadedState(overrides: Partial<TableState>): TableState {
+  return { items: [], nextCursor: null, total: null, loading: false, loadingMore: false, error: null, search: '', loaded: true, ...overrides }
+}
+
+describe('the words of a list', () => {
+  it('counts exactly only with a total from the target or at the end of the list', () => {
+    expect(countText(loadedState({ items: users(100), total: 1234, nextCursor: 'next' }), oktaUsers)).toBe('1,234 users')
+    expect(countText(loadedState({ items: users(200), nextCursor: 'next' }), oktaUsers)).toBe('200 loaded · more available')
+    expect(countText(loadedState({ items: users(1) }), oktaUsers)).toBe('1 user')
+    expect(countText(loadedState({ loaded: false, loading: true }), oktaUsers)).toBe('')
+  })
+
+  it("names objects from the descriptor's label", () => {
+    expect(singularNoun(oktaUsers)).toBe('user')
+    expect(singularNoun(coupaContentGroups)).toBe('content group')
+    expect(searchPlaceholder(coupaContentGroups)).toBe('Search content groups by name')
+  })
+})

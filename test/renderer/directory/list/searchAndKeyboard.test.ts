@@ -1,0 +1,168 @@
+// @vitest-environment happy-dom
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { DirectoryPage } from '../../../../shared/directory'
+import type { Result } from '../../../../shared/errors'
+import { profileView } from '../../support/fakeLanyardApi'
+import { deferred, listCalls, mountAt, page, pressKey, renderedNames, users, type Deferred } from './listFixtures'
+
+const profile = profileView({ name: 'Okta sandbox' })
+const usersPath = `/profiles/${profile.id}/users`
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+})
+
+enableAutoUnmount(afterEach)
+
+afterEach(() => {
+  vi.useRealTimers()
+  document.body.innerHTML = ''
+})
+
+async function typeSearch(wrapper: Awaited<ReturnType<typeof mountAt>>['wrapper'], text: string): Promise<void> {
+  await wrapper.find('input[type="search"]').setValue(text)
+}
+
+describe('searching a directory list as you type', () => {
+  it('waits for a pause in typing and sends one search under the table key', async () => {
+    const { wrapper, api } = await mountAt(usersPath, profile, { 'directory.list': (input) => page(input.search ? users(1, 42) : users(3)) })
+    expect(wrapper.find('input[type="search"]').attributes('placeholder')).toBe('Search users by name, email, login or status')
+
+    await typeSearch(wrapper, 'a')
+    await typeSearch(wrapper, 'ad')
+    await typeSearch(wrapper, 'ada')
+    vi.advanceTimersByTime(149)
+    expect(listCalls(api)).toHaveLength(1)
+    vi.advanceTimersByTime(1)
+    await flushPromises()
+
+    expect(listCalls(api).map((call) => [call.search, call.requestKey])).toEqual([
+      ['', `${profile.id}:users`],
+      ['ada', `${profile.id}:users`],
+    ])
+    expect(renderedNames(wrapper)).toEqual(['User 42'])
+  })
+
+  it('ignores the cancelled and the late answers of superseded searches', async () => {
+    const answers: Deferred<Result<DirectoryPage>>[] = []
+    const { wrapper } = await mountAt(usersPath, profile, {
+      'directory.list': () => {
+        const answer = deferred<Result<DirectoryPage>>()
+        answers.push(answer)
+        return answer.promise
+      },
+    })
+    answers[0]?.resolve(page(users(3)))
+    await flushPromises()
+
+    await typeSearch(wrapper, 'ad')
+    vi.advanceTimersByTime(150)
+    await typeSearch(wrapper, 'ada')
+    vi.advanceTimersByTime(150)
+    await typeSearch(wrapper, 'adam')
+    vi.advanceTimersByTime(150)
+    answers[3]?.resolve(page(users(1, 7)))
+    answers[1]?.resolve({ ok: false, error: { code: 'cancelled', message: 'Replaced by a newer request.' } })
+    answers[2]?.resolve(page(users(2, 100)))
+    await flushPromises()
+
+    expect(renderedNames(wrapper)).toEqual(['User 7'])
+    expect(wrapper.find('[role="alert"]').exists()).toBe(false)
+  })
+
+  it('says when nothing matches, and Escape clears the search to list everything again', async () => {
+    const { wrapper, api } = await mountAt(usersPath, profile, { 'directory.list': (input) => page(input.search ? [] : users(3)) })
+    await typeSearch(wrapper, 'zebra')
+    vi.advanceTimersByTime(150)
+    await flushPromises()
+    expect(wrapper.text()).toContain('No users match "zebra".')
+
+    pressKey('Escape', wrapper.find('input[type="search"]').element)
+    await flushPromises()
+    vi.advanceTimersByTime(150)
+    await flushPromises()
+
+    expect((wrapper.find('input[type="search"]').element as HTMLInputElement).value).toBe('')
+    expect(listCalls(api).at(-1)?.search).toBe('')
+    expect(renderedNames(wrapper)).toHaveLength(3)
+  })
+})
+
+describe('the list keyboard', () => {
+  it('focuses the search box with "/" from anywhere but a field', async () => {
+    const { wrapper } = await mountAt(usersPath, profile, { 'directory.list': () => page(users(3)) })
+    const search = wrapper.find('input[type="search"]').element
+
+    const pressed = pressKey('/')
+    expect(document.activeElement).toBe(search)
+    expect(pressed.defaultPrevented).toBe(true)
+
+    const typedInField = pressKey('/', search)
+    expect(typedInField.defaultPrevented).toBe(false)
+  })
+
+  it('moves the selection with the arrows, scrolling it into view, and opens it with Enter', async () => {
+    const { wrapper, router } = await mountAt(usersPath, profile, { 'directory.list': () => page(users(200)) })
+    const grid = wrapper.find('[role="grid"]')
+    expect(grid.attributes('aria-label')).toBe('Users of Okta sandbox')
+
+    await grid.trigger('keydown', { key: 'ArrowDown' })
+    await grid.trigger('keydown', { key: 'ArrowDown' })
+    await grid.trigger('keydown', { key: 'ArrowUp' })
+    await grid.trigger('keydown', { key: 'ArrowDown' })
+    expect(wrapper.find('[role="row"][aria-selected="true"]').attributes('data-id')).toBe('u1')
+    expect(grid.attributes('aria-activedescendant')).toBe(wrapper.find('[role="row"][aria-selected="true"]').attributes('id'))
+
+    await grid.trigger('keydown', { key: 'End' })
+    await flushPromises()
+    expect(wrapper.find('[role="row"][aria-selected="true"]').attributes('data-id')).toBe('u199')
+    expect((wrapper.find('.grid__scroller').element as HTMLElement).scrollTop).toBeGreaterThan(36 * 150)
+
+    await grid.trigger('keydown', { key: 'Enter' })
+    await flushPromises()
+    expect(router.currentRoute.value.path).toBe(`${usersPath}/u199`)
+  })
+
+  it('moves from the search box into the results and opens the first with Enter', async () => {
+    const { wrapper, router } = await mountAt(usersPath, profile, { 'directory.list': () => page(users(3)) })
+    const search = wrapper.find('input[type="search"]')
+
+    await search.trigger('keydown', { key: 'ArrowDown' })
+    await search.trigger('keydown', { key: 'ArrowDown' })
+    expect(wrapper.find('[role="row"][aria-selected="true"]').attributes('data-id')).toBe('u1')
+
+    await search.trigger('keydown', { key: 'Enter' })
+    await flushPromises()
+    expect(router.currentRoute.value.path).toBe(`${usersPath}/u1`)
+  })
+
+  it('opens the first result with Enter in the search box when nothing is selected', async () => {
+    const { wrapper, router } = await mountAt(usersPath, profile, { 'directory.list': () => page(users(3)) })
+
+    await wrapper.find('input[type="search"]').trigger('keydown', { key: 'Enter' })
+    await flushPromises()
+
+    expect(router.currentRoute.value.path).toBe(`${usersPath}/u0`)
+  })
+
+  it('leaves Escape to an open dialog and to fields of the panel', async () => {
+    const { wrapper, router } = await mountAt(`${usersPath}/u0`, profile, { 'directory.list': () => page(users(3)) })
+    const panel = wrapper.find('.directory-list__panel').element
+    const field = document.createElement('input')
+    panel.appendChild(field)
+    const dialog = document.createElement('dialog')
+    const dialogButton = document.createElement('button')
+    dialog.appendChild(dialogButton)
+    document.body.appendChild(dialog)
+
+    pressKey('Escape', field)
+    pressKey('Escape', dialogButton)
+    await flushPromises()
+    expect(router.currentRoute.value.path).toBe(`${usersPath}/u0`)
+
+    pressKey('Escape')
+    await flushPromises()
+    expect(router.currentRoute.value.path).toBe(usersPath)
+  })
+})
