@@ -1,4 +1,7 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import ActivityView from './features/activity/ActivityView.vue'
+import DirectoryListView from './features/directory/list/DirectoryListView.vue'
+import ProfileAboutTab from './features/directory/list/ProfileAboutTab.vue'
 import ConnectorPicker from './features/profiles/ConnectorPicker.vue'
 import ProfileFormView from './features/profiles/form/ProfileFormView.vue'
 import ProfileHome from './features/profiles/ProfileHome.vue'
@@ -14,7 +17,20 @@ export const routes: RouteRecordRaw[] = [
   { path: '/profiles/new', name: 'profile-new', component: ConnectorPicker },
   { path: '/profiles/new/:connectorId', name: 'profile-create', component: ProfileFormView, props: true },
   { path: '/profiles/:id/edit', name: 'profile-edit', component: ProfileFormView, props: true },
-  { path: '/profiles/:id', name: 'profile-home', component: ProfileHome, props: true },
+  {
+    path: '/profiles/:id',
+    name: 'profile-home',
+    component: ProfileHome,
+    props: true,
+    // Static segments outrank `:objectType`, so `about` and `new` are never taken for object types.
+    children: [
+      { path: 'about', name: 'profile-about', component: ProfileAboutTab, props: true },
+      { path: ':objectType', name: 'directory-list', component: DirectoryListView, props: true },
+      { path: ':objectType/new', name: 'directory-new', component: DirectoryListView, props: (route) => ({ ...route.params, creating: true }) },
+      { path: ':objectType/:objectId', name: 'directory-object', component: DirectoryListView, props: true },
+    ],
+  },
+  { path: '/activity', name: 'activity', component: ActivityView },
   { path: '/:unknown(.*)*', redirect: '/profiles' },
 ]
 

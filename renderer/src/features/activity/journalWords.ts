@@ -1,0 +1,91 @@
+import { getDescriptor } from '../../../../shared/catalogue'
+import type { ConnectorId } from '../../../../shared/catalogue/types'
+import type { AttributeValue } from '../../../../shared/directory'
+import { fieldLabel } from '../../../../shared/directoryValidation'
+import type { ChainVerification, JournalAction, JournalEntry, OutcomeStatus } from '../../../../shared/journal'
+
+/** Words for journal entries in the Activity view and the start-up banner. */
+
+export const actionLabels: Record<JournalAction, string> = {
+  create: 'Create',
+  update: 'Update',
+  delete: 'Delete',
+  addMember: 'Add to group',
+  removeMember: 'Remove from group',
+  deprovision: 'Deprovision',
+  undoDeprovision: 'Undo deprovision',
+}
+
+export interface OutcomeLook {
+  label: string
+  tone: 'ok' | 'danger' | 'warning' | 'neutral'
+}
+
+export const outcomeLooks: Record<OutcomeStatus, OutcomeLook> = {
+  applied: { label: 'Applied', tone: 'ok' },
+  failed: { label: 'Failed', tone: 'danger' },
+  partial: { label: 'Partly applied', tone: 'warning' },
+  // An intent without an outcome: the change was under way when Lanyard stopped.
+  pending: { label: 'Unfinished', tone: 'neutral' },
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+
+/** Local, readable time; the ISO text itself when it does not parse (it is still worth showing). */
+export function readableTime(iso: string): string {
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? iso : timeFormat.format(date)
+}
+
+export function connectorLabel(connectorId: ConnectorId): string {
+  return getDescriptor(connectorId).label
+}
+
+export function readableValue(value: AttributeValue | undefined): string {
+  if (value === null || value === undefined || value === '') return '(empty)'
+  if (Array.isArray(value)) return value.length > 0 ? value.join(', ') : '(none)'
+  if (typeof value === 'boolean') return value ? 'yes' : 'no'
+  return String(value)
+}
+
+export function changeLabel(attribute: string): string {
+  return fieldLabel(attribute)
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`
+}
+
+/**
+ * What an undo brings back, one line per recorded change: the value before the deprovision.
+ * Falls back to the entry's summary when it recorded no changes.
+ */
+export function whatUndoBringsBack(entry: JournalEntry): string {
+  if (entry.changes.length === 0) return `The deprovision recorded: ${entry.summary}`
+  const restored = entry.changes.map((change) => `${changeLabel(change.attribute)}: ${readableValue(change.before)}`)
+  return `This brings back what the deprovision took away — ${restored.join('; ')}.`
+}
+
+export function undoConfirmationMessage(entry: JournalEntry): string {
+  return (
+    `${whatUndoBringsBack(entry)} Lanyard then reads ${entry.target.name} again from ${entry.profileName} ` +
+    'to check the result. The undo is recorded in the journal.'
+  )
+}
+
+/** One sentence for the Verify button's result. */
+export function verificationMessage(verification: ChainVerification): string {
+  const checked = plural(verification.records, 'record')
+  if (verification.intact && !verification.problem) return `Journal intact — ${checked} checked.`
+  if (!verification.problem) return `The journal's chain does not hold (${checked} checked). Ask support to look at the journal file.`
+  return (
+    `The journal's chain breaks at line ${verification.problem.line}: ${verification.problem.reason}. ` +
+    `Entries from that line on cannot be trusted as recorded (${checked} checked). ` +
+    'Leave the journal file as it is and ask support to look at it.'
+  )
+}
+
+/** "Deprovision of Ada Lovelace in Okta prod" — how the banner names an entry. */
+export function entryHeadline(entry: JournalEntry): string {
+  return `${actionLabels[entry.action]} — ${entry.target.name} in ${entry.profileName}`
+}

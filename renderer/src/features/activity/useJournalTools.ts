@@ -1,0 +1,87 @@
+import { ref } from 'vue'
+import type { LanyardError } from '../../../../shared/errors'
+import type { ChainVerification, JournalEntry, JournalFilter, UndoReport } from '../../../../shared/journal'
+import { useActivityStore } from '../../stores/activity'
+import { useUiStore } from '../../stores/ui'
+import { downloadFile } from '../profiles/downloadFile'
+import { undoConfirmationMessage } from './journalWords'
+
+/** What the last undo did, shown above the table until the next one. */
+export type UndoOutcome =
+  | { targetName: string; report: UndoReport; error: null }
+  | { targetName: string; report: null; error: LanyardError }
+
+const exportTypes = { csv: 'text/csv', json: 'application/json' } as const
+
+/**
+ * The Activity view's actions beyond reading: check the hash chain, export what the filters
+ * show, and undo a deprovision after the person has seen what it brings back.
+ */
+export function useJournalTools(currentFilter: () => JournalFilter) {
+  const store = useActivityStore()
+  const ui = useUiStore()
+
+  const verifying = ref(false)
+  const verification = ref<ChainVerification | null>(null)
+  const verifyError = ref<LanyardError | null>(null)
+  const exporting = ref(false)
+  const undoingEntryId = ref<string | null>(null)
+  const undoOutcome = ref<UndoOutcome | null>(null)
+
+  async function verify(): Promise<void> {
+    verifying.value = true
+    const result = await store.verify()
+    verifying.value = false
+    verification.value = result.ok ? result.value : null
+    verifyError.value = result.ok ? null : result.error
+  }
+
+  async function exportAs(format: 'csv' | 'json'): Promise<void> {
+    exporting.value = true
+    const result = await store.exportJournal(format, currentFilter())
+    exporting.value = false
+    if (!result.ok) {
+      ui.showToast(result.error.message, 'error')
+      return
+    }
+    downloadFile(result.value.fileName, result.value.content, exportTypes[format])
+    ui.showToast(`Journal exported to ${result.value.fileName}.`)
+  }
+
+  async function undo(entry: JournalEntry): Promise<void> {
+    const confirmed = await ui.confirm({
+      title: `Undo the deprovision of ${entry.target.name}?`,
+      message: undoConfirmationMessage(entry),
+      confirmLabel: 'Undo deprovision',
+    })
+    if (!confirmed) return
+    undoingEntryId.value = entry.id
+    const result = await store.undo(entry.id)
+    undoingEntryId.value = null
+    const targetName = entry.target.name
+    if (result.ok) {
+      undoOutcome.value = { targetName, report: result.value, error: null }
+      ui.showToast(`The deprovision of ${targetName} was undone.`)
+    } else {
+      undoOutcome.value = { targetName, report: null, error: result.error }
+      ui.showToast(`Undo for ${targetName} did not complete. ${result.error.message}`, 'error')
+    }
+  }
+
+  function dismissUndoOutcome(): void {
+    undoOutcome.value = null
+  }
+
+  return {
+    verifying,
+    verification,
+    verifyError,
+    verify,
+    exporting,
+    exportAs,
+    undoingEntryId,
+    undoOutcome,
+    undo,
+    dismissUndoOutcome,
+  }
+}

@@ -1,0 +1,252 @@
+// @vitest-environment happy-dom
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { createPinia, setActivePinia, type Pinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { installApi } from '../../../renderer/src/api/lanyardApi'
+import ActivityView from '../../../renderer/src/features/activity/ActivityView.vue'
+import { routes } from '../../../renderer/src/router'
+import { useProfilesStore } from '../../../renderer/src/stores/profiles'
+import { useUiStore } from '../../../renderer/src/stores/ui'
+import type { JournalEntry, JournalFilter } from '../../../shared/journal'
+import { createFakeLanyardApi, profileView, type FakeLanyardApi } from '../support/fakeLanyardApi'
+import { journalEntry } from './journalEntries'
+
+let api: FakeLanyardApi
+let pinia: Pinia
+let entries: JournalEntry[]
+const oktaProd = profileView({ id: 'profile-okta', name: 'Okta prod', environment: 'real' })
+
+beforeEach(() => {
+  pinia = createPinia()
+  setActivePinia(pinia)
+  entries = []
+  api = createFakeLanyardApi({
+    'profiles.list': () => ({ ok: true, value: [oktaProd] }),
+    'journal.list': () => ({ ok: true, value: entries }),
+  })
+  installApi(api)
+})
+
+afterEach(() => {
+  vi.useRealTimers()
+  document.body.innerHTML = ''
+})
+
+async function mountView(path = '/activity') {
+  const router = createRouter({ history: createMemoryHistory(), routes })
+  await router.push(path)
+  await useProfilesStore().load()
+  const wrapper = mount(ActivityView, { global: { plugins: [pinia, router] }, attachTo: document.body })
+  await flushPromises()
+  return { wrapper, router }
+}
+
+function button(wrapper: VueWrapper, name: string) {
+  const found = wrapper.findAll('button').find((candidate) => candidate.text() === name || candidate.attributes('aria-label') === name)
+  if (!found) throw new Error(`no button "${name}"`)
+  return found
+}
+
+function lastListFilter(): JournalFilter {
+  return api.callsTo('journal.list').at(-1) as JournalFilter
+}
+
+describe('the Activity view', () => {
+  it('shows each entry with its time, who, profile, readable action, linked target, summary and outcome', async () => {
+    entries = [
+      journalEntry({ id: 'newest', outcome: { ...journalEntry().outcome, status: 'partial', reconciled: true } }),
+      journalEntry({
+        id: 'older',
+        action: 'addMember',
+        profileId: 'gone-profile',
+        profileName: 'Old sandbox',
+        target: { objectType: 'users', id: '00u2bob', name: 'Bob Stone' },
+        related: { objectType: 'groups', id: '00g1', name: 'Engineering' },
+        summary: 'Added Bob Stone to Engineering',
+        outcome: { ...journalEntry().outcome, status: 'pending', time: null },
+        undo: null,
+      }),
+    ]
+    const { wrapper } = await mountView()
+    const rows = wrapper.findAll('tbody > tr')
+
+    expect(rows).toHaveLength(2)
+    const [newest, older] = rows
+    expect(newest?.find('time').attributes('title')).toBe('2026-03-02T09:15:00.000Z')
+    expect(newest?.text()).toContain('jdoe')
+    expect(newest?.text()).toContain('Okta prod')
+    expect(newest?.text()).toContain('Okta')
+    expect(newest?.text()).toContain('Deprovision')
+    expect(newest?.find('a').attributes('href')).toBe('/profiles/profile-okta/users/00u1ada')
+    expect(newest?.find('a').attributes('title')).toBe('00u1ada')
+    expect(newest?.text()).toContain('Partly applied')
+    expect(newest?.text()).toContain('checked at start-up')
+    expect(older?.text()).toContain('Add to group')
+    expect(older?.text()).toContain('Engineering')
+    expect(older?.text()).toContain('Unfinished')
+    expect(older?.find('a').exists()).toBe(false)
+    expect(older?.text()).not.toContain('checked at start-up')
+  })
+
+  it('opens an entry to show its changes before and after, its steps and the details for support', async () => {
+    entries = [
+      journalEntry({
+        outcome: {
+          status: 'failed',
+          time: '2026-03-02T09:15:02.000Z',
+          message: 'Okta refused the suspension.',
+          steps: [{ name: 'Suspend user', status: 'failed', message: 'E0000001' }],
+          reconciled: false,
+          details: { requestId: 'req-42' },
+        },
+      }),
+    ]
+    const { wrapper } = await mountView()
+
+    const toggle = button(wrapper, 'Show details of Deprovision Ada Lovelace')
+    expect(toggle.attributes('aria-expanded')).toBe('false')
+    await toggle.trigger('click')
+
+    expect(toggle.attributes('aria-expanded')).toBe('true')
+    const details = wrapper.find('.entry-details')
+    const changeRows = details.findAll('section[aria-label="Changes"] tbody tr').map((row) => row.text())
+    expect(changeRows).toEqual(['StatusACTIVESUSPENDED', 'GroupsEngineering, SalesEngineering, Sales'])
+    expect(details.text()).toContain('Okta refused the suspension.')
+    expect(details.find('ul[aria-label="Steps"]').text()).toBe('Suspend user: failed — E0000001')
+    expect(details.find('details summary').text()).toBe('Details for support')
+    expect(details.find('details dl').text()).toContain('req-42')
+  })
+
+  it('sends the chosen profile, action and local days to journal.list, and clears them', async () => {
+    const { wrapper, router } = await mountView()
+
+    await wrapper.find('select').setValue('profile-okta')
+    await flushPromises()
+    await wrapper.findAll('select')[1]?.setValue('undoDeprovision')
+    await flushPromises()
+    const [from, to] = wrapper.findAll('input[type="date"]')
+    await from?.setValue('2026-03-01')
+    await flushPromises()
+    await to?.setValue('2026-03-02')
+    await flushPromises()
+
+    expect(lastListFilter()).toEqual({
+      profileId: 'profile-okta',
+      action: 'undoDeprovision',
+      from: new Date(2026, 2, 1).toISOString(),
+      to: new Date(2026, 2, 2, 23, 59, 59, 999).toISOString(),
+    })
+    expect(router.currentRoute.value.query).toMatchObject({ profile: 'profile-okta', action: 'undoDeprovision' })
+
+    await button(wrapper, 'Clear filters').trigger('click')
+    await flushPromises()
+    expect(lastListFilter()).toEqual({})
+  })
+
+  it('waits for a pause in typing before filtering on the user text', async () => {
+    const { wrapper } = await mountView()
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const callsBefore = api.callsTo('journal.list').length
+    const input = wrapper.find('input[placeholder="Name or id"]')
+
+    await input.setValue('ad')
+    await input.setValue('ada ')
+    await flushPromises()
+    expect(api.callsTo('journal.list')).toHaveLength(callsBefore)
+
+    vi.advanceTimersByTime(300)
+    await flushPromises()
+    expect(api.callsTo('journal.list')).toHaveLength(callsBefore + 1)
+    expect(lastListFilter()).toEqual({ user: 'ada' })
+  })
+
+  it('opens a deep link with its user and profile already filtered', async () => {
+    const { wrapper } = await mountView('/activity?user=00u1ada&profile=profile-okta')
+
+    expect(api.callsTo('journal.list')).toEqual([{ user: '00u1ada', profileId: 'profile-okta' }])
+    expect((wrapper.find('input[placeholder="Name or id"]').element as HTMLInputElement).value).toBe('00u1ada')
+    expect((wrapper.find('select').element as HTMLSelectElement).value).toBe('profile-okta')
+  })
+
+  it('re-reads the journal with the same filter when an entry is appended', async () => {
+    await mountView('/activity?action=deprovision')
+    entries = [journalEntry({ summary: 'Suspended Grace Hopper' })]
+
+    api.emit('journal.appended', { entryId: 'entry-new' })
+    await flushPromises()
+
+    expect(api.callsTo('journal.list')).toEqual([{ action: 'deprovision' }, { action: 'deprovision' }])
+    expect(document.body.textContent).toContain('Suspended Grace Hopper')
+  })
+
+  it('explains an empty journal and an empty filtered result differently', async () => {
+    const { wrapper, router } = await mountView()
+    expect(wrapper.text()).toContain('No activity yet')
+
+    await router.replace('/activity?user=nobody')
+    await flushPromises()
+    expect(wrapper.text()).toContain('No entries match these filters')
+  })
+
+  it('shows a failed read with its message and reads again on request', async () => {
+    api.answer('journal.list', () => ({ ok: false, error: { code: 'internal', message: 'The journal file could not be read.' } }))
+    const { wrapper } = await mountView()
+    expect(wrapper.find('[role="alert"]').text()).toContain('The journal file could not be read.')
+
+    api.answer('journal.list', () => ({ ok: true, value: [journalEntry()] }))
+    await button(wrapper, 'Try again').trigger('click')
+    await flushPromises()
+    expect(wrapper.findAll('tbody > tr')).toHaveLength(1)
+  })
+})
+
+describe('verifying and exporting the journal', () => {
+  it('says the journal is intact with the number of records checked', async () => {
+    api.answer('journal.verify', () => ({ ok: true, value: { intact: true, records: 42, problem: null } }))
+    const { wrapper } = await mountView()
+
+    await button(wrapper, 'Verify journal').trigger('click')
+    await flushPromises()
+
+    expect(wrapper.find('[role="status"].verification').text()).toBe('Journal intact — 42 records checked.')
+  })
+
+  it('warns with the first bad line and why when the chain is broken', async () => {
+    api.answer('journal.verify', () => ({
+      ok: true,
+      value: { intact: false, records: 17, problem: { line: 12, reason: 'its hash does not match its content (tampered)' } },
+    }))
+    const { wrapper } = await mountView()
+
+    await button(wrapper, 'Verify journal').trigger('click')
+    await flushPromises()
+
+    const warning = wrapper.find('[role="alert"].verification').text()
+    expect(warning).toContain('line 12: its hash does not match its content (tampered)')
+    expect(warning).toContain('ask support')
+  })
+
+  it('exports CSV and JSON of what the filters show and saves the file', async () => {
+    api.answer('journal.export', (input) => ({
+      ok: true,
+      value: { fileName: `journal.${input.format}`, content: input.format === 'csv' ? 'time,actor\n' : '[]' },
+    }))
+    const created = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:fake')
+    vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined)
+    const { wrapper } = await mountView('/activity?user=ada')
+
+    await button(wrapper, 'Export CSV').trigger('click')
+    await flushPromises()
+    await button(wrapper, 'Export JSON').trigger('click')
+    await flushPromises()
+
+    expect(api.callsTo('journal.export')).toEqual([
+      { format: 'csv', filter: { user: 'ada' } },
+      { format: 'json', filter: { user: 'ada' } },
+    ])
+    const savedTypes = created.mock.calls.map(([blob]) => (blob as Blob).type)
+    expect(savedTypes).toEqual(['text/csv', 'application/json'])
+    expect(useUiStore().toasts.map((toast) => toast.message)).toContain('Journal exported to journal.csv.')
+  })
+})

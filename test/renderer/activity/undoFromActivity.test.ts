@@ -1,0 +1,131 @@
+// @vitest-environment happy-dom
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { createPinia, setActivePinia, type Pinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { installApi } from '../../../renderer/src/api/lanyardApi'
+import ActivityView from '../../../renderer/src/features/activity/ActivityView.vue'
+import { routes } from '../../../renderer/src/router'
+import { useUiStore } from '../../../renderer/src/stores/ui'
+import type { JournalEntry } from '../../../shared/journal'
+import { createFakeLanyardApi, type FakeLanyardApi } from '../support/fakeLanyardApi'
+import { journalEntry } from './journalEntries'
+
+let api: FakeLanyardApi
+let pinia: Pinia
+let entries: JournalEntry[]
+
+beforeEach(() => {
+  pinia = createPinia()
+  setActivePinia(pinia)
+  entries = [journalEntry({ id: 'deprovision-ada' })]
+  api = createFakeLanyardApi({
+    'profiles.list': () => ({ ok: true, value: [] }),
+    'journal.list': () => ({ ok: true, value: entries }),
+  })
+  installApi(api)
+})
+
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+async function mountView(): Promise<VueWrapper> {
+  const router = createRouter({ history: createMemoryHistory(), routes })
+  await router.push('/activity')
+  const wrapper = mount(ActivityView, { global: { plugins: [pinia, router] }, attachTo: document.body })
+  await flushPromises()
+  return wrapper
+}
+
+function undoButton(wrapper: VueWrapper) {
+  return wrapper.get('button[aria-label="Undo deprovision of Ada Lovelace"]')
+}
+
+describe('undoing a deprovision from the Activity view', () => {
+  it('asks first, naming the status and groups it brings back, and does nothing on cancel', async () => {
+    const wrapper = await mountView()
+    const ui = useUiStore()
+
+    await undoButton(wrapper).trigger('click')
+
+    expect(ui.confirmation?.title).toBe('Undo the deprovision of Ada Lovelace?')
+    expect(ui.confirmation?.message).toContain('Status: ACTIVE; Groups: Engineering, Sales')
+    expect(ui.confirmation?.confirmLabel).toBe('Undo deprovision')
+    ui.settleConfirmation(false)
+    await flushPromises()
+    expect(api.callsTo('journal.undo')).toHaveLength(0)
+  })
+
+  it('undoes after confirmation, says so, reports a match and re-reads the journal', async () => {
+    api.answer('journal.undo', () => {
+      const undoEntry = journalEntry({ action: 'undoDeprovision', undoOf: 'deprovision-ada', undo: null })
+      entries = [undoEntry, journalEntry({ id: 'deprovision-ada', undo: { available: false, reason: 'Already undone on 2 Mar 2026', undoneBy: undoEntry.id } })]
+      return { ok: true, value: { entry: undoEntry, differences: [] } }
+    })
+    const wrapper = await mountView()
+    const ui = useUiStore()
+    const listCallsBefore = api.callsTo('journal.list').length
+
+    await undoButton(wrapper).trigger('click')
+    ui.settleConfirmation(true)
+    await flushPromises()
+
+    expect(api.callsTo('journal.undo')).toEqual([{ entryId: 'deprovision-ada' }])
+    expect(ui.toasts.map((toast) => toast.message)).toContain('The deprovision of Ada Lovelace was undone.')
+    expect(wrapper.find('section[aria-label="Result of the undo"]').text()).toContain(
+      'Ada Lovelace matches the state before the deprovision.',
+    )
+    expect(api.callsTo('journal.list').length).toBeGreaterThan(listCallsBefore)
+    expect(wrapper.text()).toContain('Undo deprovision')
+    expect(wrapper.text()).toContain('Already undone on 2 Mar 2026')
+  })
+
+  it('lists the differences found when the user was read back', async () => {
+    api.answer('journal.undo', () => ({
+      ok: true,
+      value: { entry: journalEntry({ action: 'undoDeprovision' }), differences: ['Not back in group Sales'] },
+    }))
+    const wrapper = await mountView()
+
+    await undoButton(wrapper).trigger('click')
+    useUiStore().settleConfirmation(true)
+    await flushPromises()
+
+    const report = wrapper.find('section[aria-label="Result of the undo"]')
+    expect(report.text()).toContain('Ada Lovelace differs from the state before the deprovision')
+    expect(report.findAll('li').map((item) => item.text())).toEqual(['Not back in group Sales'])
+  })
+
+  it('shows which steps failed when the undo did not complete', async () => {
+    api.answer('journal.undo', () => ({
+      ok: false,
+      error: {
+        code: 'partial_failure',
+        message: 'Ada Lovelace was unsuspended but not put back in every group.',
+        steps: [
+          { name: 'Unsuspend user', status: 'applied' },
+          { name: 'Add to Sales', status: 'failed', message: 'Group not found' },
+        ],
+      },
+    }))
+    const wrapper = await mountView()
+
+    await undoButton(wrapper).trigger('click')
+    useUiStore().settleConfirmation(true)
+    await flushPromises()
+
+    const report = wrapper.find('section[aria-label="Result of the undo"]')
+    expect(report.text()).toContain('not put back in every group')
+    expect(report.text()).toContain('Add to Sales: failed — Group not found')
+    expect(useUiStore().toasts.find((toast) => toast.kind === 'error')?.message).toContain('Undo for Ada Lovelace did not complete.')
+  })
+
+  it('shows why undo is not available instead of a button', async () => {
+    entries = [journalEntry({ undo: { available: false, reason: 'Already undone on 2 Mar 2026', undoneBy: 'entry-9' } })]
+    const wrapper = await mountView()
+
+    expect(wrapper.find('button[aria-label="Undo deprovision of Ada Lovelace"]').exists()).toBe(false)
+    expect(wrapper.find('tbody > tr').text()).toContain('Already undone on 2 Mar 2026')
+  })
+})
