@@ -1,0 +1,82 @@
+import type { MappingRow } from '../../shared/catalogue/types'
+import type { AttributeValue, Attributes } from '../../shared/directory'
+
+/*
+ * Mapping driven by the descriptor's rows, for every connector: a row whose native side is a plain
+ * dotted path (`profile.firstName`, `id`, `created`) and whose SCIM side is not a multi-valued
+ * membership (`groups[].value`) maps both ways without a hand-written line. Rows with an expression
+ * (`status == "ACTIVE"`) or a membership are left to the adapter.
+ */
+
+const plainPath = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/
+
+export function isPlainRow(row: MappingRow): boolean {
+  return plainPath.test(row.native) && !row.scim.includes('[]')
+}
+
+export function readPath(source: unknown, path: string): unknown {
+  let value: unknown = source
+  for (const key of path.split('.')) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined
+    value = (value as Record<string, unknown>)[key]
+  }
+  return value
+}
+
+export function writePath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.')
+  const last = keys.pop()!
+  let node = target
+  for (const key of keys) {
+    const next = node[key]
+    if (next === null || typeof next !== 'object' || Array.isArray(next)) node[key] = {}
+    node = node[key] as Record<string, unknown>
+  }
+  node[last] = value
+}
+
+/** A native value the model can hold; anything else (objects, mixed arrays) is not shown. */
+export function toAttributeValue(value: unknown): AttributeValue | undefined {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value as string[]
+  return undefined
+}
+
+/** Every plain row read from a native object; absent and null values are left out. */
+export function readMappedAttributes(rows: readonly MappingRow[], native: unknown): Attributes {
+  const attributes: Attributes = {}
+  for (const row of rows) {
+    if (!isPlainRow(row)) continue
+    const value = toAttributeValue(readPath(native, row.native))
+    if (value !== undefined && value !== null) attributes[row.scim] = value
+  }
+  return attributes
+}
+
+/**
+ * The native object for the given attributes, through the writable plain rows only. Attributes
+ * without such a row are returned as `unmapped` for the adapter (custom attributes) to place.
+ */
+export function writeMappedAttributes(
+  rows: readonly MappingRow[],
+  attributes: Attributes,
+): { native: Record<string, unknown>; unmapped: string[] } {
+  const native: Record<string, unknown> = {}
+  const unmapped: string[] = []
+  for (const [scim, value] of Object.entries(attributes)) {
+    const row = rows.find((candidate) => candidate.scim === scim && candidate.access !== 'readOnly' && isPlainRow(candidate))
+    if (row) writePath(native, row.native, value)
+    else unmapped.push(scim)
+  }
+  return { native, unmapped }
+}
+
+/** The keys under `prefix.` that the rows map (`profile.firstName` → `firstName`). */
+export function mappedKeysUnder(rows: readonly MappingRow[], prefix: string): Set<string> {
+  const keys = new Set<string>()
+  for (const row of rows) {
+    if (isPlainRow(row) && row.native.startsWith(`${prefix}.`)) keys.add(row.native.slice(prefix.length + 1).split('.')[0]!)
+  }
+  return keys
+}

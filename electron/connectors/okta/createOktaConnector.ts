@@ -1,0 +1,81 @@
+import { okta } from '../../../shared/catalogue/okta'
+import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
+import { createHttpClient } from '../../http/createHttpClient'
+import type { HttpClientOptions } from '../../http/types'
+import { AppError } from '../../services/AppError'
+import type { Connector, ConnectorSettings } from '../Connector'
+import { deprovision, readDeprovisionSnapshot, undoDeprovision } from './oktaDeprovision'
+import { describeOktaError, oktaRetryAfter } from './oktaErrors'
+import { testConnection } from './oktaConnection'
+import { createGroup, deleteGroup, getGroup, listGroups, updateGroup } from './oktaGroups'
+import { addMember, listGroupsOf, listMembers, removeMember } from './oktaMemberships'
+import type { OktaContext } from './oktaTypes'
+import { createUser, deleteUser, getUser, listUsers, updateUser } from './oktaUsers'
+
+/** Test seams: faster timeouts and retries than a real profile uses. */
+export type OktaHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'concurrency'>
+
+function objectType(id: string): ObjectTypeDescriptor {
+  const found = okta.objectTypes.find((candidate) => candidate.id === id)
+  if (!found) throw new Error(`The Okta descriptor has no ${id} object type`)
+  return found
+}
+
+function required(settings: ConnectorSettings, value: string | undefined, label: string): string {
+  if (value && value.trim() !== '') return value.trim()
+  throw new AppError('invalid_input', `The profile "${settings.profileName}" has no ${label}. Edit the profile and fill it in.`)
+}
+
+/**
+ * The Okta adapter: SSWS token, Link-header paging in hundreds, lifecycle-based deprovision.
+ * Every operation checks what it can before the first request (formats, refused fields,
+ * read-only groups, lifecycle preconditions) so a refusal never leaves a half-done change.
+ */
+export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHttpTuning = {}): Connector {
+  const token = required(settings, settings.secrets.token, 'API token (Token)')
+  const url = required(settings, settings.values.url, 'Target URL')
+  const http = createHttpClient({
+    targetName: 'Okta',
+    baseUrl: url,
+    authenticate: () => ({ Authorization: `SSWS ${token}` }),
+    secrets: [token],
+    logger: settings.logger,
+    profileName: settings.profileName,
+    retryAfter: (response) => oktaRetryAfter(response),
+    describeError: describeOktaError,
+    ...tuning,
+  })
+  const context: OktaContext = {
+    http,
+    users: objectType('users'),
+    groups: objectType('groups'),
+    paging: okta.paging,
+    deprovisionMode: settings.values.deprovisionMode?.trim() || 'suspend',
+  }
+
+  function unsupported(type: string): Promise<never> {
+    return Promise.reject(new AppError('unsupported', `Okta profiles have users and groups, not "${type}".`))
+  }
+
+  return {
+    descriptor: okta,
+    testConnection: (signal) => testConnection(context, signal),
+    list: (type, query, signal) =>
+      type === 'users' ? listUsers(context, query, signal) : type === 'groups' ? listGroups(context, query, signal) : unsupported(type),
+    get: (type, id, signal) =>
+      type === 'users' ? getUser(context, id, signal) : type === 'groups' ? getGroup(context, id, signal) : unsupported(type),
+    create: (type, attributes, secrets) =>
+      type === 'users' ? createUser(context, attributes, secrets) : type === 'groups' ? createGroup(context, attributes) : unsupported(type),
+    update: (type, id, changes) =>
+      type === 'users' ? updateUser(context, id, changes) : type === 'groups' ? updateGroup(context, id, changes) : unsupported(type),
+    delete: (type, id) => (type === 'users' ? deleteUser(context, id) : type === 'groups' ? deleteGroup(context, id) : unsupported(type)),
+    listMembers: (groupId, page, signal) => listMembers(context, groupId, page, signal),
+    listGroupsOf: (userId, page, signal) => listGroupsOf(context, userId, page, signal),
+    addMember: (groupId, userId) => addMember(context, groupId, userId),
+    removeMember: (groupId, userId) => removeMember(context, groupId, userId),
+    readDeprovisionSnapshot: (userId) => readDeprovisionSnapshot(context, userId),
+    deprovision: (userId, snapshot) => deprovision(context, userId, snapshot),
+    undoDeprovision: (userId, snapshot) => undoDeprovision(context, userId, snapshot),
+    close: () => http.close(),
+  }
+}

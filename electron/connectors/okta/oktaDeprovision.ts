@@ -1,0 +1,141 @@
+import type { StepReport } from '../../../shared/errors'
+import { AppError } from '../../services/AppError'
+import type { DeprovisionSnapshot } from '../Connector'
+import { runSteps, type Step } from '../runSteps'
+import { userDisplayName } from './oktaMapping'
+import { addMember, allGroupsOf } from './oktaMemberships'
+import { userPath, type OktaContext } from './oktaTypes'
+import { fetchUser } from './oktaUsers'
+
+/*
+ * Okta has no deprovision operation: it is built on the lifecycle (okta.md §3.7). Suspend keeps
+ * group and app assignments and is fully undone by unsuspend; deactivate also removes app
+ * assignments, which undo cannot bring back. Undo also re-adds every group of the snapshot the user
+ * is no longer in.
+ */
+
+const deprovisionModes = ['suspend', 'deactivate'] as const
+
+function modeOf(context: OktaContext): string {
+  const mode = context.deprovisionMode
+  if ((deprovisionModes as readonly string[]).includes(mode)) return mode
+  throw new AppError(
+    'invalid_input',
+    `The profile's "Deprovision by" setting holds "${mode}", which Lanyard does not know. Edit the profile and choose Suspending or Deactivating.`,
+    { fields: { deprovisionMode: 'Choose Suspending or Deactivating.' } },
+  )
+}
+
+export async function readDeprovisionSnapshot(context: OktaContext, userId: string): Promise<DeprovisionSnapshot> {
+  const mode = modeOf(context)
+  const user = await fetchUser(context, userId)
+  // Everyone (BUILT_IN) is implicit: every user is in it and nobody can add or remove them.
+  const groups = (await allGroupsOf(context, user.id)).filter((group) => group.type !== 'BUILT_IN')
+  return {
+    userId: user.id,
+    userName: typeof user.profile.login === 'string' ? user.profile.login : '',
+    displayName: userDisplayName(user),
+    status: user.status,
+    active: user.status === 'ACTIVE',
+    groups: groups.map((group) => ({ id: group.id, name: typeof group.profile.name === 'string' ? group.profile.name : group.id })),
+    mode,
+    extra: { groupTypes: Object.fromEntries(groups.map((group) => [group.id, group.type])) },
+  }
+}
+
+function sameUser(userId: string, snapshot: DeprovisionSnapshot): void {
+  if (snapshot.userId !== userId) {
+    throw new AppError('invalid_input', `This snapshot belongs to another user (${snapshot.displayName}); nothing was changed.`)
+  }
+}
+
+function lifecycle(context: OktaContext, userId: string, operation: string, query?: Record<string, boolean>): Promise<unknown> {
+  return context.http.request({ method: 'POST', path: `${userPath(userId)}/lifecycle/${operation}`, query })
+}
+
+export async function deprovision(context: OktaContext, userId: string, snapshot: DeprovisionSnapshot): Promise<StepReport[]> {
+  sameUser(userId, snapshot)
+  const name = snapshot.displayName
+  let step: Step
+  if (snapshot.mode === 'suspend') {
+    // Okta suspends only ACTIVE users and answers 400 otherwise: say so before the call.
+    if (snapshot.status !== 'ACTIVE') {
+      throw new AppError(
+        'conflict',
+        `Okta can only suspend an ACTIVE user, and ${name} is ${snapshot.status}. Nothing was changed. ` +
+          (snapshot.status === 'SUSPENDED'
+            ? 'They are already suspended.'
+            : 'To block this user, set the profile\'s "Deprovision by" to Deactivating, or use the Okta admin console.'),
+      )
+    }
+    step = { name: `Suspend ${name}`, run: async () => void (await lifecycle(context, userId, 'suspend')) }
+  } else if (snapshot.mode === 'deactivate') {
+    if (snapshot.status === 'DEPROVISIONED') {
+      throw new AppError('conflict', `${name} is already deactivated (DEPROVISIONED) in Okta. Nothing was changed.`)
+    }
+    step = { name: `Deactivate ${name}`, run: async () => void (await lifecycle(context, userId, 'deactivate')) }
+  } else {
+    throw new AppError('invalid_input', `This deprovision was recorded with the mode "${snapshot.mode}", which Lanyard does not know.`)
+  }
+  return runSteps([step], { operation: `Deprovision of ${name}`, advice: 'Nothing else was changed; try again.' })
+}
+
+/** The step that brings the snapshot's status back, chosen from the status the user has now. */
+function statusStep(context: OktaContext, snapshot: DeprovisionSnapshot, current: string): Step {
+  const name = snapshot.displayName
+  if (current === snapshot.status) {
+    return { name: `Bring back ${name}'s status (${snapshot.status})`, run: async () => `Already ${current} in Okta: nothing to change.` }
+  }
+  if (current === 'SUSPENDED') {
+    return { name: `Unsuspend ${name}`, run: async () => void (await lifecycle(context, snapshot.userId, 'unsuspend')) }
+  }
+  if (current === 'DEPROVISIONED') {
+    // activate (not reactivate) is the way out of DEPROVISIONED; sendEmail=false sends the person nothing.
+    return {
+      name: `Activate ${name} again`,
+      run: async () => void (await lifecycle(context, snapshot.userId, 'activate', { sendEmail: false })),
+    }
+  }
+  return {
+    name: `Bring back ${name}'s status (${snapshot.status})`,
+    run: async () => {
+      throw new AppError(
+        'conflict',
+        `${name} is now ${current} in Okta, not ${snapshot.status}; Lanyard does not change that status. Use the Okta admin console if needed.`,
+      )
+    },
+  }
+}
+
+function addBackStep(context: OktaContext, snapshot: DeprovisionSnapshot, group: { id: string; name: string }): Step {
+  return {
+    name: `Add back to ${group.name}`,
+    run: async () => {
+      try {
+        await addMember(context, group.id, snapshot.userId)
+      } catch (error: unknown) {
+        if (error instanceof AppError && error.code === 'not_found') {
+          throw new AppError('not_found', `The group "${group.name}" no longer exists in Okta, so ${snapshot.displayName} cannot be added back to it.`, {
+            details: error.extra.details,
+          })
+        }
+        throw error
+      }
+    },
+  }
+}
+
+export async function undoDeprovision(context: OktaContext, userId: string, snapshot: DeprovisionSnapshot): Promise<StepReport[]> {
+  sameUser(userId, snapshot)
+  // Read first: if a read fails nothing has changed yet, and the error says why.
+  const current = await fetchUser(context, userId)
+  const memberOf = new Set((await allGroupsOf(context, current.id)).map((group) => group.id))
+  const steps = [
+    statusStep(context, snapshot, current.status),
+    ...snapshot.groups.filter((group) => !memberOf.has(group.id)).map((group) => addBackStep(context, snapshot, group)),
+  ]
+  return runSteps(steps, {
+    operation: `Undo for ${snapshot.displayName}`,
+    advice: 'Run undo again to finish: what was already brought back is skipped.',
+  })
+}

@@ -1,0 +1,112 @@
+import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
+import type { Attributes, DirectoryObject, ObjectStatus, StatusTone } from '../../../shared/directory'
+import { showCustomValue, writeCustomValue } from '../customAttributes'
+import { mappedKeysUnder, readMappedAttributes, writeMappedAttributes } from '../descriptorMapping'
+import { AppError } from '../../services/AppError'
+import type { OktaGroup, OktaUser } from './oktaTypes'
+
+/*
+ * Okta ⇄ the SCIM model, both ways, from the descriptor's rows. Hand-written here only what the
+ * rows cannot say: `active` (an expression over `status`), the status badge, the names shown in
+ * tables, custom profile attributes and which groups are read-only.
+ */
+
+const statusTones: Readonly<Record<string, StatusTone>> = {
+  ACTIVE: 'ok',
+  SUSPENDED: 'warning',
+  LOCKED_OUT: 'warning',
+  PASSWORD_EXPIRED: 'warning',
+  DEPROVISIONED: 'danger',
+}
+
+export function userStatus(status: string): ObjectStatus {
+  return { label: status, tone: statusTones[status] ?? 'neutral', active: status === 'ACTIVE' }
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : ''
+}
+
+export function userDisplayName(user: OktaUser): string {
+  const { profile } = user
+  const fullName = `${text(profile.firstName)} ${text(profile.lastName)}`.trim()
+  return text(profile.displayName) || fullName || text(profile.login) || user.id
+}
+
+/** Profile attributes the table does not map, as `<prefix><name>`; nulls are left out. */
+function customAttributes(objectType: ObjectTypeDescriptor, profile: Record<string, unknown>): Attributes {
+  const prefix = objectType.customAttributePrefix
+  if (!prefix) return {}
+  const mapped = mappedKeysUnder(objectType.mapping, 'profile')
+  const attributes: Attributes = {}
+  for (const [name, value] of Object.entries(profile)) {
+    if (mapped.has(name)) continue
+    const shown = showCustomValue(value)
+    if (shown !== undefined && shown !== null) attributes[`${prefix}${name}`] = shown
+  }
+  return attributes
+}
+
+export function userToObject(users: ObjectTypeDescriptor, user: OktaUser): DirectoryObject {
+  const attributes: Attributes = {
+    ...readMappedAttributes(users.mapping, user),
+    active: user.status === 'ACTIVE',
+    ...customAttributes(users, user.profile),
+  }
+  return {
+    id: user.id,
+    objectType: users.id,
+    displayName: userDisplayName(user),
+    secondary: text(user.profile.login),
+    status: userStatus(user.status),
+    attributes,
+    readOnlyReason: null,
+  }
+}
+
+/** Why Okta refuses changes to a group, or null for an OKTA_GROUP (okta.md §4.1). */
+export function groupReadOnlyReason(group: OktaGroup): string | null {
+  if (group.type === 'APP_GROUP') {
+    return 'This group is managed by the app or directory it was imported from: change it there, not in Okta.'
+  }
+  if (group.type === 'BUILT_IN') {
+    return 'This group is managed by Okta itself (every user belongs to Everyone): it cannot be changed.'
+  }
+  return null
+}
+
+export function groupToObject(groups: ObjectTypeDescriptor, group: OktaGroup): DirectoryObject {
+  const name = text(group.profile.name)
+  return {
+    id: group.id,
+    objectType: groups.id,
+    displayName: name || group.id,
+    secondary: text(group.profile.description) || group.type,
+    status: null,
+    attributes: { ...readMappedAttributes(groups.mapping, group), ...customAttributes(groups, group.profile) },
+    readOnlyReason: groupReadOnlyReason(group),
+  }
+}
+
+/**
+ * The Okta `profile` for the given attributes: mapped rows through the descriptor, custom
+ * attributes by name. A null value is sent as null, which clears the attribute in a partial update.
+ */
+export function attributesToProfile(objectType: ObjectTypeDescriptor, attributes: Attributes): Record<string, unknown> {
+  const { native, unmapped } = writeMappedAttributes(objectType.mapping, attributes)
+  const profile = (native.profile ?? {}) as Record<string, unknown>
+  const prefix = objectType.customAttributePrefix
+  for (const path of unmapped) {
+    const value = attributes[path]
+    if (prefix && path.startsWith(prefix) && path.length > prefix.length && value !== undefined) {
+      profile[path.slice(prefix.length)] = value === null ? null : writeCustomValue(value)
+      continue
+    }
+    throw new AppError('invalid_input', `${path} cannot be written to Okta ${objectType.label.toLowerCase()}.`, {
+      fields: { [path]: 'This attribute is read-only or unknown for Okta.' },
+    })
+  }
+  const stray = Object.keys(native).filter((key) => key !== 'profile')
+  if (stray.length > 0) throw new Error(`Okta mapping rows write outside the profile: ${stray.join(', ')}`)
+  return profile
+}

@@ -1,0 +1,142 @@
+import type { PagingFacts } from '../../../shared/catalogue/types'
+import type { HttpClient, HttpResponse, QueryValue } from '../../http/types'
+import { AppError } from '../../services/AppError'
+import type { PageRequest } from '../Connector'
+
+/*
+ * Okta pages in hundreds (asking for 325 gives 400) and hands out cursors in `Link` headers. The
+ * app asks for `limit` rounded up to the step (at most the maximum) and returns never more than
+ * `pageSize` rows. Handing out Okta's next cursor after a trimmed page would skip the trimmed rows,
+ * so the cursor given to the renderer is our own: Okta's `after` of the page (from a Link next URL,
+ * never built by us), the `limit` it was asked with, and how many of its rows were already returned.
+ * The next call asks that same page again and skips them.
+ */
+
+interface Position {
+  /** Okta's cursor for the page; null for the first page. */
+  after: string | null
+  limit: number
+  skip: number
+  /** Fingerprint of the list and query the cursor belongs to. */
+  list: string
+}
+
+const cursorPrefix = 'okta1.'
+
+export function encodeCursor(position: Position): string {
+  const payload = JSON.stringify({ a: position.after, l: position.limit, s: position.skip, q: position.list })
+  return cursorPrefix + Buffer.from(payload, 'utf8').toString('base64url')
+}
+
+function staleCursor(): AppError {
+  return new AppError('invalid_input', 'This list position is no longer valid (the search changed). Reload the list from the start.')
+}
+
+export function decodeCursor(cursor: string, list: string): Position {
+  if (!cursor.startsWith(cursorPrefix)) throw staleCursor()
+  let payload: unknown
+  try {
+    payload = JSON.parse(Buffer.from(cursor.slice(cursorPrefix.length), 'base64url').toString('utf8'))
+  } catch {
+    throw staleCursor()
+  }
+  const { a, l, s, q } = (payload ?? {}) as Record<string, unknown>
+  const valid =
+    (a === null || typeof a === 'string') && Number.isInteger(l) && Number.isInteger(s) && (s as number) >= 0 && q === list
+  if (!valid) throw staleCursor()
+  return { after: a as string | null, limit: l as number, skip: s as number, list }
+}
+
+/** `limit` for a page of `pageSize` rows: rounded up to the target's step, at most its maximum. */
+export function pageLimit(pageSize: number, paging: PagingFacts): number {
+  const step = paging.step ?? 1
+  return Math.min(paging.maxPageSize, Math.max(step, Math.ceil(pageSize / step) * step))
+}
+
+/** The `after` of the `rel="next"` link, from one or several (comma-joined) Link headers. */
+export function nextAfter(response: HttpResponse): string | null {
+  const header = response.headers['link']
+  if (!header) return null
+  for (const link of header.split(/,\s*(?=<)/)) {
+    const match = /^<([^>]*)>(.*)$/.exec(link.trim())
+    if (!match || !/;\s*rel="?next"?/i.test(match[2] ?? '')) continue
+    try {
+      return new URL(match[1]!, 'http://relative.invalid').searchParams.get('after')
+    } catch {
+      return null
+    }
+  }
+  return null
+}
+
+/** Cheap, stable fingerprint (FNV-1a) so a cursor is never applied to another list or search. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return (hash >>> 0).toString(36)
+}
+
+export interface PagedList {
+  path: string
+  query?: Record<string, QueryValue>
+  /** Whether the endpoint takes `limit` (a user's groups does not). */
+  sendsLimit: boolean
+}
+
+export interface RawPage {
+  rows: unknown[]
+  nextCursor: string | null
+}
+
+/** At most this many empty re-reads in a row before giving up (rows deleted under the cursor). */
+const maxEmptyHops = 5
+
+export async function readPage(
+  http: HttpClient,
+  list: PagedList,
+  page: PageRequest,
+  paging: PagingFacts,
+  signal?: AbortSignal,
+): Promise<RawPage> {
+  const listKey = fingerprint(`${list.path}?${JSON.stringify(list.query ?? {})}`)
+  let position: Position = page.cursor
+    ? decodeCursor(page.cursor, listKey)
+    : { after: null, limit: pageLimit(page.pageSize, paging), skip: 0, list: listKey }
+  for (let hop = 0; ; hop++) {
+    const response = await http.request({
+      method: 'GET',
+      path: list.path,
+      query: { ...list.query, limit: list.sendsLimit ? position.limit : undefined, after: position.after ?? undefined },
+      signal,
+    })
+    if (!Array.isArray(response.data)) {
+      throw new AppError('network', 'Okta answered a list request without a list. Check that the Target URL is an Okta organisation.')
+    }
+    const rows = response.data.slice(position.skip, position.skip + page.pageSize)
+    const consumed = position.skip + rows.length
+    const after = nextAfter(response)
+    if (consumed < response.data.length) {
+      return { rows, nextCursor: encodeCursor({ ...position, skip: consumed }) }
+    }
+    if (after === null) return { rows, nextCursor: null }
+    const next: Position = { after, limit: pageLimit(page.pageSize, paging), skip: 0, list: listKey }
+    // A page re-read after its rows were deleted can come back empty: go on rather than hand out an empty page.
+    if (rows.length > 0 || hop >= maxEmptyHops) return { rows, nextCursor: encodeCursor(next) }
+    position = next
+  }
+}
+
+/** Every row of a list, page after page (a user's groups for a deprovision snapshot). */
+export async function readAll(http: HttpClient, list: PagedList, paging: PagingFacts, signal?: AbortSignal): Promise<unknown[]> {
+  const all: unknown[] = []
+  let cursor: string | null = null
+  do {
+    const page: RawPage = await readPage(http, list, { cursor, pageSize: paging.maxPageSize }, paging, signal)
+    all.push(...page.rows)
+    cursor = page.nextCursor
+  } while (cursor)
+  return all
+}

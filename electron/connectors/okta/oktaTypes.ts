@@ -1,0 +1,68 @@
+import { z } from 'zod'
+import type { ObjectTypeDescriptor, PagingFacts } from '../../../shared/catalogue/types'
+import type { HttpClient, HttpResponse } from '../../http/types'
+import { AppError } from '../../services/AppError'
+
+/**
+ * The parts of Okta's answers the adapter relies on (okta.md §3.1, §4.1). Loose objects: Okta
+ * adds fields over time, and custom profile attributes are whatever the org's schema says.
+ */
+const profileSchema = z.record(z.string(), z.unknown())
+
+export const oktaUserSchema = z.looseObject({
+  id: z.string(),
+  status: z.string(),
+  created: z.string().nullish(),
+  lastUpdated: z.string().nullish(),
+  profile: profileSchema,
+})
+export type OktaUser = z.infer<typeof oktaUserSchema>
+
+export const oktaGroupSchema = z.looseObject({
+  id: z.string(),
+  type: z.string(),
+  created: z.string().nullish(),
+  lastUpdated: z.string().nullish(),
+  profile: profileSchema,
+})
+export type OktaGroup = z.infer<typeof oktaGroupSchema>
+
+export const oktaOrgSchema = z.looseObject({
+  companyName: z.string().nullish(),
+  subdomain: z.string().nullish(),
+  status: z.string().nullish(),
+  website: z.string().nullish(),
+})
+
+/** Everything an Okta operation needs: the profile's HTTP client and the descriptor's object types. */
+export interface OktaContext {
+  http: HttpClient
+  users: ObjectTypeDescriptor
+  groups: ObjectTypeDescriptor
+  paging: PagingFacts
+  /** The profile's `deprovisionMode` value, `suspend` when not set. */
+  deprovisionMode: string
+}
+
+/** Parses one of Okta's answers, or says plainly that Okta answered something unexpected. */
+export function parseAnswer<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
+  const parsed = schema.safeParse(data)
+  if (parsed.success) return parsed.data
+  throw new AppError(
+    'network',
+    `Okta answered with ${what} in a form Lanyard does not understand. Check that the profile's Target URL is an Okta organisation.`,
+    { details: { problem: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ').slice(0, 500) } },
+  )
+}
+
+export function parseList<T>(schema: z.ZodType<T>, response: HttpResponse, what: string): T[] {
+  return parseAnswer(z.array(schema), response.data, what)
+}
+
+export function userPath(id: string): string {
+  return `/api/v1/users/${encodeURIComponent(id)}`
+}
+
+export function groupPath(id: string): string {
+  return `/api/v1/groups/${encodeURIComponent(id)}`
+}

@@ -1,0 +1,73 @@
+import type { Attributes, DirectoryObject, DirectoryPage } from '../../../shared/directory'
+import { validateChanges, validateNewObject } from '../../../shared/directoryValidation'
+import type { CreateSecrets, ListQuery } from '../Connector'
+import { refuseInvalid } from '../refuseInvalid'
+import { attributesToProfile, userToObject } from './oktaMapping'
+import { readPage } from './oktaPaging'
+import { userSearch } from './oktaSearch'
+import { oktaUserSchema, parseAnswer, userPath, type OktaContext, type OktaUser } from './oktaTypes'
+
+export async function fetchUser(context: OktaContext, id: string, signal?: AbortSignal): Promise<OktaUser> {
+  const response = await context.http.request({ method: 'GET', path: userPath(id), signal })
+  return parseAnswer(oktaUserSchema, response.data, 'a user')
+}
+
+/** Deactivated (DEPROVISIONED) users are still fetched by id, and shown with a danger badge. */
+export async function getUser(context: OktaContext, id: string, signal?: AbortSignal): Promise<DirectoryObject> {
+  return userToObject(context.users, await fetchUser(context, id, signal))
+}
+
+export async function listUsers(context: OktaContext, query: ListQuery, signal?: AbortSignal): Promise<DirectoryPage> {
+  const page = await readPage(
+    context.http,
+    { path: '/api/v1/users', query: { search: userSearch(query.search) }, sendsLimit: true },
+    query,
+    context.paging,
+    signal,
+  )
+  const items = page.rows.map((row) => userToObject(context.users, parseAnswer(oktaUserSchema, row, 'a user')))
+  // Okta reports no total count.
+  return { items, nextCursor: page.nextCursor, total: null }
+}
+
+/** Creates and activates the user with its first password; the password is never logged nor returned. */
+export async function createUser(context: OktaContext, attributes: Attributes, secrets: CreateSecrets): Promise<DirectoryObject> {
+  refuseInvalid(validateNewObject(context.users, attributes, secrets.password))
+  const password = secrets.password ?? ''
+  const response = await context.http.request({
+    method: 'POST',
+    path: '/api/v1/users',
+    query: { activate: true },
+    body: { profile: attributesToProfile(context.users, attributes), credentials: { password: { value: password } } },
+    secrets: [password],
+  })
+  return userToObject(context.users, parseAnswer(oktaUserSchema, response.data, 'the new user'))
+}
+
+/**
+ * A partial update (`POST /api/v1/users/{id}`): only the changed fields, null clears. Okta keeps
+ * the username and the email apart, but the connector's documented behaviour is that changing the
+ * email changes the username too, unless the username is changed in the same edit.
+ */
+export async function updateUser(context: OktaContext, id: string, changes: Attributes): Promise<DirectoryObject> {
+  refuseInvalid(validateChanges(context.users, changes))
+  const profile = attributesToProfile(context.users, changes)
+  const email = changes['emails.value']
+  if (typeof email === 'string' && !('userName' in changes)) profile.login = email
+  if (Object.keys(profile).length === 0) return getUser(context, id)
+  const response = await context.http.request({ method: 'POST', path: userPath(id), body: { profile } })
+  return userToObject(context.users, parseAnswer(oktaUserSchema, response.data, 'the updated user'))
+}
+
+/**
+ * Deletes for good, in the two steps Okta needs (okta.md §3.6): deactivate a user that is not yet
+ * DEPROVISIONED, then delete. Deactivating explicitly works with both the older "first DELETE
+ * deactivates" and the newer "DELETE always removes" behaviour.
+ */
+export async function deleteUser(context: OktaContext, id: string): Promise<void> {
+  const user = await fetchUser(context, id)
+  if (user.status !== 'DEPROVISIONED') {
+    await context.http.request({ method: 'POST', path: `${userPath(user.id)}/lifecycle/deactivate` })
+  }
+  await context.http.request({ method: 'DELETE', path: userPath(user.id) })
+}

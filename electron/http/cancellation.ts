@@ -1,0 +1,32 @@
+import { AppError } from '../services/AppError'
+
+/**
+ * Cancellation is a normal outcome (a newer search replaced this one), not a failure: it is thrown
+ * as `cancelled`, which the renderer drops silently.
+ */
+export function cancelledError(): AppError {
+  return new AppError('cancelled', 'The request was cancelled because a newer one replaced it.')
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw cancelledError()
+}
+
+/** Waits `ms`, or rejects with `cancelled` as soon as the signal aborts. */
+export function waitFor(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(cancelledError())
+      return
+    }
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(cancelledError())
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}

@@ -1,0 +1,165 @@
+import { Agent as HttpAgent } from 'node:http'
+import { Agent as HttpsAgent } from 'node:https'
+import axios from 'axios'
+import { redactedMark } from '../logging/redact'
+import { AppError } from '../services/AppError'
+import { throwIfAborted, waitFor } from './cancellation'
+import { ConcurrencyLimiter } from './ConcurrencyLimiter'
+import { errorFromFailure, errorFromResponse, rateLimitedError, type FailureContext } from './httpErrors'
+import { loggablePath, requestUrl } from './requestUrl'
+import { backoffDelay, isIdempotent, isRetryableStatus, retryAfterHeader } from './retryTiming'
+import { sendAttempt, type AttemptOutcome } from './sendAttempt'
+import type { HttpClient, HttpClientOptions, HttpRequest, HttpResponse, TargetErrorDescription } from './types'
+
+const defaults = {
+  timeoutMs: 30_000,
+  maxRetries: 3,
+  backoff: { initialMs: 500, maxMs: 8_000 },
+  rateLimit: { maxWaitMs: 60_000, maxWaits: 5 },
+  concurrency: 4,
+}
+
+/** When a 429 does not say how long to wait: grow from 1 s like a backoff. */
+const unannouncedRateLimitWait = { initialMs: 1_000, maxMs: 30_000 }
+
+const bodilessWrites = new Set(['POST', 'PUT', 'PATCH'])
+
+/**
+ * The one HTTP client of a connector profile (Okta, Coupa, GoTo; Cognito uses the AWS SDK).
+ * Every request gets the profile's authentication, a timeout, the profile's concurrency limit,
+ * retries for idempotent requests, waits for rate-limit resets, cancellation, one log line per
+ * attempt, and an `AppError` with a shared code and a help-desk message when it fails.
+ *
+ * Invariant: no axios error, config or header object leaves this folder: they carry the
+ * Authorization header. Errors are built from the status, the adapter's description of the body
+ * and the system error code only, and every text is scrubbed of the profile's secrets.
+ */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const target = options.targetName
+  const timeoutMs = options.timeoutMs ?? defaults.timeoutMs
+  const maxRetries = options.maxRetries ?? defaults.maxRetries
+  const backoff = options.backoff ?? defaults.backoff
+  const rateLimit = options.rateLimit ?? defaults.rateLimit
+  const now = options.now ?? Date.now
+  const logger = options.logger
+  for (const secret of options.secrets) if (secret) logger.registerSecret(secret)
+
+  const httpAgent = new HttpAgent({ keepAlive: true })
+  const httpsAgent = new HttpsAgent({ keepAlive: true })
+  const instance = axios.create({
+    httpAgent,
+    httpsAgent,
+    // An API never redirects; following one could carry the credentials to another host.
+    maxRedirects: 0,
+    // Every status comes back as an answer, so no axios error is made for an HTTP failure.
+    validateStatus: () => true,
+    timeout: 0,
+  })
+  const limiter = new ConcurrencyLimiter(options.concurrency ?? defaults.concurrency)
+  const closing = new AbortController()
+
+  function describe(response: HttpResponse): TargetErrorDescription {
+    try {
+      return options.describeError?.(response) ?? {}
+    } catch {
+      return {}
+    }
+  }
+
+  function log(request: HttpRequest, url: URL, attempt: number, started: number, outcome: AttemptOutcome | 'cancelled'): void {
+    const ms = Math.round(performance.now() - started)
+    const path = loggablePath(url)
+    const status = outcome !== 'cancelled' && 'response' in outcome ? outcome.response.status : null
+    const failure = outcome === 'cancelled' ? 'cancelled' : 'failure' in outcome ? outcome.failure.kind : null
+    const fields = { target, profile: options.profileName, method: request.method, path, status, ms, attempt, failure }
+    const message = `${request.method} ${path} → ${status ?? failure} (${ms} ms, attempt ${attempt})`
+    if (status !== null && status < 400) logger.info(message, fields)
+    else if (failure === 'cancelled') logger.info(message, fields)
+    else logger.warn(message, fields)
+  }
+
+  async function attemptOnce(request: HttpRequest, url: URL, attempt: number): Promise<AttemptOutcome> {
+    const release = await limiter.acquire(request.signal)
+    const started = performance.now()
+    try {
+      const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': 'Lanyard', ...(await options.authenticate()) }
+      if (request.body !== undefined) headers['Content-Type'] = 'application/json'
+      else if (bodilessWrites.has(request.method)) headers['Content-Length'] = '0'
+      const outcome = await sendAttempt(instance, { url, request, headers, timeoutMs, closing: closing.signal })
+      log(request, url, attempt, started, outcome)
+      return outcome
+    } catch (error: unknown) {
+      log(request, url, attempt, started, 'cancelled')
+      throw error
+    } finally {
+      release()
+    }
+  }
+
+  async function request(request: HttpRequest): Promise<HttpResponse> {
+    if (closing.signal.aborted) {
+      throw new AppError('cancelled', `This ${target} profile was closed (changed or deleted); open it again to continue.`)
+    }
+    throwIfAborted(request.signal)
+    const requestSecrets = (request.secrets ?? []).filter((secret) => secret !== '')
+    for (const secret of requestSecrets) logger.registerSecret(secret)
+    const url = requestUrl(options.baseUrl, request, target)
+    const idempotent = isIdempotent(request)
+    const context: FailureContext = {
+      targetName: target,
+      method: request.method,
+      path: loggablePath(url),
+      idempotent,
+      timeoutMs,
+      scrub: scrubber([...options.secrets, ...requestSecrets]),
+    }
+    let retries = 0
+    let rateLimitWaits = 0
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await attemptOnce(request, url, attempt)
+      if ('failure' in outcome) {
+        if (!idempotent || retries >= maxRetries) throw errorFromFailure(outcome.failure, context, url.host)
+        retries++
+        await waitFor(backoffDelay(retries, backoff), request.signal)
+        continue
+      }
+      const { response } = outcome
+      if (response.status >= 200 && response.status < 300) return response
+      if (response.status === 429) {
+        // A 429 was not processed, so waiting it out is safe for every method.
+        const waitMs = Math.max(0, options.retryAfter?.(response) ?? retryAfterHeader(response, now()) ?? backoffDelay(rateLimitWaits + 1, unannouncedRateLimitWait))
+        if (rateLimitWaits >= rateLimit.maxWaits || waitMs > rateLimit.maxWaitMs) {
+          throw rateLimitedError(response, describe(response), context, new Date(now() + waitMs), now())
+        }
+        rateLimitWaits++
+        logger.info(`${target} rate limit reached: waiting ${waitMs} ms before sending ${request.method} ${context.path} again`, {
+          target,
+          profile: options.profileName,
+          waitMs,
+        })
+        await waitFor(waitMs, request.signal)
+        continue
+      }
+      if (isRetryableStatus(response.status) && idempotent && retries < maxRetries) {
+        retries++
+        await waitFor(backoffDelay(retries, backoff), request.signal)
+        continue
+      }
+      throw errorFromResponse(response, describe(response), context)
+    }
+  }
+
+  return {
+    request,
+    close() {
+      closing.abort()
+      httpAgent.destroy()
+      httpsAgent.destroy()
+    },
+  }
+}
+
+function scrubber(secrets: readonly string[]): (text: string) => string {
+  const ordered = [...new Set(secrets.filter((secret) => secret !== ''))].sort((a, b) => b.length - a.length)
+  return (text) => ordered.reduce((clean, secret) => clean.split(secret).join(redactedMark), text)
+}

@@ -1,0 +1,39 @@
+import { isSecretFieldName, redactedMark } from '../logging/redact'
+import { AppError } from '../services/AppError'
+import type { HttpRequest } from './types'
+
+/**
+ * The absolute URL of a request. Paths are appended to the base URL (which may carry a path of its
+ * own); an absolute URL (a `Link` header's next page) is accepted only on the base URL's origin, so
+ * the profile's credentials never travel to another host.
+ */
+export function requestUrl(baseUrl: string, request: HttpRequest, targetName: string): URL {
+  const base = new URL(baseUrl)
+  let url: URL
+  if (/^[a-z][a-z0-9+.-]*:/i.test(request.path)) {
+    url = new URL(request.path)
+    if (url.origin !== base.origin) {
+      throw new AppError(
+        'network',
+        `${targetName} pointed Lanyard to another address (${url.origin}); the request was not sent there. ` +
+          "Check the profile's Target URL.",
+      )
+    }
+  } else {
+    const basePath = base.pathname.replace(/\/+$/, '')
+    const path = request.path.startsWith('/') ? request.path : `/${request.path}`
+    url = new URL(`${base.origin}${basePath}${path}`)
+  }
+  for (const [name, value] of Object.entries(request.query ?? {})) {
+    if (value !== undefined && value !== null) url.searchParams.set(name, String(value))
+  }
+  return url
+}
+
+/** Path and query for a log line, with the value of any secret-looking query parameter masked. */
+export function loggablePath(url: URL): string {
+  const query = new URLSearchParams()
+  for (const [name, value] of url.searchParams) query.append(name, isSecretFieldName(name) ? redactedMark : value)
+  const text = query.toString()
+  return text === '' ? url.pathname : `${url.pathname}?${text}`
+}

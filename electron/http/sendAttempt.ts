@@ -1,0 +1,90 @@
+import type { AxiosInstance } from 'axios'
+import { cancelledError } from './cancellation'
+import type { HttpRequest, HttpResponse } from './types'
+
+export type NetworkFailureKind = 'timeout' | 'reset' | 'refused' | 'unresolved' | 'other'
+
+/** Why no answer came. Only a kind and the system error code: never the library's error object. */
+export interface NetworkFailure {
+  kind: NetworkFailureKind
+  systemCode: string | null
+}
+
+export type AttemptOutcome = { response: HttpResponse } | { failure: NetworkFailure }
+
+export interface Attempt {
+  url: URL
+  request: HttpRequest
+  headers: Record<string, string>
+  timeoutMs: number
+  /** Aborted when the client is closed. */
+  closing: AbortSignal
+}
+
+const failureKinds: Readonly<Record<string, NetworkFailureKind>> = {
+  ECONNRESET: 'reset',
+  EPIPE: 'reset',
+  ECONNABORTED: 'reset',
+  ERR_SOCKET_CONNECTION_TIMEOUT: 'timeout',
+  ETIMEDOUT: 'timeout',
+  ECONNREFUSED: 'refused',
+  EHOSTUNREACH: 'refused',
+  ENETUNREACH: 'refused',
+  ENOTFOUND: 'unresolved',
+  EAI_AGAIN: 'unresolved',
+}
+
+/**
+ * Sends one attempt. The timeout and the caller's signal share one AbortController so either stops
+ * the socket; which one fired decides between `cancelled` (thrown) and a timeout (returned).
+ * axios errors carry the request config and its Authorization header, so nothing of them is kept
+ * but the system error code.
+ */
+export async function sendAttempt(axios: AxiosInstance, attempt: Attempt): Promise<AttemptOutcome> {
+  const { request } = attempt
+  const controller = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort()
+  }, attempt.timeoutMs)
+  const abort = () => controller.abort()
+  request.signal?.addEventListener('abort', abort, { once: true })
+  attempt.closing.addEventListener('abort', abort, { once: true })
+  try {
+    const answer = await axios.request({
+      method: request.method,
+      url: attempt.url.toString(),
+      headers: attempt.headers,
+      data: request.body === undefined ? undefined : JSON.stringify(request.body),
+      signal: controller.signal,
+    })
+    return { response: { status: answer.status, data: answer.data, headers: plainHeaders(answer.headers) } }
+  } catch (error: unknown) {
+    if (request.signal?.aborted || attempt.closing.aborted) throw cancelledError()
+    if (timedOut) return { failure: { kind: 'timeout', systemCode: null } }
+    const systemCode = readCode(error)
+    return { failure: { kind: (systemCode ? failureKinds[systemCode] : undefined) ?? 'other', systemCode } }
+  } finally {
+    clearTimeout(timer)
+    request.signal?.removeEventListener('abort', abort)
+    attempt.closing.removeEventListener('abort', abort)
+  }
+}
+
+function readCode(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return null
+  const code = (error as { code: unknown }).code
+  return typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code) ? code : null
+}
+
+function plainHeaders(headers: unknown): Record<string, string> {
+  const plain: Record<string, string> = {}
+  if (typeof headers !== 'object' || headers === null) return plain
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value === 'string') plain[name.toLowerCase()] = value
+    else if (typeof value === 'number') plain[name.toLowerCase()] = String(value)
+    else if (Array.isArray(value)) plain[name.toLowerCase()] = value.map(String).join(', ')
+  }
+  return plain
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { runSteps } from '../../../electron/connectors/runSteps'
+import { AppError } from '../../../electron/services/AppError'
+import { expectAppError } from '../../support/expectAppError'
+
+const outcome = { operation: 'Undo for Ada', advice: 'Run undo again.' }
+const ok = (name: string, note?: string) => ({ name, run: async () => note })
+const failing = (name: string, code: AppError['code']) => ({
+  name,
+  run: async () => {
+    throw new AppError(code, `${name} went wrong.`)
+  },
+})
+
+describe('runSteps', () => {
+  it('reports every step applied, with its note', async () => {
+    expect(await runSteps([ok('One'), ok('Two', 'already done')], outcome)).toEqual([
+      { name: 'One', status: 'applied' },
+      { name: 'Two', status: 'applied', message: 'already done' },
+    ])
+  })
+
+  it('stops after a failure every later step would share, and marks the rest not attempted', async () => {
+    const error = await expectAppError(runSteps([ok('One'), failing('Two', 'network'), ok('Three')], outcome), 'partial_failure')
+    expect(error.extra.steps).toEqual([
+      { name: 'One', status: 'applied' },
+      { name: 'Two', status: 'failed', message: 'Two went wrong.' },
+      { name: 'Three', status: 'not_attempted' },
+    ])
+    expect(error.message).toBe(
+      'Undo for Ada did not complete (1 of 3 steps applied, 1 failed, 1 not attempted). "Two" failed: Two went wrong. Run undo again.',
+    )
+  })
+
+  it('goes on after a failure that belongs to one step only', async () => {
+    const error = await expectAppError(runSteps([failing('Gone group', 'not_found'), ok('Next group')], outcome), 'partial_failure')
+    expect(error.extra.steps?.map((step) => step.status)).toEqual(['failed', 'applied'])
+  })
+
+  it('never copies an unexpected error’s text into the report', async () => {
+    const step = { name: 'Odd', run: async () => Promise.reject(new Error('secret-ish internals')) }
+    const error = await expectAppError(runSteps([step], outcome), 'partial_failure')
+    expect(JSON.stringify(error.toValue())).not.toContain('internals')
+  })
+})
