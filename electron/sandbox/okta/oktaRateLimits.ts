@@ -1,0 +1,84 @@
+/**
+ * Okta's per-minute rate limits (okta.md §6). Each request falls in one bucket (the exact path
+ * first, then the longest prefix; the method matters); each bucket has its own 60-second window,
+ * started by its first request and not aligned with the wall-clock minute.
+ */
+
+export interface RateLimitState {
+  allowed: boolean
+  limit: number
+  remaining: number
+  /** UTC epoch seconds when the window resets. */
+  resetEpochSeconds: number
+}
+
+const windowMs = 60_000
+
+/** The §6.2 bucket names: users list/create, one user read, one user write, groups, one group, the rest. */
+export function rateLimitBucket(method: string, path: string): string {
+  const segments = path.split('/').filter((segment) => segment !== '')
+  const [api, version, collection, id] = segments
+  if (api !== 'api' || version !== 'v1') return 'other'
+  if (collection === 'users') {
+    if (segments.length === 3) return 'users:collection'
+    if (segments.length === 4) return method === 'GET' ? 'users:one:read' : 'users:one:write'
+    return 'users:other'
+  }
+  if (collection === 'groups') return segments.length === 4 && id !== undefined ? 'groups:one' : 'groups'
+  return `other:${collection ?? ''}`
+}
+
+export class OktaRateLimiter {
+  private readonly windows = new Map<string, { startedAt: number; used: number }>()
+
+  constructor(
+    private readonly limitPerMinute: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Counts one request in its bucket; `allowed` is false once the minute's budget is spent. */
+  take(bucket: string): RateLimitState {
+    const window = this.currentWindow(bucket)
+    if (window.used >= this.limitPerMinute) return { ...this.state(window), allowed: false }
+    window.used++
+    return { ...this.state(window), allowed: true }
+  }
+
+  /** The bucket's state without counting a request (for answers that are not served: auth failures, faults). */
+  peek(bucket: string): RateLimitState {
+    return this.state(this.currentWindow(bucket))
+  }
+
+  private currentWindow(bucket: string) {
+    const now = this.now()
+    let window = this.windows.get(bucket)
+    if (!window || now >= window.startedAt + windowMs) {
+      window = { startedAt: now, used: 0 }
+      this.windows.set(bucket, window)
+    }
+    return window
+  }
+
+  private state(window: { startedAt: number; used: number }): RateLimitState {
+    const remaining = Math.max(0, this.limitPerMinute - window.used)
+    return {
+      allowed: remaining > 0,
+      limit: this.limitPerMinute,
+      remaining,
+      resetEpochSeconds: Math.ceil((window.startedAt + windowMs) / 1000),
+    }
+  }
+
+  /** The state a scripted `rate_limit` fault reports: spent, resetting in one second. */
+  faultState(): RateLimitState {
+    return { allowed: false, limit: this.limitPerMinute, remaining: 0, resetEpochSeconds: Math.floor(this.now() / 1000) + 1 }
+  }
+}
+
+export function rateLimitHeaders(state: RateLimitState): Record<string, string> {
+  return {
+    'X-Rate-Limit-Limit': String(state.limit),
+    'X-Rate-Limit-Remaining': String(state.remaining),
+    'X-Rate-Limit-Reset': String(state.resetEpochSeconds),
+  }
+}

@@ -1,0 +1,68 @@
+/** The Okta tenant's stored records (what it keeps, not what it answers; see the representations). */
+
+/** [SPEC] `UserStatus`. */
+export const oktaUserStatuses = ['STAGED', 'PROVISIONED', 'ACTIVE', 'RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'SUSPENDED', 'DEPROVISIONED'] as const
+export type OktaUserStatus = (typeof oktaUserStatuses)[number]
+
+export type OktaGroupType = 'OKTA_GROUP' | 'APP_GROUP' | 'BUILT_IN'
+
+/** Profile values: base attributes are strings (or null); the custom `badgeColours` is a string array. */
+export type OktaProfileValue = string | string[] | null
+export type OktaProfile = Record<string, OktaProfileValue>
+
+export interface OktaUserRecord {
+  id: string
+  status: OktaUserStatus
+  created: string
+  activated: string | null
+  statusChanged: string | null
+  lastLogin: string | null
+  lastUpdated: string
+  passwordChanged: string | null
+  typeId: string
+  profile: OktaProfile
+  /** Whether a password is set (its value is never kept: the sandbox only needs to know it exists). */
+  hasPassword: boolean
+  recoveryQuestion: string | null
+  /** App labels assigned to the user; deactivation removes them (okta.md §3.7). */
+  appAssignments: string[]
+}
+
+export interface OktaGroupRecord {
+  id: string
+  type: OktaGroupType
+  created: string
+  lastUpdated: string
+  lastMembershipUpdated: string
+  objectClass: string[]
+  profile: Record<string, string | null>
+  /** The app an APP_GROUP is imported from. */
+  sourceAppId: string | null
+}
+
+export interface OktaOrgRecord {
+  id: string
+  companyName: string
+  subdomain: string
+  website: string
+  created: string
+  /** The default user type every user has (`oty…`). */
+  userTypeId: string
+}
+
+/** Everything the tenant persists between runs. */
+export interface OktaTenantData {
+  nextSequence: number
+  org: OktaOrgRecord
+  users: OktaUserRecord[]
+  groups: OktaGroupRecord[]
+  /** OKTA_GROUP and APP_GROUP members; Everyone's members are implicit (every user). */
+  memberships: Record<string, string[]>
+  adminUserId: string
+  readOnlyAdminUserId: string
+  readOnlyToken: string
+}
+
+export function timestamp(date: Date | number = Date.now()): string {
+  return new Date(date).toISOString()
+}

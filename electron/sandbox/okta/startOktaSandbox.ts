@@ -1,0 +1,69 @@
+import { FaultInjector } from '../framework/FaultInjector'
+import { createRandom } from '../framework/random'
+import { SandboxStateFile } from '../framework/SandboxStateFile'
+import { startSandboxServer } from '../framework/startSandboxServer'
+import { maximumPeople } from '../people/generateDirectory'
+import type { RunningSandbox, SandboxOptions } from '../types'
+import { createOktaTarget } from './createOktaTarget'
+import { OktaDirectory } from './OktaDirectory'
+import type { OktaTenantData } from './oktaRecords'
+import { OktaTenant } from './OktaTenant'
+import { newApiToken, seedOktaTenant } from './seedOktaTenant'
+
+export type RunningOktaSandbox = RunningSandbox & { tenant: OktaTenant }
+
+export const sandboxDefaults = { users: 200, seed: 'lanyard', rateLimitPerMinute: 600 }
+
+/**
+ * An Okta org on 127.0.0.1: seeded people and groups, one full-admin API token
+ * (`credentials.token`) and a read-only one (`tenant.readOnlyToken`). With `stateDirectory` the
+ * org, its tokens and its port survive a restart (`okta.json`); otherwise it lives in memory.
+ */
+export async function startOktaSandbox(options: SandboxOptions = {}): Promise<RunningOktaSandbox> {
+  const users = options.users ?? sandboxDefaults.users
+  if (!Number.isInteger(users) || users < 0 || users > maximumPeople) {
+    throw new RangeError(`users is a whole number from 0 to ${maximumPeople}, not ${users}.`)
+  }
+  const seed = options.seed ?? sandboxDefaults.seed
+  const stateFile = options.stateDirectory ? new SandboxStateFile<OktaTenantData>(options.stateDirectory, 'okta') : undefined
+  const saved = stateFile?.load()
+  const data = saved?.data ?? seedOktaTenant(users, seed)
+  const token = saved?.credentials.token ?? newApiToken()
+  const directory = new OktaDirectory(data, createRandom(`okta-runtime:${seed}:${data.nextSequence}`))
+  const changed = () => stateFile?.changed()
+  const faults = new FaultInjector(createRandom(`faults:${seed}`), options.faultRate ?? 0, options.faultKinds)
+  let baseUrl = ''
+  const server = await startSandboxServer({
+    target: createOktaTarget({
+      directory,
+      adminToken: token,
+      rateLimitPerMinute: options.rateLimitPerMinute ?? sandboxDefaults.rateLimitPerMinute,
+      random: createRandom(`okta-answers:${seed}`),
+      baseUrl: () => baseUrl,
+      changed,
+    }),
+    faults,
+    port: options.port ?? saved?.port,
+    latencyMs: options.latencyMs ?? 0,
+  })
+  baseUrl = server.url
+  const credentials = { token }
+  if (stateFile) {
+    stateFile.bind(() => ({ connectorId: 'okta', port: server.port, credentials, data: directory.snapshot() }))
+    // Written at once, so a fresh tenant's token and port are on disk before anyone uses them.
+    stateFile.flush()
+  }
+  return {
+    connectorId: 'okta',
+    url: server.url,
+    credentials,
+    faults,
+    setLatency: (ms) => server.setLatency(ms),
+    requestCount: () => server.requestCount(),
+    tenant: new OktaTenant(directory, changed),
+    close: async () => {
+      await server.close()
+      stateFile?.flush()
+    },
+  }
+}

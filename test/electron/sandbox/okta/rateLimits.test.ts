@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { OktaRateLimiter, rateLimitBucket } from '../../../../electron/sandbox/okta/oktaRateLimits'
+import { asObject, oktaClient, useOktaSandbox } from './oktaClient'
+
+describe('Okta sandbox: rate limits', () => {
+  const startSandbox = useOktaSandbox()
+
+  it('counts down the bucket’s budget, then answers 429 E0000047 until the reset', async () => {
+    const sandbox = await startSandbox({ rateLimitPerMinute: 3 })
+    const call = oktaClient(sandbox)
+    const remaining: (string | null)[] = []
+    for (let index = 0; index < 3; index++) remaining.push((await call('GET', '/api/v1/users?limit=1')).headers.get('x-rate-limit-remaining'))
+    expect(remaining).toEqual(['2', '1', '0'])
+    const limited = await call('GET', '/api/v1/users?limit=1')
+    expect(limited.status).toBe(429)
+    expect(asObject(limited)).toMatchObject({ errorCode: 'E0000047', errorSummary: 'API call exceeded rate limit due to too many requests.', errorLink: 'E0000047', errorCauses: [] })
+    expect([limited.headers.get('x-rate-limit-limit'), limited.headers.get('x-rate-limit-remaining')]).toEqual(['3', '0'])
+    const reset = Number(limited.headers.get('x-rate-limit-reset'))
+    expect(reset).toBeGreaterThan(Date.now() / 1000)
+    expect(reset).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 60)
+  })
+
+  it('keeps separate buckets per endpoint family', async () => {
+    const sandbox = await startSandbox({ rateLimitPerMinute: 1 })
+    const call = oktaClient(sandbox)
+    const user = sandbox.tenant.users()[3] as { id: string }
+    expect((await call('GET', '/api/v1/users')).status).toBe(200)
+    expect((await call('GET', '/api/v1/users')).status).toBe(429)
+    expect((await call('GET', `/api/v1/users/${user.id}`)).status).toBe(200)
+    expect((await call('GET', '/api/v1/groups')).status).toBe(200)
+    expect((await call('GET', '/api/v1/org')).status).toBe(200)
+  })
+
+  it('answers a scripted rate_limit fault with the same 429, resetting one second ahead', async () => {
+    const sandbox = await startSandbox()
+    sandbox.faults.script([{ kind: 'rate_limit', path: '/api/v1/users' }])
+    const call = oktaClient(sandbox)
+    const limited = await call('GET', '/api/v1/users')
+    expect([limited.status, asObject(limited).errorCode, limited.headers.get('x-rate-limit-remaining')]).toEqual([429, 'E0000047', '0'])
+    expect(Number(limited.headers.get('x-rate-limit-reset'))).toBe(Math.floor(Date.now() / 1000) + 1)
+    expect(limited.headers.get('x-okta-request-id')).toBeTruthy()
+    expect((await call('GET', '/api/v1/users')).status).toBe(200)
+  })
+
+  it('starts a fresh window 60 seconds after a bucket’s first request', () => {
+    let now = 1_700_000_000_500
+    const limiter = new OktaRateLimiter(2, () => now)
+    expect(limiter.take('users').allowed).toBe(true)
+    now += 30_000
+    expect(limiter.take('users')).toMatchObject({ allowed: true, remaining: 0, resetEpochSeconds: 1_700_000_061 })
+    expect(limiter.take('users').allowed).toBe(false)
+    now += 30_000
+    expect(limiter.take('users')).toMatchObject({ allowed: true, remaining: 1 })
+  })
+
+  it('puts requests in the documented buckets', () => {
+    expect(rateLimitBucket('GET', '/api/v1/users')).toBe(rateLimitBucket('POST', '/api/v1/users'))
+    expect(rateLimitBucket('GET', '/api/v1/users/00u1')).not.toBe(rateLimitBucket('POST', '/api/v1/users/00u1'))
+    expect(rateLimitBucket('POST', '/api/v1/users/00u1')).toBe(rateLimitBucket('DELETE', '/api/v1/users/00u1'))
+    expect(rateLimitBucket('GET', '/api/v1/groups/00g1')).not.toBe(rateLimitBucket('GET', '/api/v1/groups'))
+    expect(rateLimitBucket('GET', '/api/v1/groups/00g1/users')).toBe(rateLimitBucket('GET', '/api/v1/groups'))
+  })
+})

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Ajv, { type ValidateFunction } from 'ajv'
+import { describe, expect, it } from 'vitest'
+import { oktaUserStatuses } from '../../../../electron/sandbox/okta/oktaRecords'
+import { asList, asObject, oktaClient, useOktaSandbox } from './oktaClient'
+
+/**
+ * The tenant's answers validated against Okta's own OpenAPI schemas (extracted once into
+ * test/fixtures/okta-openapi by extractSchemas.py). OpenAPI 3.0 `nullable` is understood by ajv;
+ * `readOnly`/`writeOnly` and `discriminator` are annotations here.
+ */
+const fixture = JSON.parse(readFileSync(join(__dirname, '../../../fixtures/okta-openapi/okta-schemas.json'), 'utf8')) as {
+  components: { schemas: Record<string, object> }
+}
+
+function validatorFor(root: string): ValidateFunction {
+  const ajv = new Ajv({ strict: false, allErrors: true })
+  ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/)
+  ajv.addFormat('email', /^[^\s@]+@[^\s@]+$/)
+  ajv.addFormat('uri', /^https?:\/\//)
+  ajv.addFormat('int32', { type: 'number', validate: (value: number) => Number.isInteger(value) })
+  ajv.addSchema({ $id: 'okta', components: fixture.components })
+  return ajv.compile({ $ref: `okta#/components/schemas/${root}` })
+}
+
+const expectValid = (validate: ValidateFunction, value: unknown) => {
+  validate(value)
+  expect(validate.errors ?? []).toEqual([])
+}
+
+describe('Okta sandbox: answers conform to the OpenAPI schemas', () => {
+  const startSandbox = useOktaSandbox()
+  const user = validatorFor('User')
+  const group = validatorFor('Group')
+  const error = validatorFor('ModelError')
+  const org = validatorFor('OrgSetting')
+
+  it('the schemas are strict enough to reject a wrong shape', () => {
+    expect(user({ id: 'x', status: 'HAPPY' })).toBe(false)
+    expect(group({ type: 'SOME_GROUP' })).toBe(false)
+    expect(error({ errorCauses: 'none' })).toBe(false)
+    expect(user({ id: 'x', created: 'yesterday' })).toBe(false)
+  })
+
+  it('users, one and in lists, in every status', async () => {
+    const sandbox = await startSandbox({ users: 100 })
+    oktaUserStatuses.forEach((status, index) => sandbox.tenant.setStatus(sandbox.tenant.users()[index + 3]?.id as string, status))
+    const call = oktaClient(sandbox)
+    const list = asList(await call('GET', '/api/v1/users?search=status+pr&limit=200'))
+    expect(new Set(list.map((each) => each.status))).toEqual(new Set(oktaUserStatuses))
+    for (const each of list) expectValid(user, each)
+    for (const each of list.slice(0, 40)) expectValid(user, asObject(await call('GET', `/api/v1/users/${each.id}`)))
+    const created = await call('POST', '/api/v1/users?activate=false', { profile: { firstName: 'A', lastName: 'B', login: 'a.b@example.com', email: 'a.b@example.com' } })
+    expectValid(user, asObject(created))
+  })
+
+  it('groups of every type, one and in lists', async () => {
+    const sandbox = await startSandbox()
+    const call = oktaClient(sandbox)
+    const list = asList(await call('GET', '/api/v1/groups?expand=stats'))
+    expect(new Set(list.map((each) => each.type))).toEqual(new Set(['BUILT_IN', 'OKTA_GROUP', 'APP_GROUP']))
+    for (const each of list) {
+      expectValid(group, each)
+      expectValid(group, asObject(await call('GET', `/api/v1/groups/${each.id}`)))
+    }
+  })
+
+  it('errors and the org', async () => {
+    const sandbox = await startSandbox()
+    const call = oktaClient(sandbox)
+    const answers = [
+      await call('GET', '/api/v1/users/nobody@example.com'),
+      await call('POST', '/api/v1/users', { profile: {} }),
+      await oktaClient(sandbox, 'wrong')('GET', '/api/v1/users'),
+      await call('GET', '/api/v1/users?search=bad'),
+    ]
+    for (const answer of answers) expectValid(error, answer.body)
+    expectValid(org, asObject(await call('GET', '/api/v1/org')))
+  })
+})

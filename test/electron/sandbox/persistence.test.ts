@@ -1,0 +1,104 @@
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { SandboxStateFile } from '../../../electron/sandbox/framework/SandboxStateFile'
+import { startOktaSandbox } from '../../../electron/sandbox/okta/startOktaSandbox'
+import { useTemporaryDirectories } from '../../support/temporaryDirectory'
+import { asObject, oktaClient } from './okta/oktaClient'
+
+describe('sandbox persistence', () => {
+  const temporaryDirectory = useTemporaryDirectories()
+
+  describe('SandboxStateFile', () => {
+    it('writes <connectorId>.json atomically, readable only by its owner, leaving no temporary file', () => {
+      const directory = temporaryDirectory()
+      const file = new SandboxStateFile<{ n: number }>(join(directory, 'nested'), 'okta')
+      file.bind(() => ({ connectorId: 'okta', port: 4321, credentials: { token: 't' }, data: { n: 1 } }))
+      file.flush()
+      expect(file.path).toBe(join(directory, 'nested', 'okta.json'))
+      expect(readdirSync(join(directory, 'nested'))).toEqual(['okta.json'])
+      expect(statSync(file.path).mode & 0o777).toBe(0o600)
+      expect(new SandboxStateFile(join(directory, 'nested'), 'okta').load()).toEqual({ connectorId: 'okta', port: 4321, credentials: { token: 't' }, data: { n: 1 } })
+    })
+
+    it('writes once, shortly after a burst of changes', async () => {
+      const directory = temporaryDirectory()
+      const file = new SandboxStateFile<{ n: number }>(directory, 'okta', 30)
+      let snapshots = 0
+      let n = 0
+      file.bind(() => {
+        snapshots++
+        return { connectorId: 'okta', port: 1, credentials: {}, data: { n } }
+      })
+      for (n = 1; n <= 10; n++) file.changed()
+      expect(existsSync(file.path)).toBe(false)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      expect(snapshots).toBe(1)
+      expect(file.load()?.data).toEqual({ n: 11 })
+    })
+
+    it('moves an unreadable file aside instead of deleting it, and starts fresh', () => {
+      const directory = temporaryDirectory()
+      writeFileSync(join(directory, 'okta.json'), '{ not json')
+      const file = new SandboxStateFile(directory, 'okta')
+      expect(file.load()).toBeUndefined()
+      const aside = readdirSync(directory).filter((name) => name.startsWith('okta.json.unreadable-'))
+      expect(aside).toHaveLength(1)
+      expect(readFileSync(join(directory, aside[0] as string), 'utf8')).toBe('{ not json')
+    })
+  })
+
+  it('keeps an Okta tenant’s data, token and port across a restart', async () => {
+    const stateDirectory = temporaryDirectory()
+    const first = await startOktaSandbox({ users: 10, stateDirectory })
+    const created = asObject(
+      await oktaClient(first)('POST', '/api/v1/users', {
+        profile: { firstName: 'Kept', lastName: 'Person', login: 'kept@example.com', email: 'kept@example.com' },
+        credentials: { password: { value: 'Sandbox123' } },
+      }),
+    )
+    await oktaClient(first)('POST', `/api/v1/users/${created.id}/lifecycle/suspend`)
+    const { url, credentials } = first
+    const readOnlyToken = first.tenant.readOnlyToken
+    await first.close()
+    // Let fetch's keep-alive pool see the closed sockets, or it may reuse one on the same port.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+
+    const second = await startOktaSandbox({ users: 500, stateDirectory })
+    try {
+      expect([second.url, second.credentials, second.tenant.readOnlyToken]).toEqual([url, credentials, readOnlyToken])
+      expect(second.tenant.countUsers()).toBe(13)
+      const kept = asObject(await oktaClient(second)('GET', '/api/v1/users/kept@example.com'))
+      expect([kept.id, kept.status]).toEqual([created.id, 'SUSPENDED'])
+      const another = asObject(
+        await oktaClient(second)('POST', '/api/v1/users', { profile: { firstName: 'New', lastName: 'Person', login: 'new@example.com', email: 'new@example.com' } }),
+      )
+      expect(another.id > created.id).toBe(true)
+    } finally {
+      await second.close()
+    }
+  })
+
+  it('saves changes soon after they happen, without waiting for close', async () => {
+    const stateDirectory = temporaryDirectory()
+    const sandbox = await startOktaSandbox({ users: 5, stateDirectory })
+    try {
+      await oktaClient(sandbox)('POST', '/api/v1/groups', { profile: { name: 'Saved soon' } })
+      await new Promise((resolve) => setTimeout(resolve, 600))
+      const saved = JSON.parse(readFileSync(join(stateDirectory, 'okta.json'), 'utf8')) as { data: { groups: { profile: { name: string } }[] } }
+      expect(saved.data.groups.map((group) => group.profile.name)).toContain('Saved soon')
+    } finally {
+      await sandbox.close()
+    }
+  })
+
+  it('keeps everything in memory without a state directory', async () => {
+    const first = await startOktaSandbox({ users: 5 })
+    await oktaClient(first)('POST', '/api/v1/groups', { profile: { name: 'Forgotten' } })
+    await first.close()
+    const second = await startOktaSandbox({ users: 5 })
+    expect(second.tenant.findGroupByName('Forgotten')).toBeUndefined()
+    expect(second.credentials.token).not.toBe(first.credentials.token)
+    await second.close()
+  })
+})
