@@ -5,6 +5,7 @@ import { createLogger } from './logging/createLogger'
 import { resolveDataDirectory } from './paths'
 import { KeytarSecretStore } from './secrets/KeytarSecretStore'
 import { openExternalSafely } from './security/openExternalSafely'
+import { startAppSandboxes } from './services/appSandboxes'
 import { createServices } from './services/createServices'
 import { createMainWindow } from './window/createMainWindow'
 import { resolveRendererLocation } from './window/rendererLocation'
@@ -26,6 +27,7 @@ async function start(): Promise<void> {
   let mainWindow: BrowserWindow | null = null
   let contract: ContractRegistration | null = null
 
+  const sandboxes = await startAppSandboxes({ dataDirectory, env: process.env, logger })
   const services = await createServices({
     dataDirectory,
     secretStore: new KeytarSecretStore(),
@@ -35,8 +37,7 @@ async function start(): Promise<void> {
     openExternal: (url) => openExternalSafely(url, logger),
     emit: (event, payload) => contract?.emit(event, payload),
   })
-  // Seam for the sandbox tenants (a later issue): start them here, after the services and before
-  // the window, and stop them in `closeEverything` below.
+  await sandboxes.ensureProfiles(services.handlers)
 
   contract = registerContract({
     handlers: services.handlers,
@@ -66,6 +67,7 @@ async function start(): Promise<void> {
   const closeEverything = async () => {
     contract?.unregister()
     await services.close()
+    await sandboxes.close()
     logger.info('Lanyard stopped')
   }
   app.on('will-quit', (event) => {

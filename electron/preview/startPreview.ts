@@ -4,13 +4,14 @@ import type { EventName, EventPayload } from '../../shared/contract'
 import { createLogger } from '../logging/createLogger'
 import { defaultDataDirectory, resolveDataDirectory } from '../paths'
 import { KeytarSecretStore } from '../secrets/KeytarSecretStore'
+import { startAppSandboxes } from '../services/appSandboxes'
 import { createServices } from '../services/createServices'
 import { startPreviewServer, type PreviewServer } from './previewServer'
 
 /**
  * `npm run preview`: the whole app in an ordinary browser. The same services as the Electron main
- * process (profiles on disk, secrets in the OS keychain) behind the HTTP bridge. Prints the URL
- * once and runs until interrupted.
+ * process (profiles on disk, secrets in the OS keychain, the sandbox tenants) behind the HTTP
+ * bridge. Prints the URL once and runs until interrupted.
  */
 async function main(): Promise<void> {
   const staticDirectory = fileURLToPath(new URL('../../out/renderer', import.meta.url))
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ directory: dataDirectory, console: false })
   // Services emit events before the server exists to carry them; the relay gets its target later.
   const eventRelay: { server?: PreviewServer } = {}
+  const sandboxes = await startAppSandboxes({ dataDirectory, env: process.env, logger })
   const services = await createServices({
     dataDirectory,
     secretStore: new KeytarSecretStore(),
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     openExternal: async (url) => logger.info('preview: external link requested', { url }),
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => eventRelay.server?.emit(event, payload),
   })
+  await sandboxes.ensureProfiles(services.handlers)
   const server = await startPreviewServer({ handlers: services.handlers, logger, staticDirectory })
   eventRelay.server = server
   console.log(`Lanyard preview: ${server.url}`)
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     await server.close()
     await services.close()
+    await sandboxes.close()
     process.exit(0)
   }
   process.once('SIGINT', stop)

@@ -1,0 +1,102 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ensureSandboxProfiles, managedProfilesFileName } from '../../../electron/services/sandboxProfiles'
+import type { RunningSandbox } from '../../../electron/sandbox/types'
+import { createTestServices } from '../../support/createTestServices'
+import { createRecordingLogger } from '../../support/recordingLogger'
+import { oktaProfile } from '../../support/profileInputs'
+import { useTemporaryDirectories } from '../../support/temporaryDirectory'
+
+const newDirectory = useTemporaryDirectories()
+
+function tenant(url: string, token = 'sandbox-token-0123456789'): RunningSandbox {
+  return {
+    connectorId: 'okta',
+    url,
+    credentials: { token },
+    faults: { script: () => undefined, setRate: () => undefined, clear: () => undefined },
+    setLatency: () => undefined,
+    requestCount: () => 0,
+    close: async () => undefined,
+  }
+}
+
+async function setUp() {
+  const logger = createRecordingLogger()
+  const services = await createTestServices(newDirectory(), { logger })
+  const stateDirectory = newDirectory()
+  const ensure = (tenants: RunningSandbox[]) =>
+    ensureSandboxProfiles({ handlers: services.handlers, tenants, stateDirectory, logger })
+  return { ...services, logger, stateDirectory, ensure }
+}
+
+describe('sandbox profiles', () => {
+  it('creates one badged Sandbox profile per tenant, with its token in the keychain only', async () => {
+    const { handlers, secretStore, ensure } = await setUp()
+    await ensure([tenant('http://127.0.0.1:41234')])
+
+    const profiles = await handlers['profiles.list']({})
+    expect(profiles).toHaveLength(1)
+    expect(profiles[0]).toMatchObject({
+      connectorId: 'okta',
+      name: 'Okta Sandbox',
+      environment: 'sandbox',
+      values: { url: 'http://127.0.0.1:41234' },
+      secrets: { token: 'stored' },
+    })
+    expect(JSON.stringify(profiles)).not.toContain('sandbox-token-0123456789')
+    expect(await secretStore.get(profiles[0]!.id, 'token')).toBe('sandbox-token-0123456789')
+  })
+
+  it('creates it only once, and follows the tenant when its port changes', async () => {
+    const { handlers, ensure } = await setUp()
+    await ensure([tenant('http://127.0.0.1:41234')])
+    await ensure([tenant('http://127.0.0.1:41234')])
+    await ensure([tenant('http://127.0.0.1:50000')])
+
+    const profiles = await handlers['profiles.list']({})
+    expect(profiles.map((profile) => profile.values.url)).toEqual(['http://127.0.0.1:50000'])
+  })
+
+  it('heals a token the keychain lost', async () => {
+    const { handlers, ensure } = await setUp()
+    await ensure([tenant('http://127.0.0.1:41234')])
+    const [profile] = await handlers['profiles.list']({})
+    await handlers['profiles.update']({ id: profile!.id, secrets: { token: null } })
+    expect((await handlers['profiles.get']({ id: profile!.id })).secrets.token).toBe('missing')
+
+    await ensure([tenant('http://127.0.0.1:41234')])
+    expect((await handlers['profiles.get']({ id: profile!.id })).secrets.token).toBe('stored')
+  })
+
+  it('does not bring back a sandbox profile the person deleted', async () => {
+    const { handlers, ensure } = await setUp()
+    await ensure([tenant('http://127.0.0.1:41234')])
+    const [profile] = await handlers['profiles.list']({})
+    await handlers['profiles.delete']({ id: profile!.id })
+
+    await ensure([tenant('http://127.0.0.1:41234')])
+    expect(await handlers['profiles.list']({})).toEqual([])
+  })
+
+  it('leaves real profiles alone, even one pointing at the same address', async () => {
+    const { handlers, ensure } = await setUp()
+    const real = await handlers['profiles.create'](
+      { ...oktaProfile('Acme Okta', { token: 'real-token' }), environment: 'real', values: { url: 'http://127.0.0.1:41234' } },
+    )
+    await ensure([tenant('http://127.0.0.1:50000')])
+
+    expect(await handlers['profiles.get']({ id: real.id })).toEqual(real)
+    expect(await handlers['profiles.list']({})).toHaveLength(2)
+  })
+
+  it('treats an unreadable record as none and says so in the log', async () => {
+    const { handlers, stateDirectory, logger, ensure } = await setUp()
+    writeFileSync(join(stateDirectory, managedProfilesFileName), '{ not json')
+    await ensure([tenant('http://127.0.0.1:41234')])
+
+    expect(await handlers['profiles.list']({})).toHaveLength(1)
+    expect(JSON.stringify(logger.lines)).toContain('could not be read')
+  })
+})
