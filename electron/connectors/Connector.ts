@@ -52,6 +52,12 @@ export interface PageRequest {
   cursor?: string | null
   /** Rows wanted; never more are returned. */
   pageSize: number
+  /**
+   * Called as soon as the adapter knows the next page's cursor (the same string it will return as
+   * `nextCursor`), before it maps this page, so the next request can already be on its way.
+   * Optional on both sides: adapters that cannot tell early simply never call it.
+   */
+  onNextCursor?: (cursor: string) => void
 }
 
 export interface ListQuery extends PageRequest {

@@ -14,9 +14,27 @@ export function isPlainRow(row: MappingRow): boolean {
   return plainPath.test(row.native) && !row.scim.includes('[]')
 }
 
-export function readPath(source: unknown, path: string): unknown {
+/** A plain row with its native path split once: mapping runs for every row of every page. */
+interface PlainRow {
+  row: MappingRow
+  keys: readonly string[]
+}
+
+const plainRowsOf = new WeakMap<readonly MappingRow[], readonly PlainRow[]>()
+
+/** The descriptor's plain rows, worked out once per row list (descriptors are constants). */
+function plainRows(rows: readonly MappingRow[]): readonly PlainRow[] {
+  let plain = plainRowsOf.get(rows)
+  if (!plain) {
+    plain = rows.filter(isPlainRow).map((row) => ({ row, keys: row.native.split('.') }))
+    plainRowsOf.set(rows, plain)
+  }
+  return plain
+}
+
+export function readPath(source: unknown, path: string | readonly string[]): unknown {
   let value: unknown = source
-  for (const key of path.split('.')) {
+  for (const key of typeof path === 'string' ? path.split('.') : path) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined
     value = (value as Record<string, unknown>)[key]
   }
@@ -46,9 +64,8 @@ export function toAttributeValue(value: unknown): AttributeValue | undefined {
 /** Every plain row read from a native object; absent and null values are left out. */
 export function readMappedAttributes(rows: readonly MappingRow[], native: unknown): Attributes {
   const attributes: Attributes = {}
-  for (const row of rows) {
-    if (!isPlainRow(row)) continue
-    const value = toAttributeValue(readPath(native, row.native))
+  for (const { row, keys } of plainRows(rows)) {
+    const value = toAttributeValue(readPath(native, keys))
     if (value !== undefined && value !== null) attributes[row.scim] = value
   }
   return attributes
@@ -72,11 +89,16 @@ export function writeMappedAttributes(
   return { native, unmapped }
 }
 
-/** The keys under `prefix.` that the rows map (`profile.firstName` → `firstName`). */
-export function mappedKeysUnder(rows: readonly MappingRow[], prefix: string): Set<string> {
-  const keys = new Set<string>()
-  for (const row of rows) {
-    if (isPlainRow(row) && row.native.startsWith(`${prefix}.`)) keys.add(row.native.slice(prefix.length + 1).split('.')[0]!)
+const keysUnderOf = new WeakMap<readonly MappingRow[], Map<string, ReadonlySet<string>>>()
+
+/** The keys under `prefix.` that the rows map (`profile.firstName` → `firstName`), worked out once. */
+export function mappedKeysUnder(rows: readonly MappingRow[], prefix: string): ReadonlySet<string> {
+  let byPrefix = keysUnderOf.get(rows)
+  if (!byPrefix) keysUnderOf.set(rows, (byPrefix = new Map()))
+  let keys = byPrefix.get(prefix)
+  if (!keys) {
+    keys = new Set(plainRows(rows).filter(({ keys }) => keys.length > 1 && keys[0] === prefix).map(({ keys }) => keys[1]!))
+    byPrefix.set(prefix, keys)
   }
   return keys
 }

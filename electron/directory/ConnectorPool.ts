@@ -1,3 +1,4 @@
+import { withReadAhead } from '../connectors/withReadAhead'
 import { getDescriptor } from '../../shared/catalogue'
 import type { ConnectorDescriptor, ConnectorId } from '../../shared/catalogue/types'
 import type { Connector, ConnectorFactory } from '../connectors/Connector'
@@ -92,7 +93,9 @@ export class ConnectorPool {
       }
     }
     this.options.logger.info('connector ready', { profileId: profile.id, connectorId: profile.connectorId })
-    return factory({ profileId: profile.id, profileName: profile.name, values: { ...profile.values }, secrets, logger: this.options.logger })
+    return withReadAhead(
+      factory({ profileId: profile.id, profileName: profile.name, values: { ...profile.values }, secrets, logger: this.options.logger }),
+    )
   }
 }
 

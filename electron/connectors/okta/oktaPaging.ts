@@ -118,15 +118,19 @@ export async function readPage(
     const rows = response.data.slice(position.skip, position.skip + page.pageSize)
     const consumed = position.skip + rows.length
     const after = nextAfter(response)
-    if (consumed < response.data.length) {
-      return { rows, nextCursor: encodeCursor({ ...position, skip: consumed }) }
-    }
+    if (consumed < response.data.length) return announced(page, { rows, nextCursor: encodeCursor({ ...position, skip: consumed }) })
     if (after === null) return { rows, nextCursor: null }
     const next: Position = { after, limit: pageLimit(page.pageSize, paging), skip: 0, list: listKey }
     // A page re-read after its rows were deleted can come back empty: go on rather than hand out an empty page.
-    if (rows.length > 0 || hop >= maxEmptyHops) return { rows, nextCursor: encodeCursor(next) }
+    if (rows.length > 0 || hop >= maxEmptyHops) return announced(page, { rows, nextCursor: encodeCursor(next) })
     position = next
   }
+}
+
+/** Tells the caller the next cursor before the rows are mapped (see `PageRequest.onNextCursor`). */
+function announced(page: PageRequest, raw: RawPage): RawPage {
+  if (raw.nextCursor) page.onNextCursor?.(raw.nextCursor)
+  return raw
 }
 
 /** Every row of a list, page after page (a user's groups for a deprovision snapshot). */
