@@ -18,7 +18,8 @@ describe('profiles, as a help-desk user', () => {
   let exportedFile: string
 
   beforeAll(async () => {
-    app = await startPreviewApp()
+    // A clean install without the sandbox tenants: this test is about the person's own profiles.
+    app = await startPreviewApp({ env: { LANYARD_SANDBOX: 'off' } })
     browser = await launchBrowser()
     ;({ page, problems } = await openPage(browser, app.url))
   })
@@ -82,7 +83,11 @@ describe('profiles, as a help-desk user', () => {
     const content = await readFile((await download.path())!, 'utf8')
     const exported = JSON.parse(content) as { profiles: { name: string; values: Record<string, string> }[] }
     expect(exported.profiles).toEqual([
-      expect.objectContaining({ name: 'Acme Okta (prod)', values: { url: 'https://acme.okta.com' } }),
+      expect.objectContaining({
+        name: 'Acme Okta (prod)',
+        // The form fills Lanyard's own choices with their defaults.
+        values: { url: 'https://acme.okta.com', deprovisionMode: 'suspend' },
+      }),
     ])
     expect(content).not.toContain(token)
     exportedFile = (await download.path())!

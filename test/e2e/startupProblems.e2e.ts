@@ -27,7 +27,7 @@ describe('start-up problems, as a help-desk user sees them', () => {
   it('reports an unreadable profiles file and keeps it aside instead of overwriting it', async () => {
     const home = await mkdtemp(join(tmpdir(), 'lanyard-e2e-corrupt-'))
     await writeFile(join(home, 'profiles.json'), '{"schemaVersion": 1, "profiles": [ truncated')
-    const app = await startPreviewApp({ home })
+    const app = await startPreviewApp({ home, env: { LANYARD_SANDBOX: 'off' } })
     apps.push(app)
     const { page, problems } = await openPage(browser, app.url)
 
@@ -42,7 +42,9 @@ describe('start-up problems, as a help-desk user sees them', () => {
   })
 
   it('saves the profile without its secret when the keychain is unreachable, and says so', async () => {
-    const app = await startPreviewApp({ env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/lanyard-bus' } })
+    const app = await startPreviewApp({
+      env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/lanyard-bus', LANYARD_SANDBOX: 'off' },
+    })
     apps.push(app)
     const { page } = await openPage(browser, app.url)
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'keychain is not available' }).count()).toBe(1)
