@@ -15,8 +15,8 @@ type ManagedProfiles = Partial<Record<ConnectorId, string>>
 
 /**
  * Gives every sandbox tenant one "Sandbox" profile, created once. On later starts the profile's
- * Target URL and secrets follow the tenant (its port may have changed; the keychain may have lost
- * the token), and nothing else of it is touched. A sandbox profile the person deleted stays
+ * Target URL and secrets follow the tenant (its port may have changed, and its token is new at
+ * every start), and nothing else of it is touched. A sandbox profile the person deleted stays
  * deleted: the record of having made it is what stops it coming back. Real profiles are never
  * read or changed here.
  */
@@ -58,16 +58,8 @@ async function followTenant(
   tenant: RunningSandbox,
 ): Promise<void> {
   const { values, secrets } = parametersOf(tenant)
-  const moved = Object.entries(values).some(([key, value]) => profile.values[key] !== value)
-  const secretsLost = Object.values(profile.secrets).some((state) => state === 'missing')
-  if (!moved && !secretsLost) return
-  await handlers['profiles.update']({
-    id: profile.id,
-    values: { ...profile.values, ...values },
-    // The tenant's credentials are stable across restarts; writing them again also heals a
-    // keychain that lost them.
-    secrets,
-  })
+  // The tenant's secrets are new at every start, so they are written every time.
+  await handlers['profiles.update']({ id: profile.id, values: { ...profile.values, ...values }, secrets })
 }
 
 /** The tenant's URL and credentials split like the connector's parameters: plain values and secrets. */

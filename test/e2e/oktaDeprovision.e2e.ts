@@ -1,9 +1,13 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import keytar from 'keytar'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, openPage, screenshot } from './support/browser'
 import { removeDataFolder, startPreviewApp, type PreviewApp } from './support/previewApp'
+import { secretAccount } from '../../electron/secrets/SecretStore'
+
+const keychainService = process.env.LANYARD_KEYCHAIN_SERVICE ?? 'lanyard'
 
 interface OktaUser {
   id: string
@@ -87,6 +91,7 @@ describe('deprovision and undo on the Okta sandbox', () => {
     expect((await askOkta<OktaUser>(`/api/v1/users/${person.id}`)).status).toBe('SUSPENDED')
 
     // Quit and start again on the same data folder.
+    const firstRunToken = okta.token
     await page.context().close()
     await app.stop()
     app = await startPreviewApp({ home: app.home })
@@ -113,6 +118,7 @@ describe('deprovision and undo on the Okta sandbox', () => {
     await expect.poll(() => reopened.locator('.object-panel__header').textContent()).toContain('ACTIVE')
     for (const group of keptGroups) await reopened.locator('.membership', { hasText: group }).waitFor()
     await screenshot(page, 'okta-user-restored')
+    for (const token of [firstRunToken, okta.token]) await expectTokenNowhere(app, page, token)
     expect(problems).toEqual([])
   })
 
@@ -125,11 +131,26 @@ describe('deprovision and undo on the Okta sandbox', () => {
   }
 })
 
-/** The sandbox tenant's own address and token, from its state in the app's data folder. */
+/**
+ * The sandbox tenant's address (its state in the data folder) and this run's token, which only
+ * the keychain holds: the Sandbox profile's entry, as an Okta admin would copy it from the console.
+ */
 async function sandboxAccess(app: PreviewApp): Promise<{ url: string; token: string }> {
-  const state = JSON.parse(await readFile(join(app.home, 'sandbox', 'okta.json'), 'utf8')) as {
-    port: number
-    credentials: { token: string }
+  const readJson = async (...path: string[]) => JSON.parse(await readFile(join(app.home, ...path), 'utf8')) as unknown
+  const state = (await readJson('sandbox', 'okta.json')) as { port: number }
+  const made = (await readJson('sandbox', 'sandbox-profiles.json')) as { okta: string }
+  const token = await keytar.getPassword(keychainService, secretAccount(made.okta, 'token'))
+  if (!token) throw new Error('the Okta Sandbox profile has no token in the keychain')
+  return { url: `http://127.0.0.1:${state.port}`, token }
+}
+
+/** Nothing but the keychain may hold the token: not the page, the data folder or the logs. */
+async function expectTokenNowhere(app: PreviewApp, page: Page, token: string): Promise<void> {
+  expect(await page.content()).not.toContain(token)
+  expect(app.output()).not.toContain(token)
+  for (const file of await readdir(app.home, { recursive: true, withFileTypes: true })) {
+    if (!file.isFile()) continue
+    const content = await readFile(join(file.parentPath, file.name), 'utf8')
+    expect(content, join(file.parentPath, file.name)).not.toContain(token)
   }
-  return { url: `http://127.0.0.1:${state.port}`, token: state.credentials.token }
 }

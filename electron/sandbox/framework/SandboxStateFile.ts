@@ -2,11 +2,14 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path'
 import type { ConnectorId } from '../../../shared/catalogue/types'
 
-/** What a tenant keeps between runs: its data, its credentials and the port profiles point at. */
+/**
+ * What a tenant keeps between runs: its data and the port profiles point at. Never its
+ * credentials: those are minted afresh at every start and reach the app's Sandbox profile
+ * through the keychain only, so no file in the data folder ever holds a working secret.
+ */
 export interface SavedSandbox<Data> {
   connectorId: ConnectorId
   port: number
-  credentials: Record<string, string>
   data: Data
 }
 

@@ -17,7 +17,8 @@ export const sandboxDefaults = { users: 200, seed: 'lanyard', rateLimitPerMinute
 /**
  * An Okta org on 127.0.0.1: seeded people and groups, one full-admin API token
  * (`credentials.token`) and a read-only one (`tenant.readOnlyToken`). With `stateDirectory` the
- * org, its tokens and its port survive a restart (`okta.json`); otherwise it lives in memory.
+ * org and its port survive a restart (`okta.json`); otherwise it lives in memory. Both tokens are
+ * new at every start and never written to the state file (see SavedSandbox).
  */
 export async function startOktaSandbox(options: SandboxOptions = {}): Promise<RunningOktaSandbox> {
   const users = options.users ?? sandboxDefaults.users
@@ -27,8 +28,9 @@ export async function startOktaSandbox(options: SandboxOptions = {}): Promise<Ru
   const seed = options.seed ?? sandboxDefaults.seed
   const stateFile = options.stateDirectory ? new SandboxStateFile<OktaTenantData>(options.stateDirectory, 'okta') : undefined
   const saved = stateFile?.load()
-  const data = saved?.data ?? seedOktaTenant(users, seed)
-  const token = saved?.credentials.token ?? newApiToken()
+  const data: OktaTenantData = { ...(saved?.data ?? seedOktaTenant(users, seed)), readOnlyToken: newApiToken() }
+  // A new token every start (see SavedSandbox): the app writes it to its Sandbox profile's keychain entry.
+  const token = newApiToken()
   const directory = new OktaDirectory(data, createRandom(`okta-runtime:${seed}:${data.nextSequence}`))
   const changed = () => stateFile?.changed()
   const faults = new FaultInjector(createRandom(`faults:${seed}`), options.faultRate ?? 0, options.faultKinds)
@@ -49,8 +51,8 @@ export async function startOktaSandbox(options: SandboxOptions = {}): Promise<Ru
   baseUrl = server.url
   const credentials = { token }
   if (stateFile) {
-    stateFile.bind(() => ({ connectorId: 'okta', port: server.port, credentials, data: directory.snapshot() }))
-    // Written at once, so a fresh tenant's token and port are on disk before anyone uses them.
+    stateFile.bind(() => ({ connectorId: 'okta', port: server.port, data: { ...directory.snapshot(), readOnlyToken: '' } }))
+    // Written at once, so a fresh tenant's port is on disk before anyone uses it.
     stateFile.flush()
   }
   return {

@@ -13,12 +13,12 @@ describe('sandbox persistence', () => {
     it('writes <connectorId>.json atomically, readable only by its owner, leaving no temporary file', () => {
       const directory = temporaryDirectory()
       const file = new SandboxStateFile<{ n: number }>(join(directory, 'nested'), 'okta')
-      file.bind(() => ({ connectorId: 'okta', port: 4321, credentials: { token: 't' }, data: { n: 1 } }))
+      file.bind(() => ({ connectorId: 'okta', port: 4321, data: { n: 1 } }))
       file.flush()
       expect(file.path).toBe(join(directory, 'nested', 'okta.json'))
       expect(readdirSync(join(directory, 'nested'))).toEqual(['okta.json'])
       expect(statSync(file.path).mode & 0o777).toBe(0o600)
-      expect(new SandboxStateFile(join(directory, 'nested'), 'okta').load()).toEqual({ connectorId: 'okta', port: 4321, credentials: { token: 't' }, data: { n: 1 } })
+      expect(new SandboxStateFile(join(directory, 'nested'), 'okta').load()).toEqual({ connectorId: 'okta', port: 4321, data: { n: 1 } })
     })
 
     it('writes once, shortly after a burst of changes', async () => {
@@ -28,7 +28,7 @@ describe('sandbox persistence', () => {
       let n = 0
       file.bind(() => {
         snapshots++
-        return { connectorId: 'okta', port: 1, credentials: {}, data: { n } }
+        return { connectorId: 'okta', port: 1, data: { n } }
       })
       for (n = 1; n <= 10; n++) file.changed()
       expect(existsSync(file.path)).toBe(false)
@@ -48,7 +48,7 @@ describe('sandbox persistence', () => {
     })
   })
 
-  it('keeps an Okta tenant’s data, token and port across a restart', async () => {
+  it('keeps an Okta tenant’s data and port across a restart, but never a token', async () => {
     const stateDirectory = temporaryDirectory()
     const first = await startOktaSandbox({ users: 10, stateDirectory })
     const created = asObject(
@@ -66,7 +66,14 @@ describe('sandbox persistence', () => {
 
     const second = await startOktaSandbox({ users: 500, stateDirectory })
     try {
-      expect([second.url, second.credentials, second.tenant.readOnlyToken]).toEqual([url, credentials, readOnlyToken])
+      expect(second.url).toBe(url)
+      // Tokens are minted at every start and reach the app's profile through the keychain only.
+      expect(second.credentials.token).not.toBe(credentials.token)
+      expect(second.tenant.readOnlyToken).not.toBe(readOnlyToken)
+      const saved = readFileSync(join(stateDirectory, 'okta.json'), 'utf8')
+      for (const token of [credentials.token!, readOnlyToken, second.credentials.token!, second.tenant.readOnlyToken]) {
+        expect(saved).not.toContain(token)
+      }
       expect(second.tenant.countUsers()).toBe(13)
       const kept = asObject(await oktaClient(second)('GET', '/api/v1/users/kept@example.com'))
       expect([kept.id, kept.status]).toEqual([created.id, 'SUSPENDED'])

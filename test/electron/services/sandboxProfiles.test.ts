@@ -59,6 +59,15 @@ describe('sandbox profiles', () => {
     expect(profiles.map((profile) => profile.values.url)).toEqual(['http://127.0.0.1:50000'])
   })
 
+  it("writes the tenant's new token at every start, since tenants never keep one on disk", async () => {
+    const { handlers, secretStore, ensure } = await setUp()
+    await ensure([tenant('http://127.0.0.1:41234', 'token-of-the-first-start')])
+    await ensure([tenant('http://127.0.0.1:41234', 'token-of-the-second-start')])
+
+    const [profile] = await handlers['profiles.list']({})
+    expect(await secretStore.get(profile!.id, 'token')).toBe('token-of-the-second-start')
+  })
+
   it('heals a token the keychain lost', async () => {
     const { handlers, ensure } = await setUp()
     await ensure([tenant('http://127.0.0.1:41234')])
