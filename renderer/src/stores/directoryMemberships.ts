@@ -71,6 +71,15 @@ export const useDirectoryMembershipsStore = defineStore('directoryMemberships', 
     return nextCursor.value ? `${items.value.length}+` : String(items.value.length)
   }
 
+  /**
+   * How many of the memberships shown the target lets Lanyard change: what a deprovision records
+   * and undo can bring back (Okta's built-in "Everyone" is not one of them).
+   */
+  function changeableCountText(): string {
+    const changeable = items.value.filter((item) => item.readOnlyReason === null).length
+    return nextCursor.value ? `${changeable}+` : String(changeable)
+  }
+
   /** With `showing`, only closes if those memberships are still the ones shown. */
   function close(showing?: ObjectRef): void {
     const shown = owner?.reference
@@ -138,6 +147,7 @@ export const useDirectoryMembershipsStore = defineStore('directoryMemberships', 
     reload,
     showMore,
     countText,
+    changeableCountText,
     close,
     add,
     remove,

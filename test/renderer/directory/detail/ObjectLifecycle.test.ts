@@ -2,7 +2,7 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import { useUiStore } from '../../../../renderer/src/stores/ui'
-import { adaLovelace, button, confirmDialog, deprovisionEntry, mountPanel, ok, openDialog, suspendedAda } from './detailFixtures'
+import { adaLovelace, button, confirmDialog, deprovisionEntry, group, mountPanel, ok, openDialog, page, suspendedAda } from './detailFixtures'
 
 afterEach(() => {
   document.body.innerHTML = ''
@@ -36,6 +36,18 @@ describe('deprovisioning from the detail panel', () => {
     expect(api.callsTo('directory.get')).toHaveLength(2)
     expect(wrapper.emitted('changed')).toEqual([['00u1ada']])
     expect(useUiStore().toasts.map((toast) => toast.message)).toContain('Suspended Ada Lovelace and kept her 2 groups on record')
+  })
+
+  it('counts only the groups undo can bring back, not built-in ones the target manages', async () => {
+    const everyone = group('00g0', 'Everyone', 'Everyone is managed by Okta itself.')
+    const { wrapper } = await mountPanel({
+      answers: { 'directory.groupsOf': () => ok(page([everyone, group('00g1', 'Engineering'), group('00g2', 'London office')])) },
+    })
+
+    await button(wrapper, 'Deprovision…').trigger('click')
+    await flushPromises()
+
+    expect(openDialog(wrapper).find('.change__intro').text()).toContain('their groups (2) are recorded')
   })
 
   it("uses the profile's own deprovision mode, as its option label words it", async () => {

@@ -41,7 +41,7 @@ export function useObjectActions(context: ObjectActionContext) {
     const user = store.current
     const objectType = context.objectType()
     if (!user || !objectType) return
-    const plan = deprovisionPlan(context.descriptor(), objectType, context.profile(), user, memberships.countText())
+    const plan = deprovisionPlan(context.descriptor(), objectType, context.profile(), user, memberships.changeableCountText())
     if (!(await context.ask(plan))) return
     reset()
     busy.value = true
