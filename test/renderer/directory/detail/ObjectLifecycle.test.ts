@@ -9,7 +9,7 @@ afterEach(() => {
 })
 
 function confirmButton(dialog: ReturnType<typeof openDialog>) {
-  return dialog.find('.change__confirm')
+  return dialog.find('.confirm__confirm')
 }
 
 describe('deprovisioning from the detail panel', () => {
@@ -22,7 +22,7 @@ describe('deprovisioning from the detail panel', () => {
     await flushPromises()
 
     const dialog = openDialog(wrapper)
-    expect(dialog.find('.change__intro').text()).toBe(
+    expect(dialog.find('.confirm__message').text()).toBe(
       'Deprovision Ada Lovelace by suspending (reversible; keeps app assignments): ' +
         "they can't sign in; their groups (2) are recorded so undo can bring them back.",
     )
@@ -47,7 +47,7 @@ describe('deprovisioning from the detail panel', () => {
     await button(wrapper, 'Deprovision…').trigger('click')
     await flushPromises()
 
-    expect(openDialog(wrapper).find('.change__intro').text()).toContain('their groups (2) are recorded')
+    expect(openDialog(wrapper).find('.confirm__message').text()).toContain('their groups (2) are recorded')
   })
 
   it("uses the profile's own deprovision mode, as its option label words it", async () => {
@@ -56,7 +56,7 @@ describe('deprovisioning from the detail panel', () => {
     await button(wrapper, 'Deprovision…').trigger('click')
     await flushPromises()
 
-    expect(openDialog(wrapper).find('.change__intro').text()).toMatch(
+    expect(openDialog(wrapper).find('.confirm__message').text()).toMatch(
       /^Deprovision Ada Lovelace by deactivating \(harder; Okta removes app assignments\):/,
     )
   })
@@ -112,7 +112,7 @@ describe('deprovisioning from the detail panel', () => {
 
     const alert = wrapper.find('.error-details')
     expect(alert.find('.error-details__message').text()).toContain('signing her out failed')
-    expect(alert.findAll('.error-details__steps li').map((step) => step.text())).toEqual([
+    expect(alert.findAll('.step-list li').map((step) => step.text())).toEqual([
       'Record groups: done',
       'Suspend: done',
       'Sign out sessions: failed — Okta answered 500',
@@ -189,7 +189,7 @@ describe('deleting from the detail panel', () => {
     await button(wrapper, 'Delete…').trigger('click')
     await flushPromises()
     const dialog = openDialog(wrapper)
-    expect(dialog.find('.change__intro').text()).toBe(
+    expect(dialog.find('.confirm__message').text()).toBe(
       'This is irreversible: it removes the user from Okta for good, not a deprovision. ' +
         'To block sign-in in a way undo can reverse, use Deprovision instead.',
     )
