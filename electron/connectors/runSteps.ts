@@ -22,9 +22,17 @@ export interface StepsOutcome {
  */
 const stopsEverything: ReadonlySet<ErrorCode> = new Set(['auth_failed', 'network', 'rate_limited', 'cancelled', 'internal'])
 
-function failureOf(error: unknown): { code: ErrorCode; message: string } {
-  if (error instanceof AppError) return { code: error.code, message: error.message }
-  return { code: 'internal', message: 'An unexpected error stopped this step.' }
+interface StepFailure {
+  name: string
+  code: ErrorCode
+  message: string
+  /** The target's own code and request id, kept for the journal's support fold. */
+  details: Record<string, string>
+}
+
+function failureOf(name: string, error: unknown): StepFailure {
+  if (error instanceof AppError) return { name, code: error.code, message: error.message, details: error.extra.details ?? {} }
+  return { name, code: 'internal', message: 'An unexpected error stopped this step.', details: {} }
 }
 
 /**
@@ -34,7 +42,7 @@ function failureOf(error: unknown): { code: ErrorCode; message: string } {
 export async function runSteps(steps: readonly Step[], outcome: StepsOutcome): Promise<StepReport[]> {
   const reports: StepReport[] = []
   let stopped = false
-  let firstFailure: { name: string; message: string } | null = null
+  let firstFailure: StepFailure | null = null
   for (const step of steps) {
     if (stopped) {
       reports.push({ name: step.name, status: 'not_attempted' })
@@ -44,9 +52,9 @@ export async function runSteps(steps: readonly Step[], outcome: StepsOutcome): P
       const note = await step.run()
       reports.push(note ? { name: step.name, status: 'applied', message: note } : { name: step.name, status: 'applied' })
     } catch (error: unknown) {
-      const failure = failureOf(error)
+      const failure = failureOf(step.name, error)
       reports.push({ name: step.name, status: 'failed', message: failure.message })
-      firstFailure ??= { name: step.name, message: failure.message }
+      firstFailure ??= failure
       stopped = stopsEverything.has(failure.code)
     }
   }
@@ -56,7 +64,7 @@ export async function runSteps(steps: readonly Step[], outcome: StepsOutcome): P
     throw new AppError(
       'partial_failure',
       `${outcome.operation} did not complete (${tally}). "${firstFailure.name}" failed: ${firstFailure.message} ${outcome.advice}`,
-      { steps: reports },
+      { steps: reports, details: { ...firstFailure.details, failedStep: firstFailure.name } },
     )
   }
   return reports
