@@ -7,13 +7,25 @@ import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 
 vi.mock('electron', () => import('../../support/electronStandIn'))
 
-const services = vi.hoisted(() => ({ started: 0, closed: 0, options: [] as unknown[] }))
+const services = vi.hoisted(() => ({ started: 0, closed: 0, options: [] as unknown[], order: [] as string[] }))
 vi.mock('../../../electron/services/createServices', () => ({
   createServices: async (options: unknown) => {
     services.started += 1
+    services.order.push('services')
     services.options.push(options)
     const handlers = Object.fromEntries(callNames.map((name) => [name, async () => null])) as unknown as Handlers
     return { handlers, close: async () => void (services.closed += 1) }
+  },
+}))
+
+// The real tenants are tested on their own; here only when main starts, provisions and stops them.
+vi.mock('../../../electron/services/appSandboxes', () => ({
+  startAppSandboxes: async () => {
+    services.order.push('sandboxes')
+    return {
+      ensureProfiles: async () => void services.order.push('sandbox profiles'),
+      close: async () => void services.order.push('sandboxes closed'),
+    }
   },
 }))
 
@@ -31,7 +43,7 @@ async function startMain(prepare: (electron: typeof StandIn) => void = () => und
 }
 
 beforeEach(() => {
-  Object.assign(services, { started: 0, closed: 0, options: [] })
+  Object.assign(services, { started: 0, closed: 0, options: [], order: [] })
   vi.stubEnv('LANYARD_HOME', temporaryDirectory())
 })
 afterEach(() => vi.unstubAllEnvs())
@@ -55,6 +67,11 @@ describe('the Electron main process', () => {
     expect(window?.options.webPreferences?.preload).toMatch(/preload\.cjs$/)
   })
 
+  it('starts the sandbox tenants before the services, so start-up reconciliation can reach them', async () => {
+    await startMain()
+    expect(services.order).toEqual(['sandboxes', 'services', 'sandbox profiles'])
+  })
+
   it('ignores the dev server variable in a packaged app', async () => {
     vi.stubEnv('ELECTRON_RENDERER_URL', 'http://attacker.example/')
     const electron = await startMain()
@@ -76,6 +93,7 @@ describe('the Electron main process', () => {
     electron.app.quit()
     await vi.waitFor(() => expect(electron.app.quitRequests).toBe(2))
     expect(services.closed).toBe(1)
+    expect(services.order.at(-1)).toBe('sandboxes closed')
     expect(electron.ipcMain.handlers.has(invokeChannel)).toBe(false)
   })
 
