@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream'
 import type { AxiosInstance } from 'axios'
 import { cancelledError } from './cancellation'
 import type { HttpRequest, HttpResponse } from './types'
@@ -36,9 +37,10 @@ const failureKinds: Readonly<Record<string, NetworkFailureKind>> = {
 
 /**
  * Sends one attempt. The timeout and the caller's signal share one AbortController so either stops
- * the socket; which one fired decides between `cancelled` (thrown) and a timeout (returned).
- * axios errors carry the request config and its Authorization header, so nothing of them is kept
- * but the system error code.
+ * the socket, body included; which one fired decides between `cancelled` (thrown) and a timeout
+ * (returned). axios errors carry the request config and its Authorization header, so nothing of
+ * them is kept but the system error code. The body is read as a stream so `onHeaders` can run
+ * as soon as the headers are in, and parsed here: JSON when it is JSON, the text otherwise.
  */
 export async function sendAttempt(axios: AxiosInstance, attempt: Attempt): Promise<AttemptOutcome> {
   const { request } = attempt
@@ -52,14 +54,18 @@ export async function sendAttempt(axios: AxiosInstance, attempt: Attempt): Promi
   request.signal?.addEventListener('abort', abort, { once: true })
   attempt.closing.addEventListener('abort', abort, { once: true })
   try {
-    const answer = await axios.request({
+    const answer = await axios.request<Readable>({
       method: request.method,
       url: attempt.url.toString(),
       headers: attempt.headers,
       data: request.body === undefined ? undefined : JSON.stringify(request.body),
       signal: controller.signal,
+      responseType: 'stream',
     })
-    return { response: { status: answer.status, data: answer.data, headers: plainHeaders(answer.headers) } }
+    const headers = plainHeaders(answer.headers)
+    if (answer.status >= 200 && answer.status < 300) request.onHeaders?.(headers)
+    const data = parseBody(await readText(answer.data))
+    return { response: { status: answer.status, data, headers } }
   } catch (error: unknown) {
     if (request.signal?.aborted || attempt.closing.aborted) throw cancelledError()
     if (timedOut) return { failure: { kind: 'timeout', systemCode: null } }
@@ -69,6 +75,22 @@ export async function sendAttempt(axios: AxiosInstance, attempt: Attempt): Promi
     clearTimeout(timer)
     request.signal?.removeEventListener('abort', abort)
     attempt.closing.removeEventListener('abort', abort)
+  }
+}
+
+async function readText(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer))
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/** As axios would have it: JSON when the body parses, the text itself otherwise, '' when empty. */
+function parseBody(text: string): unknown {
+  if (text.trim() === '') return text
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return text
   }
 }
 

@@ -24,6 +24,12 @@ export interface HttpRequest {
    * registered with the logger and masked in every error message.
    */
   secrets?: readonly string[]
+  /**
+   * Called once a 2xx answer's headers have arrived, before its body is read and parsed: a list
+   * can ask for its next page (the cursor is in a `Link` header) while this one is still on its
+   * way. Not called for failures, nor for an attempt that is retried.
+   */
+  onHeaders?: (headers: Readonly<Record<string, string>>) => void
 }
 
 /** A received answer. Header names are lower case; repeated headers are joined with ", ". */

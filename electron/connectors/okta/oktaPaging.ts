@@ -54,7 +54,7 @@ export function pageLimit(pageSize: number, paging: PagingFacts): number {
 }
 
 /** The `after` of the `rel="next"` link, from one or several (comma-joined) Link headers. */
-export function nextAfter(response: HttpResponse): string | null {
+export function nextAfter(response: Pick<HttpResponse, 'headers'>): string | null {
   const header = response.headers['link']
   if (!header) return null
   for (const link of header.split(/,\s*(?=<)/)) {
@@ -105,12 +105,23 @@ export async function readPage(
   let position: Position = page.cursor
     ? decodeCursor(page.cursor, listKey)
     : { after: null, limit: pageLimit(page.pageSize, paging), skip: 0, list: listKey }
+  const announce = announcer(page)
   for (let hop = 0; ; hop++) {
+    const current = position
+    // When the whole page will be handed out, its next cursor is known from the Link header alone,
+    // so the next page can be asked for before this one's body has even arrived.
+    const wholePage = current.skip === 0 && page.pageSize >= current.limit
     const response = await http.request({
       method: 'GET',
       path: list.path,
-      query: { ...list.query, limit: list.sendsLimit ? position.limit : undefined, after: position.after ?? undefined },
+      query: { ...list.query, limit: list.sendsLimit ? current.limit : undefined, after: current.after ?? undefined },
       signal,
+      onHeaders: wholePage
+        ? (headers) => {
+            const after = nextAfter({ headers })
+            if (after) announce(encodeCursor({ after, limit: pageLimit(page.pageSize, paging), skip: 0, list: listKey }))
+          }
+        : undefined,
     })
     if (!Array.isArray(response.data)) {
       throw new AppError('network', 'Okta answered a list request without a list. Check that the Target URL is an Okta organisation.')
@@ -118,18 +129,27 @@ export async function readPage(
     const rows = response.data.slice(position.skip, position.skip + page.pageSize)
     const consumed = position.skip + rows.length
     const after = nextAfter(response)
-    if (consumed < response.data.length) return announced(page, { rows, nextCursor: encodeCursor({ ...position, skip: consumed }) })
+    if (consumed < response.data.length) return announced(announce, { rows, nextCursor: encodeCursor({ ...position, skip: consumed }) })
     if (after === null) return { rows, nextCursor: null }
     const next: Position = { after, limit: pageLimit(page.pageSize, paging), skip: 0, list: listKey }
     // A page re-read after its rows were deleted can come back empty: go on rather than hand out an empty page.
-    if (rows.length > 0 || hop >= maxEmptyHops) return announced(page, { rows, nextCursor: encodeCursor(next) })
+    if (rows.length > 0 || hop >= maxEmptyHops) return announced(announce, { rows, nextCursor: encodeCursor(next) })
     position = next
   }
 }
 
-/** Tells the caller the next cursor before the rows are mapped (see `PageRequest.onNextCursor`). */
-function announced(page: PageRequest, raw: RawPage): RawPage {
-  if (raw.nextCursor) page.onNextCursor?.(raw.nextCursor)
+/** Tells the caller each next cursor once, as early as it is known (see `PageRequest.onNextCursor`). */
+function announcer(page: PageRequest): (cursor: string) => void {
+  let told: string | null = null
+  return (cursor) => {
+    if (cursor === told) return
+    told = cursor
+    page.onNextCursor?.(cursor)
+  }
+}
+
+function announced(announce: (cursor: string) => void, raw: RawPage): RawPage {
+  if (raw.nextCursor) announce(raw.nextCursor)
   return raw
 }
 
