@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process'
+
+export interface SandboxProcess {
+  /** The one line `npm run sandbox` prints: per connector id, the URL and the credentials. */
+  tenants: Record<string, Record<string, string>>
+  stop(): Promise<void>
+}
+
+/**
+ * The sandbox tenants in a process of their own, started as `npm run sandbox` starts them. A real
+ * target runs on another machine: in the benchmark's own process the simulator's work would share
+ * one thread with the client's and be measured as Lanyard's.
+ */
+export async function startSandboxProcess(options: { users: number; latencyMs: number }): Promise<SandboxProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/sandbox/runSandbox.ts', '--users', String(options.users), '--latency', String(options.latencyMs)],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  let errors = ''
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()))
+  const line = await new Promise<string>((resolve, reject) => {
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      const end = output.indexOf('\n')
+      if (end >= 0) resolve(output.slice(0, end))
+    })
+    child.once('exit', (code) => reject(new Error(`npm run sandbox exited with ${code}:\n${errors}`)))
+  })
+  return {
+    tenants: JSON.parse(line) as Record<string, Record<string, string>>,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.kill('SIGINT')
+      }),
+  }
+}
