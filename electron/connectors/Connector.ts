@@ -36,8 +36,9 @@ export interface Connector {
   /** Reads what a deprovision may take away, before it runs; journaled as the intent's snapshot. */
   readDeprovisionSnapshot(userId: string): Promise<DeprovisionSnapshot>
   /**
-   * Applies the target's deprovision as named steps. A failed step throws `AppError` with code
-   * `partial_failure` and `steps` saying which were applied, failed and not attempted.
+   * Applies the target's deprovision as named steps. A failed step throws `AppError` with `steps`
+   * saying which were applied, failed and not attempted; its code is `partial_failure` once a step
+   * was applied, the failed step's own code otherwise (see `runSteps`).
    */
   deprovision(userId: string, snapshot: DeprovisionSnapshot): Promise<StepReport[]>
   /** Brings back the snapshot's status and memberships; steps as for deprovision. */

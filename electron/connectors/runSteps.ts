@@ -37,7 +37,10 @@ function failureOf(name: string, error: unknown): StepFailure {
 
 /**
  * Runs named steps in order and reports each as applied, failed or not attempted. When any step
- * failed it throws `partial_failure` with every step, so the journal records exactly what happened.
+ * failed it throws with every step, so the journal records exactly what happened: `partial_failure`
+ * once some step was applied, otherwise the failure's own code. Nothing is partial then, and the
+ * code matters: a `network` failure may have happened anyway, so the journal keeps it pending and
+ * checks it at the next start instead of calling it refused.
  */
 export async function runSteps(steps: readonly Step[], outcome: StepsOutcome): Promise<StepReport[]> {
   const reports: StepReport[] = []
@@ -62,7 +65,7 @@ export async function runSteps(steps: readonly Step[], outcome: StepsOutcome): P
     const count = (status: StepReport['status']) => reports.filter((report) => report.status === status).length
     const tally = `${count('applied')} of ${reports.length} steps applied, ${count('failed')} failed, ${count('not_attempted')} not attempted`
     throw new AppError(
-      'partial_failure',
+      count('applied') > 0 ? 'partial_failure' : firstFailure.code,
       `${outcome.operation} did not complete (${tally}). "${firstFailure.name}" failed: ${firstFailure.message} ${outcome.advice}`,
       { steps: reports, details: { ...firstFailure.details, failedStep: firstFailure.name } },
     )

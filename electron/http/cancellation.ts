@@ -30,3 +30,24 @@ export function waitFor(ms: number, signal: AbortSignal | undefined): Promise<vo
     signal?.addEventListener('abort', onAbort, { once: true })
   })
 }
+
+/**
+ * One signal that aborts as soon as any of `signals` does (the caller's, the client's closing).
+ * `dispose` removes its listeners: the client's closing signal lives as long as the profile, so
+ * every request must let go of it when it ends.
+ */
+export function linkedSignal(signals: readonly (AbortSignal | undefined)[]): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController()
+  const sources = signals.filter((signal): signal is AbortSignal => signal !== undefined)
+  const abort = () => controller.abort()
+  for (const source of sources) {
+    if (source.aborted) controller.abort()
+    else source.addEventListener('abort', abort, { once: true })
+  }
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      for (const source of sources) source.removeEventListener('abort', abort)
+    },
+  }
+}

@@ -3,7 +3,7 @@ import { Agent as HttpsAgent } from 'node:https'
 import axios from 'axios'
 import { redactedMark } from '../logging/redact'
 import { AppError } from '../services/AppError'
-import { throwIfAborted, waitFor } from './cancellation'
+import { linkedSignal, throwIfAborted, waitFor } from './cancellation'
 import { ConcurrencyLimiter } from './ConcurrencyLimiter'
 import { errorFromFailure, errorFromResponse, rateLimitedError, type FailureContext } from './httpErrors'
 import { loggablePath, requestUrl } from './requestUrl'
@@ -85,7 +85,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': 'Lanyard', ...(await options.authenticate()) }
       if (request.body !== undefined) headers['Content-Type'] = 'application/json'
       else if (bodilessWrites.has(request.method)) headers['Content-Length'] = '0'
-      const outcome = await sendAttempt(instance, { url, request, headers, timeoutMs, closing: closing.signal })
+      const outcome = await sendAttempt(instance, { url, request, headers, timeoutMs })
       log(request, url, attempt, started, outcome)
       return outcome
     } catch (error: unknown) {
@@ -96,11 +96,30 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
+  function closedError(): AppError {
+    return new AppError('cancelled', `This ${target} profile was closed (changed or deleted); open it again to continue.`)
+  }
+
+  /**
+   * The request with one signal that also aborts when the client closes, so a closed profile
+   * sends nothing more: not from the concurrency queue, nor after a retry or rate-limit wait.
+   */
   async function request(request: HttpRequest): Promise<HttpResponse> {
-    if (closing.signal.aborted) {
-      throw new AppError('cancelled', `This ${target} profile was closed (changed or deleted); open it again to continue.`)
-    }
+    if (closing.signal.aborted) throw closedError()
     throwIfAborted(request.signal)
+    const linked = linkedSignal([request.signal, closing.signal])
+    try {
+      return await sendWithRetries({ ...request, signal: linked.signal })
+    } catch (error: unknown) {
+      if (closing.signal.aborted && error instanceof AppError && error.code === 'cancelled') throw closedError()
+      throw error
+    } finally {
+      linked.dispose()
+    }
+  }
+
+  /** Attempts, retries and rate-limit waits of one request; `request.signal` already covers closing. */
+  async function sendWithRetries(request: HttpRequest): Promise<HttpResponse> {
     const requestSecrets = (request.secrets ?? []).filter((secret) => secret !== '')
     for (const secret of requestSecrets) logger.registerSecret(secret)
     const url = requestUrl(options.baseUrl, request, target)

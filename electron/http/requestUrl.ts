@@ -20,6 +20,7 @@ export function requestUrl(baseUrl: string, request: HttpRequest, targetName: st
       )
     }
   } else {
+    refuseDotSegments(request.path, targetName)
     const basePath = base.pathname.replace(/\/+$/, '')
     const path = request.path.startsWith('/') ? request.path : `/${request.path}`
     url = new URL(`${base.origin}${basePath}${path}`)
@@ -28,6 +29,22 @@ export function requestUrl(baseUrl: string, request: HttpRequest, targetName: st
     if (value !== undefined && value !== null) url.searchParams.set(name, String(value))
   }
   return url
+}
+
+/** `.`, `..` and their percent-encoded forms: URL parsing resolves them, as a file path would. */
+const dotSegment = /^(\.|%2e){1,2}$/i
+
+/**
+ * Refuses a path with a `.` or `..` segment. Adapters build paths from ids (`/groups/{id}/users/{id}`),
+ * and an id of `..` would turn a membership removal into `DELETE /groups/{id}`: the whole group.
+ */
+function refuseDotSegments(path: string, targetName: string): void {
+  const segments = (path.split('?')[0] ?? '').split('/')
+  if (!segments.some((segment) => dotSegment.test(segment))) return
+  throw new AppError(
+    'invalid_input',
+    `Nothing was sent to ${targetName}: an id cannot be "." or "..". Refresh the list and choose the object again.`,
+  )
 }
 
 /** Path and query for a log line, with the value of any secret-looking query parameter masked. */

@@ -18,8 +18,6 @@ export interface Attempt {
   request: HttpRequest
   headers: Record<string, string>
   timeoutMs: number
-  /** Aborted when the client is closed. */
-  closing: AbortSignal
 }
 
 const failureKinds: Readonly<Record<string, NetworkFailureKind>> = {
@@ -44,6 +42,8 @@ const failureKinds: Readonly<Record<string, NetworkFailureKind>> = {
  */
 export async function sendAttempt(axios: AxiosInstance, attempt: Attempt): Promise<AttemptOutcome> {
   const { request } = attempt
+  // The signal (the caller's, or the client closing) may have fired while the headers were made.
+  if (request.signal?.aborted) throw cancelledError()
   const controller = new AbortController()
   let timedOut = false
   const timer = setTimeout(() => {
@@ -52,7 +52,6 @@ export async function sendAttempt(axios: AxiosInstance, attempt: Attempt): Promi
   }, attempt.timeoutMs)
   const abort = () => controller.abort()
   request.signal?.addEventListener('abort', abort, { once: true })
-  attempt.closing.addEventListener('abort', abort, { once: true })
   try {
     const answer = await axios.request<Readable>({
       method: request.method,
@@ -67,14 +66,13 @@ export async function sendAttempt(axios: AxiosInstance, attempt: Attempt): Promi
     const data = parseBody(await readText(answer.data))
     return { response: { status: answer.status, data, headers } }
   } catch (error: unknown) {
-    if (request.signal?.aborted || attempt.closing.aborted) throw cancelledError()
+    if (request.signal?.aborted) throw cancelledError()
     if (timedOut) return { failure: { kind: 'timeout', systemCode: null } }
     const systemCode = readCode(error)
     return { failure: { kind: (systemCode ? failureKinds[systemCode] : undefined) ?? 'other', systemCode } }
   } finally {
     clearTimeout(timer)
     request.signal?.removeEventListener('abort', abort)
-    attempt.closing.removeEventListener('abort', abort)
   }
 }
 

@@ -27,7 +27,8 @@ export interface HttpRequest {
   /**
    * Called once a 2xx answer's headers have arrived, before its body is read and parsed: a list
    * can ask for its next page (the cursor is in a `Link` header) while this one is still on its
-   * way. Not called for failures, nor for an attempt that is retried.
+   * way. Not called for failures. It may be called again for the same request: when a body is cut
+   * off after its headers, the request is retried and its answer's headers are handed over again.
    */
   onHeaders?: (headers: Readonly<Record<string, string>>) => void
 }

@@ -26,6 +26,17 @@ function required(settings: ConnectorSettings, value: string | undefined, label:
   throw new AppError('invalid_input', `The profile "${settings.profileName}" has no ${label}. Edit the profile and fill it in.`)
 }
 
+function hostOf(settings: ConnectorSettings, url: string): string {
+  try {
+    return new URL(url).host
+  } catch {
+    throw new AppError(
+      'invalid_input',
+      `The profile "${settings.profileName}" has a Target URL that is not a web address. Edit the profile: it starts with https://.`,
+    )
+  }
+}
+
 /**
  * The Okta adapter: SSWS token, Link-header paging in hundreds, lifecycle-based deprovision.
  * Every operation checks what it can before the first request (formats, refused fields,
@@ -34,6 +45,7 @@ function required(settings: ConnectorSettings, value: string | undefined, label:
 export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHttpTuning = {}): Connector {
   const token = required(settings, settings.secrets.token, 'API token (Token)')
   const url = required(settings, settings.values.url, 'Target URL')
+  const host = hostOf(settings, url)
   const http = createHttpClient({
     targetName: 'Okta',
     baseUrl: url,
@@ -51,6 +63,7 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
     groups: objectType('groups'),
     paging: okta.paging,
     deprovisionMode: settings.values.deprovisionMode?.trim() || 'suspend',
+    host,
   }
 
   function unsupported(type: string): Promise<never> {

@@ -80,31 +80,41 @@ export async function deprovision(context: OktaContext, userId: string, snapshot
   return runSteps([step], { operation: `Deprovision of ${name}`, advice: 'Nothing else was changed; try again.' })
 }
 
-/** The step that brings the snapshot's status back, chosen from the status the user has now. */
-function statusStep(context: OktaContext, snapshot: DeprovisionSnapshot, current: string): Step {
+/**
+ * The steps that bring the snapshot's status back, chosen from the status the user has now. A user
+ * who was SUSPENDED before a deactivation is activated, then suspended again: undo must not leave
+ * them able to sign in when they could not before (DEPROVISIONED → ACTIVE → SUSPENDED, okta.md §3.7).
+ */
+function statusSteps(context: OktaContext, snapshot: DeprovisionSnapshot, current: string): Step[] {
   const name = snapshot.displayName
+  const suspendAgain: Step = { name: `Suspend ${name} again`, run: async () => void (await lifecycle(context, snapshot.userId, 'suspend')) }
   if (current === snapshot.status) {
-    return { name: `Bring back ${name}'s status (${snapshot.status})`, run: async () => `Already ${current} in Okta: nothing to change.` }
+    return [{ name: `Bring back ${name}'s status (${snapshot.status})`, run: async () => `Already ${current} in Okta: nothing to change.` }]
   }
   if (current === 'SUSPENDED') {
-    return { name: `Unsuspend ${name}`, run: async () => void (await lifecycle(context, snapshot.userId, 'unsuspend')) }
+    return [{ name: `Unsuspend ${name}`, run: async () => void (await lifecycle(context, snapshot.userId, 'unsuspend')) }]
   }
   if (current === 'DEPROVISIONED') {
     // activate (not reactivate) is the way out of DEPROVISIONED; sendEmail=false sends the person nothing.
-    return {
+    const activate: Step = {
       name: `Activate ${name} again`,
       run: async () => void (await lifecycle(context, snapshot.userId, 'activate', { sendEmail: false })),
     }
+    return snapshot.status === 'SUSPENDED' ? [activate, suspendAgain] : [activate]
   }
-  return {
-    name: `Bring back ${name}'s status (${snapshot.status})`,
-    run: async () => {
-      throw new AppError(
-        'conflict',
-        `${name} is now ${current} in Okta, not ${snapshot.status}; Lanyard does not change that status. Use the Okta admin console if needed.`,
-      )
+  // A second undo after "Suspend again" failed: the activation is done, the suspension is not.
+  if (current === 'ACTIVE' && snapshot.status === 'SUSPENDED') return [suspendAgain]
+  return [
+    {
+      name: `Bring back ${name}'s status (${snapshot.status})`,
+      run: async () => {
+        throw new AppError(
+          'conflict',
+          `${name} is now ${current} in Okta, not ${snapshot.status}; Lanyard does not change that status. Use the Okta admin console if needed.`,
+        )
+      },
     },
-  }
+  ]
 }
 
 function addBackStep(context: OktaContext, snapshot: DeprovisionSnapshot, group: { id: string; name: string }): Step {
@@ -131,7 +141,7 @@ export async function undoDeprovision(context: OktaContext, userId: string, snap
   const current = await fetchUser(context, userId)
   const memberOf = new Set((await allGroupsOf(context, current.id)).map((group) => group.id))
   const steps = [
-    statusStep(context, snapshot, current.status),
+    ...statusSteps(context, snapshot, current.status),
     ...snapshot.groups.filter((group) => !memberOf.has(group.id)).map((group) => addBackStep(context, snapshot, group)),
   ]
   return runSteps(steps, {

@@ -96,14 +96,17 @@ export function attributesToProfile(objectType: ObjectTypeDescriptor, attributes
   const { native, unmapped } = writeMappedAttributes(objectType.mapping, attributes)
   const profile = (native.profile ?? {}) as Record<string, unknown>
   const prefix = objectType.customAttributePrefix
+  const mapped = mappedKeysUnder(objectType.mapping, 'profile')
   for (const path of unmapped) {
     const value = attributes[path]
-    if (prefix && path.startsWith(prefix) && path.length > prefix.length && value !== undefined) {
-      profile[path.slice(prefix.length)] = value === null ? null : writeCustomValue(value)
+    const name = prefix && path.startsWith(prefix) ? path.slice(prefix.length) : ''
+    // A mapped field written as custom (`Extension.Custom.login`) would skip its row and its checks.
+    if (name !== '' && name !== '__proto__' && !mapped.has(name) && value !== undefined) {
+      profile[name] = value === null ? null : writeCustomValue(value)
       continue
     }
     throw new AppError('invalid_input', `${path} cannot be written to Okta ${objectType.label.toLowerCase()}.`, {
-      fields: { [path]: 'This attribute is read-only or unknown for Okta.' },
+      fields: { [path]: mapped.has(name) ? 'This is a mapped attribute: change it through its own field.' : 'This attribute is read-only or unknown for Okta.' },
     })
   }
   const stray = Object.keys(native).filter((key) => key !== 'profile')

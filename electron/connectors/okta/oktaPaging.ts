@@ -109,8 +109,9 @@ export async function readPage(
   for (let hop = 0; ; hop++) {
     const current = position
     // When the whole page will be handed out, its next cursor is known from the Link header alone,
-    // so the next page can be asked for before this one's body has even arrived.
-    const wholePage = current.skip === 0 && page.pageSize >= current.limit
+    // so the next page can be asked for before this one's body has even arrived. Only where `limit`
+    // was sent: an endpoint without it may answer more rows than the page takes.
+    const wholePage = list.sendsLimit && current.skip === 0 && page.pageSize >= current.limit
     const response = await http.request({
       method: 'GET',
       path: list.path,

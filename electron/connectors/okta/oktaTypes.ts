@@ -42,6 +42,8 @@ export interface OktaContext {
   paging: PagingFacts
   /** The profile's `deprovisionMode` value, `suspend` when not set. */
   deprovisionMode: string
+  /** The Target URL's host: names the organisation when its settings may not be read. */
+  host: string
 }
 
 /** Parses one of Okta's answers, or says plainly that Okta answered something unexpected. */

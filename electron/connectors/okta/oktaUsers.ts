@@ -2,7 +2,8 @@ import type { Attributes, DirectoryObject, DirectoryPage } from '../../../shared
 import { validateChanges, validateNewObject } from '../../../shared/directoryValidation'
 import type { CreateSecrets, ListQuery } from '../Connector'
 import { refuseInvalid } from '../refuseInvalid'
-import { attributesToProfile, userToObject } from './oktaMapping'
+import { runSteps, type Step } from '../runSteps'
+import { attributesToProfile, userDisplayName, userToObject } from './oktaMapping'
 import { readPage } from './oktaPaging'
 import { userSearch } from './oktaSearch'
 import { oktaUserSchema, parseAnswer, userPath, type OktaContext, type OktaUser } from './oktaTypes'
@@ -62,12 +63,22 @@ export async function updateUser(context: OktaContext, id: string, changes: Attr
 /**
  * Deletes for good, in the two steps Okta needs (okta.md §3.6): deactivate a user that is not yet
  * DEPROVISIONED, then delete. Deactivating explicitly works with both the older "first DELETE
- * deactivates" and the newer "DELETE always removes" behaviour.
+ * deactivates" and the newer "DELETE always removes" behaviour. Run as steps: a delete that fails
+ * after the deactivation says the user is left deactivated.
  */
 export async function deleteUser(context: OktaContext, id: string): Promise<void> {
   const user = await fetchUser(context, id)
+  const name = userDisplayName(user)
+  const steps: Step[] = []
   if (user.status !== 'DEPROVISIONED') {
-    await context.http.request({ method: 'POST', path: `${userPath(user.id)}/lifecycle/deactivate` })
+    steps.push({
+      name: `Deactivate ${name}`,
+      run: async () => void (await context.http.request({ method: 'POST', path: `${userPath(user.id)}/lifecycle/deactivate` })),
+    })
   }
-  await context.http.request({ method: 'DELETE', path: userPath(user.id) })
+  steps.push({ name: `Delete ${name} for good`, run: async () => void (await context.http.request({ method: 'DELETE', path: userPath(user.id) })) })
+  await runSteps(steps, {
+    operation: `Delete of ${name}`,
+    advice: 'A step that was applied stays applied (a deactivated user stays deactivated); delete again to finish.',
+  })
 }

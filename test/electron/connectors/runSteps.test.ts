@@ -37,9 +37,20 @@ describe('runSteps', () => {
     expect(error.extra.steps?.map((step) => step.status)).toEqual(['failed', 'applied'])
   })
 
+  it('keeps the failure’s own code when no step was applied: nothing is partial, and a network failure may have happened', async () => {
+    const error = await expectAppError(runSteps([failing('Suspend', 'network'), ok('Later')], outcome), 'network')
+    expect(error.extra.steps).toEqual([
+      { name: 'Suspend', status: 'failed', message: 'Suspend went wrong.' },
+      { name: 'Later', status: 'not_attempted' },
+    ])
+    expect(error.message).toContain('0 of 2 steps applied')
+    const refused = await expectAppError(runSteps([failing('Suspend', 'conflict')], outcome), 'conflict')
+    expect(refused.extra.details?.failedStep).toBe('Suspend')
+  })
+
   it('never copies an unexpected error’s text into the report', async () => {
     const step = { name: 'Odd', run: async () => Promise.reject(new Error('secret-ish internals')) }
-    const error = await expectAppError(runSteps([step], outcome), 'partial_failure')
+    const error = await expectAppError(runSteps([step, ok('Next')], outcome), 'internal')
     expect(JSON.stringify(error.toValue())).not.toContain('internals')
   })
 })

@@ -60,6 +60,43 @@ describe('createHttpClient: cancellation', () => {
     const refused = await expectAppError(client.request({ method: 'GET', path: '/api/v1/users' }), 'cancelled')
     expect(refused.message).toContain('profile was closed')
   })
+
+  it('close() stops a request waiting for a concurrency slot: it is never sent', async () => {
+    const { server, client } = await harness(() => ({ hold: true }), { concurrency: 1, timeoutMs: 10_000 })
+    const first = client.request({ method: 'GET', path: '/first' })
+    const queued = client.request({ method: 'GET', path: '/queued' })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    client.close()
+    await expectAppError(first, 'cancelled')
+    await expectAppError(queued, 'cancelled')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(server.received.map((request) => request.url)).toEqual(['/first'])
+  })
+
+  it('close() ends the wait before a retry at once, and the retry is never sent', async () => {
+    const { server, client } = await harness(() => ({ status: 503 }), { backoff: { initialMs: 300, maxMs: 300 } })
+    const pending = client.request({ method: 'GET', path: '/api/v1/users' })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const started = performance.now()
+    client.close()
+    const error = await expectAppError(pending, 'cancelled')
+    expect(error.message).toContain('profile was closed')
+    expect(performance.now() - started).toBeLessThan(100)
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(server.received).toHaveLength(1)
+  })
+
+  it('close() ends a rate-limit wait at once, and nothing more is sent', async () => {
+    const { server, client } = await harness(() => ({ status: 429 }), { retryAfter: () => 300 })
+    const pending = client.request({ method: 'GET', path: '/api/v1/users' })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const started = performance.now()
+    client.close()
+    await expectAppError(pending, 'cancelled')
+    expect(performance.now() - started).toBeLessThan(100)
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(server.received).toHaveLength(1)
+  })
 })
 
 describe('createHttpClient: concurrency', () => {

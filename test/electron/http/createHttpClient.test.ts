@@ -53,6 +53,15 @@ describe('createHttpClient: requests', () => {
     expect(server.received).toHaveLength(0)
   })
 
+  it('refuses a path with a "." or ".." segment (an id like "..") without sending anything', async () => {
+    const { server, client } = await harness(() => ({ status: 204 }))
+    for (const path of ['/api/v1/groups/00g1/users/..', '/api/v1/users/./lifecycle/suspend', '/api/v1/users/%2E%2e', '/api/v1/users/..?x=1']) {
+      const error = await expectAppError(client.request({ method: 'DELETE', path }), 'invalid_input')
+      expect(error.message).toContain('Nothing was sent')
+    }
+    expect(server.received).toHaveLength(0)
+  })
+
   it('follows an absolute URL on its own origin (a Link header next page)', async () => {
     const { server, client } = await harness(() => ({ status: 200, body: [] }))
     await client.request({ method: 'GET', path: `${server.url}/api/v1/users?after=00u9&limit=100` })

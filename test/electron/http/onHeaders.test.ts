@@ -2,10 +2,13 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createHttpClient } from '../../../electron/http/createHttpClient'
+import type { HttpClient } from '../../../electron/http/types'
 import { createRecordingLogger } from '../../support/recordingLogger'
 
 let server: Server | undefined
+const clients: HttpClient[] = []
 afterEach(async () => {
+  while (clients.length > 0) clients.pop()?.close()
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)))
   server = undefined
 })
@@ -23,8 +26,10 @@ async function slowBodyServer(status: number): Promise<{ url: string; finishBody
   return { url: `http://127.0.0.1:${port}`, finishBody: () => finish() }
 }
 
-function client(url: string) {
-  return createHttpClient({ targetName: 'Example', baseUrl: url, authenticate: () => ({}), secrets: [], logger: createRecordingLogger(), maxRetries: 0 })
+function client(url: string): HttpClient {
+  const created = createHttpClient({ targetName: 'Example', baseUrl: url, authenticate: () => ({}), secrets: [], logger: createRecordingLogger(), maxRetries: 0 })
+  clients.push(created)
+  return created
 }
 
 describe('createHttpClient: headers before the body', () => {

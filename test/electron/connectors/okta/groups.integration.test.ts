@@ -111,3 +111,23 @@ describe('Okta memberships', () => {
     await expectAppError(connector.addMember('00gMISSING', tenant.users()[0]!.id), 'not_found')
   })
 })
+
+describe('Okta ids that are URL dot segments', () => {
+  it('refuses "." and ".." as ids before any change is sent, so a membership removal can never reach the group itself', async () => {
+    const { connector, tenant, requests, mark } = await oktaHarness()
+    const group = tenant.addGroup({ name: 'Night Shift' })
+    const user = tenant.users()[10]!
+    tenant.addMember(group.id, user.id)
+    mark()
+    for (const id of ['.', '..']) {
+      await expectAppError(connector.removeMember(group.id, id), 'invalid_input')
+      await expectAppError(connector.addMember(group.id, id), 'invalid_input')
+      await expectAppError(connector.update('users', id, { title: 'x' }), 'invalid_input')
+      await expectAppError(connector.get('groups', id), 'invalid_input')
+      await expectAppError(connector.listGroupsOf(id, { pageSize: 10 }), 'invalid_input')
+    }
+    expect(requests().filter((request) => request.method !== 'GET')).toEqual([])
+    expect(tenant.group(group.id)).toBeDefined()
+    expect(tenant.membersOf(group.id).map((member) => member.id)).toEqual([user.id])
+  })
+})

@@ -90,6 +90,13 @@ describe('Okta user mapping, driven by the descriptor rows', () => {
     expect(profile).toEqual({ shifts: ['early', 'late'], badge: 'B-8', none: [], title: null })
   })
 
+  it('refuses a custom attribute that names a mapped field, so Extension.Custom.login cannot skip the username checks', async () => {
+    for (const path of ['Extension.Custom.login', 'Extension.Custom.email', 'Extension.Custom.__proto__']) {
+      const error = await expectAppError(Promise.resolve().then(() => attributesToProfile(users, { [path]: 'not-an-email' })), 'invalid_input')
+      expect(error.extra.fields).toHaveProperty([path])
+    }
+  })
+
   it('refuses to write a read-only attribute', async () => {
     await expectAppError(Promise.resolve().then(() => attributesToProfile(users, { 'meta.created': 'x' })), 'invalid_input')
   })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { okta } from '../../../../shared/catalogue/okta'
-import { decodeCursor, encodeCursor, nextAfter, pageLimit } from '../../../../electron/connectors/okta/oktaPaging'
-import type { HttpResponse } from '../../../../electron/http/types'
+import { decodeCursor, encodeCursor, nextAfter, pageLimit, readPage } from '../../../../electron/connectors/okta/oktaPaging'
+import type { HttpClient, HttpRequest, HttpResponse } from '../../../../electron/http/types'
 import { expectAppError } from '../../../support/expectAppError'
 
 const withLink = (link: string | undefined): HttpResponse => ({ status: 200, data: [], headers: link === undefined ? {} : { link } })
@@ -27,5 +27,33 @@ describe('Okta paging', () => {
     await refuse(cursor, 'other-search')
     await refuse('00u5', 'abc')
     await refuse('okta1.not-json', 'abc')
+  })
+})
+
+describe('Okta paging: announcing the next cursor early', () => {
+  /** An endpoint that takes no `limit` (a user's groups): 150 rows at once, and a next link. */
+  const unlimited: HttpClient = {
+    async request(request: HttpRequest) {
+      const response: HttpResponse = {
+        status: 200,
+        data: Array.from({ length: 150 }, (_, index) => ({ id: `00g${index}` })),
+        headers: { link: '<https://acme.okta.com/api/v1/users/00u1/groups?after=00g149>; rel="next"' },
+      }
+      request.onHeaders?.(response.headers)
+      return response
+    },
+    close() {},
+  }
+
+  it('announces only the cursor it returns when the endpoint ignores limit and sends more rows than the page', async () => {
+    const announced: string[] = []
+    const page = await readPage(
+      unlimited,
+      { path: '/api/v1/users/00u1/groups', sendsLimit: false },
+      { pageSize: 100, onNextCursor: (cursor) => announced.push(cursor) },
+      okta.paging,
+    )
+    expect(page.rows).toHaveLength(100)
+    expect(announced).toEqual([page.nextCursor])
   })
 })

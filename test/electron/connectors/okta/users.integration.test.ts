@@ -170,6 +170,19 @@ describe('Okta users: read, create, update, delete', () => {
     await expectAppError(connector.get('users', user.id), 'not_found')
   })
 
+  it('says the user is deactivated but not deleted when the delete fails after the deactivation', async () => {
+    const { connector, tenant, sandbox } = await oktaHarness()
+    const user = tenant.addUser({ firstName: 'Ada', lastName: 'Lovelace' })
+    sandbox.faults.script([{ kind: 'server_error', method: 'DELETE', path: `/api/v1/users/${user.id}` }])
+    const error = await expectAppError(connector.delete('users', user.id), 'partial_failure')
+    expect(error.extra.steps).toEqual([
+      { name: 'Deactivate Ada Lovelace', status: 'applied' },
+      { name: 'Delete Ada Lovelace for good', status: 'failed', message: expect.any(String) },
+    ])
+    expect(error.message).toContain('a deactivated user stays deactivated')
+    expect(tenant.user(user.id)?.status).toBe('DEPROVISIONED')
+  })
+
   it('deletes an already deactivated user with a single delete', async () => {
     const { connector, tenant, requests } = await oktaHarness()
     const user = tenant.addUser({ firstName: 'Ada', lastName: 'Lovelace', status: 'DEPROVISIONED' })
