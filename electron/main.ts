@@ -29,6 +29,8 @@ async function start(): Promise<void> {
 
   const sandboxes = await startAppSandboxes({ dataDirectory, env: process.env, logger })
   const services = await createServices({
+    // Set up the Sandbox profiles (new tokens) before start-up reconciliation reads the targets.
+    sandboxes,
     dataDirectory,
     secretStore: new KeytarSecretStore(),
     logger,
@@ -37,7 +39,6 @@ async function start(): Promise<void> {
     openExternal: (url) => openExternalSafely(url, logger),
     emit: (event, payload) => contract?.emit(event, payload),
   })
-  await sandboxes.ensureProfiles(services.handlers)
 
   contract = registerContract({
     handlers: services.handlers,

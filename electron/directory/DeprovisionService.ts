@@ -16,6 +16,12 @@ import { readAllGroupsOf } from './readAllGroupsOf'
  * then reads the user back and reports every difference from the snapshot.
  */
 export class DeprovisionService {
+  /**
+   * Deprovisions whose undo is running. The journal only learns of an undo once its intent is on
+   * disk, so without this a second click in that moment would run the undo twice.
+   */
+  private readonly undoing = new Set<string>()
+
   constructor(
     private readonly connectors: ConnectorPool,
     private readonly context: ChangeContext,
@@ -50,6 +56,18 @@ export class DeprovisionService {
   }
 
   async undo(entryId: string): Promise<UndoReport> {
+    if (this.undoing.has(entryId)) {
+      throw new AppError('conflict', 'An undo of this deprovision is already under way. Wait for it to finish.', { details: { entryId } })
+    }
+    this.undoing.add(entryId)
+    try {
+      return await this.undoOnce(entryId)
+    } finally {
+      this.undoing.delete(entryId)
+    }
+  }
+
+  private async undoOnce(entryId: string): Promise<UndoReport> {
     const journal = this.context.journal
     const deprovision = journal.intent(entryId)
     if (deprovision.action !== 'deprovision' || !deprovision.snapshot) {

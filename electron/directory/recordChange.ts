@@ -51,7 +51,7 @@ export async function recordChange<T>(context: ChangeContext, plan: ChangePlan<T
     applied = await plan.apply()
   } catch (error) {
     const outcome = outcomeOfFailure(intentId, error)
-    await writeOutcome(context, outcome)
+    await writeOutcome(context, outcome, outcome.message)
     announce(context, plan.profileId, intentId, outcome.status === 'failed' ? [] : plan.touchedOnFailure)
     context.logger.warn('change did not complete', { entryId: intentId, action: plan.intent.action, status: outcome.status, error })
     throw failureWithEntry(error, intentId, outcome.message)
@@ -105,7 +105,11 @@ function failureWithEntry(error: unknown, entryId: string, message: string): App
   return new AppError(error.code, error.message, { fields, steps, details: { ...details, entryId }, cause: error })
 }
 
-async function writeOutcome(context: ChangeContext, outcome: NewOutcome): Promise<void> {
+/**
+ * Writes the outcome; if that fails, the error still says what happened at the target (`happened`,
+ * and the steps): the journal holds only the intent, which is checked at the next start.
+ */
+async function writeOutcome(context: ChangeContext, outcome: NewOutcome, happened = 'The change was sent to the target.'): Promise<void> {
   try {
     await context.journal.recordOutcome(outcome)
   } catch (error) {
@@ -113,8 +117,8 @@ async function writeOutcome(context: ChangeContext, outcome: NewOutcome): Promis
     const reason = error instanceof AppError ? error.message : String(error)
     throw new AppError(
       'internal',
-      `The change was sent to the target, but Lanyard could not record its outcome in the journal (${reason}). It checks the change against the target at the next start.`,
-      { details: { entryId: outcome.intentId }, cause: error },
+      `${happened} Lanyard could not record this outcome in the journal (${reason}); it checks the change against the target at the next start.`,
+      { steps: outcome.steps, details: { ...outcome.details, entryId: outcome.intentId }, cause: error },
     )
   }
 }

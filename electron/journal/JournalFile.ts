@@ -91,11 +91,18 @@ export class JournalFile {
       }
       const body = { seq: this.lastSeq + 1, id: randomUUID(), time: this.now().toISOString(), prevHash: this.lastHash, ...fields }
       const record = { ...body, hash: hashOf(body) } as JournalRecord
+      const line = recordLine(record)
+      // A line the next start could not parse would vanish from the index (and undo) and look tampered with.
+      const readBack = parseRecordLine(line.slice(0, -1))
+      if (!readBack.ok) {
+        throw new AppError('internal', `This change could not be recorded: its journal record could not be read back (it ${readBack.reason}). Please report this.`)
+      }
       await mkdir(dirname(this.path), { recursive: true })
-      await appendAndSync(this.path, recordLine(record))
+      await appendAndSync(this.path, line)
       this.lastSeq = record.seq
       this.lastHash = record.hash
-      return record
+      // What the file holds, exactly as the next start will read it.
+      return readBack.record
     })
     this.queue = run.catch(() => undefined)
     return run

@@ -12,13 +12,16 @@ export interface ReconciliationOptions {
   connectorFor: (profileId: string) => Promise<Connector>
   logger: Logger
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void
+  /** The first check waits for this: start-up work the targets' credentials depend on. */
+  startAfter?: Promise<void>
 }
 
 /**
  * Start-up reconciliation: every intent left without an outcome (or with a `pending` one) is
  * checked against its target, one after another, in the background — start-up never waits on the
  * network. Each gets an outcome marked `reconciled`: applied, failed, partial, or still pending
- * with the reason it could not be checked (tried again at the next start).
+ * with the reason it could not be checked (tried again at the next start; the same reason again
+ * is not written twice).
  */
 export class Reconciliation {
   private readonly intentIds: string[]
@@ -29,7 +32,9 @@ export class Reconciliation {
     const unsettled = options.journal.unsettled()
     this.intentIds = unsettled.map((intent) => intent.id)
     // setImmediate: the caller (start-up) finishes before the first read begins.
-    this.finished = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.run(unsettled))
+    this.finished = (options.startAfter ?? Promise.resolve())
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(() => this.run(unsettled))
   }
 
   /** The entries this start-up had to settle, once settled or after `limitMs`, whichever is first. */
@@ -52,6 +57,9 @@ export class Reconciliation {
       if (this.stop.signal.aborted) return
       try {
         const verdict = await this.check(intent)
+        // A check cut short by closing proves nothing: the intent is simply checked next start.
+        if (this.stop.signal.aborted) return
+        if (this.repeatsLastOutcome(intent.id, verdict)) continue
         await this.options.journal.recordOutcome({
           intentId: intent.id,
           status: verdict.status,
@@ -68,6 +76,15 @@ export class Reconciliation {
         this.options.logger.error('journal: reconciliation outcome not written', { entryId: intent.id, error })
       }
     }
+  }
+
+  /**
+   * A change that still cannot be checked for the same reason (its profile was deleted, only
+   * write-only values changed) gets no new record: one per start would grow the journal forever.
+   */
+  private repeatsLastOutcome(intentId: string, verdict: Verdict): boolean {
+    const last = this.options.journal.entry(intentId).outcome
+    return verdict.status === 'pending' && last.status === 'pending' && last.reconciled && last.message === verdict.message
   }
 
   private async check(intent: IntentRecord): Promise<Verdict> {

@@ -22,7 +22,7 @@ export async function checkIntent(connector: Connector, intent: IntentRecord, si
   try {
     return await verdictFor(connector, intent, signal)
   } catch (error) {
-    const reason = error instanceof AppError ? error.message : 'an unexpected error'
+    const reason = error instanceof AppError ? error.message : 'an unexpected error stopped the check.'
     return uncheckable(reason)
   }
 }
@@ -36,7 +36,9 @@ async function verdictFor(connector: Connector, intent: IntentRecord, signal?: A
   switch (intent.action) {
     case 'create': {
       const userName = intent.changes.find((change) => change.attribute === 'userName')?.after
-      const page = await connector.list(target.objectType, { search: target.name, cursor: null, pageSize: 20 }, signal)
+      // The username is unique; the journaled name is only provisional (the target may show another).
+      const search = typeof userName === 'string' && userName !== '' ? userName : target.name
+      const page = await connector.list(target.objectType, { search, cursor: null, pageSize: 20 }, signal)
       const found = page.items.find((item) => (userName ? item.attributes.userName === userName : item.displayName === target.name))
       if (found) return { status: 'applied', message: `Found ${found.displayName} at the target: it was created.`, target: { id: found.id, name: found.displayName } }
       return { status: 'failed', message: `${target.name} is not at the target: it was not created.` }

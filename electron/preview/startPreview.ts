@@ -25,6 +25,8 @@ async function main(): Promise<void> {
   const eventRelay: { server?: PreviewServer } = {}
   const sandboxes = await startAppSandboxes({ dataDirectory, env: process.env, logger })
   const services = await createServices({
+    // Set up the Sandbox profiles (new tokens) before start-up reconciliation reads the targets.
+    sandboxes,
     dataDirectory,
     secretStore: new KeytarSecretStore(),
     logger,
@@ -34,7 +36,6 @@ async function main(): Promise<void> {
     openExternal: async (url) => logger.info('preview: external link requested', { url }),
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => eventRelay.server?.emit(event, payload),
   })
-  await sandboxes.ensureProfiles(services.handlers)
   const server = await startPreviewServer({ handlers: services.handlers, logger, staticDirectory })
   eventRelay.server = server
   console.log(`Lanyard preview: ${server.url}`)

@@ -12,6 +12,7 @@ import { ProfileRepository } from '../profiles/ProfileRepository'
 import { ProfileSecrets } from '../profiles/ProfileSecrets'
 import { ProfileService } from '../profiles/ProfileService'
 import type { SecretStore } from '../secrets/SecretStore'
+import type { AppSandboxes } from './appSandboxes'
 import { createAppHandlers } from './appHandlers'
 import { assertEveryCallHandled } from './invokeContract'
 
@@ -26,6 +27,11 @@ export interface ServiceOptions {
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void
   /** The adapter per connector id; the registry's by default. Tests pass a fake. */
   connectorFactories?: ConnectorFactories
+  /**
+   * The sandbox tenants, when the app runs them. Their Sandbox profiles are brought up to date
+   * (each start mints new tenant tokens) before start-up reconciliation reads any target.
+   */
+  sandboxes?: Pick<AppSandboxes, 'ensureProfiles'>
 }
 
 export interface Services {
@@ -70,12 +76,14 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const changeContext = { journal, logger: options.logger, emit: options.emit }
   const directory = new DirectoryService(connectors, changeContext)
   const deprovisions = new DeprovisionService(connectors, changeContext)
+  let sandboxProfilesReady = () => {}
   // Runs in the background: reads the targets of changes left unfinished by the last run.
   const reconciliation = new Reconciliation({
     journal,
     connectorFor: (profileId) => connectors.connectorFor(profileId),
     logger: options.logger,
     emit: options.emit,
+    startAfter: new Promise<void>((resolve) => (sandboxProfilesReady = resolve)),
   })
 
   const handlers = {
@@ -93,6 +101,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...createJournalHandlers(journal, reconciliation, deprovisions),
   } satisfies Handlers
   assertEveryCallHandled(handlers)
+  try {
+    // With the old token still in the keychain, reconciliation would find every tenant refusing it.
+    await options.sandboxes?.ensureProfiles(handlers)
+  } finally {
+    sandboxProfilesReady()
+  }
 
   options.logger.info('services started', { dataDirectory: options.dataDirectory, profiles: repository.list().length })
   return {

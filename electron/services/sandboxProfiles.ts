@@ -30,26 +30,33 @@ export async function ensureSandboxProfiles(options: {
   const recordPath = join(stateDirectory, managedProfilesFileName)
   const managed = await readManagedProfiles(recordPath, logger)
   const profiles = await handlers['profiles.list']({})
-  let recordChanged = false
 
+  // One tenant at a time, each on its own: a tenant that fails leaves the others' profiles set up.
   for (const tenant of tenants) {
-    const madeId = managed[tenant.connectorId]
-    if (madeId === undefined) {
-      const created = await handlers['profiles.create']({
+    try {
+      const madeId = managed[tenant.connectorId]
+      if (madeId === undefined) {
+        const created = await handlers['profiles.create']({
+          connectorId: tenant.connectorId,
+          name: `${getDescriptor(tenant.connectorId).label} Sandbox`,
+          environment: 'sandbox',
+          ...parametersOf(tenant),
+        })
+        managed[tenant.connectorId] = created.id
+        // Recorded at once: a profile made but not recorded would be made again at the next start.
+        await writeFileAtomically(recordPath, `${JSON.stringify(managed, null, 2)}\n`)
+        logger.info('sandbox profile created', { connectorId: tenant.connectorId, profileId: created.id })
+        continue
+      }
+      const profile = profiles.find((candidate) => candidate.id === madeId)
+      if (profile) await followTenant(handlers, profile, tenant)
+    } catch (error) {
+      logger.error('sandbox profile could not be set up', {
         connectorId: tenant.connectorId,
-        name: `${getDescriptor(tenant.connectorId).label} Sandbox`,
-        environment: 'sandbox',
-        ...parametersOf(tenant),
+        error: error instanceof Error ? error.message : String(error),
       })
-      managed[tenant.connectorId] = created.id
-      recordChanged = true
-      logger.info('sandbox profile created', { connectorId: tenant.connectorId, profileId: created.id })
-      continue
     }
-    const profile = profiles.find((candidate) => candidate.id === madeId)
-    if (profile) await followTenant(handlers, profile, tenant)
   }
-  if (recordChanged) await writeFileAtomically(recordPath, `${JSON.stringify(managed, null, 2)}\n`)
 }
 
 async function followTenant(

@@ -1,8 +1,10 @@
+import { mkdirSync, renameSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { AppError } from '../../../electron/services/AppError'
 import { FakeDirectory } from '../../support/fakeConnector'
 import { MemorySecretStore } from '../../support/MemorySecretStore'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
-import { addOktaProfile, journalOnDisk, startServices } from './directoryHarness'
+import { addOktaProfile, journalOnDisk, journalPath, startServices } from './directoryHarness'
 
 const newDirectory = useTemporaryDirectories()
 
@@ -73,6 +75,52 @@ describe('deprovision', () => {
       undo: { available: true },
     })
   })
+
+  it('records a step that failed on the network as not known yet, to be checked at the next start', async () => {
+    const { fake, services, profileId, userId } = await setUp()
+    // As runSteps reports it when no step was applied: the failure's own code, with the steps.
+    fake.failNext(
+      'deprovision',
+      new AppError('network', 'Deprovision of Ada Lovelace did not complete (0 of 1 steps applied, 1 failed, 0 not attempted).', {
+        steps: [{ name: 'Suspend Ada Lovelace', status: 'failed', message: 'Okta did not answer within 30 s.' }],
+        details: { networkError: 'timeout', failedStep: 'Suspend Ada Lovelace' },
+      }),
+    )
+    await expect(services.handlers['directory.deprovision']({ id: profileId, userId })).rejects.toMatchObject({ code: 'network' })
+    const [entry] = await services.handlers['journal.list']({})
+    expect(entry).toMatchObject({
+      outcome: {
+        status: 'pending',
+        message: expect.stringContaining('Lanyard checks it against the target at the next start'),
+        steps: [{ name: 'Suspend Ada Lovelace', status: 'failed' }],
+      },
+      undo: { available: false, reason: expect.stringContaining('not known yet') },
+    })
+  })
+
+  it('still says which steps happened when the outcome cannot be journaled', async () => {
+    const { fake, services, profileId, userId, directory } = await setUp()
+    fake.stepFailure = { operation: 'deprovision', step: 1 }
+    fake.onCall = (method) => {
+      // The intent is on disk; from here on the journal cannot be written.
+      if (method !== 'deprovision') return
+      renameSync(journalPath(directory), `${journalPath(directory)}.moved`)
+      mkdirSync(journalPath(directory))
+    }
+    const result = await services.call('directory.deprovision', { id: profileId, userId })
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'internal',
+        message: expect.stringMatching(/^Remove from 3 groups failed; the steps before it stay applied\. Lanyard could not record this outcome in the journal/),
+        steps: [
+          { name: 'Suspend the user', status: 'applied' },
+          { name: 'Remove from 3 groups', status: 'failed' },
+        ],
+        details: { entryId: expect.any(String), requestId: 'req-fake-1' },
+      },
+    })
+  })
 })
 
 describe('undo deprovision', () => {
@@ -105,6 +153,20 @@ describe('undo deprovision', () => {
     const again = await services.call('journal.undo', { entryId: deprovision.id })
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('Already undone') } })
     expect(fake.calls).toEqual([])
+  })
+
+  it('runs one undo when two arrive at once, and refuses the other', async () => {
+    const { fake, services, profileId, userId } = await setUp()
+    const deprovision = await services.handlers['directory.deprovision']({ id: profileId, userId })
+    fake.calls.length = 0
+    const results = await Promise.all([
+      services.call('journal.undo', { entryId: deprovision.id }),
+      services.call('journal.undo', { entryId: deprovision.id }),
+    ])
+    expect(results.map((result) => result.ok).sort()).toEqual([false, true])
+    expect(results.find((result) => !result.ok)).toMatchObject({ error: { code: 'conflict', message: expect.stringContaining('already under way') } })
+    expect(fake.calls.filter((method) => method === 'undoDeprovision')).toHaveLength(1)
+    expect((await services.handlers['journal.list']({ action: 'undoDeprovision' })).map((entry) => entry.outcome.status)).toEqual(['applied'])
   })
 
   it('refuses to undo a deprovision that failed, or anything that is not a deprovision', async () => {

@@ -142,6 +142,22 @@ describe('the journal hash chain', () => {
     expect(await journal.verify()).toEqual({ intact: false, records: 4, problem: { line: 5, reason: expect.stringContaining('incomplete') } })
   })
 
+  it('refuses to write a record it could not read back, and writes nothing', async () => {
+    const directory = newDirectory()
+    const { journal } = await openJournal(directory)
+    await journal.recordIntent(updateIntent('Ada Lovelace'))
+    // An adapter's snapshot with a group that has no name: JSON would silently drop the field.
+    const snapshot = { userId: '00u-grace', userName: 'grace', displayName: 'Grace Hopper', status: 'ACTIVE', active: true, groups: [{ id: '00g-1', name: undefined as unknown as string }], mode: 'suspend', extra: {} }
+    await expect(journal.recordIntent(updateIntent('Grace Hopper', { action: 'deprovision', changes: [], snapshot }))).rejects.toMatchObject({
+      code: 'internal',
+      message: expect.stringContaining('could not be read back'),
+    })
+    expect(journalOnDisk(directory)).toHaveLength(1)
+    expect(journal.list({})).toHaveLength(1)
+    await journal.recordIntent(updateIntent('Alan Turing'))
+    expect(await journal.verify()).toEqual({ intact: true, records: 2, problem: null })
+  })
+
   it('serialises appends made at the same time', async () => {
     const directory = newDirectory()
     const { journal } = await openJournal(directory)

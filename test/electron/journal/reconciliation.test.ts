@@ -90,6 +90,52 @@ describe('start-up reconciliation', () => {
     expect(entry!.outcome.message).toBe('Could not be checked: the profile "Old Okta" no longer exists. Lanyard tries again at the next start.')
   })
 
+  it('writes nothing new at later starts for a change that still cannot be checked', async () => {
+    const { directory, fake, secretStore } = await crashedWith(async () => [
+      { profileId: '2f1c4f7e-5d4e-4b0e-9a57-0c0ffee000ff', profileName: 'Old Okta' },
+    ])
+    for (let start = 0; start < 3; start++) {
+      const services = await startServices(directory, { fake, secretStore })
+      const [entry] = await services.handlers['journal.reconciled']({})
+      expect(entry!.outcome).toMatchObject({ status: 'pending', reconciled: true, message: expect.stringContaining('"Old Okta" no longer exists') })
+      await services.close()
+    }
+    expect(journalOnDisk(directory).filter((record) => record.kind === 'outcome')).toHaveLength(1)
+  })
+
+  it('records no outcome for a check cut short because the app is closing', async () => {
+    const { directory, fake, secretStore } = await crashedWith(async () => [
+      {
+        action: 'create',
+        target: { objectType: 'users', id: '', name: 'Grace Hopper' },
+        changes: [{ attribute: 'userName', before: null, after: 'grace.hopper@example.com' }],
+      },
+    ])
+    fake.holdLists()
+    const services = await startServices(directory, { fake, secretStore })
+    for (let wait = 0; wait < 100 && !fake.calls.includes('list users'); wait++) await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(fake.calls).toContain('list users')
+    await services.close()
+    expect(journalOnDisk(directory).filter((record) => record.kind === 'outcome')).toEqual([])
+  })
+
+  it('finds a created user by the username when the target names them otherwise', async () => {
+    const { directory, fake, secretStore } = await crashedWith(async () => [
+      {
+        action: 'create',
+        target: { objectType: 'users', id: '', name: 'Amazing Grace' },
+        changes: [
+          { attribute: 'userName', before: null, after: 'grace.hopper@example.com' },
+          { attribute: 'displayName', before: null, after: 'Amazing Grace' },
+        ],
+      },
+    ])
+    const grace = fake.addUser('Grace', 'Hopper')
+    const services = await startServices(directory, { fake, secretStore })
+    const [entry] = await services.handlers['journal.reconciled']({})
+    expect(entry).toMatchObject({ target: { id: grace }, outcome: { status: 'applied', reconciled: true } })
+  })
+
   it('does not hold up start-up while the target is slow', async () => {
     const { directory, fake, secretStore } = await crashedWith(async () => [
       {

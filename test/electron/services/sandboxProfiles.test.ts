@@ -100,6 +100,17 @@ describe('sandbox profiles', () => {
     expect(await handlers['profiles.list']({})).toHaveLength(2)
   })
 
+  it('keeps the record of a profile it made when another tenant fails, so no duplicate appears', async () => {
+    const { handlers, logger, ensure } = await setUp()
+    // A tenant whose credentials do not make a valid profile (GoToMeeting needs more than a password).
+    const broken: RunningSandbox = { ...tenant('http://127.0.0.1:41235'), connectorId: 'gotomeeting', credentials: { password: 'pw' } }
+    await ensure([tenant('http://127.0.0.1:41234'), broken])
+    await ensure([tenant('http://127.0.0.1:41234'), broken])
+
+    expect((await handlers['profiles.list']({})).map((profile) => profile.name)).toEqual(['Okta Sandbox'])
+    expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'error', message: expect.stringContaining('sandbox profile') }))
+  })
+
   it('treats an unreadable record as none and says so in the log', async () => {
     const { handlers, stateDirectory, logger, ensure } = await setUp()
     writeFileSync(join(stateDirectory, managedProfilesFileName), '{ not json')

@@ -9,10 +9,11 @@ vi.mock('electron', () => import('../../support/electronStandIn'))
 
 const services = vi.hoisted(() => ({ started: 0, closed: 0, options: [] as unknown[], order: [] as string[] }))
 vi.mock('../../../electron/services/createServices', () => ({
-  createServices: async (options: unknown) => {
+  createServices: async (options: { sandboxes?: { ensureProfiles(handlers: unknown): Promise<void> } }) => {
     services.started += 1
     services.order.push('services')
     services.options.push(options)
+    await options.sandboxes?.ensureProfiles({})
     const handlers = Object.fromEntries(callNames.map((name) => [name, async () => null])) as unknown as Handlers
     return { handlers, close: async () => void (services.closed += 1) }
   },
