@@ -1,3 +1,4 @@
+import { benchGenerateDirectory } from './generateBench'
 import { benchListUsers } from './listUsersBench'
 import { benchSearchAsYouType } from './searchAsYouTypeBench'
 import { printTable, type BenchRow } from './benchTable'
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = []
   rows.push(...(await benchListUsers({ users: 20_000, latencyMs: 20 })))
   rows.push(...(await benchSearchAsYouType({ users: 20_000, latencyMs: 20 })))
+  rows.push(...(await benchGenerateDirectory(100_000)))
   console.log('')
   printTable(rows)
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ConnectorId } from '../../../shared/catalogue/types'
 
@@ -25,23 +25,38 @@ export class SandboxStateFile<Data> {
 
   constructor(
     directory: string,
-    connectorId: ConnectorId,
+    private readonly connectorId: ConnectorId,
     private readonly debounceMs = 300,
   ) {
     mkdirSync(directory, { recursive: true })
     this.path = join(directory, `${connectorId}.json`)
   }
 
-  load(): SavedSandbox<Data> | undefined {
+  /**
+   * The saved state, if any. `isData` checks the tenant's own part: JSON of another shape (an
+   * older format, a hand edit) is set aside like unreadable JSON, or the tenant would fail at
+   * every start.
+   */
+  load(isData: (data: unknown) => boolean = () => true): SavedSandbox<Data> | undefined {
     if (!existsSync(this.path)) return undefined
+    let problem: string
     try {
-      return JSON.parse(readFileSync(this.path, 'utf8')) as SavedSandbox<Data>
+      const saved: unknown = JSON.parse(readFileSync(this.path, 'utf8'))
+      if (this.isSaved(saved) && isData(saved.data)) return saved as SavedSandbox<Data>
+      problem = `not the saved state of a ${this.connectorId} tenant`
     } catch (error) {
-      const aside = `${this.path}.unreadable-${Date.now()}`
-      renameSync(this.path, aside)
-      process.stderr.write(`sandbox: could not read ${this.path} (${String(error)}); moved it to ${aside} and started fresh.\n`)
-      return undefined
+      problem = String(error)
     }
+    const aside = `${this.path}.unreadable-${Date.now()}`
+    renameSync(this.path, aside)
+    process.stderr.write(`sandbox: could not read ${this.path} (${problem}); moved it to ${aside} and started fresh.\n`)
+    return undefined
+  }
+
+  private isSaved(value: unknown): value is SavedSandbox<unknown> {
+    if (typeof value !== 'object' || value === null) return false
+    const { connectorId, port } = value as Partial<SavedSandbox<unknown>>
+    return connectorId === this.connectorId && Number.isInteger(port)
   }
 
   /** Where the state comes from when it is written; call before `changed()` or `flush()`. */
@@ -52,8 +67,17 @@ export class SandboxStateFile<Data> {
   /** Something changed: write soon. */
   changed(): void {
     if (this.timer) return
-    this.timer = setTimeout(() => this.flush(), this.debounceMs)
+    this.timer = setTimeout(() => this.flushFromTimer(), this.debounceMs)
     this.timer.unref()
+  }
+
+  /** A timer has no caller to throw to (it would crash the app's main process): report, and retry on the next change. */
+  private flushFromTimer(): void {
+    try {
+      this.flush()
+    } catch (error) {
+      process.stderr.write(`sandbox: could not save ${this.path} (${String(error)}); the next change tries again.\n`)
+    }
   }
 
   /** Write now (also on close), cancelling a pending debounced write. */
@@ -62,7 +86,12 @@ export class SandboxStateFile<Data> {
     this.timer = undefined
     if (!this.snapshot) return
     const temporary = `${this.path}.${process.pid}.tmp`
-    writeFileSync(temporary, JSON.stringify(this.snapshot()), { mode: 0o600 })
-    renameSync(temporary, this.path)
+    try {
+      writeFileSync(temporary, JSON.stringify(this.snapshot()), { mode: 0o600 })
+      renameSync(temporary, this.path)
+    } catch (error) {
+      rmSync(temporary, { force: true })
+      throw error
+    }
   }
 }

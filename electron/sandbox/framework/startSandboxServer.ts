@@ -127,11 +127,11 @@ function readRequest(incoming: IncomingMessage, bodyLimit: number): Promise<Sand
       if (!tooLarge) chunks.push(chunk)
     })
     const finish = () => {
-      const url = new URL(collapseSlashes(incoming.url ?? '/'), `http://${loopback}`)
+      const { path, query } = parseTarget(incoming.url ?? '/')
       resolve({
         method: (incoming.method ?? 'GET').toUpperCase(),
-        path: url.pathname,
-        query: url.searchParams,
+        path,
+        query,
         headers: incoming.headers,
         bodyText: tooLarge ? '' : Buffer.concat(chunks).toString('utf8'),
         bodyTooLarge: tooLarge,
@@ -140,6 +140,22 @@ function readRequest(incoming: IncomingMessage, bodyLimit: number): Promise<Sand
     incoming.on('end', finish)
     incoming.on('error', finish)
   })
+}
+
+/**
+ * The request target's path and query. A target that is not a valid URL (`GET https://[`) must
+ * not throw here: inside a stream event that would be an uncaught exception, taking down the
+ * process the tenants run in (the app's main process). Its raw path goes to the tenant instead,
+ * which answers it as the unknown path it is.
+ */
+function parseTarget(target: string): { path: string; query: URLSearchParams } {
+  try {
+    const url = new URL(collapseSlashes(target), `http://${loopback}`)
+    return { path: url.pathname, query: url.searchParams }
+  } catch {
+    const queryStart = target.indexOf('?')
+    return { path: queryStart === -1 ? target : target.slice(0, queryStart), query: new URLSearchParams() }
+  }
 }
 
 /**

@@ -51,10 +51,9 @@ export function createOktaTarget(options: OktaTargetOptions): SandboxTarget {
     answer({ status: error.status, body: errorBody(error, `oae${randomAlphanumerics(random, 22)}`) }, limits)
 
   const actorFor = (request: SandboxRequest): { userId: string; readOnly: boolean } => {
-    const header = request.headers.authorization
-    if (!header) throw oktaErrors.invalidToken()
+    const header = request.headers.authorization ?? ''
     const match = /^SSWS(?:\s+(\S*))?\s*$/i.exec(header)
-    // A garbled header or another scheme is 403 E0000005, as observed (okta.md §1.1).
+    // A missing or garbled header, or another scheme, is 403 E0000005 (okta.md §1.1 and the §9 checklist).
     if (!match) throw oktaErrors.invalidSession()
     const token = match[1] ?? ''
     if (token === '') throw oktaErrors.invalidToken()

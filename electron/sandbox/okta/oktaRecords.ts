@@ -66,3 +66,24 @@ export interface OktaTenantData {
 export function timestamp(date: Date | number = Date.now()): string {
   return new Date(date).toISOString()
 }
+
+/** Whether saved JSON has the shape of `OktaTenantData` (the parts the directory indexes on start). */
+export function isOktaTenantData(value: unknown): value is OktaTenantData {
+  const data = value as Partial<Record<keyof OktaTenantData, unknown>> | null
+  const isObject = (item: unknown): item is Record<string, unknown> => typeof item === 'object' && item !== null && !Array.isArray(item)
+  const isRecord = (item: unknown): item is { id: string } => isObject(item) && typeof item.id === 'string' && isObject(item.profile)
+  const isRecordList = (items: unknown): items is { id: string }[] => Array.isArray(items) && items.every(isRecord)
+  return (
+    isObject(data) &&
+    Number.isInteger(data.nextSequence) &&
+    isObject(data.org) &&
+    typeof data.org.userTypeId === 'string' &&
+    isRecordList(data.users) &&
+    isRecordList(data.groups) &&
+    isObject(data.memberships) &&
+    Object.values(data.memberships).every((members) => Array.isArray(members)) &&
+    typeof data.adminUserId === 'string' &&
+    typeof data.readOnlyAdminUserId === 'string' &&
+    data.users.some((user) => user.id === data.adminUserId)
+  )
+}

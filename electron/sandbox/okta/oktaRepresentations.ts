@@ -86,7 +86,8 @@ export function renderGroup(group: OktaGroupRecord, baseUrl: string, usersCount?
     profile: group.profile,
   }
   if (group.sourceAppId) rendered.source = { id: group.sourceAppId }
-  if (usersCount !== undefined) rendered._embedded = { stats: { usersCount, appsCount: 0, groupPushMappingsCount: 0, hasAdminPrivilege: false } }
+  // `hasAdminPrivlege` is spelled as Okta's spec spells it (Group._embedded.stats).
+  if (usersCount !== undefined) rendered._embedded = { stats: { usersCount, appsCount: 0, groupPushMappingsCount: 0, hasAdminPrivlege: false } }
   rendered._links = links
   return rendered
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { FaultInjector } from '../framework/FaultInjector'
 import { createRandom } from '../framework/random'
 import { SandboxStateFile } from '../framework/SandboxStateFile'
@@ -6,7 +7,7 @@ import { maximumPeople } from '../people/generateDirectory'
 import type { RunningSandbox, SandboxOptions } from '../types'
 import { createOktaTarget } from './createOktaTarget'
 import { OktaDirectory } from './OktaDirectory'
-import type { OktaTenantData } from './oktaRecords'
+import { isOktaTenantData, type OktaTenantData } from './oktaRecords'
 import { OktaTenant } from './OktaTenant'
 import { newApiToken, seedOktaTenant } from './seedOktaTenant'
 
@@ -27,7 +28,7 @@ export async function startOktaSandbox(options: SandboxOptions = {}): Promise<Ru
   }
   const seed = options.seed ?? sandboxDefaults.seed
   const stateFile = options.stateDirectory ? new SandboxStateFile<OktaTenantData>(options.stateDirectory, 'okta') : undefined
-  const saved = stateFile?.load()
+  const saved = stateFile?.load(isOktaTenantData)
   const data: OktaTenantData = { ...(saved?.data ?? seedOktaTenant(users, seed)), readOnlyToken: newApiToken() }
   // A new token every start (see SavedSandbox): the app writes it to its Sandbox profile's keychain entry.
   const token = newApiToken()
@@ -40,7 +41,9 @@ export async function startOktaSandbox(options: SandboxOptions = {}): Promise<Ru
       directory,
       adminToken: token,
       rateLimitPerMinute: options.rateLimitPerMinute ?? sandboxDefaults.rateLimitPerMinute,
-      random: createRandom(`okta-answers:${seed}`),
+      // Request ids, error ids and activation tokens must not repeat when the tenant starts again
+      // (the journal keeps request ids to tell failures apart), so they are not drawn from the seed.
+      random: createRandom(randomBytes(4).readUInt32LE()),
       baseUrl: () => baseUrl,
       changed,
     }),

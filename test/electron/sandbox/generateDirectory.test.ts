@@ -22,10 +22,9 @@ describe('generateDirectory', () => {
     expect(() => generateDirectory({ count: 1.5, seed: 'x' })).toThrow(/whole number/)
   })
 
-  it('generates 100,000 people with unique emails in a couple of seconds', () => {
-    const began = performance.now()
+  // How long this takes is measured by `npm run bench`, not asserted here.
+  it('generates 100,000 people with unique emails', () => {
     const { people } = generateDirectory({ count: 100_000, seed: 'lanyard', domain: 'corp.example' })
-    expect(performance.now() - began).toBeLessThan(4000)
     expect(people).toHaveLength(100_000)
     const emails = new Set(people.map((person) => person.email.toLowerCase()))
     expect(emails.size).toBe(100_000)

@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { SandboxStateFile } from '../../../electron/sandbox/framework/SandboxStateFile'
 import { startOktaSandbox } from '../../../electron/sandbox/okta/startOktaSandbox'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
@@ -35,6 +35,27 @@ describe('sandbox persistence', () => {
       await new Promise((resolve) => setTimeout(resolve, 100))
       expect(snapshots).toBe(1)
       expect(file.load()?.data).toEqual({ n: 11 })
+    })
+
+    it('reports a debounced write that fails on stderr instead of throwing from its timer, and writes on the next change', async () => {
+      const directory = temporaryDirectory()
+      const file = new SandboxStateFile<{ n: number }>(directory, 'okta', 10)
+      file.bind(() => ({ connectorId: 'okta', port: 1, data: { n: 1 } }))
+      // A folder where the file should be: the rename over it fails, even for root.
+      mkdirSync(file.path)
+      const errors = vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
+      try {
+        file.changed()
+        await new Promise((resolve) => setTimeout(resolve, 60))
+        expect(errors.mock.calls.map(([text]) => String(text)).join('')).toMatch(/sandbox: could not save .*okta\.json/)
+      } finally {
+        errors.mockRestore()
+      }
+      rmSync(file.path, { recursive: true })
+      file.changed()
+      await new Promise((resolve) => setTimeout(resolve, 60))
+      expect(file.load()?.data).toEqual({ n: 1 })
+      expect(readdirSync(directory)).toEqual(['okta.json'])
     })
 
     it('moves an unreadable file aside instead of deleting it, and starts fresh', () => {
@@ -83,6 +104,22 @@ describe('sandbox persistence', () => {
       expect(another.id > created.id).toBe(true)
     } finally {
       await second.close()
+    }
+  })
+
+  it('moves aside a saved file that is JSON but not a tenant’s state, and starts a fresh tenant', async () => {
+    const stateDirectory = temporaryDirectory()
+    for (const content of ['{"connectorId":"okta","port":1,"data":{"users":[]}}', '[]', '{"connectorId":"cognito","port":1,"data":{}}']) {
+      writeFileSync(join(stateDirectory, 'okta.json'), content)
+      const errors = vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
+      const sandbox = await startOktaSandbox({ users: 5, stateDirectory }).finally(() => errors.mockRestore())
+      try {
+        expect(sandbox.tenant.countUsers()).toBe(7)
+        const aside = readdirSync(stateDirectory).filter((name) => name.startsWith('okta.json.unreadable-'))
+        expect(aside.map((name) => readFileSync(join(stateDirectory, name), 'utf8'))).toContain(content)
+      } finally {
+        await sandbox.close()
+      }
     }
   })
 

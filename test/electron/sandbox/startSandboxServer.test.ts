@@ -122,6 +122,20 @@ describe('startSandboxServer', () => {
     expect(other.port).not.toBe(port)
   })
 
+  it('hands a request target that is not a valid URL to the target as its path, instead of crashing the process', async () => {
+    const { server } = await start()
+    const raw = connect(server.port, '127.0.0.1')
+    await new Promise((resolve) => raw.once('connect', resolve))
+    let received = ''
+    raw.on('data', (chunk: Buffer) => (received += chunk.toString()))
+    const ended = new Promise((resolve) => raw.once('close', resolve))
+    raw.end('GET https://[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')
+    await ended
+    expect(received).toMatch(/^HTTP\/1\.1 200/)
+    expect(received).toContain('"path":"https://["')
+    expect((await fetch(server.url)).status).toBe(200)
+  })
+
   it('answers a target failure with the target’s 500 instead of dropping the request', async () => {
     const failing: SandboxTarget = { ...echoTarget, handle: () => { throw new Error('bug') } }
     const { server } = await start({ target: failing })

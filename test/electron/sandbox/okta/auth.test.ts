@@ -16,9 +16,18 @@ describe('Okta sandbox: authentication, common headers and errors', () => {
     expect(answer.headers.get('date')).not.toBeNull()
   })
 
-  it('answers a missing or unknown token with 401 E0000011 in Okta’s exact error shape', async () => {
+  it('gives request ids and error ids that do not repeat when a tenant with the same seed starts again', async () => {
+    const first = await startSandbox({ seed: 'same' })
+    const again = await startSandbox({ seed: 'same' })
+    const [one, two] = [await oktaClient(first)('GET', '/api/v1/users/nobody'), await oktaClient(again)('GET', '/api/v1/users/nobody')]
+    expect(one.headers.get('x-okta-request-id')).not.toBe(two.headers.get('x-okta-request-id'))
+    expect(asObject(one).errorId).not.toBe(asObject(two).errorId)
+    expect(first.tenant.users().map((user) => user.id)).toEqual(again.tenant.users().map((user) => user.id))
+  })
+
+  it('answers an unknown or empty SSWS token with 401 E0000011 in Okta’s exact error shape', async () => {
     const sandbox = await startSandbox()
-    for (const token of [null, 'not-the-token', '']) {
+    for (const token of ['not-the-token', '']) {
       const answer = await oktaClient(sandbox, token)('GET', '/api/v1/users')
       expect(answer.status).toBe(401)
       expect(answer.headers.get('x-okta-request-id')).toBeTruthy()
@@ -29,10 +38,14 @@ describe('Okta sandbox: authentication, common headers and errors', () => {
     }
   })
 
-  it('answers another scheme than SSWS with 403 E0000005', async () => {
+  it('answers a missing Authorization header or another scheme than SSWS with 403 E0000005 (okta.md §1.1, §9)', async () => {
     const sandbox = await startSandbox()
-    const answer = await oktaClient(sandbox, null)('GET', '/api/v1/users', undefined, { Authorization: `Bearer ${sandbox.credentials.token}` })
-    expect([answer.status, asObject(answer).errorCode]).toEqual([403, 'E0000005'])
+    const missing = await oktaClient(sandbox, null)('GET', '/api/v1/users')
+    const otherScheme = await oktaClient(sandbox, null)('GET', '/api/v1/users', undefined, { Authorization: `Bearer ${sandbox.credentials.token}` })
+    for (const answer of [missing, otherScheme]) {
+      expect(answer.status).toBe(403)
+      expect(asObject(answer)).toMatchObject({ errorCode: 'E0000005', errorSummary: 'Invalid session', errorLink: 'E0000005', errorCauses: [] })
+    }
   })
 
   it('lets the read-only token read but answers its writes with 403 E0000006, changing nothing', async () => {

@@ -64,6 +64,11 @@ describe('Okta sandbox: answers conform to the OpenAPI schemas', () => {
       expectValid(group, each)
       expectValid(group, asObject(await call('GET', `/api/v1/groups/${each.id}`)))
     }
+    // The schema lets unknown keys through, so the stats keys are compared with the ones it names
+    // (including Okta's own spelling, `hasAdminPrivlege`).
+    const groupSchema = fixture.components.schemas.Group as { properties: { _embedded: { properties: { stats: { properties: object } } } } }
+    const statsKeys = Object.keys(groupSchema.properties._embedded.properties.stats.properties).sort()
+    for (const each of list) expect(Object.keys((each._embedded as { stats: object }).stats).sort()).toEqual(statsKeys)
   })
 
   it('errors and the org', async () => {
