@@ -88,9 +88,16 @@ function unknownAttributes(
   const writable = new Set(writableRows(objectType).map((row) => row.scim))
   const problems: Record<string, string> = {}
   const customPrefix = objectType.customAttributePrefix
+  // A custom attribute may not be a mapped field under another name (`Extension.Custom.login`
+  // would change the username past its own checks).
+  const mappedNames = new Set(objectType.mapping.map((row) => row.native.split('.').pop()))
   for (const path of Object.keys(attributes)) {
     if (path in already || writable.has(path)) continue
-    if (customPrefix && path.startsWith(customPrefix) && path.length > customPrefix.length) continue
+    if (customPrefix && path.startsWith(customPrefix) && path.length > customPrefix.length) {
+      const name = path.slice(customPrefix.length)
+      if (mappedNames.has(name)) problems[path] = `${name} is not a custom attribute: change it through its own field.`
+      continue
+    }
     const row = objectType.mapping.find((candidate) => candidate.scim === path)
     problems[path] = row
       ? `${fieldLabel(path)} is set by the target and cannot be written.`

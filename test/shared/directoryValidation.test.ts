@@ -55,6 +55,11 @@ describe('checks before a create', () => {
   it("accepts the target's custom attributes under the descriptor's prefix", () => {
     expect(validateNewObject(oktaUsers, { ...completeOktaUser, 'Extension.Custom.badge': '[a;;b]' }, 'pw-123456')).toEqual({})
   })
+
+  it('refuses a custom attribute that is a mapped field under another name', () => {
+    const problems = validateChanges(oktaUsers, { 'Extension.Custom.login': 'not-an-email' })
+    expect(problems['Extension.Custom.login']).toMatch(/not a custom attribute/)
+  })
 })
 
 describe('checks before an update', () => {
