@@ -75,8 +75,8 @@ describe('the Activity view', () => {
     const [newest, older] = rows
     expect(newest?.find('time').attributes('title')).toBe('2026-03-02T09:15:00.000Z')
     expect(newest?.text()).toContain('jdoe')
-    expect(newest?.text()).toContain('Okta prod')
-    expect(newest?.text()).toContain('Okta')
+    // The profile's journaled name, and under it the connector's label.
+    expect(newest?.findAll('td').at(3)?.findAll('span').map((span) => span.text())).toEqual(['Okta prod', 'Okta'])
     expect(newest?.text()).toContain('Deprovision')
     expect(newest?.find('a').attributes('href')).toBe('/profiles/profile-okta/users/00u1ada')
     expect(newest?.find('a').attributes('title')).toBe('00u1ada')

@@ -148,3 +148,38 @@ describe('editing an object in its detail panel', () => {
     expect((wrapper.find('#edit-title').element as HTMLInputElement).value).toBe('Chief analyst')
   })
 })
+
+describe('what the edit form cannot change', () => {
+  it('says why a field the target refuses to update has no place in the form', async () => {
+    const { wrapper } = await mountEditing()
+
+    expect(wrapper.find('input[type="password"]').exists()).toBe(false)
+    expect(wrapper.find('.edit-form__refused').text()).toBe(
+      'Password: Okta passwords cannot be changed from Lanyard: Okta needs the old password to set a new one. ' +
+        'Ask the person to use "Forgot password", or reset it in the Okta admin console.',
+    )
+  })
+
+  it('never clears an attribute that appeared after editing began', async () => {
+    let current = adaLovelace()
+    const { api, profile, wrapper } = await mountEditing({
+      answers: {
+        'directory.get': () => ok(current),
+        'directory.update': () => ok(current),
+      },
+    })
+
+    // Someone else gives Ada a badge while her form is open; main says she changed.
+    current = adaLovelace({ attributes: { ...adaLovelace().attributes, 'Extension.Custom.badge': 'B-12' } })
+    api.emit('directory.changed', { profileId: profile.id, objectType: 'users', ids: ['00u1ada'] })
+    await flushPromises()
+    await wrapper.find('#edit-title').setValue('Chief analyst')
+    await wrapper.find('form.edit-form').trigger('submit')
+    await flushPromises()
+    await confirmDialog(wrapper, 'Save changes')
+
+    expect(api.callsTo('directory.update')).toEqual([
+      { id: profile.id, objectType: 'users', objectId: '00u1ada', changes: { title: 'Chief analyst' } },
+    ])
+  })
+})

@@ -74,6 +74,14 @@ describe('a directory list', () => {
     const { wrapper } = await mountAt(usersPath, profile, { 'directory.list': () => page(users(100), 'next', 1234) })
 
     expect(wrapper.find('.directory-list__count').text()).toBe('1,234 users')
+    // Assistive technology hears the whole count (plus the header row), not the rows loaded so far.
+    expect(wrapper.find('[role="grid"]').attributes('aria-rowcount')).toBe('1235')
+  })
+
+  it('tells assistive technology the row count is unknown while more pages exist and no total is given', async () => {
+    const { wrapper } = await mountAt(usersPath, profile, { 'directory.list': () => page(users(100), 'next') })
+
+    expect(wrapper.find('[role="grid"]').attributes('aria-rowcount')).toBe('-1')
   })
 
   it('keeps suspended users visible with their status badge, and marks read-only objects', async () => {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { DirectoryPage } from '../../../../shared/directory'
 import type { Result } from '../../../../shared/errors'
 import { profileView } from '../../support/fakeLanyardApi'
-import { deferred, listCalls, mountAt, page, pressKey, renderedNames, users, type Deferred } from './listFixtures'
+import { deferred, listCalls, mountAt, page, pressKey, renderedNames, scrollTo, users, type Deferred } from './listFixtures'
 
 const profile = profileView({ name: 'Okta sandbox' })
 const usersPath = `/profiles/${profile.id}/users`
@@ -69,6 +69,19 @@ describe('searching a directory list as you type', () => {
 
     expect(renderedNames(wrapper)).toEqual(['User 7'])
     expect(wrapper.find('[role="alert"]').exists()).toBe(false)
+  })
+
+  it('shows a new search from its first row, wherever the previous list was scrolled to', async () => {
+    const { wrapper } = await mountAt(usersPath, profile, { 'directory.list': (input) => page(input.search ? users(100, 1000) : users(1000)) })
+    await scrollTo(wrapper, 36 * 600)
+    expect(renderedNames(wrapper)).not.toContain('User 0')
+
+    await typeSearch(wrapper, 'user 1')
+    vi.advanceTimersByTime(150)
+    await flushPromises()
+
+    expect((wrapper.find('.grid__scroller').element as HTMLElement).scrollTop).toBe(0)
+    expect(renderedNames(wrapper)[0]).toBe('User 1000')
   })
 
   it('says when nothing matches, and Escape clears the search to list everything again', async () => {

@@ -136,17 +136,32 @@ function sameValue(left: AttributeValue | undefined, right: AttributeValue): boo
   return JSON.stringify(left) === JSON.stringify(right)
 }
 
-/** Only what the person changed; read-only fields never take part. */
+/**
+ * Only what the person changed; read-only fields never take part, and neither does a field the
+ * draft has no value for (an attribute that appeared when the object was re-read mid-edit): the
+ * person never saw it, so it must not be sent as cleared.
+ */
 export function changesBetween(fields: readonly AttributeField[], draft: Draft, attributes: Attributes): Attributes {
   const changes: Attributes = {}
   for (const field of fields) {
-    if (field.readOnly) continue
+    if (field.readOnly || !(field.path in draft)) continue
     const after = valueFrom(field, draft[field.path])
     const before = attributes[field.path]
     const beforeNormalised = valueFrom(field, draftValue(field, before))
     if (!sameValue(beforeNormalised, after)) changes[field.path] = after
   }
   return changes
+}
+
+/**
+ * Attributes the target refuses to update that have no field in the edit form (Okta passwords),
+ * with the descriptor's reason, so the person learns why rather than looking for the field.
+ */
+export function refusedUpdates(objectType: ObjectTypeDescriptor, fields: readonly AttributeField[]): { label: string; reason: string }[] {
+  const shown = new Set(fields.map((field) => mappingPath(field.path)))
+  return Object.entries(objectType.fieldRules ?? {})
+    .filter(([path, rule]) => rule.updateRefused !== undefined && !shown.has(mappingPath(path)))
+    .map(([path, rule]) => ({ label: labelFor(path), reason: rule.updateRefused ?? '' }))
 }
 
 /** A new object's attributes: the filled-in fields only. */
