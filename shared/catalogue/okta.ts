@@ -37,7 +37,7 @@ export const okta: ConnectorDescriptor = {
       defaultValue: 'suspend',
       options: [
         { value: 'suspend', label: 'Suspending (reversible; keeps app assignments)' },
-        { value: 'deactivate', label: 'Deactivating (harder; Okta removes app assignments)' },
+        { value: 'deactivate', label: 'Deactivating (harder; Okta removes app assignments)', irreversible: true },
       ],
       help:
         'Suspend signs the person out and blocks sign-in but keeps everything else, so undo is complete. ' +
@@ -52,6 +52,7 @@ export const okta: ConnectorDescriptor = {
       scimResource: 'User',
       operations: operationCells('POST | GET | GET | GET | PUT | DELETE | (lifecycle) | (lifecycle) | via group'),
       mandatoryFields: ['name.givenName', 'name.familyName', 'userName', 'emails[0].value', 'password'],
+      searchHint: 'name, email, login or status',
       customAttributePrefix: 'Extension.Custom.',
       fieldRules: {
         userName: { format: 'email', note: 'Okta usernames are email addresses. Changing it alone changes only the username.' },
@@ -106,6 +107,7 @@ export const okta: ConnectorDescriptor = {
       scimResource: 'Group',
       operations: operationCells('POST | GET | GET | GET | PUT | DELETE | – | – | POST create/add, DELETE remove'),
       mandatoryFields: ['displayName'],
+      searchHint: 'name or type',
       customAttributePrefix: 'Extension.Custom.',
       mapping: [
         readOnly('id', 'id'),

@@ -22,7 +22,12 @@ export interface ParameterDescriptor {
   placeholder?: string
   defaultValue?: string
   /** For `select`: the allowed values with their labels. */
-  options?: readonly { value: string; label: string }[]
+  options?: readonly {
+    value: string
+    label: string
+    /** Choosing it makes an action lose something undo cannot bring back (Okta deactivate). */
+    irreversible?: boolean
+  }[]
   /**
    * `lanyard` for a choice Lanyard adds on top of the reference's parameters (how Okta
    * deprovisions); absent for the reference's own parameters.
@@ -67,6 +72,8 @@ export interface ObjectTypeDescriptor {
   absentOperationNotes?: Partial<Record<Operation, string>>
   /** SCIM paths that must be set on create. */
   mandatoryFields: readonly string[]
+  /** What the search box finds, in words ("name, email, login or status"): the adapter's search, not a guess. */
+  searchHint?: string
   mapping: readonly MappingRow[]
   /** Per-attribute rules from the known limitations; the form and main both apply them. */
   fieldRules?: Readonly<Record<string, FieldRule>>

@@ -56,9 +56,13 @@ describe('deprovisioning from the detail panel', () => {
     await button(wrapper, 'Deprovision…').trigger('click')
     await flushPromises()
 
-    expect(openDialog(wrapper).find('.confirm__message').text()).toMatch(
+    const dialog = openDialog(wrapper)
+    expect(dialog.find('.confirm__message').text()).toMatch(
       /^Deprovision Ada Lovelace by deactivating \(harder; Okta removes app assignments\):/,
     )
+    // Deactivating loses app assignments undo cannot bring back: the name must be typed, even on a sandbox.
+    expect(dialog.find('input').exists()).toBe(true)
+    expect(dialog.find('.confirm__confirm').attributes('disabled')).toBeDefined()
   })
 
   it("asks for the user's name to be typed on a real environment profile", async () => {

@@ -93,13 +93,13 @@ export function membershipPlan(change: 'add' | 'remove', userName: string, group
   }
 }
 
-/** The profile's choice of how to deprovision (Okta: suspend or deactivate), as its option label says. */
-export function deprovisionModeLabel(descriptor: ConnectorDescriptor, profile: ProfileView): string | null {
+/** The profile's choice of how to deprovision (Okta: suspend or deactivate), as its descriptor option. */
+function deprovisionMode(descriptor: ConnectorDescriptor, profile: ProfileView) {
   const parameter = descriptor.parameters.find((candidate) => candidate.key === 'deprovisionMode')
-  if (!parameter?.options) return null
-  const value = profile.values[parameter.key] || parameter.defaultValue
-  return parameter.options.find((option) => option.value === value)?.label ?? null
+  const value = profile.values[parameter?.key ?? ''] || parameter?.defaultValue
+  return parameter?.options?.find((option) => option.value === value) ?? null
 }
+
 
 /** `groupCount` is what the panel knows: "3", or "50+" while more pages are unread. */
 export function deprovisionPlan(
@@ -109,12 +109,14 @@ export function deprovisionPlan(
   user: DirectoryObject,
   groupCount: string,
 ): ChangePlan {
-  const mode = deprovisionModeLabel(descriptor, profile)
+  const mode = deprovisionMode(descriptor, profile)?.label
   const how = mode ? ` by ${mode.charAt(0).toLowerCase()}${mode.slice(1)}` : ''
   const undo = objectType.operations.undoDeprovision
     ? `their groups (${groupCount}) are recorded so undo can bring them back`
     : `their groups (${groupCount}) are recorded, but ${descriptor.label} has no undo for a deprovision`
   const real = profile.environment === 'real'
+  // Destructive when it touches a real tenant, or when the chosen way loses what undo cannot restore.
+  const typed = real || deprovisionMode(descriptor, profile)?.irreversible === true
   return {
     title: `Deprovision ${user.displayName}?`,
     intro: `Deprovision ${user.displayName}${how}: they can't sign in; ${undo}.`,
@@ -124,7 +126,7 @@ export function deprovisionPlan(
     ],
     confirmLabel: 'Deprovision',
     danger: true,
-    ...(real ? { typeToConfirm: user.displayName } : {}),
+    ...(typed ? { typeToConfirm: user.displayName } : {}),
   }
 }
 

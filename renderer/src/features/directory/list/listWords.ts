@@ -35,8 +35,7 @@ export function countText(state: TableState, objectType: ObjectTypeDescriptor): 
 }
 
 export function searchPlaceholder(objectType: ObjectTypeDescriptor): string {
-  const what = objectType.scimResource === 'User' ? 'name, email, login or status' : 'name'
-  return `Search ${pluralNoun(objectType)} by ${what}`
+  return `Search ${pluralNoun(objectType)} by ${objectType.searchHint ?? 'name'}`
 }
 
 /** The heading of the second column: what `DirectoryObject.secondary` holds for this kind. */
