@@ -33,8 +33,17 @@ function compare(actual: unknown, operator: string, expected: Literal, caseSensi
   if (actual === undefined || actual === null) return operator === 'eq' && expected === null
   if (expected === null) return false
   if (typeof actual === 'boolean' || typeof expected === 'boolean') return operator === 'eq' && String(actual) === String(expected)
+  // Text operators first: working out an ordering (dates, numbers) is wasted on them, and a
+  // search-as-you-type query runs them over every user of the org.
+  switch (operator) {
+    case 'sw':
+      return fold(actual, caseSensitive).startsWith(fold(expected, caseSensitive))
+    case 'co':
+      return fold(actual, caseSensitive).includes(fold(expected, caseSensitive))
+    case 'ew':
+      return fold(actual, caseSensitive).endsWith(fold(expected, caseSensitive))
+  }
   const order = ordering(actual, expected, caseSensitive)
-  const fold = (text: string) => (caseSensitive ? text : text.toLowerCase())
   switch (operator) {
     case 'eq':
       return order === 0
@@ -48,15 +57,15 @@ function compare(actual: unknown, operator: string, expected: Literal, caseSensi
       return order < 0
     case 'le':
       return order <= 0
-    case 'sw':
-      return fold(String(actual)).startsWith(fold(String(expected)))
-    case 'co':
-      return fold(String(actual)).includes(fold(String(expected)))
-    case 'ew':
-      return fold(String(actual)).endsWith(fold(String(expected)))
     default:
       return false
   }
+}
+
+/** A top-level function, not a closure per comparison: this runs for every user of the org. */
+function fold(value: unknown, caseSensitive: boolean): string {
+  const text = String(value)
+  return caseSensitive ? text : text.toLowerCase()
 }
 
 /** Dates compare as instants, numbers as numbers, anything else as (folded) text. */
