@@ -1,7 +1,7 @@
 import type { EventName, EventPayload } from '../../shared/contract'
 import type { Logger } from '../../electron/logging/Logger'
 import type { SecretStore } from '../../electron/secrets/SecretStore'
-import { createServices } from '../../electron/services/createServices'
+import { createServices, type ServiceOptions } from '../../electron/services/createServices'
 import { MemorySecretStore } from './MemorySecretStore'
 import { createRecordingLogger } from './recordingLogger'
 
@@ -13,7 +13,7 @@ export interface EmittedEvent {
 /** `createServices` as the shell would call it, with everything it reaches out to recorded. */
 export async function createTestServices(
   dataDirectory: string,
-  overrides: { secretStore?: SecretStore; logger?: Logger } = {},
+  overrides: { secretStore?: SecretStore; logger?: Logger } & Pick<ServiceOptions, 'connectorFactories' | 'sandboxes'> = {},
 ) {
   const events: EmittedEvent[] = []
   const opened: string[] = []
@@ -27,6 +27,8 @@ export async function createTestServices(
     platform: 'linux',
     openExternal: async (url) => void opened.push(url),
     emit: (event, payload) => void events.push({ event, payload }),
+    connectorFactories: overrides.connectorFactories,
+    sandboxes: overrides.sandboxes,
   })
   return { ...services, events, opened, secretStore, logger }
 }

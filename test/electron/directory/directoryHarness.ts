@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { CallName, EventName, EventPayload } from '../../../shared/contract'
-import { createServices } from '../../../electron/services/createServices'
+import type { CallName } from '../../../shared/contract'
 import { invokeContract } from '../../../electron/services/invokeContract'
 import type { JournalRecord } from '../../../electron/journal/journalRecord'
 import { FakeDirectory } from '../../support/fakeConnector'
 import { MemorySecretStore } from '../../support/MemorySecretStore'
 import { oktaProfile, validValues } from '../../support/profileInputs'
 import { createRecordingLogger } from '../../support/recordingLogger'
+import { createTestServices } from '../../support/createTestServices'
 
 export const oktaToken = 'SSWS-token-Zq8#never-shown'
 
@@ -22,20 +22,14 @@ export async function startServices(
   const fake = shared.fake ?? new FakeDirectory()
   const secretStore = shared.secretStore ?? new MemorySecretStore()
   const logger = createRecordingLogger()
-  const events: { event: EventName; payload: EventPayload<EventName> }[] = []
-  const services = await createServices({
-    dataDirectory,
+  const services = await createTestServices(dataDirectory, {
     secretStore,
     logger,
-    appVersion: '9.8.7',
-    platform: 'linux',
-    openExternal: async () => undefined,
-    emit: (event, payload) => void events.push({ event, payload }),
     connectorFactories: { okta: fake.factory('okta'), gotomeeting: fake.factory('gotomeeting') },
   })
   /** Through the contract wrapper, as the renderer calls: validated input, `Result` out. */
   const call = (name: CallName, input: unknown) => invokeContract(services.handlers, name, input, logger)
-  return { ...services, fake, secretStore, logger, events, call, dataDirectory }
+  return { ...services, fake, secretStore, logger, call, dataDirectory }
 }
 
 export type StartedServices = Awaited<ReturnType<typeof startServices>>

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { Journal } from '../../../electron/journal/Journal'
 import { startAppSandboxes, type AppSandboxes } from '../../../electron/services/appSandboxes'
-import { createServices, type Services } from '../../../electron/services/createServices'
+import type { Services } from '../../../electron/services/createServices'
+import { createTestServices } from '../../support/createTestServices'
 import { MemorySecretStore } from '../../support/MemorySecretStore'
 import { createRecordingLogger } from '../../support/recordingLogger'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
@@ -17,16 +18,7 @@ async function startApp(dataDirectory: string, secretStore: MemorySecretStore): 
   const logger = createRecordingLogger()
   const sandboxes = await startAppSandboxes({ dataDirectory, env: { LANYARD_SANDBOX_USERS: '20' }, logger })
   running.push(sandboxes)
-  const services = await createServices({
-    dataDirectory,
-    secretStore,
-    logger,
-    appVersion: '9.8.7',
-    platform: 'linux',
-    openExternal: async () => undefined,
-    emit: () => undefined,
-    sandboxes,
-  })
+  const services = await createTestServices(dataDirectory, { secretStore, logger, sandboxes })
   running.push(services)
   return { services, sandboxes }
 }
