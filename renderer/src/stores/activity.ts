@@ -3,6 +3,7 @@ import { computed, ref } from 'vue'
 import type { ExportedFile } from '../../../shared/contract'
 import type { LanyardError, Result } from '../../../shared/errors'
 import type { ChainVerification, JournalEntry, JournalFilter, UndoReport } from '../../../shared/journal'
+import { eventSubscription } from '../api/eventSubscription'
 import { useApi } from '../api/lanyardApi'
 
 /**
@@ -23,7 +24,6 @@ export const useActivityStore = defineStore('activity', () => {
     () => !reconciledDismissed.value && (reconciled.value.length > 0 || reconciledError.value !== null),
   )
 
-  let stopListening: (() => void) | null = null
   // Kept plain, not reactive: a reactive proxy cannot cross the IPC bridge (structured clone).
   let lastFilter: JournalFilter = {}
   // Only the newest load may write the list: an older, slower answer for a filter the person
@@ -46,15 +46,8 @@ export const useActivityStore = defineStore('activity', () => {
     }
   }
 
-  /** Subscribes to `journal.appended` once; later calls do nothing. */
-  function listen(): void {
-    stopListening ??= useApi().on('journal.appended', () => void load())
-  }
-
-  function stopListeningForChanges(): void {
-    stopListening?.()
-    stopListening = null
-  }
+  /** Re-reads with the last filter whenever a change is journaled. */
+  const appended = eventSubscription('journal.appended', () => void load())
 
   async function verify(): Promise<Result<ChainVerification>> {
     return useApi().invoke('journal.verify', {})
@@ -94,8 +87,8 @@ export const useActivityStore = defineStore('activity', () => {
     reconciledDismissed,
     hasReconciliationNews,
     load,
-    listen,
-    stopListeningForChanges,
+    listen: appended.start,
+    stopListeningForChanges: appended.stop,
     verify,
     exportJournal,
     undo,

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { DirectoryObject } from '../../../shared/directory'
 import type { LanyardError } from '../../../shared/errors'
+import { eventSubscription } from '../api/eventSubscription'
 import { useApi } from '../api/lanyardApi'
 
 /** Which table: one object type of one profile. */
@@ -46,7 +47,6 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
   const tables = ref<Record<string, TableState>>({})
   const sequences = new Map<string, number>()
   const refreshing = new Set<string>()
-  let stopListening: (() => void) | null = null
 
   function table(list: TableRef): TableState {
     const key = tableKey(list)
@@ -181,19 +181,25 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
     void useApi().invoke('directory.cancel', { requestKey: key })
   }
 
-  /** Subscribes once to `directory.changed`; every table of that profile and object type re-reads. */
-  function listen(): void {
-    stopListening ??= useApi().on('directory.changed', (change) => {
-      const list = { profileId: change.profileId, objectType: change.objectType }
-      const state = find(list)
-      if (state?.loaded) void refresh(list, change.ids)
-    })
-  }
+  /** On `directory.changed`, every loaded table of that profile and object type re-reads. */
+  const changed = eventSubscription('directory.changed', (change) => {
+    const list = { profileId: change.profileId, objectType: change.objectType }
+    const state = find(list)
+    if (state?.loaded) void refresh(list, change.ids)
+  })
 
-  function stopListeningForChanges(): void {
-    stopListening?.()
-    stopListening = null
+  return {
+    tables,
+    table,
+    find,
+    search,
+    loadMore,
+    retry,
+    reload,
+    refresh,
+    remove,
+    leave,
+    listen: changed.start,
+    stopListeningForChanges: changed.stop,
   }
-
-  return { tables, table, find, search, loadMore, retry, reload, refresh, remove, leave, listen, stopListeningForChanges }
 })

@@ -11,6 +11,7 @@ import type {
   ProfileView,
   UpdateProfileInput,
 } from '../../../shared/profiles'
+import { eventSubscription } from '../api/eventSubscription'
 import { useApi } from '../api/lanyardApi'
 
 export interface ProfileGroup {
@@ -27,8 +28,6 @@ export const useProfilesStore = defineStore('profiles', () => {
   const items = ref<ProfileView[]>([])
   const loading = ref(false)
   const error = ref<LanyardError | null>(null)
-  let stopListening: (() => void) | null = null
-
   /** Non-empty groups in catalogue order, profiles by name. */
   const groups = computed<ProfileGroup[]>(() =>
     connectors
@@ -57,15 +56,8 @@ export const useProfilesStore = defineStore('profiles', () => {
     }
   }
 
-  /** Subscribes to `profiles.changed` once; later calls do nothing. */
-  function listen(): void {
-    stopListening ??= useApi().on('profiles.changed', () => void load())
-  }
-
-  function stopListeningForChanges(): void {
-    stopListening?.()
-    stopListening = null
-  }
+  /** Re-reads the list when profiles change, here or in another window. */
+  const changed = eventSubscription('profiles.changed', () => void load())
 
   function upsert(profile: ProfileView): void {
     const others = items.value.filter((existing) => existing.id !== profile.id)
@@ -119,8 +111,8 @@ export const useProfilesStore = defineStore('profiles', () => {
     groups,
     find,
     load,
-    listen,
-    stopListeningForChanges,
+    listen: changed.start,
+    stopListeningForChanges: changed.stop,
     create,
     update,
     duplicate,

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { eventSubscription } from '../../../renderer/src/api/eventSubscription'
+import { installApi } from '../../../renderer/src/api/lanyardApi'
+import { createFakeLanyardApi } from '../support/fakeLanyardApi'
+
+describe('eventSubscription', () => {
+  it('subscribes once however often it is started, and stops for good', () => {
+    const api = createFakeLanyardApi()
+    installApi(api)
+    const seen: string[] = []
+    const subscription = eventSubscription('journal.appended', ({ entryId }) => seen.push(entryId))
+
+    subscription.start()
+    subscription.start()
+    api.emit('journal.appended', { entryId: 'one' })
+    subscription.stop()
+    api.emit('journal.appended', { entryId: 'two' })
+    subscription.start()
+    api.emit('journal.appended', { entryId: 'three' })
+
+    expect(seen).toEqual(['one', 'three'])
+  })
+})
