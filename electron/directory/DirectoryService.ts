@@ -13,10 +13,10 @@ import type {
 } from '../../shared/directory'
 import { validateChanges, validateNewObject } from '../../shared/directoryValidation'
 import type { Connector, PageRequest } from '../connectors/Connector'
-import { AppError } from '../services/AppError'
+import { AppError, refuseProblems } from '../services/AppError'
 import { creationChanges, effectiveChanges, isSensitive } from './attributeChanges'
 import type { ConnectorPool } from './ConnectorPool'
-import { assertConfirmedName, assertNoProblems, assertWritable, membershipTypes, objectTypeOf, requireOperation } from './operationRules'
+import { assertConfirmedName, assertWritable, membershipTypes, objectTypeOf, requireOperation } from './operationRules'
 import { recordChange, type ChangeContext } from './recordChange'
 import { RequestKeys } from './RequestKeys'
 
@@ -68,7 +68,7 @@ export class DirectoryService {
     const type = requireOperation(descriptor, input.objectType, 'create')
     if (input.password) this.context.logger.registerSecret(input.password)
     this.registerSensitive(type, input.attributes)
-    assertNoProblems(validateNewObject(type, input.attributes, input.password), `The new ${singular(type)} was not created`)
+    refuseProblems(validateNewObject(type, input.attributes, input.password), `The new ${singular(type)} was not created`)
     const connector = await this.connectors.connectorFor(input.id)
     const name = provisionalName(input.attributes)
     const { value } = await recordChange(this.context, {
@@ -95,7 +95,7 @@ export class DirectoryService {
     const { descriptor } = this.connectors.target(input.id)
     const type = requireOperation(descriptor, input.objectType, 'update')
     this.registerSensitive(type, input.changes)
-    assertNoProblems(validateChanges(type, input.changes), 'Nothing was changed')
+    refuseProblems(validateChanges(type, input.changes), 'Nothing was changed')
     const connector = await this.connectors.connectorFor(input.id)
     const current = await connector.get(type.id, input.objectId)
     assertWritable(current)

@@ -57,14 +57,6 @@ export function membershipTypes(descriptor: ConnectorDescriptor): { users: Objec
   return { users, groups }
 }
 
-/** `invalid_input` with the per-field messages, when there are any. */
-export function assertNoProblems(problems: Record<string, string>, what: string): void {
-  const entries = Object.entries(problems)
-  if (entries.length === 0) return
-  const list = entries.map(([, message]) => message).join(' ')
-  throw new AppError('invalid_input', `${what}: ${list}`, { fields: problems })
-}
-
 /** Objects the target will not let anyone change (an Okta APP_GROUP) are refused with its reason. */
 export function assertWritable(object: DirectoryObject): void {
   if (object.readOnlyReason) {

@@ -30,3 +30,15 @@ export class AppError extends Error {
     }
   }
 }
+
+/**
+ * `invalid_input` carrying per-field messages (field path → message), when there are any: the
+ * one way main refuses a create or an update that fails the descriptor's checks, whether the
+ * directory service or an adapter (which does not trust its caller) finds them. `what` opens the
+ * message and says what did not happen ("Nothing was changed").
+ */
+export function refuseProblems(problems: Record<string, string>, what: string): void {
+  const messages = Object.values(problems)
+  if (messages.length === 0) return
+  throw new AppError('invalid_input', `${what}: ${messages.join(' ')}`, { fields: problems })
+}

@@ -1,8 +1,7 @@
 import type { Attributes, DirectoryObject, DirectoryPage } from '../../../shared/directory'
 import { validateChanges, validateNewObject } from '../../../shared/directoryValidation'
-import { AppError } from '../../services/AppError'
+import { AppError, refuseProblems } from '../../services/AppError'
 import type { ListQuery } from '../Connector'
-import { refuseInvalid } from '../refuseInvalid'
 import { attributesToProfile, groupReadOnlyReason, groupToObject } from './oktaMapping'
 import { readPage } from './oktaPaging'
 import { groupSearch } from './oktaSearch'
@@ -47,7 +46,7 @@ export async function listGroups(context: OktaContext, query: ListQuery, signal?
 
 /** Okta creates only OKTA_GROUPs through the API. */
 export async function createGroup(context: OktaContext, attributes: Attributes): Promise<DirectoryObject> {
-  refuseInvalid(validateNewObject(context.groups, attributes, undefined))
+  refuseProblems(validateNewObject(context.groups, attributes, undefined), 'Nothing was sent')
   const response = await context.http.request({
     method: 'POST',
     path: '/api/v1/groups',
@@ -61,7 +60,7 @@ export async function createGroup(context: OktaContext, attributes: Attributes):
  * are merged into the current profile and all of it is sent; a cleared attribute is left out.
  */
 export async function updateGroup(context: OktaContext, id: string, changes: Attributes): Promise<DirectoryObject> {
-  refuseInvalid(validateChanges(context.groups, changes))
+  refuseProblems(validateChanges(context.groups, changes), 'Nothing was sent')
   const changed = attributesToProfile(context.groups, changes)
   const group = await fetchChangeableGroup(context, id, 'change')
   const profile: Record<string, unknown> = { ...group.profile }

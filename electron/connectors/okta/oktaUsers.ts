@@ -1,7 +1,7 @@
 import type { Attributes, DirectoryObject, DirectoryPage } from '../../../shared/directory'
 import { validateChanges, validateNewObject } from '../../../shared/directoryValidation'
 import type { CreateSecrets, ListQuery } from '../Connector'
-import { refuseInvalid } from '../refuseInvalid'
+import { refuseProblems } from '../../services/AppError'
 import { runSteps, type Step } from '../runSteps'
 import { attributesToProfile, userDisplayName, userToObject } from './oktaMapping'
 import { readPage } from './oktaPaging'
@@ -33,7 +33,7 @@ export async function listUsers(context: OktaContext, query: ListQuery, signal?:
 
 /** Creates and activates the user with its first password; the password is never logged nor returned. */
 export async function createUser(context: OktaContext, attributes: Attributes, secrets: CreateSecrets): Promise<DirectoryObject> {
-  refuseInvalid(validateNewObject(context.users, attributes, secrets.password))
+  refuseProblems(validateNewObject(context.users, attributes, secrets.password), 'Nothing was sent')
   const password = secrets.password ?? ''
   const response = await context.http.request({
     method: 'POST',
@@ -51,7 +51,7 @@ export async function createUser(context: OktaContext, attributes: Attributes, s
  * email changes the username too, unless the username is changed in the same edit.
  */
 export async function updateUser(context: OktaContext, id: string, changes: Attributes): Promise<DirectoryObject> {
-  refuseInvalid(validateChanges(context.users, changes))
+  refuseProblems(validateChanges(context.users, changes), 'Nothing was sent')
   const profile = attributesToProfile(context.users, changes)
   const email = changes['emails.value']
   if (typeof email === 'string' && !('userName' in changes)) profile.login = email
