@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ConnectorId } from '../../../shared/catalogue/types'
+import { writeFileAtomically } from '../../profiles/writeFileAtomically'
 
 /**
  * What a tenant keeps between runs: its data and the port profiles point at. Never its
@@ -14,14 +15,15 @@ export interface SavedSandbox<Data> {
 }
 
 /**
- * `<stateDirectory>/<connectorId>.json`. Writes are atomic (temp file + rename) so a crash never
- * leaves half a file, and debounced so a burst of changes costs one write. A file that cannot be
+ * `<stateDirectory>/<connectorId>.json`. Writes are atomic (temp file, flush, rename) so a crash
+ * never leaves half a file, and debounced so a burst of changes costs one write. A file that cannot be
  * read is moved aside (not deleted) and the tenant starts fresh.
  */
 export class SandboxStateFile<Data> {
   readonly path: string
   private timer: NodeJS.Timeout | undefined
   private snapshot: (() => SavedSandbox<Data>) | undefined
+  private writing: Promise<void> = Promise.resolve()
 
   constructor(
     directory: string,
@@ -67,31 +69,30 @@ export class SandboxStateFile<Data> {
   /** Something changed: write soon. */
   changed(): void {
     if (this.timer) return
-    this.timer = setTimeout(() => this.flushFromTimer(), this.debounceMs)
+    this.timer = setTimeout(() => void this.flushFromTimer(), this.debounceMs)
     this.timer.unref()
   }
 
   /** A timer has no caller to throw to (it would crash the app's main process): report, and retry on the next change. */
-  private flushFromTimer(): void {
+  private async flushFromTimer(): Promise<void> {
     try {
-      this.flush()
+      await this.flush()
     } catch (error) {
       process.stderr.write(`sandbox: could not save ${this.path} (${String(error)}); the next change tries again.\n`)
     }
   }
 
-  /** Write now (also on close), cancelling a pending debounced write. */
-  flush(): void {
+  /**
+   * Write now (also on close), cancelling a pending debounced write. Writes run one after another,
+   * through the same atomic, flushed write as profiles.json.
+   */
+  flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer)
     this.timer = undefined
-    if (!this.snapshot) return
-    const temporary = `${this.path}.${process.pid}.tmp`
-    try {
-      writeFileSync(temporary, JSON.stringify(this.snapshot()), { mode: 0o600 })
-      renameSync(temporary, this.path)
-    } catch (error) {
-      rmSync(temporary, { force: true })
-      throw error
-    }
+    const snapshot = this.snapshot
+    if (!snapshot) return this.writing
+    const write = this.writing.catch(() => undefined).then(() => writeFileAtomically(this.path, JSON.stringify(snapshot())))
+    this.writing = write
+    return write
   }
 }

@@ -56,7 +56,7 @@ export async function startOktaSandbox(options: SandboxOptions = {}): Promise<Ru
   if (stateFile) {
     stateFile.bind(() => ({ connectorId: 'okta', port: server.port, data: { ...directory.snapshot(), readOnlyToken: '' } }))
     // Written at once, so a fresh tenant's port is on disk before anyone uses it.
-    stateFile.flush()
+    await stateFile.flush()
   }
   return {
     connectorId: 'okta',
@@ -68,7 +68,7 @@ export async function startOktaSandbox(options: SandboxOptions = {}): Promise<Ru
     tenant: new OktaTenant(directory, changed),
     close: async () => {
       await server.close()
-      stateFile?.flush()
+      await stateFile?.flush()
     },
   }
 }

@@ -10,11 +10,11 @@ describe('sandbox persistence', () => {
   const temporaryDirectory = useTemporaryDirectories()
 
   describe('SandboxStateFile', () => {
-    it('writes <connectorId>.json atomically, readable only by its owner, leaving no temporary file', () => {
+    it('writes <connectorId>.json atomically, readable only by its owner, leaving no temporary file', async () => {
       const directory = temporaryDirectory()
       const file = new SandboxStateFile<{ n: number }>(join(directory, 'nested'), 'okta')
       file.bind(() => ({ connectorId: 'okta', port: 4321, data: { n: 1 } }))
-      file.flush()
+      await file.flush()
       expect(file.path).toBe(join(directory, 'nested', 'okta.json'))
       expect(readdirSync(join(directory, 'nested'))).toEqual(['okta.json'])
       expect(statSync(file.path).mode & 0o777).toBe(0o600)
