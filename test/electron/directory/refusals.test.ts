@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { oktaProfile, validValues } from '../../support/profileInputs'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
-import { addOktaProfile, journalOnDisk, startServices } from './directoryHarness'
+import { addOktaProfile, journalOnDisk, startServices, type StartedServices } from './directoryHarness'
+
+/** Coupa has no adapter yet and no delete at all: the refusals that need no call. */
+function addCoupaProfile(services: StartedServices) {
+  return services.handlers['profiles.create']({
+    connectorId: 'coupa',
+    name: 'Coupa',
+    environment: 'sandbox',
+    values: validValues.coupa,
+    secrets: { apiKey: 'k' },
+  })
+}
 
 const newDirectory = useTemporaryDirectories()
 
@@ -113,26 +124,14 @@ describe('directory refusals before any adapter call', () => {
 
   it('says a connector without an adapter is not available in this version', async () => {
     const services = await startServices(newDirectory())
-    const profile = await services.handlers['profiles.create']({
-      connectorId: 'coupa',
-      name: 'Coupa',
-      environment: 'sandbox',
-      values: validValues.coupa,
-      secrets: { apiKey: 'k' },
-    })
+    const profile = await addCoupaProfile(services)
     const result = await services.call('directory.list', { id: profile.id, objectType: 'users' })
     expect(result).toMatchObject({ ok: false, error: { code: 'unsupported', message: expect.stringContaining('Coupa is not available in this version') } })
   })
 
   it('refuses a delete Coupa cannot do, quoting the reference', async () => {
     const services = await startServices(newDirectory())
-    const profile = await services.handlers['profiles.create']({
-      connectorId: 'coupa',
-      name: 'Coupa',
-      environment: 'sandbox',
-      values: validValues.coupa,
-      secrets: { apiKey: 'k' },
-    })
+    const profile = await addCoupaProfile(services)
     const result = await services.call('directory.delete', { id: profile.id, objectType: 'users', objectId: '12', confirmName: 'x' })
     expect(result).toMatchObject({ ok: false, error: { code: 'unsupported', message: 'Coupa cannot delete users: soft delete only.' } })
   })

@@ -12,6 +12,16 @@ function personInTwoGroups(harness: OktaHarness) {
   return { user, first, second }
 }
 
+/** Deactivated by Lanyard, then taken out of both groups behind its back: what undo must repair. */
+async function deactivatedAndOutOfGroups(harness: OktaHarness) {
+  const person = personInTwoGroups(harness)
+  const snapshot = await harness.connector.readDeprovisionSnapshot(person.user.id)
+  await harness.connector.deprovision(person.user.id, snapshot)
+  harness.tenant.removeMember(person.first.id, person.user.id)
+  harness.tenant.removeMember(person.second.id, person.user.id)
+  return { ...person, snapshot }
+}
+
 describe('Okta deprovision: suspend mode (the default)', () => {
   it('snapshots status and every group except Everyone, suspends, and undo unsuspends', async () => {
     const harness = await oktaHarness()
@@ -88,11 +98,7 @@ describe('Okta deprovision: deactivate mode', () => {
   it('reports a group deleted since as a failed step with the reason, and still does the others', async () => {
     const harness = await oktaHarness({}, {}, { deprovisionMode: 'deactivate' })
     const { connector, tenant } = harness
-    const { user, first, second } = personInTwoGroups(harness)
-    const snapshot = await connector.readDeprovisionSnapshot(user.id)
-    await connector.deprovision(user.id, snapshot)
-    tenant.removeMember(first.id, user.id)
-    tenant.removeMember(second.id, user.id)
+    const { user, first, second, snapshot } = await deactivatedAndOutOfGroups(harness)
     await connector.delete('groups', first.id)
 
     const error = await expectAppError(connector.undoDeprovision(user.id, snapshot), 'partial_failure')
@@ -105,12 +111,8 @@ describe('Okta deprovision: deactivate mode', () => {
 
   it('stops at a failing second undo step: later steps are not attempted, and a second undo finishes', async () => {
     const harness = await oktaHarness({}, {}, { deprovisionMode: 'deactivate' })
-    const { connector, tenant } = harness
-    const { user, first, second } = personInTwoGroups(harness)
-    const snapshot = await connector.readDeprovisionSnapshot(user.id)
-    await connector.deprovision(user.id, snapshot)
-    tenant.removeMember(first.id, user.id)
-    tenant.removeMember(second.id, user.id)
+    const { connector } = harness
+    const { user, snapshot } = await deactivatedAndOutOfGroups(harness)
     const [firstBack, secondBack] = snapshot.groups
     // The membership PUT is retried (it is idempotent): fail every attempt.
     harness.sandbox.faults.script([{ kind: 'unavailable', method: 'PUT', path: `/api/v1/groups/${firstBack!.id}/users/${user.id}`, times: 10 }])
