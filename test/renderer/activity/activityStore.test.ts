@@ -1,21 +1,16 @@
-import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { installApi } from '../../../renderer/src/api/lanyardApi'
 import { useActivityStore } from '../../../renderer/src/stores/activity'
 import type { Result } from '../../../shared/errors'
 import type { JournalEntry } from '../../../shared/journal'
-import { createFakeLanyardApi, type FakeLanyardApi } from '../support/fakeLanyardApi'
+import type { FakeLanyardApi } from '../support/fakeLanyardApi'
+import { flushPromises, freshStoresWithApi } from '../support/storeSetup'
 import { journalEntry } from './journalEntries'
 
 let api: FakeLanyardApi
 
 beforeEach(() => {
-  setActivePinia(createPinia())
-  api = createFakeLanyardApi()
-  installApi(api)
+  api = freshStoresWithApi()
 })
-
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 describe('the activity store', () => {
   it('keeps the newest filter’s answer when an older, slower one arrives after it', async () => {
@@ -42,10 +37,10 @@ describe('the activity store', () => {
     store.listen()
 
     api.emit('journal.appended', { entryId: 'e1' })
-    await flush()
+    await flushPromises()
     store.stopListeningForChanges()
     api.emit('journal.appended', { entryId: 'e2' })
-    await flush()
+    await flushPromises()
 
     expect(api.callsTo('journal.list')).toEqual([{ profileId: 'p1' }, { profileId: 'p1' }])
   })

@@ -1,18 +1,13 @@
-import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { installApi } from '../../../renderer/src/api/lanyardApi'
 import { useProfilesStore } from '../../../renderer/src/stores/profiles'
-import { createFakeLanyardApi, profileView, type FakeLanyardApi } from '../support/fakeLanyardApi'
+import { profileView, type FakeLanyardApi } from '../support/fakeLanyardApi'
+import { flushPromises, freshStoresWithApi } from '../support/storeSetup'
 
 let api: FakeLanyardApi
 
 beforeEach(() => {
-  setActivePinia(createPinia())
-  api = createFakeLanyardApi()
-  installApi(api)
+  api = freshStoresWithApi()
 })
-
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 describe('the profiles store', () => {
   it('loads the list and groups it by connector in catalogue order, profiles by name', async () => {
@@ -105,7 +100,7 @@ describe('the profiles store', () => {
 
     current = [...current, profileView({ name: 'Added elsewhere' })]
     api.emit('profiles.changed', { ids: [current[1]!.id] })
-    await flush()
+    await flushPromises()
 
     expect(store.items.map((profile) => profile.name)).toEqual(['First', 'Added elsewhere'])
     // One subscription only: a second listen() must not double every refresh.
@@ -119,7 +114,7 @@ describe('the profiles store', () => {
     store.stopListeningForChanges()
 
     api.emit('profiles.changed', { ids: [] })
-    await flush()
+    await flushPromises()
 
     expect(api.callsTo('profiles.list')).toHaveLength(0)
   })

@@ -1,11 +1,10 @@
 // @vitest-environment happy-dom
-import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { installApi } from '../../../../renderer/src/api/lanyardApi'
 import { useDirectoryListStore } from '../../../../renderer/src/stores/directoryList'
 import type { DirectoryPage } from '../../../../shared/directory'
 import type { Result } from '../../../../shared/errors'
-import { createFakeLanyardApi, type FakeLanyardApi } from '../../support/fakeLanyardApi'
+import type { FakeLanyardApi } from '../../support/fakeLanyardApi'
+import { freshStoresWithApi } from '../../support/storeSetup'
 import { deferred, page, users, type Deferred } from './listFixtures'
 
 const table = { profileId: '00000000-0000-4000-8000-000000000001', objectType: 'users' }
@@ -13,16 +12,14 @@ let api: FakeLanyardApi
 let pending: Deferred<Result<DirectoryPage>>[]
 
 beforeEach(() => {
-  setActivePinia(createPinia())
   pending = []
-  api = createFakeLanyardApi({
+  api = freshStoresWithApi({
     'directory.list': () => {
       const answer = deferred<Result<DirectoryPage>>()
       pending.push(answer)
       return answer.promise
     },
   })
-  installApi(api)
 })
 
 function answer(index: number, result: Result<DirectoryPage>): Promise<void> {
