@@ -5,7 +5,7 @@ import { timestamp, type OktaGroupRecord } from './oktaRecords'
 import { renderGroup } from './oktaRepresentations'
 import { noContent, objectBody, ok, type OktaContext, type OktaHandler, type OktaReply } from './oktaRouting'
 import { compileQuery, groupFilterPolicy, groupSearchPolicy } from './queryPolicies'
-import { readGroupAttribute } from './userReaders'
+import { readGroupAttribute } from './attributeReaders'
 
 /** Groups (okta.md §4): list, get, create (OKTA_GROUP only), full replace, delete. */
 export function addGroupRoutes(routes: RouteTable<OktaHandler>): void {

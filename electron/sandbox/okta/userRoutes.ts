@@ -8,7 +8,7 @@ import { timestamp, type OktaProfile, type OktaUserRecord } from './oktaRecords'
 import { renderUser } from './oktaRepresentations'
 import { booleanParameter, child, noContent, objectBody, ok, type OktaContext, type OktaHandler, type OktaReply } from './oktaRouting'
 import { compileQuery, userFilterPolicy, userSearchPolicy } from './queryPolicies'
-import { readUserAttribute } from './userReaders'
+import { readUserAttribute } from './attributeReaders'
 import { deactivate } from './userLifecycle'
 
 /** Users: create, get, list (search / filter / q), partial update, full replace, two-step delete (okta.md §3). */
