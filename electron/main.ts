@@ -3,10 +3,8 @@ import { app, type BrowserWindow } from 'electron'
 import { registerContract, type ContractRegistration } from './ipc/registerContract'
 import { createLogger } from './logging/createLogger'
 import { resolveDataDirectory } from './paths'
-import { KeytarSecretStore } from './secrets/KeytarSecretStore'
 import { openExternalSafely } from './security/openExternalSafely'
-import { startAppSandboxes } from './services/appSandboxes'
-import { createServices } from './services/createServices'
+import { startAppServices } from './services/startAppServices'
 import { createMainWindow } from './window/createMainWindow'
 import { resolveRendererLocation } from './window/rendererLocation'
 
@@ -27,12 +25,9 @@ async function start(): Promise<void> {
   let mainWindow: BrowserWindow | null = null
   let contract: ContractRegistration | null = null
 
-  const sandboxes = await startAppSandboxes({ dataDirectory, env: process.env, logger })
-  const services = await createServices({
-    // Set up the Sandbox profiles (new tokens) before start-up reconciliation reads the targets.
-    sandboxes,
+  const services = await startAppServices({
+    env: process.env,
     dataDirectory,
-    secretStore: new KeytarSecretStore(),
     logger,
     appVersion: app.getVersion(),
     platform: process.platform,
@@ -68,7 +63,6 @@ async function start(): Promise<void> {
   const closeEverything = async () => {
     contract?.unregister()
     await services.close()
-    await sandboxes.close()
     logger.info('Lanyard stopped')
   }
   app.on('will-quit', (event) => {

@@ -3,9 +3,7 @@ import { fileURLToPath } from 'node:url'
 import type { EventName, EventPayload } from '../../shared/contract'
 import { createLogger } from '../logging/createLogger'
 import { defaultDataDirectory, resolveDataDirectory } from '../paths'
-import { KeytarSecretStore } from '../secrets/KeytarSecretStore'
-import { startAppSandboxes } from '../services/appSandboxes'
-import { createServices } from '../services/createServices'
+import { startAppServices } from '../services/startAppServices'
 import { startPreviewServer, type PreviewServer } from './previewServer'
 
 /**
@@ -23,12 +21,9 @@ async function main(): Promise<void> {
   const logger = createLogger({ directory: dataDirectory, console: false })
   // Services emit events before the server exists to carry them; the relay gets its target later.
   const eventRelay: { server?: PreviewServer } = {}
-  const sandboxes = await startAppSandboxes({ dataDirectory, env: process.env, logger })
-  const services = await createServices({
-    // Set up the Sandbox profiles (new tokens) before start-up reconciliation reads the targets.
-    sandboxes,
+  const services = await startAppServices({
+    env: process.env,
     dataDirectory,
-    secretStore: new KeytarSecretStore(),
     logger,
     appVersion: process.env.npm_package_version ?? '0.0.0',
     platform: process.platform,
@@ -44,7 +39,6 @@ async function main(): Promise<void> {
   const stop = async () => {
     await server.close()
     await services.close()
-    await sandboxes.close()
     process.exit(0)
   }
   process.once('SIGINT', stop)
