@@ -54,6 +54,11 @@ export interface JournalEntry {
     /** The target's code and request id of a failure, for the details fold. */
     details: Record<string, string>
   }
+  /**
+   * For deprovisions and their undos: the user's state read just before the deprovision and kept
+   * for undo (the status in the target's own word, the groups by name).
+   */
+  recorded: { status: string; groups: string[] } | null
   /** For deprovisions: whether undo applies now, and why not. */
   undo: { available: boolean; reason: string | null; undoneBy: string | null } | null
   /** For an undo: the deprovision entry it reverses. */

@@ -42,7 +42,8 @@ export class DeprovisionService {
         action: 'deprovision',
         target: { objectType: users.id, id: snapshot.userId, name: snapshot.displayName },
         related: null,
-        changes: [],
+        // SCIM's view of what a deprovision does; the status and groups it keeps are the snapshot.
+        changes: [{ attribute: 'active', before: snapshot.active, after: false }],
         snapshot,
         undoOf: null,
       },
@@ -95,7 +96,7 @@ export class DeprovisionService {
         action: 'undoDeprovision',
         target: { objectType: userType, id: snapshot.userId, name: snapshot.displayName },
         related: null,
-        changes: [],
+        changes: [{ attribute: 'active', before: false, after: snapshot.active }],
         snapshot,
         undoOf: deprovision.id,
       },

@@ -63,6 +63,9 @@ export class JournalIndex {
       related: intent.related,
       summary: summarize(intent, target.name, status),
       changes: intent.changes,
+      recorded: intent.snapshot
+        ? { status: intent.snapshot.status, groups: intent.snapshot.groups.map((group) => group.name) }
+        : null,
       outcome: {
         status,
         time: outcome?.time ?? null,

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
+import type { ChangeLine } from '../components/changeLines'
 
 export type ToastKind = 'success' | 'info' | 'error'
 
@@ -17,6 +18,8 @@ export interface ConfirmationRequest {
   typeToConfirm?: string
   /** Marks a destructive action: the confirm button is styled as danger. */
   danger?: boolean
+  /** What the change will do, line by line (before → after), shown under the message. */
+  lines?: readonly ChangeLine[]
 }
 
 interface PendingConfirmation extends ConfirmationRequest {
@@ -26,7 +29,10 @@ interface PendingConfirmation extends ConfirmationRequest {
 /** Errors stay until dismissed (they may need reading twice); the rest fade after a while. */
 const toastLifetimeMs = 6000
 
-/** Toasts and the one app-wide confirmation dialog. Nothing here talks to the API. */
+/**
+ * Toasts and the one app-wide confirmation dialog (drawn by `shell/AppConfirmation.vue`): every
+ * view and panel asks through `confirm`. Nothing here talks to the API.
+ */
 export const useUiStore = defineStore('ui', () => {
   const toasts = ref<Toast[]>([])
   const confirmation = ref<PendingConfirmation | null>(null)

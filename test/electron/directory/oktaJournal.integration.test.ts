@@ -42,6 +42,12 @@ describe('deprovision and undo through the services, against the Okta sandbox', 
 
     const entry = await handlers['directory.deprovision']({ id: profile.id, userId: person.id })
     expect(entry.outcome.status).toBe('applied')
+    // What the Activity view and both undo confirmations show: SCIM's change, and what was kept for undo.
+    expect(entry.changes).toEqual([{ attribute: 'active', before: true, after: false }])
+    // Every group but the built-in Everyone, which no one is ever taken out of.
+    const recordedNames = tenant.groupsOf(person.id).filter((group) => group.type !== 'BUILT_IN').map((group) => group.profile.name)
+    expect(entry.recorded).toEqual({ status: 'ACTIVE', groups: expect.arrayContaining(recordedNames) })
+    expect(entry.recorded?.groups).toHaveLength(recordedNames.length)
     expect(tenant.user(person.id)?.status).toBe('SUSPENDED')
 
     // A new set of services on the same data folder: the app after a restart.

@@ -111,7 +111,10 @@ describe('the Activity view', () => {
     expect(toggle.attributes('aria-expanded')).toBe('true')
     const details = wrapper.find('.entry-details')
     const changeRows = details.findAll('section[aria-label="Changes"] tbody tr').map((row) => row.text())
-    expect(changeRows).toEqual(['StatusACTIVESUSPENDED', 'GroupsEngineering, SalesEngineering, Sales'])
+    expect(changeRows).toEqual(['ActiveYesNo'])
+    expect(details.find('section[aria-label="Recorded for undo"]').text()).toBe(
+      'Recorded for undo Status before: ACTIVE · groups: Engineering, Sales',
+    )
     expect(details.text()).toContain('Okta refused the suspension.')
     expect(details.find('ul[aria-label="Steps"]').text()).toBe('Suspend user: failed — E0000001')
     expect(details.find('details summary').text()).toBe('Details for support')

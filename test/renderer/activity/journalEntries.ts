@@ -16,10 +16,8 @@ export function journalEntry(overrides: Partial<JournalEntry> = {}): JournalEntr
     target: { objectType: 'users', id: '00u1ada', name: 'Ada Lovelace' },
     related: null,
     summary: 'Suspended Ada Lovelace and kept her 2 groups on record',
-    changes: [
-      { attribute: 'status', before: 'ACTIVE', after: 'SUSPENDED' },
-      { attribute: 'groups', before: ['Engineering', 'Sales'], after: ['Engineering', 'Sales'] },
-    ],
+    changes: [{ attribute: 'active', before: true, after: false }],
+    recorded: { status: 'ACTIVE', groups: ['Engineering', 'Sales'] },
     outcome: {
       status: 'applied',
       time: '2026-03-02T09:15:02.000Z',

@@ -50,7 +50,12 @@ describe('undoing a deprovision from the Activity view', () => {
     await undoButton(wrapper).trigger('click')
 
     expect(ui.confirmation?.title).toBe('Undo the deprovision of Ada Lovelace?')
-    expect(ui.confirmation?.message).toContain('Status: ACTIVE; Groups: Engineering, Sales')
+    expect(ui.confirmation?.message).toContain('Suspended Ada Lovelace and kept her 2 groups on record')
+    expect(ui.confirmation?.lines).toEqual([
+      { label: 'Active', hint: 'active', before: 'No', after: 'Yes' },
+      { label: 'Status', text: 'back to ACTIVE' },
+      { label: 'Groups', text: 'in Engineering, Sales again' },
+    ])
     expect(ui.confirmation?.confirmLabel).toBe('Undo deprovision')
     ui.settleConfirmation(false)
     await flushPromises()

@@ -1,7 +1,5 @@
 import { getDescriptor } from '../../../../shared/catalogue'
 import type { ConnectorId } from '../../../../shared/catalogue/types'
-import type { AttributeValue } from '../../../../shared/directory'
-import { fieldLabel } from '../../../../shared/directoryValidation'
 import type { ChainVerification, JournalAction, JournalEntry, OutcomeStatus } from '../../../../shared/journal'
 
 /** Words for journal entries in the Activity view and the start-up banner. */
@@ -41,36 +39,8 @@ export function connectorLabel(connectorId: ConnectorId): string {
   return getDescriptor(connectorId).label
 }
 
-export function readableValue(value: AttributeValue | undefined): string {
-  if (value === null || value === undefined || value === '') return '(empty)'
-  if (Array.isArray(value)) return value.length > 0 ? value.join(', ') : '(none)'
-  if (typeof value === 'boolean') return value ? 'yes' : 'no'
-  return String(value)
-}
-
-export function changeLabel(attribute: string): string {
-  return fieldLabel(attribute)
-}
-
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`
-}
-
-/**
- * What an undo brings back, one line per recorded change: the value before the deprovision.
- * Falls back to the entry's summary when it recorded no changes.
- */
-export function whatUndoBringsBack(entry: JournalEntry): string {
-  if (entry.changes.length === 0) return `The deprovision recorded: ${entry.summary}`
-  const restored = entry.changes.map((change) => `${changeLabel(change.attribute)}: ${readableValue(change.before)}`)
-  return `This brings back what the deprovision took away — ${restored.join('; ')}.`
-}
-
-export function undoConfirmationMessage(entry: JournalEntry): string {
-  return (
-    `${whatUndoBringsBack(entry)} Lanyard then reads ${entry.target.name} again from ${entry.profileName} ` +
-    'to check the result. The undo is recorded in the journal.'
-  )
 }
 
 /** One sentence for the Verify button's result. */

@@ -3,8 +3,8 @@ import type { LanyardError } from '../../../../shared/errors'
 import type { ChainVerification, JournalEntry, JournalFilter, UndoReport } from '../../../../shared/journal'
 import { useActivityStore } from '../../stores/activity'
 import { useUiStore } from '../../stores/ui'
+import { undoPlan } from '../journal/undoPlan'
 import { downloadFile } from '../profiles/downloadFile'
-import { undoConfirmationMessage } from './journalWords'
 
 /** What the last undo did, shown above the table until the next one. */
 export type UndoOutcome =
@@ -49,12 +49,7 @@ export function useJournalTools(currentFilter: () => JournalFilter) {
   }
 
   async function undo(entry: JournalEntry): Promise<void> {
-    const confirmed = await ui.confirm({
-      title: `Undo the deprovision of ${entry.target.name}?`,
-      message: undoConfirmationMessage(entry),
-      confirmLabel: 'Undo deprovision',
-    })
-    if (!confirmed) return
+    if (!(await ui.confirm(undoPlan(entry)))) return
     undoingEntryId.value = entry.id
     const result = await store.undo(entry.id)
     undoingEntryId.value = null

@@ -31,15 +31,15 @@ describe("a user's groups in the detail panel", () => {
   })
 
   it('removes the user from a group only after confirming which membership goes', async () => {
-    const { api, profile, wrapper } = await mountPanel({ answers: { 'directory.removeMember': () => ok(null) } })
+    const { api, profile, wrapper, confirmation } = await mountPanel({ answers: { 'directory.removeMember': () => ok(null) } })
 
     await wrapper.find('.membership[data-id="00g1"]').find('button').trigger('click')
     await flushPromises()
-    const dialog = openDialog(wrapper)
+    const dialog = openDialog(confirmation)
     expect(dialog.text()).toContain('Remove Ada Lovelace from Engineering.')
     expect(api.callsTo('directory.removeMember')).toEqual([])
 
-    await confirmDialog(wrapper, 'Remove from group')
+    await confirmDialog(confirmation, 'Remove from group')
 
     expect(api.callsTo('directory.removeMember')).toEqual([{ id: profile.id, groupId: '00g1', userId: '00u1ada' }])
     expect(api.callsTo('directory.groupsOf')).toHaveLength(2)
@@ -47,11 +47,11 @@ describe("a user's groups in the detail panel", () => {
   })
 
   it('sends nothing when the person cancels the confirmation', async () => {
-    const { api, wrapper } = await mountPanel({ answers: { 'directory.removeMember': () => ok(null) } })
+    const { api, wrapper, confirmation } = await mountPanel({ answers: { 'directory.removeMember': () => ok(null) } })
 
     await wrapper.find('.membership[data-id="00g2"]').find('button').trigger('click')
     await flushPromises()
-    await button(openDialog(wrapper), 'Cancel').trigger('click')
+    await button(openDialog(confirmation), 'Cancel').trigger('click')
     await flushPromises()
 
     expect(api.callsTo('directory.removeMember')).toEqual([])
@@ -68,7 +68,7 @@ describe("a user's groups in the detail panel", () => {
   })
 
   it('searches groups as the person types and adds the user to the picked one after confirming', async () => {
-    const { api, profile, wrapper } = await mountPanel({
+    const { api, profile, wrapper, confirmation } = await mountPanel({
       answers: {
         'directory.list': (input) =>
           ok(page(input.search === 'fin' ? [group('00g3', 'Finance'), group('00g7', 'Salesforce users', appGroupReason)] : [])),
@@ -88,8 +88,8 @@ describe("a user's groups in the detail panel", () => {
 
     await wrapper.find('.picker__choice[data-id="00g3"]').trigger('click')
     await flushPromises()
-    expect(openDialog(wrapper).text()).toContain('Add Ada Lovelace to Finance.')
-    await confirmDialog(wrapper, 'Add to group')
+    expect(openDialog(confirmation).text()).toContain('Add Ada Lovelace to Finance.')
+    await confirmDialog(confirmation, 'Add to group')
 
     expect(api.callsTo('directory.addMember')).toEqual([{ id: profile.id, groupId: '00g3', userId: '00u1ada' }])
   })
@@ -114,7 +114,7 @@ describe("a user's groups in the detail panel", () => {
   })
 
   it('shows why an add failed, with the target details folded away', async () => {
-    const { wrapper } = await mountPanel({
+    const { wrapper, confirmation } = await mountPanel({
       answers: {
         'directory.list': () => ok(page([group('00g3', 'Finance')])),
         'directory.addMember': () => ({
@@ -128,7 +128,7 @@ describe("a user's groups in the detail panel", () => {
     await flushPromises()
     await wrapper.find('.picker__choice[data-id="00g3"]').trigger('click')
     await flushPromises()
-    await confirmDialog(wrapper, 'Add to group')
+    await confirmDialog(confirmation, 'Add to group')
 
     const alert = wrapper.find('.memberships [role="alert"]')
     expect(alert.text()).toContain('Okta asked Lanyard to slow down.')
@@ -139,7 +139,7 @@ describe("a user's groups in the detail panel", () => {
 describe("a group's members in the detail panel", () => {
   it('lists members and searches users to add one', async () => {
     const grace = adaLovelace({ id: '00u2grace', displayName: 'Grace Hopper', secondary: 'grace.hopper@example.com' })
-    const { api, profile, wrapper } = await mountPanel({
+    const { api, profile, wrapper, confirmation } = await mountPanel({
       object: group('00g1', 'Engineering'),
       answers: { 'directory.list': () => ok(page([grace])), 'directory.addMember': () => ok(null) },
     })
@@ -152,7 +152,7 @@ describe("a group's members in the detail panel", () => {
     expect(api.callsTo('directory.list').at(-1)).toMatchObject({ objectType: 'users' })
     await wrapper.find('.picker__choice[data-id="00u2grace"]').trigger('click')
     await flushPromises()
-    await confirmDialog(wrapper, 'Add to group')
+    await confirmDialog(confirmation, 'Add to group')
 
     expect(api.callsTo('directory.addMember')).toEqual([{ id: profile.id, groupId: '00g1', userId: '00u2grace' }])
   })

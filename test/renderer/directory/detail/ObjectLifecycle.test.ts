@@ -14,14 +14,14 @@ function confirmButton(dialog: ReturnType<typeof openDialog>) {
 
 describe('deprovisioning from the detail panel', () => {
   it("says how the profile deprovisions and what is kept for undo before anything is sent", async () => {
-    const { api, profile, wrapper } = await mountPanel({
+    const { api, profile, wrapper, confirmation } = await mountPanel({
       answers: { 'directory.deprovision': () => ok(deprovisionEntry()) },
     })
 
     await button(wrapper, 'Deprovision…').trigger('click')
     await flushPromises()
 
-    const dialog = openDialog(wrapper)
+    const dialog = openDialog(confirmation)
     expect(dialog.find('.confirm__message').text()).toBe(
       'Deprovision Ada Lovelace by suspending (reversible; keeps app assignments): ' +
         "they can't sign in; their groups (2) are recorded so undo can bring them back.",
@@ -30,7 +30,7 @@ describe('deprovisioning from the detail panel', () => {
     expect(dialog.find('input').exists()).toBe(false)
     expect(api.callsTo('directory.deprovision')).toEqual([])
 
-    await confirmDialog(wrapper, 'Deprovision')
+    await confirmDialog(confirmation, 'Deprovision')
 
     expect(api.callsTo('directory.deprovision')).toEqual([{ id: profile.id, userId: '00u1ada' }])
     expect(api.callsTo('directory.get')).toHaveLength(2)
@@ -40,23 +40,23 @@ describe('deprovisioning from the detail panel', () => {
 
   it('counts only the groups undo can bring back, not built-in ones the target manages', async () => {
     const everyone = group('00g0', 'Everyone', 'Everyone is managed by Okta itself.')
-    const { wrapper } = await mountPanel({
+    const { wrapper, confirmation } = await mountPanel({
       answers: { 'directory.groupsOf': () => ok(page([everyone, group('00g1', 'Engineering'), group('00g2', 'London office')])) },
     })
 
     await button(wrapper, 'Deprovision…').trigger('click')
     await flushPromises()
 
-    expect(openDialog(wrapper).find('.confirm__message').text()).toContain('their groups (2) are recorded')
+    expect(openDialog(confirmation).find('.confirm__message').text()).toContain('their groups (2) are recorded')
   })
 
   it("uses the profile's own deprovision mode, as its option label words it", async () => {
-    const { wrapper } = await mountPanel({ profile: { values: { url: 'https://acme.okta.com', deprovisionMode: 'deactivate' } } })
+    const { wrapper, confirmation } = await mountPanel({ profile: { values: { url: 'https://acme.okta.com', deprovisionMode: 'deactivate' } } })
 
     await button(wrapper, 'Deprovision…').trigger('click')
     await flushPromises()
 
-    const dialog = openDialog(wrapper)
+    const dialog = openDialog(confirmation)
     expect(dialog.find('.confirm__message').text()).toMatch(
       /^Deprovision Ada Lovelace by deactivating \(harder; Okta removes app assignments\):/,
     )
@@ -66,14 +66,14 @@ describe('deprovisioning from the detail panel', () => {
   })
 
   it("asks for the user's name to be typed on a real environment profile", async () => {
-    const { api, wrapper } = await mountPanel({
+    const { api, wrapper, confirmation } = await mountPanel({
       profile: { environment: 'real' },
       answers: { 'directory.deprovision': () => ok(deprovisionEntry()) },
     })
 
     await button(wrapper, 'Deprovision…').trigger('click')
     await flushPromises()
-    const dialog = openDialog(wrapper)
+    const dialog = openDialog(confirmation)
     expect(dialog.text()).toContain('Type Ada Lovelace to confirm')
     expect(confirmButton(dialog).attributes('disabled')).toBeDefined()
 
@@ -91,7 +91,7 @@ describe('deprovisioning from the detail panel', () => {
   })
 
   it('shows exactly which steps happened when a deprovision partly fails', async () => {
-    const { wrapper } = await mountPanel({
+    const { wrapper, confirmation } = await mountPanel({
       answers: {
         'directory.deprovision': () => ({
           ok: false,
@@ -112,7 +112,7 @@ describe('deprovisioning from the detail panel', () => {
 
     await button(wrapper, 'Deprovision…').trigger('click')
     await flushPromises()
-    await confirmDialog(wrapper, 'Deprovision')
+    await confirmDialog(confirmation, 'Deprovision')
 
     const alert = wrapper.find('.error-details')
     expect(alert.find('.error-details__message').text()).toContain('signing her out failed')
@@ -137,7 +137,7 @@ describe('undoing a deprovision from the detail panel', () => {
   it('offers undo when the journal says it applies, and shows the differences undo reports', async () => {
     const profileId = '00000000-0000-4000-8000-000000000999'
     const entry = deprovisionEntry({ profileId })
-    const { api, profile, wrapper } = await mountPanel({
+    const { api, profile, wrapper, confirmation } = await mountPanel({
       object: suspendedAda(),
       answers: {
         'journal.list': () => ok([entry]),
@@ -153,12 +153,12 @@ describe('undoing a deprovision from the detail panel', () => {
     expect(api.callsTo('journal.list')).toEqual([{ profileId: profile.id, user: '00u1ada', action: 'deprovision' }])
     await button(wrapper, 'Undo deprovision…').trigger('click')
     await flushPromises()
-    const dialog = openDialog(wrapper)
+    const dialog = openDialog(confirmation)
     expect(dialog.text()).toContain('Suspended Ada Lovelace and kept her 2 groups on record')
     expect(dialog.find('.change__before').text()).toBe('No')
     expect(dialog.find('.change__after').text()).toContain('Yes')
 
-    await confirmDialog(wrapper, 'Undo deprovision')
+    await confirmDialog(confirmation, 'Undo deprovision')
 
     expect(api.callsTo('journal.undo')).toEqual([{ entryId: 'entry-7' }])
     expect(wrapper.text()).toContain('Group London office no longer exists in Okta; it was not restored.')
@@ -188,11 +188,11 @@ describe('undoing a deprovision from the detail panel', () => {
 
 describe('deleting from the detail panel', () => {
   it('says delete is irreversible and not a deprovision, and needs the name typed', async () => {
-    const { api, profile, wrapper } = await mountPanel({ answers: { 'directory.delete': () => ok(null) } })
+    const { api, profile, wrapper, confirmation } = await mountPanel({ answers: { 'directory.delete': () => ok(null) } })
 
     await button(wrapper, 'Delete…').trigger('click')
     await flushPromises()
-    const dialog = openDialog(wrapper)
+    const dialog = openDialog(confirmation)
     expect(dialog.find('.confirm__message').text()).toBe(
       'This is irreversible: it removes the user from Okta for good, not a deprovision. ' +
         'To block sign-in in a way undo can reverse, use Deprovision instead.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { findObjectType, getDescriptor, type ConnectorId } from '../../../../shared/catalogue'
-import { attributeSections, displayValues, groupOf } from '../../../../renderer/src/features/directory/detail/attributeSections'
+import { attributeSections, groupOf } from '../../../../renderer/src/features/directory/detail/attributeSections'
 
 function usersOf(connectorId: ConnectorId) {
   const descriptor = getDescriptor(connectorId)
@@ -17,15 +17,6 @@ describe('attribute sections of the detail panel', () => {
     expect(groupOf('addresses.locality', undefined)).toBe('Address')
     expect(groupOf('meta.lastModified', undefined)).toBe('Meta')
     expect(groupOf('title', undefined)).toBe('Work')
-  })
-
-  it('reads [a;;b] and arrays as lists, yes/no for booleans, nothing for blanks', () => {
-    expect(displayValues('[red;;green;;blue]')).toEqual(['red', 'green', 'blue'])
-    expect(displayValues(['Buyers', 'Approvers'])).toEqual(['Buyers', 'Approvers'])
-    expect(displayValues('[not a list]')).toEqual(['[not a list]'])
-    expect(displayValues(false)).toEqual(['No'])
-    expect(displayValues('  ')).toEqual([])
-    expect(displayValues(null)).toEqual([])
   })
 
   it("shows an aliased SCIM path once with both of the target's names (Coupa approval groups)", () => {

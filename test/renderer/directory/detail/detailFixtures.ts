@@ -6,6 +6,7 @@ import type { JournalEntry } from '../../../../shared/journal'
 import type { ProfileView } from '../../../../shared/profiles'
 import { installApi } from '../../../../renderer/src/api/lanyardApi'
 import ObjectDetailPanel from '../../../../renderer/src/features/directory/detail/ObjectDetailPanel.vue'
+import AppConfirmation from '../../../../renderer/src/shell/AppConfirmation.vue'
 import { createFakeLanyardApi, profileView, type FakeAnswers, type FakeLanyardApi } from '../../support/fakeLanyardApi'
 
 export function ok<T>(value: T): Result<T> {
@@ -69,6 +70,7 @@ export function deprovisionEntry(overrides: Partial<JournalEntry> = {}): Journal
     related: null,
     summary: 'Suspended Ada Lovelace and kept her 2 groups on record',
     changes: [{ attribute: 'active', before: true, after: false }],
+    recorded: { status: 'ACTIVE', groups: ['Engineering', 'London office'] },
     outcome: { status: 'applied', time: '2026-11-20T10:00:01.000Z', message: 'Done', steps: [], reconciled: false, details: {} },
     undo: { available: true, reason: null, undoneBy: null },
     undoOf: null,
@@ -81,9 +83,19 @@ export interface PanelSetup {
   pinia: Pinia
   profile: ProfileView
   wrapper: VueWrapper
+  /** The app's one confirmation dialog, where the panel's questions appear. */
+  confirmation: VueWrapper
 }
 
-/** Mounts the detail panel on a fresh Pinia with a fake api answering the reads the panel makes. */
+/** The app-wide confirmation dialog on `pinia`, as App.vue renders it beside every view. */
+export function mountConfirmation(pinia: Pinia): VueWrapper {
+  return mount(AppConfirmation, { global: { plugins: [pinia] }, attachTo: document.body })
+}
+
+/**
+ * Mounts the detail panel, with the app's confirmation dialog beside it, on a fresh Pinia with a
+ * fake api answering the reads the panel makes.
+ */
 export async function mountPanel(
   options: { object?: DirectoryObject; objectTypeId?: string; profile?: Partial<ProfileView>; answers?: FakeAnswers } = {},
 ): Promise<PanelSetup> {
@@ -104,8 +116,9 @@ export async function mountPanel(
     global: { plugins: [pinia] },
     attachTo: document.body,
   })
+  const confirmation = mountConfirmation(pinia)
   await flushPromises()
-  return { api, pinia, profile, wrapper }
+  return { api, pinia, profile, wrapper, confirmation }
 }
 
 /** A component or an element that can be searched. */
@@ -119,14 +132,14 @@ export function button(wrapper: Searchable, text: string): DOMWrapper<Element> {
   return found
 }
 
-/** The open confirmation dialog (the native <dialog> with content). */
-export function openDialog(wrapper: Searchable): DOMWrapper<Element> {
-  const dialog = wrapper.findAll('dialog').find((candidate) => candidate.find('.modal__content').exists())
+/** The open confirmation dialog (the native <dialog> with content), found in the `AppConfirmation` wrapper. */
+export function openDialog(confirmation: Searchable): DOMWrapper<Element> {
+  const dialog = confirmation.findAll('dialog').find((candidate) => candidate.find('.modal__content').exists())
   if (!dialog) throw new Error('No confirmation dialog is open.')
   return dialog
 }
 
-export async function confirmDialog(wrapper: Searchable, label: string): Promise<void> {
-  await button(openDialog(wrapper), label).trigger('click')
+export async function confirmDialog(confirmation: Searchable, label: string): Promise<void> {
+  await button(openDialog(confirmation), label).trigger('click')
   await flushPromises()
 }

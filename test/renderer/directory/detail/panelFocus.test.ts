@@ -21,7 +21,7 @@ function focused(): Element | null {
 describe('keyboard focus in the detail panel', () => {
   it('stays in the panel when the Deprovision button goes away with the deprovision', async () => {
     let reads = 0
-    const { wrapper } = await mountPanel({
+    const { wrapper, confirmation } = await mountPanel({
       answers: {
         'directory.get': () => ok(++reads === 1 ? adaLovelace() : suspendedAda()),
         'directory.deprovision': () => ok(deprovisionEntry()),
@@ -29,7 +29,7 @@ describe('keyboard focus in the detail panel', () => {
     })
 
     await press(button(wrapper, 'Deprovision…'))
-    await confirmDialog(wrapper, 'Deprovision')
+    await confirmDialog(confirmation, 'Deprovision')
 
     expect(wrapper.findAll('button').some((candidate) => candidate.text() === 'Deprovision…')).toBe(false)
     expect(focused()).toBe(wrapper.find('.object-panel__title').element)
@@ -49,7 +49,7 @@ describe('keyboard focus in the detail panel', () => {
   })
 
   it('comes back to "Add to group…" after a group was picked and confirmed', async () => {
-    const { wrapper } = await mountPanel({
+    const { wrapper, confirmation } = await mountPanel({
       answers: {
         'directory.list': () => ok(page([group('00g3', 'Finance')])),
         'directory.addMember': () => ok(null),
@@ -58,14 +58,14 @@ describe('keyboard focus in the detail panel', () => {
 
     await press(button(wrapper, 'Add to group…'))
     await press(wrapper.find('.picker__choice[data-id="00g3"]'))
-    await confirmDialog(wrapper, 'Add to group')
+    await confirmDialog(confirmation, 'Add to group')
 
     expect(focused()).toBe(button(wrapper, 'Add to group…').element)
   })
 
   it('goes to the Groups heading once the removed group has left the list', async () => {
     let removed = false
-    const { wrapper } = await mountPanel({
+    const { wrapper, confirmation } = await mountPanel({
       answers: {
         'directory.groupsOf': () => ok(page(removed ? [group('00g2', 'London office')] : [group('00g1', 'Engineering'), group('00g2', 'London office')])),
         'directory.removeMember': () => {
@@ -76,7 +76,7 @@ describe('keyboard focus in the detail panel', () => {
     })
 
     await press(wrapper.find('.membership[data-id="00g1"]').find('button'))
-    await confirmDialog(wrapper, 'Remove from group')
+    await confirmDialog(confirmation, 'Remove from group')
 
     expect(wrapper.find('.membership[data-id="00g1"]').exists()).toBe(false)
     expect(focused()).toBe(wrapper.find('.memberships__title').element)

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { flushPromises, mount } from '@vue/test-utils'
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CreateObjectInput } from '../../../../shared/directory'
@@ -8,12 +8,14 @@ import { installApi } from '../../../../renderer/src/api/lanyardApi'
 import CreateObjectPanel from '../../../../renderer/src/features/directory/forms/CreateObjectPanel.vue'
 import { useUiStore } from '../../../../renderer/src/stores/ui'
 import { createFakeLanyardApi, profileView, type FakeLanyardApi } from '../../support/fakeLanyardApi'
-import { adaLovelace, button, confirmDialog, group, ok, openDialog } from '../detail/detailFixtures'
+import { adaLovelace, button, confirmDialog, group, mountConfirmation, ok, openDialog } from '../detail/detailFixtures'
 
 const password = 'Correct-Horse-Battery-9'
 let api: FakeLanyardApi
 let pinia: Pinia
 let profile: ProfileView
+/** The app's one confirmation dialog, where the panel's questions appear. */
+let confirmation: VueWrapper
 
 beforeEach(() => {
   api = createFakeLanyardApi({
@@ -23,6 +25,7 @@ beforeEach(() => {
   pinia = createPinia()
   setActivePinia(pinia)
   profile = profileView({ name: 'Okta sandbox' })
+  confirmation = mountConfirmation(pinia)
 })
 
 afterEach(() => {
@@ -101,7 +104,7 @@ describe('creating an object beside the table', () => {
     await fillAda(wrapper)
     await submit(wrapper)
 
-    const dialog = openDialog(wrapper)
+    const dialog = openDialog(confirmation)
     const rows = dialog.findAll('tbody tr').map((row) => row.findAll('th, td').map((cell) => cell.text()))
     expect(rows).toContainEqual(['Given name', 'Ada'])
     expect(rows).toContainEqual(['Password', 'set'])
@@ -114,7 +117,7 @@ describe('creating an object beside the table', () => {
 
     await fillAda(wrapper)
     await submit(wrapper)
-    await confirmDialog(wrapper, 'Create user')
+    await confirmDialog(confirmation, 'Create user')
 
     const sent = api.callsTo('directory.create') as CreateObjectInput[]
     expect(sent).toEqual([
@@ -152,7 +155,7 @@ describe('creating an object beside the table', () => {
 
     await fillAda(wrapper)
     await submit(wrapper)
-    await confirmDialog(wrapper, 'Create user')
+    await confirmDialog(confirmation, 'Create user')
 
     expect(wrapper.find('.error-details').text()).toContain('Okta refused the password')
     expect(wrapper.find('#create-password-error').text()).toBe('At least 12 characters, one of them a symbol.')
@@ -166,7 +169,7 @@ describe('creating an object beside the table', () => {
 
     await wrapper.find('#create-displayName').setValue('Analysts')
     await submit(wrapper)
-    await confirmDialog(wrapper, 'Create group')
+    await confirmDialog(confirmation, 'Create group')
 
     expect(api.callsTo('directory.create')).toEqual([{ id: profile.id, objectType: 'groups', attributes: { displayName: 'Analysts' } }])
     expect(wrapper.emitted('created')).toEqual([['00g5']])

@@ -43,7 +43,7 @@ describe('editing an object in its detail panel', () => {
 
   it('shows the diff first, then sends only the changed attributes, an emptied one as null', async () => {
     let answered = adaLovelace()
-    const { api, profile, wrapper } = await mountEditing({
+    const { api, profile, wrapper, confirmation } = await mountEditing({
       answers: {
         'directory.update': (input) => {
           answered = adaLovelace({ attributes: { ...adaLovelace().attributes, ...input.changes } })
@@ -58,7 +58,7 @@ describe('editing an object in its detail panel', () => {
     await wrapper.find('form.edit-form').trigger('submit')
     await flushPromises()
 
-    const rows = openDialog(wrapper)
+    const rows = openDialog(confirmation)
       .findAll('tbody tr')
       .map((row) => row.findAll('th, td').map((cell) => cell.text()))
     expect(rows).toEqual([
@@ -68,7 +68,7 @@ describe('editing an object in its detail panel', () => {
     ])
     expect(api.callsTo('directory.update')).toEqual([])
 
-    await confirmDialog(wrapper, 'Save changes')
+    await confirmDialog(confirmation, 'Save changes')
 
     const sent = api.callsTo('directory.update') as UpdateObjectInput[]
     expect(sent).toEqual([
@@ -112,7 +112,7 @@ describe('editing an object in its detail panel', () => {
   })
 
   it("puts main's field errors beside their fields and keeps what was typed", async () => {
-    const { wrapper } = await mountEditing({
+    const { wrapper, confirmation } = await mountEditing({
       answers: {
         'directory.update': () => ({
           ok: false,
@@ -129,7 +129,7 @@ describe('editing an object in its detail panel', () => {
     await wrapper.find('#edit-userName').setValue('grace@example.com')
     await wrapper.find('form.edit-form').trigger('submit')
     await flushPromises()
-    await confirmDialog(wrapper, 'Save changes')
+    await confirmDialog(confirmation, 'Save changes')
 
     expect(wrapper.find('.edit-form .error-details').text()).toContain('Okta already has a user with this username.')
     expect(wrapper.find('#edit-userName-error').text()).toBe('Another user already signs in with grace@example.com.')
@@ -162,7 +162,7 @@ describe('what the edit form cannot change', () => {
 
   it('never clears an attribute that appeared after editing began', async () => {
     let current = adaLovelace()
-    const { api, profile, wrapper } = await mountEditing({
+    const { api, profile, wrapper, confirmation } = await mountEditing({
       answers: {
         'directory.get': () => ok(current),
         'directory.update': () => ok(current),
@@ -176,7 +176,7 @@ describe('what the edit form cannot change', () => {
     await wrapper.find('#edit-title').setValue('Chief analyst')
     await wrapper.find('form.edit-form').trigger('submit')
     await flushPromises()
-    await confirmDialog(wrapper, 'Save changes')
+    await confirmDialog(confirmation, 'Save changes')
 
     expect(api.callsTo('directory.update')).toEqual([
       { id: profile.id, objectType: 'users', objectId: '00u1ada', changes: { title: 'Chief analyst' } },

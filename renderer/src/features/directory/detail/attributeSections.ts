@@ -1,6 +1,6 @@
 import type { ConnectorDescriptor, MappingRow, ObjectTypeDescriptor } from '../../../../../shared/catalogue'
 import type { AttributeValue, Attributes } from '../../../../../shared/directory'
-import { fieldLabel, isBlank, mappingPath } from '../../../../../shared/directoryValidation'
+import { displayValues, labelFor } from '../../../components/attributeValues'
 
 /**
  * How the detail panel lays out an object's attributes, from the descriptor alone: every mapping
@@ -61,30 +61,8 @@ export function displayableRows(objectType: ObjectTypeDescriptor): MappingRow[] 
   return [...byPath.values()]
 }
 
-/** `emails[0].value` (Coupa, Cognito) reads as "Email", like `emails.value`. */
-export function labelFor(path: string): string {
-  return fieldLabel(mappingPath(path))
-}
-
 export function attributeHint(descriptor: ConnectorDescriptor, path: string, native: string | null): string {
   return `SCIM ${path} · ${descriptor.label} ${native ?? 'custom attribute'}`
-}
-
-/** `[a;;b;;c]` is how targets hand over a multi-valued custom attribute (string type only). */
-export function displayValues(value: AttributeValue | undefined): string[] {
-  if (isBlank(value) || value === undefined || value === null) return []
-  if (Array.isArray(value)) return value.filter((item) => item.trim() !== '')
-  if (typeof value === 'boolean') return [value ? 'Yes' : 'No']
-  if (typeof value === 'number') return [String(value)]
-  const trimmed = value.trim()
-  if (trimmed.startsWith('[') && trimmed.endsWith(']') && trimmed.includes(';;')) {
-    return trimmed
-      .slice(1, -1)
-      .split(';;')
-      .map((item) => item.trim())
-      .filter((item) => item !== '')
-  }
-  return [value]
 }
 
 export function attributeSections(

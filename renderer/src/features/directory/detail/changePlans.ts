@@ -1,51 +1,26 @@
 import type { ConnectorDescriptor, ObjectTypeDescriptor } from '../../../../../shared/catalogue'
-import type { AttributeValue, Attributes, DirectoryObject } from '../../../../../shared/directory'
-import type { JournalEntry } from '../../../../../shared/journal'
+import type { Attributes, DirectoryObject } from '../../../../../shared/directory'
 import type { ProfileView } from '../../../../../shared/profiles'
-import { displayValues, labelFor } from './attributeSections'
+import { labelFor } from '../../../components/attributeValues'
+import { formatValue, type ChangeLine } from '../../../components/changeLines'
+import type { ConfirmationRequest } from '../../../stores/ui'
 
 /**
  * What the person sees before any change goes to a target: each attribute before → after, the
- * membership added or removed, what a deprovision or a delete will do. Built here as plain data so
- * every change is confirmed the same way and the wording can be tested without a DOM.
+ * membership added or removed, what a deprovision or a delete will do. Built here as plain
+ * confirmation requests for `ui.confirm`, so every change is confirmed the same way and the
+ * wording can be tested without a DOM. (Undo's lives in `features/journal/undoPlan.ts`: the
+ * Activity view asks it too.)
  */
-
-export interface ChangeLine {
-  label: string
-  /** An attribute's SCIM path, shown on hover. */
-  hint?: string
-  /** Set for attribute changes; `(empty)` stands for no value. */
-  before?: string
-  after?: string
-  /** Set for lines that are a plain statement. */
-  text?: string
-}
-
-export interface ChangePlan {
-  title: string
-  intro: string
-  lines: ChangeLine[]
-  confirmLabel: string
-  danger: boolean
-  /** When set, the confirm button unlocks only once this exact text is typed. */
-  typeToConfirm?: string
-}
-
-export const emptyValue = '(empty)'
-
-export function formatValue(value: AttributeValue | undefined): string {
-  const values = displayValues(value)
-  return values.length === 0 ? emptyValue : values.join(', ')
-}
 
 function noun(objectType: ObjectTypeDescriptor): string {
   return objectType.scimResource === 'User' ? 'user' : 'group'
 }
 
-export function updatePlan(descriptor: ConnectorDescriptor, object: DirectoryObject, changes: Attributes): ChangePlan {
+export function updatePlan(descriptor: ConnectorDescriptor, object: DirectoryObject, changes: Attributes): ConfirmationRequest {
   return {
     title: `Save changes to ${object.displayName}?`,
-    intro: `Lanyard will send these changes to ${descriptor.label}:`,
+    message: `Lanyard will send these changes to ${descriptor.label}:`,
     lines: Object.entries(changes).map(([path, after]) => ({
       label: labelFor(path),
       hint: path,
@@ -63,7 +38,7 @@ export function createPlan(
   objectType: ObjectTypeDescriptor,
   attributes: Attributes,
   passwordSet: boolean,
-): ChangePlan {
+): ConfirmationRequest {
   const lines: ChangeLine[] = Object.entries(attributes).map(([path, value]) => ({
     label: labelFor(path),
     hint: path,
@@ -72,18 +47,18 @@ export function createPlan(
   if (passwordSet) lines.push({ label: 'Password', text: 'set' })
   return {
     title: `Create this ${noun(objectType)}?`,
-    intro: `Lanyard will create the ${noun(objectType)} in ${descriptor.label} with:`,
+    message: `Lanyard will create the ${noun(objectType)} in ${descriptor.label} with:`,
     lines,
     confirmLabel: `Create ${noun(objectType)}`,
     danger: false,
   }
 }
 
-export function membershipPlan(change: 'add' | 'remove', userName: string, groupName: string): ChangePlan {
+export function membershipPlan(change: 'add' | 'remove', userName: string, groupName: string): ConfirmationRequest {
   const adding = change === 'add'
   return {
     title: adding ? 'Add to group?' : 'Remove from group?',
-    intro: adding ? `Add ${userName} to ${groupName}.` : `Remove ${userName} from ${groupName}.`,
+    message: adding ? `Add ${userName} to ${groupName}.` : `Remove ${userName} from ${groupName}.`,
     lines: [
       { label: 'User', text: userName },
       { label: 'Group', text: groupName },
@@ -100,7 +75,6 @@ function deprovisionMode(descriptor: ConnectorDescriptor, profile: ProfileView) 
   return parameter?.options?.find((option) => option.value === value) ?? null
 }
 
-
 /** `groupCount` is what the panel knows: "3", or "50+" while more pages are unread. */
 export function deprovisionPlan(
   descriptor: ConnectorDescriptor,
@@ -108,7 +82,7 @@ export function deprovisionPlan(
   profile: ProfileView,
   user: DirectoryObject,
   groupCount: string,
-): ChangePlan {
+): ConfirmationRequest {
   const mode = deprovisionMode(descriptor, profile)?.label
   const how = mode ? ` by ${mode.charAt(0).toLowerCase()}${mode.slice(1)}` : ''
   const undo = objectType.operations.undoDeprovision
@@ -119,7 +93,7 @@ export function deprovisionPlan(
   const typed = real || deprovisionMode(descriptor, profile)?.irreversible === true
   return {
     title: `Deprovision ${user.displayName}?`,
-    intro: `Deprovision ${user.displayName}${how}: they can't sign in; ${undo}.`,
+    message: `Deprovision ${user.displayName}${how}: they can't sign in; ${undo}.`,
     lines: [
       { label: 'Profile', text: `${profile.name} (${real ? 'real environment' : 'sandbox'})` },
       { label: 'Status now', text: user.status?.label ?? 'unknown' },
@@ -130,34 +104,18 @@ export function deprovisionPlan(
   }
 }
 
-/** Undo brings back what the deprovision took away: its recorded changes, after → before. */
-export function undoPlan(entry: JournalEntry): ChangePlan {
-  return {
-    title: `Undo the deprovision of ${entry.target.name}?`,
-    intro: `${entry.summary} (${new Date(entry.time).toLocaleString()}). Undo brings back what it took away, then reads the user back to check:`,
-    lines: entry.changes.map((change) => ({
-      label: labelFor(change.attribute),
-      hint: change.attribute,
-      before: formatValue(change.after),
-      after: formatValue(change.before),
-    })),
-    confirmLabel: 'Undo deprovision',
-    danger: false,
-  }
-}
-
 /** Delete is irreversible; where the target can also deprovision, say plainly that this is not that. */
 export function deletePlan(
   descriptor: ConnectorDescriptor,
   objectType: ObjectTypeDescriptor,
   object: DirectoryObject,
-): ChangePlan {
+): ConfirmationRequest {
   const notDeprovision = objectType.operations.deprovision
     ? ', not a deprovision. To block sign-in in a way undo can reverse, use Deprovision instead'
     : ''
   return {
     title: `Delete ${object.displayName}?`,
-    intro: `This is irreversible: it removes the ${noun(objectType)} from ${descriptor.label} for good${notDeprovision}.`,
+    message: `This is irreversible: it removes the ${noun(objectType)} from ${descriptor.label} for good${notDeprovision}.`,
     lines: [{ label: noun(objectType) === 'user' ? 'User' : 'Group', text: object.secondary ? `${object.displayName} — ${object.secondary}` : object.displayName }],
     confirmLabel: `Delete ${noun(objectType)}`,
     danger: true,

@@ -5,13 +5,13 @@ import type { ProfileView } from '../../../../../shared/profiles'
 import { useDirectoryMembershipsStore } from '../../../stores/directoryMemberships'
 import { useDirectoryObjectStore } from '../../../stores/directoryObject'
 import { useUiStore } from '../../../stores/ui'
-import { deletePlan, deprovisionPlan, undoPlan, type ChangePlan } from './changePlans'
+import { undoPlan } from '../../journal/undoPlan'
+import { deletePlan, deprovisionPlan } from './changePlans'
 
 export interface ObjectActionContext {
   profile: () => ProfileView
   descriptor: () => ConnectorDescriptor
   objectType: () => ObjectTypeDescriptor | undefined
-  ask: (plan: ChangePlan) => Promise<boolean>
   /** Re-reads the object, its memberships and whether undo applies. */
   refresh: () => Promise<void>
   changed: (id: string) => void
@@ -19,7 +19,8 @@ export interface ObjectActionContext {
 }
 
 /**
- * The panel's lifecycle actions — deprovision, undo deprovision, delete — each confirmed first.
+ * The panel's lifecycle actions — deprovision, undo deprovision, delete — each confirmed first
+ * through the app's one confirmation dialog (`ui.confirm`).
  * A failure stays on the panel (with the steps of a partial one) until the next action; after a
  * deprovision or undo, failed or not, the object is read again so the panel shows what is true.
  */
@@ -42,7 +43,7 @@ export function useObjectActions(context: ObjectActionContext) {
     const objectType = context.objectType()
     if (!user || !objectType) return
     const plan = deprovisionPlan(context.descriptor(), objectType, context.profile(), user, memberships.changeableCountText())
-    if (!(await context.ask(plan))) return
+    if (!(await ui.confirm(plan))) return
     reset()
     busy.value = true
     const result = await store.deprovision(context.profile().id, user.id)
@@ -63,7 +64,7 @@ export function useObjectActions(context: ObjectActionContext) {
   async function undoDeprovision(): Promise<void> {
     const entry = store.undoableDeprovision
     if (!entry) return
-    if (!(await context.ask(undoPlan(entry)))) return
+    if (!(await ui.confirm(undoPlan(entry)))) return
     reset()
     busy.value = true
     const result = await store.undo(entry.id)
@@ -86,7 +87,7 @@ export function useObjectActions(context: ObjectActionContext) {
     const object = store.current
     const objectType = context.objectType()
     if (!object || !objectType) return
-    if (!(await context.ask(deletePlan(context.descriptor(), objectType, object)))) return
+    if (!(await ui.confirm(deletePlan(context.descriptor(), objectType, object)))) return
     reset()
     busy.value = true
     const result = await store.remove({

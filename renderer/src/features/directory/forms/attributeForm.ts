@@ -1,7 +1,8 @@
 import type { ConnectorDescriptor, MappingRow, ObjectTypeDescriptor } from '../../../../../shared/catalogue'
 import type { AttributeValue, Attributes } from '../../../../../shared/directory'
 import { isBlank, mappingPath, writableRows } from '../../../../../shared/directoryValidation'
-import { attributeHint, displayValues, labelFor } from '../detail/attributeSections'
+import { displayValues, labelFor } from '../../../components/attributeValues'
+import { attributeHint } from '../detail/attributeSections'
 
 /**
  * The create and edit forms, from the descriptor: which attributes have a field, which are
