@@ -14,6 +14,7 @@ import {
 } from './profiles'
 import {
   cancelRequestSchema,
+  checkCreateSchema,
   createObjectSchema,
   deleteObjectSchema,
   deprovisionSchema,
@@ -23,10 +24,12 @@ import {
   objectRefSchema,
   updateObjectSchema,
   type ConnectionReport,
+  type CreateCheck,
   type DirectoryObject,
   type DirectoryPage,
 } from './directory'
 import {
+  completeChangeSchema,
   journalExportSchema,
   journalFilterSchema,
   undoDeprovisionSchema,
@@ -95,12 +98,14 @@ export const contract = {
   'directory.addMember': call<null>()(membershipChangeSchema.strict(), 'Adds a user to a group; journaled.'),
   'directory.removeMember': call<null>()(membershipChangeSchema.strict(), 'Removes a user from a group; journaled.'),
   'directory.deprovision': call<JournalEntry>()(deprovisionSchema.strict(), "Records the user's state, then deprovisions; journaled."),
+  'directory.checkCreate': call<CreateCheck>()(checkCreateSchema.strict(), 'What the target would do with this create that the person should know first.'),
   'directory.cancel': call<null>()(cancelRequestSchema.strict(), 'Cancels the list still running under a request key.'),
 
   'journal.list': call<JournalEntry[]>()(journalFilterSchema, 'Journal entries, newest first, filtered.'),
   'journal.verify': call<ChainVerification>()(none, "Checks every record's hash chain."),
   'journal.export': call<ExportedFile>()(journalExportSchema, 'The filtered journal as a CSV or JSON file.'),
   'journal.undo': call<UndoReport>()(undoDeprovisionSchema, 'Undoes a deprovision from its snapshot, then re-reads the user.'),
+  'journal.complete': call<JournalEntry>()(completeChangeSchema, 'Finishes or rolls back a create or update that stopped part-way; journaled.'),
   'journal.reconciled': call<JournalEntry[]>()(none, 'Changes found unfinished at start-up and how they were settled.'),
 } as const
 

@@ -30,11 +30,13 @@ export const contractCallNames = [
   'directory.addMember',
   'directory.removeMember',
   'directory.deprovision',
+  'directory.checkCreate',
   'directory.cancel',
   'journal.list',
   'journal.verify',
   'journal.export',
   'journal.undo',
+  'journal.complete',
   'journal.reconciled',
 ] as const satisfies readonly CallName[]
 

@@ -40,6 +40,11 @@ export interface DirectoryObject {
    * group), with the reason. The UI greys its edit / delete / membership buttons and says why.
    */
   readOnlyReason: string | null
+  /**
+   * Per-attribute explanations the panel shows as a tooltip beside the value (Coupa: a boolean
+   * custom property that came back empty is shown as false, and says why). Absent when none.
+   */
+  attributeNotes?: Record<string, string>
 }
 
 /**
@@ -84,6 +89,11 @@ export const createObjectSchema = profileIdSchema.extend({
   attributes: attributesSchema,
   /** A new user's first password: goes to the target once, never stored, logged or returned. */
   password: z.string().max(1000).optional(),
+  /**
+   * Groups (ids of the target's `groups` type) a new user joins as part of the create, where the
+   * target adds members from the group side (Cognito): the create then has an "Add to …" step each.
+   */
+  groups: z.array(objectIdSchema).max(100).optional(),
 })
 export type CreateObjectInput = z.infer<typeof createObjectSchema>
 
@@ -101,6 +111,11 @@ export type DeleteObjectInput = z.infer<typeof deleteObjectSchema>
 
 /** Memberships seen from one side: a group's members or a user's groups. */
 export const listRelatedSchema = objectRefSchema.extend({
+  /**
+   * For a user's memberships: which group-like type to list (Coupa: `roles`, `account-groups`…).
+   * Absent means the target's `groups`. Ignored when listing a group's members.
+   */
+  relatedType: objectTypeSchema.optional(),
   cursor: cursorSchema,
   pageSize: z.number().int().min(1).max(1000).default(100),
   requestKey: requestKeySchema,
@@ -108,6 +123,8 @@ export const listRelatedSchema = objectRefSchema.extend({
 export type ListRelatedInput = z.infer<typeof listRelatedSchema>
 
 export const membershipChangeSchema = profileIdSchema.extend({
+  /** The group-like type on the group side (Coupa: `roles`, `account-groups`…); default `groups`. */
+  groupType: objectTypeSchema.default('groups'),
   groupId: objectIdSchema,
   userId: objectIdSchema,
 })
@@ -115,6 +132,15 @@ export type MembershipChangeInput = z.infer<typeof membershipChangeSchema>
 
 export const deprovisionSchema = profileIdSchema.extend({ userId: objectIdSchema })
 export type DeprovisionInput = z.infer<typeof deprovisionSchema>
+
+/** Asks, before a create, what the target would do that the person should know (GoTo re-activation). */
+export const checkCreateSchema = profileIdSchema.extend({ objectType: objectTypeSchema, attributes: attributesSchema })
+export type CheckCreateInput = z.infer<typeof checkCreateSchema>
+
+/** Warnings to show in the create confirmation; empty when there is nothing to say. */
+export interface CreateCheck {
+  warnings: string[]
+}
 
 export const cancelRequestSchema = z.object({ requestKey: z.string().max(200) })
 

@@ -22,6 +22,12 @@ export const stepReportSchema = z.object({
   name: z.string(),
   status: z.enum(['applied', 'failed', 'not_attempted']),
   message: z.string().optional(),
+  /**
+   * The attributes this step writes (SCIM paths), when it writes a part of a create or update
+   * (Cognito's "Set the password"). Finishing a partial change uses it: a password is never
+   * journaled, so finishing a step that writes one asks for it again.
+   */
+  writes: z.array(z.string()).optional(),
 })
 export type StepReport = z.infer<typeof stepReportSchema>
 

@@ -63,7 +63,39 @@ export interface JournalEntry {
   undo: { available: boolean; reason: string | null; undoneBy: string | null } | null
   /** For an undo: the deprovision entry it reverses. */
   undoOf: string | null
+  /**
+   * For a create or update that stopped part-way: whether it can be finished or rolled back now,
+   * and by which entry it was. Null for every other entry.
+   */
+  completion: ChangeCompletion | null
+  /** For a finish or roll-back: the partial entry it completes. */
+  completes: string | null
 }
+
+export interface ChangeCompletion {
+  available: boolean
+  reason: string | null
+  completedBy: string | null
+  /** Finishing re-sends a password that is never journaled: the person types it again. */
+  needsPassword: boolean
+}
+
+export const completionChoices = ['finish', 'rollback'] as const
+export type CompletionChoice = (typeof completionChoices)[number]
+
+/**
+ * Finish the steps a partial create or update did not apply, or roll back the ones it did. Main
+ * reads the object now and sends only what still differs, so running it twice changes nothing.
+ */
+export const completeChangeSchema = z
+  .object({
+    entryId: z.string().min(1).max(100),
+    choice: z.enum(completionChoices),
+    /** Only when finishing a step that sets a password; never stored, logged or returned. */
+    password: z.string().max(1000).optional(),
+  })
+  .strict()
+export type CompleteChangeInput = z.infer<typeof completeChangeSchema>
 
 export const journalFilterSchema = z
   .object({

@@ -20,18 +20,33 @@ export interface Connector {
 
   list(objectType: string, query: ListQuery, signal?: AbortSignal): Promise<DirectoryPage>
   get(objectType: string, id: string, signal?: AbortSignal): Promise<DirectoryObject>
-  create(objectType: string, attributes: Attributes, secrets: CreateSecrets): Promise<DirectoryObject>
+  /**
+   * Creates one object. A create that runs as several steps (Cognito) throws `partial_failure`
+   * once a step was applied, with `details.objectId` set to the created object's id and each
+   * step's `writes`, so the journal can offer to finish or roll it back.
+   */
+  create(objectType: string, attributes: Attributes, options: CreateOptions): Promise<DirectoryObject>
+  /**
+   * What the target would do with this create that the person should know before confirming
+   * (GoToMeeting re-activates a deleted user with the same email). Optional: most targets have
+   * nothing to say.
+   */
+  checkCreate?(objectType: string, attributes: Attributes, signal?: AbortSignal): Promise<string[]>
   /** `changes` holds only what changes; null clears an attribute. Returns the object read back. */
   update(objectType: string, id: string, changes: Attributes): Promise<DirectoryObject>
   /** Removes for good (deactivating first where the target needs it). */
   delete(objectType: string, id: string): Promise<void>
 
+  /*
+   * Memberships. `groupType` is the group-like object type on the group side: `groups` for most
+   * targets; Coupa also has `roles`, `user-groups` and `account-groups`, changed from the user.
+   */
   /** A group's members (users), paged. */
-  listMembers(groupId: string, page: PageRequest, signal?: AbortSignal): Promise<DirectoryPage>
-  /** A user's groups, paged. */
-  listGroupsOf(userId: string, page: PageRequest, signal?: AbortSignal): Promise<DirectoryPage>
-  addMember(groupId: string, userId: string): Promise<void>
-  removeMember(groupId: string, userId: string): Promise<void>
+  listMembers(groupType: string, groupId: string, page: PageRequest, signal?: AbortSignal): Promise<DirectoryPage>
+  /** A user's groups of one group-like type, paged. */
+  listGroupsOf(userId: string, groupType: string, page: PageRequest, signal?: AbortSignal): Promise<DirectoryPage>
+  addMember(groupType: string, groupId: string, userId: string): Promise<void>
+  removeMember(groupType: string, groupId: string, userId: string): Promise<void>
 
   /** Reads what a deprovision may take away, before it runs; journaled as the intent's snapshot. */
   readDeprovisionSnapshot(userId: string): Promise<DeprovisionSnapshot>
@@ -66,8 +81,11 @@ export interface ListQuery extends PageRequest {
   search: string
 }
 
-export interface CreateSecrets {
+export interface CreateOptions {
+  /** A new user's first password: never logged, journaled or returned. */
   password?: string
+  /** Ids of `groups` the new user joins as part of the create (each its own step). */
+  groups?: readonly string[]
 }
 
 /**
@@ -81,7 +99,8 @@ export interface DeprovisionSnapshot {
   /** The target's own status word before the deprovision (ACTIVE, PROVISIONED, …). */
   status: string
   active: boolean
-  groups: { id: string; name: string }[]
+  /** `objectType` is set for group-like types other than `groups` (Coupa roles, account groups). */
+  groups: { id: string; name: string; objectType?: string }[]
   /** How this deprovision is done (Okta: `suspend` or `deactivate`), from the profile. */
   mode: string
   /** Anything else the adapter needs to undo (Coupa roles, GoTo group key). */

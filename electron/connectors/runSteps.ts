@@ -6,6 +6,10 @@ export interface Step {
   name: string
   /** Does the step; may return a note for the report ("already active"). */
   run: () => Promise<string | void>
+  /** The attributes it writes, reported with it (see StepReport.writes). */
+  writes?: string[]
+  /** The later steps depend on it (Cognito's "Create user"): when it fails, they are not attempted. */
+  required?: boolean
 }
 
 export interface StepsOutcome {
@@ -13,6 +17,8 @@ export interface StepsOutcome {
   operation: string
   /** What to do after a failure: "Run undo again: steps already done are skipped." */
   advice: string
+  /** Added to a failure's details, e.g. the id of the object a first step created. */
+  details?: () => Record<string, string>
 }
 
 /**
@@ -47,18 +53,19 @@ export async function runSteps(steps: readonly Step[], outcome: StepsOutcome): P
   let stopped = false
   let firstFailure: StepFailure | null = null
   for (const step of steps) {
+    const writes = step.writes ? { writes: step.writes } : {}
     if (stopped) {
-      reports.push({ name: step.name, status: 'not_attempted' })
+      reports.push({ name: step.name, status: 'not_attempted', ...writes })
       continue
     }
     try {
       const note = await step.run()
-      reports.push(note ? { name: step.name, status: 'applied', message: note } : { name: step.name, status: 'applied' })
+      reports.push({ name: step.name, status: 'applied', ...(note && { message: note }), ...writes })
     } catch (error: unknown) {
       const failure = failureOf(step.name, error)
-      reports.push({ name: step.name, status: 'failed', message: failure.message })
+      reports.push({ name: step.name, status: 'failed', message: failure.message, ...writes })
       firstFailure ??= failure
-      stopped = stopsEverything.has(failure.code)
+      stopped = stopsEverything.has(failure.code) || step.required === true
     }
   }
   if (firstFailure) {
@@ -67,7 +74,7 @@ export async function runSteps(steps: readonly Step[], outcome: StepsOutcome): P
     throw new AppError(
       count('applied') > 0 ? 'partial_failure' : firstFailure.code,
       `${outcome.operation} did not complete (${tally}). "${firstFailure.name}" failed: ${firstFailure.message} ${outcome.advice}`,
-      { steps: reports, details: { ...firstFailure.details, failedStep: firstFailure.name } },
+      { steps: reports, details: { ...firstFailure.details, ...outcome.details?.(), failedStep: firstFailure.name } },
     )
   }
   return reports

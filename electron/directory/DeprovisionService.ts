@@ -7,7 +7,7 @@ import { AppError } from '../services/AppError'
 import type { ConnectorPool } from './ConnectorPool'
 import { requireOperation, userTypeOf } from './operationRules'
 import { recordChange, type ChangeContext } from './recordChange'
-import { readAllGroupsOf } from './readAllGroupsOf'
+import { missingSnapshotGroups } from './readAllGroupsOf'
 
 /**
  * Deprovision and its undo, as small transactions (DESIGN §3): read the user's state, journal it
@@ -128,10 +128,7 @@ async function compareWithSnapshot(connector: Connector, userType: string, snaps
     if (user.status && user.status.label !== snapshot.status) {
       differences.push(`The status is ${user.status.label}; it was ${snapshot.status} before the deprovision.`)
     }
-    const groupIds = new Set((await readAllGroupsOf(connector, snapshot.userId)).map((group) => group.id))
-    for (const group of snapshot.groups) {
-      if (!groupIds.has(group.id)) differences.push(`Not back in the group ${group.name}.`)
-    }
+    for (const group of await missingSnapshotGroups(connector, snapshot)) differences.push(`Not back in ${group.name}.`)
     return differences
   } catch (error) {
     const reason = error instanceof AppError ? error.message : 'an unexpected error'
@@ -141,11 +138,9 @@ async function compareWithSnapshot(connector: Connector, userType: string, snaps
 
 /** The user, and the groups a deprovision may take them out of (their member lists change). */
 function touchedBy(descriptor: ConnectorDescriptor, userType: string, snapshot: DeprovisionSnapshot) {
-  const groupType = descriptor.objectTypes.find((type) => type.scimResource === 'Group')
-  return [
-    { objectType: userType, ids: [snapshot.userId] },
-    ...(groupType ? [{ objectType: groupType.id, ids: snapshot.groups.map((group) => group.id) }] : []),
-  ]
+  const groupTypes = descriptor.objectTypes.filter((type) => type.scimResource === 'Group').map((type) => type.id)
+  const idsOf = (groupType: string) => snapshot.groups.filter((group) => (group.objectType ?? 'groups') === groupType).map((group) => group.id)
+  return [{ objectType: userType, ids: [snapshot.userId] }, ...groupTypes.map((groupType) => ({ objectType: groupType, ids: idsOf(groupType) }))]
 }
 
 function stepsMessage(steps: readonly StepReport[], fallback: string): string {

@@ -1,6 +1,8 @@
 import type { ObjectTypeDescriptor } from '../../shared/catalogue/types'
 import type {
+  CheckCreateInput,
   ConnectionReport,
+  CreateCheck,
   CreateObjectInput,
   DeleteObjectInput,
   DirectoryObject,
@@ -14,9 +16,9 @@ import type {
 import { validateChanges, validateNewObject } from '../../shared/directoryValidation'
 import type { Connector, PageRequest } from '../connectors/Connector'
 import { AppError, refuseProblems } from '../services/AppError'
-import { creationChanges, effectiveChanges, isSensitive } from './attributeChanges'
+import { creationChanges, effectiveChanges, isSecret } from './attributeChanges'
 import type { ConnectorPool } from './ConnectorPool'
-import { assertConfirmedName, assertWritable, membershipTypes, objectTypeOf, requireOperation } from './operationRules'
+import { assertConfirmedName, assertWritable, groupTypeOf, membershipTypes, objectTypeOf, requireOperation } from './operationRules'
 import { recordChange, type ChangeContext } from './recordChange'
 import { RequestKeys } from './RequestKeys'
 
@@ -51,11 +53,19 @@ export class DirectoryService {
   }
 
   members(input: ListRelatedInput): Promise<DirectoryPage> {
-    return this.related(input, 'Group', (connector, page, signal) => connector.listMembers(input.objectId, page, signal))
+    return this.related(input, 'Group', (connector, page, signal) => connector.listMembers(input.objectType, input.objectId, page, signal))
   }
 
   groupsOf(input: ListRelatedInput): Promise<DirectoryPage> {
-    return this.related(input, 'User', (connector, page, signal) => connector.listGroupsOf(input.objectId, page, signal))
+    const groupType = groupTypeOf(this.connectors.target(input.id).descriptor, input.relatedType ?? 'groups').id
+    return this.related(input, 'User', (connector, page, signal) => connector.listGroupsOf(input.objectId, groupType, page, signal))
+  }
+
+  /** Warnings the target's adapter has for this create (none for most targets). */
+  async checkCreate(input: CheckCreateInput): Promise<CreateCheck> {
+    requireOperation(this.connectors.target(input.id).descriptor, input.objectType, 'create')
+    const connector = await this.connectors.connectorFor(input.id)
+    return { warnings: connector.checkCreate ? await connector.checkCreate(input.objectType, input.attributes) : [] }
   }
 
   cancel(requestKey: string): null {
@@ -67,8 +77,12 @@ export class DirectoryService {
     const { profile, descriptor } = this.connectors.target(input.id)
     const type = requireOperation(descriptor, input.objectType, 'create')
     if (input.password) this.context.logger.registerSecret(input.password)
-    this.registerSensitive(type, input.attributes)
+    this.registerSecrets(input.attributes)
     refuseProblems(validateNewObject(type, input.attributes, input.password), `The new ${singular(type)} was not created`)
+    const groups = input.groups ?? []
+    if (groups.length > 0 && !type.joinsGroupsOnCreate) {
+      throw new AppError('unsupported', `${descriptor.label} adds a new ${singular(type)} to groups from the group, after the create.`)
+    }
     const connector = await this.connectors.connectorFor(input.id)
     const name = provisionalName(input.attributes)
     const { value } = await recordChange(this.context, {
@@ -78,15 +92,16 @@ export class DirectoryService {
         action: 'create',
         target: { objectType: type.id, id: '', name },
         related: null,
-        changes: creationChanges(type, input.attributes),
+        changes: [...creationChanges(input.attributes), ...(groups.length > 0 ? [{ attribute: 'groups', before: null, after: groups }] : [])],
         snapshot: null,
         undoOf: null,
       },
       apply: async () => {
-        const created = await connector.create(type.id, input.attributes, { password: input.password })
-        return { value: created, target: { id: created.id, name: created.displayName }, touched: [{ objectType: type.id, ids: [created.id] }] }
+        const created = await connector.create(type.id, input.attributes, { password: input.password, groups })
+        const touched = [{ objectType: type.id, ids: [created.id] }, { objectType: 'groups', ids: groups }]
+        return { value: created, target: { id: created.id, name: created.displayName }, touched }
       },
-      touchedOnFailure: [],
+      touchedOnFailure: [{ objectType: 'groups', ids: groups }],
     })
     return value
   }
@@ -94,7 +109,7 @@ export class DirectoryService {
   async update(input: UpdateObjectInput): Promise<DirectoryObject> {
     const { descriptor } = this.connectors.target(input.id)
     const type = requireOperation(descriptor, input.objectType, 'update')
-    this.registerSensitive(type, input.changes)
+    this.registerSecrets(input.changes)
     refuseProblems(validateChanges(type, input.changes), 'Nothing was changed')
     const connector = await this.connectors.connectorFor(input.id)
     const current = await connector.get(type.id, input.objectId)
@@ -157,12 +172,14 @@ export class DirectoryService {
   }
 
   private async changeMembership(input: MembershipChangeInput, action: 'addMember' | 'removeMember'): Promise<null> {
-    const { users, groups } = membershipTypes(this.connectors.target(input.id).descriptor)
+    const { users, groups, userCentric } = membershipTypes(this.connectors.target(input.id).descriptor, input.groupType)
     const connector = await this.connectors.connectorFor(input.id)
-    // Read both first: the journal names them, and a read-only group is refused before any change.
+    // Read both first: the journal names them, and the side the target changes must be writable
+    // (an Okta APP_GROUP is refused; a Coupa role is read-only itself but changed from the user).
     const group = await connector.get(groups.id, input.groupId)
-    assertWritable(group)
+    if (!userCentric) assertWritable(group)
     const user = await connector.get(users.id, input.userId)
+    if (userCentric) assertWritable(user)
     const touched = [
       { objectType: users.id, ids: [user.id] },
       { objectType: groups.id, ids: [group.id] },
@@ -179,8 +196,8 @@ export class DirectoryService {
         undoOf: null,
       },
       apply: async () => {
-        if (action === 'addMember') await connector.addMember(group.id, user.id)
-        else await connector.removeMember(group.id, user.id)
+        if (action === 'addMember') await connector.addMember(groups.id, group.id, user.id)
+        else await connector.removeMember(groups.id, group.id, user.id)
         return { value: null, touched }
       },
       touchedOnFailure: touched,
@@ -208,10 +225,10 @@ export class DirectoryService {
     return { profileId: profile.id, profileName: profile.name, connectorId: profile.connectorId }
   }
 
-  /** Write-only values (a Cognito password attribute) are masked in every log line from now on. */
-  private registerSensitive(type: ObjectTypeDescriptor, attributes: Record<string, unknown>): void {
+  /** Secret attributes (a Cognito password) are masked in every log line from now on. */
+  private registerSecrets(attributes: Record<string, unknown>): void {
     for (const [path, value] of Object.entries(attributes)) {
-      if (typeof value === 'string' && value !== '' && isSensitive(type, path)) this.context.logger.registerSecret(value)
+      if (typeof value === 'string' && value !== '' && isSecret(path)) this.context.logger.registerSecret(value)
     }
   }
 }

@@ -6,19 +6,28 @@ import type { AttributeChange } from '../../shared/journal'
 export const notRecorded = '(not recorded)'
 
 /**
- * Write-only rows (passwords, delivery settings the target never returns) and anything named like
- * a password are journaled as "(not recorded)": the journal must never hold a secret.
+ * Anything named like a password or secret is journaled as "(not recorded)" and masked in logs:
+ * the journal must never hold a secret. (Cognito's IsPasswordPermanent is a flag, not a secret.)
+ */
+export function isSecret(path: string): boolean {
+  return /(^|\.)password$|secret/i.test(path)
+}
+
+/**
+ * Values the target never returns (a password, Cognito's DesiredDeliveryMediums): they cannot be
+ * compared with what the target holds, so a change to one always counts, and reconciliation
+ * cannot check it.
  */
 export function isSensitive(objectType: ObjectTypeDescriptor, path: string): boolean {
-  if (/password|secret/i.test(path)) return true
+  if (isSecret(path)) return true
   return objectType.mapping.some((row) => row.scim === path && row.access === 'writeOnly')
 }
 
 /** A create's attributes as changes from nothing. */
-export function creationChanges(objectType: ObjectTypeDescriptor, attributes: Attributes): AttributeChange[] {
+export function creationChanges(attributes: Attributes): AttributeChange[] {
   return Object.entries(attributes)
     .filter(([, value]) => value !== null && value !== '')
-    .map(([attribute, value]) => ({ attribute, before: null, after: masked(objectType, attribute, value) }))
+    .map(([attribute, value]) => ({ attribute, before: null, after: masked(attribute, value) }))
 }
 
 /**
@@ -41,14 +50,14 @@ export function effectiveChanges(
     journal.push({
       attribute,
       before: sensitive ? notRecorded : before,
-      after: masked(objectType, attribute, after),
+      after: masked(attribute, after),
     })
   }
   return { changes, journal }
 }
 
-function masked(objectType: ObjectTypeDescriptor, attribute: string, value: AttributeValue): AttributeValue {
-  return isSensitive(objectType, attribute) && value !== null ? notRecorded : value
+function masked(attribute: string, value: AttributeValue): AttributeValue {
+  return isSecret(attribute) && value !== null ? notRecorded : value
 }
 
 /** Equal for the journal: blank and null are the same; arrays compare item by item. */

@@ -18,6 +18,7 @@ export function createDirectoryHandlers(directory: DirectoryService, deprovision
     'directory.addMember': (input) => directory.addMember(input),
     'directory.removeMember': (input) => directory.removeMember(input),
     'directory.deprovision': (input) => deprovisions.deprovision(input),
+    'directory.checkCreate': (input) => directory.checkCreate(input),
     'directory.cancel': async ({ requestKey }) => directory.cancel(requestKey),
   }
 }

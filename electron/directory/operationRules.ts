@@ -41,20 +41,30 @@ export function userTypeOf(descriptor: ConnectorDescriptor): ObjectTypeDescripto
   return users
 }
 
+/** A group-like type (`groups`, Coupa's `roles`…): the group side of memberships. */
+export function groupTypeOf(descriptor: ConnectorDescriptor, groupType: string): ObjectTypeDescriptor {
+  const groups = objectTypeOf(descriptor, groupType)
+  if (groups.scimResource !== 'Group') {
+    throw new AppError('invalid_input', `${groups.label} are not groups: nobody is a member of them.`, { details: { objectType: groups.id } })
+  }
+  return groups
+}
+
 /**
- * The group side of a membership change. The contract names no group type, so it is the target's
- * `groups` (or its first group-like type). Allowed when either side declares `membership`: Okta
- * declares it on groups, Coupa ("user-centric") on users.
+ * The two sides of a membership change, if the target can change it. Allowed when either side
+ * declares `membership`: Okta and Cognito declare it on groups, Coupa ("user-centric") on users.
+ * `userCentric` says which object the target changes, and so which one must be writable.
  */
-export function membershipTypes(descriptor: ConnectorDescriptor): { users: ObjectTypeDescriptor; groups: ObjectTypeDescriptor } {
+export function membershipTypes(
+  descriptor: ConnectorDescriptor,
+  groupType: string,
+): { users: ObjectTypeDescriptor; groups: ObjectTypeDescriptor; userCentric: boolean } {
   const users = userTypeOf(descriptor)
-  const groups =
-    descriptor.objectTypes.find((type) => type.id === 'groups') ?? descriptor.objectTypes.find((type) => type.scimResource === 'Group')
-  if (!groups) throw new AppError('unsupported', `${descriptor.label} has no groups.`)
+  const groups = groupTypeOf(descriptor, groupType)
   if (users.operations.membership === undefined && groups.operations.membership === undefined) {
     throw refusal(descriptor, groups, 'membership')
   }
-  return { users, groups }
+  return { users, groups, userCentric: groups.operations.membership === undefined || /via user/.test(groups.operations.membership) }
 }
 
 /** Objects the target will not let anyone change (an Okta APP_GROUP) are refused with its reason. */

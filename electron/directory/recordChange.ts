@@ -77,7 +77,7 @@ export async function recordChange<T>(context: ChangeContext, plan: ChangePlan<T
  * reconciliation reads the target at the next start.
  */
 function outcomeOfFailure(intentId: string, error: unknown): NewOutcome {
-  const base = { intentId, reconciled: false, target: null }
+  const base = { intentId, reconciled: false, target: createdObjectOf(error) }
   if (!(error instanceof AppError)) {
     return {
       ...base,
@@ -95,6 +95,15 @@ function outcomeOfFailure(intentId: string, error: unknown): NewOutcome {
     return { ...base, status: 'pending', message, steps, details }
   }
   return { ...base, status: 'failed', message: error.message, steps, details }
+}
+
+/**
+ * A create that stopped after its first step names the object it made (`details.objectId`, and
+ * `objectName`): finishing or rolling it back needs it.
+ */
+function createdObjectOf(error: unknown): { id: string; name: string } | null {
+  const details = error instanceof AppError ? error.extra.details : undefined
+  return details?.objectId ? { id: details.objectId, name: details.objectName ?? '' } : null
 }
 
 function failureWithEntry(error: unknown, entryId: string, message: string): AppError {

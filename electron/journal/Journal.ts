@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os'
 import type { ExportedFile } from '../../shared/contract'
-import type { ChainVerification, JournalEntry, JournalFilter } from '../../shared/journal'
+import type { ChainVerification, ChangeCompletion, JournalEntry, JournalFilter } from '../../shared/journal'
 import type { Logger } from '../logging/Logger'
 import { AppError } from '../services/AppError'
 import { JournalIndex, type EntryContext } from './journalEntries'
@@ -65,6 +65,10 @@ export class Journal {
 
   undoState(deprovision: IntentRecord): NonNullable<JournalEntry['undo']> {
     return this.index.undoState(deprovision, this.options)
+  }
+
+  completionState(partial: IntentRecord): ChangeCompletion {
+    return this.index.completionState(partial, this.options)
   }
 
   /** Intents left without a settled outcome: what start-up reconciliation checks. */

@@ -1,7 +1,7 @@
 import { findObjectType, getDescriptor } from '../../shared/catalogue'
 import type { Connector } from '../connectors/Connector'
 import { isSensitive, sameValue } from '../directory/attributeChanges'
-import { readAllGroupsOf } from '../directory/readAllGroupsOf'
+import { missingSnapshotGroups, readAllGroupsOf } from '../directory/readAllGroupsOf'
 import { AppError } from '../services/AppError'
 import type { IntentRecord } from './journalRecord'
 
@@ -58,7 +58,7 @@ async function verdictFor(connector: Connector, intent: IntentRecord, signal?: A
     case 'removeMember': {
       const group = intent.related
       if (!group) return uncheckable('the journal entry does not name the group.')
-      const isMember = (await readAllGroupsOf(connector, target.id, signal)).some((candidate) => candidate.id === group.id)
+      const isMember = (await readAllGroupsOf(connector, target.id, group.objectType, signal)).some((candidate) => candidate.id === group.id)
       const wanted = intent.action === 'addMember'
       const state = isMember ? `is in ${group.name}` : `is not in ${group.name}`
       return { status: isMember === wanted ? 'applied' : 'failed', message: `${target.name} ${state}.` }
@@ -96,8 +96,7 @@ async function lifecycleVerdict(connector: Connector, intent: IntentRecord, sign
   if (status !== snapshot.status) {
     return { status: 'failed', message: `${snapshot.displayName} is ${status}, not ${snapshot.status}: the undo did not take effect.` }
   }
-  const groupIds = new Set((await readAllGroupsOf(connector, snapshot.userId, signal)).map((group) => group.id))
-  const missing = snapshot.groups.filter((group) => !groupIds.has(group.id)).map((group) => group.name)
+  const missing = (await missingSnapshotGroups(connector, snapshot, signal)).map((group) => group.name)
   if (missing.length > 0) return { status: 'partial', message: `${snapshot.displayName} is ${status} again, but not back in ${missing.join(', ')}.` }
   return { status: 'applied', message: `${snapshot.displayName} is ${status} again and back in every group.` }
 }

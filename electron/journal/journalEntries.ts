@@ -1,5 +1,5 @@
 import { getDescriptor } from '../../shared/catalogue'
-import type { JournalEntry } from '../../shared/journal'
+import type { ChangeCompletion, JournalEntry } from '../../shared/journal'
 import { summarize } from './journalSummary'
 import type { IntentRecord, JournalRecord, OutcomeRecord } from './journalRecord'
 
@@ -15,6 +15,8 @@ export class JournalIndex {
   /** The latest outcome of each intent (reconciliation may add one after a `pending` one). */
   private readonly outcomes = new Map<string, OutcomeRecord>()
   private readonly undos = new Map<string, IntentRecord[]>()
+  /** Finishes and roll-backs of partial changes, by the entry they complete. */
+  private readonly completions = new Map<string, IntentRecord[]>()
 
   constructor(records: readonly JournalRecord[] = []) {
     for (const record of records) this.add(record)
@@ -28,6 +30,7 @@ export class JournalIndex {
     this.intents.push(record)
     this.intentsById.set(record.id, record)
     if (record.undoOf) this.undos.set(record.undoOf, [...(this.undos.get(record.undoOf) ?? []), record])
+    if (record.completes) this.completions.set(record.completes, [...(this.completions.get(record.completes) ?? []), record])
   }
 
   intent(id: string): IntentRecord | undefined {
@@ -76,7 +79,31 @@ export class JournalIndex {
       },
       undo: intent.action === 'deprovision' ? this.undoState(intent, context) : null,
       undoOf: intent.undoOf,
+      completion: isCompletable(intent) && status === 'partial' ? this.completionState(intent, context) : null,
+      completes: intent.completes ?? null,
     }
+  }
+
+  /**
+   * Whether a create or update that stopped part-way can be finished or rolled back now. The
+   * completion call applies the same rule, so the buttons and the service never disagree.
+   */
+  completionState(partial: IntentRecord, context: EntryContext): ChangeCompletion {
+    const outcome = this.outcomes.get(partial.id)
+    const needsPassword = (outcome?.steps ?? []).some((step) => step.status !== 'applied' && (step.writes ?? []).includes('password'))
+    const refuse = (reason: string, completedBy: string | null = null) => ({ available: false, reason, completedBy, needsPassword })
+    if (!isCompletable(partial) || outcome?.status !== 'partial') return refuse('Only a create or update that stopped part-way can be finished or rolled back.')
+    const completions = this.completions.get(partial.id) ?? []
+    const done = completions.find((completion) => this.outcomes.get(completion.id)?.status === 'applied')
+    if (done) return refuse(`Already completed on ${readableTime(done.time)} by ${done.actor}.`, done.id)
+    if (completions.some((completion) => (this.outcomes.get(completion.id)?.status ?? 'pending') === 'pending')) {
+      return refuse('A completion of this change was started and its outcome is not known yet. Lanyard checks it at the next start.')
+    }
+    if (!context.profileExists(partial.profileId)) {
+      return refuse(`The profile "${partial.profileName}" no longer exists, so Lanyard cannot reach the target.`)
+    }
+    if (!(outcome.target?.id || partial.target.id)) return refuse('The target did not say which object it created, so there is nothing to complete.')
+    return { available: true, reason: null, completedBy: null, needsPassword }
   }
 
   /** Newest first. */
@@ -107,6 +134,11 @@ export class JournalIndex {
     if (!users?.operations.undoDeprovision) return refuse(`${descriptor.label} cannot undo a deprovision.`)
     return { available: true, reason: null, undoneBy: null }
   }
+}
+
+/** Only creates and updates run as steps the journal can finish or roll back. */
+function isCompletable(intent: IntentRecord): boolean {
+  return intent.action === 'create' || intent.action === 'update'
 }
 
 function readableTime(iso: string): string {

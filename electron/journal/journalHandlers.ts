@@ -1,4 +1,5 @@
 import type { Handlers } from '../../shared/contract'
+import type { ChangeCompletionService } from '../directory/ChangeCompletionService'
 import type { DeprovisionService } from '../directory/DeprovisionService'
 import type { Journal } from './Journal'
 import type { Reconciliation } from './Reconciliation'
@@ -13,12 +14,14 @@ export function createJournalHandlers(
   journal: Journal,
   reconciliation: Reconciliation,
   deprovisions: DeprovisionService,
+  completions: ChangeCompletionService,
 ): Pick<Handlers, JournalCall> {
   return {
     'journal.list': async (filter) => journal.list(filter),
     'journal.verify': () => journal.verify(),
     'journal.export': async ({ format, filter }) => journal.export(format, filter),
     'journal.undo': ({ entryId }) => deprovisions.undo(entryId),
+    'journal.complete': (input) => completions.complete(input),
     'journal.reconciled': () => reconciliation.settled(reconciliationWaitMs),
   }
 }

@@ -26,7 +26,8 @@ export const deprovisionSnapshotSchema = z.object({
   displayName: z.string(),
   status: z.string(),
   active: z.boolean(),
-  groups: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** `objectType` is absent for the target's `groups` (Coupa adds roles, account groups…). */
+  groups: z.array(z.object({ id: z.string(), name: z.string(), objectType: z.string().optional() })),
   mode: z.string(),
   extra: z.record(z.string(), z.unknown()),
 })
@@ -46,6 +47,11 @@ export const intentFieldsSchema = z.object({
   snapshot: deprovisionSnapshotSchema.nullable(),
   /** Undo: the deprovision intent it reverses. */
   undoOf: z.string().nullable(),
+  /**
+   * Finishing or rolling back a change that stopped part-way: the partial create or update it
+   * completes. Absent on every other record (and on records written before it existed).
+   */
+  completes: z.string().optional(),
 })
 export type IntentFields = z.infer<typeof intentFieldsSchema>
 

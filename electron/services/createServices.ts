@@ -1,6 +1,7 @@
 import type { EventName, EventPayload, Handlers } from '../../shared/contract'
 import { connectorFactories } from '../connectors/registry'
 import { ConnectorPool, type ConnectorFactories } from '../directory/ConnectorPool'
+import { ChangeCompletionService } from '../directory/ChangeCompletionService'
 import { DeprovisionService } from '../directory/DeprovisionService'
 import { createDirectoryHandlers } from '../directory/directoryHandlers'
 import { DirectoryService } from '../directory/DirectoryService'
@@ -76,6 +77,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const changeContext = { journal, logger: options.logger, emit: options.emit }
   const directory = new DirectoryService(connectors, changeContext)
   const deprovisions = new DeprovisionService(connectors, changeContext)
+  const completions = new ChangeCompletionService(connectors, changeContext)
   let sandboxProfilesReady = () => {}
   // Runs in the background: reads the targets of changes left unfinished by the last run.
   const reconciliation = new Reconciliation({
@@ -98,7 +100,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'profiles.importPreview': ({ content }) => profiles.importPreview(content),
     'profiles.import': ({ content, resolutions }) => profiles.import(content, resolutions),
     ...createDirectoryHandlers(directory, deprovisions),
-    ...createJournalHandlers(journal, reconciliation, deprovisions),
+    ...createJournalHandlers(journal, reconciliation, deprovisions, completions),
   } satisfies Handlers
   assertEveryCallHandled(handlers)
   try {

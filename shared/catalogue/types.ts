@@ -1,3 +1,5 @@
+import type { Attributes } from '../directory'
+
 /**
  * Connector descriptors: pure data that says what a target can do. The UI builds its forms,
  * buttons, required markers and "Schema" / "Known limitations" panels from these; the adapters
@@ -82,6 +84,22 @@ export interface ObjectTypeDescriptor {
    * read and written as strings; a multi-valued one as `[value1;;value2]`.
    */
   customAttributePrefix?: string
+  /**
+   * Attributes the target does not provide at all (GoToMeeting's dates): the panel shows each as
+   * "not provided by <target>" rather than leaving the person to wonder.
+   */
+  notProvided?: readonly { scim: string; label: string }[]
+  /**
+   * Values the target needs computed from others (Coupa's account-security-type). Given the
+   * object's attributes as they will be after a create or update, it returns the computed ones:
+   * the form shows them before saving and the adapter sends them.
+   */
+  derive?: (attributes: Attributes) => Attributes
+  /**
+   * A new user can be put in groups as part of the create (Cognito runs each "Add to group" as a
+   * step of it); elsewhere memberships are added after the create.
+   */
+  joinsGroupsOnCreate?: boolean
 }
 
 export interface FieldRule {

@@ -6,7 +6,7 @@ import type {
   Connector,
   ConnectorFactory,
   ConnectorSettings,
-  CreateSecrets,
+  CreateOptions,
   DeprovisionSnapshot,
   ListQuery,
   PageRequest,
@@ -208,9 +208,9 @@ class FakeConnector implements Connector {
     return this.target.view(this.target.require(objectType, id))
   }
 
-  async create(objectType: string, attributes: Attributes, secrets: CreateSecrets): Promise<DirectoryObject> {
+  async create(objectType: string, attributes: Attributes, options: CreateOptions): Promise<DirectoryObject> {
     this.target.enter('create', objectType)
-    if (secrets.password) this.target.passwordsReceived.push(secrets.password)
+    if (options.password) this.target.passwordsReceived.push(options.password)
     const type = objectType === 'users' ? 'users' : 'groups'
     const id = this.target.store(type, attributes, type === 'users' ? 'ACTIVE' : null)
     return this.target.view(this.target.require(type, id))
@@ -232,7 +232,7 @@ class FakeConnector implements Connector {
     this.target.objects.delete(id)
   }
 
-  async listMembers(groupId: string, page: PageRequest, signal?: AbortSignal): Promise<DirectoryPage> {
+  async listMembers(_groupType: string, groupId: string, page: PageRequest, signal?: AbortSignal): Promise<DirectoryPage> {
     this.target.enter('listMembers')
     await this.target.waitIfHeld(signal)
     const members = [...this.target.memberships]
@@ -241,19 +241,19 @@ class FakeConnector implements Connector {
     return this.target.page(members, page)
   }
 
-  async listGroupsOf(userId: string, page: PageRequest): Promise<DirectoryPage> {
+  async listGroupsOf(userId: string, _groupType: string, page: PageRequest): Promise<DirectoryPage> {
     this.target.enter('listGroupsOf')
     return this.target.page(this.target.groupIdsOf(userId).map((id) => this.target.require('groups', id)), page)
   }
 
-  async addMember(groupId: string, userId: string): Promise<void> {
+  async addMember(_groupType: string, groupId: string, userId: string): Promise<void> {
     this.target.enter('addMember')
     this.target.require('groups', groupId)
     this.target.require('users', userId)
     this.target.addMembership(groupId, userId)
   }
 
-  async removeMember(groupId: string, userId: string): Promise<void> {
+  async removeMember(_groupType: string, groupId: string, userId: string): Promise<void> {
     this.target.enter('removeMember')
     this.target.memberships.delete(`${groupId}/${userId}`)
   }

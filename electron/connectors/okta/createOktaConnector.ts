@@ -77,15 +77,16 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
       type === 'users' ? listUsers(context, query, signal) : type === 'groups' ? listGroups(context, query, signal) : unsupported(type),
     get: (type, id, signal) =>
       type === 'users' ? getUser(context, id, signal) : type === 'groups' ? getGroup(context, id, signal) : unsupported(type),
-    create: (type, attributes, secrets) =>
-      type === 'users' ? createUser(context, attributes, secrets) : type === 'groups' ? createGroup(context, attributes) : unsupported(type),
+    create: (type, attributes, options) =>
+      type === 'users' ? createUser(context, attributes, options) : type === 'groups' ? createGroup(context, attributes) : unsupported(type),
     update: (type, id, changes) =>
       type === 'users' ? updateUser(context, id, changes) : type === 'groups' ? updateGroup(context, id, changes) : unsupported(type),
     delete: (type, id) => (type === 'users' ? deleteUser(context, id) : type === 'groups' ? deleteGroup(context, id) : unsupported(type)),
-    listMembers: (groupId, page, signal) => listMembers(context, groupId, page, signal),
-    listGroupsOf: (userId, page, signal) => listGroupsOf(context, userId, page, signal),
-    addMember: (groupId, userId) => addMember(context, groupId, userId),
-    removeMember: (groupId, userId) => removeMember(context, groupId, userId),
+    // Okta has one group-like type; the service has checked `groupType` against the descriptor.
+    listMembers: (_groupType, groupId, page, signal) => listMembers(context, groupId, page, signal),
+    listGroupsOf: (userId, _groupType, page, signal) => listGroupsOf(context, userId, page, signal),
+    addMember: (_groupType, groupId, userId) => addMember(context, groupId, userId),
+    removeMember: (_groupType, groupId, userId) => removeMember(context, groupId, userId),
     readDeprovisionSnapshot: (userId) => readDeprovisionSnapshot(context, userId),
     deprovision: (userId, snapshot) => deprovision(context, userId, snapshot),
     undoDeprovision: (userId, snapshot) => undoDeprovision(context, userId, snapshot),

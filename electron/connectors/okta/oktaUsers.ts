@@ -1,6 +1,6 @@
 import type { Attributes, DirectoryObject, DirectoryPage } from '../../../shared/directory'
 import { validateChanges, validateNewObject } from '../../../shared/directoryValidation'
-import type { CreateSecrets, ListQuery } from '../Connector'
+import type { CreateOptions, ListQuery } from '../Connector'
 import { refuseProblems } from '../../services/AppError'
 import { runSteps, type Step } from '../runSteps'
 import { attributesToProfile, userDisplayName, userToObject } from './oktaMapping'
@@ -32,9 +32,9 @@ export async function listUsers(context: OktaContext, query: ListQuery, signal?:
 }
 
 /** Creates and activates the user with its first password; the password is never logged nor returned. */
-export async function createUser(context: OktaContext, attributes: Attributes, secrets: CreateSecrets): Promise<DirectoryObject> {
-  refuseProblems(validateNewObject(context.users, attributes, secrets.password), 'Nothing was sent')
-  const password = secrets.password ?? ''
+export async function createUser(context: OktaContext, attributes: Attributes, options: CreateOptions): Promise<DirectoryObject> {
+  refuseProblems(validateNewObject(context.users, attributes, options.password), 'Nothing was sent')
+  const password = options.password ?? ''
   const response = await context.http.request({
     method: 'POST',
     path: '/api/v1/users',

@@ -6,14 +6,21 @@ const cognitoUsers = findObjectType(getDescriptor('cognito'), 'users')!
 const oktaUsers = findObjectType(getDescriptor('okta'), 'users')!
 
 describe('attribute changes as the journal records them', () => {
-  it('never records a write-only value such as a Cognito password', () => {
-    expect(creationChanges(cognitoUsers, { userName: 'ada', password: 'Pa55-secret' })).toEqual([
+  it('never records a password', () => {
+    expect(creationChanges({ userName: 'ada', password: 'Pa55-secret' })).toEqual([
       { attribute: 'userName', before: null, after: 'ada' },
       { attribute: 'password', before: null, after: notRecorded },
     ])
     const { changes, journal } = effectiveChanges(cognitoUsers, {}, { password: 'Pa55-secret' })
     expect(changes).toEqual({ password: 'Pa55-secret' })
     expect(journal).toEqual([{ attribute: 'password', before: notRecorded, after: notRecorded }])
+  })
+
+  it('records a write-only flag, which is no secret, and always counts it as a change', () => {
+    const { changes, journal } = effectiveChanges(cognitoUsers, {}, { 'Extension.IsPasswordPermanent': true })
+    expect(changes).toEqual({ 'Extension.IsPasswordPermanent': true })
+    // The target never returns it: what it was is not known.
+    expect(journal).toEqual([{ attribute: 'Extension.IsPasswordPermanent', before: notRecorded, after: true }])
   })
 
   it('keeps only the attributes whose value really changes, blank and null being the same', () => {

@@ -173,7 +173,7 @@ describe('undo deprovision', () => {
     const { fake, services, profileId, userId, groups } = await setUp()
     fake.stepFailure = { operation: 'deprovision', step: 0 }
     await services.call('directory.deprovision', { id: profileId, userId })
-    await services.handlers['directory.removeMember']({ id: profileId, groupId: groups[0]!, userId })
+    await services.handlers['directory.removeMember']({ id: profileId, groupType: 'groups', groupId: groups[0]!, userId })
     const [membership, failed] = await services.handlers['journal.list']({})
     expect(failed!.undo).toEqual({ available: false, reason: 'The deprovision did not happen, so there is nothing to undo.', undoneBy: null })
     fake.calls.length = 0
@@ -212,7 +212,7 @@ describe('undo deprovision', () => {
       if (groupId !== firstGroup!.id) originalAddMembership(groupId, memberId)
     }
     const report = await services.handlers['journal.undo']({ entryId: deprovision.id })
-    expect(report.differences).toEqual(['Not back in the group Engineering.'])
-    expect(report.entry.outcome).toMatchObject({ status: 'partial', message: 'Undone, but read back: Not back in the group Engineering.' })
+    expect(report.differences).toEqual(['Not back in Engineering.'])
+    expect(report.entry.outcome).toMatchObject({ status: 'partial', message: 'Undone, but read back: Not back in Engineering.' })
   })
 })

@@ -78,8 +78,8 @@ describe('journaled changes', () => {
 
   it('journals membership changes with the user as target and the group as related', async () => {
     const { services, profileId, userId, groupId } = await setUp()
-    await services.handlers['directory.addMember']({ id: profileId, groupId, userId })
-    await services.handlers['directory.removeMember']({ id: profileId, groupId, userId })
+    await services.handlers['directory.addMember']({ id: profileId, groupType: 'groups', groupId, userId })
+    await services.handlers['directory.removeMember']({ id: profileId, groupType: 'groups', groupId, userId })
     const entries = await services.handlers['journal.list']({})
     expect(entries.map((entry) => entry.summary)).toEqual(['Removed Ada Lovelace from Engineering', 'Added Ada Lovelace to Engineering'])
     expect(entries[0]).toMatchObject({ target: { objectType: 'users', id: userId }, related: { objectType: 'groups', id: groupId, name: 'Engineering' } })
@@ -94,7 +94,7 @@ describe('journaled changes', () => {
 
   it('announces the entry and the changed objects after the outcome is on disk', async () => {
     const { services, profileId, userId, groupId } = await setUp()
-    await services.handlers['directory.addMember']({ id: profileId, groupId, userId })
+    await services.handlers['directory.addMember']({ id: profileId, groupType: 'groups', groupId, userId })
     const [entry] = await services.handlers['journal.list']({})
     expect(services.events.filter((event) => event.event !== 'profiles.changed')).toEqual([
       { event: 'journal.appended', payload: { entryId: entry!.id } },

@@ -38,7 +38,7 @@ describe('deprovision and undo through the services, against the Okta sandbox', 
     const first = await setUp()
     const { handlers, profile, person, tenant, groupsOf } = first
     const [removed, ...kept] = groupsOf()
-    await handlers['directory.removeMember']({ id: profile.id, groupId: removed!, userId: person.id })
+    await handlers['directory.removeMember']({ id: profile.id, groupType: 'groups', groupId: removed!, userId: person.id })
 
     const entry = await handlers['directory.deprovision']({ id: profile.id, userId: person.id })
     expect(entry.outcome.status).toBe('applied')

@@ -28,6 +28,8 @@ export function journalEntry(overrides: Partial<JournalEntry> = {}): JournalEntr
     },
     undo: { available: true, reason: null, undoneBy: null },
     undoOf: null,
+    completion: null,
+    completes: null,
     ...overrides,
   }
 }

@@ -59,8 +59,8 @@ describe('Okta groups', () => {
       const attempts = [
         connector.update('groups', group.id, { 'Extension.Description': 'x' }),
         connector.delete('groups', group.id),
-        connector.addMember(group.id, user.id),
-        connector.removeMember(group.id, user.id),
+        connector.addMember('groups', group.id, user.id),
+        connector.removeMember('groups', group.id, user.id),
       ]
       for (const attempt of attempts) {
         const error = await expectAppError(attempt, 'unsupported')
@@ -80,7 +80,7 @@ describe('Okta memberships', () => {
     const members = tenant.users().slice(0, 130)
     for (const user of members) tenant.addMember(group.id, user.id)
     mark()
-    const { ids, pageSizes } = await allPages((cursor) => connector.listMembers(group.id, { cursor, pageSize: 50 }))
+    const { ids, pageSizes } = await allPages((cursor) => connector.listMembers('groups', group.id, { cursor, pageSize: 50 }))
     expect(new Set(ids)).toEqual(new Set(members.map((user) => user.id)))
     expect(ids).toHaveLength(130)
     expect(Math.max(...pageSizes)).toBe(50)
@@ -91,7 +91,7 @@ describe('Okta memberships', () => {
     const { connector, tenant } = await oktaHarness()
     const user = tenant.users().find((candidate) => tenant.groupsOf(candidate.id).length >= 4)!
     const expected = tenant.groupsOf(user.id).map((group) => group.id)
-    const { ids, pageSizes } = await allPages((cursor) => connector.listGroupsOf(user.id, { cursor, pageSize: 2 }))
+    const { ids, pageSizes } = await allPages((cursor) => connector.listGroupsOf(user.id, 'groups', { cursor, pageSize: 2 }))
     expect(ids).toEqual(expected)
     expect(Math.max(...pageSizes)).toBe(2)
   })
@@ -100,15 +100,15 @@ describe('Okta memberships', () => {
     const { connector, tenant } = await oktaHarness()
     const group = tenant.addGroup({ name: 'Night Shift' })
     const user = tenant.users()[10]!
-    await connector.addMember(group.id, user.id)
+    await connector.addMember('groups', group.id, user.id)
     expect(tenant.membersOf(group.id).map((member) => member.id)).toEqual([user.id])
-    await connector.removeMember(group.id, user.id)
+    await connector.removeMember('groups', group.id, user.id)
     expect(tenant.membersOf(group.id)).toEqual([])
   })
 
   it('answers not_found when the group does not exist', async () => {
     const { connector, tenant } = await oktaHarness()
-    await expectAppError(connector.addMember('00gMISSING', tenant.users()[0]!.id), 'not_found')
+    await expectAppError(connector.addMember('groups', '00gMISSING', tenant.users()[0]!.id), 'not_found')
   })
 })
 
@@ -120,11 +120,11 @@ describe('Okta ids that are URL dot segments', () => {
     tenant.addMember(group.id, user.id)
     mark()
     for (const id of ['.', '..']) {
-      await expectAppError(connector.removeMember(group.id, id), 'invalid_input')
-      await expectAppError(connector.addMember(group.id, id), 'invalid_input')
+      await expectAppError(connector.removeMember('groups', group.id, id), 'invalid_input')
+      await expectAppError(connector.addMember('groups', group.id, id), 'invalid_input')
       await expectAppError(connector.update('users', id, { title: 'x' }), 'invalid_input')
       await expectAppError(connector.get('groups', id), 'invalid_input')
-      await expectAppError(connector.listGroupsOf(id, { pageSize: 10 }), 'invalid_input')
+      await expectAppError(connector.listGroupsOf(id, 'groups', { pageSize: 10 }), 'invalid_input')
     }
     expect(requests().filter((request) => request.method !== 'GET')).toEqual([])
     expect(tenant.group(group.id)).toBeDefined()

@@ -41,7 +41,7 @@ describe("a user's groups in the detail panel", () => {
 
     await confirmDialog(confirmation, 'Remove from group')
 
-    expect(api.callsTo('directory.removeMember')).toEqual([{ id: profile.id, groupId: '00g1', userId: '00u1ada' }])
+    expect(api.callsTo('directory.removeMember')).toEqual([{ id: profile.id, groupType: 'groups', groupId: '00g1', userId: '00u1ada' }])
     expect(api.callsTo('directory.groupsOf')).toHaveLength(2)
     expect(wrapper.emitted('changed')).toEqual([['00u1ada']])
   })
@@ -91,7 +91,7 @@ describe("a user's groups in the detail panel", () => {
     expect(openDialog(confirmation).text()).toContain('Add Ada Lovelace to Finance.')
     await confirmDialog(confirmation, 'Add to group')
 
-    expect(api.callsTo('directory.addMember')).toEqual([{ id: profile.id, groupId: '00g3', userId: '00u1ada' }])
+    expect(api.callsTo('directory.addMember')).toEqual([{ id: profile.id, groupType: 'groups', groupId: '00g3', userId: '00u1ada' }])
   })
 
   it('keeps a refused group out of reach even if its button is clicked', async () => {
@@ -154,7 +154,7 @@ describe("a group's members in the detail panel", () => {
     await flushPromises()
     await confirmDialog(confirmation, 'Add to group')
 
-    expect(api.callsTo('directory.addMember')).toEqual([{ id: profile.id, groupId: '00g1', userId: '00u2grace' }])
+    expect(api.callsTo('directory.addMember')).toEqual([{ id: profile.id, groupType: 'groups', groupId: '00g1', userId: '00u2grace' }])
   })
 
   it('says members are read-only when the connector declares no membership operation', async () => {

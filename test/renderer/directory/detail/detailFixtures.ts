@@ -74,6 +74,8 @@ export function deprovisionEntry(overrides: Partial<JournalEntry> = {}): Journal
     outcome: { status: 'applied', time: '2026-11-20T10:00:01.000Z', message: 'Done', steps: [], reconciled: false, details: {} },
     undo: { available: true, reason: null, undoneBy: null },
     undoOf: null,
+    completion: null,
+    completes: null,
     ...overrides,
   }
 }
