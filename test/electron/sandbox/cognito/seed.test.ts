@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import { seedCognitoTenant } from '../../../../electron/sandbox/cognito/seedCognitoTenant'
+import { startCognitoSandbox } from '../../../../electron/sandbox/cognito/startCognitoSandbox'
+import { cognitoClient, useCognitoSandbox } from './cognitoClient'
+
+describe('Cognito sandbox: seeded pool', () => {
+  const startSandbox = useCognitoSandbox()
+
+  it('gives the same pool for the same seed and another for another seed', () => {
+    const first = seedCognitoTenant(50, 'same')
+    expect(seedCognitoTenant(50, 'same')).toEqual(first)
+    const other = seedCognitoTenant(50, 'other')
+    expect(other.pool.id).not.toBe(first.pool.id)
+    expect(other.users.map((user) => user.username)).not.toEqual(first.users.map((user) => user.username))
+  })
+
+  it('seeds readable usernames with a verified email alias, E.164 phones and unique subs', async () => {
+    const sandbox = await startSandbox({ users: 200 })
+    const users = sandbox.tenant.users()
+    expect(users).toHaveLength(200)
+    for (const user of users) {
+      expect(user.username).toMatch(/^[a-z-]+\.[a-z-]+\d*$/)
+      expect(user.attributes.email).toBe(`${user.username}@example.com`)
+      expect(user.attributes.phone_number).toMatch(/^\+\d{8,15}$/)
+      expect(user.attributes.given_name).toBeTruthy()
+    }
+    expect(new Set(users.map((user) => user.attributes.sub)).size).toBe(200)
+  })
+
+  it('seeds a few disabled, FORCE_CHANGE_PASSWORD and RESET_REQUIRED users among the confirmed ones', async () => {
+    const sandbox = await startSandbox({ users: 2000 })
+    const users = sandbox.tenant.users()
+    const count = (predicate: (user: (typeof users)[number]) => boolean) => users.filter(predicate).length
+    expect(count((user) => user.enabled && user.status === 'CONFIRMED')).toBeGreaterThan(1800)
+    expect(count((user) => !user.enabled)).toBeGreaterThan(5)
+    expect(count((user) => user.status === 'FORCE_CHANGE_PASSWORD')).toBeGreaterThan(5)
+    expect(count((user) => user.status === 'RESET_REQUIRED')).toBeGreaterThan(0)
+    expect(count((user) => user.status === 'UNCONFIRMED')).toBe(0)
+    expect(users.filter((user) => user.status === 'FORCE_CHANGE_PASSWORD').every((user) => user.attributes.email_verified === 'false')).toBe(true)
+  })
+
+  it('seeds memberships from the generated directory, no one in more than 25 groups', async () => {
+    const sandbox = await startSandbox({ users: 300 })
+    const sizes = sandbox.tenant.users().map((user) => sandbox.tenant.groupsOf(user.username).length)
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(1)
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(25)
+    expect(sandbox.tenant.membersOf('engineering').every((user) => user.attributes['custom:department'] === 'Engineering')).toBe(true)
+  })
+
+  it('describes the pool: email alias, case-insensitive usernames, the password policy and the user estimate', async () => {
+    const sandbox = await startSandbox({ users: 42 })
+    const answer = await cognitoClient(sandbox)('DescribeUserPool', { UserPoolId: sandbox.credentials.userPoolId })
+    expect(answer.body.UserPool).toMatchObject({
+      Id: sandbox.credentials.userPoolId,
+      AliasAttributes: ['email'],
+      UsernameConfiguration: { CaseSensitive: false },
+      EstimatedNumberOfUsers: 42,
+      Policies: { PasswordPolicy: { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true } },
+    })
+    expect((answer.body.UserPool as Record<string, unknown>).UsernameAttributes).toBeUndefined()
+  })
+
+  it('starts 20,000 users in well under a few seconds and lists them', async () => {
+    const started = Date.now()
+    const sandbox = await startCognitoSandbox({ users: 20_000 })
+    try {
+      expect(Date.now() - started).toBeLessThan(2500)
+      expect(sandbox.tenant.count().users).toBe(20_000)
+      const answer = await cognitoClient(sandbox)('ListUsers', { UserPoolId: sandbox.credentials.userPoolId, Filter: 'email ^= "zz"' })
+      expect(answer.status).toBe(200)
+    } finally {
+      await sandbox.close()
+    }
+  })
+})
