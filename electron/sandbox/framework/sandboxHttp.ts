@@ -7,6 +7,11 @@ export interface SandboxRequest {
   /** The path as sent, without the query. */
   path: string
   query: URLSearchParams
+  /**
+   * The query as sent, still encoded and without the `?`. For targets that read a `+` differently
+   * from `%20` (GoTo rejects `+` in a filter, where `URLSearchParams` would decode it to a space).
+   */
+  rawQuery?: string
   headers: IncomingHttpHeaders
   /** The body as text; empty when none was sent (or when it was too large). */
   bodyText: string

@@ -127,11 +127,12 @@ function readRequest(incoming: IncomingMessage, bodyLimit: number): Promise<Sand
       if (!tooLarge) chunks.push(chunk)
     })
     const finish = () => {
-      const { path, query } = parseTarget(incoming.url ?? '/')
+      const { path, query, rawQuery } = parseTarget(incoming.url ?? '/')
       resolve({
         method: (incoming.method ?? 'GET').toUpperCase(),
         path,
         query,
+        rawQuery,
         headers: incoming.headers,
         bodyText: tooLarge ? '' : Buffer.concat(chunks).toString('utf8'),
         bodyTooLarge: tooLarge,
@@ -148,13 +149,13 @@ function readRequest(incoming: IncomingMessage, bodyLimit: number): Promise<Sand
  * process the tenants run in (the app's main process). Its raw path goes to the tenant instead,
  * which answers it as the unknown path it is.
  */
-function parseTarget(target: string): { path: string; query: URLSearchParams } {
+function parseTarget(target: string): { path: string; query: URLSearchParams; rawQuery: string } {
   try {
     const url = new URL(collapseSlashes(target), `http://${loopback}`)
-    return { path: url.pathname, query: url.searchParams }
+    return { path: url.pathname, query: url.searchParams, rawQuery: url.search.slice(1) }
   } catch {
     const queryStart = target.indexOf('?')
-    return { path: queryStart === -1 ? target : target.slice(0, queryStart), query: new URLSearchParams() }
+    return { path: queryStart === -1 ? target : target.slice(0, queryStart), query: new URLSearchParams(), rawQuery: '' }
   }
 }
 

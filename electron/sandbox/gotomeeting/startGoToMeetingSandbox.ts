@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto'
+import { FaultInjector } from '../framework/FaultInjector'
+import { createRandom } from '../framework/random'
+import { SandboxStateFile } from '../framework/SandboxStateFile'
+import { startSandboxServer } from '../framework/startSandboxServer'
+import { maximumPeople } from '../people/generateDirectory'
+import type { RunningSandbox, SandboxOptions } from '../types'
+import { createGoToMeetingTarget } from './createGoToMeetingTarget'
+import { GoToAccountDirectory } from './GoToAccountDirectory'
+import { GoToMeetingTenant } from './GoToMeetingTenant'
+import { isGoToMeetingTenantData, type GoToMeetingTenantData } from './goToRecords'
+import { GoToTokenIssuer } from './GoToTokenIssuer'
+import { sandboxAdminEmail, seedGoToMeetingTenant } from './seedGoToMeetingTenant'
+
+export type RunningGoToMeetingSandbox = RunningSandbox & { tenant: GoToMeetingTenant }
+
+const defaults = { users: 200, seed: 'lanyard' }
+
+/** The Admin API's base: what the profile's Target URL is (`https://api.getgo.com/admin/rest/v1/` for real). */
+const adminBasePath = '/admin/rest/v1/'
+
+/**
+ * A GoTo account on 127.0.0.1: the OAuth token endpoint (`/oauth/token`, `/oauth/v2/token`) and
+ * the Admin API (`url` = `<server>/admin/rest/v1/`) on one server. `credentials` are the
+ * connector's profile parameters: the administrator's `username` and `password`, the OAuth
+ * client's `clientId` and `clientSecret`, and the `accountKey`. The password and the client
+ * secret are new at every start and never written to the state file; with `stateDirectory` the
+ * account and its port survive a restart (`gotomeeting.json`).
+ *
+ * GoTo's documented limit is 10 requests per second. It is enforced only when
+ * `rateLimitPerMinute` is given (as that many per minute, counted per second: 600 → 10/s) or
+ * through `tenant.setRequestsPerSecond`: the app's own sandbox serves one person clicking, and
+ * the benchmark measures Lanyard, not GoTo's throttle.
+ */
+export async function startGoToMeetingSandbox(options: SandboxOptions = {}): Promise<RunningGoToMeetingSandbox> {
+  const users = options.users ?? defaults.users
+  if (!Number.isInteger(users) || users < 0 || users > maximumPeople) {
+    throw new RangeError(`users is a whole number from 0 to ${maximumPeople}, not ${users}.`)
+  }
+  const seed = options.seed ?? defaults.seed
+  const stateFile = options.stateDirectory ? new SandboxStateFile<GoToMeetingTenantData>(options.stateDirectory, 'gotomeeting') : undefined
+  const saved = stateFile?.load(isGoToMeetingTenantData)
+  const data = saved?.data ?? seedGoToMeetingTenant(users, seed)
+  const directory = new GoToAccountDirectory(data, createRandom(`gotomeeting-runtime:${seed}:${data.nextSequence}`))
+  const issuer = new GoToTokenIssuer()
+  // New at every start (see SavedSandbox): the app writes them to its Sandbox profile's keychain entries.
+  const password = randomBytes(18).toString('base64url')
+  const clientSecret = randomBytes(24).toString('base64url')
+  // The administrator's email is their sign-in name (it stays the seeded one unless someone changes it).
+  const username = directory.userByKey(directory.adminUserKey)?.email ?? sandboxAdminEmail
+  const changed = () => stateFile?.changed()
+  let requestsPerSecond = options.rateLimitPerMinute === undefined ? undefined : Math.max(1, Math.floor(options.rateLimitPerMinute / 60))
+  const faults = new FaultInjector(createRandom(`faults:${seed}`), options.faultRate ?? 0, options.faultKinds)
+  const server = await startSandboxServer({
+    target: createGoToMeetingTarget({
+      directory,
+      issuer,
+      username,
+      password,
+      clientSecret,
+      random: createRandom(randomBytes(4).readUInt32LE()),
+      requestsPerSecond: () => requestsPerSecond,
+      changed,
+    }),
+    faults,
+    port: options.port ?? saved?.port,
+    latencyMs: options.latencyMs ?? 0,
+  })
+  if (stateFile) {
+    stateFile.bind(() => ({ connectorId: 'gotomeeting', port: server.port, data: directory.snapshot() }))
+    // Written at once, so a fresh tenant's port is on disk before anyone uses it.
+    await stateFile.flush()
+  }
+  return {
+    connectorId: 'gotomeeting',
+    url: `${server.url}${adminBasePath}`,
+    credentials: { username, password, clientId: directory.clientId, clientSecret, accountKey: directory.account.key },
+    faults,
+    setLatency: (ms) => server.setLatency(ms),
+    requestCount: () => server.requestCount(),
+    tenant: new GoToMeetingTenant(directory, issuer, changed, (limit) => (requestsPerSecond = limit)),
+    close: async () => {
+      await server.close()
+      await stateFile?.flush()
+    },
+  }
+}
