@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto'
+import { FaultInjector } from '../framework/FaultInjector'
+import { createRandom } from '../framework/random'
+import { SandboxStateFile } from '../framework/SandboxStateFile'
+import { startSandboxServer } from '../framework/startSandboxServer'
+import { maximumPeople } from '../people/generateDirectory'
+import type { RunningSandbox, SandboxOptions } from '../types'
+import { CoupaDirectory } from './CoupaDirectory'
+import { CoupaRateLimiter } from './CoupaRateLimiter'
+import { isCoupaTenantData, type CoupaTenantData } from './coupaRecords'
+import { defaultCustomProperties } from './coupaSetup'
+import { CoupaTenant } from './CoupaTenant'
+import { createCoupaTarget, type RecordedRequest } from './createCoupaTarget'
+import { seedCoupaTenant } from './seedCoupaTenant'
+
+export interface CoupaSandboxOptions extends SandboxOptions {
+  /** The instance's version-1 custom properties. Default `cost_center|string;new_user|boolean;`. Ignored when saved state is loaded. */
+  customProperties?: string
+  /** Coupa's 25 requests/s (burst 20) limit from the start; off by default (`tenant.setRateLimiting` turns it on later). */
+  rateLimit?: boolean
+}
+
+export type RunningCoupaSandbox = RunningSandbox & { tenant: CoupaTenant }
+
+const keyAlphabet = '0123456789abcdef'
+/** How many write bodies `tenant.lastRequestBodies` can look back on. */
+const keptWrites = 100
+
+/** A Coupa API key: "a case-sensitive, 40-character alphanumeric code" (Coupa's "Get Started with the API"); from the OS's randomness. */
+function newApiKey(): string {
+  return [...randomBytes(40)].map((byte) => keyAlphabet[byte % keyAlphabet.length]).join('')
+}
+
+/**
+ * A Coupa instance on 127.0.0.1: seeded users, roles and groups, one API key
+ * (`credentials.apiKey`, new at every start, never saved) and the instance's custom properties
+ * (`credentials.customProperties`, a plain profile value). With `stateDirectory` the instance and
+ * its port survive a restart (`coupa.json`); otherwise it lives in memory.
+ */
+export async function startCoupaSandbox(options: CoupaSandboxOptions = {}): Promise<RunningCoupaSandbox> {
+  const users = options.users ?? 200
+  if (!Number.isInteger(users) || users < 0 || users > maximumPeople) {
+    throw new RangeError(`users is a whole number from 0 to ${maximumPeople}, not ${users}.`)
+  }
+  const seed = options.seed ?? 'lanyard'
+  const stateFile = options.stateDirectory ? new SandboxStateFile<CoupaTenantData>(options.stateDirectory, 'coupa') : undefined
+  const saved = stateFile?.load(isCoupaTenantData)
+  const data = saved?.data ?? seedCoupaTenant(users, seed, options.customProperties ?? defaultCustomProperties)
+  const directory = new CoupaDirectory(data)
+  const apiKey = newApiKey()
+  const limiter = new CoupaRateLimiter(options.rateLimit ?? false)
+  const writes: RecordedRequest[] = []
+  const changed = () => stateFile?.changed()
+  const faults = new FaultInjector(createRandom(`faults:${seed}`), options.faultRate ?? 0, options.faultKinds)
+  let baseUrl = ''
+  const server = await startSandboxServer({
+    target: createCoupaTarget({
+      directory,
+      apiKey,
+      apiUserId: directory.apiUserId,
+      limiter,
+      baseUrl: () => baseUrl,
+      changed,
+      recordWrite: (request) => {
+        writes.push(request)
+        if (writes.length > keptWrites) writes.splice(0, writes.length - keptWrites)
+      },
+    }),
+    faults,
+    port: options.port ?? saved?.port,
+    latencyMs: options.latencyMs ?? 0,
+  })
+  baseUrl = server.url
+  if (stateFile) {
+    stateFile.bind(() => ({ connectorId: 'coupa', port: server.port, data: directory.snapshot() }))
+    // Written at once, so a fresh tenant's port is on disk before anyone uses it.
+    await stateFile.flush()
+  }
+  return {
+    connectorId: 'coupa',
+    url: server.url,
+    credentials: { apiKey, customProperties: directory.customPropertiesText },
+    faults,
+    setLatency: (ms) => server.setLatency(ms),
+    requestCount: () => server.requestCount(),
+    tenant: new CoupaTenant(directory, limiter, writes, changed),
+    close: async () => {
+      await server.close()
+      await stateFile?.flush()
+    },
+  }
+}
