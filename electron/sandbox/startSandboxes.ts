@@ -1,3 +1,6 @@
+import { startCognitoSandbox } from './cognito/startCognitoSandbox'
+import { startCoupaSandbox } from './coupa/startCoupaSandbox'
+import { startGoToMeetingSandbox } from './gotomeeting/startGoToMeetingSandbox'
 import { startOktaSandbox } from './okta/startOktaSandbox'
 import type { RunningSandbox, SandboxOptions } from './types'
 
@@ -14,7 +17,7 @@ export interface RunningSandboxes {
 type TenantStarter = (options: SandboxOptions) => Promise<RunningSandbox>
 
 /** Every tenant that exists so far; Cognito, Coupa and GoToMeeting join this list later. */
-const starters: TenantStarter[] = [startOktaSandbox]
+const starters: TenantStarter[] = [startOktaSandbox, startCognitoSandbox, startCoupaSandbox, startGoToMeetingSandbox]
 
 /**
  * Starts every tenant with the same options. `port` is a preference for the first tenant only

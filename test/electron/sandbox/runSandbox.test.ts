@@ -13,10 +13,28 @@ describe('startSandboxes', () => {
       const line = sandboxes.line()
       expect(line).not.toContain('\n')
       const parsed = JSON.parse(line) as Record<string, { url: string; token: string }>
-      expect(Object.keys(parsed)).toEqual(['okta'])
+      expect(Object.keys(parsed)).toEqual(expect.arrayContaining(['okta', 'cognito', 'coupa', 'gotomeeting']))
       expect(parsed.okta).toEqual({ url: sandboxes.tenants[0]?.url, token: sandboxes.tenants[0]?.credentials.token })
       const response = await fetch(`${parsed.okta?.url}/api/v1/users`, { headers: { Authorization: `SSWS ${parsed.okta?.token}` } })
       expect(response.status).toBe(200)
+      const cognito = parsed.cognito as unknown as Record<'url' | 'accessKeyId' | 'accessSecret' | 'region' | 'userPoolId', string>
+      expect(cognito).toMatchObject({ accessKeyId: expect.stringMatching(/^AKIA/) as unknown, region: 'eu-west-1', userPoolId: expect.stringMatching(/^eu-west-1_/) as unknown })
+      const unsigned = await fetch(`${cognito.url}/`, { method: 'POST', headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'AWSCognitoIdentityProviderService.ListUsers' }, body: '{}' })
+      expect(((await unsigned.json()) as { __type: string }).__type).toMatch(/MissingAuthenticationTokenException$/)
+      const coupa = parsed.coupa as unknown as { url: string; apiKey: string; customProperties: string }
+      expect(coupa.customProperties).toBe('cost_center|string;new_user|boolean;')
+      const coupaUsers = await fetch(`${coupa.url}/api/users`, { headers: { 'X-COUPA-API-KEY': coupa.apiKey, Accept: 'application/json' } })
+      expect(coupaUsers.status).toBe(200)
+      const gotomeeting = parsed.gotomeeting as unknown as Record<'url' | 'username' | 'password' | 'clientId' | 'clientSecret' | 'accountKey', string>
+      expect(gotomeeting.url).toMatch(/\/admin\/rest\/v1\/$/)
+      const goToToken = await fetch(`${new URL(gotomeeting.url).origin}/oauth/token`, {
+        method: 'POST',
+        headers: { Authorization: `Basic ${Buffer.from(`${gotomeeting.clientId}:${gotomeeting.clientSecret}`).toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'password', username: gotomeeting.username, password: gotomeeting.password }).toString(),
+      })
+      const { access_token: accessToken } = (await goToToken.json()) as { access_token: string }
+      const goToUsers = await fetch(`${gotomeeting.url}accounts/${gotomeeting.accountKey}/users`, { headers: { Authorization: `Bearer ${accessToken}` } })
+      expect(goToUsers.status).toBe(200)
     } finally {
       await sandboxes.close()
     }
