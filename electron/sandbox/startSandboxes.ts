@@ -16,7 +16,7 @@ export interface RunningSandboxes {
 
 type TenantStarter = (options: SandboxOptions) => Promise<RunningSandbox>
 
-/** Every tenant that exists so far; Cognito, Coupa and GoToMeeting join this list later. */
+/** Every tenant, one per connector. */
 const starters: TenantStarter[] = [startOktaSandbox, startCognitoSandbox, startCoupaSandbox, startGoToMeetingSandbox]
 
 /**
