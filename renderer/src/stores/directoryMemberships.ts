@@ -4,106 +4,163 @@ import type { DirectoryObject, MembershipChangeInput, ObjectRef } from '../../..
 import type { LanyardError, Result } from '../../../shared/errors'
 import { useApi } from '../api/lanyardApi'
 
-/** A user's groups (`groupsOf`) or a group's members (`members`). */
+/** A user's groups of one group-like type (`groupsOf`), or a group's members (`members`). */
 export type Relation = 'groupsOf' | 'members'
 
+/** One list the panel shows: `relatedType` says which group-like type a user's groups are of. */
+export interface MembershipSource {
+  key: string
+  relation: Relation
+  relatedType?: string
+}
+
+export interface MembershipList {
+  items: DirectoryObject[]
+  /** Opaque; null once the last page has arrived. */
+  nextCursor: string | null
+  /** Only when the target reports one. */
+  total: number | null
+  loading: boolean
+  error: LanyardError | null
+}
+
 const pageSize = 50
-/** One key per picker: main cancels the previous keystroke's search when the next one starts. */
+/** One key for every picker: main cancels the previous keystroke's search when the next one starts. */
 const pickerRequestKey = 'membership-picker'
+const emptyList: Readonly<MembershipList> = Object.freeze({ items: [], nextCursor: null, total: null, loading: false, error: null })
+
+function sameObject(left: ObjectRef | null, right: ObjectRef): boolean {
+  return left?.id === right.id && left.objectType === right.objectType && left.objectId === right.objectId
+}
 
 /**
- * The memberships the detail panel shows, paged ("Show more"), and the picker's search for a
- * group or user to add. Both sides are lists of `DirectoryObject`s the target returned.
+ * The memberships the detail panel shows — several lists at once, keyed by section (a Coupa user
+ * has content groups, roles, approval groups and account groups) — each paged ("Show more"), and
+ * the one open picker's search for a group or user to add. An answer for an object or a page no
+ * longer asked for is dropped, so a slow read never shows under another object's name.
  */
 export const useDirectoryMembershipsStore = defineStore('directoryMemberships', () => {
-  const items = ref<DirectoryObject[]>([])
-  const nextCursor = ref<string | null>(null)
-  const total = ref<number | null>(null)
-  const loading = ref(false)
-  const error = ref<LanyardError | null>(null)
+  const lists = ref<Record<string, MembershipList>>({})
 
+  /** The section whose picker is open; one at a time. */
+  const pickerKey = ref<string | null>(null)
   const candidates = ref<DirectoryObject[]>([])
   const searching = ref(false)
   const searchError = ref<LanyardError | null>(null)
 
-  let owner: { reference: ObjectRef; relation: Relation } | null = null
-  let latestRead = 0
+  let owner: ObjectRef | null = null
+  let sources: MembershipSource[] = []
+  /** The latest read asked per section; any other answer is stale. Cleared when the owner changes. */
+  const latestRead = new Map<string, number>()
+  let nextTicket = 0
   let latestSearch = 0
 
-  async function open(reference: ObjectRef, relation: Relation): Promise<void> {
-    owner = { reference: { ...reference }, relation }
-    items.value = []
-    nextCursor.value = null
-    total.value = null
-    error.value = null
-    await readPage(null)
+  /** Shows another object's memberships: forgets every list at once, then reads each first page. */
+  async function open(reference: ObjectRef, wanted: readonly MembershipSource[]): Promise<void> {
+    owner = { ...reference }
+    sources = wanted.map((source) => ({ ...source }))
+    latestRead.clear()
+    lists.value = Object.fromEntries(sources.map((source) => [source.key, { ...emptyList, items: [] }]))
+    await Promise.all(sources.map((source) => readPage(source, null)))
   }
 
-  async function reload(): Promise<void> {
-    if (owner) await open(owner.reference, owner.relation)
+  function list(key: string): Readonly<MembershipList> {
+    return lists.value[key] ?? emptyList
   }
 
-  async function showMore(): Promise<void> {
-    if (nextCursor.value) await readPage(nextCursor.value)
+  /** Reads every list again from its first page, or only the ones `only` keeps. */
+  async function reload(only: (source: MembershipSource) => boolean = () => true): Promise<void> {
+    await Promise.all(sources.filter(only).map((source) => readPage(source, null)))
   }
 
-  async function readPage(cursor: string | null): Promise<void> {
-    if (!owner) return
-    const ticket = ++latestRead
-    const call = owner.relation === 'groupsOf' ? 'directory.groupsOf' : 'directory.members'
-    loading.value = true
-    const result = await useApi().invoke(call, { ...owner.reference, cursor, pageSize })
-    if (ticket !== latestRead) return
-    loading.value = false
+  async function showMore(key: string): Promise<void> {
+    const source = sources.find((candidate) => candidate.key === key)
+    const cursor = lists.value[key]?.nextCursor
+    if (source && cursor) await readPage(source, cursor)
+  }
+
+  async function readPage(source: MembershipSource, cursor: string | null): Promise<void> {
+    const asked = owner
+    const shown = lists.value[source.key]
+    if (!asked || !shown) return
+    const ticket = ++nextTicket
+    latestRead.set(source.key, ticket)
+    shown.loading = true
+    const input = { ...asked, cursor, pageSize, ...(source.relatedType && { relatedType: source.relatedType }) }
+    const result = await useApi().invoke(source.relation === 'groupsOf' ? 'directory.groupsOf' : 'directory.members', input)
+    const current = lists.value[source.key]
+    if (latestRead.get(source.key) !== ticket || !current) return
+    current.loading = false
     if (result.ok) {
-      items.value = cursor ? [...items.value, ...result.value.items] : result.value.items
-      nextCursor.value = result.value.nextCursor
-      total.value = result.value.total
-      error.value = null
+      current.items = cursor ? [...current.items, ...result.value.items] : result.value.items
+      current.nextCursor = result.value.nextCursor
+      current.total = result.value.total
+      current.error = null
     } else if (result.error.code !== 'cancelled') {
-      error.value = result.error
+      current.error = result.error
     }
   }
 
-  /** "3", or "50+" while pages are unread and the target reports no total. */
-  function countText(): string {
-    if (total.value !== null) return String(total.value)
-    return nextCursor.value ? `${items.value.length}+` : String(items.value.length)
+  /** "3", or "50+" while pages are unread and the target reports no total: never an invented total. */
+  function countText(key: string): string {
+    const shown = list(key)
+    if (shown.total !== null) return String(shown.total)
+    return shown.nextCursor ? `${shown.items.length}+` : String(shown.items.length)
   }
 
   /**
-   * How many of the memberships shown the target lets Lanyard change: what a deprovision records
+   * How many of a section's memberships the target lets Lanyard change: what a deprovision records
    * and undo can bring back (Okta's built-in "Everyone" is not one of them).
    */
-  function changeableCountText(): string {
-    const changeable = items.value.filter((item) => item.readOnlyReason === null).length
-    return nextCursor.value ? `${changeable}+` : String(changeable)
+  function changeableCountText(key: string): string {
+    const shown = list(key)
+    const changeable = shown.items.filter((item) => item.readOnlyReason === null).length
+    return shown.nextCursor ? `${changeable}+` : String(changeable)
   }
 
-  /** With `showing`, only closes if those memberships are still the ones shown. */
+  /**
+   * Re-reads the lists when main reports the open object changed (a membership added here, in
+   * another window, or by a deprovision). Returns the unsubscribe.
+   */
+  function listen(): () => void {
+    return useApi().on('directory.changed', (payload) => {
+      if (!owner || payload.profileId !== owner.id || payload.objectType !== owner.objectType) return
+      if (payload.ids.includes(owner.objectId)) void reload()
+    })
+  }
+
+  /** With `showing`, only closes if those memberships are still the ones shown (a newer panel may have opened). */
   function close(showing?: ObjectRef): void {
-    const shown = owner?.reference
-    if (showing && (shown?.id !== showing.id || shown.objectType !== showing.objectType || shown.objectId !== showing.objectId)) return
+    if (showing && !sameObject(owner, showing)) return
     owner = null
-    latestRead++
-    items.value = []
-    nextCursor.value = null
-    total.value = null
-    error.value = null
-    loading.value = false
-    clearCandidates()
+    sources = []
+    latestRead.clear()
+    lists.value = {}
+    closePicker()
+  }
+
+  /** A change reloads the list it shows in: the user's list of that group type, or the group's members. */
+  function affectedBy(input: MembershipChangeInput) {
+    return (source: MembershipSource) => source.relation === 'members' || source.relatedType === input.groupType
   }
 
   async function add(input: MembershipChangeInput): Promise<Result<null>> {
     const result = await useApi().invoke('directory.addMember', input)
-    if (result.ok) await reload()
+    if (result.ok) await reload(affectedBy(input))
     return result
   }
 
   async function remove(input: MembershipChangeInput): Promise<Result<null>> {
     const result = await useApi().invoke('directory.removeMember', input)
-    if (result.ok) await reload()
+    if (result.ok) await reload(affectedBy(input))
     return result
+  }
+
+  /** Opens a section's picker (closing any other) and lists the first candidates. */
+  async function openPicker(key: string, profileId: string, objectType: string): Promise<void> {
+    closePicker()
+    pickerKey.value = key
+    await search(profileId, objectType, '')
   }
 
   /** The picker's search as the person types; a superseded search answers `cancelled` and is dropped. */
@@ -127,31 +184,32 @@ export const useDirectoryMembershipsStore = defineStore('directoryMemberships', 
     }
   }
 
-  function clearCandidates(): void {
+  function closePicker(): void {
     latestSearch++
+    pickerKey.value = null
     candidates.value = []
     searching.value = false
     searchError.value = null
   }
 
   return {
-    items,
-    nextCursor,
-    total,
-    loading,
-    error,
+    lists,
+    pickerKey,
     candidates,
     searching,
     searchError,
     open,
+    list,
     reload,
     showMore,
     countText,
     changeableCountText,
+    listen,
     close,
     add,
     remove,
+    openPicker,
     search,
-    clearCandidates,
+    closePicker,
   }
 })

@@ -156,15 +156,4 @@ describe("a group's members in the detail panel", () => {
 
     expect(api.callsTo('directory.addMember')).toEqual([{ id: profile.id, groupType: 'groups', groupId: '00g1', userId: '00u2grace' }])
   })
-
-  it('says members are read-only when the connector declares no membership operation', async () => {
-    const { api, wrapper } = await mountPanel({
-      object: { ...group('g-1', 'Support team'), secondary: '' },
-      profile: { connectorId: 'gotomeeting', name: 'GoTo', values: {} },
-    })
-
-    expect(wrapper.find('.memberships').text()).toContain('Members are read-only for this connector')
-    expect(api.callsTo('directory.members')).toEqual([])
-    expect(wrapper.findAll('button').some((candidate) => candidate.text() === 'Add member…')).toBe(false)
-  })
 })

@@ -48,4 +48,27 @@ describe('attribute sections of the detail panel', () => {
     const contact = sections.groups.find((group) => group.name === 'Contact')
     expect(contact?.attributes[0]?.label).toBe('Email')
   })
+
+  it("attaches the object's note to the value it explains, and only to that one", () => {
+    const { descriptor, users } = usersOf('coupa')
+    const note = 'Coupa returned no value; shown as No.'
+
+    const sections = attributeSections(descriptor, users, { 'Extension.ExpenseUser': false, 'Extension.SourcingUser': true }, { 'Extension.ExpenseUser': note })
+
+    const extension = sections.groups.find((group) => group.name === 'Extension')?.attributes ?? []
+    expect(extension.find((attribute) => attribute.path === 'Extension.ExpenseUser')?.note).toBe(note)
+    expect(extension.find((attribute) => attribute.path === 'Extension.SourcingUser')).not.toHaveProperty('note')
+  })
+
+  it('lists what the target does not provide in its group, saying so, instead of among the empty ones', () => {
+    const { descriptor, users } = usersOf('gotomeeting')
+    const withDates = { ...users, notProvided: [{ scim: 'meta.created', label: 'Created' }] }
+
+    const sections = attributeSections(descriptor, withDates, { userName: 'ada@example.com' })
+
+    expect(sections.groups.find((group) => group.name === 'Meta')?.attributes).toEqual([
+      { path: 'meta.created', label: 'Created', hint: 'SCIM meta.created · not provided by GoToMeeting', values: [], notProvided: 'Not provided by GoToMeeting' },
+    ])
+    expect(sections.empty.map((attribute) => attribute.path)).not.toContain('meta.created')
+  })
 })

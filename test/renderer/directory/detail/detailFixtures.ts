@@ -1,11 +1,13 @@
 import { flushPromises, mount, type DOMWrapper, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
+import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import type { DirectoryObject, DirectoryPage } from '../../../../shared/directory'
 import type { Result } from '../../../../shared/errors'
 import type { JournalEntry } from '../../../../shared/journal'
 import type { ProfileView } from '../../../../shared/profiles'
 import { installApi } from '../../../../renderer/src/api/lanyardApi'
 import ObjectDetailPanel from '../../../../renderer/src/features/directory/detail/ObjectDetailPanel.vue'
+import { routes } from '../../../../renderer/src/router'
 import AppConfirmation from '../../../../renderer/src/shell/AppConfirmation.vue'
 import { createFakeLanyardApi, profileView, type FakeAnswers, type FakeLanyardApi } from '../../support/fakeLanyardApi'
 
@@ -83,6 +85,8 @@ export function deprovisionEntry(overrides: Partial<JournalEntry> = {}): Journal
 export interface PanelSetup {
   api: FakeLanyardApi
   pinia: Pinia
+  /** The app's routes over memory history: membership names link to their own panels. */
+  router: Router
   profile: ProfileView
   wrapper: VueWrapper
   /** The app's one confirmation dialog, where the panel's questions appear. */
@@ -113,14 +117,15 @@ export async function mountPanel(
   installApi(api)
   const pinia = createPinia()
   setActivePinia(pinia)
+  const router = createRouter({ history: createMemoryHistory(), routes })
   const wrapper = mount(ObjectDetailPanel, {
     props: { profile, objectTypeId: options.objectTypeId ?? object.objectType, objectId: object.id },
-    global: { plugins: [pinia] },
+    global: { plugins: [pinia, router] },
     attachTo: document.body,
   })
   const confirmation = mountConfirmation(pinia)
   await flushPromises()
-  return { api, pinia, profile, wrapper, confirmation }
+  return { api, pinia, router, profile, wrapper, confirmation }
 }
 
 /** A component or an element that can be searched. */

@@ -42,7 +42,7 @@ describe('a directory list', () => {
     const { wrapper, api } = await mountAt(usersPath, profile, {
       'directory.list': (input) => (input.cursor ? page(users(100, 100), null) : page(users(100), 'page-2')),
     })
-    expect(wrapper.text()).toContain('100 loaded · more available')
+    expect(wrapper.text()).toContain('100+ users')
     expect(listCalls(api)).toHaveLength(1)
 
     await scrollTo(wrapper, 36 * 70)

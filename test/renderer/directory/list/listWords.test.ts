@@ -12,9 +12,9 @@ function loadedState(overrides: Partial<TableState>): TableState {
 }
 
 describe('the words of a list', () => {
-  it('counts exactly only with a total from the target or at the end of the list', () => {
+  it('counts exactly only with a total from the target or at the end of the list, else "50+" style', () => {
     expect(countText(loadedState({ items: users(100), total: 1234, nextCursor: 'next' }), oktaUsers)).toBe('1,234 users')
-    expect(countText(loadedState({ items: users(200), nextCursor: 'next' }), oktaUsers)).toBe('200 loaded · more available')
+    expect(countText(loadedState({ items: users(200), nextCursor: 'next' }), oktaUsers)).toBe('200+ users')
     expect(countText(loadedState({ items: users(1) }), oktaUsers)).toBe('1 user')
     expect(countText(loadedState({ loaded: false, loading: true }), oktaUsers)).toBe('')
   })
@@ -22,6 +22,7 @@ describe('the words of a list', () => {
   it("names objects from the descriptor's label", () => {
     expect(singularNoun(oktaUsers)).toBe('user')
     expect(singularNoun(coupaContentGroups)).toBe('content group')
-    expect(searchPlaceholder(coupaContentGroups)).toBe('Search content groups by name')
+    expect(searchPlaceholder({ ...coupaContentGroups, searchHint: undefined })).toBe('Search content groups by name')
+    expect(searchPlaceholder({ ...coupaContentGroups, searchHint: 'part of the name' })).toBe('Search content groups by part of the name')
   })
 })

@@ -18,6 +18,10 @@ export interface ShownAttribute {
   hint: string
   /** One entry per value; a single-valued attribute has one, an empty one none. */
   values: string[]
+  /** Why the value reads as it does (Coupa: an empty boolean custom property shown as false). */
+  note?: string
+  /** "Not provided by GoToMeeting": the target has no such attribute at all (descriptor `notProvided`). */
+  notProvided?: string
 }
 
 export interface AttributeGroup {
@@ -65,27 +69,38 @@ export function attributeHint(descriptor: ConnectorDescriptor, path: string, nat
   return `SCIM ${path} · ${descriptor.label} ${native ?? 'custom attribute'}`
 }
 
+/**
+ * `notes` are the object's `attributeNotes`, shown beside the value. Attributes the descriptor says
+ * the target does not provide are shown as such rather than as blanks, unless a value came anyway.
+ */
 export function attributeSections(
   descriptor: ConnectorDescriptor,
   objectType: ObjectTypeDescriptor,
   attributes: Attributes,
+  notes: Readonly<Record<string, string>> = {},
 ): AttributeSections {
   const prefix = objectType.customAttributePrefix
   const shown: ShownAttribute[] = []
   const empty: ShownAttribute[] = []
   const rows = displayableRows(objectType)
   const mapped = new Set(rows.map((row) => row.scim))
+  const notProvided = new Map((objectType.notProvided ?? []).map((row) => [row.scim, row.label]))
 
   for (const row of rows) {
-    const attribute = describe(descriptor, row.scim, row.native, attributes[row.scim])
+    if (notProvided.has(row.scim) && displayValues(attributes[row.scim]).length === 0) continue
+    const attribute = describe(descriptor, row.scim, row.native, attributes[row.scim], notes)
     if (attribute.values.length > 0) shown.push(attribute)
     else empty.push(attribute)
   }
   // Attributes outside the mapping: the target's custom ones, or anything the adapter added.
   for (const [path, value] of Object.entries(attributes)) {
     if (mapped.has(path)) continue
-    const attribute = describe(descriptor, path, null, value)
+    const attribute = describe(descriptor, path, null, value, notes)
     if (attribute.values.length > 0) shown.push(attribute)
+  }
+  for (const [path, label] of notProvided) {
+    if (displayValues(attributes[path]).length > 0) continue
+    shown.push({ path, label, hint: `SCIM ${path} · not provided by ${descriptor.label}`, values: [], notProvided: `Not provided by ${descriptor.label}` })
   }
 
   const groups = attributeGroupNames
@@ -99,6 +114,9 @@ function describe(
   path: string,
   native: string | null,
   value: AttributeValue | undefined,
+  notes: Readonly<Record<string, string>>,
 ): ShownAttribute {
-  return { path, label: labelFor(path), hint: attributeHint(descriptor, path, native), values: displayValues(value) }
+  const shown: ShownAttribute = { path, label: labelFor(path), hint: attributeHint(descriptor, path, native), values: displayValues(value) }
+  const note = notes[path]
+  return note ? { ...shown, note } : shown
 }

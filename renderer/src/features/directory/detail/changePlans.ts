@@ -4,6 +4,7 @@ import type { ProfileView } from '../../../../../shared/profiles'
 import { labelFor } from '../../../components/attributeValues'
 import { formatValue, type ChangeLine } from '../../../components/changeLines'
 import type { ConfirmationRequest } from '../../../stores/ui'
+import { inSentence } from '../../profiles/profileSummary'
 
 /**
  * What the person sees before any change goes to a target: each attribute before → after, the
@@ -54,18 +55,23 @@ export function createPlan(
   }
 }
 
-export function membershipPlan(change: 'add' | 'remove', userName: string, groupName: string): ConfirmationRequest {
+/** `groupNoun` is the group-like type in words: "group", "role", "account group". */
+export function membershipPlan(change: 'add' | 'remove', userName: string, groupName: string, groupNoun = 'group'): ConfirmationRequest {
   const adding = change === 'add'
   return {
-    title: adding ? 'Add to group?' : 'Remove from group?',
+    title: adding ? `Add to ${groupNoun}?` : `Remove from ${groupNoun}?`,
     message: adding ? `Add ${userName} to ${groupName}.` : `Remove ${userName} from ${groupName}.`,
     lines: [
       { label: 'User', text: userName },
-      { label: 'Group', text: groupName },
+      { label: capitalized(groupNoun), text: groupName },
     ],
-    confirmLabel: adding ? 'Add to group' : 'Remove from group',
+    confirmLabel: adding ? `Add to ${groupNoun}` : `Remove from ${groupNoun}`,
     danger: !adding,
   }
+}
+
+function capitalized(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`
 }
 
 /** The profile's choice of how to deprovision (Okta: suspend or deactivate), as its descriptor option. */
@@ -75,19 +81,35 @@ function deprovisionMode(descriptor: ConnectorDescriptor, profile: ProfileView) 
   return parameter?.options?.find((option) => option.value === value) ?? null
 }
 
-/** `groupCount` is what the panel knows: "3", or "50+" while more pages are unread. */
+/** One group-like type a deprovision records, as the panel counts it: "3", or "50+" while pages are unread. */
+export interface RecordedMemberships {
+  /** The type's label, e.g. "Groups", "Roles". */
+  label: string
+  count: string
+}
+
+/** "groups (3)"; "content groups (2), roles (1) and account groups (0)". */
+function membershipWords(recorded: readonly RecordedMemberships[]): string {
+  const words = recorded.map((memberships) => `${inSentence(memberships.label)} (${memberships.count})`)
+  const last = words.pop()
+  return words.length > 0 ? `${words.join(', ')} and ${last}` : (last ?? '')
+}
+
 export function deprovisionPlan(
   descriptor: ConnectorDescriptor,
   objectType: ObjectTypeDescriptor,
   profile: ProfileView,
   user: DirectoryObject,
-  groupCount: string,
+  recorded: readonly RecordedMemberships[],
 ): ConfirmationRequest {
   const mode = deprovisionMode(descriptor, profile)?.label
   const how = mode ? ` by ${mode.charAt(0).toLowerCase()}${mode.slice(1)}` : ''
+  // Where memberships cannot change (GoToMeeting) a deprovision keeps none: only the status is recorded.
+  const kept = recorded.length > 0 ? `their ${membershipWords(recorded)} are` : 'their status is'
+  const them = recorded.length > 0 ? 'them' : 'it'
   const undo = objectType.operations.undoDeprovision
-    ? `their groups (${groupCount}) are recorded so undo can bring them back`
-    : `their groups (${groupCount}) are recorded, but ${descriptor.label} has no undo for a deprovision`
+    ? `${kept} recorded so undo can bring ${them} back`
+    : `${kept} recorded, but ${descriptor.label} has no undo for a deprovision`
   const real = profile.environment === 'real'
   // Destructive when it touches a real tenant, or when the chosen way loses what undo cannot restore.
   const typed = real || deprovisionMode(descriptor, profile)?.irreversible === true

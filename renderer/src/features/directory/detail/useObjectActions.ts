@@ -6,7 +6,8 @@ import { useDirectoryMembershipsStore } from '../../../stores/directoryMembershi
 import { useDirectoryObjectStore } from '../../../stores/directoryObject'
 import { useUiStore } from '../../../stores/ui'
 import { undoPlan } from '../../journal/undoPlan'
-import { deletePlan, deprovisionPlan } from './changePlans'
+import { deletePlan, deprovisionPlan, type RecordedMemberships } from './changePlans'
+import { membershipSections } from './membershipRules'
 
 export interface ObjectActionContext {
   profile: () => ProfileView
@@ -33,6 +34,13 @@ export function useObjectActions(context: ObjectActionContext) {
   const undoDifferences = ref<string[]>([])
   const busy = ref(false)
 
+  /** The memberships a deprovision records: those of every group-like type the target lets Lanyard change. */
+  function recordedMemberships(objectType: ObjectTypeDescriptor): RecordedMemberships[] {
+    return membershipSections(context.descriptor(), objectType)
+      .filter((section) => section.changeHere)
+      .map((section) => ({ label: section.title, count: memberships.changeableCountText(section.key) }))
+  }
+
   function reset(): void {
     failure.value = null
     undoDifferences.value = []
@@ -42,7 +50,7 @@ export function useObjectActions(context: ObjectActionContext) {
     const user = store.current
     const objectType = context.objectType()
     if (!user || !objectType) return
-    const plan = deprovisionPlan(context.descriptor(), objectType, context.profile(), user, memberships.changeableCountText())
+    const plan = deprovisionPlan(context.descriptor(), objectType, context.profile(), user, recordedMemberships(objectType))
     if (!(await ui.confirm(plan))) return
     reset()
     busy.value = true

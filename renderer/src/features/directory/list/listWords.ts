@@ -25,12 +25,13 @@ export function countOf(count: number, objectType: ObjectTypeDescriptor): string
 
 /**
  * The count line: exact only when the target gives a total or the last page has arrived;
- * otherwise how many are loaded and that more exist.
+ * otherwise how many are loaded followed by "+" ("50+ users"), never an invented total (Coupa
+ * and Cognito report none).
  */
 export function countText(state: TableState, objectType: ObjectTypeDescriptor): string {
   if (!state.loaded) return ''
   if (state.total !== null) return countOf(state.total, objectType)
-  if (state.nextCursor !== null) return `${numberFormat.format(state.items.length)} loaded · more available`
+  if (state.nextCursor !== null) return `${numberFormat.format(state.items.length)}+ ${pluralNoun(objectType)}`
   return countOf(state.items.length, objectType)
 }
 
