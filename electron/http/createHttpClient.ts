@@ -83,9 +83,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const started = performance.now()
     try {
       const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': 'Lanyard', ...(await options.authenticate()) }
-      if (request.body !== undefined) headers['Content-Type'] = 'application/json'
+      if (request.form !== undefined) headers['Content-Type'] = 'application/x-www-form-urlencoded'
+      else if (request.body !== undefined) headers['Content-Type'] = 'application/json'
       else if (bodilessWrites.has(request.method)) headers['Content-Length'] = '0'
-      const outcome = await sendAttempt(instance, { url, request, headers, timeoutMs })
+      const outcome = await sendAttempt(instance, { url, request, headers, timeoutMs, parseJson: options.parseJson })
       log(request, url, attempt, started, outcome)
       return outcome
     } catch (error: unknown) {

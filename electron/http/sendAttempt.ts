@@ -18,6 +18,8 @@ export interface Attempt {
   request: HttpRequest
   headers: Record<string, string>
   timeoutMs: number
+  /** Parses JSON answers; `JSON.parse` when absent (see HttpClientOptions.parseJson). */
+  parseJson?: (text: string) => unknown
 }
 
 const failureKinds: Readonly<Record<string, NetworkFailureKind>> = {
@@ -57,13 +59,13 @@ export async function sendAttempt(axios: AxiosInstance, attempt: Attempt): Promi
       method: request.method,
       url: attempt.url.toString(),
       headers: attempt.headers,
-      data: request.body === undefined ? undefined : JSON.stringify(request.body),
+      data: request.form ? new URLSearchParams(request.form).toString() : request.body === undefined ? undefined : JSON.stringify(request.body),
       signal: controller.signal,
       responseType: 'stream',
     })
     const headers = plainHeaders(answer.headers)
     if (answer.status >= 200 && answer.status < 300) request.onHeaders?.(headers)
-    const data = parseBody(await readText(answer.data))
+    const data = parseBody(await readText(answer.data), attempt.parseJson ?? JSON.parse)
     return { response: { status: answer.status, data, headers } }
   } catch (error: unknown) {
     if (request.signal?.aborted) throw cancelledError()
@@ -83,10 +85,10 @@ async function readText(stream: Readable): Promise<string> {
 }
 
 /** As axios would have it: JSON when the body parses, the text itself otherwise, '' when empty. */
-function parseBody(text: string): unknown {
+function parseBody(text: string, parseJson: (text: string) => unknown): unknown {
   if (text.trim() === '') return text
   try {
-    return JSON.parse(text) as unknown
+    return parseJson(text)
   } catch {
     return text
   }

@@ -12,6 +12,8 @@ export interface HttpRequest {
   query?: Readonly<Record<string, QueryValue>>
   /** Sent as JSON. A POST or PUT without one is sent with `Content-Length: 0` (Okta answers 411 otherwise). */
   body?: unknown
+  /** Sent as `application/x-www-form-urlencoded` instead of a JSON body (OAuth token requests). */
+  form?: Readonly<Record<string, string>>
   /** Cancels the request, also while it waits for a retry or a rate-limit reset. */
   signal?: AbortSignal
   /**
@@ -79,6 +81,11 @@ export interface HttpClientOptions {
   /** How long a 429 asks to wait, in ms, from the target's headers; null when it does not say. */
   retryAfter?: (response: HttpResponse) => number | null
   describeError?: (response: HttpResponse) => TargetErrorDescription
+  /**
+   * Parses a JSON answer's text; `JSON.parse` when absent. For targets whose integers do not fit a
+   * double (GoTo's keys are beyond 2^53, which `JSON.parse` silently rounds).
+   */
+  parseJson?: (text: string) => unknown
   /** For tests: the clock used to say when a rate-limited request may be tried again. */
   now?: () => number
 }
