@@ -3,6 +3,12 @@ import type { ConnectorDescriptor } from './types'
 
 const derivedName = 'firstName + " " + lastName'
 
+/** The first known limitation: GoTo keeps no created or last-modified dates. */
+const notProvidedDates = [
+  { scim: 'meta.created', label: 'Created' },
+  { scim: 'meta.lastModified', label: 'Last modified' },
+]
+
 /** GoToMeeting, from section 1 of the connector reference. */
 export const gotomeeting: ConnectorDescriptor = {
   id: 'gotomeeting',
@@ -72,6 +78,14 @@ export const gotomeeting: ConnectorDescriptor = {
       scimResource: 'User',
       operations: operationCells('POST | GET | GET | GET | PUT | DELETE | PUT | PUT | –'),
       mandatoryFields: ['emails[0].value', 'name.givenName', 'name.familyName'],
+      searchHint: 'part of the email, first or last name, "first last", or the key',
+      fieldRules: {
+        userName: { format: 'email', note: 'In GoToMeeting the username is the email address: changing one changes both.' },
+        'emails[0].value': { format: 'email', note: 'Also the username: GoToMeeting signs people in with their email.' },
+        locale: { note: 'A language and a country, like en_US.' },
+        timezone: { note: 'A time zone name, like Europe/London.' },
+      },
+      notProvided: notProvidedDates,
       mapping: [
         readOnly('id', 'key'),
         readWrite('userName', 'email'),
@@ -95,6 +109,8 @@ export const gotomeeting: ConnectorDescriptor = {
       operations: operationCells('POST | GET | GET | GET | PUT | DELETE | – | – | –'),
       absentOperationNotes: { membership: 'not supported' },
       mandatoryFields: ['displayName'],
+      searchHint: 'part of the name',
+      notProvided: notProvidedDates,
       mapping: [
         readOnly('id', 'key'),
         readWrite('displayName', 'name'),
@@ -119,5 +135,8 @@ export const gotomeeting: ConnectorDescriptor = {
   notes: [
     'The older guide lists only name, username, client id, client secret and target URL.',
     'Deprovision suspends the user; undo brings back the status and whatever the suspension took away.',
+    'GoTo has no suspend flag: a user with no licence and no admin role is suspended. Lanyard deprovisions by removing the licences and admin roles, and remembers which, so undo gives exactly those back.',
+    'Lanyard signs in with the username and password (OAuth password grant). With the Target URL https://api.getgo.com/… it signs in at authentication.logmeininc.com; with any other address, at that address\'s /oauth/token.',
+    'A user created through Lanyard gets a GoTo Meeting licence of the account (the plain one before bundles) and GoTo\'s invitation email.',
   ],
 }

@@ -1,0 +1,122 @@
+import { gotomeeting } from '../../../shared/catalogue/gotomeeting'
+import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
+import { createHttpClient } from '../../http/createHttpClient'
+import type { HttpClientOptions } from '../../http/types'
+import { AppError } from '../../services/AppError'
+import type { Connector, ConnectorSettings } from '../Connector'
+import { createGoToApi } from './goToApi'
+import { testConnection } from './goToConnection'
+import { checkCreateUser } from './goToCreateCheck'
+import { deprovision, readDeprovisionSnapshot, undoDeprovision } from './goToDeprovision'
+import { describeGoToError, describeGoToSignInError, goToRetryAfter } from './goToErrors'
+import { createGroup, deleteGroup, getGroup, listGroups, updateGroup } from './goToGroups'
+import { parseJsonLosslessly } from './goToJson'
+import { listGroupsOf, listMembers, membershipRefused } from './goToMemberships'
+import { GoToTokens, tokenEndpointFor } from './GoToTokens'
+import { isWellFormedKey, type GoToContext } from './goToTypes'
+import { createUser, deleteUser, getUser, listUsers, updateUser } from './goToUsers'
+
+/** Test seams: faster timeouts and retries than a real profile uses. */
+export type GoToHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'concurrency'>
+
+function objectType(id: string): ObjectTypeDescriptor {
+  const found = gotomeeting.objectTypes.find((candidate) => candidate.id === id)
+  if (!found) throw new Error(`The GoToMeeting descriptor has no ${id} object type`)
+  return found
+}
+
+function required(settings: ConnectorSettings, value: string | undefined, label: string): string {
+  if (value && value.trim() !== '') return value.trim()
+  throw new AppError('invalid_input', `The profile "${settings.profileName}" has no ${label}. Edit the profile and fill it in.`)
+}
+
+function targetUrlOf(settings: ConnectorSettings): URL {
+  const url = required(settings, settings.values.url, 'Target URL')
+  try {
+    return new URL(url)
+  } catch {
+    throw new AppError(
+      'invalid_input',
+      `The profile "${settings.profileName}" has a Target URL that is not a web address. Edit the profile: it is usually https://api.getgo.com/admin/rest/v1/.`,
+    )
+  }
+}
+
+/**
+ * The GoToMeeting adapter: the GoTo Admin API with an OAuth token (password grant, refreshed in
+ * memory), offset paging with totals, keys kept as strings, suspension as "no licence, no admin
+ * role" (see goToDeprovision), memberships shown read-only.
+ */
+export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: GoToHttpTuning = {}): Connector {
+  const username = required(settings, settings.values.username, 'Username')
+  const password = required(settings, settings.secrets.password, 'Password')
+  const clientId = required(settings, settings.values.clientId, 'Client Id')
+  const clientSecret = required(settings, settings.secrets.clientSecret, 'Client Secret')
+  const accountKey = required(settings, settings.values.accountKey, 'Account key')
+  if (!isWellFormedKey(accountKey)) {
+    throw new AppError('invalid_input', `The profile "${settings.profileName}" has an Account key that is not a number. Copy the account's key (a long number) from the GoTo Admin Center.`, {
+      fields: { accountKey: 'A GoTo account key is a long number.' },
+    })
+  }
+  const targetUrl = targetUrlOf(settings)
+  const tokenEndpoint = tokenEndpointFor(targetUrl)
+  const clientCredentials = Buffer.from(`${clientId}:${clientSecret}`, 'utf8').toString('base64')
+  const common = { logger: settings.logger, profileName: settings.profileName, ...tuning }
+  const signIn = createHttpClient({
+    ...common,
+    targetName: 'GoTo',
+    baseUrl: tokenEndpoint.origin,
+    // The OAuth client authenticates with HTTP Basic (client_secret_basic, B.1).
+    authenticate: () => ({ Authorization: `Basic ${clientCredentials}` }),
+    secrets: [password, clientSecret, clientCredentials],
+    describeError: describeGoToSignInError,
+  })
+  const tokens = new GoToTokens(signIn, tokenEndpoint.pathname, { username, password }, settings.logger)
+  const admin = createHttpClient({
+    ...common,
+    targetName: 'GoTo',
+    baseUrl: targetUrl.toString(),
+    authenticate: async () => ({ Authorization: `Bearer ${await tokens.current()}` }),
+    secrets: [password, clientSecret, clientCredentials],
+    retryAfter: goToRetryAfter,
+    describeError: describeGoToError,
+    parseJson: parseJsonLosslessly,
+  })
+  const context: GoToContext = {
+    api: createGoToApi(admin, tokens),
+    users: objectType('users'),
+    groups: objectType('groups'),
+    accountKey,
+    signInHost: tokenEndpoint.host,
+  }
+
+  function unsupported(type: string): Promise<never> {
+    return Promise.reject(new AppError('unsupported', `GoToMeeting profiles have users and groups, not "${type}".`))
+  }
+
+  return {
+    descriptor: gotomeeting,
+    testConnection: (signal) => testConnection(context, signal),
+    list: (type, query, signal) =>
+      type === 'users' ? listUsers(context, query, signal) : type === 'groups' ? listGroups(context, query, signal) : unsupported(type),
+    get: (type, id, signal) => (type === 'users' ? getUser(context, id, signal) : type === 'groups' ? getGroup(context, id, signal) : unsupported(type)),
+    create: (type, attributes) => (type === 'users' ? createUser(context, attributes) : type === 'groups' ? createGroup(context, attributes) : unsupported(type)),
+    checkCreate: (type, attributes) => (type === 'users' ? checkCreateUser(context, attributes) : Promise.resolve([])),
+    update: (type, id, changes) =>
+      type === 'users' ? updateUser(context, id, changes) : type === 'groups' ? updateGroup(context, id, changes) : unsupported(type),
+    delete: (type, id) => (type === 'users' ? deleteUser(context, id) : type === 'groups' ? deleteGroup(context, id) : unsupported(type)),
+    // GoToMeeting has one group-like type; the service has checked `groupType` against the descriptor.
+    listMembers: (_groupType, groupId, page, signal) => listMembers(context, groupId, page, signal),
+    listGroupsOf: (userId, _groupType, page, signal) => listGroupsOf(context, userId, page, signal),
+    addMember: () => membershipRefused(),
+    removeMember: () => membershipRefused(),
+    readDeprovisionSnapshot: (userId) => readDeprovisionSnapshot(context, userId),
+    deprovision: (userId, snapshot) => deprovision(context, userId, snapshot),
+    undoDeprovision: (userId, snapshot) => undoDeprovision(context, userId, snapshot),
+    close() {
+      tokens.forget()
+      admin.close()
+      signIn.close()
+    },
+  }
+}

@@ -1,0 +1,95 @@
+import { AppError } from '../../services/AppError'
+import type { PageRequest } from '../Connector'
+import { listEnvelopeSchema, parseAnswer, withQuery, type GoToContext } from './goToTypes'
+
+/*
+ * GoTo pages by `pageSize` and a 0-based `offset`, and answers `{results, fromIndex, toIndex,
+ * total}` (B.2), so a page of exactly the size asked for is one request. The cursor handed to the
+ * renderer is still our own: the offset of the next row plus a fingerprint of the list and search
+ * it belongs to, so a cursor is never applied to another list. The next offset counts the rows
+ * actually handed out (GoTo may answer fewer than asked: it caps pages at an undocumented size).
+ */
+
+const cursorPrefix = 'goto1.'
+
+/** The largest page asked of GoTo: undocumented; what working clients use (B.2, G10). */
+export const largestPage = 1000
+
+/** Cheap, stable fingerprint (FNV-1a) of a list and its filter. */
+export function fingerprint(text: string): string {
+  let hash = 0x811c9dc5
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return (hash >>> 0).toString(36)
+}
+
+export function encodeCursor(offset: number, list: string): string {
+  return cursorPrefix + Buffer.from(JSON.stringify({ o: offset, q: list }), 'utf8').toString('base64url')
+}
+
+function staleCursor(): AppError {
+  return new AppError('invalid_input', 'This list position is no longer valid (the search changed). Reload the list from the start.')
+}
+
+export function decodeCursor(cursor: string, list: string): number {
+  if (!cursor.startsWith(cursorPrefix)) throw staleCursor()
+  let payload: unknown
+  try {
+    payload = JSON.parse(Buffer.from(cursor.slice(cursorPrefix.length), 'base64url').toString('utf8'))
+  } catch {
+    throw staleCursor()
+  }
+  const { o, q } = (payload ?? {}) as Record<string, unknown>
+  if (typeof o !== 'number' || !Number.isInteger(o) || o < 0 || q !== list) throw staleCursor()
+  return o
+}
+
+export interface RawPage {
+  rows: unknown[]
+  nextCursor: string | null
+  total: number | null
+}
+
+/**
+ * One page of a GoTo list (`path` under the account, `filter` in GoTo's syntax or undefined).
+ * Never more rows than `pageSize`; `onNextCursor` is told the next cursor as soon as the answer is
+ * read, before its rows are mapped.
+ */
+export async function readPage(
+  context: GoToContext,
+  list: { path: string; filter?: string },
+  page: PageRequest,
+  signal?: AbortSignal,
+): Promise<RawPage> {
+  const listKey = fingerprint(`${list.path}?${list.filter ?? ''}`)
+  const offset = page.cursor ? decodeCursor(page.cursor, listKey) : 0
+  const pageSize = Math.max(1, Math.min(page.pageSize, largestPage))
+  const response = await context.api.request({
+    method: 'GET',
+    path: withQuery(list.path, { filter: list.filter, offset, pageSize }),
+    signal,
+  })
+  const envelope = parseAnswer(listEnvelopeSchema, response.data, 'a list')
+  const rows = envelope.results.slice(0, pageSize)
+  const total = typeof envelope.total === 'number' ? envelope.total : null
+  const next = offset + rows.length
+  // Without a total, a full page may have more behind it; an empty page is always the end.
+  const more = rows.length > 0 && (total !== null ? next < total : rows.length === pageSize)
+  const nextCursor = more ? encodeCursor(next, listKey) : null
+  if (nextCursor) page.onNextCursor?.(nextCursor)
+  return { rows, nextCursor, total }
+}
+
+/** Every row of a list, page after page (licences, a deprovision snapshot's reads). */
+export async function readAll(context: GoToContext, list: { path: string; filter?: string }, signal?: AbortSignal): Promise<unknown[]> {
+  const all: unknown[] = []
+  let cursor: string | null = null
+  do {
+    const page: RawPage = await readPage(context, list, { cursor, pageSize: largestPage }, signal)
+    all.push(...page.rows)
+    cursor = page.nextCursor
+  } while (cursor)
+  return all
+}

@@ -1,0 +1,120 @@
+import { afterEach } from 'vitest'
+import type { Connector } from '../../../../electron/connectors/Connector'
+import { createGoToMeetingConnector, type GoToHttpTuning } from '../../../../electron/connectors/gotomeeting/createGoToMeetingConnector'
+import { startGoToMeetingSandbox, type RunningGoToMeetingSandbox } from '../../../../electron/sandbox/gotomeeting/startGoToMeetingSandbox'
+import type { SandboxOptions } from '../../../../electron/sandbox/types'
+import { createRecordingLogger } from '../../../support/recordingLogger'
+
+/** One request as the connector's HTTP clients logged it. */
+export interface LoggedRequest {
+  method: string
+  path: string
+  status: number | null
+  attempt: number
+}
+
+export interface GoToHarness {
+  sandbox: RunningGoToMeetingSandbox
+  tenant: RunningGoToMeetingSandbox['tenant']
+  connector: Connector
+  logger: ReturnType<typeof createRecordingLogger>
+  /** The profile's secrets: the administrator's password and the OAuth client secret. */
+  secrets: { password: string; clientSecret: string }
+  /** The requests logged since the last `mark()` (or the start). */
+  requests: () => LoggedRequest[]
+  mark: () => void
+  /** A second connector on the same tenant, e.g. with other values, secrets or tuning. */
+  connect: (values?: Record<string, string>, secrets?: Record<string, string>, tuning?: GoToHttpTuning) => Connector
+}
+
+const cleanups: (() => Promise<void>)[] = []
+
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()?.()
+})
+
+/** Fast retries so fault tests do not wait for production backoffs. */
+const fastTuning: GoToHttpTuning = { backoff: { initialMs: 5, maxMs: 20 } }
+
+/** The profile values a GoToMeeting profile would hold for this sandbox. */
+export function profileValues(sandbox: RunningGoToMeetingSandbox): Record<string, string> {
+  const { username, clientId, accountKey } = sandbox.credentials
+  return { url: sandbox.url, username: username!, clientId: clientId!, accountKey: accountKey! }
+}
+
+export function profileSecrets(sandbox: RunningGoToMeetingSandbox): { password: string; clientSecret: string } {
+  return { password: sandbox.credentials.password!, clientSecret: sandbox.credentials.clientSecret! }
+}
+
+/** A fresh GoTo sandbox account and a GoToMeeting connector for it, both closed after the test. */
+export async function goToHarness(options: SandboxOptions = {}, tuning: GoToHttpTuning = {}): Promise<GoToHarness> {
+  const sandbox = await startGoToMeetingSandbox({ users: 120, ...options })
+  const logger = createRecordingLogger()
+  const connect = (values: Record<string, string> = {}, secrets: Record<string, string> = profileSecrets(sandbox), extraTuning: GoToHttpTuning = {}) => {
+    const connector = createGoToMeetingConnector(
+      { profileId: 'profile-1', profileName: 'Sandbox GoTo', values: { ...profileValues(sandbox), ...values }, secrets, logger },
+      { ...fastTuning, ...tuning, ...extraTuning },
+    )
+    cleanups.push(async () => connector.close())
+    return connector
+  }
+  const connector = connect()
+  cleanups.push(() => sandbox.close())
+  let from = 0
+  const logged = () =>
+    logger.lines
+      .filter((line) => line.fields && 'attempt' in line.fields)
+      .map((line) => {
+        const fields = line.fields as Record<string, unknown>
+        return { method: String(fields.method), path: decodeURIComponent(String(fields.path)), status: fields.status as number | null, attempt: Number(fields.attempt) }
+      })
+  return {
+    sandbox,
+    tenant: sandbox.tenant,
+    connector,
+    logger,
+    secrets: profileSecrets(sandbox),
+    requests: () => logged().slice(from),
+    mark: () => {
+      from = logged().length
+    },
+    connect,
+  }
+}
+
+/** Walks a paged list to its end, page by page. */
+export async function allPages(
+  read: (cursor: string | null) => Promise<{ items: { id: string }[]; nextCursor: string | null }>,
+): Promise<{ ids: string[]; pageSizes: number[] }> {
+  const ids: string[] = []
+  const pageSizes: number[] = []
+  let cursor: string | null = null
+  do {
+    const page: { items: { id: string }[]; nextCursor: string | null } = await read(cursor)
+    ids.push(...page.items.map((item) => item.id))
+    pageSizes.push(page.items.length)
+    cursor = page.nextCursor
+  } while (cursor)
+  return { ids, pageSizes }
+}
+
+/**
+ * A call to the tenant's Admin API behind Lanyard's back (another administrator at work), with a
+ * token of its own. `path` is under `accounts/{key}/`.
+ */
+export async function behindLanyardsBack(sandbox: RunningGoToMeetingSandbox, method: string, path: string, body?: unknown): Promise<{ status: number; text: string }> {
+  const { clientId, clientSecret, username, password, accountKey } = sandbox.credentials
+  const origin = new URL(sandbox.url).origin
+  const tokenAnswer = await fetch(`${origin}/oauth/token`, {
+    method: 'POST',
+    headers: { Authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', username: username!, password: password! }).toString(),
+  })
+  const { access_token: token } = (await tokenAnswer.json()) as { access_token: string }
+  const answer = await fetch(`${sandbox.url}accounts/${accountKey}/${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  return { status: answer.status, text: await answer.text() }
+}
