@@ -1,5 +1,6 @@
+import { deriveCoupaUserAttributes } from './coupaRules'
 import { operationCells, readOnly, readWrite } from './mappingRow'
-import type { ConnectorDescriptor, MappingRow, ObjectTypeDescriptor } from './types'
+import type { ConnectorDescriptor, FieldRule, MappingRow, ObjectTypeDescriptor } from './types'
 
 const userGroupsInVersionOne = 'version 1: user-groups'
 const approvalGroupsAlias = 'also called UserGroups; approval-groups[] or user-groups[] depending on the version'
@@ -77,9 +78,20 @@ function readOnlyGroupLike(id: string, referenceName: string, label: string): Ob
     scimResource: 'Group',
     operations: operationCells('– | GET | GET | GET | – | – | – | – | via user'),
     mandatoryFields: [],
+    searchHint: 'part of the name',
     mapping: groupLikeMapping,
   }
 }
+
+const notClearable = 'Coupa cannot empty a yes/no flag: set it to No instead.'
+
+/** The licence flags and `active`: Coupa takes true or false, never an empty value. */
+const flagRules: Record<string, FieldRule> = Object.fromEntries(
+  ['active', ...['Purchasing', 'Expense', 'Sourcing', 'Inventory', 'Contracts', 'Analytics'].map((name) => `Extension.${name}User`)].map((path) => [
+    path,
+    { note: path === 'active' ? 'Deprovision and undo change this for you, with a journal record.' : notClearable },
+  ]),
+)
 
 /** Coupa, from section 2 of the connector reference. */
 export const coupa: ConnectorDescriptor = {
@@ -120,6 +132,24 @@ export const coupa: ConnectorDescriptor = {
         'Coupa extension, returned by default. Leave empty if you need none. Used by version 1 only.',
       placeholder: 'cost_center|string;new_user|boolean;',
     },
+    {
+      key: 'concurrency',
+      label: 'Pages fetched at once',
+      kind: 'select',
+      required: false,
+      secret: false,
+      origin: 'lanyard',
+      defaultValue: '4',
+      options: [
+        { value: '1', label: '1 (gentlest on the instance)' },
+        { value: '2', label: '2' },
+        { value: '4', label: '4 (recommended)' },
+        { value: '8', label: '8 (fastest; may meet Coupa\'s rate limit)' },
+      ],
+      help:
+        'Coupa hands out users 50 at a time. Long lists ask for several of those pages at once; ' +
+        'Coupa allows about 25 requests a second, and Lanyard waits when it says to slow down.',
+    },
   ],
   objectTypes: [
     {
@@ -130,6 +160,30 @@ export const coupa: ConnectorDescriptor = {
       operations: operationCells('POST | GET | GET | GET | PUT (PATCH for granular update) | – | PUT | PUT | PUT/PATCH: roles, groups, user-groups, account-groups (user-centric)'),
       absentOperationNotes: { delete: 'soft delete only' },
       mandatoryFields: ['userName', 'emails[0].value', 'name.givenName', 'name.familyName'],
+      searchHint:
+        'a login or part of one; an email (with @); a first and last name (two words or more, each the start of the name); ' +
+        'or active / inactive',
+      customAttributePrefix: 'Extension.Custom.',
+      fieldRules: {
+        ...flagRules,
+        'emails[0].value': { format: 'email' },
+        'Extension.Segment1': {
+          note: 'Saved in a second step, after the other changes: it needs the default chart of accounts name set first.',
+        },
+        'Extension.Segment2': {
+          note: 'Saved in a second step, after the other changes: it needs the default chart of accounts name set first.',
+        },
+        'Extension.defaultChartOfAccountsName': {
+          note: 'Setting it makes Coupa\'s account security type 2 when the user has account groups, 1 when they have none.',
+        },
+        'Extension.AccountGroups': {
+          note: 'Account group names, one a line. Removing one clears the list and sets the rest again (two steps).',
+        },
+        'Extension.ApprovalGroups': {
+          note: 'Approval group names, one a line. Removing one clears the list and sets the rest again (two steps).',
+        },
+      },
+      derive: deriveCoupaUserAttributes,
       mapping: userMapping,
     },
     readOnlyGroupLike('groups', 'Groups (content groups)', 'Content groups'),

@@ -12,7 +12,12 @@ const fixedParameters = {
     userPoolId: ['User Pool Id', false],
     url: ['Target URL', false],
   },
-  coupa: { apiKey: ['API key', true], url: ['Target URL', false], customProperties: ['Custom properties', false] },
+  coupa: {
+    apiKey: ['API key', true],
+    url: ['Target URL', false],
+    customProperties: ['Custom properties', false],
+    concurrency: ['Pages fetched at once', false],
+  },
   gotomeeting: {
     username: ['Username', false],
     password: ['Password', true],

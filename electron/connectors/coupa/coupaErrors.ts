@@ -1,0 +1,75 @@
+import type { HttpResponse, TargetErrorDescription } from '../../http/types'
+import { AppError } from '../../services/AppError'
+import { objectRecord } from './coupaTypes'
+
+/*
+ * Coupa's error bodies (coupa-gotomeeting.md A.4, A.7): `{"errors":{"user":["Login has already
+ * been taken", …]}}`, keyed by the resource, with Rails' wording. Coupa has no error codes; the
+ * resource key stands in as the target's code, and `X-Request-Id` (Rails sends one) as the request id.
+ * 401 and 404 bodies are undocumented: the status alone decides those.
+ */
+
+function messagesOf(body: unknown): { subject: string | undefined; messages: string[] } {
+  const errors = objectRecord(objectRecord(body)?.errors)
+  if (!errors) return { subject: undefined, messages: [] }
+  const messages: string[] = []
+  let subject: string | undefined
+  for (const [key, value] of Object.entries(errors)) {
+    subject ??= key
+    const list = Array.isArray(value) ? value : [value]
+    for (const item of list) if (typeof item === 'string' && item.trim() !== '') messages.push(item.trim())
+  }
+  return { subject, messages }
+}
+
+export function describeCoupaError(response: HttpResponse): TargetErrorDescription {
+  const { subject, messages } = messagesOf(response.data)
+  const description: TargetErrorDescription = {
+    targetCode: subject,
+    causes: messages,
+    requestId: response.headers['x-request-id'] ?? response.headers['x-coupa-request-id'],
+  }
+  const said = messages.join(' — ')
+  if (response.status === 400 && messages.some((message) => /has already been taken/i.test(message))) {
+    return {
+      ...description,
+      code: 'conflict',
+      message: `Another Coupa user already has that value (Coupa says: "${said}"). Choose another value, or find the existing user.`,
+    }
+  }
+  if (response.status === 400 && messages.length > 0) {
+    return { ...description, code: 'invalid_input', message: `Coupa refused the values (Coupa says: "${said}"). Correct them and try again.` }
+  }
+  if (response.status === 401) {
+    return {
+      ...description,
+      code: 'auth_failed',
+      message:
+        'Coupa did not accept the API key. It may be wrong, expired or revoked: ask a Coupa administrator for a new one ' +
+        '(Setup › API Keys) and save it in the profile.',
+    }
+  }
+  if (response.status === 406) {
+    return { ...description, code: 'network', message: 'Coupa would not answer in JSON. Check that the Target URL is your Coupa instance.' }
+  }
+  return description
+}
+
+/**
+ * Coupa's GraphQL endpoint answers 200 with `{"errors":[{"message"}]}` when it refuses a query
+ * (A.3): that is a failure all the same.
+ */
+export function graphqlError(body: unknown, what: string): AppError | null {
+  const errors = objectRecord(body)?.errors
+  if (!Array.isArray(errors) || errors.length === 0) return null
+  const said = errors
+    .map((error) => objectRecord(error)?.message)
+    .filter((message): message is string => typeof message === 'string')
+    .join(' — ')
+  return new AppError(
+    'network',
+    `Coupa could not list ${what} (Coupa says: "${said || 'an unknown GraphQL error'}"). Roles are read through Coupa's GraphQL API: ` +
+      'check that the API key may read it, or ask a Coupa administrator.',
+    { details: { targetMessage: said.slice(0, 500) } },
+  )
+}

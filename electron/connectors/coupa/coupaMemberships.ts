@@ -1,0 +1,88 @@
+import type { DirectoryPage } from '../../../shared/directory'
+import type { PageRequest } from '../Connector'
+import { runSteps } from '../runSteps'
+import { groupKindOf, groupToObject, type GroupKind } from './coupaGroupKinds'
+import { decodeCursor, encodeCursor, readOffsetPage, type OffsetList } from './coupaPaging'
+import { coupaGroupSchema, coupaIdOf, coupaUserSchema, parseAnswer, userPath, type CoupaContext, type CoupaGroup, type CoupaUser } from './coupaTypes'
+import { userDisplayName, userToObject } from './coupaUserMapping'
+import { fetchUser, userList } from './coupaUsers'
+
+/*
+ * Memberships are user-centric in Coupa (CONNECTORS.md §2): a user carries each kind as an array,
+ * and a group's members are the users filtered on it. Content groups have their own add / remove
+ * calls (`PUT /api/users/{id}/business_groups/{gid}/add|remove`, A.5); roles, user groups and
+ * account groups change through the user's array, where a non-empty array adds and an empty one
+ * clears (A.6): a removal is "clear, then set the rest", two named steps.
+ */
+
+/** The user's groups of one kind, as Coupa embeds them in the user. */
+export function groupsIn(user: CoupaUser, kind: GroupKind): CoupaGroup[] {
+  const list = (user as Record<string, unknown>)[kind.userArray]
+  return Array.isArray(list) ? list.map((item) => parseAnswer(coupaGroupSchema, item, `a ${kind.noun}`)) : []
+}
+
+/** A user's groups of one kind, paged over the user's array; never more than `pageSize`. */
+export async function listGroupsOf(context: CoupaContext, userId: string, groupType: string, page: PageRequest, signal?: AbortSignal): Promise<DirectoryPage> {
+  const kind = groupKindOf(groupType)
+  const list: OffsetList = { path: `${userPath(userId)}#${kind.userArray}`, query: {}, what: `${kind.noun}s` }
+  const start = page.cursor ? decodeCursor(page.cursor, list) : 0
+  const groups = groupsIn(await fetchUser(context, userId, signal), kind)
+  const rows = groups.slice(start, start + page.pageSize)
+  const nextCursor = start + rows.length < groups.length ? encodeCursor(start + rows.length, list) : null
+  return { items: rows.map((group) => groupToObject(context, kind, group)), nextCursor, total: groups.length }
+}
+
+/** A group's members: the users filtered on it (`roles[id]=3`, A.3), paged like every user list. */
+export async function listMembers(context: CoupaContext, groupType: string, groupId: string, page: PageRequest, signal?: AbortSignal): Promise<DirectoryPage> {
+  const kind = groupKindOf(groupType)
+  const raw = await readOffsetPage(context, userList(context, { [kind.memberFilter]: coupaIdOf(groupId, kind.noun) }), page, signal)
+  const items = raw.rows.map((row) => userToObject(context, parseAnswer(coupaUserSchema, row, 'a member')))
+  return { items, nextCursor: raw.nextCursor, total: null }
+}
+
+function putUser(context: CoupaContext, userId: string, body: Record<string, unknown>): Promise<unknown> {
+  // Adding what is there or clearing what is empty changes nothing: safe to send again.
+  return context.http.request({ method: 'PUT', path: userPath(userId), body, idempotent: true })
+}
+
+export async function addMember(context: CoupaContext, groupType: string, groupId: string, userId: string): Promise<void> {
+  const kind = groupKindOf(groupType)
+  const id = coupaIdOf(groupId, kind.noun)
+  if (kind.objectType === 'groups') {
+    await context.http.request({ method: 'PUT', path: `${userPath(userId)}/business_groups/${id}/add`, idempotent: true })
+    return
+  }
+  await putUser(context, userId, { [kind.userArray]: [{ id: Number(id) }] })
+}
+
+export async function removeMember(context: CoupaContext, groupType: string, groupId: string, userId: string): Promise<void> {
+  const kind = groupKindOf(groupType)
+  const id = coupaIdOf(groupId, kind.noun)
+  if (kind.objectType === 'groups') {
+    await context.http.request({ method: 'PUT', path: `${userPath(userId)}/business_groups/${id}/remove`, idempotent: true })
+    return
+  }
+  const user = await fetchUser(context, userId)
+  const groups = groupsIn(user, kind)
+  const removed = groups.find((group) => group.id === id)
+  if (!removed) return
+  const remaining = groups.filter((group) => group.id !== id)
+  const name = userDisplayName(user)
+  const clear = {
+    name: `Clear ${name}'s ${kind.noun}s`,
+    required: true,
+    run: async () => void (await putUser(context, user.id, { [kind.userArray]: [] })),
+  }
+  if (remaining.length === 0) {
+    await clear.run()
+    return
+  }
+  const names = remaining.map((group) => group.name ?? group.id).join(', ')
+  await runSteps(
+    [clear, { name: `Give ${name} back ${names}`, run: async () => void (await putUser(context, user.id, { [kind.userArray]: remaining.map((group) => ({ id: Number(group.id) })) })) }],
+    {
+      operation: `Removing ${name} from ${removed.name ?? removed.id}`,
+      advice: `If ${name} was left with no ${kind.noun}s, add back ${names} from the user's panel, or try again.`,
+    },
+  )
+}

@@ -1,0 +1,128 @@
+import type { QueryValue } from '../../http/types'
+import { linkedSignal } from '../../http/cancellation'
+import { AppError } from '../../services/AppError'
+import type { PageRequest } from '../Connector'
+import { parseRows, type CoupaContext } from './coupaTypes'
+
+/*
+ * Coupa pages by `limit` (at most 50) and `offset`, answers a bare array and reports no total;
+ * the end is a short or empty page (A.3). A page of the app may be larger than 50 rows: it is read
+ * as the 50-row pages it needs, several in flight at once (the profile's "Pages fetched at once"),
+ * put back in order, and cut at the first short page. The cursor is our own: the offset of the
+ * next row, bound to the list and search it came from.
+ */
+
+export const coupaPageSize = 50
+
+const cursorPrefix = 'coupa1.'
+
+export interface OffsetList {
+  path: string
+  /** Filters (`login[contains]=ada`); `limit` and `offset` are added per page. */
+  query: Readonly<Record<string, QueryValue>>
+  /** What the rows are, for messages: "users". */
+  what: string
+}
+
+/** Cheap, stable fingerprint (FNV-1a) so a cursor is never applied to another list or search. */
+function fingerprint(list: OffsetList): string {
+  const text = `${list.path}?${JSON.stringify(list.query)}`
+  let hash = 0x811c9dc5
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return (hash >>> 0).toString(36)
+}
+
+export function encodeCursor(offset: number, list: OffsetList): string {
+  return cursorPrefix + Buffer.from(JSON.stringify({ o: offset, q: fingerprint(list) }), 'utf8').toString('base64url')
+}
+
+export function decodeCursor(cursor: string, list: OffsetList): number {
+  const stale = new AppError('invalid_input', 'This list position is no longer valid (the search changed). Reload the list from the start.')
+  if (!cursor.startsWith(cursorPrefix)) throw stale
+  let payload: unknown
+  try {
+    payload = JSON.parse(Buffer.from(cursor.slice(cursorPrefix.length), 'base64url').toString('utf8'))
+  } catch {
+    throw stale
+  }
+  const { o, q } = (payload ?? {}) as Record<string, unknown>
+  if (typeof o !== 'number' || !Number.isInteger(o) || o < 0 || q !== fingerprint(list)) throw stale
+  return o
+}
+
+export interface OffsetPage {
+  rows: unknown[]
+  nextCursor: string | null
+}
+
+/**
+ * Rows `[offset, offset + pageSize)` of the list, never more. Pages are asked for in order, at most
+ * `pagesAtOnce` at a time; a short page ends the list, and pages asked for after it are dropped
+ * (rows added meanwhile belong to a later read, not to this one).
+ */
+export async function readOffsetPage(context: CoupaContext, list: OffsetList, page: PageRequest, signal?: AbortSignal): Promise<OffsetPage> {
+  const start = page.cursor ? decodeCursor(page.cursor, list) : 0
+  const limits = Array.from({ length: Math.ceil(page.pageSize / coupaPageSize) }, (_, index) =>
+    Math.min(coupaPageSize, page.pageSize - index * coupaPageSize),
+  )
+  const results: unknown[][] = []
+  const failures = new Map<number, unknown>()
+  const controllers: AbortController[] = []
+  // Pages from `end` on are not needed: the list ended (a short page) or a page failed before them.
+  let end = limits.length
+  let next = 0
+
+  function endAfter(index: number): void {
+    if (index + 1 >= end) return
+    end = index + 1
+    controllers.forEach((controller, later) => later >= end && controller.abort())
+  }
+
+  async function readOne(index: number): Promise<void> {
+    const controller = new AbortController()
+    controllers[index] = controller
+    const linked = linkedSignal([signal, controller.signal])
+    const limit = limits[index] ?? coupaPageSize
+    try {
+      const query = { ...list.query, limit, offset: start + index * coupaPageSize }
+      const response = await context.http.request({ method: 'GET', path: list.path, query, signal: linked.signal })
+      const rows = parseRows(response.data, list.what).slice(0, limit)
+      results[index] = rows
+      if (rows.length < limit) endAfter(index)
+    } catch (error: unknown) {
+      failures.set(index, error)
+      endAfter(index)
+    } finally {
+      linked.dispose()
+    }
+  }
+
+  async function worker(): Promise<void> {
+    for (let index = next++; index < end; index = next++) await readOne(index)
+  }
+
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, context.pagesAtOnce), limits.length) }, () => worker()))
+  // The first failure in list order, among the pages the list still needed.
+  const failed = [...failures.keys()].filter((index) => index < end).sort((left, right) => left - right)[0]
+  if (failed !== undefined) throw failures.get(failed)
+  const rows = results.slice(0, end).flat()
+  const nextCursor = rows.length === page.pageSize ? encodeCursor(start + page.pageSize, list) : null
+  // Known now, before the rows are mapped: the next page can be on its way (see PageRequest.onNextCursor).
+  if (nextCursor) page.onNextCursor?.(nextCursor)
+  return { rows, nextCursor }
+}
+
+/** Every row of a list, page after page (a deprovision snapshot's memberships). */
+export async function readAllRows(context: CoupaContext, list: OffsetList, signal?: AbortSignal): Promise<unknown[]> {
+  const all: unknown[] = []
+  let cursor: string | null = null
+  do {
+    const page: OffsetPage = await readOffsetPage(context, list, { cursor, pageSize: coupaPageSize * context.pagesAtOnce }, signal)
+    all.push(...page.rows)
+    cursor = page.nextCursor
+  } while (cursor)
+  return all
+}

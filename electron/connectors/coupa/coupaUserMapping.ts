@@ -1,0 +1,102 @@
+import type { MappingRow, ObjectTypeDescriptor } from '../../../shared/catalogue/types'
+import type { AttributeValue, Attributes, DirectoryObject, ObjectStatus } from '../../../shared/directory'
+import { readPath, toAttributeValue } from '../descriptorMapping'
+import { readCustomProperties } from './coupaCustomProperties'
+import { objectRecord, text, type CoupaContext, type CoupaUser } from './coupaTypes'
+
+/*
+ * Coupa users ⇄ the SCIM model, driven by the descriptor's rows. Coupa's keys are hyphenated
+ * (`default-address.postal-code`), which the shared plain-path reader does not take, so the rows
+ * are compiled here once: each row gets a reader, and the writable ones a writer. Hand-written only
+ * what a dotted path cannot say: ids and the manager as strings, approval limits by amount, the
+ * currency by code, the association arrays by name, the status badge and the custom properties.
+ */
+
+type Reader = (user: Record<string, unknown>) => AttributeValue | undefined
+
+export interface CompiledRow {
+  row: MappingRow
+  read: Reader
+  /** The association array this row holds (`account-groups`), written in steps of its own. */
+  array?: string
+}
+
+/** The approval-limit attributes: an ApprovalLimit object `{id, name, amount, currency}` (A.4). */
+export function isApprovalLimit(native: string): boolean {
+  return /-approval-limit$/.test(native)
+}
+
+function idText(value: unknown): string | undefined {
+  return typeof value === 'number' || (typeof value === 'string' && value !== '') ? String(value) : undefined
+}
+
+/** Names of an embedded association array; absent when the answer has no such array. */
+function namesOf(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined
+  return value.map((item) => text(objectRecord(item)?.name) || idText(objectRecord(item)?.id) || '').filter((name) => name !== '')
+}
+
+function readerFor(row: MappingRow): { read: Reader; array?: string } {
+  const native = row.native
+  if (native === 'id') return { read: (user) => idText(user.id) }
+  if (native === 'manager.id') return { read: (user) => idText(objectRecord(user.manager)?.id) }
+  if (native === 'default-currency') return { read: (user) => text(objectRecord(user['default-currency'])?.code) || undefined }
+  if (isApprovalLimit(native)) return { read: (user) => text(objectRecord(user[native])?.amount) || undefined }
+  if (native.endsWith('[]')) {
+    const key = native.slice(0, -2)
+    return { read: (user) => namesOf(user[key]), array: key }
+  }
+  return { read: (user) => toAttributeValue(readPath(user, native)) }
+}
+
+const compiledOf = new WeakMap<readonly MappingRow[], readonly CompiledRow[]>()
+
+/** The user rows that are attributes (memberships such as `roles[].value` are lists of their own). */
+export function compiledRows(users: ObjectTypeDescriptor): readonly CompiledRow[] {
+  let compiled = compiledOf.get(users.mapping)
+  if (!compiled) {
+    compiled = users.mapping.filter((row) => !row.scim.includes('[]')).map((row) => ({ row, ...readerFor(row) }))
+    compiledOf.set(users.mapping, compiled)
+  }
+  return compiled
+}
+
+export function userStatus(active: boolean): ObjectStatus {
+  // Coupa's own words: a user is active or inactive (its user import's Status column, A.4).
+  return active ? { label: 'active', tone: 'ok', active: true } : { label: 'inactive', tone: 'danger', active: false }
+}
+
+export function userDisplayName(user: Record<string, unknown>): string {
+  const fullName = `${text(user.firstname)} ${text(user.lastname)}`.trim()
+  return text(user.fullname) || fullName || text(user.login) || text(user.id)
+}
+
+export function userToObject(context: CoupaContext, user: CoupaUser): DirectoryObject {
+  const attributes: Attributes = {}
+  const notes: Record<string, string> = {}
+  for (const { row, read } of compiledRows(context.users)) {
+    // Two rows may share a SCIM path (ApprovalGroups: approval-groups[] or user-groups[]): the first present wins.
+    if (row.scim in attributes) continue
+    const value = read(user)
+    if (value !== undefined && value !== null) attributes[row.scim] = value
+    if (isApprovalLimit(row.native)) {
+      const name = text(objectRecord(user[row.native])?.name)
+      if (name) notes[row.scim] = `Coupa approval limit "${name}".`
+    }
+  }
+  const active = user.active !== false
+  attributes.active = active
+  const custom = readCustomProperties(context, user)
+  Object.assign(attributes, custom.attributes)
+  Object.assign(notes, custom.notes)
+  return {
+    id: user.id,
+    objectType: context.users.id,
+    displayName: userDisplayName(user),
+    secondary: text(user.login),
+    status: userStatus(active),
+    attributes,
+    readOnlyReason: null,
+    ...(Object.keys(notes).length > 0 && { attributeNotes: notes }),
+  }
+}

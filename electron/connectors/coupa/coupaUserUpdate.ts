@@ -1,0 +1,80 @@
+import { accountSecurityType, deriveCoupaUserAttributes } from '../../../shared/catalogue/coupaRules'
+import type { Attributes, DirectoryObject } from '../../../shared/directory'
+import { fieldLabel, validateChanges } from '../../../shared/directoryValidation'
+import { refuseProblems } from '../../services/AppError'
+import { runSteps, type Step } from '../runSteps'
+import { objectRecord, text, userPath, type CoupaContext } from './coupaTypes'
+import { userToObject } from './coupaUserMapping'
+import { userWrite } from './coupaUserWrites'
+import { fetchUser, getUser, refuseSegmentsWithoutChart, segmentsStep } from './coupaUsers'
+
+/*
+ * An update as Coupa needs it (CONNECTORS.md §2): one PUT carrying only what changes, the computed
+ * account-security-type when it changes, and segment 1 / 2 in a second PUT after the rest. An
+ * association array sent non-empty is added to, and sent empty is cleared (A.6): taking a name
+ * out of one is "clear, then set the rest", two named steps; a failure between them is reported as
+ * exactly that.
+ */
+
+function namesIn(user: Record<string, unknown>, key: string): string[] {
+  const list = user[key]
+  return Array.isArray(list) ? list.map((item) => text(objectRecord(item)?.name)).filter((name) => name !== '') : []
+}
+
+function lower(names: readonly string[]): Set<string> {
+  return new Set(names.map((name) => name.toLowerCase()))
+}
+
+export async function updateUser(context: CoupaContext, id: string, changes: Attributes): Promise<DirectoryObject> {
+  refuseProblems(validateChanges(context.users, changes), 'Nothing was sent')
+  const user = await fetchUser(context, id)
+  const current = userToObject(context, user)
+  const write = userWrite(context, changes)
+  const after = { ...current.attributes, ...changes }
+  refuseSegmentsWithoutChart(write, after)
+
+  const body: Record<string, unknown> = { ...write.body }
+  const derived = deriveCoupaUserAttributes(after)[accountSecurityType]
+  if (derived !== undefined && derived !== current.attributes[accountSecurityType]) body['account-security-type'] = derived
+
+  const clears: Step[] = []
+  for (const [key, { path, names }] of write.arrays) {
+    const had = namesIn(user, key)
+    const wanted = lower(names)
+    const added = names.filter((name) => !lower(had).has(name.toLowerCase()))
+    const removes = had.some((name) => !wanted.has(name.toLowerCase()))
+    if (removes) {
+      const label = fieldLabel(path).toLowerCase()
+      clears.push({
+        name: `Clear ${current.displayName}'s ${label}`,
+        required: true,
+        writes: [path],
+        run: async () => void (await context.http.request({ method: 'PUT', path: userPath(current.id), body: { [key]: [] }, idempotent: true })),
+      })
+      if (names.length > 0) body[key] = names.map((name) => ({ name }))
+    } else if (added.length > 0) {
+      body[key] = added.map((name) => ({ name }))
+    }
+  }
+
+  const steps: Step[] = [...clears]
+  if (Object.keys(body).length > 0) {
+    steps.push({
+      name: clears.length > 0 ? `Set ${current.displayName}'s other changes and the remaining groups` : `Update ${current.displayName}`,
+      required: true,
+      writes: Object.keys(changes).filter((path) => !path.startsWith('Extension.Segment')),
+      run: async () => void (await context.http.request({ method: 'PUT', path: userPath(current.id), body })),
+    })
+  }
+  if (write.segments) steps.push(segmentsStep(context, () => current.id, current.displayName, write))
+
+  if (steps.length === 0) return current
+  if (steps.length === 1) await steps[0]!.run()
+  else {
+    await runSteps(steps, {
+      operation: `The change to ${current.displayName}`,
+      advice: 'What was applied stays applied: finish or roll back the change from the Activity view.',
+    })
+  }
+  return getUser(context, current.id)
+}

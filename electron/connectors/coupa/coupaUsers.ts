@@ -1,0 +1,101 @@
+import { deriveCoupaUserAttributes, accountSecurityType, chartOfAccountsName } from '../../../shared/catalogue/coupaRules'
+import type { Attributes, DirectoryObject, DirectoryPage } from '../../../shared/directory'
+import { isBlank, validateNewObject } from '../../../shared/directoryValidation'
+import { AppError, refuseProblems } from '../../services/AppError'
+import type { CreateOptions, ListQuery } from '../Connector'
+import { runSteps, type Step } from '../runSteps'
+import type { QueryValue } from '../../http/types'
+import { readOffsetPage, type OffsetList } from './coupaPaging'
+import { userFields } from './coupaUserFields'
+import { userFilters } from './coupaSearch'
+import { userDisplayName, userToObject } from './coupaUserMapping'
+import { userWrite, type UserWrite } from './coupaUserWrites'
+import { coupaUserSchema, parseAnswer, userPath, type CoupaContext, type CoupaUser } from './coupaTypes'
+
+export async function fetchUser(context: CoupaContext, id: string, signal?: AbortSignal): Promise<CoupaUser> {
+  const response = await context.http.request({ method: 'GET', path: userPath(id), signal })
+  return parseAnswer(coupaUserSchema, response.data, 'a user')
+}
+
+/** Inactive users are still returned (soft delete only), and shown with an "inactive" badge. */
+export async function getUser(context: CoupaContext, id: string, signal?: AbortSignal): Promise<DirectoryObject> {
+  return userToObject(context, await fetchUser(context, id, signal))
+}
+
+/** `/api/users` with filters, asking only for the attributes Lanyard reads (see userFields). */
+export function userList(context: CoupaContext, filters: Record<string, QueryValue>): OffsetList {
+  return { path: '/api/users', query: { ...filters, fields: userFields(context.users, context.customProperties) }, what: 'users' }
+}
+
+export async function listUsers(context: CoupaContext, query: ListQuery, signal?: AbortSignal): Promise<DirectoryPage> {
+  const page = await readOffsetPage(context, userList(context, userFilters(query.search)), query, signal)
+  const items = page.rows.map((row) => userToObject(context, parseAnswer(coupaUserSchema, row, 'a user')))
+  // Coupa reports no total count (A.3).
+  return { items, nextCursor: page.nextCursor, total: null }
+}
+
+/** Segment 1 / 2 need the chart of accounts name (and so an account security type) first (CONNECTORS.md §2). */
+export function refuseSegmentsWithoutChart(write: UserWrite, after: Attributes): void {
+  const setsSegment = Object.values(write.segments ?? {}).some((value) => value !== null)
+  if (!setsSegment || !isBlank(after[chartOfAccountsName])) return
+  const message = 'Coupa needs the default chart of accounts name before segment 1 or 2: fill in that field too.'
+  throw new AppError('invalid_input', `${message} Nothing was sent.`, { fields: { 'Extension.Segment1': message, 'Extension.Segment2': message } })
+}
+
+export function segmentsStep(context: CoupaContext, userId: () => string, name: string, write: UserWrite): Step {
+  return {
+    name: `Set ${name}'s default account segments`,
+    writes: Object.keys(write.segments ?? {}).map((key) => (key === 'segment-1' ? 'Extension.Segment1' : 'Extension.Segment2')),
+    run: async () => void (await context.http.request({ method: 'PUT', path: userPath(userId()), body: { 'default-account': write.segments }, idempotent: true })),
+  }
+}
+
+function withoutBlanks(attributes: Attributes): Attributes {
+  return Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== null && value !== ''))
+}
+
+/**
+ * `POST /api/users` (201) with every given attribute but the segments, the computed
+ * account-security-type and the first password (never logged); then the segments in a second
+ * step. A failed second step leaves the user created: `partial_failure` names it.
+ */
+export async function createUser(context: CoupaContext, attributes: Attributes, options: CreateOptions): Promise<DirectoryObject> {
+  refuseProblems(validateNewObject(context.users, attributes, options.password), 'Nothing was sent')
+  const given = withoutBlanks(attributes)
+  const write = userWrite(context, given)
+  refuseSegmentsWithoutChart(write, given)
+  const body: Record<string, unknown> = { ...write.body }
+  const derived = deriveCoupaUserAttributes(given)[accountSecurityType]
+  if (derived !== undefined) body['account-security-type'] = derived
+  for (const [key, { names }] of write.arrays) if (names.length > 0) body[key] = names.map((name) => ({ name }))
+  const password = options.password ?? ''
+  if (password !== '') body.password = password
+  const name = `${String(given['name.givenName'] ?? '')} ${String(given['name.familyName'] ?? '')}`.trim() || String(given.userName)
+  // Filled by the first step; a holder, since the steps run as callbacks.
+  const made: { user: CoupaUser | null } = { user: null }
+  const createdId = () => made.user?.id ?? ''
+  const create: Step = {
+    name: `Create ${name}`,
+    required: true,
+    writes: Object.keys(given).filter((path) => !path.startsWith('Extension.Segment')),
+    run: async () => {
+      const response = await context.http.request({ method: 'POST', path: '/api/users', body, secrets: password ? [password] : [] })
+      made.user = parseAnswer(coupaUserSchema, response.data, 'the new user')
+    },
+  }
+  if (!write.segments) {
+    await create.run()
+    return getUserFrom(context, made.user)
+  }
+  await runSteps([create, segmentsStep(context, createdId, name, write)], {
+    operation: `Creating ${name}`,
+    advice: 'The user exists in Coupa: finish the change from the Activity view, or set the segments from the user\'s panel.',
+    details: (): Record<string, string> => (made.user ? { objectId: made.user.id, objectName: userDisplayName(made.user) } : {}),
+  })
+  return getUser(context, createdId())
+}
+
+function getUserFrom(context: CoupaContext, user: CoupaUser | null): DirectoryObject {
+  if (!user) throw new AppError('internal', 'Coupa answered the create without the new user.')
+  return userToObject(context, user)
+}

@@ -1,0 +1,111 @@
+import { afterEach } from 'vitest'
+import type { Connector } from '../../../../electron/connectors/Connector'
+import { createCoupaConnector, type CoupaHttpTuning } from '../../../../electron/connectors/coupa/createCoupaConnector'
+import { startCoupaSandbox, type CoupaSandboxOptions, type RunningCoupaSandbox } from '../../../../electron/sandbox/coupa/startCoupaSandbox'
+import { createRecordingLogger } from '../../../support/recordingLogger'
+
+/** One request as the connector's HTTP client logged it. */
+export interface LoggedRequest {
+  method: string
+  path: string
+  status: number | null
+  attempt: number
+  failure: string | null
+}
+
+export interface CoupaHarness {
+  sandbox: RunningCoupaSandbox
+  tenant: RunningCoupaSandbox['tenant']
+  connector: Connector
+  logger: ReturnType<typeof createRecordingLogger>
+  apiKey: string
+  /** The requests logged since the last `mark()` (or the start). */
+  requests: () => LoggedRequest[]
+  mark: () => void
+  /** Another connector on the same tenant, e.g. with other profile values. */
+  connect: (values?: Record<string, string>, secrets?: Record<string, string>, tuning?: CoupaHttpTuning) => Connector
+}
+
+const cleanups: (() => Promise<void>)[] = []
+
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()?.()
+})
+
+/** Fast retries so fault tests do not wait for production backoffs. */
+const fastTuning: CoupaHttpTuning = { backoff: { initialMs: 5, maxMs: 20 } }
+
+/** A fresh Coupa sandbox instance and a connector for it, both closed after the test. */
+export async function coupaHarness(options: CoupaSandboxOptions = {}, values: Record<string, string> = {}): Promise<CoupaHarness> {
+  const sandbox = await startCoupaSandbox({ users: 120, ...options })
+  const logger = createRecordingLogger()
+  const { apiKey, customProperties } = sandbox.credentials
+  const connect = (extraValues: Record<string, string> = {}, secrets: Record<string, string> = { apiKey: apiKey! }, tuning: CoupaHttpTuning = {}) => {
+    const connector = createCoupaConnector(
+      {
+        profileId: 'profile-1',
+        profileName: 'Sandbox Coupa',
+        values: { url: sandbox.url, customProperties: customProperties ?? '', ...values, ...extraValues },
+        secrets,
+        logger,
+      },
+      { ...fastTuning, ...tuning },
+    )
+    cleanups.push(async () => connector.close())
+    return connector
+  }
+  const connector = connect()
+  cleanups.push(() => sandbox.close())
+  let from = 0
+  const logged = () =>
+    logger.lines
+      .filter((line) => line.fields && 'attempt' in line.fields)
+      .map((line) => {
+        const fields = line.fields as Record<string, unknown>
+        return {
+          method: String(fields.method),
+          path: String(fields.path),
+          status: fields.status as number | null,
+          attempt: Number(fields.attempt),
+          failure: (fields.failure as string | null) ?? null,
+        }
+      })
+  return {
+    sandbox,
+    tenant: sandbox.tenant,
+    connector,
+    logger,
+    apiKey: apiKey!,
+    requests: () => logged().slice(from),
+    mark: () => {
+      from = logged().length
+    },
+    connect,
+  }
+}
+
+/** A query value of a logged request path (`offset`, `limit`, `login[contains]`). */
+export function queryOf(request: LoggedRequest, name: string): string | null {
+  return new URL(request.path, 'http://x').searchParams.get(name)
+}
+
+/** Walks a paged list to its end, page by page. */
+export async function allPages(
+  read: (cursor: string | null) => Promise<{ items: { id: string }[]; nextCursor: string | null }>,
+): Promise<{ ids: string[]; pageSizes: number[] }> {
+  const ids: string[] = []
+  const pageSizes: number[] = []
+  let cursor: string | null = null
+  do {
+    const page: { items: { id: string }[]; nextCursor: string | null } = await read(cursor)
+    ids.push(...page.items.map((item) => item.id))
+    pageSizes.push(page.items.length)
+    cursor = page.nextCursor
+  } while (cursor)
+  return { ids, pageSizes }
+}
+
+/** Everything the logger was told, as one text, to look for secrets in. */
+export function everythingLogged(harness: CoupaHarness): string {
+  return JSON.stringify(harness.logger.lines)
+}
