@@ -2,7 +2,13 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { ExportedFile } from '../../../shared/contract'
 import type { LanyardError, Result } from '../../../shared/errors'
-import type { ChainVerification, JournalEntry, JournalFilter, UndoReport } from '../../../shared/journal'
+import type {
+  ChainVerification,
+  CompleteChangeInput,
+  JournalEntry,
+  JournalFilter,
+  UndoReport,
+} from '../../../shared/journal'
 import { eventSubscription } from '../api/eventSubscription'
 import { useApi } from '../api/lanyardApi'
 
@@ -64,6 +70,26 @@ export const useActivityStore = defineStore('activity', () => {
     return result
   }
 
+  /**
+   * One entry by id, read fresh (a form that just saw a change stop part-way needs its completion
+   * state). The filter only narrows the read; the entry is found by its id. Null when it is not there.
+   */
+  async function findEntry(entryId: string, narrowing: JournalFilter): Promise<Result<JournalEntry | null>> {
+    // A plain copy: a reactive proxy cannot cross the IPC bridge (structured clone).
+    const result = await useApi().invoke('journal.list', { ...narrowing })
+    if (!result.ok) return result
+    return { ok: true, value: result.value.find((entry) => entry.id === entryId) ?? null }
+  }
+
+  /**
+   * Finishes or rolls back a change that stopped part-way. A password (finishing a password step)
+   * passes straight through to the api and is kept nowhere. The list is not re-read here: the
+   * Activity view re-reads on `journal.appended`, and a form has no list to re-read.
+   */
+  async function complete(input: CompleteChangeInput): Promise<Result<JournalEntry>> {
+    return useApi().invoke('journal.complete', input)
+  }
+
   async function loadReconciled(): Promise<void> {
     const result = await useApi().invoke('journal.reconciled', {})
     if (result.ok) {
@@ -92,6 +118,8 @@ export const useActivityStore = defineStore('activity', () => {
     verify,
     exportJournal,
     undo,
+    findEntry,
+    complete,
     loadReconciled,
     dismissReconciled,
   }

@@ -1,9 +1,12 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type {
+  CheckCreateInput,
+  CreateCheck,
   CreateObjectInput,
   DeleteObjectInput,
   DirectoryObject,
+  DirectoryPage,
   ObjectRef,
   UpdateObjectInput,
 } from '../../../shared/directory'
@@ -122,6 +125,19 @@ export const useDirectoryObjectStore = defineStore('directoryObject', () => {
     return useApi().invoke('directory.create', input)
   }
 
+  /** What the target would do with this create that the person should read before confirming. */
+  async function checkCreate(input: CheckCreateInput): Promise<Result<CreateCheck>> {
+    return useApi().invoke('directory.checkCreate', input)
+  }
+
+  /**
+   * The create form's group search (a new user joining groups as part of the create). One request
+   * key: the previous keystroke's search is cancelled by main and answers `cancelled`.
+   */
+  async function searchGroups(profileId: string, objectType: string, search: string): Promise<Result<DirectoryPage>> {
+    return useApi().invoke('directory.list', { id: profileId, objectType, search, pageSize: 50, requestKey: 'create-form-groups' })
+  }
+
   return {
     current,
     loading,
@@ -137,5 +153,7 @@ export const useDirectoryObjectStore = defineStore('directoryObject', () => {
     deprovision,
     undo,
     create,
+    checkCreate,
+    searchGroups,
   }
 })

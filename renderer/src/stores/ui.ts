@@ -20,10 +20,20 @@ export interface ConfirmationRequest {
   danger?: boolean
   /** What the change will do, line by line (before → after), shown under the message. */
   lines?: readonly ChangeLine[]
+  /** What the person should know first (GoTo re-activates a deleted account); they may still confirm. */
+  warnings?: readonly string[]
+}
+
+/** A password the confirmation asks for (finishing a create whose password step did not happen). */
+export interface PasswordQuestion {
+  label: string
+  help: string
 }
 
 interface PendingConfirmation extends ConfirmationRequest {
-  resolve: (confirmed: boolean) => void
+  /** Set only by `confirmWithPassword`: the question, never the typed value. */
+  password?: PasswordQuestion
+  resolve: (confirmed: boolean, password?: string) => void
 }
 
 /** Errors stay until dismissed (they may need reading twice); the rest fade after a while. */
@@ -49,19 +59,29 @@ export const useUiStore = defineStore('ui', () => {
     toasts.value = toasts.value.filter((toast) => toast.id !== id)
   }
 
+  function ask(request: ConfirmationRequest, password: PasswordQuestion | undefined, resolve: PendingConfirmation['resolve']): void {
+    confirmation.value?.resolve(false)
+    confirmation.value = { ...request, ...(password ? { password } : {}), resolve }
+  }
+
   /** Opens the confirmation dialog; resolves true when the person confirms, false otherwise. */
   function confirm(request: ConfirmationRequest): Promise<boolean> {
-    confirmation.value?.resolve(false)
-    return new Promise((resolve) => {
-      confirmation.value = { ...request, resolve }
-    })
+    return new Promise((resolve) => ask(request, undefined, (confirmed) => resolve(confirmed)))
   }
 
-  function settleConfirmation(confirmed: boolean): void {
+  /**
+   * The same dialog with a password field. Resolves the typed password, or null on cancel. The
+   * value goes straight from the dialog to the caller: it is never part of this store's state.
+   */
+  function confirmWithPassword(request: ConfirmationRequest, password: PasswordQuestion): Promise<string | null> {
+    return new Promise((resolve) => ask(request, password, (confirmed, typed) => resolve(confirmed && typed ? typed : null)))
+  }
+
+  function settleConfirmation(confirmed: boolean, password?: string): void {
     const pending = confirmation.value
     confirmation.value = null
-    pending?.resolve(confirmed)
+    pending?.resolve(confirmed, password)
   }
 
-  return { toasts, confirmation, showToast, dismissToast, confirm, settleConfirmation }
+  return { toasts, confirmation, showToast, dismissToast, confirm, confirmWithPassword, settleConfirmation }
 })

@@ -33,3 +33,63 @@ export function journalEntry(overrides: Partial<JournalEntry> = {}): JournalEntr
     ...overrides,
   }
 }
+
+/** A Cognito create of `ada` that stopped at its password step, as the journal reports it. */
+export function partialCreateEntry(overrides: Partial<JournalEntry> = {}): JournalEntry {
+  return {
+    id: 'entry-partial-create',
+    time: '2026-11-20T10:00:00.000Z',
+    actor: 'helpdesk',
+    action: 'create',
+    profileId: 'profile-cognito',
+    profileName: 'Cognito sandbox',
+    connectorId: 'cognito',
+    target: { objectType: 'users', id: 'ada', name: 'ada' },
+    related: null,
+    summary: 'Created ada, part-way',
+    changes: [
+      { attribute: 'userName', before: null, after: 'ada' },
+      { attribute: 'groups', before: null, after: ['admins'] },
+    ],
+    recorded: null,
+    outcome: {
+      status: 'partial',
+      time: '2026-11-20T10:00:01.000Z',
+      message: 'Creating ada did not complete.',
+      steps: [
+        { name: 'Create ada', status: 'applied' },
+        { name: 'Set the password', status: 'failed', message: 'Password did not conform with policy: Password must have symbol characters', writes: ['password'] },
+        { name: 'Add to Admins', status: 'not_attempted' },
+      ],
+      reconciled: false,
+      details: {},
+    },
+    undo: null,
+    undoOf: null,
+    completion: { available: true, reason: null, completedBy: null, needsPassword: true },
+    completes: null,
+    ...overrides,
+  }
+}
+
+/** What `journal.complete` answers: the new entry that finished or rolled back `partial`. */
+export function completionEntry(partial: JournalEntry, choice: 'finish' | 'rollback'): JournalEntry {
+  const finished = choice === 'finish'
+  return {
+    ...partial,
+    id: `entry-${choice}`,
+    action: finished || partial.action === 'update' ? 'update' : 'delete',
+    summary: finished ? 'Finished the creation of ada' : 'Deleted ada again',
+    changes: [],
+    outcome: {
+      status: 'applied',
+      time: '2026-11-20T10:05:00.000Z',
+      message: finished ? 'Finished.' : 'Rolled back: ada was deleted again.',
+      steps: finished ? [{ name: 'Set the password', status: 'applied' }, { name: 'Add to admins', status: 'applied' }] : [],
+      reconciled: false,
+      details: {},
+    },
+    completion: null,
+    completes: partial.id,
+  }
+}

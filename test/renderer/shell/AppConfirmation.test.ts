@@ -75,3 +75,66 @@ describe('the app-wide confirmation dialog', () => {
     await expect(answer).resolves.toBe(true)
   })
 })
+
+describe('what the confirmation adds to its lines', () => {
+  it('shows each warning of the request above the lines, and can still be confirmed', async () => {
+    const ui = useUiStore()
+    const answer = ui.confirm({
+      title: 'Create this user?',
+      message: 'Lanyard will create the user in GoToMeeting with:',
+      confirmLabel: 'Create user',
+      warnings: ['ada@example.com belongs to a deleted account: creating re-activates it instead.'],
+      lines: [{ label: 'Email', after: 'ada@example.com' }],
+    })
+    await flushPromises()
+
+    const warnings = wrapper.find('.confirmation__warnings')
+    expect(warnings.attributes('role')).toBe('alert')
+    expect(warnings.findAll('li').map((item) => item.text())).toEqual([
+      'ada@example.com belongs to a deleted account: creating re-activates it instead.',
+    ])
+    await button('Create user').trigger('click')
+    await expect(answer).resolves.toBe(true)
+  })
+
+  it('asks for a password, keeps confirm locked until one is typed, and hands it to the caller only', async () => {
+    const ui = useUiStore()
+    const answer = ui.confirmWithPassword(
+      { title: 'Finish the creation of ada?', message: 'Lanyard runs the steps that did not happen.', confirmLabel: 'Finish the remaining steps' },
+      { label: 'Password', help: 'Typed again: Lanyard never keeps passwords.' },
+    )
+    await flushPromises()
+
+    const input = wrapper.find('#confirmation-password')
+    expect(input.attributes('type')).toBe('password')
+    expect(wrapper.find('label[for="confirmation-password"]').text()).toBe('Password *')
+    expect(wrapper.find('.confirm__confirm').attributes('disabled')).toBeDefined()
+    await input.setValue('Tr0ub4dor&3')
+    expect(JSON.stringify(ui.$state)).not.toContain('Tr0ub4dor&3')
+    expect(wrapper.find('.confirm__confirm').attributes('disabled')).toBeUndefined()
+
+    await button('Finish the remaining steps').trigger('click')
+    await expect(answer).resolves.toBe('Tr0ub4dor&3')
+    await flushPromises()
+    expect(wrapper.find('#confirmation-password').exists()).toBe(false)
+  })
+
+  it('answers null when a password question is cancelled, and forgets what was typed', async () => {
+    const ui = useUiStore()
+    const answer = ui.confirmWithPassword(
+      { title: 'Finish?', message: 'Runs the steps left.', confirmLabel: 'Finish the remaining steps' },
+      { label: 'Password', help: 'Typed again.' },
+    )
+    await flushPromises()
+    await wrapper.find('#confirmation-password').setValue('half-typed')
+
+    await button('Cancel').trigger('click')
+    await expect(answer).resolves.toBeNull()
+
+    const again = ui.confirmWithPassword({ title: 'Finish?', message: 'Again.', confirmLabel: 'Finish' }, { label: 'Password', help: '' })
+    await flushPromises()
+    expect((wrapper.find('#confirmation-password').element as HTMLInputElement).value).toBe('')
+    ui.settleConfirmation(false)
+    await expect(again).resolves.toBeNull()
+  })
+})

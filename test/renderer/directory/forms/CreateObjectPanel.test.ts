@@ -19,6 +19,7 @@ let confirmation: VueWrapper
 
 beforeEach(() => {
   api = createFakeLanyardApi({
+    'directory.checkCreate': () => ok({ warnings: [] }),
     'directory.create': (input) => ok(input.objectType === 'users' ? adaLovelace() : group('00g5', 'Analysts')),
   })
   installApi(api)

@@ -64,7 +64,7 @@ describe('editing an object in its detail panel', () => {
     expect(rows).toEqual([
       ['Nick name', '(empty)', '→', 'becomes Countess'],
       ['Title', 'Analyst', '→', 'becomes Chief analyst'],
-      ['Department', 'Engines', '→', 'becomes (empty)'],
+      ['Department', 'Engines', '→', 'becomes (cleared)'],
     ])
     expect(api.callsTo('directory.update')).toEqual([])
 
@@ -146,6 +146,34 @@ describe('editing an object in its detail panel', () => {
 
     expect(api.callsTo('directory.get')).toHaveLength(2)
     expect((wrapper.find('#edit-title').element as HTMLInputElement).value).toBe('Chief analyst')
+  })
+})
+
+describe('clearing a field', () => {
+  it('says at once why a field may not be emptied, before anything is saved', async () => {
+    const { api, wrapper } = await mountEditing()
+
+    await wrapper.find('#edit-name-familyName').setValue('')
+
+    expect(wrapper.find('#edit-name-familyName-error').text()).toBe('Family name is required and cannot be emptied.')
+    expect(wrapper.findAll('dialog .modal__content')).toHaveLength(0)
+    await wrapper.find('#edit-name-familyName').setValue('Byron')
+    expect(wrapper.find('#edit-name-familyName-error').exists()).toBe(false)
+    expect(api.callsTo('directory.update')).toEqual([])
+  })
+
+  it('lets an optional field be emptied without a word until the diff says "(cleared)"', async () => {
+    const { wrapper, confirmation } = await mountEditing({ answers: { 'directory.update': () => ok(adaLovelace()) } })
+
+    await wrapper.find('#edit-title').setValue('  ')
+    expect(wrapper.find('#edit-title-error').exists()).toBe(false)
+    await wrapper.find('form.edit-form').trigger('submit')
+    await flushPromises()
+
+    const rows = openDialog(confirmation)
+      .findAll('tbody tr')
+      .map((row) => row.findAll('th, td').map((cell) => cell.text()))
+    expect(rows).toEqual([['Title', 'Analyst', '→', 'becomes (cleared)']])
   })
 })
 

@@ -70,3 +70,14 @@ describe('the attribute form model', () => {
     expect(newAttributes(fields, { displayName: ' Analysts ', 'Extension.Description': '' })).toEqual({ displayName: 'Analysts' })
   })
 })
+
+describe('fields of a new object', () => {
+  it('offers one value a line for an attribute the target keeps as a list', () => {
+    const { descriptor, objectType } = typeOf('coupa', 'users')
+    const fields = createFields(descriptor, objectType)
+
+    expect(fields.find((field) => field.path === 'Extension.AccountGroups')?.kind).toBe('list')
+    expect(fields.find((field) => field.path === 'Extension.mentionName')?.kind).toBe('text')
+    expect(newAttributes(fields, { 'Extension.AccountGroups': 'North\nSouth\n' })).toEqual({ 'Extension.AccountGroups': ['North', 'South'] })
+  })
+})

@@ -21,9 +21,17 @@ export interface AttributeField {
   readOnly: boolean
   /** Under the field: the descriptor's rule (Okta: changing the email changes the username). */
   note: string
+  /** Computed by Lanyard from the other fields (the descriptor's `derive`): shown, never typed. */
+  computed?: boolean
 }
 
 export type Draft = Record<string, string | boolean>
+
+/** A group a new user joins as part of the create (`joinsGroupsOnCreate`), as the create form shows it. */
+export interface ChosenGroup {
+  id: string
+  name: string
+}
 
 /** A new user's password is not an attribute: it is sent once beside them and never kept. */
 const passwordPath = 'password'
@@ -49,11 +57,12 @@ function uniqueRows(rows: readonly MappingRow[]): MappingRow[] {
   })
 }
 
-function kindOf(objectType: ObjectTypeDescriptor, path: string, value: AttributeValue | undefined): FieldKind {
+/** From the value when there is one; a new object has none, so a row whose native name is a list (`account-groups[]`) is one. */
+function kindOf(objectType: ObjectTypeDescriptor, row: MappingRow, value: AttributeValue | undefined): FieldKind {
   if (typeof value === 'boolean') return 'checkbox'
   if (typeof value === 'number') return 'number'
-  if (Array.isArray(value)) return 'list'
-  return objectType.fieldRules?.[path]?.format === 'email' ? 'email' : 'text'
+  if (Array.isArray(value) || (value === undefined && row.native.endsWith('[]'))) return 'list'
+  return objectType.fieldRules?.[row.scim]?.format === 'email' ? 'email' : 'text'
 }
 
 function fieldFor(
@@ -67,7 +76,7 @@ function fieldFor(
     path: row.scim,
     label: labelFor(row.scim),
     hint: attributeHint(descriptor, row.scim, row.native),
-    kind: kindOf(objectType, row.scim, value),
+    kind: kindOf(objectType, row, value),
     required: !readOnly && mandatoryPaths(objectType).has(mappingPath(row.scim)),
     readOnly,
     note: readOnly ? `Set by ${descriptor.label}; it cannot be changed here.` : (objectType.fieldRules?.[row.scim]?.note ?? ''),
