@@ -1,14 +1,12 @@
 import type { ConnectorDescriptor, ObjectTypeDescriptor } from '../../../../../shared/catalogue'
-import type { Attributes, DirectoryObject } from '../../../../../shared/directory'
+import type { DirectoryObject } from '../../../../../shared/directory'
 import type { ProfileView } from '../../../../../shared/profiles'
-import { labelFor } from '../../../components/attributeValues'
-import { formatValue, type ChangeLine } from '../../../components/changeLines'
 import type { ConfirmationRequest } from '../../../stores/ui'
 import { inSentence } from '../../profiles/profileSummary'
 
 /**
- * What the person sees before any change goes to a target: each attribute before → after, the
- * membership added or removed, what a deprovision or a delete will do. Built here as plain
+ * What the person sees before a change from the detail panel goes to a target: the membership
+ * added or removed, what a deprovision or a delete will do (the forms' own are in forms/formPlans.ts). Built here as plain
  * confirmation requests for `ui.confirm`, so every change is confirmed the same way and the
  * wording can be tested without a DOM. (Undo's lives in `features/journal/undoPlan.ts`: the
  * Activity view asks it too.)
@@ -16,43 +14,6 @@ import { inSentence } from '../../profiles/profileSummary'
 
 function noun(objectType: ObjectTypeDescriptor): string {
   return objectType.scimResource === 'User' ? 'user' : 'group'
-}
-
-export function updatePlan(descriptor: ConnectorDescriptor, object: DirectoryObject, changes: Attributes): ConfirmationRequest {
-  return {
-    title: `Save changes to ${object.displayName}?`,
-    message: `Lanyard will send these changes to ${descriptor.label}:`,
-    lines: Object.entries(changes).map(([path, after]) => ({
-      label: labelFor(path),
-      hint: path,
-      before: formatValue(object.attributes[path]),
-      after: formatValue(after),
-    })),
-    confirmLabel: 'Save changes',
-    danger: false,
-  }
-}
-
-/** A new user's password is shown as "set", never as its value. */
-export function createPlan(
-  descriptor: ConnectorDescriptor,
-  objectType: ObjectTypeDescriptor,
-  attributes: Attributes,
-  passwordSet: boolean,
-): ConfirmationRequest {
-  const lines: ChangeLine[] = Object.entries(attributes).map(([path, value]) => ({
-    label: labelFor(path),
-    hint: path,
-    after: formatValue(value),
-  }))
-  if (passwordSet) lines.push({ label: 'Password', text: 'set' })
-  return {
-    title: `Create this ${noun(objectType)}?`,
-    message: `Lanyard will create the ${noun(objectType)} in ${descriptor.label} with:`,
-    lines,
-    confirmLabel: `Create ${noun(objectType)}`,
-    danger: false,
-  }
 }
 
 /** `groupNoun` is the group-like type in words: "group", "role", "account group". */
