@@ -1,13 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import keytar from 'keytar'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, openPage, screenshot } from './support/browser'
 import { removeDataFolder, startPreviewApp, type PreviewApp } from './support/previewApp'
-import { secretAccount } from '../../electron/secrets/SecretStore'
-
-const keychainService = process.env.LANYARD_KEYCHAIN_SERVICE ?? 'lanyard'
+import { expectSecretsNowhere, sandboxProfileAccess } from './support/sandboxProfile'
 
 interface OktaUser {
   id: string
@@ -118,7 +113,7 @@ describe('deprovision and undo on the Okta sandbox', () => {
     await expect.poll(() => reopened.locator('.object-panel__header').textContent()).toContain('ACTIVE')
     for (const group of keptGroups) await reopened.locator('.membership', { hasText: group }).waitFor()
     await screenshot(page, 'okta-user-restored')
-    for (const token of [firstRunToken, okta.token]) await expectTokenNowhere(app, page, token)
+    await expectSecretsNowhere(app, page, [firstRunToken, okta.token])
     expect(problems).toEqual([])
   })
 
@@ -131,26 +126,7 @@ describe('deprovision and undo on the Okta sandbox', () => {
   }
 })
 
-/**
- * The sandbox tenant's address (its state in the data folder) and this run's token, which only
- * the keychain holds: the Sandbox profile's entry, as an Okta admin would copy it from the console.
- */
 async function sandboxAccess(app: PreviewApp): Promise<{ url: string; token: string }> {
-  const readJson = async (...path: string[]) => JSON.parse(await readFile(join(app.home, ...path), 'utf8')) as unknown
-  const state = (await readJson('sandbox', 'okta.json')) as { port: number }
-  const made = (await readJson('sandbox', 'sandbox-profiles.json')) as { okta: string }
-  const token = await keytar.getPassword(keychainService, secretAccount(made.okta, 'token'))
-  if (!token) throw new Error('the Okta Sandbox profile has no token in the keychain')
-  return { url: `http://127.0.0.1:${state.port}`, token }
-}
-
-/** Nothing but the keychain may hold the token: not the page, the data folder or the logs. */
-async function expectTokenNowhere(app: PreviewApp, page: Page, token: string): Promise<void> {
-  expect(await page.content()).not.toContain(token)
-  expect(app.output()).not.toContain(token)
-  for (const file of await readdir(app.home, { recursive: true, withFileTypes: true })) {
-    if (!file.isFile()) continue
-    const content = await readFile(join(file.parentPath, file.name), 'utf8')
-    expect(content, join(file.parentPath, file.name)).not.toContain(token)
-  }
+  const { values, secrets } = await sandboxProfileAccess(app, 'okta')
+  return { url: values.url!, token: secrets.token! }
 }
