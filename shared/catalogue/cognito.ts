@@ -66,6 +66,26 @@ export const cognito: ConnectorDescriptor = {
       scimResource: 'User',
       operations: operationCells('POST | GET | GET | GET | PUT | DELETE | PUT | PUT | via group'),
       mandatoryFields: ['userName', 'emails[0].value'],
+      searchHint:
+        'A username, email (with @), phone number (+…) or full name, from its start; Enabled or Disabled; a status such as ' +
+        'CONFIRMED or FORCE_CHANGE_PASSWORD; or attribute = "value" / attribute ^= "value" on username, email, phone_number, ' +
+        'name, given_name, family_name, preferred_username or sub. Usernames are matched with case.',
+      // The new user's groups are steps of the create ("Add to <group>"), like the password.
+      joinsGroupsOnCreate: true,
+      // The pool's other attributes (given_name, custom:department…), as Extension.Custom.<attribute name>.
+      customAttributePrefix: 'Extension.Custom.',
+      fieldRules: {
+        userName: { note: 'Fixed once the user exists.', updateRefused: 'Cognito never changes a username once the user exists.' },
+        'emails[0].value': { format: 'email' },
+        'phoneNumbers[0].value': { note: 'In international format: + and digits, e.g. +447700900123.' },
+        'Extension.IsPasswordPermanent': {
+          note: 'Ticked: the password is permanent and no invitation is sent. Otherwise it is temporary and must be changed at the first sign-in.',
+        },
+        'Extension.DesiredDeliveryMediums': {
+          note: "How the invitation goes out: EMAIL, SMS or EMAIL,SMS. Empty: SMS when a phone number is given (Cognito's default), otherwise EMAIL. Never shown again.",
+          updateRefused: 'Delivery mediums only choose how the invitation goes out when the user is created.',
+        },
+      },
       mapping: [
         // Cognito has one name for a user: the Username, fixed at create.
         readOnly('id', 'Username'),
@@ -91,6 +111,13 @@ export const cognito: ConnectorDescriptor = {
       scimResource: 'Group',
       operations: operationCells('POST | GET | GET | GET | PUT | DELETE | – | – | PUT (update membership)'),
       mandatoryFields: ['displayName'],
+      searchHint: 'Groups whose name or description contains the text (Cognito has no group search: Lanyard reads the groups and matches them).',
+      // A group's description, as Extension.Custom.Description.
+      customAttributePrefix: 'Extension.Custom.',
+      fieldRules: {
+        displayName: { note: 'Fixed once the group exists.', updateRefused: 'Cognito cannot rename a group: create a new group and move the members.' },
+        'Extension.Precedence': { note: 'A whole number from 0; the lowest number wins when a user is in several groups with roles.' },
+      },
       mapping: [
         readOnly('id', 'GroupName'),
         readWrite('displayName', 'GroupName'),

@@ -1,0 +1,106 @@
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminDeleteUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
+  AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
+  AdminRemoveUserFromGroupCommand,
+  AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
+  AdminUserGlobalSignOutCommand,
+  CreateGroupCommand,
+  DeleteGroupCommand,
+  DescribeUserPoolCommand,
+  GetGroupCommand,
+  ListGroupsCommand,
+  ListUsersCommand,
+  ListUsersInGroupCommand,
+  UpdateGroupCommand,
+  type AdminAddUserToGroupCommandInput,
+  type AdminCreateUserCommandInput,
+  type AdminListGroupsForUserCommandInput,
+  type AdminRemoveUserFromGroupCommandInput,
+  type AdminSetUserPasswordCommandInput,
+  type AdminUpdateUserAttributesCommandInput,
+  type CreateGroupCommandInput,
+  type ListGroupsCommandInput,
+  type ListUsersCommandInput,
+  type ListUsersInGroupCommandInput,
+  type UpdateGroupCommandInput,
+} from '@aws-sdk/client-cognito-identity-provider'
+import type { CallOptions, CognitoTransport } from './cognitoTransport'
+
+/** A request without its `UserPoolId`: the profile's pool is added to every call. */
+type InPool<Input> = Omit<Input, 'UserPoolId'>
+
+/**
+ * The 19 Cognito operations the adapter uses, each with the pool added and its retry class
+ * decided here, in one place. Idempotent (sent again after a network failure or a server fault):
+ * reads, and changes whose repetition changes nothing (membership, enable / disable, sign-out,
+ * attribute and group updates). Never sent twice: creates, deletes and AdminSetUserPassword (a
+ * pool with password history would refuse the same password the second time).
+ */
+export function createCognitoApi(transport: CognitoTransport, userPoolId: string) {
+  const pool = { UserPoolId: userPoolId }
+  const user = (username: string) => ({ ...pool, Username: username })
+  const group = (groupName: string) => ({ ...pool, GroupName: groupName })
+  return {
+    describeUserPool: (options?: CallOptions) =>
+      transport.send('DescribeUserPool', true, (client, abortSignal) => client.send(new DescribeUserPoolCommand(pool), { abortSignal }), options),
+    listUsers: (input: InPool<ListUsersCommandInput>, options?: CallOptions) =>
+      transport.send('ListUsers', true, (client, abortSignal) => client.send(new ListUsersCommand({ ...pool, ...input }), { abortSignal }), options),
+    getUser: (username: string, options?: CallOptions) =>
+      transport.send('AdminGetUser', true, (client, abortSignal) => client.send(new AdminGetUserCommand(user(username)), { abortSignal }), options),
+    createUser: (input: InPool<AdminCreateUserCommandInput>, options?: CallOptions) =>
+      transport.send('AdminCreateUser', false, (client, abortSignal) => client.send(new AdminCreateUserCommand({ ...pool, ...input }), { abortSignal }), options),
+    updateUserAttributes: (input: InPool<AdminUpdateUserAttributesCommandInput>, options?: CallOptions) =>
+      transport.send(
+        'AdminUpdateUserAttributes',
+        true,
+        (client, abortSignal) => client.send(new AdminUpdateUserAttributesCommand({ ...pool, ...input }), { abortSignal }),
+        options,
+      ),
+    setUserPassword: (input: InPool<AdminSetUserPasswordCommandInput>, options?: CallOptions) =>
+      transport.send('AdminSetUserPassword', false, (client, abortSignal) => client.send(new AdminSetUserPasswordCommand({ ...pool, ...input }), { abortSignal }), options),
+    deleteUser: (username: string, options?: CallOptions) =>
+      transport.send('AdminDeleteUser', false, (client, abortSignal) => client.send(new AdminDeleteUserCommand(user(username)), { abortSignal }), options),
+    disableUser: (username: string, options?: CallOptions) =>
+      transport.send('AdminDisableUser', true, (client, abortSignal) => client.send(new AdminDisableUserCommand(user(username)), { abortSignal }), options),
+    enableUser: (username: string, options?: CallOptions) =>
+      transport.send('AdminEnableUser', true, (client, abortSignal) => client.send(new AdminEnableUserCommand(user(username)), { abortSignal }), options),
+    globalSignOut: (username: string, options?: CallOptions) =>
+      transport.send('AdminUserGlobalSignOut', true, (client, abortSignal) => client.send(new AdminUserGlobalSignOutCommand(user(username)), { abortSignal }), options),
+    createGroup: (input: InPool<CreateGroupCommandInput>, options?: CallOptions) =>
+      transport.send('CreateGroup', false, (client, abortSignal) => client.send(new CreateGroupCommand({ ...pool, ...input }), { abortSignal }), options),
+    getGroup: (groupName: string, options?: CallOptions) =>
+      transport.send('GetGroup', true, (client, abortSignal) => client.send(new GetGroupCommand(group(groupName)), { abortSignal }), options),
+    updateGroup: (input: InPool<UpdateGroupCommandInput>, options?: CallOptions) =>
+      transport.send('UpdateGroup', true, (client, abortSignal) => client.send(new UpdateGroupCommand({ ...pool, ...input }), { abortSignal }), options),
+    deleteGroup: (groupName: string, options?: CallOptions) =>
+      transport.send('DeleteGroup', false, (client, abortSignal) => client.send(new DeleteGroupCommand(group(groupName)), { abortSignal }), options),
+    listGroups: (input: InPool<ListGroupsCommandInput>, options?: CallOptions) =>
+      transport.send('ListGroups', true, (client, abortSignal) => client.send(new ListGroupsCommand({ ...pool, ...input }), { abortSignal }), options),
+    listUsersInGroup: (input: InPool<ListUsersInGroupCommandInput>, options?: CallOptions) =>
+      transport.send('ListUsersInGroup', true, (client, abortSignal) => client.send(new ListUsersInGroupCommand({ ...pool, ...input }), { abortSignal }), options),
+    listGroupsForUser: (input: InPool<AdminListGroupsForUserCommandInput>, options?: CallOptions) =>
+      transport.send(
+        'AdminListGroupsForUser',
+        true,
+        (client, abortSignal) => client.send(new AdminListGroupsForUserCommand({ ...pool, ...input }), { abortSignal }),
+        options,
+      ),
+    addUserToGroup: (input: InPool<AdminAddUserToGroupCommandInput>, options?: CallOptions) =>
+      transport.send('AdminAddUserToGroup', true, (client, abortSignal) => client.send(new AdminAddUserToGroupCommand({ ...pool, ...input }), { abortSignal }), options),
+    removeUserFromGroup: (input: InPool<AdminRemoveUserFromGroupCommandInput>, options?: CallOptions) =>
+      transport.send(
+        'AdminRemoveUserFromGroup',
+        true,
+        (client, abortSignal) => client.send(new AdminRemoveUserFromGroupCommand({ ...pool, ...input }), { abortSignal }),
+        options,
+      ),
+  }
+}
+
+export type CognitoApi = ReturnType<typeof createCognitoApi>

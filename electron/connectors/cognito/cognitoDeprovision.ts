@@ -1,0 +1,95 @@
+import type { StepReport } from '../../../shared/errors'
+import { AppError } from '../../services/AppError'
+import type { DeprovisionSnapshot } from '../Connector'
+import { runSteps, type Step } from '../runSteps'
+import { groupNameOf, isActive, userStatusLabel } from './cognitoMapping'
+import { allGroupsOf, groupLimitReached } from './cognitoMemberships'
+import { maximumGroupsPerUser, type CognitoContext } from './cognitoTypes'
+import { fetchUser } from './cognitoUsers'
+
+/*
+ * Deprovision on Cognito is disable, then a global sign-out (DESIGN §3; cognito.md §3: disabling
+ * stops new sign-ins, the sign-out revokes the refresh tokens already handed out). Disabling keeps
+ * the user's groups, but undo still puts the user back in every snapshot group they are no longer
+ * in, whoever removed them since.
+ */
+
+export async function readDeprovisionSnapshot(context: CognitoContext, userId: string): Promise<DeprovisionSnapshot> {
+  const user = await fetchUser(context, userId)
+  const groups = (await allGroupsOf(context, user.username)).map(groupNameOf)
+  return {
+    userId: user.username,
+    userName: user.username,
+    displayName: user.username,
+    status: userStatusLabel(user),
+    active: isActive(user),
+    groups: groups.map((name) => ({ id: name, name })),
+    mode: 'disable',
+    // Plain facts for undo after a restart: whether the user was enabled, and its UserStatus.
+    extra: { enabled: user.enabled, userStatus: user.userStatus },
+  }
+}
+
+function sameUser(userId: string, snapshot: DeprovisionSnapshot): void {
+  if (snapshot.userId.toLowerCase() !== userId.toLowerCase()) {
+    throw new AppError('invalid_input', `This snapshot belongs to another user (${snapshot.displayName}); nothing was changed.`)
+  }
+}
+
+export async function deprovision(context: CognitoContext, userId: string, snapshot: DeprovisionSnapshot): Promise<StepReport[]> {
+  sameUser(userId, snapshot)
+  const name = snapshot.displayName
+  if (snapshot.extra.enabled === false) {
+    throw new AppError('conflict', `${name} is already disabled in Cognito. Nothing was changed.`)
+  }
+  const steps: Step[] = [
+    { name: `Disable ${name}`, run: async () => void (await context.api.disableUser(snapshot.userId)) },
+    { name: `Sign ${name} out everywhere`, run: async () => void (await context.api.globalSignOut(snapshot.userId)) },
+  ]
+  return runSteps(steps, {
+    operation: `Deprovision of ${name}`,
+    advice: 'What was applied stays applied; deprovision again or undo it from the Activity view.',
+  })
+}
+
+export async function undoDeprovision(context: CognitoContext, userId: string, snapshot: DeprovisionSnapshot): Promise<StepReport[]> {
+  sameUser(userId, snapshot)
+  const name = snapshot.displayName
+  // Read first: if a read fails nothing has changed yet, and the error says why.
+  const current = await fetchUser(context, userId)
+  const memberOf = new Set((await allGroupsOf(context, current.username)).map(groupNameOf))
+  let groupCount = memberOf.size
+  const steps: Step[] = []
+  if (snapshot.extra.enabled !== false) {
+    steps.push({
+      name: `Enable ${name}`,
+      run: async () => {
+        if (current.enabled) return `${name} is already enabled: nothing to change.`
+        await context.api.enableUser(current.username)
+      },
+    })
+  }
+  for (const group of snapshot.groups.filter((candidate) => !memberOf.has(candidate.id))) {
+    steps.push({
+      name: `Add back to ${group.name}`,
+      run: async () => {
+        if (groupCount >= maximumGroupsPerUser) throw groupLimitReached(current.username, group.name)
+        try {
+          await context.api.addUserToGroup({ Username: current.username, GroupName: group.id })
+        } catch (error: unknown) {
+          if (error instanceof AppError && error.code === 'not_found') {
+            throw new AppError('not_found', `The group "${group.name}" no longer exists in the user pool, so ${name} cannot be added back to it.`, {
+              details: error.extra.details,
+            })
+          }
+          throw error
+        }
+        groupCount++
+      },
+    })
+  }
+  return runSteps(steps, {
+    operation: `Undo for ${name}`,
+    advice: 'Run undo again to finish: what was already brought back is skipped.',
+  })
+}

@@ -1,0 +1,187 @@
+import type { ErrorCode } from '../../../shared/errors'
+import { AppError } from '../../services/AppError'
+
+/*
+ * What went wrong with one Cognito call, read from what the AWS SDK threw: a service exception
+ * (the exception name from `__type`, `$fault`, `$metadata`), a network failure, or the caller
+ * cancelling. The SDK error itself never leaves this folder (nor goes into `cause`): only its
+ * name, message and request id do, scrubbed of the profile's secrets.
+ */
+
+export type CognitoFailure =
+  | { kind: 'service'; name: string; message: string; status: number | null; requestId: string | null; serverFault: boolean }
+  | { kind: 'network'; systemCode: string }
+  | { kind: 'cancelled' }
+
+const networkCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH'])
+
+function field(value: unknown, key: string): unknown {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : ''
+}
+
+export function classifyFailure(error: unknown, signal: AbortSignal): CognitoFailure {
+  if (signal.aborted) return { kind: 'cancelled' }
+  const name = text(field(error, 'name'))
+  const code = text(field(error, 'code'))
+  const metadata = field(error, '$metadata')
+  const status = field(metadata, 'httpStatusCode')
+  const fault = field(error, '$fault')
+  if (typeof status === 'number' || fault === 'client' || fault === 'server') {
+    const requestId = text(field(metadata, 'requestId'))
+    return {
+      kind: 'service',
+      name: name || `HTTP ${String(status)}`,
+      message: text(field(error, 'message')),
+      status: typeof status === 'number' ? status : null,
+      requestId: requestId || null,
+      serverFault: fault === 'server' || (typeof status === 'number' && status >= 500),
+    }
+  }
+  if (name === 'AbortError') return { kind: 'cancelled' }
+  if (name === 'TimeoutError' || networkCodes.has(code)) return { kind: 'network', systemCode: code || name }
+  return { kind: 'network', systemCode: code || name || 'unknown' }
+}
+
+/** Throttling is waited out; every other service answer is final (LimitExceeded included: a quota, not a rate). */
+export function isThrottled(failure: CognitoFailure): boolean {
+  return failure.kind === 'service' && failure.name === 'TooManyRequestsException'
+}
+
+/** A failure the same request may simply be sent again after, when it is idempotent. */
+export function isTransient(failure: CognitoFailure): boolean {
+  return failure.kind === 'network' || (failure.kind === 'service' && failure.serverFault)
+}
+
+export interface FailureContext {
+  operation: string
+  accessKeyId: string
+  userPoolId: string
+  host: string
+  idempotent: boolean
+  timeoutMs: number
+  /** Throttling waits made before giving up. */
+  waits: number
+  scrub: (text: string) => string
+}
+
+const authFailures = new Set([
+  'NotAuthorizedException',
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+  'IncompleteSignatureException',
+  'MissingAuthenticationTokenException',
+  'AccessDeniedException',
+  'ExpiredTokenException',
+  'InvalidClientTokenId',
+])
+
+interface Wording {
+  code: ErrorCode
+  what: string
+  advice: string
+}
+
+function serviceWording(name: string, context: FailureContext): Wording {
+  if (authFailures.has(name)) {
+    const permission = name === 'AccessDeniedException' || name === 'NotAuthorizedException'
+    return {
+      code: 'auth_failed',
+      what: permission
+        ? `AWS refused the access key ${context.accessKeyId} for ${context.operation} on the user pool ${context.userPoolId}.`
+        : `AWS did not accept the access key ${context.accessKeyId} with the profile's Access Secret.`,
+      advice: permission
+        ? 'Ask an AWS administrator to allow this access key to manage the user pool, or use a key that may.'
+        : 'Check that the Access Secret belongs to this access key and that the key is still active, then save both in the profile again.',
+    }
+  }
+  switch (name) {
+    case 'UserNotFoundException':
+      return { code: 'not_found', what: 'Cognito has no such user in this user pool.', advice: 'It may have been deleted or renamed: refresh the list.' }
+    case 'ResourceNotFoundException':
+      return {
+        code: 'not_found',
+        what: 'Cognito could not find the group or the user pool.',
+        advice: `Refresh the list; if the user pool itself is missing, check the profile's User Pool Id (${context.userPoolId}) and Region.`,
+      }
+    case 'UsernameExistsException':
+      return { code: 'conflict', what: 'A user with this username already exists in the user pool.', advice: 'Choose another username, or open the existing user.' }
+    case 'AliasExistsException':
+      return { code: 'conflict', what: 'Another user already signs in with this email address or phone number.', advice: 'Use another one, or change the other user first.' }
+    case 'GroupExistsException':
+      return { code: 'conflict', what: 'A group with this name already exists in the user pool.', advice: 'Choose another name, or open the existing group.' }
+    case 'InvalidPasswordException':
+    case 'PasswordHistoryPolicyViolationException':
+      return { code: 'invalid_input', what: "The password does not meet the user pool's password policy.", advice: 'Choose a password that meets it.' }
+    case 'InvalidParameterException':
+      return { code: 'invalid_input', what: 'Cognito refused a value of the request.', advice: 'Check the values and try again.' }
+    case 'LimitExceededException':
+      return {
+        code: 'conflict',
+        what: 'A Cognito limit is reached, so Cognito refused the change.',
+        advice: 'Waiting does not help: free up room first (remove a group membership, delete an unused group), then try again.',
+      }
+    case 'UnsupportedUserStateException':
+      return { code: 'conflict', what: "Cognito does not allow this in the user's current status.", advice: 'Refresh the user to see its status.' }
+    case 'TooManyRequestsException':
+      return {
+        code: 'rate_limited',
+        what: `Cognito's request quota for this kind of request is reached; Lanyard waited ${context.waits} times for it.`,
+        advice: 'Wait a minute and try again.',
+      }
+  }
+  return { code: 'invalid_input', what: 'Cognito refused the request.', advice: 'Check the values and try again.' }
+}
+
+/** A change that failed on the way may still have been carried out: the person must refresh first. */
+function maybeApplied(context: FailureContext): string {
+  return context.idempotent ? '' : 'It may have been carried out anyway: refresh before trying again.'
+}
+
+function sentence(...parts: string[]): string {
+  return parts.filter((part) => part !== '').join(' ')
+}
+
+function clean(details: Record<string, string | null | undefined>, scrub: (text: string) => string): Record<string, string> {
+  const result: Record<string, string> = {}
+  for (const [key, value] of Object.entries(details)) if (value) result[key] = scrub(value)
+  return result
+}
+
+/** The one `AppError` for a failed Cognito call, with the exception name and request id in `details`. */
+export function appErrorOf(failure: CognitoFailure, context: FailureContext): AppError {
+  if (failure.kind === 'cancelled') return new AppError('cancelled', 'The request was cancelled because a newer one replaced it.')
+  if (failure.kind === 'network') {
+    const timedOut = failure.systemCode === 'TimeoutError' || failure.systemCode === 'ETIMEDOUT'
+    const what = timedOut
+      ? `Cognito did not answer within ${context.timeoutMs} ms.`
+      : failure.systemCode === 'ECONNREFUSED' || failure.systemCode === 'ENOTFOUND'
+        ? `Cognito could not be reached at ${context.host} (${failure.systemCode}).`
+        : `The connection to Cognito failed before it answered (${failure.systemCode}).`
+    const advice = "Check the network connection and the profile's Region and Target URL, then try again."
+    return new AppError('network', context.scrub(sentence(what, maybeApplied(context), advice)), {
+      details: clean({ networkError: failure.systemCode, operation: context.operation }, context.scrub),
+    })
+  }
+  const wording = failure.serverFault
+    ? { code: 'network' as const, what: `Cognito had a problem answering (${failure.name}).`, advice: 'Try again in a moment; if it keeps happening, check the AWS Health Dashboard.' }
+    : serviceWording(failure.name, context)
+  const says = failure.message ? `AWS says: "${failure.message}".` : ''
+  const message = sentence(wording.what, says, failure.serverFault ? maybeApplied(context) : '', wording.advice)
+  return new AppError(wording.code, context.scrub(message), {
+    details: clean(
+      {
+        targetCode: failure.name,
+        targetMessage: failure.message,
+        requestId: failure.requestId,
+        status: failure.status === null ? null : String(failure.status),
+        operation: context.operation,
+      },
+      context.scrub,
+    ),
+  })
+}

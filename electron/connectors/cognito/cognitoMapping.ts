@@ -1,0 +1,170 @@
+import type { AdminGetUserCommandOutput, AttributeType, GroupType, UserType } from '@aws-sdk/client-cognito-identity-provider'
+import type { MappingRow, ObjectTypeDescriptor } from '../../../shared/catalogue/types'
+import type { Attributes, DirectoryObject, ObjectStatus, StatusTone } from '../../../shared/directory'
+import { AppError } from '../../services/AppError'
+import { readMappedAttributes } from '../descriptorMapping'
+
+/*
+ * Cognito ⇄ the SCIM model, read side, from the descriptor's rows. The rows name a user-pool
+ * attribute either as `UserAttributes.email` or bare (`phone_number`), so the native view given to
+ * the row mapper holds each attribute both ways. Hand-written here only what the rows cannot say:
+ * `active` (enabled and CONFIRMED), the status badge, the names shown in tables and the pool's
+ * other attributes (given_name, custom:department…) under the custom-attribute prefix.
+ */
+
+/** One user as ListUsers (`Attributes`) and AdminGetUser (`UserAttributes`) both answer it. */
+export interface CognitoUser {
+  username: string
+  attributes: Record<string, string>
+  enabled: boolean
+  userStatus: string
+  created: Date | undefined
+  lastModified: Date | undefined
+}
+
+/** Cognito's two boolean standard attributes, sent and answered as the strings "true" / "false". */
+export const booleanAttributes: ReadonlySet<string> = new Set(['email_verified', 'phone_number_verified'])
+
+function attributeRecord(list: readonly AttributeType[] | undefined): Record<string, string> {
+  const record: Record<string, string> = {}
+  for (const attribute of list ?? []) if (attribute.Name) record[attribute.Name] = attribute.Value ?? ''
+  return record
+}
+
+function requireUsername(username: string | undefined): string {
+  if (username) return username
+  throw new AppError('network', 'Cognito answered with a user without a username. Check that the Target URL is a Cognito endpoint.')
+}
+
+export function userFromListing(user: UserType): CognitoUser {
+  return {
+    username: requireUsername(user.Username),
+    attributes: attributeRecord(user.Attributes),
+    enabled: user.Enabled ?? true,
+    userStatus: user.UserStatus ?? 'UNKNOWN',
+    created: user.UserCreateDate,
+    lastModified: user.UserLastModifiedDate,
+  }
+}
+
+export function userFromAdminGet(output: AdminGetUserCommandOutput): CognitoUser {
+  return {
+    username: requireUsername(output.Username),
+    attributes: attributeRecord(output.UserAttributes),
+    enabled: output.Enabled ?? true,
+    userStatus: output.UserStatus ?? 'UNKNOWN',
+    created: output.UserCreateDate,
+    lastModified: output.UserLastModifiedDate,
+  }
+}
+
+/** The user-pool attribute a row's native side names (`UserAttributes.email`, `phone_number`), if any. */
+export function poolAttributeOf(native: string): string | undefined {
+  if (native.startsWith('UserAttributes.')) return native.slice('UserAttributes.'.length)
+  return /^[a-z][a-z0-9_]*$/.test(native) ? native : undefined
+}
+
+const mappedAttributesOf = new WeakMap<readonly MappingRow[], ReadonlySet<string>>()
+
+/** The pool attributes the rows map, worked out once per row list. */
+export function mappedPoolAttributes(rows: readonly MappingRow[]): ReadonlySet<string> {
+  let mapped = mappedAttributesOf.get(rows)
+  if (!mapped) {
+    mapped = new Set(rows.map((row) => poolAttributeOf(row.native)).filter((name): name is string => name !== undefined))
+    mappedAttributesOf.set(rows, mapped)
+  }
+  return mapped
+}
+
+function typed(name: string, value: string): string | boolean {
+  return booleanAttributes.has(name) && (value === 'true' || value === 'false') ? value === 'true' : value
+}
+
+/** Active in the SCIM sense, as the reference row says: enabled and CONFIRMED. */
+export function isActive(user: CognitoUser): boolean {
+  return user.enabled && user.userStatus === 'CONFIRMED'
+}
+
+const statusTones: Readonly<Record<string, StatusTone>> = {
+  CONFIRMED: 'ok',
+  EXTERNAL_PROVIDER: 'ok',
+  FORCE_CHANGE_PASSWORD: 'warning',
+  RESET_REQUIRED: 'warning',
+  UNCONFIRMED: 'warning',
+  COMPROMISED: 'danger',
+}
+
+/**
+ * Cognito keeps two facts: Enabled, and the UserStatus (the password's state). The badge shows the
+ * UserStatus of an enabled user and says "Disabled" first for a disabled one: the fact a help-desk
+ * person looks for. The deprovision snapshot records this label, so undo can compare with it.
+ */
+export function userStatusLabel(user: CognitoUser): string {
+  return user.enabled ? user.userStatus : `Disabled (${user.userStatus})`
+}
+
+export function userStatus(user: CognitoUser): ObjectStatus {
+  return { label: userStatusLabel(user), tone: user.enabled ? (statusTones[user.userStatus] ?? 'neutral') : 'danger', active: isActive(user) }
+}
+
+function fullName(user: CognitoUser): string {
+  const { name, given_name: given, family_name: family } = user.attributes
+  return name?.trim() || [given, family].filter((part) => part && part.trim() !== '').join(' ')
+}
+
+export function userToObject(users: ObjectTypeDescriptor, user: CognitoUser): DirectoryObject {
+  const typedAttributes: Record<string, string | boolean> = {}
+  for (const [name, value] of Object.entries(user.attributes)) typedAttributes[name] = typed(name, value)
+  const view = {
+    ...typedAttributes,
+    Username: user.username,
+    UserAttributes: typedAttributes,
+    UserCreateDate: user.created?.toISOString(),
+    UserLastModifiedDate: user.lastModified?.toISOString(),
+  }
+  const attributes: Attributes = { ...readMappedAttributes(users.mapping, view), active: isActive(user) }
+  const prefix = users.customAttributePrefix
+  if (prefix) {
+    const mapped = mappedPoolAttributes(users.mapping)
+    // Shown as Cognito holds them (strings): the edit form writes custom attributes back as text.
+    for (const [name, value] of Object.entries(user.attributes)) if (!mapped.has(name)) attributes[`${prefix}${name}`] = value
+  }
+  return {
+    id: user.username,
+    objectType: users.id,
+    displayName: user.username,
+    secondary: [fullName(user), user.attributes.email].filter((part) => part && part.trim() !== '').join(' · '),
+    status: userStatus(user),
+    attributes,
+    readOnlyReason: null,
+  }
+}
+
+/** The group's name, or a plain error when Cognito answered a group without one. */
+export function groupNameOf(group: GroupType): string {
+  if (group.GroupName) return group.GroupName
+  throw new AppError('network', 'Cognito answered with a group without a name. Check that the Target URL is a Cognito endpoint.')
+}
+
+export function groupToObject(groups: ObjectTypeDescriptor, group: GroupType): DirectoryObject {
+  const name = groupNameOf(group)
+  const view = {
+    GroupName: name,
+    Precedence: group.Precedence,
+    RoleArn: group.RoleArn,
+    CreationDate: group.CreationDate?.toISOString(),
+    LastModifiedDate: group.LastModifiedDate?.toISOString(),
+  }
+  const attributes: Attributes = readMappedAttributes(groups.mapping, view)
+  if (groups.customAttributePrefix && group.Description) attributes[`${groups.customAttributePrefix}Description`] = group.Description
+  const precedence = group.Precedence === undefined ? '' : `Precedence ${group.Precedence}`
+  return {
+    id: name,
+    objectType: groups.id,
+    displayName: name,
+    secondary: group.Description?.trim() || precedence,
+    status: null,
+    attributes,
+    readOnlyReason: null,
+  }
+}

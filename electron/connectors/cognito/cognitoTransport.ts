@@ -1,0 +1,194 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
+import { cancelledError, linkedSignal, throwIfAborted, waitFor } from '../../http/cancellation'
+import { ConcurrencyLimiter } from '../../http/ConcurrencyLimiter'
+import { backoffDelay } from '../../http/retryTiming'
+import { redactedMark } from '../../logging/redact'
+import type { Logger } from '../../logging/Logger'
+import { AppError } from '../../services/AppError'
+import { appErrorOf, classifyFailure, isThrottled, isTransient, type CognitoFailure } from './cognitoErrors'
+import type { CognitoProfileSettings } from './cognitoSettings'
+
+/** Test seams: faster timeouts, retries and throttling waits than a real profile uses. */
+export interface CognitoTuning {
+  /** Per attempt. Default 30 s. */
+  timeoutMs?: number
+  /** Retries of idempotent calls after network failures and server faults. Default 3. */
+  maxRetries?: number
+  backoff?: { initialMs: number; maxMs: number }
+  /** TooManyRequestsException: how many backoff waits one call may make, and how they grow. */
+  throttling?: { maxWaits: number; initialMs: number; maxMs: number }
+  /** Calls of this profile in flight at once. Default 4. */
+  concurrency?: number
+}
+
+const defaults = {
+  timeoutMs: 30_000,
+  maxRetries: 3,
+  backoff: { initialMs: 500, maxMs: 8_000 },
+  // The SDK's own throttling base is 500 ms, capped at 20 s (cognito.md §4).
+  throttling: { maxWaits: 5, initialMs: 500, maxMs: 20_000 },
+  concurrency: 4,
+}
+
+export interface CallOptions {
+  signal?: AbortSignal
+  /** Values in this call that must never be logged or shown (a password). */
+  secrets?: readonly string[]
+}
+
+export interface CognitoTransport {
+  /**
+   * Sends one call: `run` gets the client and the attempt's signal. Throttling is waited out for
+   * every call (a throttled request was not processed); network failures and server faults are
+   * retried only for `idempotent` calls; anything else (LimitExceeded too) fails at once.
+   */
+  send<Output>(
+    operation: string,
+    idempotent: boolean,
+    run: (client: CognitoIdentityProviderClient, abortSignal: AbortSignal) => Promise<Output>,
+    options?: CallOptions,
+  ): Promise<Output>
+  close(): void
+}
+
+/**
+ * The profile's one AWS SDK client and the policy around it. Static credentials from the profile
+ * only (never the default chain, the environment or ~/.aws), every setting the SDK would otherwise
+ * look up given here, and the SDK's own retries off (`maxAttempts: 1`) so this policy decides.
+ */
+export function createCognitoTransport(settings: CognitoProfileSettings, logger: Logger, profileName: string, tuning: CognitoTuning = {}): CognitoTransport {
+  const timeoutMs = tuning.timeoutMs ?? defaults.timeoutMs
+  const maxRetries = tuning.maxRetries ?? defaults.maxRetries
+  const backoff = tuning.backoff ?? defaults.backoff
+  const throttling = tuning.throttling ?? defaults.throttling
+  const limiter = new ConcurrencyLimiter(tuning.concurrency ?? defaults.concurrency)
+  const closing = new AbortController()
+  const host = settings.endpoint ? new URL(settings.endpoint).host : `cognito-idp.${settings.region}.amazonaws.com`
+  logger.registerSecret(settings.accessSecret)
+  const quiet = { debug: () => undefined, info: () => undefined, warn: (message: string) => logger.warn(`AWS SDK: ${message}`), error: () => undefined }
+  const client = new CognitoIdentityProviderClient({
+    region: settings.region,
+    credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.accessSecret },
+    ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+    ignoreConfiguredEndpointUrls: true,
+    useFipsEndpoint: false,
+    useDualstackEndpoint: false,
+    defaultsMode: 'standard',
+    maxAttempts: 1,
+    retryMode: 'standard',
+    requestHandler: { connectionTimeout: timeoutMs, logger: quiet },
+  })
+
+  function log(operation: string, attempt: number, started: number, failure: CognitoFailure | null): void {
+    const ms = Math.round(performance.now() - started)
+    const outcome = failure === null ? 'ok' : failure.kind === 'service' ? failure.name : failure.kind === 'network' ? failure.systemCode : 'cancelled'
+    const fields = {
+      target: 'Cognito',
+      profile: profileName,
+      operation,
+      outcome,
+      status: failure === null ? 200 : failure.kind === 'service' ? failure.status : null,
+      requestId: failure?.kind === 'service' ? failure.requestId : null,
+      ms,
+      attempt,
+    }
+    const message = `Cognito ${operation} → ${outcome} (${ms} ms, attempt ${attempt})`
+    if (failure === null || failure.kind === 'cancelled') logger.info(message, fields)
+    else logger.warn(message, fields)
+  }
+
+  /** One attempt under the concurrency limit and its own timeout; a timeout is a network failure. */
+  async function attempt<Output>(
+    operation: string,
+    number: number,
+    run: (client: CognitoIdentityProviderClient, abortSignal: AbortSignal) => Promise<Output>,
+    signal: AbortSignal,
+  ): Promise<{ output: Output } | { failure: CognitoFailure }> {
+    const release = await limiter.acquire(signal)
+    const timer = new AbortController()
+    const timeout = setTimeout(() => timer.abort(), timeoutMs)
+    const linked = linkedSignal([signal, timer.signal])
+    const started = performance.now()
+    try {
+      const output = await run(client, linked.signal)
+      log(operation, number, started, null)
+      return { output }
+    } catch (error: unknown) {
+      const failure: CognitoFailure =
+        timer.signal.aborted && !signal.aborted ? { kind: 'network', systemCode: 'TimeoutError' } : classifyFailure(error, linked.signal)
+      log(operation, number, started, failure)
+      return { failure }
+    } finally {
+      clearTimeout(timeout)
+      linked.dispose()
+      release()
+    }
+  }
+
+  function closedError(): AppError {
+    return new AppError('cancelled', 'This Cognito profile was closed (changed or deleted); open it again to continue.')
+  }
+
+  async function send<Output>(
+    operation: string,
+    idempotent: boolean,
+    run: (client: CognitoIdentityProviderClient, abortSignal: AbortSignal) => Promise<Output>,
+    options: CallOptions = {},
+  ): Promise<Output> {
+    if (closing.signal.aborted) throw closedError()
+    throwIfAborted(options.signal)
+    const secrets = [settings.accessSecret, ...(options.secrets ?? [])].filter((secret) => secret !== '')
+    for (const secret of options.secrets ?? []) if (secret !== '') logger.registerSecret(secret)
+    const linked = linkedSignal([options.signal, closing.signal])
+    let retries = 0
+    let waits = 0
+    try {
+      for (let number = 1; ; number++) {
+        const outcome = await attempt(operation, number, run, linked.signal)
+        if ('output' in outcome) return outcome.output
+        const { failure } = outcome
+        if (failure.kind === 'cancelled') throw closing.signal.aborted ? closedError() : cancelledError()
+        if (isThrottled(failure) && waits < throttling.maxWaits) {
+          waits++
+          const waitMs = backoffDelay(waits, throttling)
+          logger.info(`Cognito throttled ${operation}: waiting ${waitMs} ms before sending it again`, { target: 'Cognito', profile: profileName, waitMs })
+          await waitFor(waitMs, linked.signal)
+          continue
+        }
+        if (isTransient(failure) && idempotent && retries < maxRetries) {
+          retries++
+          await waitFor(backoffDelay(retries, backoff), linked.signal)
+          continue
+        }
+        throw appErrorOf(failure, {
+          operation,
+          accessKeyId: settings.accessKeyId,
+          userPoolId: settings.userPoolId,
+          host,
+          idempotent,
+          timeoutMs,
+          waits,
+          scrub: scrubber(secrets),
+        })
+      }
+    } catch (error: unknown) {
+      if (closing.signal.aborted && error instanceof AppError && error.code === 'cancelled') throw closedError()
+      throw error
+    } finally {
+      linked.dispose()
+    }
+  }
+
+  return {
+    send,
+    close() {
+      closing.abort()
+      client.destroy()
+    },
+  }
+}
+
+function scrubber(secrets: readonly string[]): (text: string) => string {
+  const ordered = [...new Set(secrets)].sort((left, right) => right.length - left.length)
+  return (text) => ordered.reduce((clean, secret) => clean.split(secret).join(redactedMark), text)
+}

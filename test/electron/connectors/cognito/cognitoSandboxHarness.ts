@@ -1,0 +1,93 @@
+import { afterEach } from 'vitest'
+import type { Connector } from '../../../../electron/connectors/Connector'
+import { createCognitoConnector, type CognitoTuning } from '../../../../electron/connectors/cognito/createCognitoConnector'
+import { startCognitoSandbox, type RunningCognitoSandbox } from '../../../../electron/sandbox/cognito/startCognitoSandbox'
+import type { SandboxOptions } from '../../../../electron/sandbox/types'
+import { createRecordingLogger } from '../../../support/recordingLogger'
+
+/** One Cognito call as the connector logged it. */
+export interface LoggedCall {
+  operation: string
+  outcome: string
+  attempt: number
+}
+
+export interface CognitoHarness {
+  sandbox: RunningCognitoSandbox
+  tenant: RunningCognitoSandbox['tenant']
+  connector: Connector
+  logger: ReturnType<typeof createRecordingLogger>
+  accessSecret: string
+  /** The calls logged since the last `mark()` (or the start). */
+  calls: () => LoggedCall[]
+  mark: () => void
+  /** A second connector on the same tenant, e.g. with another secret or tuning. */
+  connect: (values?: Record<string, string>, secrets?: Record<string, string>, tuning?: CognitoTuning) => Connector
+}
+
+const cleanups: (() => Promise<void>)[] = []
+
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()?.()
+})
+
+/** Fast retries and throttling waits so fault tests do not wait for production backoffs. */
+export const fastTuning: CognitoTuning = { backoff: { initialMs: 5, maxMs: 20 }, throttling: { maxWaits: 5, initialMs: 20, maxMs: 200 } }
+
+/** The profile values of a Cognito profile pointed at the sandbox tenant. */
+export function sandboxValues(sandbox: RunningCognitoSandbox): Record<string, string> {
+  const { accessKeyId, region, userPoolId } = sandbox.credentials
+  return { accessKeyId: accessKeyId!, region: region!, userPoolId: userPoolId!, url: sandbox.url }
+}
+
+/** A fresh sandbox tenant and a Cognito connector for it, both closed after the test. */
+export async function cognitoHarness(options: SandboxOptions = {}, tuning: CognitoTuning = {}): Promise<CognitoHarness> {
+  const sandbox = await startCognitoSandbox({ users: 150, ...options })
+  const logger = createRecordingLogger()
+  const connect = (values: Record<string, string> = {}, secrets: Record<string, string> = { accessSecret: sandbox.credentials.accessSecret! }, extraTuning: CognitoTuning = {}) => {
+    const connector = createCognitoConnector(
+      { profileId: 'profile-1', profileName: 'Sandbox Cognito', values: { ...sandboxValues(sandbox), ...values }, secrets, logger },
+      { ...fastTuning, ...tuning, ...extraTuning },
+    )
+    cleanups.push(async () => connector.close())
+    return connector
+  }
+  const connector = connect()
+  cleanups.push(() => sandbox.close())
+  let from = 0
+  const logged = () =>
+    logger.lines
+      .filter((line) => line.fields && 'attempt' in line.fields && 'operation' in line.fields)
+      .map((line) => {
+        const fields = line.fields as Record<string, unknown>
+        return { operation: String(fields.operation), outcome: String(fields.outcome), attempt: Number(fields.attempt) }
+      })
+  return {
+    sandbox,
+    tenant: sandbox.tenant,
+    connector,
+    logger,
+    accessSecret: sandbox.credentials.accessSecret!,
+    calls: () => logged().slice(from),
+    mark: () => {
+      from = logged().length
+    },
+    connect,
+  }
+}
+
+/** Walks a paged list to its end, page by page. */
+export async function allPages(
+  read: (cursor: string | null) => Promise<{ items: { id: string }[]; nextCursor: string | null }>,
+): Promise<{ ids: string[]; pageSizes: number[] }> {
+  const ids: string[] = []
+  const pageSizes: number[] = []
+  let cursor: string | null = null
+  do {
+    const page: { items: { id: string }[]; nextCursor: string | null } = await read(cursor)
+    ids.push(...page.items.map((item) => item.id))
+    pageSizes.push(page.items.length)
+    cursor = page.nextCursor
+  } while (cursor)
+  return { ids, pageSizes }
+}
