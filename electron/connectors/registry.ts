@@ -1,5 +1,8 @@
 import type { ConnectorId } from '../../shared/catalogue/types'
+import { createCognitoConnector } from './cognito/createCognitoConnector'
 import type { ConnectorFactory } from './Connector'
+import { createCoupaConnector } from './coupa/createCoupaConnector'
+import { createGoToMeetingConnector } from './gotomeeting/createGoToMeetingConnector'
 import { createOktaConnector } from './okta/createOktaConnector'
 
 /**
@@ -8,4 +11,7 @@ import { createOktaConnector } from './okta/createOktaConnector'
  */
 export const connectorFactories: Partial<Record<ConnectorId, ConnectorFactory>> = {
   okta: createOktaConnector,
+  cognito: createCognitoConnector,
+  coupa: createCoupaConnector,
+  gotomeeting: createGoToMeetingConnector,
 }
