@@ -69,12 +69,23 @@ async function followTenant(
   await handlers['profiles.update']({ id: profile.id, values: { ...profile.values, ...values }, secrets })
 }
 
-/** The tenant's URL and credentials split like the connector's parameters: plain values and secrets. */
 function parametersOf(tenant: RunningSandbox): { values: Record<string, string>; secrets: Record<string, string> } {
-  const values: Record<string, string> = { url: tenant.url }
+  return sandboxParameters(tenant.connectorId, tenant.url, tenant.credentials)
+}
+
+/**
+ * A tenant's URL and credentials split like the connector's parameters: plain values and secrets
+ * (also how the benchmark builds a connector from `npm run sandbox`'s line).
+ */
+export function sandboxParameters(
+  connectorId: ConnectorId,
+  url: string,
+  credentials: Readonly<Record<string, string>>,
+): { values: Record<string, string>; secrets: Record<string, string> } {
+  const values: Record<string, string> = { url }
   const secrets: Record<string, string> = {}
-  for (const parameter of getDescriptor(tenant.connectorId).parameters) {
-    const value = tenant.credentials[parameter.key]
+  for (const parameter of getDescriptor(connectorId).parameters) {
+    const value = credentials[parameter.key]
     if (value === undefined) continue
     if (parameter.secret) secrets[parameter.key] = value
     else values[parameter.key] = value
