@@ -118,6 +118,7 @@ export function fieldLabel(path: string): string {
   const known = knownLabels[mappingPath(path)]
   if (known) return known
   const last = path.replace(/\[\]/g, '').split('.').filter((part) => part !== 'value').pop() ?? path
-  const words = last.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
+  // camelCase, snake_case (Cognito's email_verified) and kebab-case all read as words.
+  const words = last.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase()
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
