@@ -1,0 +1,108 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, openPage, screenshot } from './support/browser'
+import { removeDataFolder, startPreviewApp, type PreviewApp } from './support/previewApp'
+import { expectSecretsNowhere, sandboxProfileAccess, type SandboxProfileAccess } from './support/sandboxProfile'
+
+interface Named {
+  id: number
+  name: string
+}
+interface CoupaUser {
+  id: number
+  login: string
+  firstname: string
+  lastname: string
+  active: boolean
+  roles: Named[]
+  'account-groups': Named[]
+}
+
+/**
+ * A Coupa instance through the preview bridge in Chromium: give a person a role and an account
+ * group from their panel (Coupa changes memberships from the user), deprovision them, undo, and
+ * check with Coupa's own API that they are active with every role and group intact.
+ */
+describe('memberships, deprovision and undo on the Coupa sandbox', () => {
+  let browser: Browser
+  let app: PreviewApp
+  let page: Page
+  let problems: string[]
+  let access: SandboxProfileAccess
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    app = await startPreviewApp({ env: { LANYARD_SANDBOX_USERS: '120' } })
+    access = await sandboxProfileAccess(app, 'coupa')
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+    if (app) await removeDataFolder(app)
+  })
+
+  async function askCoupa<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+    const response = await fetch(new URL(path, access.values.url), {
+      method: init.method ?? 'GET',
+      headers: { 'X-COUPA-API-KEY': access.secrets.apiKey!, Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    })
+    expect(response.status, path).toBe(200)
+    return (await response.json()) as T
+  }
+
+  const names = (items: Named[]) => items.map((item) => item.name).sort()
+
+  it('adds a role and an account group, deprovisions, undoes, and keeps both', async () => {
+    const users = await askCoupa<CoupaUser[]>('/api/users?active=true&limit=50')
+    // Not the API user the profile signs in as: a person, with no account group yet.
+    const person = users.find((user) => user.login !== 'lanyard.api' && user.login.includes('.') && user['account-groups'].length === 0)!
+    const roles = (await askCoupa<{ data: { roles: Named[] } }>('/api/graphql', { method: 'POST', body: { query: '{ roles(query: "") { id name } }' } })).data.roles
+    const role = roles.find((candidate) => !person.roles.some((held) => held.id === candidate.id))!
+    const accountGroup = (await askCoupa<Named[]>('/api/account_groups?limit=5'))[0]!
+    const fullName = `${person.firstname} ${person.lastname}`
+
+    ;({ page, problems } = await openPage(browser, app.url))
+    await page.getByRole('link', { name: /Coupa Sandbox/ }).first().click()
+    await page.locator('[role="grid"] [role="row"][data-id]').first().waitFor()
+    await page.keyboard.press('/')
+    await page.keyboard.type(person.login, { delay: 30 })
+    await page.locator(`[role="row"][data-id="${person.id}"]`).click()
+    const panel = page.getByRole('complementary', { name: fullName })
+    await screenshot(page, 'coupa-user-panel')
+
+    await addMembership(panel.locator('[data-section="groupsOf:roles"]'), 'Add to role…', role.name, 'Add to role')
+    await addMembership(panel.locator('[data-section="groupsOf:account-groups"]'), 'Add to account group…', accountGroup.name, 'Add to account group')
+    await expect.poll(async () => names((await askCoupa<CoupaUser>(`/api/users/${person.id}`)).roles)).toContain(role.name)
+    const before = await askCoupa<CoupaUser>(`/api/users/${person.id}`)
+    expect(names(before['account-groups'])).toEqual([accountGroup.name])
+    await screenshot(page, 'coupa-user-with-role-and-account-group')
+
+    await panel.getByRole('button', { name: 'Deprovision…' }).click()
+    await screenshot(page, 'coupa-deprovision-confirm')
+    await page.getByRole('dialog').getByRole('button', { name: 'Deprovision' }).click()
+    await expect.poll(async () => (await askCoupa<CoupaUser>(`/api/users/${person.id}`)).active).toBe(false)
+    await expect.poll(() => panel.locator('.object-panel__header').textContent()).toMatch(/inactive/i)
+
+    await panel.getByRole('button', { name: 'Undo deprovision…' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: /Undo/ }).click()
+    await expect.poll(async () => (await askCoupa<CoupaUser>(`/api/users/${person.id}`)).active).toBe(true)
+    const after = await askCoupa<CoupaUser>(`/api/users/${person.id}`)
+    expect(names(after.roles)).toEqual(names(before.roles))
+    expect(names(after['account-groups'])).toEqual([accountGroup.name])
+    await panel.locator('[data-section="groupsOf:roles"]').getByRole('link', { name: role.name, exact: true }).waitFor()
+    await panel.locator('[data-section="groupsOf:account-groups"]').getByRole('link', { name: accountGroup.name, exact: true }).waitFor()
+    await screenshot(page, 'coupa-user-restored')
+    await expectSecretsNowhere(app, page, Object.values(access.secrets))
+    expect(problems).toEqual([])
+  })
+
+  async function addMembership(section: ReturnType<Page['locator']>, buttonLabel: string, name: string, confirmLabel: string): Promise<void> {
+    await section.getByRole('button', { name: buttonLabel }).click()
+    await section.getByRole('textbox').fill(name)
+    await section.locator('.picker__choice', { has: page.getByText(name, { exact: true }) }).first().click()
+    await page.getByRole('dialog').getByRole('button', { name: confirmLabel }).click()
+    await section.getByRole('link', { name, exact: true }).waitFor()
+  }
+})
