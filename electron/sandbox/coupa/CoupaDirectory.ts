@@ -28,11 +28,18 @@ export type NamedCatalogue = keyof Catalogues
  * The tenant's data with its indexes. Users are kept in id order (ids only grow, so appending keeps
  * the order); login and email are unique ignoring case, as Rails' uniqueness checks on Coupa's
  * case-insensitive database collation are.
+ *
+ * Invariant: every change to a stored user ends with `userChanged(user)`, and catalogues change
+ * only through this class. Rendered records that answers share (EmbeddedRecords) are dropped by
+ * `embedsVersion`, which moves whenever what they show may have changed.
  */
 export class CoupaDirectory {
   private readonly usersById = new Map<number, CoupaUserRecord>()
   private readonly idsByLogin = new Map<string, number>()
   private readonly idsByEmail = new Map<string, number>()
+  /** Catalogue records by id, per catalogue; built on first use. */
+  private readonly catalogueIndexes = new Map<NamedCatalogue, Map<number, Catalogues[NamedCatalogue]>>()
+  private embeds = 0
   /** The instance's custom properties, parsed once (malformed entries are left out). */
   readonly customProperties: CustomProperty[]
 
@@ -101,6 +108,21 @@ export class CoupaDirectory {
   addUser(user: CoupaUserRecord): void {
     this.data.users.push(user)
     this.index(user)
+    this.userChanged(user)
+  }
+
+  /**
+   * Called after any change to a user. Catalogue records embed some users (roles and groups show
+   * the support user as their editor, user groups their owner): a change to one of those changes
+   * every rendered role or group, so the shared renders go.
+   */
+  userChanged(user: CoupaUserRecord): void {
+    if (user.id === this.data.supportUserId || this.data.userGroups.some((group) => group.ownerId === user.id)) this.embeds++
+  }
+
+  /** Moves whenever a rendered catalogue record may have changed (see EmbeddedRecords). */
+  get embedsVersion(): number {
+    return this.embeds
   }
 
   /** Call after a login or email changed, with the values it had before. */
@@ -117,7 +139,14 @@ export class CoupaDirectory {
   }
 
   byId<Kind extends NamedCatalogue>(kind: Kind, id: number): Catalogues[Kind] | undefined {
-    return this.catalogue(kind).find((record) => record.id === id)
+    let index = this.catalogueIndexes.get(kind)
+    if (!index) {
+      index = new Map()
+      // The first record with an id wins, as a scan in stored order would find it.
+      for (const record of this.catalogue(kind)) if (!index.has(record.id)) index.set(record.id, record)
+      this.catalogueIndexes.set(kind, index)
+    }
+    return index.get(id) as Catalogues[Kind] | undefined
   }
 
   /** Names are matched ignoring case, as Coupa's lookups by natural key are. */
@@ -141,11 +170,15 @@ export class CoupaDirectory {
 
   addApprovalLimit(limit: CoupaApprovalLimitRecord): void {
     this.data.approvalLimits.push(limit)
+    this.catalogueIndexes.delete('approvalLimits')
+    this.embeds++
   }
 
   /** The user groups a user is in that can approve (the user's `approval-groups`). */
   approvalGroupIdsOf(user: CoupaUserRecord): number[] {
-    return user.userGroupIds.filter((id) => this.byId('userGroups', id)?.canApprove === true)
+    const approving: number[] = []
+    for (const id of user.userGroupIds) if (this.byId('userGroups', id)?.canApprove === true) approving.push(id)
+    return approving
   }
 
   snapshot(): CoupaTenantData {

@@ -62,6 +62,7 @@ export class CoupaTenant {
     const record = this.requireUser(user)
     record.fields.active = active
     record.fields['updated-at'] = coupaTimestamp()
+    this.directory.userChanged(record)
     this.changed()
     return copy(record)
   }

@@ -1,6 +1,5 @@
 import type { CoupaDirectory } from './CoupaDirectory'
 import {
-  approvalLimitKeys,
   type CoupaAccountGroupRecord,
   type CoupaAccountTypeRecord,
   type CoupaApprovalLimitRecord,
@@ -13,7 +12,8 @@ import {
 
 /**
  * What the tenant answers: Coupa's JSON (coupa-gotomeeting.md A.1, A.4): hyphenated keys, no root
- * wrapper, null-valued attributes still present, associations embedded as objects.
+ * wrapper, null-valued attributes still present, associations embedded as objects. The records a
+ * user embeds are here; the user itself is in userRepresentation.ts.
  */
 
 export type Json = Record<string, unknown>
@@ -51,10 +51,21 @@ export const userScalarKeys = [
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' })
 
-/** `US` → United States; Coupa's country records carry an id, the ISO code and the English name. */
-export function countryOf(code: string): { id: number; code: string; name: string } {
+type Country = Readonly<{ id: number; code: string; name: string }>
+const countries = new Map<string, Country>()
+
+/**
+ * `US` → United States; Coupa's country records carry an id, the ISO code and the English name.
+ * One shared record per code: looking a name up is slow, and every address of a list embeds one.
+ */
+export function countryOf(code: string): Country {
   const upper = code.toUpperCase()
-  return { id: (upper.charCodeAt(0) - 64) * 26 + (upper.charCodeAt(1) - 64), code: upper, name: regionNames.of(upper) ?? upper }
+  let country = countries.get(upper)
+  if (!country) {
+    country = Object.freeze({ id: (upper.charCodeAt(0) - 64) * 26 + (upper.charCodeAt(1) - 64), code: upper, name: regionNames.of(upper) ?? upper })
+    countries.set(upper, country)
+  }
+  return country
 }
 
 /** A scalar attribute as answered: `fullname` is computed, the avatar path becomes a URL. */
@@ -74,106 +85,6 @@ export function renderUserSimple(user: CoupaUserRecord | undefined, baseUrl: str
     simple[key] = userScalar(user, key, baseUrl)
   }
   return simple
-}
-
-type AttributeRenderer = (user: CoupaUserRecord, directory: CoupaDirectory, baseUrl: string) => unknown
-
-const byUser = (id: number | null, directory: CoupaDirectory, baseUrl: string) => renderUserSimple(id === null ? undefined : directory.userById(id), baseUrl)
-
-function members<Record extends { id: number; name: string }>(ids: number[], find: (id: number) => Record | undefined, render: (record: Record) => Json): Json[] {
-  return ids.map(find).filter(present).map(render)
-}
-
-/** The user's non-scalar attributes in answer order, each rendered on its own so filters can read one. */
-const associationRenderers: [string, AttributeRenderer][] = [
-  ['roles', (user, directory, baseUrl) => members(user.roleIds, (id) => directory.byId('roles', id), (role) => renderRole(role, directory, baseUrl))],
-  ...approvalLimitKeys.map((key): [string, AttributeRenderer] => [
-    key,
-    (user, directory) => {
-      const limit = directory.byId('approvalLimits', user.approvalLimits[key] ?? -1)
-      return limit ? renderApprovalLimit(limit, directory) : null
-    },
-  ]),
-  ['manager', (user, directory, baseUrl) => byUser(user.managerId, directory, baseUrl)],
-  ['default-address', (user) => renderAddress(user)],
-  ['default-account', (user, directory) => renderAccount(user, directory)],
-  ['default-account-type', (user, directory) => {
-    const type = user.defaultAccountTypeId === null ? undefined : directory.byId('accountTypes', user.defaultAccountTypeId)
-    return type ? renderAccountType(type, directory) : null
-  }],
-  ['default-currency', (user, directory) => renderCurrency(directory.currencyById(user.defaultCurrencyId))],
-  ['content-groups', (user, directory, baseUrl) => members(user.contentGroupIds, (id) => directory.byId('contentGroups', id), (group) => renderContentGroup(group, directory, baseUrl))],
-  ['user-groups', (user, directory, baseUrl) => members(user.userGroupIds, (id) => directory.byId('userGroups', id), (group) => renderUserGroup(group, directory, baseUrl))],
-  ['approval-groups', (user, directory, baseUrl) => members(directory.approvalGroupIdsOf(user), (id) => directory.byId('userGroups', id), (group) => renderUserGroup(group, directory, baseUrl))],
-  ['account-groups', (user, directory, baseUrl) => members(user.accountGroupIds, (id) => directory.byId('accountGroups', id), (group) => renderAccountGroup(group, directory, baseUrl))],
-  ['expenses-delegated-to', () => []],
-  ['can-expense-for', () => []],
-  ['working-warehouses', () => []],
-  ['inventory-organizations', () => []],
-  ['custom-fields', (user, directory) => renderCustomFields(user, directory)],
-  ['created-by', (user, directory, baseUrl) => byUser(user.createdById, directory, baseUrl)],
-  ['updated-by', (user, directory, baseUrl) => byUser(user.updatedById, directory, baseUrl)],
-]
-const associationRendererByKey = new Map(associationRenderers)
-const scalarKeySet = new Set<string>(['id', ...userScalarKeys])
-
-export function renderUser(user: CoupaUserRecord, directory: CoupaDirectory, baseUrl: string): Json {
-  const json: Json = { id: user.id }
-  for (const key of userScalarKeys) json[key] = userScalar(user, key, baseUrl)
-  for (const [key, render] of associationRenderers) json[key] = render(user, directory, baseUrl)
-  return json
-}
-
-/** The ids and names of a user's association arrays: what `roles[id]=3`-style filters read, without rendering. */
-const associationReferences: Record<string, (user: CoupaUserRecord, directory: CoupaDirectory) => { id: number; name: string }[]> = {
-  roles: (user, directory) => user.roleIds.map((id) => directory.byId('roles', id)).filter(present),
-  'content-groups': (user, directory) => user.contentGroupIds.map((id) => directory.byId('contentGroups', id)).filter(present),
-  'user-groups': (user, directory) => user.userGroupIds.map((id) => directory.byId('userGroups', id)).filter(present),
-  'approval-groups': (user, directory) => directory.approvalGroupIdsOf(user).map((id) => directory.byId('userGroups', id)).filter(present),
-  'account-groups': (user, directory) => user.accountGroupIds.map((id) => directory.byId('accountGroups', id)).filter(present),
-}
-
-/** `roles[id]`, `user-groups[name]`…: the members' ids or names, read straight from the record. */
-export function userAssociationReferences(user: CoupaUserRecord, key: string, field: string, directory: CoupaDirectory): unknown[] | undefined {
-  const references = associationReferences[key]
-  if (!references || (field !== 'id' && field !== 'name')) return undefined
-  return references(user, directory).map((record) => record[field])
-}
-
-/** One attribute of the answered user (by its hyphenated name), or `undefined` when users have no such attribute. */
-export function renderUserAttribute(user: CoupaUserRecord, key: string, directory: CoupaDirectory, baseUrl: string): unknown {
-  if (scalarKeySet.has(key)) return userScalar(user, key, baseUrl)
-  return associationRendererByKey.get(key)?.(user, directory, baseUrl)
-}
-
-/**
- * Custom fields sit under `custom-fields`: Coupa has put every custom field created since R21 in
- * that namespace (Coupa's "Custom Field Namespace" page), keyed by the field name as the instance
- * defines it. A boolean custom field that is false comes back null — the "boolean set to false may
- * come back empty" limitation of the connector reference — while true comes back true.
- */
-function renderCustomFields(user: CoupaUserRecord, directory: CoupaDirectory): Json {
-  const fields: Json = { 'default-user-cost-center': user.customFields['default-user-cost-center'] ?? null }
-  for (const property of directory.customProperties) {
-    const value = user.customFields[property.name] ?? null
-    fields[property.name] = property.type === 'boolean' ? (value === true ? true : null) : value
-  }
-  return fields
-}
-
-function renderAddress(user: CoupaUserRecord): Json | null {
-  const address = user.defaultAddress
-  if (!address) return null
-  const { countryCode, ...fields } = address
-  return { ...fields, active: true, country: countryCode ? countryOf(countryCode) : null }
-}
-
-function renderAccount(user: CoupaUserRecord, directory: CoupaDirectory): Json | null {
-  const account = user.defaultAccount
-  if (!account) return null
-  const { accountTypeId, ...fields } = account
-  const type = accountTypeId === null ? undefined : directory.byId('accountTypes', accountTypeId)
-  return { ...fields, 'account-type': type ? renderAccountType(type, directory) : null }
 }
 
 export function renderCurrency(currency: CoupaCurrencyRecord | undefined): Json | null {
@@ -257,8 +168,4 @@ export function renderAccountGroup(group: CoupaAccountGroupRecord, directory: Co
     'created-by': support(directory, baseUrl),
     'updated-by': support(directory, baseUrl),
   }
-}
-
-function present<T>(value: T | undefined): value is T {
-  return value !== undefined
 }

@@ -2,8 +2,9 @@ import type { RouteParams } from '../framework/RouteTable'
 import { readJsonBody, type SandboxRequest } from '../framework/sandboxHttp'
 import type { CoupaDirectory } from './CoupaDirectory'
 import { coupaErrors } from './coupaErrors'
-import { normaliseName } from './coupaQuery'
 import type { Json } from './coupaRepresentations'
+import type { EmbeddedRecords } from './EmbeddedRecords'
+import { fieldsProjection, type AttributeSource } from './fieldsProjection'
 
 /** What a Coupa route handler gets. */
 export interface CoupaContext {
@@ -15,6 +16,8 @@ export interface CoupaContext {
   baseUrl: string
   /** The API user the key belongs to: changes are attributed to it (Coupa's "Get Started with the API"). */
   actorUserId: number
+  /** The catalogue records users embed, rendered once and shared between answers. */
+  embedded: EmbeddedRecords
 }
 
 export interface CoupaReply {
@@ -48,39 +51,23 @@ export function shape(context: CoupaContext, json: Json, write: boolean): unknow
   if (returnObject === 'limited') return { id: json.id }
   if (returnObject === 'shallow') return shallow(json)
   const fields = context.query.get('fields')
-  return fields ? project(json, parseFields(fields)) : json
+  return fields ? fieldsProjection(fields).project(json) : json
 }
 
-type FieldSelection = (string | Record<string, FieldSelection>)[]
-
-function parseFields(text: string): FieldSelection {
-  try {
-    const parsed: unknown = JSON.parse(text)
-    if (Array.isArray(parsed)) return parsed as FieldSelection
-  } catch {
-    // Reported below.
-  }
-  throw coupaErrors.badQuery('fields is a JSON list of attribute names, e.g. ["id","login",{"roles":["id","name"]}].')
-}
-
-function project(value: unknown, selection: FieldSelection): unknown {
-  if (Array.isArray(value)) return value.map((item) => project(item, selection))
-  if (typeof value !== 'object' || value === null) return value
-  const record = value as Json
-  const find = (name: string) => Object.keys(record).find((key) => normaliseName(key) === normaliseName(name))
-  const projected: Json = {}
-  for (const entry of selection) {
-    if (typeof entry === 'string') {
-      const key = find(entry)
-      if (key !== undefined) projected[key] = record[key]
-      continue
-    }
-    for (const [name, nested] of Object.entries(entry)) {
-      const key = find(name)
-      if (key !== undefined) projected[key] = project(record[key], nested)
-    }
-  }
-  return projected
+/**
+ * `shape` for every record of one request, decided once: with `fields`, only the selected
+ * attributes of each record are rendered. `shapeRecords(…)(item)` answers what
+ * `shape(context, source.whole(item), write)` does.
+ */
+export function shapeRecords<Item>(context: CoupaContext, source: AttributeSource<Item>, write: boolean): (item: Item) => unknown {
+  const returnObject = context.query.get('return_object')
+  if (returnObject === 'none' && write) return () => undefined
+  if (returnObject === 'limited') return (item) => ({ id: source.attribute(item, 'id') })
+  if (returnObject === 'shallow') return (item) => shallow(source.whole(item))
+  const fields = context.query.get('fields')
+  if (!fields) return (item) => source.whole(item)
+  const projection = fieldsProjection(fields)
+  return (item) => projection.projectRecord(item, source)
 }
 
 function shallow(json: Json): Json {

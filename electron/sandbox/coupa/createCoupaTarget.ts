@@ -6,6 +6,7 @@ import type { CoupaDirectory } from './CoupaDirectory'
 import { CoupaError, coupaErrors, errorBody } from './coupaErrors'
 import type { CoupaRateLimiter } from './CoupaRateLimiter'
 import type { CoupaHandler } from './coupaRouting'
+import { EmbeddedRecords } from './EmbeddedRecords'
 import { addGraphqlRoutes } from './graphqlRoutes'
 import { addUserRoutes } from './userRoutes'
 
@@ -42,6 +43,7 @@ export function createCoupaTarget(options: CoupaTargetOptions): SandboxTarget {
   addCatalogueRoutes(routes)
   addGraphqlRoutes(routes)
   const expectedKey = Buffer.from(options.apiKey)
+  const embedded = new EmbeddedRecords(directory, options.baseUrl)
 
   const answer = (status: number, body: unknown, headers: Record<string, string> = {}): SandboxAnswer => ({
     status,
@@ -73,7 +75,7 @@ export function createCoupaTarget(options: CoupaTargetOptions): SandboxTarget {
         const match = routes.match(request.method, request.path)
         if (match.kind === 'not_found') throw coupaErrors.noRoute(request.method, request.path)
         if (match.kind === 'method_not_allowed') throw coupaErrors.methodNotAllowed(request.method, match.allowed)
-        const reply = match.handler({ request, params: match.params, query: request.query, directory, baseUrl: options.baseUrl(), actorUserId: options.apiUserId })
+        const reply = match.handler({ request, params: match.params, query: request.query, directory, baseUrl: options.baseUrl(), actorUserId: options.apiUserId, embedded })
         if (writes && request.path !== '/api/graphql') options.changed()
         return answer(reply.status, reply.body, reply.headers)
       } catch (error) {

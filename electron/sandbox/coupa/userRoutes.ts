@@ -2,8 +2,10 @@ import type { RouteTable } from '../framework/RouteTable'
 import { coupaErrors } from './coupaErrors'
 import { listPage, parseListParameters, readJsonPath, type Filter, type PathReader } from './coupaQuery'
 import { coupaTimestamp, type CoupaUserRecord } from './coupaRecords'
-import { renderContentGroup, renderUser, renderUserAttribute, userAssociationReferences } from './coupaRepresentations'
-import { objectBody, shape, type CoupaContext, type CoupaHandler, type CoupaReply } from './coupaRouting'
+import { renderContentGroup } from './coupaRepresentations'
+import { objectBody, shapeRecords, type CoupaContext, type CoupaHandler, type CoupaReply } from './coupaRouting'
+import type { AttributeSource } from './fieldsProjection'
+import { renderUser, renderUserAttribute, userAssociationReferences, userAttributeNames } from './userRepresentation'
 import { createUserRecord, updateUserRecord } from './userWrites'
 
 /**
@@ -28,9 +30,23 @@ function userReader(context: CoupaContext): PathReader<CoupaUserRecord> {
     const [first = '', ...rest] = path
     const references = rest.length === 1 ? userAssociationReferences(user, first, rest[0] as string, context.directory) : undefined
     if (references) return references
-    const value = renderUserAttribute(user, first, context.directory, context.baseUrl)
+    const value = renderUserAttribute(user, first, context.embedded)
     return value === undefined ? 'unknown' : readJsonPath(value, rest)
   }
+}
+
+/** Users as answered: rendered attribute by attribute, so `fields` renders only what it selects. */
+function userSource(context: CoupaContext): AttributeSource<CoupaUserRecord> {
+  return {
+    names: userAttributeNames,
+    attribute: (user, name) => renderUserAttribute(user, name, context.embedded),
+    whole: (user) => renderUser(user, context.embedded),
+  }
+}
+
+/** How this request answers a user (`return_object`, `fields`); one function for every row. */
+function userAnswer(context: CoupaContext, write: boolean): (user: CoupaUserRecord) => unknown {
+  return shapeRecords(context, userSource(context), write)
 }
 
 /** The Users page's `status=active` (A.3) is the `active` flag under another name. */
@@ -43,23 +59,23 @@ function statusAsActive(filter: Filter): Filter {
 function listUsers(context: CoupaContext): CoupaReply {
   const parameters = parseListParameters(context.query, statusAsActive)
   const page = listPage(context.directory.users(), parameters, userReader(context))
-  return { status: 200, body: page.map((user) => shape(context, renderUser(user, context.directory, context.baseUrl), false)) }
+  return { status: 200, body: page.map(userAnswer(context, false)) }
 }
 
 function getUser(context: CoupaContext): CoupaReply {
   const user = context.directory.requireUser(context.params.userId ?? '')
-  return { status: 200, body: shape(context, renderUser(user, context.directory, context.baseUrl), false) }
+  return { status: 200, body: userAnswer(context, false)(user) }
 }
 
 function createUser(context: CoupaContext): CoupaReply {
   const user = createUserRecord(context.directory, objectBody(context), context.actorUserId)
-  return { status: 201, body: shape(context, renderUser(user, context.directory, context.baseUrl), true) }
+  return { status: 201, body: userAnswer(context, true)(user) }
 }
 
 function updateUser(context: CoupaContext): CoupaReply {
   const user = context.directory.requireUser(context.params.userId ?? '')
   updateUserRecord(context.directory, user, objectBody(context), context.actorUserId)
-  return { status: 200, body: shape(context, renderUser(user, context.directory, context.baseUrl), true) }
+  return { status: 200, body: userAnswer(context, true)(user) }
 }
 
 function listUserContentGroups(context: CoupaContext): CoupaReply {
@@ -77,6 +93,7 @@ function changeUserContentGroup(context: CoupaContext): CoupaReply {
   const group = /^\d+$/.test(context.params.groupId ?? '') ? directory.byId('contentGroups', Number(context.params.groupId)) : undefined
   if (!group) throw coupaErrors.notFound('business_group')
   changeMembership(user, group.id, action, context.actorUserId)
+  directory.userChanged(user)
   return { status: 200, body: renderContentGroup(group, directory, context.baseUrl) }
 }
 

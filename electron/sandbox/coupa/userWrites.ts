@@ -37,6 +37,7 @@ export function updateUserRecord(directory: CoupaDirectory, user: CoupaUserRecor
   updated.updatedById = actorId
   Object.assign(user, updated)
   directory.reindex(user, previous)
+  directory.userChanged(user)
 }
 
 function applyBody(directory: CoupaDirectory, draft: CoupaUserRecord, body: Body, stored: CoupaUserRecord | undefined): CoupaUserRecord {
