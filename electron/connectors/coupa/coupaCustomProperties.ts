@@ -17,16 +17,20 @@ export const emptyFalseNote =
   'Coupa sent no value. It may send nothing for a yes/no custom property that is No (a known Coupa limitation), so it is shown as No.'
 
 /** `cost_center`, `cost-center` and `Cost_Center` name the same Coupa field. */
-function sameName(left: string, right: string): boolean {
-  const normal = (name: string) => name.toLowerCase().replace(/_/g, '-')
-  return normal(left) === normal(right)
+function normalName(name: string): string {
+  return name.toLowerCase().replace(/_/g, '-')
 }
 
 function rawValue(user: Record<string, unknown>, name: string): unknown {
+  const wanted = normalName(name)
   for (const source of [objectRecord(user['custom-fields']), user]) {
     if (!source) continue
-    const key = Object.keys(source).find((candidate) => sameName(candidate, name))
-    if (key !== undefined && source[key] !== undefined) return source[key]
+    for (const key in source) {
+      if (Object.hasOwn(source, key) && normalName(key) === wanted) {
+        if (source[key] !== undefined) return source[key]
+        break
+      }
+    }
   }
   return undefined
 }

@@ -43,6 +43,21 @@ export function parseAnswer<T>(schema: z.ZodType<T>, data: unknown, what: string
   )
 }
 
+/**
+ * A user row of a list: what `parseAnswer(coupaUserSchema, data, what)` gives, without zod copying
+ * every attribute of every row when the row already has the schema's shape (a 20,000-user list
+ * reads them all). Anything else goes through the schema, for its message.
+ */
+export function parseUserRow(data: unknown, what: string): CoupaUser {
+  if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
+    const row = data as Record<string, unknown>
+    const { id, active } = row
+    const wholeId = (typeof id === 'number' && Number.isSafeInteger(id)) || (typeof id === 'string' && /^\d+$/.test(id))
+    if (wholeId && (active === undefined || active === null || typeof active === 'boolean')) return { ...row, id: String(id), active }
+  }
+  return parseAnswer(coupaUserSchema, data, what)
+}
+
 /** Coupa's JSON lists are bare arrays (A.1). */
 export function parseRows(data: unknown, what: string): unknown[] {
   if (Array.isArray(data)) return data

@@ -1,6 +1,6 @@
 import type { CustomProperty } from '../../../shared/catalogue/customProperties'
 import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
-import { isApprovalLimit } from './coupaUserMapping'
+import { isApprovalLimit, nativePathOf } from './coupaUserMapping'
 
 /*
  * Coupa answers a user with every attribute and every association in full (A.4's sample: roles
@@ -49,7 +49,7 @@ export function userFields(users: ObjectTypeDescriptor, customProperties: readon
   if (cached) return cached
   const tree: Node = new Map()
   for (const key of ['id', 'active', 'login', 'firstname', 'lastname', 'fullname', 'custom-fields']) add(tree, [key])
-  for (const row of users.mapping) for (const path of pathsOf(row.native)) add(tree, path)
+  for (const row of users.mapping) for (const path of pathsOf(nativePathOf(row))) add(tree, path)
   for (const kind of ['content-groups', 'roles', 'user-groups', 'account-groups', 'approval-groups']) for (const path of pathsOf(`${kind}[]`)) add(tree, path)
   // Older answers put custom fields at the top level (A.4's "custom-field-8").
   for (const property of customProperties) add(tree, [property.name])

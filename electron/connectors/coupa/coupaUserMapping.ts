@@ -1,3 +1,4 @@
+import { chartOfAccountsName } from '../../../shared/catalogue/coupaRules'
 import type { MappingRow, ObjectTypeDescriptor } from '../../../shared/catalogue/types'
 import type { AttributeValue, Attributes, DirectoryObject, ObjectStatus } from '../../../shared/directory'
 import { readPath, toAttributeValue } from '../descriptorMapping'
@@ -16,14 +17,35 @@ type Reader = (user: Record<string, unknown>) => AttributeValue | undefined
 
 export interface CompiledRow {
   row: MappingRow
+  /** Where the row is read and written in Coupa's user (see nativePathOf). */
+  native: string
   read: Reader
   /** The association array this row holds (`account-groups`), written in steps of its own. */
   array?: string
+  /** An approval limit: its name is noted beside the amount. */
+  approvalLimit: boolean
 }
 
 /** The approval-limit attributes: an ApprovalLimit object `{id, name, amount, currency}` (A.4). */
 export function isApprovalLimit(native: string): boolean {
   return /-approval-limit$/.test(native)
+}
+
+/** Where the chart of accounts name is, in Coupa's user: the name of the default account's account type. */
+export const chartOfAccountsPath = 'default-account.account-type.name'
+
+/**
+ * Where Lanyard reads and writes a row in Coupa's user: the descriptor's native path, but for the
+ * chart of accounts name. The reference table maps it to `default-account.name`, which the team
+ * reads as "the name of the default account's chart of accounts": Coupa calls a chart of accounts
+ * an account type, so that is `default-account.account-type.name`. The account's own `name` is a
+ * label ("CC-1100 Engineering") that Coupa never takes for a chart, and Coupa refuses segment 1 / 2
+ * until the account names its chart (coupa-gotomeeting.md A.4): written to `default-account.name`,
+ * a user created through Lanyard could never get segments. The descriptor keeps the reference's
+ * row as written, since the catalogue reproduces the reference table.
+ */
+export function nativePathOf(row: MappingRow): string {
+  return row.scim === chartOfAccountsName ? chartOfAccountsPath : row.native
 }
 
 function idText(value: unknown): string | undefined {
@@ -37,7 +59,7 @@ function namesOf(value: unknown): string[] | undefined {
 }
 
 function readerFor(row: MappingRow): { read: Reader; array?: string } {
-  const native = row.native
+  const native = nativePathOf(row)
   if (native === 'id') return { read: (user) => idText(user.id) }
   if (native === 'manager.id') return { read: (user) => idText(objectRecord(user.manager)?.id) }
   if (native === 'default-currency') return { read: (user) => text(objectRecord(user['default-currency'])?.code) || undefined }
@@ -46,7 +68,8 @@ function readerFor(row: MappingRow): { read: Reader; array?: string } {
     const key = native.slice(0, -2)
     return { read: (user) => namesOf(user[key]), array: key }
   }
-  return { read: (user) => toAttributeValue(readPath(user, native)) }
+  const path = native.split('.')
+  return { read: (user) => toAttributeValue(readPath(user, path)) }
 }
 
 const compiledOf = new WeakMap<readonly MappingRow[], readonly CompiledRow[]>()
@@ -55,7 +78,7 @@ const compiledOf = new WeakMap<readonly MappingRow[], readonly CompiledRow[]>()
 export function compiledRows(users: ObjectTypeDescriptor): readonly CompiledRow[] {
   let compiled = compiledOf.get(users.mapping)
   if (!compiled) {
-    compiled = users.mapping.filter((row) => !row.scim.includes('[]')).map((row) => ({ row, ...readerFor(row) }))
+    compiled = users.mapping.filter((row) => !row.scim.includes('[]')).map((row) => ({ row, native: nativePathOf(row), ...readerFor(row), approvalLimit: isApprovalLimit(row.native) }))
     compiledOf.set(users.mapping, compiled)
   }
   return compiled
@@ -74,12 +97,12 @@ export function userDisplayName(user: Record<string, unknown>): string {
 export function userToObject(context: CoupaContext, user: CoupaUser): DirectoryObject {
   const attributes: Attributes = {}
   const notes: Record<string, string> = {}
-  for (const { row, read } of compiledRows(context.users)) {
+  for (const { row, read, approvalLimit } of compiledRows(context.users)) {
     // Two rows may share a SCIM path (ApprovalGroups: approval-groups[] or user-groups[]): the first present wins.
     if (row.scim in attributes) continue
     const value = read(user)
     if (value !== undefined && value !== null) attributes[row.scim] = value
-    if (isApprovalLimit(row.native)) {
+    if (approvalLimit) {
       const name = text(objectRecord(user[row.native])?.name)
       if (name) notes[row.scim] = `Coupa approval limit "${name}".`
     }

@@ -3,7 +3,7 @@ import { fieldLabel } from '../../../shared/directoryValidation'
 import { AppError } from '../../services/AppError'
 import { writePath } from '../descriptorMapping'
 import { customPrefix, writeCustomProperties } from './coupaCustomProperties'
-import { compiledRows, isApprovalLimit, type CompiledRow } from './coupaUserMapping'
+import { chartOfAccountsPath, compiledRows, isApprovalLimit, type CompiledRow } from './coupaUserMapping'
 import type { CoupaContext } from './coupaTypes'
 
 /*
@@ -54,7 +54,8 @@ function namesValue(value: AttributeValue): string[] {
 }
 
 function nativeValue(compiled: CompiledRow, value: AttributeValue): unknown {
-  const { native, scim } = compiled.row
+  const { native } = compiled
+  const { scim } = compiled.row
   if (isFlag(native)) return flagValue(scim, value)
   if (value === null) return null
   if (native === 'manager.id') return /^\d+$/.test(String(value)) ? { id: Number(value) } : { login: String(value) }
@@ -65,12 +66,14 @@ function nativeValue(compiled: CompiledRow, value: AttributeValue): unknown {
 }
 
 /**
- * The native path a row writes: the manager as a whole reference; an emptied country as
- * `country: null` (a country is a reference Coupa looks up by name, and no name is not a country).
+ * The native path a row writes: the manager as a whole reference; an emptied country or chart of
+ * accounts as `country: null` / `account-type: null` (each is a reference Coupa looks up by name,
+ * and no name is not a country or a chart).
  */
 function writtenPath(native: string, value: unknown): string {
   if (native === 'manager.id') return 'manager'
   if (native === 'default-address.country.name' && value === null) return 'default-address.country'
+  if (native === chartOfAccountsPath && value === null) return 'default-account.account-type'
   return native
 }
 
@@ -88,7 +91,7 @@ export function userWrite(context: CoupaContext, attributes: Attributes): UserWr
       arrays.set(compiled.array, { path, names: namesValue(value) })
       continue
     }
-    const native = compiled.row.native
+    const native = compiled.native
     const sent = nativeValue(compiled, value)
     // locale and preferredLanguage are both Coupa's default-locale: two different values cannot both be kept.
     const earlier = written.get(native)

@@ -10,7 +10,7 @@ import { userFields } from './coupaUserFields'
 import { userFilters } from './coupaSearch'
 import { userDisplayName, userToObject } from './coupaUserMapping'
 import { userWrite, type UserWrite } from './coupaUserWrites'
-import { coupaUserSchema, parseAnswer, userPath, type CoupaContext, type CoupaUser } from './coupaTypes'
+import { coupaUserSchema, parseAnswer, parseUserRow, userPath, type CoupaContext, type CoupaUser } from './coupaTypes'
 
 export async function fetchUser(context: CoupaContext, id: string, signal?: AbortSignal): Promise<CoupaUser> {
   const response = await context.http.request({ method: 'GET', path: userPath(id), signal })
@@ -29,7 +29,7 @@ export function userList(context: CoupaContext, filters: Record<string, QueryVal
 
 export async function listUsers(context: CoupaContext, query: ListQuery, signal?: AbortSignal): Promise<DirectoryPage> {
   const page = await readOffsetPage(context, userList(context, userFilters(query.search)), query, signal)
-  const items = page.rows.map((row) => userToObject(context, parseAnswer(coupaUserSchema, row, 'a user')))
+  const items = page.rows.map((row) => userToObject(context, parseUserRow(row, 'a user')))
   // Coupa reports no total count (A.3).
   return { items, nextCursor: page.nextCursor, total: null }
 }

@@ -105,4 +105,49 @@ describe('Coupa deprovision, undo and changes through the services', () => {
     expect(tenant.user(person.id)?.fields.lastname).toBe('Twostep')
     expect(tenant.user(person.id)?.defaultAccount?.['segment-1']).toBe('SEG-1')
   })
+
+  const segmentedUser = {
+    userName: 'grace.segments',
+    'emails[0].value': 'grace.segments@example.com',
+    'name.givenName': 'Grace',
+    'name.familyName': 'Segments',
+    'Extension.defaultChartOfAccountsName': 'North America COA',
+    'Extension.AccountGroups': ['North America Accounts'],
+    'Extension.Segment1': 'CC-2100',
+    'Extension.Segment2': 'SLS',
+  }
+
+  it('journals a create with a chart of accounts, account groups and segments as one applied entry, and Coupa holds them all', async () => {
+    const { handlers, profile, tenant } = await setUp()
+    const created = await handlers['directory.create']({ id: profile.id, objectType: 'users', attributes: segmentedUser })
+    const entries = await handlers['journal.list']({})
+    expect(entries.map((entry) => [entry.action, entry.outcome.status])).toEqual([['create', 'applied']])
+    expect(entries[0]?.changes.map((change) => change.attribute)).toEqual(expect.arrayContaining(Object.keys(segmentedUser)))
+    // Two requests made it: everything but the segments, then the segments.
+    expect(tenant.lastRequestBodies(2).map((request) => request.method)).toEqual(['POST', 'PUT'])
+    expect(created.attributes).toMatchObject({ ...segmentedUser, 'Extension.accountSecurityType': 2 })
+    expect(tenant.findUser('grace.segments')?.defaultAccount).toMatchObject({ 'segment-1': 'CC-2100', 'segment-2': 'SLS' })
+  })
+
+  it('journals a create whose segment step failed as one entry with its two named steps, and finishes it from the journal', async () => {
+    const { sandbox, handlers, profile, tenant } = await setUp()
+    sandbox.faults.script([{ kind: 'server_error', method: 'PUT', times: 10 }])
+    await expect(handlers['directory.create']({ id: profile.id, objectType: 'users', attributes: segmentedUser })).rejects.toMatchObject({ code: 'partial_failure' })
+    const [partial, ...others] = await handlers['journal.list']({})
+    expect(others).toEqual([])
+    expect(partial?.outcome.status).toBe('partial')
+    expect(partial?.outcome.steps.map((step) => [step.name, step.status, step.writes])).toEqual([
+      ['Create Grace Segments', 'applied', expect.arrayContaining(['Extension.defaultChartOfAccountsName', 'Extension.AccountGroups'])],
+      ["Set Grace Segments's default account segments", 'failed', ['Extension.Segment1', 'Extension.Segment2']],
+    ])
+    const user = tenant.findUser('grace.segments')!
+    expect(user.fields['account-security-type']).toBe(2)
+    expect(user.defaultAccount).toMatchObject({ 'segment-1': null, accountTypeId: expect.any(Number) })
+
+    // Coupa takes the segments now: step 1 set the chart where Coupa looks for it.
+    sandbox.faults.clear()
+    const finished = await handlers['journal.complete']({ entryId: partial!.id, choice: 'finish' })
+    expect(finished.outcome.status).toBe('applied')
+    expect(tenant.findUser('grace.segments')?.defaultAccount).toMatchObject({ 'segment-1': 'CC-2100', 'segment-2': 'SLS' })
+  })
 })

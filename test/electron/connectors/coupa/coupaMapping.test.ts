@@ -104,7 +104,7 @@ describe('Coupa user mapping, driven by the descriptor rows', () => {
       'contract-approval-limit': { amount: '3000.00' },
       'contract-self-approval-limit': { amount: '300.00' },
       'work-confirmation-approval-limit': { amount: '400.00' },
-      'default-account': { name: 'US COA', code: 'CC-100' },
+      'default-account': { 'account-type': { name: 'US COA' }, code: 'CC-100' },
       'default-currency': { code: 'USD' },
       'business-group-security-type': 1,
       'mention-name': 'test1user1',
@@ -138,6 +138,17 @@ describe('Coupa user mapping, driven by the descriptor rows', () => {
   it('empties a field by sending null, never by leaving it out', () => {
     const write = userWrite(context, { 'Extension.SsoIdentifier': null, 'addresses.country': null, 'Extension.Manager.value': null })
     expect(write.body).toEqual({ 'sso-identifier': null, 'default-address': { country: null }, manager: null })
+  })
+
+  it('reads and writes the chart of accounts name as the default account\'s account type, never the account\'s own name', () => {
+    const { 'default-account': account, ...rest } = fullCoupaUser()
+    const renamed = read({ ...rest, 'default-account': { ...(account as object), name: 'Chart-looking label' } })
+    expect(renamed.attributes['Extension.defaultChartOfAccountsName']).toBe('US COA')
+    const untyped = read({ ...rest, 'default-account': { ...(account as object), 'account-type': null } })
+    expect(untyped.attributes).not.toHaveProperty('Extension.defaultChartOfAccountsName')
+    expect(userWrite(context, { 'Extension.defaultChartOfAccountsName': 'Europe COA' }).body).toEqual({ 'default-account': { 'account-type': { name: 'Europe COA' } } })
+    // No name is no chart: the reference itself is emptied.
+    expect(userWrite(context, { 'Extension.defaultChartOfAccountsName': null }).body).toEqual({ 'default-account': { 'account-type': null } })
   })
 
   it('refuses to empty a yes/no flag, which Coupa cannot hold empty', () => {

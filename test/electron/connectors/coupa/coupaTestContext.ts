@@ -45,7 +45,7 @@ export function fullCoupaUser(): Record<string, unknown> {
     'mention-name': 'test1user1',
     manager: { id: 12, login: 'boss' },
     'default-address': { 'location-code': 'HQ-1', street1: '28 Nevada Blvd', city: 'Laughlin', state: 'NV', 'postal-code': '89028', country: { id: 223, code: 'US', name: 'United States' } },
-    'default-account': { name: 'US COA', code: 'CC-100', 'segment-1': 'CC100', 'segment-2': 'FIN', 'account-type': { id: 1, name: 'US COA' } },
+    'default-account': { name: 'CC-100 Finance', code: 'CC-100', 'segment-1': 'CC100', 'segment-2': 'FIN', 'account-type': { id: 1, name: 'US COA' } },
     'default-currency': { id: 1, code: 'USD', decimals: 2 },
     'invoice-approval-limit': { id: 1, name: 'USD 1,000.00 Invoice', amount: '1000.00' },
     'invoice-self-approval-limit': { id: 2, name: 'USD 100.00 Invoice', amount: '100.00' },

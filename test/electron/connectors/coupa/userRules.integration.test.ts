@@ -46,7 +46,7 @@ describe('Coupa user rules against the sandbox instance', () => {
       'Extension.contractApprovalLimit': '3456.00',
       'Extension.contractSelfApprovalLimit': '34.00',
       'Extension.workConfirmationApprovalLimit': '45.00',
-      'Extension.defaultChartOfAccountsName': 'Round Trip Account',
+      'Extension.defaultChartOfAccountsName': 'Europe COA',
       'Extension.defaultAccountCode': 'RT-ACC',
       'Extension.Segment1': 'RT-S1',
       'Extension.Segment2': 'RT-S2',
@@ -104,8 +104,8 @@ describe('Coupa user rules against the sandbox instance', () => {
     const { connector, tenant } = await coupaHarness()
     const person = tenant.users().find((user) => user.id > 2 && user.defaultAccount === null && user.accountGroupIds.length === 0)!
     expect(tenant.user(person.id)?.fields['account-security-type']).toBe(0)
-    await connector.update('users', String(person.id), { 'Extension.defaultChartOfAccountsName': 'Chart A' })
-    expect(tenant.lastRequestBodies(1)[0]?.body).toEqual({ 'default-account': { name: 'Chart A' }, 'account-security-type': 1 })
+    await connector.update('users', String(person.id), { 'Extension.defaultChartOfAccountsName': 'North America COA' })
+    expect(tenant.lastRequestBodies(1)[0]?.body).toEqual({ 'default-account': { 'account-type': { name: 'North America COA' } }, 'account-security-type': 1 })
     const updated = await connector.update('users', String(person.id), { 'Extension.AccountGroups': ['North America Accounts'] })
     expect(tenant.lastRequestBodies(1)[0]?.body).toEqual({ 'account-groups': [{ name: 'North America Accounts' }], 'account-security-type': 2 })
     expect(updated.attributes['Extension.accountSecurityType']).toBe(2)
