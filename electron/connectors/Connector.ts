@@ -71,7 +71,9 @@ export interface PageRequest {
   /**
    * Called as soon as the adapter knows the next page's cursor (the same string it will return as
    * `nextCursor`), before it maps this page, so the next request can already be on its way.
-   * Optional on both sides: adapters that cannot tell early simply never call it.
+   * Optional on both sides: adapters that cannot tell early simply never call it. An adapter whose
+   * cursors are positions (offset paging) may tell it before it knows whether this page is the
+   * last: it then returns `nextCursor: null`, and the page read ahead is never used.
    */
   onNextCursor?: (cursor: string) => void
 }

@@ -68,6 +68,12 @@ export async function readOffsetPage(context: CoupaContext, list: OffsetList, pa
   const limits = Array.from({ length: Math.ceil(page.pageSize / coupaPageSize) }, (_, index) =>
     Math.min(coupaPageSize, page.pageSize - index * coupaPageSize),
   )
+  // Offsets are positions, so the next page's cursor is known before any row arrives: told now, its
+  // requests queue behind these and take each slot as it frees, keeping every slot busy instead of
+  // waiting for this batch's slowest page. If this page turns out to be the last, the page read
+  // ahead comes back empty and is never used.
+  const nextIfFull = encodeCursor(start + page.pageSize, list)
+  page.onNextCursor?.(nextIfFull)
   const results: unknown[][] = []
   const failures = new Map<number, unknown>()
   const controllers: AbortController[] = []
@@ -109,10 +115,7 @@ export async function readOffsetPage(context: CoupaContext, list: OffsetList, pa
   const failed = [...failures.keys()].filter((index) => index < end).sort((left, right) => left - right)[0]
   if (failed !== undefined) throw failures.get(failed)
   const rows = results.slice(0, end).flat()
-  const nextCursor = rows.length === page.pageSize ? encodeCursor(start + page.pageSize, list) : null
-  // Known now, before the rows are mapped: the next page can be on its way (see PageRequest.onNextCursor).
-  if (nextCursor) page.onNextCursor?.(nextCursor)
-  return { rows, nextCursor }
+  return { rows, nextCursor: rows.length === page.pageSize ? nextIfFull : null }
 }
 
 /** Every row of a list, page after page (a deprovision snapshot's memberships). */

@@ -64,10 +64,26 @@ describe('Coupa offset paging', () => {
     expect(ids).toEqual(Array.from({ length: 140 }, (_, index) => index + 1))
   })
 
-  it('tells the next cursor before handing the rows back', async () => {
+  it('tells the next cursor before the first row arrives, so the next pages queue behind these', async () => {
+    const coupa = fakeCoupa(500)
+    const told: { cursor: string; requestsSent: number }[] = []
+    let sent = 0
+    const request: typeof coupa.request = (input) => {
+      sent++
+      return coupa.request(input)
+    }
+    const page = await readOffsetPage(coupaTestContext({ request }), list, {
+      pageSize: 100,
+      onNextCursor: (cursor) => told.push({ cursor, requestsSent: sent }),
+    })
+    expect(told).toEqual([{ cursor: page.nextCursor, requestsSent: 0 }])
+  })
+
+  it('tells a next cursor it then does not return when the page is the last', async () => {
     const told: string[] = []
-    const page = await readOffsetPage(coupaTestContext({ request: fakeCoupa(500).request }), list, { pageSize: 100, onNextCursor: (cursor) => told.push(cursor) })
-    expect(told).toEqual([page.nextCursor])
+    const page = await readOffsetPage(coupaTestContext({ request: fakeCoupa(60).request }), list, { pageSize: 100, onNextCursor: (cursor) => told.push(cursor) })
+    expect(page.nextCursor).toBeNull()
+    expect(told).toHaveLength(1)
   })
 
   it('fails with the first failed page the list needed', async () => {
