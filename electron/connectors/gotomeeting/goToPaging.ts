@@ -54,8 +54,9 @@ export interface RawPage {
 
 /**
  * One page of a GoTo list (`path` under the account, `filter` in GoTo's syntax or undefined).
- * Never more rows than `pageSize`; `onNextCursor` is told the next cursor as soon as the answer is
- * read, before its rows are mapped.
+ * Never more rows than `pageSize`. Offsets are positions, so `onNextCursor` is told the next
+ * page's cursor before this page is even asked for: the read-ahead overlaps this page's transfer
+ * and parsing (if this page is the last, or comes back short, that page is never used).
  */
 export async function readPage(
   context: GoToContext,
@@ -66,6 +67,8 @@ export async function readPage(
   const listKey = fingerprint(`${list.path}?${list.filter ?? ''}`)
   const offset = page.cursor ? decodeCursor(page.cursor, listKey) : 0
   const pageSize = Math.max(1, Math.min(page.pageSize, largestPage))
+  const nextIfFull = encodeCursor(offset + pageSize, listKey)
+  page.onNextCursor?.(nextIfFull)
   const response = await context.api.request({
     method: 'GET',
     path: withQuery(list.path, { filter: list.filter, offset, pageSize }),
@@ -77,8 +80,7 @@ export async function readPage(
   const next = offset + rows.length
   // Without a total, a full page may have more behind it; an empty page is always the end.
   const more = rows.length > 0 && (total !== null ? next < total : rows.length === pageSize)
-  const nextCursor = more ? encodeCursor(next, listKey) : null
-  if (nextCursor) page.onNextCursor?.(nextCursor)
+  const nextCursor = more ? (next === offset + pageSize ? nextIfFull : encodeCursor(next, listKey)) : null
   return { rows, nextCursor, total }
 }
 

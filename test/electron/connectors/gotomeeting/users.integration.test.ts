@@ -30,7 +30,7 @@ describe('GoToMeeting connector: users against the sandbox account', () => {
     expect(new Set(ids)).toEqual(new Set(tenant.users().map((user) => user.key)))
   })
 
-  it('tells the next cursor before the page is mapped', async () => {
+  it('tells the next cursor ahead of the page, the same one it returns', async () => {
     const { connector } = await goToHarness()
     const told: string[] = []
     const page = await connector.list('users', { search: '', pageSize: 10, onNextCursor: (cursor) => told.push(cursor) })
