@@ -1,3 +1,4 @@
+import { accountGroups } from '../../../shared/catalogue/coupaRules'
 import type { DirectoryPage } from '../../../shared/directory'
 import type { PageRequest } from '../Connector'
 import { runSteps } from '../runSteps'
@@ -6,13 +7,15 @@ import { decodeCursor, encodeCursor, readOffsetPage, type OffsetList } from './c
 import { coupaGroupSchema, coupaIdOf, parseAnswer, parseUserRow, userPath, type CoupaContext, type CoupaGroup, type CoupaUser } from './coupaTypes'
 import { userDisplayName, userToObject } from './coupaUserMapping'
 import { fetchUser, userList } from './coupaUsers'
+import { securityTypeUpdate } from './coupaUserWrites'
 
 /*
  * Memberships are user-centric in Coupa (CONNECTORS.md §2): a user carries each kind as an array,
  * and a group's members are the users filtered on it. Content groups have their own add / remove
  * calls (`PUT /api/users/{id}/business_groups/{gid}/add|remove`, A.5); roles, user groups and
  * account groups change through the user's array, where a non-empty array adds and an empty one
- * clears (A.6): a removal is "clear, then set the rest", two named steps.
+ * clears (A.6): a removal is "clear, then set the rest", two named steps. Account groups feed
+ * the computed account-security-type, so the update that leaves a user's new list carries it too.
  */
 
 /** The user's groups of one kind, as Coupa embeds them in the user. */
@@ -45,6 +48,16 @@ function putUser(context: CoupaContext, userId: string, body: Record<string, unk
   return context.http.request({ method: 'PUT', path: userPath(userId), body, idempotent: true })
 }
 
+/**
+ * `{account-security-type}` for an account-group change that leaves the user with `idsAfter`
+ * (ids stand in for names: the rule asks only whether there are any), when the rule changes it.
+ */
+function securityTypeAfter(context: CoupaContext, kind: GroupKind, user: CoupaUser, idsAfter: readonly string[]): Record<string, unknown> {
+  if (kind.userArray !== 'account-groups') return {}
+  const current = userToObject(context, user).attributes
+  return securityTypeUpdate(current, { ...current, [accountGroups]: [...idsAfter] })
+}
+
 export async function addMember(context: CoupaContext, groupType: string, groupId: string, userId: string): Promise<void> {
   const kind = groupKindOf(groupType)
   const id = coupaIdOf(groupId, kind.noun)
@@ -52,7 +65,9 @@ export async function addMember(context: CoupaContext, groupType: string, groupI
     await context.http.request({ method: 'PUT', path: `${userPath(userId)}/business_groups/${id}/add`, idempotent: true })
     return
   }
-  await putUser(context, userId, { [kind.userArray]: [{ id: Number(id) }] })
+  const user = kind.userArray === 'account-groups' ? await fetchUser(context, userId) : null
+  const securityType = user ? securityTypeAfter(context, kind, user, [...groupsIn(user, kind).map((group) => group.id), id]) : {}
+  await putUser(context, userId, { [kind.userArray]: [{ id: Number(id) }], ...securityType })
 }
 
 export async function removeMember(context: CoupaContext, groupType: string, groupId: string, userId: string): Promise<void> {
@@ -68,18 +83,20 @@ export async function removeMember(context: CoupaContext, groupType: string, gro
   if (!removed) return
   const remaining = groups.filter((group) => group.id !== id)
   const name = userDisplayName(user)
+  const securityType = securityTypeAfter(context, kind, user, remaining.map((group) => group.id))
+  if (remaining.length === 0) {
+    await putUser(context, user.id, { [kind.userArray]: [], ...securityType })
+    return
+  }
   const clear = {
     name: `Clear ${name}'s ${kind.noun}s`,
     required: true,
     run: async () => void (await putUser(context, user.id, { [kind.userArray]: [] })),
   }
-  if (remaining.length === 0) {
-    await clear.run()
-    return
-  }
+  const giveBack = { [kind.userArray]: remaining.map((group) => ({ id: Number(group.id) })), ...securityType }
   const names = remaining.map((group) => group.name ?? group.id).join(', ')
   await runSteps(
-    [clear, { name: `Give ${name} back ${names}`, run: async () => void (await putUser(context, user.id, { [kind.userArray]: remaining.map((group) => ({ id: Number(group.id) })) })) }],
+    [clear, { name: `Give ${name} back ${names}`, run: async () => void (await putUser(context, user.id, giveBack)) }],
     {
       operation: `Removing ${name} from ${removed.name ?? removed.id}`,
       advice: `If ${name} was left with no ${kind.noun}s, add back ${names} from the user's panel, or try again.`,

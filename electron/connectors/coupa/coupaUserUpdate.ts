@@ -1,11 +1,10 @@
-import { accountSecurityType, deriveCoupaUserAttributes } from '../../../shared/catalogue/coupaRules'
 import type { Attributes, DirectoryObject } from '../../../shared/directory'
 import { fieldLabel, validateChanges } from '../../../shared/directoryValidation'
 import { refuseProblems } from '../../services/AppError'
 import { runSteps, type Step } from '../runSteps'
 import { objectRecord, text, userPath, type CoupaContext } from './coupaTypes'
 import { userToObject } from './coupaUserMapping'
-import { userWrite } from './coupaUserWrites'
+import { securityTypeUpdate, userWrite } from './coupaUserWrites'
 import { fetchUser, getUser, refuseSegmentsWithoutChart, segmentsStep } from './coupaUsers'
 
 /*
@@ -33,9 +32,7 @@ export async function updateUser(context: CoupaContext, id: string, changes: Att
   const after = { ...current.attributes, ...changes }
   refuseSegmentsWithoutChart(write, after)
 
-  const body: Record<string, unknown> = { ...write.body }
-  const derived = deriveCoupaUserAttributes(after)[accountSecurityType]
-  if (derived !== undefined && derived !== current.attributes[accountSecurityType]) body['account-security-type'] = derived
+  const body: Record<string, unknown> = { ...write.body, ...securityTypeUpdate(current.attributes, after) }
 
   const clears: Step[] = []
   for (const [key, { path, names }] of write.arrays) {

@@ -1,3 +1,4 @@
+import { accountSecurityType, deriveCoupaUserAttributes } from '../../../shared/catalogue/coupaRules'
 import type { AttributeValue, Attributes } from '../../../shared/directory'
 import { fieldLabel } from '../../../shared/directoryValidation'
 import { AppError } from '../../services/AppError'
@@ -108,4 +109,15 @@ export function userWrite(context: CoupaContext, attributes: Attributes): UserWr
     body['custom-fields'] = { ...fields, ...custom }
   }
   return { body, segments: Object.keys(segments).length > 0 ? segments : null, arrays }
+}
+
+/**
+ * The computed `account-security-type` (CONNECTORS.md §2) an update of the user carries: given the
+ * user's attributes now and as they will be after it, the new value when the rule changes it, else
+ * nothing. Every update that changes the chart of accounts or the account groups sends it, the
+ * user's form and their membership panel alike.
+ */
+export function securityTypeUpdate(current: Attributes, after: Attributes): Record<string, unknown> {
+  const derived = deriveCoupaUserAttributes(after)[accountSecurityType]
+  return derived !== undefined && derived !== current[accountSecurityType] ? { 'account-security-type': derived } : {}
 }

@@ -51,11 +51,36 @@ describe('Coupa memberships, changed from the user', () => {
     await connector.addMember('user-groups', String(approvers.id), String(person.id))
     expect(tenant.user(person.id)?.accountGroupIds).toEqual([accounts.id])
     expect(tenant.user(person.id)?.userGroupIds).toContain(approvers.id)
-    // The only account group: one clear is the whole removal.
+    // The only account group: one clear is the whole removal (with the security type it makes, if any).
     await connector.removeMember('account-groups', String(accounts.id), String(person.id))
-    expect(tenant.lastRequestBodies(1)[0]?.body).toEqual({ 'account-groups': [] })
+    expect(tenant.lastRequestBodies(1)[0]?.body).toMatchObject({ 'account-groups': [] })
+    expect(tenant.user(person.id)?.accountGroupIds).toEqual([])
     await connector.removeMember('user-groups', String(approvers.id), String(person.id))
     expect(tenant.user(person.id)?.userGroupIds).toEqual(person.userGroupIds)
+  })
+
+  it('recomputes the account security type when an account group is added or the last one removed from the panel', async () => {
+    const { connector, tenant } = await coupaHarness()
+    const person = tenant.users().find((user) => user.id > 2 && user.defaultAccount?.accountTypeId != null && user.accountGroupIds.length === 0)!
+    expect(tenant.user(person.id)?.fields['account-security-type']).toBe(1)
+    const accounts = tenant.accountGroup('Corporate Cost Centers')!
+
+    await connector.addMember('account-groups', String(accounts.id), String(person.id))
+    expect(tenant.lastRequestBodies(1)[0]?.body).toEqual({ 'account-groups': [{ id: accounts.id }], 'account-security-type': 2 })
+    expect(tenant.user(person.id)?.fields['account-security-type']).toBe(2)
+
+    await connector.removeMember('account-groups', String(accounts.id), String(person.id))
+    expect(tenant.lastRequestBodies(1)[0]?.body).toEqual({ 'account-groups': [], 'account-security-type': 1 })
+    expect(tenant.user(person.id)?.fields['account-security-type']).toBe(1)
+  })
+
+  it('leaves the account security type alone for a user without a chart of accounts', async () => {
+    const { connector, tenant } = await coupaHarness()
+    const person = tenant.users().find((user) => user.id > 2 && user.defaultAccount === null && user.accountGroupIds.length === 0)!
+    const accounts = tenant.accountGroup('Corporate Cost Centers')!
+    await connector.addMember('account-groups', String(accounts.id), String(person.id))
+    expect(tenant.lastRequestBodies(1)[0]?.body).toEqual({ 'account-groups': [{ id: accounts.id }] })
+    expect(tenant.user(person.id)?.fields['account-security-type']).toBe(0)
   })
 
   it('changes nothing when removing a role the user does not have', async () => {
