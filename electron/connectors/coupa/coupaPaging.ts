@@ -117,15 +117,3 @@ export async function readOffsetPage(context: CoupaContext, list: OffsetList, pa
   const rows = results.slice(0, end).flat()
   return { rows, nextCursor: rows.length === page.pageSize ? nextIfFull : null }
 }
-
-/** Every row of a list, page after page (a deprovision snapshot's memberships). */
-export async function readAllRows(context: CoupaContext, list: OffsetList, signal?: AbortSignal): Promise<unknown[]> {
-  const all: unknown[] = []
-  let cursor: string | null = null
-  do {
-    const page: OffsetPage = await readOffsetPage(context, list, { cursor, pageSize: coupaPageSize * context.pagesAtOnce }, signal)
-    all.push(...page.rows)
-    cursor = page.nextCursor
-  } while (cursor)
-  return all
-}
