@@ -80,18 +80,23 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function attemptOnce(request: HttpRequest, url: URL, attempt: number): Promise<AttemptOutcome> {
     const release = await limiter.acquire(request.signal)
-    const started = performance.now()
     try {
+      // Before the attempt starts: a sign-in that fails (GoTo's token) reports and logs itself, and
+      // this request, never sent, is not logged as an attempt, let alone as a cancelled one.
       const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': 'Lanyard', ...(await options.authenticate()) }
       if (request.form !== undefined) headers['Content-Type'] = 'application/x-www-form-urlencoded'
       else if (request.body !== undefined) headers['Content-Type'] = 'application/json'
       else if (bodilessWrites.has(request.method)) headers['Content-Length'] = '0'
-      const outcome = await sendAttempt(instance, { url, request, headers, timeoutMs, parseJson: options.parseJson })
-      log(request, url, attempt, started, outcome)
-      return outcome
-    } catch (error: unknown) {
-      log(request, url, attempt, started, 'cancelled')
-      throw error
+      const started = performance.now()
+      try {
+        const outcome = await sendAttempt(instance, { url, request, headers, timeoutMs, parseJson: options.parseJson })
+        log(request, url, attempt, started, outcome)
+        return outcome
+      } catch (error: unknown) {
+        // sendAttempt throws only when the request was cancelled.
+        log(request, url, attempt, started, 'cancelled')
+        throw error
+      }
     } finally {
       release()
     }

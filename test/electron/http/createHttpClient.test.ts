@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createHttpClient } from '../../../electron/http/createHttpClient'
+import { AppError } from '../../../electron/services/AppError'
 import { expectAppError } from '../../support/expectAppError'
 import { createRecordingLogger } from '../../support/recordingLogger'
 import { harness, inOrder, token } from './testClient'
@@ -45,6 +46,15 @@ describe('createHttpClient: requests', () => {
     expect(JSON.parse(server.received[0]!.body)).toEqual({ profile: { name: 'Finance' } })
     expect(server.received[1]!.headers['content-length']).toBe('0')
     expect(server.received[1]!.body).toBe('')
+  })
+
+  it('sends nothing and logs no "cancelled" attempt when getting the authentication fails (a sign-in that failed)', async () => {
+    const { server, client, logger } = await harness(() => ({ status: 200, body: {} }), {
+      authenticate: () => Promise.reject(new AppError('auth_failed', 'The sign-in was refused.')),
+    })
+    await expectAppError(client.request({ method: 'GET', path: '/api/v1/users' }), 'auth_failed')
+    expect(server.received).toHaveLength(0)
+    expect(logger.lines.map((line) => line.message)).not.toContainEqual(expect.stringContaining('cancelled'))
   })
 
   it('refuses an absolute URL on another origin without sending anything', async () => {
