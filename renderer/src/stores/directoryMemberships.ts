@@ -110,11 +110,13 @@ export const useDirectoryMembershipsStore = defineStore('directoryMemberships', 
 
   /**
    * How many of a section's memberships the target lets Lanyard change: what a deprovision records
-   * and undo can bring back (Okta's built-in "Everyone" is not one of them).
+   * and undo can bring back (Okta's built-in "Everyone" is not one of them). Where changes are
+   * `userCentric` (Coupa) the target changes the user, so a group-like object that is read-only
+   * itself (every Coupa role) still counts.
    */
-  function changeableCountText(key: string): string {
+  function changeableCountText(key: string, userCentric = false): string {
     const shown = list(key)
-    const changeable = shown.items.filter((item) => item.readOnlyReason === null).length
+    const changeable = userCentric ? shown.items.length : shown.items.filter((item) => item.readOnlyReason === null).length
     return shown.nextCursor ? `${changeable}+` : String(changeable)
   }
 

@@ -79,6 +79,24 @@ describe('finishing or rolling back a partial change from the Activity view', ()
     expect(JSON.stringify(pinia.state.value)).not.toContain('Typed-Again-1!')
   })
 
+  it('puts the focus on the result once the Finish button is gone with the entry it finished', async () => {
+    api.answer('journal.complete', (input) => {
+      const done = completionEntry(partialCreateEntry(), input.choice)
+      entries = [done, partialCreateEntry({ completion: { available: false, reason: 'Already completed.', completedBy: done.id, needsPassword: false } })]
+      return { ok: true, value: done }
+    })
+    const { wrapper } = await mountView()
+    const ui = useUiStore()
+
+    ;(wrapper.find(finishButton).element as HTMLButtonElement).focus()
+    await wrapper.find(finishButton).trigger('click')
+    ui.settleConfirmation(true, 'Typed-Again-1!')
+    await flushPromises()
+
+    expect(wrapper.find(finishButton).exists()).toBe(false)
+    expect(document.activeElement).toBe(wrapper.find('section[aria-label="Result of finishing the creation of ada"]').element)
+  })
+
   it('rolls back without a password, and does nothing when the person cancels', async () => {
     api.answer('journal.complete', (input) => ({ ok: true, value: completionEntry(partialCreateEntry(), input.choice) }))
     const { wrapper } = await mountView()

@@ -43,14 +43,12 @@ describe("an attribute the target explains (attributeNotes)", () => {
 describe('attributes the target does not provide (descriptor notProvided)', () => {
   const descriptor = getDescriptor('gotomeeting')
   const users = findObjectType(descriptor, 'users')!
-  // GoTo's created / modified dates, as the descriptor lists them (its limitation says "not provided").
-  const withDates = {
-    ...users,
-    notProvided: users.notProvided ?? [
-      { scim: 'meta.created', label: 'Created' },
-      { scim: 'meta.lastModified', label: 'Last modified' },
-    ],
-  }
+  // GoTo's created / modified dates, as its descriptor lists them (its limitation says "not provided").
+  const withDates = { ...users, notProvided: users.notProvided ?? [] }
+
+  it('reads the dates GoToMeeting does not provide from its descriptor', () => {
+    expect(withDates.notProvided.map((row) => row.scim)).toEqual(['meta.created', 'meta.lastModified'])
+  })
 
   it('says "Not provided by GoToMeeting" in a muted style instead of a blank', () => {
     const wrapper = mount(AttributeList, { props: { descriptor, objectType: withDates, attributes: gotoUser().attributes } })

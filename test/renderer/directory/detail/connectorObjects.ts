@@ -17,9 +17,15 @@ export function coupaUser(overrides: Partial<DirectoryObject> = {}): DirectoryOb
   })
 }
 
-/** A Coupa group-like object: `objectType` is `groups`, `roles`, `user-groups` or `account-groups`. */
+const coupaNouns: Record<string, string> = { groups: 'content group', roles: 'role', 'user-groups': 'approval group', 'account-groups': 'account group' }
+
+/**
+ * A Coupa group-like object: `objectType` is `groups`, `roles`, `user-groups` or `account-groups`.
+ * Read-only as the connector returns it (the target changes memberships from the user's side).
+ */
 export function coupaGroupLike(objectType: string, id: string, name: string): DirectoryObject {
-  return { id, objectType, displayName: name, secondary: '', status: null, readOnlyReason: null, attributes: { id, displayName: name } }
+  const readOnlyReason = `Coupa does not change ${coupaNouns[objectType] ?? 'group'}s through its API: give or take one away from a user's panel, under its memberships.`
+  return { id, objectType, displayName: name, secondary: '', status: null, readOnlyReason, attributes: { id, displayName: name } }
 }
 
 export function gotoUser(overrides: Partial<DirectoryObject> = {}): DirectoryObject {

@@ -43,6 +43,8 @@ describe("a Coupa user's memberships, one section per group-like type", () => {
     const asked = (api.callsTo('directory.groupsOf') as ListRelatedInput[]).map((input) => input.relatedType)
     expect(asked.sort()).toEqual(['account-groups', 'groups', 'roles', 'user-groups'])
     expect(section(wrapper, 'groupsOf:roles').findAll('.membership__name').map((name) => name.text())).toEqual(['Buyer', 'Expense user'])
+    // Roles are read-only objects, but the user's side changes them: Remove works.
+    expect(section(wrapper, 'groupsOf:roles').find('.membership[data-id="r1"] button').attributes('disabled')).toBeUndefined()
     expect(section(wrapper, 'groupsOf:user-groups').text()).toContain('Not in any approval group.')
   })
 
@@ -138,6 +140,8 @@ describe("a Coupa role's panel: members changed from the user's side", () => {
     )
     expect(members.findAll('button').map((candidate) => candidate.text())).toEqual([])
 
+    // Each member keeps their own line (their login), not the role's read-only reason again.
+    expect(members.find('.membership__secondary').text()).toBe('ada')
     const link = members.find('a.membership__name')
     expect(link.text()).toBe('Ada Lovelace')
     expect(link.attributes('href')).toBe(`/profiles/${profile.id}/users/42`)

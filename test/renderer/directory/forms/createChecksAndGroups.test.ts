@@ -1,15 +1,9 @@
 // @vitest-environment happy-dom
 import { flushPromises } from '@vue/test-utils'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { CheckCreateInput, CreateObjectInput, ListObjectsInput } from '../../../../shared/directory'
 import { button, confirmDialog, group, ok, openDialog, page } from '../detail/detailFixtures'
 import { cognitoUser, mountCreatePanel, type CreateSetup } from './formFixtures'
-
-vi.mock('../../../../shared/catalogue', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../../shared/catalogue')>()
-  const { withGroupsOnCreate } = await import('./groupsOnCreate')
-  return { ...actual, getDescriptor: (id: Parameters<typeof actual.getDescriptor>[0]) => withGroupsOnCreate(actual.getDescriptor(id)) }
-})
 
 afterEach(() => {
   document.body.innerHTML = ''
@@ -86,6 +80,28 @@ describe('choosing groups for a new user, where the target adds them as steps of
         groups: ['admins', 'auditors'],
       },
     ])
+  })
+
+  it('shows a refusal of the chosen groups beside the Groups field, for screen readers too', async () => {
+    const refusal = 'a Cognito user can be in at most 25 groups, and 26 were chosen. Choose 25 or fewer.'
+    const setup = mountCreatePanel('cognito', {
+      'directory.list': () => ok(page(groups)),
+      'directory.create': () => ({
+        ok: false,
+        error: { code: 'invalid_input', message: `The new user was not created: ${refusal}`, fields: { groups: refusal } },
+      }),
+    })
+    await setup.wrapper.find('#create-userName').setValue('ada')
+    await setup.wrapper.find('#create-emails-0--value').setValue('ada@example.com')
+
+    await submit(setup)
+    await confirmDialog(setup.confirmation, 'Create user')
+
+    const error = setup.wrapper.find('#create-groups-error')
+    expect(error.text()).toBe(refusal)
+    const input = setup.wrapper.find('#create-groups')
+    expect(input.attributes('aria-invalid')).toBe('true')
+    expect(input.attributes('aria-describedby')?.split(' ')).toContain('create-groups-error')
   })
 
   it('offers no groups field where memberships are added after the create', () => {

@@ -102,6 +102,26 @@ describe('a create that stopped part-way', () => {
     expect(JSON.stringify(setup.api.calls.filter((call) => call.name !== 'journal.complete'))).not.toContain(retyped)
     expect(JSON.stringify(setup.pinia.state.value)).not.toContain(retyped)
     expect(setup.wrapper.html() + setup.confirmation.html()).not.toContain(retyped)
+    // A value typed into a field is a property, not markup: every field of the page is empty of it.
+    expect([...document.querySelectorAll('input')].map((input) => input.value)).not.toContain(retyped)
+  })
+
+  it('puts the focus on the result once the Finish button is gone with the state it offered', async () => {
+    let journal = [partialCreateEntry()]
+    const setup = await createStoppedPartWay(() => journal)
+    setup.api.answer('journal.complete', (input) => {
+      journal = [partialCreateEntry({ completion: { available: false, reason: 'Already completed.', completedBy: 'entry-finish', needsPassword: true } })]
+      return ok(completionEntry(partialCreateEntry(), input.choice))
+    })
+
+    const finish = button(setup.wrapper, 'Finish the remaining steps…')
+    ;(finish.element as HTMLButtonElement).focus()
+    await finish.trigger('click')
+    await flushPromises()
+    await setup.confirmation.find('#confirmation-password').setValue(retyped)
+    await confirmDialog(setup.confirmation, 'Finish the remaining steps')
+
+    expect(document.activeElement).toBe(setup.wrapper.find('section[aria-label="Result of finishing the creation of ada"]').element)
   })
 
   it('sends nothing when the finish is cancelled', async () => {

@@ -38,7 +38,7 @@ export function useObjectActions(context: ObjectActionContext) {
   function recordedMemberships(objectType: ObjectTypeDescriptor): RecordedMemberships[] {
     return membershipSections(context.descriptor(), objectType)
       .filter((section) => section.changeHere)
-      .map((section) => ({ label: section.title, count: memberships.changeableCountText(section.key) }))
+      .map((section) => ({ label: section.title, count: memberships.changeableCountText(section.key, section.userCentric) }))
   }
 
   function reset(): void {
