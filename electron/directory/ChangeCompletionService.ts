@@ -123,9 +123,9 @@ interface CompletionPlan {
 }
 
 /**
- * What a finish sends: every recorded value the object does not hold yet; a write-only value (the
- * target never returns it) only if the step writing it did not happen; the password typed again;
- * and the groups the create meant to add.
+ * What a finish sends: every recorded value the object does not hold yet, but those the target
+ * refuses to update; a write-only value (the target never returns it) only if the step writing it
+ * did not happen; the password typed again; and the groups the create meant to add.
  */
 async function finishPlan(
   partial: IntentRecord,
@@ -139,6 +139,9 @@ async function finishPlan(
   const wanted: Attributes = {}
   for (const change of partial.changes) {
     if (change.attribute === 'groups' || change.after === notRecorded) continue
+    // Only the create writes these (a Cognito username), and the create did happen: what the target
+    // made of them (a generated username) is final, and sending them again is refused.
+    if (type.fieldRules?.[change.attribute]?.updateRefused) continue
     if (isSensitive(type, change.attribute) ? notDone.has(change.attribute) : !sameValue(object.attributes[change.attribute] ?? null, change.after)) {
       wanted[change.attribute] = change.after
     }

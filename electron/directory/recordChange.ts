@@ -52,7 +52,7 @@ export async function recordChange<T>(context: ChangeContext, plan: ChangePlan<T
   } catch (error) {
     const outcome = outcomeOfFailure(intentId, error)
     await writeOutcome(context, outcome, outcome.message)
-    announce(context, plan.profileId, intentId, outcome.status === 'failed' ? [] : plan.touchedOnFailure)
+    announce(context, plan.profileId, intentId, outcome.status === 'failed' ? [] : touchedByFailure(plan, outcome))
     context.logger.warn('change did not complete', { entryId: intentId, action: plan.intent.action, status: outcome.status, error })
     throw failureWithEntry(error, intentId, outcome.message)
   }
@@ -73,9 +73,11 @@ export async function recordChange<T>(context: ChangeContext, plan: ChangePlan<T
 
 /**
  * A failed change is `partial` when some step was applied, `failed` when the target refused it,
- * and `pending` when nobody can tell (a network failure after sending, an unexpected error):
- * reconciliation reads the target at the next start.
+ * and `pending` when nobody can tell (a network failure after sending, an unexpected error, which
+ * an adapter's `runSteps` reports as `internal`): reconciliation reads the target at the next start.
  */
+const uncertain: ReadonlySet<string> = new Set(['network', 'internal'])
+
 function outcomeOfFailure(intentId: string, error: unknown): NewOutcome {
   const base = { intentId, reconciled: false, target: createdObjectOf(error) }
   if (!(error instanceof AppError)) {
@@ -90,7 +92,7 @@ function outcomeOfFailure(intentId: string, error: unknown): NewOutcome {
   const steps = error.extra.steps ?? []
   const details = error.extra.details ?? {}
   if (steps.some((step) => step.status === 'applied')) return { ...base, status: 'partial', message: error.message, steps, details }
-  if (error.code === 'network') {
+  if (uncertain.has(error.code)) {
     const message = `${error.message} Whether the change took effect is not known; Lanyard checks it against the target at the next start.`
     return { ...base, status: 'pending', message, steps, details }
   }
@@ -104,6 +106,12 @@ function outcomeOfFailure(intentId: string, error: unknown): NewOutcome {
 function createdObjectOf(error: unknown): { id: string; name: string } | null {
   const details = error instanceof AppError ? error.extra.details : undefined
   return details?.objectId ? { id: details.objectId, name: details.objectName ?? '' } : null
+}
+
+/** What a failed change may have touched, and the object a create made before it stopped (its table must show it). */
+function touchedByFailure<T>(plan: ChangePlan<T>, outcome: NewOutcome): Touched {
+  if (!outcome.target) return plan.touchedOnFailure
+  return [{ objectType: plan.intent.target.objectType, ids: [outcome.target.id] }, ...plan.touchedOnFailure]
 }
 
 function failureWithEntry(error: unknown, entryId: string, message: string): AppError {

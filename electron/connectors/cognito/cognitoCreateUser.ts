@@ -73,6 +73,8 @@ export async function createUser(context: CognitoContext, attributes: Attributes
   const secrets = password ? [password] : []
   let created: CognitoUser | null = null
   let refusedPassword: unknown = null
+  // A create call that broke off (network, closed profile) may have landed: nobody can say "nothing was created".
+  let createMayHaveLanded = false
   const existsAnyway = `The user ${username} was created anyway: finish the change with a password that meets the policy, or roll the create back.`
 
   const steps: Step[] = [
@@ -92,7 +94,10 @@ export async function createUser(context: CognitoContext, attributes: Attributes
           )
           created = answer.User ? userFromListing(answer.User) : await fetchUser(context, username)
         } catch (error: unknown) {
-          if (!(error instanceof AppError && isPasswordRefusal(error))) throw error
+          if (!(error instanceof AppError && isPasswordRefusal(error))) {
+            createMayHaveLanded = error instanceof AppError && (error.code === 'network' || error.code === 'cancelled')
+            throw error
+          }
           created = await fetchUser(context, username).catch(() => null)
           if (!created) throw await withPasswordPolicy(context, error, 'Nothing was created.')
           refusedPassword = error
@@ -133,8 +138,9 @@ export async function createUser(context: CognitoContext, attributes: Attributes
     operation: `Create of ${username}`,
     // Read when a step failed, so it can say whether the user exists by then.
     get advice() {
-      return created
-        ? `The user ${created.username} exists: finish the remaining steps or roll the create back from the Activity view.`
+      if (created) return `The user ${created.username} exists: finish the remaining steps or roll the create back from the Activity view.`
+      return createMayHaveLanded
+        ? `Whether the user was created is not known: search for ${username} before creating it again.`
         : 'Nothing was created: correct the values and try again.'
     },
     details: (): Record<string, string> => (created ? { objectId: created.username, objectName: created.username } : {}),

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { StepReport } from '../../../shared/errors'
 import { AppError } from '../../../electron/services/AppError'
+import { createTestServices } from '../../support/createTestServices'
+import { FakeDirectory } from '../../support/fakeConnector'
+import { validValues } from '../../support/profileInputs'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 import { addOktaProfile, startServices, type StartedServices } from './directoryHarness'
 
@@ -48,6 +51,11 @@ describe('finishing or rolling back a change that stopped part-way', () => {
     expect(entry.completion).toEqual({ available: true, reason: null, completedBy: null, needsPassword: true })
   })
 
+  it('announces the user a partial create made, so the open users table shows it', async () => {
+    const { services, userId } = await partialCreate()
+    expect(services.events).toContainEqual({ event: 'directory.changed', payload: { profileId: expect.any(String), objectType: 'users', ids: [userId] } })
+  })
+
   it('refuses to finish without the password, sending nothing', async () => {
     const { services, entry } = await partialCreate()
     services.fake.calls.length = 0
@@ -75,6 +83,39 @@ describe('finishing or rolling back a change that stopped part-way', () => {
     expect(partial!.completion).toMatchObject({ available: false, completedBy: finished.id })
     expect(await services.call('journal.complete', { entryId: entry.id, choice: 'rollback' })).toMatchObject({ ok: false, error: { code: 'conflict' } })
     expect(JSON.stringify(await services.handlers['journal.list']({}))).not.toContain('second-Pa55')
+  })
+
+  it('finishes a create without sending again what only a create can write (a username the target chose itself)', async () => {
+    const fake = new FakeDirectory()
+    const services = await createTestServices(newDirectory(), { connectorFactories: { cognito: fake.factory('cognito') } })
+    const profile = await services.handlers['profiles.create']({
+      connectorId: 'cognito',
+      name: 'Cognito email pool',
+      environment: 'sandbox',
+      values: { ...validValues.cognito },
+      secrets: { accessSecret: 'aws-secret-never-shown' },
+    })
+    // A pool where people sign in with their email: Cognito keeps the email and makes up the username.
+    const generated = '6f1c2a9e-0b7d-4c1e-9a57-2f0e4d3b8c11'
+    let createdId = ''
+    fake.onCall = (method) => {
+      if (method !== 'create') return
+      fake.onCall = null
+      createdId = fake.store('users', { userName: generated, 'emails[0].value': 'grace@example.com' }, 'CONFIRMED')
+      throw new AppError('partial_failure', 'Create of grace@example.com did not complete.', {
+        steps: [{ name: 'Create user grace@example.com', status: 'applied' }, { name: 'Set the temporary password', status: 'failed', writes: ['password'] }],
+        details: { objectId: createdId, objectName: generated },
+      })
+    }
+    const attributes = { userName: 'grace@example.com', 'emails[0].value': 'grace@example.com' }
+    const failure = await services.handlers['directory.create']({ id: profile.id, objectType: 'users', attributes, password: 'first-Pa55' }).catch((error: unknown) => error)
+    expect(failure).toMatchObject({ code: 'partial_failure' })
+    const [entry] = await services.handlers['journal.list']({})
+
+    const finished = await services.handlers['journal.complete']({ entryId: entry!.id, choice: 'finish', password: 'second-Pa55' })
+    expect(finished.outcome.status).toBe('applied')
+    expect(finished.changes.map((change) => change.attribute)).toEqual(['password'])
+    expect(fake.objects.get(createdId)?.attributes.userName).toBe(generated)
   })
 
   it('rolls back a partial create by deleting the user it made', async () => {

@@ -1,5 +1,6 @@
 import { mkdirSync, renameSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { runSteps } from '../../../electron/connectors/runSteps'
 import { AppError } from '../../../electron/services/AppError'
 import { FakeDirectory } from '../../support/fakeConnector'
 import { MemorySecretStore } from '../../support/MemorySecretStore'
@@ -95,6 +96,28 @@ describe('deprovision', () => {
         steps: [{ name: 'Suspend Ada Lovelace', status: 'failed' }],
       },
       undo: { available: false, reason: expect.stringContaining('not known yet') },
+    })
+  })
+
+  it('records a step that stopped on an unexpected error as not known yet: the request may have gone out', async () => {
+    const { fake, services, profileId, userId } = await setUp()
+    const unexpected = {
+      name: 'Suspend Ada Lovelace',
+      run: async () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'status')")
+      },
+    }
+    // As the adapter's runSteps reports it: an `internal` failure with the steps.
+    const failure = await runSteps([unexpected], { operation: 'Deprovision of Ada Lovelace', advice: 'Try again.' }).then(
+      () => null,
+      (error: unknown) => error,
+    )
+    expect(failure).toBeInstanceOf(AppError)
+    fake.failNext('deprovision', failure as AppError)
+    await expect(services.handlers['directory.deprovision']({ id: profileId, userId })).rejects.toMatchObject({ code: 'internal' })
+    const [entry] = await services.handlers['journal.list']({})
+    expect(entry).toMatchObject({
+      outcome: { status: 'pending', message: expect.stringContaining('Lanyard checks it against the target at the next start'), steps: [{ status: 'failed' }] },
     })
   })
 

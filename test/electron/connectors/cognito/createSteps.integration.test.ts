@@ -56,6 +56,19 @@ describe('Cognito connector: creates and updates as named steps', () => {
     expect(tenant.groupsOf('mid.create')).toEqual([])
   })
 
+  it('says nothing was created only when Cognito refused the create, not when the call broke off and may have landed', async () => {
+    const { connector, sandbox, tenant } = await cognitoHarness()
+    const existing = tenant.users()[0]!.username
+    const refused = await expectAppError(connector.create('users', { userName: existing, 'emails[0].value': 'taken@example.com' }, {}), 'conflict')
+    expect(refused.message).toContain('Nothing was created')
+
+    sandbox.faults.script([{ kind: 'reset' }])
+    const cutOff = await expectAppError(connector.create('users', { userName: 'cut.off', 'emails[0].value': 'cut.off@example.com' }, {}), 'network')
+    expect(cutOff.message).toContain('may have been carried out anyway')
+    expect(cutOff.message).not.toContain('Nothing was created')
+    expect(cutOff.message).toContain('Whether the user was created is not known')
+  })
+
   it('runs an update as steps: the attributes stay set when the password step fails', async () => {
     const { connector, tenant } = await cognitoHarness()
     const person = tenant.users().find((user) => user.enabled && user.status === 'CONFIRMED')!
