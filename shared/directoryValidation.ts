@@ -72,8 +72,10 @@ function formatProblems(
   const problems: Record<string, string> = {}
   for (const [path, rule] of Object.entries(objectType.fieldRules ?? {})) {
     const value = attributes[path]
-    if (path in already || rule.format !== 'email' || isBlank(value)) continue
-    if (typeof value !== 'string' || !plausibleEmail.test(value.trim())) {
+    if (path in already || rule.format === undefined || isBlank(value)) continue
+    if (rule.format === 'boolean' && typeof value !== 'boolean') {
+      problems[path] = `${fieldLabel(path)} is a yes or no: tick it or leave it unticked.`
+    } else if (rule.format === 'email' && (typeof value !== 'string' || !plausibleEmail.test(value.trim()))) {
       problems[path] = `${fieldLabel(path)} must be an email address, e.g. ada.lovelace@example.com.`
     }
   }

@@ -78,7 +78,11 @@ export const cognito: ConnectorDescriptor = {
         userName: { note: 'Fixed once the user exists.', updateRefused: 'Cognito never changes a username once the user exists.' },
         'emails[0].value': { format: 'email' },
         'phoneNumbers[0].value': { note: 'In international format: + and digits, e.g. +447700900123.' },
+        active: { format: 'boolean' },
+        'Extension.email_verified': { format: 'boolean' },
+        'Extension.phone_number_verified': { format: 'boolean' },
         'Extension.IsPasswordPermanent': {
+          format: 'boolean',
           note: 'Ticked: the password is permanent and no invitation is sent. Otherwise it is temporary and must be changed at the first sign-in.',
         },
         'Extension.DesiredDeliveryMediums': {

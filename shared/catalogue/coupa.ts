@@ -89,7 +89,7 @@ const notClearable = 'Coupa cannot empty a yes/no flag: set it to No instead.'
 const flagRules: Record<string, FieldRule> = Object.fromEntries(
   ['active', ...['Purchasing', 'Expense', 'Sourcing', 'Inventory', 'Contracts', 'Analytics'].map((name) => `Extension.${name}User`)].map((path) => [
     path,
-    { note: path === 'active' ? 'Deprovision and undo change this for you, with a journal record.' : notClearable },
+    { format: 'boolean', note: path === 'active' ? 'Deprovision and undo change this for you, with a journal record.' : notClearable },
   ]),
 )
 

@@ -103,8 +103,11 @@ export interface ObjectTypeDescriptor {
 }
 
 export interface FieldRule {
-  /** Checked before any call (Okta: userName must be an email address). */
-  format?: 'email'
+  /**
+   * Checked before any call (Okta: userName must be an email address). `boolean`: a yes/no value
+   * (Cognito's IsPasswordPermanent, Coupa's licence flags), shown as a tick box even on a new object.
+   */
+  format?: 'email' | 'boolean'
   /** Shown under the field in create and edit forms (Okta: changing the email changes the username). */
   note?: string
   /** Why a change to this field is refused on update (Okta passwords). */

@@ -27,6 +27,12 @@ describe('checks before a create', () => {
     expect(problems).toEqual({ 'name.familyName': 'Family name is required.', password: 'Password is required.' })
   })
 
+  it('refuses a yes/no attribute given as text, before any call', () => {
+    const coupaUsers = objectType('coupa', 'users')
+    const problems = validateChanges(coupaUsers, { 'Extension.PurchasingUser': 'yes', 'Extension.ExpenseUser': true })
+    expect(problems).toEqual({ 'Extension.PurchasingUser': expect.stringMatching(/is a yes or no/) })
+  })
+
   it('refuses an Okta userName that is not an email address, before any call', () => {
     const problems = validateNewObject(oktaUsers, { ...completeOktaUser, userName: 'ada' }, 'secret-enough')
     expect(problems.userName).toMatch(/must be an email address/)

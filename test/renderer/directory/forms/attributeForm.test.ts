@@ -80,4 +80,16 @@ describe('fields of a new object', () => {
     expect(fields.find((field) => field.path === 'Extension.mentionName')?.kind).toBe('text')
     expect(newAttributes(fields, { 'Extension.AccountGroups': 'North\nSouth\n' })).toEqual({ 'Extension.AccountGroups': ['North', 'South'] })
   })
+
+  it('offers a tick box for a yes/no attribute, though a new object has no value to tell it from', () => {
+    const { descriptor, objectType } = typeOf('cognito', 'users')
+    const fields = createFields(descriptor, objectType)
+
+    expect(fields.find((field) => field.path === 'Extension.IsPasswordPermanent')?.kind).toBe('checkbox')
+    expect(fields.find((field) => field.path === 'Extension.email_verified')?.kind).toBe('checkbox')
+    // Unticked is left to the target's default, not sent as false.
+    expect(newAttributes(fields, { 'Extension.IsPasswordPermanent': true, 'Extension.email_verified': false })).toEqual({
+      'Extension.IsPasswordPermanent': true,
+    })
+  })
 })

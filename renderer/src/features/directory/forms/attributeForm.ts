@@ -59,7 +59,7 @@ function uniqueRows(rows: readonly MappingRow[]): MappingRow[] {
 
 /** From the value when there is one; a new object has none, so a row whose native name is a list (`account-groups[]`) is one. */
 function kindOf(objectType: ObjectTypeDescriptor, row: MappingRow, value: AttributeValue | undefined): FieldKind {
-  if (typeof value === 'boolean') return 'checkbox'
+  if (typeof value === 'boolean' || objectType.fieldRules?.[row.scim]?.format === 'boolean') return 'checkbox'
   if (typeof value === 'number') return 'number'
   if (Array.isArray(value) || (value === undefined && row.native.endsWith('[]'))) return 'list'
   return objectType.fieldRules?.[row.scim]?.format === 'email' ? 'email' : 'text'
