@@ -89,7 +89,12 @@ export async function createUser(context: CoupaContext, attributes: Attributes, 
   }
   await runSteps([create, segmentsStep(context, createdId, name, write)], {
     operation: `Creating ${name}`,
-    advice: 'The user exists in Coupa: finish the change from the Activity view, or set the segments from the user\'s panel.',
+    // Read when a step has failed: whether the first step made the user decides what to say.
+    get advice() {
+      return made.user
+        ? "The user exists in Coupa: finish the change from the Activity view, or set the segments from the user's panel."
+        : `Search for ${name} before creating them again: if the request reached Coupa, the user exists.`
+    },
     details: (): Record<string, string> => (made.user ? { objectId: made.user.id, objectName: userDisplayName(made.user) } : {}),
   })
   return getUser(context, createdId())

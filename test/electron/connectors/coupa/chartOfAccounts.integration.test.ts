@@ -37,6 +37,19 @@ describe('Coupa chart of accounts and segments against the sandbox instance', ()
     expect(tenant.user(created.id)?.defaultAccount).toMatchObject({ 'segment-1': 'CC-1100', 'segment-2': 'ENG', accountTypeId: expect.any(Number) })
   })
 
+  it('does not claim the user exists when the create itself was refused', async () => {
+    const { connector, tenant } = await coupaHarness()
+    const taken = tenant.users()[5]!
+    const attempt = connector.create(
+      'users',
+      { userName: String(taken.fields.login), 'emails[0].value': 'someone.new@example.com', 'name.givenName': 'Some', 'name.familyName': 'One', ...segmented },
+      {},
+    )
+    const error = await attempt.then(() => null, (failure: unknown) => failure as Error)
+    expect(error?.message).toContain('Search for Some One before creating them again')
+    expect(error?.message).not.toContain('exists in Coupa')
+  })
+
   it('gives an existing user without a chart a chart, account groups and segments, in two requests', async () => {
     const { connector, tenant } = await coupaHarness()
     const person = tenant.users().find((user) => user.id > 2 && user.fields.active === true && user.defaultAccount === null && user.accountGroupIds.length === 0)!
