@@ -1,4 +1,4 @@
-import { AppError } from '../../services/AppError'
+import { decodeListCursor, encodeListCursor, isPosition, listFingerprint, staleCursor } from '../listCursor'
 import type { PageRequest } from '../Connector'
 
 /*
@@ -23,34 +23,13 @@ interface Position {
 const cursorPrefix = 'cognito1.'
 
 export function encodeCursor(position: Position): string {
-  return cursorPrefix + Buffer.from(JSON.stringify({ t: position.token, s: position.skip, q: position.list }), 'utf8').toString('base64url')
-}
-
-function staleCursor(): AppError {
-  return new AppError('invalid_input', 'This list position is no longer valid (the search changed). Reload the list from the start.')
+  return encodeListCursor(cursorPrefix, { t: position.token, s: position.skip, q: position.list })
 }
 
 export function decodeCursor(cursor: string, list: string): Position {
-  if (!cursor.startsWith(cursorPrefix)) throw staleCursor()
-  let payload: unknown
-  try {
-    payload = JSON.parse(Buffer.from(cursor.slice(cursorPrefix.length), 'base64url').toString('utf8'))
-  } catch {
-    throw staleCursor()
-  }
-  const { t, s, q } = (payload ?? {}) as Record<string, unknown>
-  if (!((t === null || typeof t === 'string') && Number.isInteger(s) && (s as number) >= 0 && q === list)) throw staleCursor()
-  return { token: t as string | null, skip: s as number, list }
-}
-
-/** Cheap, stable fingerprint (FNV-1a) so a cursor is never applied to another list or search. */
-export function fingerprint(text: string): string {
-  let hash = 0x811c9dc5
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index)
-    hash = Math.imul(hash, 0x01000193)
-  }
-  return (hash >>> 0).toString(36)
+  const { t, s, q } = decodeListCursor(cursorPrefix, cursor)
+  if (!((t === null || typeof t === 'string') && isPosition(s) && q === list)) throw staleCursor()
+  return { token: t, skip: s, list }
 }
 
 export interface TokenList<Row> {
@@ -72,7 +51,7 @@ const maxReads = 50
 
 /** One page of the app: at most `pageSize` rows, and a cursor while Cognito has more. */
 export async function readTokenPage<Row>(list: TokenList<Row>, page: PageRequest, signal?: AbortSignal): Promise<{ rows: Row[]; nextCursor: string | null }> {
-  const listKey = fingerprint(list.key)
+  const listKey = listFingerprint(list.key)
   let position: Position = page.cursor ? decodeCursor(page.cursor, listKey) : { token: null, skip: 0, list: listKey }
   const rows: Row[] = []
   const finish = (next: Position | null) => {

@@ -1,6 +1,6 @@
+import { decodeListCursor, encodeListCursor, isPosition, listFingerprint, staleCursor } from '../listCursor'
 import type { QueryValue } from '../../http/types'
 import { linkedSignal } from '../../http/cancellation'
-import { AppError } from '../../services/AppError'
 import type { PageRequest } from '../Connector'
 import { parseRows, type CoupaContext } from './coupaTypes'
 
@@ -24,32 +24,17 @@ export interface OffsetList {
   what: string
 }
 
-/** Cheap, stable fingerprint (FNV-1a) so a cursor is never applied to another list or search. */
 function fingerprint(list: OffsetList): string {
-  const text = `${list.path}?${JSON.stringify(list.query)}`
-  let hash = 0x811c9dc5
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index)
-    hash = Math.imul(hash, 0x01000193)
-  }
-  return (hash >>> 0).toString(36)
+  return listFingerprint(`${list.path}?${JSON.stringify(list.query)}`)
 }
 
 export function encodeCursor(offset: number, list: OffsetList): string {
-  return cursorPrefix + Buffer.from(JSON.stringify({ o: offset, q: fingerprint(list) }), 'utf8').toString('base64url')
+  return encodeListCursor(cursorPrefix, { o: offset, q: fingerprint(list) })
 }
 
 export function decodeCursor(cursor: string, list: OffsetList): number {
-  const stale = new AppError('invalid_input', 'This list position is no longer valid (the search changed). Reload the list from the start.')
-  if (!cursor.startsWith(cursorPrefix)) throw stale
-  let payload: unknown
-  try {
-    payload = JSON.parse(Buffer.from(cursor.slice(cursorPrefix.length), 'base64url').toString('utf8'))
-  } catch {
-    throw stale
-  }
-  const { o, q } = (payload ?? {}) as Record<string, unknown>
-  if (typeof o !== 'number' || !Number.isInteger(o) || o < 0 || q !== fingerprint(list)) throw stale
+  const { o, q } = decodeListCursor(cursorPrefix, cursor)
+  if (!isPosition(o) || q !== fingerprint(list)) throw staleCursor()
   return o
 }
 

@@ -3,7 +3,8 @@ import { AppError } from '../../services/AppError'
 import type { PageRequest } from '../Connector'
 import { fetchGroup } from './goToGroups'
 import { groupToObject, userToObject } from './goToMapping'
-import { decodeCursor, encodeCursor, fingerprint, readPage } from './goToPaging'
+import { listFingerprint } from '../listCursor'
+import { decodeCursor, encodeCursor, readPage } from './goToPaging'
 import { keysFilter } from './goToSearch'
 import { accountPath, goToUserSchema, groupPath, parseAnswer, requireKey, type GoToContext, type GoToUser } from './goToTypes'
 import { fetchUser } from './goToUsers'
@@ -32,7 +33,7 @@ async function usersWithKeys(context: GoToContext, keys: readonly string[], sign
 export async function listMembers(context: GoToContext, groupKey: string, page: PageRequest, signal?: AbortSignal): Promise<DirectoryPage> {
   const group = await fetchGroup(context, groupKey, signal)
   const keys = group.userKeys ?? []
-  const list = fingerprint(`members:${groupPath(context, group.key)}`)
+  const list = listFingerprint(`members:${groupPath(context, group.key)}`)
   const offset = page.cursor ? decodeCursor(page.cursor, list) : 0
   const slice = keys.slice(offset, offset + page.pageSize)
   const nextCursor = offset + slice.length < keys.length ? encodeCursor(offset + slice.length, list) : null

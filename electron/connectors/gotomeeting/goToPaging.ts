@@ -1,4 +1,4 @@
-import { AppError } from '../../services/AppError'
+import { decodeListCursor, encodeListCursor, isPosition, listFingerprint, staleCursor } from '../listCursor'
 import type { PageRequest } from '../Connector'
 import { listEnvelopeSchema, parseAnswer, withQuery, type GoToContext } from './goToTypes'
 
@@ -15,34 +15,13 @@ const cursorPrefix = 'goto1.'
 /** The largest page asked of GoTo: undocumented; what working clients use (B.2, G10). */
 export const largestPage = 1000
 
-/** Cheap, stable fingerprint (FNV-1a) of a list and its filter. */
-export function fingerprint(text: string): string {
-  let hash = 0x811c9dc5
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index)
-    hash = Math.imul(hash, 0x01000193)
-  }
-  return (hash >>> 0).toString(36)
-}
-
 export function encodeCursor(offset: number, list: string): string {
-  return cursorPrefix + Buffer.from(JSON.stringify({ o: offset, q: list }), 'utf8').toString('base64url')
-}
-
-function staleCursor(): AppError {
-  return new AppError('invalid_input', 'This list position is no longer valid (the search changed). Reload the list from the start.')
+  return encodeListCursor(cursorPrefix, { o: offset, q: list })
 }
 
 export function decodeCursor(cursor: string, list: string): number {
-  if (!cursor.startsWith(cursorPrefix)) throw staleCursor()
-  let payload: unknown
-  try {
-    payload = JSON.parse(Buffer.from(cursor.slice(cursorPrefix.length), 'base64url').toString('utf8'))
-  } catch {
-    throw staleCursor()
-  }
-  const { o, q } = (payload ?? {}) as Record<string, unknown>
-  if (typeof o !== 'number' || !Number.isInteger(o) || o < 0 || q !== list) throw staleCursor()
+  const { o, q } = decodeListCursor(cursorPrefix, cursor)
+  if (!isPosition(o) || q !== list) throw staleCursor()
   return o
 }
 
@@ -64,7 +43,7 @@ export async function readPage(
   page: PageRequest,
   signal?: AbortSignal,
 ): Promise<RawPage> {
-  const listKey = fingerprint(`${list.path}?${list.filter ?? ''}`)
+  const listKey = listFingerprint(`${list.path}?${list.filter ?? ''}`)
   const offset = page.cursor ? decodeCursor(page.cursor, listKey) : 0
   const pageSize = Math.max(1, Math.min(page.pageSize, largestPage))
   const nextIfFull = encodeCursor(offset + pageSize, listKey)

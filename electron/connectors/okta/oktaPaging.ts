@@ -1,3 +1,4 @@
+import { decodeListCursor, encodeListCursor, isPosition, listFingerprint, staleCursor } from '../listCursor'
 import type { PagingFacts } from '../../../shared/catalogue/types'
 import type { HttpClient, HttpResponse, QueryValue } from '../../http/types'
 import { AppError } from '../../services/AppError'
@@ -24,27 +25,13 @@ interface Position {
 const cursorPrefix = 'okta1.'
 
 export function encodeCursor(position: Position): string {
-  const payload = JSON.stringify({ a: position.after, l: position.limit, s: position.skip, q: position.list })
-  return cursorPrefix + Buffer.from(payload, 'utf8').toString('base64url')
-}
-
-function staleCursor(): AppError {
-  return new AppError('invalid_input', 'This list position is no longer valid (the search changed). Reload the list from the start.')
+  return encodeListCursor(cursorPrefix, { a: position.after, l: position.limit, s: position.skip, q: position.list })
 }
 
 export function decodeCursor(cursor: string, list: string): Position {
-  if (!cursor.startsWith(cursorPrefix)) throw staleCursor()
-  let payload: unknown
-  try {
-    payload = JSON.parse(Buffer.from(cursor.slice(cursorPrefix.length), 'base64url').toString('utf8'))
-  } catch {
-    throw staleCursor()
-  }
-  const { a, l, s, q } = (payload ?? {}) as Record<string, unknown>
-  const valid =
-    (a === null || typeof a === 'string') && Number.isInteger(l) && Number.isInteger(s) && (s as number) >= 0 && q === list
-  if (!valid) throw staleCursor()
-  return { after: a as string | null, limit: l as number, skip: s as number, list }
+  const { a, l, s, q } = decodeListCursor(cursorPrefix, cursor)
+  if (!((a === null || typeof a === 'string') && Number.isInteger(l) && isPosition(s) && q === list)) throw staleCursor()
+  return { after: a, limit: l as number, skip: s, list }
 }
 
 /** `limit` for a page of `pageSize` rows: rounded up to the target's step, at most its maximum. */
@@ -69,16 +56,6 @@ export function nextAfter(response: Pick<HttpResponse, 'headers'>): string | nul
   return null
 }
 
-/** Cheap, stable fingerprint (FNV-1a) so a cursor is never applied to another list or search. */
-function fingerprint(text: string): string {
-  let hash = 0x811c9dc5
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index)
-    hash = Math.imul(hash, 0x01000193)
-  }
-  return (hash >>> 0).toString(36)
-}
-
 export interface PagedList {
   path: string
   query?: Record<string, QueryValue>
@@ -101,7 +78,7 @@ export async function readPage(
   paging: PagingFacts,
   signal?: AbortSignal,
 ): Promise<RawPage> {
-  const listKey = fingerprint(`${list.path}?${JSON.stringify(list.query ?? {})}`)
+  const listKey = listFingerprint(`${list.path}?${JSON.stringify(list.query ?? {})}`)
   let position: Position = page.cursor
     ? decodeCursor(page.cursor, listKey)
     : { after: null, limit: pageLimit(page.pageSize, paging), skip: 0, list: listKey }

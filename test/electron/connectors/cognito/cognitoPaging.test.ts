@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { decodeCursor, encodeCursor, fingerprint, readAllRows, readTokenPage, type TokenList } from '../../../../electron/connectors/cognito/cognitoPaging'
+import { decodeCursor, encodeCursor, readAllRows, readTokenPage, type TokenList } from '../../../../electron/connectors/cognito/cognitoPaging'
+import { listFingerprint } from '../../../../electron/connectors/listCursor'
 import { expectAppError } from '../../../support/expectAppError'
 
 /**
@@ -82,10 +83,10 @@ describe('Cognito token paging', () => {
 
   it('refuses a cursor of another list or search, and a cursor that is not one', async () => {
     const { list } = fakeList(items)
-    const cursor = encodeCursor({ token: '10', skip: 0, list: fingerprint('another list') })
+    const cursor = encodeCursor({ token: '10', skip: 0, list: listFingerprint('another list') })
     await expectAppError(readTokenPage(list, { cursor, pageSize: 10 }), 'invalid_input')
     await expectAppError(readTokenPage(list, { cursor: 'okta1.abc', pageSize: 10 }), 'invalid_input')
-    expect(() => decodeCursor('cognito1.!!!', fingerprint('fake'))).toThrow(/no longer valid/)
+    expect(() => decodeCursor('cognito1.!!!', listFingerprint('fake'))).toThrow(/no longer valid/)
   })
 
   it('reads every row of a list to its end', async () => {
