@@ -1,4 +1,4 @@
-import { afterEach } from 'vitest'
+import { afterTest, allPages, requestLog } from '../../../support/connectorHarness'
 import type { Connector } from '../../../../electron/connectors/Connector'
 import { createCognitoConnector, type CognitoTuning } from '../../../../electron/connectors/cognito/createCognitoConnector'
 import { startCognitoSandbox, type RunningCognitoSandbox } from '../../../../electron/sandbox/cognito/startCognitoSandbox'
@@ -25,12 +25,6 @@ export interface CognitoHarness {
   connect: (values?: Record<string, string>, secrets?: Record<string, string>, tuning?: CognitoTuning) => Connector
 }
 
-const cleanups: (() => Promise<void>)[] = []
-
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()?.()
-})
-
 /** Fast retries and throttling waits so fault tests do not wait for production backoffs. */
 export const fastTuning: CognitoTuning = { backoff: { initialMs: 5, maxMs: 20 }, throttling: { maxWaits: 5, initialMs: 20, maxMs: 200 } }
 
@@ -49,45 +43,24 @@ export async function cognitoHarness(options: SandboxOptions = {}, tuning: Cogni
       { profileId: 'profile-1', profileName: 'Sandbox Cognito', values: { ...sandboxValues(sandbox), ...values }, secrets, logger },
       { ...fastTuning, ...tuning, ...extraTuning },
     )
-    cleanups.push(async () => connector.close())
+    afterTest(async () => connector.close())
     return connector
   }
   const connector = connect()
-  cleanups.push(() => sandbox.close())
-  let from = 0
-  const logged = () =>
-    logger.lines
-      .filter((line) => line.fields && 'attempt' in line.fields && 'operation' in line.fields)
-      .map((line) => {
-        const fields = line.fields as Record<string, unknown>
-        return { operation: String(fields.operation), outcome: String(fields.outcome), attempt: Number(fields.attempt) }
-      })
+  afterTest(() => sandbox.close())
+  const log = requestLog(logger.lines, (fields) =>
+    'attempt' in fields && 'operation' in fields ? { operation: String(fields.operation), outcome: String(fields.outcome), attempt: Number(fields.attempt) } : null,
+  )
   return {
     sandbox,
     tenant: sandbox.tenant,
     connector,
     logger,
     accessSecret: sandbox.credentials.accessSecret!,
-    calls: () => logged().slice(from),
-    mark: () => {
-      from = logged().length
-    },
+    calls: log.requests,
+    mark: log.mark,
     connect,
   }
 }
 
-/** Walks a paged list to its end, page by page. */
-export async function allPages(
-  read: (cursor: string | null) => Promise<{ items: { id: string }[]; nextCursor: string | null }>,
-): Promise<{ ids: string[]; pageSizes: number[] }> {
-  const ids: string[] = []
-  const pageSizes: number[] = []
-  let cursor: string | null = null
-  do {
-    const page: { items: { id: string }[]; nextCursor: string | null } = await read(cursor)
-    ids.push(...page.items.map((item) => item.id))
-    pageSizes.push(page.items.length)
-    cursor = page.nextCursor
-  } while (cursor)
-  return { ids, pageSizes }
-}
+export { allPages }

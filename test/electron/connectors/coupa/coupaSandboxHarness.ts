@@ -1,4 +1,4 @@
-import { afterEach } from 'vitest'
+import { afterTest, allPages, requestLog } from '../../../support/connectorHarness'
 import type { Connector } from '../../../../electron/connectors/Connector'
 import { createCoupaConnector, type CoupaHttpTuning } from '../../../../electron/connectors/coupa/createCoupaConnector'
 import { startCoupaSandbox, type CoupaSandboxOptions, type RunningCoupaSandbox } from '../../../../electron/sandbox/coupa/startCoupaSandbox'
@@ -26,12 +26,6 @@ export interface CoupaHarness {
   connect: (values?: Record<string, string>, secrets?: Record<string, string>, tuning?: CoupaHttpTuning) => Connector
 }
 
-const cleanups: (() => Promise<void>)[] = []
-
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()?.()
-})
-
 /** Fast retries so fault tests do not wait for production backoffs. */
 const fastTuning: CoupaHttpTuning = { backoff: { initialMs: 5, maxMs: 20 } }
 
@@ -51,35 +45,29 @@ export async function coupaHarness(options: CoupaSandboxOptions = {}, values: Re
       },
       { ...fastTuning, ...tuning },
     )
-    cleanups.push(async () => connector.close())
+    afterTest(async () => connector.close())
     return connector
   }
   const connector = connect()
-  cleanups.push(() => sandbox.close())
-  let from = 0
-  const logged = () =>
-    logger.lines
-      .filter((line) => line.fields && 'attempt' in line.fields)
-      .map((line) => {
-        const fields = line.fields as Record<string, unknown>
-        return {
-          method: String(fields.method),
-          path: String(fields.path),
-          status: fields.status as number | null,
-          attempt: Number(fields.attempt),
-          failure: (fields.failure as string | null) ?? null,
-        }
-      })
+  afterTest(() => sandbox.close())
+  const log = requestLog(logger.lines, (fields) => {
+    if (!('attempt' in fields)) return null
+    return {
+      method: String(fields.method),
+      path: String(fields.path),
+      status: fields.status as number | null,
+      attempt: Number(fields.attempt),
+      failure: (fields.failure as string | null) ?? null,
+    }
+  })
   return {
     sandbox,
     tenant: sandbox.tenant,
     connector,
     logger,
     apiKey: apiKey!,
-    requests: () => logged().slice(from),
-    mark: () => {
-      from = logged().length
-    },
+    requests: log.requests,
+    mark: log.mark,
     connect,
   }
 }
@@ -89,21 +77,7 @@ export function queryOf(request: LoggedRequest, name: string): string | null {
   return new URL(request.path, 'http://x').searchParams.get(name)
 }
 
-/** Walks a paged list to its end, page by page. */
-export async function allPages(
-  read: (cursor: string | null) => Promise<{ items: { id: string }[]; nextCursor: string | null }>,
-): Promise<{ ids: string[]; pageSizes: number[] }> {
-  const ids: string[] = []
-  const pageSizes: number[] = []
-  let cursor: string | null = null
-  do {
-    const page: { items: { id: string }[]; nextCursor: string | null } = await read(cursor)
-    ids.push(...page.items.map((item) => item.id))
-    pageSizes.push(page.items.length)
-    cursor = page.nextCursor
-  } while (cursor)
-  return { ids, pageSizes }
-}
+export { allPages }
 
 /** Everything the logger was told, as one text, to look for secrets in. */
 export function everythingLogged(harness: CoupaHarness): string {

@@ -1,4 +1,4 @@
-import { afterEach } from 'vitest'
+import { afterTest, allPages, requestLog } from '../../../support/connectorHarness'
 import type { Connector } from '../../../../electron/connectors/Connector'
 import { createGoToMeetingConnector, type GoToHttpTuning } from '../../../../electron/connectors/gotomeeting/createGoToMeetingConnector'
 import { startGoToMeetingSandbox, type RunningGoToMeetingSandbox } from '../../../../electron/sandbox/gotomeeting/startGoToMeetingSandbox'
@@ -27,12 +27,6 @@ export interface GoToHarness {
   connect: (values?: Record<string, string>, secrets?: Record<string, string>, tuning?: GoToHttpTuning) => Connector
 }
 
-const cleanups: (() => Promise<void>)[] = []
-
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()?.()
-})
-
 /** Fast retries so fault tests do not wait for production backoffs. */
 const fastTuning: GoToHttpTuning = { backoff: { initialMs: 5, maxMs: 20 } }
 
@@ -55,48 +49,27 @@ export async function goToHarness(options: SandboxOptions = {}, tuning: GoToHttp
       { profileId: 'profile-1', profileName: 'Sandbox GoTo', values: { ...profileValues(sandbox), ...values }, secrets, logger },
       { ...fastTuning, ...tuning, ...extraTuning },
     )
-    cleanups.push(async () => connector.close())
+    afterTest(async () => connector.close())
     return connector
   }
   const connector = connect()
-  cleanups.push(() => sandbox.close())
-  let from = 0
-  const logged = () =>
-    logger.lines
-      .filter((line) => line.fields && 'attempt' in line.fields)
-      .map((line) => {
-        const fields = line.fields as Record<string, unknown>
-        return { method: String(fields.method), path: decodeURIComponent(String(fields.path)), status: fields.status as number | null, attempt: Number(fields.attempt) }
-      })
+  afterTest(() => sandbox.close())
+  const log = requestLog(logger.lines, (fields) =>
+    'attempt' in fields ? { method: String(fields.method), path: decodeURIComponent(String(fields.path)), status: fields.status as number | null, attempt: Number(fields.attempt) } : null,
+  )
   return {
     sandbox,
     tenant: sandbox.tenant,
     connector,
     logger,
     secrets: profileSecrets(sandbox),
-    requests: () => logged().slice(from),
-    mark: () => {
-      from = logged().length
-    },
+    requests: log.requests,
+    mark: log.mark,
     connect,
   }
 }
 
-/** Walks a paged list to its end, page by page. */
-export async function allPages(
-  read: (cursor: string | null) => Promise<{ items: { id: string }[]; nextCursor: string | null }>,
-): Promise<{ ids: string[]; pageSizes: number[] }> {
-  const ids: string[] = []
-  const pageSizes: number[] = []
-  let cursor: string | null = null
-  do {
-    const page: { items: { id: string }[]; nextCursor: string | null } = await read(cursor)
-    ids.push(...page.items.map((item) => item.id))
-    pageSizes.push(page.items.length)
-    cursor = page.nextCursor
-  } while (cursor)
-  return { ids, pageSizes }
-}
+export { allPages }
 
 /**
  * A call to the tenant's Admin API behind Lanyard's back (another administrator at work), with a

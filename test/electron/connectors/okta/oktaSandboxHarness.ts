@@ -1,4 +1,4 @@
-import { afterEach } from 'vitest'
+import { afterTest, allPages, requestLog } from '../../../support/connectorHarness'
 import type { Connector } from '../../../../electron/connectors/Connector'
 import { createOktaConnector, type OktaHttpTuning } from '../../../../electron/connectors/okta/createOktaConnector'
 import { startOktaSandbox, type RunningOktaSandbox } from '../../../../electron/sandbox/okta/startOktaSandbox'
@@ -26,12 +26,6 @@ export interface OktaHarness {
   connect: (values?: Record<string, string>, secrets?: Record<string, string>, tuning?: OktaHttpTuning) => Connector
 }
 
-const cleanups: (() => Promise<void>)[] = []
-
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()?.()
-})
-
 /** Fast retries so fault tests do not wait for production backoffs. */
 const fastTuning: OktaHttpTuning = { backoff: { initialMs: 5, maxMs: 20 } }
 
@@ -48,29 +42,22 @@ export async function oktaHarness(
       { profileId: 'profile-1', profileName: 'Sandbox Okta', values: { url: sandbox.url, ...values, ...extraValues }, secrets, logger },
       { ...fastTuning, ...tuning, ...extraTuning },
     )
-    cleanups.push(async () => connector.close())
+    afterTest(async () => connector.close())
     return connector
   }
   const connector = connect()
-  cleanups.push(() => sandbox.close())
-  let from = 0
-  const logged = () =>
-    logger.lines
-      .filter((line) => line.fields && 'attempt' in line.fields)
-      .map((line) => {
-        const fields = line.fields as Record<string, unknown>
-        return { method: String(fields.method), path: String(fields.path), status: fields.status as number | null, attempt: Number(fields.attempt) }
-      })
+  afterTest(() => sandbox.close())
+  const log = requestLog(logger.lines, (fields) =>
+    'attempt' in fields ? { method: String(fields.method), path: String(fields.path), status: fields.status as number | null, attempt: Number(fields.attempt) } : null,
+  )
   return {
     sandbox,
     tenant: sandbox.tenant,
     connector,
     logger,
     token: sandbox.credentials.token!,
-    requests: () => logged().slice(from),
-    mark: () => {
-      from = logged().length
-    },
+    requests: log.requests,
+    mark: log.mark,
     connect,
   }
 }
@@ -80,18 +67,4 @@ export function limitOf(request: LoggedRequest): string | null {
   return new URL(request.path, 'http://x').searchParams.get('limit')
 }
 
-/** Walks a paged list to its end, page by page. */
-export async function allPages(
-  read: (cursor: string | null) => Promise<{ items: { id: string }[]; nextCursor: string | null }>,
-): Promise<{ ids: string[]; pageSizes: number[] }> {
-  const ids: string[] = []
-  const pageSizes: number[] = []
-  let cursor: string | null = null
-  do {
-    const page: { items: { id: string }[]; nextCursor: string | null } = await read(cursor)
-    ids.push(...page.items.map((item) => item.id))
-    pageSizes.push(page.items.length)
-    cursor = page.nextCursor
-  } while (cursor)
-  return { ids, pageSizes }
-}
+export { allPages }
