@@ -27,6 +27,7 @@ export function summarize(intent: IntentRecord, targetName: string, status: Outc
 }
 
 function phraseFor(intent: IntentRecord, name: string): Phrase {
+  if (intent.completes) return completionPhrase(intent, name)
   const kind = objectWord(intent.connectorId, intent.target.objectType)
   const other = intent.related?.name ?? 'a group'
   switch (intent.action) {
@@ -53,6 +54,16 @@ function phraseFor(intent: IntentRecord, name: string): Phrase {
       return { done: `Undid the deprovision of ${name}${restored}`, attempt: `undo the deprovision of ${name}` }
     }
   }
+}
+
+/**
+ * A finish or roll-back of a change that stopped part-way: a roll-back of a create deletes what it
+ * made; anything else sets values, the remaining ones or the old ones.
+ */
+function completionPhrase(intent: IntentRecord, name: string): Phrase {
+  if (intent.action === 'delete') return { done: `Rolled back the creation of ${name}`, attempt: `roll back the creation of ${name}` }
+  const fields = listWords(intent.changes.map((change) => fieldLabel(change.attribute).toLowerCase()))
+  return { done: `Completed the change to ${name} (${fields})`, attempt: `complete the change to ${name} (${fields})` }
 }
 
 /** The target's lifecycle word for the mode the profile chose; "deprovision" when it has none. */

@@ -66,10 +66,9 @@ export const cognito: ConnectorDescriptor = {
       scimResource: 'User',
       operations: operationCells('POST | GET | GET | GET | PUT | DELETE | PUT | PUT | via group'),
       mandatoryFields: ['userName', 'emails[0].value'],
-      searchHint:
-        'A username, email (with @), phone number (+…) or full name, from its start; Enabled or Disabled; a status such as ' +
-        'CONFIRMED or FORCE_CHANGE_PASSWORD; or attribute = "value" / attribute ^= "value" on username, email, phone_number, ' +
-        'name, given_name, family_name, preferred_username or sub. Usernames are matched with case.',
+      // Completes "Search users by …". The search also takes a status word (CONFIRMED, Enabled,
+      // Disabled) and `attribute = "value"` / `^=` on any attribute ListUsers filters (cognitoSearch.ts).
+      searchHint: 'the start of a username, email, phone or full name, or a status',
       // The new user's groups are steps of the create ("Add to <group>"), like the password.
       joinsGroupsOnCreate: true,
       // The pool's other attributes (given_name, custom:department…), as Extension.Custom.<attribute name>.
@@ -115,7 +114,8 @@ export const cognito: ConnectorDescriptor = {
       scimResource: 'Group',
       operations: operationCells('POST | GET | GET | GET | PUT | DELETE | – | – | PUT (update membership)'),
       mandatoryFields: ['displayName'],
-      searchHint: 'Groups whose name or description contains the text (Cognito has no group search: Lanyard reads the groups and matches them).',
+      // Cognito has no group search: Lanyard reads the groups and matches them itself.
+      searchHint: 'part of the name or description',
       // A group's description, as Extension.Custom.Description.
       customAttributePrefix: 'Extension.Custom.',
       fieldRules: {

@@ -160,9 +160,8 @@ export const coupa: ConnectorDescriptor = {
       operations: operationCells('POST | GET | GET | GET | PUT (PATCH for granular update) | – | PUT | PUT | PUT/PATCH: roles, groups, user-groups, account-groups (user-centric)'),
       absentOperationNotes: { delete: 'soft delete only' },
       mandatoryFields: ['userName', 'emails[0].value', 'name.givenName', 'name.familyName'],
-      searchHint:
-        'a login or part of one; an email (with @); a first and last name (two words or more, each the start of the name); ' +
-        'or active / inactive',
+      // Coupa's filters cannot be OR'd, so the text's shape picks the field (coupaSearch.ts).
+      searchHint: 'login, email, first and last name, or active / inactive',
       customAttributePrefix: 'Extension.Custom.',
       fieldRules: {
         ...flagRules,

@@ -71,7 +71,7 @@ describe('finishing or rolling back a change that stopped part-way', () => {
       if (method === 'update') updates.push(JSON.stringify(services.fake.objects.get(userId)?.attributes.title))
     }
     const finished = await services.handlers['journal.complete']({ entryId: entry.id, choice: 'finish', password: 'second-Pa55' })
-    expect(finished).toMatchObject({ action: 'update', completes: entry.id, outcome: { status: 'applied' } })
+    expect(finished).toMatchObject({ action: 'update', completes: entry.id, outcome: { status: 'applied' }, summary: 'Completed the change to Grace Hopper (title and password)' })
     // The title differed (Admiral at the target, Rear Admiral wanted); the names already matched.
     expect(finished.changes).toEqual([
       { attribute: 'title', before: 'Admiral', after: 'Rear Admiral' },
@@ -121,7 +121,7 @@ describe('finishing or rolling back a change that stopped part-way', () => {
   it('rolls back a partial create by deleting the user it made', async () => {
     const { services, entry, userId } = await partialCreate()
     const rolledBack = await services.handlers['journal.complete']({ entryId: entry.id, choice: 'rollback' })
-    expect(rolledBack).toMatchObject({ action: 'delete', completes: entry.id, outcome: { status: 'applied' } })
+    expect(rolledBack).toMatchObject({ action: 'delete', completes: entry.id, outcome: { status: 'applied' }, summary: 'Rolled back the creation of Grace Hopper' })
     expect(services.fake.objects.has(userId)).toBe(false)
   })
 
