@@ -33,7 +33,7 @@ export interface Connector {
    */
   checkCreate?(objectType: string, attributes: Attributes, signal?: AbortSignal): Promise<string[]>
   /** `changes` holds only what changes; null clears an attribute. Returns the object read back. */
-  update(objectType: string, id: string, changes: Attributes): Promise<DirectoryObject>
+  update(objectType: string, id: string, changes: Attributes, options?: ChangeOptions): Promise<DirectoryObject>
   /** Removes for good (deactivating first where the target needs it). */
   delete(objectType: string, id: string): Promise<void>
 
@@ -83,7 +83,15 @@ export interface ListQuery extends PageRequest {
   search: string
 }
 
-export interface CreateOptions {
+export interface ChangeOptions {
+  /**
+   * Told the steps of a change that ran as several (Cognito's password and groups, Coupa's
+   * segments), once every one applied, so the journal records them as it does a failure's.
+   */
+  onSteps?: (steps: StepReport[]) => void
+}
+
+export interface CreateOptions extends ChangeOptions {
   /** A new user's first password: never logged, journaled or returned. */
   password?: string
   /** Ids of `groups` the new user joins as part of the create (each its own step). */

@@ -107,7 +107,7 @@ export function withReadAhead(connector: Connector): Connector {
     get: (objectType, id, signal) => connector.get(objectType, id, signal),
     create: (objectType, attributes, options) => changing(() => connector.create(objectType, attributes, options)),
     ...(connector.checkCreate ? { checkCreate: connector.checkCreate.bind(connector) } : {}),
-    update: (objectType, id, changes) => changing(() => connector.update(objectType, id, changes)),
+    update: (objectType, id, changes, options) => changing(() => connector.update(objectType, id, changes, options)),
     delete: (objectType, id) => changing(() => connector.delete(objectType, id)),
     listMembers: (groupType, groupId, page, signal) => connector.listMembers(groupType, groupId, page, signal),
     listGroupsOf: (userId, groupType, page, signal) => connector.listGroupsOf(userId, groupType, page, signal),

@@ -14,6 +14,7 @@ import type {
   UpdateObjectInput,
 } from '../../shared/directory'
 import { validateChanges, validateNewObject } from '../../shared/directoryValidation'
+import type { StepReport } from '../../shared/errors'
 import type { Connector, PageRequest } from '../connectors/Connector'
 import { AppError, refuseProblems } from '../services/AppError'
 import { creationChanges, effectiveChanges, isSecret } from './attributeChanges'
@@ -97,9 +98,10 @@ export class DirectoryService {
         undoOf: null,
       },
       apply: async () => {
-        const created = await connector.create(type.id, input.attributes, { password: input.password, groups })
+        let steps: StepReport[] = []
+        const created = await connector.create(type.id, input.attributes, { password: input.password, groups, onSteps: (reported) => (steps = reported) })
         const touched = [{ objectType: type.id, ids: [created.id] }, { objectType: 'groups', ids: groups }]
-        return { value: created, target: { id: created.id, name: created.displayName }, touched }
+        return { value: created, steps, target: { id: created.id, name: created.displayName }, touched }
       },
       touchedOnFailure: [{ objectType: 'groups', ids: groups }],
     })
@@ -128,8 +130,9 @@ export class DirectoryService {
         undoOf: null,
       },
       apply: async () => {
-        const updated = await connector.update(type.id, current.id, changes)
-        return { value: updated, target: { id: updated.id, name: updated.displayName }, touched: [{ objectType: type.id, ids: [updated.id] }] }
+        let steps: StepReport[] = []
+        const updated = await connector.update(type.id, current.id, changes, { onSteps: (reported) => (steps = reported) })
+        return { value: updated, steps, target: { id: updated.id, name: updated.displayName }, touched: [{ objectType: type.id, ids: [updated.id] }] }
       },
       touchedOnFailure: [{ objectType: type.id, ids: [current.id] }],
     })

@@ -145,7 +145,9 @@ export async function createUser(context: CognitoContext, attributes: Attributes
     },
     details: (): Record<string, string> => (created ? { objectId: created.username, objectName: created.username } : {}),
   }
-  await runSteps(steps, outcome)
+  // Run first: an optional call would skip evaluating its argument when nobody listens.
+  const reports = await runSteps(steps, outcome)
+  options.onSteps?.(reports)
   const made = created as CognitoUser | null
   const id = made?.username ?? username
   // The create is done; a failed read-back must not make it look failed.

@@ -1,7 +1,7 @@
 import type { Attributes, DirectoryObject, DirectoryPage } from '../../../shared/directory'
 import { fieldLabel, validateChanges } from '../../../shared/directoryValidation'
 import { AppError, refuseProblems } from '../../services/AppError'
-import type { ListQuery } from '../Connector'
+import type { ChangeOptions, ListQuery } from '../Connector'
 import { runSteps, type Step } from '../runSteps'
 import { userFromAdminGet, userFromListing, userToObject, type CognitoUser } from './cognitoMapping'
 import { readTokenPage } from './cognitoPaging'
@@ -44,7 +44,7 @@ const ownSteps = new Set(['password', 'Extension.IsPasswordPermanent', 'active']
  * leaves the earlier ones applied, and the journal can finish or roll back the rest. A new
  * password is temporary unless `Extension.IsPasswordPermanent` is true in the same change.
  */
-export async function updateUser(context: CognitoContext, id: string, changes: Attributes): Promise<DirectoryObject> {
+export async function updateUser(context: CognitoContext, id: string, changes: Attributes, options: ChangeOptions = {}): Promise<DirectoryObject> {
   refuseProblems(validateChanges(context.users, changes), 'Nothing was changed')
   const password = typeof changes.password === 'string' ? changes.password : undefined
   const write = userWrite(context.users, changes)
@@ -80,10 +80,11 @@ export async function updateUser(context: CognitoContext, id: string, changes: A
     })
   }
   if (write.active !== undefined) steps.push(write.active ? enableStep(context, user) : disableStep(context, name))
-  await runSteps(steps, {
+  const reports = await runSteps(steps, {
     operation: `Change of ${name}`,
     advice: 'The steps that were applied stay applied: finish or roll back the change from the Activity view.',
   })
+  if (reports.length > 1) options.onSteps?.(reports)
   return getUser(context, name)
 }
 

@@ -62,8 +62,8 @@ export function createCognitoConnector(settings: ConnectorSettings, tuning: Cogn
     get: (type, id, signal) => (type === 'users' ? getUser(context, id, signal) : type === 'groups' ? getGroup(context, id, signal) : unsupported(type)),
     create: (type, attributes, options) =>
       type === 'users' ? createUser(context, attributes, options) : type === 'groups' ? createGroup(context, attributes) : unsupported(type),
-    update: (type, id, changes) =>
-      type === 'users' ? updateUser(context, id, changes) : type === 'groups' ? updateGroup(context, id, changes) : unsupported(type),
+    update: (type, id, changes, options) =>
+      type === 'users' ? updateUser(context, id, changes, options) : type === 'groups' ? updateGroup(context, id, changes) : unsupported(type),
     delete: (type, id) => (type === 'users' ? deleteUser(context, id) : type === 'groups' ? deleteGroup(context, id) : unsupported(type)),
     // Cognito has one group-like type; the service has checked `groupType` against the descriptor.
     listMembers: (_groupType, groupId, page, signal) => listMembers(context, groupId, page, signal),

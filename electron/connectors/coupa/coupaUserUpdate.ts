@@ -2,6 +2,7 @@ import type { Attributes, DirectoryObject } from '../../../shared/directory'
 import { fieldLabel, validateChanges } from '../../../shared/directoryValidation'
 import { refuseProblems } from '../../services/AppError'
 import { runSteps, type Step } from '../runSteps'
+import type { ChangeOptions } from '../Connector'
 import { objectRecord, text, userPath, type CoupaContext } from './coupaTypes'
 import { userToObject } from './coupaUserMapping'
 import { securityTypeUpdate, userWrite } from './coupaUserWrites'
@@ -24,7 +25,7 @@ function lower(names: readonly string[]): Set<string> {
   return new Set(names.map((name) => name.toLowerCase()))
 }
 
-export async function updateUser(context: CoupaContext, id: string, changes: Attributes): Promise<DirectoryObject> {
+export async function updateUser(context: CoupaContext, id: string, changes: Attributes, options: ChangeOptions = {}): Promise<DirectoryObject> {
   refuseProblems(validateChanges(context.users, changes), 'Nothing was sent')
   const user = await fetchUser(context, id)
   const current = userToObject(context, user)
@@ -68,10 +69,11 @@ export async function updateUser(context: CoupaContext, id: string, changes: Att
   if (steps.length === 0) return current
   if (steps.length === 1) await steps[0]!.run()
   else {
-    await runSteps(steps, {
+    const reports = await runSteps(steps, {
       operation: `The change to ${current.displayName}`,
       advice: 'What was applied stays applied: finish or roll back the change from the Activity view.',
     })
+    options.onSteps?.(reports)
   }
   return getUser(context, current.id)
 }

@@ -87,7 +87,7 @@ export async function createUser(context: CoupaContext, attributes: Attributes, 
     await create.run()
     return getUserFrom(context, made.user)
   }
-  await runSteps([create, segmentsStep(context, createdId, name, write)], {
+  const reports = await runSteps([create, segmentsStep(context, createdId, name, write)], {
     operation: `Creating ${name}`,
     // Read when a step has failed: whether the first step made the user decides what to say.
     get advice() {
@@ -97,6 +97,7 @@ export async function createUser(context: CoupaContext, attributes: Attributes, 
     },
     details: (): Record<string, string> => (made.user ? { objectId: made.user.id, objectName: userDisplayName(made.user) } : {}),
   })
+  options.onSteps?.(reports)
   return getUser(context, createdId())
 }
 

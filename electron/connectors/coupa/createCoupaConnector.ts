@@ -102,7 +102,7 @@ export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaH
     list: (type, query, signal) => (type === 'users' ? listUsers(context, query, signal) : listGroupLikes(context, type, query, signal)),
     get: (type, id, signal) => (type === 'users' ? getUser(context, id, signal) : getGroupLike(context, type, id, signal)),
     create: (type, attributes, options) => (type === 'users' ? createUser(context, attributes, options) : usersOnly(type, 'create')),
-    update: (type, id, changes) => (type === 'users' ? updateUser(context, id, changes) : usersOnly(type, 'change')),
+    update: (type, id, changes, options) => (type === 'users' ? updateUser(context, id, changes, options) : usersOnly(type, 'change')),
     // Soft delete only: Coupa has no DELETE (A.1); deprovision is the way to take someone out.
     delete: () => Promise.reject(new AppError('unsupported', 'Coupa cannot delete users (soft delete only): deprovision them instead.')),
     listMembers: (groupType, groupId, page, signal) => listMembers(context, groupType, groupId, page, signal),

@@ -152,4 +152,20 @@ describe('partial creates through the services: finish and roll back', () => {
     expect(groupsOf('half.way')).toEqual([...groups].sort())
     expect(tenant.userStatus('half.way')).toBe('FORCE_CHANGE_PASSWORD')
   })
+
+  it('records every step of a create that applied whole: the user, the password and each group', async () => {
+    const { handlers, profile, tenant } = await setUp()
+    const groups = tenant.groups().slice(0, 2).map((group) => group.name)
+    await handlers['directory.create']({
+      id: profile.id,
+      objectType: 'users',
+      attributes: { userName: 'all.the.way', 'emails[0].value': 'all.the.way@example.com', 'Extension.IsPasswordPermanent': true },
+      password: 'Good-Pass-42!',
+      groups,
+    })
+    const [entry] = await handlers['journal.list']({ action: 'create' })
+    expect(entry?.outcome.status).toBe('applied')
+    expect(entry?.outcome.steps.map((step) => step.status)).toEqual(['applied', 'applied', 'applied', 'applied'])
+    expect(entry?.outcome.steps.slice(2).map((step) => step.name)).toEqual(groups.map((group) => `Add to ${group}`))
+  })
 })

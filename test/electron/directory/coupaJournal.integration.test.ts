@@ -122,6 +122,11 @@ describe('Coupa deprovision, undo and changes through the services', () => {
     const created = await handlers['directory.create']({ id: profile.id, objectType: 'users', attributes: segmentedUser })
     const entries = await handlers['journal.list']({})
     expect(entries.map((entry) => [entry.action, entry.outcome.status])).toEqual([['create', 'applied']])
+    // The two named steps are on record when both applied, as they are when one fails.
+    expect(entries[0]?.outcome.steps.map((step) => [step.name, step.status])).toEqual([
+      ['Create Grace Segments', 'applied'],
+      [expect.stringMatching(/segment/i), 'applied'],
+    ])
     expect(entries[0]?.changes.map((change) => change.attribute)).toEqual(expect.arrayContaining(Object.keys(segmentedUser)))
     // Two requests made it: everything but the segments, then the segments.
     expect(tenant.lastRequestBodies(2).map((request) => request.method)).toEqual(['POST', 'PUT'])
