@@ -1,6 +1,6 @@
 import { getDescriptor } from '../../shared/catalogue'
 import type { ChangeCompletion, JournalEntry } from '../../shared/journal'
-import { summarize } from './journalSummary'
+import { objectWord, summarize } from './journalSummary'
 import type { IntentRecord, JournalRecord, OutcomeRecord } from './journalRecord'
 
 /** What pairing needs to know beyond the journal: whether a profile still exists (for undo). */
@@ -67,7 +67,7 @@ export class JournalIndex {
       summary: summarize(intent, target.name, status),
       changes: intent.changes,
       recorded: intent.snapshot
-        ? { status: intent.snapshot.status, groups: intent.snapshot.groups.map((group) => group.name) }
+        ? { status: intent.snapshot.status, groups: intent.snapshot.groups.map((group) => recordedName(intent, group)) }
         : null,
       outcome: {
         status,
@@ -134,6 +134,12 @@ export class JournalIndex {
     if (!users?.operations.undoDeprovision) return refuse(`${descriptor.label} cannot undo a deprovision.`)
     return { available: true, reason: null, undoneBy: null }
   }
+}
+
+/** A group by name; another group-like type says what it is: "Buyer (role)". */
+function recordedName(intent: IntentRecord, group: { name: string; objectType?: string }): string {
+  if (!group.objectType || group.objectType === 'groups') return group.name
+  return `${group.name} (${objectWord(intent.connectorId, group.objectType)})`
 }
 
 /** Only creates and updates run as steps the journal can finish or roll back. */

@@ -47,7 +47,7 @@ describe('Coupa deprovision, undo and changes through the services', () => {
     expect(entry.summary).toBe(`Deactivated ${entry.target.name} (kept ${kept} groups on record)`)
     expect(entry.changes).toEqual([{ attribute: 'active', before: true, after: false }])
     expect(entry.recorded?.status).toBe('active')
-    expect(entry.recorded?.groups).toEqual(expect.arrayContaining(tenant.rolesOf(person.id).map((role) => role.name)))
+    expect(entry.recorded?.groups).toEqual(expect.arrayContaining(tenant.rolesOf(person.id).map((role) => `${role.name} (role)`)))
     expect(entry.recorded?.groups).toHaveLength(kept)
     expect(tenant.user(person.id)?.fields.active).toBe(false)
 
