@@ -79,3 +79,25 @@ export async function runSteps(steps: readonly Step[], outcome: StepsOutcome): P
   }
   return reports
 }
+
+/**
+ * Puts a user back in a group recorded before a deprovision. The target's not_found then means
+ * the group was deleted since: said so, with the target's details kept, instead of a bare 404.
+ */
+export async function restoreToGroup(
+  where: string,
+  group: { name: string },
+  who: string,
+  restore: () => Promise<void>,
+): Promise<void> {
+  try {
+    await restore()
+  } catch (error: unknown) {
+    if (error instanceof AppError && error.code === 'not_found') {
+      throw new AppError('not_found', `The group "${group.name}" no longer exists in ${where}, so ${who} cannot be put back in it.`, {
+        details: error.extra.details,
+      })
+    }
+    throw error
+  }
+}

@@ -1,7 +1,7 @@
 import type { StepReport } from '../../../shared/errors'
 import { AppError } from '../../services/AppError'
 import type { DeprovisionSnapshot } from '../Connector'
-import { runSteps, type Step } from '../runSteps'
+import { restoreToGroup, runSteps, type Step } from '../runSteps'
 import { groupNameOf, isActive, userStatusLabel } from './cognitoMapping'
 import { allGroupsOf, groupLimitReached } from './cognitoMemberships'
 import { maximumGroupsPerUser, type CognitoContext } from './cognitoTypes'
@@ -74,16 +74,9 @@ export async function undoDeprovision(context: CognitoContext, userId: string, s
       name: `Add back to ${group.name}`,
       run: async () => {
         if (groupCount >= maximumGroupsPerUser) throw groupLimitReached(current.username, group.name)
-        try {
+        await restoreToGroup('the user pool', group, name, async () => {
           await context.api.addUserToGroup({ Username: current.username, GroupName: group.id })
-        } catch (error: unknown) {
-          if (error instanceof AppError && error.code === 'not_found') {
-            throw new AppError('not_found', `The group "${group.name}" no longer exists in the user pool, so ${name} cannot be added back to it.`, {
-              details: error.extra.details,
-            })
-          }
-          throw error
-        }
+        })
         groupCount++
       },
     })

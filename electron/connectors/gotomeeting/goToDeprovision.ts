@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { StepReport } from '../../../shared/errors'
 import { AppError } from '../../services/AppError'
 import type { DeprovisionSnapshot } from '../Connector'
-import { runSteps, type Step } from '../runSteps'
+import { restoreToGroup, runSteps, type Step } from '../runSteps'
 import { licenseName, readLicenses } from './goToLicenses'
 import { isActiveStatus, statusWord, userDisplayName } from './goToMapping'
 import { moveUserToGroup } from './goToMemberships'
@@ -129,16 +129,7 @@ function backInGroupStep(context: GoToContext, snapshot: DeprovisionSnapshot, gr
   return {
     name: `Put ${snapshot.displayName} back in ${group.name}`,
     run: async () => {
-      try {
-        await moveUserToGroup(context, snapshot.userId, group.id)
-      } catch (error: unknown) {
-        if (error instanceof AppError && error.code === 'not_found') {
-          throw new AppError('not_found', `The group "${group.name}" no longer exists in GoTo, so ${snapshot.displayName} cannot be put back in it.`, {
-            details: error.extra.details,
-          })
-        }
-        throw error
-      }
+      await restoreToGroup('GoTo', group, snapshot.displayName, () => moveUserToGroup(context, snapshot.userId, group.id))
     },
   }
 }

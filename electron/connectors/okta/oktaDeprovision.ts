@@ -1,7 +1,7 @@
 import type { StepReport } from '../../../shared/errors'
 import { AppError } from '../../services/AppError'
 import type { DeprovisionSnapshot } from '../Connector'
-import { runSteps, type Step } from '../runSteps'
+import { restoreToGroup, runSteps, type Step } from '../runSteps'
 import { userDisplayName } from './oktaMapping'
 import { addMember, allGroupsOf } from './oktaMemberships'
 import { userPath, type OktaContext } from './oktaTypes'
@@ -121,16 +121,7 @@ function addBackStep(context: OktaContext, snapshot: DeprovisionSnapshot, group:
   return {
     name: `Add back to ${group.name}`,
     run: async () => {
-      try {
-        await addMember(context, group.id, snapshot.userId)
-      } catch (error: unknown) {
-        if (error instanceof AppError && error.code === 'not_found') {
-          throw new AppError('not_found', `The group "${group.name}" no longer exists in Okta, so ${snapshot.displayName} cannot be added back to it.`, {
-            details: error.extra.details,
-          })
-        }
-        throw error
-      }
+      await restoreToGroup('Okta', group, snapshot.displayName, () => addMember(context, group.id, snapshot.userId))
     },
   }
 }

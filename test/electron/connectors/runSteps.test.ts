@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { runSteps } from '../../../electron/connectors/runSteps'
+import { restoreToGroup, runSteps } from '../../../electron/connectors/runSteps'
 import { AppError } from '../../../electron/services/AppError'
 import { expectAppError } from '../../support/expectAppError'
 
@@ -52,5 +52,22 @@ describe('runSteps', () => {
     const step = { name: 'Odd', run: async () => Promise.reject(new Error('secret-ish internals')) }
     const error = await expectAppError(runSteps([step, ok('Next')], outcome), 'internal')
     expect(JSON.stringify(error.toValue())).not.toContain('internals')
+  })
+})
+
+describe('putting a user back in a recorded group', () => {
+  it('says the group is gone when the target no longer has it, keeping its details', async () => {
+    const gone = new AppError('not_found', 'Not found.', { details: { requestId: 'req-1' } })
+    const failure = await restoreToGroup('Okta', { name: 'London office' }, 'Ada Lovelace', () => Promise.reject(gone)).catch((error: unknown) => error as AppError)
+    expect(failure).toMatchObject({
+      code: 'not_found',
+      message: 'The group "London office" no longer exists in Okta, so Ada Lovelace cannot be put back in it.',
+      extra: { details: { requestId: 'req-1' } },
+    })
+  })
+
+  it('passes any other failure on as it is', async () => {
+    const refused = new AppError('auth_failed', 'The token was refused.')
+    await expect(restoreToGroup('Okta', { name: 'London office' }, 'Ada', () => Promise.reject(refused))).rejects.toBe(refused)
   })
 })
