@@ -1,3 +1,4 @@
+import { answerParser } from '../answerParser'
 import { z } from 'zod'
 import type { CustomProperty } from '../../../shared/catalogue/customProperties'
 import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
@@ -33,15 +34,7 @@ export interface CoupaContext {
 }
 
 /** Parses one of Coupa's answers, or says plainly that Coupa answered something unexpected. */
-export function parseAnswer<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
-  const parsed = schema.safeParse(data)
-  if (parsed.success) return parsed.data
-  throw new AppError(
-    'network',
-    `Coupa answered with ${what} in a form Lanyard does not understand. Check that the profile's Target URL is your Coupa instance.`,
-    { details: { problem: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ').slice(0, 500) } },
-  )
-}
+export const parseAnswer = answerParser('Coupa', "Check that the profile's Target URL is your Coupa instance.")
 
 /**
  * A user row of a list: what `parseAnswer(coupaUserSchema, data, what)` gives, without zod copying

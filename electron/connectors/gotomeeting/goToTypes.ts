@@ -1,3 +1,4 @@
+import { answerParser } from '../answerParser'
 import { z } from 'zod'
 import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
 import type { HttpRequest, HttpResponse } from '../../http/types'
@@ -70,15 +71,7 @@ export interface GoToContext {
 }
 
 /** Parses one of GoTo's answers, or says plainly that GoTo answered something unexpected. */
-export function parseAnswer<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
-  const parsed = schema.safeParse(data)
-  if (parsed.success) return parsed.data
-  throw new AppError(
-    'network',
-    `GoTo answered with ${what} in a form Lanyard does not understand. Check that the profile's Target URL is the GoTo Admin API (https://api.getgo.com/admin/rest/v1/).`,
-    { details: { problem: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ').slice(0, 500) } },
-  )
-}
+export const parseAnswer = answerParser('GoTo', "Check that the profile's Target URL is the GoTo Admin API (https://api.getgo.com/admin/rest/v1/).")
 
 /** GoTo keys are decimal numbers (B.2). */
 export function isWellFormedKey(key: string): boolean {

@@ -1,7 +1,7 @@
+import { answerParser } from '../answerParser'
 import { z } from 'zod'
 import type { ObjectTypeDescriptor, PagingFacts } from '../../../shared/catalogue/types'
 import type { HttpClient, HttpResponse } from '../../http/types'
-import { AppError } from '../../services/AppError'
 
 /**
  * The parts of Okta's answers the adapter relies on (okta.md §3.1, §4.1). Loose objects: Okta
@@ -47,15 +47,7 @@ export interface OktaContext {
 }
 
 /** Parses one of Okta's answers, or says plainly that Okta answered something unexpected. */
-export function parseAnswer<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
-  const parsed = schema.safeParse(data)
-  if (parsed.success) return parsed.data
-  throw new AppError(
-    'network',
-    `Okta answered with ${what} in a form Lanyard does not understand. Check that the profile's Target URL is an Okta organisation.`,
-    { details: { problem: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ').slice(0, 500) } },
-  )
-}
+export const parseAnswer = answerParser('Okta', "Check that the profile's Target URL is an Okta organisation.")
 
 export function parseList<T>(schema: z.ZodType<T>, response: HttpResponse, what: string): T[] {
   return parseAnswer(z.array(schema), response.data, what)
