@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { exposed, settle } from '../../../support/leakProbe'
 import { AppError } from '../../../../electron/services/AppError'
 import { oktaHarness } from './oktaSandboxHarness'
-
-/** Everything an outcome exposes: a value, or an error's message, value, stack and cause. */
-function exposed(outcome: unknown): string {
-  if (outcome instanceof AppError) {
-    return JSON.stringify({ message: outcome.message, value: outcome.toValue(), stack: outcome.stack, extra: outcome.extra, cause: String(outcome.cause) })
-  }
-  return JSON.stringify(outcome ?? null)
-}
-
-async function settle(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    (value) => value,
-    (error: unknown) => error,
-  )
-}
 
 describe('Okta connector: the token and passwords never leak', () => {
   it('appear in no log line, result or error across operations, failures, retries, timeouts and refusals', async () => {
