@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
 import { flushPromises } from '@vue/test-utils'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { typingPauseMs } from '../../../../renderer/src/components/typingPause'
 import { adaLovelace, button, confirmDialog, group, mountPanel, ok, openDialog, page } from './detailFixtures'
 
 afterEach(() => {
+  // A test that failed between faking and restoring the clock must not leave it faked.
+  vi.useRealTimers()
   document.body.innerHTML = ''
 })
 
@@ -78,7 +81,13 @@ describe("a user's groups in the detail panel", () => {
 
     await button(wrapper, 'Add to group…').trigger('click')
     await flushPromises()
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     await wrapper.find('.picker input').setValue('fin')
+    await flushPromises()
+    // Nothing goes to the target until typing pauses.
+    expect(api.callsTo('directory.list').some((input) => (input as { search?: string }).search === 'fin')).toBe(false)
+    vi.advanceTimersByTime(typingPauseMs)
+    vi.useRealTimers()
     await flushPromises()
 
     expect(api.callsTo('directory.list').at(-1)).toMatchObject({ id: profile.id, objectType: 'groups', search: 'fin' })

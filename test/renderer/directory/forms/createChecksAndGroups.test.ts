@@ -1,11 +1,14 @@
 // @vitest-environment happy-dom
 import { flushPromises } from '@vue/test-utils'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { typingPauseMs } from '../../../../renderer/src/components/typingPause'
 import type { CheckCreateInput, CreateObjectInput, ListObjectsInput } from '../../../../shared/directory'
 import { button, confirmDialog, group, ok, openDialog, page } from '../detail/detailFixtures'
 import { cognitoUser, mountCreatePanel, type CreateSetup } from './formFixtures'
 
 afterEach(() => {
+  // A test that failed between faking and restoring the clock must not leave it faked.
+  vi.useRealTimers()
   document.body.innerHTML = ''
 })
 
@@ -36,7 +39,10 @@ describe('choosing groups for a new user, where the target adds them as steps of
 
     await search.trigger('focus')
     await flushPromises()
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     await search.setValue('rea')
+    expect((setup.api.callsTo('directory.list') as ListObjectsInput[]).map((input) => input.search)).toEqual([''])
+    vi.advanceTimersByTime(typingPauseMs)
     await flushPromises()
 
     const lists = setup.api.callsTo('directory.list') as ListObjectsInput[]
@@ -48,6 +54,8 @@ describe('choosing groups for a new user, where the target adds them as steps of
 
     await setup.wrapper.find('.groups-field__choice[data-id="readers"]').trigger('click')
     await search.setValue('')
+    vi.advanceTimersByTime(typingPauseMs)
+    vi.useRealTimers()
     await flushPromises()
     await setup.wrapper.find('.groups-field__choice[data-id="admins"]').trigger('click')
 
