@@ -86,6 +86,24 @@ describe('undoing a deprovision from the Activity view', () => {
     expect(wrapper.text()).toContain('Already undone on 2 Mar 2026')
   })
 
+  it('puts the focus on the result once the Undo button is gone with the entry it undid', async () => {
+    api.answer('journal.undo', () => {
+      const undoEntry = journalEntry({ action: 'undoDeprovision', undoOf: 'deprovision-ada', undo: null })
+      entries = [undoEntry, journalEntry({ id: 'deprovision-ada', undo: { available: false, reason: 'Already undone', undoneBy: undoEntry.id } })]
+      return { ok: true, value: { entry: undoEntry, differences: [] } }
+    })
+    const wrapper = await mountView()
+    const ui = useUiStore()
+
+    ;(undoButton(wrapper).element as HTMLButtonElement).focus()
+    await undoButton(wrapper).trigger('click')
+    ui.settleConfirmation(true)
+    await flushPromises()
+
+    expect(wrapper.find('button[aria-label="Undo deprovision of Ada Lovelace"]').exists()).toBe(false)
+    expect(document.activeElement).toBe(wrapper.find('section[aria-label="Result of the undo"]').element)
+  })
+
   it('lists the differences found when the user was read back', async () => {
     api.answer('journal.undo', () => ({
       ok: true,
