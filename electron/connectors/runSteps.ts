@@ -17,6 +17,11 @@ export interface StepsOutcome {
   operation: string
   /** What to do after a failure: "Run undo again: steps already done are skipped." */
   advice: string
+  /**
+   * What to do instead when no step was applied ("Nothing was changed: …"): advice about what
+   * stays applied would then be wrong. `advice` is used when absent.
+   */
+  adviceWhenNothingApplied?: string
   /** Added to a failure's details, e.g. the id of the object a first step created. */
   details?: () => Record<string, string>
 }
@@ -70,10 +75,11 @@ export async function runSteps(steps: readonly Step[], outcome: StepsOutcome): P
   }
   if (firstFailure) {
     const count = (status: StepReport['status']) => reports.filter((report) => report.status === status).length
+    const advice = count('applied') === 0 ? (outcome.adviceWhenNothingApplied ?? outcome.advice) : outcome.advice
     const tally = `${count('applied')} of ${reports.length} steps applied, ${count('failed')} failed, ${count('not_attempted')} not attempted`
     throw new AppError(
       count('applied') > 0 ? 'partial_failure' : firstFailure.code,
-      `${outcome.operation} did not complete (${tally}). "${firstFailure.name}" failed: ${firstFailure.message} ${outcome.advice}`,
+      `${outcome.operation} did not complete (${tally}). "${firstFailure.name}" failed: ${firstFailure.message} ${advice}`,
       { steps: reports, details: { ...firstFailure.details, ...outcome.details?.(), failedStep: firstFailure.name } },
     )
   }

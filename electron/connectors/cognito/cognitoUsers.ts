@@ -83,6 +83,7 @@ export async function updateUser(context: CognitoContext, id: string, changes: A
   const reports = await runSteps(steps, {
     operation: `Change of ${name}`,
     advice: 'The steps that were applied stay applied: finish or roll back the change from the Activity view.',
+    adviceWhenNothingApplied: 'Nothing was changed: correct what the failed step names and try again.',
   })
   if (reports.length > 1) options.onSteps?.(reports)
   return getUser(context, name)

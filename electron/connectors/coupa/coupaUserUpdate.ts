@@ -72,6 +72,7 @@ export async function updateUser(context: CoupaContext, id: string, changes: Att
     const reports = await runSteps(steps, {
       operation: `The change to ${current.displayName}`,
       advice: 'What was applied stays applied: finish or roll back the change from the Activity view.',
+      adviceWhenNothingApplied: 'Nothing was changed: correct what the failed step names and try again.',
     })
     options.onSteps?.(reports)
   }

@@ -71,3 +71,22 @@ describe('putting a user back in a recorded group', () => {
     await expect(restoreToGroup('Okta', { name: 'London office' }, 'Ada', () => Promise.reject(refused))).rejects.toBe(refused)
   })
 })
+
+describe('what runSteps advises after a failure', () => {
+  const steps = (firstFails: boolean) => [
+    { name: 'Set title', run: () => (firstFails ? Promise.reject(new AppError('invalid_input', 'Too long.')) : Promise.resolve()) },
+    { name: 'Set locale', run: () => Promise.reject(new AppError('invalid_input', 'Unknown locale.')) },
+  ]
+  const outcome = { operation: 'The change', advice: 'Finish or roll back from Activity.', adviceWhenNothingApplied: 'Nothing was changed.' }
+
+  it('says nothing was changed when no step applied', async () => {
+    const error = await expectAppError(runSteps(steps(true), outcome), 'invalid_input')
+    expect(error.message).toContain('Nothing was changed.')
+    expect(error.message).not.toContain('Finish or roll back')
+  })
+
+  it('says what stays applied when some step did', async () => {
+    const error = await expectAppError(runSteps(steps(false), outcome), 'partial_failure')
+    expect(error.message).toContain('Finish or roll back from Activity.')
+  })
+})
