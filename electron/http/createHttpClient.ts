@@ -78,12 +78,27 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     else logger.warn(message, fields)
   }
 
-  async function attemptOnce(request: HttpRequest, url: URL, attempt: number): Promise<AttemptOutcome> {
+  /**
+   * The credentials an attempt carried (a refreshed OAuth token is not among the profile's
+   * secrets): registered with the logger and added to the request's scrub list.
+   */
+  function rememberCredentials(headers: Record<string, string>, sent: Set<string>): void {
+    for (const value of Object.values(headers)) {
+      const credential = value.replace(/^(Bearer|Basic|SSWS)\s+/i, '')
+      if (credential === '' || sent.has(credential)) continue
+      sent.add(credential)
+      logger.registerSecret(credential)
+    }
+  }
+
+  async function attemptOnce(request: HttpRequest, url: URL, attempt: number, sent: Set<string>): Promise<AttemptOutcome> {
     const release = await limiter.acquire(request.signal)
     try {
       // Before the attempt starts: a sign-in that fails (GoTo's token) reports and logs itself, and
       // this request, never sent, is not logged as an attempt, let alone as a cancelled one.
-      const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': 'Lanyard', ...(await options.authenticate()) }
+      const credentials = await options.authenticate()
+      rememberCredentials(credentials, sent)
+      const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': 'Lanyard', ...credentials }
       if (request.form !== undefined) headers['Content-Type'] = 'application/x-www-form-urlencoded'
       else if (request.body !== undefined) headers['Content-Type'] = 'application/json'
       else if (bodilessWrites.has(request.method)) headers['Content-Length'] = '0'
@@ -127,6 +142,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   /** Attempts, retries and rate-limit waits of one request; `request.signal` already covers closing. */
   async function sendWithRetries(request: HttpRequest): Promise<HttpResponse> {
     const requestSecrets = (request.secrets ?? []).filter((secret) => secret !== '')
+    const sentCredentials = new Set<string>()
     for (const secret of requestSecrets) logger.registerSecret(secret)
     const url = requestUrl(options.baseUrl, request, target)
     const idempotent = isIdempotent(request)
@@ -136,12 +152,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       path: loggablePath(url),
       idempotent,
       timeoutMs,
-      scrub: scrubber([...options.secrets, ...requestSecrets]),
+      // Read at scrub time: the credentials grow as attempts get (refreshed) authentication.
+      scrub: (text) => scrubber([...options.secrets, ...requestSecrets, ...sentCredentials])(text),
     }
     let retries = 0
     let rateLimitWaits = 0
     for (let attempt = 1; ; attempt++) {
-      const outcome = await attemptOnce(request, url, attempt)
+      const outcome = await attemptOnce(request, url, attempt, sentCredentials)
       if ('failure' in outcome) {
         if (!idempotent || retries >= maxRetries) throw errorFromFailure(outcome.failure, context, url.host)
         retries++

@@ -56,6 +56,16 @@ describe('createHttpClient: the token never leaks', () => {
     })
   }
 
+  it('masks a credential the authentication callback supplied (an OAuth token) in the target’s error words', async () => {
+    const accessToken = 'oauth-access-token-canary-789'
+    const { client, logger } = await harness(() => ({ status: 401, body: { summary: `Token ${accessToken} has expired` } }), {
+      authenticate: () => ({ Authorization: `Bearer ${accessToken}` }),
+    })
+    const error = await failureOf(client.request({ method: 'GET', path: '/x' }))
+    expect(everythingIn(error) + JSON.stringify(logger.lines)).not.toContain(accessToken)
+    expect((error as AppError).message).toContain('Token [redacted] has expired')
+  })
+
   it('masks the token in the target’s error words rather than repeating them', async () => {
     const { client } = await harness(() => ({ status: 401, body: { summary: `Invalid token ${token}` } }))
     const error = (await failureOf(client.request({ method: 'GET', path: '/x' }))) as AppError
