@@ -1,4 +1,4 @@
-import { operationCells, readOnly, readWrite, writeOnly } from './mappingRow'
+import { lanyardRow, operationCells, readOnly, readWrite, writeOnly } from './mappingRow'
 import { cognitoRegions } from './regions'
 import type { ConnectorDescriptor } from './types'
 
@@ -116,8 +116,6 @@ export const cognito: ConnectorDescriptor = {
       mandatoryFields: ['displayName'],
       // Cognito has no group search: Lanyard reads the groups and matches them itself.
       searchHint: 'part of the name or description',
-      // A group's description, as Extension.Custom.Description.
-      customAttributePrefix: 'Extension.Custom.',
       fieldRules: {
         displayName: { note: 'Fixed once the group exists.', updateRefused: 'Cognito cannot rename a group: create a new group and move the members.' },
         'Extension.Precedence': { note: 'A whole number from 0; the lowest number wins when a user is in several groups with roles.' },
@@ -129,6 +127,8 @@ export const cognito: ConnectorDescriptor = {
         readOnly('members[].display', 'Users[].Username'),
         readWrite('Extension.Precedence', 'Precedence'),
         readWrite('Extension.RoleArn', 'RoleArn'),
+        // CreateGroup and UpdateGroup take a Description; the reference's table has no row for it.
+        lanyardRow(readWrite('Extension.Description', 'Description')),
         readOnly('meta.created', 'CreationDate'),
         readOnly('meta.lastModified', 'LastModifiedDate'),
       ],

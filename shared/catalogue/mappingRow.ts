@@ -17,6 +17,11 @@ export function writeOnly(scim: string, native: string, note?: string): MappingR
   return note === undefined ? { scim, native, access: 'writeOnly' } : { scim, native, access: 'writeOnly', note }
 }
 
+/** A row the reference's table lacks but the target has and the issue asks for (see MappingRow.origin). */
+export function lanyardRow(row: MappingRow): MappingRow {
+  return { ...row, origin: 'lanyard' }
+}
+
 /**
  * An operations table row as the reference writes it, cells in its column order
  * (C | R | L | P | U | D | Dp | Ud | M). A `–` or `not supported` cell means the target lacks it.

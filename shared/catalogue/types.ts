@@ -59,6 +59,11 @@ export interface MappingRow {
   native: string
   access: Access
   note?: string
+  /**
+   * `lanyard` for an attribute the target has that the reference's table leaves out (a Cognito
+   * group's Description, which the issue asks to create); absent for the reference's own rows.
+   */
+  origin?: 'lanyard'
 }
 
 export interface ObjectTypeDescriptor {

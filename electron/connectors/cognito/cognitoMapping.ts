@@ -152,11 +152,11 @@ export function groupToObject(groups: ObjectTypeDescriptor, group: GroupType): D
     GroupName: name,
     Precedence: group.Precedence,
     RoleArn: group.RoleArn,
+    Description: group.Description,
     CreationDate: group.CreationDate?.toISOString(),
     LastModifiedDate: group.LastModifiedDate?.toISOString(),
   }
   const attributes: Attributes = readMappedAttributes(groups.mapping, view)
-  if (groups.customAttributePrefix && group.Description) attributes[`${groups.customAttributePrefix}Description`] = group.Description
   const precedence = group.Precedence === undefined ? '' : `Precedence ${group.Precedence}`
   return {
     id: name,

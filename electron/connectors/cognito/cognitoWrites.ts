@@ -109,11 +109,8 @@ export function groupWrite(groups: ObjectTypeDescriptor, attributes: Attributes)
   if ('GroupName' in native) write.name = attributeText('displayName', native.GroupName)
   if ('Precedence' in native) write.precedence = precedence(native.Precedence)
   if ('RoleArn' in native) write.roleArn = roleArn(native.RoleArn)
+  if ('Description' in native) write.description = attributeText('Extension.Description', native.Description)
   for (const path of unmapped) {
-    if (path === `${groups.customAttributePrefix}Description`) {
-      write.description = attributeText(path, attributes[path])
-      continue
-    }
     refuse(path, `${path} is not an attribute of Cognito groups: a group has a name, a description, a precedence and a role ARN.`)
   }
   return write

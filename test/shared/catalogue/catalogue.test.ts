@@ -62,6 +62,17 @@ describe('the connector catalogue', () => {
     expect(parameters.find((parameter) => parameter.key === 'username')?.kind).toBe('email')
   })
 
+  it("gives Cognito groups a Description to create and change, a row of Lanyard's own beside the reference's", () => {
+    const groups = findObjectType(getDescriptor('cognito'), 'groups')!
+    expect(groups.mapping.find((row) => row.scim === 'Extension.Description')).toEqual({
+      scim: 'Extension.Description',
+      native: 'Description',
+      access: 'readWrite',
+      origin: 'lanyard',
+    })
+    expect(groups.mapping.filter((row) => row.origin === 'lanyard')).toHaveLength(1)
+  })
+
   it('offers the Cognito Regions as a labelled choice', () => {
     const region = getDescriptor('cognito').parameters.find((parameter) => parameter.key === 'region')
     expect(region?.kind).toBe('select')

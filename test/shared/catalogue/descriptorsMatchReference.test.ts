@@ -117,7 +117,8 @@ describe.each(reference.map((section): [string, ReferenceConnector] => [section.
       expect(new Set(descriptor.objectTypes.map(shortName))).toEqual(new Set(expectedByObject.keys()))
 
       for (const [object, expectedRows] of expectedByObject) {
-        const remaining = [...objectTypeNamed(descriptor, object).mapping]
+        // Rows Lanyard adds are its own, like its parameters: the reference is pinned without them.
+        const remaining = objectTypeNamed(descriptor, object).mapping.filter((row) => row.origin !== 'lanyard')
         for (const expected of expectedRows) {
           const index = remaining.findIndex((row) => row.scim === expected.scim && row.native === expected.native)
           expect(index, `${object}: ${expected.scim} ⇄ ${expected.native}`).toBeGreaterThanOrEqual(0)

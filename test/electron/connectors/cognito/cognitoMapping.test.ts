@@ -181,7 +181,7 @@ describe('Cognito groups both ways', () => {
       'Extension.RoleArn': 'arn:aws:iam::123456789012:role/finance',
       'meta.created': '2024-03-01T09:30:00.000Z',
       'meta.lastModified': '2024-05-02T10:00:00.000Z',
-      'Extension.Custom.Description': 'Everyone in Finance',
+      'Extension.Description': 'Everyone in Finance',
     })
   })
 

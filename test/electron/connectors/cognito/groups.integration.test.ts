@@ -26,7 +26,7 @@ describe('Cognito connector: groups and memberships against the sandbox pool', (
       displayName: record.name,
       'Extension.Precedence': record.precedence,
       'Extension.RoleArn': record.roleArn,
-      'Extension.Custom.Description': record.description,
+      'Extension.Description': record.description,
       'meta.created': new Date(record.created).toISOString(),
       'meta.lastModified': new Date(record.lastModified).toISOString(),
     })
@@ -35,7 +35,7 @@ describe('Cognito connector: groups and memberships against the sandbox pool', (
 
   it('creates a group with precedence, role ARN and description, and refuses a duplicate name', async () => {
     const { connector, tenant } = await cognitoHarness()
-    const created = await connector.create('groups', { displayName: 'help-desk', 'Extension.Precedence': 5, 'Extension.RoleArn': roleArn, 'Extension.Custom.Description': 'Help desk staff' }, {})
+    const created = await connector.create('groups', { displayName: 'help-desk', 'Extension.Precedence': 5, 'Extension.RoleArn': roleArn, 'Extension.Description': 'Help desk staff' }, {})
     expect(created.id).toBe('help-desk')
     expect(tenant.group('help-desk')).toMatchObject({ precedence: 5, roleArn, description: 'Help desk staff' })
     const duplicate = await expectAppError(connector.create('groups', { displayName: 'help-desk' }, {}), 'conflict')
@@ -45,8 +45,8 @@ describe('Cognito connector: groups and memberships against the sandbox pool', (
   it('updates precedence, role and description, and refuses a rename before any call', async () => {
     const { connector, tenant, calls, mark } = await cognitoHarness()
     const group = tenant.groups()[0]!
-    const updated = await connector.update('groups', group.name, { 'Extension.Precedence': 99, 'Extension.RoleArn': roleArn, 'Extension.Custom.Description': 'Changed' })
-    expect(updated.attributes).toMatchObject({ 'Extension.Precedence': 99, 'Extension.RoleArn': roleArn, 'Extension.Custom.Description': 'Changed' })
+    const updated = await connector.update('groups', group.name, { 'Extension.Precedence': 99, 'Extension.RoleArn': roleArn, 'Extension.Description': 'Changed' })
+    expect(updated.attributes).toMatchObject({ 'Extension.Precedence': 99, 'Extension.RoleArn': roleArn, 'Extension.Description': 'Changed' })
     expect(tenant.group(group.name)).toMatchObject({ precedence: 99, roleArn, description: 'Changed' })
     mark()
     const rename = await expectAppError(connector.update('groups', group.name, { displayName: 'renamed' }), 'invalid_input')
