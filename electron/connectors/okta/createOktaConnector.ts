@@ -3,6 +3,7 @@ import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
 import { createHttpClient } from '../../http/createHttpClient'
 import type { HttpClientOptions } from '../../http/types'
 import { AppError } from '../../services/AppError'
+import { usersAndGroups } from '../usersAndGroups'
 import type { Connector, ConnectorSettings } from '../Connector'
 import { deprovision, readDeprovisionSnapshot, undoDeprovision } from './oktaDeprovision'
 import { describeOktaError, oktaRetryAfter } from './oktaErrors'
@@ -66,22 +67,25 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
     host,
   }
 
-  function unsupported(type: string): Promise<never> {
-    return Promise.reject(new AppError('unsupported', `Okta profiles have users and groups, not "${type}".`))
-  }
-
   return {
     descriptor: okta,
     testConnection: (signal) => testConnection(context, signal),
-    list: (type, query, signal) =>
-      type === 'users' ? listUsers(context, query, signal) : type === 'groups' ? listGroups(context, query, signal) : unsupported(type),
-    get: (type, id, signal) =>
-      type === 'users' ? getUser(context, id, signal) : type === 'groups' ? getGroup(context, id, signal) : unsupported(type),
-    create: (type, attributes, options) =>
-      type === 'users' ? createUser(context, attributes, options) : type === 'groups' ? createGroup(context, attributes) : unsupported(type),
-    update: (type, id, changes) =>
-      type === 'users' ? updateUser(context, id, changes) : type === 'groups' ? updateGroup(context, id, changes) : unsupported(type),
-    delete: (type, id) => (type === 'users' ? deleteUser(context, id) : type === 'groups' ? deleteGroup(context, id) : unsupported(type)),
+    ...usersAndGroups('Okta', {
+      users: {
+        list: (query, signal) => listUsers(context, query, signal),
+        get: (id, signal) => getUser(context, id, signal),
+        create: (attributes, options) => createUser(context, attributes, options),
+        update: (id, changes) => updateUser(context, id, changes),
+        delete: (id) => deleteUser(context, id),
+      },
+      groups: {
+        list: (query, signal) => listGroups(context, query, signal),
+        get: (id, signal) => getGroup(context, id, signal),
+        create: (attributes) => createGroup(context, attributes),
+        update: (id, changes) => updateGroup(context, id, changes),
+        delete: (id) => deleteGroup(context, id),
+      },
+    }),
     // Okta has one group-like type; the service has checked `groupType` against the descriptor.
     listMembers: (_groupType, groupId, page, signal) => listMembers(context, groupId, page, signal),
     listGroupsOf: (userId, _groupType, page, signal) => listGroupsOf(context, userId, page, signal),
