@@ -36,25 +36,24 @@ function requireUsername(username: string | undefined): string {
   throw new AppError('network', 'Cognito answered with a user without a username. Check that the Target URL is a Cognito endpoint.')
 }
 
+/** A user as ListUsers and AdminCreateUser answer it (`Attributes`). */
 export function userFromListing(user: UserType): CognitoUser {
+  return cognitoUser(user, user.Attributes)
+}
+
+/** A user as AdminGetUser answers it: the same fields, the attributes named `UserAttributes`. */
+export function userFromAdminGet(output: AdminGetUserCommandOutput): CognitoUser {
+  return cognitoUser(output, output.UserAttributes)
+}
+
+function cognitoUser(user: Omit<UserType, 'Attributes'>, attributes: UserType['Attributes']): CognitoUser {
   return {
     username: requireUsername(user.Username),
-    attributes: attributeRecord(user.Attributes),
+    attributes: attributeRecord(attributes),
     enabled: user.Enabled ?? true,
     userStatus: user.UserStatus ?? 'UNKNOWN',
     created: user.UserCreateDate,
     lastModified: user.UserLastModifiedDate,
-  }
-}
-
-export function userFromAdminGet(output: AdminGetUserCommandOutput): CognitoUser {
-  return {
-    username: requireUsername(output.Username),
-    attributes: attributeRecord(output.UserAttributes),
-    enabled: output.Enabled ?? true,
-    userStatus: output.UserStatus ?? 'UNKNOWN',
-    created: output.UserCreateDate,
-    lastModified: output.UserLastModifiedDate,
   }
 }
 
