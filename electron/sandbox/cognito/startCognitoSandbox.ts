@@ -1,9 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { FaultInjector } from '../framework/FaultInjector'
-import { createRandom } from '../framework/random'
-import { SandboxStateFile } from '../framework/SandboxStateFile'
 import { startSandboxServer } from '../framework/startSandboxServer'
-import { maximumPeople } from '../people/generateDirectory'
+import { tenantBasics } from '../framework/tenantBasics'
 import type { RunningSandbox, SandboxOptions } from '../types'
 import type { Delivery } from './cognitoOperation'
 import { isCognitoTenantData, type CognitoTenantData } from './cognitoRecords'
@@ -15,8 +12,6 @@ import { seedCognitoTenant } from './seedCognitoTenant'
 
 export type RunningCognitoSandbox = RunningSandbox & { tenant: CognitoTenant }
 
-export const cognitoSandboxDefaults = { users: 200, seed: 'lanyard' }
-
 /**
  * An Amazon Cognito user pool on 127.0.0.1, answering the AWS JSON protocol with SigV4 checked.
  * `credentials` are keyed as the Cognito profile's parameters: `accessKeyId` and `accessSecret`
@@ -24,12 +19,7 @@ export const cognitoSandboxDefaults = { users: 200, seed: 'lanyard' }
  * (kept with the pool). The profile's Target URL is `url`, the endpoint override.
  */
 export async function startCognitoSandbox(options: SandboxOptions = {}): Promise<RunningCognitoSandbox> {
-  const users = options.users ?? cognitoSandboxDefaults.users
-  if (!Number.isInteger(users) || users < 0 || users > maximumPeople) {
-    throw new RangeError(`users is a whole number from 0 to ${maximumPeople}, not ${users}.`)
-  }
-  const seed = options.seed ?? cognitoSandboxDefaults.seed
-  const stateFile = options.stateDirectory ? new SandboxStateFile<CognitoTenantData>(options.stateDirectory, 'cognito') : undefined
+  const { users, seed, stateFile, faults } = tenantBasics<CognitoTenantData>('cognito', options)
   const saved = stateFile?.load(isCognitoTenantData)
   const pool = new CognitoUserPool(saved?.data ?? seedCognitoTenant(users, seed))
   const credentials = {
@@ -41,7 +31,6 @@ export async function startCognitoSandbox(options: SandboxOptions = {}): Promise
   const throttle = new CategoryThrottle()
   const deliveries: Delivery[] = []
   const changed = () => stateFile?.changed()
-  const faults = new FaultInjector(createRandom(`faults:${seed}`), options.faultRate ?? 0, options.faultKinds)
   const server = await startSandboxServer({
     target: createCognitoTarget({
       pool,

@@ -1,9 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { FaultInjector } from '../framework/FaultInjector'
-import { createRandom } from '../framework/random'
-import { SandboxStateFile } from '../framework/SandboxStateFile'
 import { startSandboxServer } from '../framework/startSandboxServer'
-import { maximumPeople } from '../people/generateDirectory'
+import { tenantBasics } from '../framework/tenantBasics'
 import type { RunningSandbox, SandboxOptions } from '../types'
 import { CoupaDirectory } from './CoupaDirectory'
 import { CoupaRateLimiter } from './CoupaRateLimiter'
@@ -38,12 +35,7 @@ function newApiKey(): string {
  * its port survive a restart (`coupa.json`); otherwise it lives in memory.
  */
 export async function startCoupaSandbox(options: CoupaSandboxOptions = {}): Promise<RunningCoupaSandbox> {
-  const users = options.users ?? 200
-  if (!Number.isInteger(users) || users < 0 || users > maximumPeople) {
-    throw new RangeError(`users is a whole number from 0 to ${maximumPeople}, not ${users}.`)
-  }
-  const seed = options.seed ?? 'lanyard'
-  const stateFile = options.stateDirectory ? new SandboxStateFile<CoupaTenantData>(options.stateDirectory, 'coupa') : undefined
+  const { users, seed, stateFile, faults } = tenantBasics<CoupaTenantData>('coupa', options)
   const saved = stateFile?.load(isCoupaTenantData)
   const data = saved?.data ?? seedCoupaTenant(users, seed, options.customProperties ?? defaultCustomProperties)
   const directory = new CoupaDirectory(data)
@@ -51,7 +43,6 @@ export async function startCoupaSandbox(options: CoupaSandboxOptions = {}): Prom
   const limiter = new CoupaRateLimiter(options.rateLimit ?? false)
   const writes: RecordedRequest[] = []
   const changed = () => stateFile?.changed()
-  const faults = new FaultInjector(createRandom(`faults:${seed}`), options.faultRate ?? 0, options.faultKinds)
   let baseUrl = ''
   const server = await startSandboxServer({
     target: createCoupaTarget({

@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import { FaultInjector } from '../framework/FaultInjector'
 import { createRandom } from '../framework/random'
-import { SandboxStateFile } from '../framework/SandboxStateFile'
 import { startSandboxServer } from '../framework/startSandboxServer'
-import { maximumPeople } from '../people/generateDirectory'
+import { tenantBasics } from '../framework/tenantBasics'
 import type { RunningSandbox, SandboxOptions } from '../types'
 import { createGoToMeetingTarget } from './createGoToMeetingTarget'
 import { GoToAccountDirectory } from './GoToAccountDirectory'
@@ -14,7 +12,6 @@ import { sandboxAdminEmail, seedGoToMeetingTenant } from './seedGoToMeetingTenan
 
 export type RunningGoToMeetingSandbox = RunningSandbox & { tenant: GoToMeetingTenant }
 
-const defaults = { users: 200, seed: 'lanyard' }
 
 /** The Admin API's base: what the profile's Target URL is (`https://api.getgo.com/admin/rest/v1/` for real). */
 const adminBasePath = '/admin/rest/v1/'
@@ -33,12 +30,7 @@ const adminBasePath = '/admin/rest/v1/'
  * the benchmark measures Lanyard, not GoTo's throttle.
  */
 export async function startGoToMeetingSandbox(options: SandboxOptions = {}): Promise<RunningGoToMeetingSandbox> {
-  const users = options.users ?? defaults.users
-  if (!Number.isInteger(users) || users < 0 || users > maximumPeople) {
-    throw new RangeError(`users is a whole number from 0 to ${maximumPeople}, not ${users}.`)
-  }
-  const seed = options.seed ?? defaults.seed
-  const stateFile = options.stateDirectory ? new SandboxStateFile<GoToMeetingTenantData>(options.stateDirectory, 'gotomeeting') : undefined
+  const { users, seed, stateFile, faults } = tenantBasics<GoToMeetingTenantData>('gotomeeting', options)
   const saved = stateFile?.load(isGoToMeetingTenantData)
   const data = saved?.data ?? seedGoToMeetingTenant(users, seed)
   const directory = new GoToAccountDirectory(data, createRandom(`gotomeeting-runtime:${seed}:${data.nextSequence}`))
@@ -50,7 +42,6 @@ export async function startGoToMeetingSandbox(options: SandboxOptions = {}): Pro
   const username = directory.userByKey(directory.adminUserKey)?.email ?? sandboxAdminEmail
   const changed = () => stateFile?.changed()
   let requestsPerSecond = options.rateLimitPerMinute === undefined ? undefined : Math.max(1, Math.floor(options.rateLimitPerMinute / 60))
-  const faults = new FaultInjector(createRandom(`faults:${seed}`), options.faultRate ?? 0, options.faultKinds)
   const server = await startSandboxServer({
     target: createGoToMeetingTarget({
       directory,

@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import { FaultInjector } from '../framework/FaultInjector'
 import { createRandom } from '../framework/random'
-import { SandboxStateFile } from '../framework/SandboxStateFile'
 import { startSandboxServer } from '../framework/startSandboxServer'
-import { maximumPeople } from '../people/generateDirectory'
+import { tenantBasics } from '../framework/tenantBasics'
 import type { RunningSandbox, SandboxOptions } from '../types'
 import { createOktaTarget } from './createOktaTarget'
 import { OktaDirectory } from './OktaDirectory'
@@ -13,7 +11,8 @@ import { newApiToken, seedOktaTenant } from './seedOktaTenant'
 
 export type RunningOktaSandbox = RunningSandbox & { tenant: OktaTenant }
 
-export const sandboxDefaults = { users: 200, seed: 'lanyard', rateLimitPerMinute: 600 }
+/** Okta's budget per minute per rate-limit bucket when the options do not say. */
+const defaultRateLimitPerMinute = 600
 
 /**
  * An Okta org on 127.0.0.1: seeded people and groups, one full-admin API token
@@ -22,25 +21,19 @@ export const sandboxDefaults = { users: 200, seed: 'lanyard', rateLimitPerMinute
  * new at every start and never written to the state file (see SavedSandbox).
  */
 export async function startOktaSandbox(options: SandboxOptions = {}): Promise<RunningOktaSandbox> {
-  const users = options.users ?? sandboxDefaults.users
-  if (!Number.isInteger(users) || users < 0 || users > maximumPeople) {
-    throw new RangeError(`users is a whole number from 0 to ${maximumPeople}, not ${users}.`)
-  }
-  const seed = options.seed ?? sandboxDefaults.seed
-  const stateFile = options.stateDirectory ? new SandboxStateFile<OktaTenantData>(options.stateDirectory, 'okta') : undefined
+  const { users, seed, stateFile, faults } = tenantBasics<OktaTenantData>('okta', options)
   const saved = stateFile?.load(isOktaTenantData)
   const data: OktaTenantData = { ...(saved?.data ?? seedOktaTenant(users, seed)), readOnlyToken: newApiToken() }
   // A new token every start (see SavedSandbox): the app writes it to its Sandbox profile's keychain entry.
   const token = newApiToken()
   const directory = new OktaDirectory(data, createRandom(`okta-runtime:${seed}:${data.nextSequence}`))
   const changed = () => stateFile?.changed()
-  const faults = new FaultInjector(createRandom(`faults:${seed}`), options.faultRate ?? 0, options.faultKinds)
   let baseUrl = ''
   const server = await startSandboxServer({
     target: createOktaTarget({
       directory,
       adminToken: token,
-      rateLimitPerMinute: options.rateLimitPerMinute ?? sandboxDefaults.rateLimitPerMinute,
+      rateLimitPerMinute: options.rateLimitPerMinute ?? defaultRateLimitPerMinute,
       // Request ids, error ids and activation tokens must not repeat when the tenant starts again
       // (the journal keeps request ids to tell failures apart), so they are not drawn from the seed.
       random: createRandom(randomBytes(4).readUInt32LE()),
