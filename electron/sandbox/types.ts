@@ -14,6 +14,10 @@ export type FaultKind =
   | 'unavailable' // 503
   | 'reset' // the connection is destroyed without an answer
   | 'timeout' // the request is held without an answer until the client gives up
+  // The tenant carries the request out, then its answer is lost on the way back: the client
+  // cannot tell a write that happened from one that did not (what retries must not repeat).
+  | 'lost_answer' // applied, then the connection is destroyed without an answer
+  | 'lost_answer_5xx' // applied, then answered with the target's 500 instead of its real answer
 
 export interface ScriptedFault {
   kind: FaultKind

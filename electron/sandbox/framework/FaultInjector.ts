@@ -1,7 +1,14 @@
 import type { FaultControl, FaultKind, ScriptedFault } from '../types'
 import type { Random } from './random'
 
+/** Faults that strike before the tenant sees the request: the default random kinds. */
 export const allFaultKinds: readonly FaultKind[] = ['rate_limit', 'server_error', 'bad_gateway', 'unavailable', 'reset', 'timeout']
+
+/**
+ * Faults that strike after the tenant carried the request out (the answer is lost). Opt-in: they
+ * change the tenant's state, so a client that was told of a failure may still find its write done.
+ */
+export const answerLosingFaultKinds: readonly FaultKind[] = ['lost_answer', 'lost_answer_5xx']
 
 interface ScriptEntry {
   fault: ScriptedFault

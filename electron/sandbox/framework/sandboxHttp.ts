@@ -26,8 +26,12 @@ export interface SandboxAnswer {
   body?: unknown
 }
 
-/** Faults that are answered (as opposed to `reset` and `timeout`, which never are). */
-export type AnsweredFaultKind = Exclude<FaultKind, 'reset' | 'timeout'>
+/**
+ * Faults the target answers in its own words instead of serving the request (as opposed to
+ * `reset` and `timeout`, which are never answered, and the lost answers, which the framework
+ * makes after the target served the request: `lost_answer_5xx` is answered as `server_error`).
+ */
+export type AnsweredFaultKind = Exclude<FaultKind, 'reset' | 'timeout' | 'lost_answer' | 'lost_answer_5xx'>
 
 /** What a tenant gives the framework's server. */
 export interface SandboxTarget {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
+import type { FaultKind } from '../types'
 import type { FaultInjector } from './FaultInjector'
 import type { SandboxAnswer, SandboxRequest, SandboxTarget } from './sandboxHttp'
 
@@ -25,7 +26,7 @@ const loopback = '127.0.0.1'
 
 /**
  * The loopback HTTP server every tenant runs on. Per request, in order: count it, read the body
- * (up to the limit), draw a fault, ask the tenant, and answer once the latency has passed since
+ * (up to the limit), draw a fault, ask the tenant (unless the fault strikes first), and answer once the latency has passed since
  * the request arrived. The latency is the tenant's response time with its own work inside it, as
  * a distant target's would be: the simulator's bookkeeping must not add to what a benchmark
  * measures. `close()` destroys every open socket, including requests held by a `timeout` fault,
@@ -61,11 +62,18 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
     if (fault === 'timeout') return
     let answer: SandboxAnswer
     try {
-      answer = fault ? options.target.answerFault(fault, request) : await options.target.handle(request)
+      answer = fault && !losesAnswer(fault) ? options.target.answerFault(fault, request) : await options.target.handle(request)
     } catch (error) {
       process.stderr.write(`sandbox: ${request.method} ${request.path} failed: ${String(error)}\n`)
       answer = options.target.answerFault('server_error', request)
     }
+    // The target has carried the request out; only its answer is lost on the way back.
+    if (fault === 'lost_answer') {
+      await latencyPassed
+      incoming.socket.destroy()
+      return
+    }
+    if (fault === 'lost_answer_5xx') answer = options.target.answerFault('server_error', request)
     // Encoded before the wait, so even the JSON work hides inside the latency.
     const encoded = encode(answer)
     await latencyPassed
@@ -88,6 +96,10 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
         server.close(() => resolve())
       }),
   }
+}
+
+function losesAnswer(fault: FaultKind): fault is 'lost_answer' | 'lost_answer_5xx' {
+  return fault === 'lost_answer' || fault === 'lost_answer_5xx'
 }
 
 function validLatency(ms: number): number {

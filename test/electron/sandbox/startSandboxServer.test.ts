@@ -1,6 +1,6 @@
 import { connect } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { FaultInjector } from '../../../electron/sandbox/framework/FaultInjector'
+import { allFaultKinds, answerLosingFaultKinds, FaultInjector } from '../../../electron/sandbox/framework/FaultInjector'
 import { createRandom } from '../../../electron/sandbox/framework/random'
 import { readJsonBody, type SandboxTarget } from '../../../electron/sandbox/framework/sandboxHttp'
 import { startSandboxServer, type SandboxServer } from '../../../electron/sandbox/framework/startSandboxServer'
@@ -86,6 +86,23 @@ describe('startSandboxServer', () => {
     faults.script([{ kind: 'reset' }])
     await expect(fetch(server.url)).rejects.toThrow()
     expect((await fetch(server.url)).status).toBe(200)
+  })
+
+  it('lets the target apply a request and then loses its answer, by a reset or a 5xx', async () => {
+    const applied: string[] = []
+    const recording: SandboxTarget = { ...echoTarget, handle: (request) => (applied.push(`${request.method} ${request.path}`), echoTarget.handle(request)) }
+    const { server, faults } = await start({ target: recording })
+    faults.script([{ kind: 'lost_answer', path: '/one' }, { kind: 'lost_answer_5xx', path: '/two' }])
+    await expect(fetch(`${server.url}/one`, { method: 'POST' })).rejects.toThrow()
+    const second = await fetch(`${server.url}/two`, { method: 'POST' })
+    expect([second.status, await second.json()]).toEqual([500, { fault: 'server_error' }])
+    // Both writes reached the target: only their answers were lost on the way back.
+    expect(applied).toEqual(['POST /one', 'POST /two'])
+  })
+
+  it('keeps lost answers out of the default random kinds, which never let a request through', () => {
+    expect(allFaultKinds).not.toContain('lost_answer')
+    expect(answerLosingFaultKinds).toEqual(['lost_answer', 'lost_answer_5xx'])
   })
 
   it('holds a timeout fault until the client gives up', async () => {
