@@ -56,6 +56,8 @@ export interface FaultControl {
   script(faults: ScriptedFault[]): void
   setRate(rate: number, kinds?: FaultKind[]): void
   clear(): void
+  /** Faults delivered since start, by kind (what an audit reports beside its findings). */
+  delivered(): Partial<Record<FaultKind, number>>
 }
 
 export interface RunningSandbox {

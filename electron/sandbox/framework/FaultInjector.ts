@@ -27,6 +27,7 @@ export class FaultInjector implements FaultControl {
   private entries: ScriptEntry[] = []
   private rate = 0
   private kinds: FaultKind[] = [...allFaultKinds]
+  private readonly counts: Partial<Record<FaultKind, number>> = {}
 
   constructor(
     private readonly random: Random,
@@ -66,10 +67,19 @@ export class FaultInjector implements FaultControl {
       }
       entry.remaining--
       if (entry.remaining <= 0) this.entries = this.entries.filter((other) => other !== entry)
-      return entry.fault.kind
+      return this.count(entry.fault.kind)
     }
-    if (this.rate > 0 && this.random.chance(this.rate)) return this.random.pick(this.kinds)
+    if (this.rate > 0 && this.random.chance(this.rate)) return this.count(this.random.pick(this.kinds))
     return undefined
+  }
+
+  delivered(): Partial<Record<FaultKind, number>> {
+    return { ...this.counts }
+  }
+
+  private count(kind: FaultKind): FaultKind {
+    this.counts[kind] = (this.counts[kind] ?? 0) + 1
+    return kind
   }
 }
 

@@ -19,6 +19,13 @@ describe('FaultInjector', () => {
     expect(draws(faults, requests)).toEqual(['ok', 'ok', 'ok', 'server_error', 'server_error', 'ok'])
   })
 
+  it('counts the faults it delivered, by kind, scripted and random alike', () => {
+    const faults = new FaultInjector(createRandom(3), 1, ['timeout'])
+    faults.script([{ kind: 'lost_answer', times: 2 }])
+    draws(faults, [['POST', '/a'], ['POST', '/b'], ['GET', '/c']])
+    expect(faults.delivered()).toEqual({ lost_answer: 2, timeout: 1 })
+  })
+
   it('matches paths by regular expression and runs script entries in order', () => {
     const faults = new FaultInjector(createRandom(1))
     faults.script([{ kind: 'reset', path: /^\/api\/v1\/groups/ }, { kind: 'rate_limit' }])

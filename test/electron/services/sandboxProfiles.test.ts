@@ -15,7 +15,7 @@ function tenant(url: string, token = 'sandbox-token-0123456789'): RunningSandbox
     connectorId: 'okta',
     url,
     credentials: { token },
-    faults: { script: () => undefined, setRate: () => undefined, clear: () => undefined },
+    faults: { script: () => undefined, setRate: () => undefined, clear: () => undefined, delivered: () => ({}) },
     setLatency: () => undefined,
     requestCount: () => 0,
     close: async () => undefined,
