@@ -1,4 +1,5 @@
 import { printAuditTable, type AuditOptions, type AuditRow } from './auditTable'
+import { runCrashAudit } from './crashAudit'
 import { runFaultAudit } from './faultAudit'
 
 /**
@@ -9,7 +10,7 @@ import { runFaultAudit } from './faultAudit'
  */
 type AuditPart = (options: AuditOptions) => Promise<AuditRow[]>
 
-const parts: AuditPart[] = [runFaultAudit]
+const parts: AuditPart[] = [runFaultAudit, runCrashAudit]
 
 async function main(): Promise<void> {
   const seed = Number(process.env.LANYARD_AUDIT_SEED ?? Math.floor(Math.random() * 2 ** 31))
