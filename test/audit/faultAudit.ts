@@ -83,7 +83,7 @@ interface Batch {
   rate: number
   /** Users one change already touched: every change gets its own, so changes stay independent. */
   used: Set<string>
-  /** Deprovisions that took effect and can be undone, with the state to bring back. */
+  /** Deprovisions that took effect (all or in part) and can be undone, with the state to bring back. */
   undoable: { entryId: string; userId: string; before: Record<string, unknown> }[]
   changes: AttemptedChange[]
   creates: AttemptedCreate[]
@@ -163,9 +163,10 @@ async function runChange(batch: Batch, label: string): Promise<void> {
     const before = target.lifecycle(userId)
     const wanted = target.deprovisioned(before)
     const change = await attempt(batch, `${label} deprovision ${userId}`, 'deprovision', () => handlers['directory.deprovision']({ id: profileId, userId }), () => lifecycleEffect(target, userId, before, wanted))
-    if (change.entryId && change.effect === 'full' && (await entryOf(services, change.entryId))?.outcome.status === 'applied') {
-      batch.undoable.push({ entryId: change.entryId, userId, before })
-    }
+    // Partly done deprovisions are undone too (undo must bring back what was taken, issue 11 defect 1);
+    // unknown ones are left for settling, which must read the tenant as the deprovision left it.
+    const entry = change.entryId ? await entryOf(services, change.entryId) : undefined
+    if (entry?.undo?.available && entry.outcome.status !== 'pending') batch.undoable.push({ entryId: entry.id, userId, before })
   }
 }
 
