@@ -24,10 +24,11 @@ export async function runCrashAudit(options: AuditOptions): Promise<AuditRow[]> 
   const kills = options.depth === 'quick' ? 4 : 50
   const service = keychainService(options.seed)
   const random = createRandom(`crash:${options.seed}`)
-  const sandbox = await startOktaSandbox({ users: 150, seed: `crash-${options.seed}` })
+  // A tenant a little slow to answer, so kills land inside journaled changes as well as saves.
+  const sandbox = await startOktaSandbox({ users: options.depth === 'quick' ? 100 : 600, seed: `crash-${options.seed}`, latencyMs: 25 })
   const dataDirectory = mkdtempSync(join(tmpdir(), 'lanyard-audit-crash-'))
   const store = new KeytarSecretStore({ service })
-  const expectations: Expectations = { saved: new Map(), deleted: new Set(), changed: new Map() }
+  const expectations: Expectations = { saved: new Map(), deleting: new Set(), deleted: new Set(), changed: new Map() }
   const failures = new Map<string, string[]>()
   const seen = new Set<string>()
   let acknowledged = 0
@@ -64,8 +65,10 @@ export async function runCrashAudit(options: AuditOptions): Promise<AuditRow[]> 
 
 function remember(expectations: Expectations, line: Acknowledgement): void {
   if (line.op === 'saved') expectations.saved.set(line.id, { name: line.name, secret: line.secret })
+  if (line.op === 'deleting') expectations.deleting.add(line.id)
   if (line.op === 'deleted') {
     expectations.saved.delete(line.id)
+    expectations.deleting.delete(line.id)
     expectations.deleted.add(line.id)
   }
   if (line.op === 'changed') expectations.changed.set(line.entryId, line.status)

@@ -12,6 +12,8 @@ import { judgeChange, type Effect } from './faultOracle'
 /** What the killed processes acknowledged, over every kill so far. */
 export interface Expectations {
   saved: Map<string, { name: string; secret: string }>
+  /** Saved profiles whose delete was under way at a kill: gone or kept are both right (but kept whole). */
+  deleting: Set<string>
   deleted: Set<string>
   /** Journal entry id → the outcome status the caller was given. */
   changed: Map<string, string>
@@ -84,13 +86,23 @@ export async function checkRestart(run: {
 
   const profileIds = new Set(file.profiles.map((profile) => profile.id))
   for (const [id, { name, secret }] of expectations.saved) {
-    if (!profileIds.has(id)) report('nothing acknowledged lost', `saved profile ${name} is gone`)
-    else if ((await store.get(id, 'token')) !== secret) report('nothing acknowledged lost', `saved profile ${name} (${id}) lost its secret`)
+    const interrupted = expectations.deleting.has(id)
+    if (!profileIds.has(id)) {
+      if (interrupted) expectations.saved.delete(id)
+      else report('nothing acknowledged lost', `saved profile ${name} is gone`)
+    } else {
+      const stored = await store.get(id, 'token')
+      // A profile kept by an interrupted delete without its secret shows under "no profile without its secret".
+      if (stored !== secret && !(interrupted && stored === null)) report('nothing acknowledged lost', `saved profile ${name} (${id}) lost its secret`)
+    }
   }
   for (const id of expectations.deleted) if (profileIds.has(id)) report('nothing acknowledged lost', `deleted profile ${id} is back`)
   for (const profile of file.profiles) {
     for (const key of secretKeysOf(profile.connectorId)) {
-      if ((await store.get(profile.id, key)) === null) report('no profile without its secret', `${profile.name} (${profile.id}) has no ${key}`)
+      if ((await store.get(profile.id, key)) === null) {
+        const when = expectations.deleting.has(profile.id) ? 'its delete was interrupted' : expectations.saved.has(profile.id) ? 'saved and acknowledged' : 'its save was interrupted'
+        report('no profile without its secret', `${profile.name} (${profile.id}, ${when}) has no ${key}`)
+      }
     }
   }
   const pending = new Set(file.pendingSecretRemovals.map((removal) => removal.profileId))

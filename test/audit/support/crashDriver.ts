@@ -25,6 +25,8 @@ export interface CrashTenant {
 export type Acknowledgement =
   | { op: 'ready' }
   | { op: 'saved'; id: string; name: string; secret: string }
+  /** Written before the delete starts: a kill before `deleted` may leave the profile either way. */
+  | { op: 'deleting'; id: string }
   | { op: 'deleted'; id: string }
   | { op: 'changed'; entryId: string; action: string; status: string }
   | { op: 'refused'; what: string; code: string; message: string }
@@ -80,6 +82,7 @@ async function remove(handlers: Handlers, random: ReturnType<typeof createRandom
   const saved = (await handlers['profiles.list']({})).filter((profile) => profile.name.startsWith(savedProfilePrefix))
   if (saved.length === 0) return
   const { id } = random.pick(saved)
+  acknowledge({ op: 'deleting', id })
   await handlers['profiles.delete']({ id })
   acknowledge({ op: 'deleted', id })
 }
