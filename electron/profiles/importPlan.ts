@@ -2,7 +2,7 @@ import { getDescriptor } from '../../shared/catalogue'
 import type { ExportFile, ImportResolution } from '../../shared/profiles'
 import { AppError } from '../services/AppError'
 import type { StoredProfile } from './profileFileSchema'
-import { sameName } from './profileRules'
+import { nameKey, profilesByName, TakenNames } from './takenNames'
 
 type ExportedProfile = ExportFile['profiles'][number]
 
@@ -21,7 +21,8 @@ export interface ImportPlan {
 export function planImport(file: ExportFile, resolutions: readonly ImportResolution[], existing: readonly StoredProfile[]): ImportPlan {
   const byIndex = resolutionsByIndex(file, resolutions)
   const plan: ImportPlan = { additions: [], replacements: [], skipped: 0 }
-  const names = existing.map((profile) => ({ connectorId: profile.connectorId, name: profile.name }))
+  const existingByName = profilesByName(existing)
+  const names = new TakenNames(existing)
   const replacedIds = new Set<string>()
 
   file.profiles.forEach((entry, index) => {
@@ -33,7 +34,7 @@ export function planImport(file: ExportFile, resolutions: readonly ImportResolut
       return
     }
     if (resolution.action === 'replace') {
-      const target = existing.find((profile) => profile.connectorId === entry.connectorId && sameName(profile.name, entry.name))
+      const target = existingByName.get(nameKey(entry.connectorId, entry.name))
       if (!target) {
         throw new AppError('invalid_input', `${label} has no existing ${connector} profile of that name to replace. Choose "add" instead.`)
       }
@@ -48,14 +49,14 @@ export function planImport(file: ExportFile, resolutions: readonly ImportResolut
       throw new AppError('invalid_input', `${label}: give the new name to import it under.`)
     }
     const name = resolution.action === 'rename' ? (resolution.name ?? '').trim() : entry.name
-    if (names.some((other) => other.connectorId === entry.connectorId && sameName(other.name, name))) {
+    if (names.has(entry.connectorId, name)) {
       throw new AppError(
         'conflict',
         `${label} would be imported as "${name}", but a ${connector} profile with that name already exists. Rename, replace or skip it.`,
         { details: { index: String(index) } },
       )
     }
-    names.push({ connectorId: entry.connectorId, name })
+    names.add(entry.connectorId, name)
     plan.additions.push({ entry, name })
   })
   return plan

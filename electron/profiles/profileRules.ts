@@ -4,7 +4,12 @@ import { AppError } from '../services/AppError'
 
 /** Profile names are what people recognise, so "Okta prod" and "okta Prod" count as the same. */
 export function sameName(a: string, b: string): boolean {
-  return a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase()
+  return comparableName(a) === comparableName(b)
+}
+
+/** A name as `sameName` compares it, so sets and maps can do the comparing. */
+export function comparableName(name: string): string {
+  return name.trim().toLocaleLowerCase()
 }
 
 const maxNameLength = 120
@@ -14,10 +19,15 @@ const maxNameLength = 120
  * `base (2)`, `base (3)`, … (without). The base is shortened so the result stays a valid name.
  */
 export function freeName(base: string, isTaken: (name: string) => boolean, tag?: string): string {
-  for (let number = tag ? 1 : 2; ; number++) {
+  return firstFreeName(base, isTaken, tag).name
+}
+
+/** `freeName`, starting at the series' number `from` (every number before it known taken), and which number it found. */
+export function firstFreeName(base: string, isTaken: (name: string) => boolean, tag?: string, from = tag ? 1 : 2): { name: string; number: number } {
+  for (let number = from; ; number++) {
     const suffix = tag ? (number === 1 ? ` (${tag})` : ` (${tag} ${number})`) : ` (${number})`
     const candidate = `${base.trim().slice(0, maxNameLength - suffix.length)}${suffix}`
-    if (!isTaken(candidate)) return candidate
+    if (!isTaken(candidate)) return { name: candidate, number }
   }
 }
 
