@@ -37,6 +37,16 @@ export interface ProfileServiceOptions {
  *
  * Keychain failures never lose the rest of a change: the profile is saved, then the call fails
  * with `keychain_unavailable` saying what was saved and what to do.
+ *
+ * A change touching both stores is ordered so that a crash between any two steps leaves a state
+ * the next start repairs (with `removePendingSecrets` and the repository's own clean-up), never
+ * a profile whose secrets were lost or a secret nobody knows about:
+ * - a new profile (create, duplicate): its keychain entries are recorded for removal, written,
+ *   then the profile is saved and the record dropped in one write; a crash before that write
+ *   leaves recorded entries that start-up removes, so the profile is there whole or not at all;
+ * - update: the new secrets first, then the values, so new values never meet an old secret;
+ * - delete: the profile is removed and its entries recorded in one write, then removed;
+ * - import: a replaced profile's secrets are removed before its new values are saved.
  */
 export class ProfileService {
   private queue: Promise<unknown> = Promise.resolve()
@@ -76,8 +86,7 @@ export class ProfileService {
         createdAt: at,
         updatedAt: at,
       }
-      await this.saveProfiles([...this.repository.list(), profile])
-      const outcome = await this.options.secrets.apply(profile.id, secrets)
+      const outcome = await this.addProfile(profile, Object.keys(secrets), () => this.options.secrets.apply(profile.id, secrets))
       this.options.onChanged([profile.id])
       this.throwIfSecretsFailed(profile, outcome, 'stored in')
       return this.view(profile)
@@ -101,8 +110,10 @@ export class ProfileService {
         ...(input.environment && { environment: input.environment }),
         updatedAt: this.now().toISOString(),
       }
-      await this.saveProfiles(this.repository.list().map((other) => (other.id === profile.id ? profile : other)))
+      // Secrets first: a crash in between leaves the old values with the new secret, never the
+      // new values (perhaps another tenant) with the old one. A refused secret still saves the rest.
       const outcome = await this.options.secrets.apply(profile.id, secrets)
+      await this.saveProfiles(this.repository.list().map((other) => (other.id === profile.id ? profile : other)))
       this.options.onChanged([profile.id])
       this.throwIfSecretsFailed(profile, outcome, 'stored in')
       return this.view(profile)
@@ -116,8 +127,8 @@ export class ProfileService {
       this.assertNameFree(source.connectorId, name)
       const at = this.now().toISOString()
       const profile: StoredProfile = { ...structuredClone(source), id: this.newId(), name, createdAt: at, updatedAt: at }
-      await this.saveProfiles([...this.repository.list(), profile])
-      const outcome = await this.options.secrets.copy(source.id, profile.id, secretKeysOf(source.connectorId))
+      const keys = secretKeysOf(source.connectorId)
+      const outcome = await this.addProfile(profile, keys, () => this.options.secrets.copy(source.id, profile.id, keys))
       this.options.onChanged([profile.id])
       this.throwIfSecretsFailed(profile, outcome, 'copied in')
       return this.view(profile)
@@ -126,22 +137,22 @@ export class ProfileService {
 
   /**
    * Deletes the profile even when the keychain is locked: the person asked for it gone, and a
-   * profile that cannot be deleted until some keychain is repaired helps nobody. Entries that
-   * could not be removed are recorded in `profiles.json` and removed at the next start-up or
-   * delete, so no credential lingers unknown; the call then reports `keychain_unavailable`.
+   * profile that cannot be deleted until some keychain is repaired helps nobody. The profile
+   * leaves `profiles.json` in the same write that records its keychain entries for removal; they
+   * are removed next, and what the keychain refuses (or a crash interrupts) is removed at the next
+   * start-up or delete, so no credential lingers unknown. A refusal is reported as `keychain_unavailable`.
    */
   delete(id: string): Promise<null> {
     return this.exclusive(async () => {
-      await removePendingSecrets(this.repository, this.options.secrets, this.options.logger)
       const profile = this.require(id)
-      const keys = secretKeysOf(profile.connectorId)
-      const outcome = await this.options.secrets.removeAll(profile.id, keys)
       const file = this.repository.current()
       file.profiles = file.profiles.filter((other) => other.id !== profile.id)
-      if (outcome.failedKeys.length > 0) file.pendingSecretRemovals.push({ profileId: profile.id, keys: outcome.failedKeys })
+      const keys = secretKeysOf(profile.connectorId)
+      if (keys.length > 0) file.pendingSecretRemovals.push({ profileId: profile.id, keys })
       await this.repository.save(file)
       this.options.onChanged([profile.id])
-      if (outcome.error) {
+      const outcome = (await removePendingSecrets(this.repository, this.options.secrets, this.options.logger)).get(profile.id)
+      if (outcome?.error) {
         throw new AppError(
           'keychain_unavailable',
           `Profile "${profile.name}" was deleted, but its ${secretLabels(getDescriptor(profile.connectorId), outcome.failedKeys)} could not be removed from the keychain. ${outcome.error.message} Lanyard will remove it the next time the keychain is available.`,
@@ -152,9 +163,12 @@ export class ProfileService {
     })
   }
 
-  /** Retries removing keychain entries of deleted profiles; run at start-up. Never throws. */
-  removePendingSecrets(): Promise<void> {
-    return this.exclusive(() => removePendingSecrets(this.repository, this.options.secrets, this.options.logger))
+  /**
+   * Removes the keychain entries of deleted profiles, and of new profiles a crash stopped before
+   * they were saved; run at start-up. Never throws.
+   */
+  async removePendingSecrets(): Promise<void> {
+    await this.exclusive(() => removePendingSecrets(this.repository, this.options.secrets, this.options.logger))
   }
 
   async export(ids: readonly string[]): Promise<ExportedFile> {
@@ -218,6 +232,22 @@ export class ProfileService {
     const run = this.queue.catch(() => undefined).then(change)
     this.queue = run
     return run
+  }
+
+  /**
+   * Saves a new profile whose secrets `writeSecrets` puts in the keychain under its id, so that a
+   * crash at any point leaves it whole or not at all: the entries are recorded for removal first,
+   * and the record is dropped in the write that adds the profile.
+   */
+  private async addProfile(profile: StoredProfile, keys: readonly string[], writeSecrets: () => Promise<SecretOutcome>): Promise<SecretOutcome> {
+    let outcome: SecretOutcome = { failedKeys: [], error: null }
+    const file = this.repository.current()
+    if (keys.length > 0) {
+      await this.repository.save({ ...file, pendingSecretRemovals: [...file.pendingSecretRemovals, { profileId: profile.id, keys: [...keys] }] })
+      outcome = await writeSecrets()
+    }
+    await this.repository.save({ ...file, profiles: [...file.profiles, profile] })
+    return outcome
   }
 
   private async saveProfiles(profiles: StoredProfile[]): Promise<void> {
