@@ -5,7 +5,7 @@ import { isEventName, type EventName, type EventPayload, type Handlers } from '.
 import { failure, type LanyardError, type Result } from '../../shared/errors'
 import type { Logger } from '../logging/Logger'
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy'
-import { AppError } from '../services/AppError'
+import { isExpectedRefusal } from '../services/AppError'
 import { invokeContract } from '../services/invokeContract'
 import { defaultBodyLimits, nestingProblem, readBody, type BodyLimits } from './requestBody'
 import { readStaticFile } from './staticFiles'
@@ -44,7 +44,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const server = createServer((request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
       // A known refusal (a client that cut its upload off) is expected: one line, no stack.
-      if (error instanceof AppError && error.code !== 'internal') return refuse(request, response, 400, error.toValue())
+      if (isExpectedRefusal(error)) return refuse(request, response, 400, error.toValue())
       options.logger.error('preview request failed', { path: loggablePath(request), error })
       if (!response.headersSent) sendResult(response, 500, internalError())
       else response.end()
