@@ -97,6 +97,28 @@ describe('navigation and new windows', () => {
     }
   })
 
+  it('blocks a main-frame navigation away from the renderer seen by will-frame-navigate', () => {
+    const { contents } = openWindow()
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'file:///opt/Lanyard/resources/app/out/renderer/x.html']) {
+      const event = Object.assign(new FakeEvent(url), { isMainFrame: true })
+      contents.emit('will-frame-navigate', event)
+      expect(event.defaultPrevented, url).toBe(true)
+    }
+    const own = Object.assign(new FakeEvent(`${location.url}#/profiles`), { isMainFrame: true })
+    contents.emit('will-frame-navigate', own)
+    expect(own.defaultPrevented).toBe(false)
+  })
+
+  it('lets no subframe navigate anywhere, not even to our own origin', () => {
+    const { contents, logger } = openWindow()
+    for (const url of ['https://evil.example/', 'about:blank', location.url, `${location.url}#/profiles`]) {
+      const event = Object.assign(new FakeEvent(url), { isMainFrame: false })
+      contents.emit('will-frame-navigate', event)
+      expect(event.defaultPrevented, url).toBe(true)
+    }
+    expect(logger.lines.filter((line) => line.level === 'warn')).toHaveLength(4)
+  })
+
   it('lets the renderer move within its own page', () => {
     const { contents } = openWindow()
     const event = new FakeEvent(`${location.url}#/profiles`)
