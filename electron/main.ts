@@ -5,12 +5,14 @@ import { createLogger } from './logging/createLogger'
 import { resolveDataDirectory } from './paths'
 import { openExternalSafely } from './security/openExternalSafely'
 import { startAppServices } from './services/startAppServices'
+import { installApplicationMenu } from './window/applicationMenu'
 import { createMainWindow } from './window/createMainWindow'
 import { resolveRendererLocation } from './window/rendererLocation'
 
 /**
  * The Electron entry: one instance, services, the contract on IPC, one window. Built to
- * `out/electron/main.cjs`, next to `preload.cjs`.
+ * `out/electron/main.cjs`, next to `preload.cjs`. DevTools and the developer menu items exist
+ * only when the app is not packaged.
  */
 async function start(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
@@ -18,6 +20,8 @@ async function start(): Promise<void> {
     return
   }
   await app.whenReady()
+  const developerTools = !app.isPackaged
+  installApplicationMenu({ developerTools, platform: process.platform })
 
   const dataDirectory = resolveDataDirectory(process.env, app.getPath('userData'))
   const logger = createLogger({ directory: dataDirectory, console: !app.isPackaged })
@@ -43,7 +47,7 @@ async function start(): Promise<void> {
   })
 
   const openWindow = () => {
-    mainWindow = createMainWindow({ location, preloadPath: join(__dirname, 'preload.cjs'), logger })
+    mainWindow = createMainWindow({ location, preloadPath: join(__dirname, 'preload.cjs'), logger, developerTools })
     mainWindow.on('closed', () => (mainWindow = null))
   }
   openWindow()

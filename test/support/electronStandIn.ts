@@ -126,6 +126,24 @@ export const shell = {
   },
 }
 
+export interface FakeMenuItem {
+  role?: string
+  label?: string
+  type?: string
+  submenu?: FakeMenuItem[]
+}
+
+/** Keeps the template as given, so tests can read which items the menu holds. */
+export const Menu = {
+  applicationMenu: null as { template: FakeMenuItem[] } | null,
+  buildFromTemplate(template: FakeMenuItem[]): { template: FakeMenuItem[] } {
+    return { template }
+  },
+  setApplicationMenu(menu: { template: FakeMenuItem[] } | null): void {
+    Menu.applicationMenu = menu
+  },
+}
+
 class FakeApp extends EventEmitter {
   isPackaged = true
   hasInstanceLock = true
@@ -166,6 +184,7 @@ export function resetElectronStandIn(): void {
   ipcRenderer.invoked.length = 0
   contextBridge.exposed.clear()
   shell.opened.length = 0
+  Menu.applicationMenu = null
   app.removeAllListeners()
   Object.assign(app, { isPackaged: true, hasInstanceLock: true, quitRequests: 0, exitCode: null })
 }

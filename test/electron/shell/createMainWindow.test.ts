@@ -9,9 +9,9 @@ vi.mock('electron', () => import('../../support/electronStandIn'))
 
 const location = builtFileLocation('/opt/Lanyard/resources/app/out/renderer/index.html')
 
-function openWindow() {
+function openWindow({ developerTools = false } = {}) {
   const logger = createRecordingLogger()
-  createMainWindow({ location, preloadPath: '/opt/Lanyard/out/electron/preload.cjs', logger })
+  createMainWindow({ location, preloadPath: '/opt/Lanyard/out/electron/preload.cjs', logger, developerTools })
   const window = BrowserWindow.created.at(-1)
   if (!window) throw new Error('no window was created')
   return { window, contents: window.webContents, session: window.webContents.session, logger }
@@ -163,5 +163,59 @@ describe('permissions', () => {
     expect(session.permissionCheckHandler).not.toBeNull()
     expect(session.permissionCheckHandler?.(null, 'media')).toBe(false)
     expect(session.permissionCheckHandler?.(null, 'clipboard-sanitized-write')).toBe(false)
+  })
+})
+
+describe('developer tools', () => {
+  type Keys = { key: string; code: string; control?: boolean; meta?: boolean; shift?: boolean; alt?: boolean }
+  const developerKeys: Keys[] = [
+    { key: 'F12', code: 'F12' },
+    { key: 'I', code: 'KeyI', control: true, shift: true },
+    { key: 'ˆ', code: 'KeyI', meta: true, alt: true },
+    { key: 'J', code: 'KeyJ', control: true, shift: true },
+    { key: 'C', code: 'KeyC', control: true, shift: true },
+    { key: 'r', code: 'KeyR', control: true },
+    { key: 'R', code: 'KeyR', control: true, shift: true },
+    { key: 'r', code: 'KeyR', meta: true },
+    { key: 'F5', code: 'F5' },
+    { key: 'F5', code: 'F5', control: true },
+  ]
+  const ordinaryKeys: Keys[] = [
+    { key: 'c', code: 'KeyC', control: true },
+    { key: 'v', code: 'KeyV', meta: true },
+    { key: 'r', code: 'KeyR' },
+    { key: 'R', code: 'KeyR', shift: true },
+    { key: '/', code: 'Slash' },
+    { key: 'Escape', code: 'Escape' },
+  ]
+
+  function press(contents: ReturnType<typeof openWindow>['contents'], keys: Keys, type = 'keyDown') {
+    const event = new FakeEvent()
+    contents.emit('before-input-event', event, { type, control: false, meta: false, shift: false, alt: false, ...keys })
+    return event.defaultPrevented
+  }
+
+  it('are off in a packaged build', () => {
+    expect(openWindow().window.options.webPreferences?.devTools).toBe(false)
+  })
+
+  it('stay on in a development build', () => {
+    expect(openWindow({ developerTools: true }).window.options.webPreferences?.devTools).toBe(true)
+  })
+
+  it('cannot be opened, nor the page reloaded, from the keyboard in a packaged build', () => {
+    const { contents } = openWindow()
+    for (const keys of developerKeys) expect(press(contents, keys), JSON.stringify(keys)).toBe(true)
+  })
+
+  it('leave every other key to the renderer', () => {
+    const { contents } = openWindow()
+    for (const keys of ordinaryKeys) expect(press(contents, keys), JSON.stringify(keys)).toBe(false)
+    expect(press(contents, { key: 'F12', code: 'F12' }, 'keyUp')).toBe(false)
+  })
+
+  it('keep their shortcuts in a development build', () => {
+    const { contents } = openWindow({ developerTools: true })
+    for (const keys of developerKeys) expect(press(contents, keys), JSON.stringify(keys)).toBe(false)
   })
 })

@@ -68,6 +68,20 @@ describe('the Electron main process', () => {
     expect(window?.options.webPreferences?.preload).toMatch(/preload\.cjs$/)
   })
 
+  it('in a packaged build: DevTools off and a menu without developer items', async () => {
+    const electron = await startMain()
+    expect(electron.BrowserWindow.created[0]?.options.webPreferences?.devTools).toBe(false)
+    const roles = JSON.stringify(electron.Menu.applicationMenu?.template ?? null).toLowerCase()
+    expect(roles).toContain('editmenu')
+    expect(roles).not.toMatch(/reload|toggledevtools|viewmenu/)
+  })
+
+  it('in a development build: DevTools and their menu items stay', async () => {
+    const electron = await startMain((stub) => (stub.app.isPackaged = false))
+    expect(electron.BrowserWindow.created[0]?.options.webPreferences?.devTools).toBe(true)
+    expect(JSON.stringify(electron.Menu.applicationMenu?.template ?? null).toLowerCase()).toContain('toggledevtools')
+  })
+
   it('starts the sandbox tenants before the services, so start-up reconciliation can reach them', async () => {
     await startMain()
     expect(services.order).toEqual(['sandboxes', 'services', 'sandbox profiles'])
