@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { contentSecurityPolicy } from '../../../electron/security/contentSecurityPolicy'
 import { createMainWindow } from '../../../electron/window/createMainWindow'
-import { builtFileLocation } from '../../../electron/window/rendererLocation'
+import { appSchemeLocation } from '../../../electron/window/rendererLocation'
 import { BrowserWindow, FakeEvent, resetElectronStandIn, shell } from '../../support/electronStandIn'
 import { createRecordingLogger } from '../../support/recordingLogger'
 
 vi.mock('electron', () => import('../../support/electronStandIn'))
 
-const location = builtFileLocation('/opt/Lanyard/resources/app/out/renderer/index.html')
+const location = appSchemeLocation()
 
 function openWindow({ developerTools = false } = {}) {
   const logger = createRecordingLogger()
@@ -37,7 +37,7 @@ describe('the main window', () => {
 
   it('loads the built renderer and shows itself once painted', () => {
     const { window } = openWindow()
-    expect(window.loadedUrl).toBe('file:///opt/Lanyard/resources/app/out/renderer/index.html')
+    expect(window.loadedUrl).toBe('app://lanyard/index.html')
     expect(window.shown).toBe(false)
     window.emit('ready-to-show')
     expect(window.shown).toBe(true)
@@ -89,7 +89,7 @@ describe('navigation and new windows', () => {
   it('blocks navigation and redirects away from the renderer', () => {
     const { contents } = openWindow()
     for (const eventName of ['will-navigate', 'will-redirect']) {
-      for (const url of ['https://evil.example/', 'file:///etc/passwd', 'file:///opt/Lanyard/resources/app/out/renderer/x.html']) {
+      for (const url of ['https://evil.example/', 'app://evil/index.html', 'file:///etc/passwd', 'file:///opt/Lanyard/resources/app/out/renderer/index.html']) {
         const event = new FakeEvent(url)
         contents.emit(eventName, event)
         expect(event.defaultPrevented, `${eventName} ${url}`).toBe(true)
@@ -99,7 +99,7 @@ describe('navigation and new windows', () => {
 
   it('blocks a main-frame navigation away from the renderer seen by will-frame-navigate', () => {
     const { contents } = openWindow()
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'file:///opt/Lanyard/resources/app/out/renderer/x.html']) {
+    for (const url of ['https://evil.example/', 'app://evil/index.html', 'file:///etc/passwd']) {
       const event = Object.assign(new FakeEvent(url), { isMainFrame: true })
       contents.emit('will-frame-navigate', event)
       expect(event.defaultPrevented, url).toBe(true)
