@@ -4,11 +4,10 @@ import type { AddressInfo } from 'node:net'
 import { isEventName, type EventName, type EventPayload, type Handlers } from '../../shared/contract'
 import { failure, type LanyardError, type Result } from '../../shared/errors'
 import type { Logger } from '../logging/Logger'
-import { contentSecurityPolicy } from '../security/contentSecurityPolicy'
 import { isExpectedRefusal } from '../services/AppError'
 import { invokeContract } from '../services/invokeContract'
 import { defaultBodyLimits, nestingProblem, readBody, type BodyLimits } from './requestBody'
-import { readStaticFile } from './staticFiles'
+import { readStaticFile, staticFileHeaders } from './staticFiles'
 
 export interface PreviewServerOptions {
   handlers: Handlers
@@ -74,12 +73,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found')
       return
     }
-    response.writeHead(200, {
-      'Content-Type': file.contentType,
-      'Content-Security-Policy': contentSecurityPolicy,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-store',
-    })
+    response.writeHead(200, staticFileHeaders(file))
     response.end(request.method === 'HEAD' ? undefined : file.body)
   }
 
