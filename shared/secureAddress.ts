@@ -32,7 +32,7 @@ export function plainHttpRefusal(address: URL, environment: Environment): PlainH
 }
 
 /** The same address with https://, to show the person exactly what to write instead. */
-export function httpsVersionOf(address: string): string {
+function httpsVersionOf(address: string): string {
   return address.replace(/^\s*http:/i, 'https:')
 }
 
