@@ -85,11 +85,15 @@ export function useProfileForm(options: ProfileFormOptions) {
     errors.value = next
   }
 
+  function checkAddresses(): void {
+    for (const parameter of plain) if (parameter.kind === 'url' && (values[parameter.key] ?? '').trim() !== '') checkField(parameter.key)
+  }
   // Whether an address may use http:// depends on the environment: judge filled-in addresses
   // again as soon as it changes, so "real" on an http:// address is flagged at once.
-  watch(environment, () => {
-    for (const parameter of plain) if (parameter.kind === 'url' && (values[parameter.key] ?? '').trim() !== '') checkField(parameter.key)
-  })
+  watch(environment, checkAddresses)
+  // A saved profile the connectors refuse to use (a real one on http://, from an older version)
+  // shows what to change as soon as it is opened.
+  if (options.profile) checkAddresses()
 
   function replaceSecret(key: string): void {
     secrets[key] = { action: 'replace', value: '' }

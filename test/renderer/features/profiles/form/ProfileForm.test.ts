@@ -129,6 +129,18 @@ describe('the profile form', () => {
     expect(wrapper.find('#profile-field-url-error').exists()).toBe(false)
   })
 
+  it('shows at once, when a real profile saved on http:// by an older version is opened, what to change', () => {
+    const wrapper = mountForm('okta', profileView({ name: 'Okta prod', environment: 'real', values: { url: 'http://acme.okta.com' } }))
+
+    expect(wrapper.find('#profile-field-url-error').text()).toContain('Real tenants need an address starting with https://')
+    expect(wrapper.find('#profile-field-url-error').text()).toContain('Use https://acme.okta.com instead.')
+  })
+
+  it('shows no error at once when a well-formed profile is opened', () => {
+    const wrapper = mountForm('okta', profileView({ environment: 'real' }))
+    expect(wrapper.find('#profile-field-url-error').exists()).toBe(false)
+  })
+
   it('refuses http:// to another computer for a sandbox profile', async () => {
     const wrapper = mountForm('okta')
     const url = wrapper.find('#profile-field-url')
