@@ -95,6 +95,11 @@ export interface ImportPreviewEntry {
   clashesWith: string | null
   suggestedName: string
   secretsNeeded: string[]
+  /**
+   * Why the entry cannot be imported as it is, or null: an address that would carry credentials
+   * over plain http:// (a real profile, or a sandbox off this computer). Such an entry can only be skipped.
+   */
+  refusal: string | null
 }
 
 export interface ImportResult {

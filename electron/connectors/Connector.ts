@@ -1,6 +1,7 @@
 import type { ConnectorDescriptor } from '../../shared/catalogue/types'
 import type { Attributes, ConnectionReport, DirectoryObject, DirectoryPage } from '../../shared/directory'
 import type { StepReport } from '../../shared/errors'
+import type { Environment } from '../../shared/profiles'
 import type { Logger } from '../logging/Logger'
 
 /**
@@ -121,6 +122,8 @@ export interface DeprovisionSnapshot {
 export interface ConnectorSettings {
   profileId: string
   profileName: string
+  /** Decides whether the profile's credentials may go over http:// (shared/secureAddress.ts). */
+  environment: Environment
   values: Readonly<Record<string, string>>
   secrets: Readonly<Record<string, string>>
   logger: Logger

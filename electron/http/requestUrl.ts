@@ -1,3 +1,5 @@
+import type { Environment } from '../../shared/profiles'
+import { plainHttpRefusal, plainHttpUseMessage } from '../../shared/secureAddress'
 import { isSecretFieldName, redactedMark } from '../logging/redact'
 import { AppError } from '../services/AppError'
 import type { HttpRequest } from './types'
@@ -29,6 +31,17 @@ export function requestUrl(baseUrl: string, request: HttpRequest, targetName: st
     if (value !== undefined && value !== null) url.searchParams.set(name, String(value))
   }
   return url
+}
+
+/**
+ * Refuses an address that would carry the profile's credentials over plain http://: any for a real
+ * profile, and any but this computer's for a sandbox one (shared/secureAddress.ts). Checked before
+ * the credentials are even asked for, so a profile saved by an older Lanyard, or edited by hand,
+ * is never silently used.
+ */
+export function refusePlainHttp(url: URL, environment: Environment, targetName: string, profileName?: string): void {
+  const refusal = plainHttpRefusal(url, environment)
+  if (refusal) throw new AppError('invalid_input', plainHttpUseMessage(refusal, profileName, targetName), { details: { refused: `${url.protocol}//${url.host}` } })
 }
 
 /** `.`, `..` and their percent-encoded forms: URL parsing resolves them, as a file path would. */

@@ -72,7 +72,7 @@ export class ProfileService {
     return this.exclusive(async () => {
       const descriptor = getDescriptor(input.connectorId)
       const values = trimProfileValues(input.values)
-      assertValidValues(descriptor, values)
+      assertValidValues(descriptor, values, input.environment)
       const secrets = givenSecrets(input.secrets)
       assertSecretKeys(descriptor, Object.keys(secrets))
       this.assertNameFree(input.connectorId, input.name)
@@ -98,7 +98,8 @@ export class ProfileService {
       const existing = this.require(input.id)
       const descriptor = getDescriptor(existing.connectorId)
       const values = input.values && trimProfileValues(input.values)
-      if (values) assertValidValues(descriptor, values)
+      // A change of environment judges the values again: a sandbox on http:// may not become real.
+      if (values || input.environment) assertValidValues(descriptor, values ?? existing.values, input.environment ?? existing.environment)
       const secrets = givenSecrets(input.secrets)
       assertSecretKeys(descriptor, Object.keys(secrets))
       if (input.name !== undefined) this.assertNameFree(existing.connectorId, input.name, existing.id)

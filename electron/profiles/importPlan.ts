@@ -2,6 +2,7 @@ import { getDescriptor } from '../../shared/catalogue'
 import type { ExportFile, ImportResolution } from '../../shared/profiles'
 import { AppError } from '../services/AppError'
 import type { StoredProfile } from './profileFileSchema'
+import { plainHttpImportRefusal } from './profileRules'
 import { nameKey, profilesByName, TakenNames } from './takenNames'
 
 type ExportedProfile = ExportFile['profiles'][number]
@@ -33,6 +34,9 @@ export function planImport(file: ExportFile, resolutions: readonly ImportResolut
       plan.skipped++
       return
     }
+    // The preview flagged it; refused here too, for a caller that did not look.
+    const refusal = plainHttpImportRefusal(getDescriptor(entry.connectorId), entry.values, entry.environment)
+    if (refusal) throw new AppError('invalid_input', `${label} cannot be imported: ${refusal}`, { details: { index: String(index) } })
     if (resolution.action === 'replace') {
       const target = existingByName.get(nameKey(entry.connectorId, entry.name))
       if (!target) {

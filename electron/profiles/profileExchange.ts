@@ -7,10 +7,10 @@ import {
   type ExportFile,
   type ImportPreviewEntry,
 } from '../../shared/profiles'
-import { plainParameters, secretParameters, trimProfileValues, validateProfileValues } from '../../shared/profileValidation'
+import { plainHttpProblems, plainParameters, secretParameters, trimProfileValues, validateProfileValues } from '../../shared/profileValidation'
 import { AppError } from '../services/AppError'
 import type { StoredProfile } from './profileFileSchema'
-import { describeFieldProblems } from './profileRules'
+import { describeFieldProblems, plainHttpImportRefusal } from './profileRules'
 import { nameKey, profilesByName, TakenNames } from './takenNames'
 
 /**
@@ -105,8 +105,11 @@ function describeEntryProblem(entry: unknown): string | null {
     const list = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'entry'}: ${issue.message}`).join('; ')
     return `is incomplete or malformed — ${list}.`
   }
+  const { values, environment } = parsed.data
   const descriptor = getDescriptor(parsed.data.connectorId)
-  const valueProblems = validateProfileValues(descriptor, parsed.data.values)
+  // An http:// address is flagged on its entry in the preview (see previewImport), not refused with the file.
+  const insecure = plainHttpProblems(descriptor, values, environment)
+  const valueProblems = Object.fromEntries(Object.entries(validateProfileValues(descriptor, values, environment)).filter(([key]) => !(key in insecure)))
   if (Object.keys(valueProblems).length > 0) {
     return `has values Lanyard cannot accept — ${describeFieldProblems(descriptor, valueProblems)}.`
   }
@@ -134,6 +137,7 @@ export function previewImport(file: ExportFile, existing: readonly StoredProfile
       clashesWith: clash?.id ?? null,
       suggestedName,
       secretsNeeded: secretParameters(getDescriptor(entry.connectorId)).map((parameter) => parameter.key),
+      refusal: plainHttpImportRefusal(getDescriptor(entry.connectorId), entry.values, entry.environment),
     }
   })
 }

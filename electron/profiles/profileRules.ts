@@ -1,5 +1,6 @@
 import type { ConnectorDescriptor } from '../../shared/catalogue/types'
-import { secretParameters, validateProfileValues } from '../../shared/profileValidation'
+import type { Environment } from '../../shared/profiles'
+import { plainHttpProblems, secretParameters, validateProfileValues } from '../../shared/profileValidation'
 import { AppError } from '../services/AppError'
 
 /** Profile names are what people recognise, so "Okta prod" and "okta Prod" count as the same. */
@@ -38,12 +39,22 @@ export function describeFieldProblems(descriptor: ConnectorDescriptor, fields: R
     .join('; ')
 }
 
-/** Refuses values the descriptor does not accept, with one message per field. */
-export function assertValidValues(descriptor: ConnectorDescriptor, values: Record<string, string>): void {
-  const fields = validateProfileValues(descriptor, values)
+/** Refuses values the descriptor does not accept (for a profile of `environment`), with one message per field. */
+export function assertValidValues(descriptor: ConnectorDescriptor, values: Record<string, string>, environment: Environment): void {
+  const fields = validateProfileValues(descriptor, values, environment)
   if (Object.keys(fields).length > 0) {
     throw new AppError('invalid_input', `Some values are not valid — ${describeFieldProblems(descriptor, fields)}.`, { fields })
   }
+}
+
+/**
+ * Why an imported profile cannot be taken as it is: an address that would carry its credentials
+ * over plain http:// (a real profile, or one off this computer). Null when it can.
+ */
+export function plainHttpImportRefusal(descriptor: ConnectorDescriptor, values: Record<string, string>, environment: Environment): string | null {
+  const fields = plainHttpProblems(descriptor, values, environment)
+  if (Object.keys(fields).length === 0) return null
+  return `${describeFieldProblems(descriptor, fields)} Skip this profile, or correct its address in the file and import it again.`
 }
 
 /** Refuses a secret for anything that is not a secret parameter of the connector. */

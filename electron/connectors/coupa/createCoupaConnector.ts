@@ -74,6 +74,7 @@ export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaH
   const http = createHttpClient({
     targetName: 'Coupa',
     baseUrl: url.toString(),
+    environment: settings.environment,
     authenticate: () => ({ 'X-COUPA-API-KEY': apiKey }),
     secrets: [apiKey],
     logger: settings.logger,

@@ -62,7 +62,9 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
   const targetUrl = targetUrlOf(settings)
   const tokenEndpoint = tokenEndpointFor(targetUrl)
   const clientCredentials = Buffer.from(`${clientId}:${clientSecret}`, 'utf8').toString('base64')
-  const common = { logger: settings.logger, profileName: settings.profileName, ...tuning }
+  // Both clients refuse http:// for a real profile (and off this computer for a sandbox) before
+  // authenticating: the sign-in's form carries the password, its header the client secret.
+  const common = { logger: settings.logger, profileName: settings.profileName, environment: settings.environment, ...tuning }
   const signIn = createHttpClient({
     ...common,
     targetName: 'GoTo',

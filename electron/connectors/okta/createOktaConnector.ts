@@ -50,6 +50,7 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
   const http = createHttpClient({
     targetName: 'Okta',
     baseUrl: url,
+    environment: settings.environment,
     authenticate: () => ({ Authorization: `SSWS ${token}` }),
     secrets: [token],
     logger: settings.logger,

@@ -27,6 +27,7 @@ describe('createHttpClient: requests', () => {
     const nested = createHttpClient({
       targetName: 'Example',
       baseUrl: `${server.url}/tenant/`,
+      environment: 'sandbox',
       authenticate: () => ({}),
       secrets: [],
       logger: createRecordingLogger(),

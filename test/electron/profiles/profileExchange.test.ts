@@ -82,6 +82,7 @@ describe('previewing an import', () => {
         clashesWith: existing.id,
         suggestedName: 'okta prod (3)',
         secretsNeeded: ['token'],
+        refusal: null,
       },
       {
         index: 1,
@@ -91,6 +92,7 @@ describe('previewing an import', () => {
         clashesWith: null,
         suggestedName: 'GoTo',
         secretsNeeded: ['password', 'clientSecret'],
+        refusal: null,
       },
     ])
   })

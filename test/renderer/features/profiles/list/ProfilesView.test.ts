@@ -114,8 +114,8 @@ describe('the profiles screen', () => {
     api.answer('profiles.importPreview', () => ({
       ok: true,
       value: [
-        { index: 0, connectorId: 'okta', name: 'Okta shared', environment: 'sandbox', clashesWith: null, suggestedName: 'Okta shared', secretsNeeded: ['token'] },
-        { index: 1, connectorId: 'okta', name: 'Okta other', environment: 'sandbox', clashesWith: null, suggestedName: 'Okta other', secretsNeeded: ['token'] },
+        { index: 0, connectorId: 'okta', name: 'Okta shared', environment: 'sandbox', clashesWith: null, suggestedName: 'Okta shared', secretsNeeded: ['token'], refusal: null },
+        { index: 1, connectorId: 'okta', name: 'Okta other', environment: 'sandbox', clashesWith: null, suggestedName: 'Okta other', secretsNeeded: ['token'], refusal: null },
       ],
     }))
     api.answer('profiles.import', () => {
