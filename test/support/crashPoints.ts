@@ -17,10 +17,10 @@ export interface CrashScenario<Context> {
   prepare(service: ProfileService): Promise<Context>
   change(service: ProfileService, context: Context): Promise<unknown>
   /**
-   * Optional: checks the profiles as the next start lists them before its repair has run (it runs
-   * in the background, so connections may already be made): no secret may be in use that the repair will remove.
+   * Optional: checks the state the next start shows before its repair has run (the repair runs in
+   * the background, so connections may already be made): no secret may be in use that the repair will remove.
    */
-  beforeRepair?(profiles: ProfileView[], context: Context): void
+  beforeRepair?(unrepaired: Repaired, context: Context): void
   /** Fails unless the repaired state is one the person could have expected: before or after the change. */
   check(repaired: Repaired, context: Context): void
 }
@@ -41,7 +41,7 @@ export async function everyCrashPoint<Context>(newDirectory: () => string, scena
 
     try {
       const { service } = await harness.restart()
-      scenario.beforeRepair?.(await service.list(), context)
+      scenario.beforeRepair?.({ profiles: await service.list(), entries: new Map(store.entries) }, context)
       await service.removePendingSecrets()
       const repaired = { profiles: await service.list(), entries: new Map(store.entries) }
       expectNoLeftovers(directory, repaired)

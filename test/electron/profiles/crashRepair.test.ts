@@ -55,6 +55,28 @@ describe('a crash at any step of a profile change is repaired at the next start'
     expect(points).toBeGreaterThanOrEqual(2)
   })
 
+  it('update of the address and the secret together: never a secret with an address it was not entered for', async () => {
+    const elsewhere = { url: 'https://elsewhere.okta.com' }
+    // Both mixed pairs send a token to a tenant it was not entered for: the old one to the new
+    // address, or the new one (perhaps of another organisation) to the old address.
+    const expectMatchingPair = ({ profiles, entries }: { profiles: { values: Record<string, string>; secrets: Record<string, string> }[]; entries: Map<string, string> }, id: string) => {
+      const [profile] = profiles
+      const token = profile?.secrets.token === 'stored' ? entries.get(`${id}/token`) : undefined
+      expect(profile?.values.url === elsewhere.url ? [undefined, 'tok-2'] : [undefined, 'tok-1']).toContain(token)
+    }
+    const points = await everyCrashPoint(newDirectory, {
+      prepare: (service) => service.create(oktaProfile('Okta prod', { token: 'tok-1' })),
+      change: (service, profile) => service.update({ id: profile.id, values: elsewhere, secrets: { token: 'tok-2' } }),
+      beforeRepair: (unrepaired, profile) => expectMatchingPair(unrepaired, profile.id),
+      check: (repaired, profile) => {
+        expect(repaired.profiles.map((view) => view.id)).toEqual([profile.id])
+        expectMatchingPair(repaired, profile.id)
+        if (repaired.profiles[0]?.values.url === elsewhere.url) expect(repaired.profiles[0].secrets.token).toBe('stored')
+      },
+    })
+    expect(points).toBeGreaterThanOrEqual(3)
+  })
+
   it('delete: the profile is there with its secret, or gone with it; other profiles untouched', async () => {
     const points = await everyCrashPoint(newDirectory, {
       prepare: async (service) => {
