@@ -68,6 +68,11 @@ export class ProfileRepository {
     return this.state.profiles.find((profile) => profile.id === id)
   }
 
+  /** Whether this keychain entry is recorded for removal: it is no profile's secret any more, whatever the keychain still holds. */
+  awaitsRemoval(profileId: string, key: string): boolean {
+    return this.state.pendingSecretRemovals.some((pending) => pending.profileId === profileId && pending.keys.includes(key))
+  }
+
   current(): ProfileFile {
     return structuredClone(this.state)
   }

@@ -12,13 +12,14 @@ import type {
 import { secretParameters, trimProfileValues } from '../../shared/profileValidation'
 import type { Logger } from '../logging/Logger'
 import { AppError } from '../services/AppError'
-import { planImport } from './importPlan'
+import { importedFile, planImport } from './importPlan'
 import type { StoredProfile } from './profileFileSchema'
 import { buildExportFile, parseExportFile, previewImport } from './profileExchange'
 import type { ProfileRepository } from './ProfileRepository'
 import { assertSecretKeys, assertValidValues, freeName, sameName, secretLabels } from './profileRules'
 import type { ProfileSecrets, SecretOutcome } from './ProfileSecrets'
-import { removePendingSecrets, secretKeysOf } from './secretCleanup'
+import { importedWithOldSecretsLeft } from './importOutcome'
+import { removePendingSecrets, secretKeysOf, withoutRemovals, withRemovals } from './secretCleanup'
 
 export interface ProfileServiceOptions {
   repository: ProfileRepository
@@ -44,9 +45,10 @@ export interface ProfileServiceOptions {
  * - a new profile (create, duplicate): its keychain entries are recorded for removal, written,
  *   then the profile is saved and the record dropped in one write; a crash before that write
  *   leaves recorded entries that start-up removes, so the profile is there whole or not at all;
- * - update: the new secrets first, then the values, so new values never meet an old secret;
+ * - update: see `update`: never a secret with an address it was not entered for;
  * - delete: the profile is removed and its entries recorded in one write, then removed;
- * - import: a replaced profile's secrets are removed before its new values are saved.
+ * - import: see `import`: all or nothing, and no replaced profile's old secret is ever used.
+ * A recorded entry is never read (`ProfileSecrets`), so what a refusal or crash leaves is inert.
  */
 export class ProfileService {
   private queue: Promise<unknown> = Promise.resolve()
@@ -111,10 +113,28 @@ export class ProfileService {
         ...(input.environment && { environment: input.environment }),
         updatedAt: this.now().toISOString(),
       }
-      // Secrets first: a crash in between leaves the old values with the new secret, never the
-      // new values (perhaps another tenant) with the old one. A refused secret still saves the rest.
+      // The two writes go in the order that never pairs a secret with an address (URL, domain,
+      // region, key id…) it was not entered for, because that pair would be sent:
+      // - the secret alone, or with a name or environment: the secret first, then the rest; a crash
+      //   in between leaves the new secret with the address it was entered for;
+      // - the values and a secret together: either half alone is a wrong pair (the old token sent to
+      //   the new tenant, or the new token, perhaps another organisation's, to the old one). So the
+      //   keys are first recorded for removal, which stops any use of them and makes the next start
+      //   remove what a crash leaves; then the secret is written; then the values are saved in the
+      //   write that drops the record of every key written. A crash or refusal in between costs the
+      //   secret, and the form asks for it again: a missing secret shows, a mismatched one would not.
+      const keys = Object.keys(secrets)
+      const movesSecrets = keys.length > 0 && values !== undefined && !sameValues(values, existing.values)
+      if (movesSecrets) await this.recordRemovals(profile.id, keys)
       const outcome = await this.options.secrets.apply(profile.id, secrets)
-      await this.saveProfiles(this.repository.list().map((other) => (other.id === profile.id ? profile : other)))
+      const written = keys.filter((key) => !outcome.failedKeys.includes(key))
+      const file = this.repository.current()
+      await this.repository.save({
+        ...file,
+        profiles: file.profiles.map((other) => (other.id === profile.id ? profile : other)),
+        // A key written is the profile's own again, even one an import's refused removal left recorded.
+        pendingSecretRemovals: withoutRemovals(file.pendingSecretRemovals, profile.id, written),
+      })
       this.options.onChanged([profile.id])
       this.throwIfSecretsFailed(profile, outcome, 'stored in')
       return this.view(profile)
@@ -148,8 +168,7 @@ export class ProfileService {
       const profile = this.require(id)
       const file = this.repository.current()
       file.profiles = file.profiles.filter((other) => other.id !== profile.id)
-      const keys = secretKeysOf(profile.connectorId)
-      if (keys.length > 0) file.pendingSecretRemovals.push({ profileId: profile.id, keys })
+      file.pendingSecretRemovals = withRemovals(file.pendingSecretRemovals, profile.id, secretKeysOf(profile.connectorId))
       await this.repository.save(file)
       this.options.onChanged([profile.id])
       const outcome = (await removePendingSecrets(this.repository, this.options.secrets, this.options.logger)).get(profile.id)
@@ -184,39 +203,33 @@ export class ProfileService {
   /**
    * Replacing keeps the existing profile's id (so the journal's references stay valid) but not
    * its secrets: the imported values may point at another tenant, and a token must never be
-   * sent anywhere it was not entered for. The old secrets are removed first; if the keychain
-   * refuses, nothing is imported. Every imported profile therefore starts with its secrets missing.
+   * sent anywhere it was not entered for. Every imported profile therefore starts with its secrets missing.
+   *
+   * All or nothing: one write adds the new profiles, gives the replaced ones their imported values
+   * and records every old secret of theirs for removal, so from that write on no old secret is
+   * read; before it nothing has changed, in either store. The recorded entries are removed next;
+   * what the keychain refuses (or a crash interrupts) stays recorded and unused, and is removed at
+   * the next start, delete or import. A refusal is reported as `keychain_unavailable`, saying what
+   * was imported and which old secrets still wait in the keychain.
    */
   import(content: string, resolutions: readonly ImportResolution[]): Promise<ImportResult> {
     return this.exclusive(async () => {
       const plan = planImport(parseExportFile(content), resolutions, this.repository.list())
-      for (const { target } of plan.replacements) {
-        const outcome = await this.options.secrets.removeAll(target.id, secretKeysOf(target.connectorId))
-        if (outcome.error) {
-          throw new AppError(
-            'keychain_unavailable',
-            `Nothing was imported: the secrets of "${target.name}" could not be removed from the keychain before replacing it. ${outcome.error.message}`,
-            { details: { profileId: target.id } },
-          )
-        }
-      }
-      const at = this.now().toISOString()
-      const added: StoredProfile[] = plan.additions.map(({ entry, name }) => ({
-        ...entry,
-        name,
-        id: this.newId(),
-        createdAt: at,
-        updatedAt: at,
-      }))
-      const replaced = new Map(plan.replacements.map(({ entry, target }) => [target.id, { ...target, ...entry, updatedAt: at }]))
-      const kept = this.repository.list().map((profile) => replaced.get(profile.id) ?? profile)
-      await this.saveProfiles([...kept, ...added])
-      this.options.onChanged([...added, ...replaced.values()].map((profile) => profile.id))
-      return {
+      const { file, added, replaced } = importedFile(this.repository.current(), plan, this.now().toISOString(), this.newId)
+      await this.repository.save(file)
+      this.options.onChanged([...added, ...replaced].map((profile) => profile.id))
+      const removals = await removePendingSecrets(this.repository, this.options.secrets, this.options.logger)
+      const result: ImportResult = {
         added: await Promise.all(added.map((profile) => this.view(profile))),
-        replaced: await Promise.all([...replaced.values()].map((profile) => this.view(profile))),
+        replaced: await Promise.all(replaced.map((profile) => this.view(profile))),
         skipped: plan.skipped,
       }
+      const refused = replaced.flatMap((profile) => {
+        const outcome = removals.get(profile.id)
+        return outcome?.error ? [{ profile, outcome }] : []
+      })
+      if (refused.length > 0) throw importedWithOldSecretsLeft(result, refused)
+      return result
     })
   }
 
@@ -251,8 +264,9 @@ export class ProfileService {
     return outcome
   }
 
-  private async saveProfiles(profiles: StoredProfile[]): Promise<void> {
-    await this.repository.save({ ...this.repository.current(), profiles })
+  private async recordRemovals(profileId: string, keys: readonly string[]): Promise<void> {
+    const file = this.repository.current()
+    await this.repository.save({ ...file, pendingSecretRemovals: withRemovals(file.pendingSecretRemovals, profileId, keys) })
   }
 
   private require(id: string): StoredProfile {
@@ -292,6 +306,11 @@ export class ProfileService {
     const keys = secretParameters(descriptor).map((parameter) => parameter.key)
     return { ...structuredClone(profile), secrets: await this.options.secrets.status(profile.id, keys) }
   }
+}
+
+function sameValues(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const keys = Object.keys(a)
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && a[key] === b[key])
 }
 
 /** Secrets as typed: an empty string means "left blank", which changes nothing. */

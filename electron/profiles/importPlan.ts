@@ -1,8 +1,9 @@
 import { getDescriptor } from '../../shared/catalogue'
 import type { ExportFile, ImportResolution } from '../../shared/profiles'
 import { AppError } from '../services/AppError'
-import type { StoredProfile } from './profileFileSchema'
+import type { ProfileFile, StoredProfile } from './profileFileSchema'
 import { plainHttpImportRefusal } from './profileRules'
+import { secretKeysOf, withRemovals } from './secretCleanup'
 import { nameKey, profilesByName, TakenNames } from './takenNames'
 
 type ExportedProfile = ExportFile['profiles'][number]
@@ -64,6 +65,28 @@ export function planImport(file: ExportFile, resolutions: readonly ImportResolut
     plan.additions.push({ entry, name })
   })
   return plan
+}
+
+/**
+ * `file` as the import leaves it, to be saved in one write: the new profiles added, the replaced
+ * ones with their imported values (same id and creation time), and every old secret of a replaced
+ * profile recorded for removal, so that from this write on none of them is read.
+ */
+export function importedFile(
+  file: ProfileFile,
+  plan: ImportPlan,
+  at: string,
+  newId: () => string,
+): { file: ProfileFile; added: StoredProfile[]; replaced: StoredProfile[] } {
+  const added = plan.additions.map(({ entry, name }) => ({ ...entry, name, id: newId(), createdAt: at, updatedAt: at }))
+  const replaced = plan.replacements.map(({ entry, target }) => ({ ...target, ...entry, updatedAt: at }))
+  const byId = new Map(replaced.map((profile) => [profile.id, profile]))
+  const pendingSecretRemovals = plan.replacements.reduce(
+    (pending, { target }) => withRemovals(pending, target.id, secretKeysOf(target.connectorId)),
+    file.pendingSecretRemovals,
+  )
+  const profiles = [...file.profiles.map((profile) => byId.get(profile.id) ?? profile), ...added]
+  return { file: { ...file, profiles, pendingSecretRemovals }, added, replaced }
 }
 
 function resolutionsByIndex(file: ExportFile, resolutions: readonly ImportResolution[]): Map<number, ImportResolution> {

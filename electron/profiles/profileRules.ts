@@ -72,7 +72,11 @@ export function assertSecretKeys(descriptor: ConnectorDescriptor, keys: readonly
 
 /** The labels of some secret parameters, for messages: `Token`, `Password and Client Secret`. */
 export function secretLabels(descriptor: ConnectorDescriptor, keys: readonly string[]): string {
-  const labels = keys.map((key) => descriptor.parameters.find((parameter) => parameter.key === key)?.label ?? key)
-  if (labels.length <= 1) return labels[0] ?? 'secret'
-  return `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`
+  return inWords(keys.map((key) => descriptor.parameters.find((parameter) => parameter.key === key)?.label ?? key)) || 'secret'
+}
+
+/** Items as a sentence lists them: `A`, `A and B`, `A, B and C`. */
+export function inWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? ''
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
 }

@@ -48,7 +48,7 @@ export interface Services {
  */
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const repository = await ProfileRepository.open(options.dataDirectory, options.logger)
-  const secrets = new ProfileSecrets(options.secretStore, options.logger)
+  const secrets = new ProfileSecrets(options.secretStore, options.logger, (profileId, key) => repository.awaitsRemoval(profileId, key))
   const connectors = new ConnectorPool({
     repository,
     secrets,

@@ -54,6 +54,6 @@ export async function createCrashingProfileService(directory: string, store: Mem
     }
     return save(file)
   }
-  const service = new ProfileService({ repository, secrets: new ProfileSecrets(dyingStore, logger), logger, onChanged: () => {} })
+  const service = new ProfileService({ repository, secrets: new ProfileSecrets(dyingStore, logger, (profileId, key) => repository.awaitsRemoval(profileId, key)), logger, onChanged: () => {} })
   return { service, crashed: () => dead, steps: () => steps }
 }

@@ -1,65 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { ProfileService } from '../../../electron/profiles/ProfileService'
-import type { ProfileView } from '../../../shared/profiles'
-import { createCrashingProfileService } from '../../support/crashingProfileService'
-import { MemorySecretStore } from '../../support/MemorySecretStore'
-import { createProfileServiceHarness } from '../../support/profileServiceHarness'
+import { everyCrashPoint } from '../../support/crashPoints'
 import { oktaProfile, validValues } from '../../support/profileInputs'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 
 const newDirectory = useTemporaryDirectories()
-
-/** What the next start left: the profiles as listed, the keychain's entries by `profileId/key`. */
-interface Repaired {
-  profiles: ProfileView[]
-  entries: Map<string, string>
-}
-
-interface Scenario<Context> {
-  prepare(service: ProfileService): Promise<Context>
-  change(service: ProfileService, context: Context): Promise<unknown>
-  /** Fails unless the repaired state is one the person could have expected: before or after the change. */
-  check(repaired: Repaired, context: Context): void
-}
-
-/**
- * Runs the change once per step boundary, killed before that step, then starts again on the same
- * folder and keychain (with the start-up repair) and checks what is left, until a run completes.
- * Returns how many crash points were tried.
- */
-async function everyCrashPoint<Context>(scenario: Scenario<Context>): Promise<number> {
-  for (let crashBefore = 0; crashBefore < 50; crashBefore++) {
-    const directory = newDirectory()
-    const store = new MemorySecretStore()
-    const harness = await createProfileServiceHarness(directory, store)
-    const context = await scenario.prepare(harness.service)
-    const crashing = await createCrashingProfileService(directory, store, crashBefore)
-    await scenario.change(crashing.service, context).catch(() => undefined)
-
-    const { service } = await harness.restart()
-    await service.removePendingSecrets()
-    const repaired = { profiles: await service.list(), entries: new Map(store.entries) }
-    try {
-      expectNoLeftovers(directory, repaired)
-      scenario.check(repaired, context)
-    } catch (error) {
-      if (error instanceof Error) error.message = `After a crash before step ${crashBefore}: ${error.message}`
-      throw error
-    }
-    if (!crashing.crashed()) return crashBefore + 1
-  }
-  throw new Error('the change never completed')
-}
-
-function expectNoLeftovers(directory: string, { profiles, entries }: Repaired): void {
-  expect(readdirSync(directory).filter((name) => name.endsWith('.tmp'))).toEqual([])
-  const file = join(directory, 'profiles.json')
-  if (existsSync(file)) expect(JSON.parse(readFileSync(file, 'utf8')).pendingSecretRemovals).toEqual([])
-  const ids = new Set(profiles.map((profile) => profile.id))
-  expect([...entries.keys()].filter((entry) => !ids.has(entry.split('/')[0] ?? ''))).toEqual([])
-}
 
 const goToProfile = (name: string) => ({
   connectorId: 'gotomeeting' as const,
@@ -71,7 +15,7 @@ const goToProfile = (name: string) => ({
 
 describe('a crash at any step of a profile change is repaired at the next start', () => {
   it('create: the profile is there with every secret, or not at all', async () => {
-    const points = await everyCrashPoint({
+    const points = await everyCrashPoint(newDirectory, {
       prepare: async () => null,
       change: (service) => service.create(goToProfile('GoTo')),
       check: ({ profiles, entries }) => {
@@ -84,7 +28,7 @@ describe('a crash at any step of a profile change is repaired at the next start'
   })
 
   it('duplicate: the copy is there with every secret, or not at all; the original is untouched', async () => {
-    const points = await everyCrashPoint({
+    const points = await everyCrashPoint(newDirectory, {
       prepare: (service) => service.create(goToProfile('GoTo')),
       change: (service, original) => service.duplicate({ id: original.id }),
       check: ({ profiles, entries }, original) => {
@@ -98,7 +42,7 @@ describe('a crash at any step of a profile change is repaired at the next start'
   })
 
   it('update with a new secret: never the new values with the old secret', async () => {
-    const points = await everyCrashPoint({
+    const points = await everyCrashPoint(newDirectory, {
       prepare: (service) => service.create(oktaProfile('Okta prod', { token: 'tok-1' })),
       change: (service, profile) => service.update({ id: profile.id, name: 'Okta live', secrets: { token: 'tok-2' } }),
       check: ({ profiles, entries }, profile) => {
@@ -111,8 +55,30 @@ describe('a crash at any step of a profile change is repaired at the next start'
     expect(points).toBeGreaterThanOrEqual(2)
   })
 
+  it('update of the address and the secret together: never a secret with an address it was not entered for', async () => {
+    const elsewhere = { url: 'https://elsewhere.okta.com' }
+    // Both mixed pairs send a token to a tenant it was not entered for: the old one to the new
+    // address, or the new one (perhaps of another organisation) to the old address.
+    const expectMatchingPair = ({ profiles, entries }: { profiles: { values: Record<string, string>; secrets: Record<string, string> }[]; entries: Map<string, string> }, id: string) => {
+      const [profile] = profiles
+      const token = profile?.secrets.token === 'stored' ? entries.get(`${id}/token`) : undefined
+      expect(profile?.values.url === elsewhere.url ? [undefined, 'tok-2'] : [undefined, 'tok-1']).toContain(token)
+    }
+    const points = await everyCrashPoint(newDirectory, {
+      prepare: (service) => service.create(oktaProfile('Okta prod', { token: 'tok-1' })),
+      change: (service, profile) => service.update({ id: profile.id, values: elsewhere, secrets: { token: 'tok-2' } }),
+      beforeRepair: (unrepaired, profile) => expectMatchingPair(unrepaired, profile.id),
+      check: (repaired, profile) => {
+        expect(repaired.profiles.map((view) => view.id)).toEqual([profile.id])
+        expectMatchingPair(repaired, profile.id)
+        if (repaired.profiles[0]?.values.url === elsewhere.url) expect(repaired.profiles[0].secrets.token).toBe('stored')
+      },
+    })
+    expect(points).toBeGreaterThanOrEqual(3)
+  })
+
   it('delete: the profile is there with its secret, or gone with it; other profiles untouched', async () => {
-    const points = await everyCrashPoint({
+    const points = await everyCrashPoint(newDirectory, {
       prepare: async (service) => {
         const kept = await service.create(oktaProfile('Kept', { token: 'tok-kept' }))
         return { kept, doomed: await service.create(oktaProfile('Doomed', { token: 'tok-1' })) }
@@ -138,7 +104,7 @@ describe('a crash at any step of a profile change is repaired at the next start'
         { connectorId: 'okta', name: 'Added', environment: 'sandbox', values: validValues.okta },
       ],
     })
-    const points = await everyCrashPoint({
+    const points = await everyCrashPoint(newDirectory, {
       prepare: (service) => service.create(oktaProfile('Okta prod', { token: 'tok-1' })),
       change: (service) => service.import(content, [{ index: 0, action: 'replace' }]),
       check: ({ profiles, entries }, profile) => {
