@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CallName } from '../../../shared/contract'
+import { startCognitoSandbox } from '../../../electron/sandbox/cognito/startCognitoSandbox'
+import { startCoupaSandbox } from '../../../electron/sandbox/coupa/startCoupaSandbox'
 import { startGoToMeetingSandbox } from '../../../electron/sandbox/gotomeeting/startGoToMeetingSandbox'
 import { startOktaSandbox } from '../../../electron/sandbox/okta/startOktaSandbox'
 import { invokeContract } from '../../../electron/services/invokeContract'
@@ -93,3 +95,56 @@ for (const connectorId of ['okta', 'gotomeeting'] as const) {
     })
   })
 }
+
+/*
+ * Refusals the adapter makes from the profile or the target's own rules, with no call: they come
+ * before the journal too, so a change that was never sent leaves no entry.
+ */
+describe("the adapter's own refusals come before the journal", () => {
+  it('Coupa: a custom property the profile does not declare, on create and on update', async () => {
+    const sandbox = await startCoupaSandbox({ users: 10 })
+    running.push(sandbox)
+    const logger = createRecordingLogger()
+    const dataDirectory = newDirectory()
+    const services = await createTestServices(dataDirectory, { logger })
+    running.push(services)
+    const values = { url: sandbox.url, customProperties: sandbox.credentials.customProperties ?? '' }
+    const id = (await services.handlers['profiles.create']({ connectorId: 'coupa', name: 'Coupa', environment: 'sandbox', values, secrets: { apiKey: sandbox.credentials.apiKey! } })).id
+    const requests = requestLog(logger.lines, (fields) => ('attempt' in fields ? `${String(fields.method)} ${String(fields.path)}` : null))
+    const call = (name: CallName, input: unknown) => invokeContract(services.handlers, name, input, logger)
+    const attributes = { userName: 'zoe.k', 'name.givenName': 'Zoe', 'name.familyName': 'K', 'emails[0].value': 'zoe.k@example.com', 'Extension.Custom.nope': 'x' }
+
+    const created = await call('directory.create', { id, objectType: 'users', attributes })
+    expect(created).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('"nope" is not one of') } })
+    const userId = String(sandbox.tenant.users()[0]!.id)
+    const updated = await call('directory.update', { id, objectType: 'users', objectId: userId, changes: { 'Extension.Custom.nope': 'x' } })
+    expect(updated).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(requests.requests().filter((request) => !request.startsWith('GET'))).toEqual([])
+    expect(journalOnDisk(dataDirectory)).toEqual([])
+  })
+
+  it('GoTo: a username and an email that disagree, which are one field in GoTo', async () => {
+    const { dataDirectory, call, profileId, requests } = await setUp('gotomeeting')
+    const attributes = { userName: 'a.b@example.com', 'emails[0].value': 'c.d@example.com', 'name.givenName': 'A', 'name.familyName': 'B' }
+    const created = await call('directory.create', { id: profileId, objectType: 'users', attributes })
+    expect(created).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('one field in GoTo') } })
+    expect(requests.requests()).toEqual([])
+    expect(journalOnDisk(dataDirectory)).toEqual([])
+  })
+
+  it('Cognito: "Password is permanent" changed without the password', async () => {
+    const sandbox = await startCognitoSandbox({ users: 10 })
+    running.push(sandbox)
+    const logger = createRecordingLogger()
+    const dataDirectory = newDirectory()
+    const services = await createTestServices(dataDirectory, { logger })
+    running.push(services)
+    const { accessKeyId, accessSecret, region, userPoolId } = sandbox.credentials
+    const values = { accessKeyId: accessKeyId!, region: region!, userPoolId: userPoolId!, url: sandbox.url }
+    const id = (await services.handlers['profiles.create']({ connectorId: 'cognito', name: 'Cognito', environment: 'sandbox', values, secrets: { accessSecret: accessSecret! } })).id
+    const username = sandbox.tenant.users()[0]!.username
+    const updated = await invokeContract(services.handlers, 'directory.update', { id, objectType: 'users', objectId: username, changes: { 'Extension.IsPasswordPermanent': true } }, logger)
+    expect(updated).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('Type the password too') } })
+    expect(journalOnDisk(dataDirectory)).toEqual([])
+  })
+})
