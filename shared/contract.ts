@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Result } from './errors'
+import { lineText } from './text'
 import {
   createProfileSchema,
   duplicateProfileSchema,
@@ -74,7 +75,7 @@ export interface ExportedFile {
 export const contract = {
   'app.info': call<AppInfo>()(none, 'Version, data folder, keychain state and start-up problems.'),
   'app.openExternal': call<null>()(
-    z.object({ url: z.string().url('Not a web address') }).strict(),
+    z.object({ url: lineText().url('Not a web address') }).strict(),
     'Opens an http(s) link in the default browser; anything else is refused.',
   ),
   'profiles.list': call<ProfileView[]>()(none, 'Every profile, secrets shown only as stored / missing.'),

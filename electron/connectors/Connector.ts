@@ -33,6 +33,14 @@ export interface Connector {
    * nothing to say.
    */
   checkCreate?(objectType: string, attributes: Attributes, signal?: AbortSignal): Promise<string[]>
+  /**
+   * The adapter's own refusals of a create (`current` null) or of an update of `current` that need
+   * no call, from the profile and the target's rules (a Coupa custom property the profile does not
+   * declare, GoTo's username and email that are one field). The directory runs it before the change
+   * is journaled, so input refused here leaves no journal entry; create and update run the same
+   * functions again. Throws `invalid_input`. Optional: the shared field checks may be all there is.
+   */
+  refuseUnsendable?(objectType: string, attributes: Attributes, current: DirectoryObject | null): void
   /** `changes` holds only what changes; null clears an attribute. Returns the object read back. */
   update(objectType: string, id: string, changes: Attributes, options?: ChangeOptions): Promise<DirectoryObject>
   /** Removes for good (deactivating first where the target needs it). */

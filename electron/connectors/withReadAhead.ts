@@ -107,6 +107,7 @@ export function withReadAhead(connector: Connector): Connector {
     get: (objectType, id, signal) => connector.get(objectType, id, signal),
     create: (objectType, attributes, options) => changing(() => connector.create(objectType, attributes, options)),
     ...(connector.checkCreate ? { checkCreate: connector.checkCreate.bind(connector) } : {}),
+    ...(connector.refuseUnsendable ? { refuseUnsendable: connector.refuseUnsendable.bind(connector) } : {}),
     update: (objectType, id, changes, options) => changing(() => connector.update(objectType, id, changes, options)),
     delete: (objectType, id) => changing(() => connector.delete(objectType, id)),
     listMembers: (groupType, groupId, page, signal) => connector.listMembers(groupType, groupId, page, signal),

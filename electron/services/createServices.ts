@@ -99,7 +99,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'profiles.export': ({ ids }) => profiles.export(ids),
     'profiles.importPreview': ({ content }) => profiles.importPreview(content),
     'profiles.import': ({ content, resolutions }) => profiles.import(content, resolutions),
-    ...createDirectoryHandlers(directory, deprovisions),
+    ...createDirectoryHandlers(directory, deprovisions, (profileId) => connectors.target(profileId).descriptor),
     ...createJournalHandlers(journal, reconciliation, deprovisions, completions),
   } satisfies Handlers
   assertEveryCallHandled(handlers)

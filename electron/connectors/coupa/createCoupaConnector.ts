@@ -11,7 +11,7 @@ import { describeCoupaError } from './coupaErrors'
 import { getGroupLike, listGroupLikes } from './coupaGroups'
 import { addMember, listGroupsOf, listMembers, removeMember } from './coupaMemberships'
 import type { CoupaContext } from './coupaTypes'
-import { createUser, getUser, listUsers } from './coupaUsers'
+import { createUser, getUser, listUsers, refuseUnsendableUser } from './coupaUsers'
 import { updateUser } from './coupaUserUpdate'
 
 /** Test seams: faster timeouts and retries than a real profile uses. */
@@ -104,6 +104,7 @@ export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaH
     get: (type, id, signal) => (type === 'users' ? getUser(context, id, signal) : getGroupLike(context, type, id, signal)),
     create: (type, attributes, options) => (type === 'users' ? createUser(context, attributes, options) : usersOnly(type, 'create')),
     update: (type, id, changes, options) => (type === 'users' ? updateUser(context, id, changes, options) : usersOnly(type, 'change')),
+    refuseUnsendable: (type, attributes, current) => (type === 'users' ? refuseUnsendableUser(context, attributes, current) : undefined),
     // Soft delete only: Coupa has no DELETE (A.1); deprovision is the way to take someone out.
     delete: () => Promise.reject(new AppError('unsupported', 'Coupa cannot delete users (soft delete only): deprovision them instead.')),
     listMembers: (groupType, groupId, page, signal) => listMembers(context, groupType, groupId, page, signal),

@@ -12,9 +12,11 @@ import { deprovision, readDeprovisionSnapshot, undoDeprovision } from './goToDep
 import { describeGoToError, describeGoToSignInError, goToRetryAfter } from './goToErrors'
 import { createGroup, deleteGroup, getGroup, listGroups, updateGroup } from './goToGroups'
 import { parseJsonLosslessly } from './goToJson'
+import { attributesToNative } from './goToMapping'
 import { listGroupsOf, listMembers, membershipRefused } from './goToMemberships'
 import { GoToTokens, tokenEndpointFor } from './GoToTokens'
 import { isWellFormedKey, type GoToContext } from './goToTypes'
+import { checkUserFields } from './goToUserFields'
 import { createUser, deleteUser, getUser, listUsers, updateUser } from './goToUsers'
 
 /** Test seams: faster timeouts and retries than a real profile uses. */
@@ -103,6 +105,7 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
         create: (attributes) => createUser(context, attributes),
         update: (id, changes) => updateUser(context, id, changes),
         delete: (id) => deleteUser(context, id),
+        refuseUnsendable: (attributes) => checkUserFields(context.users, attributesToNative(context.users, attributes)),
       },
       groups: {
         list: (query, signal) => listGroups(context, query, signal),
@@ -110,6 +113,7 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
         create: (attributes) => createGroup(context, attributes),
         update: (id, changes) => updateGroup(context, id, changes),
         delete: (id) => deleteGroup(context, id),
+        refuseUnsendable: (attributes) => void attributesToNative(context.groups, attributes),
       },
     }),
     checkCreate: (type, attributes) => (type === 'users' ? checkCreateUser(context, attributes) : Promise.resolve([])),

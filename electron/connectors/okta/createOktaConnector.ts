@@ -7,6 +7,7 @@ import { usersAndGroups } from '../usersAndGroups'
 import type { Connector, ConnectorSettings } from '../Connector'
 import { deprovision, readDeprovisionSnapshot, undoDeprovision } from './oktaDeprovision'
 import { describeOktaError, oktaRetryAfter } from './oktaErrors'
+import { attributesToProfile } from './oktaMapping'
 import { testConnection } from './oktaConnection'
 import { createGroup, deleteGroup, getGroup, listGroups, updateGroup } from './oktaGroups'
 import { addMember, listGroupsOf, listMembers, removeMember } from './oktaMemberships'
@@ -78,6 +79,7 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
         create: (attributes, options) => createUser(context, attributes, options),
         update: (id, changes) => updateUser(context, id, changes),
         delete: (id) => deleteUser(context, id),
+        refuseUnsendable: (attributes) => void attributesToProfile(context.users, attributes),
       },
       groups: {
         list: (query, signal) => listGroups(context, query, signal),
@@ -85,6 +87,7 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
         create: (attributes) => createGroup(context, attributes),
         update: (id, changes) => updateGroup(context, id, changes),
         delete: (id) => deleteGroup(context, id),
+        refuseUnsendable: (attributes) => void attributesToProfile(context.groups, attributes),
       },
     }),
     // Okta has one group-like type; the service has checked `groupType` against the descriptor.
