@@ -1,9 +1,10 @@
 import { findObjectType, getDescriptor } from '../../shared/catalogue'
 import type { Connector } from '../connectors/Connector'
 import { isSensitive, sameValue } from '../directory/attributeChanges'
-import { missingSnapshotGroups, readAllGroupsOf } from '../directory/readAllGroupsOf'
+import { readAllGroupsOf } from '../directory/readAllGroupsOf'
 import { AppError } from '../services/AppError'
 import type { IntentRecord } from './journalRecord'
+import { lifecycleVerdict } from './lifecycleVerdict'
 
 /** What reading the target says about an intent left without an outcome. */
 export interface Verdict {
@@ -15,7 +16,8 @@ export interface Verdict {
 /**
  * Reads the target to tell whether an unfinished change took effect. Each action has its own
  * evidence: the created object found by name, the changed attributes' values, the deleted
- * object gone, the membership present or absent, the user's status against the snapshot.
+ * object gone, the membership present or absent, the user against every part of the snapshot
+ * (lifecycleVerdict).
  * Anything that cannot be read gives `pending` with the reason, and is tried again next start.
  */
 export async function checkIntent(connector: Connector, intent: IntentRecord, signal?: AbortSignal): Promise<Verdict> {
@@ -80,23 +82,4 @@ async function updateVerdict(connector: Connector, intent: IntentRecord, signal?
   if (landed.length === 0) return { status: 'failed', message: 'The target still holds the old values.', target }
   const missing = checkable.filter((change) => !landed.includes(change)).map((change) => change.attribute)
   return { status: 'partial', message: `Some new values are at the target; not ${missing.join(', ')}.`, target }
-}
-
-async function lifecycleVerdict(connector: Connector, intent: IntentRecord, signal?: AbortSignal): Promise<Verdict> {
-  const snapshot = intent.snapshot
-  if (!snapshot) return uncheckable('the journal entry holds no snapshot of the user.')
-  const user = await connector.get(intent.target.objectType, snapshot.userId, signal)
-  const status = user.status?.label
-  if (!status) return uncheckable('the target does not report the user\'s status.')
-  if (intent.action === 'deprovision') {
-    return status === snapshot.status
-      ? { status: 'failed', message: `${snapshot.displayName} is still ${status}: the deprovision did not take effect.` }
-      : { status: 'applied', message: `${snapshot.displayName} is ${status} (was ${snapshot.status}): the deprovision took effect.` }
-  }
-  if (status !== snapshot.status) {
-    return { status: 'failed', message: `${snapshot.displayName} is ${status}, not ${snapshot.status}: the undo did not take effect.` }
-  }
-  const missing = (await missingSnapshotGroups(connector, snapshot, signal)).map((group) => group.name)
-  if (missing.length > 0) return { status: 'partial', message: `${snapshot.displayName} is ${status} again, but not back in ${missing.join(', ')}.` }
-  return { status: 'applied', message: `${snapshot.displayName} is ${status} again and back in every group.` }
 }
