@@ -19,7 +19,8 @@ export interface ReconciliationOptions {
 /**
  * Start-up reconciliation: every intent left without an outcome (or with a `pending` one) is
  * checked against its target, one after another, in the background — start-up never waits on the
- * network. Each gets an outcome marked `reconciled`: applied, failed, partial, or still pending
+ * network. Each gets an outcome marked `reconciled`: applied, failed, partial, "could not tell"
+ * (`undetermined`, see createVerdict), or still pending
  * with the reason it could not be checked (tried again at the next start; the same reason again
  * is not written twice).
  */
@@ -84,7 +85,7 @@ export class Reconciliation {
    */
   private repeatsLastOutcome(intentId: string, verdict: Verdict): boolean {
     const last = this.options.journal.entry(intentId).outcome
-    return verdict.status === 'pending' && last.status === 'pending' && last.reconciled && last.message === verdict.message
+    return verdict.status === last.status && last.reconciled && last.message === verdict.message
   }
 
   private async check(intent: IntentRecord): Promise<Verdict> {
@@ -95,6 +96,6 @@ export class Reconciliation {
       if (error instanceof AppError && error.code === 'not_found') return uncheckable(`the profile "${intent.profileName}" no longer exists.`)
       return uncheckable(error instanceof AppError ? error.message : 'the profile could not be used.')
     }
-    return checkIntent(connector, intent, this.stop.signal)
+    return checkIntent(connector, intent, this.stop.signal, this.options.journal.createEvidence(intent))
   }
 }
