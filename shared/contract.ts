@@ -33,6 +33,7 @@ import {
   completeChangeSchema,
   journalExportSchema,
   journalFilterSchema,
+  settleEntrySchema,
   undoDeprovisionSchema,
   type ChainVerification,
   type JournalEntry,
@@ -108,6 +109,7 @@ export const contract = {
   'journal.undo': call<UndoReport>()(undoDeprovisionSchema, 'Undoes a deprovision from its snapshot, then re-reads the user.'),
   'journal.complete': call<JournalEntry>()(completeChangeSchema, 'Finishes or rolls back a create or update that stopped part-way; journaled.'),
   'journal.reconciled': call<JournalEntry[]>()(none, 'Changes found unfinished at start-up and how they were settled.'),
+  'journal.settle': call<JournalEntry>()(settleEntrySchema, 'Check now: reads the target for an entry whose outcome is not known and settles it.'),
 } as const
 
 export type Contract = typeof contract

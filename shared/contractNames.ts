@@ -38,6 +38,7 @@ export const contractCallNames = [
   'journal.undo',
   'journal.complete',
   'journal.reconciled',
+  'journal.settle',
 ] as const satisfies readonly CallName[]
 
 export const contractEventNames = ['profiles.changed', 'directory.changed', 'journal.appended'] as const satisfies readonly EventName[]

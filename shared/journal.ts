@@ -20,8 +20,14 @@ export const journalActions = [
 ] as const
 export type JournalAction = (typeof journalActions)[number]
 
-/** `pending`: an intent without an outcome — the change was under way when the app stopped. */
-export type OutcomeStatus = 'applied' | 'failed' | 'partial' | 'pending'
+/**
+ * `pending`: whether the change took effect is not known yet (an intent without an outcome, or an
+ * answer lost); Lanyard keeps checking. `undetermined`: settled as "could not tell" — the target
+ * was read and its state fits this change and another cause alike. Journals written before it
+ * existed simply never hold it.
+ */
+export const outcomeStatuses = ['applied', 'failed', 'partial', 'pending', 'undetermined'] as const
+export type OutcomeStatus = (typeof outcomeStatuses)[number]
 
 export interface AttributeChange {
   attribute: string
@@ -50,7 +56,7 @@ export interface JournalEntry {
     time: string | null
     message: string
     steps: StepReport[]
-    /** Set when start-up reconciliation wrote this outcome by reading the target. */
+    /** Set when settling (at start-up, in the background or on demand) wrote this outcome by reading the target. */
     reconciled: boolean
     /** The target's code and request id of a failure, for the details fold. */
     details: Record<string, string>
@@ -116,6 +122,9 @@ export const journalExportSchema = z
   .strict()
 
 export const undoDeprovisionSchema = z.object({ entryId: lineText().min(1).max(100) }).strict()
+
+/** Check now: read the target for an entry whose outcome is not known, and settle it. */
+export const settleEntrySchema = z.object({ entryId: z.string().min(1).max(100) }).strict()
 
 export interface ChainVerification {
   intact: boolean

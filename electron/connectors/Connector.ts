@@ -57,8 +57,17 @@ export interface Connector {
   addMember(groupType: string, groupId: string, userId: string): Promise<void>
   removeMember(groupType: string, groupId: string, userId: string): Promise<void>
 
-  /** Reads what a deprovision may take away, before it runs; journaled as the intent's snapshot. */
-  readDeprovisionSnapshot(userId: string): Promise<DeprovisionSnapshot>
+  /**
+   * Reads what a deprovision may take away, before it runs; journaled as the intent's snapshot.
+   * Read again later, it is the live state settling compares with the journaled one.
+   */
+  readDeprovisionSnapshot(userId: string, signal?: AbortSignal): Promise<DeprovisionSnapshot>
+  /**
+   * The parts of this snapshot a deprovision takes away: `status`, `groups`, or a list in `extra`
+   * as `extra.<key>` (GoTo's `extra.licenses`). Undo brings back every part. Settling an
+   * unfinished deprovision or undo compares each part with the target (see snapshotComparison).
+   */
+  deprovisionTakes(snapshot: DeprovisionSnapshot): SnapshotPart[]
   /**
    * Applies the target's deprovision as named steps. A failed step throws `AppError` with `steps`
    * saying which were applied, failed and not attempted; its code is `partial_failure` once a step
@@ -125,6 +134,9 @@ export interface DeprovisionSnapshot {
   /** Anything else the adapter needs to undo (Coupa roles, GoTo group key). */
   extra: Record<string, unknown>
 }
+
+/** A part of a deprovision snapshot: its status, its groups, or one list kept in `extra`. */
+export type SnapshotPart = 'status' | 'groups' | `extra.${string}`
 
 /** What an adapter is built from: the profile's plain values and secrets, read in main. */
 export interface ConnectorSettings {

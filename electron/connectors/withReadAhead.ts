@@ -114,7 +114,8 @@ export function withReadAhead(connector: Connector): Connector {
     listGroupsOf: (userId, groupType, page, signal) => connector.listGroupsOf(userId, groupType, page, signal),
     addMember: (groupType, groupId, userId) => changing(() => connector.addMember(groupType, groupId, userId)),
     removeMember: (groupType, groupId, userId) => changing(() => connector.removeMember(groupType, groupId, userId)),
-    readDeprovisionSnapshot: (userId) => connector.readDeprovisionSnapshot(userId),
+    readDeprovisionSnapshot: (userId, signal) => connector.readDeprovisionSnapshot(userId, signal),
+    deprovisionTakes: (snapshot) => connector.deprovisionTakes(snapshot),
     deprovision: (userId, snapshot) => changing(() => connector.deprovision(userId, snapshot)),
     undoDeprovision: (userId, snapshot) => changing(() => connector.undoDeprovision(userId, snapshot)),
     close() {

@@ -40,4 +40,5 @@ export const validExamples: { [N in CallName]: CallInput<N> } = {
   'journal.undo': { entryId: 'entry-1' },
   'journal.complete': { entryId: 'entry-1', choice: 'finish', password: 'pw-2' },
   'journal.reconciled': {},
+  'journal.settle': { entryId: 'entry-1' },
 }

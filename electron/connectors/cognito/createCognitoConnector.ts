@@ -6,7 +6,7 @@ import type { Connector, ConnectorSettings } from '../Connector'
 import { createCognitoApi } from './cognitoApi'
 import { describePool, testConnection } from './cognitoConnection'
 import { createUser } from './cognitoCreateUser'
-import { deprovision, readDeprovisionSnapshot, undoDeprovision } from './cognitoDeprovision'
+import { deprovision, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './cognitoDeprovision'
 import { createGroup, deleteGroup, getGroup, listGroups, plannedGroupUpdate, updateGroup } from './cognitoGroups'
 import { addMember, listGroupsOf, listMembers, removeMember } from './cognitoMemberships'
 import { readCognitoSettings } from './cognitoSettings'
@@ -77,7 +77,8 @@ export function createCognitoConnector(settings: ConnectorSettings, tuning: Cogn
     listGroupsOf: (userId, _groupType, page, signal) => listGroupsOf(context, userId, page, signal),
     addMember: (_groupType, groupId, userId) => addMember(context, groupId, userId),
     removeMember: (_groupType, groupId, userId) => removeMember(context, groupId, userId),
-    readDeprovisionSnapshot: (userId) => readDeprovisionSnapshot(context, userId),
+    readDeprovisionSnapshot: (userId, signal) => readDeprovisionSnapshot(context, userId, signal),
+    deprovisionTakes,
     deprovision: (userId, snapshot) => deprovision(context, userId, snapshot),
     undoDeprovision: (userId, snapshot) => undoDeprovision(context, userId, snapshot),
     close: () => transport.close(),

@@ -6,7 +6,7 @@ import type { HttpClientOptions } from '../../http/types'
 import { AppError } from '../../services/AppError'
 import type { Connector, ConnectorSettings } from '../Connector'
 import { testConnection } from './coupaConnection'
-import { deprovision, readDeprovisionSnapshot, undoDeprovision } from './coupaDeprovision'
+import { deprovision, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './coupaDeprovision'
 import { describeCoupaError } from './coupaErrors'
 import { getGroupLike, listGroupLikes } from './coupaGroups'
 import { addMember, listGroupsOf, listMembers, removeMember } from './coupaMemberships'
@@ -111,7 +111,8 @@ export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaH
     listGroupsOf: (userId, groupType, page, signal) => listGroupsOf(context, userId, groupType, page, signal),
     addMember: (groupType, groupId, userId) => addMember(context, groupType, groupId, userId),
     removeMember: (groupType, groupId, userId) => removeMember(context, groupType, groupId, userId),
-    readDeprovisionSnapshot: (userId) => readDeprovisionSnapshot(context, userId),
+    readDeprovisionSnapshot: (userId, signal) => readDeprovisionSnapshot(context, userId, signal),
+    deprovisionTakes,
     deprovision: (userId, snapshot) => deprovision(context, userId, snapshot),
     undoDeprovision: (userId, snapshot) => undoDeprovision(context, userId, snapshot),
     close: () => http.close(),

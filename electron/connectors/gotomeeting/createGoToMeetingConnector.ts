@@ -8,7 +8,7 @@ import type { Connector, ConnectorSettings } from '../Connector'
 import { createGoToApi } from './goToApi'
 import { testConnection } from './goToConnection'
 import { checkCreateUser } from './goToCreateCheck'
-import { deprovision, readDeprovisionSnapshot, undoDeprovision } from './goToDeprovision'
+import { deprovision, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './goToDeprovision'
 import { describeGoToError, describeGoToSignInError, goToRetryAfter } from './goToErrors'
 import { createGroup, deleteGroup, getGroup, listGroups, updateGroup } from './goToGroups'
 import { parseJsonLosslessly } from './goToJson'
@@ -122,7 +122,8 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
     listGroupsOf: (userId, _groupType, page, signal) => listGroupsOf(context, userId, page, signal),
     addMember: () => membershipRefused(),
     removeMember: () => membershipRefused(),
-    readDeprovisionSnapshot: (userId) => readDeprovisionSnapshot(context, userId),
+    readDeprovisionSnapshot: (userId, signal) => readDeprovisionSnapshot(context, userId, signal),
+    deprovisionTakes,
     deprovision: (userId, snapshot) => deprovision(context, userId, snapshot),
     undoDeprovision: (userId, snapshot) => undoDeprovision(context, userId, snapshot),
     close() {

@@ -5,7 +5,7 @@ import type { HttpClientOptions } from '../../http/types'
 import { AppError } from '../../services/AppError'
 import { usersAndGroups } from '../usersAndGroups'
 import type { Connector, ConnectorSettings } from '../Connector'
-import { deprovision, readDeprovisionSnapshot, undoDeprovision } from './oktaDeprovision'
+import { deprovision, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './oktaDeprovision'
 import { describeOktaError, oktaRetryAfter } from './oktaErrors'
 import { attributesToProfile } from './oktaMapping'
 import { testConnection } from './oktaConnection'
@@ -95,7 +95,8 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
     listGroupsOf: (userId, _groupType, page, signal) => listGroupsOf(context, userId, page, signal),
     addMember: (_groupType, groupId, userId) => addMember(context, groupId, userId),
     removeMember: (_groupType, groupId, userId) => removeMember(context, groupId, userId),
-    readDeprovisionSnapshot: (userId) => readDeprovisionSnapshot(context, userId),
+    readDeprovisionSnapshot: (userId, signal) => readDeprovisionSnapshot(context, userId, signal),
+    deprovisionTakes,
     deprovision: (userId, snapshot) => deprovision(context, userId, snapshot),
     undoDeprovision: (userId, snapshot) => undoDeprovision(context, userId, snapshot),
     close: () => http.close(),
