@@ -1,4 +1,5 @@
 import { printAuditTable, type AuditOptions, type AuditRow } from './auditTable'
+import { runCanaryAudit } from './canaryAudit'
 import { runFuzzAudit } from './fuzzAudit'
 
 /**
@@ -9,7 +10,7 @@ import { runFuzzAudit } from './fuzzAudit'
  */
 type AuditPart = (options: AuditOptions) => Promise<AuditRow[]>
 
-const parts: AuditPart[] = [runFuzzAudit]
+const parts: AuditPart[] = [runFuzzAudit, runCanaryAudit]
 
 async function main(): Promise<void> {
   const seed = Number(process.env.LANYARD_AUDIT_SEED ?? Math.floor(Math.random() * 2 ** 31))
