@@ -1,5 +1,6 @@
 import { printAuditTable, type AuditOptions, type AuditRow } from './auditTable'
 import { runCanaryAudit } from './canaryAudit'
+import { runCanaryBrowserAudit } from './canaryBrowser'
 import { runFuzzAudit } from './fuzzAudit'
 
 /**
@@ -10,7 +11,7 @@ import { runFuzzAudit } from './fuzzAudit'
  */
 type AuditPart = (options: AuditOptions) => Promise<AuditRow[]>
 
-const parts: AuditPart[] = [runFuzzAudit, runCanaryAudit]
+const parts: AuditPart[] = [runFuzzAudit, runCanaryAudit, runCanaryBrowserAudit]
 
 async function main(): Promise<void> {
   const seed = Number(process.env.LANYARD_AUDIT_SEED ?? Math.floor(Math.random() * 2 ** 31))
