@@ -18,6 +18,7 @@ import { findCanaries } from './canaryForms'
  * LANYARD_HOME and the process's output are searched for every canary in every form.
  */
 export async function runCanaryBrowserAudit(options: AuditOptions): Promise<AuditRow[]> {
+  // One pass at either depth: the page's paths do not grow with more generated cases.
   void options
   const browser = await launchBrowser()
   let app: PreviewApp | undefined

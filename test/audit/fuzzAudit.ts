@@ -21,7 +21,7 @@ export async function runFuzzAudit(options: AuditOptions): Promise<AuditRow[]> {
   try {
     const secrets = new Map<string, string>(tenantSecrets(app.tenants).map((secret, index) => [`tenant secret ${index + 1}`, secret] as const))
     secrets.set('bridge token', app.token)
-    const cases = generateFuzzCases(await fuzzTarget(app), options.seed, options.depth === 'quick' ? 1200 : 6000)
+    const cases = generateFuzzCases(await fuzzTarget(app), options.seed, options.depth === 'quick' ? 1000 : 6000)
     const answers = new Findings()
     const refusals = new Findings()
     let targetsMayBeBusy = false
@@ -33,18 +33,16 @@ export async function runFuzzAudit(options: AuditOptions): Promise<AuditRow[]> {
       const answer = await send(app, fuzzCase)
       // Cases on a broken name are grouped by how it was broken; the rest by the call.
       const call = isCallName(fuzzCase.name) && !fuzzCase.rawName ? fuzzCase.name : fuzzCase.label
-      answers.tried++
       const { problems, result } = answerProblems(answer, secrets)
-      for (const problem of problems) answers.add(problem, call, `${fuzzCase.door}: ${fuzzCase.label}`)
+      answers.record(problems, call, `${fuzzCase.door}: ${fuzzCase.label}`)
       targetsMayBeBusy = !before
       if (before) {
-        refusals.tried++
         const broken: string[] = []
         if (result?.ok) broken.push('accepted')
         else if (result && !fuzzCase.refusedWith.includes(result.error.code)) broken.push(`answered ${result.error.code}`)
         if ((await app.journalText()) !== before.journal) broken.push('journaled')
         if (app.requestsServed() !== before.requests) broken.push('sent to the target')
-        for (const problem of broken) refusals.add(`${problem} instead of refused`, call, `${fuzzCase.door}: ${fuzzCase.label} → ${shortAnswer(answer)}`)
+        refusals.record(broken.map((problem) => `${problem} instead of refused`), call, `${fuzzCase.door}: ${fuzzCase.label} → ${shortAnswer(answer)}`)
         targetsMayBeBusy ||= broken.length > 0
       }
       if (index % 100 === 99) await expectStillAnswering(app, answers)
@@ -81,12 +79,29 @@ async function send(app: AuditApp, fuzzCase: FuzzCase): Promise<DoorAnswer> {
   if (fuzzCase.door === 'direct') return callDirect(app.handlers, fuzzCase.name, fuzzCase.input, app.logger)
   const origin = app.bridge.origin
   return callBridge(origin, {
-    rawName: fuzzCase.rawName ?? encodeURIComponent(String(fuzzCase.name)),
+    rawName: fuzzCase.rawName ?? asPathSegment(String(fuzzCase.name)),
     body: fuzzCase.input === undefined ? '' : JSON.stringify(fuzzCase.input),
     token: fuzzCase.badHeader === 'token' ? `${app.token.slice(0, -1)}x` : app.token,
     origin: fuzzCase.badHeader === 'origin' ? 'http://evil.example' : origin,
     host: fuzzCase.badHeader === 'host' ? `attacker.example:${new URL(origin).port}` : undefined,
   })
+}
+
+/**
+ * A name percent-encoded for the path, lone surrogates included: encodeURIComponent throws on
+ * them, so they go as the three bytes they would take in WTF-8 (which the bridge must refuse).
+ */
+function asPathSegment(name: string): string {
+  return Array.from(name)
+    .map((character) => {
+      try {
+        return encodeURIComponent(character)
+      } catch {
+        const unit = character.charCodeAt(0)
+        return [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)].map((byte) => `%${byte.toString(16).toUpperCase()}`).join('')
+      }
+    })
+    .join('')
 }
 
 /** The profiles, users and groups the generated calls aim at, and a decoy profile the profile calls may spoil. */
@@ -129,10 +144,8 @@ async function untilTargetsQuiet(app: AuditApp): Promise<void> {
 
 async function expectStillAnswering(app: AuditApp, answers: Findings): Promise<void> {
   const answer = await callBridge(app.bridge.origin, { rawName: 'app.info', body: '{}', token: app.token, origin: app.bridge.origin })
-  answers.tried++
-  if ('noAnswer' in answer || answer.status !== 200 || !(JSON.parse(answer.text) as { ok: boolean }).ok) {
-    answers.add('the bridge stopped answering', 'app.info', shortAnswer(answer))
-  }
+  const answering = !('noAnswer' in answer) && answer.status === 200 && (JSON.parse(answer.text) as { ok: boolean }).ok
+  answers.record(answering ? [] : ['the bridge stopped answering'], 'app.info', shortAnswer(answer))
 }
 
 function shortAnswer(answer: DoorAnswer): string {

@@ -282,6 +282,7 @@ function knownBad(name: CallName, input: unknown): boolean {
   return badId || badSearch || prototypeAttribute
 }
 
+/** An id whose raw or decoded form holds a path separator or is a dot segment (defect 12's rule). */
 function isTraversal(id: string): boolean {
   let decoded = id
   try {
@@ -289,7 +290,7 @@ function isTraversal(id: string): boolean {
   } catch {
     // The raw form is judged as it is.
   }
-  return [id, decoded].some((form) => /[/\\]/.test(form) || form.split(/[/\\]/).some((segment) => segment === '.' || segment === '..'))
+  return [id, decoded].some((form) => form.includes('/') || form === '.' || form === '..')
 }
 
 export function hasLoneSurrogate(text: string): boolean {

@@ -9,17 +9,20 @@ import type { DoorAnswer } from './fuzzDoors'
  */
 export class Findings {
   tried = 0
+  /** Cases that broke at least one rule (a case may break several). */
+  failed = 0
   private readonly groups = new Map<string, { count: number; example: string }>()
 
-  add(problem: string, call: string, example: string): void {
-    const key = `${problem} [${call}]`
-    const group = this.groups.get(key)
-    if (group) group.count++
-    else this.groups.set(key, { count: 1, example })
-  }
-
-  get failed(): number {
-    return [...this.groups.values()].reduce((sum, group) => sum + group.count, 0)
+  /** One case tried, and what it broke (nothing, when `problems` is empty). */
+  record(problems: readonly string[], call: string, example: string): void {
+    this.tried++
+    if (problems.length > 0) this.failed++
+    for (const problem of problems) {
+      const key = `${problem} [${call}]`
+      const group = this.groups.get(key)
+      if (group) group.count++
+      else this.groups.set(key, { count: 1, example })
+    }
   }
 
   /** The groups, most frequent first, each `N× problem [call], e.g. example`. */
