@@ -1,4 +1,7 @@
 import { printAuditTable, type AuditOptions, type AuditRow } from './auditTable'
+import { runCanaryAudit } from './canaryAudit'
+import { runCanaryBrowserAudit } from './canaryBrowser'
+import { runFuzzAudit } from './fuzzAudit'
 
 /**
  * `npm run audit`: Lanyard driven from outside, as an auditor would — malformed calls, canary
@@ -8,7 +11,7 @@ import { printAuditTable, type AuditOptions, type AuditRow } from './auditTable'
  */
 type AuditPart = (options: AuditOptions) => Promise<AuditRow[]>
 
-const parts: AuditPart[] = []
+const parts: AuditPart[] = [runFuzzAudit, runCanaryAudit, runCanaryBrowserAudit]
 
 async function main(): Promise<void> {
   const seed = Number(process.env.LANYARD_AUDIT_SEED ?? Math.floor(Math.random() * 2 ** 31))

@@ -74,6 +74,13 @@ describe('createServices', () => {
     expect(await invokeContract(handlers, 'profiles.list', {}, logger)).toMatchObject({ ok: true, value: [{ name: 'Okta prod' }] })
   })
 
+  it('answers a call name that cannot be turned into text with unsupported instead of throwing', async () => {
+    // Found by the audit's fuzz: String() of an object without a prototype throws.
+    const { handlers } = await createTestServices(newDirectory())
+    const name: unknown = Object.create(null)
+    expect(await invokeContract(handlers, name, {}, createRecordingLogger())).toMatchObject({ ok: false, error: { code: 'unsupported' } })
+  })
+
   it('removes keychain entries of profiles deleted while the keychain was locked at the next start', async () => {
     const directory = newDirectory()
     const secretStore = new MemorySecretStore()
