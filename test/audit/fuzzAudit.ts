@@ -1,3 +1,5 @@
+import { getDescriptor } from '../../shared/catalogue'
+import type { ConnectorId } from '../../shared/catalogue/types'
 import { isCallName } from '../../shared/contract'
 import type { AuditOptions, AuditRow } from './auditTable'
 import { callBridge, callDirect, type DoorAnswer } from './fuzzDoors'
@@ -130,6 +132,10 @@ async function fuzzTarget(app: AuditApp): Promise<FuzzTarget> {
     decoyProfileId: decoy.id,
     userIdOf: (id) => users.get(id) ?? 'no-such-user',
     groupIdOf: (id) => groups.get(id) ?? 'no-such-group',
+    idsTravelInPath: (id) => {
+      const connectorId = (Object.keys(app.profileIds) as ConnectorId[]).find((connector) => app.profileIds[connector] === id)
+      return connectorId === undefined || getDescriptor(connectorId).objectIdsTravelIn === 'urlPath'
+    },
   }
 }
 

@@ -1,5 +1,6 @@
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
+import { defaultBodyLimits } from '../../electron/preview/requestBody'
 import type { AuditOptions, AuditRow } from './auditTable'
 import { callBridge } from './fuzzDoors'
 import { answerProblems, Findings } from './fuzzFindings'
@@ -23,15 +24,18 @@ interface HugeBody {
   maxRiseBytes: number
 }
 
+/** Just past what the bridge reads: its limit follows the largest legitimate call (a profile import). */
+const overLimitBytes = defaultBodyLimits.bytes + megabyte
+
 const hugeBodies: HugeBody[] = [
   { what: '8 MB of nested arrays', call: 'profiles.list', body: () => '['.repeat(4 * megabyte) + ']'.repeat(4 * megabyte), maxRiseBytes: 64 * megabyte },
   { what: '7 MB of nested objects', call: 'profiles.get', body: () => '{"a":'.repeat(megabyte) + '1' + '}'.repeat(megabyte), maxRiseBytes: 64 * megabyte },
   { what: '9 MB of small objects', call: 'journal.list', body: () => `[${new Array(megabyte).fill('{"a":[]}').join(',')}]`, maxRiseBytes: 300 * megabyte },
   { what: 'a 9 MB string field', call: 'profiles.importPreview', body: () => JSON.stringify({ content: 'x'.repeat(9 * megabyte) }), maxRiseBytes: 150 * megabyte },
   {
-    what: 'an 11 MB body, over the limit',
+    what: `a ${Math.round(overLimitBytes / megabyte)} MB body, over the bridge's limit`,
     call: 'profiles.list',
-    body: () => JSON.stringify({ pad: 'x'.repeat(11 * megabyte) }),
+    body: () => JSON.stringify({ pad: 'x'.repeat(overLimitBytes) }),
     status: 413,
     maxRiseBytes: 150 * megabyte,
   },

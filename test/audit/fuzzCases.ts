@@ -15,6 +15,11 @@ export interface FuzzTarget {
   decoyProfileId: string
   userIdOf: (profileId: string) => string
   groupIdOf: (profileId: string) => string
+  /**
+   * Whether the profile's connector puts object ids in URL paths (Okta, Coupa, GoTo), where an id
+   * like `../x` is a traversal; Cognito's travel in a JSON body, and its usernames may hold `/`.
+   */
+  idsTravelInPath: (profileId: string) => boolean
 }
 
 export type Door = 'bridge' | 'direct'
@@ -75,6 +80,7 @@ function baseInput(name: CallName, target: FuzzTarget, profileIndex: number): Re
     'journal.undo': { entryId: 'no-such-entry' },
     'journal.complete': { entryId: 'no-such-entry', choice: 'finish' },
     'journal.reconciled': {},
+    'journal.settle': { entryId: 'no-such-entry' },
   }
   return structuredClone(bases[name])
 }
@@ -275,7 +281,8 @@ function judgedCase(base: { door: Door; label: string; name: CallName; input: un
 function knownBad(name: CallName, input: unknown): boolean {
   if (!name.startsWith('directory.') || !isRecord(input)) return false
   const ids = [...idFields.map((field) => input[field]), ...(Array.isArray(input.groups) ? input.groups : [])]
-  const badId = ids.some((id) => typeof id === 'string' && (isTraversal(id) || hasLoneSurrogate(id)))
+  const inPath = typeof input.id !== 'string' || currentTarget().idsTravelInPath(input.id)
+  const badId = ids.some((id) => typeof id === 'string' && ((inPath && isTraversal(id)) || hasLoneSurrogate(id)))
   const badSearch = typeof input.search === 'string' && hasLoneSurrogate(input.search)
   const attributes = [input.attributes, input.changes].filter(isRecord)
   const prototypeAttribute = attributes.some((record) => prototypeKeys.some((key) => Object.hasOwn(record, key)))
