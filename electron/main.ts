@@ -5,23 +5,31 @@ import { createLogger } from './logging/createLogger'
 import { resolveDataDirectory } from './paths'
 import { openExternalSafely } from './security/openExternalSafely'
 import { startAppServices } from './services/startAppServices'
+import { installApplicationMenu } from './window/applicationMenu'
 import { createMainWindow } from './window/createMainWindow'
 import { resolveRendererLocation } from './window/rendererLocation'
+import { registerRendererScheme, serveRenderer } from './window/rendererProtocol'
 
 /**
- * The Electron entry: one instance, services, the contract on IPC, one window. Built to
- * `out/electron/main.cjs`, next to `preload.cjs`.
+ * The Electron entry: one instance, services, the contract on IPC, one window on app://lanyard.
+ * Built to `out/electron/main.cjs`, next to `preload.cjs`. DevTools and the developer menu items
+ * exist only when the app is not packaged.
  */
 async function start(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit()
     return
   }
+  // Only possible before ready: the scheme's privileges are fixed when Chromium starts.
+  registerRendererScheme()
   await app.whenReady()
+  const developerTools = !app.isPackaged
+  serveRenderer(join(app.getAppPath(), 'out', 'renderer'))
+  installApplicationMenu({ developerTools, platform: process.platform })
 
   const dataDirectory = resolveDataDirectory(process.env, app.getPath('userData'))
   const logger = createLogger({ directory: dataDirectory, console: !app.isPackaged })
-  const location = resolveRendererLocation({ appRoot: app.getAppPath(), isPackaged: app.isPackaged, env: process.env })
+  const location = resolveRendererLocation({ isPackaged: app.isPackaged, env: process.env })
   let mainWindow: BrowserWindow | null = null
   let contract: ContractRegistration | null = null
 
@@ -43,7 +51,7 @@ async function start(): Promise<void> {
   })
 
   const openWindow = () => {
-    mainWindow = createMainWindow({ location, preloadPath: join(__dirname, 'preload.cjs'), logger })
+    mainWindow = createMainWindow({ location, preloadPath: join(__dirname, 'preload.cjs'), logger, developerTools })
     mainWindow.on('closed', () => (mainWindow = null))
   }
   openWindow()

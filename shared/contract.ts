@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Result } from './errors'
+import { lineText } from './text'
 import {
   createProfileSchema,
   duplicateProfileSchema,
@@ -32,6 +33,7 @@ import {
   completeChangeSchema,
   journalExportSchema,
   journalFilterSchema,
+  settleEntrySchema,
   undoDeprovisionSchema,
   type ChainVerification,
   type JournalEntry,
@@ -74,7 +76,7 @@ export interface ExportedFile {
 export const contract = {
   'app.info': call<AppInfo>()(none, 'Version, data folder, keychain state and start-up problems.'),
   'app.openExternal': call<null>()(
-    z.object({ url: z.string().url('Not a web address') }).strict(),
+    z.object({ url: lineText().url('Not a web address') }).strict(),
     'Opens an http(s) link in the default browser; anything else is refused.',
   ),
   'profiles.list': call<ProfileView[]>()(none, 'Every profile, secrets shown only as stored / missing.'),
@@ -107,6 +109,7 @@ export const contract = {
   'journal.undo': call<UndoReport>()(undoDeprovisionSchema, 'Undoes a deprovision from its snapshot, then re-reads the user.'),
   'journal.complete': call<JournalEntry>()(completeChangeSchema, 'Finishes or rolls back a create or update that stopped part-way; journaled.'),
   'journal.reconciled': call<JournalEntry[]>()(none, 'Changes found unfinished at start-up and how they were settled.'),
+  'journal.settle': call<JournalEntry>()(settleEntrySchema, 'Check now: reads the target for an entry whose outcome is not known and settles it.'),
 } as const
 
 export type Contract = typeof contract

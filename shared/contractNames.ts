@@ -38,13 +38,21 @@ export const contractCallNames = [
   'journal.undo',
   'journal.complete',
   'journal.reconciled',
+  'journal.settle',
 ] as const satisfies readonly CallName[]
 
 export const contractEventNames = ['profiles.changed', 'directory.changed', 'journal.appended'] as const satisfies readonly EventName[]
 
 /** The one answer every door (preload, preview client, main) gives a name outside the contract. */
 export function unknownCall(name: unknown): Result<never> {
-  return { ok: false, error: { code: 'unsupported', message: `Lanyard has no call named "${String(name)}".` } }
+  return { ok: false, error: { code: 'unsupported', message: `Lanyard has no call named "${nameAsText(name)}".` } }
+}
+
+/** A caller's name as text without trusting it: String() throws for an object without a prototype. */
+function nameAsText(name: unknown): string {
+  if (typeof name === 'string') return name
+  if (typeof name === 'object' && name !== null) return Array.isArray(name) ? '(a list)' : '(an object)'
+  return String(name)
 }
 
 export function unknownEventError(name: unknown): Error {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { profileIdSchema } from './profiles'
+import { freeText, lineText, textRecord } from './text'
 
 /**
  * The app's model of a target's objects: SCIM 2.0 attributes, flat, keyed by the SCIM path exactly
@@ -10,8 +11,14 @@ import { profileIdSchema } from './profiles'
  */
 export const attributeValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()])
 export type AttributeValue = z.infer<typeof attributeValueSchema>
-export const attributesSchema = z.record(z.string(), attributeValueSchema)
-export type Attributes = z.infer<typeof attributesSchema>
+export type Attributes = Record<string, AttributeValue>
+/**
+ * Attributes as the renderer sends them: the same values, as text a target can take (no lone
+ * surrogate, no NUL), under keys that are not built-in object names. What the targets answer and
+ * the journal holds is read with `attributeValueSchema`, which takes whatever a target stored.
+ */
+const attributeInputSchema = z.union([freeText(), z.number(), z.boolean(), z.array(freeText()), z.null()])
+export const attributesSchema = textRecord(attributeInputSchema)
 
 /** How a status badge looks; the label is the target's own word (SUSPENDED, inactive, …). */
 export type StatusTone = 'ok' | 'warning' | 'danger' | 'neutral'
@@ -58,13 +65,17 @@ export interface DirectoryPage {
 }
 
 const objectTypeSchema = z.string().regex(/^[a-z][a-zA-Z-]*$/, 'Not an object type')
-const objectIdSchema = z.string().min(1, 'An id is required').max(512)
-const cursorSchema = z.string().max(4096).nullable().optional()
+/**
+ * An object's id as the target gave it. Whether it may hold `/` or `.` depends on the connector (a
+ * Cognito username may, an Okta id may not): main checks that per connector.
+ */
+const objectIdSchema = lineText().min(1, 'An id is required').max(512)
+const cursorSchema = lineText().max(4096).nullable().optional()
 /**
  * Lists carry a request key: a new request with the same key cancels the one still running (the
  * previous keystroke's search). The renderer uses one key per table.
  */
-const requestKeySchema = z.string().max(200).optional()
+const requestKeySchema = lineText().max(200).optional()
 
 /**
  * `id` is the profile's id, as in every other directory call; the object is `objectId` (an `id`
@@ -76,7 +87,7 @@ export type ObjectRef = z.infer<typeof objectRefSchema>
 export const listObjectsSchema = profileIdSchema.extend({
   objectType: objectTypeSchema,
   /** Free text; the connector turns it into the target's own search. Empty lists everything. */
-  search: z.string().max(200).default(''),
+  search: lineText().max(200).default(''),
   cursor: cursorSchema,
   /** Rows wanted; the connector asks the target in its own steps and never returns more. */
   pageSize: z.number().int().min(1).max(1000).default(100),
@@ -88,7 +99,7 @@ export const createObjectSchema = profileIdSchema.extend({
   objectType: objectTypeSchema,
   attributes: attributesSchema,
   /** A new user's first password: goes to the target once, never stored, logged or returned. */
-  password: z.string().max(1000).optional(),
+  password: lineText().max(1000).optional(),
   /**
    * Groups (ids of the target's `groups` type) a new user joins as part of the create, where the
    * target adds members from the group side (Cognito): the create then has an "Add to …" step each.
@@ -105,7 +116,7 @@ export type UpdateObjectInput = z.infer<typeof updateObjectSchema>
 
 export const deleteObjectSchema = objectRefSchema.extend({
   /** The object's display name, typed by the person: delete is irreversible. */
-  confirmName: z.string(),
+  confirmName: lineText().max(1000),
 })
 export type DeleteObjectInput = z.infer<typeof deleteObjectSchema>
 
@@ -142,7 +153,7 @@ export interface CreateCheck {
   warnings: string[]
 }
 
-export const cancelRequestSchema = z.object({ requestKey: z.string().max(200) })
+export const cancelRequestSchema = z.object({ requestKey: lineText().max(200) })
 
 /** What "Test connection" shows: a one-line answer and the facts the target gave. */
 export interface ConnectionReport {

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { ConnectorId } from './catalogue/types'
 import type { AttributeValue } from './directory'
 import type { StepReport } from './errors'
+import { lineText } from './text'
 
 /**
  * The journal as the renderer sees it: one entry per change, its intent and its outcome paired.
@@ -19,8 +20,14 @@ export const journalActions = [
 ] as const
 export type JournalAction = (typeof journalActions)[number]
 
-/** `pending`: an intent without an outcome — the change was under way when the app stopped. */
-export type OutcomeStatus = 'applied' | 'failed' | 'partial' | 'pending'
+/**
+ * `pending`: whether the change took effect is not known yet (an intent without an outcome, or an
+ * answer lost); Lanyard keeps checking. `undetermined`: settled as "could not tell" — the target
+ * was read and its state fits this change and another cause alike. Journals written before it
+ * existed simply never hold it.
+ */
+export const outcomeStatuses = ['applied', 'failed', 'partial', 'pending', 'undetermined'] as const
+export type OutcomeStatus = (typeof outcomeStatuses)[number]
 
 export interface AttributeChange {
   attribute: string
@@ -49,7 +56,7 @@ export interface JournalEntry {
     time: string | null
     message: string
     steps: StepReport[]
-    /** Set when start-up reconciliation wrote this outcome by reading the target. */
+    /** Set when settling (at start-up, in the background or on demand) wrote this outcome by reading the target. */
     reconciled: boolean
     /** The target's code and request id of a failure, for the details fold. */
     details: Record<string, string>
@@ -89,23 +96,23 @@ export type CompletionChoice = (typeof completionChoices)[number]
  */
 export const completeChangeSchema = z
   .object({
-    entryId: z.string().min(1).max(100),
+    entryId: lineText().min(1).max(100),
     choice: z.enum(completionChoices),
     /** Only when finishing a step that sets a password; never stored, logged or returned. */
-    password: z.string().max(1000).optional(),
+    password: lineText().max(1000).optional(),
   })
   .strict()
 export type CompleteChangeInput = z.infer<typeof completeChangeSchema>
 
 export const journalFilterSchema = z
   .object({
-    profileId: z.string().max(100).optional(),
+    profileId: lineText().max(100).optional(),
     /** Matches the target's name or id, case-insensitively. */
-    user: z.string().max(200).optional(),
+    user: lineText().max(200).optional(),
     action: z.enum(journalActions).optional(),
     /** ISO dates (inclusive): `2026-11-01`, or full timestamps. */
-    from: z.string().max(40).optional(),
-    to: z.string().max(40).optional(),
+    from: lineText().max(40).optional(),
+    to: lineText().max(40).optional(),
   })
   .strict()
 export type JournalFilter = z.infer<typeof journalFilterSchema>
@@ -114,7 +121,10 @@ export const journalExportSchema = z
   .object({ format: z.enum(['csv', 'json']), filter: journalFilterSchema.default({}) })
   .strict()
 
-export const undoDeprovisionSchema = z.object({ entryId: z.string().min(1).max(100) }).strict()
+export const undoDeprovisionSchema = z.object({ entryId: lineText().min(1).max(100) }).strict()
+
+/** Check now: read the target for an entry whose outcome is not known, and settle it. */
+export const settleEntrySchema = z.object({ entryId: z.string().min(1).max(100) }).strict()
 
 export interface ChainVerification {
   intact: boolean

@@ -1,11 +1,14 @@
 import { parseCustomProperties } from './catalogue/customProperties'
 import type { ConnectorDescriptor, ParameterDescriptor } from './catalogue/types'
+import type { Environment } from './profiles'
+import { plainHttpFieldMessage, plainHttpRefusal } from './secureAddress'
 
 /*
  * Offline checks of a profile's plain parameter values against its connector descriptor. The
  * renderer runs them live, per field; the main process runs them again before saving (the
  * authoritative check). Pure and fast: no network, no keychain. Values are judged trimmed; the
- * caller stores them trimmed (`trimProfileValues`).
+ * caller stores them trimmed (`trimProfileValues`). Addresses are judged with the profile's
+ * environment: http:// only for a sandbox on this computer (see secureAddress.ts).
  */
 
 export type ProfileValueErrors = Record<string, string>
@@ -65,7 +68,7 @@ function checkValue(parameter: ParameterDescriptor, value: string): string | und
  * connector does not have, and keys of secret parameters: a secret goes to the OS keychain and
  * must never sit in the plain values, which are written to disk and shown to the renderer.
  */
-export function validateProfileValues(descriptor: ConnectorDescriptor, values: Record<string, string>): ProfileValueErrors {
+export function validateProfileValues(descriptor: ConnectorDescriptor, values: Record<string, string>, environment: Environment): ProfileValueErrors {
   const errors: ProfileValueErrors = {}
   const parametersByKey = new Map(descriptor.parameters.map((parameter) => [parameter.key, parameter]))
 
@@ -86,7 +89,27 @@ export function validateProfileValues(descriptor: ConnectorDescriptor, values: R
       if (parameter.required) errors[parameter.key] = `Enter the ${parameter.label}: ${descriptor.label} profiles need it.`
       continue
     }
-    const message = checkValue(parameter, value)
+    const message = checkValue(parameter, value) ?? plainHttpProblemOf(parameter, value, environment)
+    if (message !== undefined) errors[parameter.key] = message
+  }
+  return errors
+}
+
+/** For a well-formed address: why a profile of `environment` may not send its credentials there. */
+function plainHttpProblemOf(parameter: ParameterDescriptor, value: string, environment: Environment): string | undefined {
+  if (parameter.kind !== 'url' || !isAbsoluteHttpAddress(value)) return undefined
+  const refusal = plainHttpRefusal(new URL(value), environment)
+  return refusal && plainHttpFieldMessage(refusal, value)
+}
+
+/**
+ * Only the addresses that would carry credentials over plain http:// (a subset of
+ * `validateProfileValues`): an import flags such an entry in its preview instead of refusing the file.
+ */
+export function plainHttpProblems(descriptor: ConnectorDescriptor, values: Record<string, string>, environment: Environment): ProfileValueErrors {
+  const errors: ProfileValueErrors = {}
+  for (const parameter of plainParameters(descriptor)) {
+    const message = plainHttpProblemOf(parameter, (values[parameter.key] ?? '').trim(), environment)
     if (message !== undefined) errors[parameter.key] = message
   }
   return errors

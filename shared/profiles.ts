@@ -1,11 +1,14 @@
 import { z } from 'zod'
 import { connectorIds } from './catalogue/types'
+import { freeText, lineText, textRecord } from './text'
 
 export const environments = ['sandbox', 'real'] as const
 export type Environment = (typeof environments)[number]
 
-const profileName = z.string().trim().min(1, 'Give the profile a name').max(120, 'Keep the name under 120 characters')
-const parameterValues = z.record(z.string(), z.string().max(4000))
+const profileName = lineText().trim().min(1, 'Give the profile a name').max(120, 'Keep the name under 120 characters')
+const parameterValues = textRecord(lineText().max(4000))
+/** A token, password or key as typed: one line, since it travels in a header or a form field. */
+const secretValue = lineText().max(8000)
 
 /**
  * A profile as the renderer sees it: non-secret values plus, for each secret parameter, only
@@ -30,7 +33,7 @@ export const createProfileSchema = z.object({
   environment: z.enum(environments),
   values: parameterValues,
   /** Secret parameters typed by the user; empty strings are ignored. */
-  secrets: z.record(z.string(), z.string().max(8000)).default({}),
+  secrets: textRecord(secretValue).default({}),
 })
 export type CreateProfileInput = z.infer<typeof createProfileSchema>
 
@@ -40,7 +43,7 @@ export const updateProfileSchema = z.object({
   environment: z.enum(environments).optional(),
   values: parameterValues.optional(),
   /** Per secret parameter: a new value replaces it, `null` clears it, absent keeps it. */
-  secrets: z.record(z.string(), z.string().max(8000).nullable()).default({}),
+  secrets: textRecord(secretValue.nullable()).default({}),
 })
 export type UpdateProfileInput = z.infer<typeof updateProfileSchema>
 
@@ -70,7 +73,7 @@ export type ExportFile = z.infer<typeof exportFileSchema>
 export const exportFileExtension = '.lanyard-profiles.json'
 
 export const importPreviewSchema = z.object({
-  content: z.string().max(5_000_000, 'The file is too large to be a profile export'),
+  content: freeText().max(5_000_000, 'The file is too large to be a profile export'),
 })
 
 export const importResolutionSchema = z.object({
@@ -95,6 +98,11 @@ export interface ImportPreviewEntry {
   clashesWith: string | null
   suggestedName: string
   secretsNeeded: string[]
+  /**
+   * Why the entry cannot be imported as it is, or null: an address that would carry credentials
+   * over plain http:// (a real profile, or a sandbox off this computer). Such an entry can only be skipped.
+   */
+  refusal: string | null
 }
 
 export interface ImportResult {

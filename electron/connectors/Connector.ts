@@ -1,6 +1,7 @@
 import type { ConnectorDescriptor } from '../../shared/catalogue/types'
 import type { Attributes, ConnectionReport, DirectoryObject, DirectoryPage } from '../../shared/directory'
 import type { StepReport } from '../../shared/errors'
+import type { Environment } from '../../shared/profiles'
 import type { Logger } from '../logging/Logger'
 
 /**
@@ -32,6 +33,14 @@ export interface Connector {
    * nothing to say.
    */
   checkCreate?(objectType: string, attributes: Attributes, signal?: AbortSignal): Promise<string[]>
+  /**
+   * The adapter's own refusals of a create (`current` null) or of an update of `current` that need
+   * no call, from the profile and the target's rules (a Coupa custom property the profile does not
+   * declare, GoTo's username and email that are one field). The directory runs it before the change
+   * is journaled, so input refused here leaves no journal entry; create and update run the same
+   * functions again. Throws `invalid_input`. Optional: the shared field checks may be all there is.
+   */
+  refuseUnsendable?(objectType: string, attributes: Attributes, current: DirectoryObject | null): void
   /** `changes` holds only what changes; null clears an attribute. Returns the object read back. */
   update(objectType: string, id: string, changes: Attributes, options?: ChangeOptions): Promise<DirectoryObject>
   /** Removes for good (deactivating first where the target needs it). */
@@ -48,8 +57,17 @@ export interface Connector {
   addMember(groupType: string, groupId: string, userId: string): Promise<void>
   removeMember(groupType: string, groupId: string, userId: string): Promise<void>
 
-  /** Reads what a deprovision may take away, before it runs; journaled as the intent's snapshot. */
-  readDeprovisionSnapshot(userId: string): Promise<DeprovisionSnapshot>
+  /**
+   * Reads what a deprovision may take away, before it runs; journaled as the intent's snapshot.
+   * Read again later, it is the live state settling compares with the journaled one.
+   */
+  readDeprovisionSnapshot(userId: string, signal?: AbortSignal): Promise<DeprovisionSnapshot>
+  /**
+   * The parts of this snapshot a deprovision takes away: `status`, `groups`, or a list in `extra`
+   * as `extra.<key>` (GoTo's `extra.licenses`). Undo brings back every part. Settling an
+   * unfinished deprovision or undo compares each part with the target (see snapshotComparison).
+   */
+  deprovisionTakes(snapshot: DeprovisionSnapshot): SnapshotPart[]
   /**
    * Applies the target's deprovision as named steps. A failed step throws `AppError` with `steps`
    * saying which were applied, failed and not attempted; its code is `partial_failure` once a step
@@ -117,10 +135,15 @@ export interface DeprovisionSnapshot {
   extra: Record<string, unknown>
 }
 
+/** A part of a deprovision snapshot: its status, its groups, or one list kept in `extra`. */
+export type SnapshotPart = 'status' | 'groups' | `extra.${string}`
+
 /** What an adapter is built from: the profile's plain values and secrets, read in main. */
 export interface ConnectorSettings {
   profileId: string
   profileName: string
+  /** Decides whether the profile's credentials may go over http:// (shared/secureAddress.ts). */
+  environment: Environment
   values: Readonly<Record<string, string>>
   secrets: Readonly<Record<string, string>>
   logger: Logger

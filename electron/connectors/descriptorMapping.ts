@@ -35,7 +35,7 @@ function plainRows(rows: readonly MappingRow[]): readonly PlainRow[] {
 export function readPath(source: unknown, path: string | readonly string[]): unknown {
   let value: unknown = source
   for (const key of typeof path === 'string' ? path.split('.') : path) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, key)) return undefined
     value = (value as Record<string, unknown>)[key]
   }
   return value
@@ -43,10 +43,12 @@ export function readPath(source: unknown, path: string | readonly string[]): unk
 
 export function writePath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.')
+  // Paths come from descriptors; `__proto__` in one would write into a prototype, not the body.
+  if (keys.includes('__proto__')) throw new Error(`Lanyard does not write the native path ${path}`)
   const last = keys.pop()!
   let node = target
   for (const key of keys) {
-    const next = node[key]
+    const next = Object.hasOwn(node, key) ? node[key] : undefined
     if (next === null || typeof next !== 'object' || Array.isArray(next)) node[key] = {}
     node = node[key] as Record<string, unknown>
   }

@@ -51,7 +51,7 @@ function failureOf(name: string, error: unknown): StepFailure {
  * failed it throws with every step, so the journal records exactly what happened: `partial_failure`
  * once some step was applied, otherwise the failure's own code. Nothing is partial then, and the
  * code matters: a `network` failure may have happened anyway, so the journal keeps it pending and
- * checks it at the next start instead of calling it refused.
+ * checks it against the target instead of calling it refused.
  */
 export async function runSteps(steps: readonly Step[], outcome: StepsOutcome): Promise<StepReport[]> {
   const reports: StepReport[] = []

@@ -9,9 +9,11 @@ export interface ObjectOperations {
   create(attributes: Attributes, options: CreateOptions): Promise<DirectoryObject>
   update(id: string, changes: Attributes, options?: ChangeOptions): Promise<DirectoryObject>
   delete(id: string): Promise<void>
+  /** See `Connector.refuseUnsendable`. */
+  refuseUnsendable?(attributes: Attributes, current: DirectoryObject | null): void
 }
 
-type ObjectMethods = Pick<Connector, 'list' | 'get' | 'create' | 'update' | 'delete'>
+type ObjectMethods = Required<Pick<Connector, 'list' | 'get' | 'create' | 'update' | 'delete' | 'refuseUnsendable'>>
 
 /**
  * The Connector's per-object-type methods of a target that has users and groups (Okta, Cognito,
@@ -28,5 +30,6 @@ export function usersAndGroups(targetLabel: string, types: { users: ObjectOperat
     create: async (type, attributes, options) => of(type).create(attributes, options),
     update: async (type, id, changes, options) => of(type).update(id, changes, options),
     delete: async (type, id) => of(type).delete(id),
+    refuseUnsendable: (type, attributes, current) => of(type).refuseUnsendable?.(attributes, current),
   }
 }

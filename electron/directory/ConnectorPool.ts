@@ -94,7 +94,7 @@ export class ConnectorPool {
     }
     this.options.logger.info('connector ready', { profileId: profile.id, connectorId: profile.connectorId })
     return withReadAhead(
-      factory({ profileId: profile.id, profileName: profile.name, values: { ...profile.values }, secrets, logger: this.options.logger }),
+      factory({ profileId: profile.id, profileName: profile.name, environment: profile.environment, values: { ...profile.values }, secrets, logger: this.options.logger }),
     )
   }
 }

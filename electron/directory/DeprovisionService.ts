@@ -3,11 +3,11 @@ import type { DeprovisionInput } from '../../shared/directory'
 import type { StepReport } from '../../shared/errors'
 import type { JournalEntry, UndoReport } from '../../shared/journal'
 import type { Connector, DeprovisionSnapshot } from '../connectors/Connector'
+import { compareWithTarget, differencesFrom } from '../connectors/snapshotComparison'
 import { AppError } from '../services/AppError'
 import type { ConnectorPool } from './ConnectorPool'
 import { requireOperation, userTypeOf } from './operationRules'
 import { recordChange, type ChangeContext } from './recordChange'
-import { missingSnapshotGroups } from './readAllGroupsOf'
 
 /**
  * Deprovision and its undo, as small transactions (DESIGN §3): read the user's state, journal it
@@ -102,12 +102,12 @@ export class DeprovisionService {
       },
       apply: async () => {
         const steps = await connector.undoDeprovision(snapshot.userId, snapshot)
-        differences = await compareWithSnapshot(connector, userType, snapshot)
+        differences = await compareWithSnapshot(connector, snapshot)
         return {
           value: null,
           steps,
           status: differences.length === 0 ? 'applied' : 'partial',
-          message: differences.length === 0 ? stepsMessage(steps, 'Undone: status and groups are back.') : `Undone, but read back: ${differences.join(' ')}`,
+          message: differences.length === 0 ? stepsMessage(steps, 'Undone: everything recorded before the deprovision is back.') : `Undone, but read back: ${differences.join(' ')}`,
           touched,
         }
       },
@@ -118,18 +118,13 @@ export class DeprovisionService {
 }
 
 /**
- * What the user read back after an undo lacks compared with the snapshot: the status, and each
- * group they were in. A read that fails is itself reported as a difference: undo was not verified.
+ * What the user read back after an undo lacks compared with the snapshot: every part of it (the
+ * status, each group, each licence or role the adapter recorded). A read that fails is itself
+ * reported as a difference: undo was not verified.
  */
-async function compareWithSnapshot(connector: Connector, userType: string, snapshot: DeprovisionSnapshot): Promise<string[]> {
+async function compareWithSnapshot(connector: Connector, snapshot: DeprovisionSnapshot): Promise<string[]> {
   try {
-    const user = await connector.get(userType, snapshot.userId)
-    const differences: string[] = []
-    if (user.status && user.status.label !== snapshot.status) {
-      differences.push(`The status is ${user.status.label}; it was ${snapshot.status} before the deprovision.`)
-    }
-    for (const group of await missingSnapshotGroups(connector, snapshot)) differences.push(`Not back in ${group.name}.`)
-    return differences
+    return differencesFrom(await compareWithTarget(connector, snapshot))
   } catch (error) {
     const reason = error instanceof AppError ? error.message : 'an unexpected error'
     return [`The user could not be read back to check the undo (${reason}).`]

@@ -85,6 +85,8 @@ export class DirectoryService {
       throw new AppError('unsupported', `${descriptor.label} adds a new ${singular(type)} to groups from the group, after the create.`)
     }
     const connector = await this.connectors.connectorFor(input.id)
+    // The adapter's own refusals too, before the intent: a change never sent leaves no journal entry.
+    connector.refuseUnsendable?.(type.id, input.attributes, null)
     const name = provisionalName(input.attributes)
     const { value } = await recordChange(this.context, {
       profileId: profile.id,
@@ -118,6 +120,7 @@ export class DirectoryService {
     assertWritable(current)
     const { changes, journal } = effectiveChanges(type, current.attributes, input.changes)
     if (journal.length === 0) return current
+    connector.refuseUnsendable?.(type.id, changes, current)
     const { value } = await recordChange(this.context, {
       profileId: input.id,
       intent: {
@@ -156,6 +159,7 @@ export class DirectoryService {
         changes: [],
         snapshot: null,
         undoOf: null,
+        ...(current.status && { statusBefore: current.status.label }),
       },
       apply: async () => {
         await connector.delete(type.id, current.id)

@@ -43,7 +43,8 @@ export function effectiveChanges(
   const changes: Attributes = {}
   const journal: AttributeChange[] = []
   for (const [attribute, after] of Object.entries(requested)) {
-    const before = current[attribute] ?? null
+    // An own value only: `constructor` must not find Object's, which no journal line can hold.
+    const before = (Object.hasOwn(current, attribute) ? current[attribute] : null) ?? null
     const sensitive = isSensitive(objectType, attribute)
     if (!sensitive && sameValue(before, after)) continue
     changes[attribute] = after

@@ -1,5 +1,5 @@
 import type { DirectoryObject } from '../../shared/directory'
-import type { Connector, DeprovisionSnapshot } from '../connectors/Connector'
+import type { Connector } from '../connectors/Connector'
 
 /** Enough for anyone's groups; a longer chain of pages means the target keeps answering a cursor. */
 const maxPages = 100
@@ -20,21 +20,4 @@ export async function readAllGroupsOf(
     if (cursor === null) break
   }
   return groups
-}
-
-/**
- * The snapshot's groups the user is no longer in, read per group-like type (a Coupa snapshot
- * holds roles and account groups beside content groups).
- */
-export async function missingSnapshotGroups(
-  connector: Connector,
-  snapshot: DeprovisionSnapshot,
-  signal?: AbortSignal,
-): Promise<DeprovisionSnapshot['groups']> {
-  const types = [...new Set(snapshot.groups.map((group) => group.objectType ?? 'groups'))]
-  const present = new Set<string>()
-  for (const type of types) {
-    for (const group of await readAllGroupsOf(connector, snapshot.userId, type, signal)) present.add(`${type}:${group.id}`)
-  }
-  return snapshot.groups.filter((group) => !present.has(`${group.objectType ?? 'groups'}:${group.id}`))
 }

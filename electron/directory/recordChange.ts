@@ -8,6 +8,8 @@ export interface ChangeContext {
   journal: Journal
   logger: Logger
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void
+  /** Told of a change whose outcome is not known (pending, or not written), to settle it once the target answers. */
+  settleLater?: (entryId: string) => void
 }
 
 /** Objects a change touched, for `directory.changed`: views showing them re-read them. */
@@ -51,6 +53,7 @@ export async function recordChange<T>(context: ChangeContext, plan: ChangePlan<T
     applied = await plan.apply()
   } catch (error) {
     const outcome = outcomeOfFailure(intentId, error)
+    if (outcome.status === 'pending') context.settleLater?.(intentId)
     await writeOutcome(context, outcome, outcome.message)
     announce(context, plan.profileId, intentId, outcome.status === 'failed' ? [] : touchedByFailure(plan, outcome))
     context.logger.warn('change did not complete', { entryId: intentId, action: plan.intent.action, status: outcome.status, error })
@@ -74,7 +77,7 @@ export async function recordChange<T>(context: ChangeContext, plan: ChangePlan<T
 /**
  * A failed change is `partial` when some step was applied, `failed` when the target refused it,
  * and `pending` when nobody can tell (a network failure after sending, an unexpected error, which
- * an adapter's `runSteps` reports as `internal`): reconciliation reads the target at the next start.
+ * an adapter's `runSteps` reports as `internal`): settling reads the target once it answers again.
  */
 const uncertain: ReadonlySet<string> = new Set(['network', 'internal'])
 
@@ -84,7 +87,7 @@ function outcomeOfFailure(intentId: string, error: unknown): NewOutcome {
     return {
       ...base,
       status: 'pending',
-      message: 'Lanyard could not tell whether the change took effect (an unexpected error). It checks it against the target at the next start.',
+      message: 'Lanyard could not tell whether the change took effect (an unexpected error). It checks it against the target as soon as the target answers again.',
       steps: [],
       details: {},
     }
@@ -93,7 +96,7 @@ function outcomeOfFailure(intentId: string, error: unknown): NewOutcome {
   const details = error.extra.details ?? {}
   if (steps.some((step) => step.status === 'applied')) return { ...base, status: 'partial', message: error.message, steps, details }
   if (uncertain.has(error.code)) {
-    const message = `${error.message} Whether the change took effect is not known; Lanyard checks it against the target at the next start.`
+    const message = `${error.message} Whether the change took effect is not known; Lanyard checks it against the target as soon as the target answers again.`
     return { ...base, status: 'pending', message, steps, details }
   }
   return { ...base, status: 'failed', message: error.message, steps, details }
@@ -124,17 +127,18 @@ function failureWithEntry(error: unknown, entryId: string, message: string): App
 
 /**
  * Writes the outcome; if that fails, the error still says what happened at the target (`happened`,
- * and the steps): the journal holds only the intent, which is checked at the next start.
+ * and the steps): the journal holds only the intent, which settling checks.
  */
 async function writeOutcome(context: ChangeContext, outcome: NewOutcome, happened = 'The change was sent to the target.'): Promise<void> {
   try {
     await context.journal.recordOutcome(outcome)
   } catch (error) {
     context.logger.error('journal outcome not written', { entryId: outcome.intentId, error })
+    context.settleLater?.(outcome.intentId)
     const reason = error instanceof AppError ? error.message : String(error)
     throw new AppError(
       'internal',
-      `${happened} Lanyard could not record this outcome in the journal (${reason}); it checks the change against the target at the next start.`,
+      `${happened} Lanyard could not record this outcome in the journal (${reason}); it checks the change against the target as soon as the target answers again.`,
       { steps: outcome.steps, details: { ...outcome.details, entryId: outcome.intentId }, cause: error },
     )
   }

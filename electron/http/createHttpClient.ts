@@ -6,7 +6,7 @@ import { AppError } from '../services/AppError'
 import { linkedSignal, throwIfAborted, waitFor } from './cancellation'
 import { ConcurrencyLimiter } from './ConcurrencyLimiter'
 import { errorFromFailure, errorFromResponse, rateLimitedError, type FailureContext } from './httpErrors'
-import { loggablePath, requestUrl } from './requestUrl'
+import { loggablePath, refusePlainHttp, requestUrl } from './requestUrl'
 import { backoffDelay, isIdempotent, isRetryableStatus, retryAfterHeader } from './retryTiming'
 import { sendAttempt, type AttemptOutcome } from './sendAttempt'
 import type { HttpClient, HttpClientOptions, HttpRequest, HttpResponse, TargetErrorDescription } from './types'
@@ -49,7 +49,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const instance = axios.create({
     httpAgent,
     httpsAgent,
-    // An API never redirects; following one could carry the credentials to another host.
+    // An API never redirects; following one could carry the credentials to another host, or to http://.
     maxRedirects: 0,
     // Every status comes back as an answer, so no axios error is made for an HTTP failure.
     validateStatus: () => true,
@@ -145,6 +145,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const sentCredentials = new Set<string>()
     for (const secret of requestSecrets) logger.registerSecret(secret)
     const url = requestUrl(options.baseUrl, request, target)
+    // Before any attempt, so before `authenticate`: not even a sign-in happens for a refused address.
+    refusePlainHttp(url, options.environment, target, options.profileName)
     const idempotent = isIdempotent(request)
     const context: FailureContext = {
       targetName: target,

@@ -1,5 +1,8 @@
+import type { Environment } from '../../shared/profiles'
+import { plainHttpRefusal, plainHttpUseMessage } from '../../shared/secureAddress'
 import { isSecretFieldName, redactedMark } from '../logging/redact'
 import { AppError } from '../services/AppError'
+import { pathSegmentProblem } from './pathSegments'
 import type { HttpRequest } from './types'
 
 /**
@@ -12,6 +15,7 @@ export function requestUrl(baseUrl: string, request: HttpRequest, targetName: st
   let url: URL
   if (/^[a-z][a-z0-9+.-]*:/i.test(request.path)) {
     url = new URL(request.path)
+    refusePathLikeSegments(url.pathname, targetName)
     if (url.origin !== base.origin) {
       throw new AppError(
         'network',
@@ -20,7 +24,7 @@ export function requestUrl(baseUrl: string, request: HttpRequest, targetName: st
       )
     }
   } else {
-    refuseDotSegments(request.path, targetName)
+    refusePathLikeSegments(request.path, targetName)
     const basePath = base.pathname.replace(/\/+$/, '')
     const path = request.path.startsWith('/') ? request.path : `/${request.path}`
     url = new URL(`${base.origin}${basePath}${path}`)
@@ -31,20 +35,34 @@ export function requestUrl(baseUrl: string, request: HttpRequest, targetName: st
   return url
 }
 
-/** `.`, `..` and their percent-encoded forms: URL parsing resolves them, as a file path would. */
-const dotSegment = /^(\.|%2e){1,2}$/i
+/**
+ * Refuses an address that would carry the profile's credentials over plain http://: any for a real
+ * profile, and any but this computer's for a sandbox one (shared/secureAddress.ts). Checked before
+ * the credentials are even asked for, so a profile saved by an older Lanyard, or edited by hand,
+ * is never silently used.
+ */
+export function refusePlainHttp(url: URL, environment: Environment, targetName: string, profileName?: string): void {
+  const refusal = plainHttpRefusal(url, environment)
+  if (refusal) throw new AppError('invalid_input', plainHttpUseMessage(refusal, profileName, targetName), { details: { refused: `${url.protocol}//${url.host}` } })
+}
 
 /**
- * Refuses a path with a `.` or `..` segment. Adapters build paths from ids (`/groups/{id}/users/{id}`),
- * and an id of `..` would turn a membership removal into `DELETE /groups/{id}`: the whole group.
+ * The last gate before a request leaves: refuses a path with a segment that is `.` or `..` or holds
+ * a `/` or `\` once percent-decoded (see `pathSegments.ts`). URL parsing resolves dot segments as a
+ * file path would, and a server that decodes before routing reads `..%2F..` as two of them. The
+ * directory refuses such ids before any call; this catches any path an adapter builds.
  */
-function refuseDotSegments(path: string, targetName: string): void {
+function refusePathLikeSegments(path: string, targetName: string): void {
   const segments = (path.split('?')[0] ?? '').split('/')
-  if (!segments.some((segment) => dotSegment.test(segment))) return
-  throw new AppError(
-    'invalid_input',
-    `Nothing was sent to ${targetName}: an id cannot be "." or "..". Refresh the list and choose the object again.`,
-  )
+  for (const segment of segments) {
+    const problem = pathSegmentProblem(segment)
+    if (problem === null) continue
+    throw new AppError(
+      'invalid_input',
+      `Nothing was sent to ${targetName}: a part of the address ${problem}, so an id cannot be "." or ".." or hold "/" or "\\". ` +
+        'Refresh the list and choose the object again.',
+    )
+  }
 }
 
 /** Path and query for a log line, with the value of any secret-looking query parameter masked. */

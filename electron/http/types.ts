@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../shared/errors'
+import type { Environment } from '../../shared/profiles'
 import type { Logger } from '../logging/Logger'
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -61,6 +62,11 @@ export interface HttpClientOptions {
   targetName: string
   /** The profile's target URL; request paths are resolved against it. */
   baseUrl: string
+  /**
+   * The profile's environment, which decides whether its credentials may go over http://: never
+   * for `real`, only to this computer for `sandbox`. Nothing is sent (or authenticated) otherwise.
+   */
+  environment: Environment
   /** Headers that authenticate one request, asked for every attempt so a token can be refreshed. */
   authenticate: () => Record<string, string> | Promise<Record<string, string>>
   /** The profile's secret values: registered with the logger and masked in every error. */

@@ -3,6 +3,7 @@ import type { ExportedFile } from '../../shared/contract'
 import type { ChainVerification, ChangeCompletion, JournalEntry, JournalFilter } from '../../shared/journal'
 import type { Logger } from '../logging/Logger'
 import { AppError } from '../services/AppError'
+import type { CreateEvidence } from './createVerdict'
 import { JournalIndex, type EntryContext } from './journalEntries'
 import { exportEntries } from './journalExport'
 import { JournalFile, type SetAsideTail } from './JournalFile'
@@ -71,7 +72,12 @@ export class Journal {
     return this.index.completionState(partial, this.options)
   }
 
-  /** Intents left without a settled outcome: what start-up reconciliation checks. */
+  /** What settling a create needs from the journal (see createVerdict). */
+  createEvidence(intent: IntentRecord): CreateEvidence {
+    return this.index.createEvidence(intent)
+  }
+
+  /** Intents left without a settled outcome: what settling checks. */
   unsettled(): IntentRecord[] {
     return this.index.unsettled()
   }

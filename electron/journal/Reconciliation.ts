@@ -1,17 +1,13 @@
-import type { EventName, EventPayload } from '../../shared/contract'
 import type { JournalEntry } from '../../shared/journal'
-import type { Connector } from '../connectors/Connector'
 import type { Logger } from '../logging/Logger'
-import { AppError } from '../services/AppError'
-import { checkIntent, uncheckable, type Verdict } from './checkIntent'
 import type { Journal } from './Journal'
-import type { IntentRecord } from './journalRecord'
+import type { Settling } from './Settling'
 
 export interface ReconciliationOptions {
   journal: Journal
-  connectorFor: (profileId: string) => Promise<Connector>
+  /** Does each check: one at a time per entry, shared with background and on-demand settling. */
+  settling: Pick<Settling, 'settle'>
   logger: Logger
-  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void
   /** The first check waits for this: start-up work the targets' credentials depend on. */
   startAfter?: Promise<void>
 }
@@ -19,22 +15,22 @@ export interface ReconciliationOptions {
 /**
  * Start-up reconciliation: every intent left without an outcome (or with a `pending` one) is
  * checked against its target, one after another, in the background — start-up never waits on the
- * network. Each gets an outcome marked `reconciled`: applied, failed, partial, or still pending
- * with the reason it could not be checked (tried again at the next start; the same reason again
- * is not written twice).
+ * network. Each gets an outcome marked `reconciled`: applied, failed, partial, "could not tell"
+ * (`undetermined`), or still pending with the reason it could not be checked (settled later, as
+ * soon as the target answers; the same reason again is not written twice). `settled` is what the
+ * start-up banner shows.
  */
 export class Reconciliation {
   private readonly intentIds: string[]
   private readonly finished: Promise<void>
-  private readonly stop = new AbortController()
+  private stopped = false
 
   constructor(private readonly options: ReconciliationOptions) {
-    const unsettled = options.journal.unsettled()
-    this.intentIds = unsettled.map((intent) => intent.id)
+    this.intentIds = options.journal.unsettled().map((intent) => intent.id)
     // setImmediate: the caller (start-up) finishes before the first read begins.
     this.finished = (options.startAfter ?? Promise.resolve())
       .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
-      .then(() => this.run(unsettled))
+      .then(() => this.run())
   }
 
   /** The entries this start-up had to settle, once settled or after `limitMs`, whichever is first. */
@@ -48,53 +44,19 @@ export class Reconciliation {
 
   /** Stops between checks (the app is closing) and waits for the check under way. */
   async close(): Promise<void> {
-    this.stop.abort()
+    this.stopped = true
     await this.finished
   }
 
-  private async run(intents: readonly IntentRecord[]): Promise<void> {
-    for (const intent of intents) {
-      if (this.stop.signal.aborted) return
+  private async run(): Promise<void> {
+    for (const intentId of this.intentIds) {
+      if (this.stopped) return
       try {
-        const verdict = await this.check(intent)
-        // A check cut short by closing proves nothing: the intent is simply checked next start.
-        if (this.stop.signal.aborted) return
-        if (this.repeatsLastOutcome(intent.id, verdict)) continue
-        await this.options.journal.recordOutcome({
-          intentId: intent.id,
-          status: verdict.status,
-          message: verdict.message,
-          steps: [],
-          details: {},
-          reconciled: true,
-          target: verdict.target ?? null,
-        })
-        this.options.emit('journal.appended', { entryId: intent.id })
-        this.options.logger.info('journal: unfinished change reconciled', { entryId: intent.id, status: verdict.status })
+        await this.options.settling.settle(intentId)
       } catch (error) {
-        // The outcome could not be written: the intent stays unsettled and is checked next start.
-        this.options.logger.error('journal: reconciliation outcome not written', { entryId: intent.id, error })
+        // The outcome could not be written: the intent stays unsettled and is checked again later.
+        this.options.logger.error('journal: reconciliation outcome not written', { entryId: intentId, error })
       }
     }
-  }
-
-  /**
-   * A change that still cannot be checked for the same reason (its profile was deleted, only
-   * write-only values changed) gets no new record: one per start would grow the journal forever.
-   */
-  private repeatsLastOutcome(intentId: string, verdict: Verdict): boolean {
-    const last = this.options.journal.entry(intentId).outcome
-    return verdict.status === 'pending' && last.status === 'pending' && last.reconciled && last.message === verdict.message
-  }
-
-  private async check(intent: IntentRecord): Promise<Verdict> {
-    let connector: Connector
-    try {
-      connector = await this.options.connectorFor(intent.profileId)
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'not_found') return uncheckable(`the profile "${intent.profileName}" no longer exists.`)
-      return uncheckable(error instanceof AppError ? error.message : 'the profile could not be used.')
-    }
-    return checkIntent(connector, intent, this.stop.signal)
   }
 }

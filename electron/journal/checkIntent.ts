@@ -1,26 +1,30 @@
 import { findObjectType, getDescriptor } from '../../shared/catalogue'
 import type { Connector } from '../connectors/Connector'
 import { isSensitive, sameValue } from '../directory/attributeChanges'
-import { missingSnapshotGroups, readAllGroupsOf } from '../directory/readAllGroupsOf'
+import { readAllGroupsOf } from '../directory/readAllGroupsOf'
 import { AppError } from '../services/AppError'
+import { createVerdict, noEvidence, type CreateEvidence } from './createVerdict'
 import type { IntentRecord } from './journalRecord'
+import { lifecycleVerdict } from './lifecycleVerdict'
 
 /** What reading the target says about an intent left without an outcome. */
 export interface Verdict {
-  status: 'applied' | 'failed' | 'partial' | 'pending'
+  /** `undetermined`: the target was read, and it cannot say ("could not tell"). */
+  status: 'applied' | 'failed' | 'partial' | 'pending' | 'undetermined'
   message: string
   target?: { id: string; name: string }
 }
 
 /**
  * Reads the target to tell whether an unfinished change took effect. Each action has its own
- * evidence: the created object found by name, the changed attributes' values, the deleted
- * object gone, the membership present or absent, the user's status against the snapshot.
- * Anything that cannot be read gives `pending` with the reason, and is tried again next start.
+ * evidence: the created object only that attempt could have made (createVerdict), the changed
+ * attributes' values, the deleted object gone, the membership present or absent, the user against
+ * every part of the snapshot (lifecycleVerdict). Anything that cannot be read gives `pending` with
+ * the reason, and is tried again when the target answers.
  */
-export async function checkIntent(connector: Connector, intent: IntentRecord, signal?: AbortSignal): Promise<Verdict> {
+export async function checkIntent(connector: Connector, intent: IntentRecord, signal?: AbortSignal, evidence: CreateEvidence = noEvidence): Promise<Verdict> {
   try {
-    return await verdictFor(connector, intent, signal)
+    return await verdictFor(connector, intent, evidence, signal)
   } catch (error) {
     const reason = error instanceof AppError ? error.message : 'an unexpected error stopped the check.'
     return uncheckable(reason)
@@ -28,32 +32,18 @@ export async function checkIntent(connector: Connector, intent: IntentRecord, si
 }
 
 export function uncheckable(reason: string): Verdict {
-  return { status: 'pending', message: `Could not be checked: ${reason} Lanyard tries again at the next start.` }
+  return { status: 'pending', message: `Could not be checked: ${reason} Lanyard checks it again once the target answers, or use Check now.` }
 }
 
-async function verdictFor(connector: Connector, intent: IntentRecord, signal?: AbortSignal): Promise<Verdict> {
+async function verdictFor(connector: Connector, intent: IntentRecord, evidence: CreateEvidence, signal?: AbortSignal): Promise<Verdict> {
   const { target } = intent
   switch (intent.action) {
-    case 'create': {
-      const userName = intent.changes.find((change) => change.attribute === 'userName')?.after
-      // The username is unique; the journaled name is only provisional (the target may show another).
-      const search = typeof userName === 'string' && userName !== '' ? userName : target.name
-      const page = await connector.list(target.objectType, { search, cursor: null, pageSize: 20 }, signal)
-      const found = page.items.find((item) => (userName ? item.attributes.userName === userName : item.displayName === target.name))
-      if (found) return { status: 'applied', message: `Found ${found.displayName} at the target: it was created.`, target: { id: found.id, name: found.displayName } }
-      return { status: 'failed', message: `${target.name} is not at the target: it was not created.` }
-    }
+    case 'create':
+      return createVerdict(connector, intent, evidence, signal)
     case 'update':
       return updateVerdict(connector, intent, signal)
-    case 'delete': {
-      try {
-        await connector.get(target.objectType, target.id, signal)
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'not_found') return { status: 'applied', message: `${target.name} is gone from the target: it was deleted.` }
-        throw error
-      }
-      return { status: 'failed', message: `${target.name} is still at the target: it was not deleted.` }
-    }
+    case 'delete':
+      return deleteVerdict(connector, intent, signal)
     case 'addMember':
     case 'removeMember': {
       const group = intent.related
@@ -82,21 +72,26 @@ async function updateVerdict(connector: Connector, intent: IntentRecord, signal?
   return { status: 'partial', message: `Some new values are at the target; not ${missing.join(', ')}.`, target }
 }
 
-async function lifecycleVerdict(connector: Connector, intent: IntentRecord, signal?: AbortSignal): Promise<Verdict> {
-  const snapshot = intent.snapshot
-  if (!snapshot) return uncheckable('the journal entry holds no snapshot of the user.')
-  const user = await connector.get(intent.target.objectType, snapshot.userId, signal)
-  const status = user.status?.label
-  if (!status) return uncheckable('the target does not report the user\'s status.')
-  if (intent.action === 'deprovision') {
-    return status === snapshot.status
-      ? { status: 'failed', message: `${snapshot.displayName} is still ${status}: the deprovision did not take effect.` }
-      : { status: 'applied', message: `${snapshot.displayName} is ${status} (was ${snapshot.status}): the deprovision took effect.` }
+/**
+ * Gone is applied. Still there with the status it had is not applied; with another status, a delete
+ * that runs in steps (Okta: deactivate, then delete) stopped after its first one: partial. A
+ * journal written before the status was recorded cannot tell a changed status from an old one.
+ */
+async function deleteVerdict(connector: Connector, intent: IntentRecord, signal?: AbortSignal): Promise<Verdict> {
+  const { target, statusBefore } = intent
+  let status: string | undefined
+  try {
+    status = (await connector.get(target.objectType, target.id, signal)).status?.label
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') return { status: 'applied', message: `${target.name} is gone from the target: it was deleted.` }
+    throw error
   }
-  if (status !== snapshot.status) {
-    return { status: 'failed', message: `${snapshot.displayName} is ${status}, not ${snapshot.status}: the undo did not take effect.` }
+  if (status === undefined || status === statusBefore) return { status: 'failed', message: `${target.name} is still at the target: it was not deleted.` }
+  if (statusBefore === undefined) {
+    return { status: 'undetermined', message: `Could not tell whether it took effect: ${target.name} is still at the target, now ${status}, and this entry does not say what it was before.` }
   }
-  const missing = (await missingSnapshotGroups(connector, snapshot, signal)).map((group) => group.name)
-  if (missing.length > 0) return { status: 'partial', message: `${snapshot.displayName} is ${status} again, but not back in ${missing.join(', ')}.` }
-  return { status: 'applied', message: `${snapshot.displayName} is ${status} again and back in every group.` }
+  return {
+    status: 'partial',
+    message: `${target.name} is still at the target, but ${status} (was ${statusBefore}): the delete took effect only in part. Delete again to finish.`,
+  }
 }

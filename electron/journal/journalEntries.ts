@@ -1,5 +1,6 @@
 import { getDescriptor } from '../../shared/catalogue'
 import type { ChangeCompletion, JournalEntry } from '../../shared/journal'
+import { createdName, type CreateEvidence } from './createVerdict'
 import { objectWord, summarize } from './journalSummary'
 import type { IntentRecord, JournalRecord, OutcomeRecord } from './journalRecord'
 
@@ -17,6 +18,8 @@ export class JournalIndex {
   private readonly undos = new Map<string, IntentRecord[]>()
   /** Finishes and roll-backs of partial changes, by the entry they complete. */
   private readonly completions = new Map<string, IntentRecord[]>()
+  /** Objects creates are recorded as having made (`profile objectType id` → the create): one claim each. */
+  private readonly made = new Map<string, string>()
 
   constructor(records: readonly JournalRecord[] = []) {
     for (const record of records) this.add(record)
@@ -25,6 +28,11 @@ export class JournalIndex {
   add(record: JournalRecord): void {
     if (record.kind === 'outcome') {
       this.outcomes.set(record.intentId, record)
+      const intent = this.intentsById.get(record.intentId)
+      if (intent?.action === 'create' && record.target?.id && (record.status === 'applied' || record.status === 'partial')) {
+        const key = madeKey(intent, record.target.id)
+        if (!this.made.has(key)) this.made.set(key, intent.id)
+      }
       return
     }
     this.intents.push(record)
@@ -44,6 +52,33 @@ export class JournalIndex {
   /** Intents whose outcome is missing or still `pending`: what start-up reconciliation checks. */
   unsettled(): IntentRecord[] {
     return this.intents.filter((intent) => (this.outcomes.get(intent.id)?.status ?? 'pending') === 'pending')
+  }
+
+  /**
+   * What settling a create needs from the journal: the id the target gave it if already recorded,
+   * which entry claims an object, and the other creates of the same name whose outcome is not known.
+   */
+  createEvidence(intent: IntentRecord): CreateEvidence {
+    const outcome = this.outcomes.get(intent.id)
+    const name = createdName(intent)
+    const unknown = (other: IntentRecord) => ['pending', 'undetermined'].includes(this.outcomes.get(other.id)?.status ?? 'pending')
+    return {
+      knownId: outcome?.target?.id || null,
+      claimOf: (objectId) => {
+        const claimant = this.made.get(madeKey(intent, objectId))
+        return claimant && claimant !== intent.id ? claimant : null
+      },
+      rivals: this.intents.filter(
+        (other) =>
+          other.id !== intent.id &&
+          other.action === 'create' &&
+          !other.completes &&
+          other.profileId === intent.profileId &&
+          other.target.objectType === intent.target.objectType &&
+          createdName(other) === name &&
+          unknown(other),
+      ),
+    }
   }
 
   entry(intent: IntentRecord, context: EntryContext): JournalEntry {
@@ -72,7 +107,7 @@ export class JournalIndex {
       outcome: {
         status,
         time: outcome?.time ?? null,
-        message: outcome?.message ?? 'The change was under way when Lanyard stopped. Lanyard checks it against the target at the next start.',
+        message: outcome?.message ?? 'The change was under way when Lanyard stopped. Lanyard checks it against the target as soon as the target answers again.',
         steps: outcome?.steps ?? [],
         reconciled: outcome?.reconciled ?? false,
         details: outcome?.details ?? {},
@@ -97,7 +132,7 @@ export class JournalIndex {
     const done = completions.find((completion) => this.outcomes.get(completion.id)?.status === 'applied')
     if (done) return refuse(`Already completed on ${readableTime(done.time)} by ${done.actor}.`, done.id)
     if (completions.some((completion) => (this.outcomes.get(completion.id)?.status ?? 'pending') === 'pending')) {
-      return refuse('A completion of this change was started and its outcome is not known yet. Lanyard checks it at the next start.')
+      return refuse('A completion of this change was started and its outcome is not known yet. Lanyard checks it as soon as the target answers again, or use Check now on that entry.')
     }
     if (!context.profileExists(partial.profileId)) {
       return refuse(`The profile "${partial.profileName}" no longer exists, so Lanyard cannot reach the target.`)
@@ -119,12 +154,12 @@ export class JournalIndex {
     const status = this.outcomes.get(deprovision.id)?.status ?? 'pending'
     const refuse = (reason: string, undoneBy: string | null = null) => ({ available: false, reason, undoneBy })
     if (status === 'failed') return refuse('The deprovision did not happen, so there is nothing to undo.')
-    if (status === 'pending') return refuse('Whether the deprovision took effect is not known yet. Lanyard checks it at the next start.')
+    if (status === 'pending') return refuse('Whether the deprovision took effect is not known yet. Lanyard checks it as soon as the target answers again, or use Check now.')
     const undos = this.undos.get(deprovision.id) ?? []
     const applied = undos.find((undo) => this.outcomes.get(undo.id)?.status === 'applied')
     if (applied) return refuse(`Already undone on ${readableTime(applied.time)} by ${applied.actor}.`, applied.id)
     if (undos.some((undo) => (this.outcomes.get(undo.id)?.status ?? 'pending') === 'pending')) {
-      return refuse('An undo of this deprovision was started and its outcome is not known yet. Lanyard checks it at the next start.')
+      return refuse('An undo of this deprovision was started and its outcome is not known yet. Lanyard checks it as soon as the target answers again, or use Check now on that entry.')
     }
     if (!context.profileExists(deprovision.profileId)) {
       return refuse(`The profile "${deprovision.profileName}" no longer exists, so Lanyard cannot reach the target to undo this.`)
@@ -134,6 +169,10 @@ export class JournalIndex {
     if (!users?.operations.undoDeprovision) return refuse(`${descriptor.label} cannot undo a deprovision.`)
     return { available: true, reason: null, undoneBy: null }
   }
+}
+
+function madeKey(intent: IntentRecord, objectId: string): string {
+  return `${intent.profileId} ${intent.target.objectType} ${objectId}`
 }
 
 /** A group by name; another group-like type says what it is: "Buyer (role)". */

@@ -3,6 +3,7 @@ import type { ChangeCompletionService } from '../directory/ChangeCompletionServi
 import type { DeprovisionService } from '../directory/DeprovisionService'
 import type { Journal } from './Journal'
 import type { Reconciliation } from './Reconciliation'
+import type { Settling } from './Settling'
 
 type JournalCall = Extract<keyof Handlers, `journal.${string}`>
 
@@ -15,6 +16,7 @@ export function createJournalHandlers(
   reconciliation: Reconciliation,
   deprovisions: DeprovisionService,
   completions: ChangeCompletionService,
+  settling: Settling,
 ): Pick<Handlers, JournalCall> {
   return {
     'journal.list': async (filter) => journal.list(filter),
@@ -23,5 +25,6 @@ export function createJournalHandlers(
     'journal.undo': ({ entryId }) => deprovisions.undo(entryId),
     'journal.complete': (input) => completions.complete(input),
     'journal.reconciled': () => reconciliation.settled(reconciliationWaitMs),
+    'journal.settle': ({ entryId }) => settling.settle(entryId),
   }
 }

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { connectorIds } from '../../shared/catalogue/types'
 import { attributeValueSchema } from '../../shared/directory'
 import { stepReportSchema } from '../../shared/errors'
-import { journalActions } from '../../shared/journal'
+import { journalActions, outcomeStatuses } from '../../shared/journal'
 import { canonicalJson } from './canonicalJson'
 
 /**
@@ -52,18 +52,24 @@ export const intentFieldsSchema = z.object({
    * completes. Absent on every other record (and on records written before it existed).
    */
   completes: z.string().optional(),
+  /**
+   * Delete: the object's status word before it, where the target has one. A delete that runs in
+   * steps (Okta deactivates first) and lost its answer is told apart from one that never began.
+   * Absent on records written before it existed.
+   */
+  statusBefore: z.string().optional(),
 })
 export type IntentFields = z.infer<typeof intentFieldsSchema>
 
 export const outcomeFieldsSchema = z.object({
   kind: z.literal('outcome'),
   intentId: z.string(),
-  /** `pending`: whether the change took effect is not known (yet); checked at the next start. */
-  status: z.enum(['applied', 'failed', 'partial', 'pending']),
+  /** `pending`: not known yet, checked again; `undetermined`: settled as "could not tell" (see OutcomeStatus). */
+  status: z.enum(outcomeStatuses),
   message: z.string(),
   steps: z.array(stepReportSchema),
   details: z.record(z.string(), z.string()),
-  /** Written by start-up reconciliation, which read the target, not by the change itself. */
+  /** Written by settling, which read the target, not by the change itself. */
   reconciled: z.boolean(),
   /** The object as the target answered: a created object's new id, a renamed object's name. */
   target: z.object({ id: z.string(), name: z.string() }).nullable(),

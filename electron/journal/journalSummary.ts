@@ -23,6 +23,8 @@ export function summarize(intent: IntentRecord, targetName: string, status: Outc
       return `Could not ${phrase.attempt}`
     case 'pending':
       return `Started to ${phrase.attempt}; whether it took effect is not known yet`
+    case 'undetermined':
+      return `Started to ${phrase.attempt}; Lanyard could not tell whether it took effect`
   }
 }
 

@@ -1,13 +1,16 @@
-import { appendFileSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Logger } from './Logger'
 import { Redactor } from './redact'
+import { createRotatingAppender, defaultRotation, type RotationOptions } from './rotatingFile'
 
 export interface LoggerOptions {
   /** The data folder; lines go to `<directory>/logs/lanyard.log`. */
   directory: string
   /** Also echo each line to the console (development). */
   console: boolean
+  /** Size-based rotation of the log file; tests make it tiny. */
+  rotation?: RotationOptions
 }
 
 type Level = 'info' | 'warn' | 'error'
@@ -27,7 +30,8 @@ export function logFilePath(directory: string): string {
  *
  * Lines are appended synchronously: a desktop app logs little, and a line written just before a
  * crash is the one a support engineer needs. A log that cannot be written never breaks the
- * operation that logged: lines then go to the console.
+ * operation that logged: lines then go to the console. The file is rotated by size
+ * (`lanyard.log` → `lanyard.1.log` …), so a flood of lines cannot fill the disk.
  */
 export function createLogger(options: LoggerOptions): FileLogger {
   const redactor = new Redactor()
@@ -42,13 +46,14 @@ export function createLogger(options: LoggerOptions): FileLogger {
   } catch {
     giveUpOnFile()
   }
+  const append = createRotatingAppender(filePath, options.rotation ?? defaultRotation)
 
   function write(level: Level, message: string, fields: Record<string, unknown> = {}): void {
     const record = redactor.value({ ...fields, time: new Date().toISOString(), level, message })
     const line = `${JSON.stringify(record)}\n`
     if (fileUsable) {
       try {
-        appendFileSync(filePath, line, { encoding: 'utf8', mode: 0o600 })
+        append(line)
       } catch {
         giveUpOnFile()
       }

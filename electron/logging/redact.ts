@@ -1,3 +1,5 @@
+import { isExpectedRefusal, type AppError } from '../services/AppError'
+
 /**
  * Masks secrets before anything is written to a log. Two nets, because either alone leaks:
  * - every secret value Lanyard has read or written (registered), wherever it appears;
@@ -82,6 +84,7 @@ export class Redactor {
   }
 
   private error(error: Error, depth: number, seen: WeakSet<object>): Record<string, unknown> {
+    if (isExpectedRefusal(error)) return this.refusal(error, depth, seen)
     const copy: Record<string, unknown> = {
       name: error.name,
       message: this.text(error.message),
@@ -93,5 +96,21 @@ export class Redactor {
     }
     if (error.cause !== undefined) copy.cause = this.value(error.cause, depth + 1, seen)
     return copy
+  }
+
+  /**
+   * An expected refusal in one short record: its code and message, the target's details, and its
+   * cause as one phrase; no stack (300 refused uploads once wrote 300 traces).
+   */
+  private refusal(error: AppError, depth: number, seen: WeakSet<object>): Record<string, unknown> {
+    const { details } = error.extra
+    const cause = error.cause
+    return {
+      name: error.name,
+      code: error.code,
+      message: this.text(error.message),
+      ...(details && { details: this.value(details, depth + 1, seen) }),
+      ...(cause !== undefined && { cause: cause instanceof Error ? this.text(`${cause.name}: ${cause.message}`) : this.value(cause, depth + 1, seen) }),
+    }
   }
 }

@@ -2,17 +2,20 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { isEventName, type EventName, type EventPayload, type Handlers } from '../../shared/contract'
-import { failure, type Result } from '../../shared/errors'
+import { failure, type LanyardError, type Result } from '../../shared/errors'
 import type { Logger } from '../logging/Logger'
-import { contentSecurityPolicy } from '../security/contentSecurityPolicy'
+import { isExpectedRefusal } from '../services/AppError'
 import { invokeContract } from '../services/invokeContract'
-import { readStaticFile } from './staticFiles'
+import { defaultBodyLimits, nestingProblem, readBody, type BodyLimits } from './requestBody'
+import { readStaticFile, staticFileHeaders } from './staticFiles'
 
 export interface PreviewServerOptions {
   handlers: Handlers
   logger: Logger
   /** The built renderer (out/renderer). */
   staticDirectory: string
+  /** Tests lower these; the defaults are explained in requestBody.ts. */
+  limits?: Partial<BodyLimits>
 }
 
 export interface PreviewServer {
@@ -23,7 +26,6 @@ export interface PreviewServer {
   close(): Promise<void>
 }
 
-const maxBodyBytes = 10 * 1024 * 1024
 const invokePrefix = '/api/invoke/'
 
 /**
@@ -34,56 +36,73 @@ const invokePrefix = '/api/invoke/'
  */
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const token = randomBytes(24).toString('base64url')
+  const limits: BodyLimits = { ...defaultBodyLimits, ...options.limits }
   const eventStreams = new Set<ServerResponse>()
   let origin = ''
 
   const server = createServer((request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
-      options.logger.error('preview request failed', { error })
+      // A known refusal (a client that cut its upload off) is expected: one line, no stack.
+      if (isExpectedRefusal(error)) return refuse(request, response, 400, error.toValue())
+      options.logger.error('preview request failed', { path: loggablePath(request), error })
       if (!response.headersSent) sendResult(response, 500, internalError())
       else response.end()
     })
   })
 
+  /** Every refusal: one log line naming what was refused and why, and a JSON Result answer. */
+  function refuse(request: IncomingMessage, response: ServerResponse, status: number, error: LanyardError, headers: Record<string, string> = {}): void {
+    options.logger.warn('preview request refused', { method: request.method ?? null, path: loggablePath(request), status, code: error.code, reason: error.message })
+    if (response.headersSent || response.destroyed) return
+    sendResult(response, status, failure(error), headers)
+  }
+
   async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', origin)
+    const url = URL.parse(request.url ?? '/', origin)
+    if (!url) return refuse(request, response, 400, invalidInput('The request address is not a valid URL.'))
     if (request.headers.host !== new URL(origin).host) {
-      return sendResult(response, 403, refused('This address is not the Lanyard preview.'))
+      return refuse(request, response, 403, refused('This address is not the Lanyard preview.'))
     }
     if (url.pathname.startsWith(invokePrefix)) return handleInvoke(request, response, url)
     if (url.pathname === '/api/events') return handleEvents(request, response, url)
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return sendResult(response, 405, refused('Only reading is allowed here.'))
+      return refuse(request, response, 405, refused('Only reading is allowed here.'))
     }
     const file = await readStaticFile(options.staticDirectory, url.pathname)
     if (!file) {
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found')
       return
     }
-    response.writeHead(200, {
-      'Content-Type': file.contentType,
-      'Content-Security-Policy': contentSecurityPolicy,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-store',
-    })
+    response.writeHead(200, staticFileHeaders(file))
     response.end(request.method === 'HEAD' ? undefined : file.body)
   }
 
   async function handleInvoke(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
-    if (request.method !== 'POST') return sendResult(response, 405, refused('Calls are made with POST.'))
+    if (request.method !== 'POST') return refuse(request, response, 405, refused('Calls are made with POST.'))
     if (request.headers.origin !== origin || !hasToken(request.headers['x-lanyard-token'])) {
-      options.logger.warn('preview call refused', { path: url.pathname, origin: request.headers.origin ?? null })
-      return sendResult(response, 403, refused('This call did not come from the Lanyard page that was opened.'))
+      return refuse(request, response, 403, refused('This call did not come from the Lanyard page that was opened.'))
     }
-    const body = await readBody(request)
-    if (body === null) return sendResult(response, 413, invalidInput('The request is too large.'))
+    if (!isJsonContentType(request.headers['content-type'])) {
+      return refuse(request, response, 415, invalidInput('Calls carry a JSON body: send it with Content-Type: application/json.'))
+    }
+    const name = decodeCallName(url.pathname.slice(invokePrefix.length))
+    if (name === null) {
+      return refuse(request, response, 400, invalidInput('The call name in the address is not valid percent-encoding; name a call of the contract.'))
+    }
+    const body = await readBody(request, limits.bytes)
+    if (body.kind === 'too_large') {
+      const message = `The request is too large: calls carry at most ${describeSize(limits.bytes)}. Nothing was done.`
+      return refuse(request, response, 413, invalidInput(message), { Connection: 'close' })
+    }
+    // Measured before parsing: JSON.parse of deeply nested text is what amplified memory.
+    const tooDeep = nestingProblem(body.text, limits.depth)
+    if (tooDeep) return refuse(request, response, 400, invalidInput(tooDeep))
     let input: unknown
     try {
-      input = body.length === 0 ? {} : JSON.parse(body)
+      input = body.text.length === 0 ? {} : JSON.parse(body.text)
     } catch {
-      return sendResult(response, 400, invalidInput('The request body is not JSON.'))
+      return refuse(request, response, 400, invalidInput('The request body is not JSON.'))
     }
-    const name = decodeURIComponent(url.pathname.slice(invokePrefix.length))
     const result = await invokeContract(options.handlers, name, input, options.logger)
     sendResult(response, 200, result)
   }
@@ -94,7 +113,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     const site = request.headers['sec-fetch-site']
     const foreign = (request.headers.origin && request.headers.origin !== origin) || (site && site !== 'same-origin')
     if (foreign || !hasToken(url.searchParams.get('token'))) {
-      return sendResult(response, 403, refused('This event stream is only for the Lanyard page that was opened.'))
+      return refuse(request, response, 403, refused('This event stream is only for the Lanyard page that was opened.'))
     }
     response.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -136,30 +155,34 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   }
 }
 
-function readBody(request: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > maxBodyBytes) {
-        resolve(null)
-        request.destroy()
-        return
-      }
-      chunks.push(chunk)
-    })
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    request.on('error', reject)
-  })
+function decodeCallName(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded)
+  } catch {
+    return null
+  }
 }
 
-function sendResult(response: ServerResponse, status: number, result: Result<unknown>): void {
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+function describeSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.floor(bytes / (1024 * 1024))} MB` : `${bytes} bytes`
+}
+
+function isJsonContentType(header: string | undefined): boolean {
+  return header?.split(';')[0]?.trim().toLowerCase() === 'application/json'
+}
+
+/** The path as far as a log needs it: long made-up paths are cut, the query (the token) never kept. */
+function loggablePath(request: IncomingMessage): string {
+  const path = (request.url ?? '').split('?')[0] ?? ''
+  return path.length > 200 ? `${path.slice(0, 200)}…` : path
+}
+
+function sendResult(response: ServerResponse, status: number, result: Result<unknown>, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers })
   response.end(JSON.stringify(result))
 }
 
-const refused = (message: string) => failure({ code: 'auth_failed', message })
-const invalidInput = (message: string) => failure({ code: 'invalid_input', message })
+const refused = (message: string): LanyardError => ({ code: 'auth_failed', message })
+const invalidInput = (message: string): LanyardError => ({ code: 'invalid_input', message })
 const internalError = () =>
   failure({ code: 'internal', message: 'Something went wrong inside Lanyard. Please try again.' })

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
+import { contentSecurityPolicy } from '../security/contentSecurityPolicy'
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,6 +17,19 @@ const contentTypes: Record<string, string> = {
 export interface StaticFile {
   body: Buffer
   contentType: string
+}
+
+/**
+ * The headers every renderer file is sent with, by both doors (the preview bridge and the app://
+ * scheme): its type, our Content-Security-Policy, no sniffing a type of its own, no caching.
+ */
+export function staticFileHeaders(file: StaticFile): Record<string, string> {
+  return {
+    'Content-Type': file.contentType,
+    'Content-Security-Policy': contentSecurityPolicy,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  }
 }
 
 /**

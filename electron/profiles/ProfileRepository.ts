@@ -10,7 +10,7 @@ import {
   type ProfileFile,
   type StoredProfile,
 } from './profileFileSchema'
-import { writeFileAtomically } from './writeFileAtomically'
+import { removeStaleTemporaryFiles, writeFileAtomically } from './writeFileAtomically'
 
 /** A profiles file that could not be used at start-up: where it went and why, for `app.info`. */
 export interface StorageProblem {
@@ -22,7 +22,8 @@ export const profilesFileName = 'profiles.json'
 
 /**
  * `profiles.json` in the data folder: `{ schemaVersion, profiles, pendingSecretRemovals }`, read
- * once at start-up and kept in memory, written atomically after every change.
+ * once at start-up (after removing the temp files of a save a crash interrupted) and kept in
+ * memory, written atomically after every change.
  *
  * Invariant: a file Lanyard cannot understand is never overwritten. It is moved aside to
  * `profiles.corrupt-<timestamp>.json` and reported; if even that fails, the repository refuses
@@ -42,6 +43,8 @@ export class ProfileRepository {
 
   static async open(directory: string, logger: Logger, now: () => Date = () => new Date()): Promise<ProfileRepository> {
     const filePath = join(directory, profilesFileName)
+    const removed = await removeStaleTemporaryFiles(filePath, (error) => logger.warn('could not remove a temp file left by a crash', { error }))
+    if (removed.length > 0) logger.info('removed temp files left by an interrupted save', { files: removed })
     const outcome = await readProfileFile(filePath)
     if (outcome.ok) return new ProfileRepository(directory, outcome.file, null, null)
 
@@ -63,6 +66,11 @@ export class ProfileRepository {
 
   find(id: string): StoredProfile | undefined {
     return this.state.profiles.find((profile) => profile.id === id)
+  }
+
+  /** Whether this keychain entry is recorded for removal: it is no profile's secret any more, whatever the keychain still holds. */
+  awaitsRemoval(profileId: string, key: string): boolean {
+    return this.state.pendingSecretRemovals.some((pending) => pending.profileId === profileId && pending.keys.includes(key))
   }
 
   current(): ProfileFile {

@@ -17,6 +17,10 @@ export interface SecretOutcome {
  *
  * Invariant: the cache only holds what the keychain itself answered; after a failed lookup the
  * secret shows as `missing` and is asked again next time.
+ *
+ * Invariant: an entry `awaitsRemoval` names (recorded in `profiles.json` for removal, which may be
+ * refused or cut short by a crash) is never read: it shows as `missing` and reads as `null`, so it
+ * is neither sent anywhere nor copied, even before the start-up repair has removed it.
  */
 export class ProfileSecrets {
   private readonly statusCache = new Map<string, SecretStatus>()
@@ -24,6 +28,7 @@ export class ProfileSecrets {
   constructor(
     private readonly store: SecretStore,
     private readonly logger: Logger,
+    private readonly awaitsRemoval: (profileId: string, key: string) => boolean,
   ) {}
 
   async status(profileId: string, keys: readonly string[]): Promise<Record<string, SecretStatus>> {
@@ -33,6 +38,7 @@ export class ProfileSecrets {
   }
 
   read(profileId: string, key: string): Promise<string | null> {
+    if (this.awaitsRemoval(profileId, key)) return Promise.resolve(null)
     return this.store.get(profileId, key).then((value) => {
       if (value !== null) this.logger.registerSecret(value)
       this.statusCache.set(cacheKey(profileId, key), value === null ? 'missing' : 'stored')
@@ -81,6 +87,7 @@ export class ProfileSecrets {
   }
 
   private async statusOf(profileId: string, key: string): Promise<SecretStatus> {
+    if (this.awaitsRemoval(profileId, key)) return 'missing'
     const cached = this.statusCache.get(cacheKey(profileId, key))
     if (cached) return cached
     try {

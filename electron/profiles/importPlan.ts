@@ -1,8 +1,10 @@
 import { getDescriptor } from '../../shared/catalogue'
 import type { ExportFile, ImportResolution } from '../../shared/profiles'
 import { AppError } from '../services/AppError'
-import type { StoredProfile } from './profileFileSchema'
-import { sameName } from './profileRules'
+import type { ProfileFile, StoredProfile } from './profileFileSchema'
+import { plainHttpImportRefusal } from './profileRules'
+import { secretKeysOf, withRemovals } from './secretCleanup'
+import { nameKey, profilesByName, TakenNames } from './takenNames'
 
 type ExportedProfile = ExportFile['profiles'][number]
 
@@ -21,7 +23,8 @@ export interface ImportPlan {
 export function planImport(file: ExportFile, resolutions: readonly ImportResolution[], existing: readonly StoredProfile[]): ImportPlan {
   const byIndex = resolutionsByIndex(file, resolutions)
   const plan: ImportPlan = { additions: [], replacements: [], skipped: 0 }
-  const names = existing.map((profile) => ({ connectorId: profile.connectorId, name: profile.name }))
+  const existingByName = profilesByName(existing)
+  const names = new TakenNames(existing)
   const replacedIds = new Set<string>()
 
   file.profiles.forEach((entry, index) => {
@@ -32,8 +35,11 @@ export function planImport(file: ExportFile, resolutions: readonly ImportResolut
       plan.skipped++
       return
     }
+    // The preview flagged it; refused here too, for a caller that did not look.
+    const refusal = plainHttpImportRefusal(getDescriptor(entry.connectorId), entry.values, entry.environment)
+    if (refusal) throw new AppError('invalid_input', `${label} cannot be imported: ${refusal}`, { details: { index: String(index) } })
     if (resolution.action === 'replace') {
-      const target = existing.find((profile) => profile.connectorId === entry.connectorId && sameName(profile.name, entry.name))
+      const target = existingByName.get(nameKey(entry.connectorId, entry.name))
       if (!target) {
         throw new AppError('invalid_input', `${label} has no existing ${connector} profile of that name to replace. Choose "add" instead.`)
       }
@@ -48,17 +54,39 @@ export function planImport(file: ExportFile, resolutions: readonly ImportResolut
       throw new AppError('invalid_input', `${label}: give the new name to import it under.`)
     }
     const name = resolution.action === 'rename' ? (resolution.name ?? '').trim() : entry.name
-    if (names.some((other) => other.connectorId === entry.connectorId && sameName(other.name, name))) {
+    if (names.has(entry.connectorId, name)) {
       throw new AppError(
         'conflict',
         `${label} would be imported as "${name}", but a ${connector} profile with that name already exists. Rename, replace or skip it.`,
         { details: { index: String(index) } },
       )
     }
-    names.push({ connectorId: entry.connectorId, name })
+    names.add(entry.connectorId, name)
     plan.additions.push({ entry, name })
   })
   return plan
+}
+
+/**
+ * `file` as the import leaves it, to be saved in one write: the new profiles added, the replaced
+ * ones with their imported values (same id and creation time), and every old secret of a replaced
+ * profile recorded for removal, so that from this write on none of them is read.
+ */
+export function importedFile(
+  file: ProfileFile,
+  plan: ImportPlan,
+  at: string,
+  newId: () => string,
+): { file: ProfileFile; added: StoredProfile[]; replaced: StoredProfile[] } {
+  const added = plan.additions.map(({ entry, name }) => ({ ...entry, name, id: newId(), createdAt: at, updatedAt: at }))
+  const replaced = plan.replacements.map(({ entry, target }) => ({ ...target, ...entry, updatedAt: at }))
+  const byId = new Map(replaced.map((profile) => [profile.id, profile]))
+  const pendingSecretRemovals = plan.replacements.reduce(
+    (pending, { target }) => withRemovals(pending, target.id, secretKeysOf(target.connectorId)),
+    file.pendingSecretRemovals,
+  )
+  const profiles = [...file.profiles.map((profile) => byId.get(profile.id) ?? profile), ...added]
+  return { file: { ...file, profiles, pendingSecretRemovals }, added, replaced }
 }
 
 function resolutionsByIndex(file: ExportFile, resolutions: readonly ImportResolution[]): Map<number, ImportResolution> {

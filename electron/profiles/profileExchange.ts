@@ -7,10 +7,11 @@ import {
   type ExportFile,
   type ImportPreviewEntry,
 } from '../../shared/profiles'
-import { plainParameters, secretParameters, trimProfileValues, validateProfileValues } from '../../shared/profileValidation'
+import { plainHttpProblems, plainParameters, secretParameters, trimProfileValues, validateProfileValues } from '../../shared/profileValidation'
 import { AppError } from '../services/AppError'
 import type { StoredProfile } from './profileFileSchema'
-import { describeFieldProblems, freeName, sameName } from './profileRules'
+import { describeFieldProblems, plainHttpImportRefusal } from './profileRules'
+import { nameKey, profilesByName, TakenNames } from './takenNames'
 
 /**
  * Export and import of profile files for a team. Pure functions: the profile service does the
@@ -37,8 +38,21 @@ export function buildExportFile(profiles: readonly StoredProfile[], now: Date): 
 
 const notAnExport = `Choose a file exported by Lanyard (its name ends in ${exportFileExtension}).`
 
+/**
+ * Far above any team's export (a profile is about 200 bytes; teams keep tens), and low enough that
+ * reading, checking and previewing a file never holds up the main process noticeably.
+ */
+export const importLimits = { bytes: 1024 * 1024, profiles: 500 }
+
 /** Reads an export file, or throws `invalid_input` saying exactly what is wrong with it. */
 export function parseExportFile(content: string): ExportFile {
+  const bytes = Buffer.byteLength(content, 'utf8')
+  if (bytes > importLimits.bytes) {
+    throw new AppError(
+      'invalid_input',
+      `This file is ${(bytes / importLimits.bytes).toFixed(2)} MB; a Lanyard profile export is at most 1 MB. Check that it is the right file, or export the profiles in smaller groups.`,
+    )
+  }
   let json: unknown
   try {
     json = JSON.parse(content)
@@ -58,6 +72,12 @@ export function parseExportFile(content: string): ExportFile {
   }
   if (header.profiles.length === 0) {
     throw new AppError('invalid_input', 'This Lanyard export contains no profiles: there is nothing to import.')
+  }
+  if (header.profiles.length > importLimits.profiles) {
+    throw new AppError(
+      'invalid_input',
+      `This file lists ${header.profiles.length} profiles; Lanyard imports at most ${importLimits.profiles} at a time. Export the profiles in smaller groups and import each file.`,
+    )
   }
   const fields: Record<string, string> = {}
   header.profiles.forEach((entry: unknown, index) => {
@@ -85,8 +105,11 @@ function describeEntryProblem(entry: unknown): string | null {
     const list = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'entry'}: ${issue.message}`).join('; ')
     return `is incomplete or malformed — ${list}.`
   }
+  const { values, environment } = parsed.data
   const descriptor = getDescriptor(parsed.data.connectorId)
-  const valueProblems = validateProfileValues(descriptor, parsed.data.values)
+  // An http:// address is flagged on its entry in the preview (see previewImport), not refused with the file.
+  const insecure = plainHttpProblems(descriptor, values, environment)
+  const valueProblems = Object.fromEntries(Object.entries(validateProfileValues(descriptor, values, environment)).filter(([key]) => !(key in insecure)))
   if (Object.keys(valueProblems).length > 0) {
     return `has values Lanyard cannot accept — ${describeFieldProblems(descriptor, valueProblems)}.`
   }
@@ -98,14 +121,14 @@ function entryNameOf(entry: unknown): string {
   return typeof name === 'string' && name.trim() ? ` ("${name.trim()}")` : ''
 }
 
-/** One line per entry of the file: which existing profile it clashes with and a free name. */
+/** One line per entry of the file: which existing profile it clashes with and a free name. Linear in the entries. */
 export function previewImport(file: ExportFile, existing: readonly StoredProfile[]): ImportPreviewEntry[] {
-  const taken = existing.map((profile) => ({ connectorId: profile.connectorId, name: profile.name }))
+  const existingByName = profilesByName(existing)
+  const taken = new TakenNames(existing)
   return file.profiles.map((entry, index) => {
-    const clash = existing.find((profile) => profile.connectorId === entry.connectorId && sameName(profile.name, entry.name))
-    const nameTaken = taken.some((other) => other.connectorId === entry.connectorId && sameName(other.name, entry.name))
-    const suggestedName = nameTaken ? freeName(entry.name, (candidate) => isTaken(taken, entry.connectorId, candidate)) : entry.name
-    taken.push({ connectorId: entry.connectorId, name: suggestedName })
+    const clash = existingByName.get(nameKey(entry.connectorId, entry.name))
+    const suggestedName = taken.has(entry.connectorId, entry.name) ? taken.freeName(entry.connectorId, entry.name) : entry.name
+    taken.add(entry.connectorId, suggestedName)
     return {
       index,
       connectorId: entry.connectorId,
@@ -114,10 +137,7 @@ export function previewImport(file: ExportFile, existing: readonly StoredProfile
       clashesWith: clash?.id ?? null,
       suggestedName,
       secretsNeeded: secretParameters(getDescriptor(entry.connectorId)).map((parameter) => parameter.key),
+      refusal: plainHttpImportRefusal(getDescriptor(entry.connectorId), entry.values, entry.environment),
     }
   })
-}
-
-function isTaken(taken: readonly { connectorId: string; name: string }[], connectorId: string, name: string): boolean {
-  return taken.some((other) => other.connectorId === connectorId && sameName(other.name, name))
 }

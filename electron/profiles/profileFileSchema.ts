@@ -18,8 +18,10 @@ export const storedProfileSchema = z.object({
 export type StoredProfile = z.infer<typeof storedProfileSchema>
 
 /**
- * Keychain entries of deleted profiles that could not be removed at the time (keychain locked).
- * Kept so they are removed later instead of lingering as live credentials nobody knows about.
+ * Keychain entries that are no profile's secret any more and are to be removed: of a deleted
+ * profile, a new profile whose save a crash interrupted, a profile an import replaced, or an update
+ * moving a profile to another address. Recorded before or with the change that retires them, so a
+ * refusal or crash never leaves a live credential nobody knows about; never read while recorded.
  */
 export const pendingSecretRemovalSchema = z.object({
   profileId: z.string().uuid(),

@@ -1,10 +1,16 @@
 import type { ConnectorDescriptor } from '../../shared/catalogue/types'
-import { secretParameters, validateProfileValues } from '../../shared/profileValidation'
+import type { Environment } from '../../shared/profiles'
+import { plainHttpProblems, secretParameters, validateProfileValues } from '../../shared/profileValidation'
 import { AppError } from '../services/AppError'
 
 /** Profile names are what people recognise, so "Okta prod" and "okta Prod" count as the same. */
 export function sameName(a: string, b: string): boolean {
-  return a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase()
+  return comparableName(a) === comparableName(b)
+}
+
+/** A name as `sameName` compares it, so sets and maps can do the comparing. */
+export function comparableName(name: string): string {
+  return name.trim().toLocaleLowerCase()
 }
 
 const maxNameLength = 120
@@ -14,10 +20,15 @@ const maxNameLength = 120
  * `base (2)`, `base (3)`, … (without). The base is shortened so the result stays a valid name.
  */
 export function freeName(base: string, isTaken: (name: string) => boolean, tag?: string): string {
-  for (let number = tag ? 1 : 2; ; number++) {
+  return firstFreeName(base, isTaken, tag).name
+}
+
+/** `freeName`, starting at the series' number `from` (every number before it known taken), and which number it found. */
+export function firstFreeName(base: string, isTaken: (name: string) => boolean, tag?: string, from = tag ? 1 : 2): { name: string; number: number } {
+  for (let number = from; ; number++) {
     const suffix = tag ? (number === 1 ? ` (${tag})` : ` (${tag} ${number})`) : ` (${number})`
     const candidate = `${base.trim().slice(0, maxNameLength - suffix.length)}${suffix}`
-    if (!isTaken(candidate)) return candidate
+    if (!isTaken(candidate)) return { name: candidate, number }
   }
 }
 
@@ -28,12 +39,22 @@ export function describeFieldProblems(descriptor: ConnectorDescriptor, fields: R
     .join('; ')
 }
 
-/** Refuses values the descriptor does not accept, with one message per field. */
-export function assertValidValues(descriptor: ConnectorDescriptor, values: Record<string, string>): void {
-  const fields = validateProfileValues(descriptor, values)
+/** Refuses values the descriptor does not accept (for a profile of `environment`), with one message per field. */
+export function assertValidValues(descriptor: ConnectorDescriptor, values: Record<string, string>, environment: Environment): void {
+  const fields = validateProfileValues(descriptor, values, environment)
   if (Object.keys(fields).length > 0) {
     throw new AppError('invalid_input', `Some values are not valid — ${describeFieldProblems(descriptor, fields)}.`, { fields })
   }
+}
+
+/**
+ * Why an imported profile cannot be taken as it is: an address that would carry its credentials
+ * over plain http:// (a real profile, or one off this computer). Null when it can.
+ */
+export function plainHttpImportRefusal(descriptor: ConnectorDescriptor, values: Record<string, string>, environment: Environment): string | null {
+  const fields = plainHttpProblems(descriptor, values, environment)
+  if (Object.keys(fields).length === 0) return null
+  return `${describeFieldProblems(descriptor, fields)} Skip this profile, or correct its address in the file and import it again.`
 }
 
 /** Refuses a secret for anything that is not a secret parameter of the connector. */
@@ -51,7 +72,11 @@ export function assertSecretKeys(descriptor: ConnectorDescriptor, keys: readonly
 
 /** The labels of some secret parameters, for messages: `Token`, `Password and Client Secret`. */
 export function secretLabels(descriptor: ConnectorDescriptor, keys: readonly string[]): string {
-  const labels = keys.map((key) => descriptor.parameters.find((parameter) => parameter.key === key)?.label ?? key)
-  if (labels.length <= 1) return labels[0] ?? 'secret'
-  return `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`
+  return inWords(keys.map((key) => descriptor.parameters.find((parameter) => parameter.key === key)?.label ?? key)) || 'secret'
+}
+
+/** Items as a sentence lists them: `A`, `A and B`, `A, B and C`. */
+export function inWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? ''
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
 }

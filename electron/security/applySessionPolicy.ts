@@ -5,8 +5,8 @@ import { contentSecurityPolicy } from './contentSecurityPolicy'
 /**
  * Session-wide rules for the main window:
  * - every response carries our Content-Security-Policy, replacing whatever a server sent (in any
- *   letter case). Chromium does not apply response headers to `file://` pages, so index.html
- *   repeats the policy in a `<meta>`; the header covers the dev server and anything else loaded.
+ *   letter case). The app:// handler sends the header itself (rendererProtocol.ts) and index.html
+ *   repeats it in a `<meta>`; this covers the dev server and anything else loaded over the network.
  * - every permission (camera, notifications, clipboard, geolocation, …) is denied, both the
  *   request and the silent check: an account admin tool needs none.
  */

@@ -4,8 +4,10 @@ import type { RendererLocation } from '../window/rendererLocation'
 import { openExternalSafely } from './openExternalSafely'
 
 /**
- * Keeps a webContents on our renderer: no navigation or redirect away from it, no new windows
- * (a web link goes to the default browser through the safe opener instead), no <webview>.
+ * Keeps a webContents on our renderer: no navigation or redirect away from it, no subframe
+ * navigating at all (the renderer has no frames, and a frame is where a foreign page would sit),
+ * no new windows (a web link goes to the default browser through the safe opener instead), no
+ * <webview>. `will-navigate` covers the main frame only; `will-frame-navigate` sees every frame.
  */
 export function guardWebContents(contents: WebContents, location: RendererLocation, logger: Logger): void {
   const stayOnRenderer = (event: { preventDefault(): void }, url: string) => {
@@ -15,6 +17,11 @@ export function guardWebContents(contents: WebContents, location: RendererLocati
   }
   contents.on('will-navigate', (event) => stayOnRenderer(event, event.url))
   contents.on('will-redirect', (event) => stayOnRenderer(event, event.url))
+  contents.on('will-frame-navigate', (event) => {
+    if (event.isMainFrame) return stayOnRenderer(event, event.url)
+    event.preventDefault()
+    logger.warn('a subframe navigation was blocked', { url: event.url })
+  })
 
   contents.setWindowOpenHandler(({ url }) => {
     // Refusals are logged by the opener; a failure to start the browser must not crash main.

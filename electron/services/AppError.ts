@@ -32,6 +32,15 @@ export class AppError extends Error {
 }
 
 /**
+ * An AppError with a code other than `internal`: a refusal or a failure Lanyard expected and
+ * explained (bad input, a target that said no, a cut-off request). Its stack tells nobody
+ * anything, so logs write it as one line; only an unexpected error keeps its stack.
+ */
+export function isExpectedRefusal(error: unknown): error is AppError {
+  return error instanceof AppError && error.code !== 'internal'
+}
+
+/**
  * `invalid_input` carrying per-field messages (field path → message), when there are any: the
  * one way main refuses a create or an update that fails the descriptor's checks, whether the
  * directory service or an adapter (which does not trust its caller) finds them. `what` opens the

@@ -8,6 +8,7 @@ import { DirectoryService } from '../directory/DirectoryService'
 import { Journal } from '../journal/Journal'
 import { createJournalHandlers } from '../journal/journalHandlers'
 import { Reconciliation } from '../journal/Reconciliation'
+import { Settling, type SettlingBackoff } from '../journal/Settling'
 import type { Logger } from '../logging/Logger'
 import { ProfileRepository } from '../profiles/ProfileRepository'
 import { ProfileSecrets } from '../profiles/ProfileSecrets'
@@ -33,6 +34,8 @@ export interface ServiceOptions {
    * (each start mints new tenant tokens) before start-up reconciliation reads any target.
    */
   sandboxes?: Pick<AppSandboxes, 'ensureProfiles'>
+  /** How background settling spaces its checks of a change whose outcome is not known; tests shorten it. */
+  settlingBackoff?: SettlingBackoff
 }
 
 export interface Services {
@@ -48,7 +51,7 @@ export interface Services {
  */
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const repository = await ProfileRepository.open(options.dataDirectory, options.logger)
-  const secrets = new ProfileSecrets(options.secretStore, options.logger)
+  const secrets = new ProfileSecrets(options.secretStore, options.logger, (profileId, key) => repository.awaitsRemoval(profileId, key))
   const connectors = new ConnectorPool({
     repository,
     secrets,
@@ -74,7 +77,14 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     logger: options.logger,
     profileExists: (id) => repository.find(id) !== undefined,
   })
-  const changeContext = { journal, logger: options.logger, emit: options.emit }
+  const settling = new Settling({
+    journal,
+    connectorFor: (profileId) => connectors.connectorFor(profileId),
+    logger: options.logger,
+    emit: options.emit,
+    backoff: options.settlingBackoff,
+  })
+  const changeContext = { journal, logger: options.logger, emit: options.emit, settleLater: (entryId: string) => settling.watch(entryId) }
   const directory = new DirectoryService(connectors, changeContext)
   const deprovisions = new DeprovisionService(connectors, changeContext)
   const completions = new ChangeCompletionService(connectors, changeContext)
@@ -82,9 +92,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   // Runs in the background: reads the targets of changes left unfinished by the last run.
   const reconciliation = new Reconciliation({
     journal,
-    connectorFor: (profileId) => connectors.connectorFor(profileId),
+    settling,
     logger: options.logger,
-    emit: options.emit,
     startAfter: new Promise<void>((resolve) => (sandboxProfilesReady = resolve)),
   })
 
@@ -99,8 +108,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'profiles.export': ({ ids }) => profiles.export(ids),
     'profiles.importPreview': ({ content }) => profiles.importPreview(content),
     'profiles.import': ({ content, resolutions }) => profiles.import(content, resolutions),
-    ...createDirectoryHandlers(directory, deprovisions),
-    ...createJournalHandlers(journal, reconciliation, deprovisions, completions),
+    ...whenAnswered(
+      createDirectoryHandlers(directory, deprovisions, (profileId) => connectors.target(profileId).descriptor),
+      (profileId) => settling.profileAnswered(profileId),
+    ),
+    ...createJournalHandlers(journal, reconciliation, deprovisions, completions, settling),
   } satisfies Handlers
   assertEveryCallHandled(handlers)
   try {
@@ -114,10 +126,28 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   return {
     handlers,
     close: async () => {
-      await reconciliation.close()
+      // Settling's close cuts the check under way short; reconciliation then stops between checks.
+      await Promise.all([settling.close(), reconciliation.close()])
       await profiles.idle()
       await journal.idle()
       connectors.closeAll()
     },
   }
+}
+
+/**
+ * A directory call that succeeded shows its profile's target answers again: `answered` is told
+ * (settling then checks that profile's changes whose outcome is not known).
+ */
+function whenAnswered<H extends Record<string, (input: never) => Promise<unknown>>>(handlers: H, answered: (profileId: string) => void): H {
+  const wrapped: Record<string, (input: never) => Promise<unknown>> = {}
+  for (const [name, handler] of Object.entries(handlers)) {
+    wrapped[name] = async (input) => {
+      const result = await handler(input)
+      const profileId = (input as { id?: unknown }).id
+      if (typeof profileId === 'string') answered(profileId)
+      return result
+    }
+  }
+  return wrapped as H
 }

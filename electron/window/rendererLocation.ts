@@ -1,5 +1,10 @@
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+/**
+ * The built renderer's address: a scheme of our own (served by rendererProtocol.ts) and one host,
+ * so one exact origin. Kept here, free of Electron, so the guards can be tested without it.
+ */
+export const rendererScheme = 'app'
+export const rendererHost = 'lanyard'
+export const rendererIndexUrl = `${rendererScheme}://${rendererHost}/index.html`
 
 /**
  * Where the renderer comes from, and the one test of "is this URL our renderer?" that the sender
@@ -8,7 +13,7 @@ import { pathToFileURL } from 'node:url'
 export interface RendererLocation {
   /** The URL the main window loads. */
   readonly url: string
-  /** True only for our renderer: the exact index file in production, the dev server's origin in dev. */
+  /** True only for our renderer: the app://lanyard origin for the built files, the dev server's origin in dev. */
   allows(url: string): boolean
 }
 
@@ -16,8 +21,6 @@ export interface RendererLocation {
 export const rendererUrlVariable = 'ELECTRON_RENDERER_URL'
 
 export interface RendererLocationOptions {
-  /** The application root (Electron's `app.getAppPath()`): the folder holding `out/`. */
-  appRoot: string
   isPackaged: boolean
   env: Readonly<Record<string, string | undefined>>
 }
@@ -27,20 +30,21 @@ export function resolveRendererLocation(options: RendererLocationOptions): Rende
   // A packaged app never takes its page from the environment: anyone who can set a variable
   // could otherwise point Lanyard's privileged window at their own page.
   if (devServer && !options.isPackaged) return devServerLocation(devServer)
-  return builtFileLocation(join(options.appRoot, 'out', 'renderer', 'index.html'))
+  return appSchemeLocation()
 }
 
-export function builtFileLocation(indexFile: string): RendererLocation {
-  const url = pathToFileURL(indexFile).href
+/**
+ * The built renderer on app://lanyard (rendererProtocol.ts). The scheme serves nothing but
+ * out/renderer, so the whole origin is ours; the host is compared exactly (Node's URL gives
+ * custom schemes no `origin`), and a user or port makes it another address.
+ */
+export function appSchemeLocation(): RendererLocation {
   return {
-    url,
-    // Query and hash are the renderer's own routing state; the file itself must be exactly ours.
+    url: rendererIndexUrl,
     allows: (candidate) => {
       const parsed = parseUrl(candidate)
-      if (!parsed || parsed.protocol !== 'file:') return false
-      parsed.search = ''
-      parsed.hash = ''
-      return parsed.href === url
+      if (!parsed || parsed.protocol !== `${rendererScheme}:`) return false
+      return parsed.host === rendererHost && parsed.username === '' && parsed.password === ''
     },
   }
 }

@@ -8,8 +8,8 @@ import ProfileHome from './features/profiles/ProfileHome.vue'
 import ProfilesView from './features/profiles/list/ProfilesView.vue'
 
 /**
- * Hash history: Electron loads the renderer from file://, where a path-based URL would point at
- * another file. Per-profile directory views will be children of `/profiles/:id`.
+ * Hash history: Electron serves the renderer's files from app://lanyard, where a path-based URL
+ * would ask for another file (and a reload on it would find none). Per-profile directory views will be children of `/profiles/:id`.
  */
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/profiles' },

@@ -8,6 +8,7 @@ export const cognito: ConnectorDescriptor = {
   label: 'AWS Cognito',
   summary: 'Users and groups of one Amazon Cognito user pool, through the AWS API with an IAM access key.',
   extensionSchema: 'urn:lanyard:scim:schemas:extension:cognito:2.0:User',
+  objectIdsTravelIn: 'requestBody',
   parameters: [
     {
       key: 'accessKeyId',

@@ -99,6 +99,7 @@ export const coupa: ConnectorDescriptor = {
   label: 'Coupa',
   summary: 'Users of a Coupa instance and their roles and groups, through the Coupa API with an API key.',
   extensionSchema: 'urn:lanyard:scim:schemas:extension:coupa:2.0:User',
+  objectIdsTravelIn: 'urlPath',
   parameters: [
     {
       key: 'apiKey',

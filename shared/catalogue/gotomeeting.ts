@@ -15,6 +15,7 @@ export const gotomeeting: ConnectorDescriptor = {
   label: 'GoToMeeting',
   summary: 'Users and groups of a GoTo account, through the GoTo Admin API with an OAuth client.',
   extensionSchema: 'urn:lanyard:scim:schemas:extension:gotomeeting:2.0:User',
+  objectIdsTravelIn: 'urlPath',
   // The older guide lists only username, client id, client secret and target URL; the newer one
   // adds password and account key, and the newer behaviour is the default, so all are required.
   parameters: [

@@ -7,6 +7,7 @@ export const okta: ConnectorDescriptor = {
   label: 'Okta',
   summary: 'Users and groups of an Okta organisation, through the Okta management API with an API token.',
   extensionSchema: 'urn:lanyard:scim:schemas:extension:okta:2.0:User',
+  objectIdsTravelIn: 'urlPath',
   parameters: [
     {
       key: 'token',

@@ -144,4 +144,10 @@ export interface ConnectorDescriptor {
   notes: readonly string[]
   /** The SCIM extension namespace for target-specific attributes. */
   extensionSchema: string
+  /**
+   * Where the target's API carries an object's id. `urlPath` (`/api/v1/users/{id}`): an id can
+   * never hold `/` or a backslash or be `.` / `..`, decoded or not, and one that does is refused before any
+   * call. `requestBody` (Cognito's JSON `Username`): such characters are legitimate and left alone.
+   */
+  objectIdsTravelIn: 'urlPath' | 'requestBody'
 }

@@ -1,6 +1,9 @@
 import { printAuditTable, type AuditOptions, type AuditRow } from './auditTable'
+import { runCanaryAudit } from './canaryAudit'
+import { runCanaryBrowserAudit } from './canaryBrowser'
 import { runCrashAudit } from './crashAudit'
 import { runFaultAudit } from './faultAudit'
+import { runFuzzAudit } from './fuzzAudit'
 
 /**
  * `npm run audit`: Lanyard driven from outside, as an auditor would — malformed calls, canary
@@ -10,7 +13,7 @@ import { runFaultAudit } from './faultAudit'
  */
 type AuditPart = (options: AuditOptions) => Promise<AuditRow[]>
 
-const parts: AuditPart[] = [runFaultAudit, runCrashAudit]
+const parts: AuditPart[] = [runFuzzAudit, runCanaryAudit, runCanaryBrowserAudit, runFaultAudit, runCrashAudit]
 
 async function main(): Promise<void> {
   const seed = Number(process.env.LANYARD_AUDIT_SEED ?? Math.floor(Math.random() * 2 ** 31))

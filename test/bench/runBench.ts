@@ -1,18 +1,20 @@
 import { benchGenerateDirectory } from './generateBench'
+import { benchImportPreview } from './importPreviewBench'
 import { benchListUsers } from './listUsersBench'
 import { benchSearchAsYouType } from './searchAsYouTypeBench'
 import { printTable, type BenchRow } from './benchTable'
 
 /**
  * `npm run bench`: lists 20,000 sandbox users at 20 ms a request through each connector that has a
- * tenant, and times search-as-you-type in the real UI, then prints one table. Figures, not
- * verdicts: nothing here fails on timing (the target is stated beside each figure).
+ * tenant, times search-as-you-type in the real UI and the profile import preview, then prints one
+ * table. Figures, not verdicts: nothing here fails on timing (the target is stated beside each figure).
  */
 async function main(): Promise<void> {
   const rows: BenchRow[] = []
   rows.push(...(await benchListUsers({ users: 20_000, latencyMs: 20 })))
   rows.push(...(await benchSearchAsYouType({ users: 20_000, latencyMs: 20 })))
   rows.push(...(await benchGenerateDirectory(100_000)))
+  rows.push(...benchImportPreview([2_000, 20_000]))
   console.log('')
   printTable(rows)
 }

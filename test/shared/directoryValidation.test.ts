@@ -101,3 +101,40 @@ describe('writable rows and labels', () => {
     expect(fieldLabel('Extension.Custom.custom:cost-centre')).toBe('Custom:cost centre')
   })
 })
+
+/*
+ * Keys that name a built-in of every plain object: a lookup with `in` or `object[key]` finds the
+ * built-in, so they once skipped these checks. Main calls these checks with input the contract
+ * already cleaned, but they must hold on their own: an own-property check, never the prototype.
+ */
+describe('attribute keys that are built-in object names', () => {
+  const builtInNames = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', '__proto__', 'isPrototypeOf']
+
+  /** `{ [name]: value }` as an own property, also for `__proto__` (as JSON.parse makes it). */
+  function ownKey(name: string, value: string, rest: Record<string, string> = {}): Record<string, string> {
+    const attributes = { ...rest }
+    Object.defineProperty(attributes, name, { value, enumerable: true, configurable: true, writable: true })
+    return attributes
+  }
+
+  for (const name of builtInNames) {
+    it(`refuses "${name}" on update and on create, as not an attribute`, () => {
+      const changes = validateChanges(oktaUsers, ownKey(name, 'x'))
+      expect(Object.keys(changes)).toEqual([name])
+      expect(changes[name]).toBe(`${name} is not an attribute of users for this connector.`)
+      const created = validateNewObject(oktaUsers, ownKey(name, 'x', completeOktaUser), 'correct horse battery')
+      expect(created).toEqual({ [name]: `${name} is not an attribute of users for this connector.` })
+    })
+  }
+
+  it('labels a built-in name as words, never as the built-in function', () => {
+    expect(fieldLabel('constructor')).toBe('Constructor')
+    expect(fieldLabel('toString')).toBe('To string')
+    expect(fieldLabel('__proto__')).toBe('Proto')
+  })
+
+  it('does not read a mandatory field from the prototype', () => {
+    const problems = validateNewObject(objectType('gotomeeting', 'users'), {}, undefined)
+    expect(Object.values(problems).every((message) => typeof message === 'string' && !message.includes('native code'))).toBe(true)
+  })
+})

@@ -9,6 +9,8 @@ import type { SecretStore } from '../../electron/secrets/SecretStore'
 export class MemorySecretStore implements SecretStore {
   readonly entries = new Map<string, string>()
   failing = false
+  /** Refuses a change (set or delete) of just these entries, as a keychain may refuse partway through a batch. */
+  refusesChange: (profileId: string, parameterKey: string) => boolean = () => false
   lookups = 0
 
   async get(profileId: string, parameterKey: string): Promise<string | null> {
@@ -18,12 +20,12 @@ export class MemorySecretStore implements SecretStore {
   }
 
   async set(profileId: string, parameterKey: string, value: string): Promise<void> {
-    this.failIfLocked()
+    this.failIfLocked(this.refusesChange(profileId, parameterKey))
     this.entries.set(`${profileId}/${parameterKey}`, value)
   }
 
   async delete(profileId: string, parameterKey: string): Promise<void> {
-    this.failIfLocked()
+    this.failIfLocked(this.refusesChange(profileId, parameterKey))
     this.entries.delete(`${profileId}/${parameterKey}`)
   }
 
@@ -31,8 +33,8 @@ export class MemorySecretStore implements SecretStore {
     return !this.failing
   }
 
-  private failIfLocked(): void {
-    if (this.failing) {
+  private failIfLocked(refused = false): void {
+    if (this.failing || refused) {
       throw new AppError('keychain_unavailable', 'The OS keychain could not be used (locked for the test). Unlock it, then try again.')
     }
   }

@@ -13,7 +13,7 @@ export interface EmittedEvent {
 /** `createServices` as the shell would call it, with everything it reaches out to recorded. */
 export async function createTestServices(
   dataDirectory: string,
-  overrides: { secretStore?: SecretStore; logger?: Logger } & Pick<ServiceOptions, 'connectorFactories' | 'sandboxes'> = {},
+  overrides: { secretStore?: SecretStore; logger?: Logger } & Pick<ServiceOptions, 'connectorFactories' | 'sandboxes' | 'settlingBackoff'> = {},
 ) {
   const events: EmittedEvent[] = []
   const opened: string[] = []
@@ -29,6 +29,7 @@ export async function createTestServices(
     emit: (event, payload) => void events.push({ event, payload }),
     connectorFactories: overrides.connectorFactories,
     sandboxes: overrides.sandboxes,
+    settlingBackoff: overrides.settlingBackoff,
   })
   return { ...services, events, opened, secretStore, logger }
 }

@@ -126,8 +126,48 @@ export const shell = {
   },
 }
 
+type ProtocolHandler = (request: { url: string; method: string }) => Response | Promise<Response>
+interface PrivilegedScheme {
+  scheme: string
+  privileges?: Record<string, boolean>
+}
+
+/** Like Electron: schemes are made privileged only before ready, and served only after it. */
+export const protocol = {
+  privileged: [] as PrivilegedScheme[],
+  handlers: new Map<string, ProtocolHandler>(),
+  registerSchemesAsPrivileged(schemes: PrivilegedScheme[]): void {
+    if (app.ready) throw new Error('registerSchemesAsPrivileged must be called before the app is ready')
+    protocol.privileged.push(...schemes)
+  },
+  handle(scheme: string, handler: ProtocolHandler): void {
+    if (!app.ready) throw new Error('protocol.handle must be called after the app is ready')
+    if (protocol.handlers.has(scheme)) throw new Error(`the ${scheme} scheme is already handled`)
+    protocol.handlers.set(scheme, handler)
+  },
+}
+
+export interface FakeMenuItem {
+  role?: string
+  label?: string
+  type?: string
+  submenu?: FakeMenuItem[]
+}
+
+/** Keeps the template as given, so tests can read which items the menu holds. */
+export const Menu = {
+  applicationMenu: null as { template: FakeMenuItem[] } | null,
+  buildFromTemplate(template: FakeMenuItem[]): { template: FakeMenuItem[] } {
+    return { template }
+  },
+  setApplicationMenu(menu: { template: FakeMenuItem[] } | null): void {
+    Menu.applicationMenu = menu
+  },
+}
+
 class FakeApp extends EventEmitter {
   isPackaged = true
+  ready = false
   hasInstanceLock = true
   quitRequests = 0
   exitCode: number | null = null
@@ -137,7 +177,9 @@ class FakeApp extends EventEmitter {
   requestSingleInstanceLock(): boolean {
     return this.hasInstanceLock
   }
-  async whenReady(): Promise<void> {}
+  async whenReady(): Promise<void> {
+    this.ready = true
+  }
   getPath(name: string): string {
     if (name !== 'userData') throw new Error(`the stand-in only knows userData, not ${name}`)
     return this.userData
@@ -166,7 +208,10 @@ export function resetElectronStandIn(): void {
   ipcRenderer.invoked.length = 0
   contextBridge.exposed.clear()
   shell.opened.length = 0
+  protocol.privileged.length = 0
+  protocol.handlers.clear()
+  Menu.applicationMenu = null
   app.removeAllListeners()
-  Object.assign(app, { isPackaged: true, hasInstanceLock: true, quitRequests: 0, exitCode: null })
+  Object.assign(app, { isPackaged: true, ready: false, hasInstanceLock: true, quitRequests: 0, exitCode: null })
 }
 

@@ -10,6 +10,7 @@ import type {
   DeprovisionSnapshot,
   ListQuery,
   PageRequest,
+  SnapshotPart,
 } from '../../electron/connectors/Connector'
 import { AppError } from '../../electron/services/AppError'
 
@@ -256,6 +257,11 @@ class FakeConnector implements Connector {
   async removeMember(_groupType: string, groupId: string, userId: string): Promise<void> {
     this.target.enter('removeMember')
     this.target.memberships.delete(`${groupId}/${userId}`)
+  }
+
+  /** The fake's deprovision suspends and also takes the user out of their groups. */
+  deprovisionTakes(): SnapshotPart[] {
+    return ['status', 'groups']
   }
 
   async readDeprovisionSnapshot(userId: string): Promise<DeprovisionSnapshot> {

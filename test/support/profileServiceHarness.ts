@@ -13,13 +13,14 @@ export async function createProfileServiceHarness(directory: string, store = new
   const changes: string[][] = []
   async function start() {
     const repository = await ProfileRepository.open(directory, logger)
+    const secrets = new ProfileSecrets(store, logger, (profileId, key) => repository.awaitsRemoval(profileId, key))
     const service = new ProfileService({
       repository,
-      secrets: new ProfileSecrets(store, logger),
+      secrets,
       logger,
       onChanged: (ids) => changes.push(ids),
     })
-    return { repository, service }
+    return { repository, secrets, service }
   }
   const started = await start()
   return { directory, store, logger, changes, ...started, restart: start }

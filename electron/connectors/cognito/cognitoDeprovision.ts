@@ -1,6 +1,6 @@
 import type { StepReport } from '../../../shared/errors'
 import { AppError } from '../../services/AppError'
-import type { DeprovisionSnapshot } from '../Connector'
+import type { DeprovisionSnapshot, SnapshotPart } from '../Connector'
 import { restoreToGroup, runSteps, type Step } from '../runSteps'
 import { groupNameOf, isActive, userStatusLabel } from './cognitoMapping'
 import { allGroupsOf, groupLimitReached } from './cognitoMemberships'
@@ -14,9 +14,9 @@ import { fetchUser } from './cognitoUsers'
  * in, whoever removed them since.
  */
 
-export async function readDeprovisionSnapshot(context: CognitoContext, userId: string): Promise<DeprovisionSnapshot> {
-  const user = await fetchUser(context, userId)
-  const groups = (await allGroupsOf(context, user.username)).map(groupNameOf)
+export async function readDeprovisionSnapshot(context: CognitoContext, userId: string, signal?: AbortSignal): Promise<DeprovisionSnapshot> {
+  const user = await fetchUser(context, userId, signal)
+  const groups = (await allGroupsOf(context, user.username, signal)).map(groupNameOf)
   return {
     userId: user.username,
     userName: user.username,
@@ -28,6 +28,11 @@ export async function readDeprovisionSnapshot(context: CognitoContext, userId: s
     // Plain facts for undo after a restart: whether the user was enabled, and its UserStatus.
     extra: { enabled: user.enabled, userStatus: user.userStatus },
   }
+}
+
+/** Disabling changes the status ("Disabled (…)"); the sign-out leaves nothing to read, and the groups stay. */
+export function deprovisionTakes(): SnapshotPart[] {
+  return ['status']
 }
 
 function sameUser(userId: string, snapshot: DeprovisionSnapshot): void {

@@ -54,18 +54,24 @@ export async function createGroup(context: CognitoContext, attributes: Attribute
   return groupToObject(context.groups, answeredGroup(answer.Group))
 }
 
-/**
- * UpdateGroup changes the precedence, role and description; the name cannot change (the
- * descriptor's field rule refuses it first). Only what changes is sent.
- */
-export async function updateGroup(context: CognitoContext, id: string, changes: Attributes): Promise<DirectoryObject> {
-  refuseProblems(validateChanges(context.groups, changes), 'Nothing was changed')
+/** What updateGroup sends, or its refusal with no call: the directory runs it before journaling too. */
+export function plannedGroupUpdate(context: CognitoContext, id: string, changes: Attributes) {
   const write = groupWrite(context.groups, changes)
   if (write.name !== undefined && write.name !== id) {
     throw new AppError('invalid_input', 'Nothing was changed: Cognito cannot rename a group. Create a new group and move the members.', {
       fields: { displayName: 'Cognito cannot rename a group.' },
     })
   }
+  return write
+}
+
+/**
+ * UpdateGroup changes the precedence, role and description; the name cannot change (the
+ * descriptor's field rule refuses it first). Only what changes is sent.
+ */
+export async function updateGroup(context: CognitoContext, id: string, changes: Attributes): Promise<DirectoryObject> {
+  refuseProblems(validateChanges(context.groups, changes), 'Nothing was changed')
+  const write = plannedGroupUpdate(context, id, changes)
   const fields = {
     ...(write.description !== undefined ? { Description: write.description } : {}),
     ...(write.precedence !== undefined ? { Precedence: write.precedence } : {}),

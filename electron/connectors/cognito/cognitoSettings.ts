@@ -1,3 +1,4 @@
+import type { Environment } from '../../../shared/profiles'
 import { AppError } from '../../services/AppError'
 import type { ConnectorSettings } from '../Connector'
 
@@ -9,6 +10,8 @@ export interface CognitoProfileSettings {
   userPoolId: string
   /** The Target URL when set (a sandbox tenant, a VPC endpoint); AWS's own address otherwise. */
   endpoint: string | undefined
+  /** Whether the signed calls may go over http:// (shared/secureAddress.ts). */
+  environment: Environment
 }
 
 /** AWS's shape of a user pool id (cognito.md §2): the Region, an underscore, letters and digits. */
@@ -45,7 +48,7 @@ export function readCognitoSettings(settings: ConnectorSettings): CognitoProfile
       'region',
     )
   }
-  return { accessKeyId, accessSecret, region, userPoolId, endpoint: endpointOf(settings) }
+  return { accessKeyId, accessSecret, region, userPoolId, endpoint: endpointOf(settings), environment: settings.environment }
 }
 
 function endpointOf(settings: ConnectorSettings): string | undefined {

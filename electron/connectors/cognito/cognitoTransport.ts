@@ -1,6 +1,7 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
 import { cancelledError, linkedSignal, throwIfAborted, waitFor } from '../../http/cancellation'
 import { ConcurrencyLimiter } from '../../http/ConcurrencyLimiter'
+import { refusePlainHttp } from '../../http/requestUrl'
 import { backoffDelay } from '../../http/retryTiming'
 import { redactedMark } from '../../logging/redact'
 import type { Logger } from '../../logging/Logger'
@@ -78,6 +79,7 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
     retryMode: 'standard',
     requestHandler: { connectionTimeout: timeoutMs, logger: quiet },
   })
+  refusePlainHttpBeforeSigning(client, settings, profileName)
 
   function log(operation: string, attempt: number, started: number, failure: CognitoFailure | null): void {
     const ms = Math.round(performance.now() - started)
@@ -114,6 +116,8 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
       log(operation, number, started, null)
       return { output }
     } catch (error: unknown) {
+      // Lanyard's own refusal (plain http://, see below): nothing was sent, so nothing to classify or retry.
+      if (error instanceof AppError) throw error
       const failure: CognitoFailure =
         timer.signal.aborted && !signal.aborted ? { kind: 'network', systemCode: 'TimeoutError' } : classifyFailure(error, linked.signal)
       log(operation, number, started, failure)
@@ -186,6 +190,26 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
       client.destroy()
     },
   }
+}
+
+/**
+ * The Cognito side of the HTTP client's rule: a request whose resolved endpoint is plain http:// is
+ * refused unless the profile may use it (a sandbox on this computer). A `build` step runs after
+ * the endpoint is resolved and before the `finalizeRequest` step signs the request, so a refused
+ * call is never signed, let alone sent.
+ */
+function refusePlainHttpBeforeSigning(client: CognitoIdentityProviderClient, settings: CognitoProfileSettings, profileName: string): void {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const request = args.request as { protocol?: unknown; hostname?: unknown }
+      if (typeof request.protocol === 'string' && typeof request.hostname === 'string') {
+        const host = request.hostname.includes(':') && !request.hostname.startsWith('[') ? `[${request.hostname}]` : request.hostname
+        refusePlainHttp(new URL(`${request.protocol.replace(/:?$/, ':')}//${host}`), settings.environment, 'Cognito', profileName)
+      }
+      return next(args)
+    },
+    { step: 'build', name: 'lanyardRefusePlainHttp', priority: 'high' },
+  )
 }
 
 function scrubber(secrets: readonly string[]): (text: string) => string {

@@ -39,13 +39,8 @@ export async function listUsers(context: CognitoContext, query: ListQuery, signa
 /** Attributes the "Set …" step writes: everything but the password, its flag and `active`, which have steps of their own. */
 const ownSteps = new Set(['password', 'Extension.IsPasswordPermanent', 'active'])
 
-/**
- * An update as named steps (set attributes, set the password, enable or disable): a failed step
- * leaves the earlier ones applied, and the journal can finish or roll back the rest. A new
- * password is temporary unless `Extension.IsPasswordPermanent` is true in the same change.
- */
-export async function updateUser(context: CognitoContext, id: string, changes: Attributes, options: ChangeOptions = {}): Promise<DirectoryObject> {
-  refuseProblems(validateChanges(context.users, changes), 'Nothing was changed')
+/** What updateUser sends, or its refusal with no call: the directory runs it before journaling too. */
+export function plannedUserUpdate(context: CognitoContext, changes: Attributes) {
   const password = typeof changes.password === 'string' ? changes.password : undefined
   const write = userWrite(context.users, changes)
   if (write.permanent !== undefined && password === undefined) {
@@ -53,6 +48,17 @@ export async function updateUser(context: CognitoContext, id: string, changes: A
       fields: { password: 'Type the password that is (or is not) permanent.' },
     })
   }
+  return { password, write }
+}
+
+/**
+ * An update as named steps (set attributes, set the password, enable or disable): a failed step
+ * leaves the earlier ones applied, and the journal can finish or roll back the rest. A new
+ * password is temporary unless `Extension.IsPasswordPermanent` is true in the same change.
+ */
+export async function updateUser(context: CognitoContext, id: string, changes: Attributes, options: ChangeOptions = {}): Promise<DirectoryObject> {
+  refuseProblems(validateChanges(context.users, changes), 'Nothing was changed')
+  const { password, write } = plannedUserUpdate(context, changes)
   const user = await fetchUser(context, id)
   const name = user.username
   const steps: Step[] = []

@@ -6,13 +6,14 @@ import type { Connector, ConnectorSettings } from '../Connector'
 import { createCognitoApi } from './cognitoApi'
 import { describePool, testConnection } from './cognitoConnection'
 import { createUser } from './cognitoCreateUser'
-import { deprovision, readDeprovisionSnapshot, undoDeprovision } from './cognitoDeprovision'
-import { createGroup, deleteGroup, getGroup, listGroups, updateGroup } from './cognitoGroups'
+import { deprovision, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './cognitoDeprovision'
+import { createGroup, deleteGroup, getGroup, listGroups, plannedGroupUpdate, updateGroup } from './cognitoGroups'
 import { addMember, listGroupsOf, listMembers, removeMember } from './cognitoMemberships'
 import { readCognitoSettings } from './cognitoSettings'
 import { createCognitoTransport, type CognitoTuning } from './cognitoTransport'
 import type { CognitoContext } from './cognitoTypes'
-import { deleteUser, getUser, listUsers, updateUser } from './cognitoUsers'
+import { deleteUser, getUser, listUsers, plannedUserUpdate, updateUser } from './cognitoUsers'
+import { groupWrite, userWrite } from './cognitoWrites'
 
 export type { CognitoTuning } from './cognitoTransport'
 
@@ -60,6 +61,7 @@ export function createCognitoConnector(settings: ConnectorSettings, tuning: Cogn
         create: (attributes, options) => createUser(context, attributes, options),
         update: (id, changes, options) => updateUser(context, id, changes, options),
         delete: (id) => deleteUser(context, id),
+        refuseUnsendable: (attributes, current) => void (current ? plannedUserUpdate(context, attributes) : userWrite(context.users, attributes)),
       },
       groups: {
         list: (query, signal) => listGroups(context, query, signal),
@@ -67,6 +69,7 @@ export function createCognitoConnector(settings: ConnectorSettings, tuning: Cogn
         create: (attributes) => createGroup(context, attributes),
         update: (id, changes) => updateGroup(context, id, changes),
         delete: (id) => deleteGroup(context, id),
+        refuseUnsendable: (attributes, current) => void (current ? plannedGroupUpdate(context, current.id, attributes) : groupWrite(context.groups, attributes)),
       },
     }),
     // Cognito has one group-like type; the service has checked `groupType` against the descriptor.
@@ -74,7 +77,8 @@ export function createCognitoConnector(settings: ConnectorSettings, tuning: Cogn
     listGroupsOf: (userId, _groupType, page, signal) => listGroupsOf(context, userId, page, signal),
     addMember: (_groupType, groupId, userId) => addMember(context, groupId, userId),
     removeMember: (_groupType, groupId, userId) => removeMember(context, groupId, userId),
-    readDeprovisionSnapshot: (userId) => readDeprovisionSnapshot(context, userId),
+    readDeprovisionSnapshot: (userId, signal) => readDeprovisionSnapshot(context, userId, signal),
+    deprovisionTakes,
     deprovision: (userId, snapshot) => deprovision(context, userId, snapshot),
     undoDeprovision: (userId, snapshot) => undoDeprovision(context, userId, snapshot),
     close: () => transport.close(),

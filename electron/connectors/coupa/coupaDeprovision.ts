@@ -1,6 +1,6 @@
 import type { StepReport } from '../../../shared/errors'
 import { AppError } from '../../services/AppError'
-import type { DeprovisionSnapshot } from '../Connector'
+import type { DeprovisionSnapshot, SnapshotPart } from '../Connector'
 import { runSteps, type Step } from '../runSteps'
 import { groupKinds } from './coupaGroupKinds'
 import { addMember, groupsIn } from './coupaMemberships'
@@ -15,8 +15,8 @@ import { fetchUser } from './coupaUsers'
  * missing by then, whoever took it away.
  */
 
-export async function readDeprovisionSnapshot(context: CoupaContext, userId: string): Promise<DeprovisionSnapshot> {
-  const user = await fetchUser(context, userId)
+export async function readDeprovisionSnapshot(context: CoupaContext, userId: string, signal?: AbortSignal): Promise<DeprovisionSnapshot> {
+  const user = await fetchUser(context, userId, signal)
   const active = user.active !== false
   const groups = groupKinds.flatMap((kind) =>
     groupsIn(user, kind).map((group) => ({ id: group.id, name: group.name ?? group.id, objectType: kind.objectType })),
@@ -31,6 +31,11 @@ export async function readDeprovisionSnapshot(context: CoupaContext, userId: str
     mode: 'deactivate',
     extra: {},
   }
+}
+
+/** `active=false` changes the status only: roles and groups stay on the user. */
+export function deprovisionTakes(): SnapshotPart[] {
+  return ['status']
 }
 
 function sameUser(userId: string, snapshot: DeprovisionSnapshot): void {

@@ -99,7 +99,7 @@ export function userToObject(context: CoupaContext, user: CoupaUser): DirectoryO
   const notes: Record<string, string> = {}
   for (const { row, read, approvalLimit } of compiledRows(context.users)) {
     // Two rows may share a SCIM path (ApprovalGroups: approval-groups[] or user-groups[]): the first present wins.
-    if (row.scim in attributes) continue
+    if (Object.hasOwn(attributes, row.scim)) continue
     const value = read(user)
     if (value !== undefined && value !== null) attributes[row.scim] = value
     if (approvalLimit) {

@@ -55,6 +55,16 @@ function withoutBlanks(attributes: Attributes): Attributes {
 }
 
 /**
+ * What createUser (`current` null) and updateUser refuse from the profile alone, with no call: a
+ * custom property the profile does not declare, segments without a chart of accounts. The
+ * directory runs it before the change is journaled.
+ */
+export function refuseUnsendableUser(context: CoupaContext, attributes: Attributes, current: DirectoryObject | null): void {
+  const given = current ? attributes : withoutBlanks(attributes)
+  refuseSegmentsWithoutChart(userWrite(context, given), current ? { ...current.attributes, ...attributes } : given)
+}
+
+/**
  * `POST /api/users` (201) with every given attribute but the segments, the computed
  * account-security-type and the first password (never logged); then the segments in a second
  * step. A failed second step leaves the user created: `partial_failure` names it.

@@ -6,12 +6,12 @@ import type { HttpClientOptions } from '../../http/types'
 import { AppError } from '../../services/AppError'
 import type { Connector, ConnectorSettings } from '../Connector'
 import { testConnection } from './coupaConnection'
-import { deprovision, readDeprovisionSnapshot, undoDeprovision } from './coupaDeprovision'
+import { deprovision, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './coupaDeprovision'
 import { describeCoupaError } from './coupaErrors'
 import { getGroupLike, listGroupLikes } from './coupaGroups'
 import { addMember, listGroupsOf, listMembers, removeMember } from './coupaMemberships'
 import type { CoupaContext } from './coupaTypes'
-import { createUser, getUser, listUsers } from './coupaUsers'
+import { createUser, getUser, listUsers, refuseUnsendableUser } from './coupaUsers'
 import { updateUser } from './coupaUserUpdate'
 
 /** Test seams: faster timeouts and retries than a real profile uses. */
@@ -74,6 +74,7 @@ export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaH
   const http = createHttpClient({
     targetName: 'Coupa',
     baseUrl: url.toString(),
+    environment: settings.environment,
     authenticate: () => ({ 'X-COUPA-API-KEY': apiKey }),
     secrets: [apiKey],
     logger: settings.logger,
@@ -103,13 +104,15 @@ export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaH
     get: (type, id, signal) => (type === 'users' ? getUser(context, id, signal) : getGroupLike(context, type, id, signal)),
     create: (type, attributes, options) => (type === 'users' ? createUser(context, attributes, options) : usersOnly(type, 'create')),
     update: (type, id, changes, options) => (type === 'users' ? updateUser(context, id, changes, options) : usersOnly(type, 'change')),
+    refuseUnsendable: (type, attributes, current) => (type === 'users' ? refuseUnsendableUser(context, attributes, current) : undefined),
     // Soft delete only: Coupa has no DELETE (A.1); deprovision is the way to take someone out.
     delete: () => Promise.reject(new AppError('unsupported', 'Coupa cannot delete users (soft delete only): deprovision them instead.')),
     listMembers: (groupType, groupId, page, signal) => listMembers(context, groupType, groupId, page, signal),
     listGroupsOf: (userId, groupType, page, signal) => listGroupsOf(context, userId, groupType, page, signal),
     addMember: (groupType, groupId, userId) => addMember(context, groupType, groupId, userId),
     removeMember: (groupType, groupId, userId) => removeMember(context, groupType, groupId, userId),
-    readDeprovisionSnapshot: (userId) => readDeprovisionSnapshot(context, userId),
+    readDeprovisionSnapshot: (userId, signal) => readDeprovisionSnapshot(context, userId, signal),
+    deprovisionTakes,
     deprovision: (userId, snapshot) => deprovision(context, userId, snapshot),
     undoDeprovision: (userId, snapshot) => undoDeprovision(context, userId, snapshot),
     close: () => http.close(),

@@ -8,13 +8,15 @@ import type { Connector, ConnectorSettings } from '../Connector'
 import { createGoToApi } from './goToApi'
 import { testConnection } from './goToConnection'
 import { checkCreateUser } from './goToCreateCheck'
-import { deprovision, readDeprovisionSnapshot, undoDeprovision } from './goToDeprovision'
+import { deprovision, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './goToDeprovision'
 import { describeGoToError, describeGoToSignInError, goToRetryAfter } from './goToErrors'
 import { createGroup, deleteGroup, getGroup, listGroups, updateGroup } from './goToGroups'
 import { parseJsonLosslessly } from './goToJson'
+import { attributesToNative } from './goToMapping'
 import { listGroupsOf, listMembers, membershipRefused } from './goToMemberships'
 import { GoToTokens, tokenEndpointFor } from './GoToTokens'
 import { isWellFormedKey, type GoToContext } from './goToTypes'
+import { checkUserFields } from './goToUserFields'
 import { createUser, deleteUser, getUser, listUsers, updateUser } from './goToUsers'
 
 /** Test seams: faster timeouts and retries than a real profile uses. */
@@ -62,7 +64,9 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
   const targetUrl = targetUrlOf(settings)
   const tokenEndpoint = tokenEndpointFor(targetUrl)
   const clientCredentials = Buffer.from(`${clientId}:${clientSecret}`, 'utf8').toString('base64')
-  const common = { logger: settings.logger, profileName: settings.profileName, ...tuning }
+  // Both clients refuse http:// for a real profile (and off this computer for a sandbox) before
+  // authenticating: the sign-in's form carries the password, its header the client secret.
+  const common = { logger: settings.logger, profileName: settings.profileName, environment: settings.environment, ...tuning }
   const signIn = createHttpClient({
     ...common,
     targetName: 'GoTo',
@@ -101,6 +105,7 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
         create: (attributes) => createUser(context, attributes),
         update: (id, changes) => updateUser(context, id, changes),
         delete: (id) => deleteUser(context, id),
+        refuseUnsendable: (attributes) => checkUserFields(context.users, attributesToNative(context.users, attributes)),
       },
       groups: {
         list: (query, signal) => listGroups(context, query, signal),
@@ -108,6 +113,7 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
         create: (attributes) => createGroup(context, attributes),
         update: (id, changes) => updateGroup(context, id, changes),
         delete: (id) => deleteGroup(context, id),
+        refuseUnsendable: (attributes) => void attributesToNative(context.groups, attributes),
       },
     }),
     checkCreate: (type, attributes) => (type === 'users' ? checkCreateUser(context, attributes) : Promise.resolve([])),
@@ -116,7 +122,8 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
     listGroupsOf: (userId, _groupType, page, signal) => listGroupsOf(context, userId, page, signal),
     addMember: () => membershipRefused(),
     removeMember: () => membershipRefused(),
-    readDeprovisionSnapshot: (userId) => readDeprovisionSnapshot(context, userId),
+    readDeprovisionSnapshot: (userId, signal) => readDeprovisionSnapshot(context, userId, signal),
+    deprovisionTakes,
     deprovision: (userId, snapshot) => deprovision(context, userId, snapshot),
     undoDeprovision: (userId, snapshot) => undoDeprovision(context, userId, snapshot),
     close() {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { StepReport } from '../../../shared/errors'
 import { AppError } from '../../services/AppError'
-import type { DeprovisionSnapshot } from '../Connector'
+import type { DeprovisionSnapshot, SnapshotPart } from '../Connector'
 import { restoreToGroup, runSteps, type Step } from '../runSteps'
 import { licenseName, readLicenses } from './goToLicenses'
 import { isActiveStatus, statusWord, userDisplayName } from './goToMapping'
@@ -37,10 +37,10 @@ function sameUser(userKey: string, snapshot: DeprovisionSnapshot): void {
   }
 }
 
-export async function readDeprovisionSnapshot(context: GoToContext, userKey: string): Promise<DeprovisionSnapshot> {
-  const user = await fetchUser(context, userKey)
+export async function readDeprovisionSnapshot(context: GoToContext, userKey: string, signal?: AbortSignal): Promise<DeprovisionSnapshot> {
+  const user = await fetchUser(context, userKey, signal)
   const licenseKeys = user.licenseKeys ?? []
-  const names = licenseKeys.length > 0 ? new Map((await readLicenses(context)).map((license) => [license.key, licenseName(license)])) : new Map()
+  const names = licenseKeys.length > 0 ? new Map((await readLicenses(context, signal)).map((license) => [license.key, licenseName(license)])) : new Map()
   const status = statusWord(user)
   const suspension: Suspension = {
     licenses: licenseKeys.map((key) => ({ key, name: names.get(key) ?? `licence ${key}` })),
@@ -57,6 +57,14 @@ export async function readDeprovisionSnapshot(context: GoToContext, userKey: str
     mode: 'suspend',
     extra: suspension,
   }
+}
+
+/**
+ * What a deprovision takes away: the admin roles, custom roles and licences, each its own step.
+ * The status is only their consequence (SUSPENDED once all are gone), and the group stays.
+ */
+export function deprovisionTakes(): SnapshotPart[] {
+  return ['extra.adminRoles', 'extra.roleSets', 'extra.licenses']
 }
 
 function put(context: GoToContext, userKey: string, body: Record<string, unknown>): Promise<void> {

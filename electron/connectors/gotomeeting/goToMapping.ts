@@ -94,7 +94,7 @@ function comparable(value: unknown): string {
 function refuseDisagreeingRows(objectType: ObjectTypeDescriptor, attributes: Attributes): void {
   const written = new Map<string, string>()
   for (const row of objectType.mapping) {
-    if (row.access === 'readOnly' || !(row.scim in attributes)) continue
+    if (row.access === 'readOnly' || !Object.hasOwn(attributes, row.scim)) continue
     const earlier = written.get(row.native)
     if (earlier !== undefined && comparable(attributes[earlier]) !== comparable(attributes[row.scim])) {
       const message = `${fieldLabel(earlier)} and ${fieldLabel(row.scim)} are one field in GoTo (${row.native}): give both the same value, or change only one.`

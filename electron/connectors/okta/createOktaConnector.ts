@@ -5,8 +5,9 @@ import type { HttpClientOptions } from '../../http/types'
 import { AppError } from '../../services/AppError'
 import { usersAndGroups } from '../usersAndGroups'
 import type { Connector, ConnectorSettings } from '../Connector'
-import { deprovision, readDeprovisionSnapshot, undoDeprovision } from './oktaDeprovision'
+import { deprovision, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './oktaDeprovision'
 import { describeOktaError, oktaRetryAfter } from './oktaErrors'
+import { attributesToProfile } from './oktaMapping'
 import { testConnection } from './oktaConnection'
 import { createGroup, deleteGroup, getGroup, listGroups, updateGroup } from './oktaGroups'
 import { addMember, listGroupsOf, listMembers, removeMember } from './oktaMemberships'
@@ -50,6 +51,7 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
   const http = createHttpClient({
     targetName: 'Okta',
     baseUrl: url,
+    environment: settings.environment,
     authenticate: () => ({ Authorization: `SSWS ${token}` }),
     secrets: [token],
     logger: settings.logger,
@@ -77,6 +79,7 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
         create: (attributes, options) => createUser(context, attributes, options),
         update: (id, changes) => updateUser(context, id, changes),
         delete: (id) => deleteUser(context, id),
+        refuseUnsendable: (attributes) => void attributesToProfile(context.users, attributes),
       },
       groups: {
         list: (query, signal) => listGroups(context, query, signal),
@@ -84,6 +87,7 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
         create: (attributes) => createGroup(context, attributes),
         update: (id, changes) => updateGroup(context, id, changes),
         delete: (id) => deleteGroup(context, id),
+        refuseUnsendable: (attributes) => void attributesToProfile(context.groups, attributes),
       },
     }),
     // Okta has one group-like type; the service has checked `groupType` against the descriptor.
@@ -91,7 +95,8 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
     listGroupsOf: (userId, _groupType, page, signal) => listGroupsOf(context, userId, page, signal),
     addMember: (_groupType, groupId, userId) => addMember(context, groupId, userId),
     removeMember: (_groupType, groupId, userId) => removeMember(context, groupId, userId),
-    readDeprovisionSnapshot: (userId) => readDeprovisionSnapshot(context, userId),
+    readDeprovisionSnapshot: (userId, signal) => readDeprovisionSnapshot(context, userId, signal),
+    deprovisionTakes,
     deprovision: (userId, snapshot) => deprovision(context, userId, snapshot),
     undoDeprovision: (userId, snapshot) => undoDeprovision(context, userId, snapshot),
     close: () => http.close(),

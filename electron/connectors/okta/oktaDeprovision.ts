@@ -1,6 +1,6 @@
 import type { StepReport } from '../../../shared/errors'
 import { AppError } from '../../services/AppError'
-import type { DeprovisionSnapshot } from '../Connector'
+import type { DeprovisionSnapshot, SnapshotPart } from '../Connector'
 import { restoreToGroup, runSteps, type Step } from '../runSteps'
 import { userDisplayName } from './oktaMapping'
 import { addMember, allGroupsOf } from './oktaMemberships'
@@ -26,11 +26,11 @@ function modeOf(context: OktaContext): string {
   )
 }
 
-export async function readDeprovisionSnapshot(context: OktaContext, userId: string): Promise<DeprovisionSnapshot> {
+export async function readDeprovisionSnapshot(context: OktaContext, userId: string, signal?: AbortSignal): Promise<DeprovisionSnapshot> {
   const mode = modeOf(context)
-  const user = await fetchUser(context, userId)
+  const user = await fetchUser(context, userId, signal)
   // Everyone (BUILT_IN) is implicit: every user is in it and nobody can add or remove them.
-  const groups = (await allGroupsOf(context, user.id)).filter((group) => group.type !== 'BUILT_IN')
+  const groups = (await allGroupsOf(context, user.id, signal)).filter((group) => group.type !== 'BUILT_IN')
   return {
     userId: user.id,
     userName: typeof user.profile.login === 'string' ? user.profile.login : '',
@@ -41,6 +41,11 @@ export async function readDeprovisionSnapshot(context: OktaContext, userId: stri
     mode,
     extra: { groupTypes: Object.fromEntries(groups.map((group) => [group.id, group.type])) },
   }
+}
+
+/** Suspend and deactivate both change the status only: Okta keeps the groups (okta.md §3.7). */
+export function deprovisionTakes(): SnapshotPart[] {
+  return ['status']
 }
 
 function sameUser(userId: string, snapshot: DeprovisionSnapshot): void {

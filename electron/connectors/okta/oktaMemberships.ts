@@ -24,8 +24,8 @@ export async function listGroupsOf(context: OktaContext, userId: string, page: P
 }
 
 /** Every group of the user, all pages, Everyone (BUILT_IN) included. */
-export async function allGroupsOf(context: OktaContext, userId: string): Promise<OktaGroup[]> {
-  const rows = await readAll(context.http, groupsOfList(userId), context.paging)
+export async function allGroupsOf(context: OktaContext, userId: string, signal?: AbortSignal): Promise<OktaGroup[]> {
+  const rows = await readAll(context.http, groupsOfList(userId), context.paging, signal)
   return rows.map((row) => parseAnswer(oktaGroupSchema, row, 'a group'))
 }
 

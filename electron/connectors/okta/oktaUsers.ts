@@ -54,7 +54,7 @@ export async function updateUser(context: OktaContext, id: string, changes: Attr
   refuseProblems(validateChanges(context.users, changes), 'Nothing was sent')
   const profile = attributesToProfile(context.users, changes)
   const email = changes['emails.value']
-  if (typeof email === 'string' && !('userName' in changes)) profile.login = email
+  if (typeof email === 'string' && !Object.hasOwn(changes, 'userName')) profile.login = email
   if (Object.keys(profile).length === 0) return getUser(context, id)
   const response = await context.http.request({ method: 'POST', path: userPath(id), body: { profile } })
   return userToObject(context.users, parseAnswer(oktaUserSchema, response.data, 'the updated user'))

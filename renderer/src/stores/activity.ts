@@ -71,6 +71,16 @@ export const useActivityStore = defineStore('activity', () => {
   }
 
   /**
+   * Check now: main reads the target for an entry whose outcome is not known and settles it. The
+   * list is re-read whatever happened: another entry may have been settled along the way.
+   */
+  async function settle(entryId: string): Promise<Result<JournalEntry>> {
+    const result = await useApi().invoke('journal.settle', { entryId })
+    await load()
+    return result
+  }
+
+  /**
    * One entry by id, read fresh (a form that just saw a change stop part-way needs its completion
    * state). The filter only narrows the read; the entry is found by its id. Null when it is not there.
    */
@@ -118,6 +128,7 @@ export const useActivityStore = defineStore('activity', () => {
     verify,
     exportJournal,
     undo,
+    settle,
     findEntry,
     complete,
     loadReconciled,

@@ -100,7 +100,8 @@ export const useProfilesStore = defineStore('profiles', () => {
 
   async function importProfiles(content: string, resolutions: ImportResolution[]): Promise<Result<ImportResult>> {
     const result = await useApi().invoke('profiles.import', { content, resolutions })
-    if (result.ok) await load()
+    // `keychain_unavailable` comes after the import is saved (old secrets the keychain kept): refresh as on success.
+    if (result.ok || result.error.code === 'keychain_unavailable') await load()
     return result
   }
 

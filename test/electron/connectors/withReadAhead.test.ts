@@ -9,7 +9,7 @@ function setUp(users = 10) {
   const target = new FakeDirectory()
   for (let index = 0; index < users; index++) target.addUser(`Person${index}`, `Family${index}`)
   const connector = withReadAhead(
-    target.factory()({ profileId: 'p', profileName: 'P', values: { url: 'https://x.example' }, secrets: { token: 't' }, logger: createRecordingLogger() }),
+    target.factory()({ profileId: 'p', profileName: 'P', environment: 'sandbox', values: { url: 'https://x.example' }, secrets: { token: 't' }, logger: createRecordingLogger() }),
   )
   const lists = () => target.calls.filter((call) => call.startsWith('list')).length
   return { target, connector, lists }
@@ -81,7 +81,7 @@ describe('reading the next page ahead', () => {
 
   it('sends the next request as soon as the adapter announces the cursor, before the page is mapped', async () => {
     const { target } = setUp()
-    const inner = target.factory()({ profileId: 'p', profileName: 'P', values: {}, secrets: {}, logger: createRecordingLogger() })
+    const inner = target.factory()({ profileId: 'p', profileName: 'P', environment: 'sandbox', values: {}, secrets: {}, logger: createRecordingLogger() })
     const started: (string | null | undefined)[] = []
     let finishMapping = () => {}
     let holdAt: string | null = null

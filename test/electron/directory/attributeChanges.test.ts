@@ -38,3 +38,13 @@ describe('attribute changes as the journal records them', () => {
     ])
   })
 })
+
+describe('attribute names that every plain object inherits', () => {
+  it('compares against the object’s own values only, never a built-in function', () => {
+    for (const name of ['constructor', 'toString', 'valueOf', 'hasOwnProperty']) {
+      const { journal } = effectiveChanges(oktaUsers, { title: 'Engineer' }, { [name]: 'x' })
+      expect(journal, name).toEqual([{ attribute: name, before: null, after: 'x' }])
+      expect(() => JSON.stringify(journal)).not.toThrow()
+    }
+  })
+})

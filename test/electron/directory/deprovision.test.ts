@@ -77,7 +77,7 @@ describe('deprovision', () => {
     })
   })
 
-  it('records a step that failed on the network as not known yet, to be checked at the next start', async () => {
+  it('records a step that failed on the network as not known yet, to be checked against the target', async () => {
     const { fake, services, profileId, userId } = await setUp()
     // As runSteps reports it when no step was applied: the failure's own code, with the steps.
     fake.failNext(
@@ -92,7 +92,7 @@ describe('deprovision', () => {
     expect(entry).toMatchObject({
       outcome: {
         status: 'pending',
-        message: expect.stringContaining('Lanyard checks it against the target at the next start'),
+        message: expect.stringContaining('Lanyard checks it against the target as soon as the target answers again'),
         steps: [{ name: 'Suspend Ada Lovelace', status: 'failed' }],
       },
       undo: { available: false, reason: expect.stringContaining('not known yet') },
@@ -117,7 +117,7 @@ describe('deprovision', () => {
     await expect(services.handlers['directory.deprovision']({ id: profileId, userId })).rejects.toMatchObject({ code: 'internal' })
     const [entry] = await services.handlers['journal.list']({})
     expect(entry).toMatchObject({
-      outcome: { status: 'pending', message: expect.stringContaining('Lanyard checks it against the target at the next start'), steps: [{ status: 'failed' }] },
+      outcome: { status: 'pending', message: expect.stringContaining('Lanyard checks it against the target as soon as the target answers again'), steps: [{ status: 'failed' }] },
     })
   })
 

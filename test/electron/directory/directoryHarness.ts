@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { CallName } from '../../../shared/contract'
 import { invokeContract } from '../../../electron/services/invokeContract'
 import type { JournalRecord } from '../../../electron/journal/journalRecord'
+import type { SettlingBackoff } from '../../../electron/journal/Settling'
 import { FakeDirectory } from '../../support/fakeConnector'
 import { MemorySecretStore } from '../../support/MemorySecretStore'
 import { oktaProfile, validValues } from '../../support/profileInputs'
@@ -17,7 +18,7 @@ export const oktaToken = 'SSWS-token-Zq8#never-shown'
  */
 export async function startServices(
   dataDirectory: string,
-  shared: { fake?: FakeDirectory; secretStore?: MemorySecretStore } = {},
+  shared: { fake?: FakeDirectory; secretStore?: MemorySecretStore; settlingBackoff?: SettlingBackoff } = {},
 ) {
   const fake = shared.fake ?? new FakeDirectory()
   const secretStore = shared.secretStore ?? new MemorySecretStore()
@@ -26,6 +27,7 @@ export async function startServices(
     secretStore,
     logger,
     connectorFactories: { okta: fake.factory('okta'), gotomeeting: fake.factory('gotomeeting') },
+    settlingBackoff: shared.settlingBackoff,
   })
   /** Through the contract wrapper, as the renderer calls: validated input, `Result` out. */
   const call = (name: CallName, input: unknown) => invokeContract(services.handlers, name, input, logger)

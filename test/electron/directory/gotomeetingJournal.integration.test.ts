@@ -64,6 +64,35 @@ describe('GoToMeeting through the services, against the sandbox account', () => 
     expect(await again.handlers['journal.verify']({})).toMatchObject({ intact: true, problem: null })
   })
 
+  it('settles an undo cut off by a reset after a partial deprovision as partial, and a second undo gives the roles back', async () => {
+    const first = await setUp()
+    const { handlers, profile, person, tenant, sandbox } = first
+    const userPut = { method: 'PUT', path: new RegExp(`/users/${person.key}$`) }
+    // The admin roles go, the licences step fails: a partial deprovision.
+    sandbox.faults.script([{ kind: 'server_error', ...userPut, after: 1 }])
+    await expect(handlers['directory.deprovision']({ id: profile.id, userId: person.key })).rejects.toMatchObject({ code: 'partial_failure' })
+    expect(tenant.user(person.key)).toMatchObject({ status: 'ACTIVE', adminRoles: [], licenseKeys: person.licenseKeys })
+    const [deprovision] = await handlers['journal.list']({ action: 'deprovision' })
+    expect(deprovision).toMatchObject({ outcome: { status: 'partial' }, undo: { available: true } })
+
+    // The undo's first request is cut off: nobody knows whether it happened.
+    sandbox.faults.script([{ kind: 'reset', ...userPut }])
+    await expect(handlers['journal.undo']({ entryId: deprovision!.id })).rejects.toMatchObject({ code: 'network' })
+    await first.services.close()
+
+    const again = await createTestServices(first.dataDirectory, { secretStore: first.services.secretStore })
+    running.push(again)
+    const [undo] = await again.handlers['journal.reconciled']({})
+    expect(undo).toMatchObject({ action: 'undoDeprovision', outcome: { status: 'partial', reconciled: true } })
+    expect(undo!.outcome.message).toContain(`The admin roles ${person.adminRoles.join(', ')} are not back.`)
+    const [settledDeprovision] = await again.handlers['journal.list']({ action: 'deprovision' })
+    expect(settledDeprovision!.undo).toEqual({ available: true, reason: null, undoneBy: null })
+
+    const report = await again.handlers['journal.undo']({ entryId: deprovision!.id })
+    expect(report).toMatchObject({ differences: [], entry: { outcome: { status: 'applied' } } })
+    expect(tenant.user(person.key)).toMatchObject({ status: 'ACTIVE', adminRoles: person.adminRoles, licenseKeys: person.licenseKeys })
+  })
+
   it('reports a create for an existing email as already existing, journaled as failed', async () => {
     const { handlers, profile, tenant } = await setUp()
     const existing = tenant.users().find((user) => user.key !== tenant.adminUser.key)!

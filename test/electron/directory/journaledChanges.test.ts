@@ -119,7 +119,7 @@ describe('journaled changes', () => {
     expect(services.events.some((event) => event.event === 'directory.changed')).toBe(false)
   })
 
-  it('records a change whose answer was lost as pending, to be checked at the next start', async () => {
+  it('records a change whose answer was lost as pending, to be checked against the target', async () => {
     const { services, profileId, userId } = await setUp()
     services.fake.failNext('update', new AppError('network', 'Okta did not answer in time.'))
     await expect(
@@ -127,7 +127,7 @@ describe('journaled changes', () => {
     ).rejects.toMatchObject({ code: 'network' })
     expect((await services.handlers['journal.list']({}))[0]!.outcome).toMatchObject({
       status: 'pending',
-      message: expect.stringContaining('checks it against the target at the next start'),
+      message: expect.stringContaining('checks it against the target as soon as the target answers again'),
     })
   })
 

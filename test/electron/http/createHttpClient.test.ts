@@ -27,6 +27,7 @@ describe('createHttpClient: requests', () => {
     const nested = createHttpClient({
       targetName: 'Example',
       baseUrl: `${server.url}/tenant/`,
+      environment: 'sandbox',
       authenticate: () => ({}),
       secrets: [],
       logger: createRecordingLogger(),
@@ -70,6 +71,35 @@ describe('createHttpClient: requests', () => {
       expect(error.message).toContain('Nothing was sent')
     }
     expect(server.received).toHaveLength(0)
+  })
+
+  it('refuses a segment whose decoded form is a path or a dot segment (an id like "..%2F..")', async () => {
+    const { server, client } = await harness(() => ({ status: 204 }))
+    const paths = [
+      '/api/v1/groups/00g1/users/..%2F..',
+      '/api/v1/users/..%2f00g1',
+      '/api/v1/users/a%2Fb/lifecycle/suspend',
+      '/api/v1/users/..%5C..',
+      '/api/v1/users/a%5cb',
+      '/api/v1/users/%252e%252e',
+      '/api/v1/users/%25252F',
+      '/api/v1/users/a\\b',
+    ]
+    for (const path of paths) {
+      const error = await expectAppError(client.request({ method: 'DELETE', path }), 'invalid_input')
+      expect(error.message, path).toContain('Nothing was sent')
+    }
+    // The same guard on a Link header's absolute next page.
+    await expectAppError(client.request({ method: 'GET', path: `${server.url}/api/v1/users/..%2F..?after=1` }), 'invalid_input')
+    expect(server.received).toHaveLength(0)
+  })
+
+  it('sends segments that only look unusual: percent-encoded text, dots inside a name, a query with slashes', async () => {
+    const { server, client } = await harness(() => ({ status: 200, body: {} }))
+    await client.request({ method: 'GET', path: '/api/v1/users/ada%40example.com' })
+    await client.request({ method: 'GET', path: '/api/v1/users/a.b..c', query: { filter: 'profile.login eq "a/b"' } })
+    await client.request({ method: 'GET', path: '/api/v1/users?search=..%2F..' })
+    expect(server.received.map((request) => request.url.split('?')[0])).toEqual(['/api/v1/users/ada%40example.com', '/api/v1/users/a.b..c', '/api/v1/users'])
   })
 
   it('follows an absolute URL on its own origin (a Link header next page)', async () => {

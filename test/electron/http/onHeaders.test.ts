@@ -27,7 +27,7 @@ async function slowBodyServer(status: number): Promise<{ url: string; finishBody
 }
 
 function client(url: string): HttpClient {
-  const created = createHttpClient({ targetName: 'Example', baseUrl: url, authenticate: () => ({}), secrets: [], logger: createRecordingLogger(), maxRetries: 0 })
+  const created = createHttpClient({ targetName: 'Example', baseUrl: url, environment: 'sandbox', authenticate: () => ({}), secrets: [], logger: createRecordingLogger(), maxRetries: 0 })
   clients.push(created)
   return created
 }

@@ -35,6 +35,8 @@ export async function harness(
   const client = createHttpClient({
     targetName: 'Example',
     baseUrl: server.url,
+    // A loopback server: the one place a sandbox profile may use http://.
+    environment: 'sandbox',
     authenticate: () => ({ Authorization: `SSWS ${token}` }),
     secrets: [token],
     logger,

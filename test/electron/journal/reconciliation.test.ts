@@ -70,7 +70,7 @@ describe('start-up reconciliation', () => {
     expect(first!.outcome).toMatchObject({
       status: 'pending',
       reconciled: true,
-      message: 'Could not be checked: Okta could not be reached. Lanyard tries again at the next start.',
+      message: 'Could not be checked: Okta could not be reached. Lanyard checks it again once the target answers, or use Check now.',
     })
     expect(first!.summary).toMatch(/whether it took effect is not known yet$/)
 
@@ -87,7 +87,7 @@ describe('start-up reconciliation', () => {
     ])
     const services = await startServices(directory, { fake, secretStore })
     const [entry] = await services.handlers['journal.reconciled']({})
-    expect(entry!.outcome.message).toBe('Could not be checked: the profile "Old Okta" no longer exists. Lanyard tries again at the next start.')
+    expect(entry!.outcome.message).toBe('Could not be checked: the profile "Old Okta" no longer exists. Lanyard checks it again once the target answers, or use Check now.')
   })
 
   it('writes nothing new at later starts for a change that still cannot be checked', async () => {

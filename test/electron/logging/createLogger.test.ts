@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { createLogger } from '../../../electron/logging/createLogger'
+import { AppError } from '../../../electron/services/AppError'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 
 const newDirectory = useTemporaryDirectories()
@@ -95,5 +96,79 @@ describe('createLogger', () => {
       expect.stringContaining('cannot write its log file'),
       expect.stringContaining('"message":"still fine"'),
     ])
+  })
+
+  it('logs an expected refusal (an AppError with a known code) without its stack, and its cause in one phrase', () => {
+    const logger = createLogger({ directory: newDirectory(), console: false })
+    logger.registerSecret('s3cret-value')
+    const cause = new Error('connect ECONNREFUSED 127.0.0.1:9 with s3cret-value')
+    const codes = ['invalid_input', 'auth_failed', 'cancelled', 'not_found', 'conflict', 'rate_limited', 'network'] as const
+    for (const code of codes) {
+      logger.warn('refused', { error: new AppError(code, `refused: ${code}`, { cause, details: { requestId: 'r-1' } }) })
+    }
+    const lines = logLines(logger.filePath)
+    expect(lines).toHaveLength(codes.length)
+    lines.forEach((line, index) => {
+      expect(line.error).toEqual({
+        name: 'AppError',
+        code: codes[index],
+        message: `refused: ${codes[index]}`,
+        details: { requestId: 'r-1' },
+        cause: 'Error: connect ECONNREFUSED 127.0.0.1:9 with [redacted]',
+      })
+    })
+    expect(readFileSync(logger.filePath, 'utf8')).not.toMatch(/stack|s3cret-value/)
+  })
+
+  it('keeps the stack of an unexpected error: an internal AppError or anything else thrown', () => {
+    const logger = createLogger({ directory: newDirectory(), console: false })
+    logger.error('failed', { error: new AppError('internal', 'journal not writable') })
+    logger.error('failed', { error: new TypeError('x is undefined') })
+    for (const line of logLines(logger.filePath)) {
+      expect(String((line.error as { stack?: string }).stack)).toMatch(/\n\s+at /)
+    }
+  })
+})
+
+describe('createLogger rotation', () => {
+  const rotation = { maxBytes: 300, keep: 3 }
+  const fileAt = (directory: string, index: number) => join(directory, 'logs', index === 0 ? 'lanyard.log' : `lanyard.${index}.log`)
+  const numbersIn = (path: string) => logLines(path).map((line) => Number(line.n))
+
+  it('moves a full log to lanyard.1.log and so on, keeps three older files, and loses no line among them', () => {
+    const directory = newDirectory()
+    const logger = createLogger({ directory, console: false, rotation })
+    for (let n = 0; n < 100; n += 1) logger.info('line', { n })
+
+    expect(existsSync(fileAt(directory, 4))).toBe(false)
+    const kept = [3, 2, 1, 0].flatMap((index) => {
+      expect(statSync(fileAt(directory, index)).size).toBeLessThanOrEqual(rotation.maxBytes)
+      return numbersIn(fileAt(directory, index))
+    })
+    // Oldest to newest, without a gap, ending with the last line written.
+    expect(kept.at(-1)).toBe(99)
+    expect(kept).toEqual(kept.map((_, index) => 99 - kept.length + 1 + index))
+    expect(kept.length).toBeGreaterThan(4)
+  })
+
+  it('counts what an earlier run left in the log', () => {
+    const directory = newDirectory()
+    const earlier = createLogger({ directory, console: false, rotation })
+    do earlier.info('earlier run')
+    while (statSync(earlier.filePath).size < rotation.maxBytes - 40)
+    const later = createLogger({ directory, console: false, rotation })
+    later.info('later run', { padding: 'x'.repeat(60) })
+    expect(logLines(fileAt(directory, 1)).every((line) => line.message === 'earlier run')).toBe(true)
+    expect(logLines(later.filePath).map((line) => line.message)).toEqual(['later run'])
+  })
+
+  it('carries on when an older file is missing (a rotation cut short by a crash)', () => {
+    const directory = newDirectory()
+    const logger = createLogger({ directory, console: false, rotation })
+    for (let n = 0; n < 40; n += 1) logger.info('line', { n })
+    rmSync(fileAt(directory, 2))
+    for (let n = 40; n < 100; n += 1) logger.info('line', { n })
+    expect(numbersIn(logger.filePath).at(-1)).toBe(99)
+    expect(existsSync(fileAt(directory, 4))).toBe(false)
   })
 })

@@ -1,71 +1,25 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Handlers } from '../../../shared/contract'
 import type { Result } from '../../../shared/errors'
-import { startPreviewServer, type PreviewServer } from '../../../electron/preview/previewServer'
-import { AppError } from '../../../electron/services/AppError'
-import { createRecordingLogger } from '../../support/recordingLogger'
-
-function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
-  const fail = async () => {
-    throw new AppError('not_found', 'not in this test')
-  }
-  const base = Object.fromEntries(
-    ['app.info', 'app.openExternal', 'profiles.list', 'profiles.get', 'profiles.create', 'profiles.update',
-      'profiles.duplicate', 'profiles.delete', 'profiles.export', 'profiles.importPreview', 'profiles.import']
-      .map((name) => [name, fail]),
-  ) as unknown as Handlers
-  return { ...base, ...overrides }
-}
+import { errorOf, usePreviewServer } from './previewHarness'
 
 describe('preview bridge', () => {
-  let server: PreviewServer
-  let staticDirectory: string
   let listProfiles: ReturnType<typeof vi.fn>
-
-  beforeEach(async () => {
+  const bridge = usePreviewServer(() => {
     listProfiles = vi.fn(async () => [])
-    staticDirectory = await mkdtemp(join(tmpdir(), 'lanyard-static-'))
-    await writeFile(join(staticDirectory, 'index.html'), '<!doctype html><title>Lanyard</title>')
-    server = await startPreviewServer({
-      handlers: fakeHandlers({ 'profiles.list': listProfiles as Handlers['profiles.list'] }),
-      logger: createRecordingLogger(),
-      staticDirectory,
-    })
+    return { handlers: { 'profiles.list': listProfiles as Handlers['profiles.list'] } }
   })
-
-  afterEach(async () => {
-    await server.close()
-    await rm(staticDirectory, { recursive: true, force: true })
-  })
-
-  const token = () => new URL(server.url).searchParams.get('token') ?? ''
+  const token = () => bridge.token
   const readResult = async (response: Response) => (await response.json()) as Result<unknown>
-  const errorOf = async (response: Response) => {
-    const result = await readResult(response)
-    if (result.ok) throw new Error('expected a failure')
-    return result.error
-  }
-  const invoke = (name: string, init: { token?: string; origin?: string; body?: string } = {}) =>
-    fetch(`${server.origin}/api/invoke/${name}`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        'X-Lanyard-Token': init.token ?? token(),
-        Origin: init.origin ?? server.origin,
-      },
-      body: init.body ?? '{}',
-    })
+  const invoke = bridge.invoke
 
   it('listens on 127.0.0.1 and carries a long random token in its URL', () => {
-    expect(server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    expect(bridge.server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
     expect(token().length).toBeGreaterThanOrEqual(32)
   })
 
   it('serves the renderer with the Content-Security-Policy', async () => {
-    const response = await fetch(`${server.origin}/`)
+    const response = await fetch(`${bridge.server.origin}/`)
     expect(response.status).toBe(200)
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'")
     expect(await response.text()).toContain('<title>Lanyard</title>')
@@ -93,7 +47,7 @@ describe('preview bridge', () => {
   it('refuses a request whose Host is not ours (DNS rebinding)', async () => {
     const { request } = await import('node:http')
     const status = await new Promise<number>((resolve, reject) => {
-      const url = new URL(server.origin)
+      const url = new URL(bridge.server.origin)
       const outgoing = request(
         { host: '127.0.0.1', port: url.port, path: '/', headers: { Host: `attacker.example:${url.port}` } },
         (response) => resolve(response.statusCode ?? 0),
@@ -122,20 +76,20 @@ describe('preview bridge', () => {
   })
 
   it('does not serve files outside the renderer folder', async () => {
-    const response = await fetch(`${server.origin}/..%2f..%2fetc%2fpasswd`)
+    const response = await fetch(`${bridge.server.origin}/..%2f..%2fetc%2fpasswd`)
     expect(response.status).toBe(404)
   })
 
   it('streams contract events to a page that holds the token, and refuses one without', async () => {
-    const refused = await fetch(`${server.origin}/api/events?token=wrong`)
+    const refused = await fetch(`${bridge.server.origin}/api/events?token=wrong`)
     expect(refused.status).toBe(403)
 
     const controller = new AbortController()
-    const response = await fetch(`${server.origin}/api/events?token=${token()}`, { signal: controller.signal })
+    const response = await fetch(`${bridge.server.origin}/api/events?token=${token()}`, { signal: controller.signal })
     expect(response.headers.get('content-type')).toContain('text/event-stream')
     const reader = response.body!.getReader()
     await reader.read() // the ": connected" comment
-    server.emit('profiles.changed', { ids: ['a'] })
+    bridge.server.emit('profiles.changed', { ids: ['a'] })
     const { value } = await reader.read()
     expect(new TextDecoder().decode(value)).toBe('event: profiles.changed\ndata: {"ids":["a"]}\n\n')
     controller.abort()

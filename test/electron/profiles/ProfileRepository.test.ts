@@ -26,6 +26,19 @@ async function open(directory: string): Promise<ProfileRepository> {
 }
 
 describe('ProfileRepository', () => {
+  it('removes the temp files a crash mid-save left, and only its own', async () => {
+    const directory = newDirectory()
+    const first = await open(directory)
+    await first.save({ ...emptyProfileFile(), profiles: [profile('Okta prod')] })
+    const leftovers = ['.profiles.json.0123456789ab.tmp', '.profiles.json.fedcba987654.tmp']
+    const others = ['.profiles.json.tmp', '.profiles.json.notours.tmp', '.journal.jsonl.0123456789ab.tmp', 'notes.tmp']
+    for (const name of [...leftovers, ...others]) writeFileSync(join(directory, name), '{"schemaVersion":1,"prof')
+
+    const next = await open(directory)
+    expect(next.list().map((stored) => stored.name)).toEqual(['Okta prod'])
+    expect(readdirSync(directory).sort()).toEqual([...others, 'profiles.json'].sort())
+  })
+
   it('treats a missing profiles file as an empty list, without creating one', async () => {
     const directory = newDirectory()
     const repository = await open(directory)

@@ -40,6 +40,23 @@ describe('ProfileService when the keychain is unavailable', () => {
     expect(store.entries.get(`${profile.id}/token`)).toBe('tok-1')
   })
 
+  it('saves a new address whose new secret the keychain refused without the old secret, which would go to the new address', async () => {
+    const harness = await setUp()
+    const profile = await harness.service.create(oktaProfile('Okta prod', { token: 'tok-1' }))
+    harness.store.failing = true
+    const error = await expectAppError(
+      harness.service.update({ id: profile.id, values: { url: 'https://elsewhere.okta.com' }, secrets: { token: 'tok-2' } }),
+      'keychain_unavailable',
+    )
+    expect(error.message).toMatch(/^Profile "Okta prod" was saved, but its Token could not be stored in the keychain\./)
+    harness.store.failing = false
+    expect(await harness.service.get(profile.id)).toMatchObject({ values: { url: 'https://elsewhere.okta.com' }, secrets: { token: 'missing' } })
+    expect(await harness.secrets.read(profile.id, 'token')).toBeNull()
+    await harness.service.removePendingSecrets()
+    expect(harness.store.entries.has(`${profile.id}/token`)).toBe(false)
+    expect(pendingRemovals(harness.directory)).toEqual([])
+  })
+
   it('still saves a duplicate and names the secrets it could not copy', async () => {
     const { service, store } = await setUp()
     const profile = await service.create({

@@ -82,6 +82,7 @@ describe('previewing an import', () => {
         clashesWith: existing.id,
         suggestedName: 'okta prod (3)',
         secretsNeeded: ['token'],
+        refusal: null,
       },
       {
         index: 1,
@@ -91,6 +92,7 @@ describe('previewing an import', () => {
         clashesWith: null,
         suggestedName: 'GoTo',
         secretsNeeded: ['password', 'clientSecret'],
+        refusal: null,
       },
     ])
   })
@@ -160,7 +162,7 @@ describe('importing profiles', () => {
     await expectAppError(service.import(content, [{ index: 0, action: 'rename' }]), 'invalid_input')
   })
 
-  it('imports nothing when the old secrets of a replaced profile cannot be removed', async () => {
+  it('imports all, uses no old secret and says which linger when the keychain cannot remove the old secrets', async () => {
     const { service, store } = await setUp()
     const existing = await service.create(oktaProfile('Okta prod', { token: 'old-token' }))
     store.failing = true
@@ -169,8 +171,13 @@ describe('importing profiles', () => {
       { connectorId: 'okta', name: 'Other' },
     ])
     const error = await expectAppError(service.import(content, [{ index: 0, action: 'replace' }]), 'keychain_unavailable')
-    expect(error.message).toMatch(/^Nothing was imported/)
-    expect((await service.list()).map((profile) => [profile.name, profile.values])).toEqual([['Okta prod', existing.values]])
+    expect(error.message).toMatch(/^The import is done: added "Other"; replaced "Okta prod", whose secrets must now be entered again\. The old Token of "Okta prod" could not be removed/)
+    store.failing = false
+    expect((await service.list()).map((profile) => [profile.name, profile.values, profile.secrets])).toEqual([
+      ['Okta prod', { url: 'https://new.okta.com' }, { token: 'missing' }],
+      ['Other', validValues.okta, { token: 'missing' }],
+    ])
+    expect(store.entries.get(`${existing.id}/token`)).toBe('old-token')
   })
 
   it('round-trips its own export into another installation', async () => {

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import { contentSecurityPolicy } from '../../../electron/security/contentSecurityPolicy'
 
-// Chromium ignores response headers on file:// pages, so in the packaged app the <meta> policy
-// in index.html is the one that holds. It must not drift from the header both doors send.
+// index.html repeats the policy in a <meta>, so it holds even where the header is not sent (a page
+// opened from disk, say). It must not drift from the header both doors send.
 function directives(policy: string): Map<string, string> {
   return new Map(
     policy

@@ -1,10 +1,11 @@
-import { writeFileSync } from 'node:fs'
+import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { callNames } from '../../../shared/contract'
 import { invokeContract } from '../../../electron/services/invokeContract'
 import { MemorySecretStore } from '../../support/MemorySecretStore'
 import { createRecordingLogger } from '../../support/recordingLogger'
+import { createCrashingProfileService } from '../../support/crashingProfileService'
 import { createTestServices } from '../../support/createTestServices'
 import { oktaProfile } from '../../support/profileInputs'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
@@ -73,6 +74,13 @@ describe('createServices', () => {
     expect(await invokeContract(handlers, 'profiles.list', {}, logger)).toMatchObject({ ok: true, value: [{ name: 'Okta prod' }] })
   })
 
+  it('answers a call name that cannot be turned into text with unsupported instead of throwing', async () => {
+    // Found by the audit's fuzz: String() of an object without a prototype throws.
+    const { handlers } = await createTestServices(newDirectory())
+    const name: unknown = Object.create(null)
+    expect(await invokeContract(handlers, name, {}, createRecordingLogger())).toMatchObject({ ok: false, error: { code: 'unsupported' } })
+  })
+
   it('removes keychain entries of profiles deleted while the keychain was locked at the next start', async () => {
     const directory = newDirectory()
     const secretStore = new MemorySecretStore()
@@ -86,5 +94,21 @@ describe('createServices', () => {
     const second = await createTestServices(directory, { secretStore })
     await second.close()
     expect(secretStore.entries.size).toBe(0)
+  })
+
+  it('repairs at the next start what a crash in the middle of a new profile left: its secret and a half-written file', async () => {
+    const directory = newDirectory()
+    const secretStore = new MemorySecretStore()
+    // Steps: record the token for removal, write it, save the profile. Killed before the last.
+    const crashing = await createCrashingProfileService(directory, secretStore, 2)
+    await expect(crashing.service.create(oktaProfile('Okta prod', { token: 't' }))).rejects.toThrow()
+    expect(secretStore.entries.size).toBe(1)
+    expect(readdirSync(directory).filter((name) => name.endsWith('.tmp'))).toHaveLength(1)
+
+    const next = await createTestServices(directory, { secretStore })
+    expect(await next.handlers['profiles.list']({})).toEqual([])
+    await next.close()
+    expect(secretStore.entries.size).toBe(0)
+    expect(readdirSync(directory).filter((name) => name.endsWith('.tmp'))).toEqual([])
   })
 })

@@ -89,10 +89,11 @@ describe('sandbox profiles', () => {
     expect(await handlers['profiles.list']({})).toEqual([])
   })
 
-  it('leaves real profiles alone, even one pointing at the same address', async () => {
+  it('leaves real profiles alone, even one pointing at the same host and port', async () => {
     const { handlers, ensure } = await setUp()
+    // https://: a real profile may not use http://, not even on this computer.
     const real = await handlers['profiles.create'](
-      { ...oktaProfile('Acme Okta', { token: 'real-token' }), environment: 'real', values: { url: 'http://127.0.0.1:41234' } },
+      { ...oktaProfile('Acme Okta', { token: 'real-token' }), environment: 'real', values: { url: 'https://127.0.0.1:41234' } },
     )
     await ensure([tenant('http://127.0.0.1:50000')])
 

@@ -1,17 +1,17 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { contentSecurityPolicy } from '../../../electron/security/contentSecurityPolicy'
 import { createMainWindow } from '../../../electron/window/createMainWindow'
-import { builtFileLocation } from '../../../electron/window/rendererLocation'
+import { appSchemeLocation } from '../../../electron/window/rendererLocation'
 import { BrowserWindow, FakeEvent, resetElectronStandIn, shell } from '../../support/electronStandIn'
 import { createRecordingLogger } from '../../support/recordingLogger'
 
 vi.mock('electron', () => import('../../support/electronStandIn'))
 
-const location = builtFileLocation('/opt/Lanyard/resources/app/out/renderer/index.html')
+const location = appSchemeLocation()
 
-function openWindow() {
+function openWindow({ developerTools = false } = {}) {
   const logger = createRecordingLogger()
-  createMainWindow({ location, preloadPath: '/opt/Lanyard/out/electron/preload.cjs', logger })
+  createMainWindow({ location, preloadPath: '/opt/Lanyard/out/electron/preload.cjs', logger, developerTools })
   const window = BrowserWindow.created.at(-1)
   if (!window) throw new Error('no window was created')
   return { window, contents: window.webContents, session: window.webContents.session, logger }
@@ -37,7 +37,7 @@ describe('the main window', () => {
 
   it('loads the built renderer and shows itself once painted', () => {
     const { window } = openWindow()
-    expect(window.loadedUrl).toBe('file:///opt/Lanyard/resources/app/out/renderer/index.html')
+    expect(window.loadedUrl).toBe('app://lanyard/index.html')
     expect(window.shown).toBe(false)
     window.emit('ready-to-show')
     expect(window.shown).toBe(true)
@@ -89,12 +89,34 @@ describe('navigation and new windows', () => {
   it('blocks navigation and redirects away from the renderer', () => {
     const { contents } = openWindow()
     for (const eventName of ['will-navigate', 'will-redirect']) {
-      for (const url of ['https://evil.example/', 'file:///etc/passwd', 'file:///opt/Lanyard/resources/app/out/renderer/x.html']) {
+      for (const url of ['https://evil.example/', 'app://evil/index.html', 'file:///etc/passwd', 'file:///opt/Lanyard/resources/app/out/renderer/index.html']) {
         const event = new FakeEvent(url)
         contents.emit(eventName, event)
         expect(event.defaultPrevented, `${eventName} ${url}`).toBe(true)
       }
     }
+  })
+
+  it('blocks a main-frame navigation away from the renderer seen by will-frame-navigate', () => {
+    const { contents } = openWindow()
+    for (const url of ['https://evil.example/', 'app://evil/index.html', 'file:///etc/passwd']) {
+      const event = Object.assign(new FakeEvent(url), { isMainFrame: true })
+      contents.emit('will-frame-navigate', event)
+      expect(event.defaultPrevented, url).toBe(true)
+    }
+    const own = Object.assign(new FakeEvent(`${location.url}#/profiles`), { isMainFrame: true })
+    contents.emit('will-frame-navigate', own)
+    expect(own.defaultPrevented).toBe(false)
+  })
+
+  it('lets no subframe navigate anywhere, not even to our own origin', () => {
+    const { contents, logger } = openWindow()
+    for (const url of ['https://evil.example/', 'about:blank', location.url, `${location.url}#/profiles`]) {
+      const event = Object.assign(new FakeEvent(url), { isMainFrame: false })
+      contents.emit('will-frame-navigate', event)
+      expect(event.defaultPrevented, url).toBe(true)
+    }
+    expect(logger.lines.filter((line) => line.level === 'warn')).toHaveLength(4)
   })
 
   it('lets the renderer move within its own page', () => {
@@ -141,5 +163,59 @@ describe('permissions', () => {
     expect(session.permissionCheckHandler).not.toBeNull()
     expect(session.permissionCheckHandler?.(null, 'media')).toBe(false)
     expect(session.permissionCheckHandler?.(null, 'clipboard-sanitized-write')).toBe(false)
+  })
+})
+
+describe('developer tools', () => {
+  type Keys = { key: string; code: string; control?: boolean; meta?: boolean; shift?: boolean; alt?: boolean }
+  const developerKeys: Keys[] = [
+    { key: 'F12', code: 'F12' },
+    { key: 'I', code: 'KeyI', control: true, shift: true },
+    { key: 'ˆ', code: 'KeyI', meta: true, alt: true },
+    { key: 'J', code: 'KeyJ', control: true, shift: true },
+    { key: 'C', code: 'KeyC', control: true, shift: true },
+    { key: 'r', code: 'KeyR', control: true },
+    { key: 'R', code: 'KeyR', control: true, shift: true },
+    { key: 'r', code: 'KeyR', meta: true },
+    { key: 'F5', code: 'F5' },
+    { key: 'F5', code: 'F5', control: true },
+  ]
+  const ordinaryKeys: Keys[] = [
+    { key: 'c', code: 'KeyC', control: true },
+    { key: 'v', code: 'KeyV', meta: true },
+    { key: 'r', code: 'KeyR' },
+    { key: 'R', code: 'KeyR', shift: true },
+    { key: '/', code: 'Slash' },
+    { key: 'Escape', code: 'Escape' },
+  ]
+
+  function press(contents: ReturnType<typeof openWindow>['contents'], keys: Keys, type = 'keyDown') {
+    const event = new FakeEvent()
+    contents.emit('before-input-event', event, { type, control: false, meta: false, shift: false, alt: false, ...keys })
+    return event.defaultPrevented
+  }
+
+  it('are off in a packaged build', () => {
+    expect(openWindow().window.options.webPreferences?.devTools).toBe(false)
+  })
+
+  it('stay on in a development build', () => {
+    expect(openWindow({ developerTools: true }).window.options.webPreferences?.devTools).toBe(true)
+  })
+
+  it('cannot be opened, nor the page reloaded, from the keyboard in a packaged build', () => {
+    const { contents } = openWindow()
+    for (const keys of developerKeys) expect(press(contents, keys), JSON.stringify(keys)).toBe(true)
+  })
+
+  it('leave every other key to the renderer', () => {
+    const { contents } = openWindow()
+    for (const keys of ordinaryKeys) expect(press(contents, keys), JSON.stringify(keys)).toBe(false)
+    expect(press(contents, { key: 'F12', code: 'F12' }, 'keyUp')).toBe(false)
+  })
+
+  it('keep their shortcuts in a development build', () => {
+    const { contents } = openWindow({ developerTools: true })
+    for (const keys of developerKeys) expect(press(contents, keys), JSON.stringify(keys)).toBe(false)
   })
 })

@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { callNames, type Handlers } from '../../../shared/contract'
@@ -64,8 +65,33 @@ describe('the Electron main process', () => {
     expect(electron.ipcMain.handlers.has(invokeChannel)).toBe(true)
     const [window] = electron.BrowserWindow.created
     expect(electron.BrowserWindow.created).toHaveLength(1)
-    expect(window?.loadedUrl).toBe(`file://${join(electron.app.appPath, 'out', 'renderer', 'index.html')}`)
+    expect(window?.loadedUrl).toBe('app://lanyard/index.html')
     expect(window?.options.webPreferences?.preload).toMatch(/preload\.cjs$/)
+  })
+
+  it('makes app:// privileged before ready and serves it from out/renderer under the app root', async () => {
+    const appRoot = temporaryDirectory()
+    mkdirSync(join(appRoot, 'out', 'renderer'), { recursive: true })
+    writeFileSync(join(appRoot, 'out', 'renderer', 'index.html'), '<!doctype html>')
+    const electron = await startMain((stub) => (stub.app.appPath = appRoot))
+    expect(electron.protocol.privileged.map((entry) => entry.scheme)).toEqual(['app'])
+    const response = await electron.protocol.handlers.get('app')?.({ url: 'app://lanyard/index.html', method: 'GET' })
+    expect(response?.status).toBe(200)
+    expect(await response?.text()).toBe('<!doctype html>')
+  })
+
+  it('in a packaged build: DevTools off and a menu without developer items', async () => {
+    const electron = await startMain()
+    expect(electron.BrowserWindow.created[0]?.options.webPreferences?.devTools).toBe(false)
+    const roles = JSON.stringify(electron.Menu.applicationMenu?.template ?? null).toLowerCase()
+    expect(roles).toContain('editmenu')
+    expect(roles).not.toMatch(/reload|toggledevtools|viewmenu/)
+  })
+
+  it('in a development build: DevTools and their menu items stay', async () => {
+    const electron = await startMain((stub) => (stub.app.isPackaged = false))
+    expect(electron.BrowserWindow.created[0]?.options.webPreferences?.devTools).toBe(true)
+    expect(JSON.stringify(electron.Menu.applicationMenu?.template ?? null).toLowerCase()).toContain('toggledevtools')
   })
 
   it('starts the sandbox tenants before the services, so start-up reconciliation can reach them', async () => {
@@ -76,7 +102,7 @@ describe('the Electron main process', () => {
   it('ignores the dev server variable in a packaged app', async () => {
     vi.stubEnv('ELECTRON_RENDERER_URL', 'http://attacker.example/')
     const electron = await startMain()
-    expect(electron.BrowserWindow.created[0]?.loadedUrl).toMatch(/^file:\/\//)
+    expect(electron.BrowserWindow.created[0]?.loadedUrl).toBe('app://lanyard/index.html')
   })
 
   it('focuses the existing window when a second copy is launched', async () => {

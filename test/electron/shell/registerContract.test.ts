@@ -5,14 +5,14 @@ import type { Result } from '../../../shared/errors'
 import { eventChannel, invokeChannel } from '../../../electron/ipc/channels'
 import { registerContract } from '../../../electron/ipc/registerContract'
 import { AppError } from '../../../electron/services/AppError'
-import { builtFileLocation } from '../../../electron/window/rendererLocation'
+import { appSchemeLocation } from '../../../electron/window/rendererLocation'
 import { FakeFrame, FakeWebContents, ipcMain, resetElectronStandIn } from '../../support/electronStandIn'
 import { createRecordingLogger } from '../../support/recordingLogger'
 
 vi.mock('electron', () => import('../../support/electronStandIn'))
 
 const profileId = '0b6f1d5e-8c1a-4a57-9a64-2f3c1d0e7b42'
-const location = builtFileLocation('/opt/Lanyard/resources/app/out/renderer/index.html')
+const location = appSchemeLocation()
 
 function recordingHandlers() {
   const ran: string[] = []
@@ -90,7 +90,7 @@ describe('the IPC sender guard', () => {
 
   it('refuses a call once our main frame shows another page', async () => {
     const { call, contents, ran } = setUp()
-    for (const url of ['https://evil.example/', 'file:///tmp/index.html', 'file:///opt/Lanyard/resources/app/out/renderer/other.html']) {
+    for (const url of ['https://evil.example/', 'app://evil/index.html', 'file:///tmp/index.html', 'file:///opt/Lanyard/resources/app/out/renderer/index.html']) {
       contents.mainFrame.url = url
       const result = await call({ sender: contents, senderFrame: contents.mainFrame }, 'profiles.list', {})
       expect(result, url).toMatchObject({ ok: false, error: { code: 'auth_failed' } })

@@ -1,33 +1,34 @@
 import { describe, expect, it } from 'vitest'
-import { builtFileLocation, devServerLocation, resolveRendererLocation } from '../../../electron/window/rendererLocation'
+import { appSchemeLocation, devServerLocation, resolveRendererLocation } from '../../../electron/window/rendererLocation'
 
 describe('the renderer location', () => {
-  it('is the built index.html under the app root in a packaged app, whatever the environment says', () => {
-    const location = resolveRendererLocation({
-      appRoot: '/opt/Lanyard/resources/app.asar',
-      isPackaged: true,
-      env: { ELECTRON_RENDERER_URL: 'http://localhost:5173/' },
-    })
-    expect(location.url).toBe('file:///opt/Lanyard/resources/app.asar/out/renderer/index.html')
+  it('is app://lanyard in a packaged app, whatever the environment says', () => {
+    const location = resolveRendererLocation({ isPackaged: true, env: { ELECTRON_RENDERER_URL: 'http://localhost:5173/' } })
+    expect(location.url).toBe('app://lanyard/index.html')
+  })
+
+  it('is app://lanyard in a development run without a dev server', () => {
+    expect(resolveRendererLocation({ isPackaged: false, env: {} }).url).toBe('app://lanyard/index.html')
   })
 
   it('is the dev server during development', () => {
-    const location = resolveRendererLocation({
-      appRoot: '/home/dev/lanyard',
-      isPackaged: false,
-      env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' },
-    })
+    const location = resolveRendererLocation({ isPackaged: false, env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' } })
     expect(location.url).toBe('http://localhost:5173/')
   })
 
-  it('allows only the exact built file, with any route in its query or hash', () => {
-    const location = builtFileLocation('/opt/Lanyard/out/renderer/index.html')
-    expect(location.allows('file:///opt/Lanyard/out/renderer/index.html')).toBe(true)
-    expect(location.allows('file:///opt/Lanyard/out/renderer/index.html#/profiles?x=1')).toBe(true)
-    expect(location.allows('file:///opt/Lanyard/out/renderer/other.html')).toBe(false)
-    expect(location.allows('file:///opt/Lanyard/out/renderer/../renderer/evil/index.html')).toBe(false)
-    expect(location.allows('file://attacker-host/opt/Lanyard/out/renderer/index.html')).toBe(false)
-    expect(location.allows('https://opt/Lanyard/out/renderer/index.html')).toBe(false)
+  it('allows only the exact app://lanyard origin, with any path, route or query', () => {
+    const location = appSchemeLocation()
+    expect(location.allows('app://lanyard/index.html')).toBe(true)
+    expect(location.allows('app://lanyard/index.html#/profiles?x=1')).toBe(true)
+    expect(location.allows('app://lanyard/')).toBe(true)
+    expect(location.allows('app://evil/index.html')).toBe(false)
+    expect(location.allows('app://lanyard.evil/index.html')).toBe(false)
+    expect(location.allows('app://evil.lanyard/index.html')).toBe(false)
+    expect(location.allows('app://lanyard:8080/index.html')).toBe(false)
+    expect(location.allows('app://someone@lanyard/index.html')).toBe(false)
+    expect(location.allows('file:///opt/Lanyard/resources/app.asar/out/renderer/index.html')).toBe(false)
+    expect(location.allows('https://lanyard/index.html')).toBe(false)
+    expect(location.allows('lanyard://lanyard/index.html')).toBe(false)
     expect(location.allows('not a url')).toBe(false)
   })
 

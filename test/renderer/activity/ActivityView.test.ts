@@ -81,12 +81,12 @@ describe('the Activity view', () => {
     expect(newest?.find('a').attributes('href')).toBe('/profiles/profile-okta/users/00u1ada')
     expect(newest?.find('a').attributes('title')).toBe('00u1ada')
     expect(newest?.text()).toContain('Partly applied')
-    expect(newest?.text()).toContain('checked at start-up')
+    expect(newest?.text()).toContain('checked at the target')
     expect(older?.text()).toContain('Add to group')
     expect(older?.text()).toContain('Engineering')
     expect(older?.text()).toContain('Unfinished')
     expect(older?.find('a').exists()).toBe(false)
-    expect(older?.text()).not.toContain('checked at start-up')
+    expect(older?.text()).not.toContain('checked at the target')
   })
 
   it('opens an entry to show its changes before and after, its steps and the details for support', async () => {

@@ -25,6 +25,8 @@ export const outcomeLooks: Record<OutcomeStatus, OutcomeLook> = {
   partial: { label: 'Partly applied', tone: 'warning' },
   // An intent without an outcome: the change was under way when Lanyard stopped.
   pending: { label: 'Unfinished', tone: 'neutral' },
+  // Settled by reading the target, which fits this change and another cause alike.
+  undetermined: { label: 'Could not tell', tone: 'warning' },
 }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })

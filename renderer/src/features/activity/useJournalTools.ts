@@ -5,6 +5,7 @@ import { useActivityStore } from '../../stores/activity'
 import { useUiStore } from '../../stores/ui'
 import { undoPlan } from '../journal/undoPlan'
 import { downloadFile } from '../profiles/downloadFile'
+import { outcomeLooks } from './journalWords'
 
 /** What the last undo did, shown above the table until the next one. */
 export type UndoOutcome =
@@ -15,7 +16,8 @@ const exportTypes = { csv: 'text/csv', json: 'application/json' } as const
 
 /**
  * The Activity view's actions beyond reading: check the hash chain, export what the filters
- * show, and undo a deprovision after the person has seen what it brings back.
+ * show, undo a deprovision after the person has seen what it brings back, and check now whether a
+ * change whose outcome is not known took effect.
  */
 export function useJournalTools(currentFilter: () => JournalFilter) {
   const store = useActivityStore()
@@ -27,6 +29,7 @@ export function useJournalTools(currentFilter: () => JournalFilter) {
   const exporting = ref(false)
   const undoingEntryId = ref<string | null>(null)
   const undoOutcome = ref<UndoOutcome | null>(null)
+  const checkingEntryId = ref<string | null>(null)
 
   async function verify(): Promise<void> {
     verifying.value = true
@@ -63,6 +66,20 @@ export function useJournalTools(currentFilter: () => JournalFilter) {
     }
   }
 
+  /** Says what the check found, in the outcome's own words; the re-read list shows it on the entry. */
+  async function checkNow(entry: JournalEntry): Promise<void> {
+    checkingEntryId.value = entry.id
+    const result = await store.settle(entry.id)
+    checkingEntryId.value = null
+    const name = entry.target.name
+    if (result.ok) {
+      const { status, message } = result.value.outcome
+      ui.showToast(`Checked ${name}: ${outcomeLooks[status].label}. ${message}`, status === 'applied' ? 'success' : 'info')
+    } else {
+      ui.showToast(`Could not check ${name}. ${result.error.message}`, 'error')
+    }
+  }
+
   function dismissUndoOutcome(): void {
     undoOutcome.value = null
   }
@@ -78,5 +95,7 @@ export function useJournalTools(currentFilter: () => JournalFilter) {
     undoOutcome,
     undo,
     dismissUndoOutcome,
+    checkingEntryId,
+    checkNow,
   }
 }

@@ -89,6 +89,7 @@ describe('Cognito profile settings', () => {
   const base = {
     profileId: 'p',
     profileName: 'Pool',
+    environment: 'sandbox' as const,
     values: { accessKeyId: 'AKIAEXAMPLEKEY000001', region: 'eu-west-1', userPoolId: 'eu-west-1_AbC123' },
     secrets: { accessSecret: 'secret' },
     logger: createRecordingLogger(),

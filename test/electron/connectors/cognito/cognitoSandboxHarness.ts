@@ -40,7 +40,7 @@ export async function cognitoHarness(options: SandboxOptions = {}, tuning: Cogni
   const logger = createRecordingLogger()
   const connect = (values: Record<string, string> = {}, secrets: Record<string, string> = { accessSecret: sandbox.credentials.accessSecret! }, extraTuning: CognitoTuning = {}) => {
     const connector = createCognitoConnector(
-      { profileId: 'profile-1', profileName: 'Sandbox Cognito', values: { ...sandboxValues(sandbox), ...values }, secrets, logger },
+      { profileId: 'profile-1', profileName: 'Sandbox Cognito', environment: 'sandbox', values: { ...sandboxValues(sandbox), ...values }, secrets, logger },
       { ...fastTuning, ...tuning, ...extraTuning },
     )
     afterTest(async () => connector.close())

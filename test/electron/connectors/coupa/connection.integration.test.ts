@@ -6,7 +6,7 @@ import { expectAppError } from '../../../support/expectAppError'
 import { coupaHarness } from './coupaSandboxHarness'
 
 function build(values: Record<string, string>, secrets: Record<string, string> = { apiKey: 'a'.repeat(40) }) {
-  return () => createCoupaConnector({ profileId: 'p', profileName: 'Acme Coupa', values, secrets, logger: createRecordingLogger() })
+  return () => createCoupaConnector({ profileId: 'p', profileName: 'Acme Coupa', environment: 'sandbox', values, secrets, logger: createRecordingLogger() })
 }
 
 describe('a Coupa profile and its connection', () => {

@@ -39,6 +39,7 @@ export async function coupaHarness(options: CoupaSandboxOptions = {}, values: Re
       {
         profileId: 'profile-1',
         profileName: 'Sandbox Coupa',
+        environment: 'sandbox',
         values: { url: sandbox.url, customProperties: customProperties ?? '', ...values, ...extraValues },
         secrets,
         logger,

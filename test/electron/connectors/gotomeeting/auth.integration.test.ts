@@ -51,7 +51,7 @@ describe('GoToMeeting connector: signing in', () => {
       logger.info(message, fields)
       if (message.startsWith('POST /oauth/token')) tenant.expireAllTokens()
     } }
-    const connector = createGoToMeetingConnector({ profileId: 'p', profileName: 'Expiring', values: profileValues(sandbox), secrets: profileSecrets(sandbox), logger: expiring })
+    const connector = createGoToMeetingConnector({ profileId: 'p', profileName: 'Expiring', environment: 'sandbox', values: profileValues(sandbox), secrets: profileSecrets(sandbox), logger: expiring })
     try {
       const error = await expectAppError(connector.get('users', tenant.adminUser.key), 'auth_failed')
       expect(error.message).toContain('even after signing in again')

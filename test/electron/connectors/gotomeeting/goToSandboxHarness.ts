@@ -46,7 +46,7 @@ export async function goToHarness(options: SandboxOptions = {}, tuning: GoToHttp
   const logger = createRecordingLogger()
   const connect = (values: Record<string, string> = {}, secrets: Record<string, string> = profileSecrets(sandbox), extraTuning: GoToHttpTuning = {}) => {
     const connector = createGoToMeetingConnector(
-      { profileId: 'profile-1', profileName: 'Sandbox GoTo', values: { ...profileValues(sandbox), ...values }, secrets, logger },
+      { profileId: 'profile-1', profileName: 'Sandbox GoTo', environment: 'sandbox', values: { ...profileValues(sandbox), ...values }, secrets, logger },
       { ...fastTuning, ...tuning, ...extraTuning },
     )
     afterTest(async () => connector.close())

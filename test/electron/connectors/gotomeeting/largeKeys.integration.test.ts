@@ -42,6 +42,7 @@ describe('GoToMeeting keys beyond 2^53', () => {
     const connector = createGoToMeetingConnector({
       profileId: 'p',
       profileName: 'Stub',
+      environment: 'sandbox',
       values: { url, username: 'admin@company.com', clientId: 'client', accountKey: '1' },
       secrets: { password: 'pw', clientSecret: 'secret' },
       logger: createRecordingLogger(),

@@ -59,6 +59,7 @@ describe('Okta connector: test connection with a token whose admin role cannot r
     const connector = createOktaConnector({
       profileId: 'p',
       profileName: 'Help desk Okta',
+      environment: 'sandbox',
       values: { url: server.url },
       secrets: { token: 'help-desk-token' },
       logger: createRecordingLogger(),
@@ -75,7 +76,7 @@ describe('Okta connector: test connection with a token whose admin role cannot r
 
   it('still fails when the token itself is refused', async () => {
     const server = await startLocalServer(() => ({ status: 401, body: { errorCode: 'E0000011', errorSummary: 'Invalid token provided', errorCauses: [] } }))
-    const connector = createOktaConnector({ profileId: 'p', profileName: 'x', values: { url: server.url }, secrets: { token: 'bad' }, logger: createRecordingLogger() })
+    const connector = createOktaConnector({ profileId: 'p', profileName: 'x', environment: 'sandbox', values: { url: server.url }, secrets: { token: 'bad' }, logger: createRecordingLogger() })
     try {
       await expectAppError(connector.testConnection(), 'auth_failed')
     } finally {

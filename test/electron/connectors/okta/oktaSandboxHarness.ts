@@ -39,7 +39,7 @@ export async function oktaHarness(
   const logger = createRecordingLogger()
   const connect = (extraValues: Record<string, string> = {}, secrets = sandbox.credentials, extraTuning: OktaHttpTuning = {}) => {
     const connector = createOktaConnector(
-      { profileId: 'profile-1', profileName: 'Sandbox Okta', values: { url: sandbox.url, ...values, ...extraValues }, secrets, logger },
+      { profileId: 'profile-1', profileName: 'Sandbox Okta', environment: 'sandbox', values: { url: sandbox.url, ...values, ...extraValues }, secrets, logger },
       { ...fastTuning, ...tuning, ...extraTuning },
     )
     afterTest(async () => connector.close())

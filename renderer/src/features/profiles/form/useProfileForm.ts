@@ -1,4 +1,4 @@
-import { computed, reactive, ref } from 'vue'
+import { computed, reactive, ref, watch } from 'vue'
 import type { ConnectorDescriptor, ParameterDescriptor } from '../../../../../shared/catalogue'
 import type { LanyardError } from '../../../../../shared/errors'
 import type { Environment, ProfileView } from '../../../../../shared/profiles'
@@ -62,7 +62,7 @@ export function useProfileForm(options: ProfileFormOptions) {
   }
 
   function collectErrors(): Record<string, string> {
-    const found: Record<string, string> = { ...validateProfileValues(descriptor, trimmedValues()) }
+    const found: Record<string, string> = { ...validateProfileValues(descriptor, trimmedValues(), environment.value) }
     if (name.value.trim() === '') found[nameFieldKey] = 'Give the profile a name, e.g. "Okta sandbox".'
     for (const parameter of secret) {
       const entry = secrets[parameter.key]
@@ -84,6 +84,16 @@ export function useProfileForm(options: ProfileFormOptions) {
     else delete next[key]
     errors.value = next
   }
+
+  function checkAddresses(): void {
+    for (const parameter of plain) if (parameter.kind === 'url' && (values[parameter.key] ?? '').trim() !== '') checkField(parameter.key)
+  }
+  // Whether an address may use http:// depends on the environment: judge filled-in addresses
+  // again as soon as it changes, so "real" on an http:// address is flagged at once.
+  watch(environment, checkAddresses)
+  // A saved profile the connectors refuse to use (a real one on http://, from an older version)
+  // shows what to change as soon as it is opened.
+  if (options.profile) checkAddresses()
 
   function replaceSecret(key: string): void {
     secrets[key] = { action: 'replace', value: '' }

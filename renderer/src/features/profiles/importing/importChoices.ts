@@ -8,8 +8,9 @@ export interface ImportRowChoice {
   name: string
 }
 
-/** The actions that make sense for a row: a clash cannot simply be added. */
+/** The actions that make sense for a row: a clash cannot simply be added, a refused entry only skipped. */
 export function actionsFor(entry: ImportPreviewEntry): { value: ImportAction; label: string }[] {
+  if (entry.refusal !== null) return [{ value: 'skip', label: 'Skip' }]
   if (entry.clashesWith === null) {
     return [
       { value: 'add', label: 'Add' },
@@ -25,8 +26,9 @@ export function actionsFor(entry: ImportPreviewEntry): { value: ImportAction; la
   ]
 }
 
-/** New profiles are added; a clash is renamed by default, the choice that loses nothing. */
+/** New profiles are added; a clash is renamed by default, the choice that loses nothing; a refused entry is skipped. */
 export function defaultChoice(entry: ImportPreviewEntry): ImportRowChoice {
+  if (entry.refusal !== null) return { action: 'skip', name: entry.suggestedName }
   return { action: entry.clashesWith === null ? 'add' : 'rename', name: entry.suggestedName }
 }
 

@@ -68,12 +68,18 @@ export function useProfileTransfer() {
     importing.value = true
     const result = await store.importProfiles(pending.content, resolutions)
     importing.value = false
-    if (!result.ok) {
+    if (!result.ok && result.error.code !== 'keychain_unavailable') {
       // The dialog stays open with the person's choices, so they can fix and retry.
       importError.value = result.error.message
       return
     }
     pendingImport.value = null
+    if (!result.ok) {
+      // The import is saved; only the old secrets of replaced profiles stayed in the keychain (unused,
+      // removed later). A retry would import again, so the dialog closes and the message stays up.
+      ui.showToast(result.error.message, 'error')
+      return
+    }
     const count = result.value.added.length + result.value.replaced.length
     ui.showToast(importedCountMessage(count), count === 0 ? 'info' : 'success')
   }

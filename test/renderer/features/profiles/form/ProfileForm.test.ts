@@ -84,6 +84,72 @@ describe('the profile form', () => {
     expect(wrapper.find('#profile-field-url-error').exists()).toBe(false)
   })
 
+  it('refuses http:// for a real tenant at the field when it loses focus, and sends nothing', async () => {
+    const wrapper = mountForm('okta')
+    await fill(wrapper, '#profile-name', 'Okta prod')
+    await wrapper.find('input[name="environment"][value="real"]').setValue(true)
+    await fill(wrapper, '#profile-field-token', 'typed-token')
+    const url = wrapper.find('#profile-field-url')
+
+    await url.setValue('http://acme.okta.com')
+    await url.trigger('blur')
+
+    expect(wrapper.find('#profile-field-url-error').text()).toBe(
+      'Real tenants need an address starting with https://: over http:// the credentials would travel in clear. Use https://acme.okta.com instead.',
+    )
+    await submit(wrapper)
+    expect(api.callsTo('profiles.create')).toHaveLength(0)
+    expect(document.activeElement?.id).toBe('profile-field-url')
+  })
+
+  it('clears the address error as the https:// address is typed', async () => {
+    const wrapper = mountForm('okta')
+    await wrapper.find('input[name="environment"][value="real"]').setValue(true)
+    const url = wrapper.find('#profile-field-url')
+    await url.setValue('http://acme.okta.com')
+    await url.trigger('blur')
+    expect(wrapper.find('#profile-field-url-error').exists()).toBe(true)
+
+    await url.setValue('https://acme.okta.com')
+
+    expect(wrapper.find('#profile-field-url-error').exists()).toBe(false)
+  })
+
+  it('keeps http:// on this computer for a sandbox, and flags it at once when the environment becomes real', async () => {
+    const wrapper = mountForm('okta')
+    const url = wrapper.find('#profile-field-url')
+    await url.setValue('http://127.0.0.1:4010')
+    await url.trigger('blur')
+    expect(wrapper.find('#profile-field-url-error').exists()).toBe(false)
+
+    await wrapper.find('input[name="environment"][value="real"]').setValue(true)
+    expect(wrapper.find('#profile-field-url-error').text()).toContain('Real tenants need an address starting with https://')
+
+    await wrapper.find('input[name="environment"][value="sandbox"]').setValue(true)
+    expect(wrapper.find('#profile-field-url-error').exists()).toBe(false)
+  })
+
+  it('shows at once, when a real profile saved on http:// by an older version is opened, what to change', () => {
+    const wrapper = mountForm('okta', profileView({ name: 'Okta prod', environment: 'real', values: { url: 'http://acme.okta.com' } }))
+
+    expect(wrapper.find('#profile-field-url-error').text()).toContain('Real tenants need an address starting with https://')
+    expect(wrapper.find('#profile-field-url-error').text()).toContain('Use https://acme.okta.com instead.')
+  })
+
+  it('shows no error at once when a well-formed profile is opened', () => {
+    const wrapper = mountForm('okta', profileView({ environment: 'real' }))
+    expect(wrapper.find('#profile-field-url-error').exists()).toBe(false)
+  })
+
+  it('refuses http:// to another computer for a sandbox profile', async () => {
+    const wrapper = mountForm('okta')
+    const url = wrapper.find('#profile-field-url')
+    await url.setValue('http://acme.oktapreview.com')
+    await url.trigger('blur')
+
+    expect(wrapper.find('#profile-field-url-error').text()).toContain('http:// is only for a sandbox tenant on this computer')
+  })
+
   it('offers the Cognito regions in a select and sends the chosen one', async () => {
     api.answer('profiles.create', (input) => ({ ok: true, value: profileView({ connectorId: 'cognito', name: input.name }) }))
     const wrapper = mountForm('cognito')

@@ -12,6 +12,7 @@ const newProfile: ImportPreviewEntry = {
   clashesWith: null,
   suggestedName: 'Coupa test',
   secretsNeeded: ['apiKey'],
+  refusal: null,
 }
 const clashing: ImportPreviewEntry = {
   index: 1,
@@ -21,6 +22,7 @@ const clashing: ImportPreviewEntry = {
   clashesWith: '00000000-0000-4000-8000-000000000009',
   suggestedName: 'Okta prod (2)',
   secretsNeeded: ['token'],
+  refusal: null,
 }
 
 afterEach(() => {
@@ -123,6 +125,25 @@ describe('the import dialog', () => {
     await actionSelect(wrapper, 'Okta prod').setValue('skip')
 
     expect(importButton(wrapper).attributes('disabled')).toBeDefined()
+  })
+
+  it('shows why an entry on http:// cannot be imported, offers only Skip for it, and imports the rest', async () => {
+    const refusal = 'Target URL: Real tenants need an address starting with https://: over http:// the credentials would travel in clear.'
+    const insecure: ImportPreviewEntry = { ...clashing, index: 2, name: 'Okta old', clashesWith: null, suggestedName: 'Okta old', refusal }
+    const wrapper = mountDialog([newProfile, insecure])
+
+    const row = wrapper.findAll('tbody tr')[1]
+    expect(row?.text()).toContain(`Cannot be imported: ${refusal}`)
+    expect(row?.text()).not.toContain('New')
+    expect(actionSelect(wrapper, 'Okta old').findAll('option').map((option) => option.attributes('value'))).toEqual(['skip'])
+    expect(importButton(wrapper).text()).toBe('Import 1 profile')
+
+    await importButton(wrapper).trigger('click')
+
+    expect(wrapper.emitted('confirm')?.[0]?.[0]).toEqual([
+      { index: 0, action: 'add' },
+      { index: 2, action: 'skip' },
+    ])
   })
 
   it('closes on Escape by asking its owner to cancel', async () => {

@@ -114,8 +114,8 @@ describe('the profiles screen', () => {
     api.answer('profiles.importPreview', () => ({
       ok: true,
       value: [
-        { index: 0, connectorId: 'okta', name: 'Okta shared', environment: 'sandbox', clashesWith: null, suggestedName: 'Okta shared', secretsNeeded: ['token'] },
-        { index: 1, connectorId: 'okta', name: 'Okta other', environment: 'sandbox', clashesWith: null, suggestedName: 'Okta other', secretsNeeded: ['token'] },
+        { index: 0, connectorId: 'okta', name: 'Okta shared', environment: 'sandbox', clashesWith: null, suggestedName: 'Okta shared', secretsNeeded: ['token'], refusal: null },
+        { index: 1, connectorId: 'okta', name: 'Okta other', environment: 'sandbox', clashesWith: null, suggestedName: 'Okta other', secretsNeeded: ['token'], refusal: null },
       ],
     }))
     api.answer('profiles.import', () => {
@@ -141,6 +141,34 @@ describe('the profiles screen', () => {
     await button(wrapper, 'Enter secrets for Okta shared').trigger('click')
     await flushPromises()
     expect(router.currentRoute.value.fullPath).toBe(`/profiles/${imported.id}/edit`)
+  })
+
+  it('closes the import when it is done though old secrets linger, and keeps the message in view', async () => {
+    const replaced = profileView({ name: 'Okta shared', secrets: { token: 'missing' } })
+    profiles = [profileView({ ...replaced, secrets: { token: 'stored' } })]
+    api.answer('profiles.importPreview', () => ({
+      ok: true,
+      value: [{ index: 0, connectorId: 'okta', name: 'Okta shared', environment: 'sandbox', clashesWith: replaced.id, suggestedName: 'Okta shared (2)', secretsNeeded: ['token'], refusal: null }],
+    }))
+    const message = 'The import is done: replaced "Okta shared", whose secrets must now be entered again. The old Token of "Okta shared" could not be removed from the keychain.'
+    api.answer('profiles.import', () => {
+      profiles = [replaced]
+      return { ok: false, error: { code: 'keychain_unavailable', message } }
+    })
+    const { wrapper } = await mountView()
+    const input = wrapper.find('input[type="file"]')
+    Object.defineProperty(input.element, 'files', { value: [new File(['{}'], 'team.lanyard-profiles.json')], configurable: true })
+    await input.trigger('change')
+    await flushPromises()
+    await wrapper.find('dialog select').setValue('replace')
+    await button(wrapper, 'Import 1 profile').trigger('click')
+    await flushPromises()
+
+    // A retry would import again over what is already imported: the dialog closes, the message stays until dismissed.
+    expect(api.callsTo('profiles.import')).toEqual([{ content: '{}', resolutions: [{ index: 0, action: 'replace' }] }])
+    expect(wrapper.find('dialog [role="alert"]').exists()).toBe(false)
+    expect(useUiStore().toasts).toEqual([expect.objectContaining({ kind: 'error', message })])
+    expect(wrapper.find('li[aria-label="Okta shared"]').text()).toContain('token missing')
   })
 
   it('exports only the ticked profiles', async () => {

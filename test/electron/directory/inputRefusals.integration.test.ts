@@ -1,0 +1,150 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { CallName } from '../../../shared/contract'
+import { startCognitoSandbox } from '../../../electron/sandbox/cognito/startCognitoSandbox'
+import { startCoupaSandbox } from '../../../electron/sandbox/coupa/startCoupaSandbox'
+import { startGoToMeetingSandbox } from '../../../electron/sandbox/gotomeeting/startGoToMeetingSandbox'
+import { startOktaSandbox } from '../../../electron/sandbox/okta/startOktaSandbox'
+import { invokeContract } from '../../../electron/services/invokeContract'
+import { requestLog } from '../../support/connectorHarness'
+import { createTestServices } from '../../support/createTestServices'
+import { createRecordingLogger } from '../../support/recordingLogger'
+import { useTemporaryDirectories } from '../../support/temporaryDirectory'
+import { journalOnDisk } from './directoryHarness'
+
+/*
+ * The audit's findings against the real adapters: lone surrogates made `encodeURIComponent` throw
+ * in the Okta and GoTo adapters (answered `internal`), and `..%2F..` passed the dot-segment
+ * guard. Each is refused as `invalid_input`, and the sandbox tenant receives no request at all.
+ */
+
+const newDirectory = useTemporaryDirectories()
+const running: { close(): Promise<unknown> }[] = []
+afterEach(async () => {
+  while (running.length > 0) await running.pop()?.close()
+})
+
+async function setUp(connectorId: 'okta' | 'gotomeeting') {
+  const logger = createRecordingLogger()
+  const dataDirectory = newDirectory()
+  const services = await createTestServices(dataDirectory, { logger })
+  running.push(services)
+  let profileId: string
+  let userId: string
+  let groupId: string
+  if (connectorId === 'okta') {
+    const sandbox = await startOktaSandbox({ users: 20 })
+    running.push(sandbox)
+    const values = { url: sandbox.url }
+    profileId = (await services.handlers['profiles.create']({ connectorId, name: 'Okta', environment: 'sandbox', values, secrets: { token: sandbox.credentials.token! } })).id
+    userId = sandbox.tenant.users()[1]!.id
+    groupId = sandbox.tenant.groups().find((group) => group.type === 'OKTA_GROUP')!.id
+  } else {
+    const sandbox = await startGoToMeetingSandbox({ users: 20 })
+    running.push(sandbox)
+    const { username, password, clientId, clientSecret, accountKey } = sandbox.credentials
+    const values = { url: sandbox.url, username: username!, clientId: clientId!, accountKey: accountKey! }
+    profileId = (await services.handlers['profiles.create']({ connectorId, name: 'GoTo', environment: 'sandbox', values, secrets: { password: password!, clientSecret: clientSecret! } })).id
+    userId = sandbox.tenant.users()[1]!.key
+    groupId = sandbox.tenant.groups()[0]!.key
+  }
+  const requests = requestLog(logger.lines, (fields) => ('attempt' in fields ? String(fields.path) : null))
+  const call = (name: CallName, input: unknown) => invokeContract(services.handlers, name, input, logger)
+  // One real call first, so the connector is built (and GoTo signed in): the refusals must not depend on a cold start.
+  expect(await call('directory.get', { id: profileId, objectType: 'users', objectId: userId })).toMatchObject({ ok: true })
+  requests.mark()
+  return { dataDirectory, call, profileId, userId, groupId, requests }
+}
+
+function badInputs(id: string, userId: string, groupId: string, bad: string): [CallName, Record<string, unknown>][] {
+  return [
+    ['directory.get', { id, objectType: 'users', objectId: bad }],
+    ['directory.update', { id, objectType: 'users', objectId: bad, changes: { title: 'x' } }],
+    ['directory.delete', { id, objectType: 'groups', objectId: bad, confirmName: 'x' }],
+    ['directory.members', { id, objectType: 'groups', objectId: bad }],
+    ['directory.groupsOf', { id, objectType: 'users', objectId: bad }],
+    ['directory.addMember', { id, groupId, userId: bad }],
+    ['directory.removeMember', { id, groupId: bad, userId }],
+    ['directory.deprovision', { id, userId: bad }],
+  ]
+}
+
+for (const connectorId of ['okta', 'gotomeeting'] as const) {
+  describe(`${connectorId}: refused at the contract, nothing sent to the sandbox tenant`, () => {
+    it('refuses lone surrogates in ids and search text as invalid_input', async () => {
+      const { dataDirectory, call, profileId, userId, groupId, requests } = await setUp(connectorId)
+      for (const bad of ['\uD800', `${userId}\uDC00`, `\uDE00${userId}`]) {
+        for (const [name, input] of [...badInputs(profileId, userId, groupId, bad), ['directory.list', { id: profileId, objectType: 'users', search: bad }] as const]) {
+          const result = await call(name, input)
+          expect(result, `${name} ${JSON.stringify(bad)}`).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+        }
+      }
+      expect(requests.requests()).toEqual([])
+      expect(journalOnDisk(dataDirectory)).toEqual([])
+    })
+
+    it('refuses ids that are, or decode to, a path as invalid_input', async () => {
+      const { dataDirectory, call, profileId, userId, groupId, requests } = await setUp(connectorId)
+      for (const bad of ['..', '.', '..%2F..', `../${groupId}`, `${userId}/..`, '%2e%2e%2f', '..%5c..', '%252e%252e']) {
+        for (const [name, input] of badInputs(profileId, userId, groupId, bad)) {
+          const result = await call(name, input)
+          expect(result, `${name} ${bad}`).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+        }
+      }
+      expect(requests.requests()).toEqual([])
+      expect(journalOnDisk(dataDirectory)).toEqual([])
+    })
+  })
+}
+
+/*
+ * Refusals the adapter makes from the profile or the target's own rules, with no call: they come
+ * before the journal too, so a change that was never sent leaves no entry.
+ */
+describe("the adapter's own refusals come before the journal", () => {
+  it('Coupa: a custom property the profile does not declare, on create and on update', async () => {
+    const sandbox = await startCoupaSandbox({ users: 10 })
+    running.push(sandbox)
+    const logger = createRecordingLogger()
+    const dataDirectory = newDirectory()
+    const services = await createTestServices(dataDirectory, { logger })
+    running.push(services)
+    const values = { url: sandbox.url, customProperties: sandbox.credentials.customProperties ?? '' }
+    const id = (await services.handlers['profiles.create']({ connectorId: 'coupa', name: 'Coupa', environment: 'sandbox', values, secrets: { apiKey: sandbox.credentials.apiKey! } })).id
+    const requests = requestLog(logger.lines, (fields) => ('attempt' in fields ? `${String(fields.method)} ${String(fields.path)}` : null))
+    const call = (name: CallName, input: unknown) => invokeContract(services.handlers, name, input, logger)
+    const attributes = { userName: 'zoe.k', 'name.givenName': 'Zoe', 'name.familyName': 'K', 'emails[0].value': 'zoe.k@example.com', 'Extension.Custom.nope': 'x' }
+
+    const created = await call('directory.create', { id, objectType: 'users', attributes })
+    expect(created).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('"nope" is not one of') } })
+    const userId = String(sandbox.tenant.users()[0]!.id)
+    const updated = await call('directory.update', { id, objectType: 'users', objectId: userId, changes: { 'Extension.Custom.nope': 'x' } })
+    expect(updated).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(requests.requests().filter((request) => !request.startsWith('GET'))).toEqual([])
+    expect(journalOnDisk(dataDirectory)).toEqual([])
+  })
+
+  it('GoTo: a username and an email that disagree, which are one field in GoTo', async () => {
+    const { dataDirectory, call, profileId, requests } = await setUp('gotomeeting')
+    const attributes = { userName: 'a.b@example.com', 'emails[0].value': 'c.d@example.com', 'name.givenName': 'A', 'name.familyName': 'B' }
+    const created = await call('directory.create', { id: profileId, objectType: 'users', attributes })
+    expect(created).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('one field in GoTo') } })
+    expect(requests.requests()).toEqual([])
+    expect(journalOnDisk(dataDirectory)).toEqual([])
+  })
+
+  it('Cognito: "Password is permanent" changed without the password', async () => {
+    const sandbox = await startCognitoSandbox({ users: 10 })
+    running.push(sandbox)
+    const logger = createRecordingLogger()
+    const dataDirectory = newDirectory()
+    const services = await createTestServices(dataDirectory, { logger })
+    running.push(services)
+    const { accessKeyId, accessSecret, region, userPoolId } = sandbox.credentials
+    const values = { accessKeyId: accessKeyId!, region: region!, userPoolId: userPoolId!, url: sandbox.url }
+    const id = (await services.handlers['profiles.create']({ connectorId: 'cognito', name: 'Cognito', environment: 'sandbox', values, secrets: { accessSecret: accessSecret! } })).id
+    const username = sandbox.tenant.users()[0]!.username
+    const updated = await invokeContract(services.handlers, 'directory.update', { id, objectType: 'users', objectId: username, changes: { 'Extension.IsPasswordPermanent': true } }, logger)
+    expect(updated).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('Type the password too') } })
+    expect(journalOnDisk(dataDirectory)).toEqual([])
+  })
+})

@@ -1,0 +1,44 @@
+import type { CallInput, CallName } from '../../shared/contract'
+
+/*
+ * One valid input for every contract call, with every optional string field filled in: a starting
+ * point for tests that spoil one field at a time (test/shared/contractInput.test.ts, the bridge fuzz).
+ * The profile and object ids are well-formed but name nothing.
+ */
+
+const profileId = '7d1f0e0e-5b6a-4c1d-8e2f-0a1b2c3d4e5f'
+const newUser = { userName: 'ada@example.com', 'name.givenName': 'Ada', 'Extension.Custom.tags': ['a', 'b'], active: true }
+
+export const validExamples: { [N in CallName]: CallInput<N> } = {
+  'app.info': {},
+  'app.openExternal': { url: 'https://example.com/help' },
+  'profiles.list': {},
+  'profiles.get': { id: profileId },
+  'profiles.create': { connectorId: 'okta', name: 'Okta prod', environment: 'real', values: { url: 'https://acme.okta.com' }, secrets: { token: 'SSWS-1' } },
+  'profiles.update': { id: profileId, name: 'Okta', environment: 'real', values: { url: 'https://acme.okta.com' }, secrets: { token: 'new' } },
+  'profiles.duplicate': { id: profileId, name: 'Okta copy' },
+  'profiles.delete': { id: profileId },
+  'profiles.export': { ids: [profileId] },
+  'profiles.importPreview': { content: '{\n  "format": "lanyard-profiles"\n}' },
+  'profiles.import': { content: '{}', resolutions: [{ index: 0, action: 'rename', name: 'Okta again' }] },
+  'directory.testConnection': { id: profileId },
+  'directory.list': { id: profileId, objectType: 'users', search: 'ada', cursor: 'after-00u1', pageSize: 10, requestKey: 'users-table' },
+  'directory.get': { id: profileId, objectType: 'users', objectId: '00u1' },
+  'directory.create': { id: profileId, objectType: 'users', attributes: newUser, password: 'pw-1', groups: ['00g1'] },
+  'directory.update': { id: profileId, objectType: 'users', objectId: '00u1', changes: { title: 'Engineer', 'Extension.Description': null } },
+  'directory.delete': { id: profileId, objectType: 'users', objectId: '00u1', confirmName: 'Ada Lovelace' },
+  'directory.members': { id: profileId, objectType: 'groups', objectId: '00g1', cursor: 'c-2', pageSize: 10, requestKey: 'members' },
+  'directory.groupsOf': { id: profileId, objectType: 'users', objectId: '00u1', relatedType: 'roles', cursor: 'c-2', requestKey: 'groups' },
+  'directory.addMember': { id: profileId, groupType: 'groups', groupId: '00g1', userId: '00u1' },
+  'directory.removeMember': { id: profileId, groupType: 'groups', groupId: '00g1', userId: '00u1' },
+  'directory.deprovision': { id: profileId, userId: '00u1' },
+  'directory.checkCreate': { id: profileId, objectType: 'users', attributes: newUser },
+  'directory.cancel': { requestKey: 'users-table' },
+  'journal.list': { profileId, user: 'ada', action: 'create', from: '2026-11-01', to: '2026-11-30' },
+  'journal.verify': {},
+  'journal.export': { format: 'csv', filter: { user: 'ada', profileId } },
+  'journal.undo': { entryId: 'entry-1' },
+  'journal.complete': { entryId: 'entry-1', choice: 'finish', password: 'pw-2' },
+  'journal.reconciled': {},
+  'journal.settle': { entryId: 'entry-1' },
+}
