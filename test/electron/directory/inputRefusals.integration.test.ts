@@ -101,7 +101,7 @@ for (const connectorId of ['okta', 'gotomeeting'] as const) {
  * before the journal too, so a change that was never sent leaves no entry.
  */
 describe("the adapter's own refusals come before the journal", () => {
-  it('Coupa: a custom property the profile does not declare, on create and on update', async () => {
+  it('Coupa: a custom property the profile does not declare, on create and on update, and a segment without its chart of accounts', async () => {
     const sandbox = await startCoupaSandbox({ users: 10 })
     running.push(sandbox)
     const logger = createRecordingLogger()
@@ -116,6 +116,9 @@ describe("the adapter's own refusals come before the journal", () => {
 
     const created = await call('directory.create', { id, objectType: 'users', attributes })
     expect(created).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('"nope" is not one of') } })
+    const { 'Extension.Custom.nope': _nope, ...declared } = attributes
+    const segmentOnly = await call('directory.create', { id, objectType: 'users', attributes: { ...declared, 'Extension.Segment1': 'Ops' } })
+    expect(segmentOnly).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('chart of accounts') } })
     const userId = String(sandbox.tenant.users()[0]!.id)
     const updated = await call('directory.update', { id, objectType: 'users', objectId: userId, changes: { 'Extension.Custom.nope': 'x' } })
     expect(updated).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
@@ -129,6 +132,19 @@ describe("the adapter's own refusals come before the journal", () => {
     const created = await call('directory.create', { id: profileId, objectType: 'users', attributes })
     expect(created).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('one field in GoTo') } })
     expect(requests.requests()).toEqual([])
+    expect(journalOnDisk(dataDirectory)).toEqual([])
+  })
+
+  it('GoTo: a locale or time zone GoTo would not take, on create and on update', async () => {
+    const { dataDirectory, call, profileId, userId, requests } = await setUp('gotomeeting')
+    const attributes = { userName: 'a.b@example.com', 'emails[0].value': 'a.b@example.com', 'name.givenName': 'A', 'name.familyName': 'B', locale: 'English' }
+    const created = await call('directory.create', { id: profileId, objectType: 'users', attributes })
+    expect(created).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('Nothing was sent') } })
+    const updated = await call('directory.update', { id: profileId, objectType: 'users', objectId: userId, changes: { timezone: 'Mars/Olympus' } })
+    expect(updated).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('Nothing was sent') } })
+    // The update's read of the user it changes, and nothing after it.
+    expect(requests.requests()).toHaveLength(1)
+    expect(requests.requests()[0]).toMatch(new RegExp(`/users/${userId}$`))
     expect(journalOnDisk(dataDirectory)).toEqual([])
   })
 
