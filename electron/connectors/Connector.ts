@@ -34,13 +34,14 @@ export interface Connector {
    */
   checkCreate?(objectType: string, attributes: Attributes, signal?: AbortSignal): Promise<string[]>
   /**
-   * The adapter's own refusals of a create (`current` null) or of an update of `current` that need
-   * no call, from the profile and the target's rules (a Coupa custom property the profile does not
-   * declare, GoTo's username and email that are one field). The directory runs it before the change
-   * is journaled, so input refused here leaves no journal entry; create and update run the same
-   * functions again. Throws `invalid_input`. Optional: the shared field checks may be all there is.
+   * The adapter's own refusals of a create (`current` null, with what the create carries besides its
+   * attributes in `create`) or of an update of `current` that need no call, from the profile and the
+   * target's rules (a Coupa custom property the profile does not declare, GoTo's username and email
+   * that are one field, Cognito's permanent password without the password). The directory runs it
+   * before the change is journaled, so input refused here leaves no journal entry; create and update
+   * run the same functions again. Throws `invalid_input`. Optional: the shared field checks may be all there is.
    */
-  refuseUnsendable?(objectType: string, attributes: Attributes, current: DirectoryObject | null): void
+  refuseUnsendable?(objectType: string, attributes: Attributes, current: DirectoryObject | null, create: CreateCarries | null): void
   /** `changes` holds only what changes; null clears an attribute. Returns the object read back. */
   update(objectType: string, id: string, changes: Attributes, options?: ChangeOptions): Promise<DirectoryObject>
   /** Removes for good (deactivating first where the target needs it). */
@@ -114,6 +115,16 @@ export interface CreateOptions extends ChangeOptions {
   password?: string
   /** Ids of `groups` the new user joins as part of the create (each its own step). */
   groups?: readonly string[]
+}
+
+/**
+ * What a create carries besides its attributes, as `refuseUnsendable` sees it: whether a password
+ * was given (never the password itself, so it cannot reach a refusal's message or the journal)
+ * and the groups the new user joins.
+ */
+export interface CreateCarries {
+  hasPassword: boolean
+  groups: readonly string[]
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Attributes, DirectoryObject, DirectoryPage } from '../../shared/directory'
 import { AppError } from '../services/AppError'
-import type { ChangeOptions, Connector, CreateOptions, ListQuery } from './Connector'
+import type { ChangeOptions, Connector, CreateCarries, CreateOptions, ListQuery } from './Connector'
 
 /** One object type's operations, as an adapter implements them for its users or its groups. */
 export interface ObjectOperations {
@@ -10,7 +10,7 @@ export interface ObjectOperations {
   update(id: string, changes: Attributes, options?: ChangeOptions): Promise<DirectoryObject>
   delete(id: string): Promise<void>
   /** See `Connector.refuseUnsendable`. */
-  refuseUnsendable?(attributes: Attributes, current: DirectoryObject | null): void
+  refuseUnsendable?(attributes: Attributes, current: DirectoryObject | null, create: CreateCarries | null): void
 }
 
 type ObjectMethods = Required<Pick<Connector, 'list' | 'get' | 'create' | 'update' | 'delete' | 'refuseUnsendable'>>
@@ -30,6 +30,6 @@ export function usersAndGroups(targetLabel: string, types: { users: ObjectOperat
     create: async (type, attributes, options) => of(type).create(attributes, options),
     update: async (type, id, changes, options) => of(type).update(id, changes, options),
     delete: async (type, id) => of(type).delete(id),
-    refuseUnsendable: (type, attributes, current) => of(type).refuseUnsendable?.(attributes, current),
+    refuseUnsendable: (type, attributes, current, create) => of(type).refuseUnsendable?.(attributes, current, create),
   }
 }

@@ -86,7 +86,7 @@ export class DirectoryService {
     }
     const connector = await this.connectors.connectorFor(input.id)
     // The adapter's own refusals too, before the intent: a change never sent leaves no journal entry.
-    connector.refuseUnsendable?.(type.id, input.attributes, null)
+    connector.refuseUnsendable?.(type.id, input.attributes, null, { hasPassword: Boolean(input.password), groups })
     const name = provisionalName(input.attributes)
     const { value } = await recordChange(this.context, {
       profileId: profile.id,
@@ -120,7 +120,7 @@ export class DirectoryService {
     assertWritable(current)
     const { changes, journal } = effectiveChanges(type, current.attributes, input.changes)
     if (journal.length === 0) return current
-    connector.refuseUnsendable?.(type.id, changes, current)
+    connector.refuseUnsendable?.(type.id, changes, current, null)
     const { value } = await recordChange(this.context, {
       profileId: input.id,
       intent: {

@@ -2,7 +2,7 @@ import type { AdminCreateUserCommandInput } from '@aws-sdk/client-cognito-identi
 import type { Attributes, DirectoryObject } from '../../../shared/directory'
 import { validateNewObject } from '../../../shared/directoryValidation'
 import { AppError, refuseProblems } from '../../services/AppError'
-import type { CreateOptions } from '../Connector'
+import type { CreateCarries, CreateOptions } from '../Connector'
 import { runSteps, type Step, type StepsOutcome } from '../runSteps'
 import { userFromListing, userToObject, type CognitoUser } from './cognitoMapping'
 import { isPasswordRefusal, withPasswordPolicy } from './cognitoPasswordPolicy'
@@ -26,22 +26,31 @@ function refuse(problem: string, field: string): never {
   throw new AppError('invalid_input', `The new user was not created: ${problem}`, { fields: { [field]: problem } })
 }
 
-/** Checked before anything is sent: a create that cannot finish is refused rather than left half-done. */
-function plan(context: CognitoContext, attributes: Attributes, options: CreateOptions) {
-  refuseProblems(validateNewObject(context.users, attributes, options.password), 'The new user was not created')
+/**
+ * What a create refuses with no call, from the attributes, whether a password was given and the
+ * groups: a create that cannot finish is refused rather than left half-done. The directory runs it
+ * before the create is journaled (through refuseUnsendable); createUser runs it again.
+ */
+export function plannedCreate(context: CognitoContext, attributes: Attributes, carries: CreateCarries) {
   const write = userWrite(context.users, attributes)
   const username = write.username ?? ''
-  const password = options.password ?? write.password
   const permanent = write.permanent === true
-  if (permanent && !password) refuse('a permanent password needs the password itself. Type it, or untick "Password is permanent".', 'password')
+  if (permanent && !carries.hasPassword && !write.password) refuse('a permanent password needs the password itself. Type it, or untick "Password is permanent".', 'password')
   if (permanent && write.mediums) {
     refuse('an invitation carries a temporary password, and a permanent password leaves none to send. Leave the delivery mediums empty.', 'Extension.DesiredDeliveryMediums')
   }
-  const groups = [...new Set(options.groups ?? [])]
+  const groups = [...new Set(carries.groups)]
   if (groups.length > maximumGroupsPerUser) {
     refuse(`a Cognito user can be in at most ${maximumGroupsPerUser} groups, and ${groups.length} were chosen. Choose ${maximumGroupsPerUser} or fewer.`, 'groups')
   }
-  return { write, username, password, permanent, groups }
+  return { write, username, permanent, groups }
+}
+
+function plan(context: CognitoContext, attributes: Attributes, options: CreateOptions) {
+  refuseProblems(validateNewObject(context.users, attributes, options.password), 'The new user was not created')
+  const planned = plannedCreate(context, attributes, { hasPassword: Boolean(options.password), groups: options.groups ?? [] })
+  // The password given with the create wins over one among the attributes; an empty one is none.
+  return { ...planned, password: options.password || planned.write.password }
 }
 
 /**

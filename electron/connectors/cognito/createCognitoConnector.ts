@@ -5,7 +5,7 @@ import { usersAndGroups } from '../usersAndGroups'
 import type { Connector, ConnectorSettings } from '../Connector'
 import { createCognitoApi } from './cognitoApi'
 import { describePool, testConnection } from './cognitoConnection'
-import { createUser } from './cognitoCreateUser'
+import { createUser, plannedCreate } from './cognitoCreateUser'
 import { deprovision, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './cognitoDeprovision'
 import { createGroup, deleteGroup, getGroup, listGroups, plannedGroupUpdate, updateGroup } from './cognitoGroups'
 import { addMember, listGroupsOf, listMembers, removeMember } from './cognitoMemberships'
@@ -13,7 +13,7 @@ import { readCognitoSettings } from './cognitoSettings'
 import { createCognitoTransport, type CognitoTuning } from './cognitoTransport'
 import type { CognitoContext } from './cognitoTypes'
 import { deleteUser, getUser, listUsers, plannedUserUpdate, updateUser } from './cognitoUsers'
-import { groupWrite, userWrite } from './cognitoWrites'
+import { groupWrite } from './cognitoWrites'
 
 export type { CognitoTuning } from './cognitoTransport'
 
@@ -61,7 +61,7 @@ export function createCognitoConnector(settings: ConnectorSettings, tuning: Cogn
         create: (attributes, options) => createUser(context, attributes, options),
         update: (id, changes, options) => updateUser(context, id, changes, options),
         delete: (id) => deleteUser(context, id),
-        refuseUnsendable: (attributes, current) => void (current ? plannedUserUpdate(context, attributes) : userWrite(context.users, attributes)),
+        refuseUnsendable: (attributes, current, create) => void (current ? plannedUserUpdate(context, attributes) : create && plannedCreate(context, attributes, create)),
       },
       groups: {
         list: (query, signal) => listGroups(context, query, signal),

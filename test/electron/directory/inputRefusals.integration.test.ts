@@ -101,7 +101,7 @@ for (const connectorId of ['okta', 'gotomeeting'] as const) {
  * before the journal too, so a change that was never sent leaves no entry.
  */
 describe("the adapter's own refusals come before the journal", () => {
-  it('Coupa: a custom property the profile does not declare, on create and on update', async () => {
+  it('Coupa: a custom property the profile does not declare, on create and on update, and a segment without its chart of accounts', async () => {
     const sandbox = await startCoupaSandbox({ users: 10 })
     running.push(sandbox)
     const logger = createRecordingLogger()
@@ -116,6 +116,9 @@ describe("the adapter's own refusals come before the journal", () => {
 
     const created = await call('directory.create', { id, objectType: 'users', attributes })
     expect(created).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('"nope" is not one of') } })
+    const { 'Extension.Custom.nope': _nope, ...declared } = attributes
+    const segmentOnly = await call('directory.create', { id, objectType: 'users', attributes: { ...declared, 'Extension.Segment1': 'Ops' } })
+    expect(segmentOnly).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('chart of accounts') } })
     const userId = String(sandbox.tenant.users()[0]!.id)
     const updated = await call('directory.update', { id, objectType: 'users', objectId: userId, changes: { 'Extension.Custom.nope': 'x' } })
     expect(updated).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
@@ -132,19 +135,78 @@ describe("the adapter's own refusals come before the journal", () => {
     expect(journalOnDisk(dataDirectory)).toEqual([])
   })
 
-  it('Cognito: "Password is permanent" changed without the password', async () => {
-    const sandbox = await startCognitoSandbox({ users: 10 })
-    running.push(sandbox)
-    const logger = createRecordingLogger()
-    const dataDirectory = newDirectory()
-    const services = await createTestServices(dataDirectory, { logger })
-    running.push(services)
-    const { accessKeyId, accessSecret, region, userPoolId } = sandbox.credentials
-    const values = { accessKeyId: accessKeyId!, region: region!, userPoolId: userPoolId!, url: sandbox.url }
-    const id = (await services.handlers['profiles.create']({ connectorId: 'cognito', name: 'Cognito', environment: 'sandbox', values, secrets: { accessSecret: accessSecret! } })).id
-    const username = sandbox.tenant.users()[0]!.username
-    const updated = await invokeContract(services.handlers, 'directory.update', { id, objectType: 'users', objectId: username, changes: { 'Extension.IsPasswordPermanent': true } }, logger)
-    expect(updated).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('Type the password too') } })
+  it('GoTo: a locale or time zone GoTo would not take, on create and on update', async () => {
+    const { dataDirectory, call, profileId, userId, requests } = await setUp('gotomeeting')
+    const attributes = { userName: 'a.b@example.com', 'emails[0].value': 'a.b@example.com', 'name.givenName': 'A', 'name.familyName': 'B', locale: 'English' }
+    const created = await call('directory.create', { id: profileId, objectType: 'users', attributes })
+    expect(created).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('Nothing was sent') } })
+    const updated = await call('directory.update', { id: profileId, objectType: 'users', objectId: userId, changes: { timezone: 'Mars/Olympus' } })
+    expect(updated).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('Nothing was sent') } })
+    // The update's read of the user it changes, and nothing after it.
+    expect(requests.requests()).toHaveLength(1)
+    expect(requests.requests()[0]).toMatch(new RegExp(`/users/${userId}$`))
     expect(journalOnDisk(dataDirectory)).toEqual([])
+  })
+
+  it('Cognito: "Password is permanent" changed without the password', async () => {
+    const { dataDirectory, call, id, username, requests } = await cognitoSetUp()
+    const updated = await call('directory.update', { id, objectType: 'users', objectId: username, changes: { 'Extension.IsPasswordPermanent': true } })
+    expect(updated).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('Type the password too') } })
+    // The read of the user the update changes, and nothing after it.
+    expect(requests.requests()).toEqual(['AdminGetUser'])
+    expect(journalOnDisk(dataDirectory)).toEqual([])
+  })
+})
+
+async function cognitoSetUp() {
+  const sandbox = await startCognitoSandbox({ users: 10 })
+  running.push(sandbox)
+  const logger = createRecordingLogger()
+  const dataDirectory = newDirectory()
+  const services = await createTestServices(dataDirectory, { logger })
+  running.push(services)
+  const { accessKeyId, accessSecret, region, userPoolId } = sandbox.credentials
+  const values = { accessKeyId: accessKeyId!, region: region!, userPoolId: userPoolId!, url: sandbox.url }
+  const id = (await services.handlers['profiles.create']({ connectorId: 'cognito', name: 'Cognito', environment: 'sandbox', values, secrets: { accessSecret: accessSecret! } })).id
+  const requests = requestLog(logger.lines, (fields) => ('attempt' in fields && 'operation' in fields ? String(fields.operation) : null))
+  const call = (name: CallName, input: unknown) => invokeContract(services.handlers, name, input, logger)
+  return { dataDirectory, call, id, username: sandbox.tenant.users()[0]!.username, requests, logger, sandbox }
+}
+
+/*
+ * A Cognito create refused from its password and groups, which travel beside the attributes: the
+ * adapter's create checks run on them before the journal, so nothing is journaled or sent.
+ */
+describe('Cognito: a create refused for its password or groups is neither journaled nor sent', () => {
+  const newUser = { userName: 'zoe.k', 'emails[0].value': 'zoe.k@example.com' }
+  const password = 'Correct-Horse-9!never-shown'
+  const cases: [string, Record<string, unknown>, string][] = [
+    ['a permanent password without the password', { attributes: { ...newUser, 'Extension.IsPasswordPermanent': true } }, 'a permanent password needs the password itself'],
+    [
+      'a permanent password with delivery mediums',
+      { attributes: { ...newUser, 'Extension.IsPasswordPermanent': true, 'Extension.DesiredDeliveryMediums': 'EMAIL' }, password },
+      'Leave the delivery mediums empty',
+    ],
+    ['more groups than a Cognito user can be in', { attributes: newUser, groups: Array.from({ length: 26 }, (_, index) => `group-${index}`) }, 'at most 25 groups, and 26 were chosen'],
+  ]
+  for (const [what, input, message] of cases) {
+    it(`refuses ${what} as invalid_input`, async () => {
+      const { dataDirectory, call, id, requests, logger, sandbox } = await cognitoSetUp()
+      const created = await call('directory.create', { id, objectType: 'users', ...input })
+      expect(created).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining(message) } })
+      expect(requests.requests()).toEqual([])
+      expect(journalOnDisk(dataDirectory)).toEqual([])
+      expect(sandbox.tenant.users().map((user) => user.username)).not.toContain('zoe.k')
+      expect(JSON.stringify(logger.lines)).not.toContain(password)
+    })
+  }
+
+  it('still creates a user with a permanent password and a few groups (the checks refuse only what they must)', async () => {
+    const { dataDirectory, call, id, sandbox } = await cognitoSetUp()
+    const groups = sandbox.tenant.groups().slice(0, 2).map((group) => group.name)
+    const created = await call('directory.create', { id, objectType: 'users', attributes: { ...newUser, 'Extension.IsPasswordPermanent': true }, password, groups })
+    expect(created).toMatchObject({ ok: true, value: { id: 'zoe.k' } })
+    expect(journalOnDisk(dataDirectory).map((record) => [record.kind, record.kind === 'outcome' ? record.status : null])).toEqual([['intent', null], ['outcome', 'applied']])
+    expect(JSON.stringify(journalOnDisk(dataDirectory))).not.toContain(password)
   })
 })
