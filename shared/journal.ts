@@ -124,7 +124,7 @@ export const journalExportSchema = z
 export const undoDeprovisionSchema = z.object({ entryId: lineText().min(1).max(100) }).strict()
 
 /** Check now: read the target for an entry whose outcome is not known, and settle it. */
-export const settleEntrySchema = z.object({ entryId: z.string().min(1).max(100) }).strict()
+export const settleEntrySchema = z.object({ entryId: lineText().min(1).max(100) }).strict()
 
 export interface ChainVerification {
   intact: boolean
