@@ -1,5 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { filesUnder } from '../support/filesUnder'
 import type { AuditOptions, AuditRow } from './auditTable'
 import { findCanaries } from './canaryForms'
 import { runCanaryScenarios } from './canaryScenarios'
@@ -32,13 +31,3 @@ export async function runCanaryAudit(options: AuditOptions): Promise<AuditRow[]>
   }
 }
 
-/** Every file under the folder, as text (a secret written in binary would still show as its bytes). */
-export async function filesUnder(home: string): Promise<{ path: string; text: string }[]> {
-  const files: { path: string; text: string }[] = []
-  for (const entry of await readdir(home, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue
-    const path = join(entry.parentPath, entry.name)
-    files.push({ path: relative(home, path), text: await readFile(path, 'latin1') })
-  }
-  return files
-}

@@ -6,7 +6,7 @@ import { launchBrowser, openPage } from '../e2e/support/browser'
 import { removeDataFolder, startPreviewApp, type PreviewApp } from '../e2e/support/previewApp'
 import { sandboxProfileAccess } from '../e2e/support/sandboxProfile'
 import type { AuditOptions, AuditRow } from './auditTable'
-import { filesUnder } from './canaryAudit'
+import { filesUnder } from '../support/filesUnder'
 import { findCanaries } from './canaryForms'
 
 /**

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import keytar from 'keytar'
 import type { Page } from 'playwright-core'
@@ -6,6 +6,7 @@ import { expect } from 'vitest'
 import { getDescriptor } from '../../../shared/catalogue'
 import type { ConnectorId } from '../../../shared/catalogue/types'
 import { secretAccount } from '../../../electron/secrets/SecretStore'
+import { filesUnder } from '../../support/filesUnder'
 import type { PreviewApp } from './previewApp'
 
 const keychainService = process.env.LANYARD_KEYCHAIN_SERVICE ?? 'lanyard'
@@ -43,12 +44,7 @@ export async function sandboxProfileAccess(app: PreviewApp, connectorId: Connect
 /** Nothing but the keychain may hold a secret: not the page, the data folder or the logs. */
 export async function expectSecretsNowhere(app: PreviewApp, page: Page, secrets: readonly string[]): Promise<void> {
   const content = await page.content()
-  const files: { path: string; text: string }[] = []
-  for (const file of await readdir(app.home, { recursive: true, withFileTypes: true })) {
-    if (!file.isFile()) continue
-    const path = join(file.parentPath, file.name)
-    files.push({ path, text: await readFile(path, 'utf8') })
-  }
+  const files = await filesUnder(app.home)
   for (const secret of secrets) {
     expect(content).not.toContain(secret)
     expect(app.output()).not.toContain(secret)
