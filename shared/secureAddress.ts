@@ -40,7 +40,7 @@ function httpsVersionOf(address: string): string {
 export function plainHttpFieldMessage(refusal: PlainHttpRefusal, address: string): string {
   const instead = `Use ${httpsVersionOf(address)} instead.`
   return refusal === 'real'
-    ? `Real tenants need an address starting with https://: over http:// the credentials would travel in clear. ${instead}`
+    ? `Real tenants need an address starting with https://, since over http:// the credentials would travel in clear. ${instead}`
     : `http:// is only for a sandbox tenant on this computer (localhost or 127.0.0.1): any other address needs https://. ${instead}`
 }
 

@@ -127,7 +127,7 @@ describe('validateProfileValues', () => {
 
 describe('http:// and the environment', () => {
   const realMessage = (suggestion: string) =>
-    `Real tenants need an address starting with https://: over http:// the credentials would travel in clear. Use ${suggestion} instead.`
+    `Real tenants need an address starting with https://, since over http:// the credentials would travel in clear. Use ${suggestion} instead.`
 
   it.each([
     [okta, { url: 'http://acme.okta.com' }, 'https://acme.okta.com'],

@@ -90,7 +90,7 @@ describe('importing a profile with an http:// address', () => {
 
     expect(preview.map((entry) => entry.refusal === null)).toEqual([true, false, true, false])
     expect(preview[1]?.refusal).toBe(
-      'Target URL: Real tenants need an address starting with https://: over http:// the credentials would travel in clear. ' +
+      'Target URL: Real tenants need an address starting with https://, since over http:// the credentials would travel in clear. ' +
         'Use https://acme.okta.com instead. Skip this profile, or correct its address in the file and import it again.',
     )
     expect(preview[3]?.refusal).toContain('http:// is only for a sandbox tenant on this computer')

@@ -95,7 +95,7 @@ describe('the profile form', () => {
     await url.trigger('blur')
 
     expect(wrapper.find('#profile-field-url-error').text()).toBe(
-      'Real tenants need an address starting with https://: over http:// the credentials would travel in clear. Use https://acme.okta.com instead.',
+      'Real tenants need an address starting with https://, since over http:// the credentials would travel in clear. Use https://acme.okta.com instead.',
     )
     await submit(wrapper)
     expect(api.callsTo('profiles.create')).toHaveLength(0)

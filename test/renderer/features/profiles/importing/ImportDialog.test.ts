@@ -128,7 +128,7 @@ describe('the import dialog', () => {
   })
 
   it('shows why an entry on http:// cannot be imported, offers only Skip for it, and imports the rest', async () => {
-    const refusal = 'Target URL: Real tenants need an address starting with https://: over http:// the credentials would travel in clear.'
+    const refusal = 'Target URL: Real tenants need an address starting with https://, since over http:// the credentials would travel in clear.'
     const insecure: ImportPreviewEntry = { ...clashing, index: 2, name: 'Okta old', clashesWith: null, suggestedName: 'Okta old', refusal }
     const wrapper = mountDialog([newProfile, insecure])
 
