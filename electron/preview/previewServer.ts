@@ -50,6 +50,21 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     })
   })
 
+  // Node's HTTP parser refuses what it cannot read (a request line or headers over its size limit,
+  // a malformed request) before any handler runs, with an empty answer; give it the bridge's own.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    // A client gone mid-request (its upload cut off) needs no answer and no line: it is logged
+    // where the request's own handler sees the cut.
+    if (error.code === 'ECONNRESET' || error.code === 'HPE_INVALID_EOF_STATE' || !socket.writable) return void socket.destroy()
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW'
+    const status = tooLarge ? 431 : 400
+    const reason = tooLarge ? 'The call name or its headers are too large.' : 'The request could not be read as HTTP.'
+    options.logger.warn('preview request refused', { method: null, path: null, status, code: 'invalid_input', reason })
+    const body = JSON.stringify(failure(invalidInput(reason)))
+    const head = [`HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}`, 'Content-Type: application/json; charset=utf-8', 'Cache-Control: no-store', `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close']
+    socket.end(`${head.join('\r\n')}\r\n\r\n${body}`)
+  })
+
   /** Every refusal: one log line naming what was refused and why, and a JSON Result answer. */
   function refuse(request: IncomingMessage, response: ServerResponse, status: number, error: LanyardError, headers: Record<string, string> = {}): void {
     options.logger.warn('preview request refused', { method: request.method ?? null, path: loggablePath(request), status, code: error.code, reason: error.message })

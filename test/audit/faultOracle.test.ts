@@ -30,6 +30,12 @@ describe('the fault oracle', () => {
     expect(findings(judgeChange(change('full', 'q'), entries))).toEqual(['unsettled'])
   })
 
+  it('accepts "could not tell" whatever the tenant holds, but not without a reason', () => {
+    const entries = new Map([['u', entry('u', 'undetermined', true)], ['silent', entry('silent', 'undetermined', true, 'u1', '')]])
+    expect([...judgeChange(change('none', 'u'), entries), ...judgeChange(change('full', 'u'), entries)]).toEqual([])
+    expect(findings(judgeChange(change('none', 'silent'), entries))).toEqual(['unexplained'])
+  })
+
   it('calls a failure without a message unexplained', () => {
     const entries = new Map([['f', entry('f', 'failed', false, 'u1', ' ')]])
     expect(findings(judgeChange(change('none', 'f'), entries))).toEqual(['unexplained'])

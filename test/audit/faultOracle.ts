@@ -55,6 +55,9 @@ export function judgeChange(change: AttemptedChange, entries: ReadonlyMap<string
     problems.push({ finding: 'unsettled', description: `${change.label}: still pending after a restart with the tenant answering; ${said}; tenant: ${change.observed}` })
     return problems
   }
+  // "Could not tell" is the honest answer when the evidence fits more than one attempt (a create and
+  // its retry, both answers lost): never wrong, as long as it says why (checked above).
+  if (status === 'undetermined') return problems
   const fits = status === 'applied' ? change.effect === 'full' : status === 'failed' ? change.effect === 'none' : change.effect !== 'none'
   if (fits) return problems
   // Settling that reads the tenant wrongly is the settling's fault even when it says "failed".

@@ -45,6 +45,14 @@ describe('preview bridge: bad requests get a clean JSON refusal', () => {
     expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
   })
 
+  it('answers a request line or headers too large for the HTTP parser with a JSON refusal, not an empty one', async () => {
+    const answer = await rawRequest(bridge.server.origin, { path: invokePath('x'.repeat(110_000)), headers: callHeaders() })
+    if (answer === 'aborted') throw new Error('expected an answer')
+    expect(answer.status).toBe(431)
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(logLines(logger).filter((line) => line.message === 'preview request refused')).toHaveLength(1)
+  })
+
   it('answers 413 at once when Content-Length promises too much, without waiting for the body', async () => {
     const answer = await rawRequest(bridge.server.origin, {
       path: invokePath('profiles.importPreview'),
