@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkIntent } from '../../../../electron/journal/checkIntent'
-import type { IntentRecord } from '../../../../electron/journal/journalRecord'
+import { unfinishedIntent } from '../../../support/settleLifecycle'
 import { oktaHarness } from './oktaSandboxHarness'
 
 /**
@@ -11,25 +11,12 @@ describe('Okta: settling a delete whose answer was lost', () => {
   async function deleteIntentFor(statusBefore: string | undefined) {
     const harness = await oktaHarness({}, {}, { deprovisionMode: 'deactivate' })
     const user = harness.tenant.addUser({ firstName: 'Ada', lastName: 'Lovelace' })
-    const intent: IntentRecord = {
-      kind: 'intent',
-      seq: 1,
-      id: 'delete-under-test',
-      time: new Date().toISOString(),
-      prevHash: '',
-      hash: '',
+    const intent = unfinishedIntent({
       action: 'delete',
-      actor: 'helpdesk.anna',
-      profileId: 'profile-1',
-      profileName: 'Sandbox',
       connectorId: 'okta',
       target: { objectType: 'users', id: user.id, name: 'Ada Lovelace' },
-      related: null,
-      changes: [],
-      snapshot: null,
-      undoOf: null,
       ...(statusBefore !== undefined && { statusBefore }),
-    }
+    })
     return { ...harness, user, intent }
   }
 
