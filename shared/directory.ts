@@ -1,17 +1,12 @@
 import { z } from 'zod'
+import type { Attributes } from './attributes'
 import { profileIdSchema } from './profiles'
 import { freeText, lineText, textRecord } from './text'
 
-/**
- * The app's model of a target's objects: SCIM 2.0 attributes, flat, keyed by the SCIM path exactly
- * as the descriptor's mapping rows write it (`userName`, `name.givenName`, `emails.value`,
- * `Extension.Department`, `active`, `meta.created`). Keying by the row's path lets the detail
- * panel, the edit form and the change diff be generated from the descriptor for every connector.
- * Memberships (`groups[]`, `members[]`) are not attributes: they are paged lists of their own.
- */
-export const attributeValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()])
-export type AttributeValue = z.infer<typeof attributeValueSchema>
-export type Attributes = Record<string, AttributeValue>
+// The directory model: a target's objects, their pages and the calls that carry them. Their
+// attribute values are defined in ./attributes, which the catalogue imports without this model.
+export { attributeValueSchema, type AttributeValue, type Attributes } from './attributes'
+
 /**
  * Attributes as the renderer sends them: the same values, as text a target can take (no lone
  * surrogate, no NUL), under keys that are not built-in object names. What the targets answer and

@@ -1,4 +1,4 @@
-import type { AttributeValue, Attributes } from '../directory'
+import type { AttributeValue, Attributes } from '../attributes'
 
 /*
  * Coupa's computed account-security-type (CONNECTORS.md §2, "account-security-type is computed on

@@ -1,4 +1,4 @@
-import type { Attributes } from '../directory'
+import type { Attributes } from '../attributes'
 
 /**
  * Connector descriptors: pure data that says what a target can do. The UI builds its forms,
