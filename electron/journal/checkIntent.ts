@@ -6,14 +6,10 @@ import { AppError } from '../services/AppError'
 import { createVerdict, noEvidence, type CreateEvidence } from './createVerdict'
 import type { IntentRecord } from './journalRecord'
 import { lifecycleVerdict } from './lifecycleVerdict'
+import { uncheckable, type Verdict } from './verdict'
 
-/** What reading the target says about an intent left without an outcome. */
-export interface Verdict {
-  /** `undetermined`: the target was read, and it cannot say ("could not tell"). */
-  status: 'applied' | 'failed' | 'partial' | 'pending' | 'undetermined'
-  message: string
-  target?: { id: string; name: string }
-}
+// Callers of checkIntent (Settling, the settling tests) take the verdict's shape from here too.
+export { uncheckable, type Verdict } from './verdict'
 
 /**
  * Reads the target to tell whether an unfinished change took effect. Each action has its own
@@ -29,10 +25,6 @@ export async function checkIntent(connector: Connector, intent: IntentRecord, si
     const reason = error instanceof AppError ? error.message : 'an unexpected error stopped the check.'
     return uncheckable(reason)
   }
-}
-
-export function uncheckable(reason: string): Verdict {
-  return { status: 'pending', message: `Could not be checked: ${reason} Lanyard checks it again once the target answers, or use Check now.` }
 }
 
 async function verdictFor(connector: Connector, intent: IntentRecord, evidence: CreateEvidence, signal?: AbortSignal): Promise<Verdict> {

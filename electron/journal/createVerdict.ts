@@ -3,7 +3,7 @@ import type { DirectoryObject } from '../../shared/directory'
 import type { Connector } from '../connectors/Connector'
 import { isSensitive, notRecorded, sameValue } from '../directory/attributeChanges'
 import { AppError } from '../services/AppError'
-import type { Verdict } from './checkIntent'
+import type { Verdict } from './verdict'
 import type { IntentRecord } from './journalRecord'
 
 /**

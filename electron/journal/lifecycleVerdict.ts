@@ -1,6 +1,6 @@
 import type { Connector, DeprovisionSnapshot } from '../connectors/Connector'
 import { compareWithTarget, describePart, differencesFrom, type SnapshotComparison } from '../connectors/snapshotComparison'
-import { uncheckable, type Verdict } from './checkIntent'
+import { uncheckable, type Verdict } from './verdict'
 import type { IntentRecord } from './journalRecord'
 
 /**
