@@ -1,11 +1,24 @@
 import type { Handlers } from '../../shared/contract'
 import type { StorageProblem } from '../profiles/ProfileRepository'
-import type { ServiceOptions } from './createServices'
+import type { SecretStore } from '../secrets/SecretStore'
 import { requireWebAddress } from '../security/webAddress'
+
+/**
+ * What the `app.*` calls need, declared here rather than picked from createServices' options:
+ * createServices builds these handlers, so importing its types back would close a circle.
+ */
+export interface AppHandlerOptions {
+  appVersion: string
+  platform: string
+  dataDirectory: string
+  secretStore: Pick<SecretStore, 'isAvailable'>
+  /** The shell's safe opener (only http/https). */
+  openExternal: (url: string) => Promise<void>
+}
 
 /** `app.*` calls: facts about this installation, and the one way out to a web page. */
 export function createAppHandlers(
-  options: Pick<ServiceOptions, 'appVersion' | 'platform' | 'dataDirectory' | 'secretStore' | 'openExternal'>,
+  options: AppHandlerOptions,
   storageProblem: () => StorageProblem | null,
 ): Pick<Handlers, 'app.info' | 'app.openExternal'> {
   return {
