@@ -119,7 +119,11 @@ export type CallInput<N extends CallName> = z.input<Contract[N]['input']>
 export type ParsedInput<N extends CallName> = z.output<Contract[N]['input']>
 export type CallOutput<N extends CallName> = Exclude<Contract[N]['output'], undefined>
 
-/** Events main pushes to the renderer. */
+/**
+ * Events main pushes to the renderer. Both doors (IPC and the preview bridge) send a payload only
+ * after parsing it with its schema here (electron/services/contractEvents.ts), which strips the
+ * fields a schema does not declare: keep these plain `z.object`s, never loose or passthrough ones.
+ */
 export const events = {
   'profiles.changed': z.object({ ids: z.array(z.string()) }),
   /** A change went to a target: views showing this object re-read it. */

@@ -1,7 +1,8 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
-import { events, isEventName, type EventName, type EventPayload, type Handlers } from '../../shared/contract'
+import type { EventName, EventPayload, Handlers } from '../../shared/contract'
 import { failure, type Result } from '../../shared/errors'
 import type { Logger } from '../logging/Logger'
+import { checkEvent } from '../services/contractEvents'
 import { assertEveryCallHandled, invokeContract } from '../services/invokeContract'
 import type { RendererLocation } from '../window/rendererLocation'
 import { eventChannel, invokeChannel } from './channels'
@@ -16,7 +17,7 @@ export interface ContractRegistrationOptions {
 }
 
 export interface ContractRegistration {
-  /** Pushes a contract event to our window; anything else is dropped and logged. */
+  /** Pushes a contract event to our window, checked and stripped by `checkEvent`; anything else is dropped and logged. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void
   unregister(): void
 }
@@ -42,19 +43,11 @@ export function registerContract(options: ContractRegistrationOptions): Contract
 
   return {
     emit(event, payload) {
-      if (!isEventName(event)) {
-        logger.error('dropped an event that is not in the contract', { event: String(event) })
-        return
-      }
-      // Parsing strips fields the schema does not know, so nothing extra rides along to the renderer.
-      const parsed = events[event].safeParse(payload)
-      if (!parsed.success) {
-        logger.error('dropped an event whose payload does not match the contract', { event })
-        return
-      }
+      const checked = checkEvent(event, payload, logger)
+      if (checked === null) return
       const contents = options.ourContents()
       if (contents === null || contents.isDestroyed()) return
-      contents.send(eventChannel, event, parsed.data)
+      contents.send(eventChannel, checked.name, checked.payload)
     },
     unregister: () => ipcMain.removeHandler(invokeChannel),
   }

@@ -1,10 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { isEventName, type EventName, type EventPayload, type Handlers } from '../../shared/contract'
+import type { EventName, EventPayload, Handlers } from '../../shared/contract'
 import { failure, type LanyardError, type Result } from '../../shared/errors'
 import type { Logger } from '../logging/Logger'
 import { isExpectedRefusal } from '../services/AppError'
+import { checkEvent } from '../services/contractEvents'
 import { invokeContract } from '../services/invokeContract'
 import { defaultBodyLimits, nestingProblem, readBody, type BodyLimits } from './requestBody'
 import { readStaticFile, staticFileHeaders } from './staticFiles'
@@ -158,8 +159,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     url: `${origin}/?token=${token}`,
     origin,
     emit(event, payload) {
-      if (!isEventName(event)) return
-      const message = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
+      // The same check as the IPC door: a page here is no more entitled to extra fields.
+      const checked = checkEvent(event, payload, options.logger)
+      if (checked === null) return
+      const message = `event: ${checked.name}\ndata: ${JSON.stringify(checked.payload)}\n\n`
       for (const stream of eventStreams) stream.write(message)
     },
     async close() {

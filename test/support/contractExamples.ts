@@ -1,4 +1,4 @@
-import type { CallInput, CallName } from '../../shared/contract'
+import type { CallInput, CallName, EventName, EventPayload } from '../../shared/contract'
 
 /*
  * One valid input for every contract call, with every optional string field filled in: a starting
@@ -41,4 +41,15 @@ export const validExamples: { [N in CallName]: CallInput<N> } = {
   'journal.complete': { entryId: 'entry-1', choice: 'finish', password: 'pw-2' },
   'journal.reconciled': {},
   'journal.settle': { entryId: 'entry-1' },
+}
+
+/**
+ * One valid payload for every contract event, every field filled in: the doors' event tests
+ * (test/electron/services/contractEvents.test.ts) send each with extra and secret-like fields added.
+ * A new event fails the typecheck here until it has an example.
+ */
+export const validEventExamples: { [E in EventName]: EventPayload<E> } = {
+  'profiles.changed': { ids: [profileId] },
+  'directory.changed': { profileId, objectType: 'users', ids: ['00u1'] },
+  'journal.appended': { entryId: 'entry-1' },
 }
