@@ -75,8 +75,9 @@ async function start(): Promise<void> {
   const closeEverything = async () => {
     contract?.unregister()
     await services.close()
-    folderLock.release()
     logger.info('Lanyard stopped')
+    // Last: after this another process may write to the folder, the log included.
+    folderLock.release()
   }
   app.on('will-quit', (event) => {
     if (closed) return
