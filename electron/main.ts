@@ -40,6 +40,7 @@ async function start(): Promise<void> {
   const services = await startAppServices({
     env: process.env,
     dataDirectory,
+    folderLock,
     logger,
     appVersion: app.getVersion(),
     platform: process.platform,

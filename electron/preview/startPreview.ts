@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   const services = await startAppServices({
     env: process.env,
     dataDirectory,
+    folderLock,
     logger,
     appVersion: process.env.npm_package_version ?? '0.0.0',
     platform: process.platform,
