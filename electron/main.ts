@@ -1,17 +1,18 @@
 import { join } from 'node:path'
-import { app, type BrowserWindow } from 'electron'
+import { app, dialog, type BrowserWindow } from 'electron'
 import { registerContract, type ContractRegistration } from './ipc/registerContract'
 import { createLogger } from './logging/createLogger'
 import { resolveDataDirectory } from './paths'
 import { openExternalSafely } from './security/openExternalSafely'
 import { startAppServices } from './services/startAppServices'
+import { acquireDataFolderLock, type DataFolderLock } from './storage/dataFolderLock'
 import { installApplicationMenu } from './window/applicationMenu'
 import { createMainWindow } from './window/createMainWindow'
 import { resolveRendererLocation } from './window/rendererLocation'
 import { registerRendererScheme, serveRenderer } from './window/rendererProtocol'
 
 /**
- * The Electron entry: one instance, services, the contract on IPC, one window on app://lanyard.
+ * The Electron entry: one instance, the data folder's lock, services, the contract on IPC, one window on app://lanyard.
  * Built to `out/electron/main.cjs`, next to `preload.cjs`. DevTools and the developer menu items
  * exist only when the app is not packaged.
  */
@@ -20,6 +21,10 @@ async function start(): Promise<void> {
     app.quit()
     return
   }
+  // Electron's own lock covers only another copy of the app; the preview or the command line may hold the folder.
+  const dataDirectory = resolveDataDirectory(process.env, app.getPath('userData'))
+  const folderLock = await lockDataFolder(dataDirectory)
+  if (!folderLock) return
   // Only possible before ready: the scheme's privileges are fixed when Chromium starts.
   registerRendererScheme()
   await app.whenReady()
@@ -27,7 +32,6 @@ async function start(): Promise<void> {
   serveRenderer(join(app.getAppPath(), 'out', 'renderer'))
   installApplicationMenu({ developerTools, platform: process.platform })
 
-  const dataDirectory = resolveDataDirectory(process.env, app.getPath('userData'))
   const logger = createLogger({ directory: dataDirectory, console: !app.isPackaged })
   const location = resolveRendererLocation({ isPackaged: app.isPackaged, env: process.env })
   let mainWindow: BrowserWindow | null = null
@@ -36,6 +40,7 @@ async function start(): Promise<void> {
   const services = await startAppServices({
     env: process.env,
     dataDirectory,
+    folderLock,
     logger,
     appVersion: app.getVersion(),
     platform: process.platform,
@@ -72,6 +77,8 @@ async function start(): Promise<void> {
     contract?.unregister()
     await services.close()
     logger.info('Lanyard stopped')
+    // Last: after this another process may write to the folder, the log included.
+    folderLock.release()
   }
   app.on('will-quit', (event) => {
     if (closed) return
@@ -85,6 +92,22 @@ async function start(): Promise<void> {
       })
   })
   logger.info('Lanyard started', { version: app.getVersion(), dataDirectory })
+}
+
+/**
+ * Takes the data folder before anything is written to it (the log included). When another process
+ * has it, says so in an error box and leaves with 1, having touched nothing.
+ */
+async function lockDataFolder(dataDirectory: string): Promise<DataFolderLock | undefined> {
+  try {
+    return acquireDataFolderLock({ directory: dataDirectory, door: 'app' })
+  } catch (error) {
+    // Before ready, Linux prints an error box to stderr instead of showing it.
+    await app.whenReady()
+    dialog.showErrorBox('Lanyard cannot open its data folder', error instanceof Error ? error.message : String(error))
+    app.exit(1)
+    return undefined
+  }
 }
 
 start().catch((error: unknown) => {

@@ -27,3 +27,8 @@ export function defaultDataDirectory(
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Lanyard')
   return join(env.XDG_CONFIG_HOME || join(home, '.config'), 'Lanyard')
 }
+
+/** The lock file that makes one process at a time the writer of a data folder (electron/storage/dataFolderLock.ts). */
+export function dataFolderLockFile(dataDirectory: string): string {
+  return join(dataDirectory, 'lanyard.lock')
+}

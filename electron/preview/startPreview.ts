@@ -4,6 +4,7 @@ import type { EventName, EventPayload } from '../../shared/contract'
 import { createLogger } from '../logging/createLogger'
 import { defaultDataDirectory, resolveDataDirectory } from '../paths'
 import { startAppServices } from '../services/startAppServices'
+import { acquireDataFolderLock } from '../storage/dataFolderLock'
 import { startPreviewServer, type PreviewServer } from './previewServer'
 
 /**
@@ -12,18 +13,22 @@ import { startPreviewServer, type PreviewServer } from './previewServer'
  * bridge. Prints the URL once and runs until interrupted.
  */
 async function main(): Promise<void> {
+  const dataDirectory = resolveDataDirectory(process.env, defaultDataDirectory())
+  // First, before anything reads or writes the folder: another window (or the app) may be its writer.
+  // Released at exit, also by the process.exit calls below.
+  const folderLock = acquireDataFolderLock({ directory: dataDirectory, door: 'preview' })
   const staticDirectory = fileURLToPath(new URL('../../out/renderer', import.meta.url))
   if (!existsSync(`${staticDirectory}/index.html`)) {
     console.error('The renderer is not built yet. Run `npm run preview` (it builds first), or `npm run build:renderer`.')
     process.exit(1)
   }
-  const dataDirectory = resolveDataDirectory(process.env, defaultDataDirectory())
   const logger = createLogger({ directory: dataDirectory, console: false })
   // Services emit events before the server exists to carry them; the relay gets its target later.
   const eventRelay: { server?: PreviewServer } = {}
   const services = await startAppServices({
     env: process.env,
     dataDirectory,
+    folderLock,
     logger,
     appVersion: process.env.npm_package_version ?? '0.0.0',
     platform: process.platform,
@@ -39,6 +44,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     await server.close()
     await services.close()
+    folderLock.release()
     process.exit(0)
   }
   process.once('SIGINT', stop)

@@ -126,6 +126,14 @@ export const shell = {
   },
 }
 
+/** Records the error boxes shown, which tests read instead of a person. */
+export const dialog = {
+  errorBoxes: [] as { title: string; content: string }[],
+  showErrorBox(title: string, content: string): void {
+    dialog.errorBoxes.push({ title, content })
+  },
+}
+
 type ProtocolHandler = (request: { url: string; method: string }) => Response | Promise<Response>
 interface PrivilegedScheme {
   scheme: string
@@ -208,6 +216,7 @@ export function resetElectronStandIn(): void {
   ipcRenderer.invoked.length = 0
   contextBridge.exposed.clear()
   shell.opened.length = 0
+  dialog.errorBoxes.length = 0
   protocol.privileged.length = 0
   protocol.handlers.clear()
   Menu.applicationMenu = null

@@ -5,6 +5,8 @@ import { join } from 'node:path'
 
 export interface PreviewApp {
   url: string
+  /** The preview process's pid, as the data folder's lock names it. */
+  pid: number
   /** The LANYARD_HOME data folder of this run. */
   home: string
   output(): string
@@ -31,6 +33,7 @@ export async function startPreviewApp(
   const url = await waitForUrl(child, () => output)
   return {
     url,
+    pid: child.pid ?? 0,
     home: dataFolder,
     output: () => output,
     stop: () => stopProcess(child),

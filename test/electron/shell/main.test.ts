@@ -1,8 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { callNames, type Handlers } from '../../../shared/contract'
 import { invokeChannel } from '../../../electron/ipc/channels'
+import { dataFolderLockFile } from '../../../electron/paths'
 import type * as StandIn from '../../support/electronStandIn'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 
@@ -40,7 +42,7 @@ async function startMain(prepare: (electron: typeof StandIn) => void = () => und
   electron.resetElectronStandIn()
   prepare(electron)
   await import('../../../electron/main')
-  await vi.waitFor(() => expect(electron.BrowserWindow.created.length + electron.app.quitRequests).toBeGreaterThan(0))
+  await vi.waitFor(() => expect(electron.BrowserWindow.created.length + electron.app.quitRequests + (electron.app.exitCode ?? 0)).toBeGreaterThan(0))
   return electron
 }
 
@@ -56,6 +58,35 @@ describe('the Electron main process', () => {
     expect(electron.app.quitRequests).toBe(1)
     expect(electron.BrowserWindow.created).toEqual([])
     expect(services.started).toBe(0)
+  })
+
+  it('leaves with an error box naming the holder when another process has the data folder, touching nothing in it', async () => {
+    const home = process.env.LANYARD_HOME ?? ''
+    // This very process stands in for a running preview: a live pid on this computer.
+    const holder = { pid: process.pid, door: 'preview', startedAt: new Date().toISOString(), host: hostname() }
+    writeFileSync(dataFolderLockFile(home), JSON.stringify(holder))
+    const electron = await startMain()
+    expect(electron.app.exitCode).toBe(1)
+    expect(electron.dialog.errorBoxes).toEqual([
+      {
+        title: 'Lanyard cannot open its data folder',
+        content: `Lanyard is already open in another window (pid ${process.pid}, preview) — close it or use another LANYARD_HOME`,
+      },
+    ])
+    expect(services.started).toBe(0)
+    expect(services.order).toEqual([])
+    expect(electron.BrowserWindow.created).toEqual([])
+    expect(readdirSync(home)).toEqual(['lanyard.lock'])
+    expect(JSON.parse(readFileSync(dataFolderLockFile(home), 'utf8'))).toEqual(holder)
+  })
+
+  it('holds the data folder while it runs and lets go of it when it quits', async () => {
+    const lockFile = dataFolderLockFile(process.env.LANYARD_HOME ?? '')
+    const electron = await startMain()
+    expect(JSON.parse(readFileSync(lockFile, 'utf8'))).toMatchObject({ pid: process.pid, door: 'app', host: hostname() })
+    electron.app.quit()
+    await vi.waitFor(() => expect(electron.app.quitRequests).toBe(2))
+    expect(existsSync(lockFile)).toBe(false)
   })
 
   it('starts the services, registers the contract and opens one window on the built renderer', async () => {
