@@ -179,14 +179,14 @@ export class DirectoryService {
   }
 
   private async changeMembership(input: MembershipChangeInput, action: 'addMember' | 'removeMember'): Promise<null> {
-    const { users, groups, userCentric } = membershipTypes(this.connectors.target(input.id).descriptor, input.groupType)
+    const { users, groups, changedFrom } = membershipTypes(this.connectors.target(input.id).descriptor, input.groupType)
     const connector = await this.connectors.connectorFor(input.id)
     // Read both first: the journal names them, and the side the target changes must be writable
     // (an Okta APP_GROUP is refused; a Coupa role is read-only itself but changed from the user).
     const group = await connector.get(groups.id, input.groupId)
-    if (!userCentric) assertWritable(group)
+    if (changedFrom === 'group') assertWritable(group)
     const user = await connector.get(users.id, input.userId)
-    if (userCentric) assertWritable(user)
+    if (changedFrom === 'user') assertWritable(user)
     const touched = [
       { objectType: users.id, ids: [user.id] },
       { objectType: groups.id, ids: [group.id] },
