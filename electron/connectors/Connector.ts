@@ -5,9 +5,13 @@ import type { Environment } from '../../shared/profiles'
 import type { Logger } from '../logging/Logger'
 
 /**
- * What every target adapter implements. The DirectoryService in front of it has already checked
- * that the descriptor declares the operation, that mandatory fields are present and that the
- * object is not read-only, so an adapter only speaks its target's API and maps both ways.
+ * What every target adapter implements: a small core, plus the capability interfaces below that
+ * its descriptor declares (as ConnId's operation interfaces), exactly those and no others
+ * (test/electron/connectors/capabilities.test.ts). `shared/catalogue/capabilities.ts` says which a
+ * target declares; `capabilities.ts` here has the type guards. The DirectoryService in front of an
+ * adapter has already checked that the descriptor declares the operation, that mandatory fields are
+ * present and that the object is not read-only, so an adapter only speaks its target's API and maps
+ * both ways.
  *
  * Every method throws `AppError` with a shared code (`not_found`, `conflict`, `auth_failed`,
  * `rate_limited`, `network`, `unsupported`, `invalid_input`, `cancelled`), keeping the target's own
@@ -22,6 +26,22 @@ export interface Connector {
   list(objectType: string, query: ListQuery, signal?: AbortSignal): Promise<DirectoryPage>
   get(objectType: string, id: string, signal?: AbortSignal): Promise<DirectoryObject>
   /**
+   * The adapter's own refusals of a create (`current` null, with what the create carries besides its
+   * attributes in `create`) or of an update of `current` that need no call, from the profile and the
+   * target's rules (a Coupa custom property the profile does not declare, GoTo's username and email
+   * that are one field, Cognito's permanent password without the password). The directory runs it
+   * before the change is journaled, so input refused here leaves no journal entry; create and update
+   * run the same functions again. Throws `invalid_input`. Optional: the shared field checks may be all there is.
+   */
+  refuseUnsendable?(objectType: string, attributes: Attributes, current: DirectoryObject | null, create: CreateCarries | null): void
+
+  /** Stops timers and open sockets (the profile was changed or deleted). */
+  close(): void
+}
+
+/** `createsObjects`: some object type declares create. */
+export interface CreatesObjects {
+  /**
    * Creates one object. A create that runs as several steps (Cognito) throws `partial_failure`
    * once a step was applied, with `details.objectId` set to the created object's id and each
    * step's `writes`, so the journal can offer to finish or roll it back.
@@ -33,31 +53,41 @@ export interface Connector {
    * nothing to say.
    */
   checkCreate?(objectType: string, attributes: Attributes, signal?: AbortSignal): Promise<string[]>
-  /**
-   * The adapter's own refusals of a create (`current` null, with what the create carries besides its
-   * attributes in `create`) or of an update of `current` that need no call, from the profile and the
-   * target's rules (a Coupa custom property the profile does not declare, GoTo's username and email
-   * that are one field, Cognito's permanent password without the password). The directory runs it
-   * before the change is journaled, so input refused here leaves no journal entry; create and update
-   * run the same functions again. Throws `invalid_input`. Optional: the shared field checks may be all there is.
-   */
-  refuseUnsendable?(objectType: string, attributes: Attributes, current: DirectoryObject | null, create: CreateCarries | null): void
+}
+
+/** `updatesObjects`: some object type declares update. */
+export interface UpdatesObjects {
   /** `changes` holds only what changes; null clears an attribute. Returns the object read back. */
   update(objectType: string, id: string, changes: Attributes, options?: ChangeOptions): Promise<DirectoryObject>
+}
+
+/** `deletesObjects`: some object type declares delete (Coupa does not: soft delete only). */
+export interface DeletesObjects {
   /** Removes for good (deactivating first where the target needs it). */
   delete(objectType: string, id: string): Promise<void>
+}
 
-  /*
-   * Memberships. `groupType` is the group-like object type on the group side: `groups` for most
-   * targets; Coupa also has `roles`, `user-groups` and `account-groups`, changed from the user.
-   */
+/*
+ * Memberships. `groupType` is the group-like object type on the group side: `groups` for most
+ * targets; Coupa also has `roles`, `user-groups` and `account-groups`, changed from the user.
+ */
+
+/** `readsMemberships`: the target has people and groups; memberships are shown changeable or not. */
+export interface ReadsMemberships {
   /** A group's members (users), paged. */
   listMembers(groupType: string, groupId: string, page: PageRequest, signal?: AbortSignal): Promise<DirectoryPage>
   /** A user's groups of one group-like type, paged. */
   listGroupsOf(userId: string, groupType: string, page: PageRequest, signal?: AbortSignal): Promise<DirectoryPage>
+}
+
+/** `managesMemberships`: some group-like type's memberships can change (GoToMeeting's cannot). */
+export interface ManagesMemberships {
   addMember(groupType: string, groupId: string, userId: string): Promise<void>
   removeMember(groupType: string, groupId: string, userId: string): Promise<void>
+}
 
+/** `deprovisions`: the user type declares deprovision and its undo. */
+export interface Deprovisions {
   /**
    * Reads what a deprovision may take away, before it runs; journaled as the intent's snapshot.
    * Read again later, it is the live state settling compares with the journaled one.
@@ -77,9 +107,16 @@ export interface Connector {
   deprovision(userId: string, snapshot: DeprovisionSnapshot): Promise<StepReport[]>
   /** Brings back the snapshot's status and memberships; steps as for deprovision. */
   undoDeprovision(userId: string, snapshot: DeprovisionSnapshot): Promise<StepReport[]>
+}
 
-  /** Stops timers and open sockets (the profile was changed or deleted). */
-  close(): void
+/** Each capability name of the catalogue with the interface an adapter implements for it. */
+export interface CapabilityInterfaces {
+  createsObjects: CreatesObjects
+  updatesObjects: UpdatesObjects
+  deletesObjects: DeletesObjects
+  readsMemberships: ReadsMemberships
+  managesMemberships: ManagesMemberships
+  deprovisions: Deprovisions
 }
 
 export interface PageRequest {

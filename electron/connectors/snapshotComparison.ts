@@ -1,4 +1,4 @@
-import type { Connector, DeprovisionSnapshot, SnapshotPart } from './Connector'
+import type { DeprovisionSnapshot, Deprovisions, SnapshotPart } from './Connector'
 
 /*
  * One comparison of a user's live state with a journaled deprovision snapshot, for every connector:
@@ -33,7 +33,7 @@ export interface SnapshotComparison {
 const listWords: Record<string, string> = { licenses: 'licences', adminRoles: 'admin roles', roleSets: 'custom roles' }
 
 /** Reads the user again (the same reads as before a deprovision) and compares part by part. */
-export async function compareWithTarget(connector: Connector, snapshot: DeprovisionSnapshot, signal?: AbortSignal): Promise<SnapshotComparison> {
+export async function compareWithTarget(connector: Deprovisions, snapshot: DeprovisionSnapshot, signal?: AbortSignal): Promise<SnapshotComparison> {
   const live = await connector.readDeprovisionSnapshot(snapshot.userId, signal)
   return { live, parts: compareSnapshots(snapshot, live, connector.deprovisionTakes(snapshot)) }
 }

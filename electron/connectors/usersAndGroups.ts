@@ -1,6 +1,6 @@
 import type { Attributes, DirectoryObject, DirectoryPage } from '../../shared/directory'
 import { AppError } from '../services/AppError'
-import type { ChangeOptions, Connector, CreateCarries, CreateOptions, ListQuery } from './Connector'
+import type { ChangeOptions, Connector, CreateCarries, CreateOptions, CreatesObjects, DeletesObjects, ListQuery, UpdatesObjects } from './Connector'
 
 /** One object type's operations, as an adapter implements them for its users or its groups. */
 export interface ObjectOperations {
@@ -13,7 +13,7 @@ export interface ObjectOperations {
   refuseUnsendable?(attributes: Attributes, current: DirectoryObject | null, create: CreateCarries | null): void
 }
 
-type ObjectMethods = Required<Pick<Connector, 'list' | 'get' | 'create' | 'update' | 'delete' | 'refuseUnsendable'>>
+type ObjectMethods = Required<Pick<Connector, 'list' | 'get' | 'refuseUnsendable'>> & Omit<CreatesObjects, 'checkCreate'> & UpdatesObjects & DeletesObjects
 
 /**
  * The Connector's per-object-type methods of a target that has users and groups (Okta, Cognito,

@@ -1,5 +1,6 @@
 import type { DirectoryPage } from '../../shared/directory'
 import { AppError } from '../services/AppError'
+import { changingMethods, connectorMethods } from './capabilities'
 import type { Connector, ListQuery } from './Connector'
 
 /** A page read ahead is used within this time or dropped: the directory may have changed since. */
@@ -30,8 +31,12 @@ interface PageReadAhead {
  * already past their first page; a search typed key by key asks for many first pages and would
  * otherwise spend the target's rate limit on pages nobody scrolls to. A new list, any change and
  * closing drop the page read ahead.
+ *
+ * It wraps only `list` and `close`; every other method the connector has is passed through as it
+ * is, so the wrapped connector has exactly the capabilities of the one inside (the methods that
+ * change the target just drop the page read ahead first).
  */
-export function withReadAhead(connector: Connector): Connector {
+export function withReadAhead<C extends Connector>(connector: C): C {
   let ahead: PageReadAhead | undefined
 
   function drop(): void {
@@ -94,35 +99,27 @@ export function withReadAhead(connector: Connector): Connector {
     return page
   }
 
-  /** Any change may move rows between pages: a page read before it is stale. */
-  function changing<R>(change: () => Promise<R>): Promise<R> {
-    drop()
-    return change()
+  const wrapped: Record<string, unknown> = { descriptor: connector.descriptor }
+  for (const name of connectorMethods) {
+    const method: unknown = (connector as unknown as Record<string, unknown>)[name]
+    if (typeof method !== 'function') continue
+    // Any change may move rows between pages: a page read before it is stale.
+    wrapped[name] = changingMethods.has(name)
+      ? (...args: unknown[]) => {
+          drop()
+          return method.apply(connector, args)
+        }
+      : method.bind(connector)
   }
-
-  return {
-    descriptor: connector.descriptor,
-    testConnection: (signal) => connector.testConnection(signal),
+  Object.assign(wrapped, {
     list,
-    get: (objectType, id, signal) => connector.get(objectType, id, signal),
-    create: (objectType, attributes, options) => changing(() => connector.create(objectType, attributes, options)),
-    ...(connector.checkCreate ? { checkCreate: connector.checkCreate.bind(connector) } : {}),
-    ...(connector.refuseUnsendable ? { refuseUnsendable: connector.refuseUnsendable.bind(connector) } : {}),
-    update: (objectType, id, changes, options) => changing(() => connector.update(objectType, id, changes, options)),
-    delete: (objectType, id) => changing(() => connector.delete(objectType, id)),
-    listMembers: (groupType, groupId, page, signal) => connector.listMembers(groupType, groupId, page, signal),
-    listGroupsOf: (userId, groupType, page, signal) => connector.listGroupsOf(userId, groupType, page, signal),
-    addMember: (groupType, groupId, userId) => changing(() => connector.addMember(groupType, groupId, userId)),
-    removeMember: (groupType, groupId, userId) => changing(() => connector.removeMember(groupType, groupId, userId)),
-    readDeprovisionSnapshot: (userId, signal) => connector.readDeprovisionSnapshot(userId, signal),
-    deprovisionTakes: (snapshot) => connector.deprovisionTakes(snapshot),
-    deprovision: (userId, snapshot) => changing(() => connector.deprovision(userId, snapshot)),
-    undoDeprovision: (userId, snapshot) => changing(() => connector.undoDeprovision(userId, snapshot)),
     close() {
       drop()
       connector.close()
     },
-  }
+  })
+  // The same methods as `connector`, each taking and returning the same: the type holds.
+  return wrapped as unknown as C
 }
 
 function listKey(objectType: string, query: ListQuery): string {

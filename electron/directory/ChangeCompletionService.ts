@@ -2,6 +2,7 @@ import type { ObjectTypeDescriptor } from '../../shared/catalogue/types'
 import type { Attributes, DirectoryObject } from '../../shared/directory'
 import type { StepReport } from '../../shared/errors'
 import type { AttributeChange, CompleteChangeInput, JournalEntry } from '../../shared/journal'
+import { requireCapability } from '../connectors/capabilities'
 import type { Connector } from '../connectors/Connector'
 import { runSteps, type Step } from '../connectors/runSteps'
 import type { IntentRecord } from '../journal/journalRecord'
@@ -74,7 +75,7 @@ export class ChangeCompletionService {
       profileId: partial.profileId,
       intent: { ...intentBase(partial, object), action: 'delete', changes: [] },
       apply: async () => {
-        await connector.delete(type.id, object.id)
+        await requireCapability(connector, 'deletesObjects').delete(type.id, object.id)
         return { value: null, message: `Rolled back: ${object.displayName} was deleted again.`, touched }
       },
       touchedOnFailure: touched,
@@ -93,10 +94,12 @@ export class ChangeCompletionService {
     const steps: Step[] = []
     if (Object.keys(plan.changes).length > 0) {
       const named = Object.keys(plan.changes).map((path) => (isSecret(path) ? 'the password' : path))
-      steps.push({ name: `Set ${named.join(', ')}`, writes: Object.keys(plan.changes), run: async () => void (await connector.update(type.id, object.id, plan.changes)) })
+      const updating = requireCapability(connector, 'updatesObjects')
+      steps.push({ name: `Set ${named.join(', ')}`, writes: Object.keys(plan.changes), run: async () => void (await updating.update(type.id, object.id, plan.changes)) })
     }
-    for (const groupId of plan.groups) {
-      steps.push({ name: `Add to ${groupId}`, run: () => connector.addMember('groups', groupId, object.id) })
+    if (plan.groups.length > 0) {
+      const joining = requireCapability(connector, 'managesMemberships')
+      for (const groupId of plan.groups) steps.push({ name: `Add to ${groupId}`, run: () => joining.addMember('groups', groupId, object.id) })
     }
     const verb = choice === 'finish' ? { done: 'Finished', operation: 'Finishing' } : { done: 'Rolled back', operation: 'Rolling back' }
     const touched = [{ objectType: type.id, ids: [object.id] }, { objectType: 'groups', ids: plan.groups }]
@@ -149,7 +152,7 @@ async function finishPlan(
   if (password && notDone.has('password')) wanted.password = password
   const { changes, journal } = effectiveChanges(type, object.attributes, wanted)
   const intended = partial.changes.find((change) => change.attribute === 'groups')?.after
-  const current = Array.isArray(intended) ? new Set((await readAllGroupsOf(connector, object.id)).map((group) => group.id)) : new Set<string>()
+  const current = Array.isArray(intended) ? new Set((await readAllGroupsOf(requireCapability(connector, 'readsMemberships'), object.id)).map((group) => group.id)) : new Set<string>()
   const groups = Array.isArray(intended) ? intended.filter((groupId) => !current.has(groupId)) : []
   if (groups.length > 0) journal.push({ attribute: 'groups', before: null, after: groups })
   return { changes, journal, groups, note: '' }

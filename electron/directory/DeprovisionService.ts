@@ -2,7 +2,8 @@ import type { ConnectorDescriptor } from '../../shared/catalogue/types'
 import type { DeprovisionInput } from '../../shared/directory'
 import type { StepReport } from '../../shared/errors'
 import type { JournalEntry, UndoReport } from '../../shared/journal'
-import type { Connector, DeprovisionSnapshot } from '../connectors/Connector'
+import { requireCapability } from '../connectors/capabilities'
+import type { DeprovisionSnapshot, Deprovisions } from '../connectors/Connector'
 import { compareWithTarget, differencesFrom } from '../connectors/snapshotComparison'
 import { AppError } from '../services/AppError'
 import type { ConnectorPool } from './ConnectorPool'
@@ -30,7 +31,7 @@ export class DeprovisionService {
   async deprovision(input: DeprovisionInput): Promise<JournalEntry> {
     const { profile, descriptor } = this.connectors.target(input.id)
     const users = requireOperation(descriptor, userTypeOf(descriptor).id, 'deprovision')
-    const connector = await this.connectors.connectorFor(input.id)
+    const connector = requireCapability(await this.connectors.connectorFor(input.id), 'deprovisions')
     const snapshot = await connector.readDeprovisionSnapshot(input.userId)
     const touched = touchedBy(descriptor, users.id, snapshot)
     const { entryId } = await recordChange(this.context, {
@@ -83,7 +84,7 @@ export class DeprovisionService {
     const snapshot: DeprovisionSnapshot = deprovision.snapshot
     const { profile, descriptor } = this.connectors.target(deprovision.profileId)
     requireOperation(descriptor, deprovision.target.objectType, 'undoDeprovision')
-    const connector = await this.connectors.connectorFor(profile.id)
+    const connector = requireCapability(await this.connectors.connectorFor(profile.id), 'deprovisions')
     const userType = deprovision.target.objectType
     const touched = touchedBy(descriptor, userType, snapshot)
     let differences: string[] = []
@@ -122,7 +123,7 @@ export class DeprovisionService {
  * status, each group, each licence or role the adapter recorded). A read that fails is itself
  * reported as a difference: undo was not verified.
  */
-async function compareWithSnapshot(connector: Connector, snapshot: DeprovisionSnapshot): Promise<string[]> {
+async function compareWithSnapshot(connector: Deprovisions, snapshot: DeprovisionSnapshot): Promise<string[]> {
   try {
     return differencesFrom(await compareWithTarget(connector, snapshot))
   } catch (error) {

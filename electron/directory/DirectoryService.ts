@@ -15,7 +15,8 @@ import type {
 } from '../../shared/directory'
 import { validateChanges, validateNewObject } from '../../shared/directoryValidation'
 import type { StepReport } from '../../shared/errors'
-import type { Connector, PageRequest } from '../connectors/Connector'
+import { requireCapability } from '../connectors/capabilities'
+import type { PageRequest, ReadsMemberships } from '../connectors/Connector'
 import { AppError, refuseProblems } from '../services/AppError'
 import { creationChanges, effectiveChanges, isSecret } from './attributeChanges'
 import type { ConnectorPool } from './ConnectorPool'
@@ -65,7 +66,7 @@ export class DirectoryService {
   /** Warnings the target's adapter has for this create (none for most targets). */
   async checkCreate(input: CheckCreateInput): Promise<CreateCheck> {
     requireOperation(this.connectors.target(input.id).descriptor, input.objectType, 'create')
-    const connector = await this.connectors.connectorFor(input.id)
+    const connector = requireCapability(await this.connectors.connectorFor(input.id), 'createsObjects')
     return { warnings: connector.checkCreate ? await connector.checkCreate(input.objectType, input.attributes) : [] }
   }
 
@@ -84,7 +85,7 @@ export class DirectoryService {
     if (groups.length > 0 && !type.joinsGroupsOnCreate) {
       throw new AppError('unsupported', `${descriptor.label} adds a new ${singular(type)} to groups from the group, after the create.`)
     }
-    const connector = await this.connectors.connectorFor(input.id)
+    const connector = requireCapability(await this.connectors.connectorFor(input.id), 'createsObjects')
     // The adapter's own refusals too, before the intent: a change never sent leaves no journal entry.
     connector.refuseUnsendable?.(type.id, input.attributes, null, { hasPassword: Boolean(input.password), groups })
     const name = provisionalName(input.attributes)
@@ -115,7 +116,7 @@ export class DirectoryService {
     const type = requireOperation(descriptor, input.objectType, 'update')
     this.registerSecrets(input.changes)
     refuseProblems(validateChanges(type, input.changes), 'Nothing was changed')
-    const connector = await this.connectors.connectorFor(input.id)
+    const connector = requireCapability(await this.connectors.connectorFor(input.id), 'updatesObjects')
     const current = await connector.get(type.id, input.objectId)
     assertWritable(current)
     const { changes, journal } = effectiveChanges(type, current.attributes, input.changes)
@@ -144,7 +145,7 @@ export class DirectoryService {
 
   async delete(input: DeleteObjectInput): Promise<null> {
     const type = requireOperation(this.connectors.target(input.id).descriptor, input.objectType, 'delete')
-    const connector = await this.connectors.connectorFor(input.id)
+    const connector = requireCapability(await this.connectors.connectorFor(input.id), 'deletesObjects')
     const current = await connector.get(type.id, input.objectId)
     assertWritable(current)
     assertConfirmedName(current, input.confirmName)
@@ -179,14 +180,14 @@ export class DirectoryService {
   }
 
   private async changeMembership(input: MembershipChangeInput, action: 'addMember' | 'removeMember'): Promise<null> {
-    const { users, groups, userCentric } = membershipTypes(this.connectors.target(input.id).descriptor, input.groupType)
-    const connector = await this.connectors.connectorFor(input.id)
+    const { users, groups, changedFrom } = membershipTypes(this.connectors.target(input.id).descriptor, input.groupType)
+    const connector = requireCapability(await this.connectors.connectorFor(input.id), 'managesMemberships')
     // Read both first: the journal names them, and the side the target changes must be writable
     // (an Okta APP_GROUP is refused; a Coupa role is read-only itself but changed from the user).
     const group = await connector.get(groups.id, input.groupId)
-    if (!userCentric) assertWritable(group)
+    if (changedFrom === 'group') assertWritable(group)
     const user = await connector.get(users.id, input.userId)
-    if (userCentric) assertWritable(user)
+    if (changedFrom === 'user') assertWritable(user)
     const touched = [
       { objectType: users.id, ids: [user.id] },
       { objectType: groups.id, ids: [group.id] },
@@ -215,14 +216,14 @@ export class DirectoryService {
   private async related(
     input: ListRelatedInput,
     resource: ObjectTypeDescriptor['scimResource'],
-    read: (connector: Connector, page: PageRequest, signal: AbortSignal) => Promise<DirectoryPage>,
+    read: (connector: ReadsMemberships, page: PageRequest, signal: AbortSignal) => Promise<DirectoryPage>,
   ): Promise<DirectoryPage> {
     const type = objectTypeOf(this.connectors.target(input.id).descriptor, input.objectType)
     if (type.scimResource !== resource) {
       const wanted = resource === 'Group' ? 'members' : 'groups'
       throw new AppError('invalid_input', `${type.label} have no ${wanted} to list.`, { details: { objectType: type.id } })
     }
-    const connector = await this.connectors.connectorFor(input.id)
+    const connector = requireCapability(await this.connectors.connectorFor(input.id), 'readsMemberships')
     const page = { cursor: input.cursor ?? null, pageSize: input.pageSize }
     return this.requests.run(input.requestKey, (signal) => read(connector, page, signal))
   }

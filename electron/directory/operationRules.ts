@@ -1,3 +1,4 @@
+import { declaresOperation, membershipCapability, type MembershipSide } from '../../shared/catalogue/capabilities'
 import type { ConnectorDescriptor, ObjectTypeDescriptor, Operation } from '../../shared/catalogue/types'
 import type { DirectoryObject } from '../../shared/directory'
 import { AppError } from '../services/AppError'
@@ -30,7 +31,7 @@ export function objectTypeOf(descriptor: ConnectorDescriptor, objectType: string
 /** The object type, if the descriptor declares the operation for it; else `unsupported` with the reason. */
 export function requireOperation(descriptor: ConnectorDescriptor, objectType: string, operation: Operation): ObjectTypeDescriptor {
   const type = objectTypeOf(descriptor, objectType)
-  if (type.operations[operation] === undefined) throw refusal(descriptor, type, operation)
+  if (!declaresOperation(descriptor, type.id, operation)) throw refusal(descriptor, type, operation)
   return type
 }
 
@@ -51,20 +52,19 @@ export function groupTypeOf(descriptor: ConnectorDescriptor, groupType: string):
 }
 
 /**
- * The two sides of a membership change, if the target can change it. Allowed when either side
- * declares `membership`: Okta and Cognito declare it on groups, Coupa ("user-centric") on users.
- * `userCentric` says which object the target changes, and so which one must be writable.
+ * The two sides of a membership change, if the target can change it (the capability model says
+ * from which side: Okta and Cognito change the group, Coupa the user). `changedFrom` is the object
+ * the target changes, and so the one that must be writable.
  */
 export function membershipTypes(
   descriptor: ConnectorDescriptor,
   groupType: string,
-): { users: ObjectTypeDescriptor; groups: ObjectTypeDescriptor; userCentric: boolean } {
+): { users: ObjectTypeDescriptor; groups: ObjectTypeDescriptor; changedFrom: MembershipSide } {
   const users = userTypeOf(descriptor)
   const groups = groupTypeOf(descriptor, groupType)
-  if (users.operations.membership === undefined && groups.operations.membership === undefined) {
-    throw refusal(descriptor, groups, 'membership')
-  }
-  return { users, groups, userCentric: groups.operations.membership === undefined || /via user/.test(groups.operations.membership) }
+  const { changedFrom } = membershipCapability(descriptor, groups.id)
+  if (changedFrom === null) throw refusal(descriptor, groups, 'membership')
+  return { users, groups, changedFrom }
 }
 
 /** Objects the target will not let anyone change (an Okta APP_GROUP) are refused with its reason. */

@@ -1,12 +1,12 @@
 import type { DirectoryObject } from '../../shared/directory'
-import type { Connector } from '../connectors/Connector'
+import type { ReadsMemberships } from '../connectors/Connector'
 
 /** Enough for anyone's groups; a longer chain of pages means the target keeps answering a cursor. */
 const maxPages = 100
 
 /** Every group of one group-like type a user is in, following the adapter's pages to the end. */
 export async function readAllGroupsOf(
-  connector: Connector,
+  connector: ReadsMemberships,
   userId: string,
   groupType = 'groups',
   signal?: AbortSignal,

@@ -1,4 +1,5 @@
 import { findObjectType, getDescriptor } from '../../shared/catalogue'
+import { requireCapability } from '../connectors/capabilities'
 import type { Connector } from '../connectors/Connector'
 import { isSensitive, sameValue } from '../directory/attributeChanges'
 import { readAllGroupsOf } from '../directory/readAllGroupsOf'
@@ -40,7 +41,7 @@ async function verdictFor(connector: Connector, intent: IntentRecord, evidence: 
     case 'removeMember': {
       const group = intent.related
       if (!group) return uncheckable('the journal entry does not name the group.')
-      const isMember = (await readAllGroupsOf(connector, target.id, group.objectType, signal)).some((candidate) => candidate.id === group.id)
+      const isMember = (await readAllGroupsOf(requireCapability(connector, 'readsMemberships'), target.id, group.objectType, signal)).some((candidate) => candidate.id === group.id)
       const wanted = intent.action === 'addMember'
       const state = isMember ? `is in ${group.name}` : `is not in ${group.name}`
       return { status: isMember === wanted ? 'applied' : 'failed', message: `${target.name} ${state}.` }

@@ -1,3 +1,4 @@
+import { requireCapability } from '../connectors/capabilities'
 import type { Connector, DeprovisionSnapshot } from '../connectors/Connector'
 import { compareWithTarget, describePart, differencesFrom, type SnapshotComparison } from '../connectors/snapshotComparison'
 import { uncheckable, type Verdict } from './verdict'
@@ -12,7 +13,7 @@ import type { IntentRecord } from './journalRecord'
 export async function lifecycleVerdict(connector: Connector, intent: IntentRecord, signal?: AbortSignal): Promise<Verdict> {
   const snapshot = intent.snapshot
   if (!snapshot) return uncheckable('the journal entry holds no snapshot of the user.')
-  const comparison = await compareWithTarget(connector, snapshot, signal)
+  const comparison = await compareWithTarget(requireCapability(connector, 'deprovisions'), snapshot, signal)
   return intent.action === 'deprovision' ? deprovisionVerdict(snapshot, comparison) : undoVerdict(snapshot, comparison)
 }
 

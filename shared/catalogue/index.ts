@@ -1,22 +1,16 @@
 import { cognito } from './cognito'
 import { coupa } from './coupa'
 import { gotomeeting } from './gotomeeting'
+import { deepFreeze } from './deepFreeze'
 import { okta } from './okta'
 import type { ConnectorDescriptor, ConnectorId, ObjectTypeDescriptor } from './types'
 
 export * from './types'
+export { adapterCapabilities, capabilitiesOf, declaresOperation, membershipCapability } from './capabilities'
+export type { AdapterCapability, ConnectorCapabilities, MembershipCapability, MembershipSide, ObjectTypeCapabilities } from './capabilities'
 export { cognitoRegions } from './regions'
 export { parseCustomProperties, customPropertyTypes } from './customProperties'
 export type { CustomProperty, CustomPropertyType, CustomPropertiesParseResult } from './customProperties'
-
-/** Frozen all the way down: the catalogue is shared by every view and service, nobody may edit it. */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const child of Object.values(value)) deepFreeze(child)
-  }
-  return value
-}
 
 const descriptorsById: Readonly<Record<ConnectorId, ConnectorDescriptor>> = deepFreeze({
   cognito,

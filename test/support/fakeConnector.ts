@@ -1,16 +1,23 @@
-import { getDescriptor } from '../../shared/catalogue'
+import { capabilitiesOf, getDescriptor } from '../../shared/catalogue'
 import type { ConnectorDescriptor, ConnectorId } from '../../shared/catalogue/types'
 import type { Attributes, DirectoryObject, DirectoryPage, ObjectStatus } from '../../shared/directory'
 import type { StepReport } from '../../shared/errors'
+import { capabilityMethods, coreMethods, optionalCapabilityMethods } from '../../electron/connectors/capabilities'
 import type {
   Connector,
   ConnectorFactory,
   ConnectorSettings,
   CreateOptions,
+  CreatesObjects,
+  DeletesObjects,
   DeprovisionSnapshot,
+  Deprovisions,
   ListQuery,
+  ManagesMemberships,
   PageRequest,
+  ReadsMemberships,
   SnapshotPart,
+  UpdatesObjects,
 } from '../../electron/connectors/Connector'
 import { AppError } from '../../electron/services/AppError'
 
@@ -57,7 +64,7 @@ export class FakeDirectory {
   private nextId = 1
 
   /** The next call of `method` throws `error` (once). */
-  failNext(method: keyof Connector, error: AppError): void {
+  failNext(method: FakeMethod, error: AppError): void {
     this.failures.set(method, error)
   }
 
@@ -98,11 +105,16 @@ export class FakeDirectory {
     return this.objects.get(id)?.status ?? null
   }
 
-  /** A factory for `createServices({ connectorFactories })`, answering as the given connector. */
+  /**
+   * A factory for `createServices({ connectorFactories })`, answering as the given connector, with
+   * exactly the capabilities its descriptor declares (as the real adapter has: a GoToMeeting fake has
+   * no `addMember`, a Coupa one no `delete`).
+   */
   factory(connectorId: ConnectorId = 'okta'): ConnectorFactory {
     return (settings) => {
       this.built.push(settings)
-      return new FakeConnector(this, getDescriptor(connectorId), settings)
+      const descriptor = getDescriptor(connectorId)
+      return declaredOnly(new FakeConnector(this, descriptor, settings), descriptor)
     }
   }
 
@@ -180,7 +192,26 @@ export class FakeDirectory {
   }
 }
 
-class FakeConnector implements Connector {
+type FakeMethod = Exclude<keyof FakeConnector, 'descriptor'>
+
+/** The fake's core and the methods of the capabilities `descriptor` declares, and nothing else. */
+function declaredOnly(fake: FakeConnector, descriptor: ConnectorDescriptor): Connector {
+  const declared = capabilitiesOf(descriptor).adapter
+  const names: string[] = [
+    ...coreMethods,
+    ...declared.flatMap((capability) => [...capabilityMethods[capability], ...((optionalCapabilityMethods as Record<string, readonly string[]>)[capability] ?? [])]),
+  ]
+  const methods = Object.fromEntries(
+    names.flatMap((name) => {
+      const method: unknown = (fake as unknown as Record<string, unknown>)[name]
+      return typeof method === 'function' ? [[name, method.bind(fake)]] : []
+    }),
+  )
+  return { descriptor, ...methods } as Connector
+}
+
+/** Every capability, so each one a descriptor declares can be handed out. */
+class FakeConnector implements Connector, CreatesObjects, UpdatesObjects, DeletesObjects, ReadsMemberships, ManagesMemberships, Deprovisions {
   constructor(
     private readonly target: FakeDirectory,
     readonly descriptor: ConnectorDescriptor,

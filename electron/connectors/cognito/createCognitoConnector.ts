@@ -2,7 +2,7 @@ import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider'
 import { cognito } from '../../../shared/catalogue/cognito'
 import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
 import { usersAndGroups } from '../usersAndGroups'
-import type { Connector, ConnectorSettings } from '../Connector'
+import type { Connector, ConnectorSettings, CreatesObjects, DeletesObjects, Deprovisions, ManagesMemberships, ReadsMemberships, UpdatesObjects } from '../Connector'
 import { createCognitoApi } from './cognitoApi'
 import { describePool, testConnection } from './cognitoConnection'
 import { createUser, plannedCreate } from './cognitoCreateUser'
@@ -17,6 +17,9 @@ import { groupWrite } from './cognitoWrites'
 
 export type { CognitoTuning } from './cognitoTransport'
 
+/** Cognito declares every capability: creates, updates, deletes, memberships (from the group) and deprovision. */
+export type CognitoConnector = Connector & CreatesObjects & UpdatesObjects & DeletesObjects & ReadsMemberships & ManagesMemberships & Deprovisions
+
 function objectType(id: string): ObjectTypeDescriptor {
   const found = cognito.objectTypes.find((candidate) => candidate.id === id)
   if (!found) throw new Error(`The Cognito descriptor has no ${id} object type`)
@@ -29,7 +32,7 @@ function objectType(id: string): ObjectTypeDescriptor {
  * disable + global sign-out as the deprovision. Ids are Cognito's own names: a user's Username,
  * a group's GroupName.
  */
-export function createCognitoConnector(settings: ConnectorSettings, tuning: CognitoTuning = {}): Connector {
+export function createCognitoConnector(settings: ConnectorSettings, tuning: CognitoTuning = {}): CognitoConnector {
   const profile = readCognitoSettings(settings)
   const transport = createCognitoTransport(profile, settings.logger, settings.profileName, tuning)
   const api = createCognitoApi(transport, profile.userPoolId)

@@ -4,7 +4,7 @@ import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
 import { createHttpClient } from '../../http/createHttpClient'
 import type { HttpClientOptions } from '../../http/types'
 import { AppError } from '../../services/AppError'
-import type { Connector, ConnectorSettings } from '../Connector'
+import type { Connector, ConnectorSettings, CreatesObjects, Deprovisions, ManagesMemberships, ReadsMemberships, UpdatesObjects } from '../Connector'
 import { testConnection } from './coupaConnection'
 import { deprovision, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './coupaDeprovision'
 import { describeCoupaError } from './coupaErrors'
@@ -13,6 +13,9 @@ import { addMember, listGroupsOf, listMembers, removeMember } from './coupaMembe
 import type { CoupaContext } from './coupaTypes'
 import { createUser, getUser, listUsers, refuseUnsendableUser } from './coupaUsers'
 import { updateUser } from './coupaUserUpdate'
+
+/** Coupa creates and updates users, changes memberships from the user and deprovisions; it never deletes (soft delete only). */
+export type CoupaConnector = Connector & CreatesObjects & UpdatesObjects & ReadsMemberships & ManagesMemberships & Deprovisions
 
 /** Test seams: faster timeouts and retries than a real profile uses. */
 export type CoupaHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit'>
@@ -64,10 +67,10 @@ function objectType(id: string): ObjectTypeDescriptor {
 /**
  * The Coupa adapter: the API key in `X-COUPA-API-KEY` with `Accept: application/json`, offset
  * paging 50 rows a page (several in flight for a long list), user-centric memberships and
- * deprovision by `active=false`. Every refusal it can make from what it holds comes before the
+ * deprovision by `active=false`; no delete (soft delete only, A.1: deprovision takes someone out). Every refusal it can make from what it holds comes before the
  * first request, so a refusal never leaves a half-done change.
  */
-export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaHttpTuning = {}): Connector {
+export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaHttpTuning = {}): CoupaConnector {
   const apiKey = required(settings, settings.secrets.apiKey, 'API key')
   const url = instanceUrl(settings)
   const pagesAtOnce = pagesAtOnceOf(settings)
@@ -105,8 +108,6 @@ export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaH
     create: (type, attributes, options) => (type === 'users' ? createUser(context, attributes, options) : usersOnly(type, 'create')),
     update: (type, id, changes, options) => (type === 'users' ? updateUser(context, id, changes, options) : usersOnly(type, 'change')),
     refuseUnsendable: (type, attributes, current) => (type === 'users' ? refuseUnsendableUser(context, attributes, current) : undefined),
-    // Soft delete only: Coupa has no DELETE (A.1); deprovision is the way to take someone out.
-    delete: () => Promise.reject(new AppError('unsupported', 'Coupa cannot delete users (soft delete only): deprovision them instead.')),
     listMembers: (groupType, groupId, page, signal) => listMembers(context, groupType, groupId, page, signal),
     listGroupsOf: (userId, groupType, page, signal) => listGroupsOf(context, userId, groupType, page, signal),
     addMember: (groupType, groupId, userId) => addMember(context, groupType, groupId, userId),

@@ -4,7 +4,7 @@ import { createHttpClient } from '../../http/createHttpClient'
 import type { HttpClientOptions } from '../../http/types'
 import { AppError } from '../../services/AppError'
 import { usersAndGroups } from '../usersAndGroups'
-import type { Connector, ConnectorSettings } from '../Connector'
+import type { Connector, ConnectorSettings, CreatesObjects, DeletesObjects, Deprovisions, ReadsMemberships, UpdatesObjects } from '../Connector'
 import { createGoToApi } from './goToApi'
 import { testConnection } from './goToConnection'
 import { checkCreateUser } from './goToCreateCheck'
@@ -13,11 +13,14 @@ import { describeGoToError, describeGoToSignInError, goToRetryAfter } from './go
 import { createGroup, deleteGroup, getGroup, listGroups, updateGroup } from './goToGroups'
 import { parseJsonLosslessly } from './goToJson'
 import { attributesToNative } from './goToMapping'
-import { listGroupsOf, listMembers, membershipRefused } from './goToMemberships'
+import { listGroupsOf, listMembers } from './goToMemberships'
 import { GoToTokens, tokenEndpointFor } from './GoToTokens'
 import { isWellFormedKey, type GoToContext } from './goToTypes'
 import { checkUserFields } from './goToUserFields'
 import { createUser, deleteUser, getUser, listUsers, updateUser } from './goToUsers'
+
+/** GoToMeeting shows memberships but cannot change them (a limitation of its API): no `ManagesMemberships`. */
+export type GoToMeetingConnector = Connector & CreatesObjects & UpdatesObjects & DeletesObjects & ReadsMemberships & Deprovisions
 
 /** Test seams: faster timeouts and retries than a real profile uses. */
 export type GoToHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'concurrency'>
@@ -50,7 +53,7 @@ function targetUrlOf(settings: ConnectorSettings): URL {
  * memory), offset paging with totals, keys kept as strings, suspension as "no licence, no admin
  * role" (see goToDeprovision), memberships shown read-only.
  */
-export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: GoToHttpTuning = {}): Connector {
+export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: GoToHttpTuning = {}): GoToMeetingConnector {
   const username = required(settings, settings.values.username, 'Username')
   const password = required(settings, settings.secrets.password, 'Password')
   const clientId = required(settings, settings.values.clientId, 'Client Id')
@@ -120,8 +123,6 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
     // GoToMeeting has one group-like type; the service has checked `groupType` against the descriptor.
     listMembers: (_groupType, groupId, page, signal) => listMembers(context, groupId, page, signal),
     listGroupsOf: (userId, _groupType, page, signal) => listGroupsOf(context, userId, page, signal),
-    addMember: () => membershipRefused(),
-    removeMember: () => membershipRefused(),
     readDeprovisionSnapshot: (userId, signal) => readDeprovisionSnapshot(context, userId, signal),
     deprovisionTakes,
     deprovision: (userId, snapshot) => deprovision(context, userId, snapshot),

@@ -57,15 +57,6 @@ export async function listGroupsOf(context: GoToContext, userKey: string, page: 
   return { items: [group], nextCursor: null, total: 1 }
 }
 
-export function membershipRefused(): Promise<never> {
-  return Promise.reject(
-    new AppError(
-      'unsupported',
-      'GoToMeeting does not support changing group memberships through its API: members are shown read-only. Move the person to another group in the GoTo Admin Center.',
-    ),
-  )
-}
-
 /**
  * `PUT …/groups/{g}/users/{u}`: puts the user in the group, leaving any other (one group at a
  * time, B.4). Only undo uses it, to bring back the placement a deprovision snapshot recorded.

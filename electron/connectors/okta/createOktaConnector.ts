@@ -4,7 +4,7 @@ import { createHttpClient } from '../../http/createHttpClient'
 import type { HttpClientOptions } from '../../http/types'
 import { AppError } from '../../services/AppError'
 import { usersAndGroups } from '../usersAndGroups'
-import type { Connector, ConnectorSettings } from '../Connector'
+import type { Connector, ConnectorSettings, CreatesObjects, DeletesObjects, Deprovisions, ManagesMemberships, ReadsMemberships, UpdatesObjects } from '../Connector'
 import { deprovision, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './oktaDeprovision'
 import { describeOktaError, oktaRetryAfter } from './oktaErrors'
 import { attributesToProfile } from './oktaMapping'
@@ -13,6 +13,9 @@ import { createGroup, deleteGroup, getGroup, listGroups, updateGroup } from './o
 import { addMember, listGroupsOf, listMembers, removeMember } from './oktaMemberships'
 import type { OktaContext } from './oktaTypes'
 import { createUser, deleteUser, getUser, listUsers, updateUser } from './oktaUsers'
+
+/** Okta declares every capability: creates, updates, deletes, memberships (from the group) and deprovision. */
+export type OktaConnector = Connector & CreatesObjects & UpdatesObjects & DeletesObjects & ReadsMemberships & ManagesMemberships & Deprovisions
 
 /** Test seams: faster timeouts and retries than a real profile uses. */
 export type OktaHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'concurrency'>
@@ -44,7 +47,7 @@ function hostOf(settings: ConnectorSettings, url: string): string {
  * Every operation checks what it can before the first request (formats, refused fields,
  * read-only groups, lifecycle preconditions) so a refusal never leaves a half-done change.
  */
-export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHttpTuning = {}): Connector {
+export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHttpTuning = {}): OktaConnector {
   const token = required(settings, settings.secrets.token, 'API token (Token)')
   const url = required(settings, settings.values.url, 'Target URL')
   const host = hostOf(settings, url)

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import type { ListQuery } from '../../../electron/connectors/Connector'
+import { hasCapability, requireCapability } from '../../../electron/connectors/capabilities'
 import { withReadAhead } from '../../../electron/connectors/withReadAhead'
 import { AppError } from '../../../electron/services/AppError'
+import type { ConnectorId } from '../../../shared/catalogue'
 import { FakeDirectory } from '../../support/fakeConnector'
 import { createRecordingLogger } from '../../support/recordingLogger'
 
-function setUp(users = 10) {
+function setUp(users = 10, connectorId: ConnectorId = 'okta') {
   const target = new FakeDirectory()
   for (let index = 0; index < users; index++) target.addUser(`Person${index}`, `Family${index}`)
   const connector = withReadAhead(
-    target.factory()({ profileId: 'p', profileName: 'P', environment: 'sandbox', values: { url: 'https://x.example' }, secrets: { token: 't' }, logger: createRecordingLogger() }),
+    target.factory(connectorId)({ profileId: 'p', profileName: 'P', environment: 'sandbox', values: { url: 'https://x.example' }, secrets: { token: 't' }, logger: createRecordingLogger() }),
   )
   const lists = () => target.calls.filter((call) => call.startsWith('list')).length
   return { target, connector, lists }
@@ -39,7 +41,7 @@ describe('reading the next page ahead', () => {
     const first = await connector.list('users', { search: '', pageSize: 2 })
     const second = await connector.list('users', { search: '', cursor: first.nextCursor, pageSize: 2 })
     const someone = second.items[0]!.id
-    await connector.update('users', someone, { title: 'Engineer' })
+    await requireCapability(connector, 'updatesObjects').update('users', someone, { title: 'Engineer' })
     const before = lists()
     await connector.list('users', { search: '', cursor: second.nextCursor, pageSize: 2 })
     // The page itself, asked afresh, then the read-ahead of the one after it.
@@ -105,5 +107,24 @@ describe('reading the next page ahead', () => {
     expect(started).toEqual([undefined, holdAt, expect.any(String)])
     finishMapping()
     expect((await second).items).toHaveLength(2)
+  })
+
+  it('drops the page read ahead before a change it passes through without restating it (a deprovision)', async () => {
+    const { connector, lists } = setUp()
+    const first = await connector.list('users', { search: '', pageSize: 2 })
+    const second = await connector.list('users', { search: '', cursor: first.nextCursor, pageSize: 2 })
+    const deprovisioning = requireCapability(connector, 'deprovisions')
+    const someone = second.items[0]!.id
+    await deprovisioning.deprovision(someone, await deprovisioning.readDeprovisionSnapshot(someone))
+    const before = lists()
+    await connector.list('users', { search: '', cursor: second.nextCursor, pageSize: 2 })
+    expect(lists()).toBe(before + 2)
+  })
+
+  it('has exactly the capabilities of the connector inside: none is added to a GoToMeeting one', () => {
+    const { connector } = setUp(2, 'gotomeeting')
+    expect(hasCapability(connector, 'managesMemberships')).toBe(false)
+    expect(hasCapability(connector, 'deprovisions')).toBe(true)
+    expect(hasCapability(setUp(2, 'coupa').connector, 'deletesObjects')).toBe(false)
   })
 })

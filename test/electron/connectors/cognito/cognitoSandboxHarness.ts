@@ -1,6 +1,5 @@
 import { afterTest, allPages, requestLog } from '../../../support/connectorHarness'
-import type { Connector } from '../../../../electron/connectors/Connector'
-import { createCognitoConnector, type CognitoTuning } from '../../../../electron/connectors/cognito/createCognitoConnector'
+import { createCognitoConnector, type CognitoTuning, type CognitoConnector } from '../../../../electron/connectors/cognito/createCognitoConnector'
 import { startCognitoSandbox, type RunningCognitoSandbox } from '../../../../electron/sandbox/cognito/startCognitoSandbox'
 import type { SandboxOptions } from '../../../../electron/sandbox/types'
 import { createRecordingLogger } from '../../../support/recordingLogger'
@@ -15,14 +14,14 @@ export interface LoggedCall {
 export interface CognitoHarness {
   sandbox: RunningCognitoSandbox
   tenant: RunningCognitoSandbox['tenant']
-  connector: Connector
+  connector: CognitoConnector
   logger: ReturnType<typeof createRecordingLogger>
   accessSecret: string
   /** The calls logged since the last `mark()` (or the start). */
   calls: () => LoggedCall[]
   mark: () => void
   /** A second connector on the same tenant, e.g. with another secret or tuning. */
-  connect: (values?: Record<string, string>, secrets?: Record<string, string>, tuning?: CognitoTuning) => Connector
+  connect: (values?: Record<string, string>, secrets?: Record<string, string>, tuning?: CognitoTuning) => CognitoConnector
 }
 
 /** Fast retries and throttling waits so fault tests do not wait for production backoffs. */

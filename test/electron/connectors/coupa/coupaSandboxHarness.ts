@@ -1,6 +1,5 @@
 import { afterTest, allPages, requestLog } from '../../../support/connectorHarness'
-import type { Connector } from '../../../../electron/connectors/Connector'
-import { createCoupaConnector, type CoupaHttpTuning } from '../../../../electron/connectors/coupa/createCoupaConnector'
+import { createCoupaConnector, type CoupaHttpTuning, type CoupaConnector } from '../../../../electron/connectors/coupa/createCoupaConnector'
 import { startCoupaSandbox, type CoupaSandboxOptions, type RunningCoupaSandbox } from '../../../../electron/sandbox/coupa/startCoupaSandbox'
 import { createRecordingLogger } from '../../../support/recordingLogger'
 
@@ -16,14 +15,14 @@ export interface LoggedRequest {
 export interface CoupaHarness {
   sandbox: RunningCoupaSandbox
   tenant: RunningCoupaSandbox['tenant']
-  connector: Connector
+  connector: CoupaConnector
   logger: ReturnType<typeof createRecordingLogger>
   apiKey: string
   /** The requests logged since the last `mark()` (or the start). */
   requests: () => LoggedRequest[]
   mark: () => void
   /** Another connector on the same tenant, e.g. with other profile values. */
-  connect: (values?: Record<string, string>, secrets?: Record<string, string>, tuning?: CoupaHttpTuning) => Connector
+  connect: (values?: Record<string, string>, secrets?: Record<string, string>, tuning?: CoupaHttpTuning) => CoupaConnector
 }
 
 /** Fast retries so fault tests do not wait for production backoffs. */

@@ -1,6 +1,5 @@
 import { afterTest, allPages, requestLog } from '../../../support/connectorHarness'
-import type { Connector } from '../../../../electron/connectors/Connector'
-import { createGoToMeetingConnector, type GoToHttpTuning } from '../../../../electron/connectors/gotomeeting/createGoToMeetingConnector'
+import { createGoToMeetingConnector, type GoToHttpTuning, type GoToMeetingConnector } from '../../../../electron/connectors/gotomeeting/createGoToMeetingConnector'
 import { startGoToMeetingSandbox, type RunningGoToMeetingSandbox } from '../../../../electron/sandbox/gotomeeting/startGoToMeetingSandbox'
 import type { SandboxOptions } from '../../../../electron/sandbox/types'
 import { createRecordingLogger } from '../../../support/recordingLogger'
@@ -16,7 +15,7 @@ export interface LoggedRequest {
 export interface GoToHarness {
   sandbox: RunningGoToMeetingSandbox
   tenant: RunningGoToMeetingSandbox['tenant']
-  connector: Connector
+  connector: GoToMeetingConnector
   logger: ReturnType<typeof createRecordingLogger>
   /** The profile's secrets: the administrator's password and the OAuth client secret. */
   secrets: { password: string; clientSecret: string }
@@ -24,7 +23,7 @@ export interface GoToHarness {
   requests: () => LoggedRequest[]
   mark: () => void
   /** A second connector on the same tenant, e.g. with other values, secrets or tuning. */
-  connect: (values?: Record<string, string>, secrets?: Record<string, string>, tuning?: GoToHttpTuning) => Connector
+  connect: (values?: Record<string, string>, secrets?: Record<string, string>, tuning?: GoToHttpTuning) => GoToMeetingConnector
 }
 
 /** Fast retries so fault tests do not wait for production backoffs. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { hasCapability } from '../../../../electron/connectors/capabilities'
 import { expectAppError } from '../../../support/expectAppError'
 import { allPages, goToHarness } from './goToSandboxHarness'
 
@@ -48,15 +49,9 @@ describe('GoToMeeting connector: groups against the sandbox account', () => {
     if (loner) expect((await connector.listGroupsOf(loner.key, 'groups', { pageSize: 10 })).items).toEqual([])
   })
 
-  it('refuses membership changes: GoToMeeting shows members read-only', async () => {
-    const { connector, tenant, requests, mark } = await goToHarness()
-    const person = tenant.users()[2]!
-    const group = tenant.groups().find((candidate) => candidate.key !== person.groupKey)!
-    mark()
-    const error = await expectAppError(connector.addMember('groups', group.key, person.key), 'unsupported')
-    expect(error.message).toContain('read-only')
-    await expectAppError(connector.removeMember('groups', group.key, person.key), 'unsupported')
-    expect(requests()).toEqual([])
-    expect(tenant.user(person.key)?.groupKey).toBe(person.groupKey)
+  it('has no way to change memberships: GoToMeeting shows members read-only, and the directory refuses before any call', async () => {
+    const { connector } = await goToHarness()
+    expect(hasCapability(connector, 'managesMemberships')).toBe(false)
+    expect('addMember' in connector || 'removeMember' in connector).toBe(false)
   })
 })

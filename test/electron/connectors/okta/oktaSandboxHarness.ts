@@ -1,6 +1,5 @@
 import { afterTest, allPages, requestLog } from '../../../support/connectorHarness'
-import type { Connector } from '../../../../electron/connectors/Connector'
-import { createOktaConnector, type OktaHttpTuning } from '../../../../electron/connectors/okta/createOktaConnector'
+import { createOktaConnector, type OktaHttpTuning, type OktaConnector } from '../../../../electron/connectors/okta/createOktaConnector'
 import { startOktaSandbox, type RunningOktaSandbox } from '../../../../electron/sandbox/okta/startOktaSandbox'
 import type { SandboxOptions } from '../../../../electron/sandbox/types'
 import { createRecordingLogger } from '../../../support/recordingLogger'
@@ -16,14 +15,14 @@ export interface LoggedRequest {
 export interface OktaHarness {
   sandbox: RunningOktaSandbox
   tenant: RunningOktaSandbox['tenant']
-  connector: Connector
+  connector: OktaConnector
   logger: ReturnType<typeof createRecordingLogger>
   token: string
   /** The requests logged since the last `mark()` (or the start). */
   requests: () => LoggedRequest[]
   mark: () => void
   /** A second connector on the same tenant, e.g. with another token or mode. */
-  connect: (values?: Record<string, string>, secrets?: Record<string, string>, tuning?: OktaHttpTuning) => Connector
+  connect: (values?: Record<string, string>, secrets?: Record<string, string>, tuning?: OktaHttpTuning) => OktaConnector
 }
 
 /** Fast retries so fault tests do not wait for production backoffs. */

@@ -1,13 +1,13 @@
-import type { ConnectorDescriptor, ObjectTypeDescriptor } from '../../../../../shared/catalogue'
+import { membershipCapability, type ConnectorDescriptor, type ObjectTypeDescriptor } from '../../../../../shared/catalogue'
 import type { MembershipSource, Relation } from '../../../stores/directoryMemberships'
 import { pluralNoun, singularNoun } from '../list/listWords'
 
 /**
  * Which membership sections a detail panel shows and what may be done in each, from the
- * descriptor alone. The rules mirror main's `membershipTypes` (electron/directory/operationRules.ts):
- * a membership can change when the user type or the group type declares `membership`; it is
- * "user-centric" (Coupa) when the group type's cell says "via user" or is absent while users
- * declare it — the target changes the user, so the change is made from the user's panel.
+ * descriptor's capability model (shared/catalogue/capabilities.ts), the same one main's
+ * `membershipTypes` (electron/directory/operationRules.ts) reads: a membership can change when the
+ * model gives it a side; it is "user-centric" (Coupa) when that side is the user's — the target
+ * changes the user, so the change is made from the user's panel.
  * Memberships are always read, changeable or not: people need to see them either way.
  */
 
@@ -40,13 +40,9 @@ export function groupTypesOf(descriptor: ConnectorDescriptor): ObjectTypeDescrip
 }
 
 /** Whether the target lets anyone change memberships of this group type, and from which side. */
-export function membershipChange(
-  userType: ObjectTypeDescriptor,
-  groupType: ObjectTypeDescriptor,
-): { changeable: boolean; userCentric: boolean } {
-  const groupCell = groupType.operations.membership
-  const changeable = userType.operations.membership !== undefined || groupCell !== undefined
-  return { changeable, userCentric: changeable && (groupCell === undefined || /via user/.test(groupCell)) }
+export function membershipChange(descriptor: ConnectorDescriptor, groupType: ObjectTypeDescriptor): { changeable: boolean; userCentric: boolean } {
+  const { changedFrom } = membershipCapability(descriptor, groupType.id)
+  return { changeable: changedFrom !== null, userCentric: changedFrom === 'user' }
 }
 
 export function sectionKey(relation: Relation, groupType: string): string {
@@ -59,7 +55,7 @@ export function membershipSections(descriptor: ConnectorDescriptor, objectType: 
   if (!userType) return []
   if (objectType.scimResource === 'User') {
     return groupTypesOf(descriptor).map((groupType) => {
-      const { changeable, userCentric } = membershipChange(userType, groupType)
+      const { changeable, userCentric } = membershipChange(descriptor, groupType)
       return {
         key: sectionKey('groupsOf', groupType.id),
         relation: 'groupsOf',
@@ -73,7 +69,7 @@ export function membershipSections(descriptor: ConnectorDescriptor, objectType: 
       }
     })
   }
-  const { changeable, userCentric } = membershipChange(userType, objectType)
+  const { changeable, userCentric } = membershipChange(descriptor, objectType)
   const changeHere = changeable && !userCentric
   return [
     {
