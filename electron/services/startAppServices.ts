@@ -1,11 +1,11 @@
 import { KeytarSecretStore } from '../secrets/KeytarSecretStore'
-import { startAppSandboxes } from './appSandboxes'
+import { openAppSandboxes } from './appSandboxes'
 import { createServices, type ServiceOptions, type Services } from './createServices'
 
 /**
- * What both doors start, the Electron shell and the preview bridge: the sandbox tenants first (so
- * start-up reconciliation can reach them), then the services over the OS keychain with the
- * tenants' Sandbox profiles brought up to date; closed the other way round.
+ * What both doors start, the Electron shell and the preview bridge: the services over the OS
+ * keychain, with Lanyard's sandbox tenants ready to start when their Sandbox profiles are first
+ * used (start-up waits for none); closed the other way round.
  */
 export async function startAppServices(
   options: Omit<ServiceOptions, 'secretStore' | 'sandboxes' | 'connectorFactories'> & {
@@ -13,7 +13,7 @@ export async function startAppServices(
   },
 ): Promise<Services> {
   const { env, ...serviceOptions } = options
-  const sandboxes = await startAppSandboxes({ dataDirectory: options.dataDirectory, env, logger: options.logger })
+  const sandboxes = await openAppSandboxes({ dataDirectory: options.dataDirectory, env, logger: options.logger })
   const services = await createServices({ ...serviceOptions, secretStore: new KeytarSecretStore(), sandboxes })
   return {
     handlers: services.handlers,
