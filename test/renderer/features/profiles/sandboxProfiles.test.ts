@@ -69,6 +69,7 @@ describe("Lanyard's own Sandbox profiles in the renderer", () => {
     const { wrapper, api } = await openList({})
 
     expect(wrapper.text()).not.toContain('Enter the token first')
+    expect(wrapper.text()).not.toContain('Enter secrets')
     expect(listCalls(api)).toHaveLength(1)
   })
 
@@ -100,6 +101,8 @@ describe("Lanyard's own Sandbox profiles in the renderer", () => {
     const row = on.wrapper.get(`li[aria-label="Okta Sandbox"]`)
     expect(row.text()).toContain('starts, with its own credentials, when this profile is first used')
     expect(row.text()).not.toContain('token missing')
+    // Its values are stand-ins until the tenant starts: not shown as if they were the tenant's.
+    expect(row.text()).not.toContain('http://127.0.0.1')
     expect(row.findAll('button').map((button) => button.text())).not.toContain('Enter secrets for Okta Sandbox')
     expect(on.wrapper.get(`li[aria-label="Okta prod"]`).text()).toContain('token missing')
 
