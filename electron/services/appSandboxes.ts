@@ -61,8 +61,9 @@ export async function openAppSandboxes(options: {
   const { env, logger, dataDirectory } = options
   const switchedOff = env[sandboxSwitchVariable]?.trim().toLowerCase() === 'off'
   if (switchedOff) logger.info('sandbox profiles are switched off', { variable: sandboxSwitchVariable })
+  const stateDirectory = join(dataDirectory, 'sandbox')
   const tenantOptions: SandboxOptions = {
-    stateDirectory: join(dataDirectory, 'sandbox'),
+    stateDirectory,
     users: wholeNumber(env, sandboxUsersVariable, { max: 100_000, fallback: defaultSandboxUsers }, logger),
     latencyMs: wholeNumber(env, sandboxLatencyVariable, { max: 60_000, fallback: 0 }, logger),
   }
@@ -70,6 +71,7 @@ export async function openAppSandboxes(options: {
   return new LazySandboxes({
     logger,
     dataDirectory,
+    stateDirectory,
     tenantOptions,
     switchedOff,
     settingOn: settings.sandboxProfiles === 'on',
@@ -89,6 +91,8 @@ class LazySandboxes implements AppSandboxes {
     private readonly options: {
       logger: Logger
       dataDirectory: string
+      /** Where the tenants keep their state, and the record of the profiles made for them. */
+      stateDirectory: string
       tenantOptions: SandboxOptions
       switchedOff: boolean
       settingOn: boolean
@@ -109,7 +113,7 @@ class LazySandboxes implements AppSandboxes {
         handlers,
         connectorIds: sandboxConnectorIds,
         parametersOf: provisionalSandboxParameters,
-        stateDirectory: this.options.tenantOptions.stateDirectory!,
+        stateDirectory: this.options.stateDirectory,
         logger: this.options.logger,
       })
       this.record = Promise.resolve(made.record)
@@ -161,7 +165,7 @@ class LazySandboxes implements AppSandboxes {
   }
 
   private managedProfiles(): Promise<ManagedProfiles> {
-    this.record ??= readManagedProfiles(this.options.tenantOptions.stateDirectory!, this.options.logger)
+    this.record ??= readManagedProfiles(this.options.stateDirectory, this.options.logger)
     return this.record
   }
 
