@@ -66,6 +66,17 @@ export interface AppInfo {
   keychain: 'available' | 'unavailable'
   /** A profiles file that could not be read and was moved aside at start-up. */
   storageProblem: { movedTo: string; reason: string } | null
+  sandbox: SandboxStatus
+}
+
+/** Lanyard's own sandbox tenants: whether their Sandbox profiles may be used, and which those are. */
+export interface SandboxStatus {
+  /** On: a tenant starts when its Sandbox profile is first used. Off: none starts, and those profiles refuse to connect. */
+  enabled: boolean
+  /** The environment variable that turned them off for this run (the setting cannot turn them on then). */
+  switchedOffBy: 'LANYARD_SANDBOX' | null
+  /** The profiles Lanyard made for its tenants: their address and secrets are the tenant's, filled in when it starts. */
+  profileIds: string[]
 }
 
 export interface ExportedFile {
@@ -78,6 +89,10 @@ export const contract = {
   'app.openExternal': call<null>()(
     z.object({ url: lineText().url('Not a web address') }).strict(),
     'Opens an http(s) link in the default browser; anything else is refused.',
+  ),
+  'app.setSandbox': call<SandboxStatus>()(
+    z.object({ enabled: z.boolean() }).strict(),
+    "Turns Lanyard's sandbox profiles on or off, kept for the next start; off stops their tenants.",
   ),
   'profiles.list': call<ProfileView[]>()(none, 'Every profile, secrets shown only as stored / missing.'),
   'profiles.get': call<ProfileView>()(profileIdSchema.strict(), 'One profile.'),

@@ -10,6 +10,7 @@ import type { Result } from './errors'
 export const contractCallNames = [
   'app.info',
   'app.openExternal',
+  'app.setSandbox',
   'profiles.list',
   'profiles.get',
   'profiles.create',

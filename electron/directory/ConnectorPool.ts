@@ -15,6 +15,12 @@ export interface ConnectorPoolOptions {
   secrets: ProfileSecrets
   factories: ConnectorFactories
   logger: Logger
+  /**
+   * Runs before every use of a profile's connector, cached or not: a Sandbox profile's tenant
+   * starts here on first use and may rewrite the profile (which forgets a connector built from
+   * the old values), or refuses when sandbox profiles are off.
+   */
+  beforeUse?: (profile: StoredProfile) => Promise<void>
 }
 
 /** A stored profile with its connector's descriptor: enough to refuse a call before connecting. */
@@ -45,7 +51,13 @@ export class ConnectorPool {
     return { profile, descriptor: getDescriptor(profile.connectorId) }
   }
 
-  connectorFor(profileId: string): Promise<Connector> {
+  async connectorFor(profileId: string): Promise<Connector> {
+    const { profile } = this.target(profileId)
+    await this.options.beforeUse?.(profile)
+    return this.cachedOrBuilt(profileId)
+  }
+
+  private cachedOrBuilt(profileId: string): Promise<Connector> {
     const cached = this.connectors.get(profileId)
     if (cached) return cached
     const building = this.build(this.target(profileId))

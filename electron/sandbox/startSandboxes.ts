@@ -2,6 +2,7 @@ import { startCognitoSandbox } from './cognito/startCognitoSandbox'
 import { startCoupaSandbox } from './coupa/startCoupaSandbox'
 import { startGoToMeetingSandbox } from './gotomeeting/startGoToMeetingSandbox'
 import { startOktaSandbox } from './okta/startOktaSandbox'
+import type { ConnectorId } from '../../shared/catalogue/types'
 import type { RunningSandbox, SandboxOptions } from './types'
 
 export interface RunningSandboxes {
@@ -17,7 +18,21 @@ export interface RunningSandboxes {
 type TenantStarter = (options: SandboxOptions) => Promise<RunningSandbox>
 
 /** Every tenant, one per connector. */
-const starters: TenantStarter[] = [startOktaSandbox, startCognitoSandbox, startCoupaSandbox, startGoToMeetingSandbox]
+const startersById: Record<ConnectorId, TenantStarter> = {
+  okta: startOktaSandbox,
+  cognito: startCognitoSandbox,
+  coupa: startCoupaSandbox,
+  gotomeeting: startGoToMeetingSandbox,
+}
+const starters = Object.values(startersById)
+
+/** The connectors that have a sandbox tenant, in the order `startSandboxes` starts them. */
+export const sandboxConnectorIds = Object.keys(startersById) as ConnectorId[]
+
+/** One tenant on its own: what the app starts when that target's Sandbox profile is first used. */
+export function startSandbox(connectorId: ConnectorId, options: SandboxOptions = {}): Promise<RunningSandbox> {
+  return startersById[connectorId](options)
+}
 
 /**
  * Starts every tenant with the same options. `port` is a preference for the first tenant only

@@ -1,7 +1,12 @@
-import type { Handlers } from '../../shared/contract'
+import type { Handlers, SandboxStatus } from '../../shared/contract'
 import type { StorageProblem } from '../profiles/ProfileRepository'
 import type { SecretStore } from '../secrets/SecretStore'
 import { requireWebAddress } from '../security/webAddress'
+import { AppError } from './AppError'
+import type { AppSandboxes, SandboxProfileHandlers } from './appSandboxes'
+
+/** What `app.info` says when the app runs without its sandbox tenants (tests, the audit rig). */
+const withoutSandboxes: SandboxStatus = { enabled: false, switchedOffBy: null, profileIds: [] }
 
 /**
  * What the `app.*` calls need, declared here rather than picked from createServices' options:
@@ -14,13 +19,15 @@ export interface AppHandlerOptions {
   secretStore: Pick<SecretStore, 'isAvailable'>
   /** The shell's safe opener (only http/https). */
   openExternal: (url: string) => Promise<void>
+  sandboxes?: Partial<AppSandboxes>
 }
 
-/** `app.*` calls: facts about this installation, and the one way out to a web page. */
+/** `app.*` calls: facts about this installation, the sandbox setting, and the one way out to a web page. */
 export function createAppHandlers(
   options: AppHandlerOptions,
   storageProblem: () => StorageProblem | null,
-): Pick<Handlers, 'app.info' | 'app.openExternal'> {
+  profileHandlers: SandboxProfileHandlers,
+): Pick<Handlers, 'app.info' | 'app.openExternal' | 'app.setSandbox'> {
   return {
     'app.info': async () => ({
       version: options.appVersion,
@@ -28,11 +35,18 @@ export function createAppHandlers(
       dataDirectory: options.dataDirectory,
       keychain: (await options.secretStore.isAvailable()) ? 'available' : 'unavailable',
       storageProblem: storageProblem(),
+      sandbox: (await options.sandboxes?.status?.()) ?? withoutSandboxes,
     }),
     'app.openExternal': async ({ url }) => {
       // Checked here too: the preview's opener is not the Electron one.
       await options.openExternal(requireWebAddress(url).href)
       return null
+    },
+    'app.setSandbox': async ({ enabled }) => {
+      if (!options.sandboxes?.setEnabled) {
+        throw new AppError('unsupported', 'This Lanyard runs without its sandbox tenants, so there are no sandbox profiles to turn on or off.')
+      }
+      return options.sandboxes.setEnabled(enabled, profileHandlers)
     },
   }
 }

@@ -1,10 +1,15 @@
 import { join } from 'node:path'
-import type { Handlers } from '../../shared/contract'
+import { getDescriptor } from '../../shared/catalogue'
+import type { ConnectorId } from '../../shared/catalogue/types'
+import type { Handlers, SandboxStatus } from '../../shared/contract'
 import type { Logger } from '../logging/Logger'
-import { startSandboxes } from '../sandbox/startSandboxes'
-import { ensureSandboxProfiles } from './sandboxProfiles'
+import { sandboxConnectorIds, startSandbox } from '../sandbox/startSandboxes'
+import type { RunningSandbox, SandboxOptions } from '../sandbox/types'
+import { AppError } from './AppError'
+import { readSettings, saveSettings } from './appSettings'
+import { createSandboxProfiles, followTenant, provisionalSandboxParameters, readManagedProfiles, type ManagedProfiles } from './sandboxProfiles'
 
-/** `LANYARD_SANDBOX=off` starts the app without its sandbox tenants (a locked-down workstation). */
+/** `LANYARD_SANDBOX=off` turns the sandbox profiles off for a run (a locked-down workstation), whatever the setting says. */
 export const sandboxSwitchVariable = 'LANYARD_SANDBOX'
 /** How many people a fresh sandbox is seeded with. */
 export const sandboxUsersVariable = 'LANYARD_SANDBOX_USERS'
@@ -12,54 +17,187 @@ export const sandboxUsersVariable = 'LANYARD_SANDBOX_USERS'
 export const sandboxLatencyVariable = 'LANYARD_SANDBOX_LATENCY'
 const defaultSandboxUsers = 500
 
+export type SandboxProfileHandlers = Pick<Handlers, 'profiles.list' | 'profiles.get' | 'profiles.create' | 'profiles.update'>
+
+/** The profile whose connector is about to be used, as the connector pool knows it. */
+export interface ProfileInUse {
+  id: string
+  name: string
+  connectorId: ConnectorId
+}
+
 export interface AppSandboxes {
-  /** Creates (once) or updates each tenant's Sandbox profile; never throws. */
-  ensureProfiles(handlers: Pick<Handlers, 'profiles.list' | 'profiles.create' | 'profiles.update'>): Promise<void>
+  /** Makes (once) each tenant's Sandbox profile when sandbox profiles are on; starts no tenant and never throws. */
+  ensureProfiles(handlers: SandboxProfileHandlers): Promise<void>
+  /**
+   * Before every use of a profile's connector. For one of Lanyard's Sandbox profiles: refuses when
+   * sandbox profiles are off; otherwise starts its tenant the first time (once, however many uses
+   * wait for it) and writes the tenant's address and new secrets to the profile before anything
+   * reads them. Any other profile passes at once.
+   */
+  beforeUse(profile: ProfileInUse, handlers: SandboxProfileHandlers): Promise<void>
+  status(): Promise<SandboxStatus>
+  /** Saves the setting; off stops the running tenants, on makes the missing Sandbox profiles. */
+  setEnabled(enabled: boolean, handlers: SandboxProfileHandlers): Promise<SandboxStatus>
   close(): Promise<void>
 }
 
-const none: AppSandboxes = { ensureProfiles: async () => undefined, close: async () => undefined }
+export type TenantStarter = (connectorId: ConnectorId, options: SandboxOptions) => Promise<RunningSandbox>
 
 /**
- * The sandbox tenants a fresh install works against: started with the app (Electron or preview),
- * their data kept in `<data folder>/sandbox` so a deprovision is still there after a restart, and
- * one badged "Sandbox" profile each. A failure here is logged and the app starts without them:
- * real profiles must not depend on the simulators. Start them before the services, so the
- * journal's start-up reconciliation can already reach them.
+ * The sandbox tenants a fresh install works against, each started only when its Sandbox profile
+ * is first used (a search, a connection test, start-up reconciliation of one of its changes), so
+ * start-up waits for none. Their data is kept in `<data folder>/sandbox`, so a deprovision is still
+ * there after a restart. A tenant that fails to start fails only the use that needed it, with a
+ * message; real profiles never depend on the simulators.
  */
-export async function startAppSandboxes(options: {
+export async function openAppSandboxes(options: {
   dataDirectory: string
   env: Readonly<Record<string, string | undefined>>
   logger: Logger
+  /** Starts one tenant; the real one by default (tests count the starts). */
+  startTenant?: TenantStarter
 }): Promise<AppSandboxes> {
-  const { env, logger } = options
-  if (env[sandboxSwitchVariable]?.trim().toLowerCase() === 'off') {
-    logger.info('sandbox tenants are switched off', { variable: sandboxSwitchVariable })
-    return none
+  const { env, logger, dataDirectory } = options
+  const switchedOff = env[sandboxSwitchVariable]?.trim().toLowerCase() === 'off'
+  if (switchedOff) logger.info('sandbox profiles are switched off', { variable: sandboxSwitchVariable })
+  const stateDirectory = join(dataDirectory, 'sandbox')
+  const tenantOptions: SandboxOptions = {
+    stateDirectory,
+    users: wholeNumber(env, sandboxUsersVariable, { max: 100_000, fallback: defaultSandboxUsers }, logger),
+    latencyMs: wholeNumber(env, sandboxLatencyVariable, { max: 60_000, fallback: 0 }, logger),
   }
-  const stateDirectory = join(options.dataDirectory, 'sandbox')
-  try {
-    const sandboxes = await startSandboxes({
-      stateDirectory,
-      users: wholeNumber(env, sandboxUsersVariable, { max: 100_000, fallback: defaultSandboxUsers }, logger),
-      latencyMs: wholeNumber(env, sandboxLatencyVariable, { max: 60_000, fallback: 0 }, logger),
-    })
-    for (const tenant of sandboxes.tenants) {
-      logger.info('sandbox tenant started', { connectorId: tenant.connectorId, url: tenant.url })
+  const settings = await readSettings(dataDirectory, logger)
+  return new LazySandboxes({
+    logger,
+    dataDirectory,
+    stateDirectory,
+    tenantOptions,
+    switchedOff,
+    settingOn: settings.sandboxProfiles === 'on',
+    startTenant: options.startTenant ?? startSandbox,
+  })
+}
+
+class LazySandboxes implements AppSandboxes {
+  private settingOn: boolean
+  private record: Promise<ManagedProfiles> | undefined
+  /** A tenant starting or running, per connector: every first use waits for the same start. */
+  private readonly tenants = new Map<ConnectorId, Promise<RunningSandbox>>()
+  /** A profile pointed (or being pointed) at its running tenant. */
+  private readonly followed = new Map<string, Promise<void>>()
+
+  constructor(
+    private readonly options: {
+      logger: Logger
+      dataDirectory: string
+      /** Where the tenants keep their state, and the record of the profiles made for them. */
+      stateDirectory: string
+      tenantOptions: SandboxOptions
+      switchedOff: boolean
+      settingOn: boolean
+      startTenant: TenantStarter
+    },
+  ) {
+    this.settingOn = options.settingOn
+  }
+
+  private get enabled(): boolean {
+    return this.settingOn && !this.options.switchedOff
+  }
+
+  async ensureProfiles(handlers: SandboxProfileHandlers): Promise<void> {
+    if (!this.enabled) return
+    try {
+      const made = await createSandboxProfiles({
+        handlers,
+        connectorIds: sandboxConnectorIds,
+        parametersOf: provisionalSandboxParameters,
+        stateDirectory: this.options.stateDirectory,
+        logger: this.options.logger,
+      })
+      this.record = Promise.resolve(made.record)
+    } catch (error) {
+      this.options.logger.error('sandbox profiles could not be set up', { error: describe(error) })
     }
+  }
+
+  async beforeUse(profile: ProfileInUse, handlers: SandboxProfileHandlers): Promise<void> {
+    const record = await this.managedProfiles()
+    if (record[profile.connectorId] !== profile.id) return
+    if (!this.enabled) throw this.offError(profile)
+    let ready = this.followed.get(profile.id)
+    if (!ready) {
+      ready = this.tenantOf(profile.connectorId).then(async (tenant) => followTenant(handlers, await handlers['profiles.get']({ id: profile.id }), tenant))
+      this.followed.set(profile.id, ready)
+      // Not kept when it failed (a locked keychain): the next use tries again.
+      ready.catch(() => {
+        if (this.followed.get(profile.id) === ready) this.followed.delete(profile.id)
+      })
+    }
+    await ready
+  }
+
+  async status(): Promise<SandboxStatus> {
     return {
-      async ensureProfiles(handlers) {
-        try {
-          await ensureSandboxProfiles({ handlers, tenants: sandboxes.tenants, stateDirectory, logger })
-        } catch (error) {
-          logger.error('sandbox profiles could not be set up', { error: describe(error) })
-        }
-      },
-      close: () => sandboxes.close(),
+      enabled: this.enabled,
+      switchedOffBy: this.options.switchedOff ? sandboxSwitchVariable : null,
+      profileIds: Object.values(await this.managedProfiles()).filter((id): id is string => id !== undefined),
     }
-  } catch (error) {
-    logger.error('sandbox tenants could not start; the app runs without them', { error: describe(error) })
-    return none
+  }
+
+  async setEnabled(enabled: boolean, handlers: SandboxProfileHandlers): Promise<SandboxStatus> {
+    await saveSettings(this.options.dataDirectory, { sandboxProfiles: enabled ? 'on' : 'off' }, this.options.logger)
+    this.settingOn = enabled
+    this.options.logger.info(`sandbox profiles turned ${enabled ? 'on' : 'off'}`)
+    if (enabled) await this.ensureProfiles(handlers)
+    else await this.close()
+    return this.status()
+  }
+
+  /** Stops every tenant started; a later use starts it again, with new secrets written to its profile. */
+  async close(): Promise<void> {
+    const starting = [...this.tenants.values()]
+    this.tenants.clear()
+    this.followed.clear()
+    const running = await Promise.allSettled(starting)
+    await Promise.all(running.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value.close() : undefined)))
+  }
+
+  private managedProfiles(): Promise<ManagedProfiles> {
+    this.record ??= readManagedProfiles(this.options.stateDirectory, this.options.logger)
+    return this.record
+  }
+
+  private tenantOf(connectorId: ConnectorId): Promise<RunningSandbox> {
+    let starting = this.tenants.get(connectorId)
+    if (!starting) {
+      starting = this.options.startTenant(connectorId, this.options.tenantOptions)
+      this.tenants.set(connectorId, starting)
+      starting.then(
+        (tenant) => this.options.logger.info('sandbox tenant started', { connectorId, url: tenant.url }),
+        (error: unknown) => {
+          if (this.tenants.get(connectorId) === starting) this.tenants.delete(connectorId)
+          this.options.logger.error('sandbox tenant could not start', { connectorId, error: describe(error) })
+        },
+      )
+    }
+    return starting.catch((error: unknown) => {
+      const label = getDescriptor(connectorId).label
+      throw new AppError('network', `The ${label} sandbox tenant could not start on this computer (${describe(error)}). Try again; the log has the details.`, {
+        cause: error,
+        details: { connectorId },
+      })
+    })
+  }
+
+  private offError(profile: ProfileInUse): AppError {
+    const how = this.options.switchedOff
+      ? `${sandboxSwitchVariable}=off is set for this run of Lanyard: start it without that variable to use it`
+      : 'turn them on under Profiles to use it'
+    return new AppError('unsupported', `"${profile.name}" is one of Lanyard's sandbox profiles, and sandbox profiles are off: ${how}.`, {
+      details: { profileId: profile.id },
+    })
   }
 }
 

@@ -14,7 +14,7 @@ import { ProfileRepository } from '../profiles/ProfileRepository'
 import { ProfileSecrets } from '../profiles/ProfileSecrets'
 import { ProfileService } from '../profiles/ProfileService'
 import type { SecretStore } from '../secrets/SecretStore'
-import type { AppSandboxes } from './appSandboxes'
+import type { AppSandboxes, SandboxProfileHandlers } from './appSandboxes'
 import { createAppHandlers } from './appHandlers'
 import { assertEveryCallHandled } from './invokeContract'
 
@@ -30,10 +30,11 @@ export interface ServiceOptions {
   /** The adapter per connector id; the registry's by default. Tests pass a fake. */
   connectorFactories?: ConnectorFactories
   /**
-   * The sandbox tenants, when the app runs them. Their Sandbox profiles are brought up to date
-   * (each start mints new tenant tokens) before start-up reconciliation reads any target.
+   * Lanyard's sandbox tenants, when the app runs them: their Sandbox profiles are made at start-up
+   * and a tenant starts when its profile is first used. (The audit rig, whose tenants already
+   * run, gives only `ensureProfiles`.)
    */
-  sandboxes?: Pick<AppSandboxes, 'ensureProfiles'>
+  sandboxes?: Pick<AppSandboxes, 'ensureProfiles'> & Partial<AppSandboxes>
   /** How background settling spaces its checks of a change whose outcome is not known; tests shorten it. */
   settlingBackoff?: SettlingBackoff
 }
@@ -57,6 +58,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     secrets,
     factories: options.connectorFactories ?? connectorFactories,
     logger: options.logger,
+    beforeUse: async (profile) => options.sandboxes?.beforeUse?.(profile, profileHandlers),
   })
   const profiles = new ProfileService({
     repository,
@@ -68,6 +70,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       options.emit('profiles.changed', { ids })
     },
   })
+  const profileHandlers = {
+    'profiles.list': () => profiles.list(),
+    'profiles.get': ({ id }) => profiles.get(id),
+    'profiles.create': (input) => profiles.create(input),
+    'profiles.update': (input) => profiles.update(input),
+  } satisfies SandboxProfileHandlers
   // In the background: a locked keychain may take long to refuse, and start-up must not wait on
   // it. Changes queue behind it; it never throws.
   void profiles.removePendingSecrets()
@@ -98,11 +106,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   })
 
   const handlers = {
-    ...createAppHandlers(options, () => repository.storageProblem),
-    'profiles.list': () => profiles.list(),
-    'profiles.get': ({ id }) => profiles.get(id),
-    'profiles.create': (input) => profiles.create(input),
-    'profiles.update': (input) => profiles.update(input),
+    ...createAppHandlers(options, () => repository.storageProblem, profileHandlers),
+    ...profileHandlers,
     'profiles.duplicate': (input) => profiles.duplicate(input),
     'profiles.delete': ({ id }) => profiles.delete(id),
     'profiles.export': ({ ids }) => profiles.export(ids),
@@ -116,8 +121,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   } satisfies Handlers
   assertEveryCallHandled(handlers)
   try {
-    // With the old token still in the keychain, reconciliation would find every tenant refusing it.
-    await options.sandboxes?.ensureProfiles(handlers)
+    // Starts no tenant: only makes the Sandbox profiles a fresh install shows.
+    await options.sandboxes?.ensureProfiles(profileHandlers)
   } finally {
     sandboxProfilesReady()
   }

@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ConnectorId } from '../../shared/catalogue/types'
 import { getDescriptor } from '../../shared/catalogue'
 import type { Handlers } from '../../shared/contract'
 import type { ProfileView } from '../../shared/profiles'
+import { plainParameters } from '../../shared/profileValidation'
 import type { Logger } from '../logging/Logger'
 import { writeFileAtomically } from '../profiles/writeFileAtomically'
 import type { RunningSandbox } from '../sandbox/types'
@@ -11,14 +12,14 @@ import type { RunningSandbox } from '../sandbox/types'
 /** Which profile Lanyard made for each sandbox tenant; kept beside the tenants' own state. */
 export const managedProfilesFileName = 'sandbox-profiles.json'
 
-type ManagedProfiles = Partial<Record<ConnectorId, string>>
+export type ManagedProfiles = Partial<Record<ConnectorId, string>>
+
+type SandboxParameters = { values: Record<string, string>; secrets: Record<string, string> }
 
 /**
- * Gives every sandbox tenant one "Sandbox" profile, created once. On later starts the profile's
- * Target URL and secrets follow the tenant (its port may have changed, and its token is new at
- * every start), and nothing else of it is touched. A sandbox profile the person deleted stays
- * deleted: the record of having made it is what stops it coming back. Real profiles are never
- * read or changed here.
+ * Gives every running sandbox tenant one "Sandbox" profile, created once, and has the others
+ * follow their tenant (see `followTenant`). For a caller that starts the tenants first (the audit
+ * rig); the app makes the profiles with `createSandboxProfiles` and starts a tenant on first use.
  */
 export async function ensureSandboxProfiles(options: {
   handlers: Pick<Handlers, 'profiles.list' | 'profiles.create' | 'profiles.update'>
@@ -26,50 +27,93 @@ export async function ensureSandboxProfiles(options: {
   stateDirectory: string
   logger: Logger
 }): Promise<void> {
-  const { handlers, tenants, stateDirectory, logger } = options
-  const recordPath = join(stateDirectory, managedProfilesFileName)
-  const managed = await readManagedProfiles(recordPath, logger)
+  const { handlers, tenants, logger } = options
+  const tenantOf = (connectorId: ConnectorId) => tenants.find((tenant) => tenant.connectorId === connectorId)!
+  const made = await createSandboxProfiles({
+    ...options,
+    connectorIds: tenants.map((tenant) => tenant.connectorId),
+    parametersOf: (connectorId) => parametersOf(tenantOf(connectorId)),
+  })
   const profiles = await handlers['profiles.list']({})
-
-  // One tenant at a time, each on its own: a tenant that fails leaves the others' profiles set up.
   for (const tenant of tenants) {
+    const profile = profiles.find((candidate) => candidate.id === made.record[tenant.connectorId])
+    if (!profile || made.now.has(tenant.connectorId)) continue
     try {
-      const madeId = managed[tenant.connectorId]
-      if (madeId === undefined) {
-        const created = await handlers['profiles.create']({
-          connectorId: tenant.connectorId,
-          name: `${getDescriptor(tenant.connectorId).label} Sandbox`,
-          environment: 'sandbox',
-          ...parametersOf(tenant),
-        })
-        managed[tenant.connectorId] = created.id
-        // Recorded at once: a profile made but not recorded would be made again at the next start.
-        await writeFileAtomically(recordPath, `${JSON.stringify(managed, null, 2)}\n`)
-        logger.info('sandbox profile created', { connectorId: tenant.connectorId, profileId: created.id })
-        continue
-      }
-      const profile = profiles.find((candidate) => candidate.id === madeId)
-      if (profile) await followTenant(handlers, profile, tenant)
+      await followTenant(handlers, profile, tenant)
     } catch (error) {
-      logger.error('sandbox profile could not be set up', {
-        connectorId: tenant.connectorId,
-        error: error instanceof Error ? error.message : String(error),
-      })
+      logger.error('sandbox profile could not be set up', { connectorId: tenant.connectorId, error: describe(error) })
     }
   }
 }
 
-async function followTenant(
-  handlers: Pick<Handlers, 'profiles.update'>,
-  profile: ProfileView,
-  tenant: RunningSandbox,
-): Promise<void> {
+/**
+ * Makes the "<Target> Sandbox" profile of each connector that has none yet, with `parametersOf`'s
+ * values and secrets, and returns the record of which profile Lanyard made for which connector.
+ * A sandbox profile the person deleted stays deleted: the record of having made it is what stops
+ * it coming back. Real profiles are never read or changed here. Never throws for one connector: a
+ * failure is logged and the others are still made.
+ */
+export async function createSandboxProfiles(options: {
+  handlers: Pick<Handlers, 'profiles.create'>
+  connectorIds: readonly ConnectorId[]
+  parametersOf: (connectorId: ConnectorId) => SandboxParameters
+  stateDirectory: string
+  logger: Logger
+}): Promise<{ record: ManagedProfiles; now: Set<ConnectorId> }> {
+  const { handlers, stateDirectory, logger } = options
+  const recordPath = join(stateDirectory, managedProfilesFileName)
+  const record = await readManagedProfiles(stateDirectory, logger)
+  const now = new Set<ConnectorId>()
+  // One at a time, each on its own: one that fails leaves the others' profiles made.
+  for (const connectorId of options.connectorIds) {
+    if (record[connectorId] !== undefined) continue
+    try {
+      const created = await handlers['profiles.create']({
+        connectorId,
+        name: `${getDescriptor(connectorId).label} Sandbox`,
+        environment: 'sandbox',
+        ...options.parametersOf(connectorId),
+      })
+      record[connectorId] = created.id
+      now.add(connectorId)
+      // Recorded at once: a profile made but not recorded would be made again at the next start.
+      await mkdir(stateDirectory, { recursive: true })
+      await writeFileAtomically(recordPath, `${JSON.stringify(record, null, 2)}\n`)
+      logger.info('sandbox profile created', { connectorId, profileId: created.id })
+    } catch (error) {
+      logger.error('sandbox profile could not be set up', { connectorId, error: describe(error) })
+    }
+  }
+  return { record, now }
+}
+
+/**
+ * What a Sandbox profile is made with before its tenant has ever run: values that pass the profile
+ * checks and reach nothing (every address is this computer without a port, so no request can leave
+ * it), and no secrets. The tenant's own values and secrets replace them when it first starts.
+ */
+export function provisionalSandboxParameters(connectorId: ConnectorId): SandboxParameters {
+  const values: Record<string, string> = {}
+  for (const parameter of plainParameters(getDescriptor(connectorId))) {
+    if (parameter.kind === 'url') values[parameter.key] = provisionalAddress
+    else if (parameter.required) values[parameter.key] = parameter.defaultValue ?? parameter.options?.[0]?.value ?? parameter.placeholder ?? 'sandbox'
+  }
+  return { values, secrets: {} }
+}
+
+const provisionalAddress = 'http://127.0.0.1'
+
+/**
+ * Points a Sandbox profile at its running tenant: its port may have changed, and its secrets are
+ * new at every start (tenants never keep one on disk), so both are written, and nothing else of
+ * the profile is touched. Also heals a token the keychain lost.
+ */
+export async function followTenant(handlers: Pick<Handlers, 'profiles.update'>, profile: ProfileView, tenant: RunningSandbox): Promise<void> {
   const { values, secrets } = parametersOf(tenant)
-  // The tenant's secrets are new at every start, so they are written every time.
   await handlers['profiles.update']({ id: profile.id, values: { ...profile.values, ...values }, secrets })
 }
 
-function parametersOf(tenant: RunningSandbox): { values: Record<string, string>; secrets: Record<string, string> } {
+function parametersOf(tenant: RunningSandbox): SandboxParameters {
   return sandboxParameters(tenant.connectorId, tenant.url, tenant.credentials)
 }
 
@@ -81,7 +125,7 @@ export function sandboxParameters(
   connectorId: ConnectorId,
   url: string,
   credentials: Readonly<Record<string, string>>,
-): { values: Record<string, string>; secrets: Record<string, string> } {
+): SandboxParameters {
   const values: Record<string, string> = { url }
   const secrets: Record<string, string> = {}
   for (const parameter of getDescriptor(connectorId).parameters) {
@@ -93,7 +137,9 @@ export function sandboxParameters(
   return { values, secrets }
 }
 
-async function readManagedProfiles(path: string, logger: Logger): Promise<ManagedProfiles> {
+/** Which profile Lanyard made for each connector; an unreadable record counts as none (and is logged). */
+export async function readManagedProfiles(stateDirectory: string, logger: Logger): Promise<ManagedProfiles> {
+  const path = join(stateDirectory, managedProfilesFileName)
   let text: string
   try {
     text = await readFile(path, 'utf8')
@@ -112,4 +158,8 @@ async function readManagedProfiles(path: string, logger: Logger): Promise<Manage
   }
   logger.warn('the record of sandbox profiles could not be read; sandbox profiles may be created again', { path })
   return {}
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }

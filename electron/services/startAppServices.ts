@@ -1,14 +1,14 @@
 import { dataFolderLockFile } from '../paths'
 import { KeytarSecretStore } from '../secrets/KeytarSecretStore'
 import type { DataFolderLock } from '../storage/dataFolderLock'
-import { startAppSandboxes } from './appSandboxes'
+import { openAppSandboxes } from './appSandboxes'
 import { createServices, type ServiceOptions, type Services } from './createServices'
 
 /**
- * What both doors start, the Electron shell and the preview bridge: the sandbox tenants first (so
- * start-up reconciliation can reach them), then the services over the OS keychain with the
- * tenants' Sandbox profiles brought up to date; closed the other way round. Only over a data folder
- * the door has locked (`acquireDataFolderLock`): the lock is asked for so no door can forget it.
+ * What both doors start, the Electron shell and the preview bridge: the services over the OS
+ * keychain, with Lanyard's sandbox tenants ready to start when their Sandbox profiles are first
+ * used (start-up waits for none); closed the other way round. Only over a data folder the door
+ * has locked (`acquireDataFolderLock`): the lock is asked for so no door can forget it.
  */
 export async function startAppServices(
   options: Omit<ServiceOptions, 'secretStore' | 'sandboxes' | 'connectorFactories'> & {
@@ -20,7 +20,7 @@ export async function startAppServices(
   if (folderLock.path !== dataFolderLockFile(options.dataDirectory)) {
     throw new Error(`The services were asked to start on ${options.dataDirectory} under the lock of another folder (${folderLock.path}).`)
   }
-  const sandboxes = await startAppSandboxes({ dataDirectory: options.dataDirectory, env, logger: options.logger })
+  const sandboxes = await openAppSandboxes({ dataDirectory: options.dataDirectory, env, logger: options.logger })
   const services = await createServices({ ...serviceOptions, secretStore: new KeytarSecretStore(), sandboxes })
   return {
     handlers: services.handlers,

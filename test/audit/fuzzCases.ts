@@ -52,6 +52,7 @@ function baseInput(name: CallName, target: FuzzTarget, profileIndex: number): Re
   const bases: Record<CallName, Record<string, unknown>> = {
     'app.info': {},
     'app.openExternal': { url: 'https://example.com/help' },
+    'app.setSandbox': { enabled: true },
     'profiles.list': {},
     'profiles.get': { id: target.decoyProfileId },
     'profiles.create': { connectorId: 'okta', name: 'Fuzz', environment: 'sandbox', values: { url: 'http://127.0.0.1:9' }, secrets: {} },

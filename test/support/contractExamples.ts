@@ -12,6 +12,7 @@ const newUser = { userName: 'ada@example.com', 'name.givenName': 'Ada', 'Extensi
 export const validExamples: { [N in CallName]: CallInput<N> } = {
   'app.info': {},
   'app.openExternal': { url: 'https://example.com/help' },
+  'app.setSandbox': { enabled: false },
   'profiles.list': {},
   'profiles.get': { id: profileId },
   'profiles.create': { connectorId: 'okta', name: 'Okta prod', environment: 'real', values: { url: 'https://acme.okta.com' }, secrets: { token: 'SSWS-1' } },

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { request } from 'node:http'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -38,6 +39,37 @@ export async function startPreviewApp(
     output: () => output,
     stop: () => stopProcess(child),
   }
+}
+
+/**
+ * Makes one contract call through the preview bridge, as the opened page would (its origin, its
+ * token), for a test's setup; the answer is the call's `Result`.
+ */
+export function invokeCall(app: PreviewApp, name: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> {
+  const address = new URL(app.url)
+  const body = JSON.stringify(input)
+  return new Promise((resolve, reject) => {
+    const call = request(
+      new URL(`/api/invoke/${name}`, address.origin),
+      {
+        method: 'POST',
+        headers: { Origin: address.origin, 'X-Lanyard-Token': address.searchParams.get('token') ?? '', 'Content-Type': 'application/json' },
+      },
+      (response) => {
+        let text = ''
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()))
+        response.on('end', () => {
+          try {
+            resolve(JSON.parse(text) as { ok: boolean })
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)))
+          }
+        })
+      },
+    )
+    call.on('error', reject)
+    call.end(body)
+  })
 }
 
 export async function removeDataFolder(app: PreviewApp): Promise<void> {

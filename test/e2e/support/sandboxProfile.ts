@@ -7,7 +7,7 @@ import { getDescriptor } from '../../../shared/catalogue'
 import type { ConnectorId } from '../../../shared/catalogue/types'
 import { secretAccount } from '../../../electron/secrets/SecretStore'
 import { filesUnder } from '../../support/filesUnder'
-import type { PreviewApp } from './previewApp'
+import { invokeCall, type PreviewApp } from './previewApp'
 
 const keychainService = process.env.LANYARD_KEYCHAIN_SERVICE ?? 'lanyard'
 
@@ -22,13 +22,16 @@ export interface SandboxProfileAccess {
 /**
  * What a test needs to ask a sandbox tenant directly, as the target's own admin would: the
  * "<Label> Sandbox" profile Lanyard made for it, its values from `profiles.json` and its secrets
- * from the keychain.
+ * from the keychain. A tenant starts when its profile is first used, so this uses it first (a
+ * connection test through the bridge), as opening the profile would.
  */
 export async function sandboxProfileAccess(app: PreviewApp, connectorId: ConnectorId): Promise<SandboxProfileAccess> {
   const readJson = async (...path: string[]) => JSON.parse(await readFile(join(app.home, ...path), 'utf8')) as unknown
   const made = (await readJson('sandbox', 'sandbox-profiles.json')) as Partial<Record<ConnectorId, string>>
   const profileId = made[connectorId]
   if (!profileId) throw new Error(`no ${connectorId} Sandbox profile was made`)
+  const firstUse = await invokeCall(app, 'directory.testConnection', { id: profileId })
+  if (!firstUse.ok) throw new Error(`the ${connectorId} Sandbox profile did not connect: ${firstUse.error?.message}`)
   const file = (await readJson('profiles.json')) as { profiles: { id: string; values: Record<string, string> }[] }
   const profile = file.profiles.find((candidate) => candidate.id === profileId)
   if (!profile) throw new Error(`the ${connectorId} Sandbox profile is not in profiles.json`)

@@ -27,6 +27,7 @@ describe('createServices', () => {
       dataDirectory: directory,
       keychain: 'available',
       storageProblem: null,
+      sandbox: { enabled: false, switchedOffBy: null, profileIds: [] },
     })
   })
 

@@ -1,7 +1,10 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ensureSandboxProfiles, managedProfilesFileName } from '../../../electron/services/sandboxProfiles'
+import { getDescriptor } from '../../../shared/catalogue'
+import { connectorIds } from '../../../shared/catalogue/types'
+import { validateProfileValues } from '../../../shared/profileValidation'
+import { ensureSandboxProfiles, managedProfilesFileName, provisionalSandboxParameters } from '../../../electron/services/sandboxProfiles'
 import type { RunningSandbox } from '../../../electron/sandbox/types'
 import { createTestServices } from '../../support/createTestServices'
 import { createRecordingLogger } from '../../support/recordingLogger'
@@ -119,5 +122,18 @@ describe('sandbox profiles', () => {
 
     expect(await handlers['profiles.list']({})).toHaveLength(1)
     expect(JSON.stringify(logger.lines)).toContain('could not be read')
+  })
+})
+
+describe('a Sandbox profile made before its tenant ever ran', () => {
+  it.each(connectorIds)('%s: passes the profile checks, holds no secret, and points at nothing off this computer', (connectorId) => {
+    const { values, secrets } = provisionalSandboxParameters(connectorId)
+    const descriptor = getDescriptor(connectorId)
+
+    expect(validateProfileValues(descriptor, values, 'sandbox')).toEqual({})
+    expect(secrets).toEqual({})
+    const addresses = descriptor.parameters.filter((parameter) => parameter.kind === 'url').map((parameter) => values[parameter.key])
+    expect(addresses.length).toBeGreaterThan(0)
+    for (const address of addresses) expect(address).toBe('http://127.0.0.1')
   })
 })

@@ -22,9 +22,9 @@ vi.mock('../../../electron/services/createServices', () => ({
   },
 }))
 
-// The real tenants are tested on their own; here only when main starts, provisions and stops them.
+// The real tenants are tested on their own; here only when main opens, provisions and stops them.
 vi.mock('../../../electron/services/appSandboxes', () => ({
-  startAppSandboxes: async () => {
+  openAppSandboxes: async () => {
     services.order.push('sandboxes')
     return {
       ensureProfiles: async () => void services.order.push('sandbox profiles'),
@@ -125,7 +125,7 @@ describe('the Electron main process', () => {
     expect(JSON.stringify(electron.Menu.applicationMenu?.template ?? null).toLowerCase()).toContain('toggledevtools')
   })
 
-  it('starts the sandbox tenants before the services, so start-up reconciliation can reach them', async () => {
+  it('hands the sandbox tenants to the services, which make their profiles', async () => {
     await startMain()
     expect(services.order).toEqual(['sandboxes', 'services', 'sandbox profiles'])
   })

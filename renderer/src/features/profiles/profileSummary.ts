@@ -1,4 +1,5 @@
 import { getDescriptor, type ConnectorDescriptor } from '../../../../shared/catalogue'
+import type { SandboxStatus } from '../../../../shared/contract'
 import type { Environment, ProfileView } from '../../../../shared/profiles'
 import { plainParameters, secretParameters } from '../../../../shared/profileValidation'
 
@@ -26,8 +27,13 @@ export function secretStates(profile: ProfileView): SecretState[] {
   })
 }
 
-/** A required secret is missing: the profile cannot connect until someone enters it. */
-export function needsSecrets(profile: ProfileView): boolean {
+/**
+ * A required secret is missing: the profile cannot connect until someone enters it. Not so for
+ * one of Lanyard's own Sandbox profiles (`ownSandbox`): Lanyard writes its tenant's secrets when
+ * the tenant first starts.
+ */
+export function needsSecrets(profile: ProfileView, ownSandbox: 'on' | 'off' | null = null): boolean {
+  if (ownSandbox !== null) return false
   return secretParameters(descriptorOf(profile)).some(
     (parameter) => parameter.required && profile.secrets[parameter.key] !== 'stored',
   )
@@ -58,4 +64,11 @@ export function inSentence(label: string): string {
     .split(' ')
     .map((word) => (word.length > 1 && word === word.toUpperCase() ? word : word.toLowerCase()))
     .join(' ')
+}
+
+/** Why Lanyard's Sandbox profiles do not connect, and how to change that. */
+export function sandboxOffText(status: Pick<SandboxStatus, 'switchedOffBy'>): string {
+  return status.switchedOffBy
+    ? `Sandbox profiles are off for this run: Lanyard was started with ${status.switchedOffBy}=off. Start it without that variable to use them.`
+    : "Sandbox profiles are off, so Lanyard's simulated tenants do not start. Turn them on under Profiles to use them."
 }
