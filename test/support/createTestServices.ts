@@ -13,7 +13,12 @@ export interface EmittedEvent {
 /** `createServices` as the shell would call it, with everything it reaches out to recorded. */
 export async function createTestServices(
   dataDirectory: string,
-  overrides: { secretStore?: SecretStore; logger?: Logger } & Pick<ServiceOptions, 'connectorFactories' | 'sandboxes' | 'settlingBackoff'> = {},
+  overrides: {
+    secretStore?: SecretStore
+    logger?: Logger
+    /** Also told of every event main emits, as it is emitted (a renderer test relays them). */
+    onEvent?: (event: EventName, payload: EventPayload<EventName>) => void
+  } & Pick<ServiceOptions, 'connectorFactories' | 'sandboxes' | 'settlingBackoff'> = {},
 ) {
   const events: EmittedEvent[] = []
   const opened: string[] = []
@@ -26,7 +31,10 @@ export async function createTestServices(
     appVersion: '9.8.7',
     platform: 'linux',
     openExternal: async (url) => void opened.push(url),
-    emit: (event, payload) => void events.push({ event, payload }),
+    emit: (event, payload) => {
+      events.push({ event, payload })
+      overrides.onEvent?.(event, payload)
+    },
     connectorFactories: overrides.connectorFactories,
     sandboxes: overrides.sandboxes,
     settlingBackoff: overrides.settlingBackoff,

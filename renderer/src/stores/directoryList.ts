@@ -1,8 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { DirectoryObject } from '../../../shared/directory'
-import type { LanyardError } from '../../../shared/errors'
-import { eventSubscription } from '../api/eventSubscription'
+import type { LanyardError, Result } from '../../../shared/errors'
 import { useApi } from '../api/lanyardApi'
 
 /** Which table: one object type of one profile. */
@@ -26,6 +25,9 @@ export interface TableState {
   loaded: boolean
 }
 
+/** A read of one object of a table, by id. */
+export type ObjectRead = (id: string) => Promise<Result<DirectoryObject>>
+
 /** Rows asked for per call: enough to fill a tall window twice, small enough to answer fast. */
 export const listPageSize = 100
 
@@ -45,8 +47,8 @@ function emptyTable(): TableState {
  */
 export const useDirectoryListStore = defineStore('directoryList', () => {
   const tables = ref<Record<string, TableState>>({})
+  /** Per table key, and per row (`key:id`) for re-reads of one object. */
   const sequences = new Map<string, number>()
-  const refreshing = new Set<string>()
 
   function table(list: TableRef): TableState {
     const key = tableKey(list)
@@ -132,26 +134,30 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
   }
 
   /**
-   * Re-reads changed objects in place. An id the table does not hold may be a new object that
-   * belongs in it, so the list is reloaded; one the target no longer has is removed.
+   * Re-reads changed objects in place, each through `read` (main's change event shares one read
+   * of an object between this table and the detail panel). An id the table does not hold may be a
+   * new object that belongs in it, so the list is reloaded; one the target no longer has is removed.
    */
-  async function refresh(list: TableRef, ids: readonly string[]): Promise<void> {
+  async function refresh(list: TableRef, ids: readonly string[], read: ObjectRead = (id) => readObject(list, id)): Promise<void> {
     const state = table(list)
     const known = ids.filter((id) => state.items.some((item) => item.id === id))
     if (known.length < ids.length) {
       await reload(list)
       return
     }
-    await Promise.all(known.map((id) => refreshOne(list, id)))
+    await Promise.all(known.map((id) => refreshOne(list, id, read(id))))
   }
 
-  async function refreshOne(list: TableRef, id: string): Promise<void> {
-    const flight = `${tableKey(list)}:${id}`
-    // The panel's `changed` and main's `directory.changed` arrive together: read once.
-    if (refreshing.has(flight)) return
-    refreshing.add(flight)
-    const result = await useApi().invoke('directory.get', { id: list.profileId, objectType: list.objectType, objectId: id })
-    refreshing.delete(flight)
+  function readObject(list: TableRef, id: string): Promise<Result<DirectoryObject>> {
+    return useApi().invoke('directory.get', { id: list.profileId, objectType: list.objectType, objectId: id })
+  }
+
+  async function refreshOne(list: TableRef, id: string, read: Promise<Result<DirectoryObject>>): Promise<void> {
+    // Two changes in a row: only the read asked last may land (an older answer is older data).
+    const row = `${tableKey(list)}:${id}`
+    const ticket = nextSequence(row)
+    const result = await read
+    if (!isCurrent(row, ticket)) return
     if (result.ok) replace(list, result.value)
     else if (result.error.code === 'not_found') remove(list, id)
   }
@@ -181,13 +187,6 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
     void useApi().invoke('directory.cancel', { requestKey: key })
   }
 
-  /** On `directory.changed`, every loaded table of that profile and object type re-reads. */
-  const changed = eventSubscription('directory.changed', (change) => {
-    const list = { profileId: change.profileId, objectType: change.objectType }
-    const state = find(list)
-    if (state?.loaded) void refresh(list, change.ids)
-  })
-
   return {
     tables,
     table,
@@ -199,7 +198,5 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
     refresh,
     remove,
     leave,
-    listen: changed.start,
-    stopListeningForChanges: changed.stop,
   }
 })

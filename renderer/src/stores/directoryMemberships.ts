@@ -120,15 +120,9 @@ export const useDirectoryMembershipsStore = defineStore('directoryMemberships', 
     return shown.nextCursor ? `${changeable}+` : String(changeable)
   }
 
-  /**
-   * Re-reads the lists when main reports the open object changed (a membership added here, in
-   * another window, or by a deprovision). Returns the unsubscribe.
-   */
-  function listen(): () => void {
-    return useApi().on('directory.changed', (payload) => {
-      if (!owner || payload.profileId !== owner.id || payload.objectType !== owner.objectType) return
-      if (payload.ids.includes(owner.objectId)) void reload()
-    })
+  /** Whether `change` names the object whose memberships are shown (a membership added, a deprovision). */
+  function isChangedBy(change: { profileId: string; objectType: string; ids: readonly string[] }): boolean {
+    return owner !== null && owner.id === change.profileId && owner.objectType === change.objectType && change.ids.includes(owner.objectId)
   }
 
   /** With `showing`, only closes if those memberships are still the ones shown (a newer panel may have opened). */
@@ -141,21 +135,13 @@ export const useDirectoryMembershipsStore = defineStore('directoryMemberships', 
     closePicker()
   }
 
-  /** A change reloads the list it shows in: the user's list of that group type, or the group's members. */
-  function affectedBy(input: MembershipChangeInput) {
-    return (source: MembershipSource) => source.relation === 'members' || source.relatedType === input.groupType
-  }
-
+  /** The lists are read again when main reports the change (`directory.changed`), not here. */
   async function add(input: MembershipChangeInput): Promise<Result<null>> {
-    const result = await useApi().invoke('directory.addMember', input)
-    if (result.ok) await reload(affectedBy(input))
-    return result
+    return useApi().invoke('directory.addMember', input)
   }
 
   async function remove(input: MembershipChangeInput): Promise<Result<null>> {
-    const result = await useApi().invoke('directory.removeMember', input)
-    if (result.ok) await reload(affectedBy(input))
-    return result
+    return useApi().invoke('directory.removeMember', input)
   }
 
   /** Opens a section's picker (closing any other) and lists the first candidates. */
@@ -206,7 +192,7 @@ export const useDirectoryMembershipsStore = defineStore('directoryMemberships', 
     showMore,
     countText,
     changeableCountText,
-    listen,
+    isChangedBy,
     close,
     add,
     remove,

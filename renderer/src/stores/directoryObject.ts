@@ -46,13 +46,16 @@ export const useDirectoryObjectStore = defineStore('directoryObject', () => {
     await refresh()
   }
 
-  /** Reads the open object again (after a change, or when main says it changed). */
-  async function refresh(): Promise<void> {
+  /**
+   * Reads the open object again. `read` is a read already on its way for it (main reported a
+   * change, and the table showing the same object shares the one read).
+   */
+  async function refresh(read?: Promise<Result<DirectoryObject>>): Promise<void> {
     if (!reference) return
     const asked = reference
     const ticket = ++latestRead
     loading.value = true
-    const result = await useApi().invoke('directory.get', asked)
+    const result = await (read ?? useApi().invoke('directory.get', asked))
     if (ticket !== latestRead) return
     loading.value = false
     if (result.ok) {
@@ -64,15 +67,10 @@ export const useDirectoryObjectStore = defineStore('directoryObject', () => {
     }
   }
 
-  /**
-   * Calls `onChange` whenever main reports a change to the open object (made here, in another
-   * window or by start-up reconciliation). Returns the unsubscribe.
-   */
-  function listen(onChange: () => void): () => void {
-    return useApi().on('directory.changed', (payload) => {
-      if (!reference || payload.profileId !== reference.id) return
-      if (payload.ids.includes(reference.objectId)) onChange()
-    })
+  /** The open object's id when `change` names it (same profile and object type), otherwise null. */
+  function changedId(change: { profileId: string; objectType: string; ids: readonly string[] }): string | null {
+    if (!reference || reference.id !== change.profileId || reference.objectType !== change.objectType) return null
+    return change.ids.includes(reference.objectId) ? reference.objectId : null
   }
 
   /** With `showing`, only closes if that object is still the open one (a newer panel may have opened). */
@@ -145,7 +143,7 @@ export const useDirectoryObjectStore = defineStore('directoryObject', () => {
     undoableDeprovision,
     open,
     refresh,
-    listen,
+    changedId,
     close,
     findUndoableDeprovision,
     update,

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
+import { useDirectoryChangesStore } from '../../../renderer/src/stores/directoryChanges'
 import { useDirectoryMembershipsStore, type MembershipSource } from '../../../renderer/src/stores/directoryMemberships'
 import type { DirectoryObject, DirectoryPage, ListRelatedInput } from '../../../shared/directory'
 import type { Result } from '../../../shared/errors'
@@ -113,7 +114,8 @@ describe('the memberships store', () => {
     api.answer('directory.groupsOf', () => answer([]))
     const store = useDirectoryMembershipsStore()
     await store.open(ada, coupaSources)
-    const stop = store.listen()
+    const changes = useDirectoryChangesStore()
+    changes.listen()
 
     api.emit('directory.changed', { profileId, objectType: 'users', ids: ['grace'] })
     api.emit('directory.changed', { profileId, objectType: 'roles', ids: ['ada'] })
@@ -124,22 +126,38 @@ describe('the memberships store', () => {
     await flushPromises()
     expect(api.callsTo('directory.groupsOf')).toHaveLength(4)
 
-    stop()
+    changes.stopListening()
     api.emit('directory.changed', { profileId, objectType: 'users', ids: ['ada'] })
     await flushPromises()
     expect(api.callsTo('directory.groupsOf')).toHaveLength(4)
   })
 
-  it('re-reads only the list a membership change shows in', async () => {
+  it('reads nothing itself after a membership change: main reports it, and each list is read once', async () => {
     api.answer('directory.groupsOf', () => answer([]))
     api.answer('directory.addMember', () => ({ ok: true, value: null }))
     const store = useDirectoryMembershipsStore()
     await store.open(ada, coupaSources)
+    useDirectoryChangesStore().listen()
 
     await store.add({ id: profileId, groupType: 'account-groups', groupId: 'a1', userId: 'ada' })
+    await flushPromises()
 
     const reads = api.callsTo('directory.groupsOf') as ListRelatedInput[]
-    expect(reads.slice(2).map((input) => input.relatedType)).toEqual(['account-groups'])
+    expect(reads.slice(2).map((input) => input.relatedType)).toEqual(['roles', 'account-groups'])
+  })
+
+  it('reads nothing after a membership change main does not report', async () => {
+    api = freshStoresWithApi({}, { emitsMainEvents: false })
+    api.answer('directory.groupsOf', () => answer([]))
+    api.answer('directory.removeMember', () => ({ ok: true, value: null }))
+    const store = useDirectoryMembershipsStore()
+    await store.open(ada, coupaSources)
+    useDirectoryChangesStore().listen()
+
+    await store.remove({ id: profileId, groupType: 'roles', groupId: 'r1', userId: 'ada' })
+    await flushPromises()
+
+    expect(api.callsTo('directory.groupsOf')).toHaveLength(2)
   })
 
   it('forgets every list, and ignores their answers, once closed', async () => {

@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/contract'
 import type { Result } from '../../../shared/errors'
 import type { ProfileView } from '../../../shared/profiles'
+import { mainEventsAfter, mainEventsAfterFailure } from './mainEvents'
 
 type Answer<N extends CallName> = (input: CallInput<N>) => Result<CallOutput<N>> | Promise<Result<CallOutput<N>>>
 export type FakeAnswers = { [N in CallName]?: Answer<N> }
@@ -27,12 +28,20 @@ export interface FakeLanyardApi extends LanyardApi {
 /**
  * A stand-in for `window.lanyard`: answers from a table the test sets, records every call.
  * A call without an answer fails the way main would for an unknown situation, so a test
- * notices it instead of silently passing.
+ * notices it instead of silently passing. After a change it emits what main emits (`mainEvents.ts`),
+ * before the answer arrives as over IPC: the renderer refreshes only from
+ * those events, so a refresh that is missing or doubled shows in the calls a test counts.
+ * `emitsMainEvents: false` leaves every event to the test.
  */
-export function createFakeLanyardApi(initial: FakeAnswers = {}): FakeLanyardApi {
+export function createFakeLanyardApi(initial: FakeAnswers = {}, options: { emitsMainEvents?: boolean } = {}): FakeLanyardApi {
+  const emitsMainEvents = options.emitsMainEvents ?? true
   const answers: FakeAnswers = { ...initial }
   const calls: RecordedCall[] = []
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
+
+  function emit(event: EventName, payload: unknown): void {
+    for (const listener of [...(listeners.get(event) ?? [])]) listener(payload)
+  }
 
   return {
     calls,
@@ -44,7 +53,12 @@ export function createFakeLanyardApi(initial: FakeAnswers = {}): FakeLanyardApi 
       calls.push({ name, input: structuredClone(input) })
       const answer = answers[name] as Answer<N> | undefined
       if (!answer) return { ok: false, error: { code: 'internal', message: `The fake API has no answer for ${name}.` } }
-      return answer(input)
+      const result = await answer(input)
+      if (emitsMainEvents) {
+        const events = result.ok ? mainEventsAfter(name, input, result.value) : mainEventsAfterFailure(name, input, result.error)
+        for (const { event, payload } of events) emit(event, structuredClone(payload))
+      }
+      return result
     },
     on(event, listener) {
       const forEvent = listeners.get(event) ?? new Set()
@@ -53,9 +67,7 @@ export function createFakeLanyardApi(initial: FakeAnswers = {}): FakeLanyardApi 
       forEvent.add(wrapper)
       return () => forEvent.delete(wrapper)
     },
-    emit(event, payload) {
-      for (const listener of listeners.get(event) ?? []) listener(payload)
-    },
+    emit,
   }
 }
 

@@ -3,9 +3,9 @@ import { installApi } from '../../../renderer/src/api/lanyardApi'
 import { createFakeLanyardApi, type FakeAnswers, type FakeLanyardApi } from './fakeLanyardApi'
 
 /** For store tests, in `beforeEach`: fresh stores and a fresh fake api installed behind them. */
-export function freshStoresWithApi(answers: FakeAnswers = {}): FakeLanyardApi {
+export function freshStoresWithApi(answers: FakeAnswers = {}, options: { emitsMainEvents?: boolean } = {}): FakeLanyardApi {
   setActivePinia(createPinia())
-  const api = createFakeLanyardApi(answers)
+  const api = createFakeLanyardApi(answers, options)
   installApi(api)
   return api
 }

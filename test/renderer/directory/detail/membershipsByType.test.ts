@@ -74,7 +74,7 @@ describe("a Coupa user's memberships, one section per group-like type", () => {
     expect(api.callsTo('directory.addMember')).toEqual([{ id: profile.id, groupType: 'roles', groupId: 'r3', userId: '42' }])
   })
 
-  it('removes an account group with its group type, and re-reads only that section', async () => {
+  it('removes an account group with its group type, and re-reads each section once when main reports it', async () => {
     const { api, profile, wrapper, confirmation } = await mountPanel({
       object: coupaUser(),
       profile: coupaProfile,
@@ -88,7 +88,7 @@ describe("a Coupa user's memberships, one section per group-like type", () => {
 
     expect(api.callsTo('directory.removeMember')).toEqual([{ id: profile.id, groupType: 'account-groups', groupId: 'a1', userId: '42' }])
     const reread = (api.callsTo('directory.groupsOf') as ListRelatedInput[]).slice(readsBefore)
-    expect(reread.map((input) => input.relatedType)).toEqual(['account-groups'])
+    expect(reread.map((input) => input.relatedType)).toEqual(['groups', 'roles', 'user-groups', 'account-groups'])
   })
 
   it('keeps one picker open at a time across sections', async () => {

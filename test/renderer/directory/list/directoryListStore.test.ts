@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest'
+import { useDirectoryChangesStore } from '../../../../renderer/src/stores/directoryChanges'
 import { useDirectoryListStore } from '../../../../renderer/src/stores/directoryList'
 import type { DirectoryPage } from '../../../../shared/directory'
 import type { Result } from '../../../../shared/errors'
@@ -130,7 +131,7 @@ describe('the directory list store', () => {
 
   it('re-reads rows on directory.changed for its profile and object type only', async () => {
     const store = useDirectoryListStore()
-    store.listen()
+    useDirectoryChangesStore().listen()
     void store.search(table, '')
     await answer(0, page(users(2)))
     api.answer('directory.get', (input) => ({ ok: true, value: { ...users(1)[0]!, id: input.objectId, displayName: 'Renamed' } }))

@@ -13,17 +13,15 @@ export interface ObjectActionContext {
   profile: () => ProfileView
   descriptor: () => ConnectorDescriptor
   objectType: () => ObjectTypeDescriptor | undefined
-  /** Re-reads the object, its memberships and whether undo applies. */
-  refresh: () => Promise<void>
-  changed: (id: string) => void
   deleted: (id: string) => void
 }
 
 /**
  * The panel's lifecycle actions — deprovision, undo deprovision, delete — each confirmed first
  * through the app's one confirmation dialog (`ui.confirm`).
- * A failure stays on the panel (with the steps of a partial one) until the next action; after a
- * deprovision or undo, failed or not, the object is read again so the panel shows what is true.
+ * A failure stays on the panel (with the steps of a partial one) until the next action. Nothing
+ * here reads the object again: main reports what a change touched (`directory.changed`, also after
+ * a partial or unknown outcome) and the changes store re-reads it once for every view showing it.
  */
 export function useObjectActions(context: ObjectActionContext) {
   const store = useDirectoryObjectStore()
@@ -65,8 +63,6 @@ export function useObjectActions(context: ObjectActionContext) {
     } else {
       failure.value = result.error
     }
-    await context.refresh()
-    context.changed(user.id)
   }
 
   async function undoDeprovision(): Promise<void> {
@@ -87,8 +83,6 @@ export function useObjectActions(context: ObjectActionContext) {
     } else {
       failure.value = result.error
     }
-    await context.refresh()
-    context.changed(entry.target.id)
   }
 
   async function remove(): Promise<void> {
