@@ -31,12 +31,15 @@ import {
 } from './directory'
 import {
   completeChangeSchema,
+  journalEntryRefSchema,
   journalExportSchema,
-  journalFilterSchema,
+  journalListSchema,
   settleEntrySchema,
+  undoableForSchema,
   undoDeprovisionSchema,
   type ChainVerification,
   type JournalEntry,
+  type JournalPage,
   type UndoReport,
 } from './journal'
 
@@ -103,7 +106,9 @@ export const contract = {
   'directory.checkCreate': call<CreateCheck>()(checkCreateSchema.strict(), 'What the target would do with this create that the person should know first.'),
   'directory.cancel': call<null>()(cancelRequestSchema.strict(), 'Cancels the list still running under a request key.'),
 
-  'journal.list': call<JournalEntry[]>()(journalFilterSchema, 'Journal entries, newest first, filtered.'),
+  'journal.list': call<JournalPage>()(journalListSchema, 'One page of journal entries, newest first, filtered; nextCursor reads the next.'),
+  'journal.get': call<JournalEntry>()(journalEntryRefSchema, 'One journal entry by id, as it stands now.'),
+  'journal.undoableFor': call<JournalEntry | null>()(undoableForSchema, "The user's newest deprovision in this profile that undo applies to, or null."),
   'journal.verify': call<ChainVerification>()(none, "Checks every record's hash chain."),
   'journal.export': call<ExportedFile>()(journalExportSchema, 'The filtered journal as a CSV or JSON file.'),
   'journal.undo': call<UndoReport>()(undoDeprovisionSchema, 'Undoes a deprovision from its snapshot, then re-reads the user.'),

@@ -33,6 +33,8 @@ export const contractCallNames = [
   'directory.checkCreate',
   'directory.cancel',
   'journal.list',
+  'journal.get',
+  'journal.undoableFor',
   'journal.verify',
   'journal.export',
   'journal.undo',

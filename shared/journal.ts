@@ -107,15 +107,40 @@ export type CompleteChangeInput = z.infer<typeof completeChangeSchema>
 export const journalFilterSchema = z
   .object({
     profileId: lineText().max(100).optional(),
-    /** Matches the target's name or id, case-insensitively. */
+    /** Text found in the target's name or id, case-insensitively (the Activity search box). */
     user: lineText().max(200).optional(),
+    /** Exactly this target's id (a user's entries, not every name that contains the text). */
+    targetId: lineText().max(200).optional(),
     action: z.enum(journalActions).optional(),
+    outcome: z.enum(outcomeStatuses).optional(),
     /** ISO dates (inclusive): `2026-11-01`, or full timestamps. */
     from: lineText().max(40).optional(),
     to: lineText().max(40).optional(),
   })
   .strict()
 export type JournalFilter = z.infer<typeof journalFilterSchema>
+
+export const journalPageSizes = { default: 50, max: 500 } as const
+
+/** One page of the filtered journal: `cursor` is the `nextCursor` of the page before (absent for the first). */
+export const journalListSchema = journalFilterSchema
+  .extend({
+    cursor: lineText().max(100).optional(),
+    limit: z.number().int().min(1).max(journalPageSizes.max).optional(),
+  })
+  .strict()
+export type JournalListInput = z.infer<typeof journalListSchema>
+
+/** Newest first; `nextCursor` reads the page after this one, null when there is none. */
+export interface JournalPage {
+  entries: JournalEntry[]
+  nextCursor: string | null
+}
+
+export const journalEntryRefSchema = z.object({ entryId: lineText().min(1).max(100) }).strict()
+
+/** The deprovision of this user in this profile that undo applies to now, found by exact ids. */
+export const undoableForSchema = z.object({ profileId: lineText().min(1).max(100), userId: lineText().min(1).max(200) }).strict()
 
 export const journalExportSchema = z
   .object({ format: z.enum(['csv', 'json']), filter: journalFilterSchema.default({}) })

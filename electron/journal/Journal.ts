@@ -1,13 +1,13 @@
 import { userInfo } from 'node:os'
 import type { ExportedFile } from '../../shared/contract'
-import type { ChainVerification, ChangeCompletion, JournalEntry, JournalFilter } from '../../shared/journal'
+import type { ChainVerification, ChangeCompletion, JournalEntry, JournalFilter, JournalListInput, JournalPage } from '../../shared/journal'
 import type { Logger } from '../logging/Logger'
 import { AppError } from '../services/AppError'
 import type { CreateEvidence } from './createVerdict'
 import { JournalIndex, type EntryContext } from './journalEntries'
 import { exportEntries } from './journalExport'
 import { JournalFile, type SetAsideTail } from './JournalFile'
-import { filterEntries } from './journalFilter'
+import { allMatching, pageOf } from './journalFilter'
 import type { IntentFields, IntentRecord, OutcomeFields, OutcomeRecord } from './journalRecord'
 
 export interface JournalOptions extends EntryContext {
@@ -82,8 +82,28 @@ export class Journal {
     return this.index.unsettled()
   }
 
+  /** One page of the filtered journal, newest first (`journal.list`). */
+  page(input: JournalListInput): JournalPage {
+    return pageOf(this.index, input, this.options)
+  }
+
+  /** Every matching entry, newest first: for an export, and for tests that read the whole journal. */
   list(filter: JournalFilter): JournalEntry[] {
-    return filterEntries(this.index.entries(this.options), filter)
+    return allMatching(this.index, filter, this.options)
+  }
+
+  /**
+   * The newest deprovision of this user in this profile that undo applies to now, by exact ids
+   * (a text search for `user-42` would also find `user-420`). Null when there is none.
+   */
+  undoableFor(profileId: string, userId: string): JournalEntry | null {
+    const intents = this.index.intentsOfTarget(userId)
+    for (let at = intents.length - 1; at >= 0; at--) {
+      const intent = intents[at]!
+      if (intent.profileId !== profileId || intent.action !== 'deprovision' || intent.target.id !== userId) continue
+      if (this.undoState(intent).available) return this.entry(intent.id)
+    }
+    return null
   }
 
   export(format: 'csv' | 'json', filter: JournalFilter): ExportedFile {

@@ -19,7 +19,9 @@ export function createJournalHandlers(
   settling: Settling,
 ): Pick<Handlers, JournalCall> {
   return {
-    'journal.list': async (filter) => journal.list(filter),
+    'journal.list': async (input) => journal.page(input),
+    'journal.get': async ({ entryId }) => journal.entry(entryId),
+    'journal.undoableFor': async ({ profileId, userId }) => journal.undoableFor(profileId, userId),
     'journal.verify': () => journal.verify(),
     'journal.export': async ({ format, filter }) => journal.export(format, filter),
     'journal.undo': ({ entryId }) => deprovisions.undo(entryId),

@@ -75,6 +75,8 @@ function baseInput(name: CallName, target: FuzzTarget, profileIndex: number): Re
     'directory.checkCreate': { id, objectType: 'users', attributes: { userName: 'fuzz@example.com' } },
     'directory.cancel': { requestKey: 'fuzz' },
     'journal.list': {},
+    'journal.get': { entryId: 'no-such-entry' },
+    'journal.undoableFor': { profileId: id, userId: user },
     'journal.verify': {},
     'journal.export': { format: 'csv' },
     'journal.undo': { entryId: 'no-such-entry' },

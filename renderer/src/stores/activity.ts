@@ -45,7 +45,7 @@ export const useActivityStore = defineStore('activity', () => {
     if (thisLoad !== latestLoad) return
     loading.value = false
     if (result.ok) {
-      items.value = result.value
+      items.value = result.value.entries
       error.value = null
     } else {
       error.value = result.error
@@ -82,13 +82,12 @@ export const useActivityStore = defineStore('activity', () => {
 
   /**
    * One entry by id, read fresh (a form that just saw a change stop part-way needs its completion
-   * state). The filter only narrows the read; the entry is found by its id. Null when it is not there.
+   * state). Null when the journal does not hold it.
    */
-  async function findEntry(entryId: string, narrowing: JournalFilter): Promise<Result<JournalEntry | null>> {
-    // A plain copy: a reactive proxy cannot cross the IPC bridge (structured clone).
-    const result = await useApi().invoke('journal.list', { ...narrowing })
-    if (!result.ok) return result
-    return { ok: true, value: result.value.find((entry) => entry.id === entryId) ?? null }
+  async function findEntry(entryId: string): Promise<Result<JournalEntry | null>> {
+    const result = await useApi().invoke('journal.get', { entryId })
+    if (!result.ok && result.error.code === 'not_found') return { ok: true, value: null }
+    return result
   }
 
   /**

@@ -10,7 +10,7 @@ import { useProfilesStore } from '../../../renderer/src/stores/profiles'
 import { useUiStore } from '../../../renderer/src/stores/ui'
 import type { JournalEntry, JournalFilter } from '../../../shared/journal'
 import { createFakeLanyardApi, profileView, type FakeLanyardApi } from '../support/fakeLanyardApi'
-import { journalEntry } from './journalEntries'
+import { journalEntry, onePage } from './journalEntries'
 
 let api: FakeLanyardApi
 let pinia: Pinia
@@ -23,7 +23,7 @@ beforeEach(() => {
   entries = []
   api = createFakeLanyardApi({
     'profiles.list': () => ({ ok: true, value: [oktaProd] }),
-    'journal.list': () => ({ ok: true, value: entries }),
+    'journal.list': () => onePage(entries),
   })
   installApi(api)
 })
@@ -197,7 +197,7 @@ describe('the Activity view', () => {
     const { wrapper } = await mountView()
     expect(wrapper.find('[role="alert"]').text()).toContain('The journal file could not be read.')
 
-    api.answer('journal.list', () => ({ ok: true, value: [journalEntry()] }))
+    api.answer('journal.list', () => onePage([journalEntry()]))
     await button(wrapper, 'Try again').trigger('click')
     await flushPromises()
     expect(wrapper.findAll('tbody > tr')).toHaveLength(1)

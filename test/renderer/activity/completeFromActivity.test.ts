@@ -9,7 +9,7 @@ import { routes } from '../../../renderer/src/router'
 import { useProfilesStore } from '../../../renderer/src/stores/profiles'
 import { useUiStore } from '../../../renderer/src/stores/ui'
 import type { JournalEntry } from '../../../shared/journal'
-import { completionEntry, partialCreateEntry } from './journalEntries'
+import { completionEntry, onePage, partialCreateEntry } from './journalEntries'
 import { createFakeLanyardApi, profileView, type FakeLanyardApi } from '../support/fakeLanyardApi'
 
 let api: FakeLanyardApi
@@ -23,7 +23,7 @@ beforeEach(() => {
   entries = [partialCreateEntry()]
   api = createFakeLanyardApi({
     'profiles.list': () => ({ ok: true, value: [cognito] }),
-    'journal.list': () => ({ ok: true, value: entries }),
+    'journal.list': () => onePage(entries),
   })
   installApi(api)
 })
@@ -145,7 +145,7 @@ describe('finishing or rolling back a partial change from the Activity view', ()
   it('filters on the object when the other entry is not in the list, then opens it', async () => {
     const done = completionEntry(partialCreateEntry(), 'finish')
     entries = [done]
-    api.answer('journal.list', (filter) => ({ ok: true, value: filter.user === 'ada' ? [done, partialCreateEntry()] : entries }))
+    api.answer('journal.list', (filter) => onePage(filter.user === 'ada' ? [done, partialCreateEntry()] : entries))
     const { wrapper, router } = await mountView('/activity?action=update')
 
     await wrapper.findAll('button').find((candidate) => candidate.text() === 'Show the partial change')?.trigger('click')

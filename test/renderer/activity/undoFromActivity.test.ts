@@ -9,7 +9,7 @@ import { routes } from '../../../renderer/src/router'
 import { useUiStore } from '../../../renderer/src/stores/ui'
 import type { JournalEntry } from '../../../shared/journal'
 import { createFakeLanyardApi, type FakeLanyardApi } from '../support/fakeLanyardApi'
-import { journalEntry } from './journalEntries'
+import { journalEntry, onePage } from './journalEntries'
 
 let api: FakeLanyardApi
 let pinia: Pinia
@@ -21,7 +21,7 @@ beforeEach(() => {
   entries = [journalEntry({ id: 'deprovision-ada' })]
   api = createFakeLanyardApi({
     'profiles.list': () => ({ ok: true, value: [] }),
-    'journal.list': () => ({ ok: true, value: entries }),
+    'journal.list': () => onePage(entries),
   })
   installApi(api)
 })
