@@ -129,8 +129,17 @@ export const events = {
   'profiles.changed': z.object({ ids: z.array(z.string()) }),
   /** A change went to a target: views showing this object re-read it. */
   'directory.changed': z.object({ profileId: z.string(), objectType: z.string(), ids: z.array(z.string()) }),
-  'journal.appended': z.object({ entryId: z.string() }),
+  /**
+   * One per entry a journal record added or changed (a new change, its settled outcome, the
+   * deprovision an undo reverses, the partial change a completion finishes), carrying the entry as
+   * it stands now: the Activity list places it without reading the journal again.
+   */
+  'journal.appended': z.object({ entryId: z.string(), entry: z.custom<JournalEntry>(isJournalEntryLike, 'not a journal entry') }),
 } as const
+function isJournalEntryLike(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string'
+}
+
 export type EventName = keyof typeof events
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>
 export const eventNames = Object.keys(events) as EventName[]

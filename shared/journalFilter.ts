@@ -1,4 +1,4 @@
-import type { JournalFilter, OutcomeStatus } from './journal'
+import type { JournalEntry, JournalFilter, OutcomeStatus } from './journal'
 
 /**
  * What a journal filter is checked against: the few facts of one entry. Main takes them from the
@@ -13,6 +13,18 @@ export interface JournalFacts {
   /** The target's id and name as the intent recorded them, and as the target answered (a create's new id). */
   targetIds: readonly string[]
   targetNames: readonly string[]
+}
+
+/** The facts of an entry main sent (its target already as the target answered). */
+export function entryFacts(entry: JournalEntry): JournalFacts {
+  return {
+    profileId: entry.profileId,
+    action: entry.action,
+    time: entry.time,
+    status: entry.outcome.status,
+    targetIds: [entry.target.id],
+    targetNames: [entry.target.name],
+  }
 }
 
 /** A filter with its dates read once: `null` where not filtered, NaN where the text is not a date. */

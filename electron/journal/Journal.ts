@@ -58,6 +58,16 @@ export class Journal {
     return this.index.entry(this.intent(id), this.options)
   }
 
+  /**
+   * The entry of `id` and every entry whose state it changes: the deprovision an undo reverses,
+   * the partial change a completion finishes or rolls back. One `journal.appended` goes out for each.
+   */
+  affectedBy(id: string): JournalEntry[] {
+    const intent = this.intent(id)
+    const others = [intent.undoOf, intent.completes].filter((other): other is string => !!other && !!this.index.intent(other))
+    return [intent.id, ...others].map((entryId) => this.entry(entryId))
+  }
+
   intent(id: string): IntentRecord {
     const intent = this.index.intent(id)
     if (!intent) throw new AppError('not_found', 'This journal entry does not exist. Refresh the Activity view.', { details: { entryId: id } })

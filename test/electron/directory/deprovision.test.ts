@@ -168,6 +168,18 @@ describe('undo deprovision', () => {
     expect(deprovisionEntry!.undo).toEqual({ available: false, reason: expect.stringMatching(/^Already undone on /), undoneBy: report.entry.id })
   })
 
+  it('announces the undo and the deprovision it reverses, each as it stands now', async () => {
+    const { services, profileId, userId } = await setUp()
+    const deprovision = await services.handlers['directory.deprovision']({ id: profileId, userId })
+    services.events.length = 0
+    const report = await services.handlers['journal.undo']({ entryId: deprovision.id })
+    const appended = services.events.filter((event) => event.event === 'journal.appended').map((event) => event.payload)
+    expect(appended).toEqual([
+      { entryId: report.entry.id, entry: report.entry },
+      { entryId: deprovision.id, entry: expect.objectContaining({ id: deprovision.id, undo: expect.objectContaining({ available: false, undoneBy: report.entry.id }) }) },
+    ])
+  })
+
   it('refuses a second undo before calling the target', async () => {
     const { fake, services, profileId, userId } = await setUp()
     const deprovision = await services.handlers['directory.deprovision']({ id: profileId, userId })

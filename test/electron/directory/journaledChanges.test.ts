@@ -92,12 +92,12 @@ describe('journaled changes', () => {
     expect((await services.handlers['journal.list']({})).entries[0]).toMatchObject({ summary: 'Deleted group Engineering', outcome: { status: 'applied' } })
   })
 
-  it('announces the entry and the changed objects after the outcome is on disk', async () => {
+  it('announces the entry, carrying it, and the changed objects after the outcome is on disk', async () => {
     const { services, profileId, userId, groupId } = await setUp()
     await services.handlers['directory.addMember']({ id: profileId, groupType: 'groups', groupId, userId })
     const [entry] = (await services.handlers['journal.list']({})).entries
     expect(services.events.filter((event) => event.event !== 'profiles.changed')).toEqual([
-      { event: 'journal.appended', payload: { entryId: entry!.id } },
+      { event: 'journal.appended', payload: { entryId: entry!.id, entry } },
       { event: 'directory.changed', payload: { profileId, objectType: 'users', ids: [userId] } },
       { event: 'directory.changed', payload: { profileId, objectType: 'groups', ids: [groupId] } },
     ])
