@@ -111,7 +111,9 @@ export function parseRecordLine(line: string): ParsedLine {
   }
   const parsed = journalRecordSchema.safeParse(json)
   if (!parsed.success) return { ok: false, reason: 'does not have the shape of a journal record' }
-  // zod drops unknown keys; a line with extra keys hashes differently from its parsed form.
-  if (canonicalJson(parsed.data) !== canonicalJson(json)) return { ok: false, reason: 'holds fields this version of Lanyard does not know (edited, or written by a newer version)' }
+  // zod drops unknown keys; a line with extra keys hashes differently from its parsed form. Lanyard
+  // writes canonical lines, so the line itself is compared first and re-serialised only when it differs.
+  const canonical = canonicalJson(parsed.data)
+  if (canonical !== line && canonical !== canonicalJson(json)) return { ok: false, reason: 'holds fields this version of Lanyard does not know (edited, or written by a newer version)' }
   return { ok: true, record: parsed.data }
 }
