@@ -32,6 +32,7 @@ import {
 import {
   completeChangeSchema,
   journalEntryRefSchema,
+  operationRefSchema,
   journalExportSchema,
   journalListSchema,
   settleEntrySchema,
@@ -39,7 +40,9 @@ import {
   undoDeprovisionSchema,
   type ChainVerification,
   type JournalEntry,
+  type JournalOperation,
   type JournalPage,
+  type OperationUndoReport,
   type UndoReport,
 } from './journal'
 
@@ -112,6 +115,11 @@ export const contract = {
   'journal.verify': call<ChainVerification>()(none, "Checks every record's hash chain."),
   'journal.export': call<ExportedFile>()(journalExportSchema, 'The filtered journal as a CSV or JSON file.'),
   'journal.undo': call<UndoReport>()(undoDeprovisionSchema, 'Undoes a deprovision from its snapshot, then re-reads the user.'),
+  'journal.operation': call<JournalOperation>()(operationRefSchema, 'An operation: its changes in the order made, and whether undo applies.'),
+  'journal.undoOperation': call<OperationUndoReport>()(
+    operationRefSchema,
+    "Undoes each of an operation's changes that can be undone, newest first, as a new operation; reports each.",
+  ),
   'journal.complete': call<JournalEntry>()(completeChangeSchema, 'Finishes or rolls back a create or update that stopped part-way; journaled.'),
   'journal.reconciled': call<JournalEntry[]>()(none, 'Changes found unfinished at start-up and how they were settled.'),
   'journal.settle': call<JournalEntry>()(settleEntrySchema, 'Check now: reads the target for an entry whose outcome is not known and settles it.'),

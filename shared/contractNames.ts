@@ -38,6 +38,8 @@ export const contractCallNames = [
   'journal.verify',
   'journal.export',
   'journal.undo',
+  'journal.operation',
+  'journal.undoOperation',
   'journal.complete',
   'journal.reconciled',
   'journal.settle',

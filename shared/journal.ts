@@ -21,6 +21,13 @@ export const journalActions = [
 export type JournalAction = (typeof journalActions)[number]
 
 /**
+ * What an operation groups: an offboarding of one person across profiles, a bulk job, a move of
+ * memberships, or the undo of another operation.
+ */
+export const operationActions = ['offboard', 'bulk', 'move', 'undo'] as const
+export type OperationAction = (typeof operationActions)[number]
+
+/**
  * `pending`: whether the change took effect is not known yet (an intent without an outcome, or an
  * answer lost); Lanyard keeps checking. `undetermined`: settled as "could not tell" — the target
  * was read and its state fits this change and another cause alike. Journals written before it
@@ -77,7 +84,52 @@ export interface JournalEntry {
   completion: ChangeCompletion | null
   /** For a finish or roll-back: the partial entry it completes. */
   completes: string | null
+  /** The operation this change is part of (an offboarding, a bulk job, an undo of an operation). */
+  operationId: string | null
 }
+
+/** A change made of several changes: its record, its children in the order made, and whether undo applies. */
+export interface JournalOperation {
+  id: string
+  time: string
+  actor: string
+  action: OperationAction
+  title: string
+  /** For an undo of an operation: the operation it reverses. */
+  undoOf: string | null
+  entries: JournalEntry[]
+  undo: OperationUndoState
+}
+
+/**
+ * Whether undoing the operation would undo anything now: it does when at least one child can be
+ * undone (`undoable` of them); otherwise why not, and which undo operation already did it.
+ */
+export interface OperationUndoState {
+  available: boolean
+  reason: string | null
+  undoneBy: string | null
+  undoable: number
+}
+
+/** What became of one child when its operation was undone (newest child first). */
+export interface ChildUndoReport {
+  entryId: string
+  summary: string
+  result: 'undone' | 'partial' | 'failed' | 'skipped'
+  message: string
+  /** The undo's own entry, where one was journaled. */
+  undoEntryId: string | null
+  differences: string[]
+}
+
+/** The undo of an operation: the new operation that holds the undos, and a report for each child. */
+export interface OperationUndoReport {
+  operation: JournalOperation
+  children: ChildUndoReport[]
+}
+
+export const operationRefSchema = z.object({ operationId: lineText().min(1).max(100) }).strict()
 
 export interface ChangeCompletion {
   available: boolean
@@ -113,6 +165,8 @@ export const journalFilterSchema = z
     targetId: lineText().max(200).optional(),
     action: z.enum(journalActions).optional(),
     outcome: z.enum(outcomeStatuses).optional(),
+    /** The changes of one operation. */
+    operationId: lineText().max(100).optional(),
     /** ISO dates (inclusive): `2026-11-01`, or full timestamps. */
     from: lineText().max(40).optional(),
     to: lineText().max(40).optional(),

@@ -13,6 +13,7 @@ export interface JournalFacts {
   /** The target's id and name as the intent recorded them, and as the target answered (a create's new id). */
   targetIds: readonly string[]
   targetNames: readonly string[]
+  operationId: string | null
 }
 
 /** The facts of an entry main sent (its target already as the target answered). */
@@ -24,6 +25,7 @@ export function entryFacts(entry: JournalEntry): JournalFacts {
     status: entry.outcome.status,
     targetIds: [entry.target.id],
     targetNames: [entry.target.name],
+    operationId: entry.operationId,
   }
 }
 
@@ -61,6 +63,7 @@ export function matchesFilter(facts: JournalFacts, { filter, from, to, text }: P
   if (filter.action && facts.action !== filter.action) return false
   if (filter.outcome && facts.status !== filter.outcome) return false
   if (filter.targetId && !facts.targetIds.includes(filter.targetId)) return false
+  if (filter.operationId && facts.operationId !== filter.operationId) return false
   if (text && ![...facts.targetIds, ...facts.targetNames].some((value) => value.toLowerCase().includes(text))) return false
   if (from !== null || to !== null) {
     const time = Date.parse(facts.time)

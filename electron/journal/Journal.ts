@@ -1,6 +1,15 @@
 import { userInfo } from 'node:os'
 import type { ExportedFile } from '../../shared/contract'
-import type { ChainVerification, ChangeCompletion, JournalEntry, JournalFilter, JournalListInput, JournalPage } from '../../shared/journal'
+import type {
+  ChainVerification,
+  ChangeCompletion,
+  JournalEntry,
+  JournalFilter,
+  JournalListInput,
+  JournalOperation,
+  JournalPage,
+  OperationUndoState,
+} from '../../shared/journal'
 import type { Logger } from '../logging/Logger'
 import { AppError } from '../services/AppError'
 import type { CreateEvidence } from './createVerdict'
@@ -8,7 +17,8 @@ import { JournalIndex, type EntryContext } from './journalEntries'
 import { exportEntries } from './journalExport'
 import { JournalFile, type SetAsideTail } from './JournalFile'
 import { allMatching, pageOf } from './journalFilter'
-import type { IntentFields, IntentRecord, OutcomeFields, OutcomeRecord } from './journalRecord'
+import { operationUndoState, operationView } from './journalOperations'
+import type { IntentFields, IntentRecord, OperationFields, OperationRecord, OutcomeFields, OutcomeRecord } from './journalRecord'
 
 export interface JournalOptions extends EntryContext {
   directory: string
@@ -20,6 +30,7 @@ export interface JournalOptions extends EntryContext {
 
 export type NewIntent = Omit<IntentFields, 'kind' | 'actor'>
 export type NewOutcome = Omit<OutcomeFields, 'kind'>
+export type NewOperation = Omit<OperationFields, 'kind' | 'actor'>
 
 /**
  * The audit and undo log: appends records to `journal.jsonl` (see JournalFile) and keeps them
@@ -52,6 +63,32 @@ export class Journal {
     const record = await this.file.append({ kind: 'outcome', ...fields })
     this.index.add(record)
     return record as OutcomeRecord
+  }
+
+  /** Opens an operation: its changes name it in their intent's `operationId`. */
+  async recordOperation(fields: NewOperation): Promise<OperationRecord> {
+    const record = await this.file.append({ kind: 'operation', actor: this.actor, ...fields })
+    this.index.add(record)
+    return record as OperationRecord
+  }
+
+  operationRecord(id: string): OperationRecord {
+    const operation = this.index.operation(id)
+    if (!operation) throw new AppError('not_found', 'This operation is not in the journal. Refresh the Activity view.', { details: { operationId: id } })
+    return operation
+  }
+
+  operation(id: string): JournalOperation {
+    return operationView(this.index, this.operationRecord(id), this.options)
+  }
+
+  operationUndoState(operation: OperationRecord): OperationUndoState {
+    return operationUndoState(this.index, operation, this.options)
+  }
+
+  /** An operation's changes in the order they were made. */
+  childrenOf(operationId: string): IntentRecord[] {
+    return [...this.index.childrenOf(operationId)]
   }
 
   entry(id: string): JournalEntry {

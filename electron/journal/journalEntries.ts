@@ -3,7 +3,7 @@ import type { ChangeCompletion, JournalEntry } from '../../shared/journal'
 import type { JournalFacts } from '../../shared/journalFilter'
 import { createdName, type CreateEvidence } from './createVerdict'
 import { objectWord, summarize } from './journalSummary'
-import type { IntentRecord, JournalRecord, OutcomeRecord } from './journalRecord'
+import type { IntentRecord, JournalRecord, OperationRecord, OutcomeRecord } from './journalRecord'
 
 /** What pairing needs to know beyond the journal: whether a profile still exists (for undo). */
 export interface EntryContext {
@@ -19,6 +19,10 @@ export class JournalIndex {
   private readonly byProfile = new Map<string, IntentRecord[]>()
   /** By the target's id as the intent recorded it and as the target answered (a create's new id). */
   private readonly byTarget = new Map<string, IntentRecord[]>()
+  private readonly operations = new Map<string, OperationRecord>()
+  /** An operation's children, and the undo operations that reverse it. */
+  private readonly byOperation = new Map<string, IntentRecord[]>()
+  private readonly operationUndos = new Map<string, OperationRecord[]>()
   private readonly intentsById = new Map<string, IntentRecord>()
   /** The latest outcome of each intent (reconciliation may add one after a `pending` one). */
   private readonly outcomes = new Map<string, OutcomeRecord>()
@@ -43,10 +47,16 @@ export class JournalIndex {
       }
       return
     }
+    if (record.kind === 'operation') {
+      this.operations.set(record.id, record)
+      if (record.undoOf) this.operationUndos.set(record.undoOf, [...(this.operationUndos.get(record.undoOf) ?? []), record])
+      return
+    }
     this.intents.push(record)
     this.intentsById.set(record.id, record)
     addInOrder(this.byProfile, record.profileId, record)
     if (record.target.id) addInOrder(this.byTarget, record.target.id, record)
+    if (record.operationId) addInOrder(this.byOperation, record.operationId, record)
     if (record.undoOf) this.undos.set(record.undoOf, [...(this.undos.get(record.undoOf) ?? []), record])
     if (record.completes) this.completions.set(record.completes, [...(this.completions.get(record.completes) ?? []), record])
   }
@@ -68,6 +78,20 @@ export class JournalIndex {
     return this.byTarget.get(targetId) ?? []
   }
 
+  operation(id: string): OperationRecord | undefined {
+    return this.operations.get(id)
+  }
+
+  /** An operation's changes, in the order they were made. */
+  childrenOf(operationId: string): readonly IntentRecord[] {
+    return this.byOperation.get(operationId) ?? []
+  }
+
+  /** The operations that undo `operationId`, oldest first. */
+  undosOfOperation(operationId: string): readonly OperationRecord[] {
+    return this.operationUndos.get(operationId) ?? []
+  }
+
   /** What a filter is checked against, read from the records without building the entry. */
   facts(intent: IntentRecord): JournalFacts {
     const outcome = this.outcomes.get(intent.id)
@@ -79,6 +103,7 @@ export class JournalIndex {
       status: outcome?.status ?? 'pending',
       targetIds: answered?.id ? [intent.target.id, answered.id] : [intent.target.id],
       targetNames: answered?.name ? [intent.target.name, answered.name] : [intent.target.name],
+      operationId: intent.operationId ?? null,
     }
   }
 
@@ -149,6 +174,7 @@ export class JournalIndex {
       undoOf: intent.undoOf,
       completion: isCompletable(intent) && status === 'partial' ? this.completionState(intent, context) : null,
       completes: intent.completes ?? null,
+      operationId: intent.operationId ?? null,
     }
   }
 

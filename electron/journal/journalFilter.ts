@@ -25,7 +25,13 @@ export function allMatching(index: JournalIndex, filter: JournalFilter, context:
 
 function newestMatching(index: JournalIndex, filter: JournalFilter, count: number, beforeSeq: number): IntentRecord[] {
   const prepared = checkedFilter(filter)
-  const candidates = filter.targetId ? index.intentsOfTarget(filter.targetId) : filter.profileId ? index.intentsOfProfile(filter.profileId) : index.intents
+  const candidates = filter.operationId
+    ? index.childrenOf(filter.operationId)
+    : filter.targetId
+      ? index.intentsOfTarget(filter.targetId)
+      : filter.profileId
+        ? index.intentsOfProfile(filter.profileId)
+        : index.intents
   const found: IntentRecord[] = []
   for (let at = lastBefore(candidates, beforeSeq); at >= 0 && found.length < count; at--) {
     const intent = candidates[at]!

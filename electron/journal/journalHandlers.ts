@@ -25,6 +25,8 @@ export function createJournalHandlers(
     'journal.verify': () => journal.verify(),
     'journal.export': async ({ format, filter }) => journal.export(format, filter),
     'journal.undo': ({ entryId }) => deprovisions.undo(entryId),
+    'journal.operation': async ({ operationId }) => journal.operation(operationId),
+    'journal.undoOperation': ({ operationId }) => deprovisions.undoOperation(operationId),
     'journal.complete': (input) => completions.complete(input),
     'journal.reconciled': () => reconciliation.settled(reconciliationWaitMs),
     'journal.settle': ({ entryId }) => settling.settle(entryId),

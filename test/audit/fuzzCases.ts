@@ -80,6 +80,8 @@ function baseInput(name: CallName, target: FuzzTarget, profileIndex: number): Re
     'journal.verify': {},
     'journal.export': { format: 'csv' },
     'journal.undo': { entryId: 'no-such-entry' },
+    'journal.operation': { operationId: 'no-such-operation' },
+    'journal.undoOperation': { operationId: 'no-such-operation' },
     'journal.complete': { entryId: 'no-such-entry', choice: 'finish' },
     'journal.reconciled': {},
     'journal.settle': { entryId: 'no-such-entry' },

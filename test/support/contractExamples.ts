@@ -40,6 +40,8 @@ export const validExamples: { [N in CallName]: CallInput<N> } = {
   'journal.verify': {},
   'journal.export': { format: 'csv', filter: { user: 'ada', profileId } },
   'journal.undo': { entryId: 'entry-1' },
+  'journal.operation': { operationId: 'operation-1' },
+  'journal.undoOperation': { operationId: 'operation-1' },
   'journal.complete': { entryId: 'entry-1', choice: 'finish', password: 'pw-2' },
   'journal.reconciled': {},
   'journal.settle': { entryId: 'entry-1' },

@@ -32,6 +32,7 @@ export function journalEntry(overrides: Partial<JournalEntry> = {}): JournalEntr
     undoOf: null,
     completion: null,
     completes: null,
+    operationId: null,
     ...overrides,
   }
 }
@@ -70,6 +71,7 @@ export function partialCreateEntry(overrides: Partial<JournalEntry> = {}): Journ
     undoOf: null,
     completion: { available: true, reason: null, completedBy: null, needsPassword: true },
     completes: null,
+    operationId: null,
     ...overrides,
   }
 }

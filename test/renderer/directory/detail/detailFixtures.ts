@@ -78,6 +78,7 @@ export function deprovisionEntry(overrides: Partial<JournalEntry> = {}): Journal
     undoOf: null,
     completion: null,
     completes: null,
+    operationId: null,
     ...overrides,
   }
 }
