@@ -29,6 +29,8 @@ export class DeprovisionService {
 
   /** With `operationId`, the deprovision is one change of that operation (an offboarding, a bulk job). */
   async deprovision(input: DeprovisionInput, { operationId }: { operationId?: string } = {}): Promise<JournalEntry> {
+    // A change may only name an operation the journal holds: its undo is found through it.
+    if (operationId) this.context.journal.operationRecord(operationId)
     const { profile, descriptor } = this.connectors.target(input.id)
     const users = requireOperation(descriptor, userTypeOf(descriptor).id, 'deprovision')
     const connector = await this.connectors.connectorFor(input.id)

@@ -93,8 +93,11 @@ describe('undoing an operation', () => {
     expect(fake.statusOf(users.alan)).toBe('ACTIVE')
   })
 
-  it('finds an operation’s changes with journal.list', async () => {
-    const { services, operation } = await bulkDeprovision()
+  it('finds an operation’s changes with journal.list, and refuses a change naming an operation it does not hold', async () => {
+    const { services, operation, profileId, users } = await bulkDeprovision()
+    await expect(services.operations.deprovisions.deprovision({ id: profileId, userId: users.grace }, { operationId: 'no-such-operation' })).rejects.toThrowError(
+      'This operation is not in the journal',
+    )
     const page = await services.handlers['journal.list']({ operationId: operation.id })
     expect(page.entries.map((entry) => [entry.target.name, entry.outcome.status])).toEqual([
       ['Alan Turing', 'applied'],
