@@ -31,12 +31,18 @@ import {
 } from './directory'
 import {
   completeChangeSchema,
+  journalEntryRefSchema,
+  operationRefSchema,
   journalExportSchema,
-  journalFilterSchema,
+  journalListSchema,
   settleEntrySchema,
+  undoableForSchema,
   undoDeprovisionSchema,
   type ChainVerification,
   type JournalEntry,
+  type JournalOperation,
+  type JournalPage,
+  type OperationUndoReport,
   type UndoReport,
 } from './journal'
 
@@ -118,10 +124,17 @@ export const contract = {
   'directory.checkCreate': call<CreateCheck>()(checkCreateSchema.strict(), 'What the target would do with this create that the person should know first.'),
   'directory.cancel': call<null>()(cancelRequestSchema.strict(), 'Cancels the list still running under a request key.'),
 
-  'journal.list': call<JournalEntry[]>()(journalFilterSchema, 'Journal entries, newest first, filtered.'),
+  'journal.list': call<JournalPage>()(journalListSchema, 'One page of journal entries, newest first, filtered; nextCursor reads the next.'),
+  'journal.get': call<JournalEntry>()(journalEntryRefSchema, 'One journal entry by id, as it stands now.'),
+  'journal.undoableFor': call<JournalEntry | null>()(undoableForSchema, "The user's newest deprovision in this profile that undo applies to, or null."),
   'journal.verify': call<ChainVerification>()(none, "Checks every record's hash chain."),
   'journal.export': call<ExportedFile>()(journalExportSchema, 'The filtered journal as a CSV or JSON file.'),
   'journal.undo': call<UndoReport>()(undoDeprovisionSchema, 'Undoes a deprovision from its snapshot, then re-reads the user.'),
+  'journal.operation': call<JournalOperation>()(operationRefSchema, 'An operation: its changes in the order made, and whether undo applies.'),
+  'journal.undoOperation': call<OperationUndoReport>()(
+    operationRefSchema,
+    "Undoes each of an operation's changes that can be undone, newest first, as a new operation; reports each.",
+  ),
   'journal.complete': call<JournalEntry>()(completeChangeSchema, 'Finishes or rolls back a create or update that stopped part-way; journaled.'),
   'journal.reconciled': call<JournalEntry[]>()(none, 'Changes found unfinished at start-up and how they were settled.'),
   'journal.settle': call<JournalEntry>()(settleEntrySchema, 'Check now: reads the target for an entry whose outcome is not known and settles it.'),
@@ -143,8 +156,17 @@ export const events = {
   'profiles.changed': z.object({ ids: z.array(z.string()) }),
   /** A change went to a target: views showing this object re-read it. */
   'directory.changed': z.object({ profileId: z.string(), objectType: z.string(), ids: z.array(z.string()) }),
-  'journal.appended': z.object({ entryId: z.string() }),
+  /**
+   * One per entry a journal record added or changed (a new change, its settled outcome, the
+   * deprovision an undo reverses, the partial change a completion finishes), carrying the entry as
+   * it stands now: the Activity list places it without reading the journal again.
+   */
+  'journal.appended': z.object({ entryId: z.string(), entry: z.custom<JournalEntry>(isJournalEntryLike, 'not a journal entry') }),
 } as const
+function isJournalEntryLike(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string'
+}
+
 export type EventName = keyof typeof events
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>
 export const eventNames = Object.keys(events) as EventName[]

@@ -21,6 +21,13 @@ export const journalActions = [
 export type JournalAction = (typeof journalActions)[number]
 
 /**
+ * What an operation groups: an offboarding of one person across profiles, a bulk job, a move of
+ * memberships, or the undo of another operation.
+ */
+export const operationActions = ['offboard', 'bulk', 'move', 'undo'] as const
+export type OperationAction = (typeof operationActions)[number]
+
+/**
  * `pending`: whether the change took effect is not known yet (an intent without an outcome, or an
  * answer lost); Lanyard keeps checking. `undetermined`: settled as "could not tell" — the target
  * was read and its state fits this change and another cause alike. Journals written before it
@@ -77,7 +84,52 @@ export interface JournalEntry {
   completion: ChangeCompletion | null
   /** For a finish or roll-back: the partial entry it completes. */
   completes: string | null
+  /** The operation this change is part of (an offboarding, a bulk job, an undo of an operation). */
+  operationId: string | null
 }
+
+/** A change made of several changes: its record, its children in the order made, and whether undo applies. */
+export interface JournalOperation {
+  id: string
+  time: string
+  actor: string
+  action: OperationAction
+  title: string
+  /** For an undo of an operation: the operation it reverses. */
+  undoOf: string | null
+  entries: JournalEntry[]
+  undo: OperationUndoState
+}
+
+/**
+ * Whether undoing the operation would undo anything now: it does when at least one child can be
+ * undone (`undoable` of them); otherwise why not, and which undo operation already did it.
+ */
+export interface OperationUndoState {
+  available: boolean
+  reason: string | null
+  undoneBy: string | null
+  undoable: number
+}
+
+/** What became of one child when its operation was undone (newest child first). */
+export interface ChildUndoReport {
+  entryId: string
+  summary: string
+  result: 'undone' | 'partial' | 'failed' | 'skipped'
+  message: string
+  /** The undo's own entry, where one was journaled. */
+  undoEntryId: string | null
+  differences: string[]
+}
+
+/** The undo of an operation: the new operation that holds the undos, and a report for each child. */
+export interface OperationUndoReport {
+  operation: JournalOperation
+  children: ChildUndoReport[]
+}
+
+export const operationRefSchema = z.object({ operationId: lineText().min(1).max(100) }).strict()
 
 export interface ChangeCompletion {
   available: boolean
@@ -107,15 +159,42 @@ export type CompleteChangeInput = z.infer<typeof completeChangeSchema>
 export const journalFilterSchema = z
   .object({
     profileId: lineText().max(100).optional(),
-    /** Matches the target's name or id, case-insensitively. */
+    /** Text found in the target's name or id, case-insensitively (the Activity search box). */
     user: lineText().max(200).optional(),
+    /** Exactly this target's id (a user's entries, not every name that contains the text). */
+    targetId: lineText().max(200).optional(),
     action: z.enum(journalActions).optional(),
+    outcome: z.enum(outcomeStatuses).optional(),
+    /** The changes of one operation. */
+    operationId: lineText().max(100).optional(),
     /** ISO dates (inclusive): `2026-11-01`, or full timestamps. */
     from: lineText().max(40).optional(),
     to: lineText().max(40).optional(),
   })
   .strict()
 export type JournalFilter = z.infer<typeof journalFilterSchema>
+
+export const journalPageSizes = { default: 50, max: 500 } as const
+
+/** One page of the filtered journal: `cursor` is the `nextCursor` of the page before (absent for the first). */
+export const journalListSchema = journalFilterSchema
+  .extend({
+    cursor: lineText().max(100).optional(),
+    limit: z.number().int().min(1).max(journalPageSizes.max).optional(),
+  })
+  .strict()
+export type JournalListInput = z.infer<typeof journalListSchema>
+
+/** Newest first; `nextCursor` reads the page after this one, null when there is none. */
+export interface JournalPage {
+  entries: JournalEntry[]
+  nextCursor: string | null
+}
+
+export const journalEntryRefSchema = z.object({ entryId: lineText().min(1).max(100) }).strict()
+
+/** The deprovision of this user in this profile that undo applies to now, found by exact ids. */
+export const undoableForSchema = z.object({ profileId: lineText().min(1).max(100), userId: lineText().min(1).max(200) }).strict()
 
 export const journalExportSchema = z
   .object({ format: z.enum(['csv', 'json']), filter: journalFilterSchema.default({}) })

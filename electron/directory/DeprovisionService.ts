@@ -1,7 +1,7 @@
 import type { ConnectorDescriptor } from '../../shared/catalogue/types'
 import type { DeprovisionInput } from '../../shared/directory'
 import type { StepReport } from '../../shared/errors'
-import type { JournalEntry, UndoReport } from '../../shared/journal'
+import type { ChildUndoReport, JournalEntry, OperationUndoReport, UndoReport } from '../../shared/journal'
 import { requireCapability } from '../connectors/capabilities'
 import type { DeprovisionSnapshot, Deprovisions } from '../connectors/Connector'
 import { compareWithTarget, differencesFrom } from '../connectors/snapshotComparison'
@@ -28,7 +28,10 @@ export class DeprovisionService {
     private readonly context: ChangeContext,
   ) {}
 
-  async deprovision(input: DeprovisionInput): Promise<JournalEntry> {
+  /** With `operationId`, the deprovision is one change of that operation (an offboarding, a bulk job). */
+  async deprovision(input: DeprovisionInput, { operationId }: { operationId?: string } = {}): Promise<JournalEntry> {
+    // A change may only name an operation the journal holds: its undo is found through it.
+    if (operationId) this.context.journal.operationRecord(operationId)
     const { profile, descriptor } = this.connectors.target(input.id)
     const users = requireOperation(descriptor, userTypeOf(descriptor).id, 'deprovision')
     const connector = requireCapability(await this.connectors.connectorFor(input.id), 'deprovisions')
@@ -47,6 +50,7 @@ export class DeprovisionService {
         changes: [{ attribute: 'active', before: snapshot.active, after: false }],
         snapshot,
         undoOf: null,
+        ...(operationId && { operationId }),
       },
       apply: async () => {
         const steps = await connector.deprovision(snapshot.userId, snapshot)
@@ -57,19 +61,63 @@ export class DeprovisionService {
     return this.context.journal.entry(entryId)
   }
 
-  async undo(entryId: string): Promise<UndoReport> {
+  async undo(entryId: string, operationId?: string): Promise<UndoReport> {
     if (this.undoing.has(entryId)) {
       throw new AppError('conflict', 'An undo of this deprovision is already under way. Wait for it to finish.', { details: { entryId } })
     }
     this.undoing.add(entryId)
     try {
-      return await this.undoOnce(entryId)
+      return await this.undoOnce(entryId, operationId)
     } finally {
       this.undoing.delete(entryId)
     }
   }
 
-  private async undoOnce(entryId: string): Promise<UndoReport> {
+  /**
+   * Undoes every change of an operation that can be undone, newest first, as a new operation of
+   * its own; a change that cannot be undone, or whose undo fails, is reported and the others go on.
+   */
+  async undoOperation(operationId: string): Promise<OperationUndoReport> {
+    const journal = this.context.journal
+    const operation = journal.operationRecord(operationId)
+    if (this.undoing.has(operationId)) {
+      throw new AppError('conflict', 'An undo of this operation is already under way. Wait for it to finish.', { details: { operationId } })
+    }
+    const state = journal.operationUndoState(operation)
+    if (!state.available) {
+      throw new AppError(state.undoneBy ? 'conflict' : 'unsupported', `This operation cannot be undone: ${state.reason}`, {
+        details: { operationId, ...(state.undoneBy && { undoneBy: state.undoneBy }) },
+      })
+    }
+    this.undoing.add(operationId)
+    try {
+      const undo = await journal.recordOperation({ action: 'undo', title: `Undo of ${operation.title}`, undoOf: operation.id })
+      const children: ChildUndoReport[] = []
+      for (const child of journal.childrenOf(operation.id).reverse()) children.push(await this.undoChild(child.id, undo.id))
+      return { operation: journal.operation(undo.id), children }
+    } finally {
+      this.undoing.delete(operationId)
+    }
+  }
+
+  private async undoChild(entryId: string, undoOperationId: string): Promise<ChildUndoReport> {
+    const entry = this.context.journal.entry(entryId)
+    const report = { entryId, summary: entry.summary, undoEntryId: null, differences: [] }
+    if (!entry.undo?.available) {
+      return { ...report, result: 'skipped', message: entry.undo?.reason ?? 'Only a deprovision can be undone from the journal.' }
+    }
+    try {
+      const { entry: undone, differences } = await this.undo(entryId, undoOperationId)
+      const result = undone.outcome.status === 'applied' ? 'undone' : 'partial'
+      return { ...report, result, message: undone.outcome.message, undoEntryId: undone.id, differences }
+    } catch (error) {
+      const message = error instanceof AppError ? error.message : 'The undo stopped on an unexpected error.'
+      const undoEntryId = error instanceof AppError ? (error.extra.details?.entryId ?? null) : null
+      return { ...report, result: 'failed', message, undoEntryId }
+    }
+  }
+
+  private async undoOnce(entryId: string, operationId: string | undefined): Promise<UndoReport> {
     const journal = this.context.journal
     const deprovision = journal.intent(entryId)
     if (deprovision.action !== 'deprovision' || !deprovision.snapshot) {
@@ -100,6 +148,7 @@ export class DeprovisionService {
         changes: [{ attribute: 'active', before: false, after: snapshot.active }],
         snapshot,
         undoOf: deprovision.id,
+        ...(operationId && { operationId }),
       },
       apply: async () => {
         const steps = await connector.undoDeprovision(snapshot.userId, snapshot)

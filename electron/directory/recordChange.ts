@@ -145,7 +145,7 @@ async function writeOutcome(context: ChangeContext, outcome: NewOutcome, happene
 }
 
 function announce(context: ChangeContext, profileId: string, entryId: string, touched: Touched): void {
-  context.emit('journal.appended', { entryId })
+  for (const entry of context.journal.affectedBy(entryId)) context.emit('journal.appended', { entryId: entry.id, entry })
   for (const { objectType, ids } of touched) {
     if (ids.length > 0) context.emit('directory.changed', { profileId, objectType, ids })
   }

@@ -1,14 +1,24 @@
 import { userInfo } from 'node:os'
 import type { ExportedFile } from '../../shared/contract'
-import type { ChainVerification, ChangeCompletion, JournalEntry, JournalFilter } from '../../shared/journal'
+import type {
+  ChainVerification,
+  ChangeCompletion,
+  JournalEntry,
+  JournalFilter,
+  JournalListInput,
+  JournalOperation,
+  JournalPage,
+  OperationUndoState,
+} from '../../shared/journal'
 import type { Logger } from '../logging/Logger'
 import { AppError } from '../services/AppError'
 import type { CreateEvidence } from './createVerdict'
 import { JournalIndex, type EntryContext } from './journalEntries'
 import { exportEntries } from './journalExport'
 import { JournalFile, type SetAsideTail } from './JournalFile'
-import { filterEntries } from './journalFilter'
-import type { IntentFields, IntentRecord, OutcomeFields, OutcomeRecord } from './journalRecord'
+import { allMatching, pageOf } from './journalFilter'
+import { operationUndoState, operationView } from './journalOperations'
+import type { IntentFields, IntentRecord, OperationFields, OperationRecord, OutcomeFields, OutcomeRecord } from './journalRecord'
 
 export interface JournalOptions extends EntryContext {
   directory: string
@@ -20,6 +30,7 @@ export interface JournalOptions extends EntryContext {
 
 export type NewIntent = Omit<IntentFields, 'kind' | 'actor'>
 export type NewOutcome = Omit<OutcomeFields, 'kind'>
+export type NewOperation = Omit<OperationFields, 'kind' | 'actor'>
 
 /**
  * The audit and undo log: appends records to `journal.jsonl` (see JournalFile) and keeps them
@@ -54,8 +65,44 @@ export class Journal {
     return record as OutcomeRecord
   }
 
+  /** Opens an operation: its changes name it in their intent's `operationId`. */
+  async recordOperation(fields: NewOperation): Promise<OperationRecord> {
+    const record = await this.file.append({ kind: 'operation', actor: this.actor, ...fields })
+    this.index.add(record)
+    return record as OperationRecord
+  }
+
+  operationRecord(id: string): OperationRecord {
+    const operation = this.index.operation(id)
+    if (!operation) throw new AppError('not_found', 'This operation is not in the journal. Refresh the Activity view.', { details: { operationId: id } })
+    return operation
+  }
+
+  operation(id: string): JournalOperation {
+    return operationView(this.index, this.operationRecord(id), this.options)
+  }
+
+  operationUndoState(operation: OperationRecord): OperationUndoState {
+    return operationUndoState(this.index, operation, this.options)
+  }
+
+  /** An operation's changes in the order they were made. */
+  childrenOf(operationId: string): IntentRecord[] {
+    return [...this.index.childrenOf(operationId)]
+  }
+
   entry(id: string): JournalEntry {
     return this.index.entry(this.intent(id), this.options)
+  }
+
+  /**
+   * The entry of `id` and every entry whose state it changes: the deprovision an undo reverses,
+   * the partial change a completion finishes or rolls back. One `journal.appended` goes out for each.
+   */
+  affectedBy(id: string): JournalEntry[] {
+    const intent = this.intent(id)
+    const others = [intent.undoOf, intent.completes].filter((other): other is string => !!other && !!this.index.intent(other))
+    return [intent.id, ...others].map((entryId) => this.entry(entryId))
   }
 
   intent(id: string): IntentRecord {
@@ -82,8 +129,28 @@ export class Journal {
     return this.index.unsettled()
   }
 
+  /** One page of the filtered journal, newest first (`journal.list`). */
+  page(input: JournalListInput): JournalPage {
+    return pageOf(this.index, input, this.options)
+  }
+
+  /** Every matching entry, newest first: for an export, and for tests that read the whole journal. */
   list(filter: JournalFilter): JournalEntry[] {
-    return filterEntries(this.index.entries(this.options), filter)
+    return allMatching(this.index, filter, this.options)
+  }
+
+  /**
+   * The newest deprovision of this user in this profile that undo applies to now, by exact ids
+   * (a text search for `user-42` would also find `user-420`). Null when there is none.
+   */
+  undoableFor(profileId: string, userId: string): JournalEntry | null {
+    const intents = this.index.intentsOfTarget(userId)
+    for (let at = intents.length - 1; at >= 0; at--) {
+      const intent = intents[at]!
+      if (intent.profileId !== profileId || intent.action !== 'deprovision' || intent.target.id !== userId) continue
+      if (this.undoState(intent).available) return this.entry(intent.id)
+    }
+    return null
   }
 
   export(format: 'csv' | 'json', filter: JournalFilter): ExportedFile {

@@ -10,8 +10,10 @@ import {
   hashOf,
   parseRecordLine,
   recordLine,
+  recordFormat,
   type IntentFields,
   type JournalRecord,
+  type OperationFields,
   type OutcomeFields,
 } from './journalRecord'
 import { splitJournalText, verifyChain } from './verifyChain'
@@ -84,12 +86,12 @@ export class JournalFile {
   }
 
   /** Appends one record after every earlier append; resolves once it is on disk. */
-  append(fields: IntentFields | OutcomeFields): Promise<JournalRecord> {
+  append(fields: IntentFields | OutcomeFields | OperationFields): Promise<JournalRecord> {
     const run = this.queue.then(async () => {
       if (this.blockedReason) {
         throw new AppError('internal', `${this.blockedReason} Lanyard makes no changes it cannot record. Check the file and its permissions, then restart Lanyard.`)
       }
-      const body = { seq: this.lastSeq + 1, id: randomUUID(), time: this.now().toISOString(), prevHash: this.lastHash, ...fields }
+      const body = { v: recordFormat, seq: this.lastSeq + 1, id: randomUUID(), time: this.now().toISOString(), prevHash: this.lastHash, ...fields }
       const record = { ...body, hash: hashOf(body) } as JournalRecord
       const line = recordLine(record)
       // A line the next start could not parse would vanish from the index (and undo) and look tampered with.

@@ -132,7 +132,7 @@ export class Settling {
       reconciled: true,
       target: verdict.target ?? null,
     })
-    this.options.emit('journal.appended', { entryId: intent.id })
+    for (const entry of journal.affectedBy(intent.id)) this.options.emit('journal.appended', { entryId: entry.id, entry })
     this.options.logger.info('journal: unfinished change settled', { entryId: intent.id, status: verdict.status })
     return journal.entry(intent.id)
   }

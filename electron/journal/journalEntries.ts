@@ -1,17 +1,28 @@
 import { getDescriptor } from '../../shared/catalogue'
 import type { ChangeCompletion, JournalEntry } from '../../shared/journal'
+import type { JournalFacts } from '../../shared/journalFilter'
 import { createdName, type CreateEvidence } from './createVerdict'
 import { objectWord, summarize } from './journalSummary'
-import type { IntentRecord, JournalRecord, OutcomeRecord } from './journalRecord'
+import type { IntentRecord, JournalRecord, OperationRecord, OutcomeRecord } from './journalRecord'
 
 /** What pairing needs to know beyond the journal: whether a profile still exists (for undo). */
 export interface EntryContext {
   profileExists(profileId: string): boolean
 }
 
-/** The journal's records grouped the way entries need them. */
+/**
+ * The journal's records grouped the way entries and queries need them, built once from the file
+ * at start-up and kept up to date by every append. Each list of intents is in `seq` order.
+ */
 export class JournalIndex {
   readonly intents: IntentRecord[] = []
+  private readonly byProfile = new Map<string, IntentRecord[]>()
+  /** By the target's id as the intent recorded it and as the target answered (a create's new id). */
+  private readonly byTarget = new Map<string, IntentRecord[]>()
+  private readonly operations = new Map<string, OperationRecord>()
+  /** An operation's children, and the undo operations that reverse it. */
+  private readonly byOperation = new Map<string, IntentRecord[]>()
+  private readonly operationUndos = new Map<string, OperationRecord[]>()
   private readonly intentsById = new Map<string, IntentRecord>()
   /** The latest outcome of each intent (reconciliation may add one after a `pending` one). */
   private readonly outcomes = new Map<string, OutcomeRecord>()
@@ -29,14 +40,23 @@ export class JournalIndex {
     if (record.kind === 'outcome') {
       this.outcomes.set(record.intentId, record)
       const intent = this.intentsById.get(record.intentId)
+      if (intent && record.target?.id) addInOrder(this.byTarget, record.target.id, intent)
       if (intent?.action === 'create' && record.target?.id && (record.status === 'applied' || record.status === 'partial')) {
         const key = madeKey(intent, record.target.id)
         if (!this.made.has(key)) this.made.set(key, intent.id)
       }
       return
     }
+    if (record.kind === 'operation') {
+      this.operations.set(record.id, record)
+      if (record.undoOf) this.operationUndos.set(record.undoOf, [...(this.operationUndos.get(record.undoOf) ?? []), record])
+      return
+    }
     this.intents.push(record)
     this.intentsById.set(record.id, record)
+    addInOrder(this.byProfile, record.profileId, record)
+    if (record.target.id) addInOrder(this.byTarget, record.target.id, record)
+    if (record.operationId) addInOrder(this.byOperation, record.operationId, record)
     if (record.undoOf) this.undos.set(record.undoOf, [...(this.undos.get(record.undoOf) ?? []), record])
     if (record.completes) this.completions.set(record.completes, [...(this.completions.get(record.completes) ?? []), record])
   }
@@ -47,6 +67,44 @@ export class JournalIndex {
 
   outcomeOf(intentId: string): OutcomeRecord | undefined {
     return this.outcomes.get(intentId)
+  }
+
+  /** The intents of one profile, or of one target, oldest first: the smallest list a query can start from. */
+  intentsOfProfile(profileId: string): readonly IntentRecord[] {
+    return this.byProfile.get(profileId) ?? []
+  }
+
+  intentsOfTarget(targetId: string): readonly IntentRecord[] {
+    return this.byTarget.get(targetId) ?? []
+  }
+
+  operation(id: string): OperationRecord | undefined {
+    return this.operations.get(id)
+  }
+
+  /** An operation's changes, in the order they were made. */
+  childrenOf(operationId: string): readonly IntentRecord[] {
+    return this.byOperation.get(operationId) ?? []
+  }
+
+  /** The operations that undo `operationId`, oldest first. */
+  undosOfOperation(operationId: string): readonly OperationRecord[] {
+    return this.operationUndos.get(operationId) ?? []
+  }
+
+  /** What a filter is checked against, read from the records without building the entry. */
+  facts(intent: IntentRecord): JournalFacts {
+    const outcome = this.outcomes.get(intent.id)
+    const answered = outcome?.target
+    return {
+      profileId: intent.profileId,
+      action: intent.action,
+      time: intent.time,
+      status: outcome?.status ?? 'pending',
+      targetIds: answered?.id ? [intent.target.id, answered.id] : [intent.target.id],
+      targetNames: answered?.name ? [intent.target.name, answered.name] : [intent.target.name],
+      operationId: intent.operationId ?? null,
+    }
   }
 
   /** Intents whose outcome is missing or still `pending`: what start-up reconciliation checks. */
@@ -116,6 +174,7 @@ export class JournalIndex {
       undoOf: intent.undoOf,
       completion: isCompletable(intent) && status === 'partial' ? this.completionState(intent, context) : null,
       completes: intent.completes ?? null,
+      operationId: intent.operationId ?? null,
     }
   }
 
@@ -141,11 +200,6 @@ export class JournalIndex {
     return { available: true, reason: null, completedBy: null, needsPassword }
   }
 
-  /** Newest first. */
-  entries(context: EntryContext): JournalEntry[] {
-    return this.intents.map((intent) => this.entry(intent, context)).reverse()
-  }
-
   /**
    * Whether a deprovision can be undone now, and why not. The undo call applies the same rule,
    * so the button and the service never disagree.
@@ -169,6 +223,19 @@ export class JournalIndex {
     if (!users?.operations.undoDeprovision) return refuse(`${descriptor.label} cannot undo a deprovision.`)
     return { available: true, reason: null, undoneBy: null }
   }
+}
+
+/** Appends in `seq` order; an outcome naming a create's new id long after may slot an older intent in. */
+function addInOrder(lists: Map<string, IntentRecord[]>, key: string, intent: IntentRecord): void {
+  const list = lists.get(key)
+  if (!list) {
+    lists.set(key, [intent])
+    return
+  }
+  let at = list.length
+  while (at > 0 && list[at - 1]!.seq > intent.seq) at--
+  if (list[at - 1]?.seq === intent.seq) return
+  list.splice(at, 0, intent)
 }
 
 function madeKey(intent: IntentRecord, objectId: string): string {

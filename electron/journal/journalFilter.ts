@@ -1,36 +1,78 @@
-import type { JournalEntry, JournalFilter } from '../../shared/journal'
+import type { JournalEntry, JournalFilter, JournalListInput, JournalPage } from '../../shared/journal'
+import { journalPageSizes } from '../../shared/journal'
+import { matchesFilter, prepareFilter, type PreparedFilter } from '../../shared/journalFilter'
 import { AppError } from '../services/AppError'
-
-const dateOnly = /^\d{4}-\d{2}-\d{2}$/
+import type { EntryContext, JournalIndex } from './journalEntries'
+import type { IntentRecord } from './journalRecord'
 
 /**
- * Keeps the entries that match every given filter. `user` matches the target's name or id,
- * case-insensitively. `from` / `to` are inclusive: a date alone (`2026-11-01`) means that whole
- * day in UTC, the journal's own clock; a full timestamp is compared as a point in time.
+ * The journal's queries, answered from the index: the narrowest list of intents the filter allows
+ * (one target's, one profile's, or all) is walked newest first, each intent checked against the
+ * filter on its records, and only the entries returned are built.
  */
-export function filterEntries(entries: readonly JournalEntry[], filter: JournalFilter): JournalEntry[] {
-  const from = filter.from ? boundary(filter.from, 'from') : null
-  const to = filter.to ? boundary(filter.to, 'to') : null
-  const user = filter.user?.trim().toLowerCase()
-  return entries.filter((entry) => {
-    if (filter.profileId && entry.profileId !== filter.profileId) return false
-    if (filter.action && entry.action !== filter.action) return false
-    if (user && !entry.target.name.toLowerCase().includes(user) && !entry.target.id.toLowerCase().includes(user)) return false
-    const time = Date.parse(entry.time)
-    if (from !== null && time < from) return false
-    if (to !== null && time > to) return false
-    return true
-  })
+export function pageOf(index: JournalIndex, input: JournalListInput, context: EntryContext): JournalPage {
+  const { cursor, limit = journalPageSizes.default, ...filter } = input
+  const found = newestMatching(index, filter, limit + 1, cursor === undefined ? Infinity : seqOf(cursor))
+  const entries = found.slice(0, limit).map((intent) => index.entry(intent, context))
+  const last = found[limit - 1]
+  return { entries, nextCursor: found.length > limit && last ? cursorOf(last.seq) : null }
 }
 
-function boundary(text: string, side: 'from' | 'to'): number {
-  const trimmed = text.trim()
-  const point = dateOnly.test(trimmed)
-    ? Date.parse(`${trimmed}T${side === 'from' ? '00:00:00.000' : '23:59:59.999'}Z`)
-    : Date.parse(trimmed)
-  if (Number.isNaN(point)) {
-    const message = `"${trimmed}" is not a date. Write it as 2026-11-01.`
+/** Every matching entry, newest first: what an export writes. */
+export function allMatching(index: JournalIndex, filter: JournalFilter, context: EntryContext): JournalEntry[] {
+  return newestMatching(index, filter, Infinity, Infinity).map((intent) => index.entry(intent, context))
+}
+
+function newestMatching(index: JournalIndex, filter: JournalFilter, count: number, beforeSeq: number): IntentRecord[] {
+  const prepared = checkedFilter(filter)
+  const candidates = filter.operationId
+    ? index.childrenOf(filter.operationId)
+    : filter.targetId
+      ? index.intentsOfTarget(filter.targetId)
+      : filter.profileId
+        ? index.intentsOfProfile(filter.profileId)
+        : index.intents
+  const found: IntentRecord[] = []
+  for (let at = lastBefore(candidates, beforeSeq); at >= 0 && found.length < count; at--) {
+    const intent = candidates[at]!
+    if (matchesFilter(index.facts(intent), prepared)) found.push(intent)
+  }
+  return found
+}
+
+/** The position of the newest intent older than `seq` (lists are in seq order). */
+function lastBefore(intents: readonly IntentRecord[], seq: number): number {
+  let low = 0
+  let high = intents.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (intents[middle]!.seq < seq) low = middle + 1
+    else high = middle
+  }
+  return low - 1
+}
+
+function checkedFilter(filter: JournalFilter): PreparedFilter {
+  const prepared = prepareFilter(filter)
+  for (const side of ['from', 'to'] as const) {
+    if (!Number.isNaN(prepared[side])) continue
+    const message = `"${filter[side]?.trim()}" is not a date. Write it as 2026-11-01.`
     throw new AppError('invalid_input', message, { fields: { [side]: message } })
   }
-  return point
+  return prepared
+}
+
+/** Opaque to the renderer: the page after a cursor starts below the record it names. */
+function cursorOf(seq: number): string {
+  return Buffer.from(`before:${seq}`).toString('base64url')
+}
+
+function seqOf(cursor: string): number {
+  const match = /^before:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'))
+  if (!match) {
+    throw new AppError('invalid_input', 'This page cursor is not one the journal gave. Load the list again from its first page.', {
+      fields: { cursor: 'not a journal cursor' },
+    })
+  }
+  return Number(match[1])
 }

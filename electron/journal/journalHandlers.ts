@@ -19,10 +19,14 @@ export function createJournalHandlers(
   settling: Settling,
 ): Pick<Handlers, JournalCall> {
   return {
-    'journal.list': async (filter) => journal.list(filter),
+    'journal.list': async (input) => journal.page(input),
+    'journal.get': async ({ entryId }) => journal.entry(entryId),
+    'journal.undoableFor': async ({ profileId, userId }) => journal.undoableFor(profileId, userId),
     'journal.verify': () => journal.verify(),
     'journal.export': async ({ format, filter }) => journal.export(format, filter),
     'journal.undo': ({ entryId }) => deprovisions.undo(entryId),
+    'journal.operation': async ({ operationId }) => journal.operation(operationId),
+    'journal.undoOperation': ({ operationId }) => deprovisions.undoOperation(operationId),
     'journal.complete': (input) => completions.complete(input),
     'journal.reconciled': () => reconciliation.settled(reconciliationWaitMs),
     'journal.settle': ({ entryId }) => settling.settle(entryId),

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { connectorIds } from '../../shared/catalogue/types'
 import { attributeValueSchema } from '../../shared/directory'
 import { stepReportSchema } from '../../shared/errors'
-import { journalActions, outcomeStatuses } from '../../shared/journal'
+import { journalActions, operationActions, outcomeStatuses } from '../../shared/journal'
 import { canonicalJson } from './canonicalJson'
 
 /**
@@ -15,7 +15,13 @@ import { canonicalJson } from './canonicalJson'
  *
  * Invariant: no record ever holds a secret (a new user's password is not journaled, write-only
  * attributes are recorded as "not recorded").
+ *
+ * Versions: a record without `v` is format 1, as every Lanyard before operations wrote it; records
+ * written now carry `v: 2`. Format 2 adds the `operation` record and an intent's `operationId`;
+ * a format-1 record holding either was not written by Lanyard. Both hash the same way, so a
+ * journal that began in format 1 and continues in format 2 verifies as one chain.
  */
+export const recordFormat = 2
 export const genesisHash = '0'.repeat(64)
 
 const objectNameSchema = z.object({ objectType: z.string(), id: z.string(), name: z.string() })
@@ -58,6 +64,8 @@ export const intentFieldsSchema = z.object({
    * Absent on records written before it existed.
    */
   statusBefore: z.string().optional(),
+  /** Format 2: the operation (an offboarding, a bulk job, an undo of an operation) this change is part of. */
+  operationId: z.string().optional(),
 })
 export type IntentFields = z.infer<typeof intentFieldsSchema>
 
@@ -76,7 +84,24 @@ export const outcomeFieldsSchema = z.object({
 })
 export type OutcomeFields = z.infer<typeof outcomeFieldsSchema>
 
+/**
+ * Format 2: one record opens an operation, a change made of several changes; its children are the
+ * intents that name it in `operationId`. Its outcome is theirs: it has no outcome record of its own.
+ */
+export const operationFieldsSchema = z.object({
+  kind: z.literal('operation'),
+  action: z.enum(operationActions),
+  actor: z.string(),
+  /** One line for the reader: "Offboarding of Ada Lovelace", "Undo of Offboarding of Ada Lovelace". */
+  title: z.string(),
+  /** An undo of an operation: the operation it reverses. */
+  undoOf: z.string().nullable(),
+})
+export type OperationFields = z.infer<typeof operationFieldsSchema>
+
 const headerSchema = z.object({
+  /** Absent in format 1. */
+  v: z.literal(recordFormat).optional(),
   seq: z.number().int().min(1),
   id: z.string().min(1),
   time: z.string(),
@@ -84,14 +109,24 @@ const headerSchema = z.object({
   hash: z.string(),
 })
 
-export const journalRecordSchema = z.union([headerSchema.extend(intentFieldsSchema.shape), headerSchema.extend(outcomeFieldsSchema.shape)])
+export const journalRecordSchema = z.union([
+  headerSchema.extend(intentFieldsSchema.shape),
+  headerSchema.extend(outcomeFieldsSchema.shape),
+  headerSchema.extend(operationFieldsSchema.shape),
+])
 export type JournalRecord = z.infer<typeof journalRecordSchema>
 export type IntentRecord = Extract<JournalRecord, { kind: 'intent' }>
 export type OutcomeRecord = Extract<JournalRecord, { kind: 'outcome' }>
+export type OperationRecord = Extract<JournalRecord, { kind: 'operation' }>
+
+/** What only format 2 can hold: a format-1 record (no `v`) holding it was edited. */
+function needsFormat2(record: JournalRecord): boolean {
+  return record.kind === 'operation' || (record.kind === 'intent' && record.operationId !== undefined)
+}
 
 /** The hash a record must carry: over the previous hash and the record's canonical JSON without `hash`. */
-export function hashOf(record: Omit<JournalRecord, 'hash'> | JournalRecord): string {
-  const { hash: _ignored, ...body } = record as JournalRecord
+export function hashOf(record: { prevHash: string; hash?: string }): string {
+  const { hash: _ignored, ...body } = record
   return createHash('sha256').update(body.prevHash).update(canonicalJson(body)).digest('hex')
 }
 
@@ -109,9 +144,18 @@ export function parseRecordLine(line: string): ParsedLine {
   } catch {
     return { ok: false, reason: 'is not a complete JSON record' }
   }
+  const format = (json as { v?: unknown } | null)?.v
+  if (format !== undefined && format !== recordFormat) {
+    return { ok: false, reason: `is in a journal format this version of Lanyard does not know (format ${JSON.stringify(format)}; written by a newer version, or edited)` }
+  }
   const parsed = journalRecordSchema.safeParse(json)
   if (!parsed.success) return { ok: false, reason: 'does not have the shape of a journal record' }
-  // zod drops unknown keys; a line with extra keys hashes differently from its parsed form.
-  if (canonicalJson(parsed.data) !== canonicalJson(json)) return { ok: false, reason: 'holds fields this version of Lanyard does not know (edited, or written by a newer version)' }
+  // zod drops unknown keys; a line with extra keys hashes differently from its parsed form. Lanyard
+  // writes canonical lines, so the line itself is compared first and re-serialised only when it differs.
+  const canonical = canonicalJson(parsed.data)
+  if (canonical !== line && canonical !== canonicalJson(json)) return { ok: false, reason: 'holds fields this version of Lanyard does not know (edited, or written by a newer version)' }
+  if (parsed.data.v === undefined && needsFormat2(parsed.data)) {
+    return { ok: false, reason: 'holds an operation in a format-1 record, which no version of Lanyard writes (edited)' }
+  }
   return { ok: true, record: parsed.data }
 }

@@ -50,7 +50,12 @@ export interface Services {
  * Electron main process (IPC) and the preview bridge (HTTP), so both doors run the same code.
  * Handlers stay thin: input is already validated by `invokeContract`; they call a service.
  */
-export async function createServices(options: ServiceOptions): Promise<Services> {
+/** For work made of several changes (an operation: offboarding, bulk jobs) before it has contract calls, and its tests. */
+export interface OperationServices {
+  operations: { journal: Journal; deprovisions: DeprovisionService }
+}
+
+export async function createServices(options: ServiceOptions): Promise<Services & OperationServices> {
   const repository = await ProfileRepository.open(options.dataDirectory, options.logger)
   const secrets = new ProfileSecrets(options.secretStore, options.logger, (profileId, key) => repository.awaitsRemoval(profileId, key))
   const connectors = new ConnectorPool({
@@ -130,6 +135,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   options.logger.info('services started', { dataDirectory: options.dataDirectory, profiles: repository.list().length })
   return {
     handlers,
+    operations: { journal, deprovisions },
     close: async () => {
       // Settling's close cuts the check under way short; reconciliation then stops between checks.
       await Promise.all([settling.close(), reconciliation.close()])

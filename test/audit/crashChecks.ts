@@ -8,6 +8,7 @@ import type { KeytarSecretStore } from '../../electron/secrets/KeytarSecretStore
 import type { JournalEntry } from '../../shared/journal'
 import { createTestServices } from '../support/createTestServices'
 import { judgeChange, type Effect } from './faultOracle'
+import { allJournalEntries } from '../support/journalPages'
 
 /** What the killed processes acknowledged, over every kill so far. */
 export interface Expectations {
@@ -51,7 +52,7 @@ export async function checkRestart(run: {
   let entries: JournalEntry[]
   try {
     settledEntries = await services.handlers['journal.reconciled']({})
-    entries = await services.handlers['journal.list']({})
+    entries = await allJournalEntries(services.handlers)
     const verification = await services.handlers['journal.verify']({})
     if (!verification.intact) report('journal chain intact', verification.problem?.reason ?? 'broken')
   } finally {

@@ -10,6 +10,7 @@ import { MemorySecretStore } from '../support/MemorySecretStore'
 import type { AuditOptions, AuditRow } from './auditTable'
 import { effectOf, judgeChange, judgeCreate, type AttemptedChange, type AttemptedCreate, type Effect, type Finding, type Problem } from './faultOracle'
 import { auditedConnectors, auditTargets, type AuditedConnector, type AuditTarget } from './support/auditTargets'
+import { allJournalEntries } from '../support/journalPages'
 
 /**
  * Part C of the audit: journaled changes of every kind against each sandbox tenant while it
@@ -104,7 +105,7 @@ async function runBatch(connectorId: AuditedConnector, rate: number, seed: numbe
     await services.close()
     services = await start()
     await services.handlers['journal.reconciled']({})
-    const entries = new Map((await services.handlers['journal.list']({})).map((entry) => [entry.id, entry] as const))
+    const entries = new Map((await allJournalEntries(services.handlers)).map((entry) => [entry.id, entry] as const))
     const problems = [...batch.changes.flatMap((change) => judgeChange(change, entries)), ...batch.creates.flatMap((create) => judgeCreate(create, entries))]
     const attempts = [...batch.changes, ...batch.creates.flatMap((create) => create.attempts)]
     const byAction: Record<string, number> = {}
@@ -207,7 +208,7 @@ function lifecycleEffect(target: AuditTarget, userId: string, before: Record<str
 }
 
 async function entryOf(services: Services, entryId: string): Promise<JournalEntry | undefined> {
-  return (await services.handlers['journal.list']({})).find((entry) => entry.id === entryId)
+  return (await allJournalEntries(services.handlers)).find((entry) => entry.id === entryId)
 }
 
 function freeUser(batch: Batch): string | undefined {
@@ -231,7 +232,7 @@ async function attempt(
   keep = true,
 ): Promise<AttemptedChange> {
   const { services, target } = batch
-  const known = new Set((await services.handlers['journal.list']({})).map((entry: JournalEntry) => entry.id))
+  const known = new Set((await allJournalEntries(services.handlers)).map((entry: JournalEntry) => entry.id))
   target.sandbox.faults.setRate(batch.rate, kinds)
   let error: AttemptedChange['error']
   try {
@@ -242,7 +243,7 @@ async function attempt(
   } finally {
     target.sandbox.faults.clear()
   }
-  const entryId = (await services.handlers['journal.list']({})).find((entry) => !known.has(entry.id))?.id
+  const entryId = (await allJournalEntries(services.handlers)).find((entry) => !known.has(entry.id))?.id
   const change: AttemptedChange = { label, action, entryId, error, ...observe() }
   if (keep) batch.changes.push(change)
   return change

@@ -1,5 +1,6 @@
 import { benchGenerateDirectory } from './generateBench'
 import { benchImportPreview } from './importPreviewBench'
+import { benchJournal } from './journalBench'
 import { benchListUsers } from './listUsersBench'
 import { benchSearchAsYouType } from './searchAsYouTypeBench'
 import { printTable, type BenchRow } from './benchTable'
@@ -7,7 +8,8 @@ import { printTable, type BenchRow } from './benchTable'
 /**
  * `npm run bench`: lists 20,000 sandbox users at 20 ms a request through each connector that has a
  * tenant, times search-as-you-type in the real UI and the profile import preview, then prints one
- * table. Figures, not verdicts: nothing here fails on timing (the target is stated beside each figure).
+ * table, then opens a journal of 100,000 changes and times its queries. Figures, not verdicts:
+ * nothing here fails on timing (the target is stated beside each figure).
  */
 async function main(): Promise<void> {
   const rows: BenchRow[] = []
@@ -15,6 +17,7 @@ async function main(): Promise<void> {
   rows.push(...(await benchSearchAsYouType({ users: 20_000, latencyMs: 20 })))
   rows.push(...(await benchGenerateDirectory(100_000)))
   rows.push(...benchImportPreview([2_000, 20_000]))
+  rows.push(...(await benchJournal(100_000)))
   console.log('')
   printTable(rows)
 }

@@ -1,4 +1,5 @@
 import type { CallInput, CallName, EventName, EventPayload } from '../../shared/contract'
+import type { JournalEntry } from '../../shared/journal'
 
 /*
  * One valid input for every contract call, with every optional string field filled in: a starting
@@ -35,13 +36,39 @@ export const validExamples: { [N in CallName]: CallInput<N> } = {
   'directory.deprovision': { id: profileId, userId: '00u1' },
   'directory.checkCreate': { id: profileId, objectType: 'users', attributes: newUser },
   'directory.cancel': { requestKey: 'users-table' },
-  'journal.list': { profileId, user: 'ada', action: 'create', from: '2026-11-01', to: '2026-11-30' },
+  'journal.list': { profileId, user: 'ada', action: 'create', from: '2026-11-01', to: '2026-11-30', limit: 20 },
+  'journal.get': { entryId: 'entry-1' },
+  'journal.undoableFor': { profileId, userId: '00u1' },
   'journal.verify': {},
   'journal.export': { format: 'csv', filter: { user: 'ada', profileId } },
   'journal.undo': { entryId: 'entry-1' },
+  'journal.operation': { operationId: 'operation-1' },
+  'journal.undoOperation': { operationId: 'operation-1' },
   'journal.complete': { entryId: 'entry-1', choice: 'finish', password: 'pw-2' },
   'journal.reconciled': {},
   'journal.settle': { entryId: 'entry-1' },
+}
+
+/** An applied deprovision, as `journal.appended` carries it. */
+const appliedDeprovision: JournalEntry = {
+  id: 'entry-1',
+  time: '2026-12-01T09:00:00.000Z',
+  actor: 'helpdesk.anna',
+  action: 'deprovision',
+  profileId,
+  profileName: 'Okta prod',
+  connectorId: 'okta',
+  target: { objectType: 'users', id: '00u1', name: 'Ada Lovelace' },
+  related: null,
+  summary: 'Suspended Ada Lovelace (kept 1 group on record)',
+  changes: [],
+  outcome: { status: 'applied', time: '2026-12-01T09:00:01.000Z', message: 'Done.', steps: [], reconciled: false, details: {} },
+  recorded: { status: 'ACTIVE', groups: ['Engineering'] },
+  undo: { available: true, reason: null, undoneBy: null },
+  undoOf: null,
+  completion: null,
+  completes: null,
+  operationId: null,
 }
 
 /**
@@ -52,5 +79,5 @@ export const validExamples: { [N in CallName]: CallInput<N> } = {
 export const validEventExamples: { [E in EventName]: EventPayload<E> } = {
   'profiles.changed': { ids: [profileId] },
   'directory.changed': { profileId, objectType: 'users', ids: ['00u1'] },
-  'journal.appended': { entryId: 'entry-1' },
+  'journal.appended': { entryId: 'entry-1', entry: appliedDeprovision },
 }

@@ -11,15 +11,19 @@ import type {
 } from '../../../shared/journal'
 import { eventSubscription } from '../api/eventSubscription'
 import { useApi } from '../api/lanyardApi'
+import { entryFacts, matchesFilter, prepareFilter } from '../../../shared/journalFilter'
 
 /**
- * The journal as the Activity view shows it, plus what start-up reconciliation settled. The
- * list is re-read with the last filter on every `journal.appended`, so a change made in another
- * view (or by undo here) shows up without a manual refresh.
+ * The journal as the Activity view shows it, a page at a time, plus what start-up reconciliation
+ * settled. Main sends each entry a change adds or alters as a `journal.appended` event carrying the
+ * entry: it is placed in the list (or replaces its older self) without reading the list again.
  */
 export const useActivityStore = defineStore('activity', () => {
   const items = ref<JournalEntry[]>([])
+  /** Reads the page after the last one shown; null when the list is complete. */
+  const nextCursor = ref<string | null>(null)
   const loading = ref(false)
+  const loadingMore = ref(false)
   const error = ref<LanyardError | null>(null)
 
   const reconciled = ref<JournalEntry[]>([])
@@ -32,28 +36,84 @@ export const useActivityStore = defineStore('activity', () => {
 
   // Kept plain, not reactive: a reactive proxy cannot cross the IPC bridge (structured clone).
   let lastFilter: JournalFilter = {}
+  let preparedFilter = prepareFilter(lastFilter)
   // Only the newest load may write the list: an older, slower answer for a filter the person
   // has already changed must not overwrite the newer one.
   let latestLoad = 0
+  /** Entries announced while the first page was on its way: placed once it lands, so none is lost. */
+  let announcedWhileLoading: JournalEntry[] = []
 
-  /** Reads the journal with `next`, or again with the last filter used. */
+  /** Reads the first page with `next`, or again with the last filter used. */
   async function load(next: JournalFilter = lastFilter): Promise<void> {
     lastFilter = { ...next }
+    preparedFilter = prepareFilter(lastFilter)
     const thisLoad = ++latestLoad
     loading.value = true
+    loadingMore.value = false
+    announcedWhileLoading = []
     const result = await useApi().invoke('journal.list', lastFilter)
     if (thisLoad !== latestLoad) return
     loading.value = false
-    if (result.ok) {
-      items.value = result.value
-      error.value = null
-    } else {
+    if (!result.ok) {
       error.value = result.error
+      return
+    }
+    items.value = result.value.entries
+    nextCursor.value = result.value.nextCursor
+    error.value = null
+    for (const entry of announcedWhileLoading) place(entry)
+    announcedWhileLoading = []
+  }
+
+  /** Adds the next page below the entries shown (scrolling to the end, or Load more). */
+  async function loadMore(): Promise<void> {
+    if (!nextCursor.value || loading.value || loadingMore.value) return
+    const thisLoad = latestLoad
+    loadingMore.value = true
+    const result = await useApi().invoke('journal.list', { ...lastFilter, cursor: nextCursor.value })
+    if (thisLoad !== latestLoad) return
+    loadingMore.value = false
+    if (!result.ok) {
+      error.value = result.error
+      return
+    }
+    const shown = new Set(items.value.map((entry) => entry.id))
+    items.value = [...items.value, ...result.value.entries.filter((entry) => !shown.has(entry.id))]
+    nextCursor.value = result.value.nextCursor
+  }
+
+  /**
+   * Puts an entry where it belongs: over its older self, or among the entries shown by time when
+   * the filter takes it. One older than every entry shown waits for its page.
+   */
+  function place(entry: JournalEntry): void {
+    const matches = matchesFilter(entryFacts(entry), preparedFilter)
+    const at = items.value.findIndex((shown) => shown.id === entry.id)
+    if (at >= 0) {
+      items.value = matches ? items.value.toSpliced(at, 1, entry) : items.value.toSpliced(at, 1)
+      return
+    }
+    if (!matches) return
+    const before = items.value.findIndex((shown) => shown.time < entry.time)
+    if (before >= 0) items.value = items.value.toSpliced(before, 0, entry)
+    else if (nextCursor.value === null) items.value = [...items.value, entry]
+  }
+
+  function announced(entry: JournalEntry): void {
+    if (loading.value) announcedWhileLoading.push(entry)
+    else place(entry)
+  }
+
+  /** Reads entries again by id (those a change just altered), whether or not their event has come. */
+  async function refreshEntries(entryIds: readonly (string | undefined)[]): Promise<void> {
+    for (const entryId of new Set(entryIds)) {
+      if (!entryId) continue
+      const result = await useApi().invoke('journal.get', { entryId })
+      if (result.ok) announced(result.value)
     }
   }
 
-  /** Re-reads with the last filter whenever a change is journaled. */
-  const appended = eventSubscription('journal.appended', () => void load())
+  const appended = eventSubscription('journal.appended', ({ entry }) => announced(entry))
 
   async function verify(): Promise<Result<ChainVerification>> {
     return useApi().invoke('journal.verify', {})
@@ -63,41 +123,42 @@ export const useActivityStore = defineStore('activity', () => {
     return useApi().invoke('journal.export', { format, filter: exportFilter })
   }
 
-  /** The list is re-read whatever happened: a failed undo is journaled too. */
+  /** The undo's entry and the deprovision are read again whatever happened: a failed undo is journaled too. */
   async function undo(entryId: string): Promise<Result<UndoReport>> {
     const result = await useApi().invoke('journal.undo', { entryId })
-    await load()
+    await refreshEntries([result.ok ? result.value.entry.id : result.error.details?.entryId, entryId])
     return result
   }
 
   /**
    * Check now: main reads the target for an entry whose outcome is not known and settles it. The
-   * list is re-read whatever happened: another entry may have been settled along the way.
+   * entry is read again whatever happened; others settled along the way arrive as events.
    */
   async function settle(entryId: string): Promise<Result<JournalEntry>> {
     const result = await useApi().invoke('journal.settle', { entryId })
-    await load()
+    await refreshEntries([entryId])
     return result
   }
 
   /**
    * One entry by id, read fresh (a form that just saw a change stop part-way needs its completion
-   * state). The filter only narrows the read; the entry is found by its id. Null when it is not there.
+   * state). Null when the journal does not hold it.
    */
-  async function findEntry(entryId: string, narrowing: JournalFilter): Promise<Result<JournalEntry | null>> {
-    // A plain copy: a reactive proxy cannot cross the IPC bridge (structured clone).
-    const result = await useApi().invoke('journal.list', { ...narrowing })
-    if (!result.ok) return result
-    return { ok: true, value: result.value.find((entry) => entry.id === entryId) ?? null }
+  async function findEntry(entryId: string): Promise<Result<JournalEntry | null>> {
+    const result = await useApi().invoke('journal.get', { entryId })
+    if (!result.ok && result.error.code === 'not_found') return { ok: true, value: null }
+    return result
   }
 
   /**
    * Finishes or rolls back a change that stopped part-way. A password (finishing a password step)
-   * passes straight through to the api and is kept nowhere. The list is not re-read here: the
-   * Activity view re-reads on `journal.appended`, and a form has no list to re-read.
+   * passes straight through to the api and is kept nowhere. The completion and the partial entry
+   * are read again whatever happened: a completion that failed part-way is journaled too.
    */
   async function complete(input: CompleteChangeInput): Promise<Result<JournalEntry>> {
-    return useApi().invoke('journal.complete', input)
+    const result = await useApi().invoke('journal.complete', { ...input })
+    await refreshEntries([result.ok ? result.value.id : result.error.details?.entryId, input.entryId])
+    return result
   }
 
   async function loadReconciled(): Promise<void> {
@@ -116,13 +177,16 @@ export const useActivityStore = defineStore('activity', () => {
 
   return {
     items,
+    nextCursor,
     loading,
+    loadingMore,
     error,
     reconciled,
     reconciledError,
     reconciledDismissed,
     hasReconciliationNews,
     load,
+    loadMore,
     listen: appended.start,
     stopListeningForChanges: appended.stop,
     verify,

@@ -84,17 +84,10 @@ export const useDirectoryObjectStore = defineStore('directoryObject', () => {
     loading.value = false
   }
 
-  /** Newest first: the first deprovision of this user in this profile that undo still applies to. */
+  /** The newest deprovision of this user in this profile that undo still applies to, found by exact ids in main. */
   async function findUndoableDeprovision(profileId: string, userId: string): Promise<void> {
-    const result = await useApi().invoke('journal.list', { profileId, user: userId, action: 'deprovision' })
-    if (!result.ok) {
-      undoableDeprovision.value = null
-      return
-    }
-    undoableDeprovision.value =
-      result.value.find(
-        (entry) => entry.profileId === profileId && entry.target.id === userId && entry.undo?.available === true,
-      ) ?? null
+    const result = await useApi().invoke('journal.undoableFor', { profileId, userId })
+    undoableDeprovision.value = result.ok ? result.value : null
   }
 
   async function update(input: UpdateObjectInput): Promise<Result<DirectoryObject>> {

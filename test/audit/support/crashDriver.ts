@@ -5,6 +5,7 @@ import { createLogger } from '../../../electron/logging/createLogger'
 import { KeytarSecretStore } from '../../../electron/secrets/KeytarSecretStore'
 import { createRandom } from '../../../electron/sandbox/framework/random'
 import type { Handlers } from '../../../shared/contract'
+import { allJournalEntries } from '../../support/journalPages'
 
 /**
  * The process the crash audit kills: the real services (profiles on disk, secrets in the keychain
@@ -89,7 +90,7 @@ async function remove(handlers: Handlers, random: ReturnType<typeof createRandom
 
 /** A deprovision, title update or membership change of a user no earlier change touched (changes stay independent). */
 async function change(handlers: Handlers, profileId: string, tenant: CrashTenant, random: ReturnType<typeof createRandom>): Promise<void> {
-  const touched = new Set((await handlers['journal.list']({})).map((entry) => entry.target.id))
+  const touched = new Set((await allJournalEntries(handlers)).map((entry) => entry.target.id))
   const free = tenant.users.filter((userId) => !touched.has(userId))
   if (free.length === 0) return
   const userId = random.pick(free)
@@ -104,7 +105,7 @@ async function change(handlers: Handlers, profileId: string, tenant: CrashTenant
   } else {
     await handlers['directory.addMember']({ id: profileId, groupType: 'groups', groupId: random.pick(tenant.groups), userId })
   }
-  const [latest] = await handlers['journal.list']({ user: userId })
+  const [latest] = (await handlers['journal.list']({ targetId: userId, limit: 1 })).entries
   if (latest) acknowledge({ op: 'changed', entryId: latest.id, action: latest.action, status: latest.outcome.status })
 }
 

@@ -39,7 +39,7 @@ async function partialCreate() {
   }
   const result = await services.call('directory.create', { id: profileId, objectType: 'users', attributes, password: 'first-Pa55' })
   expect(result).toMatchObject({ ok: false, error: { code: 'partial_failure' } })
-  const [entry] = await services.handlers['journal.list']({})
+  const [entry] = (await services.handlers['journal.list']({})).entries
   return { services, entry: entry!, userId: created.createdId() }
 }
 
@@ -79,10 +79,10 @@ describe('finishing or rolling back a change that stopped part-way', () => {
     ])
     expect(updates).toHaveLength(1)
     expect(services.fake.objects.get(userId)?.attributes.title).toBe('Rear Admiral')
-    const [, partial] = await services.handlers['journal.list']({})
+    const [, partial] = (await services.handlers['journal.list']({})).entries
     expect(partial!.completion).toMatchObject({ available: false, completedBy: finished.id })
     expect(await services.call('journal.complete', { entryId: entry.id, choice: 'rollback' })).toMatchObject({ ok: false, error: { code: 'conflict' } })
-    expect(JSON.stringify(await services.handlers['journal.list']({}))).not.toContain('second-Pa55')
+    expect(JSON.stringify((await services.handlers['journal.list']({})).entries)).not.toContain('second-Pa55')
   })
 
   it('finishes a create without sending again what only a create can write (a username the target chose itself)', async () => {
@@ -110,7 +110,7 @@ describe('finishing or rolling back a change that stopped part-way', () => {
     const attributes = { userName: 'grace@example.com', 'emails[0].value': 'grace@example.com' }
     const failure = await services.handlers['directory.create']({ id: profile.id, objectType: 'users', attributes, password: 'first-Pa55' }).catch((error: unknown) => error)
     expect(failure).toMatchObject({ code: 'partial_failure' })
-    const [entry] = await services.handlers['journal.list']({})
+    const [entry] = (await services.handlers['journal.list']({})).entries
 
     const finished = await services.handlers['journal.complete']({ entryId: entry!.id, choice: 'finish', password: 'second-Pa55' })
     expect(finished.outcome.status).toBe('applied')
@@ -142,7 +142,7 @@ describe('finishing or rolling back a change that stopped part-way', () => {
     }
     const changes = { title: 'Engineer', locale: 'fr_FR' }
     await services.call('directory.update', { id: profileId, objectType: 'users', objectId: userId, changes })
-    const [entry] = await services.handlers['journal.list']({})
+    const [entry] = (await services.handlers['journal.list']({})).entries
     expect(entry!.completion).toMatchObject({ available: true, needsPassword: false })
     const rolledBack = await services.handlers['journal.complete']({ entryId: entry!.id, choice: 'rollback' })
     expect(rolledBack.changes).toEqual([{ attribute: 'title', before: 'Engineer', after: 'Analyst' }])
@@ -154,7 +154,7 @@ describe('finishing or rolling back a change that stopped part-way', () => {
     const profileId = await addOktaProfile(services)
     const userId = services.fake.addUser('Ada', 'Lovelace')
     await services.handlers['directory.update']({ id: profileId, objectType: 'users', objectId: userId, changes: { title: 'Engineer' } })
-    const [entry] = await services.handlers['journal.list']({})
+    const [entry] = (await services.handlers['journal.list']({})).entries
     expect(entry!.completion).toBeNull()
     expect(await services.call('journal.complete', { entryId: entry!.id, choice: 'finish' })).toMatchObject({ ok: false, error: { code: 'unsupported' } })
   })

@@ -101,7 +101,7 @@ describe('partial creates through the services: finish and roll back', () => {
     expect(error.code).toBe('partial_failure')
     expect(error.message).toContain('The user new.starter was created anyway')
 
-    const [entry] = await handlers['journal.list']({ action: 'create' })
+    const [entry] = (await handlers['journal.list']({ action: 'create' })).entries
     expect(entry?.outcome.status).toBe('partial')
     expect(entry?.outcome.steps.map((step) => [step.name, step.status])).toEqual([
       ['Create user new.starter', 'applied'],
@@ -115,7 +115,7 @@ describe('partial creates through the services: finish and roll back', () => {
     expect(finished.outcome.status).toBe('applied')
     expect(tenant.userStatus('new.starter')).toBe('CONFIRMED')
     expect(groupsOf('new.starter')).toEqual([...groups].sort())
-    const [partial] = await handlers['journal.list']({ action: 'create' })
+    const [partial] = (await handlers['journal.list']({ action: 'create' })).entries
     expect(partial?.completion).toMatchObject({ available: false, completedBy: finished.id })
   })
 
@@ -125,7 +125,7 @@ describe('partial creates through the services: finish and roll back', () => {
       handlers['directory.create']({ id: profile.id, objectType: 'users', attributes: { userName: 'short.lived', 'emails[0].value': 'short.lived@example.com' }, password: 'weak' }),
     )
     expect(tenant.findUser('short.lived')).toBeDefined()
-    const [entry] = await handlers['journal.list']({ action: 'create' })
+    const [entry] = (await handlers['journal.list']({ action: 'create' })).entries
     const rolledBack = await handlers['journal.complete']({ entryId: entry!.id, choice: 'rollback' })
     expect(rolledBack.outcome.status).toBe('applied')
     expect(rolledBack.action).toBe('delete')
@@ -140,7 +140,7 @@ describe('partial creates through the services: finish and roll back', () => {
       handlers['directory.create']({ id: profile.id, objectType: 'users', attributes: { userName: 'half.way', 'emails[0].value': 'half.way@example.com' }, password: 'Good-Pass-42!', groups }),
     )
     expect(error.code).toBe('partial_failure')
-    const [entry] = await handlers['journal.list']({ action: 'create' })
+    const [entry] = (await handlers['journal.list']({ action: 'create' })).entries
     expect(entry?.outcome.steps.map((step) => step.status)).toEqual(['applied', 'applied', 'failed', 'not_attempted', 'not_attempted'])
     expect(entry?.completion).toMatchObject({ available: true, needsPassword: false })
     expect(groupsOf('half.way')).toEqual([])
@@ -163,7 +163,7 @@ describe('partial creates through the services: finish and roll back', () => {
       password: 'Good-Pass-42!',
       groups,
     })
-    const [entry] = await handlers['journal.list']({ action: 'create' })
+    const [entry] = (await handlers['journal.list']({ action: 'create' })).entries
     expect(entry?.outcome.status).toBe('applied')
     expect(entry?.outcome.steps.map((step) => step.status)).toEqual(['applied', 'applied', 'applied', 'applied'])
     expect(entry?.outcome.steps.slice(2).map((step) => step.name)).toEqual(groups.map((group) => `Add to ${group}`))

@@ -74,7 +74,7 @@ describe('Coupa deprovision, undo and changes through the services', () => {
     sandbox.faults.script([{ kind: 'server_error', method: 'PUT', times: 10 }])
     await expect(handlers['directory.deprovision']({ id: profile.id, userId: id })).rejects.toMatchObject({ extra: { steps: [{ status: 'failed' }] } })
     expect(tenant.user(person.id)?.fields.active).toBe(true)
-    const [entry] = await handlers['journal.list']({ action: 'deprovision' })
+    const [entry] = (await handlers['journal.list']({ action: 'deprovision' })).entries
     expect(entry?.outcome.details).toMatchObject({ status: '500', failedStep: expect.stringMatching(/^Deactivate /) })
     expect(entry?.outcome.details.requestId).toBeTruthy()
     expect(entry?.undo?.available).toBe(false)
@@ -85,7 +85,7 @@ describe('Coupa deprovision, undo and changes through the services', () => {
     const buyer = tenant.role('Buyer')!
     const hadBuyer = person.roleIds.includes(buyer.id)
     await handlers[hadBuyer ? 'directory.removeMember' : 'directory.addMember']({ id: profile.id, groupType: 'roles', groupId: String(buyer.id), userId: id })
-    const [entry] = await handlers['journal.list']({})
+    const [entry] = (await handlers['journal.list']({})).entries
     expect(entry).toMatchObject({ action: hadBuyer ? 'removeMember' : 'addMember', related: { objectType: 'roles', name: 'Buyer' }, target: { id } })
     expect(tenant.rolesOf(person.id).some((role) => role.id === buyer.id)).toBe(!hadBuyer)
   })
@@ -96,7 +96,7 @@ describe('Coupa deprovision, undo and changes through the services', () => {
     await expect(
       handlers['directory.update']({ id: profile.id, objectType: 'users', objectId: id, changes: { 'name.familyName': 'Twostep', 'Extension.Segment1': 'SEG-1' } }),
     ).rejects.toMatchObject({ code: 'partial_failure' })
-    const [partial] = await handlers['journal.list']({ action: 'update' })
+    const [partial] = (await handlers['journal.list']({ action: 'update' })).entries
     expect(partial?.outcome.status).toBe('partial')
     expect(partial?.outcome.steps.map((step) => step.status)).toEqual(['applied', 'failed'])
     sandbox.faults.clear()
@@ -120,7 +120,7 @@ describe('Coupa deprovision, undo and changes through the services', () => {
   it('journals a create with a chart of accounts, account groups and segments as one applied entry, and Coupa holds them all', async () => {
     const { handlers, profile, tenant } = await setUp()
     const created = await handlers['directory.create']({ id: profile.id, objectType: 'users', attributes: segmentedUser })
-    const entries = await handlers['journal.list']({})
+    const entries = (await handlers['journal.list']({})).entries
     expect(entries.map((entry) => [entry.action, entry.outcome.status])).toEqual([['create', 'applied']])
     // The two named steps are on record when both applied, as they are when one fails.
     expect(entries[0]?.outcome.steps.map((step) => [step.name, step.status])).toEqual([
@@ -138,7 +138,7 @@ describe('Coupa deprovision, undo and changes through the services', () => {
     const { sandbox, handlers, profile, tenant } = await setUp()
     sandbox.faults.script([{ kind: 'server_error', method: 'PUT', times: 10 }])
     await expect(handlers['directory.create']({ id: profile.id, objectType: 'users', attributes: segmentedUser })).rejects.toMatchObject({ code: 'partial_failure' })
-    const [partial, ...others] = await handlers['journal.list']({})
+    const [partial, ...others] = (await handlers['journal.list']({})).entries
     expect(others).toEqual([])
     expect(partial?.outcome.status).toBe('partial')
     expect(partial?.outcome.steps.map((step) => [step.name, step.status, step.writes])).toEqual([

@@ -57,7 +57,7 @@ describe('deprovision', () => {
     const { fake, services, profileId, userId } = await setUp()
     fake.stepFailure = { operation: 'deprovision', step: 1 }
     const result = await services.call('directory.deprovision', { id: profileId, userId })
-    const [entry] = await services.handlers['journal.list']({})
+    const [entry] = (await services.handlers['journal.list']({})).entries
     expect(result).toEqual({
       ok: false,
       error: {
@@ -88,7 +88,7 @@ describe('deprovision', () => {
       }),
     )
     await expect(services.handlers['directory.deprovision']({ id: profileId, userId })).rejects.toMatchObject({ code: 'network' })
-    const [entry] = await services.handlers['journal.list']({})
+    const [entry] = (await services.handlers['journal.list']({})).entries
     expect(entry).toMatchObject({
       outcome: {
         status: 'pending',
@@ -115,7 +115,7 @@ describe('deprovision', () => {
     expect(failure).toBeInstanceOf(AppError)
     fake.failNext('deprovision', failure as AppError)
     await expect(services.handlers['directory.deprovision']({ id: profileId, userId })).rejects.toMatchObject({ code: 'internal' })
-    const [entry] = await services.handlers['journal.list']({})
+    const [entry] = (await services.handlers['journal.list']({})).entries
     expect(entry).toMatchObject({
       outcome: { status: 'pending', message: expect.stringContaining('Lanyard checks it against the target as soon as the target answers again'), steps: [{ status: 'failed' }] },
     })
@@ -163,9 +163,21 @@ describe('undo deprovision', () => {
     })
     expect(fake.statusOf(userId)).toBe('ACTIVE')
     expect(fake.groupIdsOf(userId).sort()).toEqual([...groups].sort())
-    const [undoEntry, deprovisionEntry] = await restarted.handlers['journal.list']({})
+    const [undoEntry, deprovisionEntry] = (await restarted.handlers['journal.list']({})).entries
     expect(undoEntry!.id).toBe(report.entry.id)
     expect(deprovisionEntry!.undo).toEqual({ available: false, reason: expect.stringMatching(/^Already undone on /), undoneBy: report.entry.id })
+  })
+
+  it('announces the undo and the deprovision it reverses, each as it stands now', async () => {
+    const { services, profileId, userId } = await setUp()
+    const deprovision = await services.handlers['directory.deprovision']({ id: profileId, userId })
+    services.events.length = 0
+    const report = await services.handlers['journal.undo']({ entryId: deprovision.id })
+    const appended = services.events.filter((event) => event.event === 'journal.appended').map((event) => event.payload)
+    expect(appended).toEqual([
+      { entryId: report.entry.id, entry: report.entry },
+      { entryId: deprovision.id, entry: expect.objectContaining({ id: deprovision.id, undo: expect.objectContaining({ available: false, undoneBy: report.entry.id }) }) },
+    ])
   })
 
   it('refuses a second undo before calling the target', async () => {
@@ -189,7 +201,7 @@ describe('undo deprovision', () => {
     expect(results.map((result) => result.ok).sort()).toEqual([false, true])
     expect(results.find((result) => !result.ok)).toMatchObject({ error: { code: 'conflict', message: expect.stringContaining('already under way') } })
     expect(fake.calls.filter((method) => method === 'undoDeprovision')).toHaveLength(1)
-    expect((await services.handlers['journal.list']({ action: 'undoDeprovision' })).map((entry) => entry.outcome.status)).toEqual(['applied'])
+    expect((await services.handlers['journal.list']({ action: 'undoDeprovision' })).entries.map((entry) => entry.outcome.status)).toEqual(['applied'])
   })
 
   it('refuses to undo a deprovision that failed, or anything that is not a deprovision', async () => {
@@ -197,7 +209,7 @@ describe('undo deprovision', () => {
     fake.stepFailure = { operation: 'deprovision', step: 0 }
     await services.call('directory.deprovision', { id: profileId, userId })
     await services.handlers['directory.removeMember']({ id: profileId, groupType: 'groups', groupId: groups[0]!, userId })
-    const [membership, failed] = await services.handlers['journal.list']({})
+    const [membership, failed] = (await services.handlers['journal.list']({})).entries
     expect(failed!.undo).toEqual({ available: false, reason: 'The deprovision did not happen, so there is nothing to undo.', undoneBy: null })
     fake.calls.length = 0
     expect(await services.call('journal.undo', { entryId: failed!.id })).toMatchObject({ ok: false, error: { message: expect.stringContaining('did not happen') } })

@@ -72,7 +72,7 @@ describe('GoToMeeting through the services, against the sandbox account', () => 
     sandbox.faults.script([{ kind: 'server_error', ...userPut, after: 1 }])
     await expect(handlers['directory.deprovision']({ id: profile.id, userId: person.key })).rejects.toMatchObject({ code: 'partial_failure' })
     expect(tenant.user(person.key)).toMatchObject({ status: 'ACTIVE', adminRoles: [], licenseKeys: person.licenseKeys })
-    const [deprovision] = await handlers['journal.list']({ action: 'deprovision' })
+    const [deprovision] = (await handlers['journal.list']({ action: 'deprovision' })).entries
     expect(deprovision).toMatchObject({ outcome: { status: 'partial' }, undo: { available: true } })
 
     // The undo's first request is cut off: nobody knows whether it happened.
@@ -85,7 +85,7 @@ describe('GoToMeeting through the services, against the sandbox account', () => 
     const [undo] = await again.handlers['journal.reconciled']({})
     expect(undo).toMatchObject({ action: 'undoDeprovision', outcome: { status: 'partial', reconciled: true } })
     expect(undo!.outcome.message).toContain(`The admin roles ${person.adminRoles.join(', ')} are not back.`)
-    const [settledDeprovision] = await again.handlers['journal.list']({ action: 'deprovision' })
+    const [settledDeprovision] = (await again.handlers['journal.list']({ action: 'deprovision' })).entries
     expect(settledDeprovision!.undo).toEqual({ available: true, reason: null, undoneBy: null })
 
     const report = await again.handlers['journal.undo']({ entryId: deprovision!.id })
@@ -106,7 +106,7 @@ describe('GoToMeeting through the services, against the sandbox account', () => 
     expect(error).toMatchObject({ code: 'conflict', extra: { details: { existingId: existing.key } } })
     expect((error as AppError).message).toContain('already existed')
     expect(tenant.count()).toBe(before)
-    const [entry] = await handlers['journal.list']({ action: 'create' })
+    const [entry] = (await handlers['journal.list']({ action: 'create' })).entries
     expect(entry?.outcome.status).toBe('failed')
     expect(entry?.outcome.details).toMatchObject({ existingId: existing.key })
   })
@@ -119,7 +119,7 @@ describe('GoToMeeting through the services, against the sandbox account', () => 
     expect(check.warnings).toEqual([expect.stringContaining('re-activate that old account')])
     const created = await handlers['directory.create']({ id: profile.id, objectType: 'users', attributes })
     expect(tenant.findUser(email)?.key).toBe(created.id)
-    const [entry] = await handlers['journal.list']({ action: 'create' })
+    const [entry] = (await handlers['journal.list']({ action: 'create' })).entries
     expect(entry).toMatchObject({ outcome: { status: 'applied' }, target: { id: created.id } })
   })
 

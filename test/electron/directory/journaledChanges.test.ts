@@ -37,7 +37,7 @@ describe('journaled changes', () => {
       changes: { title: 'Engineer', 'name.givenName': 'Ada', 'Extension.Department': 'R&D' },
     })
     expect(updated.attributes).toMatchObject({ title: 'Engineer', 'Extension.Department': 'R&D' })
-    const [entry] = await services.handlers['journal.list']({})
+    const [entry] = (await services.handlers['journal.list']({})).entries
     expect(entry).toMatchObject({
       action: 'update',
       actor: expect.any(String),
@@ -71,7 +71,7 @@ describe('journaled changes', () => {
     expect(services.fake.passwordsReceived).toEqual(['Cobol-1959!'])
     expect(JSON.stringify(created)).not.toContain('Cobol-1959!')
     expect(services.logger.secrets.has('Cobol-1959!')).toBe(true)
-    const [entry] = await services.handlers['journal.list']({})
+    const [entry] = (await services.handlers['journal.list']({})).entries
     expect(entry).toMatchObject({ action: 'create', summary: 'Created user Grace Hopper', target: { id: created.id, name: 'Grace Hopper' } })
     expect(entry!.changes.map((change) => change.attribute)).not.toContain('password')
   })
@@ -80,7 +80,7 @@ describe('journaled changes', () => {
     const { services, profileId, userId, groupId } = await setUp()
     await services.handlers['directory.addMember']({ id: profileId, groupType: 'groups', groupId, userId })
     await services.handlers['directory.removeMember']({ id: profileId, groupType: 'groups', groupId, userId })
-    const entries = await services.handlers['journal.list']({})
+    const entries = (await services.handlers['journal.list']({})).entries
     expect(entries.map((entry) => entry.summary)).toEqual(['Removed Ada Lovelace from Engineering', 'Added Ada Lovelace to Engineering'])
     expect(entries[0]).toMatchObject({ target: { objectType: 'users', id: userId }, related: { objectType: 'groups', id: groupId, name: 'Engineering' } })
   })
@@ -89,15 +89,15 @@ describe('journaled changes', () => {
     const { services, profileId, groupId } = await setUp()
     await services.handlers['directory.delete']({ id: profileId, objectType: 'groups', objectId: groupId, confirmName: 'Engineering' })
     expect(services.fake.objects.has(groupId)).toBe(false)
-    expect((await services.handlers['journal.list']({}))[0]).toMatchObject({ summary: 'Deleted group Engineering', outcome: { status: 'applied' } })
+    expect((await services.handlers['journal.list']({})).entries[0]).toMatchObject({ summary: 'Deleted group Engineering', outcome: { status: 'applied' } })
   })
 
-  it('announces the entry and the changed objects after the outcome is on disk', async () => {
+  it('announces the entry, carrying it, and the changed objects after the outcome is on disk', async () => {
     const { services, profileId, userId, groupId } = await setUp()
     await services.handlers['directory.addMember']({ id: profileId, groupType: 'groups', groupId, userId })
-    const [entry] = await services.handlers['journal.list']({})
+    const [entry] = (await services.handlers['journal.list']({})).entries
     expect(services.events.filter((event) => event.event !== 'profiles.changed')).toEqual([
-      { event: 'journal.appended', payload: { entryId: entry!.id } },
+      { event: 'journal.appended', payload: { entryId: entry!.id, entry } },
       { event: 'directory.changed', payload: { profileId, objectType: 'users', ids: [userId] } },
       { event: 'directory.changed', payload: { profileId, objectType: 'groups', ids: [groupId] } },
     ])
@@ -107,7 +107,7 @@ describe('journaled changes', () => {
     const { services, profileId, userId } = await setUp()
     services.fake.failNext('update', new AppError('conflict', 'Another user already has this username.', { details: { targetCode: 'E0000001' } }))
     const result = await services.call('directory.update', { id: profileId, objectType: 'users', objectId: userId, changes: { userName: 'taken@example.com' } })
-    const [entry] = await services.handlers['journal.list']({})
+    const [entry] = (await services.handlers['journal.list']({})).entries
     expect(result).toEqual({
       ok: false,
       error: { code: 'conflict', message: 'Another user already has this username.', details: { targetCode: 'E0000001', entryId: entry!.id } },
@@ -125,7 +125,7 @@ describe('journaled changes', () => {
     await expect(
       services.handlers['directory.update']({ id: profileId, objectType: 'users', objectId: userId, changes: { title: 'Engineer' } }),
     ).rejects.toMatchObject({ code: 'network' })
-    expect((await services.handlers['journal.list']({}))[0]!.outcome).toMatchObject({
+    expect((await services.handlers['journal.list']({})).entries[0]!.outcome).toMatchObject({
       status: 'pending',
       message: expect.stringContaining('checks it against the target as soon as the target answers again'),
     })

@@ -72,7 +72,7 @@ describe('deprovision and undo through the services, against the Okta sandbox', 
       extra: { steps: [{ status: 'failed' }] },
     })
     expect(tenant.user(person.id)?.status).toBe('ACTIVE')
-    const [entry] = await handlers['journal.list']({ action: 'deprovision' })
+    const [entry] = (await handlers['journal.list']({ action: 'deprovision' })).entries
     expect(entry?.outcome.steps).toEqual([expect.objectContaining({ status: 'failed' })])
     expect(entry?.outcome.details).toMatchObject({ status: '500', failedStep: expect.stringMatching(/^Suspend /) })
     expect(entry?.outcome.details.requestId).toBeTruthy()
@@ -88,7 +88,7 @@ describe('deprovision and undo through the services, against the Okta sandbox', 
     sandbox.faults.script([{ kind: 'server_error', method: 'PUT', path: new RegExp(`/groups/${before[1]}/users/`), times: 10 }])
 
     await expect(handlers['journal.undo']({ entryId: entry.id })).rejects.toMatchObject({ code: 'partial_failure' })
-    const [undo] = await handlers['journal.list']({ action: 'undoDeprovision' })
+    const [undo] = (await handlers['journal.list']({ action: 'undoDeprovision' })).entries
     expect(undo?.outcome.status).toBe('partial')
     expect(undo?.outcome.steps.map((step) => step.status)).toContain('applied')
     expect(undo?.outcome.steps.map((step) => step.status)).not.toEqual(

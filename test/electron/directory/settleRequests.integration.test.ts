@@ -39,7 +39,7 @@ describe('settling against the Okta sandbox', () => {
     const person = sandbox.tenant.users().find((user) => user.status === 'ACTIVE')!
     sandbox.faults.script([{ kind: 'reset', method: 'POST', path: new RegExp(`/users/${person.id}/lifecycle/suspend$`) }])
     await expect(services.handlers['directory.deprovision']({ id: profile.id, userId: person.id })).rejects.toMatchObject({ code: 'network' })
-    const [entry] = await services.handlers['journal.list']({ action: 'deprovision' })
+    const [entry] = (await services.handlers['journal.list']({ action: 'deprovision' })).entries
     expect(entry!.outcome.status).toBe('pending')
 
     const before = sandbox.requestCount()
@@ -57,7 +57,7 @@ describe('settling against the Okta sandbox', () => {
     await expect(services.handlers['directory.create']({ id: profile.id, objectType: 'users', attributes: newUser, password: 'Pw-12345678' })).rejects.toMatchObject({ code: 'network' })
     // Okta made the user; the answer never came back.
     const grace = sandbox.tenant.addUser({ firstName: 'Grace', lastName: 'Hopper', login: newUser.userName, profile: { title: 'Rear Admiral' } })
-    const [lost] = await services.handlers['journal.list']({ action: 'create' })
+    const [lost] = (await services.handlers['journal.list']({ action: 'create' })).entries
     expect(await services.handlers['journal.settle']({ entryId: lost!.id })).toMatchObject({ target: { id: grace.id }, outcome: { status: 'applied', reconciled: true } })
 
     // A create of a login that was there long before: its answer lost too, but it made nothing.
@@ -66,7 +66,7 @@ describe('settling against the Okta sandbox', () => {
     sandbox.faults.script([createPath])
     const attributes = { ...newUser, userName: login, 'emails.value': login, 'name.givenName': String(old.profile.firstName), 'name.familyName': String(old.profile.lastName) }
     await expect(services.handlers['directory.create']({ id: profile.id, objectType: 'users', attributes, password: 'Pw-12345678' })).rejects.toMatchObject({ code: 'network' })
-    const [retry] = await services.handlers['journal.list']({ action: 'create' })
+    const [retry] = (await services.handlers['journal.list']({ action: 'create' })).entries
     const settled = await services.handlers['journal.settle']({ entryId: retry!.id })
     expect(settled.outcome).toMatchObject({ status: 'failed', message: expect.stringContaining('before this attempt began') })
   })

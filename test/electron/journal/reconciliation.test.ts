@@ -147,7 +147,7 @@ describe('start-up reconciliation', () => {
     const grace = fake.addUser('Grace', 'Hopper')
     const release = fake.holdLists()
     const services = await startServices(directory, { fake, secretStore })
-    expect(await services.handlers['journal.list']({})).toMatchObject([{ outcome: { status: 'pending', reconciled: false } }])
+    expect((await services.handlers['journal.list']({})).entries).toMatchObject([{ outcome: { status: 'pending', reconciled: false } }])
     release()
     const [entry] = await services.handlers['journal.reconciled']({})
     expect(entry).toMatchObject({ target: { id: grace, name: 'Grace Hopper' }, outcome: { status: 'applied', reconciled: true } })

@@ -25,12 +25,12 @@ async function withLostDeprovision(settlingBackoff = { firstMs: 1, maxMs: 4, att
   }
   await expect(services.handlers['directory.deprovision']({ id: profileId, userId: ada })).rejects.toMatchObject({ code: 'network' })
   fake.onCall = null
-  const [entry] = await services.handlers['journal.list']({ action: 'deprovision' })
+  const [entry] = (await services.handlers['journal.list']({ action: 'deprovision' })).entries
   return { services, fake, profileId, ada, entry: entry! }
 }
 
 async function entryNow(services: Awaited<ReturnType<typeof startServices>>, entryId: string) {
-  return (await services.handlers['journal.list']({})).find((entry) => entry.id === entryId)!
+  return (await services.handlers['journal.list']({})).entries.find((entry) => entry.id === entryId)!
 }
 
 describe('settling without a restart', () => {

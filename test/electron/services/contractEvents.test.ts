@@ -70,9 +70,9 @@ function usePreviewDoor(): () => EventDoor {
   afterEach(() => controller.abort())
 
   // The stream has no end to wait for: a last, valid event marks where this test's events stop.
-  const marker = { event: 'journal.appended', payload: { entryId: 'end-of-test' } }
+  const marker = { event: 'profiles.changed', payload: { ids: ['end-of-test'] } }
   const received = async (): Promise<Received[]> => {
-    bridge.server.emit('journal.appended', marker.payload)
+    bridge.server.emit('profiles.changed', marker.payload)
     let text = ''
     const decoder = new TextDecoder()
     while (!text.includes(JSON.stringify(marker.payload))) {

@@ -10,7 +10,7 @@ import { useProfilesStore } from '../../../renderer/src/stores/profiles'
 import { useUiStore } from '../../../renderer/src/stores/ui'
 import type { JournalEntry, JournalFilter } from '../../../shared/journal'
 import { createFakeLanyardApi, profileView, type FakeLanyardApi } from '../support/fakeLanyardApi'
-import { journalEntry } from './journalEntries'
+import { journalEntry, onePage } from './journalEntries'
 
 let api: FakeLanyardApi
 let pinia: Pinia
@@ -23,7 +23,7 @@ beforeEach(() => {
   entries = []
   api = createFakeLanyardApi({
     'profiles.list': () => ({ ok: true, value: [oktaProd] }),
-    'journal.list': () => ({ ok: true, value: entries }),
+    'journal.list': () => onePage(entries),
   })
   installApi(api)
 })
@@ -172,15 +172,33 @@ describe('the Activity view', () => {
     expect((wrapper.find('select').element as HTMLSelectElement).value).toBe('profile-okta')
   })
 
-  it('re-reads the journal with the same filter when an entry is appended', async () => {
+  it('places an appended entry the filter takes without reading the journal again', async () => {
     await mountView('/activity?action=deprovision')
-    entries = [journalEntry({ summary: 'Suspended Grace Hopper' })]
 
-    api.emit('journal.appended', { entryId: 'entry-new' })
+    api.emit('journal.appended', { entryId: 'entry-new', entry: journalEntry({ id: 'entry-new', time: '2026-03-03T09:00:00.000Z', summary: 'Suspended Grace Hopper' }) })
+    api.emit('journal.appended', { entryId: 'entry-edit', entry: journalEntry({ id: 'entry-edit', time: '2026-03-03T09:01:00.000Z', action: 'update', summary: 'Changed the title of Ada' }) })
     await flushPromises()
 
-    expect(api.callsTo('journal.list')).toEqual([{ action: 'deprovision' }, { action: 'deprovision' }])
+    expect(api.callsTo('journal.list')).toEqual([{ action: 'deprovision' }])
     expect(document.body.textContent).toContain('Suspended Grace Hopper')
+    expect(document.body.textContent).not.toContain('Changed the title of Ada')
+  })
+
+  it('shows the first page at once and the next on Load more, reached by keyboard', async () => {
+    const first = [journalEntry({ summary: 'Newest change' })]
+    const second = [journalEntry({ summary: 'Older change' })]
+    api.answer('journal.list', (input) => ({ ok: true, value: input.cursor === 'page-2' ? { entries: second, nextCursor: null } : { entries: first, nextCursor: 'page-2' } }))
+    const { wrapper } = await mountView('/activity?action=deprovision')
+    expect(wrapper.findAll('tbody > tr')).toHaveLength(1)
+
+    const loadMore = button(wrapper, 'Load more')
+    expect(loadMore.element.tagName).toBe('BUTTON')
+    await loadMore.trigger('click')
+    await flushPromises()
+
+    expect(api.callsTo('journal.list')).toEqual([{ action: 'deprovision' }, { action: 'deprovision', cursor: 'page-2' }])
+    expect(wrapper.findAll('tbody > tr').map((row) => row.text())).toEqual([expect.stringContaining('Newest change'), expect.stringContaining('Older change')])
+    expect(wrapper.findAll('button').some((candidate) => candidate.text() === 'Load more')).toBe(false)
   })
 
   it('explains an empty journal and an empty filtered result differently', async () => {
@@ -197,7 +215,7 @@ describe('the Activity view', () => {
     const { wrapper } = await mountView()
     expect(wrapper.find('[role="alert"]').text()).toContain('The journal file could not be read.')
 
-    api.answer('journal.list', () => ({ ok: true, value: [journalEntry()] }))
+    api.answer('journal.list', () => onePage([journalEntry()]))
     await button(wrapper, 'Try again').trigger('click')
     await flushPromises()
     expect(wrapper.findAll('tbody > tr')).toHaveLength(1)

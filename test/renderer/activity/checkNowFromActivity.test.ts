@@ -9,7 +9,7 @@ import { routes } from '../../../renderer/src/router'
 import { useUiStore } from '../../../renderer/src/stores/ui'
 import type { JournalEntry } from '../../../shared/journal'
 import { createFakeLanyardApi, type FakeLanyardApi } from '../support/fakeLanyardApi'
-import { journalEntry } from './journalEntries'
+import { fakeJournal, journalEntry } from './journalEntries'
 
 /** "Check now" on an entry whose outcome is not known (issue 11, defect 10). */
 
@@ -39,7 +39,7 @@ beforeEach(() => {
   entries = [pendingDeprovision(), journalEntry({ id: 'applied-grace', target: { objectType: 'users', id: '00u2', name: 'Grace Hopper' } })]
   api = createFakeLanyardApi({
     'profiles.list': () => ({ ok: true, value: [] }),
-    'journal.list': () => ({ ok: true, value: entries }),
+    ...fakeJournal(() => entries),
   })
   installApi(api)
 })

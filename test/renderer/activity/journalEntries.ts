@@ -1,4 +1,6 @@
-import type { JournalEntry } from '../../../shared/journal'
+import type { Result } from '../../../shared/errors'
+import type { JournalEntry, JournalPage } from '../../../shared/journal'
+import type { FakeAnswers } from '../support/fakeLanyardApi'
 
 let nextNumber = 1
 
@@ -30,6 +32,7 @@ export function journalEntry(overrides: Partial<JournalEntry> = {}): JournalEntr
     undoOf: null,
     completion: null,
     completes: null,
+    operationId: null,
     ...overrides,
   }
 }
@@ -68,6 +71,7 @@ export function partialCreateEntry(overrides: Partial<JournalEntry> = {}): Journ
     undoOf: null,
     completion: { available: true, reason: null, completedBy: null, needsPassword: true },
     completes: null,
+    operationId: null,
     ...overrides,
   }
 }
@@ -91,5 +95,21 @@ export function completionEntry(partial: JournalEntry, choice: 'finish' | 'rollb
     },
     completion: null,
     completes: partial.id,
+  }
+}
+
+/** `journal.list`'s answer: one page holding `entries`, and no page after it. */
+export function onePage(entries: JournalEntry[]): Result<JournalPage> {
+  return { ok: true, value: { entries, nextCursor: null } }
+}
+
+/** Main's journal reads over whatever `entries()` holds now: the list as one page, and one entry by id. */
+export function fakeJournal(entries: () => JournalEntry[]): Pick<FakeAnswers, 'journal.list' | 'journal.get'> {
+  return {
+    'journal.list': () => onePage(entries()),
+    'journal.get': ({ entryId }) => {
+      const entry = entries().find((candidate) => candidate.id === entryId)
+      return entry ? { ok: true, value: entry } : { ok: false, error: { code: 'not_found', message: 'This journal entry does not exist.' } }
+    },
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { eventSubscription } from '../../../renderer/src/api/eventSubscription'
 import { installApi } from '../../../renderer/src/api/lanyardApi'
+import { journalEntry } from '../activity/journalEntries'
 import { createFakeLanyardApi } from '../support/fakeLanyardApi'
 
 describe('eventSubscription', () => {
@@ -12,11 +13,11 @@ describe('eventSubscription', () => {
 
     subscription.start()
     subscription.start()
-    api.emit('journal.appended', { entryId: 'one' })
+    api.emit('journal.appended', { entryId: 'one', entry: journalEntry({ id: 'one' }) })
     subscription.stop()
-    api.emit('journal.appended', { entryId: 'two' })
+    api.emit('journal.appended', { entryId: 'two', entry: journalEntry({ id: 'two' }) })
     subscription.start()
-    api.emit('journal.appended', { entryId: 'three' })
+    api.emit('journal.appended', { entryId: 'three', entry: journalEntry({ id: 'three' }) })
 
     expect(seen).toEqual(['one', 'three'])
   })

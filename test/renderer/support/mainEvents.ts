@@ -1,5 +1,6 @@
 import type { CallInput, CallName, CallOutput, EventName, EventPayload } from '../../../shared/contract'
 import type { LanyardError } from '../../../shared/errors'
+import type { JournalEntry } from '../../../shared/journal'
 
 export interface MainEvent<E extends EventName = EventName> {
   event: E
@@ -13,8 +14,8 @@ function changed(profileId: string, objectType: string, ids: string[]): MainEven
   return { event: 'directory.changed', payload: { profileId, objectType, ids } }
 }
 
-function appended(entryId: string): MainEvent<'journal.appended'> {
-  return { event: 'journal.appended', payload: { entryId } }
+function appended(entry: JournalEntry): MainEvent<'journal.appended'> {
+  return { event: 'journal.appended', payload: { entryId: entry.id, entry } }
 }
 
 /** What a change names in its input, as main reports it touched (its user, and the group of a membership). */
@@ -46,13 +47,13 @@ export function mainEventsAfter<N extends CallName>(name: N, input: CallInput<N>
     case 'directory.create':
       return [changed(call.input.id, call.input.objectType, [call.output.id])]
     case 'directory.deprovision':
-      return [appended(call.output.id), ...touchedByInput(call.name, call.input)]
+      return [appended(call.output), ...touchedByInput(call.name, call.input)]
     case 'journal.undo': {
       const entry = call.output.entry
-      return [appended(entry.id), changed(entry.profileId, entry.target.objectType, [entry.target.id])]
+      return [appended(entry), changed(entry.profileId, entry.target.objectType, [entry.target.id])]
     }
     case 'journal.complete':
-      return [appended(call.output.id), changed(call.output.profileId, call.output.target.objectType, [call.output.target.id])]
+      return [appended(call.output), changed(call.output.profileId, call.output.target.objectType, [call.output.target.id])]
     default:
       return touchedByInput(name, input)
   }
@@ -61,10 +62,12 @@ export function mainEventsAfter<N extends CallName>(name: N, input: CallInput<N>
 /**
  * The events main emits before it answers a journaled change that failed: what the change may have
  * touched when some step was applied (`partial_failure`) or nobody can tell (`network`, `internal`),
- * nothing when the target refused it. Only changes whose input names what they touch.
+ * nothing when the target refused it. Only changes whose input names what they touch. Main also
+ * sends the failed entry (`journal.appended`); a fake knows only its id, so a test that needs the
+ * entry emits it itself.
  */
 export function mainEventsAfterFailure<N extends CallName>(name: N, input: CallInput<N>, error: LanyardError): MainEvent[] {
   const entryId = error.details?.entryId
   if (!entryId || !['partial_failure', 'network', 'internal'].includes(error.code)) return []
-  return [appended(entryId), ...touchedByInput(name, input)]
+  return touchedByInput(name, input)
 }

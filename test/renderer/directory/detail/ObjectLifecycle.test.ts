@@ -141,7 +141,7 @@ describe('undoing a deprovision from the detail panel', () => {
     const { api, profile, wrapper, confirmation } = await mountPanel({
       object: suspendedAda(),
       answers: {
-        'journal.list': () => ok([entry]),
+        'journal.undoableFor': () => ok(entry),
         'journal.undo': () =>
           ok({
             entry: { ...entry, id: 'entry-8', action: 'undoDeprovision', summary: 'Brought back Ada Lovelace', undoOf: 'entry-7' },
@@ -151,7 +151,7 @@ describe('undoing a deprovision from the detail panel', () => {
       profile: { id: profileId },
     })
 
-    expect(api.callsTo('journal.list')).toEqual([{ profileId: profile.id, user: '00u1ada', action: 'deprovision' }])
+    expect(api.callsTo('journal.undoableFor')).toEqual([{ profileId: profile.id, userId: '00u1ada' }])
     await button(wrapper, 'Undo deprovision…').trigger('click')
     await flushPromises()
     const dialog = openDialog(confirmation)
@@ -166,14 +166,13 @@ describe('undoing a deprovision from the detail panel', () => {
     expect(api.callsTo('directory.get')).toHaveLength(2)
   })
 
-  it('hides undo when the journal says it no longer applies', async () => {
+  it('hides undo when the journal has no deprovision of this user that undo applies to', async () => {
     const profileId = '00000000-0000-4000-8000-000000000998'
     const { wrapper } = await mountPanel({
       object: suspendedAda(),
       profile: { id: profileId },
       answers: {
-        'journal.list': () =>
-          ok([deprovisionEntry({ profileId, undo: { available: false, reason: 'Already undone', undoneBy: 'entry-8' } })]),
+        'journal.undoableFor': () => ok(null),
       },
     })
 
@@ -183,7 +182,7 @@ describe('undoing a deprovision from the detail panel', () => {
   it('does not look in the journal for an active user', async () => {
     const { api } = await mountPanel({ object: adaLovelace() })
 
-    expect(api.callsTo('journal.list')).toEqual([])
+    expect(api.callsTo('journal.undoableFor')).toEqual([])
   })
 })
 

@@ -78,6 +78,7 @@ export function deprovisionEntry(overrides: Partial<JournalEntry> = {}): Journal
     undoOf: null,
     completion: null,
     completes: null,
+    operationId: null,
     ...overrides,
   }
 }
@@ -111,7 +112,7 @@ export async function mountPanel(
     'directory.get': () => ok(object),
     'directory.groupsOf': () => ok(page([group('00g1', 'Engineering'), group('00g2', 'London office')])),
     'directory.members': () => ok(page([adaLovelace()])),
-    'journal.list': () => ok([]),
+    'journal.undoableFor': () => ok(null),
     ...options.answers,
   })
   installApi(api)

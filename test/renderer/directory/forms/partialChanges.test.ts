@@ -2,9 +2,10 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LanyardError } from '../../../../shared/errors'
-import type { CompleteChangeInput, JournalEntry, JournalFilter } from '../../../../shared/journal'
+import type { CompleteChangeInput, JournalEntry } from '../../../../shared/journal'
 import { useUiStore } from '../../../../renderer/src/stores/ui'
 import { button, confirmDialog, mountPanel, ok, openDialog } from '../detail/detailFixtures'
+import { fakeJournal } from '../../activity/journalEntries'
 import { cognitoUser, completionEntry, mountCreatePanel, partialCreateEntry, type CreateSetup } from './formFixtures'
 
 afterEach(() => {
@@ -27,7 +28,7 @@ const partialFailure: LanyardError = {
 async function createStoppedPartWay(journal: () => JournalEntry[]): Promise<CreateSetup> {
   const setup = mountCreatePanel('cognito', {
     'directory.create': () => ({ ok: false, error: partialFailure }),
-    'journal.list': () => ok(journal()),
+    ...fakeJournal(journal),
   })
   await setup.wrapper.find('#create-userName').setValue('ada')
   await setup.wrapper.find('#create-emails-0--value').setValue('ada@example.com')
@@ -59,7 +60,7 @@ describe('a create that stopped part-way', () => {
   it('reads its journal entry and offers to finish or roll back, and not to create the user again', async () => {
     const setup = await createStoppedPartWay(() => [partialCreateEntry()])
 
-    expect(setup.api.callsTo('journal.list') as JournalFilter[]).toEqual([{ profileId: setup.profile.id, action: 'create', user: 'ada' }])
+    expect(setup.api.callsTo('journal.get')).toEqual([{ entryId: 'entry-partial-create' }])
     const section = setup.wrapper.find('section[aria-label="Finish or roll back"]')
     expect(button(section, 'Finish the remaining steps…').exists()).toBe(true)
     expect(button(section, 'Roll back the applied steps…').exists()).toBe(true)
@@ -211,7 +212,7 @@ describe('an update that stopped part-way', () => {
       object: cognitoUser('ada', { attributes: { ...cognitoUser('ada').attributes, 'phoneNumbers[0].value': '+441234' } }),
       profile: { connectorId: 'cognito', name: 'Cognito sandbox' },
       answers: {
-        'journal.list': () => ok([partialUpdate]),
+        ...fakeJournal(() => [partialUpdate]),
         'directory.update': () => ({
           ok: false,
           error: { code: 'partial_failure', message: 'Changing ada did not complete.', steps: partialUpdate.outcome.steps, details: { entryId: 'entry-partial-update' } },
@@ -231,7 +232,7 @@ describe('an update that stopped part-way', () => {
   it('finishes without asking for a password when no password step is left', async () => {
     const setup = await editStoppedPartWay()
 
-    expect(setup.api.callsTo('journal.list')).toContainEqual({ profileId: setup.profile.id, action: 'update', user: 'ada' })
+    expect(setup.api.callsTo('journal.get')).toContainEqual({ entryId: 'entry-partial-update' })
     await button(setup.wrapper, 'Finish the remaining steps…').trigger('click')
     await flushPromises()
     expect(openDialog(setup.confirmation).find('#confirmation-password').exists()).toBe(false)
