@@ -56,6 +56,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     timeout: 0,
   })
   const limiter = new ConcurrencyLimiter(options.concurrency ?? defaults.concurrency)
+  const budget = options.budget
+  const budgetFamily = options.budgetFamily ?? (() => 'all')
   const closing = new AbortController()
 
   function describe(response: HttpResponse): TargetErrorDescription {
@@ -92,7 +94,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   async function attemptOnce(request: HttpRequest, url: URL, attempt: number, sent: Set<string>): Promise<AttemptOutcome> {
-    const release = await limiter.acquire(request.signal)
+    // The budget first: a request waiting for its rate-limit window holds no concurrency slot.
+    const ticket = await budget?.acquire(budgetFamily(request.method, url.pathname), request.signal)
+    let release: () => void
+    try {
+      release = await limiter.acquire(request.signal)
+    } catch (error: unknown) {
+      ticket?.abandoned()
+      throw error
+    }
     try {
       // Before the attempt starts: a sign-in that fails (GoTo's token) reports and logs itself, and
       // this request, never sent, is not logged as an attempt, let alone as a cancelled one.
@@ -106,6 +116,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       try {
         const outcome = await sendAttempt(instance, { url, request, headers, timeoutMs, parseJson: options.parseJson })
         log(request, url, attempt, started, outcome)
+        if ('response' in outcome) ticket?.answered(outcome.response.headers)
         return outcome
       } catch (error: unknown) {
         // sendAttempt throws only when the request was cancelled.
@@ -113,6 +124,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         throw error
       }
     } finally {
+      // Once answered this does nothing; otherwise (no answer, cancelled, sign-in failed) it returns the count.
+      ticket?.abandoned()
       release()
     }
   }
@@ -176,6 +189,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           throw rateLimitedError(response, describe(response), context, new Date(now() + waitMs), now())
         }
         rateLimitWaits++
+        // The whole family waits, not only this request: the next ones would get the same 429.
+        budget?.pause(budgetFamily(request.method, url.pathname), now() + waitMs)
         logger.info(`${target} rate limit reached: waiting ${waitMs} ms before sending ${request.method} ${context.path} again`, {
           target,
           profile: options.profileName,

@@ -5,6 +5,7 @@ import type { HttpClientOptions } from '../../http/types'
 import { AppError } from '../../services/AppError'
 import { usersAndGroups } from '../usersAndGroups'
 import type { Connector, ConnectorSettings } from '../Connector'
+import { createGoToBudget, goToAdminFamily, goToSignInFamily } from './goToBudget'
 import { createGoToApi } from './goToApi'
 import { testConnection } from './goToConnection'
 import { checkCreateUser } from './goToCreateCheck'
@@ -66,7 +67,8 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
   const clientCredentials = Buffer.from(`${clientId}:${clientSecret}`, 'utf8').toString('base64')
   // Both clients refuse http:// for a real profile (and off this computer for a sandbox) before
   // authenticating: the sign-in's form carries the password, its header the client secret.
-  const common = { logger: settings.logger, profileName: settings.profileName, environment: settings.environment, ...tuning }
+  const budget = createGoToBudget(settings.onBudgetChanged)
+  const common = { logger: settings.logger, profileName: settings.profileName, environment: settings.environment, budget, ...tuning }
   const signIn = createHttpClient({
     ...common,
     targetName: 'GoTo',
@@ -75,6 +77,7 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
     authenticate: () => ({ Authorization: `Basic ${clientCredentials}` }),
     secrets: [password, clientSecret, clientCredentials],
     describeError: describeGoToSignInError,
+    budgetFamily: () => goToSignInFamily,
   })
   const tokens = new GoToTokens(signIn, tokenEndpoint.pathname, { username, password }, settings.logger)
   const admin = createHttpClient({
@@ -86,6 +89,7 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
     retryAfter: goToRetryAfter,
     describeError: describeGoToError,
     parseJson: parseJsonLosslessly,
+    budgetFamily: () => goToAdminFamily,
   })
   const context: GoToContext = {
     api: createGoToApi(admin, tokens),
@@ -130,6 +134,7 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
       tokens.forget()
       admin.close()
       signIn.close()
+      budget.close()
     },
   }
 }

@@ -6,6 +6,7 @@ import { AppError } from '../../services/AppError'
 import { usersAndGroups } from '../usersAndGroups'
 import type { Connector, ConnectorSettings } from '../Connector'
 import { deprovision, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './oktaDeprovision'
+import { createOktaBudget, oktaBudgetFamily } from './oktaBudget'
 import { describeOktaError, oktaRetryAfter } from './oktaErrors'
 import { attributesToProfile } from './oktaMapping'
 import { testConnection } from './oktaConnection'
@@ -48,6 +49,7 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
   const token = required(settings, settings.secrets.token, 'API token (Token)')
   const url = required(settings, settings.values.url, 'Target URL')
   const host = hostOf(settings, url)
+  const budget = createOktaBudget(settings.onBudgetChanged)
   const http = createHttpClient({
     targetName: 'Okta',
     baseUrl: url,
@@ -58,6 +60,8 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
     profileName: settings.profileName,
     retryAfter: (response) => oktaRetryAfter(response),
     describeError: describeOktaError,
+    budget,
+    budgetFamily: oktaBudgetFamily,
     ...tuning,
   })
   const context: OktaContext = {
@@ -99,6 +103,9 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
     deprovisionTakes,
     deprovision: (userId, snapshot) => deprovision(context, userId, snapshot),
     undoDeprovision: (userId, snapshot) => undoDeprovision(context, userId, snapshot),
-    close: () => http.close(),
+    close: () => {
+      http.close()
+      budget.close()
+    },
   }
 }
