@@ -33,8 +33,13 @@ export interface RequestBudgetOptions {
   now?: () => number
 }
 
-/** A granted request: tell the budget how it ended, once. */
+/** A granted request: tell the budget when it goes out, and how it ended, once. */
 export interface BudgetTicket {
+  /**
+   * It is being sent now (it may have waited for a concurrency slot since the grant): a target
+   * counts arrivals, so the budget counts this moment, not the grant's.
+   */
+  sending(): void
   /** The answer came (any status): its headers correct the budget's count. */
   answered(headers: Readonly<Record<string, string>>): void
   /** No answer (network failure, cancelled): the request may or may not have counted. */
@@ -47,6 +52,15 @@ export interface BudgetTicket {
  */
 const windowSlack = 0.05
 
+/**
+ * A target without rate headers counts requests when it gets to them, late by however long they
+ * queued on the way, and that lag varies: requests sent a window apart can be counted in one. So a
+ * documented quota is spent evenly at 80% of its rate with bursts of a tenth of it: a window of
+ * sends then holds at most 90% of the limit, and the rest absorbs a tenth of a window of jitter.
+ */
+const documentedShare = 0.8
+const burstShare = 0.1
+
 interface Waiter {
   grant: () => void
   reject: (error: unknown) => void
@@ -54,17 +68,31 @@ interface Waiter {
   onAbort: () => void
 }
 
+/** One counted request of a sliding window: granted at `at`, then re-dated when it is really sent. */
+interface Sending {
+  at: number
+  /** Granted, not yet sent: it will count whenever it goes, so it never leaves the window before. */
+  pending: boolean
+}
+
 class FamilyWindow {
-  /** Send times within the documented window (when the target sends no headers). */
-  readonly sent: number[] = []
+  /** Requests within the documented window (when the target sends no headers). */
+  sent: Sending[] = []
   /** The target's own count, once an answer has carried its headers. */
   reported: ReportedWindow | null = null
   /** Granted, not yet answered: not in the last reported count. */
   inFlight = 0
   blockedUntil = 0
   readonly waiters: Waiter[] = []
+  /** Even spacing of a documented quota (GCRA): when the next request would be due at the steady rate. */
+  private dueAt = 0
+  private readonly interval: number
+  private readonly burstTolerance: number
 
-  constructor(readonly quota: Quota) {}
+  constructor(readonly quota: Quota) {
+    this.interval = quota.windowMs / (quota.limit * documentedShare)
+    this.burstTolerance = (Math.max(1, Math.floor(quota.limit * burstShare)) - 1) * this.interval
+  }
 
   /** 0 when one more request may go now; otherwise how long until one may. */
   waitMs(now: number): number {
@@ -72,24 +100,40 @@ class FamilyWindow {
     const reported = this.reported
     if (reported) {
       // The target's window has ended: the next request starts a new one with the whole limit.
-      if (now >= reported.resetsAt) this.reported = { limit: reported.limit, remaining: reported.limit, resetsAt: now + this.quota.windowMs }
+      // Requests granted in the old window but still on their way will count in the new one.
+      if (now >= reported.resetsAt) this.reported = { limit: reported.limit, remaining: reported.limit - this.inFlight, resetsAt: now + this.quota.windowMs }
       return (this.reported as ReportedWindow).remaining > 0 ? 0 : (this.reported as ReportedWindow).resetsAt - now
     }
-    const span = this.quota.windowMs * (1 + windowSlack)
-    while (this.sent.length > 0 && (this.sent[0] as number) <= now - span) this.sent.shift()
-    return this.sent.length < this.quota.limit ? 0 : (this.sent[0] as number) + span - now
+    const early = this.dueAt - this.burstTolerance - now
+    if (early > 0) return early
+    const span = this.span()
+    this.sent = this.sent.filter((sending) => sending.pending || sending.at > now - span)
+    if (this.sent.length < this.quota.limit) return 0
+    const leaving = this.sent.filter((sending) => !sending.pending).map((sending) => sending.at + span - now)
+    // Every one still pending: the next to be sent re-schedules.
+    return leaving.length > 0 ? Math.max(1, Math.min(...leaving)) : Infinity
   }
 
-  take(now: number): void {
+  take(now: number): Sending | null {
     this.inFlight++
-    if (this.reported) this.reported.remaining--
-    else this.sent.push(now)
+    if (this.reported) {
+      this.reported.remaining--
+      return null
+    }
+    this.dueAt = Math.max(this.dueAt, now) + this.interval
+    const sending = { at: now, pending: true }
+    this.sent.push(sending)
+    return sending
+  }
+
+  span(): number {
+    return this.quota.windowMs * (1 + windowSlack)
   }
 
   state(): { limit: number; remaining: number; resetsAt: number | null } {
     if (this.reported) return { limit: this.reported.limit, remaining: Math.max(0, this.reported.remaining), resetsAt: Math.max(this.reported.resetsAt, this.blockedUntil) }
-    const oldest = this.sent[0]
-    const resetsAt = oldest === undefined ? null : oldest + this.quota.windowMs * (1 + windowSlack)
+    const times = this.sent.map((sending) => sending.at)
+    const resetsAt = times.length === 0 ? null : Math.min(...times) + this.span()
     return { limit: this.quota.limit, remaining: Math.max(0, this.quota.limit - this.sent.length), resetsAt: this.blockedUntil > 0 ? Math.max(resetsAt ?? 0, this.blockedUntil) : resetsAt }
   }
 }
@@ -176,7 +220,7 @@ export class RequestBudget {
   }
 
   private grant(family: string, window: FamilyWindow): BudgetTicket {
-    window.take(this.now())
+    const sending = window.take(this.now())
     this.changed()
     let settled = false
     const settle = (headers: Readonly<Record<string, string>> | null) => {
@@ -188,7 +232,20 @@ export class RequestBudget {
       this.changed()
       this.schedule()
     }
-    return { answered: (headers) => settle(headers), abandoned: () => settle(null) }
+    return {
+      sending: () => {
+        if (sending?.pending !== true) return
+        sending.at = this.now()
+        sending.pending = false
+        this.schedule()
+      },
+      answered: (headers) => settle(headers),
+      abandoned: () => {
+        // Never sent: it frees its place at once instead of holding it as pending forever.
+        if (sending?.pending === true) window.sent = window.sent.filter((candidate) => candidate !== sending)
+        settle(null)
+      },
+    }
   }
 
   /**
@@ -226,7 +283,7 @@ export class RequestBudget {
         ;(window.waiters.shift() as Waiter).grant()
       }
     }
-    if (nextMs !== Infinity) this.timer = setTimeout(() => this.schedule(), Math.max(1, Math.ceil(nextMs)))
+    if (Number.isFinite(nextMs)) this.timer = setTimeout(() => this.schedule(), Math.max(1, Math.ceil(nextMs)))
   }
 
   private changed(): void {
@@ -235,4 +292,4 @@ export class RequestBudget {
   }
 }
 
-const unlimitedTicket: BudgetTicket = { answered: () => undefined, abandoned: () => undefined }
+const unlimitedTicket: BudgetTicket = { sending: () => undefined, answered: () => undefined, abandoned: () => undefined }

@@ -113,6 +113,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       else if (request.body !== undefined) headers['Content-Type'] = 'application/json'
       else if (bodilessWrites.has(request.method)) headers['Content-Length'] = '0'
       const started = performance.now()
+      ticket?.sending()
       try {
         const outcome = await sendAttempt(instance, { url, request, headers, timeoutMs, parseJson: options.parseJson })
         log(request, url, attempt, started, outcome)

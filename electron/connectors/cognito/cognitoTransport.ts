@@ -127,6 +127,7 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
     const timeout = setTimeout(() => timer.abort(), timeoutMs)
     const linked = linkedSignal([signal, timer.signal])
     const started = performance.now()
+    ticket?.sending()
     try {
       const output = await run(client, linked.signal)
       log(operation, number, started, null)

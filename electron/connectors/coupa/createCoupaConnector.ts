@@ -16,7 +16,7 @@ import { createUser, getUser, listUsers, refuseUnsendableUser } from './coupaUse
 import { updateUser } from './coupaUserUpdate'
 
 /** Test seams: faster timeouts and retries than a real profile uses. */
-export type CoupaHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit'>
+export type CoupaHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'budget'>
 
 const pagesAtOnceChoices = ['1', '2', '4', '8']
 

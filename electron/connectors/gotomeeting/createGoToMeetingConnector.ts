@@ -21,7 +21,7 @@ import { checkUserFields } from './goToUserFields'
 import { createUser, deleteUser, getUser, listUsers, updateUser } from './goToUsers'
 
 /** Test seams: faster timeouts and retries than a real profile uses. */
-export type GoToHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'concurrency'>
+export type GoToHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'concurrency' | 'budget'>
 
 function objectType(id: string): ObjectTypeDescriptor {
   const found = gotomeeting.objectTypes.find((candidate) => candidate.id === id)

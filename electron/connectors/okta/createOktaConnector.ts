@@ -16,7 +16,7 @@ import type { OktaContext } from './oktaTypes'
 import { createUser, deleteUser, getUser, listUsers, updateUser } from './oktaUsers'
 
 /** Test seams: faster timeouts and retries than a real profile uses. */
-export type OktaHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'concurrency'>
+export type OktaHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'concurrency' | 'budget'>
 
 function objectType(id: string): ObjectTypeDescriptor {
   const found = okta.objectTypes.find((candidate) => candidate.id === id)

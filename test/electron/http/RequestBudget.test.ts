@@ -17,23 +17,47 @@ describe('RequestBudget', () => {
     const tickets = Array.from({ length: count }, (_, index) =>
       budget.acquire(family, signal).then((ticket) => {
         granted.push(index)
+        ticket.sending()
         return ticket
       }),
     )
     return { granted, tickets }
   }
 
-  it('grants a documented quota at once, then holds the rest until the window has room, in arrival order', async () => {
-    const budget = new RequestBudget({ quotaOf: () => ({ limit: 3, windowMs: 1000 }) })
-    const { granted } = acquireMany(budget, 'users', 5)
+  it('spends a documented quota evenly at 80% of its rate, in arrival order', async () => {
+    // 10 a second: one every 125 ms, bursts of one.
+    const budget = new RequestBudget({ quotaOf: () => ({ limit: 10, windowMs: 1000 }) })
+    const { granted } = acquireMany(budget, 'users', 3)
     await vi.advanceTimersByTimeAsync(0)
+    expect(granted).toEqual([0])
+    expect(budget.state()).toMatchObject({ family: 'users', limit: 10, remaining: 9, queued: 2 })
+    await vi.advanceTimersByTimeAsync(124)
+    expect(granted).toEqual([0])
+    await vi.advanceTimersByTimeAsync(1)
+    expect(granted).toEqual([0, 1])
+    await vi.advanceTimersByTimeAsync(125)
     expect(granted).toEqual([0, 1, 2])
-    expect(budget.state()).toMatchObject({ family: 'users', limit: 3, remaining: 0, queued: 2 })
-    await vi.advanceTimersByTimeAsync(999)
-    expect(granted).toEqual([0, 1, 2])
-    await vi.advanceTimersByTimeAsync(100)
-    expect(granted).toEqual([0, 1, 2, 3, 4])
     expect(budget.state()?.queued).toBe(0)
+  })
+
+  it('lets a documented quota burst by a tenth of its limit, then spaces the rest', async () => {
+    const budget = new RequestBudget({ quotaOf: () => ({ limit: 100, windowMs: 1000 }) })
+    const { granted } = acquireMany(budget, 'users', 12)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(granted).toHaveLength(10)
+  })
+
+  it('counts a request granted long ago but sent only now as sent now', async () => {
+    // A window of 1 at most: the second may go only a window (and its slack) after the first was really sent.
+    const budget = new RequestBudget({ quotaOf: () => ({ limit: 1, windowMs: 1000 }) })
+    const first = await budget.acquire('users')
+    await vi.advanceTimersByTimeAsync(3_000)
+    first.sending()
+    const { granted } = acquireMany(budget, 'users', 1)
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(granted).toEqual([])
+    await vi.advanceTimersByTimeAsync(50)
+    expect(granted).toEqual([0])
   })
 
   it('counts families apart and lets a family without a documented quota through', async () => {
@@ -51,6 +75,7 @@ describe('RequestBudget', () => {
       headers.remaining === undefined ? null : { limit: 600, remaining: Number(headers.remaining), resetsAt: reset }
     const budget = new RequestBudget({ quotaOf: () => ({ limit: 100, windowMs: 60_000 }), readHeaders })
     const first = await budget.acquire('users')
+    first.sending()
     first.answered({ remaining: '1' })
     expect(budget.state()).toMatchObject({ limit: 600, remaining: 1, resetsAt: reset })
     const second = await budget.acquire('users')
