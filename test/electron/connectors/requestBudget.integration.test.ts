@@ -35,19 +35,20 @@ describe('the request budget against the sandbox tenants', () => {
     expect(states.some((state) => state.family === 'user:read' && state.limit === 150 && state.remaining === 0 && state.queued > 0)).toBe(true)
     expect(states.at(-1)?.queued).toBe(0)
 
-    const unbudgeted = await readAll(harness.connect({}, undefined, { ...noWaits, budget: undefined }), ids, 300)
+    const unbudgeted = await readAll(harness.connect({}, undefined, { ...noWaits, concurrency: 50, budget: undefined }), ids, 300)
     expect(rejectedCodes(unbudgeted)).toContain('rate_limited')
   })
 
-  it("Cognito: 300 AdminGetUser calls keep within UserRead's documented 120 a second; without the budget they are throttled", async () => {
+  it("Cognito: 75 ListUsers calls keep within UserList's documented 30 a second; without the budget they are throttled", async () => {
     const noThrottlingWaits = { ...fastCognitoTuning, throttling: { maxWaits: 0, initialMs: 1, maxMs: 1 } }
-    const harness = await cognitoHarness({ users: 20, rateLimits: 'documented' }, noThrottlingWaits)
-    const ids = harness.tenant.users().map((user) => user.username)
-    const budgeted = await readAll(harness.connector, ids, 300)
+    const harness = await cognitoHarness({ users: 10, rateLimits: 'documented' }, noThrottlingWaits)
+    const listAll = (connector: Connector) => Promise.allSettled(Array.from({ length: 75 }, () => connector.list('users', { search: '', pageSize: 10 })))
+    const budgeted = await listAll(harness.connector)
     expect(rejectedCodes(budgeted)).toEqual([])
     expect(harness.calls().filter((call) => call.outcome === 'TooManyRequestsException')).toEqual([])
 
-    const unbudgeted = await readAll(harness.connect(undefined, undefined, { ...noThrottlingWaits, budget: undefined }), ids, 300)
+    // All at once (no concurrency limit to slow them down), as a bulk job without the budget would send them.
+    const unbudgeted = await listAll(harness.connect(undefined, undefined, { ...noThrottlingWaits, concurrency: 75, budget: undefined }))
     expect(rejectedCodes(unbudgeted)).toContain('rate_limited')
   })
 
@@ -58,7 +59,7 @@ describe('the request budget against the sandbox tenants', () => {
     expect(rejectedCodes(budgeted)).toEqual([])
     expect(harness.requests().filter((request) => request.status === 429)).toEqual([])
 
-    const unbudgeted = await readAll(harness.connect(undefined, undefined, { ...noWaits, budget: undefined }), ids, 20)
+    const unbudgeted = await readAll(harness.connect(undefined, undefined, { ...noWaits, concurrency: 20, budget: undefined }), ids, 20)
     expect(rejectedCodes(unbudgeted)).toContain('rate_limited')
   })
 })
