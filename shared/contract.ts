@@ -125,6 +125,19 @@ export const events = {
   /** A change went to a target: views showing this object re-read it. */
   'directory.changed': z.object({ profileId: z.string(), objectType: z.string(), ids: z.array(z.string()) }),
   'journal.appended': z.object({ entryId: z.string() }),
+  /**
+   * A profile's request budget, a few times a second at most while it changes: the rate-limit
+   * family closest to its limit (`resetsAt` an ISO time, null before anything was counted) and
+   * the requests waiting for it.
+   */
+  'budget.changed': z.object({
+    profileId: z.string(),
+    family: z.string(),
+    remaining: z.number().int().nonnegative(),
+    limit: z.number().int().positive(),
+    resetsAt: z.string().nullable(),
+    queued: z.number().int().nonnegative(),
+  }),
 } as const
 export type EventName = keyof typeof events
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>

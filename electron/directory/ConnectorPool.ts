@@ -2,6 +2,7 @@ import { withReadAhead } from '../connectors/withReadAhead'
 import { getDescriptor } from '../../shared/catalogue'
 import type { ConnectorDescriptor, ConnectorId } from '../../shared/catalogue/types'
 import type { Connector, ConnectorFactory } from '../connectors/Connector'
+import type { BudgetState } from '../http/RequestBudget'
 import type { Logger } from '../logging/Logger'
 import type { StoredProfile } from '../profiles/profileFileSchema'
 import type { ProfileRepository } from '../profiles/ProfileRepository'
@@ -15,6 +16,8 @@ export interface ConnectorPoolOptions {
   secrets: ProfileSecrets
   factories: ConnectorFactories
   logger: Logger
+  /** Each profile's request budget as it changes (see createBudgetEvents). */
+  onBudgetChanged?: (profileId: string, state: BudgetState) => void
 }
 
 /** A stored profile with its connector's descriptor: enough to refuse a call before connecting. */
@@ -94,7 +97,15 @@ export class ConnectorPool {
     }
     this.options.logger.info('connector ready', { profileId: profile.id, connectorId: profile.connectorId })
     return withReadAhead(
-      factory({ profileId: profile.id, profileName: profile.name, environment: profile.environment, values: { ...profile.values }, secrets, logger: this.options.logger }),
+      factory({
+        profileId: profile.id,
+        profileName: profile.name,
+        environment: profile.environment,
+        values: { ...profile.values },
+        secrets,
+        logger: this.options.logger,
+        onBudgetChanged: (state) => this.options.onBudgetChanged?.(profile.id, state),
+      }),
     )
   }
 }

@@ -1,6 +1,7 @@
 import type { EventName, EventPayload, Handlers } from '../../shared/contract'
 import { connectorFactories } from '../connectors/registry'
 import { ConnectorPool, type ConnectorFactories } from '../directory/ConnectorPool'
+import { createBudgetEvents } from '../http/budgetEvents'
 import { ChangeCompletionService } from '../directory/ChangeCompletionService'
 import { DeprovisionService } from '../directory/DeprovisionService'
 import { createDirectoryHandlers } from '../directory/directoryHandlers'
@@ -57,6 +58,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     secrets,
     factories: options.connectorFactories ?? connectorFactories,
     logger: options.logger,
+    onBudgetChanged: createBudgetEvents((payload) => options.emit('budget.changed', payload)),
   })
   const profiles = new ProfileService({
     repository,
