@@ -191,16 +191,21 @@ export class RequestBudget {
     this.schedule()
   }
 
-  /** The family closest to its limit (null before any request of a limited family), and everything queued. */
+  /**
+   * The family holding work up (with requests waiting; else any), closest to its limit, and
+   * everything queued. Null before any request of a limited family.
+   */
   state(): BudgetState | null {
-    let tightest: BudgetState | null = null
+    let tightest: { state: BudgetState; waiting: boolean } | null = null
     let queued = 0
     for (const [family, window] of this.families) {
       queued += window.waiters.length
-      const state = window.state()
-      if (tightest === null || state.remaining / state.limit < tightest.remaining / tightest.limit) tightest = { family, ...state, queued: 0 }
+      const state = { family, ...window.state(), queued: 0 }
+      const waiting = window.waiters.length > 0
+      const tighter = tightest === null || state.remaining / state.limit < tightest.state.remaining / tightest.state.limit
+      if (tightest === null || (waiting && !tightest.waiting) || (waiting === tightest.waiting && tighter)) tightest = { state, waiting }
     }
-    return tightest && { ...tightest, queued }
+    return tightest && { ...tightest.state, queued }
   }
 
   /** Stops the timer; waiting requests are cancelled by their own signals (the client's closing). */

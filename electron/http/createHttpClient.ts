@@ -190,14 +190,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           throw rateLimitedError(response, describe(response), context, new Date(now() + waitMs), now())
         }
         rateLimitWaits++
-        // The whole family waits, not only this request: the next ones would get the same 429.
-        budget?.pause(budgetFamily(request.method, url.pathname), now() + waitMs)
         logger.info(`${target} rate limit reached: waiting ${waitMs} ms before sending ${request.method} ${context.path} again`, {
           target,
           profile: options.profileName,
           waitMs,
         })
-        await waitFor(waitMs, request.signal)
+        // With a budget the whole family waits, not only this request (the next ones would get the
+        // same 429), and this one waits in the budget's queue, where the UI sees it waiting.
+        if (budget) budget.pause(budgetFamily(request.method, url.pathname), now() + waitMs)
+        else await waitFor(waitMs, request.signal)
         continue
       }
       if (isRetryableStatus(response.status) && idempotent && retries < maxRetries) {

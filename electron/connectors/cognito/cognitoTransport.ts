@@ -175,10 +175,11 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
         if (isThrottled(failure) && waits < throttling.maxWaits) {
           waits++
           const waitMs = backoffDelay(waits, throttling)
-          // The whole category waits, not only this call: the next ones would be throttled too.
-          budget?.pause(cognitoBudgetFamily(operation), Date.now() + waitMs)
           logger.info(`Cognito throttled ${operation}: waiting ${waitMs} ms before sending it again`, { target: 'Cognito', profile: profileName, waitMs })
-          await waitFor(waitMs, linked.signal)
+          // With a budget the whole category waits (the next calls would be throttled too), this
+          // call in the budget's queue, where the UI sees it waiting.
+          if (budget) budget.pause(cognitoBudgetFamily(operation), Date.now() + waitMs)
+          else await waitFor(waitMs, linked.signal)
           continue
         }
         if (isTransient(failure) && idempotent && retries < maxRetries) {

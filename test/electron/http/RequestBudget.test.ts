@@ -128,10 +128,13 @@ describe('RequestBudget', () => {
     expect(budget.state()?.queued).toBe(0)
   })
 
-  it('reports the family closest to its limit', async () => {
+  it('reports the family closest to its limit, and one that holds requests up before any other', async () => {
     const budget = new RequestBudget({ quotaOf: (family) => ({ limit: family === 'small' ? 2 : 100, windowMs: 1000 }) })
     await budget.acquire('large')
     await budget.acquire('small')
     expect(budget.state()).toMatchObject({ family: 'small', limit: 2, remaining: 1 })
+    budget.pause('large', Date.now() + 1000)
+    void budget.acquire('large')
+    expect(budget.state()).toMatchObject({ family: 'large', limit: 100, queued: 1 })
   })
 })
