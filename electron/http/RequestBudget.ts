@@ -61,6 +61,11 @@ const windowSlack = 0.05
 const documentedShare = 0.8
 const burstShare = 0.1
 
+/** Requests a second a documented quota is spent at, once its burst is used (for figures: the benchmark's bounds). */
+export function steadyRate(quota: Quota): number {
+  return (quota.limit * documentedShare * 1000) / quota.windowMs
+}
+
 interface Waiter {
   grant: () => void
   reject: (error: unknown) => void

@@ -51,10 +51,10 @@ export function cognitoBudgetFamily(operation: string): string {
   return categoryOf[operation] ?? operation
 }
 
-function quotaOf(family: string): Quota {
+export function cognitoQuotaOf(family: string): Quota {
   return { limit: family in categoryRates ? categoryRates[family as Category] : 5, windowMs: 1000 }
 }
 
 export function createCognitoBudget(onChange?: (state: BudgetState) => void): RequestBudget {
-  return new RequestBudget({ quotaOf, onChange })
+  return new RequestBudget({ quotaOf: cognitoQuotaOf, onChange })
 }
