@@ -6,7 +6,7 @@ import { connectorIds, type ConnectorId } from '../../shared/catalogue/types'
 import { cognitoQuotaOf } from '../../electron/connectors/cognito/cognitoBudget'
 import { coupaQuota } from '../../electron/connectors/coupa/coupaBudget'
 import { goToAdminQuota } from '../../electron/connectors/gotomeeting/goToBudget'
-import { steadyRate, type Quota } from '../../electron/http/RequestBudget'
+import { burstOf, steadyRate, type Quota } from '../../electron/http/RequestBudget'
 import { createRecordingLogger } from '../support/recordingLogger'
 import { megabytes, milliseconds, ratioOf, withPeakMemory, type BenchRow } from './benchTable'
 import { startSandboxProcess } from './sandboxProcess'
@@ -66,7 +66,7 @@ async function listEverything(
   const pages = Math.ceil(ids.length / descriptor.paging.maxPageSize)
   // The profile's request budget spaces a target without rate headers at its documented pace.
   const quota = listQuota[connectorId]
-  const paced = quota ? ((pages - Math.max(1, Math.floor(quota.limit * 0.1))) * 1000) / steadyRate(quota) : 0
+  const paced = quota ? ((pages - burstOf(quota)) * 1000) / steadyRate(quota) : 0
   const bound = Math.max((pages * options.latencyMs) / inFlight, paced)
   const unique = new Set(ids).size
   // Pages fetched side by side must still come back in the target's order (ids ascending where numeric).

@@ -24,27 +24,30 @@ describe('RequestBudget', () => {
     return { granted, tickets }
   }
 
-  it('spends a documented quota evenly at 80% of its rate, in arrival order', async () => {
-    // 10 a second: one every 125 ms, bursts of one.
-    const budget = new RequestBudget({ quotaOf: () => ({ limit: 10, windowMs: 1000 }) })
-    const { granted } = acquireMany(budget, 'users', 3)
-    await vi.advanceTimersByTimeAsync(0)
-    expect(granted).toEqual([0])
-    expect(budget.state()).toMatchObject({ family: 'users', limit: 10, remaining: 9, queued: 2 })
-    await vi.advanceTimersByTimeAsync(124)
-    expect(granted).toEqual([0])
-    await vi.advanceTimersByTimeAsync(1)
-    expect(granted).toEqual([0, 1])
-    await vi.advanceTimersByTimeAsync(125)
-    expect(granted).toEqual([0, 1, 2])
-    expect(budget.state()?.queued).toBe(0)
-  })
-
-  it('lets a documented quota burst by a tenth of its limit, then spaces the rest', async () => {
+  it('spends a documented quota after its burst evenly, at 80% of its rate, in arrival order', async () => {
+    // 100 a second: a burst of 10, then one every 12.5 ms.
     const budget = new RequestBudget({ quotaOf: () => ({ limit: 100, windowMs: 1000 }) })
     const { granted } = acquireMany(budget, 'users', 12)
     await vi.advanceTimersByTimeAsync(0)
+    expect(granted).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    expect(budget.state()).toMatchObject({ family: 'users', limit: 100, remaining: 90, queued: 2 })
+    await vi.advanceTimersByTimeAsync(12)
     expect(granted).toHaveLength(10)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(granted).toHaveLength(11)
+    await vi.advanceTimersByTimeAsync(13)
+    expect(granted).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
+    expect(budget.state()?.queued).toBe(0)
+  })
+
+  it('lets a small quota burst by three (one click reads several things), then spaces the rest within 90% of it', async () => {
+    // GoTo's 10 a second: three at once, then 6 a second.
+    const budget = new RequestBudget({ quotaOf: () => ({ limit: 10, windowMs: 1000 }) })
+    const { granted } = acquireMany(budget, 'admin', 10)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(granted).toHaveLength(3)
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(granted).toHaveLength(9)
   })
 
   it('counts a request granted long ago but sent only now as sent now', async () => {
