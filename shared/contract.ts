@@ -162,6 +162,19 @@ export const events = {
    * it stands now: the Activity list places it without reading the journal again.
    */
   'journal.appended': z.object({ entryId: z.string(), entry: z.custom<JournalEntry>(isJournalEntryLike, 'not a journal entry') }),
+  /**
+   * A profile's request budget, a few times a second at most while it changes: the rate-limit
+   * family closest to its limit (`resetsAt` an ISO time, null before anything was counted) and
+   * the requests waiting for it.
+   */
+  'budget.changed': z.object({
+    profileId: z.string(),
+    family: z.string(),
+    remaining: z.number().int().nonnegative(),
+    limit: z.number().int().positive(),
+    resetsAt: z.string().nullable(),
+    queued: z.number().int().nonnegative(),
+  }),
 } as const
 function isJournalEntryLike(value: unknown): boolean {
   return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string'

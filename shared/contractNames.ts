@@ -46,7 +46,7 @@ export const contractCallNames = [
   'journal.settle',
 ] as const satisfies readonly CallName[]
 
-export const contractEventNames = ['profiles.changed', 'directory.changed', 'journal.appended'] as const satisfies readonly EventName[]
+export const contractEventNames = ['profiles.changed', 'directory.changed', 'journal.appended', 'budget.changed'] as const satisfies readonly EventName[]
 
 /** The one answer every door (preload, preview client, main) gives a name outside the contract. */
 export function unknownCall(name: unknown): Result<never> {

@@ -3,6 +3,7 @@ import type { Attributes, ConnectionReport, DirectoryObject, DirectoryPage } fro
 import type { StepReport } from '../../shared/errors'
 import type { Environment } from '../../shared/profiles'
 import type { Logger } from '../logging/Logger'
+import type { BudgetState } from '../http/RequestBudget'
 
 /**
  * What every target adapter implements: a small core, plus the capability interfaces below that
@@ -195,6 +196,8 @@ export interface ConnectorSettings {
   values: Readonly<Record<string, string>>
   secrets: Readonly<Record<string, string>>
   logger: Logger
+  /** The profile's request budget changed (throttle before publishing): what the UI's gauge shows. */
+  onBudgetChanged?: (state: BudgetState) => void
 }
 
 export type ConnectorFactory = (settings: ConnectorSettings) => Connector

@@ -2,6 +2,7 @@ import { withReadAhead } from '../connectors/withReadAhead'
 import { getDescriptor } from '../../shared/catalogue'
 import type { ConnectorDescriptor, ConnectorId } from '../../shared/catalogue/types'
 import type { Connector, ConnectorFactory } from '../connectors/Connector'
+import type { BudgetState } from '../http/RequestBudget'
 import type { Logger } from '../logging/Logger'
 import type { StoredProfile } from '../profiles/profileFileSchema'
 import type { ProfileRepository } from '../profiles/ProfileRepository'
@@ -21,6 +22,8 @@ export interface ConnectorPoolOptions {
    * the old values), or refuses when sandbox profiles are off.
    */
   beforeUse?: (profile: StoredProfile) => Promise<void>
+  /** Each profile's request budget as it changes (see createBudgetEvents). */
+  onBudgetChanged?: (profileId: string, state: BudgetState) => void
 }
 
 /** A stored profile with its connector's descriptor: enough to refuse a call before connecting. */
@@ -106,7 +109,15 @@ export class ConnectorPool {
     }
     this.options.logger.info('connector ready', { profileId: profile.id, connectorId: profile.connectorId })
     return withReadAhead(
-      factory({ profileId: profile.id, profileName: profile.name, environment: profile.environment, values: { ...profile.values }, secrets, logger: this.options.logger }),
+      factory({
+        profileId: profile.id,
+        profileName: profile.name,
+        environment: profile.environment,
+        values: { ...profile.values },
+        secrets,
+        logger: this.options.logger,
+        onBudgetChanged: (state) => this.options.onBudgetChanged?.(profile.id, state),
+      }),
     )
   }
 }

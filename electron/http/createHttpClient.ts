@@ -56,6 +56,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     timeout: 0,
   })
   const limiter = new ConcurrencyLimiter(options.concurrency ?? defaults.concurrency)
+  const budget = options.budget
+  const budgetFamily = options.budgetFamily ?? (() => 'all')
   const closing = new AbortController()
 
   function describe(response: HttpResponse): TargetErrorDescription {
@@ -92,7 +94,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   async function attemptOnce(request: HttpRequest, url: URL, attempt: number, sent: Set<string>): Promise<AttemptOutcome> {
-    const release = await limiter.acquire(request.signal)
+    // The budget first: a request waiting for its rate-limit window holds no concurrency slot.
+    const ticket = await budget?.acquire(budgetFamily(request.method, url.pathname), request.signal)
+    let release: () => void
+    try {
+      release = await limiter.acquire(request.signal)
+    } catch (error: unknown) {
+      ticket?.abandoned()
+      throw error
+    }
     try {
       // Before the attempt starts: a sign-in that fails (GoTo's token) reports and logs itself, and
       // this request, never sent, is not logged as an attempt, let alone as a cancelled one.
@@ -103,9 +113,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       else if (request.body !== undefined) headers['Content-Type'] = 'application/json'
       else if (bodilessWrites.has(request.method)) headers['Content-Length'] = '0'
       const started = performance.now()
+      ticket?.sending()
       try {
         const outcome = await sendAttempt(instance, { url, request, headers, timeoutMs, parseJson: options.parseJson })
         log(request, url, attempt, started, outcome)
+        if ('response' in outcome) ticket?.answered(outcome.response.headers)
         return outcome
       } catch (error: unknown) {
         // sendAttempt throws only when the request was cancelled.
@@ -113,6 +125,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         throw error
       }
     } finally {
+      // Once answered this does nothing; otherwise (no answer, cancelled, sign-in failed) it returns the count.
+      ticket?.abandoned()
       release()
     }
   }
@@ -181,7 +195,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           profile: options.profileName,
           waitMs,
         })
-        await waitFor(waitMs, request.signal)
+        // With a budget the whole family waits, not only this request (the next ones would get the
+        // same 429), and this one waits in the budget's queue, where the UI sees it waiting.
+        if (budget) budget.pause(budgetFamily(request.method, url.pathname), now() + waitMs)
+        else await waitFor(waitMs, request.signal)
         continue
       }
       if (isRetryableStatus(response.status) && idempotent && retries < maxRetries) {

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../../shared/errors'
 import type { Environment } from '../../shared/profiles'
 import type { Logger } from '../logging/Logger'
+import type { RequestBudget } from './RequestBudget'
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -84,6 +85,14 @@ export interface HttpClientOptions {
   rateLimit?: { maxWaitMs: number; maxWaits: number }
   /** Requests of this profile in flight at once. Default 4. */
   concurrency?: number
+  /**
+   * The profile's request budget (shared with the profile's other clients): every attempt waits for
+   * it before it is sent, and a 429 pauses the request's family in it. Without one, rate limits are
+   * only reacted to.
+   */
+  budget?: RequestBudget
+  /** The budget family of a request (Okta's rate-limit bucket); one family for the whole target when absent. */
+  budgetFamily?: (method: HttpMethod, path: string) => string
   /** How long a 429 asks to wait, in ms, from the target's headers; null when it does not say. */
   retryAfter?: (response: HttpResponse) => number | null
   describeError?: (response: HttpResponse) => TargetErrorDescription

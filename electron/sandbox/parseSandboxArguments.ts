@@ -8,7 +8,10 @@ export const sandboxUsage = `Usage: npm run sandbox -- [--users N] [--latency MS
   --users N      generated people per tenant, 0 to ${maximumPeople} (default 200)
   --latency MS   milliseconds added before every answer, 0 or more (default 0)
   --faults RATE  share of requests answered with a random fault, 0 to 1 (default 0)
-  --seed S       same seed, same people and groups (default lanyard)`
+  --seed S       same seed, same people and groups (default lanyard)
+  --rate-limits documented|off|N
+                 the targets' documented rate limits, none, or N requests a second in
+                 every bucket (default: Okta's 600 a minute per bucket, the others none)`
 
 /** `--users 500`, `--users=500`; each value checked, the message names the option and what it takes. */
 export function parseSandboxArguments(argv: readonly string[]): ParsedArguments {
@@ -39,6 +42,12 @@ export function parseSandboxArguments(argv: readonly string[]): ParsedArguments 
       case '--seed': {
         if (value === undefined || value.trim() === '') return fail('any non-empty text')
         options.seed = value
+        break
+      }
+      case '--rate-limits': {
+        if (value === 'documented' || value === 'off') options.rateLimits = value
+        else if (value !== undefined && /^\d+$/.test(value) && Number(value) >= 1) options.rateLimits = Number(value)
+        else return fail('documented, off, or a whole number of requests a second, 1 or more')
         break
       }
       default:

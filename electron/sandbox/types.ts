@@ -31,6 +31,9 @@ export interface ScriptedFault {
   times?: number
 }
 
+/** `documented`: the target's published limits; `off`: none; a number: that many requests a second in every bucket. */
+export type RateLimitMode = 'documented' | 'off' | number
+
 export interface SandboxOptions {
   /** Generated users, 0 to 100,000. Default 200. */
   users?: number
@@ -41,8 +44,16 @@ export interface SandboxOptions {
   /** Share of requests (0–1) answered with a random fault of `faultKinds`. Default 0. */
   faultRate?: number
   faultKinds?: FaultKind[]
-  /** Requests per minute per rate-limit bucket before 429s (Okta). Default 600. */
+  /** Requests per minute per rate-limit bucket before 429s (Okta). Default 600. `rateLimits`, when given, wins. */
   rateLimitPerMinute?: number
+  /**
+   * How every tenant enforces its target's rate limits, with the target's own headers and error
+   * shapes: `documented` (Okta's per-minute buckets, Cognito's per-category rates, Coupa's 25 a
+   * second with bursts of 20, GoTo's 10 a second), `off`, or N requests a second in every bucket
+   * (Okta then in windows of one second). When absent, Okta counts `rateLimitPerMinute` and the
+   * others do not limit (tests opt in: a limit of their own would slow every other test down).
+   */
+  rateLimits?: RateLimitMode
   /**
    * When set, the tenant's data, credentials and port live in this folder and survive a restart
    * (the app's own sandbox). Without it everything is in memory (tests, benchmark, CLI).

@@ -1,6 +1,7 @@
 import type { EventName, EventPayload, Handlers } from '../../shared/contract'
 import { connectorFactories } from '../connectors/registry'
 import { ConnectorPool, type ConnectorFactories } from '../directory/ConnectorPool'
+import { createBudgetEvents } from '../http/budgetEvents'
 import { ChangeCompletionService } from '../directory/ChangeCompletionService'
 import { DeprovisionService } from '../directory/DeprovisionService'
 import { createDirectoryHandlers } from '../directory/directoryHandlers'
@@ -64,6 +65,7 @@ export async function createServices(options: ServiceOptions): Promise<Services 
     factories: options.connectorFactories ?? connectorFactories,
     logger: options.logger,
     beforeUse: async (profile) => options.sandboxes?.beforeUse?.(profile, profileHandlers),
+    onBudgetChanged: createBudgetEvents((payload) => options.emit('budget.changed', payload)),
   })
   const profiles = new ProfileService({
     repository,

@@ -80,4 +80,5 @@ export const validEventExamples: { [E in EventName]: EventPayload<E> } = {
   'profiles.changed': { ids: [profileId] },
   'directory.changed': { profileId, objectType: 'users', ids: ['00u1'] },
   'journal.appended': { entryId: 'entry-1', entry: appliedDeprovision },
+  'budget.changed': { profileId, family: 'user:read', remaining: 12, limit: 600, resetsAt: '2026-12-01T09:01:00.000Z', queued: 3 },
 }

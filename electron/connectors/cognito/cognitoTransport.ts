@@ -1,11 +1,13 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
 import { cancelledError, linkedSignal, throwIfAborted, waitFor } from '../../http/cancellation'
 import { ConcurrencyLimiter } from '../../http/ConcurrencyLimiter'
+import type { RequestBudget } from '../../http/RequestBudget'
 import { refusePlainHttp } from '../../http/requestUrl'
 import { backoffDelay } from '../../http/retryTiming'
 import { redactedMark } from '../../logging/redact'
 import type { Logger } from '../../logging/Logger'
 import { AppError } from '../../services/AppError'
+import { cognitoBudgetFamily } from './cognitoBudget'
 import { appErrorOf, classifyFailure, isThrottled, isTransient, type CognitoFailure } from './cognitoErrors'
 import type { CognitoProfileSettings } from './cognitoSettings'
 
@@ -20,6 +22,11 @@ export interface CognitoTuning {
   throttling?: { maxWaits: number; initialMs: number; maxMs: number }
   /** Calls of this profile in flight at once. Default 4. */
   concurrency?: number
+  /**
+   * The profile's request budget: every attempt waits for its operation's quota category, and a
+   * throttled call pauses the category. Without one, throttling is only reacted to.
+   */
+  budget?: RequestBudget
 }
 
 const defaults = {
@@ -63,6 +70,7 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
   const backoff = tuning.backoff ?? defaults.backoff
   const throttling = tuning.throttling ?? defaults.throttling
   const limiter = new ConcurrencyLimiter(tuning.concurrency ?? defaults.concurrency)
+  const budget = tuning.budget
   const closing = new AbortController()
   const host = settings.endpoint ? new URL(settings.endpoint).host : `cognito-idp.${settings.region}.amazonaws.com`
   logger.registerSecret(settings.accessSecret)
@@ -106,14 +114,25 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
     run: (client: CognitoIdentityProviderClient, abortSignal: AbortSignal) => Promise<Output>,
     signal: AbortSignal,
   ): Promise<{ output: Output } | { failure: CognitoFailure }> {
-    const release = await limiter.acquire(signal)
+    // The budget first: a call waiting for its quota holds no concurrency slot.
+    const ticket = await budget?.acquire(cognitoBudgetFamily(operation), signal)
+    let release: () => void
+    try {
+      release = await limiter.acquire(signal)
+    } catch (error: unknown) {
+      ticket?.abandoned()
+      throw error
+    }
     const timer = new AbortController()
     const timeout = setTimeout(() => timer.abort(), timeoutMs)
     const linked = linkedSignal([signal, timer.signal])
     const started = performance.now()
+    ticket?.sending()
     try {
       const output = await run(client, linked.signal)
       log(operation, number, started, null)
+      // Cognito sends no rate headers: the answer only ends the call's count as in flight.
+      ticket?.answered({})
       return { output }
     } catch (error: unknown) {
       // Lanyard's own refusal (plain http://, see below): nothing was sent, so nothing to classify or retry.
@@ -125,6 +144,7 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
     } finally {
       clearTimeout(timeout)
       linked.dispose()
+      ticket?.abandoned()
       release()
     }
   }
@@ -156,7 +176,10 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
           waits++
           const waitMs = backoffDelay(waits, throttling)
           logger.info(`Cognito throttled ${operation}: waiting ${waitMs} ms before sending it again`, { target: 'Cognito', profile: profileName, waitMs })
-          await waitFor(waitMs, linked.signal)
+          // With a budget the whole category waits (the next calls would be throttled too), this
+          // call in the budget's queue, where the UI sees it waiting.
+          if (budget) budget.pause(cognitoBudgetFamily(operation), Date.now() + waitMs)
+          else await waitFor(waitMs, linked.signal)
           continue
         }
         if (isTransient(failure) && idempotent && retries < maxRetries) {
@@ -188,6 +211,7 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
     close() {
       closing.abort()
       client.destroy()
+      budget?.close()
     },
   }
 }

@@ -10,6 +10,7 @@ import { deprovision, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision
 import { createGroup, deleteGroup, getGroup, listGroups, plannedGroupUpdate, updateGroup } from './cognitoGroups'
 import { addMember, listGroupsOf, listMembers, removeMember } from './cognitoMemberships'
 import { readCognitoSettings } from './cognitoSettings'
+import { createCognitoBudget } from './cognitoBudget'
 import { createCognitoTransport, type CognitoTuning } from './cognitoTransport'
 import type { CognitoContext } from './cognitoTypes'
 import { deleteUser, getUser, listUsers, plannedUserUpdate, updateUser } from './cognitoUsers'
@@ -34,7 +35,7 @@ function objectType(id: string): ObjectTypeDescriptor {
  */
 export function createCognitoConnector(settings: ConnectorSettings, tuning: CognitoTuning = {}): CognitoConnector {
   const profile = readCognitoSettings(settings)
-  const transport = createCognitoTransport(profile, settings.logger, settings.profileName, tuning)
+  const transport = createCognitoTransport(profile, settings.logger, settings.profileName, { budget: createCognitoBudget(settings.onBudgetChanged), ...tuning })
   const api = createCognitoApi(transport, profile.userPoolId)
   let pool: Promise<UserPoolType> | null = null
   const context: CognitoContext = {

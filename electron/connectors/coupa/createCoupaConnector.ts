@@ -5,6 +5,7 @@ import { createHttpClient } from '../../http/createHttpClient'
 import type { HttpClientOptions } from '../../http/types'
 import { AppError } from '../../services/AppError'
 import type { Connector, ConnectorSettings, CreatesObjects, Deprovisions, ManagesMemberships, ReadsMemberships, UpdatesObjects } from '../Connector'
+import { createCoupaBudget } from './coupaBudget'
 import { testConnection } from './coupaConnection'
 import { deprovision, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './coupaDeprovision'
 import { describeCoupaError } from './coupaErrors'
@@ -18,7 +19,7 @@ import { updateUser } from './coupaUserUpdate'
 export type CoupaConnector = Connector & CreatesObjects & UpdatesObjects & ReadsMemberships & ManagesMemberships & Deprovisions
 
 /** Test seams: faster timeouts and retries than a real profile uses. */
-export type CoupaHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit'>
+export type CoupaHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'budget'>
 
 const pagesAtOnceChoices = ['1', '2', '4', '8']
 
@@ -74,6 +75,7 @@ export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaH
   const apiKey = required(settings, settings.secrets.apiKey, 'API key')
   const url = instanceUrl(settings)
   const pagesAtOnce = pagesAtOnceOf(settings)
+  const budget = createCoupaBudget(settings.onBudgetChanged)
   const http = createHttpClient({
     targetName: 'Coupa',
     baseUrl: url.toString(),
@@ -85,6 +87,7 @@ export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaH
     describeError: describeCoupaError,
     // As many requests in flight as the list may read pages at once: one profile, one budget.
     concurrency: pagesAtOnce,
+    budget,
     ...tuning,
   })
   const context: CoupaContext = {
@@ -116,6 +119,9 @@ export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaH
     deprovisionTakes,
     deprovision: (userId, snapshot) => deprovision(context, userId, snapshot),
     undoDeprovision: (userId, snapshot) => undoDeprovision(context, userId, snapshot),
-    close: () => http.close(),
+    close: () => {
+      http.close()
+      budget.close()
+    },
   }
 }

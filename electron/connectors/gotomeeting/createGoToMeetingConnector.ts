@@ -5,6 +5,7 @@ import type { HttpClientOptions } from '../../http/types'
 import { AppError } from '../../services/AppError'
 import { usersAndGroups } from '../usersAndGroups'
 import type { Connector, ConnectorSettings, CreatesObjects, DeletesObjects, Deprovisions, ReadsMemberships, UpdatesObjects } from '../Connector'
+import { createGoToBudget, goToAdminFamily, goToSignInFamily } from './goToBudget'
 import { createGoToApi } from './goToApi'
 import { testConnection } from './goToConnection'
 import { checkCreateUser } from './goToCreateCheck'
@@ -23,7 +24,7 @@ import { createUser, deleteUser, getUser, listUsers, updateUser } from './goToUs
 export type GoToMeetingConnector = Connector & CreatesObjects & UpdatesObjects & DeletesObjects & ReadsMemberships & Deprovisions
 
 /** Test seams: faster timeouts and retries than a real profile uses. */
-export type GoToHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'concurrency'>
+export type GoToHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'concurrency' | 'budget'>
 
 function objectType(id: string): ObjectTypeDescriptor {
   const found = gotomeeting.objectTypes.find((candidate) => candidate.id === id)
@@ -69,7 +70,8 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
   const clientCredentials = Buffer.from(`${clientId}:${clientSecret}`, 'utf8').toString('base64')
   // Both clients refuse http:// for a real profile (and off this computer for a sandbox) before
   // authenticating: the sign-in's form carries the password, its header the client secret.
-  const common = { logger: settings.logger, profileName: settings.profileName, environment: settings.environment, ...tuning }
+  const budget = createGoToBudget(settings.onBudgetChanged)
+  const common = { logger: settings.logger, profileName: settings.profileName, environment: settings.environment, budget, ...tuning }
   const signIn = createHttpClient({
     ...common,
     targetName: 'GoTo',
@@ -78,6 +80,7 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
     authenticate: () => ({ Authorization: `Basic ${clientCredentials}` }),
     secrets: [password, clientSecret, clientCredentials],
     describeError: describeGoToSignInError,
+    budgetFamily: () => goToSignInFamily,
   })
   const tokens = new GoToTokens(signIn, tokenEndpoint.pathname, { username, password }, settings.logger)
   const admin = createHttpClient({
@@ -89,6 +92,7 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
     retryAfter: goToRetryAfter,
     describeError: describeGoToError,
     parseJson: parseJsonLosslessly,
+    budgetFamily: () => goToAdminFamily,
   })
   const context: GoToContext = {
     api: createGoToApi(admin, tokens),
@@ -131,6 +135,7 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
       tokens.forget()
       admin.close()
       signIn.close()
+      budget.close()
     },
   }
 }

@@ -6,6 +6,7 @@ import { AppError } from '../../services/AppError'
 import { usersAndGroups } from '../usersAndGroups'
 import type { Connector, ConnectorSettings, CreatesObjects, DeletesObjects, Deprovisions, ManagesMemberships, ReadsMemberships, UpdatesObjects } from '../Connector'
 import { deprovision, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './oktaDeprovision'
+import { createOktaBudget, oktaBudgetFamily } from './oktaBudget'
 import { describeOktaError, oktaRetryAfter } from './oktaErrors'
 import { attributesToProfile } from './oktaMapping'
 import { testConnection } from './oktaConnection'
@@ -18,7 +19,7 @@ import { createUser, deleteUser, getUser, listUsers, updateUser } from './oktaUs
 export type OktaConnector = Connector & CreatesObjects & UpdatesObjects & DeletesObjects & ReadsMemberships & ManagesMemberships & Deprovisions
 
 /** Test seams: faster timeouts and retries than a real profile uses. */
-export type OktaHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'concurrency'>
+export type OktaHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'concurrency' | 'budget'>
 
 function objectType(id: string): ObjectTypeDescriptor {
   const found = okta.objectTypes.find((candidate) => candidate.id === id)
@@ -51,6 +52,7 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
   const token = required(settings, settings.secrets.token, 'API token (Token)')
   const url = required(settings, settings.values.url, 'Target URL')
   const host = hostOf(settings, url)
+  const budget = createOktaBudget(settings.onBudgetChanged)
   const http = createHttpClient({
     targetName: 'Okta',
     baseUrl: url,
@@ -61,6 +63,8 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
     profileName: settings.profileName,
     retryAfter: (response) => oktaRetryAfter(response),
     describeError: describeOktaError,
+    budget,
+    budgetFamily: oktaBudgetFamily,
     ...tuning,
   })
   const context: OktaContext = {
@@ -102,6 +106,9 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
     deprovisionTakes,
     deprovision: (userId, snapshot) => deprovision(context, userId, snapshot),
     undoDeprovision: (userId, snapshot) => undoDeprovision(context, userId, snapshot),
-    close: () => http.close(),
+    close: () => {
+      http.close()
+      budget.close()
+    },
   }
 }

@@ -1,3 +1,5 @@
+import type { RateLimitMode } from '../types'
+
 /**
  * Cognito's request-rate quotas per operation category (cognito.md §4). Off by default (the app's
  * sandbox should not throttle a person trying things); `tenant.throttle(category, rps)` turns a
@@ -47,6 +49,14 @@ export const categoryOfOperation: Record<string, OperationCategory> = {
 }
 
 const windowMs = 1000
+
+/** Every category at AWS's default rate (`documented`) or at N a second; none for `off` or no mode. */
+export function throttleFor(mode: RateLimitMode | undefined, now: () => number = Date.now): CategoryThrottle {
+  const throttle = new CategoryThrottle(now)
+  if (mode === undefined || mode === 'off') return throttle
+  for (const [category, rate] of Object.entries(defaultCategoryRates)) throttle.set(category as OperationCategory, mode === 'documented' ? rate : mode)
+  return throttle
+}
 
 export class CategoryThrottle {
   private readonly rates = new Map<OperationCategory, number>()

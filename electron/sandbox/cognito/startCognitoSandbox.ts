@@ -5,7 +5,7 @@ import type { RunningSandbox, SandboxOptions } from '../types'
 import type { Delivery } from './cognitoOperation'
 import { isCognitoTenantData, type CognitoTenantData } from './cognitoRecords'
 import { CognitoTenant } from './CognitoTenant'
-import { CategoryThrottle } from './cognitoThrottling'
+import { throttleFor } from './cognitoThrottling'
 import { CognitoUserPool } from './CognitoUserPool'
 import { createCognitoTarget } from './createCognitoTarget'
 import { seedCognitoTenant } from './seedCognitoTenant'
@@ -28,7 +28,7 @@ export async function startCognitoSandbox(options: SandboxOptions = {}): Promise
     region: pool.pool.region,
     userPoolId: pool.pool.id,
   }
-  const throttle = new CategoryThrottle()
+  const throttle = throttleFor(options.rateLimits)
   const deliveries: Delivery[] = []
   const changed = () => stateFile?.changed()
   const server = await startSandboxServer({

@@ -13,7 +13,7 @@ import { seedCoupaTenant } from './seedCoupaTenant'
 export interface CoupaSandboxOptions extends SandboxOptions {
   /** The instance's version-1 custom properties. Default `cost_center|string;new_user|boolean;`. Ignored when saved state is loaded. */
   customProperties?: string
-  /** Coupa's 25 requests/s (burst 20) limit from the start; off by default (`tenant.setRateLimiting` turns it on later). */
+  /** Coupa's 25 requests/s (burst 20) limit from the start; off by default (`tenant.setRateLimiting` turns it on later). `rateLimits` wins. */
   rateLimit?: boolean
 }
 
@@ -40,7 +40,7 @@ export async function startCoupaSandbox(options: CoupaSandboxOptions = {}): Prom
   const data = saved?.data ?? seedCoupaTenant(users, seed, options.customProperties ?? defaultCustomProperties)
   const directory = new CoupaDirectory(data)
   const apiKey = newApiKey()
-  const limiter = new CoupaRateLimiter(options.rateLimit ?? false)
+  const limiter = CoupaRateLimiter.for(options.rateLimits, options.rateLimit ?? false)
   const writes: RecordedRequest[] = []
   const changed = () => stateFile?.changed()
   let baseUrl = ''

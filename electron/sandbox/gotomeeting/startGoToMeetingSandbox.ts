@@ -24,7 +24,7 @@ const adminBasePath = '/admin/rest/v1/'
  * secret are new at every start and never written to the state file; with `stateDirectory` the
  * account and its port survive a restart (`gotomeeting.json`).
  *
- * GoTo's documented limit is 10 requests per second. It is enforced only when
+ * GoTo's documented limit is 10 requests per second. It is enforced only when `rateLimits` or
  * `rateLimitPerMinute` is given (as that many per minute, counted per second: 600 → 10/s) or
  * through `tenant.setRequestsPerSecond`: the app's own sandbox serves one person clicking, and
  * the benchmark measures Lanyard, not GoTo's throttle.
@@ -41,7 +41,7 @@ export async function startGoToMeetingSandbox(options: SandboxOptions = {}): Pro
   // The administrator's email is their sign-in name (it stays the seeded one unless someone changes it).
   const username = directory.userByKey(directory.adminUserKey)?.email ?? sandboxAdminEmail
   const changed = () => stateFile?.changed()
-  let requestsPerSecond = options.rateLimitPerMinute === undefined ? undefined : Math.max(1, Math.floor(options.rateLimitPerMinute / 60))
+  let requestsPerSecond = goToRequestsPerSecond(options)
   const server = await startSandboxServer({
     target: createGoToMeetingTarget({
       directory,
@@ -76,3 +76,14 @@ export async function startGoToMeetingSandbox(options: SandboxOptions = {}): Pro
     },
   }
 }
+
+/** `documented`: 10 a second; N: N a second; `off`: none; no mode: `rateLimitPerMinute` counted per second. */
+function goToRequestsPerSecond(options: SandboxOptions): number | undefined {
+  const mode = options.rateLimits
+  if (mode === 'documented') return documentedRequestsPerSecond
+  if (typeof mode === 'number') return mode
+  if (mode === 'off' || options.rateLimitPerMinute === undefined) return undefined
+  return Math.max(1, Math.floor(options.rateLimitPerMinute / 60))
+}
+
+const documentedRequestsPerSecond = 10

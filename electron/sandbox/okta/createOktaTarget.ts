@@ -5,7 +5,7 @@ import { addGroupRoutes } from './groupRoutes'
 import { addMembershipRoutes } from './membershipRoutes'
 import type { OktaDirectory } from './OktaDirectory'
 import { errorBody, OktaError, oktaErrors } from './oktaErrors'
-import { OktaRateLimiter, rateLimitBucket, rateLimitHeaders, type RateLimitState } from './oktaRateLimits'
+import { rateLimitBucket, rateLimitHeaders, type OktaRateLimiter, type RateLimitState } from './oktaRateLimits'
 import { createContext, type OktaHandler, type OktaReply } from './oktaRouting'
 import { addOrgRoutes } from './orgRoutes'
 import { addLifecycleRoutes } from './userLifecycle'
@@ -14,7 +14,8 @@ import { addUserRoutes } from './userRoutes'
 export interface OktaTargetOptions {
   directory: OktaDirectory
   adminToken: string
-  rateLimitPerMinute: number
+  /** Counts every request in its bucket (see oktaRateLimiterFor). */
+  limiter: OktaRateLimiter
   random: Random
   /** Known only once the server listens. */
   baseUrl: () => string
@@ -29,7 +30,7 @@ export interface OktaTargetOptions {
  */
 export function createOktaTarget(options: OktaTargetOptions): SandboxTarget {
   const { directory, random } = options
-  const limiter = new OktaRateLimiter(options.rateLimitPerMinute)
+  const { limiter } = options
   const routes = new RouteTable<OktaHandler>()
   addOrgRoutes(routes)
   addUserRoutes(routes)
@@ -87,7 +88,8 @@ export function createOktaTarget(options: OktaTargetOptions): SandboxTarget {
     },
     answerFault(kind: AnsweredFaultKind, request) {
       const errors = { rate_limit: oktaErrors.rateLimited, server_error: oktaErrors.internal, bad_gateway: oktaErrors.badGateway, unavailable: oktaErrors.unavailable }
-      return failure(errors[kind](), kind === 'rate_limit' ? limiter.faultState() : limiter.peek(rateLimitBucket(request.method, request.path)))
+      const bucket = rateLimitBucket(request.method, request.path)
+      return failure(errors[kind](), kind === 'rate_limit' ? limiter.faultState(bucket) : limiter.peek(bucket))
     },
   }
 }

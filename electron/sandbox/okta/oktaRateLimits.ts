@@ -1,3 +1,5 @@
+import type { RateLimitMode } from '../types'
+
 /**
  * Okta's per-minute rate limits (okta.md §6). Each request falls in one bucket (the exact path
  * first, then the longest prefix; the method matters); each bucket has its own 60-second window,
@@ -12,7 +14,21 @@ export interface RateLimitState {
   resetEpochSeconds: number
 }
 
-const windowMs = 60_000
+const minuteMs = 60_000
+
+/** okta.md §6.2, the Enterprise column: one user's read has its own, larger bucket. */
+const documentedPerMinute: Readonly<Record<string, number>> = { 'users:one:read': 1000 }
+const documentedDefaultPerMinute = 600
+/** `off`: Okta always sends its headers, so the tenant does too, with a limit nobody reaches. */
+const unlimited = 1_000_000
+
+/** The limiter a `rateLimits` mode asks for; `perMinute` when no mode is given (the old option). */
+export function oktaRateLimiterFor(mode: RateLimitMode | undefined, perMinute: number): OktaRateLimiter {
+  if (mode === 'documented') return new OktaRateLimiter((bucket) => documentedPerMinute[bucket] ?? documentedDefaultPerMinute)
+  if (mode === 'off') return new OktaRateLimiter(unlimited)
+  if (typeof mode === 'number') return new OktaRateLimiter(mode, Date.now, 1000)
+  return new OktaRateLimiter(perMinute)
+}
 
 /**
  * The §6.2 bucket names: users list/create, one user read, one user write, groups, one group, and
@@ -32,18 +48,30 @@ export function rateLimitBucket(method: string, path: string): string {
   return 'other'
 }
 
-export class OktaRateLimiter {
-  private readonly windows = new Map<string, { startedAt: number; used: number }>()
+interface BucketWindow {
+  startedAt: number
+  used: number
+  limit: number
+}
 
+export class OktaRateLimiter {
+  private readonly windows = new Map<string, BucketWindow>()
+
+  private readonly limitOf: (bucket: string) => number
+
+  /** `limit` requests per bucket in each window of `windowMs` (Okta's windows are a minute). */
   constructor(
-    private readonly limitPerMinute: number,
+    limit: number | ((bucket: string) => number),
     private readonly now: () => number = Date.now,
-  ) {}
+    private readonly windowMs: number = minuteMs,
+  ) {
+    this.limitOf = typeof limit === 'number' ? () => limit : limit
+  }
 
   /** Counts one request in its bucket; `allowed` is false once the minute's budget is spent. */
   take(bucket: string): RateLimitState {
     const window = this.currentWindow(bucket)
-    if (window.used >= this.limitPerMinute) return { ...this.state(window), allowed: false }
+    if (window.used >= window.limit) return { ...this.state(window), allowed: false }
     window.used++
     return { ...this.state(window), allowed: true }
   }
@@ -56,26 +84,26 @@ export class OktaRateLimiter {
   private currentWindow(bucket: string) {
     const now = this.now()
     let window = this.windows.get(bucket)
-    if (!window || now >= window.startedAt + windowMs) {
-      window = { startedAt: now, used: 0 }
+    if (!window || now >= window.startedAt + this.windowMs) {
+      window = { startedAt: now, used: 0, limit: this.limitOf(bucket) }
       this.windows.set(bucket, window)
     }
     return window
   }
 
-  private state(window: { startedAt: number; used: number }): RateLimitState {
-    const remaining = Math.max(0, this.limitPerMinute - window.used)
+  private state(window: BucketWindow): RateLimitState {
+    const remaining = Math.max(0, window.limit - window.used)
     return {
       allowed: remaining > 0,
-      limit: this.limitPerMinute,
+      limit: window.limit,
       remaining,
-      resetEpochSeconds: Math.ceil((window.startedAt + windowMs) / 1000),
+      resetEpochSeconds: Math.ceil((window.startedAt + this.windowMs) / 1000),
     }
   }
 
   /** The state a scripted `rate_limit` fault reports: spent, resetting in one second. */
-  faultState(): RateLimitState {
-    return { allowed: false, limit: this.limitPerMinute, remaining: 0, resetEpochSeconds: Math.floor(this.now() / 1000) + 1 }
+  faultState(bucket: string): RateLimitState {
+    return { allowed: false, limit: this.limitOf(bucket), remaining: 0, resetEpochSeconds: Math.floor(this.now() / 1000) + 1 }
   }
 }
 

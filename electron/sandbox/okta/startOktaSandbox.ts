@@ -5,6 +5,7 @@ import { tenantBasics } from '../framework/tenantBasics'
 import type { RunningSandbox, SandboxOptions } from '../types'
 import { createOktaTarget } from './createOktaTarget'
 import { OktaDirectory } from './OktaDirectory'
+import { oktaRateLimiterFor } from './oktaRateLimits'
 import { isOktaTenantData, type OktaTenantData } from './oktaRecords'
 import { OktaTenant } from './OktaTenant'
 import { newApiToken, seedOktaTenant } from './seedOktaTenant'
@@ -33,7 +34,7 @@ export async function startOktaSandbox(options: SandboxOptions = {}): Promise<Ru
     target: createOktaTarget({
       directory,
       adminToken: token,
-      rateLimitPerMinute: options.rateLimitPerMinute ?? defaultRateLimitPerMinute,
+      limiter: oktaRateLimiterFor(options.rateLimits, options.rateLimitPerMinute ?? defaultRateLimitPerMinute),
       // Request ids, error ids and activation tokens must not repeat when the tenant starts again
       // (the journal keeps request ids to tell failures apart), so they are not drawn from the seed.
       random: createRandom(randomBytes(4).readUInt32LE()),

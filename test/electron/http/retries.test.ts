@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { expectAppError } from '../../support/expectAppError'
 import { harness, inOrder } from './testClient'
+import { RequestBudget } from '../../../electron/http/RequestBudget'
 
 describe('createHttpClient: retries', () => {
   for (const status of [500, 502, 503, 504]) {
@@ -88,6 +89,26 @@ describe('createHttpClient: rate limits', () => {
     expect(response.status).toBe(200)
     expect(performance.now() - started).toBeGreaterThanOrEqual(140)
     expect(server.received).toHaveLength(2)
+  })
+
+  it("with a budget, a 429 holds the whole family: a request sent during the wait goes after the retry, not before", async () => {
+    const orderOf = async (budget: RequestBudget | undefined) => {
+      const { server, client, logger } = await harness(inOrder({ status: 429, headers: { 'X-Wait': '100' } }), {
+        retryAfter: (response) => (response.headers['x-wait'] ? Number(response.headers['x-wait']) : null),
+        budget,
+      })
+      let limited: () => void = () => undefined
+      const answered429 = new Promise<void>((resolve) => (limited = resolve))
+      const first = client.request({ method: 'GET', path: '/first' })
+      // The second starts once the client has taken the first's 429 in (and logged its wait).
+      const poll = setInterval(() => logger.lines.some((line) => line.message.includes('rate limit reached')) && limited(), 1)
+      await answered429
+      clearInterval(poll)
+      await Promise.all([first, client.request({ method: 'GET', path: '/second' })])
+      return server.received.map((request) => request.url)
+    }
+    expect(await orderOf(undefined)).toEqual(['/first', '/second', '/first'])
+    expect(await orderOf(new RequestBudget({ quotaOf: () => ({ limit: 1000, windowMs: 1000 }) }))).toEqual(['/first', '/first', '/second'])
   })
 
   it('reads a generic Retry-After in seconds when the adapter has no rule', async () => {

@@ -50,12 +50,20 @@ describe('parseSandboxArguments', () => {
     expect(parseSandboxArguments([])).toEqual({ ok: true, options: {} })
   })
 
+  it('reads --rate-limits as documented, off or a number of requests a second', () => {
+    expect(parseSandboxArguments(['--rate-limits', 'documented'])).toEqual({ ok: true, options: { rateLimits: 'documented' } })
+    expect(parseSandboxArguments(['--rate-limits=off'])).toEqual({ ok: true, options: { rateLimits: 'off' } })
+    expect(parseSandboxArguments(['--rate-limits', '50'])).toEqual({ ok: true, options: { rateLimits: 50 } })
+  })
+
   it.each([
     [['--users', '100001'], '--users "100001" is not allowed: it takes a whole number from 0 to 100000.'],
     [['--users', '-1'], '--users "-1" is not allowed'],
     [['--latency', 'soon'], '--latency "soon" is not allowed: it takes a number of milliseconds, 0 or more.'],
     [['--faults', '2'], '--faults "2" is not allowed: it takes a share of requests from 0 to 1'],
     [['--seed'], '--seed needs a value'],
+    [['--rate-limits', '0'], '--rate-limits "0" is not allowed: it takes documented, off, or a whole number of requests a second, 1 or more.'],
+    [['--rate-limits', 'some'], '--rate-limits "some" is not allowed'],
     [['--colour', 'red'], 'Unknown option "--colour".'],
   ])('explains what is wrong with %j', (argv, message) => {
     const parsed = parseSandboxArguments(argv)

@@ -24,6 +24,19 @@ describe('Cognito sandbox: throttling and faults', () => {
     expect((await call('ListUsers', pool)).status).toBe(200)
   })
 
+  it('throttles every category from the start with rateLimits: N, and at AWS\'s rates with documented', async () => {
+    const limited = await startSandbox({ users: 1, rateLimits: 1 })
+    const call = cognitoClient(limited)
+    const pool = { UserPoolId: limited.credentials.userPoolId }
+    const statuses = await Promise.all([call('DescribeUserPool', pool), call('DescribeUserPool', pool)]).then((answers) => answers.map((answer) => answer.status))
+    expect(statuses.sort()).toEqual([200, 400])
+    const documented = await startSandbox({ users: 1, rateLimits: 'documented' })
+    const describePool = () => cognitoClient(documented)('DescribeUserPool', { UserPoolId: documented.credentials.userPoolId })
+    // UserPoolRead: 15 a second.
+    const answers = await Promise.all(Array.from({ length: 16 }, describePool))
+    expect(answers.filter((answer) => answer.status === 400).map((answer) => answer.body.__type)).toEqual(['TooManyRequestsException'])
+  })
+
   it('counts requests per one-second window', () => {
     let now = 10_000
     const throttle = new CategoryThrottle(() => now)

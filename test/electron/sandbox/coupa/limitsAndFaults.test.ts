@@ -27,6 +27,15 @@ describe('Coupa sandbox: rate limit and faults', () => {
     expect((await call('GET', '/api/users?limit=1')).status).toBe(200)
   })
 
+  it('throttles from the start with rateLimits: documented (burst 20) or N (burst N)', async () => {
+    for (const [rateLimits, burst] of [['documented', 20], [3, 3]] as const) {
+      const call = coupaClient(await startSandbox({ users: 0, rateLimits }))
+      const answers = await Promise.all(Array.from({ length: burst + 5 }, () => call('GET', '/api/users?limit=1')))
+      expect(answers.filter((answer) => answer.status === 200).length).toBeGreaterThanOrEqual(burst)
+      expect(answers.filter((answer) => answer.status === 429).length).toBeGreaterThan(0)
+    }
+  })
+
   it('refills at 25 calls a second after a burst of 20', () => {
     let now = 0
     const limiter = new CoupaRateLimiter(true, () => now)

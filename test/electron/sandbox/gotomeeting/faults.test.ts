@@ -52,6 +52,15 @@ describe('GoTo sandbox: faults, throttling and latency', () => {
     expect(answers.filter((answer) => answer.status === 429).length).toBeGreaterThan(0)
   })
 
+  it('takes the per-second limit from rateLimits: documented is 10 a second, N is N', async () => {
+    for (const [rateLimits, burst] of [['documented', 10], [2, 2]] as const) {
+      const { call } = await start({ rateLimits })
+      const answers = await Promise.all(Array.from({ length: 2 * burst + 1 }, () => call('GET', 'me')))
+      // However they fall across a second boundary, one second holds more than the limit.
+      expect(answers.filter((answer) => answer.status === 429).length).toBeGreaterThan(0)
+    }
+  })
+
   it('counts requests and adds latency', async () => {
     const { sandbox, call } = await start()
     const before = sandbox.requestCount()

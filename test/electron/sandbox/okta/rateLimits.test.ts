@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { OktaRateLimiter, rateLimitBucket } from '../../../../electron/sandbox/okta/oktaRateLimits'
-import { asObject, oktaClient, useOktaSandbox } from './oktaClient'
+import { asList, asObject, oktaClient, useOktaSandbox, type OktaAnswer } from './oktaClient'
 
 describe('Okta sandbox: rate limits', () => {
   const startSandbox = useOktaSandbox()
@@ -18,6 +18,28 @@ describe('Okta sandbox: rate limits', () => {
     const reset = Number(limited.headers.get('x-rate-limit-reset'))
     expect(reset).toBeGreaterThan(Date.now() / 1000)
     expect(reset).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 60)
+  })
+
+  it('enforces rateLimits: N as N a second per bucket, with one-second windows in the headers', async () => {
+    const sandbox = await startSandbox({ rateLimits: 2 })
+    const call = oktaClient(sandbox)
+    // The window starts with the bucket's first request, so three at once do not fit in it.
+    const answers = await Promise.all([1, 2, 3].map(() => call('GET', '/api/v1/users?limit=1')))
+    const after = Math.ceil(Date.now() / 1000)
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 429])
+    const limited = answers.find((answer) => answer.status === 429) as OktaAnswer
+    expect([asObject(limited).errorCode, limited.headers.get('x-rate-limit-limit'), limited.headers.get('x-rate-limit-remaining')]).toEqual(['E0000047', '2', '0'])
+    expect(Number(limited.headers.get('x-rate-limit-reset'))).toBeLessThanOrEqual(after + 1)
+  })
+
+  it('gives the documented buckets their own limits, and off a limit nobody reaches', async () => {
+    const documented = oktaClient(await startSandbox({ rateLimits: 'documented' }))
+    const read = await documented('GET', '/api/v1/users?limit=1')
+    expect(read.headers.get('x-rate-limit-limit')).toBe('600')
+    const user = asList(read)[0] as { id: string }
+    expect((await documented('GET', `/api/v1/users/${user.id}`)).headers.get('x-rate-limit-limit')).toBe('1000')
+    const off = await oktaClient(await startSandbox({ rateLimits: 'off' }))('GET', '/api/v1/users?limit=1')
+    expect(off.headers.get('x-rate-limit-limit')).toBe('1000000')
   })
 
   it('keeps separate buckets per endpoint family', async () => {

@@ -1,0 +1,311 @@
+import { cancelledError } from './cancellation'
+
+/** A documented quota: at most `limit` requests in any `windowMs`. */
+export interface Quota {
+  limit: number
+  windowMs: number
+}
+
+/** What a target's own rate headers said about a family's window (Okta's X-Rate-Limit-*), on this computer's clock. */
+export interface ReportedWindow {
+  limit: number
+  remaining: number
+  resetsAt: number
+}
+
+/** The budget's state as the UI shows it: the family closest to its limit, and everything waiting. */
+export interface BudgetState {
+  family: string
+  limit: number
+  remaining: number
+  /** When the family's window resets (ms since the epoch), or null when nothing has been counted. */
+  resetsAt: number | null
+  queued: number
+}
+
+export interface RequestBudgetOptions {
+  /** The documented quota of a family; null when the target documents none (it is then not limited). */
+  quotaOf: (family: string) => Quota | null
+  /** Reads the target's rate headers of an answer; null when it sent none (or the target has none). */
+  readHeaders?: (headers: Readonly<Record<string, string>>, now: number) => ReportedWindow | null
+  /** Called after every change of the state (a grant, an answer, a queue change); throttle it before publishing. */
+  onChange?: (state: BudgetState) => void
+  now?: () => number
+}
+
+/** A granted request: tell the budget when it goes out, and how it ended, once. */
+export interface BudgetTicket {
+  /**
+   * It is being sent now (it may have waited for a concurrency slot since the grant): a target
+   * counts arrivals, so the budget counts this moment, not the grant's.
+   */
+  sending(): void
+  /** The answer came (any status): its headers correct the budget's count. */
+  answered(headers: Readonly<Record<string, string>>): void
+  /** No answer (network failure, cancelled): the request may or may not have counted. */
+  abandoned(): void
+}
+
+/**
+ * Arrival jitter: a request sent just after a window's end may reach a target that counts it in the
+ * window before. Sliding windows are widened by this share so spacing never lands on the edge.
+ */
+const windowSlack = 0.05
+
+/**
+ * A target without rate headers counts requests when it gets to them, late by however long they
+ * queued on the way, and that lag varies: requests sent a window apart can be counted in one. So a
+ * documented quota is spent as a burst and then evenly, together at most 90% of the limit in any
+ * window, the rest absorbing a tenth of a window of jitter. The burst is a tenth of the limit, but
+ * at least three where the limit allows (one click reads a user, their groups and more at once:
+ * GoTo's 10 a second must not space those out).
+ */
+const windowShare = 0.9
+
+export function burstOf(quota: Quota): number {
+  return Math.max(1, Math.floor(quota.limit * 0.1), Math.min(3, Math.floor(quota.limit * 0.3)))
+}
+
+/** Requests a second a documented quota is spent at once its burst is used (also the benchmark's bounds). */
+export function steadyRate(quota: Quota): number {
+  const share = Math.max(0.5, windowShare - burstOf(quota) / quota.limit)
+  return (quota.limit * share * 1000) / quota.windowMs
+}
+
+interface Waiter {
+  grant: () => void
+  reject: (error: unknown) => void
+  signal: AbortSignal | undefined
+  onAbort: () => void
+}
+
+/** One counted request of a sliding window: granted at `at`, then re-dated when it is really sent. */
+interface Sending {
+  at: number
+  /** Granted, not yet sent: it will count whenever it goes, so it never leaves the window before. */
+  pending: boolean
+}
+
+class FamilyWindow {
+  /** Requests within the documented window (when the target sends no headers). */
+  sent: Sending[] = []
+  /** The target's own count, once an answer has carried its headers. */
+  reported: ReportedWindow | null = null
+  /** Granted, not yet answered: not in the last reported count. */
+  inFlight = 0
+  blockedUntil = 0
+  readonly waiters: Waiter[] = []
+  /** Even spacing of a documented quota (GCRA): when the next request would be due at the steady rate. */
+  private dueAt = 0
+  private readonly interval: number
+  private readonly burstTolerance: number
+
+  constructor(readonly quota: Quota) {
+    this.interval = 1000 / steadyRate(quota)
+    this.burstTolerance = (burstOf(quota) - 1) * this.interval
+  }
+
+  /** 0 when one more request may go now; otherwise how long until one may. */
+  waitMs(now: number): number {
+    if (now < this.blockedUntil) return this.blockedUntil - now
+    const reported = this.reported
+    if (reported) {
+      // The target's window has ended: the next request starts a new one with the whole limit.
+      // Requests granted in the old window but still on their way will count in the new one.
+      if (now >= reported.resetsAt) this.reported = { limit: reported.limit, remaining: reported.limit - this.inFlight, resetsAt: now + this.quota.windowMs }
+      return (this.reported as ReportedWindow).remaining > 0 ? 0 : (this.reported as ReportedWindow).resetsAt - now
+    }
+    const early = this.dueAt - this.burstTolerance - now
+    if (early > 0) return early
+    const span = this.span()
+    this.sent = this.sent.filter((sending) => sending.pending || sending.at > now - span)
+    if (this.sent.length < this.quota.limit) return 0
+    const leaving = this.sent.filter((sending) => !sending.pending).map((sending) => sending.at + span - now)
+    // Every one still pending: the next to be sent re-schedules.
+    return leaving.length > 0 ? Math.max(1, Math.min(...leaving)) : Infinity
+  }
+
+  take(now: number): Sending | null {
+    this.inFlight++
+    if (this.reported) {
+      this.reported.remaining--
+      return null
+    }
+    this.dueAt = Math.max(this.dueAt, now) + this.interval
+    const sending = { at: now, pending: true }
+    this.sent.push(sending)
+    return sending
+  }
+
+  span(): number {
+    return this.quota.windowMs * (1 + windowSlack)
+  }
+
+  state(): { limit: number; remaining: number; resetsAt: number | null } {
+    if (this.reported) return { limit: this.reported.limit, remaining: Math.max(0, this.reported.remaining), resetsAt: Math.max(this.reported.resetsAt, this.blockedUntil) }
+    const times = this.sent.map((sending) => sending.at)
+    const resetsAt = times.length === 0 ? null : Math.min(...times) + this.span()
+    return { limit: this.quota.limit, remaining: Math.max(0, this.quota.limit - this.sent.length), resetsAt: this.blockedUntil > 0 ? Math.max(resetsAt ?? 0, this.blockedUntil) : resetsAt }
+  }
+}
+
+/**
+ * One profile's request budget: every request of the profile takes a ticket here first, so its
+ * target's rate limits are spent on purpose instead of discovered by 429s. Requests are counted per
+ * family (Okta's rate-limit bucket, Cognito's quota category); a family follows the target's own
+ * rate headers once an answer has carried them (Okta), its documented quota otherwise, and waits
+ * out a pause a 429 asked for. Requests of a family are granted in arrival order.
+ */
+export class RequestBudget {
+  private readonly families = new Map<string, FamilyWindow>()
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private readonly now: () => number
+
+  constructor(private readonly options: RequestBudgetOptions) {
+    this.now = options.now ?? Date.now
+  }
+
+  /** Resolves when a request of `family` may be sent; rejects with `cancelled` when the signal aborts first. */
+  acquire(family: string, signal?: AbortSignal): Promise<BudgetTicket> {
+    if (signal?.aborted) return Promise.reject(cancelledError())
+    const window = this.windowOf(family)
+    if (!window) return Promise.resolve(unlimitedTicket)
+    if (window.waiters.length === 0 && window.waitMs(this.now()) === 0) return Promise.resolve(this.grant(family, window))
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        signal,
+        reject,
+        grant: () => {
+          signal?.removeEventListener('abort', waiter.onAbort)
+          resolve(this.grant(family, window))
+        },
+        onAbort: () => {
+          const index = window.waiters.indexOf(waiter)
+          if (index >= 0) window.waiters.splice(index, 1)
+          reject(cancelledError())
+          this.changed()
+        },
+      }
+      signal?.addEventListener('abort', waiter.onAbort, { once: true })
+      window.waiters.push(waiter)
+      this.changed()
+      this.schedule()
+    })
+  }
+
+  /** A 429 asked to wait until `until` (ms since the epoch): nothing more of the family goes before. */
+  pause(family: string, until: number): void {
+    const window = this.windowOf(family)
+    if (!window || until <= window.blockedUntil) return
+    window.blockedUntil = until
+    this.changed()
+    this.schedule()
+  }
+
+  /**
+   * The family holding work up (with requests waiting; else any), closest to its limit, and
+   * everything queued. Null before any request of a limited family.
+   */
+  state(): BudgetState | null {
+    let tightest: { state: BudgetState; waiting: boolean } | null = null
+    let queued = 0
+    for (const [family, window] of this.families) {
+      queued += window.waiters.length
+      const state = { family, ...window.state(), queued: 0 }
+      const waiting = window.waiters.length > 0
+      const tighter = tightest === null || state.remaining / state.limit < tightest.state.remaining / tightest.state.limit
+      if (tightest === null || (waiting && !tightest.waiting) || (waiting === tightest.waiting && tighter)) tightest = { state, waiting }
+    }
+    return tightest && { ...tightest.state, queued }
+  }
+
+  /** Stops the timer; waiting requests are cancelled by their own signals (the client's closing). */
+  close(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+  }
+
+  private windowOf(family: string): FamilyWindow | null {
+    const existing = this.families.get(family)
+    if (existing) return existing
+    const quota = this.options.quotaOf(family)
+    if (!quota) return null
+    const window = new FamilyWindow(quota)
+    this.families.set(family, window)
+    return window
+  }
+
+  private grant(family: string, window: FamilyWindow): BudgetTicket {
+    const sending = window.take(this.now())
+    this.changed()
+    let settled = false
+    const settle = (headers: Readonly<Record<string, string>> | null) => {
+      if (settled) return
+      settled = true
+      window.inFlight--
+      const reported = headers && this.options.readHeaders?.(headers, this.now())
+      if (reported) this.observe(window, reported)
+      this.changed()
+      this.schedule()
+    }
+    return {
+      sending: () => {
+        if (sending?.pending !== true) return
+        sending.at = this.now()
+        sending.pending = false
+        this.schedule()
+      },
+      answered: (headers) => settle(headers),
+      abandoned: () => {
+        // Never sent: it frees its place at once instead of holding it as pending forever.
+        if (sending?.pending === true) window.sent = window.sent.filter((candidate) => candidate !== sending)
+        settle(null)
+      },
+    }
+  }
+
+  /**
+   * The target's count is the truth, less what is still on its way (sent after the target counted
+   * this answer, or not yet counted at all): counting those twice only spaces requests a little more.
+   */
+  private observe(window: FamilyWindow, reported: ReportedWindow): void {
+    // Okta's concurrency 429 reports a limit of 0: no window to follow, only a time to wait for.
+    if (reported.limit <= 0) {
+      window.blockedUntil = Math.max(window.blockedUntil, reported.resetsAt)
+      return
+    }
+    const remaining = reported.remaining - window.inFlight
+    const current = window.reported
+    const sameWindow = current !== null && Math.abs(current.resetsAt - reported.resetsAt) < 1000
+    window.reported = {
+      limit: reported.limit,
+      remaining: sameWindow ? Math.min(current.remaining, remaining) : remaining,
+      resetsAt: reported.resetsAt,
+    }
+  }
+
+  /** Grants every family's head waiters that may go now, then sleeps until the next one may. */
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    let nextMs = Infinity
+    for (const window of this.families.values()) {
+      while (window.waiters.length > 0) {
+        const waitMs = window.waitMs(this.now())
+        if (waitMs > 0) {
+          nextMs = Math.min(nextMs, waitMs)
+          break
+        }
+        ;(window.waiters.shift() as Waiter).grant()
+      }
+    }
+    if (Number.isFinite(nextMs)) this.timer = setTimeout(() => this.schedule(), Math.max(1, Math.ceil(nextMs)))
+  }
+
+  private changed(): void {
+    const state = this.state()
+    if (state) this.options.onChange?.(state)
+  }
+}
+
+const unlimitedTicket: BudgetTicket = { sending: () => undefined, answered: () => undefined, abandoned: () => undefined }

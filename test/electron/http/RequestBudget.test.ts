@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { RequestBudget, type BudgetState, type BudgetTicket, type ReportedWindow } from '../../../electron/http/RequestBudget'
+import { expectAppError } from '../../support/expectAppError'
+
+/** Fake timers drive the clock, so these tests say what the budget grants and when, without waiting. */
+describe('RequestBudget', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 1_000_000 })
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  /** Starts `count` acquires and records which have been granted. */
+  function acquireMany(budget: RequestBudget, family: string, count: number, signal?: AbortSignal) {
+    const granted: number[] = []
+    const tickets = Array.from({ length: count }, (_, index) =>
+      budget.acquire(family, signal).then((ticket) => {
+        granted.push(index)
+        ticket.sending()
+        return ticket
+      }),
+    )
+    return { granted, tickets }
+  }
+
+  it('spends a documented quota after its burst evenly, at 80% of its rate, in arrival order', async () => {
+    // 100 a second: a burst of 10, then one every 12.5 ms.
+    const budget = new RequestBudget({ quotaOf: () => ({ limit: 100, windowMs: 1000 }) })
+    const { granted } = acquireMany(budget, 'users', 12)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(granted).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    expect(budget.state()).toMatchObject({ family: 'users', limit: 100, remaining: 90, queued: 2 })
+    await vi.advanceTimersByTimeAsync(12)
+    expect(granted).toHaveLength(10)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(granted).toHaveLength(11)
+    await vi.advanceTimersByTimeAsync(13)
+    expect(granted).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
+    expect(budget.state()?.queued).toBe(0)
+  })
+
+  it('lets a small quota burst by three (one click reads several things), then spaces the rest within 90% of it', async () => {
+    // GoTo's 10 a second: three at once, then 6 a second.
+    const budget = new RequestBudget({ quotaOf: () => ({ limit: 10, windowMs: 1000 }) })
+    const { granted } = acquireMany(budget, 'admin', 10)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(granted).toHaveLength(3)
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(granted).toHaveLength(9)
+  })
+
+  it('counts a request granted long ago but sent only now as sent now', async () => {
+    // A window of 1 at most: the second may go only a window (and its slack) after the first was really sent.
+    const budget = new RequestBudget({ quotaOf: () => ({ limit: 1, windowMs: 1000 }) })
+    const first = await budget.acquire('users')
+    await vi.advanceTimersByTimeAsync(3_000)
+    first.sending()
+    const { granted } = acquireMany(budget, 'users', 1)
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(granted).toEqual([])
+    await vi.advanceTimersByTimeAsync(50)
+    expect(granted).toEqual([0])
+  })
+
+  it('counts families apart and lets a family without a documented quota through', async () => {
+    const budget = new RequestBudget({ quotaOf: (family) => (family === 'admin' ? { limit: 1, windowMs: 1000 } : null) })
+    const admin = acquireMany(budget, 'admin', 2)
+    const signIn = acquireMany(budget, 'sign-in', 5)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(admin.granted).toEqual([0])
+    expect(signIn.granted).toEqual([0, 1, 2, 3, 4])
+  })
+
+  it("follows the target's headers: remaining 0 holds the family until the reported reset", async () => {
+    const reset = Date.now() + 30_000
+    const readHeaders = (headers: Readonly<Record<string, string>>): ReportedWindow | null =>
+      headers.remaining === undefined ? null : { limit: 600, remaining: Number(headers.remaining), resetsAt: reset }
+    const budget = new RequestBudget({ quotaOf: () => ({ limit: 100, windowMs: 60_000 }), readHeaders })
+    const first = await budget.acquire('users')
+    first.sending()
+    first.answered({ remaining: '1' })
+    expect(budget.state()).toMatchObject({ limit: 600, remaining: 1, resetsAt: reset })
+    const second = await budget.acquire('users')
+    const { granted, tickets } = acquireMany(budget, 'users', 1)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(granted).toEqual([])
+    second.answered({ remaining: '0' })
+    await vi.advanceTimersByTimeAsync(29_000)
+    expect(granted).toEqual([])
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(granted).toEqual([0])
+    // A new window: the whole limit again, less the one just granted.
+    expect(budget.state()).toMatchObject({ limit: 600, remaining: 599 })
+    ;(await tickets[0])?.abandoned()
+  })
+
+  it('does not count twice what is still on its way when an answer reports the count', async () => {
+    const budget = new RequestBudget({
+      quotaOf: () => ({ limit: 100, windowMs: 60_000 }),
+      readHeaders: (headers) => ({ limit: 10, remaining: Number(headers.remaining), resetsAt: Date.now() + 60_000 }),
+    })
+    const tickets: BudgetTicket[] = []
+    for (let index = 0; index < 4; index++) tickets.push(await budget.acquire('users'))
+    // The target counted the first; three more are on their way and will be counted too.
+    tickets[0]?.answered({ remaining: '9' })
+    expect(budget.state()?.remaining).toBe(6)
+  })
+
+  it('a pause (a 429) holds every request of the family until it ends', async () => {
+    const budget = new RequestBudget({ quotaOf: () => ({ limit: 50, windowMs: 1000 }) })
+    budget.pause('users', Date.now() + 5_000)
+    const { granted } = acquireMany(budget, 'users', 2)
+    await vi.advanceTimersByTimeAsync(4_999)
+    expect(granted).toEqual([])
+    await vi.advanceTimersByTimeAsync(1)
+    expect(granted).toEqual([0, 1])
+  })
+
+  it('drops a waiter whose signal aborts and tells the state without it', async () => {
+    const states: BudgetState[] = []
+    const budget = new RequestBudget({ quotaOf: () => ({ limit: 1, windowMs: 1000 }), onChange: (state) => states.push(state) })
+    await budget.acquire('users')
+    const controller = new AbortController()
+    const waiting = budget.acquire('users', controller.signal)
+    expect(states.at(-1)?.queued).toBe(1)
+    controller.abort()
+    await expectAppError(waiting, 'cancelled')
+    expect(states.at(-1)?.queued).toBe(0)
+    await vi.advanceTimersByTimeAsync(2_000)
+    expect(budget.state()?.queued).toBe(0)
+  })
+
+  it('reports the family closest to its limit, and one that holds requests up before any other', async () => {
+    const budget = new RequestBudget({ quotaOf: (family) => ({ limit: family === 'small' ? 2 : 100, windowMs: 1000 }) })
+    await budget.acquire('large')
+    await budget.acquire('small')
+    expect(budget.state()).toMatchObject({ family: 'small', limit: 2, remaining: 1 })
+    budget.pause('large', Date.now() + 1000)
+    void budget.acquire('large')
+    expect(budget.state()).toMatchObject({ family: 'large', limit: 100, queued: 1 })
+  })
+})
