@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Logger } from '../logging/Logger'
 import { writeFileAtomically } from '../profiles/writeFileAtomically'
+import { readJsonObject } from '../storage/readJsonObject'
 
 /** The person's settings for this installation, beside `profiles.json` in the data folder. */
 export const settingsFileName = 'settings.json'
@@ -28,20 +28,6 @@ export async function saveSettings(dataDirectory: string, changes: Partial<AppSe
   await writeFileAtomically(join(dataDirectory, settingsFileName), `${JSON.stringify({ ...saved, ...changes }, null, 2)}\n`)
 }
 
-async function readSettingsFile(dataDirectory: string, logger: Logger): Promise<Record<string, unknown>> {
-  const path = join(dataDirectory, settingsFileName)
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch {
-    return {}
-  }
-  try {
-    const parsed: unknown = JSON.parse(text)
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>
-  } catch {
-    // Fall through to the warning: the defaults apply.
-  }
-  logger.warn('the settings file could not be read; the default settings apply', { path })
-  return {}
+function readSettingsFile(dataDirectory: string, logger: Logger): Promise<Record<string, unknown>> {
+  return readJsonObject(join(dataDirectory, settingsFileName), logger, 'the settings file could not be read; the default settings apply')
 }

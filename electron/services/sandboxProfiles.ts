@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ConnectorId } from '../../shared/catalogue/types'
 import { getDescriptor } from '../../shared/catalogue'
@@ -8,6 +8,7 @@ import { plainParameters } from '../../shared/profileValidation'
 import type { Logger } from '../logging/Logger'
 import { writeFileAtomically } from '../profiles/writeFileAtomically'
 import type { RunningSandbox } from '../sandbox/types'
+import { readJsonObject } from '../storage/readJsonObject'
 
 /** Which profile Lanyard made for each sandbox tenant; kept beside the tenants' own state. */
 export const managedProfilesFileName = 'sandbox-profiles.json'
@@ -139,25 +140,9 @@ export function sandboxParameters(
 
 /** Which profile Lanyard made for each connector; an unreadable record counts as none (and is logged). */
 export async function readManagedProfiles(stateDirectory: string, logger: Logger): Promise<ManagedProfiles> {
-  const path = join(stateDirectory, managedProfilesFileName)
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch {
-    return {}
-  }
-  try {
-    const parsed: unknown = JSON.parse(text)
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-      return Object.fromEntries(
-        Object.entries(parsed).filter((entry): entry is [ConnectorId, string] => typeof entry[1] === 'string'),
-      ) as ManagedProfiles
-    }
-  } catch {
-    // Fall through: an unreadable record only means the profiles may be made again.
-  }
-  logger.warn('the record of sandbox profiles could not be read; sandbox profiles may be created again', { path })
-  return {}
+  const warning = 'the record of sandbox profiles could not be read; sandbox profiles may be created again'
+  const record = await readJsonObject(join(stateDirectory, managedProfilesFileName), logger, warning)
+  return Object.fromEntries(Object.entries(record).filter((entry): entry is [ConnectorId, string] => typeof entry[1] === 'string')) as ManagedProfiles
 }
 
 function describe(error: unknown): string {
