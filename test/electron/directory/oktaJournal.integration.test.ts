@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { startOktaSandbox, type RunningOktaSandbox } from '../../../electron/sandbox/okta/startOktaSandbox'
 import { createTestServices } from '../../support/createTestServices'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
+import { createOktaSandboxProfile } from '../../support/oktaSandboxProfile'
 
 /*
  * The whole main-process path — contract handlers, directory service, journal, the real Okta
@@ -20,13 +21,7 @@ async function setUp(dataDirectory = newDirectory(), existing?: RunningOktaSandb
   if (!existing) running.push(sandbox)
   const services = await createTestServices(dataDirectory)
   running.push(services)
-  const profile = await services.handlers['profiles.create']({
-    connectorId: 'okta',
-    name: 'Okta Sandbox',
-    environment: 'sandbox',
-    values: { url: sandbox.url },
-    secrets: { token: sandbox.credentials.token! },
-  })
+  const profile = await createOktaSandboxProfile(services, sandbox)
   const { tenant } = sandbox
   const person = tenant.users().find((user) => user.status === 'ACTIVE' && tenant.groupsOf(user.id).length >= 3)!
   const groupsOf = () => tenant.groupsOf(person.id).filter((group) => group.type === 'OKTA_GROUP').map((group) => group.id).sort()

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { startOktaSandbox } from '../../../electron/sandbox/okta/startOktaSandbox'
 import { createTestServices } from '../../support/createTestServices'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
+import { createOktaSandboxProfile } from '../../support/oktaSandboxProfile'
 
 /*
  * Settling against the Okta sandbox: how many requests it sends (issue 11, defect 10) — one Check
@@ -21,13 +22,7 @@ async function setUp() {
   // No background checks: what is counted is the one check asked for.
   const services = await createTestServices(newDirectory(), { settlingBackoff: { firstMs: 1, maxMs: 1, attempts: 0 } })
   running.push(services)
-  const profile = await services.handlers['profiles.create']({
-    connectorId: 'okta',
-    name: 'Okta Sandbox',
-    environment: 'sandbox',
-    values: { url: sandbox.url },
-    secrets: { token: sandbox.credentials.token! },
-  })
+  const profile = await createOktaSandboxProfile(services, sandbox)
   return { sandbox, services, profile }
 }
 

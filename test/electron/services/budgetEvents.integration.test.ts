@@ -3,6 +3,7 @@ import type { EventPayload } from '../../../shared/contract'
 import { startOktaSandbox } from '../../../electron/sandbox/okta/startOktaSandbox'
 import { createTestServices } from '../../support/createTestServices'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
+import { createOktaSandboxProfile } from '../../support/oktaSandboxProfile'
 
 const newDirectory = useTemporaryDirectories()
 const running: { close(): Promise<unknown> }[] = []
@@ -16,13 +17,7 @@ describe('the request budget through the services', () => {
     running.push(sandbox)
     const services = await createTestServices(newDirectory())
     running.push(services)
-    const profile = await services.handlers['profiles.create']({
-      connectorId: 'okta',
-      name: 'Okta Sandbox',
-      environment: 'sandbox',
-      values: { url: sandbox.url },
-      secrets: { token: sandbox.credentials.token! },
-    })
+    const profile = await createOktaSandboxProfile(services, sandbox)
     const person = sandbox.tenant.users()[0]!
     await services.handlers['directory.get']({ id: profile.id, objectType: 'users', objectId: person.id })
     // The throttle's trailing event: the state after the answer.
