@@ -1,6 +1,6 @@
 import { protocol } from 'electron'
 import { readStaticFile, staticFileHeaders } from '../preview/staticFiles'
-import { rendererHost, rendererScheme } from './rendererLocation'
+import { appSchemeLocation, rendererScheme } from './rendererLocation'
 
 /**
  * The built renderer is served from `app://lanyard/`, a scheme of our own, rather than `file://`:
@@ -36,13 +36,12 @@ export function serveRenderer(directory: string): void {
  * (`..%2f`, `%00`, a folder), after the URL parser has already removed plain dot segments.
  */
 export function rendererRequestHandler(directory: string): (request: RendererRequest) => Promise<Response> {
+  // The guards' own test of "is this our renderer?", so what is served and what may be shown cannot drift apart.
+  const location = appSchemeLocation()
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return plainResponse(405, 'Only reading is allowed here.')
-    const url = parseUrl(request.url)
-    if (!url || url.protocol !== `${rendererScheme}:` || url.host !== rendererHost || url.username || url.password) {
-      return plainResponse(404, 'Not found')
-    }
-    const file = await readStaticFile(directory, url.pathname)
+    if (!location.allows(request.url)) return plainResponse(404, 'Not found')
+    const file = await readStaticFile(directory, new URL(request.url).pathname)
     if (!file) return plainResponse(404, 'Not found')
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(file.body), { status: 200, headers: staticFileHeaders(file) })
   }
@@ -50,12 +49,4 @@ export function rendererRequestHandler(directory: string): (request: RendererReq
 
 function plainResponse(status: number, text: string): Response {
   return new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' } })
-}
-
-function parseUrl(value: string): URL | null {
-  try {
-    return new URL(value)
-  } catch {
-    return null
-  }
 }
