@@ -46,16 +46,16 @@ export interface Services {
   close(): Promise<void>
 }
 
-/**
- * Builds the main-process services and the handler for every contract call. Shared by the
- * Electron main process (IPC) and the preview bridge (HTTP), so both doors run the same code.
- * Handlers stay thin: input is already validated by `invokeContract`; they call a service.
- */
 /** For work made of several changes (an operation: offboarding, bulk jobs) before it has contract calls, and its tests. */
 export interface OperationServices {
   operations: { journal: Journal; deprovisions: DeprovisionService }
 }
 
+/**
+ * Builds the main-process services and the handler for every contract call. Shared by the
+ * Electron main process (IPC) and the preview bridge (HTTP), so both doors run the same code.
+ * Handlers stay thin: input is already validated by `invokeContract`; they call a service.
+ */
 export async function createServices(options: ServiceOptions): Promise<Services & OperationServices> {
   const repository = await ProfileRepository.open(options.dataDirectory, options.logger)
   const secrets = new ProfileSecrets(options.secretStore, options.logger, (profileId, key) => repository.awaitsRemoval(profileId, key))
