@@ -257,9 +257,10 @@ export class ProfileService {
     let outcome: SecretOutcome = { failedKeys: [], error: null }
     const file = this.repository.current()
     if (keys.length > 0) {
-      await this.repository.save({ ...file, pendingSecretRemovals: [...file.pendingSecretRemovals, { profileId: profile.id, keys: [...keys] }] })
+      await this.recordRemovals(profile.id, keys)
       outcome = await writeSecrets()
     }
+    // The file as it was before the record: this one write adds the profile and drops its record.
     await this.repository.save({ ...file, profiles: [...file.profiles, profile] })
     return outcome
   }
