@@ -168,7 +168,7 @@ function createExclusively(path: string, holder: LockHolder, folder: string): bo
     throw cannotCreate(folder, error)
   }
   try {
-    writeSync(descriptor, `${JSON.stringify(holder)}\n`)
+    writeSync(descriptor, lockContent(holder))
     fsyncSync(descriptor)
   } catch (error) {
     closeSync(descriptor)
@@ -180,7 +180,8 @@ function createExclusively(path: string, holder: LockHolder, folder: string): bo
 }
 
 function heldLock(path: string, holder: LockHolder, releaseOnExit: boolean): DataFolderLock {
-  const raw = `${JSON.stringify(holder)}\n`
+  // What createExclusively wrote: release removes the file only while it still holds exactly this.
+  const raw = lockContent(holder)
   let released = false
   const release = () => {
     if (released) return
@@ -199,6 +200,11 @@ function heldLock(path: string, holder: LockHolder, releaseOnExit: boolean): Dat
   }
   if (releaseOnExit) process.once('exit', releaseAtExit)
   return { path, holder, release }
+}
+
+/** A lock (or token) file's content: one line naming its holder. */
+function lockContent(holder: LockHolder): string {
+  return `${JSON.stringify(holder)}\n`
 }
 
 function parseHolder(raw: string): LockHolder | undefined {
