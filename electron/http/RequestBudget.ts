@@ -74,8 +74,6 @@ export function steadyRate(quota: Quota): number {
 
 interface Waiter {
   grant: () => void
-  reject: (error: unknown) => void
-  signal: AbortSignal | undefined
   onAbort: () => void
 }
 
@@ -173,8 +171,6 @@ export class RequestBudget {
     if (window.waiters.length === 0 && window.waitMs(this.now()) === 0) return Promise.resolve(this.grant(family, window))
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
-        signal,
-        reject,
         grant: () => {
           signal?.removeEventListener('abort', waiter.onAbort)
           resolve(this.grant(family, window))
