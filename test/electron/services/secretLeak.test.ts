@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ConnectorId } from '../../../shared/catalogue/types'
@@ -6,6 +5,7 @@ import type { CallName } from '../../../shared/contract'
 import { createLogger } from '../../../electron/logging/createLogger'
 import { invokeContract } from '../../../electron/services/invokeContract'
 import { createTestServices } from '../../support/createTestServices'
+import { filesUnder } from '../../support/filesUnder'
 import { MemorySecretStore } from '../../support/MemorySecretStore'
 import { secretKeys, validValues } from '../../support/profileInputs'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
@@ -16,13 +16,6 @@ const connectors: ConnectorId[] = ['okta', 'cognito', 'coupa', 'gotomeeting']
 /** A value no code would produce by accident: if it shows up anywhere, a secret leaked. */
 function distinctiveSecret(connectorId: string, key: string, round: number): string {
   return `LEAK-${connectorId}-${key}-${round}-Zq8#x`
-}
-
-function filesUnder(directory: string): string[] {
-  return readdirSync(directory).flatMap((name) => {
-    const path = join(directory, name)
-    return statSync(path).isDirectory() ? filesUnder(path) : [path]
-  })
 }
 
 describe('secrets never leave the main process', () => {
@@ -81,7 +74,7 @@ describe('secrets never leave the main process', () => {
     const places: [string, string][] = [
       ['responses and errors', JSON.stringify(outputs)],
       ['events', JSON.stringify(events)],
-      ...filesUnder(directory).map((path): [string, string] => [path, readFileSync(path, 'utf8')]),
+      ...(await filesUnder(directory)).map(({ path, text }): [string, string] => [join(directory, path), text]),
     ]
     expect(places.map(([place]) => place)).toEqual(expect.arrayContaining([join(directory, 'profiles.json'), logger.filePath]))
     expect(outputs.filter((output) => (output as { ok: boolean }).ok === false)).toHaveLength(5)
