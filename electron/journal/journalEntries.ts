@@ -253,6 +253,6 @@ function isCompletable(intent: IntentRecord): boolean {
   return intent.action === 'create' || intent.action === 'update'
 }
 
-function readableTime(iso: string): string {
+export function readableTime(iso: string): string {
   return `${iso.slice(0, 16).replace('T', ' ')} UTC`
 }
