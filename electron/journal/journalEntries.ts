@@ -126,12 +126,12 @@ export class JournalIndex {
         const claimant = this.made.get(madeKey(intent, objectId))
         return claimant && claimant !== intent.id ? claimant : null
       },
-      rivals: this.intents.filter(
+      // Rivals are in the same profile: its own list, not every intent in the journal.
+      rivals: this.intentsOfProfile(intent.profileId).filter(
         (other) =>
           other.id !== intent.id &&
           other.action === 'create' &&
           !other.completes &&
-          other.profileId === intent.profileId &&
           other.target.objectType === intent.target.objectType &&
           createdName(other) === name &&
           unknown(other),
