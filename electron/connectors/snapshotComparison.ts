@@ -38,7 +38,7 @@ export async function compareWithTarget(connector: Deprovisions, snapshot: Depro
   return { live, parts: compareSnapshots(snapshot, live, connector.deprovisionTakes(snapshot)) }
 }
 
-export function compareSnapshots(recorded: DeprovisionSnapshot, live: DeprovisionSnapshot, takes: readonly SnapshotPart[]): PartState[] {
+function compareSnapshots(recorded: DeprovisionSnapshot, live: DeprovisionSnapshot, takes: readonly SnapshotPart[]): PartState[] {
   const parts: SnapshotPart[] = ['status', 'groups', ...Object.keys(recorded.extra).filter((key) => Array.isArray(recorded.extra[key])).map((key) => `extra.${key}` as const)]
   return parts
     .map((part) => {
@@ -67,7 +67,7 @@ function itemOf(entry: unknown): Item {
   return { id: JSON.stringify(entry), name: String(entry) }
 }
 
-export function partWord(part: SnapshotPart): string {
+function partWord(part: SnapshotPart): string {
   if (part === 'status' || part === 'groups') return part
   const key = part.slice('extra.'.length)
   return listWords[key] ?? key
@@ -90,6 +90,6 @@ export function differencesFrom(comparison: SnapshotComparison): string[] {
 }
 
 /** "the status ACTIVE", "the groups Finance, Sales", "the licences GoTo Meeting Business": what a part still holds or lacks. */
-export function describePart(state: PartState, items: readonly Item[] = state.recorded): string {
+export function describePart(state: PartState, items: readonly Item[]): string {
   return `the ${partWord(state.part)} ${names(items)}`
 }

@@ -16,46 +16,23 @@ export function createDirectoryHandlers(
   deprovisions: DeprovisionService,
   descriptorOf: (profileId: string) => ConnectorDescriptor,
 ): Pick<Handlers, DirectoryCall> {
-  const idsFit = (profileId: string, ids: NamedIds) => refusePathLikeIds(descriptorOf(profileId), ids)
+  /** The input, once the ids it names fit the target (else `invalid_input`, before anything is sent). */
+  const fitting = <Input extends { id: string }>(input: Input, ids: NamedIds): Input => {
+    refusePathLikeIds(descriptorOf(input.id), ids)
+    return input
+  }
   return {
     'directory.testConnection': ({ id }) => directory.testConnection(id),
     'directory.list': (input) => directory.list(input),
-    'directory.get': async (input) => {
-      idsFit(input.id, { objectId: input.objectId })
-      return directory.get(input)
-    },
-    'directory.create': async (input) => {
-      idsFit(input.id, { groups: input.groups })
-      return directory.create(input)
-    },
-    'directory.update': async (input) => {
-      idsFit(input.id, { objectId: input.objectId })
-      return directory.update(input)
-    },
-    'directory.delete': async (input) => {
-      idsFit(input.id, { objectId: input.objectId })
-      return directory.delete(input)
-    },
-    'directory.members': async (input) => {
-      idsFit(input.id, { objectId: input.objectId })
-      return directory.members(input)
-    },
-    'directory.groupsOf': async (input) => {
-      idsFit(input.id, { objectId: input.objectId })
-      return directory.groupsOf(input)
-    },
-    'directory.addMember': async (input) => {
-      idsFit(input.id, { groupId: input.groupId, userId: input.userId })
-      return directory.addMember(input)
-    },
-    'directory.removeMember': async (input) => {
-      idsFit(input.id, { groupId: input.groupId, userId: input.userId })
-      return directory.removeMember(input)
-    },
-    'directory.deprovision': async (input) => {
-      idsFit(input.id, { userId: input.userId })
-      return deprovisions.deprovision(input)
-    },
+    'directory.get': async (input) => directory.get(fitting(input, { objectId: input.objectId })),
+    'directory.create': async (input) => directory.create(fitting(input, { groups: input.groups })),
+    'directory.update': async (input) => directory.update(fitting(input, { objectId: input.objectId })),
+    'directory.delete': async (input) => directory.delete(fitting(input, { objectId: input.objectId })),
+    'directory.members': async (input) => directory.members(fitting(input, { objectId: input.objectId })),
+    'directory.groupsOf': async (input) => directory.groupsOf(fitting(input, { objectId: input.objectId })),
+    'directory.addMember': async (input) => directory.addMember(fitting(input, { groupId: input.groupId, userId: input.userId })),
+    'directory.removeMember': async (input) => directory.removeMember(fitting(input, { groupId: input.groupId, userId: input.userId })),
+    'directory.deprovision': async (input) => deprovisions.deprovision(fitting(input, { userId: input.userId })),
     'directory.checkCreate': (input) => directory.checkCreate(input),
     'directory.cancel': async ({ requestKey }) => directory.cancel(requestKey),
   }

@@ -53,7 +53,8 @@ export class Settling {
    */
   settle(entryId: string): Promise<JournalEntry> {
     const intent = this.options.journal.intent(entryId)
-    if (!isUnsettled(this.options.journal.entry(entryId))) return Promise.resolve(this.options.journal.entry(entryId))
+    const entry = this.options.journal.entry(entryId)
+    if (!isUnsettled(entry)) return Promise.resolve(entry)
     const running = this.checking.get(entryId)
     if (running) return running
     this.cancelTimer(entryId)

@@ -29,6 +29,11 @@ export class JournalIndex {
   private readonly undos = new Map<string, IntentRecord[]>()
   /** Finishes and roll-backs of partial changes, by the entry they complete. */
   private readonly completions = new Map<string, IntentRecord[]>()
+  /**
+   * Intents whose latest outcome is missing or `pending`, kept by every append: settling asks for
+   * them after every call that reached a target, so they are not found by walking the whole journal.
+   */
+  private readonly pending = new Set<IntentRecord>()
   /** Objects creates are recorded as having made (`profile objectType id` → the create): one claim each. */
   private readonly made = new Map<string, string>()
 
@@ -40,6 +45,8 @@ export class JournalIndex {
     if (record.kind === 'outcome') {
       this.outcomes.set(record.intentId, record)
       const intent = this.intentsById.get(record.intentId)
+      if (intent && record.status === 'pending') this.pending.add(intent)
+      else if (intent) this.pending.delete(intent)
       if (intent && record.target?.id) addInOrder(this.byTarget, record.target.id, intent)
       if (intent?.action === 'create' && record.target?.id && (record.status === 'applied' || record.status === 'partial')) {
         const key = madeKey(intent, record.target.id)
@@ -54,6 +61,7 @@ export class JournalIndex {
     }
     this.intents.push(record)
     this.intentsById.set(record.id, record)
+    if ((this.outcomes.get(record.id)?.status ?? 'pending') === 'pending') this.pending.add(record)
     addInOrder(this.byProfile, record.profileId, record)
     if (record.target.id) addInOrder(this.byTarget, record.target.id, record)
     if (record.operationId) addInOrder(this.byOperation, record.operationId, record)
@@ -109,7 +117,8 @@ export class JournalIndex {
 
   /** Intents whose outcome is missing or still `pending`: what start-up reconciliation checks. */
   unsettled(): IntentRecord[] {
-    return this.intents.filter((intent) => (this.outcomes.get(intent.id)?.status ?? 'pending') === 'pending')
+    // In `seq` order: a change settled as "could not tell" and then as pending again re-enters the set last.
+    return [...this.pending].sort((left, right) => left.seq - right.seq)
   }
 
   /**
@@ -126,12 +135,12 @@ export class JournalIndex {
         const claimant = this.made.get(madeKey(intent, objectId))
         return claimant && claimant !== intent.id ? claimant : null
       },
-      rivals: this.intents.filter(
+      // Rivals are in the same profile: its own list, not every intent in the journal.
+      rivals: this.intentsOfProfile(intent.profileId).filter(
         (other) =>
           other.id !== intent.id &&
           other.action === 'create' &&
           !other.completes &&
-          other.profileId === intent.profileId &&
           other.target.objectType === intent.target.objectType &&
           createdName(other) === name &&
           unknown(other),
@@ -253,6 +262,6 @@ function isCompletable(intent: IntentRecord): boolean {
   return intent.action === 'create' || intent.action === 'update'
 }
 
-function readableTime(iso: string): string {
+export function readableTime(iso: string): string {
   return `${iso.slice(0, 16).replace('T', ' ')} UTC`
 }

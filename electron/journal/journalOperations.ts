@@ -1,5 +1,5 @@
 import type { JournalOperation, OperationUndoState } from '../../shared/journal'
-import type { EntryContext, JournalIndex } from './journalEntries'
+import { readableTime, type EntryContext, type JournalIndex } from './journalEntries'
 import type { OperationRecord } from './journalRecord'
 
 /** An operation as the renderer sees it: its record, its changes in the order made, and its undo state. */
@@ -31,7 +31,7 @@ export function operationUndoState(index: JournalIndex, operation: OperationReco
   if (undoable > 0) return { available: true, reason: null, undoneBy: null, undoable }
   const lastUndo = index.undosOfOperation(operation.id).at(-1)
   if (lastUndo && states.some((state) => state?.undoneBy)) {
-    return refuse(`Already undone on ${lastUndo.time.slice(0, 16).replace('T', ' ')} UTC by ${lastUndo.actor}.`, lastUndo.id)
+    return refuse(`Already undone on ${readableTime(lastUndo.time)} by ${lastUndo.actor}.`, lastUndo.id)
   }
   const firstReason = states.find((state) => state?.reason)?.reason
   return refuse(firstReason ? `None of its changes can be undone now. ${firstReason}` : 'None of its changes can be undone: only deprovisions are undone from the journal.')

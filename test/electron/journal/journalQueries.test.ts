@@ -100,3 +100,24 @@ describe('journal queries', () => {
     expect(restarted.list({ targetId: '00u-new' }).map((entry) => entry.target.name)).toEqual(['New person'])
   })
 })
+
+describe('unsettled changes', () => {
+  it('are the intents whose latest outcome is missing or pending, oldest first, as appended and as reopened', async () => {
+    const directory = newDirectory()
+    const { journal } = await openJournal(directory)
+    const outcome = (intentId: string, status: OutcomeStatus) =>
+      journal.recordOutcome({ intentId, status, message: 'Checked.', steps: [], details: {}, reconciled: true, target: null })
+    const settled = await change(journal, updateIntent('Settled'))
+    const toldLater = await change(journal, updateIntent('Told later'), 'pending')
+    const unknownAgain = await change(journal, updateIntent('Unknown again'), 'undetermined')
+    const lost = await change(journal, updateIntent('Lost'), 'pending')
+    await outcome(toldLater, 'pending')
+    await outcome(toldLater, 'applied')
+    // "Could not tell", then "could not be checked": pending again, and still in its place by seq.
+    await outcome(unknownAgain, 'pending')
+    const expected = [unknownAgain, lost]
+    expect(journal.unsettled().map((intent) => intent.id)).toEqual(expected)
+    expect((await openJournal(directory)).journal.unsettled().map((intent) => intent.id)).toEqual(expected)
+    expect(expected).not.toContain(settled)
+  })
+})
