@@ -2,6 +2,7 @@ import type { CallInput, CallName, CallOutput, EventName, EventPayload, Handlers
 import type { Result } from '../../shared/errors'
 import type { Logger } from '../../electron/logging/Logger'
 import { invokeContract } from '../../electron/services/invokeContract'
+import { createEventListeners } from '../../renderer/src/api/eventListeners'
 
 export interface ServicesApi {
   /** What the renderer is given as `window.lanyard`. */
@@ -22,7 +23,7 @@ export interface ServicesApi {
  */
 export function createServicesApi(): ServicesApi {
   let connected: { handlers: Handlers; logger: Logger } | null = null
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
+  const listeners = createEventListeners()
   let inFlight = 0
 
   async function invoke<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>> {
@@ -36,22 +37,12 @@ export function createServicesApi(): ServicesApi {
     }
   }
 
-  function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-    const forEvent = listeners.get(event) ?? new Set()
-    listeners.set(event, forEvent)
-    const wrapper = (payload: unknown) => listener(payload as EventPayload<E>)
-    forEvent.add(wrapper)
-    return () => {
-      forEvent.delete(wrapper)
-    }
-  }
-
   function relay(event: EventName, payload: EventPayload<EventName>): void {
     const copy = structuredClone(payload)
     inFlight++
     queueMicrotask(() => {
       inFlight--
-      for (const listener of [...(listeners.get(event) ?? [])]) listener(copy)
+      listeners.emit(event, copy)
     })
   }
 
@@ -64,7 +55,7 @@ export function createServicesApi(): ServicesApi {
   }
 
   return {
-    api: Object.freeze({ invoke, on }),
+    api: Object.freeze({ invoke, on: listeners.on }),
     relay,
     connect: (handlers, logger) => {
       connected = { handlers, logger }

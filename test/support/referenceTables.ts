@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import type { ConnectorId, Operation } from '../../shared/catalogue'
 
 /*
  * Reads the connector reference (a verbatim copy in test/fixtures, so a clone without the design
@@ -42,6 +43,27 @@ export interface ReferenceConnector {
   limitations: string[]
   /** Other statements: version differences, custom attribute formats. */
   asides: string[]
+}
+
+/** The reference's section heading of each connector. */
+export const connectorByHeading: Record<string, ConnectorId> = {
+  GoToMeeting: 'gotomeeting',
+  Coupa: 'coupa',
+  'AWS Cognito (user pools)': 'cognito',
+  Okta: 'okta',
+}
+
+/** The operation each column letter of the reference's operations tables stands for. */
+export const operationByColumn: Record<string, Operation> = {
+  C: 'create',
+  R: 'get',
+  L: 'list',
+  P: 'page',
+  U: 'update',
+  D: 'delete',
+  Dp: 'deprovision',
+  Ud: 'undoDeprovision',
+  M: 'membership',
 }
 
 export const referencePath = fileURLToPath(new URL('../fixtures/connectors-reference.md', import.meta.url))

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/contract'
 import { unknownCall, unknownEventError } from '../../../shared/contractNames'
 import { lanyardErrorSchema, type LanyardError, type Result } from '../../../shared/errors'
+import { createEventListeners } from './eventListeners'
 
 /**
  * The preview bridge client: the same `LanyardApi` as Electron's `window.lanyard`, spoken over
@@ -72,7 +73,7 @@ export function takeToken(environment: Pick<BridgeEnvironment, 'location' | 'his
 export function createBridgeClient(overrides: Partial<BridgeEnvironment> = {}): LanyardApi {
   const environment: BridgeEnvironment = { ...defaultEnvironment(), ...overrides }
   const token = takeToken(environment)
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
+  const listeners = createEventListeners()
   let source: EventSource | null = null
 
   async function invoke<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>> {
@@ -114,20 +115,13 @@ export function createBridgeClient(overrides: Partial<BridgeEnvironment> = {}): 
     }
     const parsed = events[name].safeParse(payload)
     if (!parsed.success) return
-    for (const listener of listeners.get(name) ?? []) listener(parsed.data)
+    listeners.emit(name, parsed.data)
   }
 
   function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
     if (!isEventName(event)) throw unknownEventError(event)
     source ??= openSource()
-    const forEvent = listeners.get(event) ?? new Set()
-    listeners.set(event, forEvent)
-    // Each subscription gets its own wrapper, so subscribing one function twice unsubscribes once each.
-    const wrapper = (payload: unknown) => listener(payload as EventPayload<E>)
-    forEvent.add(wrapper)
-    return () => {
-      forEvent.delete(wrapper)
-    }
+    return listeners.on(event, listener)
   }
 
   return Object.freeze({ invoke, on })

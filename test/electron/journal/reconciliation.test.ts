@@ -1,34 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../electron/services/AppError'
-import { FakeDirectory } from '../../support/fakeConnector'
-import { MemorySecretStore } from '../../support/MemorySecretStore'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
-import { addOktaProfile, journalOnDisk, startServices } from '../directory/directoryHarness'
-import { openJournal, updateIntent } from './journalFixtures'
+import { journalOnDisk, startServices } from '../directory/directoryHarness'
+import { crashedWith } from './crashedJournal'
 
 const newDirectory = useTemporaryDirectories()
 
-/**
- * A crash is simulated by writing intents with no outcome to the journal while the app is not
- * running, then starting it on the same folder.
- */
-async function crashedWith(prepare: (context: { profileId: string; fake: FakeDirectory }) => Promise<Parameters<typeof updateIntent>[1][]>) {
-  const directory = newDirectory()
-  const fake = new FakeDirectory()
-  const secretStore = new MemorySecretStore()
-  const first = await startServices(directory, { fake, secretStore })
-  const profileId = await addOktaProfile(first)
-  await first.close()
-  const intents = await prepare({ profileId, fake })
-  const { journal } = await openJournal(directory)
-  for (const intent of intents) await journal.recordIntent(updateIntent('unused', { profileId, ...intent }))
-  await journal.idle()
-  return { directory, fake, secretStore, profileId }
-}
-
 describe('start-up reconciliation', () => {
   it('settles every unfinished change by reading the target, marking the outcomes reconciled', async () => {
-    const { directory, fake, secretStore } = await crashedWith(async ({ fake }) => {
+    const { directory, fake, secretStore } = await crashedWith(newDirectory(), async ({ fake }) => {
       const ada = fake.addUser('Ada', 'Lovelace', { title: 'Engineer' })
       const grace = fake.addUser('Grace', 'Hopper', { title: 'Analyst' })
       const group = fake.addGroup('Engineering')
@@ -61,7 +41,7 @@ describe('start-up reconciliation', () => {
   })
 
   it('leaves a change it cannot check pending with the reason, and tries again at the next start', async () => {
-    const { directory, fake, secretStore, profileId } = await crashedWith(async ({ fake }) => [
+    const { directory, fake, secretStore, profileId } = await crashedWith(newDirectory(), async ({ fake }) => [
       { target: { objectType: 'users', id: fake.addUser('Ada', 'Lovelace'), name: 'Ada Lovelace' } },
     ])
     fake.failNext('get', new AppError('network', 'Okta could not be reached.'))
@@ -82,7 +62,7 @@ describe('start-up reconciliation', () => {
   })
 
   it('says so when the profile of an unfinished change was deleted', async () => {
-    const { directory, fake, secretStore } = await crashedWith(async () => [
+    const { directory, fake, secretStore } = await crashedWith(newDirectory(), async () => [
       { profileId: '2f1c4f7e-5d4e-4b0e-9a57-0c0ffee000ff', profileName: 'Old Okta' },
     ])
     const services = await startServices(directory, { fake, secretStore })
@@ -91,7 +71,7 @@ describe('start-up reconciliation', () => {
   })
 
   it('writes nothing new at later starts for a change that still cannot be checked', async () => {
-    const { directory, fake, secretStore } = await crashedWith(async () => [
+    const { directory, fake, secretStore } = await crashedWith(newDirectory(), async () => [
       { profileId: '2f1c4f7e-5d4e-4b0e-9a57-0c0ffee000ff', profileName: 'Old Okta' },
     ])
     for (let start = 0; start < 3; start++) {
@@ -104,7 +84,7 @@ describe('start-up reconciliation', () => {
   })
 
   it('records no outcome for a check cut short because the app is closing', async () => {
-    const { directory, fake, secretStore } = await crashedWith(async () => [
+    const { directory, fake, secretStore } = await crashedWith(newDirectory(), async () => [
       {
         action: 'create',
         target: { objectType: 'users', id: '', name: 'Grace Hopper' },
@@ -120,7 +100,7 @@ describe('start-up reconciliation', () => {
   })
 
   it('finds a created user by the username when the target names them otherwise', async () => {
-    const { directory, fake, secretStore } = await crashedWith(async () => [
+    const { directory, fake, secretStore } = await crashedWith(newDirectory(), async () => [
       {
         action: 'create',
         target: { objectType: 'users', id: '', name: 'Amazing Grace' },
@@ -137,7 +117,7 @@ describe('start-up reconciliation', () => {
   })
 
   it('does not hold up start-up while the target is slow', async () => {
-    const { directory, fake, secretStore } = await crashedWith(async () => [
+    const { directory, fake, secretStore } = await crashedWith(newDirectory(), async () => [
       {
         action: 'create',
         target: { objectType: 'users', id: '', name: 'Grace Hopper' },

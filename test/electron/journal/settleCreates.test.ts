@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { NewIntent } from '../../../electron/journal/Journal'
-import { FakeDirectory } from '../../support/fakeConnector'
-import { MemorySecretStore } from '../../support/MemorySecretStore'
+import type { FakeDirectory } from '../../support/fakeConnector'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
-import { addOktaProfile, startServices } from '../directory/directoryHarness'
-import { openJournal, updateIntent } from './journalFixtures'
+import { startServices } from '../directory/directoryHarness'
+import { crashedWith } from './crashedJournal'
 
 /*
  * Settling a create whose answer was lost (issue 11, defect 3): only the object that attempt could
@@ -29,22 +28,12 @@ function createOf(overrides: Partial<NewIntent> = {}): Partial<NewIntent> {
 
 /** Creates journaled at the given times with no outcome (answers lost), then a restart. */
 async function unfinishedCreates(times: string[], prepare: (fake: FakeDirectory) => void) {
-  const directory = newDirectory()
-  const fake = new FakeDirectory()
-  const secretStore = new MemorySecretStore()
-  const first = await startServices(directory, { fake, secretStore })
-  const profileId = await addOktaProfile(first)
-  await first.close()
-  const clock = { now: new Date(times[0]!) }
-  const { journal } = await openJournal(directory, clock)
-  for (const time of times) {
-    clock.now = new Date(time)
-    await journal.recordIntent(updateIntent('unused', { profileId, ...createOf() }))
-  }
-  await journal.idle()
-  prepare(fake)
-  const services = await startServices(directory, { fake, secretStore })
-  return { directory, fake, secretStore, services, settled: await services.handlers['journal.reconciled']({}) }
+  const crashed = await crashedWith(newDirectory(), ({ fake }) => {
+    prepare(fake)
+    return times.map((at) => ({ at, ...createOf() }))
+  })
+  const services = await startServices(crashed.directory, { fake: crashed.fake, secretStore: crashed.secretStore })
+  return { ...crashed, services, settled: await services.handlers['journal.reconciled']({}) }
 }
 
 describe('settling an unfinished create', () => {

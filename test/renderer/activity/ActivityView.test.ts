@@ -1,16 +1,13 @@
 // @vitest-environment happy-dom
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createMemoryHistory, createRouter } from 'vue-router'
 import { installApi } from '../../../renderer/src/api/lanyardApi'
-import ActivityView from '../../../renderer/src/features/activity/ActivityView.vue'
-import { routes } from '../../../renderer/src/router'
-import { useProfilesStore } from '../../../renderer/src/stores/profiles'
 import { useUiStore } from '../../../renderer/src/stores/ui'
 import type { JournalEntry, JournalFilter } from '../../../shared/journal'
 import { createFakeLanyardApi, profileView, type FakeLanyardApi } from '../support/fakeLanyardApi'
 import { journalEntry, onePage } from './journalEntries'
+import { mountActivityView } from './mountActivityView'
 
 let api: FakeLanyardApi
 let pinia: Pinia
@@ -32,15 +29,6 @@ afterEach(() => {
   vi.useRealTimers()
   document.body.innerHTML = ''
 })
-
-async function mountView(path = '/activity') {
-  const router = createRouter({ history: createMemoryHistory(), routes })
-  await router.push(path)
-  await useProfilesStore().load()
-  const wrapper = mount(ActivityView, { global: { plugins: [pinia, router] }, attachTo: document.body })
-  await flushPromises()
-  return { wrapper, router }
-}
 
 function button(wrapper: VueWrapper, name: string) {
   const found = wrapper.findAll('button').find((candidate) => candidate.text() === name || candidate.attributes('aria-label') === name)
@@ -68,7 +56,7 @@ describe('the Activity view', () => {
         undo: null,
       }),
     ]
-    const { wrapper } = await mountView()
+    const { wrapper } = await mountActivityView()
     const rows = wrapper.findAll('tbody > tr')
 
     expect(rows).toHaveLength(2)
@@ -102,7 +90,7 @@ describe('the Activity view', () => {
         },
       }),
     ]
-    const { wrapper } = await mountView()
+    const { wrapper } = await mountActivityView()
 
     const toggle = button(wrapper, 'Show details of Deprovision Ada Lovelace')
     expect(toggle.attributes('aria-expanded')).toBe('false')
@@ -122,7 +110,7 @@ describe('the Activity view', () => {
   })
 
   it('sends the chosen profile, action and local days to journal.list, and clears them', async () => {
-    const { wrapper, router } = await mountView()
+    const { wrapper, router } = await mountActivityView()
 
     await wrapper.find('select').setValue('profile-okta')
     await flushPromises()
@@ -148,7 +136,7 @@ describe('the Activity view', () => {
   })
 
   it('waits for a pause in typing before filtering on the user text', async () => {
-    const { wrapper } = await mountView()
+    const { wrapper } = await mountActivityView()
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const callsBefore = api.callsTo('journal.list').length
     const input = wrapper.find('input[placeholder="Name or id"]')
@@ -165,7 +153,7 @@ describe('the Activity view', () => {
   })
 
   it('opens a deep link with its user and profile already filtered', async () => {
-    const { wrapper } = await mountView('/activity?user=00u1ada&profile=profile-okta')
+    const { wrapper } = await mountActivityView('/activity?user=00u1ada&profile=profile-okta')
 
     expect(api.callsTo('journal.list')).toEqual([{ user: '00u1ada', profileId: 'profile-okta' }])
     expect((wrapper.find('input[placeholder="Name or id"]').element as HTMLInputElement).value).toBe('00u1ada')
@@ -173,7 +161,7 @@ describe('the Activity view', () => {
   })
 
   it('places an appended entry the filter takes without reading the journal again', async () => {
-    await mountView('/activity?action=deprovision')
+    await mountActivityView('/activity?action=deprovision')
 
     api.emit('journal.appended', { entryId: 'entry-new', entry: journalEntry({ id: 'entry-new', time: '2026-03-03T09:00:00.000Z', summary: 'Suspended Grace Hopper' }) })
     api.emit('journal.appended', { entryId: 'entry-edit', entry: journalEntry({ id: 'entry-edit', time: '2026-03-03T09:01:00.000Z', action: 'update', summary: 'Changed the title of Ada' }) })
@@ -188,7 +176,7 @@ describe('the Activity view', () => {
     const first = [journalEntry({ summary: 'Newest change' })]
     const second = [journalEntry({ summary: 'Older change' })]
     api.answer('journal.list', (input) => ({ ok: true, value: input.cursor === 'page-2' ? { entries: second, nextCursor: null } : { entries: first, nextCursor: 'page-2' } }))
-    const { wrapper } = await mountView('/activity?action=deprovision')
+    const { wrapper } = await mountActivityView('/activity?action=deprovision')
     expect(wrapper.findAll('tbody > tr')).toHaveLength(1)
 
     const loadMore = button(wrapper, 'Load more')
@@ -202,7 +190,7 @@ describe('the Activity view', () => {
   })
 
   it('explains an empty journal and an empty filtered result differently', async () => {
-    const { wrapper, router } = await mountView()
+    const { wrapper, router } = await mountActivityView()
     expect(wrapper.text()).toContain('No activity yet')
 
     await router.replace('/activity?user=nobody')
@@ -212,7 +200,7 @@ describe('the Activity view', () => {
 
   it('shows a failed read with its message and reads again on request', async () => {
     api.answer('journal.list', () => ({ ok: false, error: { code: 'internal', message: 'The journal file could not be read.' } }))
-    const { wrapper } = await mountView()
+    const { wrapper } = await mountActivityView()
     expect(wrapper.find('[role="alert"]').text()).toContain('The journal file could not be read.')
 
     api.answer('journal.list', () => onePage([journalEntry()]))
@@ -225,7 +213,7 @@ describe('the Activity view', () => {
 describe('verifying and exporting the journal', () => {
   it('says the journal is intact with the number of records checked', async () => {
     api.answer('journal.verify', () => ({ ok: true, value: { intact: true, records: 42, problem: null } }))
-    const { wrapper } = await mountView()
+    const { wrapper } = await mountActivityView()
 
     await button(wrapper, 'Verify journal').trigger('click')
     await flushPromises()
@@ -238,7 +226,7 @@ describe('verifying and exporting the journal', () => {
       ok: true,
       value: { intact: false, records: 17, problem: { line: 12, reason: 'its hash does not match its content (tampered)' } },
     }))
-    const { wrapper } = await mountView()
+    const { wrapper } = await mountActivityView()
 
     await button(wrapper, 'Verify journal').trigger('click')
     await flushPromises()
@@ -255,7 +243,7 @@ describe('verifying and exporting the journal', () => {
     }))
     const created = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:fake')
     vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined)
-    const { wrapper } = await mountView('/activity?user=ada')
+    const { wrapper } = await mountActivityView('/activity?user=ada')
 
     await button(wrapper, 'Export CSV').trigger('click')
     await flushPromises()

@@ -1,20 +1,16 @@
 // @vitest-environment happy-dom
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { createPinia, setActivePinia, type Pinia } from 'pinia'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createMemoryHistory, createRouter } from 'vue-router'
-import { installApi } from '../../../renderer/src/api/lanyardApi'
-import ActivityView from '../../../renderer/src/features/activity/ActivityView.vue'
-import { routes } from '../../../renderer/src/router'
 import { useUiStore } from '../../../renderer/src/stores/ui'
 import type { JournalEntry } from '../../../shared/journal'
-import { createFakeLanyardApi, type FakeLanyardApi } from '../support/fakeLanyardApi'
+import type { FakeLanyardApi } from '../support/fakeLanyardApi'
+import { freshStoresWithApi } from '../support/storeSetup'
 import { fakeJournal, journalEntry } from './journalEntries'
+import { mountActivityView } from './mountActivityView'
 
 /** "Check now" on an entry whose outcome is not known (issue 11, defect 10). */
 
 let api: FakeLanyardApi
-let pinia: Pinia
 let entries: JournalEntry[]
 
 const unknownOutcome = {
@@ -34,27 +30,16 @@ const pendingDeprovision = () =>
   })
 
 beforeEach(() => {
-  pinia = createPinia()
-  setActivePinia(pinia)
   entries = [pendingDeprovision(), journalEntry({ id: 'applied-grace', target: { objectType: 'users', id: '00u2', name: 'Grace Hopper' } })]
-  api = createFakeLanyardApi({
+  api = freshStoresWithApi({
     'profiles.list': () => ({ ok: true, value: [] }),
     ...fakeJournal(() => entries),
   })
-  installApi(api)
 })
 
 afterEach(() => {
   document.body.innerHTML = ''
 })
-
-async function mountView(): Promise<VueWrapper> {
-  const router = createRouter({ history: createMemoryHistory(), routes })
-  await router.push('/activity')
-  const wrapper = mount(ActivityView, { global: { plugins: [pinia, router] }, attachTo: document.body })
-  await flushPromises()
-  return wrapper
-}
 
 const checkButton = (wrapper: VueWrapper, name: string) => wrapper.find(`button[aria-label="Check now whether the change to ${name} took effect"]`)
 
@@ -68,7 +53,7 @@ describe('Check now from the Activity view', () => {
       entries = [settled, entries[1]!]
       return { ok: true, value: settled }
     })
-    const wrapper = await mountView()
+    const { wrapper } = await mountActivityView()
     expect(checkButton(wrapper, 'Grace Hopper').exists()).toBe(false)
 
     await checkButton(wrapper, 'Ada Lovelace').trigger('click')
@@ -93,14 +78,14 @@ describe('Check now from the Activity view', () => {
         undo: null,
       }),
     ]
-    const wrapper = await mountView()
+    const { wrapper } = await mountActivityView()
     expect(wrapper.text()).toContain('Could not tell')
     expect(checkButton(wrapper, 'Grace Hopper').exists()).toBe(true)
   })
 
   it('reports a check that could not run, and keeps the entry as it was', async () => {
     api.answer('journal.settle', () => ({ ok: false, error: { code: 'network', message: 'Okta could not be reached.' } }))
-    const wrapper = await mountView()
+    const { wrapper } = await mountActivityView()
     await checkButton(wrapper, 'Ada Lovelace').trigger('click')
     await flushPromises()
     expect(useUiStore().toasts).toContainEqual(expect.objectContaining({ message: 'Could not check Ada Lovelace. Okta could not be reached.', kind: 'error' }))

@@ -1,15 +1,12 @@
 // @vitest-environment happy-dom
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import { installApi } from '../../../renderer/src/api/lanyardApi'
-import ActivityView from '../../../renderer/src/features/activity/ActivityView.vue'
-import { routes } from '../../../renderer/src/router'
-import { useProfilesStore } from '../../../renderer/src/stores/profiles'
 import { useUiStore } from '../../../renderer/src/stores/ui'
 import type { JournalEntry } from '../../../shared/journal'
 import { completionEntry, fakeJournal, onePage, partialCreateEntry } from './journalEntries'
+import { mountActivityView } from './mountActivityView'
 import { createFakeLanyardApi, profileView, type FakeLanyardApi } from '../support/fakeLanyardApi'
 
 let api: FakeLanyardApi
@@ -32,21 +29,12 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-async function mountView(path = '/activity'): Promise<{ wrapper: VueWrapper; router: Router }> {
-  const router = createRouter({ history: createMemoryHistory(), routes })
-  await router.push(path)
-  await useProfilesStore().load()
-  const wrapper = mount(ActivityView, { global: { plugins: [pinia, router] }, attachTo: document.body })
-  await flushPromises()
-  return { wrapper, router }
-}
-
 const finishButton = 'button[aria-label="Finish the remaining steps of the creation of ada"]'
 const rollbackButton = 'button[aria-label="Roll back the applied steps of the creation of ada"]'
 
 describe('finishing or rolling back a partial change from the Activity view', () => {
   it('offers both on a partial create whose completion is available', async () => {
-    const { wrapper } = await mountView()
+    const { wrapper } = await mountActivityView()
 
     expect(wrapper.find(finishButton).text()).toBe('Finish…')
     expect(wrapper.find(rollbackButton).text()).toBe('Roll back…')
@@ -59,7 +47,7 @@ describe('finishing or rolling back a partial change from the Activity view', ()
       entries = [done, partialCreateEntry({ completion: { available: false, reason: 'Already completed on 20 Nov 2026 by helpdesk.', completedBy: done.id, needsPassword: true } })]
       return { ok: true, value: done }
     })
-    const { wrapper } = await mountView()
+    const { wrapper } = await mountActivityView()
     const ui = useUiStore()
 
     await wrapper.find(finishButton).trigger('click')
@@ -84,7 +72,7 @@ describe('finishing or rolling back a partial change from the Activity view', ()
       entries = [done, partialCreateEntry({ completion: { available: false, reason: 'Already completed.', completedBy: done.id, needsPassword: false } })]
       return { ok: true, value: done }
     })
-    const { wrapper } = await mountView()
+    const { wrapper } = await mountActivityView()
     const ui = useUiStore()
 
     ;(wrapper.find(finishButton).element as HTMLButtonElement).focus()
@@ -98,7 +86,7 @@ describe('finishing or rolling back a partial change from the Activity view', ()
 
   it('rolls back without a password, and does nothing when the person cancels', async () => {
     api.answer('journal.complete', (input) => ({ ok: true, value: completionEntry(partialCreateEntry(), input.choice) }))
-    const { wrapper } = await mountView()
+    const { wrapper } = await mountActivityView()
     const ui = useUiStore()
 
     await wrapper.find(rollbackButton).trigger('click')
@@ -117,7 +105,7 @@ describe('finishing or rolling back a partial change from the Activity view', ()
 
   it('says why a partial change can no longer be completed', async () => {
     entries = [partialCreateEntry({ completion: { available: false, reason: 'The profile "Cognito old" no longer exists, so Lanyard cannot reach the target.', completedBy: null, needsPassword: false } })]
-    const { wrapper } = await mountView()
+    const { wrapper } = await mountActivityView()
 
     expect(wrapper.find(finishButton).exists()).toBe(false)
     expect(wrapper.find('tbody > tr').text()).toContain('The profile "Cognito old" no longer exists')
@@ -126,7 +114,7 @@ describe('finishing or rolling back a partial change from the Activity view', ()
   it('goes from a completion to the partial change it completes, and back', async () => {
     const done = completionEntry(partialCreateEntry(), 'finish')
     entries = [done, partialCreateEntry({ completion: { available: false, reason: 'Already completed on 20 Nov 2026 by helpdesk.', completedBy: done.id, needsPassword: false } })]
-    const { wrapper } = await mountView()
+    const { wrapper } = await mountActivityView()
 
     const rows = () => wrapper.findAll('tbody > tr.activity-row')
     expect(rows()[0]?.text()).toContain('Completes a change that stopped part-way.')
@@ -145,7 +133,7 @@ describe('finishing or rolling back a partial change from the Activity view', ()
     const done = completionEntry(partialCreateEntry(), 'finish')
     entries = [done]
     api.answer('journal.list', (filter) => onePage(filter.user === 'ada' ? [done, partialCreateEntry()] : entries))
-    const { wrapper, router } = await mountView('/activity?action=update')
+    const { wrapper, router } = await mountActivityView('/activity?action=update')
 
     await wrapper.findAll('button').find((candidate) => candidate.text() === 'Show the partial change')?.trigger('click')
     await flushPromises()

@@ -1,42 +1,27 @@
 // @vitest-environment happy-dom
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { createPinia, setActivePinia, type Pinia } from 'pinia'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createMemoryHistory, createRouter } from 'vue-router'
-import { installApi } from '../../../renderer/src/api/lanyardApi'
-import ActivityView from '../../../renderer/src/features/activity/ActivityView.vue'
-import { routes } from '../../../renderer/src/router'
 import { useUiStore } from '../../../renderer/src/stores/ui'
 import type { JournalEntry } from '../../../shared/journal'
-import { createFakeLanyardApi, type FakeLanyardApi } from '../support/fakeLanyardApi'
+import type { FakeLanyardApi } from '../support/fakeLanyardApi'
+import { freshStoresWithApi } from '../support/storeSetup'
 import { fakeJournal, journalEntry } from './journalEntries'
+import { mountActivityView } from './mountActivityView'
 
 let api: FakeLanyardApi
-let pinia: Pinia
 let entries: JournalEntry[]
 
 beforeEach(() => {
-  pinia = createPinia()
-  setActivePinia(pinia)
   entries = [journalEntry({ id: 'deprovision-ada' })]
-  api = createFakeLanyardApi({
+  api = freshStoresWithApi({
     'profiles.list': () => ({ ok: true, value: [] }),
     ...fakeJournal(() => entries),
   })
-  installApi(api)
 })
 
 afterEach(() => {
   document.body.innerHTML = ''
 })
-
-async function mountView(): Promise<VueWrapper> {
-  const router = createRouter({ history: createMemoryHistory(), routes })
-  await router.push('/activity')
-  const wrapper = mount(ActivityView, { global: { plugins: [pinia, router] }, attachTo: document.body })
-  await flushPromises()
-  return wrapper
-}
 
 function undoButton(wrapper: VueWrapper) {
   return wrapper.get('button[aria-label="Undo deprovision of Ada Lovelace"]')
@@ -44,7 +29,7 @@ function undoButton(wrapper: VueWrapper) {
 
 describe('undoing a deprovision from the Activity view', () => {
   it('asks first, naming the status and groups it brings back, and does nothing on cancel', async () => {
-    const wrapper = await mountView()
+    const { wrapper } = await mountActivityView()
     const ui = useUiStore()
 
     await undoButton(wrapper).trigger('click')
@@ -68,7 +53,7 @@ describe('undoing a deprovision from the Activity view', () => {
       entries = [undoEntry, journalEntry({ id: 'deprovision-ada', undo: { available: false, reason: 'Already undone on 2 Mar 2026', undoneBy: undoEntry.id } })]
       return { ok: true, value: { entry: undoEntry, differences: [] } }
     })
-    const wrapper = await mountView()
+    const { wrapper } = await mountActivityView()
     const ui = useUiStore()
 
     await undoButton(wrapper).trigger('click')
@@ -91,7 +76,7 @@ describe('undoing a deprovision from the Activity view', () => {
       entries = [undoEntry, journalEntry({ id: 'deprovision-ada', undo: { available: false, reason: 'Already undone', undoneBy: undoEntry.id } })]
       return { ok: true, value: { entry: undoEntry, differences: [] } }
     })
-    const wrapper = await mountView()
+    const { wrapper } = await mountActivityView()
     const ui = useUiStore()
 
     ;(undoButton(wrapper).element as HTMLButtonElement).focus()
@@ -108,7 +93,7 @@ describe('undoing a deprovision from the Activity view', () => {
       ok: true,
       value: { entry: journalEntry({ action: 'undoDeprovision' }), differences: ['Not back in group Sales'] },
     }))
-    const wrapper = await mountView()
+    const { wrapper } = await mountActivityView()
 
     await undoButton(wrapper).trigger('click')
     useUiStore().settleConfirmation(true)
@@ -131,7 +116,7 @@ describe('undoing a deprovision from the Activity view', () => {
         ],
       },
     }))
-    const wrapper = await mountView()
+    const { wrapper } = await mountActivityView()
 
     await undoButton(wrapper).trigger('click')
     useUiStore().settleConfirmation(true)
@@ -145,7 +130,7 @@ describe('undoing a deprovision from the Activity view', () => {
 
   it('shows why undo is not available instead of a button', async () => {
     entries = [journalEntry({ undo: { available: false, reason: 'Already undone on 2 Mar 2026', undoneBy: 'entry-9' } })]
-    const wrapper = await mountView()
+    const { wrapper } = await mountActivityView()
 
     expect(wrapper.find('button[aria-label="Undo deprovision of Ada Lovelace"]').exists()).toBe(false)
     expect(wrapper.find('tbody > tr').text()).toContain('Already undone on 2 Mar 2026')

@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/contract'
 import type { Result } from '../../../shared/errors'
 import type { ProfileView } from '../../../shared/profiles'
+import { createEventListeners } from '../../../renderer/src/api/eventListeners'
 import { mainEventsAfter, mainEventsAfterFailure } from './mainEvents'
 
 type Answer<N extends CallName> = (input: CallInput<N>) => Result<CallOutput<N>> | Promise<Result<CallOutput<N>>>
@@ -37,11 +38,7 @@ export function createFakeLanyardApi(initial: FakeAnswers = {}, options: { emits
   const emitsMainEvents = options.emitsMainEvents ?? true
   const answers: FakeAnswers = { ...initial }
   const calls: RecordedCall[] = []
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
-
-  function emit(event: EventName, payload: unknown): void {
-    for (const listener of [...(listeners.get(event) ?? [])]) listener(payload)
-  }
+  const { on, emit } = createEventListeners()
 
   return {
     calls,
@@ -60,13 +57,7 @@ export function createFakeLanyardApi(initial: FakeAnswers = {}, options: { emits
       }
       return result
     },
-    on(event, listener) {
-      const forEvent = listeners.get(event) ?? new Set()
-      listeners.set(event, forEvent)
-      const wrapper = (payload: unknown) => listener(payload as Parameters<typeof listener>[0])
-      forEvent.add(wrapper)
-      return () => forEvent.delete(wrapper)
-    },
+    on,
     emit,
   }
 }

@@ -4,32 +4,13 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { adapterCapabilities, capabilitiesOf, connectors, getDescriptor, operations } from '../../../shared/catalogue'
 import type { AdapterCapability, ConnectorDescriptor, ConnectorId, ObjectTypeDescriptor, Operation } from '../../../shared/catalogue'
-import { readReferenceConnectors } from '../../support/referenceTables'
+import { connectorByHeading, operationByColumn, readReferenceConnectors } from '../../support/referenceTables'
 
 /*
  * The typed capability model is derived once from the descriptors' reference wording. These tests
  * hold the derivation to the reference's tables (every cell), to what each target is known to do
  * (written out by hand, not recomputed), and keep prose out of every other decision.
  */
-
-const connectorByHeading: Record<string, ConnectorId> = {
-  GoToMeeting: 'gotomeeting',
-  Coupa: 'coupa',
-  'AWS Cognito (user pools)': 'cognito',
-  Okta: 'okta',
-}
-
-const columns: Record<string, Operation> = {
-  C: 'create',
-  R: 'get',
-  L: 'list',
-  P: 'page',
-  U: 'update',
-  D: 'delete',
-  Dp: 'deprovision',
-  Ud: 'undoDeprovision',
-  M: 'membership',
-}
 
 describe('the capability model derived from each descriptor', () => {
   it("supports exactly the operations whose reference cell is not '–' or 'not supported', per object type", () => {
@@ -40,7 +21,7 @@ describe('the capability model derived from each descriptor', () => {
         const type = descriptor.objectTypes.find((candidate) => candidate.referenceName === row.object)!
         for (const [column, cell] of Object.entries(row.cells)) {
           const supported = !(cell.startsWith('–') || cell === 'not supported')
-          expect({ where: `${descriptor.id} ${type.id} ${column}`, supported: model.objectTypes[type.id]!.supports[columns[column]!] }).toEqual({
+          expect({ where: `${descriptor.id} ${type.id} ${column}`, supported: model.objectTypes[type.id]!.supports[operationByColumn[column]!] }).toEqual({
             where: `${descriptor.id} ${type.id} ${column}`,
             supported,
           })

@@ -1,32 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { getDescriptor } from '../../../shared/catalogue'
-import type { ConnectorDescriptor, ConnectorId, ObjectTypeDescriptor, Operation } from '../../../shared/catalogue'
-import { normaliseText, readReferenceConnectors } from '../../support/referenceTables'
+import type { ConnectorDescriptor, ObjectTypeDescriptor } from '../../../shared/catalogue'
+import { connectorByHeading, normaliseText, operationByColumn, readReferenceConnectors } from '../../support/referenceTables'
 import type { ReferenceConnector, ReferenceMappingRow } from '../../support/referenceTables'
 
 /*
  * Every descriptor against the connector reference, row by row: a parameter, operation cell,
  * mandatory field, mapping row or limitation dropped from (or added to) a descriptor fails here.
  */
-
-const connectorByHeading: Record<string, ConnectorId> = {
-  GoToMeeting: 'gotomeeting',
-  Coupa: 'coupa',
-  'AWS Cognito (user pools)': 'cognito',
-  Okta: 'okta',
-}
-
-const operationByColumn: Record<string, Operation> = {
-  C: 'create',
-  R: 'get',
-  L: 'list',
-  P: 'page',
-  U: 'update',
-  D: 'delete',
-  Dp: 'deprovision',
-  Ud: 'undoDeprovision',
-  M: 'membership',
-}
 
 const reference = readReferenceConnectors()
 
