@@ -3,11 +3,12 @@ import { getDescriptor } from '../../shared/catalogue'
 import type { ConnectorId } from '../../shared/catalogue/types'
 import type { Handlers, SandboxStatus } from '../../shared/contract'
 import type { Logger } from '../logging/Logger'
+import { removeStaleTemporaryFiles } from '../profiles/writeFileAtomically'
 import { sandboxConnectorIds, startSandbox } from '../sandbox/startSandboxes'
 import type { RunningSandbox, SandboxOptions } from '../sandbox/types'
 import { AppError } from './AppError'
-import { readSettings, saveSettings } from './appSettings'
-import { createSandboxProfiles, followTenant, provisionalSandboxParameters, readManagedProfiles, type ManagedProfiles } from './sandboxProfiles'
+import { readSettings, saveSettings, settingsFileName } from './appSettings'
+import { createSandboxProfiles, followTenant, managedProfilesFileName, provisionalSandboxParameters, readManagedProfiles, type ManagedProfiles } from './sandboxProfiles'
 
 /** `LANYARD_SANDBOX=off` turns the sandbox profiles off for a run (a locked-down workstation), whatever the setting says. */
 export const sandboxSwitchVariable = 'LANYARD_SANDBOX'
@@ -66,6 +67,11 @@ export async function openAppSandboxes(options: {
     stateDirectory,
     users: wholeNumber(env, sandboxUsersVariable, { max: 100_000, fallback: defaultSandboxUsers }, logger),
     latencyMs: wholeNumber(env, sandboxLatencyVariable, { max: 60_000, fallback: 0 }, logger),
+  }
+  // Before anything writes them: what a crash in the middle of saving either file left beside it.
+  const onError = (error: unknown) => logger.warn('could not remove a temp file left by a crash', { error })
+  for (const path of [join(dataDirectory, settingsFileName), join(stateDirectory, managedProfilesFileName)]) {
+    await removeStaleTemporaryFiles(path, onError)
   }
   const settings = await readSettings(dataDirectory, logger)
   return new LazySandboxes({

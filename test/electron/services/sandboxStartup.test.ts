@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ConnectorId } from '../../../shared/catalogue/types'
@@ -137,6 +137,21 @@ describe('sandbox tenants start when their profile is first used', () => {
     const [entry] = await second.handlers['journal.reconciled']({})
     expect(entry!.outcome).toMatchObject({ status: 'failed', reconciled: true, message: `${user.displayName} is still ACTIVE: the deprovision did not take effect.` })
     expect(second.started).toEqual(['okta'])
+  })
+})
+
+describe('crash leftovers beside the sandbox files', () => {
+  it('removes the temp files an interrupted save of settings.json or sandbox-profiles.json left, and nothing else', async () => {
+    const dataDirectory = newDirectory()
+    mkdirSync(join(dataDirectory, 'sandbox'), { recursive: true })
+    const leftovers = [join(dataDirectory, '.settings.json.0123456789ab.tmp'), join(dataDirectory, 'sandbox', '.sandbox-profiles.json.ba9876543210.tmp')]
+    const someoneElses = join(dataDirectory, '.settings.json.backup.tmp')
+    for (const path of [...leftovers, someoneElses]) writeFileSync(path, '{"half":')
+
+    await startApp(dataDirectory)
+
+    expect(leftovers.filter((path) => existsSync(path))).toEqual([])
+    expect(existsSync(someoneElses)).toBe(true)
   })
 })
 
