@@ -8,6 +8,8 @@ import importBoundaries from './eslint-import-boundaries.js'
 
 const keytarBan = { name: 'keytar', message: 'Use the SecretStore interface.' }
 const axiosBan = { name: 'axios', message: 'HTTP belongs in electron/http and the connectors.' }
+// electron/services is the composition root: it imports everything, so nothing below it may import it back.
+const compositionRoot = { group: ['**/services/*'], message: 'electron/services is the composition root; import the module itself (errors/, journal/, changes/ …).' }
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)]
 
 export default tseslint.config(
@@ -55,12 +57,17 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [keytarBan, axiosBan] }] },
   },
   {
+    files: ['electron/{changes,connectors,directory,errors,http,journal,logging,profiles,sandbox,secrets,storage}/**/*.ts'],
+    ignores: ['electron/connectors/**', 'electron/http/**', 'electron/secrets/KeytarSecretStore.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [keytarBan, axiosBan], patterns: [compositionRoot] }] },
+  },
+  {
     files: ['electron/secrets/KeytarSecretStore.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [axiosBan] }] },
   },
   {
     files: ['electron/connectors/**/*.ts', 'electron/http/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [keytarBan] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [keytarBan], patterns: [compositionRoot] }] },
   },
   {
     // ipcMain only in the one wrapper that checks the sender; external links only through the safe opener.

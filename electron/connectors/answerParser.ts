@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 
 /**
  * A parser of one target's answers: the value as its schema says, or a plain `network` error that

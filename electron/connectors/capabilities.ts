@@ -1,6 +1,6 @@
 import type { AdapterCapability } from '../../shared/catalogue/capabilities'
 import { adapterCapabilities } from '../../shared/catalogue/capabilities'
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 import type { CapabilityInterfaces, Connector } from './Connector'
 
 /*

@@ -1,4 +1,4 @@
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 
 /*
  * The cursors adapters hand the renderer. Each target pages its own way (an Okta `after`, a

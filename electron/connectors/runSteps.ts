@@ -1,5 +1,5 @@
 import type { ErrorCode, StepReport } from '../../shared/errors'
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 
 export interface Step {
   /** What the person reads in the result: "Suspend Ada Lovelace", "Add back to Finance". */

@@ -1,5 +1,5 @@
 import type { Attributes, DirectoryObject, DirectoryPage } from '../../shared/directory'
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 import type { ChangeOptions, Connector, CreateCarries, CreateOptions, CreatesObjects, DeletesObjects, ListQuery, UpdatesObjects } from './Connector'
 
 /** One object type's operations, as an adapter implements them for its users or its groups. */

@@ -1,5 +1,5 @@
 import type { DirectoryPage } from '../../shared/directory'
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 import { changingMethods, connectorMethods } from './capabilities'
 import type { Connector, ListQuery } from './Connector'
 

@@ -7,7 +7,7 @@ import type { Logger } from '../logging/Logger'
 import type { StoredProfile } from '../profiles/profileFileSchema'
 import type { ProfileRepository } from '../profiles/ProfileRepository'
 import type { ProfileSecrets } from '../profiles/ProfileSecrets'
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 
 export type ConnectorFactories = Partial<Record<ConnectorId, ConnectorFactory>>
 

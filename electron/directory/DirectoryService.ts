@@ -17,11 +17,11 @@ import { validateChanges, validateNewObject } from '../../shared/directoryValida
 import type { StepReport } from '../../shared/errors'
 import { requireCapability } from '../connectors/capabilities'
 import type { PageRequest, ReadsMemberships } from '../connectors/Connector'
-import { AppError, refuseProblems } from '../services/AppError'
+import { AppError, refuseProblems } from '../errors/AppError'
 import { creationChanges, effectiveChanges, isSecret } from './attributeChanges'
 import type { ConnectorPool } from './ConnectorPool'
 import { assertConfirmedName, assertWritable, groupTypeOf, membershipTypes, objectTypeOf, requireOperation } from './operationRules'
-import { recordChange, type ChangeContext } from './recordChange'
+import { recordChange, type ChangeContext } from '../changes/recordChange'
 import { RequestKeys } from './RequestKeys'
 
 /**

@@ -1,4 +1,4 @@
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 
 /**
  * Reads that a newer one replaces. The renderer gives each table a request key; a new request

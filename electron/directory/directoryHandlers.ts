@@ -1,6 +1,6 @@
 import type { ConnectorDescriptor } from '../../shared/catalogue/types'
 import type { Handlers } from '../../shared/contract'
-import type { DeprovisionService } from './DeprovisionService'
+import type { DeprovisionService } from '../changes/DeprovisionService'
 import type { DirectoryService } from './DirectoryService'
 import { refusePathLikeIds, type NamedIds } from './objectIdRules'
 

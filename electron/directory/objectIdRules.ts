@@ -1,6 +1,6 @@
 import type { ConnectorDescriptor } from '../../shared/catalogue/types'
 import { pathSegmentProblem } from '../http/pathSegments'
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 
 /** The ids a call names, by input field (`objectId`, `userId`, `groups`). */
 export type NamedIds = Record<string, string | readonly string[] | undefined>

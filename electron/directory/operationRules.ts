@@ -1,7 +1,7 @@
 import { declaresOperation, membershipCapability, type MembershipSide } from '../../shared/catalogue/capabilities'
 import type { ConnectorDescriptor, ObjectTypeDescriptor, Operation } from '../../shared/catalogue/types'
 import type { DirectoryObject } from '../../shared/directory'
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 
 /*
  * The refusals the directory service makes before any adapter call, from the descriptor alone

@@ -1,4 +1,4 @@
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 
 /**
  * Cancellation is a normal outcome (a newer search replaced this one), not a failure: it is thrown

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../shared/errors'
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 import type { NetworkFailure } from './sendAttempt'
 import type { HttpResponse, TargetErrorDescription } from './types'
 

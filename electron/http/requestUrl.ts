@@ -1,7 +1,7 @@
 import type { Environment } from '../../shared/profiles'
 import { plainHttpRefusal, plainHttpUseMessage } from '../../shared/secureAddress'
 import { isSecretFieldName, redactedMark } from '../logging/redact'
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 import { pathSegmentProblem } from './pathSegments'
 import type { HttpRequest } from './types'
 

@@ -11,8 +11,8 @@ import type {
   OperationUndoState,
 } from '../../shared/journal'
 import type { Logger } from '../logging/Logger'
-import { AppError } from '../services/AppError'
-import type { CreateEvidence } from './createVerdict'
+import { AppError } from '../errors/AppError'
+import type { CreateEvidence } from '../changes/createVerdict'
 import { JournalIndex, type EntryContext } from './journalEntries'
 import { exportEntries } from './journalExport'
 import { JournalFile, type SetAsideTail } from './JournalFile'

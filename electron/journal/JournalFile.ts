@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import type { ChainVerification } from '../../shared/journal'
 import type { Logger } from '../logging/Logger'
 import { writeFileAtomically } from '../profiles/writeFileAtomically'
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 import {
   genesisHash,
   hashOf,

@@ -1,7 +1,7 @@
 import type { JournalEntry, JournalFilter, JournalListInput, JournalPage } from '../../shared/journal'
 import { journalPageSizes } from '../../shared/journal'
 import { matchesFilter, prepareFilter, type PreparedFilter } from '../../shared/journalFilter'
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 import type { EntryContext, JournalIndex } from './journalEntries'
 import type { IntentRecord } from './journalRecord'
 

@@ -1,4 +1,4 @@
-import { isExpectedRefusal, type AppError } from '../services/AppError'
+import { isExpectedRefusal, type AppError } from '../errors/AppError'
 
 /**
  * Masks secrets before anything is written to a log. Two nets, because either alone leaks:

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import { importProfilesSchema } from '../../shared/profiles'
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 
 /** What the bridge accepts before it parses a call's body. */
 export interface BodyLimits {

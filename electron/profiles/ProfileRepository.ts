@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Logger } from '../logging/Logger'
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 import {
   currentSchemaVersion,
   emptyProfileFile,

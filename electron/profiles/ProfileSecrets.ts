@@ -1,5 +1,5 @@
 import type { Logger } from '../logging/Logger'
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 import type { SecretStore } from '../secrets/SecretStore'
 
 export type SecretStatus = 'stored' | 'missing'

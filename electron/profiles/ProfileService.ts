@@ -11,7 +11,7 @@ import type {
 } from '../../shared/profiles'
 import { secretParameters, trimProfileValues } from '../../shared/profileValidation'
 import type { Logger } from '../logging/Logger'
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 import { importedFile, planImport } from './importPlan'
 import type { StoredProfile } from './profileFileSchema'
 import { buildExportFile, parseExportFile, previewImport } from './profileExchange'

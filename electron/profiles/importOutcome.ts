@@ -1,6 +1,6 @@
 import { getDescriptor } from '../../shared/catalogue'
 import type { ImportResult } from '../../shared/profiles'
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 import type { StoredProfile } from './profileFileSchema'
 import type { SecretOutcome } from './ProfileSecrets'
 import { inWords, secretLabels } from './profileRules'

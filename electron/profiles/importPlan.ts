@@ -1,6 +1,6 @@
 import { getDescriptor } from '../../shared/catalogue'
 import type { ExportFile, ImportResolution } from '../../shared/profiles'
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 import type { ProfileFile, StoredProfile } from './profileFileSchema'
 import { plainHttpImportRefusal } from './profileRules'
 import { secretKeysOf, withRemovals } from './secretCleanup'

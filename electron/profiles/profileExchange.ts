@@ -8,7 +8,7 @@ import {
   type ImportPreviewEntry,
 } from '../../shared/profiles'
 import { plainHttpProblems, plainParameters, secretParameters, trimProfileValues, validateProfileValues } from '../../shared/profileValidation'
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 import type { StoredProfile } from './profileFileSchema'
 import { describeFieldProblems, plainHttpImportRefusal } from './profileRules'
 import { nameKey, profilesByName, TakenNames } from './takenNames'

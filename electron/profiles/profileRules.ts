@@ -1,7 +1,7 @@
 import type { ConnectorDescriptor } from '../../shared/catalogue/types'
 import type { Environment } from '../../shared/profiles'
 import { plainHttpProblems, secretParameters, validateProfileValues } from '../../shared/profileValidation'
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 
 /** Profile names are what people recognise, so "Okta prod" and "okta Prod" count as the same. */
 export function sameName(a: string, b: string): boolean {

@@ -1,4 +1,4 @@
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 import { keychainAdvice } from './keychainAdvice'
 import { secretAccount, type SecretStore } from './SecretStore'
 

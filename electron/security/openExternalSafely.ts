@@ -1,6 +1,6 @@
 import { shell } from 'electron'
 import type { Logger } from '../logging/Logger'
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 import { requireWebAddress } from './webAddress'
 
 /**

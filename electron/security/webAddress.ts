@@ -1,4 +1,4 @@
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 
 const webProtocols: ReadonlySet<string> = new Set(['http:', 'https:'])
 

@@ -2,7 +2,7 @@ import type { Handlers, SandboxStatus } from '../../shared/contract'
 import type { StorageProblem } from '../profiles/ProfileRepository'
 import type { SecretStore } from '../secrets/SecretStore'
 import { requireWebAddress } from '../security/webAddress'
-import { AppError } from './AppError'
+import { AppError } from '../errors/AppError'
 import type { AppSandboxes, SandboxProfileHandlers } from './appSandboxes'
 
 /** What `app.info` says when the app runs without its sandbox tenants (tests, the audit rig). */

@@ -6,7 +6,7 @@ import type { Logger } from '../logging/Logger'
 import { removeStaleTemporaryFiles } from '../profiles/writeFileAtomically'
 import { sandboxConnectorIds, startSandbox } from '../sandbox/startSandboxes'
 import type { RunningSandbox, SandboxOptions } from '../sandbox/types'
-import { AppError } from './AppError'
+import { AppError } from '../errors/AppError'
 import { readSettings, saveSettings, settingsFileName } from './appSettings'
 import { createSandboxProfiles, followTenant, managedProfilesFileName, provisionalSandboxParameters, readManagedProfiles, type ManagedProfiles } from './sandboxProfiles'
 

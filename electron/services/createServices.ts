@@ -2,14 +2,15 @@ import type { EventName, EventPayload, Handlers } from '../../shared/contract'
 import { connectorFactories } from '../connectors/registry'
 import { ConnectorPool, type ConnectorFactories } from '../directory/ConnectorPool'
 import { createBudgetEvents } from '../http/budgetEvents'
-import { ChangeCompletionService } from '../directory/ChangeCompletionService'
-import { DeprovisionService } from '../directory/DeprovisionService'
+import { ChangeCompletionService } from '../changes/ChangeCompletionService'
+import { DeprovisionService } from '../changes/DeprovisionService'
 import { createDirectoryHandlers } from '../directory/directoryHandlers'
 import { DirectoryService } from '../directory/DirectoryService'
 import { Journal } from '../journal/Journal'
 import { createJournalHandlers } from '../journal/journalHandlers'
-import { Reconciliation } from '../journal/Reconciliation'
-import { Settling, type SettlingBackoff } from '../journal/Settling'
+import { createChangeHandlers } from '../changes/changeHandlers'
+import { Reconciliation } from '../changes/Reconciliation'
+import { Settling, type SettlingBackoff } from '../changes/Settling'
 import type { Logger } from '../logging/Logger'
 import { ProfileRepository } from '../profiles/ProfileRepository'
 import { ProfileSecrets } from '../profiles/ProfileSecrets'
@@ -124,7 +125,8 @@ export async function createServices(options: ServiceOptions): Promise<Services 
       createDirectoryHandlers(directory, deprovisions, (profileId) => connectors.target(profileId).descriptor),
       (profileId) => settling.profileAnswered(profileId),
     ),
-    ...createJournalHandlers(journal, reconciliation, deprovisions, completions, settling),
+    ...createJournalHandlers(journal),
+    ...createChangeHandlers(reconciliation, deprovisions, completions, settling),
   } satisfies Handlers
   assertEveryCallHandled(handlers)
   try {

@@ -2,7 +2,7 @@ import { contract, isCallName, type CallName, type Handlers } from '../../shared
 import { unknownCall } from '../../shared/contractNames'
 import { describeIssues, failure, ok, type Result } from '../../shared/errors'
 import type { Logger } from '../logging/Logger'
-import { AppError } from './AppError'
+import { AppError } from '../errors/AppError'
 
 /**
  * Runs one contract call from an untrusted caller (IPC or the preview bridge): checks the name,

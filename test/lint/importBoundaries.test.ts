@@ -17,7 +17,7 @@ describe('import boundaries', () => {
   it.each([
     ["import axios from 'axios'\nexport const a = axios\n", 'axios'],
     ["import { readFile } from 'node:fs'\nexport const a = readFile\n", 'node:fs'],
-    ["import { AppError } from '../electron/services/AppError'\nexport const a = AppError\n", 'electron/'],
+    ["import { AppError } from '../electron/errors/AppError'\nexport const a = AppError\n", 'electron/'],
   ])('refuses shared/ importing %#', async (code, culprit) => {
     const messages = await lint('shared/example.ts', code)
     expect(messages.join('\n')).toContain('lanyard/import-boundaries')
@@ -30,9 +30,17 @@ describe('import boundaries', () => {
   })
 
   it('refuses renderer/ reaching into electron/ by a relative path', async () => {
-    const messages = await lint('renderer/src/example.ts', "import { AppError } from '../../electron/services/AppError'\nexport const a = AppError\n")
+    const messages = await lint('renderer/src/example.ts', "import { AppError } from '../../electron/errors/AppError'\nexport const a = AppError\n")
     expect(messages.join('\n')).toContain('renderer/ may not import from electron/')
   })
+
+  it.each(['electron/connectors/okta/example.ts', 'electron/changes/example.ts', 'electron/journal/example.ts'])(
+    'refuses %s importing the composition root (electron/services)',
+    async (filePath) => {
+      const messages = await lint(filePath, "import { createServices } from '../services/createServices'\nexport const a = createServices\n")
+      expect(messages.join('\n')).toContain('electron/services is the composition root')
+    },
+  )
 
   it('keeps keytar in the SecretStore implementation and axios out of services', async () => {
     const keytar = await lint('electron/services/example.ts', "import keytar from 'keytar'\nexport const a = keytar\n")

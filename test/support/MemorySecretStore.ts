@@ -1,4 +1,4 @@
-import { AppError } from '../../electron/services/AppError'
+import { AppError } from '../../electron/errors/AppError'
 import type { SecretStore } from '../../electron/secrets/SecretStore'
 
 /**

@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import { AppError } from '../../electron/services/AppError'
+import { AppError } from '../../electron/errors/AppError'
 
 /** Awaits a promise that must fail with an AppError, and returns that error for further checks. */
 export async function expectAppError(promise: Promise<unknown>, code: AppError['code']): Promise<AppError> {

@@ -19,7 +19,7 @@ import type {
   SnapshotPart,
   UpdatesObjects,
 } from '../../electron/connectors/Connector'
-import { AppError } from '../../electron/services/AppError'
+import { AppError } from '../../electron/errors/AppError'
 
 interface StoredObject {
   id: string

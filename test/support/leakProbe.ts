@@ -1,4 +1,4 @@
-import { AppError } from '../../electron/services/AppError'
+import { AppError } from '../../electron/errors/AppError'
 
 /*
  * For the tests that prove a secret never leaks: settle every call, then search everything each

@@ -1,5 +1,5 @@
 import type { Connector, DeprovisionSnapshot } from '../../electron/connectors/Connector'
-import { checkIntent, type Verdict } from '../../electron/journal/checkIntent'
+import { checkIntent, type Verdict } from '../../electron/changes/checkIntent'
 import type { IntentRecord } from '../../electron/journal/journalRecord'
 
 /** An intent left without an outcome (its answer lost), as settling reads it from the journal. */

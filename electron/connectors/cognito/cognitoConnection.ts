@@ -1,6 +1,6 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider'
 import type { ConnectionReport } from '../../../shared/directory'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 import type { CallOptions } from './cognitoTransport'
 import { describePasswordPolicy } from './cognitoPasswordPolicy'
 import type { CognitoApi } from './cognitoApi'

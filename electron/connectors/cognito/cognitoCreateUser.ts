@@ -1,7 +1,7 @@
 import type { AdminCreateUserCommandInput } from '@aws-sdk/client-cognito-identity-provider'
 import type { Attributes, DirectoryObject } from '../../../shared/directory'
 import { validateNewObject } from '../../../shared/directoryValidation'
-import { AppError, refuseProblems } from '../../services/AppError'
+import { AppError, refuseProblems } from '../../errors/AppError'
 import type { CreateCarries, CreateOptions } from '../Connector'
 import { runSteps, type Step, type StepsOutcome } from '../runSteps'
 import { userFromListing, userToObject, type CognitoUser } from './cognitoMapping'

@@ -1,5 +1,5 @@
 import type { StepReport } from '../../../shared/errors'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 import type { DeprovisionSnapshot, SnapshotPart } from '../Connector'
 import { restoreToGroup, runSteps, type Step } from '../runSteps'
 import { groupNameOf, isActive, userStatusLabel } from './cognitoMapping'

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../../shared/errors'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 
 /*
  * What went wrong with one Cognito call, read from what the AWS SDK threw: a service exception

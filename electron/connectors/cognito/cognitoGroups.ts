@@ -1,7 +1,7 @@
 import type { GroupType } from '@aws-sdk/client-cognito-identity-provider'
 import type { Attributes, DirectoryObject, DirectoryPage } from '../../../shared/directory'
 import { validateChanges, validateNewObject } from '../../../shared/directoryValidation'
-import { AppError, refuseProblems } from '../../services/AppError'
+import { AppError, refuseProblems } from '../../errors/AppError'
 import type { ListQuery } from '../Connector'
 import { groupToObject } from './cognitoMapping'
 import { readTokenPage } from './cognitoPaging'

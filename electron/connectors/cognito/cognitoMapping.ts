@@ -1,7 +1,7 @@
 import type { AdminGetUserCommandOutput, AttributeType, GroupType, UserType } from '@aws-sdk/client-cognito-identity-provider'
 import type { MappingRow, ObjectTypeDescriptor } from '../../../shared/catalogue/types'
 import type { Attributes, DirectoryObject, ObjectStatus, StatusTone } from '../../../shared/directory'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 import { readMappedAttributes } from '../descriptorMapping'
 
 /*

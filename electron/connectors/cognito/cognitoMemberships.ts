@@ -1,6 +1,6 @@
 import type { GroupType, UserType } from '@aws-sdk/client-cognito-identity-provider'
 import type { DirectoryPage } from '../../../shared/directory'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 import type { PageRequest } from '../Connector'
 import { groupNameOf, groupToObject, userFromListing, userToObject } from './cognitoMapping'
 import { readAllRows, readTokenPage, type TokenList } from './cognitoPaging'

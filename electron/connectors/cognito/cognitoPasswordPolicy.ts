@@ -1,5 +1,5 @@
 import type { PasswordPolicyType } from '@aws-sdk/client-cognito-identity-provider'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 import type { CognitoContext } from './cognitoTypes'
 
 /** The pool's password policy in words: "at least 8 characters, with an upper-case letter, …". */

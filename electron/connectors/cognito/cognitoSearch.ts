@@ -1,4 +1,4 @@
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 
 /*
  * The search box's text as a ListUsers `Filter` (cognito.md §3): one attribute, `=` (exact) or

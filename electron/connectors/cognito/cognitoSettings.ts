@@ -1,5 +1,5 @@
 import type { Environment } from '../../../shared/profiles'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 import type { ConnectorSettings } from '../Connector'
 
 /** What a Cognito profile holds, checked once when its connector is built. */

@@ -1,6 +1,6 @@
 import type { Attributes, DirectoryObject, DirectoryPage } from '../../../shared/directory'
 import { fieldLabel, validateChanges } from '../../../shared/directoryValidation'
-import { AppError, refuseProblems } from '../../services/AppError'
+import { AppError, refuseProblems } from '../../errors/AppError'
 import type { ChangeOptions, ListQuery } from '../Connector'
 import { runSteps, type Step } from '../runSteps'
 import { userFromAdminGet, userFromListing, userToObject, type CognitoUser } from './cognitoMapping'

@@ -2,7 +2,7 @@ import type { AttributeType, DeliveryMediumType } from '@aws-sdk/client-cognito-
 import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
 import type { AttributeValue, Attributes } from '../../../shared/directory'
 import { fieldLabel } from '../../../shared/directoryValidation'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 import { writeMappedAttributes } from '../descriptorMapping'
 import { mappedPoolAttributes, poolAttributeOf } from './cognitoMapping'
 

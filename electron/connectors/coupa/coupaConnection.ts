@@ -1,5 +1,5 @@
 import type { ConnectionReport } from '../../../shared/directory'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 import { listGroupLikes } from './coupaGroups'
 import { coupaUserSchema, parseAnswer, parseRows, type CoupaContext } from './coupaTypes'
 import { userDisplayName } from './coupaUserMapping'

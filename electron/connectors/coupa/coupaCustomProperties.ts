@@ -1,6 +1,6 @@
 import type { CustomProperty } from '../../../shared/catalogue/customProperties'
 import type { AttributeValue, Attributes } from '../../../shared/directory'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 import { objectRecord, type CoupaContext } from './coupaTypes'
 
 /*

@@ -1,5 +1,5 @@
 import type { HttpResponse, TargetErrorDescription } from '../../http/types'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 import { objectRecord } from './coupaTypes'
 
 /*

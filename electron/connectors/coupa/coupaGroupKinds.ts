@@ -1,6 +1,6 @@
 import type { DirectoryObject } from '../../../shared/directory'
 import { readPath, toAttributeValue } from '../descriptorMapping'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 import { text, type CoupaContext, type CoupaGroup } from './coupaTypes'
 
 /*

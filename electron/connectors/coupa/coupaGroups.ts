@@ -1,5 +1,5 @@
 import type { DirectoryObject, DirectoryPage } from '../../../shared/directory'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 import type { ListQuery } from '../Connector'
 import { graphqlError } from './coupaErrors'
 import { groupKindOf, groupToObject, type GroupKind } from './coupaGroupKinds'

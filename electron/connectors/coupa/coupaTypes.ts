@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { CustomProperty } from '../../../shared/catalogue/customProperties'
 import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
 import type { HttpClient } from '../../http/types'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 
 /**
  * The parts of Coupa's answers the adapter relies on (coupa-gotomeeting.md A.4, A.5). Loose

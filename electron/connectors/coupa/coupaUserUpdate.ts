@@ -1,6 +1,6 @@
 import type { Attributes, DirectoryObject } from '../../../shared/directory'
 import { fieldLabel, validateChanges } from '../../../shared/directoryValidation'
-import { refuseProblems } from '../../services/AppError'
+import { refuseProblems } from '../../errors/AppError'
 import { runSteps, type Step } from '../runSteps'
 import type { ChangeOptions } from '../Connector'
 import { objectRecord, text, userPath, type CoupaContext } from './coupaTypes'

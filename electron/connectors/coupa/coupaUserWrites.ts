@@ -1,7 +1,7 @@
 import { accountSecurityType, deriveCoupaUserAttributes } from '../../../shared/catalogue/coupaRules'
 import type { AttributeValue, Attributes } from '../../../shared/directory'
 import { fieldLabel } from '../../../shared/directoryValidation'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 import { writePath } from '../descriptorMapping'
 import { customPrefix, writeCustomProperties } from './coupaCustomProperties'
 import { chartOfAccountsPath, compiledRows, isApprovalLimit, type CompiledRow } from './coupaUserMapping'

@@ -1,7 +1,7 @@
 import { deriveCoupaUserAttributes, accountSecurityType, chartOfAccountsName } from '../../../shared/catalogue/coupaRules'
 import type { Attributes, DirectoryObject, DirectoryPage } from '../../../shared/directory'
 import { isBlank, validateNewObject } from '../../../shared/directoryValidation'
-import { AppError, refuseProblems } from '../../services/AppError'
+import { AppError, refuseProblems } from '../../errors/AppError'
 import type { CreateOptions, ListQuery } from '../Connector'
 import { runSteps, type Step } from '../runSteps'
 import type { QueryValue } from '../../http/types'

@@ -3,7 +3,7 @@ import { parseCustomProperties } from '../../../shared/catalogue/customPropertie
 import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
 import { createHttpClient } from '../../http/createHttpClient'
 import type { HttpClientOptions } from '../../http/types'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 import type { Connector, ConnectorSettings, CreatesObjects, Deprovisions, ManagesMemberships, ReadsMemberships, UpdatesObjects } from '../Connector'
 import { createCoupaBudget } from './coupaBudget'
 import { testConnection } from './coupaConnection'

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { HttpClient } from '../../http/types'
 import type { Logger } from '../../logging/Logger'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 
 /**
  * Where a profile signs in. The Admin API and GoTo's OAuth server live on two hosts (B.1): the real

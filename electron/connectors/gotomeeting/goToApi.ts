@@ -1,5 +1,5 @@
 import type { HttpClient, HttpRequest, HttpResponse } from '../../http/types'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 import type { GoToTokens } from './GoToTokens'
 import type { GoToApi } from './goToTypes'
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { ConnectionReport } from '../../../shared/directory'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 import { readPage } from './goToPaging'
 import { accountPath, keySchema, parseAnswer, type GoToContext } from './goToTypes'
 

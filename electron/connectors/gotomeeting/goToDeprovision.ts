@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { StepReport } from '../../../shared/errors'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 import type { DeprovisionSnapshot, SnapshotPart } from '../Connector'
 import { restoreToGroup, runSteps, type Step } from '../runSteps'
 import { licenseName, readLicenses } from './goToLicenses'

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Attributes, DirectoryObject, DirectoryPage } from '../../../shared/directory'
 import { validateChanges, validateNewObject } from '../../../shared/directoryValidation'
-import { refuseProblems } from '../../services/AppError'
+import { refuseProblems } from '../../errors/AppError'
 import type { ListQuery } from '../Connector'
 import { attributesToNative, groupToObject } from './goToMapping'
 import { readPage } from './goToPaging'

@@ -1,4 +1,4 @@
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 import { readAll } from './goToPaging'
 import { accountPath, goToLicenseSchema, parseAnswer, type GoToContext, type GoToLicense } from './goToTypes'
 

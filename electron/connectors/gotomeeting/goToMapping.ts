@@ -1,7 +1,7 @@
 import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
 import type { Attributes, DirectoryObject, ObjectStatus, StatusTone } from '../../../shared/directory'
 import { fieldLabel } from '../../../shared/directoryValidation'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 import { readMappedAttributes, writeMappedAttributes } from '../descriptorMapping'
 import type { GoToGroup, GoToUser } from './goToTypes'
 

@@ -1,5 +1,5 @@
 import type { DirectoryObject, DirectoryPage } from '../../../shared/directory'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 import type { PageRequest } from '../Connector'
 import { fetchGroup } from './goToGroups'
 import { groupToObject, userToObject } from './goToMapping'

@@ -2,7 +2,7 @@ import { answerParser } from '../answerParser'
 import { z } from 'zod'
 import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
 import type { HttpRequest, HttpResponse } from '../../http/types'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 
 /**
  * The parts of the GoTo Admin API's answers the adapter relies on (coupa-gotomeeting.md B.2–B.5).

@@ -1,5 +1,5 @@
 import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
-import { refuseProblems } from '../../services/AppError'
+import { refuseProblems } from '../../errors/AppError'
 
 /*
  * Checks of the user fields GoTo validates, made before anything is sent so the form can say what

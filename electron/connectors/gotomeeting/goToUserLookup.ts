@@ -1,4 +1,4 @@
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 import { readPage } from './goToPaging'
 import { deletedEmailFilter, emailFilter } from './goToSearch'
 import { accountPath, goToUserSchema, parseAnswer, type GoToContext, type GoToUser } from './goToTypes'

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Attributes, DirectoryObject, DirectoryPage } from '../../../shared/directory'
 import { validateChanges, validateNewObject } from '../../../shared/directoryValidation'
-import { AppError, refuseProblems } from '../../services/AppError'
+import { AppError, refuseProblems } from '../../errors/AppError'
 import type { ListQuery } from '../Connector'
 import { licenseForNewUsers, readLicenses } from './goToLicenses'
 import { attributesToNative, userDisplayName, userToObject } from './goToMapping'

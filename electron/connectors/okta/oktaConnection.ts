@@ -1,6 +1,6 @@
 import type { ConnectionReport } from '../../../shared/directory'
 import type { HttpResponse } from '../../http/types'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 import { oktaOrgSchema, parseAnswer, type OktaContext } from './oktaTypes'
 import { fetchUser } from './oktaUsers'
 import { userDisplayName } from './oktaMapping'

@@ -1,6 +1,6 @@
 import type { Attributes, DirectoryObject, DirectoryPage } from '../../../shared/directory'
 import { validateChanges, validateNewObject } from '../../../shared/directoryValidation'
-import { AppError, refuseProblems } from '../../services/AppError'
+import { AppError, refuseProblems } from '../../errors/AppError'
 import type { ListQuery } from '../Connector'
 import { attributesToProfile, groupReadOnlyReason, groupToObject } from './oktaMapping'
 import { readPage } from './oktaPaging'

@@ -2,7 +2,7 @@ import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
 import type { Attributes, DirectoryObject, ObjectStatus, StatusTone } from '../../../shared/directory'
 import { showCustomValue, writeCustomValue } from '../customAttributes'
 import { mappedKeysUnder, readMappedAttributes, writeMappedAttributes } from '../descriptorMapping'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 import type { OktaGroup, OktaUser } from './oktaTypes'
 
 /*

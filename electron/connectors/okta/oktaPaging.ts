@@ -1,7 +1,7 @@
 import { decodeListCursor, encodeListCursor, isPosition, listFingerprint, staleCursor } from '../listCursor'
 import type { PagingFacts } from '../../../shared/catalogue/types'
 import type { HttpClient, HttpResponse, QueryValue } from '../../http/types'
-import { AppError } from '../../services/AppError'
+import { AppError } from '../../errors/AppError'
 import type { PageRequest } from '../Connector'
 
 /*

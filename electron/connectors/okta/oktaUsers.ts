@@ -1,7 +1,7 @@
 import type { Attributes, DirectoryObject, DirectoryPage } from '../../../shared/directory'
 import { validateChanges, validateNewObject } from '../../../shared/directoryValidation'
 import type { CreateOptions, ListQuery } from '../Connector'
-import { refuseProblems } from '../../services/AppError'
+import { refuseProblems } from '../../errors/AppError'
 import { runSteps, type Step } from '../runSteps'
 import { attributesToProfile, userDisplayName, userToObject } from './oktaMapping'
 import { readPage } from './oktaPaging'

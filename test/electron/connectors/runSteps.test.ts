@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { restoreToGroup, runSteps } from '../../../electron/connectors/runSteps'
-import { AppError } from '../../../electron/services/AppError'
+import { AppError } from '../../../electron/errors/AppError'
 import { expectAppError } from '../../support/expectAppError'
 
 const outcome = { operation: 'Undo for Ada', advice: 'Run undo again.' }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createCognitoConnector } from '../../../electron/connectors/cognito/createCognitoConnector'
 import type { ConnectorFactories } from '../../../electron/directory/ConnectorPool'
 import { startCognitoSandbox, type RunningCognitoSandbox } from '../../../electron/sandbox/cognito/startCognitoSandbox'
-import { AppError } from '../../../electron/services/AppError'
+import { AppError } from '../../../electron/errors/AppError'
 import { createTestServices } from '../../support/createTestServices'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 

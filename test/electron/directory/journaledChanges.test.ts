@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { AppError } from '../../../electron/services/AppError'
+import { AppError } from '../../../electron/errors/AppError'
 import type { JournalRecord } from '../../../electron/journal/journalRecord'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 import { addOktaProfile, journalOnDisk, journalPath, startServices } from './directoryHarness'

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { AppError } from '../../../electron/services/AppError'
+import { AppError } from '../../../electron/errors/AppError'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 import { addOktaProfile, oktaToken, startServices } from './directoryHarness'
 

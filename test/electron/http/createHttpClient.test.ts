@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createHttpClient } from '../../../electron/http/createHttpClient'
-import { AppError } from '../../../electron/services/AppError'
+import { AppError } from '../../../electron/errors/AppError'
 import { expectAppError } from '../../support/expectAppError'
 import { createRecordingLogger } from '../../support/recordingLogger'
 import { harness, inOrder, token } from './testClient'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AppError } from '../../../electron/services/AppError'
+import { AppError } from '../../../electron/errors/AppError'
 import { harness, token } from './testClient'
 import type { Reply } from './localServer'
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { createLogger } from '../../../electron/logging/createLogger'
-import { AppError } from '../../../electron/services/AppError'
+import { AppError } from '../../../electron/errors/AppError'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 
 const newDirectory = useTemporaryDirectories()

@@ -7,7 +7,7 @@ import type { Handlers } from '../../../shared/contract'
 import type { Result } from '../../../shared/errors'
 import type { Logger } from '../../../electron/logging/Logger'
 import { startPreviewServer, type PreviewServer, type PreviewServerOptions } from '../../../electron/preview/previewServer'
-import { AppError } from '../../../electron/services/AppError'
+import { AppError } from '../../../electron/errors/AppError'
 import { createRecordingLogger } from '../../support/recordingLogger'
 
 /** Every profile call answers not_found unless a test gives it a handler. */

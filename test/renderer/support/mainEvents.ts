@@ -36,7 +36,7 @@ function touchedByInput<N extends CallName>(name: N, input: CallInput<N>): MainE
 }
 
 /**
- * The events main emits before it answers a successful change (electron/directory/recordChange.ts):
+ * The events main emits before it answers a successful change (electron/changes/recordChange.ts):
  * `journal.appended` where the answer names the entry, and `directory.changed` for the objects the
  * call names. Main also names a deprovisioned user's groups; a fake cannot know them, so a test
  * that needs them emits them itself.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { appErrorOf, classifyFailure, isThrottled, isTransient, type FailureContext } from '../../../../electron/connectors/cognito/cognitoErrors'
 import { readCognitoSettings } from '../../../../electron/connectors/cognito/cognitoSettings'
-import { AppError } from '../../../../electron/services/AppError'
+import { AppError } from '../../../../electron/errors/AppError'
 import { createRecordingLogger } from '../../../support/recordingLogger'
 
 const live = new AbortController().signal

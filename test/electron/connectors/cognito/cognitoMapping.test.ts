@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { cognito } from '../../../../shared/catalogue/cognito'
 import { groupToObject, userFromAdminGet, userFromListing, userStatus, userToObject } from '../../../../electron/connectors/cognito/cognitoMapping'
 import { deliveryMediums, groupWrite, userWrite } from '../../../../electron/connectors/cognito/cognitoWrites'
-import { AppError } from '../../../../electron/services/AppError'
+import { AppError } from '../../../../electron/errors/AppError'
 
 const users = cognito.objectTypes.find((type) => type.id === 'users')!
 const groups = cognito.objectTypes.find((type) => type.id === 'groups')!

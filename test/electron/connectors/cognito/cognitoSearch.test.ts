@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { groupMatcher, userFilter } from '../../../../electron/connectors/cognito/cognitoSearch'
-import { AppError } from '../../../../electron/services/AppError'
+import { AppError } from '../../../../electron/errors/AppError'
 
 describe('the search box as a ListUsers filter', () => {
   it('lists everyone for an empty search', () => {

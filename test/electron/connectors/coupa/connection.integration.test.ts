@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createCoupaConnector } from '../../../../electron/connectors/coupa/createCoupaConnector'
-import { AppError } from '../../../../electron/services/AppError'
+import { AppError } from '../../../../electron/errors/AppError'
 import { createRecordingLogger } from '../../../support/recordingLogger'
 import { expectAppError } from '../../../support/expectAppError'
 import { coupaHarness } from './coupaSandboxHarness'

@@ -3,7 +3,7 @@ import { userWrite } from '../../../../electron/connectors/coupa/coupaUserWrites
 import { userStatus, userToObject } from '../../../../electron/connectors/coupa/coupaUserMapping'
 import { coupaUserSchema } from '../../../../electron/connectors/coupa/coupaTypes'
 import { emptyFalseNote } from '../../../../electron/connectors/coupa/coupaCustomProperties'
-import { AppError } from '../../../../electron/services/AppError'
+import { AppError } from '../../../../electron/errors/AppError'
 import { coupaTestContext, coupaUsers, fullCoupaUser } from './coupaTestContext'
 
 const context = coupaTestContext()

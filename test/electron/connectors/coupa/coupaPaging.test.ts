@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { decodeCursor, encodeCursor, readOffsetPage, type OffsetList } from '../../../../electron/connectors/coupa/coupaPaging'
 import type { HttpRequest, HttpResponse } from '../../../../electron/http/types'
-import { AppError } from '../../../../electron/services/AppError'
+import { AppError } from '../../../../electron/errors/AppError'
 import { expectAppError } from '../../../support/expectAppError'
 import { coupaTestContext } from './coupaTestContext'
 

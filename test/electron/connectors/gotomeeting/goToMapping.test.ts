@@ -3,7 +3,7 @@ import { gotomeeting } from '../../../../shared/catalogue/gotomeeting'
 import { validateChanges } from '../../../../shared/directoryValidation'
 import { attributesToNative, groupToObject, userStatus, userToObject } from '../../../../electron/connectors/gotomeeting/goToMapping'
 import { goToGroupSchema, goToUserSchema } from '../../../../electron/connectors/gotomeeting/goToTypes'
-import { AppError } from '../../../../electron/services/AppError'
+import { AppError } from '../../../../electron/errors/AppError'
 
 const users = gotomeeting.objectTypes.find((type) => type.id === 'users')!
 const groups = gotomeeting.objectTypes.find((type) => type.id === 'groups')!

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { decodeCursor, encodeCursor } from '../../../../electron/connectors/gotomeeting/goToPaging'
 import { deletedEmailFilter, emailFilter, groupFilter, keysFilter, userFilter } from '../../../../electron/connectors/gotomeeting/goToSearch'
 import { withQuery } from '../../../../electron/connectors/gotomeeting/goToTypes'
-import { AppError } from '../../../../electron/services/AppError'
+import { AppError } from '../../../../electron/errors/AppError'
 
 describe('GoTo filters from the search box', () => {
   it('finds a part of the email, first or last name, ignoring case, with regex characters taken literally', () => {

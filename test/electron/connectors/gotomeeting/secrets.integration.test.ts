@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { exposed, settle } from '../../../support/leakProbe'
-import { AppError } from '../../../../electron/services/AppError'
+import { AppError } from '../../../../electron/errors/AppError'
 import { goToHarness } from './goToSandboxHarness'
 
 describe('GoToMeeting connector: the password, client secret and tokens never leak', () => {

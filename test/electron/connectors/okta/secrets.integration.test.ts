@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { exposed, settle } from '../../../support/leakProbe'
-import { AppError } from '../../../../electron/services/AppError'
+import { AppError } from '../../../../electron/errors/AppError'
 import { oktaHarness } from './oktaSandboxHarness'
 
 describe('Okta connector: the token and passwords never leak', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkIntent } from '../../../../electron/journal/checkIntent'
+import { checkIntent } from '../../../../electron/changes/checkIntent'
 import { unfinishedIntent } from '../../../support/settleLifecycle'
 import { oktaHarness } from './oktaSandboxHarness'
 

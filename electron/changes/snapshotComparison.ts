@@ -1,4 +1,4 @@
-import type { DeprovisionSnapshot, Deprovisions, SnapshotPart } from './Connector'
+import type { DeprovisionSnapshot, Deprovisions, SnapshotPart } from '../connectors/Connector'
 
 /*
  * One comparison of a user's live state with a journaled deprovision snapshot, for every connector:

@@ -2,10 +2,10 @@ import type { EventName, EventPayload } from '../../shared/contract'
 import type { JournalEntry } from '../../shared/journal'
 import type { Connector } from '../connectors/Connector'
 import type { Logger } from '../logging/Logger'
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 import { checkIntent, uncheckable, type Verdict } from './checkIntent'
-import type { Journal } from './Journal'
-import type { IntentRecord } from './journalRecord'
+import type { Journal } from '../journal/Journal'
+import type { IntentRecord } from '../journal/journalRecord'
 
 export interface SettlingBackoff {
   /** The wait before the first background check of a change that ended pending. */

@@ -1,8 +1,8 @@
 import { requireCapability } from '../connectors/capabilities'
 import type { Connector, DeprovisionSnapshot } from '../connectors/Connector'
-import { compareWithTarget, describePart, differencesFrom, type SnapshotComparison } from '../connectors/snapshotComparison'
+import { compareWithTarget, describePart, differencesFrom, type SnapshotComparison } from './snapshotComparison'
 import { uncheckable, type Verdict } from './verdict'
-import type { IntentRecord } from './journalRecord'
+import type { IntentRecord } from '../journal/journalRecord'
 
 /**
  * Settles an unfinished deprovision or undo by comparing the user now with everything the snapshot

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { Connector } from '../../../electron/connectors/Connector'
-import { Settling, type SettlingBackoff } from '../../../electron/journal/Settling'
-import { AppError } from '../../../electron/services/AppError'
+import { Settling, type SettlingBackoff } from '../../../electron/changes/Settling'
+import { AppError } from '../../../electron/errors/AppError'
 import { FakeDirectory } from '../../support/fakeConnector'
 import { createRecordingLogger } from '../../support/recordingLogger'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
-import { openJournal, profileId, updateIntent } from './journalFixtures'
+import { openJournal, profileId, updateIntent } from '../journal/journalFixtures'
 
 /*
  * Background and on-demand settling (issue 11, defect 10): a change whose answer was lost is

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { AppError } from '../../../electron/services/AppError'
+import { AppError } from '../../../electron/errors/AppError'
 import { FakeDirectory } from '../../support/fakeConnector'
 import { MemorySecretStore } from '../../support/MemorySecretStore'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
-import { addOktaProfile, startServices } from './directoryHarness'
+import { addOktaProfile, startServices } from '../directory/directoryHarness'
 
 const newDirectory = useTemporaryDirectories()
 

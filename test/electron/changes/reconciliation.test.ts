@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { AppError } from '../../../electron/services/AppError'
+import { AppError } from '../../../electron/errors/AppError'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 import { journalOnDisk, startServices } from '../directory/directoryHarness'
-import { crashedWith } from './crashedJournal'
+import { crashedWith } from '../journal/crashedJournal'
 
 const newDirectory = useTemporaryDirectories()
 

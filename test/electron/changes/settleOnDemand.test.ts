@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AppError } from '../../../electron/services/AppError'
+import { AppError } from '../../../electron/errors/AppError'
 import { FakeDirectory } from '../../support/fakeConnector'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 import { addOktaProfile, startServices } from '../directory/directoryHarness'

@@ -3,7 +3,7 @@ import type { NewIntent } from '../../../electron/journal/Journal'
 import type { FakeDirectory } from '../../support/fakeConnector'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 import { startServices } from '../directory/directoryHarness'
-import { crashedWith } from './crashedJournal'
+import { crashedWith } from '../journal/crashedJournal'
 
 /*
  * Settling a create whose answer was lost (issue 11, defect 3): only the object that attempt could

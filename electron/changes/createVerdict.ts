@@ -2,9 +2,9 @@ import { findObjectType, getDescriptor } from '../../shared/catalogue'
 import type { DirectoryObject } from '../../shared/directory'
 import type { Connector } from '../connectors/Connector'
 import { isSensitive, notRecorded, sameValue } from '../directory/attributeChanges'
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 import type { Verdict } from './verdict'
-import type { IntentRecord } from './journalRecord'
+import type { IntentRecord } from '../journal/journalRecord'
 
 /**
  * What the journal knows that settling a create needs beyond the target: an object can be made by

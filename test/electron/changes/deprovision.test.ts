@@ -1,11 +1,11 @@
 import { mkdirSync, renameSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { runSteps } from '../../../electron/connectors/runSteps'
-import { AppError } from '../../../electron/services/AppError'
+import { AppError } from '../../../electron/errors/AppError'
 import { FakeDirectory } from '../../support/fakeConnector'
 import { MemorySecretStore } from '../../support/MemorySecretStore'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
-import { addOktaProfile, journalOnDisk, journalPath, startServices } from './directoryHarness'
+import { addOktaProfile, journalOnDisk, journalPath, startServices } from '../directory/directoryHarness'
 
 const newDirectory = useTemporaryDirectories()
 

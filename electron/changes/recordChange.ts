@@ -2,7 +2,7 @@ import type { EventName, EventPayload } from '../../shared/contract'
 import type { StepReport } from '../../shared/errors'
 import type { Journal, NewIntent, NewOutcome } from '../journal/Journal'
 import type { Logger } from '../logging/Logger'
-import { AppError } from '../services/AppError'
+import { AppError } from '../errors/AppError'
 
 export interface ChangeContext {
   journal: Journal

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { StepReport } from '../../../shared/errors'
-import { AppError } from '../../../electron/services/AppError'
+import { AppError } from '../../../electron/errors/AppError'
 import { createTestServices } from '../../support/createTestServices'
 import { FakeDirectory } from '../../support/fakeConnector'
 import { validValues } from '../../support/profileInputs'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
-import { addOktaProfile, startServices, type StartedServices } from './directoryHarness'
+import { addOktaProfile, startServices, type StartedServices } from '../directory/directoryHarness'
 
 const newDirectory = useTemporaryDirectories()
 

@@ -1,6 +1,6 @@
 import type { JournalEntry } from '../../shared/journal'
 import type { Logger } from '../logging/Logger'
-import type { Journal } from './Journal'
+import type { Journal } from '../journal/Journal'
 import type { Settling } from './Settling'
 
 export interface ReconciliationOptions {
