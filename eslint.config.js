@@ -62,6 +62,16 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [keytarBan, axiosBan], patterns: [compositionRoot] }] },
   },
   {
+    // The journal is storage and queries; the change logic in changes/ builds on it, never the other way.
+    files: ['electron/journal/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [keytarBan, axiosBan], patterns: [compositionRoot, { group: ['**/changes/*'], message: 'journal/ is storage and queries; keep change logic in changes/.' }] },
+      ],
+    },
+  },
+  {
     files: ['electron/secrets/KeytarSecretStore.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [axiosBan] }] },
   },

@@ -12,7 +12,7 @@ import type {
 } from '../../shared/journal'
 import type { Logger } from '../logging/Logger'
 import { AppError } from '../errors/AppError'
-import type { CreateEvidence } from '../changes/createVerdict'
+import type { CreateEvidence } from './createEvidence'
 import { JournalIndex, type EntryContext } from './journalEntries'
 import { exportEntries } from './journalExport'
 import { JournalFile, type SetAsideTail } from './JournalFile'

@@ -1,7 +1,7 @@
 import { getDescriptor } from '../../shared/catalogue'
 import type { ChangeCompletion, JournalEntry } from '../../shared/journal'
 import type { JournalFacts } from '../../shared/journalFilter'
-import { createdName, type CreateEvidence } from '../changes/createVerdict'
+import { createdName, type CreateEvidence } from './createEvidence'
 import { objectWord, summarize } from './journalSummary'
 import type { IntentRecord, JournalRecord, OperationRecord, OutcomeRecord } from './journalRecord'
 

@@ -42,6 +42,11 @@ describe('import boundaries', () => {
     },
   )
 
+  it('refuses journal/ importing the change logic built on it', async () => {
+    const messages = await lint('electron/journal/example.ts', "import { checkIntent } from '../changes/checkIntent'\nexport const a = checkIntent\n")
+    expect(messages.join('\n')).toContain('journal/ is storage and queries')
+  })
+
   it('keeps keytar in the SecretStore implementation and axios out of services', async () => {
     const keytar = await lint('electron/services/example.ts', "import keytar from 'keytar'\nexport const a = keytar\n")
     expect(keytar.join('\n')).toContain('Use the SecretStore interface')
