@@ -20,10 +20,14 @@ export function megabytes(bytes: number): string {
 }
 
 export function printTable(rows: readonly BenchRow[]): void {
-  const headings: BenchRow = { benchmark: 'benchmark', measured: 'measured', bound: 'lower bound', ratio: 'ratio', notes: 'notes' }
-  const columns = Object.keys(headings) as (keyof BenchRow)[]
+  printColumns({ benchmark: 'benchmark', measured: 'measured', bound: 'lower bound', ratio: 'ratio', notes: 'notes' }, rows)
+}
+
+/** Prints `rows` as aligned columns under `headings` (its keys name the columns, in order). */
+export function printColumns<Row extends Record<string, string>>(headings: Row, rows: readonly Row[]): void {
+  const columns = Object.keys(headings) as (keyof Row)[]
   const widths = columns.map((column) => Math.max(...[headings, ...rows].map((row) => row[column].length)))
-  const line = (row: BenchRow) => columns.map((column, index) => row[column].padEnd(widths[index] ?? 0)).join(' │ ')
+  const line = (row: Row) => columns.map((column, index) => row[column].padEnd(widths[index] ?? 0)).join(' │ ')
   console.log(line(headings))
   console.log(widths.map((width) => '─'.repeat(width)).join('─┼─'))
   for (const row of rows) console.log(line(row))

@@ -13,6 +13,7 @@ import { routes } from '../../renderer/src/router'
 import { useDirectoryListStore } from '../../renderer/src/stores/directoryList'
 import { useDirectoryObjectStore } from '../../renderer/src/stores/directoryObject'
 import { useProfilesStore } from '../../renderer/src/stores/profiles'
+import { typingPauseMs } from '../../renderer/src/components/typingPause'
 import { startCognitoSandbox } from '../../electron/sandbox/cognito/startCognitoSandbox'
 import { startCoupaSandbox } from '../../electron/sandbox/coupa/startCoupaSandbox'
 import { startGoToMeetingSandbox } from '../../electron/sandbox/gotomeeting/startGoToMeetingSandbox'
@@ -24,6 +25,7 @@ import { createTestServices } from '../support/createTestServices'
 import { createRecordingLogger } from '../support/recordingLogger'
 import { useTemporaryDirectories } from '../support/temporaryDirectory'
 import { button, mountConfirmation, openDialog, type Searchable } from '../renderer/directory/detail/detailFixtures'
+import { expectedCounts, type CountedActions, type UserAction } from './requestsPerActionTable'
 import { createServicesApi } from './servicesApi'
 
 /*
@@ -72,29 +74,28 @@ async function openApp(connectorId: ConnectorId) {
   installApi(bridge.api)
   await useProfilesStore().load()
   const router = createRouter({ history: createMemoryHistory(), routes })
-  const listPath = `/profiles/${profile.id}/users`
-  await router.push(listPath)
+  // The profiles page first: opening the users list is then the first thing counted.
+  await router.push('/profiles')
   const wrapper = mount(defineComponent({ render: () => h(RouterView) }), { global: { plugins: [pinia, router] }, attachTo: document.body })
   const confirmation = mountConfirmation(pinia)
   await bridge.idle()
+  const listPath = `/profiles/${profile.id}/users`
 
   const logged = requestLog(logger.lines, (fields) =>
     'attempt' in fields ? `${String(fields.method ?? fields.operation)} ${String(fields.path ?? '')}`.trim() : null,
   )
-  const seen: Record<string, string[]> = {}
-  const counts: Record<string, number> = {}
+  const counted: CountedActions = {}
   /** Runs one user action to its end (every refresh it causes included) and counts what the tenant received. */
-  async function count(action: string, run: () => Promise<unknown>): Promise<void> {
+  async function count(action: UserAction, run: () => Promise<unknown>): Promise<void> {
     await bridge.idle()
     logged.mark()
     const before = tenant.requestCount()
     await run()
     await bridge.idle()
     await flushPromises()
-    counts[action] = tenant.requestCount() - before
-    seen[action] = logged.requests()
+    counted[action] = { count: tenant.requestCount() - before, requests: logged.requests() }
   }
-  return { wrapper, confirmation, router, listPath, count, counts, seen }
+  return { wrapper, confirmation, router, listPath, count, counted }
 }
 
 /** Confirms the open confirmation, whatever its button says. */
@@ -109,11 +110,16 @@ async function confirm(confirmation: Searchable): Promise<void> {
 }
 
 /** The first user of the loaded first page that can be deprovisioned and changed. */
-function firstWritableActiveUser(): string {
+function firstWritableActiveUser(): { id: string; displayName: string } {
   const tables = Object.values(useDirectoryListStore().tables)
   const user = tables[0]?.items.find((item) => item.status?.active === true && item.readOnlyReason === null)
   if (!user) throw new Error('The first page lists no active user.')
-  return user.id
+  return user
+}
+
+/** The ids the users table lists now. */
+function listedIds(): string[] {
+  return Object.values(useDirectoryListStore().tables)[0]?.items.map((item) => item.id) ?? []
 }
 
 /** Whether the detail panel and the table's row show the user as active. */
@@ -138,83 +144,18 @@ async function openFirstPicker(wrapper: VueWrapper): Promise<string> {
   return `.memberships[data-section="${section}"]`
 }
 
-/*
- * What each action costs at the tenant, in the order the test does them. The renderer's share of
- * every change is the same: main reports it (`directory.changed`) and the open user is read once
- * for both the panel and its table row, and each of the panel's membership lists once. The rest is
- * main's own work (the directory's reads before a change, the adapter's steps, undo's read back),
- * which no renderer change can lower. Before one refresh path, Okta's deprovision cost 9 and each
- * membership change 9: the action's own refresh, the panel's two listeners and the table's listener
- * each read the user (and the first three its groups) again.
- */
-const expected: Record<ConnectorId, Record<string, number>> = {
-  okta: {
-    // The panel reads the user (GET /users/{id}) and its groups (GET /users/{id}/groups); the table already holds the row.
-    open: 2,
-    // Main: the user and their groups for the journal's snapshot, POST …/lifecycle/suspend (3). Renderer: the user, their groups (2).
-    deprovision: 5,
-    // Main: the user and groups before, POST …/lifecycle/unsuspend, the user and groups read back to compare (5). Renderer: 2.
-    undo: 7,
-    // The picker's first page: GET /groups.
-    'search groups to add': 1,
-    // Main: the group and the user (the journal names both), the adapter's own read of the group's type, PUT …/users/{id} (4).
-    // Renderer: the user and their groups (2); the groups tab is not loaded, so the group itself is not read again.
-    'add membership': 6,
-    // Main: as for add, with DELETE (4). Renderer: 2.
-    'remove membership': 6,
-    // Main: the user (to diff and journal), POST /users/{id} (2). Renderer: the user, their groups (2).
-    edit: 4,
-  },
-  cognito: {
-    // AdminGetUser, AdminListGroupsForUser.
-    open: 2,
-    // Main: AdminGetUser and AdminListGroupsForUser for the snapshot, AdminDisableUser, AdminUserGlobalSignOut (4). Renderer: 2.
-    deprovision: 6,
-    // Main: AdminGetUser and AdminListGroupsForUser before, AdminEnableUser, both read back to compare (5). Renderer: 2.
-    undo: 7,
-    // ListGroups.
-    'search groups to add': 1,
-    // Main: GetGroup and AdminGetUser (journal), AdminListGroupsForUser (the adapter checks the user is not in it yet), AdminAddUserToGroup (4). Renderer: 2.
-    'add membership': 6,
-    // Main: GetGroup, AdminGetUser, AdminRemoveUserFromGroup (3). Renderer: 2.
-    'remove membership': 5,
-    // Main: AdminGetUser (diff and journal), the adapter's AdminGetUser before writing, AdminUpdateUserAttributes, AdminGetUser read back (4). Renderer: 2.
-    edit: 6,
-  },
-  coupa: {
-    // The panel reads the user once for itself and once for each of its four membership lists (content groups, roles,
-    // approval groups, account groups): Coupa keeps them all in the user record (GET /api/users/{id}, 5 times).
-    open: 5,
-    // Main: GET the user for the snapshot, PUT the user deactivated (2). Renderer: the user and its four lists (5).
-    deprovision: 7,
-    // Main: GET the user, PUT it back, GET to compare (3). Renderer: 5.
-    undo: 8,
-    // GET /api/business_groups: the first section that can add (content groups).
-    'search groups to add': 1,
-    // Main: GET the group and the user (journal), PUT …/business_groups/{id}/add (3). Renderer: 5.
-    'add membership': 8,
-    // Main: as for add, with …/remove (3). Renderer: 5.
-    'remove membership': 8,
-    // Main: GET the user (diff and journal), the adapter's GET before writing, PUT, GET read back (4). Renderer: 5.
-    edit: 9,
-  },
-  gotomeeting: {
-    // The user (GET /users/{key}), and for its group list the user again and its group (GET /groups/{key}).
-    open: 3,
-    // Main: GET the user and the licences for the snapshot, PUT to deactivate, PUT to take the licences (4). Renderer: 3.
-    deprovision: 7,
-    // Main: GET the user, two PUTs back, GET the user and the licences to compare (5). Renderer: 3.
-    undo: 8,
-    // Main: GET the user (diff and journal), PUT, GET read back (3). Renderer: 3.
-    edit: 6,
-  },
-}
-
 describe('requests the sandbox tenant receives per user action', () => {
   for (const connectorId of Object.keys(starters) as ConnectorId[]) {
-    it(`${connectorId}: open a user, deprovision, undo, add and remove a membership, edit`, async () => {
-      const { wrapper, confirmation, router, listPath, count, counts, seen } = await openApp(connectorId)
-      const userId = firstWritableActiveUser()
+    it(`${connectorId}: open the users list, search a name, open a user, deprovision, undo, add and remove a membership, edit`, async ({ task }) => {
+      const { wrapper, confirmation, router, listPath, count, counted } = await openApp(connectorId)
+      await count('open the users list', () => router.push(listPath))
+      const { id: userId, displayName } = firstWritableActiveUser()
+      await count('search a name', async () => {
+        await wrapper.find('input[type="search"]').setValue(displayName)
+        // The search leaves once typing pauses.
+        await new Promise((resolve) => setTimeout(resolve, typingPauseMs + 20))
+      })
+      expect(listedIds(), `the search for "${displayName}" lists them`).toContain(userId)
 
       await count('open', () => router.push(`${listPath}/${encodeURIComponent(userId)}`))
       await count('deprovision', async () => {
@@ -258,7 +199,9 @@ describe('requests the sandbox tenant receives per user action', () => {
       })
       expect(wrapper.find(`.attribute[data-path="${edit[connectorId].path}"] dd`).text()).toBe(edit[connectorId].value)
 
-      expect(counts, JSON.stringify(seen, null, 2)).toEqual(expected[connectorId])
+      task.meta.requestsPerAction = { connectorId, actions: counted }
+      const counts = Object.fromEntries(Object.entries(counted).map(([action, { count }]) => [action, count]))
+      expect(counts, JSON.stringify(counted, null, 2)).toEqual(expectedCounts(connectorId))
     })
   }
 })

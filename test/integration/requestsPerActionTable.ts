@@ -1,0 +1,136 @@
+import type { ConnectorId } from '../../shared/catalogue/types'
+
+/*
+ * What each user action costs at the sandbox tenant, per connector: the one table both the
+ * integration test (test/integration/requestsPerAction.test.ts, which asserts `expected`) and the
+ * benchmark (test/bench/requestCountsBench.ts, which runs that test and prints what it counted
+ * beside this table) read. Nothing here imports Vue, so the benchmark can load it outside vitest.
+ */
+
+/** The actions the test takes, in its order. */
+export const userActions = [
+  'open the users list',
+  'search a name',
+  'open',
+  'deprovision',
+  'undo',
+  'search groups to add',
+  'add membership',
+  'remove membership',
+  'edit',
+] as const
+export type UserAction = (typeof userActions)[number]
+
+/** A help-desk ticket (one leaver): what one morning's deprovision costs a profile's rate limit. */
+export const helpDeskMorning: readonly UserAction[] = ['open the users list', 'search a name', 'open', 'deprovision', 'undo']
+
+export interface ActionCost {
+  /** The requests the tenant receives, exactly (the test asserts it). */
+  expected: number
+  /** Where fewer would do: the least the target's API needs for the same result, and why Lanyard sends more. */
+  minimum?: { requests: number; why: string }
+}
+
+/** What the test records per action and the benchmark prints: the tenant's count and the requests the HTTP client logged. */
+export type CountedActions = Partial<Record<UserAction, { count: number; requests: string[] }>>
+
+declare module 'vitest' {
+  interface TaskMeta {
+    /** Set by the requests-per-action test before it asserts, so the benchmark reads the counts even when one is off. */
+    requestsPerAction?: { connectorId: ConnectorId; actions: CountedActions }
+  }
+}
+
+/*
+ * The renderer's share of every change is the same: main reports it (`directory.changed`) and the
+ * open user is read once for both the panel and its table row, and each of the panel's membership
+ * lists once. The rest is main's own work (the directory's reads before a change, the adapter's
+ * steps, undo's read back), which no renderer change can lower. Before one refresh path, Okta's
+ * deprovision cost 9 and each membership change 9: the action's own refresh, the panel's two
+ * listeners and the table's listener each read the user (and the first three its groups) again.
+ * The tenants hold 20 users, so every list is one page (the renderer asks for 100 rows).
+ */
+export const requestsPerAction: Record<ConnectorId, Partial<Record<UserAction, ActionCost>>> = {
+  okta: {
+    // The first page: GET /users (a search for everyone, DEPROVISIONED included).
+    'open the users list': { expected: 1 },
+    // GET /users with the name as a search expression.
+    'search a name': { expected: 1 },
+    // The panel reads the user (GET /users/{id}) and its groups (GET /users/{id}/groups); the table already holds the row.
+    open: { expected: 2 },
+    // Main: the user and their groups for the journal's snapshot, POST …/lifecycle/suspend (3). Renderer: the user, their groups (2).
+    deprovision: { expected: 5 },
+    // Main: the user and groups before, POST …/lifecycle/unsuspend, the user and groups read back to compare (5). Renderer: 2.
+    undo: { expected: 7 },
+    // The picker's first page: GET /groups.
+    'search groups to add': { expected: 1 },
+    // Main: the group and the user (the journal names both), the adapter's own read of the group's type, PUT …/users/{id} (4).
+    // Renderer: the user and their groups (2); the groups tab is not loaded, so the group itself is not read again.
+    'add membership': { expected: 6 },
+    // Main: as for add, with DELETE (4). Renderer: 2.
+    'remove membership': { expected: 6 },
+    // Main: the user (to diff and journal), POST /users/{id} (2). Renderer: the user, their groups (2).
+    edit: { expected: 4 },
+  },
+  cognito: {
+    // ListUsers.
+    'open the users list': { expected: 1 },
+    // ListUsers with `name ^= "…"` as its Filter.
+    'search a name': { expected: 1 },
+    // AdminGetUser, AdminListGroupsForUser.
+    open: { expected: 2 },
+    // Main: AdminGetUser and AdminListGroupsForUser for the snapshot, AdminDisableUser, AdminUserGlobalSignOut (4). Renderer: 2.
+    deprovision: { expected: 6 },
+    // Main: AdminGetUser and AdminListGroupsForUser before, AdminEnableUser, both read back to compare (5). Renderer: 2.
+    undo: { expected: 7 },
+    // ListGroups.
+    'search groups to add': { expected: 1 },
+    // Main: GetGroup and AdminGetUser (journal), AdminListGroupsForUser (the adapter checks the user is not in it yet), AdminAddUserToGroup (4). Renderer: 2.
+    'add membership': { expected: 6 },
+    // Main: GetGroup, AdminGetUser, AdminRemoveUserFromGroup (3). Renderer: 2.
+    'remove membership': { expected: 5 },
+    // Main: AdminGetUser (diff and journal), the adapter's AdminGetUser before writing, AdminUpdateUserAttributes, AdminGetUser read back (4). Renderer: 2.
+    edit: { expected: 6 },
+  },
+  coupa: {
+    // GET /api/users: the renderer asks for 100 rows, Coupa pages hold 50, and offset pages are asked side by side (2).
+    'open the users list': { expected: 2 },
+    // GET /api/users with firstname[starts_with] and lastname[starts_with], two pages side by side as above.
+    'search a name': { expected: 2 },
+    // The panel reads the user once for itself and once for each of its four membership lists (content groups, roles,
+    // approval groups, account groups): Coupa keeps them all in the user record (GET /api/users/{id}, 5 times).
+    open: { expected: 5 },
+    // Main: GET the user for the snapshot, PUT the user deactivated (2). Renderer: the user and its four lists (5).
+    deprovision: { expected: 7 },
+    // Main: GET the user, PUT it back, GET to compare (3). Renderer: 5.
+    undo: { expected: 8 },
+    // GET /api/business_groups: the first section that can add (content groups).
+    'search groups to add': { expected: 1 },
+    // Main: GET the group and the user (journal), PUT …/business_groups/{id}/add (3). Renderer: 5.
+    'add membership': { expected: 8 },
+    // Main: as for add, with …/remove (3). Renderer: 5.
+    'remove membership': { expected: 8 },
+    // Main: GET the user (diff and journal), the adapter's GET before writing, PUT, GET read back (4). Renderer: 5.
+    edit: { expected: 9 },
+  },
+  gotomeeting: {
+    // The profile's first request signs in (POST /oauth/token), then GET …/users, one page.
+    'open the users list': { expected: 2 },
+    // GET …/users with a firstName & lastName filter.
+    'search a name': { expected: 1 },
+    // The user (GET /users/{key}), and for its group list the user again and its group (GET /groups/{key}).
+    open: { expected: 3 },
+    // Main: GET the user and the licences for the snapshot, PUT to deactivate, PUT to take the licences (4). Renderer: 3.
+    deprovision: { expected: 7 },
+    // Main: GET the user, two PUTs back, GET the user and the licences to compare (5). Renderer: 3.
+    undo: { expected: 8 },
+    // Main: GET the user (diff and journal), PUT, GET read back (3). Renderer: 3.
+    edit: { expected: 6 },
+  },
+}
+
+/** The counts the test asserts for one connector, keyed by action. */
+export function expectedCounts(connectorId: ConnectorId): CountedCounts {
+  return Object.fromEntries(Object.entries(requestsPerAction[connectorId]).map(([action, cost]) => [action, cost.expected]))
+}
+type CountedCounts = Partial<Record<UserAction, number>>
