@@ -24,10 +24,10 @@ export function printTable(rows: readonly BenchRow[]): void {
 }
 
 /** Prints `rows` as aligned columns under `headings` (its keys name the columns, in order). */
-export function printColumns<Row extends Record<string, string>>(headings: Row, rows: readonly Row[]): void {
-  const columns = Object.keys(headings) as (keyof Row)[]
+export function printColumns<Column extends string>(headings: Record<Column, string>, rows: readonly Record<Column, string>[]): void {
+  const columns = Object.keys(headings) as Column[]
   const widths = columns.map((column) => Math.max(...[headings, ...rows].map((row) => row[column].length)))
-  const line = (row: Row) => columns.map((column, index) => row[column].padEnd(widths[index] ?? 0)).join(' │ ')
+  const line = (row: Record<Column, string>) => columns.map((column, index) => row[column].padEnd(widths[index] ?? 0)).join(' │ ')
   console.log(line(headings))
   console.log(widths.map((width) => '─'.repeat(width)).join('─┼─'))
   for (const row of rows) console.log(line(row))

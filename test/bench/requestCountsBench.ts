@@ -3,13 +3,7 @@ import type { RunnerTask } from 'vitest'
 import { startVitest } from 'vitest/node'
 import type { ConnectorId } from '../../shared/catalogue/types'
 import { getDescriptor } from '../../shared/catalogue'
-import {
-  helpDeskMorning,
-  requestsPerAction,
-  userActions,
-  type CountedActions,
-  type UserAction,
-} from '../integration/requestsPerActionTable'
+import { helpDeskMorning, requestsPerAction, userActions, type CountedActions } from '../support/requestsPerActionTable'
 import { printColumns } from './benchTable'
 
 /** The integration test whose scenarios are counted: run as it is, so the benchmark and the test cannot drift apart. */

@@ -25,7 +25,7 @@ import { createTestServices } from '../support/createTestServices'
 import { createRecordingLogger } from '../support/recordingLogger'
 import { useTemporaryDirectories } from '../support/temporaryDirectory'
 import { button, mountConfirmation, openDialog, type Searchable } from '../renderer/directory/detail/detailFixtures'
-import { expectedCounts, type CountedActions, type UserAction } from './requestsPerActionTable'
+import { expectedCounts, type CountedActions, type UserAction } from '../support/requestsPerActionTable'
 import { createServicesApi } from './servicesApi'
 
 /*
