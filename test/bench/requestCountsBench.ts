@@ -29,7 +29,7 @@ export async function countRequestsPerAction(): Promise<ConnectorCounts[]> {
     const tests = vitest.state.getFiles().flatMap((file) => testsIn(file))
     const counted = tests.flatMap((test) => {
       const recorded = test.meta.requestsPerAction
-      const failure = test.result?.state === 'fail' ? (test.result.errors ?? []).map((error) => firstLine(error.message)).join('; ') : null
+      const failure = test.result?.state === 'fail' ? (test.result.errors ?? []).map((error) => verdictOf(error.message)).join('; ') : null
       return recorded ? [{ connectorId: recorded.connectorId, actions: recorded.actions, failure }] : []
     })
     if (counted.length === 0) {
@@ -48,8 +48,10 @@ function testsIn(task: RunnerTask): RunnerTask[] {
   return 'tasks' in task ? task.tasks.flatMap((child) => testsIn(child)) : [task]
 }
 
-function firstLine(text: string): string {
-  return text.split('\n')[0] ?? text
+/** An assertion's message ends with its verdict (`expected … to deeply equal …`); what comes before is the test's own dump. */
+function verdictOf(message: string): string {
+  const lastLine = message.trimEnd().split('\n').pop() ?? message
+  return lastLine.length > 300 ? `${lastLine.slice(0, 300)}…` : lastLine
 }
 
 /** Per connector: each action's requests (by endpoint), the test's expected count and the least the API needs; then a help-desk ticket's total. */
@@ -84,7 +86,8 @@ export function printRequestCounts(results: readonly ConnectorCounts[]): void {
     const sentInMorning = morning.reduce((sum, action) => sum + (actions[action]?.count ?? 0), 0)
     const leastInMorning = morning.reduce((sum, action) => sum + (table[action]?.minimum?.requests ?? table[action]?.expected ?? 0), 0)
     console.log(`  One help-desk ticket (${morning.join(' → ')}): ${sentInMorning} requests (the API's least: ${leastInMorning})`)
-    if (failure) console.log(`  The test failed: ${failure}`)
+    // A count off is already marked in the table; any other failure is told as the test told it.
+    if (failure) console.log(rows.some((row) => row.sent.includes('≠')) ? '  The test fails on the counts marked ≠.' : `  The test fails: ${failure}`)
   }
 }
 
