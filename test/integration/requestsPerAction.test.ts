@@ -33,6 +33,8 @@ import { createServicesApi } from './servicesApi'
  * real stores and views, over the real services (a `window.lanyard` that calls main's handlers and
  * relays main's events). Each number is counted by the tenant itself; the requests the HTTP client
  * logged name them when a count is off. A refresh that is missing or doubled changes a number.
+ * The expected numbers are in test/support/requestsPerActionTable.ts; `npm run bench` runs this
+ * file and prints what each test recorded in `task.meta` beside them.
  */
 
 enableAutoUnmount(afterEach)
