@@ -2,7 +2,7 @@ import { getDescriptor } from '../../shared/catalogue'
 import type { ChangeCompletion, JournalEntry } from '../../shared/journal'
 import type { JournalFacts } from '../../shared/journalFilter'
 import { createdName, type CreateEvidence } from './createEvidence'
-import type { RecordLoader } from './journalLines'
+import { DamagedRecordError, type RecordLoader } from './journalLines'
 import { objectWord, summarize } from './journalSummary'
 import type { IntentRecord, OutcomeRecord } from './journalRecord'
 import type { IndexedIntent, IndexedOperation, IndexedOutcome, IndexedRecord } from './recordSummary'
@@ -157,6 +157,22 @@ export class JournalIndex {
         )
         .map((rival) => this.fullIntent(rival)),
     }
+  }
+
+  /**
+   * The entries of a list. A record damaged further in than start-up checks is left out, as a
+   * line that is not a record is left out at start-up: "Verify journal" names it. One entry asked
+   * for by id is refused with the reason instead (entry).
+   */
+  readableEntries(intents: readonly IndexedIntent[], context: EntryContext): JournalEntry[] {
+    return intents.flatMap((intent) => {
+      try {
+        return [this.entry(intent, context)]
+      } catch (error) {
+        if (error instanceof DamagedRecordError) return []
+        throw error
+      }
+    })
   }
 
   entry(indexed: IndexedIntent, context: EntryContext): JournalEntry {

@@ -13,14 +13,14 @@ import type { IndexedIntent } from './recordSummary'
 export function pageOf(index: JournalIndex, input: JournalListInput, context: EntryContext): JournalPage {
   const { cursor, limit = journalPageSizes.default, ...filter } = input
   const found = newestMatching(index, filter, limit + 1, cursor === undefined ? Infinity : seqOf(cursor))
-  const entries = found.slice(0, limit).map((intent) => index.entry(intent, context))
+  const entries = index.readableEntries(found.slice(0, limit), context)
   const last = found[limit - 1]
   return { entries, nextCursor: found.length > limit && last ? cursorOf(last.seq) : null }
 }
 
 /** Every matching entry, newest first: what an export writes. */
 export function allMatching(index: JournalIndex, filter: JournalFilter, context: EntryContext): JournalEntry[] {
-  return newestMatching(index, filter, Infinity, Infinity).map((intent) => index.entry(intent, context))
+  return index.readableEntries(newestMatching(index, filter, Infinity, Infinity), context)
 }
 
 function newestMatching(index: JournalIndex, filter: JournalFilter, count: number, beforeSeq: number): IndexedIntent[] {

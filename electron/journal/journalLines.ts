@@ -47,6 +47,13 @@ export async function readLines(path: string, onLine: (line: string, place: Reco
   }
 }
 
+/** A record that passed start-up's check but not the full one when read for an entry: lists leave its entry out. */
+export class DamagedRecordError extends AppError {
+  constructor(message: string) {
+    super('internal', message)
+  }
+}
+
 const cachedRecords = 1_000
 
 /**
@@ -78,8 +85,7 @@ export class RecordLoader {
     if (!parsed.ok || !isSame(parsed.record, summary)) {
       const reason = parsed.ok ? 'is no longer the record Lanyard read at start-up' : parsed.reason
       // Start-up checks only what the index keeps; a record damaged further in, or changed since, is caught here and by verify.
-      throw new AppError(
-        'internal',
+      throw new DamagedRecordError(
         `A record of the journal (${this.path}, byte ${summary.at}) ${reason}: it was edited or damaged. Use "Verify journal" in Activity to see where; Lanyard shows no entry from a record it cannot trust.`,
       )
     }

@@ -11,7 +11,7 @@ export function operationView(index: JournalIndex, operation: IndexedOperation, 
     action: operation.action,
     title: operation.title,
     undoOf: operation.undoOf,
-    entries: index.childrenOf(operation.id).map((child) => index.entry(child, context)),
+    entries: index.readableEntries(index.childrenOf(operation.id), context),
     undo: operationUndoState(index, operation, context),
   }
 }
