@@ -51,8 +51,10 @@ export class JournalIndex {
 
   add(record: IndexedRecord): void {
     if (record.kind === 'outcome') {
-      this.outcomes.set(record.intentId, record)
       const intent = this.intentsById.get(record.intentId)
+      // One copy of the id for the intent, its outcome and the map: ~60 bytes an outcome at 100,000.
+      if (intent) record.intentId = intent.id
+      this.outcomes.set(record.intentId, record)
       if (intent && record.status === 'pending') this.pending.add(intent)
       else if (intent) this.pending.delete(intent)
       if (intent && record.target?.id) addInOrder(this.byTarget, record.target.id, intent)
