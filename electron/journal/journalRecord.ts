@@ -112,7 +112,7 @@ const headerSchema = z.object({
 /** The fields every record has, whatever its kind. */
 export const recordHeaderKeys = Object.keys(headerSchema.shape)
 
-export const journalRecordSchema = z.union([
+export const journalRecordSchema = z.discriminatedUnion('kind', [
   headerSchema.extend(intentFieldsSchema.shape),
   headerSchema.extend(outcomeFieldsSchema.shape),
   headerSchema.extend(operationFieldsSchema.shape),
