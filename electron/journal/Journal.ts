@@ -98,7 +98,7 @@ export class Journal {
 
   /** An operation's changes in the order they were made. */
   childrenOf(operationId: string): IntentRecord[] {
-    return this.index.childrenOf(operationId).map((child) => this.index.fullIntent(child))
+    return this.index.readableIntents(this.index.childrenOf(operationId))
   }
 
   entry(id: string): JournalEntry {
@@ -140,7 +140,7 @@ export class Journal {
 
   /** Intents left without a settled outcome: what settling checks. */
   unsettled(): IntentRecord[] {
-    return this.index.unsettled().map((intent) => this.index.fullIntent(intent))
+    return this.index.readableIntents(this.index.unsettled())
   }
 
   /** One page of the filtered journal, newest first (`journal.list`). */

@@ -147,8 +147,8 @@ export class JournalIndex {
         return claimant && claimant !== intent.id ? claimant : null
       },
       // Rivals are in the same profile: its own list, not every intent in the journal.
-      rivals: this.intentsOfProfile(intent.profileId)
-        .filter(
+      rivals: this.readableIntents(
+        this.intentsOfProfile(intent.profileId).filter(
           (other) =>
             other.id !== intent.id &&
             other.action === 'create' &&
@@ -156,8 +156,8 @@ export class JournalIndex {
             other.target.objectType === intent.target.objectType &&
             other.createdName === name &&
             unknown(other),
-        )
-        .map((rival) => this.fullIntent(rival)),
+        ),
+      ),
     }
   }
 
@@ -167,14 +167,12 @@ export class JournalIndex {
    * for by id is refused with the reason instead (entry).
    */
   readableEntries(intents: readonly IndexedIntent[], context: EntryContext): JournalEntry[] {
-    return intents.flatMap((intent) => {
-      try {
-        return [this.entry(intent, context)]
-      } catch (error) {
-        if (error instanceof DamagedRecordError) return []
-        throw error
-      }
-    })
+    return readable(intents, (intent) => this.entry(intent, context))
+  }
+
+  /** The records of several intents (an operation's children, the unsettled), leaving out a damaged one as lists do. */
+  readableIntents(intents: readonly IndexedIntent[]): IntentRecord[] {
+    return readable(intents, (intent) => this.fullIntent(intent))
   }
 
   entry(indexed: IndexedIntent, context: EntryContext): JournalEntry {
@@ -265,6 +263,17 @@ export class JournalIndex {
     if (!users?.operations.undoDeprovision) return refuse(`${descriptor.label} cannot undo a deprovision.`)
     return { available: true, reason: null, undoneBy: null }
   }
+}
+
+function readable<T>(intents: readonly IndexedIntent[], read: (intent: IndexedIntent) => T): T[] {
+  return intents.flatMap((intent) => {
+    try {
+      return [read(intent)]
+    } catch (error) {
+      if (error instanceof DamagedRecordError) return []
+      throw error
+    }
+  })
 }
 
 /** Appends in `seq` order; an outcome naming a create's new id long after may slot an older intent in. */

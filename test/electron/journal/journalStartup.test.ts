@@ -142,6 +142,8 @@ describe('journal start-up', () => {
     const { journal } = await openJournal(directory)
     expect(journal.list({}).map((entry) => entry.target.name)).toEqual(['Grace Hopper'])
     expect(journal.page({}).entries.map((entry) => entry.target.name)).toEqual(['Grace Hopper'])
+    // Both are still unsettled: start-up reconciliation gets the one it can read, and does not fail on the other.
+    expect(journal.unsettled().map((intent) => intent.target.name)).toEqual(['Grace Hopper'])
     const error = await expectAppError(asPromise(() => journal.entry(damaged.id)), 'internal')
     expect(error.message).toMatch(/does not have the shape of a journal record: it was edited or damaged\. Use "Verify journal"/)
     expect((await journal.verify()).problem).toMatchObject({ line: 1 })
