@@ -17,8 +17,10 @@ import { JournalIndex, type EntryContext } from './journalEntries'
 import { exportEntries } from './journalExport'
 import { JournalFile, type SetAsideTail } from './JournalFile'
 import { allMatching, pageOf } from './journalFilter'
+import { RecordLoader } from './journalLines'
 import { operationUndoState, operationView } from './journalOperations'
-import type { IntentFields, IntentRecord, OperationFields, OperationRecord, OutcomeFields, OutcomeRecord } from './journalRecord'
+import type { IntentFields, IntentRecord, JournalRecord, OperationFields, OperationRecord, OutcomeFields, OutcomeRecord } from './journalRecord'
+import { summaryOf, type IndexedIntent, type IndexedOperation } from './recordSummary'
 
 export interface JournalOptions extends EntryContext {
   directory: string
@@ -33,8 +35,9 @@ export type NewOutcome = Omit<OutcomeFields, 'kind'>
 export type NewOperation = Omit<OperationFields, 'kind' | 'actor'>
 
 /**
- * The audit and undo log: appends records to `journal.jsonl` (see JournalFile) and keeps them
- * indexed in memory to answer lists, undo checks and exports without re-reading the file.
+ * The audit and undo log: appends records to `journal.jsonl` (see JournalFile) and keeps an index
+ * of them in memory to answer lists, undo checks and exports; the records an answer shows are read
+ * again from the file (RecordLoader), so start-up keeps only the index (recordSummary).
  */
 export class Journal {
   private constructor(
@@ -48,51 +51,58 @@ export class Journal {
 
   static async open(options: JournalOptions): Promise<Journal> {
     const now = options.now ?? (() => new Date())
-    const { file, records, setAside } = await JournalFile.open(options.directory, options.logger, now)
-    return new Journal(file, new JournalIndex(records), setAside, options, options.actor ?? workstationUser())
+    const { file, summaries, setAside } = await JournalFile.open(options.directory, options.logger, now)
+    const index = new JournalIndex(new RecordLoader(file.path), summaries)
+    return new Journal(file, index, setAside, options, options.actor ?? workstationUser())
   }
 
   /** Written and fsync'd before it resolves: call before the change goes to the target. */
   async recordIntent(fields: NewIntent): Promise<IntentRecord> {
-    const record = await this.file.append({ kind: 'intent', actor: this.actor, ...fields })
-    this.index.add(record)
-    return record as IntentRecord
+    return (await this.append({ kind: 'intent', actor: this.actor, ...fields })) as IntentRecord
   }
 
   async recordOutcome(fields: NewOutcome): Promise<OutcomeRecord> {
-    const record = await this.file.append({ kind: 'outcome', ...fields })
-    this.index.add(record)
-    return record as OutcomeRecord
+    return (await this.append({ kind: 'outcome', ...fields })) as OutcomeRecord
   }
 
   /** Opens an operation: its changes name it in their intent's `operationId`. */
   async recordOperation(fields: NewOperation): Promise<OperationRecord> {
-    const record = await this.file.append({ kind: 'operation', actor: this.actor, ...fields })
-    this.index.add(record)
-    return record as OperationRecord
+    return (await this.append({ kind: 'operation', actor: this.actor, ...fields })) as OperationRecord
+  }
+
+  private async append(fields: IntentFields | OutcomeFields | OperationFields): Promise<JournalRecord> {
+    const { record, place } = await this.file.append(fields)
+    // Read back and fully checked by the file: kept, so the entry it announces is not read again.
+    this.index.loader.remember(place, record)
+    this.index.add(summaryOf(record, place))
+    return record
   }
 
   operationRecord(id: string): OperationRecord {
+    return this.index.loader.load<OperationRecord>(this.indexedOperation(id))
+  }
+
+  operation(id: string): JournalOperation {
+    return operationView(this.index, this.indexedOperation(id), this.options)
+  }
+
+  operationUndoState(operation: OperationRecord): OperationUndoState {
+    return operationUndoState(this.index, this.indexedOperation(operation.id), this.options)
+  }
+
+  private indexedOperation(id: string): IndexedOperation {
     const operation = this.index.operation(id)
     if (!operation) throw new AppError('not_found', 'This operation is not in the journal. Refresh the Activity view.', { details: { operationId: id } })
     return operation
   }
 
-  operation(id: string): JournalOperation {
-    return operationView(this.index, this.operationRecord(id), this.options)
-  }
-
-  operationUndoState(operation: OperationRecord): OperationUndoState {
-    return operationUndoState(this.index, operation, this.options)
-  }
-
   /** An operation's changes in the order they were made. */
   childrenOf(operationId: string): IntentRecord[] {
-    return [...this.index.childrenOf(operationId)]
+    return this.index.readableIntents(this.index.childrenOf(operationId))
   }
 
   entry(id: string): JournalEntry {
-    return this.index.entry(this.intent(id), this.options)
+    return this.index.entry(this.indexedIntent(id), this.options)
   }
 
   /**
@@ -100,23 +110,27 @@ export class Journal {
    * the partial change a completion finishes or rolls back. One `journal.appended` goes out for each.
    */
   affectedBy(id: string): JournalEntry[] {
-    const intent = this.intent(id)
+    const intent = this.indexedIntent(id)
     const others = [intent.undoOf, intent.completes].filter((other): other is string => !!other && !!this.index.intent(other))
     return [intent.id, ...others].map((entryId) => this.entry(entryId))
   }
 
   intent(id: string): IntentRecord {
+    return this.index.fullIntent(this.indexedIntent(id))
+  }
+
+  private indexedIntent(id: string): IndexedIntent {
     const intent = this.index.intent(id)
     if (!intent) throw new AppError('not_found', 'This journal entry does not exist. Refresh the Activity view.', { details: { entryId: id } })
     return intent
   }
 
   undoState(deprovision: IntentRecord): NonNullable<JournalEntry['undo']> {
-    return this.index.undoState(deprovision, this.options)
+    return this.index.undoState(this.indexedIntent(deprovision.id), this.options)
   }
 
   completionState(partial: IntentRecord): ChangeCompletion {
-    return this.index.completionState(partial, this.options)
+    return this.index.completionState(this.indexedIntent(partial.id), this.options)
   }
 
   /** What settling a create needs from the journal (see createVerdict). */
@@ -126,7 +140,7 @@ export class Journal {
 
   /** Intents left without a settled outcome: what settling checks. */
   unsettled(): IntentRecord[] {
-    return this.index.unsettled()
+    return this.index.readableIntents(this.index.unsettled())
   }
 
   /** One page of the filtered journal, newest first (`journal.list`). */
@@ -148,7 +162,7 @@ export class Journal {
     for (let at = intents.length - 1; at >= 0; at--) {
       const intent = intents[at]!
       if (intent.profileId !== profileId || intent.action !== 'deprovision' || intent.target.id !== userId) continue
-      if (this.undoState(intent).available) return this.entry(intent.id)
+      if (this.index.undoState(intent, this.options).available) return this.index.entry(intent, this.options)
     }
     return null
   }

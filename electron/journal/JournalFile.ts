@@ -16,6 +16,8 @@ import {
   type OperationFields,
   type OutcomeFields,
 } from './journalRecord'
+import { readLines, type LinesRead } from './journalLines'
+import { summarizeLine, summaryOf, type IndexedRecord, type RecordPlace } from './recordSummary'
 import { splitJournalText, verifyChain } from './verifyChain'
 
 export const journalFileName = 'journal.jsonl'
@@ -46,47 +48,56 @@ export class JournalFile {
     private readonly blockedReason: string | null,
   ) {}
 
+  /**
+   * Reads the file a chunk at a time and keeps of each record only what the index needs (see
+   * recordSummary): start-up checks each line's shape and the last record's hash, not the whole
+   * chain, which `verify` checks (it always did: start-up never hashed every record).
+   */
   static async open(
     directory: string,
     logger: Logger,
     now: () => Date = () => new Date(),
-  ): Promise<{ file: JournalFile; records: JournalRecord[]; setAside: SetAsideTail | null }> {
+  ): Promise<{ file: JournalFile; summaries: IndexedRecord[]; setAside: SetAsideTail | null }> {
     const path = join(directory, journalFileName)
-    let content: Buffer
+    const summaries: IndexedRecord[] = []
+    let lastLine: string | null = null
+    let read: LinesRead
     try {
-      content = await readFile(path)
+      read = await readLines(path, (line, place) => {
+        const summarized = summarizeLine(line, place)
+        // As before, a line that is not a record is left out of the index; verify names it.
+        if (!summarized.ok) return
+        summaries.push(summarized.summary)
+        lastLine = line
+      })
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        return { file: new JournalFile(path, 0, genesisHash, now, null), records: [], setAside: null }
+        return { file: new JournalFile(path, 0, genesisHash, now, null), summaries: [], setAside: null }
       }
       const reason = `The journal ${path} could not be read (${describe(error)}).`
       logger.error('journal unreadable; changes are disabled', { path, reason })
-      return { file: new JournalFile(path, 0, genesisHash, now, reason), records: [], setAside: null }
+      return { file: new JournalFile(path, 0, genesisHash, now, reason), summaries: [], setAside: null }
     }
-    const text = splitJournalText(content)
-    const records = text.lines.flatMap((line) => {
-      const parsed = parseRecordLine(line)
-      return parsed.ok ? [parsed.record] : []
-    })
+    let last = lastLine === null ? null : lastRecord(lastLine, path, logger)
     let setAside: SetAsideTail | null = null
-    if (text.tail !== null) {
-      const lastComplete = parseRecordLine(text.tail)
+    if (read.tail !== null) {
+      const lastComplete = parseRecordLine(read.tail.toString('utf8'))
       if (lastComplete.ok && hashOf(lastComplete.record) === lastComplete.record.hash) {
         // Only the newline was lost: the record itself is whole.
         await appendAndSync(path, '\n')
-        records.push(lastComplete.record)
+        summaries.push(summaryOf(lastComplete.record, { at: read.completeLength, length: read.tail.length }))
+        last = lastComplete.record
       } else {
-        setAside = await setAsideTail(directory, path, content, text.lines.length + 1, now())
+        setAside = await setAsideTail(directory, path, read.tail, read.completeLength, read.lines + 1, now())
         logger.warn('journal: a record cut off mid-write was set aside', { ...setAside })
       }
     }
-    const last = records.at(-1)
     const file = new JournalFile(path, last?.seq ?? 0, last?.hash ?? genesisHash, now, null)
-    return { file, records, setAside }
+    return { file, summaries, setAside }
   }
 
   /** Appends one record after every earlier append; resolves once it is on disk. */
-  append(fields: IntentFields | OutcomeFields | OperationFields): Promise<JournalRecord> {
+  append(fields: IntentFields | OutcomeFields | OperationFields): Promise<{ record: JournalRecord; place: RecordPlace }> {
     const run = this.queue.then(async () => {
       if (this.blockedReason) {
         throw new AppError('internal', `${this.blockedReason} Lanyard makes no changes it cannot record. Check the file and its permissions, then restart Lanyard.`)
@@ -100,11 +111,11 @@ export class JournalFile {
         throw new AppError('internal', `This change could not be recorded: its journal record could not be read back (it ${readBack.reason}). Please report this.`)
       }
       await mkdir(dirname(this.path), { recursive: true })
-      await appendAndSync(this.path, line)
+      const at = await appendAndSync(this.path, line)
       this.lastSeq = record.seq
       this.lastHash = record.hash
       // What the file holds, exactly as the next start will read it.
-      return readBack.record
+      return { record: readBack.record, place: { at, length: Buffer.byteLength(line) - 1 } }
     })
     this.queue = run.catch(() => undefined)
     return run
@@ -127,13 +138,17 @@ export class JournalFile {
   }
 }
 
-/** open('a') → write → fsync; a failed write is cut back so the file keeps whole lines only. */
-async function appendAndSync(path: string, text: string): Promise<void> {
+/**
+ * open('a') → write → fsync; a failed write is cut back so the file keeps whole lines only.
+ * Resolves with the offset the text was written at.
+ */
+async function appendAndSync(path: string, text: string): Promise<number> {
   const handle = await open(path, 'a', 0o600)
   const sizeBefore = (await handle.stat()).size
   try {
     await handle.write(text, null, 'utf8')
     await handle.sync()
+    return sizeBefore
   } catch (error) {
     await handle.truncate(sizeBefore).catch(() => undefined)
     throw new AppError('internal', `The journal ${path} could not be written (${describe(error)}).`, { cause: error })
@@ -142,11 +157,22 @@ async function appendAndSync(path: string, text: string): Promise<void> {
   }
 }
 
-async function setAsideTail(directory: string, path: string, content: Buffer, line: number, at: Date): Promise<SetAsideTail> {
-  const completeLength = content.lastIndexOf(0x0a) + 1
+/**
+ * The chain's last record, which the next append chains onto: read in full, and its hash checked
+ * (a warning only: as before, start-up does not refuse an edited journal; verify names the line).
+ */
+function lastRecord(line: string, path: string, logger: Logger): { seq: number; hash: string } {
+  const parsed = parseRecordLine(line)
+  if (parsed.ok && hashOf(parsed.record) === parsed.record.hash) return parsed.record
+  logger.warn('journal: its last record does not match its hash; "Verify journal" names the first edited line', { path })
+  // Its shape was checked (summarizeLine): seq and hash are there.
+  return JSON.parse(line) as { seq: number; hash: string }
+}
+
+async function setAsideTail(directory: string, path: string, tail: Buffer, completeLength: number, line: number, at: Date): Promise<SetAsideTail> {
   const movedTo = join(directory, `journal.torn-${at.toISOString().replace(/[:.]/g, '-')}.txt`)
   // Copy first, then cut: a crash in between leaves the tail in both places, never in neither.
-  await writeFileAtomically(movedTo, content.subarray(completeLength).toString('utf8'))
+  await writeFileAtomically(movedTo, tail.toString('utf8'))
   await truncate(path, completeLength)
   return { line, movedTo }
 }

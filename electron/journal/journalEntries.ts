@@ -2,8 +2,10 @@ import { getDescriptor } from '../../shared/catalogue'
 import type { ChangeCompletion, JournalEntry } from '../../shared/journal'
 import type { JournalFacts } from '../../shared/journalFilter'
 import { createdName, type CreateEvidence } from './createEvidence'
+import { DamagedRecordError, type RecordLoader } from './journalLines'
 import { objectWord, summarize } from './journalSummary'
-import type { IntentRecord, JournalRecord, OperationRecord, OutcomeRecord } from './journalRecord'
+import type { IntentRecord, OutcomeRecord } from './journalRecord'
+import type { IndexedIntent, IndexedOperation, IndexedOutcome, IndexedRecord } from './recordSummary'
 
 /** What pairing needs to know beyond the journal: whether a profile still exists (for undo). */
 export interface EntryContext {
@@ -13,38 +15,46 @@ export interface EntryContext {
 /**
  * The journal's records grouped the way entries and queries need them, built once from the file
  * at start-up and kept up to date by every append. Each list of intents is in `seq` order.
+ *
+ * It holds each record's summary (recordSummary), not the record: an entry is built only when a
+ * query returns it, from its records read again through the loader.
  */
 export class JournalIndex {
-  readonly intents: IntentRecord[] = []
-  private readonly byProfile = new Map<string, IntentRecord[]>()
+  readonly intents: IndexedIntent[] = []
+  private readonly byProfile = new Map<string, IndexedIntent[]>()
   /** By the target's id as the intent recorded it and as the target answered (a create's new id). */
-  private readonly byTarget = new Map<string, IntentRecord[]>()
-  private readonly operations = new Map<string, OperationRecord>()
+  private readonly byTarget = new Map<string, IndexedIntent[]>()
+  private readonly operations = new Map<string, IndexedOperation>()
   /** An operation's children, and the undo operations that reverse it. */
-  private readonly byOperation = new Map<string, IntentRecord[]>()
-  private readonly operationUndos = new Map<string, OperationRecord[]>()
-  private readonly intentsById = new Map<string, IntentRecord>()
+  private readonly byOperation = new Map<string, IndexedIntent[]>()
+  private readonly operationUndos = new Map<string, IndexedOperation[]>()
+  private readonly intentsById = new Map<string, IndexedIntent>()
   /** The latest outcome of each intent (reconciliation may add one after a `pending` one). */
-  private readonly outcomes = new Map<string, OutcomeRecord>()
-  private readonly undos = new Map<string, IntentRecord[]>()
+  private readonly outcomes = new Map<string, IndexedOutcome>()
+  private readonly undos = new Map<string, IndexedIntent[]>()
   /** Finishes and roll-backs of partial changes, by the entry they complete. */
-  private readonly completions = new Map<string, IntentRecord[]>()
+  private readonly completions = new Map<string, IndexedIntent[]>()
   /**
    * Intents whose latest outcome is missing or `pending`, kept by every append: settling asks for
    * them after every call that reached a target, so they are not found by walking the whole journal.
    */
-  private readonly pending = new Set<IntentRecord>()
+  private readonly pending = new Set<IndexedIntent>()
   /** Objects creates are recorded as having made (`profile objectType id` → the create): one claim each. */
   private readonly made = new Map<string, string>()
 
-  constructor(records: readonly JournalRecord[] = []) {
+  constructor(
+    readonly loader: RecordLoader,
+    records: readonly IndexedRecord[] = [],
+  ) {
     for (const record of records) this.add(record)
   }
 
-  add(record: JournalRecord): void {
+  add(record: IndexedRecord): void {
     if (record.kind === 'outcome') {
-      this.outcomes.set(record.intentId, record)
       const intent = this.intentsById.get(record.intentId)
+      // One copy of the id for the intent, its outcome and the map: ~60 bytes an outcome at 100,000.
+      if (intent) record.intentId = intent.id
+      this.outcomes.set(record.intentId, record)
       if (intent && record.status === 'pending') this.pending.add(intent)
       else if (intent) this.pending.delete(intent)
       if (intent && record.target?.id) addInOrder(this.byTarget, record.target.id, intent)
@@ -69,39 +79,40 @@ export class JournalIndex {
     if (record.completes) this.completions.set(record.completes, [...(this.completions.get(record.completes) ?? []), record])
   }
 
-  intent(id: string): IntentRecord | undefined {
+  intent(id: string): IndexedIntent | undefined {
     return this.intentsById.get(id)
   }
 
-  outcomeOf(intentId: string): OutcomeRecord | undefined {
-    return this.outcomes.get(intentId)
+  /** The record itself, read again (see RecordLoader). */
+  fullIntent(intent: IndexedIntent): IntentRecord {
+    return this.loader.load<IntentRecord>(intent)
   }
 
   /** The intents of one profile, or of one target, oldest first: the smallest list a query can start from. */
-  intentsOfProfile(profileId: string): readonly IntentRecord[] {
+  intentsOfProfile(profileId: string): readonly IndexedIntent[] {
     return this.byProfile.get(profileId) ?? []
   }
 
-  intentsOfTarget(targetId: string): readonly IntentRecord[] {
+  intentsOfTarget(targetId: string): readonly IndexedIntent[] {
     return this.byTarget.get(targetId) ?? []
   }
 
-  operation(id: string): OperationRecord | undefined {
+  operation(id: string): IndexedOperation | undefined {
     return this.operations.get(id)
   }
 
   /** An operation's changes, in the order they were made. */
-  childrenOf(operationId: string): readonly IntentRecord[] {
+  childrenOf(operationId: string): readonly IndexedIntent[] {
     return this.byOperation.get(operationId) ?? []
   }
 
   /** The operations that undo `operationId`, oldest first. */
-  undosOfOperation(operationId: string): readonly OperationRecord[] {
+  undosOfOperation(operationId: string): readonly IndexedOperation[] {
     return this.operationUndos.get(operationId) ?? []
   }
 
   /** What a filter is checked against, read from the records without building the entry. */
-  facts(intent: IntentRecord): JournalFacts {
+  facts(intent: IndexedIntent): JournalFacts {
     const outcome = this.outcomes.get(intent.id)
     const answered = outcome?.target
     return {
@@ -116,7 +127,7 @@ export class JournalIndex {
   }
 
   /** Intents whose outcome is missing or still `pending`: what start-up reconciliation checks. */
-  unsettled(): IntentRecord[] {
+  unsettled(): IndexedIntent[] {
     // In `seq` order: a change settled as "could not tell" and then as pending again re-enters the set last.
     return [...this.pending].sort((left, right) => left.seq - right.seq)
   }
@@ -128,7 +139,7 @@ export class JournalIndex {
   createEvidence(intent: IntentRecord): CreateEvidence {
     const outcome = this.outcomes.get(intent.id)
     const name = createdName(intent)
-    const unknown = (other: IntentRecord) => ['pending', 'undetermined'].includes(this.outcomes.get(other.id)?.status ?? 'pending')
+    const unknown = (other: IndexedIntent) => ['pending', 'undetermined'].includes(this.outcomes.get(other.id)?.status ?? 'pending')
     return {
       knownId: outcome?.target?.id || null,
       claimOf: (objectId) => {
@@ -136,20 +147,38 @@ export class JournalIndex {
         return claimant && claimant !== intent.id ? claimant : null
       },
       // Rivals are in the same profile: its own list, not every intent in the journal.
-      rivals: this.intentsOfProfile(intent.profileId).filter(
-        (other) =>
-          other.id !== intent.id &&
-          other.action === 'create' &&
-          !other.completes &&
-          other.target.objectType === intent.target.objectType &&
-          createdName(other) === name &&
-          unknown(other),
+      rivals: this.readableIntents(
+        this.intentsOfProfile(intent.profileId).filter(
+          (other) =>
+            other.id !== intent.id &&
+            other.action === 'create' &&
+            !other.completes &&
+            other.target.objectType === intent.target.objectType &&
+            other.createdName === name &&
+            unknown(other),
+        ),
       ),
     }
   }
 
-  entry(intent: IntentRecord, context: EntryContext): JournalEntry {
-    const outcome = this.outcomes.get(intent.id)
+  /**
+   * The entries of a list. A record damaged further in than start-up checks is left out, as a
+   * line that is not a record is left out at start-up: "Verify journal" names it. One entry asked
+   * for by id is refused with the reason instead (entry).
+   */
+  readableEntries(intents: readonly IndexedIntent[], context: EntryContext): JournalEntry[] {
+    return readable(intents, (intent) => this.entry(intent, context))
+  }
+
+  /** The records of several intents (an operation's children, the unsettled), leaving out a damaged one as lists do. */
+  readableIntents(intents: readonly IndexedIntent[]): IntentRecord[] {
+    return readable(intents, (intent) => this.fullIntent(intent))
+  }
+
+  entry(indexed: IndexedIntent, context: EntryContext): JournalEntry {
+    const intent = this.fullIntent(indexed)
+    const indexedOutcome = this.outcomes.get(intent.id)
+    const outcome = indexedOutcome && this.loader.load<OutcomeRecord>(indexedOutcome)
     const status = outcome?.status ?? 'pending'
     const target = {
       objectType: intent.target.objectType,
@@ -179,9 +208,9 @@ export class JournalIndex {
         reconciled: outcome?.reconciled ?? false,
         details: outcome?.details ?? {},
       },
-      undo: intent.action === 'deprovision' ? this.undoState(intent, context) : null,
+      undo: intent.action === 'deprovision' ? this.undoState(indexed, context) : null,
       undoOf: intent.undoOf,
-      completion: isCompletable(intent) && status === 'partial' ? this.completionState(intent, context) : null,
+      completion: isCompletable(intent) && status === 'partial' ? this.completionState(indexed, context) : null,
       completes: intent.completes ?? null,
       operationId: intent.operationId ?? null,
     }
@@ -191,9 +220,11 @@ export class JournalIndex {
    * Whether a create or update that stopped part-way can be finished or rolled back now. The
    * completion call applies the same rule, so the buttons and the service never disagree.
    */
-  completionState(partial: IntentRecord, context: EntryContext): ChangeCompletion {
+  completionState(partial: IndexedIntent, context: EntryContext): ChangeCompletion {
     const outcome = this.outcomes.get(partial.id)
-    const needsPassword = (outcome?.steps ?? []).some((step) => step.status !== 'applied' && (step.writes ?? []).includes('password'))
+    // The steps are not indexed: the outcome is read again (only partial changes get here with one).
+    const steps = outcome?.status === 'partial' ? this.loader.load<OutcomeRecord>(outcome).steps : []
+    const needsPassword = steps.some((step) => step.status !== 'applied' && (step.writes ?? []).includes('password'))
     const refuse = (reason: string, completedBy: string | null = null) => ({ available: false, reason, completedBy, needsPassword })
     if (!isCompletable(partial) || outcome?.status !== 'partial') return refuse('Only a create or update that stopped part-way can be finished or rolled back.')
     const completions = this.completions.get(partial.id) ?? []
@@ -213,7 +244,7 @@ export class JournalIndex {
    * Whether a deprovision can be undone now, and why not. The undo call applies the same rule,
    * so the button and the service never disagree.
    */
-  undoState(deprovision: IntentRecord, context: EntryContext): NonNullable<JournalEntry['undo']> {
+  undoState(deprovision: IndexedIntent, context: EntryContext): NonNullable<JournalEntry['undo']> {
     const status = this.outcomes.get(deprovision.id)?.status ?? 'pending'
     const refuse = (reason: string, undoneBy: string | null = null) => ({ available: false, reason, undoneBy })
     if (status === 'failed') return refuse('The deprovision did not happen, so there is nothing to undo.')
@@ -234,8 +265,19 @@ export class JournalIndex {
   }
 }
 
+function readable<T>(intents: readonly IndexedIntent[], read: (intent: IndexedIntent) => T): T[] {
+  return intents.flatMap((intent) => {
+    try {
+      return [read(intent)]
+    } catch (error) {
+      if (error instanceof DamagedRecordError) return []
+      throw error
+    }
+  })
+}
+
 /** Appends in `seq` order; an outcome naming a create's new id long after may slot an older intent in. */
-function addInOrder(lists: Map<string, IntentRecord[]>, key: string, intent: IntentRecord): void {
+function addInOrder(lists: Map<string, IndexedIntent[]>, key: string, intent: IndexedIntent): void {
   const list = lists.get(key)
   if (!list) {
     lists.set(key, [intent])
@@ -247,7 +289,7 @@ function addInOrder(lists: Map<string, IntentRecord[]>, key: string, intent: Int
   list.splice(at, 0, intent)
 }
 
-function madeKey(intent: IntentRecord, objectId: string): string {
+function madeKey(intent: Pick<IndexedIntent, 'profileId' | 'target'>, objectId: string): string {
   return `${intent.profileId} ${intent.target.objectType} ${objectId}`
 }
 
@@ -258,7 +300,7 @@ function recordedName(intent: IntentRecord, group: { name: string; objectType?: 
 }
 
 /** Only creates and updates run as steps the journal can finish or roll back. */
-function isCompletable(intent: IntentRecord): boolean {
+function isCompletable(intent: Pick<IndexedIntent, 'action'>): boolean {
   return intent.action === 'create' || intent.action === 'update'
 }
 

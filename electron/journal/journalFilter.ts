@@ -3,7 +3,7 @@ import { journalPageSizes } from '../../shared/journal'
 import { matchesFilter, prepareFilter, type PreparedFilter } from '../../shared/journalFilter'
 import { AppError } from '../errors/AppError'
 import type { EntryContext, JournalIndex } from './journalEntries'
-import type { IntentRecord } from './journalRecord'
+import type { IndexedIntent } from './recordSummary'
 
 /**
  * The journal's queries, answered from the index: the narrowest list of intents the filter allows
@@ -13,17 +13,17 @@ import type { IntentRecord } from './journalRecord'
 export function pageOf(index: JournalIndex, input: JournalListInput, context: EntryContext): JournalPage {
   const { cursor, limit = journalPageSizes.default, ...filter } = input
   const found = newestMatching(index, filter, limit + 1, cursor === undefined ? Infinity : seqOf(cursor))
-  const entries = found.slice(0, limit).map((intent) => index.entry(intent, context))
+  const entries = index.readableEntries(found.slice(0, limit), context)
   const last = found[limit - 1]
   return { entries, nextCursor: found.length > limit && last ? cursorOf(last.seq) : null }
 }
 
 /** Every matching entry, newest first: what an export writes. */
 export function allMatching(index: JournalIndex, filter: JournalFilter, context: EntryContext): JournalEntry[] {
-  return newestMatching(index, filter, Infinity, Infinity).map((intent) => index.entry(intent, context))
+  return index.readableEntries(newestMatching(index, filter, Infinity, Infinity), context)
 }
 
-function newestMatching(index: JournalIndex, filter: JournalFilter, count: number, beforeSeq: number): IntentRecord[] {
+function newestMatching(index: JournalIndex, filter: JournalFilter, count: number, beforeSeq: number): IndexedIntent[] {
   const prepared = checkedFilter(filter)
   const candidates = filter.operationId
     ? index.childrenOf(filter.operationId)
@@ -32,7 +32,7 @@ function newestMatching(index: JournalIndex, filter: JournalFilter, count: numbe
       : filter.profileId
         ? index.intentsOfProfile(filter.profileId)
         : index.intents
-  const found: IntentRecord[] = []
+  const found: IndexedIntent[] = []
   for (let at = lastBefore(candidates, beforeSeq); at >= 0 && found.length < count; at--) {
     const intent = candidates[at]!
     if (matchesFilter(index.facts(intent), prepared)) found.push(intent)
@@ -41,7 +41,7 @@ function newestMatching(index: JournalIndex, filter: JournalFilter, count: numbe
 }
 
 /** The position of the newest intent older than `seq` (lists are in seq order). */
-function lastBefore(intents: readonly IntentRecord[], seq: number): number {
+function lastBefore(intents: readonly IndexedIntent[], seq: number): number {
   let low = 0
   let high = intents.length
   while (low < high) {

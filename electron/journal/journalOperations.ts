@@ -1,9 +1,9 @@
 import type { JournalOperation, OperationUndoState } from '../../shared/journal'
 import { readableTime, type EntryContext, type JournalIndex } from './journalEntries'
-import type { OperationRecord } from './journalRecord'
+import type { IndexedOperation } from './recordSummary'
 
 /** An operation as the renderer sees it: its record, its changes in the order made, and its undo state. */
-export function operationView(index: JournalIndex, operation: OperationRecord, context: EntryContext): JournalOperation {
+export function operationView(index: JournalIndex, operation: IndexedOperation, context: EntryContext): JournalOperation {
   return {
     id: operation.id,
     time: operation.time,
@@ -11,7 +11,7 @@ export function operationView(index: JournalIndex, operation: OperationRecord, c
     action: operation.action,
     title: operation.title,
     undoOf: operation.undoOf,
-    entries: index.childrenOf(operation.id).map((child) => index.entry(child, context)),
+    entries: index.readableEntries(index.childrenOf(operation.id), context),
     undo: operationUndoState(index, operation, context),
   }
 }
@@ -21,7 +21,7 @@ export function operationView(index: JournalIndex, operation: OperationRecord, c
  * rule as its own Undo button); the undo of an operation undoes just those. When none can, the
  * reason is the operation's own undo that did it, or the first child's reason.
  */
-export function operationUndoState(index: JournalIndex, operation: OperationRecord, context: EntryContext): OperationUndoState {
+export function operationUndoState(index: JournalIndex, operation: IndexedOperation, context: EntryContext): OperationUndoState {
   const refuse = (reason: string, undoneBy: string | null = null) => ({ available: false, reason, undoneBy, undoable: 0 })
   if (operation.action === 'undo') return refuse('This is itself an undo; its changes are undone one by one from their entries.')
   const children = index.childrenOf(operation.id)

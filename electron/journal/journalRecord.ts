@@ -109,7 +109,10 @@ const headerSchema = z.object({
   hash: z.string(),
 })
 
-export const journalRecordSchema = z.union([
+/** The fields every record has, whatever its kind. */
+export const recordHeaderKeys = Object.keys(headerSchema.shape)
+
+export const journalRecordSchema = z.discriminatedUnion('kind', [
   headerSchema.extend(intentFieldsSchema.shape),
   headerSchema.extend(outcomeFieldsSchema.shape),
   headerSchema.extend(operationFieldsSchema.shape),
@@ -120,7 +123,7 @@ export type OutcomeRecord = Extract<JournalRecord, { kind: 'outcome' }>
 export type OperationRecord = Extract<JournalRecord, { kind: 'operation' }>
 
 /** What only format 2 can hold: a format-1 record (no `v`) holding it was edited. */
-function needsFormat2(record: JournalRecord): boolean {
+export function needsFormat2(record: JournalRecord): boolean {
   return record.kind === 'operation' || (record.kind === 'intent' && record.operationId !== undefined)
 }
 
