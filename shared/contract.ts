@@ -45,6 +45,17 @@ import {
   type OperationUndoReport,
   type UndoReport,
 } from './journal'
+import {
+  offboardingPlanSchema,
+  offboardSchema,
+  peopleCancelSchema,
+  peopleSearchSchema,
+  offboardProgressSchema,
+  peopleResultsSchema,
+  type OffboardingPlan,
+  type OffboardReport,
+  type PeopleSearchStarted,
+} from './people'
 
 /**
  * The one contract between renderer and main. Every call the renderer may make is an entry
@@ -138,6 +149,17 @@ export const contract = {
   'journal.complete': call<JournalEntry>()(completeChangeSchema, 'Finishes or rolls back a create or update that stopped part-way; journaled.'),
   'journal.reconciled': call<JournalEntry[]>()(none, 'Changes found unfinished at start-up and how they were settled.'),
   'journal.settle': call<JournalEntry>()(settleEntrySchema, 'Check now: reads the target for an entry whose outcome is not known and settles it.'),
+
+  'people.search': call<PeopleSearchStarted>()(peopleSearchSchema, 'Searches every profile of a set for a person; each profile answers with a people.results event.'),
+  'people.cancel': call<null>()(peopleCancelSchema, 'Cancels the people search still running under a search key, in every profile.'),
+  'people.planOffboarding': call<OffboardingPlan>()(
+    offboardingPlanSchema,
+    'Reads each account fresh and says what offboarding would do and record there; changes nothing.',
+  ),
+  'people.offboard': call<OffboardReport>()(
+    offboardSchema,
+    'Deprovisions the accounts, in parallel across profiles, as one journal operation; progress as people.offboardProgress events.',
+  ),
 } as const
 
 export type Contract = typeof contract
@@ -175,6 +197,10 @@ export const events = {
     resetsAt: z.string().nullable(),
     queued: z.number().int().nonnegative(),
   }),
+  /** One profile's answer to a people search (`people.search`), as soon as it has answered. */
+  'people.results': peopleResultsSchema,
+  /** One account of an offboarding changed state. */
+  'people.offboardProgress': offboardProgressSchema,
 } as const
 function isJournalEntryLike(value: unknown): boolean {
   return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string'

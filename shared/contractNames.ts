@@ -44,9 +44,13 @@ export const contractCallNames = [
   'journal.complete',
   'journal.reconciled',
   'journal.settle',
+  'people.search',
+  'people.cancel',
+  'people.planOffboarding',
+  'people.offboard',
 ] as const satisfies readonly CallName[]
 
-export const contractEventNames = ['profiles.changed', 'directory.changed', 'journal.appended', 'budget.changed'] as const satisfies readonly EventName[]
+export const contractEventNames = ['profiles.changed', 'directory.changed', 'journal.appended', 'budget.changed', 'people.results', 'people.offboardProgress'] as const satisfies readonly EventName[]
 
 /** The one answer every door (preload, preview client, main) gives a name outside the contract. */
 export function unknownCall(name: unknown): Result<never> {

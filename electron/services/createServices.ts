@@ -9,6 +9,7 @@ import { DirectoryService } from '../directory/DirectoryService'
 import { Journal } from '../journal/Journal'
 import { createJournalHandlers } from '../journal/journalHandlers'
 import { createChangeHandlers } from '../changes/changeHandlers'
+import { createPeopleHandlers } from '../people/peopleHandlers'
 import { Reconciliation } from '../changes/Reconciliation'
 import { Settling, type SettlingBackoff } from '../changes/Settling'
 import type { Logger } from '../logging/Logger'
@@ -127,6 +128,7 @@ export async function createServices(options: ServiceOptions): Promise<Services 
     ),
     ...createJournalHandlers(journal),
     ...createChangeHandlers(reconciliation, deprovisions, completions, settling),
+    ...createPeopleHandlers(),
   } satisfies Handlers
   assertEveryCallHandled(handlers)
   try {

@@ -86,6 +86,10 @@ function baseInput(name: CallName, target: FuzzTarget, profileIndex: number): Re
     'journal.complete': { entryId: 'no-such-entry', choice: 'finish' },
     'journal.reconciled': {},
     'journal.settle': { entryId: 'no-such-entry' },
+    'people.search': { search: 'fuzz', profileSet: 'sandbox', searchKey: 'fuzz' },
+    'people.cancel': { searchKey: 'fuzz' },
+    'people.planOffboarding': { accounts: [{ profileId: id, userId: user }] },
+    'people.offboard': { personName: 'Fuzz', accounts: [{ profileId: id, userId: user }] },
   }
   return structuredClone(bases[name])
 }

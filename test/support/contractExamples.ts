@@ -47,6 +47,10 @@ export const validExamples: { [N in CallName]: CallInput<N> } = {
   'journal.complete': { entryId: 'entry-1', choice: 'finish', password: 'pw-2' },
   'journal.reconciled': {},
   'journal.settle': { entryId: 'entry-1' },
+  'people.search': { search: 'dana.lee', profileSet: 'sandbox', searchKey: 'people-view' },
+  'people.cancel': { searchKey: 'people-view' },
+  'people.planOffboarding': { accounts: [{ profileId, userId: '00u1' }] },
+  'people.offboard': { personName: 'Dana Lee', accounts: [{ profileId, userId: '00u1' }], operationId: 'operation-1' },
 }
 
 /** An applied deprovision, as `journal.appended` carries it. */
@@ -81,4 +85,31 @@ export const validEventExamples: { [E in EventName]: EventPayload<E> } = {
   'directory.changed': { profileId, objectType: 'users', ids: ['00u1'] },
   'journal.appended': { entryId: 'entry-1', entry: appliedDeprovision },
   'budget.changed': { profileId, family: 'user:read', remaining: 12, limit: 600, resetsAt: '2026-12-01T09:01:00.000Z', queued: 3 },
+  'people.results': {
+    searchId: 'search-1',
+    profileId,
+    status: 'found',
+    accounts: [
+      {
+        profileId,
+        profileName: 'Okta',
+        connectorId: 'okta',
+        application: 'Okta',
+        userId: '00u1',
+        displayName: 'Dana Lee',
+        userName: 'dana.lee@example.com',
+        email: 'dana.lee@example.com',
+        otherEmails: ['dlee@example.com'],
+        givenName: 'Dana',
+        familyName: 'Lee',
+        state: 'active',
+        statusLabel: 'ACTIVE',
+        lastSignInAt: '2026-12-01T08:00:00.000Z',
+      },
+    ],
+    truncated: false,
+    searched: 'name, email, login or status',
+    error: { code: 'network', message: 'Okta did not answer.' },
+  },
+  'people.offboardProgress': { operationId: 'operation-1', profileId, userId: '00u1', state: 'done', entryId: 'entry-1', message: 'Deprovisioned.' },
 }
