@@ -32,9 +32,9 @@ export class DeprovisionService {
   async deprovision(input: DeprovisionInput, { operationId }: { operationId?: string } = {}): Promise<JournalEntry> {
     // A change may only name an operation the journal holds: its undo is found through it.
     if (operationId) this.context.journal.operationRecord(operationId)
-    const { profile, descriptor } = this.connectors.target(input.id)
+    const { profile, descriptor } = this.connectors.target(input.profileId)
     const users = requireOperation(descriptor, userTypeOf(descriptor).id, 'deprovision')
-    const connector = requireCapability(await this.connectors.connectorFor(input.id), 'deprovisions')
+    const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'deprovisions')
     const snapshot = await connector.readDeprovisionSnapshot(input.userId)
     const touched = touchedBy(descriptor, users.id, snapshot)
     const { entryId } = await recordChange(this.context, {

@@ -43,15 +43,15 @@ export class DirectoryService {
   }
 
   async list(input: ListObjectsInput): Promise<DirectoryPage> {
-    requireOperation(this.connectors.target(input.id).descriptor, input.objectType, input.cursor ? 'page' : 'list')
-    const connector = await this.connectors.connectorFor(input.id)
+    requireOperation(this.connectors.target(input.profileId).descriptor, input.objectType, input.cursor ? 'page' : 'list')
+    const connector = await this.connectors.connectorFor(input.profileId)
     const query = { search: input.search, cursor: input.cursor ?? null, pageSize: input.pageSize }
     return this.requests.run(input.requestKey, (signal) => connector.list(input.objectType, query, signal))
   }
 
   async get(ref: ObjectRef): Promise<DirectoryObject> {
-    requireOperation(this.connectors.target(ref.id).descriptor, ref.objectType, 'get')
-    return (await this.connectors.connectorFor(ref.id)).get(ref.objectType, ref.objectId)
+    requireOperation(this.connectors.target(ref.profileId).descriptor, ref.objectType, 'get')
+    return (await this.connectors.connectorFor(ref.profileId)).get(ref.objectType, ref.objectId)
   }
 
   members(input: ListRelatedInput): Promise<DirectoryPage> {
@@ -59,14 +59,14 @@ export class DirectoryService {
   }
 
   groupsOf(input: ListRelatedInput): Promise<DirectoryPage> {
-    const groupType = groupTypeOf(this.connectors.target(input.id).descriptor, input.relatedType ?? 'groups').id
+    const groupType = groupTypeOf(this.connectors.target(input.profileId).descriptor, input.relatedType ?? 'groups').id
     return this.related(input, 'User', (connector, page, signal) => connector.listGroupsOf(input.objectId, groupType, page, signal))
   }
 
   /** Warnings the target's adapter has for this create (none for most targets). */
   async checkCreate(input: CheckCreateInput): Promise<CreateCheck> {
-    requireOperation(this.connectors.target(input.id).descriptor, input.objectType, 'create')
-    const connector = requireCapability(await this.connectors.connectorFor(input.id), 'createsObjects')
+    requireOperation(this.connectors.target(input.profileId).descriptor, input.objectType, 'create')
+    const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'createsObjects')
     return { warnings: connector.checkCreate ? await connector.checkCreate(input.objectType, input.attributes) : [] }
   }
 
@@ -76,7 +76,7 @@ export class DirectoryService {
   }
 
   async create(input: CreateObjectInput): Promise<DirectoryObject> {
-    const { profile, descriptor } = this.connectors.target(input.id)
+    const { profile, descriptor } = this.connectors.target(input.profileId)
     const type = requireOperation(descriptor, input.objectType, 'create')
     if (input.password) this.context.logger.registerSecret(input.password)
     this.registerSecrets(input.attributes)
@@ -85,14 +85,14 @@ export class DirectoryService {
     if (groups.length > 0 && !type.joinsGroupsOnCreate) {
       throw new AppError('unsupported', `${descriptor.label} adds a new ${singular(type)} to groups from the group, after the create.`)
     }
-    const connector = requireCapability(await this.connectors.connectorFor(input.id), 'createsObjects')
+    const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'createsObjects')
     // The adapter's own refusals too, before the intent: a change never sent leaves no journal entry.
     connector.refuseUnsendable?.(type.id, input.attributes, null, { hasPassword: Boolean(input.password), groups })
     const name = provisionalName(input.attributes)
     const { value } = await recordChange(this.context, {
       profileId: profile.id,
       intent: {
-        ...this.profileFields(input.id),
+        ...this.profileFields(input.profileId),
         action: 'create',
         target: { objectType: type.id, id: '', name },
         related: null,
@@ -112,20 +112,20 @@ export class DirectoryService {
   }
 
   async update(input: UpdateObjectInput): Promise<DirectoryObject> {
-    const { descriptor } = this.connectors.target(input.id)
+    const { descriptor } = this.connectors.target(input.profileId)
     const type = requireOperation(descriptor, input.objectType, 'update')
     this.registerSecrets(input.changes)
     refuseProblems(validateChanges(type, input.changes), 'Nothing was changed')
-    const connector = requireCapability(await this.connectors.connectorFor(input.id), 'updatesObjects')
+    const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'updatesObjects')
     const current = await connector.get(type.id, input.objectId)
     assertWritable(current)
     const { changes, journal } = effectiveChanges(type, current.attributes, input.changes)
     if (journal.length === 0) return current
     connector.refuseUnsendable?.(type.id, changes, current, null)
     const { value } = await recordChange(this.context, {
-      profileId: input.id,
+      profileId: input.profileId,
       intent: {
-        ...this.profileFields(input.id),
+        ...this.profileFields(input.profileId),
         action: 'update',
         target: { objectType: type.id, id: current.id, name: current.displayName },
         related: null,
@@ -144,16 +144,16 @@ export class DirectoryService {
   }
 
   async delete(input: DeleteObjectInput): Promise<null> {
-    const type = requireOperation(this.connectors.target(input.id).descriptor, input.objectType, 'delete')
-    const connector = requireCapability(await this.connectors.connectorFor(input.id), 'deletesObjects')
+    const type = requireOperation(this.connectors.target(input.profileId).descriptor, input.objectType, 'delete')
+    const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'deletesObjects')
     const current = await connector.get(type.id, input.objectId)
     assertWritable(current)
     assertConfirmedName(current, input.confirmName)
     const touched = [{ objectType: type.id, ids: [current.id] }]
     await recordChange(this.context, {
-      profileId: input.id,
+      profileId: input.profileId,
       intent: {
-        ...this.profileFields(input.id),
+        ...this.profileFields(input.profileId),
         action: 'delete',
         target: { objectType: type.id, id: current.id, name: current.displayName },
         related: null,
@@ -180,8 +180,8 @@ export class DirectoryService {
   }
 
   private async changeMembership(input: MembershipChangeInput, action: 'addMember' | 'removeMember'): Promise<null> {
-    const { users, groups, changedFrom } = membershipTypes(this.connectors.target(input.id).descriptor, input.groupType)
-    const connector = requireCapability(await this.connectors.connectorFor(input.id), 'managesMemberships')
+    const { users, groups, changedFrom } = membershipTypes(this.connectors.target(input.profileId).descriptor, input.groupType)
+    const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'managesMemberships')
     // Read both first: the journal names them, and the side the target changes must be writable
     // (an Okta APP_GROUP is refused; a Coupa role is read-only itself but changed from the user).
     const group = await connector.get(groups.id, input.groupId)
@@ -193,9 +193,9 @@ export class DirectoryService {
       { objectType: groups.id, ids: [group.id] },
     ]
     await recordChange(this.context, {
-      profileId: input.id,
+      profileId: input.profileId,
       intent: {
-        ...this.profileFields(input.id),
+        ...this.profileFields(input.profileId),
         action,
         target: { objectType: users.id, id: user.id, name: user.displayName },
         related: { objectType: groups.id, id: group.id, name: group.displayName },
@@ -218,12 +218,12 @@ export class DirectoryService {
     resource: ObjectTypeDescriptor['scimResource'],
     read: (connector: ReadsMemberships, page: PageRequest, signal: AbortSignal) => Promise<DirectoryPage>,
   ): Promise<DirectoryPage> {
-    const type = objectTypeOf(this.connectors.target(input.id).descriptor, input.objectType)
+    const type = objectTypeOf(this.connectors.target(input.profileId).descriptor, input.objectType)
     if (type.scimResource !== resource) {
       const wanted = resource === 'Group' ? 'members' : 'groups'
       throw new AppError('invalid_input', `${type.label} have no ${wanted} to list.`, { details: { objectType: type.id } })
     }
-    const connector = requireCapability(await this.connectors.connectorFor(input.id), 'readsMemberships')
+    const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'readsMemberships')
     const page = { cursor: input.cursor ?? null, pageSize: input.pageSize }
     return this.requests.run(input.requestKey, (signal) => read(connector, page, signal))
   }
