@@ -75,7 +75,8 @@ export class DirectoryService {
     return null
   }
 
-  async create(input: CreateObjectInput): Promise<DirectoryObject> {
+  /** `signal`: a bulk job's pause; see recordChange for what an abort leaves in the journal. */
+  async create(input: CreateObjectInput, signal?: AbortSignal): Promise<DirectoryObject> {
     const { profile, descriptor } = this.connectors.target(input.profileId)
     const type = requireOperation(descriptor, input.objectType, 'create')
     if (input.password) this.context.logger.registerSecret(input.password)
@@ -91,6 +92,7 @@ export class DirectoryService {
     const name = provisionalName(input.attributes)
     const { value } = await recordChange(this.context, {
       profileId: profile.id,
+      signal,
       intent: {
         ...this.profileFields(input.profileId),
         action: 'create',
@@ -102,7 +104,7 @@ export class DirectoryService {
       },
       apply: async () => {
         let steps: StepReport[] = []
-        const created = await connector.create(type.id, input.attributes, { password: input.password, groups, onSteps: (reported) => (steps = reported) })
+        const created = await connector.create(type.id, input.attributes, { password: input.password, groups, onSteps: (reported) => (steps = reported), signal })
         const touched = [{ objectType: type.id, ids: [created.id] }, { objectType: 'groups', ids: groups }]
         return { value: created, steps, target: { id: created.id, name: created.displayName }, touched }
       },
@@ -111,19 +113,20 @@ export class DirectoryService {
     return value
   }
 
-  async update(input: UpdateObjectInput): Promise<DirectoryObject> {
+  async update(input: UpdateObjectInput, signal?: AbortSignal): Promise<DirectoryObject> {
     const { descriptor } = this.connectors.target(input.profileId)
     const type = requireOperation(descriptor, input.objectType, 'update')
     this.registerSecrets(input.changes)
     refuseProblems(validateChanges(type, input.changes), 'Nothing was changed')
     const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'updatesObjects')
-    const current = await connector.get(type.id, input.objectId)
+    const current = await connector.get(type.id, input.objectId, signal)
     assertWritable(current)
     const { changes, journal } = effectiveChanges(type, current.attributes, input.changes)
     if (journal.length === 0) return current
     connector.refuseUnsendable?.(type.id, changes, current, null)
     const { value } = await recordChange(this.context, {
       profileId: input.profileId,
+      signal,
       intent: {
         ...this.profileFields(input.profileId),
         action: 'update',
@@ -135,7 +138,7 @@ export class DirectoryService {
       },
       apply: async () => {
         let steps: StepReport[] = []
-        const updated = await connector.update(type.id, current.id, changes, { onSteps: (reported) => (steps = reported) })
+        const updated = await connector.update(type.id, current.id, changes, { onSteps: (reported) => (steps = reported), signal })
         return { value: updated, steps, target: { id: updated.id, name: updated.displayName }, touched: [{ objectType: type.id, ids: [updated.id] }] }
       },
       touchedOnFailure: [{ objectType: type.id, ids: [current.id] }],
@@ -143,15 +146,16 @@ export class DirectoryService {
     return value
   }
 
-  async delete(input: DeleteObjectInput): Promise<null> {
+  async delete(input: DeleteObjectInput, signal?: AbortSignal): Promise<null> {
     const type = requireOperation(this.connectors.target(input.profileId).descriptor, input.objectType, 'delete')
     const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'deletesObjects')
-    const current = await connector.get(type.id, input.objectId)
+    const current = await connector.get(type.id, input.objectId, signal)
     assertWritable(current)
     assertConfirmedName(current, input.confirmName)
     const touched = [{ objectType: type.id, ids: [current.id] }]
     await recordChange(this.context, {
       profileId: input.profileId,
+      signal,
       intent: {
         ...this.profileFields(input.profileId),
         action: 'delete',
@@ -163,7 +167,7 @@ export class DirectoryService {
         ...(current.status && { statusBefore: current.status.label }),
       },
       apply: async () => {
-        await connector.delete(type.id, current.id)
+        await connector.delete(type.id, current.id, signal)
         return { value: null, touched }
       },
       touchedOnFailure: touched,
@@ -171,22 +175,22 @@ export class DirectoryService {
     return null
   }
 
-  addMember(input: MembershipChangeInput): Promise<null> {
-    return this.changeMembership(input, 'addMember')
+  addMember(input: MembershipChangeInput, signal?: AbortSignal): Promise<null> {
+    return this.changeMembership(input, 'addMember', signal)
   }
 
-  removeMember(input: MembershipChangeInput): Promise<null> {
-    return this.changeMembership(input, 'removeMember')
+  removeMember(input: MembershipChangeInput, signal?: AbortSignal): Promise<null> {
+    return this.changeMembership(input, 'removeMember', signal)
   }
 
-  private async changeMembership(input: MembershipChangeInput, action: 'addMember' | 'removeMember'): Promise<null> {
+  private async changeMembership(input: MembershipChangeInput, action: 'addMember' | 'removeMember', signal: AbortSignal | undefined): Promise<null> {
     const { users, groups, changedFrom } = membershipTypes(this.connectors.target(input.profileId).descriptor, input.groupType)
     const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'managesMemberships')
     // Read both first: the journal names them, and the side the target changes must be writable
     // (an Okta APP_GROUP is refused; a Coupa role is read-only itself but changed from the user).
-    const group = await connector.get(groups.id, input.groupId)
+    const group = await connector.get(groups.id, input.groupId, signal)
     if (changedFrom === 'group') assertWritable(group)
-    const user = await connector.get(users.id, input.userId)
+    const user = await connector.get(users.id, input.userId, signal)
     if (changedFrom === 'user') assertWritable(user)
     const touched = [
       { objectType: users.id, ids: [user.id] },
@@ -194,6 +198,7 @@ export class DirectoryService {
     ]
     await recordChange(this.context, {
       profileId: input.profileId,
+      signal,
       intent: {
         ...this.profileFields(input.profileId),
         action,
@@ -204,8 +209,8 @@ export class DirectoryService {
         undoOf: null,
       },
       apply: async () => {
-        if (action === 'addMember') await connector.addMember(groups.id, group.id, user.id)
-        else await connector.removeMember(groups.id, group.id, user.id)
+        if (action === 'addMember') await connector.addMember(groups.id, group.id, user.id, signal)
+        else await connector.removeMember(groups.id, group.id, user.id, signal)
         return { value: null, touched }
       },
       touchedOnFailure: touched,
