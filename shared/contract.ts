@@ -175,7 +175,7 @@ export type CallOutput<N extends CallName> = Exclude<Contract[N]['output'], unde
  * fields a schema does not declare: keep these plain `z.object`s, never loose or passthrough ones.
  */
 export const events = {
-  'profiles.changed': z.object({ ids: z.array(z.string()) }),
+  'profiles.changed': z.object({ profileIds: z.array(z.string()) }),
   /** A change went to a target: views showing this object re-read it. */
   'directory.changed': z.object({ profileId: z.string(), objectType: z.string(), ids: z.array(z.string()) }),
   /**

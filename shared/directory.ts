@@ -72,10 +72,7 @@ const cursorSchema = lineText().max(4096).nullable().optional()
  */
 const requestKeySchema = lineText().max(200).optional()
 
-/**
- * `id` is the profile's id, as in every other directory call; the object is `objectId` (an `id`
- * here would replace the profile's and leave main unable to tell which profile to use).
- */
+/** The profile is `profileId`, as in every call; the object is `objectId`. */
 export const objectRefSchema = profileIdSchema.extend({ objectType: objectTypeSchema, objectId: objectIdSchema })
 export type ObjectRef = z.infer<typeof objectRefSchema>
 

@@ -25,7 +25,8 @@ export interface ProfileView {
   updatedAt: string
 }
 
-export const profileIdSchema = z.object({ id: z.string().uuid('Not a profile id') })
+/** Every call input that names a profile calls it `profileId`, as journal calls and events do. */
+export const profileIdSchema = z.object({ profileId: z.string().uuid('Not a profile id') })
 
 export const createProfileSchema = z.object({
   connectorId: z.enum(connectorIds),
@@ -37,8 +38,7 @@ export const createProfileSchema = z.object({
 })
 export type CreateProfileInput = z.infer<typeof createProfileSchema>
 
-export const updateProfileSchema = z.object({
-  id: z.string().uuid('Not a profile id'),
+export const updateProfileSchema = profileIdSchema.extend({
   name: profileName.optional(),
   environment: z.enum(environments).optional(),
   values: parameterValues.optional(),
@@ -47,13 +47,12 @@ export const updateProfileSchema = z.object({
 })
 export type UpdateProfileInput = z.infer<typeof updateProfileSchema>
 
-export const duplicateProfileSchema = z.object({
-  id: z.string().uuid('Not a profile id'),
+export const duplicateProfileSchema = profileIdSchema.extend({
   name: profileName.optional(),
 })
 
 export const exportProfilesSchema = z.object({
-  ids: z.array(z.string().uuid('Not a profile id')).min(1, 'Choose at least one profile to export'),
+  profileIds: z.array(z.string().uuid('Not a profile id')).min(1, 'Choose at least one profile to export'),
 })
 
 /** What an export file holds: never a secret, only which secrets the profile needs. */

@@ -29,19 +29,20 @@ export class ChangeCompletionService {
     private readonly context: ChangeContext,
   ) {}
 
-  async complete(input: CompleteChangeInput): Promise<JournalEntry> {
+  /** `signal`: a bulk job's pause; the finish or rollback's steps check it (see runSteps, recordChange). */
+  async complete(input: CompleteChangeInput, { signal }: { signal?: AbortSignal } = {}): Promise<JournalEntry> {
     if (this.running.has(input.entryId)) {
       throw new AppError('conflict', 'This change is already being completed. Wait for it to finish.', { details: { entryId: input.entryId } })
     }
     this.running.add(input.entryId)
     try {
-      return await this.completeOnce(input)
+      return await this.completeOnce(input, signal)
     } finally {
       this.running.delete(input.entryId)
     }
   }
 
-  private async completeOnce(input: CompleteChangeInput): Promise<JournalEntry> {
+  private async completeOnce(input: CompleteChangeInput, signal: AbortSignal | undefined): Promise<JournalEntry> {
     const journal = this.context.journal
     const partial = journal.intent(input.entryId)
     const state = journal.completionState(partial)
@@ -59,23 +60,30 @@ export class ChangeCompletionService {
     const type = objectTypeOf(descriptor, partial.target.objectType)
     const connector = await this.connectors.connectorFor(partial.profileId)
     const entry = journal.entry(partial.id)
-    const object = await connector.get(type.id, entry.target.id)
-    if (input.choice === 'rollback' && partial.action === 'create') return this.deleteCreated(partial, type, connector, object)
+    const object = await connector.get(type.id, entry.target.id, signal)
+    if (input.choice === 'rollback' && partial.action === 'create') return this.deleteCreated(partial, type, connector, object, signal)
     const plan =
       input.choice === 'finish'
         ? await finishPlan(partial, entry.outcome.steps, type, connector, object, input.password)
         : rollbackPlan(partial, type, object)
-    return this.applyPlan(partial, type, connector, object, plan, input.choice)
+    return this.applyPlan(partial, type, connector, object, plan, input.choice, signal)
   }
 
-  private async deleteCreated(partial: IntentRecord, type: ObjectTypeDescriptor, connector: Connector, object: DirectoryObject): Promise<JournalEntry> {
+  private async deleteCreated(
+    partial: IntentRecord,
+    type: ObjectTypeDescriptor,
+    connector: Connector,
+    object: DirectoryObject,
+    signal: AbortSignal | undefined,
+  ): Promise<JournalEntry> {
     requireOperation(this.connectors.target(partial.profileId).descriptor, type.id, 'delete')
     const touched = [{ objectType: type.id, ids: [object.id] }]
     const { entryId } = await recordChange(this.context, {
       profileId: partial.profileId,
+      signal,
       intent: { ...intentBase(partial, object), action: 'delete', changes: [] },
       apply: async () => {
-        await requireCapability(connector, 'deletesObjects').delete(type.id, object.id)
+        await requireCapability(connector, 'deletesObjects').delete(type.id, object.id, signal)
         return { value: null, message: `Rolled back: ${object.displayName} was deleted again.`, touched }
       },
       touchedOnFailure: touched,
@@ -90,24 +98,30 @@ export class ChangeCompletionService {
     object: DirectoryObject,
     plan: CompletionPlan,
     choice: CompleteChangeInput['choice'],
+    signal: AbortSignal | undefined,
   ): Promise<JournalEntry> {
     const steps: Step[] = []
     if (Object.keys(plan.changes).length > 0) {
       const named = Object.keys(plan.changes).map((path) => (isSecret(path) ? 'the password' : path))
       const updating = requireCapability(connector, 'updatesObjects')
-      steps.push({ name: `Set ${named.join(', ')}`, writes: Object.keys(plan.changes), run: async () => void (await updating.update(type.id, object.id, plan.changes)) })
+      steps.push({ name: `Set ${named.join(', ')}`, writes: Object.keys(plan.changes), run: async () => void (await updating.update(type.id, object.id, plan.changes, { signal })) })
     }
     if (plan.groups.length > 0) {
       const joining = requireCapability(connector, 'managesMemberships')
-      for (const groupId of plan.groups) steps.push({ name: `Add to ${groupId}`, run: () => joining.addMember('groups', groupId, object.id) })
+      for (const groupId of plan.groups) steps.push({ name: `Add to ${groupId}`, run: () => joining.addMember('groups', groupId, object.id, signal) })
     }
     const verb = choice === 'finish' ? { done: 'Finished', operation: 'Finishing' } : { done: 'Rolled back', operation: 'Rolling back' }
     const touched = [{ objectType: type.id, ids: [object.id] }, { objectType: 'groups', ids: plan.groups }]
     const { entryId } = await recordChange(this.context, {
       profileId: partial.profileId,
+      signal,
       intent: { ...intentBase(partial, object), action: 'update', changes: plan.journal },
       apply: async () => {
-        const reports = await runSteps(steps, { operation: `${verb.operation} the change to ${object.displayName}`, advice: 'Try again: what is done already is not sent again.' })
+        const reports = await runSteps(steps, {
+          operation: `${verb.operation} the change to ${object.displayName}`,
+          advice: 'Try again: what is done already is not sent again.',
+          signal,
+        })
         const message = steps.length === 0 ? `${verb.done}: nothing was left to do, the target already holds it.` : `${verb.done}.${plan.note}`
         return { value: null, steps: reports, message, touched }
       },

@@ -28,17 +28,21 @@ export class DeprovisionService {
     private readonly context: ChangeContext,
   ) {}
 
-  /** With `operationId`, the deprovision is one change of that operation (an offboarding, a bulk job). */
-  async deprovision(input: DeprovisionInput, { operationId }: { operationId?: string } = {}): Promise<JournalEntry> {
+  /**
+   * With `operationId`, the deprovision is one change of that operation (an offboarding, a bulk
+   * job); `signal` is that job's pause (see recordChange for what an abort leaves in the journal).
+   */
+  async deprovision(input: DeprovisionInput, { operationId, signal }: { operationId?: string; signal?: AbortSignal } = {}): Promise<JournalEntry> {
     // A change may only name an operation the journal holds: its undo is found through it.
     if (operationId) this.context.journal.operationRecord(operationId)
-    const { profile, descriptor } = this.connectors.target(input.id)
+    const { profile, descriptor } = this.connectors.target(input.profileId)
     const users = requireOperation(descriptor, userTypeOf(descriptor).id, 'deprovision')
-    const connector = requireCapability(await this.connectors.connectorFor(input.id), 'deprovisions')
-    const snapshot = await connector.readDeprovisionSnapshot(input.userId)
+    const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'deprovisions')
+    const snapshot = await connector.readDeprovisionSnapshot(input.userId, signal)
     const touched = touchedBy(descriptor, users.id, snapshot)
     const { entryId } = await recordChange(this.context, {
       profileId: profile.id,
+      signal,
       intent: {
         profileId: profile.id,
         profileName: profile.name,
@@ -53,7 +57,7 @@ export class DeprovisionService {
         ...(operationId && { operationId }),
       },
       apply: async () => {
-        const steps = await connector.deprovision(snapshot.userId, snapshot)
+        const steps = await connector.deprovision(snapshot.userId, snapshot, signal)
         return { value: null, steps, message: stepsMessage(steps, 'Deprovisioned.'), touched }
       },
       touchedOnFailure: touched,
@@ -61,13 +65,13 @@ export class DeprovisionService {
     return this.context.journal.entry(entryId)
   }
 
-  async undo(entryId: string, operationId?: string): Promise<UndoReport> {
+  async undo(entryId: string, { operationId, signal }: { operationId?: string; signal?: AbortSignal } = {}): Promise<UndoReport> {
     if (this.undoing.has(entryId)) {
       throw new AppError('conflict', 'An undo of this deprovision is already under way. Wait for it to finish.', { details: { entryId } })
     }
     this.undoing.add(entryId)
     try {
-      return await this.undoOnce(entryId, operationId)
+      return await this.undoOnce(entryId, operationId, signal)
     } finally {
       this.undoing.delete(entryId)
     }
@@ -76,8 +80,9 @@ export class DeprovisionService {
   /**
    * Undoes every change of an operation that can be undone, newest first, as a new operation of
    * its own; a change that cannot be undone, or whose undo fails, is reported and the others go on.
+   * Once `signal` aborts, the changes not reached yet are reported skipped, their undo never sent.
    */
-  async undoOperation(operationId: string): Promise<OperationUndoReport> {
+  async undoOperation(operationId: string, { signal }: { signal?: AbortSignal } = {}): Promise<OperationUndoReport> {
     const journal = this.context.journal
     const operation = journal.operationRecord(operationId)
     if (this.undoing.has(operationId)) {
@@ -93,21 +98,22 @@ export class DeprovisionService {
     try {
       const undo = await journal.recordOperation({ action: 'undo', title: `Undo of ${operation.title}`, undoOf: operation.id })
       const children: ChildUndoReport[] = []
-      for (const child of journal.childrenOf(operation.id).reverse()) children.push(await this.undoChild(child.id, undo.id))
+      for (const child of journal.childrenOf(operation.id).reverse()) children.push(await this.undoChild(child.id, undo.id, signal))
       return { operation: journal.operation(undo.id), children }
     } finally {
       this.undoing.delete(operationId)
     }
   }
 
-  private async undoChild(entryId: string, undoOperationId: string): Promise<ChildUndoReport> {
+  private async undoChild(entryId: string, undoOperationId: string, signal: AbortSignal | undefined): Promise<ChildUndoReport> {
     const entry = this.context.journal.entry(entryId)
     const report = { entryId, summary: entry.summary, undoEntryId: null, differences: [] }
+    if (signal?.aborted) return { ...report, result: 'skipped', message: 'Not undone: the undo was cancelled before it reached this change.' }
     if (!entry.undo?.available) {
       return { ...report, result: 'skipped', message: entry.undo?.reason ?? 'Only a deprovision can be undone from the journal.' }
     }
     try {
-      const { entry: undone, differences } = await this.undo(entryId, undoOperationId)
+      const { entry: undone, differences } = await this.undo(entryId, { operationId: undoOperationId, signal })
       const result = undone.outcome.status === 'applied' ? 'undone' : 'partial'
       return { ...report, result, message: undone.outcome.message, undoEntryId: undone.id, differences }
     } catch (error) {
@@ -117,7 +123,7 @@ export class DeprovisionService {
     }
   }
 
-  private async undoOnce(entryId: string, operationId: string | undefined): Promise<UndoReport> {
+  private async undoOnce(entryId: string, operationId: string | undefined, signal: AbortSignal | undefined): Promise<UndoReport> {
     const journal = this.context.journal
     const deprovision = journal.intent(entryId)
     if (deprovision.action !== 'deprovision' || !deprovision.snapshot) {
@@ -138,6 +144,7 @@ export class DeprovisionService {
     let differences: string[] = []
     const { entryId: undoId } = await recordChange(this.context, {
       profileId: profile.id,
+      signal,
       intent: {
         profileId: profile.id,
         profileName: profile.name,
@@ -151,7 +158,7 @@ export class DeprovisionService {
         ...(operationId && { operationId }),
       },
       apply: async () => {
-        const steps = await connector.undoDeprovision(snapshot.userId, snapshot)
+        const steps = await connector.undoDeprovision(snapshot.userId, snapshot, signal)
         differences = await compareWithSnapshot(connector, snapshot)
         return {
           value: null,

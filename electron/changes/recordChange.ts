@@ -3,6 +3,7 @@ import type { StepReport } from '../../shared/errors'
 import type { Journal, NewIntent, NewOutcome } from '../journal/Journal'
 import type { Logger } from '../logging/Logger'
 import { AppError } from '../errors/AppError'
+import { wasSentBeforeCancel } from '../http/cancellation'
 
 export interface ChangeContext {
   journal: Journal
@@ -31,6 +32,12 @@ export interface ChangePlan<T> {
   apply: () => Promise<AppliedChange<T>>
   /** What a change that failed part-way may have touched. */
   touchedOnFailure: Touched
+  /**
+   * A bulk job's pause. Aborted before the intent is written: nothing is recorded or sent. Later,
+   * the steps say what happened: cancelled before anything was sent, the change is recorded as
+   * failed; after some step, as partial; with a request on its way, pending (settled later).
+   */
+  signal?: AbortSignal
 }
 
 /**
@@ -40,6 +47,7 @@ export interface ChangePlan<T> {
  * (and the steps that did and did not happen) in its details.
  */
 export async function recordChange<T>(context: ChangeContext, plan: ChangePlan<T>): Promise<{ value: T; entryId: string }> {
+  if (plan.signal?.aborted) throw new AppError('cancelled', 'Cancelled before anything was sent: nothing was changed or recorded.')
   let intentId: string
   try {
     intentId = (await context.journal.recordIntent(plan.intent)).id
@@ -95,10 +103,12 @@ function outcomeOfFailure(intentId: string, error: unknown): NewOutcome {
   const steps = error.extra.steps ?? []
   const details = error.extra.details ?? {}
   if (steps.some((step) => step.status === 'applied')) return { ...base, status: 'partial', message: error.message, steps, details }
-  if (uncertain.has(error.code)) {
+  if (uncertain.has(error.code) || wasSentBeforeCancel(error)) {
     const message = `${error.message} Whether the change took effect is not known; Lanyard checks it against the target as soon as the target answers again.`
     return { ...base, status: 'pending', message, steps, details }
   }
+  // Cancelled before its request went out (else it is pending above): nothing was sent.
+  if (error.code === 'cancelled') return { ...base, status: 'failed', message: steps.length > 0 ? error.message : 'Cancelled before anything was sent: nothing was changed.', steps, details }
   return { ...base, status: 'failed', message: error.message, steps, details }
 }
 

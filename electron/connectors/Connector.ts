@@ -17,7 +17,9 @@ import type { BudgetState } from '../http/RequestBudget'
  * Every method throws `AppError` with a shared code (`not_found`, `conflict`, `auth_failed`,
  * `rate_limited`, `network`, `unsupported`, `invalid_input`, `cancelled`), keeping the target's own
  * error code and request id in `details`. Reads take an AbortSignal: a superseded search is
- * cancelled, not left to finish.
+ * cancelled, not left to finish. Writes take one too (in `ChangeOptions` for create and update):
+ * a bulk job can pause. A change of several steps checks it before each step (see `runSteps`); a
+ * request already sent when it fires throws `cancelled` with `details.sent` (see `cancelledAfterSending`).
  */
 export interface Connector {
   readonly descriptor: ConnectorDescriptor
@@ -65,7 +67,7 @@ export interface UpdatesObjects {
 /** `deletesObjects`: some object type declares delete (Coupa does not: soft delete only). */
 export interface DeletesObjects {
   /** Removes for good (deactivating first where the target needs it). */
-  delete(objectType: string, id: string): Promise<void>
+  delete(objectType: string, id: string, signal?: AbortSignal): Promise<void>
 }
 
 /*
@@ -83,8 +85,8 @@ export interface ReadsMemberships {
 
 /** `managesMemberships`: some group-like type's memberships can change (GoToMeeting's cannot). */
 export interface ManagesMemberships {
-  addMember(groupType: string, groupId: string, userId: string): Promise<void>
-  removeMember(groupType: string, groupId: string, userId: string): Promise<void>
+  addMember(groupType: string, groupId: string, userId: string, signal?: AbortSignal): Promise<void>
+  removeMember(groupType: string, groupId: string, userId: string, signal?: AbortSignal): Promise<void>
 }
 
 /** `deprovisions`: the user type declares deprovision and its undo. */
@@ -105,9 +107,9 @@ export interface Deprovisions {
    * saying which were applied, failed and not attempted; its code is `partial_failure` once a step
    * was applied, the failed step's own code otherwise (see `runSteps`).
    */
-  deprovision(userId: string, snapshot: DeprovisionSnapshot): Promise<StepReport[]>
+  deprovision(userId: string, snapshot: DeprovisionSnapshot, signal?: AbortSignal): Promise<StepReport[]>
   /** Brings back the snapshot's status and memberships; steps as for deprovision. */
-  undoDeprovision(userId: string, snapshot: DeprovisionSnapshot): Promise<StepReport[]>
+  undoDeprovision(userId: string, snapshot: DeprovisionSnapshot, signal?: AbortSignal): Promise<StepReport[]>
 }
 
 /** Each capability name of the catalogue with the interface an adapter implements for it. */
@@ -146,6 +148,8 @@ export interface ChangeOptions {
    * segments), once every one applied, so the journal records them as it does a failure's.
    */
   onSteps?: (steps: StepReport[]) => void
+  /** Stops the change: no further step or request is sent once it aborts. */
+  signal?: AbortSignal
 }
 
 export interface CreateOptions extends ChangeOptions {

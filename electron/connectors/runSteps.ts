@@ -24,6 +24,13 @@ export interface StepsOutcome {
   adviceWhenNothingApplied?: string
   /** Added to a failure's details, e.g. the id of the object a first step created. */
   details?: () => Record<string, string>
+  /**
+   * The change's signal (a bulk job pausing), checked before each step: once it aborts no further
+   * step starts, and the change throws `cancelled` (or `partial_failure` when some step was applied)
+   * naming the steps done and those never sent. A step already running finishes or is cancelled
+   * by its own requests.
+   */
+  signal?: AbortSignal
 }
 
 /**
@@ -57,8 +64,13 @@ export async function runSteps(steps: readonly Step[], outcome: StepsOutcome): P
   const reports: StepReport[] = []
   let stopped = false
   let firstFailure: StepFailure | null = null
+  let cancelledBefore: string | null = null
   for (const step of steps) {
     const writes = step.writes ? { writes: step.writes } : {}
+    if (!stopped && outcome.signal?.aborted) {
+      stopped = true
+      cancelledBefore = step.name
+    }
     if (stopped) {
       reports.push({ name: step.name, status: 'not_attempted', ...writes })
       continue
@@ -83,7 +95,23 @@ export async function runSteps(steps: readonly Step[], outcome: StepsOutcome): P
       { steps: reports, details: { ...firstFailure.details, ...outcome.details?.(), failedStep: firstFailure.name } },
     )
   }
+  if (cancelledBefore !== null) throw cancelledBetweenSteps(reports, cancelledBefore, outcome)
   return reports
+}
+
+function cancelledBetweenSteps(reports: StepReport[], next: string, outcome: StepsOutcome): AppError {
+  const named = (status: StepReport['status']) =>
+    reports
+      .filter((report) => report.status === status)
+      .map((report) => `"${report.name}"`)
+      .join(', ')
+  const done = named('applied')
+  const happened = done === '' ? 'Nothing was sent.' : `Done: ${done}. Not sent: ${named('not_attempted')}.`
+  const advice = done === '' ? '' : ` ${outcome.advice}`
+  return new AppError(done === '' ? 'cancelled' : 'partial_failure', `${outcome.operation} was cancelled before "${next}". ${happened}${advice}`, {
+    steps: reports,
+    details: { ...outcome.details?.(), cancelledBefore: next },
+  })
 }
 
 /**

@@ -8,7 +8,7 @@ export interface ObjectOperations {
   get(id: string, signal?: AbortSignal): Promise<DirectoryObject>
   create(attributes: Attributes, options: CreateOptions): Promise<DirectoryObject>
   update(id: string, changes: Attributes, options?: ChangeOptions): Promise<DirectoryObject>
-  delete(id: string): Promise<void>
+  delete(id: string, signal?: AbortSignal): Promise<void>
   /** See `Connector.refuseUnsendable`. */
   refuseUnsendable?(attributes: Attributes, current: DirectoryObject | null, create: CreateCarries | null): void
 }
@@ -29,7 +29,7 @@ export function usersAndGroups(targetLabel: string, types: { users: ObjectOperat
     get: async (type, id, signal) => of(type).get(id, signal),
     create: async (type, attributes, options) => of(type).create(attributes, options),
     update: async (type, id, changes, options) => of(type).update(id, changes, options),
-    delete: async (type, id) => of(type).delete(id),
+    delete: async (type, id, signal) => of(type).delete(id, signal),
     refuseUnsendable: (type, attributes, current, create) => of(type).refuseUnsendable?.(attributes, current, create),
   }
 }

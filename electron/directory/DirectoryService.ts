@@ -43,15 +43,15 @@ export class DirectoryService {
   }
 
   async list(input: ListObjectsInput): Promise<DirectoryPage> {
-    requireOperation(this.connectors.target(input.id).descriptor, input.objectType, input.cursor ? 'page' : 'list')
-    const connector = await this.connectors.connectorFor(input.id)
+    requireOperation(this.connectors.target(input.profileId).descriptor, input.objectType, input.cursor ? 'page' : 'list')
+    const connector = await this.connectors.connectorFor(input.profileId)
     const query = { search: input.search, cursor: input.cursor ?? null, pageSize: input.pageSize }
     return this.requests.run(input.requestKey, (signal) => connector.list(input.objectType, query, signal))
   }
 
   async get(ref: ObjectRef): Promise<DirectoryObject> {
-    requireOperation(this.connectors.target(ref.id).descriptor, ref.objectType, 'get')
-    return (await this.connectors.connectorFor(ref.id)).get(ref.objectType, ref.objectId)
+    requireOperation(this.connectors.target(ref.profileId).descriptor, ref.objectType, 'get')
+    return (await this.connectors.connectorFor(ref.profileId)).get(ref.objectType, ref.objectId)
   }
 
   members(input: ListRelatedInput): Promise<DirectoryPage> {
@@ -59,14 +59,14 @@ export class DirectoryService {
   }
 
   groupsOf(input: ListRelatedInput): Promise<DirectoryPage> {
-    const groupType = groupTypeOf(this.connectors.target(input.id).descriptor, input.relatedType ?? 'groups').id
+    const groupType = groupTypeOf(this.connectors.target(input.profileId).descriptor, input.relatedType ?? 'groups').id
     return this.related(input, 'User', (connector, page, signal) => connector.listGroupsOf(input.objectId, groupType, page, signal))
   }
 
   /** Warnings the target's adapter has for this create (none for most targets). */
   async checkCreate(input: CheckCreateInput): Promise<CreateCheck> {
-    requireOperation(this.connectors.target(input.id).descriptor, input.objectType, 'create')
-    const connector = requireCapability(await this.connectors.connectorFor(input.id), 'createsObjects')
+    requireOperation(this.connectors.target(input.profileId).descriptor, input.objectType, 'create')
+    const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'createsObjects')
     return { warnings: connector.checkCreate ? await connector.checkCreate(input.objectType, input.attributes) : [] }
   }
 
@@ -75,8 +75,9 @@ export class DirectoryService {
     return null
   }
 
-  async create(input: CreateObjectInput): Promise<DirectoryObject> {
-    const { profile, descriptor } = this.connectors.target(input.id)
+  /** `signal`: a bulk job's pause; see recordChange for what an abort leaves in the journal. */
+  async create(input: CreateObjectInput, signal?: AbortSignal): Promise<DirectoryObject> {
+    const { profile, descriptor } = this.connectors.target(input.profileId)
     const type = requireOperation(descriptor, input.objectType, 'create')
     if (input.password) this.context.logger.registerSecret(input.password)
     this.registerSecrets(input.attributes)
@@ -85,14 +86,15 @@ export class DirectoryService {
     if (groups.length > 0 && !type.joinsGroupsOnCreate) {
       throw new AppError('unsupported', `${descriptor.label} adds a new ${singular(type)} to groups from the group, after the create.`)
     }
-    const connector = requireCapability(await this.connectors.connectorFor(input.id), 'createsObjects')
+    const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'createsObjects')
     // The adapter's own refusals too, before the intent: a change never sent leaves no journal entry.
     connector.refuseUnsendable?.(type.id, input.attributes, null, { hasPassword: Boolean(input.password), groups })
     const name = provisionalName(input.attributes)
     const { value } = await recordChange(this.context, {
       profileId: profile.id,
+      signal,
       intent: {
-        ...this.profileFields(input.id),
+        ...this.profileFields(input.profileId),
         action: 'create',
         target: { objectType: type.id, id: '', name },
         related: null,
@@ -102,7 +104,7 @@ export class DirectoryService {
       },
       apply: async () => {
         let steps: StepReport[] = []
-        const created = await connector.create(type.id, input.attributes, { password: input.password, groups, onSteps: (reported) => (steps = reported) })
+        const created = await connector.create(type.id, input.attributes, { password: input.password, groups, onSteps: (reported) => (steps = reported), signal })
         const touched = [{ objectType: type.id, ids: [created.id] }, { objectType: 'groups', ids: groups }]
         return { value: created, steps, target: { id: created.id, name: created.displayName }, touched }
       },
@@ -111,21 +113,22 @@ export class DirectoryService {
     return value
   }
 
-  async update(input: UpdateObjectInput): Promise<DirectoryObject> {
-    const { descriptor } = this.connectors.target(input.id)
+  async update(input: UpdateObjectInput, signal?: AbortSignal): Promise<DirectoryObject> {
+    const { descriptor } = this.connectors.target(input.profileId)
     const type = requireOperation(descriptor, input.objectType, 'update')
     this.registerSecrets(input.changes)
     refuseProblems(validateChanges(type, input.changes), 'Nothing was changed')
-    const connector = requireCapability(await this.connectors.connectorFor(input.id), 'updatesObjects')
-    const current = await connector.get(type.id, input.objectId)
+    const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'updatesObjects')
+    const current = await connector.get(type.id, input.objectId, signal)
     assertWritable(current)
     const { changes, journal } = effectiveChanges(type, current.attributes, input.changes)
     if (journal.length === 0) return current
     connector.refuseUnsendable?.(type.id, changes, current, null)
     const { value } = await recordChange(this.context, {
-      profileId: input.id,
+      profileId: input.profileId,
+      signal,
       intent: {
-        ...this.profileFields(input.id),
+        ...this.profileFields(input.profileId),
         action: 'update',
         target: { objectType: type.id, id: current.id, name: current.displayName },
         related: null,
@@ -135,7 +138,7 @@ export class DirectoryService {
       },
       apply: async () => {
         let steps: StepReport[] = []
-        const updated = await connector.update(type.id, current.id, changes, { onSteps: (reported) => (steps = reported) })
+        const updated = await connector.update(type.id, current.id, changes, { onSteps: (reported) => (steps = reported), signal })
         return { value: updated, steps, target: { id: updated.id, name: updated.displayName }, touched: [{ objectType: type.id, ids: [updated.id] }] }
       },
       touchedOnFailure: [{ objectType: type.id, ids: [current.id] }],
@@ -143,17 +146,18 @@ export class DirectoryService {
     return value
   }
 
-  async delete(input: DeleteObjectInput): Promise<null> {
-    const type = requireOperation(this.connectors.target(input.id).descriptor, input.objectType, 'delete')
-    const connector = requireCapability(await this.connectors.connectorFor(input.id), 'deletesObjects')
-    const current = await connector.get(type.id, input.objectId)
+  async delete(input: DeleteObjectInput, signal?: AbortSignal): Promise<null> {
+    const type = requireOperation(this.connectors.target(input.profileId).descriptor, input.objectType, 'delete')
+    const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'deletesObjects')
+    const current = await connector.get(type.id, input.objectId, signal)
     assertWritable(current)
     assertConfirmedName(current, input.confirmName)
     const touched = [{ objectType: type.id, ids: [current.id] }]
     await recordChange(this.context, {
-      profileId: input.id,
+      profileId: input.profileId,
+      signal,
       intent: {
-        ...this.profileFields(input.id),
+        ...this.profileFields(input.profileId),
         action: 'delete',
         target: { objectType: type.id, id: current.id, name: current.displayName },
         related: null,
@@ -163,7 +167,7 @@ export class DirectoryService {
         ...(current.status && { statusBefore: current.status.label }),
       },
       apply: async () => {
-        await connector.delete(type.id, current.id)
+        await connector.delete(type.id, current.id, signal)
         return { value: null, touched }
       },
       touchedOnFailure: touched,
@@ -171,31 +175,32 @@ export class DirectoryService {
     return null
   }
 
-  addMember(input: MembershipChangeInput): Promise<null> {
-    return this.changeMembership(input, 'addMember')
+  addMember(input: MembershipChangeInput, signal?: AbortSignal): Promise<null> {
+    return this.changeMembership(input, 'addMember', signal)
   }
 
-  removeMember(input: MembershipChangeInput): Promise<null> {
-    return this.changeMembership(input, 'removeMember')
+  removeMember(input: MembershipChangeInput, signal?: AbortSignal): Promise<null> {
+    return this.changeMembership(input, 'removeMember', signal)
   }
 
-  private async changeMembership(input: MembershipChangeInput, action: 'addMember' | 'removeMember'): Promise<null> {
-    const { users, groups, changedFrom } = membershipTypes(this.connectors.target(input.id).descriptor, input.groupType)
-    const connector = requireCapability(await this.connectors.connectorFor(input.id), 'managesMemberships')
+  private async changeMembership(input: MembershipChangeInput, action: 'addMember' | 'removeMember', signal: AbortSignal | undefined): Promise<null> {
+    const { users, groups, changedFrom } = membershipTypes(this.connectors.target(input.profileId).descriptor, input.groupType)
+    const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'managesMemberships')
     // Read both first: the journal names them, and the side the target changes must be writable
     // (an Okta APP_GROUP is refused; a Coupa role is read-only itself but changed from the user).
-    const group = await connector.get(groups.id, input.groupId)
+    const group = await connector.get(groups.id, input.groupId, signal)
     if (changedFrom === 'group') assertWritable(group)
-    const user = await connector.get(users.id, input.userId)
+    const user = await connector.get(users.id, input.userId, signal)
     if (changedFrom === 'user') assertWritable(user)
     const touched = [
       { objectType: users.id, ids: [user.id] },
       { objectType: groups.id, ids: [group.id] },
     ]
     await recordChange(this.context, {
-      profileId: input.id,
+      profileId: input.profileId,
+      signal,
       intent: {
-        ...this.profileFields(input.id),
+        ...this.profileFields(input.profileId),
         action,
         target: { objectType: users.id, id: user.id, name: user.displayName },
         related: { objectType: groups.id, id: group.id, name: group.displayName },
@@ -204,8 +209,8 @@ export class DirectoryService {
         undoOf: null,
       },
       apply: async () => {
-        if (action === 'addMember') await connector.addMember(groups.id, group.id, user.id)
-        else await connector.removeMember(groups.id, group.id, user.id)
+        if (action === 'addMember') await connector.addMember(groups.id, group.id, user.id, signal)
+        else await connector.removeMember(groups.id, group.id, user.id, signal)
         return { value: null, touched }
       },
       touchedOnFailure: touched,
@@ -218,12 +223,12 @@ export class DirectoryService {
     resource: ObjectTypeDescriptor['scimResource'],
     read: (connector: ReadsMemberships, page: PageRequest, signal: AbortSignal) => Promise<DirectoryPage>,
   ): Promise<DirectoryPage> {
-    const type = objectTypeOf(this.connectors.target(input.id).descriptor, input.objectType)
+    const type = objectTypeOf(this.connectors.target(input.profileId).descriptor, input.objectType)
     if (type.scimResource !== resource) {
       const wanted = resource === 'Group' ? 'members' : 'groups'
       throw new AppError('invalid_input', `${type.label} have no ${wanted} to list.`, { details: { objectType: type.id } })
     }
-    const connector = requireCapability(await this.connectors.connectorFor(input.id), 'readsMemberships')
+    const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'readsMemberships')
     const page = { cursor: input.cursor ?? null, pageSize: input.pageSize }
     return this.requests.run(input.requestKey, (signal) => read(connector, page, signal))
   }

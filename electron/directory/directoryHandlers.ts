@@ -17,12 +17,12 @@ export function createDirectoryHandlers(
   descriptorOf: (profileId: string) => ConnectorDescriptor,
 ): Pick<Handlers, DirectoryCall> {
   /** The input, once the ids it names fit the target (else `invalid_input`, before anything is sent). */
-  const fitting = <Input extends { id: string }>(input: Input, ids: NamedIds): Input => {
-    refusePathLikeIds(descriptorOf(input.id), ids)
+  const fitting = <Input extends { profileId: string }>(input: Input, ids: NamedIds): Input => {
+    refusePathLikeIds(descriptorOf(input.profileId), ids)
     return input
   }
   return {
-    'directory.testConnection': ({ id }) => directory.testConnection(id),
+    'directory.testConnection': ({ profileId }) => directory.testConnection(profileId),
     'directory.list': (input) => directory.list(input),
     'directory.get': async (input) => directory.get(fitting(input, { objectId: input.objectId })),
     'directory.create': async (input) => directory.create(fitting(input, { groups: input.groups })),

@@ -5,7 +5,22 @@ import { AppError } from '../errors/AppError'
  * as `cancelled`, which the renderer drops silently.
  */
 export function cancelledError(): AppError {
-  return new AppError('cancelled', 'The request was cancelled because a newer one replaced it.')
+  return new AppError('cancelled', 'The request was cancelled before it was sent (a newer one replaced it, or the work was paused).')
+}
+
+/**
+ * A request cancelled after it went out (in flight, or waiting to be sent again after no answer):
+ * whether the target acted on it is not known. A write's journal entry then stays pending and is
+ * settled against the target, never called failed (`details.sent`, see `wasSentBeforeCancel`).
+ */
+export function cancelledAfterSending(): AppError {
+  return new AppError('cancelled', 'The request was cancelled after it was sent: whether the target acted on it is not known.', {
+    details: { sent: 'true' },
+  })
+}
+
+export function wasSentBeforeCancel(error: unknown): boolean {
+  return error instanceof AppError && error.code === 'cancelled' && error.extra.details?.sent === 'true'
 }
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {

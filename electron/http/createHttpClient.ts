@@ -3,7 +3,7 @@ import { Agent as HttpsAgent } from 'node:https'
 import axios from 'axios'
 import { redactedMark } from '../logging/redact'
 import { AppError } from '../errors/AppError'
-import { linkedSignal, throwIfAborted, waitFor } from './cancellation'
+import { cancelledAfterSending, linkedSignal, throwIfAborted, waitFor } from './cancellation'
 import { ConcurrencyLimiter } from './ConcurrencyLimiter'
 import { errorFromFailure, errorFromResponse, rateLimitedError, type FailureContext } from './httpErrors'
 import { loggablePath, refusePlainHttp, requestUrl } from './requestUrl'
@@ -131,8 +131,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  function closedError(): AppError {
-    return new AppError('cancelled', `This ${target} profile was closed (changed or deleted); open it again to continue.`)
+  function closedError(details?: Record<string, string>): AppError {
+    return new AppError('cancelled', `This ${target} profile was closed (changed or deleted); open it again to continue.`, details && { details })
   }
 
   /**
@@ -146,10 +146,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     try {
       return await sendWithRetries({ ...request, signal: linked.signal })
     } catch (error: unknown) {
-      if (closing.signal.aborted && error instanceof AppError && error.code === 'cancelled') throw closedError()
+      if (closing.signal.aborted && error instanceof AppError && error.code === 'cancelled') throw closedError(error.extra.details)
       throw error
     } finally {
       linked.dispose()
+    }
+  }
+
+  /** Waits before sending again a request that went out: cancelled there, it may have taken effect. */
+  async function waitToResend(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    try {
+      await waitFor(ms, signal)
+    } catch {
+      throw cancelledAfterSending()
     }
   }
 
@@ -178,7 +187,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if ('failure' in outcome) {
         if (!idempotent || retries >= maxRetries) throw errorFromFailure(outcome.failure, context, url.host)
         retries++
-        await waitFor(backoffDelay(retries, backoff), request.signal)
+        await waitToResend(backoffDelay(retries, backoff), request.signal)
         continue
       }
       const { response } = outcome
@@ -203,7 +212,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
       if (isRetryableStatus(response.status) && idempotent && retries < maxRetries) {
         retries++
-        await waitFor(backoffDelay(retries, backoff), request.signal)
+        await waitToResend(backoffDelay(retries, backoff), request.signal)
         continue
       }
       throw errorFromResponse(response, describe(response), context)

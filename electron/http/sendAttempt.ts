@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream'
 import type { AxiosInstance } from 'axios'
-import { cancelledError } from './cancellation'
+import { cancelledAfterSending, cancelledError } from './cancellation'
 import type { HttpRequest, HttpResponse } from './types'
 
 export type NetworkFailureKind = 'timeout' | 'reset' | 'refused' | 'unresolved' | 'other'
@@ -68,7 +68,8 @@ export async function sendAttempt(axios: AxiosInstance, attempt: Attempt): Promi
     const data = parseBody(await readText(answer.data), attempt.parseJson ?? JSON.parse)
     return { response: { status: answer.status, data, headers } }
   } catch (error: unknown) {
-    if (request.signal?.aborted) throw cancelledError()
+    // On its way: the target may have acted on it.
+    if (request.signal?.aborted) throw cancelledAfterSending()
     if (timedOut) return { failure: { kind: 'timeout', systemCode: null } }
     const systemCode = readCode(error)
     return { failure: { kind: (systemCode ? failureKinds[systemCode] : undefined) ?? 'other', systemCode } }

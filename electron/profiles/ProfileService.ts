@@ -97,7 +97,7 @@ export class ProfileService {
 
   update(input: UpdateProfileInput): Promise<ProfileView> {
     return this.exclusive(async () => {
-      const existing = this.require(input.id)
+      const existing = this.require(input.profileId)
       const descriptor = getDescriptor(existing.connectorId)
       const values = input.values && trimProfileValues(input.values)
       // A change of environment judges the values again: a sandbox on http:// may not become real.
@@ -141,9 +141,9 @@ export class ProfileService {
     })
   }
 
-  duplicate(input: { id: string; name?: string }): Promise<ProfileView> {
+  duplicate(input: { profileId: string; name?: string }): Promise<ProfileView> {
     return this.exclusive(async () => {
-      const source = this.require(input.id)
+      const source = this.require(input.profileId)
       const name = input.name ?? freeName(source.name, (candidate) => this.nameTaken(source.connectorId, candidate), 'copy')
       this.assertNameFree(source.connectorId, name)
       const at = this.now().toISOString()

@@ -134,7 +134,7 @@ class LazySandboxes implements AppSandboxes {
     if (!this.enabled) throw this.offError(profile)
     let ready = this.followed.get(profile.id)
     if (!ready) {
-      ready = this.tenantOf(profile.connectorId).then(async (tenant) => followTenant(handlers, await handlers['profiles.get']({ id: profile.id }), tenant))
+      ready = this.tenantOf(profile.connectorId).then(async (tenant) => followTenant(handlers, await handlers['profiles.get']({ profileId: profile.id }), tenant))
       this.followed.set(profile.id, ready)
       // Not kept when it failed (a locked keychain): the next use tries again.
       ready.catch(() => {

@@ -73,15 +73,15 @@ export async function createServices(options: ServiceOptions): Promise<Services 
     repository,
     secrets,
     logger: options.logger,
-    onChanged: (ids) => {
+    onChanged: (profileIds) => {
       // A changed or deleted profile's connector was built from the old values and secrets.
-      connectors.forget(ids)
-      options.emit('profiles.changed', { ids })
+      connectors.forget(profileIds)
+      options.emit('profiles.changed', { profileIds })
     },
   })
   const profileHandlers = {
     'profiles.list': () => profiles.list(),
-    'profiles.get': ({ id }) => profiles.get(id),
+    'profiles.get': ({ profileId }) => profiles.get(profileId),
     'profiles.create': (input) => profiles.create(input),
     'profiles.update': (input) => profiles.update(input),
   } satisfies SandboxProfileHandlers
@@ -118,8 +118,8 @@ export async function createServices(options: ServiceOptions): Promise<Services 
     ...createAppHandlers(options, () => repository.storageProblem, profileHandlers),
     ...profileHandlers,
     'profiles.duplicate': (input) => profiles.duplicate(input),
-    'profiles.delete': ({ id }) => profiles.delete(id),
-    'profiles.export': ({ ids }) => profiles.export(ids),
+    'profiles.delete': ({ profileId }) => profiles.delete(profileId),
+    'profiles.export': ({ profileIds }) => profiles.export(profileIds),
     'profiles.importPreview': ({ content }) => profiles.importPreview(content),
     'profiles.import': ({ content, resolutions }) => profiles.import(content, resolutions),
     ...whenAnswered(
@@ -161,7 +161,7 @@ function whenAnswered<H extends Record<string, (input: never) => Promise<unknown
   for (const [name, handler] of Object.entries(handlers)) {
     wrapped[name] = async (input) => {
       const result = await handler(input)
-      const profileId = (input as { id?: unknown }).id
+      const profileId = (input as { profileId?: unknown }).profileId
       if (typeof profileId === 'string') answered(profileId)
       return result
     }

@@ -111,7 +111,7 @@ const provisionalAddress = 'http://127.0.0.1'
  */
 export async function followTenant(handlers: Pick<Handlers, 'profiles.update'>, profile: ProfileView, tenant: RunningSandbox): Promise<void> {
   const { values, secrets } = parametersOf(tenant)
-  await handlers['profiles.update']({ id: profile.id, values: { ...profile.values, ...values }, secrets })
+  await handlers['profiles.update']({ profileId: profile.id, values: { ...profile.values, ...values }, secrets })
 }
 
 function parametersOf(tenant: RunningSandbox): SandboxParameters {

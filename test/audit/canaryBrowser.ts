@@ -58,14 +58,14 @@ export async function runCanaryBrowserAudit(options: AuditOptions): Promise<Audi
       for (const parameter of getDescriptor(connectorId).parameters.filter((candidate) => candidate.secret)) {
         const wrong = `canary-${connectorId}-${parameter.key}-${randomBytes(18).toString('base64url')}`
         canaries.set(`${connectorId} ${parameter.key} (wrong)`, wrong)
-        await invokeThroughBridge(app, 'profiles.update', { id: profileId, secrets: { [parameter.key]: wrong } })
+        await invokeThroughBridge(app, 'profiles.update', { profileId: profileId, secrets: { [parameter.key]: wrong } })
         await showProfile(page, app, profileId, 'users')
         const refusal = page.getByRole('alert').first()
         if (!(await refusal.waitFor({ timeout: 15_000 }).then(() => true, () => false))) {
           misfires.push(`${connectorId} ${parameter.key}: the page showed no refusal for a wrong canary`)
         }
         await keep(`${connectorId} ${parameter.key} refused`)
-        await invokeThroughBridge(app, 'profiles.update', { id: profileId, secrets: tenantSecrets })
+        await invokeThroughBridge(app, 'profiles.update', { profileId: profileId, secrets: tenantSecrets })
       }
     }
     await page.goto(`${app.url}#/activity`)

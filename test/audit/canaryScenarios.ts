@@ -42,18 +42,18 @@ export async function runCanaryScenarios(app: AuditApp, depth: AuditOptions['dep
     for (const key of secretKeys) run.canaries.set(`${connectorId} ${key} (the tenant's)`, tenantSecrets[key] ?? '')
 
     run.scenarios++
-    expectCode(`${connectorId} success`, await ask('directory.testConnection', { id }), ['ok'])
-    const page = await ask('directory.list', { id, objectType: 'users', search: '', pageSize: 10 })
+    expectCode(`${connectorId} success`, await ask('directory.testConnection', { profileId: id }), ['ok'])
+    const page = await ask('directory.list', { profileId: id, objectType: 'users', search: '', pageSize: 10 })
     expectCode(`${connectorId} list`, page, ['ok'])
     const users = page.ok ? (page.value as { items: { id: string }[] }).items.map((item) => item.id) : []
     const [reader, deprovisioned, partial] = users
     if (reader) {
-      await ask('directory.get', { id, objectType: 'users', objectId: reader })
-      await ask('directory.groupsOf', { id, objectType: 'users', objectId: reader, pageSize: 5 })
-      await ask('directory.update', { id, objectType: 'users', objectId: reader, changes: { 'name.middleName': 'Canary' } })
+      await ask('directory.get', { profileId: id, objectType: 'users', objectId: reader })
+      await ask('directory.groupsOf', { profileId: id, objectType: 'users', objectId: reader, pageSize: 5 })
+      await ask('directory.update', { profileId: id, objectType: 'users', objectId: reader, changes: { 'name.middleName': 'Canary' } })
     }
     if (deprovisioned) {
-      const entry = await ask('directory.deprovision', { id, userId: deprovisioned })
+      const entry = await ask('directory.deprovision', { profileId: id, userId: deprovisioned })
       expectCode(`${connectorId} deprovision`, entry, ['ok'])
       if (entry.ok) await ask('journal.undo', { entryId: (entry.value as { id: string }).id })
     }
@@ -63,35 +63,35 @@ export async function runCanaryScenarios(app: AuditApp, depth: AuditOptions['dep
       run.scenarios++
       const wrong = `canary-${connectorId}-${key}-${randomBytes(18).toString('base64url')}`
       run.canaries.set(`${connectorId} ${key} (wrong)`, wrong)
-      await ask('profiles.update', { id, secrets: { [key]: wrong } })
-      expectCode(`${connectorId} ${key} refused`, await ask('directory.testConnection', { id }), ['auth_failed'])
-      await ask('directory.list', { id, objectType: 'users', search: 'a', pageSize: 5 })
-      if (reader) await ask('directory.deprovision', { id, userId: reader })
-      await ask('profiles.update', { id, secrets: tenantSecrets })
+      await ask('profiles.update', { profileId: id, secrets: { [key]: wrong } })
+      expectCode(`${connectorId} ${key} refused`, await ask('directory.testConnection', { profileId: id }), ['auth_failed'])
+      await ask('directory.list', { profileId: id, objectType: 'users', search: 'a', pageSize: 5 })
+      if (reader) await ask('directory.deprovision', { profileId: id, userId: reader })
+      await ask('profiles.update', { profileId: id, secrets: tenantSecrets })
     }
 
     // The target unreachable: every connection reset.
     run.scenarios++
     tenant.faults.setRate(1, ['reset'])
-    expectCode(`${connectorId} network failure`, await ask('directory.testConnection', { id }), ['network'])
+    expectCode(`${connectorId} network failure`, await ask('directory.testConnection', { profileId: id }), ['network'])
     // Each call waits out its retries; the quick run keeps to one.
-    if (reader && depth === 'full') await ask('directory.deprovision', { id, userId: reader })
+    if (reader && depth === 'full') await ask('directory.deprovision', { profileId: id, userId: reader })
     tenant.faults.clear()
 
     // A change failing part-way: its first steps go through, then the target fails.
     run.scenarios++
     if (partial) {
       tenant.faults.script([{ kind: 'server_error', after: 2, times: 20 }])
-      await ask('directory.deprovision', { id, userId: partial })
+      await ask('directory.deprovision', { profileId: id, userId: partial })
       tenant.faults.clear()
     }
     tenant.faults.script([{ kind: 'server_error', method: 'POST', times: 20 }])
-    await ask('directory.create', { id, objectType: 'groups', attributes: { displayName: 'Canary group' } })
+    await ask('directory.create', { profileId: id, objectType: 'groups', attributes: { displayName: 'Canary group' } })
     tenant.faults.clear()
 
     // A copy carries the secrets in the keychain, never in an answer.
-    const copy = await ask('profiles.duplicate', { id, name: `${connectorId} canary copy` })
-    if (copy.ok) await ask('directory.testConnection', { id: (copy.value as { id: string }).id })
+    const copy = await ask('profiles.duplicate', { profileId: id, name: `${connectorId} canary copy` })
+    if (copy.ok) await ask('directory.testConnection', { profileId: (copy.value as { id: string }).id })
   }
 
   await exchangeScenarios(ask)
@@ -102,7 +102,7 @@ export async function runCanaryScenarios(app: AuditApp, depth: AuditOptions['dep
     (Object.keys(app.profileIds) as ConnectorId[]).map(async (connectorId) => {
       run.scenarios++
       await app.tenant(connectorId).close()
-      expectCode(`${connectorId} tenant stopped`, await ask('directory.testConnection', { id: app.profileIds[connectorId] }), ['network'])
+      expectCode(`${connectorId} tenant stopped`, await ask('directory.testConnection', { profileId: app.profileIds[connectorId] }), ['network'])
     }),
   )
   return run
@@ -114,8 +114,8 @@ async function exchangeScenarios(
 ): Promise<void> {
   const listed = await ask('profiles.list', {})
   const ids = listed.ok ? (listed.value as { id: string }[]).map((profile) => profile.id) : []
-  for (const id of ids) await ask('profiles.get', { id })
-  const exported = await ask('profiles.export', { ids })
+  for (const id of ids) await ask('profiles.get', { profileId: id })
+  const exported = await ask('profiles.export', { profileIds: ids })
   if (exported.ok) {
     const { content } = exported.value as { content: string }
     const preview = await ask('profiles.importPreview', { content })

@@ -138,14 +138,14 @@ async function runChange(batch: Batch, label: string): Promise<void> {
   const handlers = services.handlers
   if (action === 'update') {
     const { attribute, value } = target.updateOf(tag)
-    await attempt(batch, `${label} update ${userId}`, 'update', () => handlers['directory.update']({ id: profileId, objectType: 'users', objectId: userId, changes: { [attribute]: value } }), () => {
+    await attempt(batch, `${label} update ${userId}`, 'update', () => handlers['directory.update']({ profileId: profileId, objectType: 'users', objectId: userId, changes: { [attribute]: value } }), () => {
       const landed = target.record(userId)?.includes(value) === true
       return { effect: landed ? 'full' : 'none', observed: landed ? `holds ${attribute} ${value}` : `does not hold ${attribute} ${value}` }
     })
   } else if (action === 'delete') {
     const before = target.record(userId)
-    const { displayName } = await handlers['directory.get']({ id: profileId, objectType: 'users', objectId: userId })
-    await attempt(batch, `${label} delete ${userId}`, 'delete', () => handlers['directory.delete']({ id: profileId, objectType: 'users', objectId: userId, confirmName: displayName }), () => {
+    const { displayName } = await handlers['directory.get']({ profileId: profileId, objectType: 'users', objectId: userId })
+    await attempt(batch, `${label} delete ${userId}`, 'delete', () => handlers['directory.delete']({ profileId: profileId, objectType: 'users', objectId: userId, confirmName: displayName }), () => {
       const after = target.record(userId)
       if (after === undefined) return { effect: 'full', observed: 'the user is gone' }
       return after === before ? { effect: 'none', observed: 'the user is unchanged' } : { effect: 'partial', observed: `the user is changed but still there: ${after.slice(0, 120)}` }
@@ -156,14 +156,14 @@ async function runChange(batch: Batch, label: string): Promise<void> {
     const candidates = membership.groups().filter((groupId) => membership.isMember(groupId, userId) !== wanted)
     if (candidates.length === 0) return
     const groupId = batch.random.pick(candidates)
-    await attempt(batch, `${label} ${action} ${userId} ${groupId}`, action, () => handlers[`directory.${action}`]({ id: profileId, groupType: membership.groupType, groupId, userId }), () => {
+    await attempt(batch, `${label} ${action} ${userId} ${groupId}`, action, () => handlers[`directory.${action}`]({ profileId: profileId, groupType: membership.groupType, groupId, userId }), () => {
       const isMember = membership.isMember(groupId, userId)
       return { effect: isMember === wanted ? 'full' : 'none', observed: isMember ? `a member of ${groupId}` : `not a member of ${groupId}` }
     })
   } else {
     const before = target.lifecycle(userId)
     const wanted = target.deprovisioned(before)
-    const change = await attempt(batch, `${label} deprovision ${userId}`, 'deprovision', () => handlers['directory.deprovision']({ id: profileId, userId }), () => lifecycleEffect(target, userId, before, wanted))
+    const change = await attempt(batch, `${label} deprovision ${userId}`, 'deprovision', () => handlers['directory.deprovision']({ profileId: profileId, userId }), () => lifecycleEffect(target, userId, before, wanted))
     // Partly done deprovisions are undone too (undo must bring back what was taken, issue 11 defect 1);
     // unknown ones are left for settling, which must read the tenant as the deprovision left it.
     const entry = change.entryId ? await entryOf(services, change.entryId) : undefined
@@ -184,7 +184,7 @@ async function runCreate(batch: Batch, label: string, tag: string): Promise<void
     held = ids
     return { effect: made.length > 0 ? 'full' : 'none', observed }
   }
-  const send = () => services.handlers['directory.create']({ id: profileId, objectType: 'users', attributes, ...(password ? { password } : {}) })
+  const send = () => services.handlers['directory.create']({ profileId: profileId, objectType: 'users', attributes, ...(password ? { password } : {}) })
   const first = await attempt(batch, `${label} ${unique}`, 'create', send, observe, false)
   create.attempts.push(first)
   // The person was told the outcome is unknown: the ordinary thing to do is try once more.

@@ -117,7 +117,7 @@ async function fuzzTarget(app: AuditApp): Promise<FuzzTarget> {
   })
   const profileIds = Object.values(app.profileIds)
   const firstId = async (id: string, objectType: string) => {
-    const page = await app.handlers['directory.list']({ id, objectType, search: '', pageSize: 2 }).catch(() => null)
+    const page = await app.handlers['directory.list']({ profileId: id, objectType, search: '', pageSize: 2 }).catch(() => null)
     return page?.items[0]?.id ?? 'no-such-object'
   }
   const users = new Map<string, string>()

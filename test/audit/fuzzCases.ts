@@ -54,26 +54,26 @@ function baseInput(name: CallName, target: FuzzTarget, profileIndex: number): Re
     'app.openExternal': { url: 'https://example.com/help' },
     'app.setSandbox': { enabled: true },
     'profiles.list': {},
-    'profiles.get': { id: target.decoyProfileId },
+    'profiles.get': { profileId: target.decoyProfileId },
     'profiles.create': { connectorId: 'okta', name: 'Fuzz', environment: 'sandbox', values: { url: 'http://127.0.0.1:9' }, secrets: {} },
-    'profiles.update': { id: target.decoyProfileId, name: 'Decoy', values: { url: 'http://127.0.0.1:9' }, secrets: {} },
-    'profiles.duplicate': { id: target.decoyProfileId, name: 'Decoy copy' },
-    'profiles.delete': { id: target.decoyProfileId },
-    'profiles.export': { ids: [target.decoyProfileId] },
+    'profiles.update': { profileId: target.decoyProfileId, name: 'Decoy', values: { url: 'http://127.0.0.1:9' }, secrets: {} },
+    'profiles.duplicate': { profileId: target.decoyProfileId, name: 'Decoy copy' },
+    'profiles.delete': { profileId: target.decoyProfileId },
+    'profiles.export': { profileIds: [target.decoyProfileId] },
     'profiles.importPreview': { content: '{"format":"lanyard-profiles","version":1,"exportedAt":"","profiles":[]}' },
     'profiles.import': { content: '{"format":"lanyard-profiles","version":1,"exportedAt":"","profiles":[]}', resolutions: [] },
-    'directory.testConnection': { id },
-    'directory.list': { id, objectType: 'users', search: 'a', pageSize: 5 },
-    'directory.get': { id, objectType: 'users', objectId: user },
-    'directory.create': { id, objectType: 'groups', attributes: { displayName: 'Fuzz group' } },
-    'directory.update': { id, objectType: 'users', objectId: user, changes: { 'name.middleName': 'Fuzz' } },
-    'directory.delete': { id, objectType: 'groups', objectId: group, confirmName: 'not its name' },
-    'directory.members': { id, objectType: 'groups', objectId: group, pageSize: 5 },
-    'directory.groupsOf': { id, objectType: 'users', objectId: user, pageSize: 5 },
-    'directory.addMember': { id, groupId: group, userId: user },
-    'directory.removeMember': { id, groupId: group, userId: user },
-    'directory.deprovision': { id, userId: user },
-    'directory.checkCreate': { id, objectType: 'users', attributes: { userName: 'fuzz@example.com' } },
+    'directory.testConnection': { profileId: id },
+    'directory.list': { profileId: id, objectType: 'users', search: 'a', pageSize: 5 },
+    'directory.get': { profileId: id, objectType: 'users', objectId: user },
+    'directory.create': { profileId: id, objectType: 'groups', attributes: { displayName: 'Fuzz group' } },
+    'directory.update': { profileId: id, objectType: 'users', objectId: user, changes: { 'name.middleName': 'Fuzz' } },
+    'directory.delete': { profileId: id, objectType: 'groups', objectId: group, confirmName: 'not its name' },
+    'directory.members': { profileId: id, objectType: 'groups', objectId: group, pageSize: 5 },
+    'directory.groupsOf': { profileId: id, objectType: 'users', objectId: user, pageSize: 5 },
+    'directory.addMember': { profileId: id, groupId: group, userId: user },
+    'directory.removeMember': { profileId: id, groupId: group, userId: user },
+    'directory.deprovision': { profileId: id, userId: user },
+    'directory.checkCreate': { profileId: id, objectType: 'users', attributes: { userName: 'fuzz@example.com' } },
     'directory.cancel': { requestKey: 'fuzz' },
     'journal.list': {},
     'journal.get': { entryId: 'no-such-entry' },
@@ -129,7 +129,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   // A field of the wrong type (or a nasty string where a string belongs).
   fc.tuple(fc.nat(), anyValue).map(([pick, value]): Mutation => (input) => {
     const keys = Object.keys(input)
-    const key = keys.length > 0 ? keys[pick % keys.length]! : 'id'
+    const key = keys.length > 0 ? keys[pick % keys.length]! : 'profileId'
     return { input: { ...input, [key]: value }, how: `${key} = ${describe(value)}` }
   }),
   // A field missing.
@@ -150,8 +150,8 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     if (inGroups && input.objectType !== undefined && 'attributes' in input) {
       return { input: { ...input, objectType: 'users', groups: [value] }, how: `groups = [${describe(value)}]` }
     }
-    const fields = Object.keys(input).filter((key) => typeof input[key] === 'string' && key !== 'id')
-    const field = fields.length > 0 ? fields[pick % fields.length]! : 'id'
+    const fields = Object.keys(input).filter((key) => typeof input[key] === 'string' && key !== 'profileId')
+    const field = fields.length > 0 ? fields[pick % fields.length]! : 'profileId'
     return { input: { ...input, [field]: value }, how: `${field} = ${describe(value)}` }
   }), weight: 3 },
   // A prototype key as an attribute name.
@@ -290,7 +290,7 @@ function judgedCase(base: { door: Door; label: string; name: CallName; input: un
 function knownBad(name: CallName, input: unknown): boolean {
   if (!name.startsWith('directory.') || !isRecord(input)) return false
   const ids = [...idFields.map((field) => input[field]), ...(Array.isArray(input.groups) ? input.groups : [])]
-  const inPath = typeof input.id !== 'string' || currentTarget().idsTravelInPath(input.id)
+  const inPath = typeof input.profileId !== 'string' || currentTarget().idsTravelInPath(input.profileId)
   const badId = ids.some((id) => typeof id === 'string' && ((inPath && isTraversal(id)) || hasLoneSurrogate(id)))
   const badSearch = typeof input.search === 'string' && hasLoneSurrogate(input.search)
   const attributes = [input.attributes, input.changes].filter(isRecord)

@@ -144,6 +144,7 @@ export async function createUser(context: CognitoContext, attributes: Attributes
   }
 
   const outcome: StepsOutcome = {
+    signal: context.signal,
     operation: `Create of ${username}`,
     // Read when a step failed, so it can say whether the user exists by then.
     get advice() {

@@ -52,6 +52,7 @@ export async function deprovision(context: CognitoContext, userId: string, snaps
     { name: `Sign ${name} out everywhere`, run: async () => void (await context.api.globalSignOut(snapshot.userId)) },
   ]
   return runSteps(steps, {
+    signal: context.signal,
     operation: `Deprovision of ${name}`,
     advice: 'What was applied stays applied; deprovision again or undo it from the Activity view.',
   })
@@ -87,6 +88,7 @@ export async function undoDeprovision(context: CognitoContext, userId: string, s
     })
   }
   return runSteps(steps, {
+    signal: context.signal,
     operation: `Undo for ${name}`,
     advice: 'Run undo again to finish: what was already brought back is skipped.',
   })

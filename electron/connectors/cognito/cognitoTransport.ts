@@ -1,5 +1,5 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
-import { cancelledError, linkedSignal, throwIfAborted, waitFor } from '../../http/cancellation'
+import { cancelledAfterSending, linkedSignal, throwIfAborted, waitFor } from '../../http/cancellation'
 import { ConcurrencyLimiter } from '../../http/ConcurrencyLimiter'
 import type { RequestBudget } from '../../http/RequestBudget'
 import { refusePlainHttp } from '../../http/requestUrl'
@@ -171,7 +171,8 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
         const outcome = await attempt(operation, number, run, linked.signal)
         if ('output' in outcome) return outcome.output
         const { failure } = outcome
-        if (failure.kind === 'cancelled') throw closing.signal.aborted ? closedError() : cancelledError()
+        // Cancelled once the SDK had the call: it may have reached Cognito.
+        if (failure.kind === 'cancelled') throw closing.signal.aborted ? closedError() : cancelledAfterSending()
         if (isThrottled(failure) && waits < throttling.maxWaits) {
           waits++
           const waitMs = backoffDelay(waits, throttling)
@@ -184,7 +185,10 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
         }
         if (isTransient(failure) && idempotent && retries < maxRetries) {
           retries++
-          await waitFor(backoffDelay(retries, backoff), linked.signal)
+          // The failed attempt may have reached Cognito: cancelled now, its outcome is not known.
+          await waitFor(backoffDelay(retries, backoff), linked.signal).catch(() => {
+            throw cancelledAfterSending()
+          })
           continue
         }
         throw appErrorOf(failure, {

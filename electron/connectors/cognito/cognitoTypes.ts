@@ -4,6 +4,8 @@ import type { CognitoApi } from './cognitoApi'
 
 /** Everything a Cognito operation needs: the profile's calls, its pool and the descriptor's object types. */
 export interface CognitoContext {
+  /** The signal of the one write this context serves (see `sendingUnder`); reads pass their own. */
+  signal?: AbortSignal
   api: CognitoApi
   userPoolId: string
   region: string

@@ -87,6 +87,7 @@ export async function updateUser(context: CognitoContext, id: string, changes: A
   }
   if (write.active !== undefined) steps.push(write.active ? enableStep(context, user) : disableStep(context, name))
   const reports = await runSteps(steps, {
+    signal: context.signal,
     operation: `Change of ${name}`,
     advice: 'The steps that were applied stay applied: finish or roll back the change from the Activity view.',
     adviceWhenNothingApplied: 'Nothing was changed: correct what the failed step names and try again.',

@@ -11,7 +11,7 @@ import { createGroup, deleteGroup, getGroup, listGroups, plannedGroupUpdate, upd
 import { addMember, listGroupsOf, listMembers, removeMember } from './cognitoMemberships'
 import { readCognitoSettings } from './cognitoSettings'
 import { createCognitoBudget } from './cognitoBudget'
-import { createCognitoTransport, type CognitoTuning } from './cognitoTransport'
+import { createCognitoTransport, type CognitoTransport, type CognitoTuning } from './cognitoTransport'
 import type { CognitoContext } from './cognitoTypes'
 import { deleteUser, getUser, listUsers, plannedUserUpdate, updateUser } from './cognitoUsers'
 import { groupWrite } from './cognitoWrites'
@@ -54,6 +54,12 @@ export function createCognitoConnector(settings: ConnectorSettings, tuning: Cogn
       return reading
     },
   }
+  /** The context of one write: its calls carry the write's signal, its steps check it. */
+  const under = (signal: AbortSignal | undefined): CognitoContext => {
+    if (!signal) return context
+    const signalled: CognitoTransport = { ...transport, send: (operation, idempotent, run, options) => transport.send(operation, idempotent, run, { ...options, signal: options?.signal ?? signal }) }
+    return { ...context, api: createCognitoApi(signalled, profile.userPoolId), signal }
+  }
 
   return {
     descriptor: cognito,
@@ -62,29 +68,29 @@ export function createCognitoConnector(settings: ConnectorSettings, tuning: Cogn
       users: {
         list: (query, signal) => listUsers(context, query, signal),
         get: (id, signal) => getUser(context, id, signal),
-        create: (attributes, options) => createUser(context, attributes, options),
-        update: (id, changes, options) => updateUser(context, id, changes, options),
-        delete: (id) => deleteUser(context, id),
+        create: (attributes, options) => createUser(under(options.signal), attributes, options),
+        update: (id, changes, options) => updateUser(under(options?.signal), id, changes, options),
+        delete: (id, signal) => deleteUser(under(signal), id),
         refuseUnsendable: (attributes, current, create) => void (current ? plannedUserUpdate(context, attributes) : create && plannedCreate(context, attributes, create)),
       },
       groups: {
         list: (query, signal) => listGroups(context, query, signal),
         get: (id, signal) => getGroup(context, id, signal),
-        create: (attributes) => createGroup(context, attributes),
-        update: (id, changes) => updateGroup(context, id, changes),
-        delete: (id) => deleteGroup(context, id),
+        create: (attributes, options) => createGroup(under(options.signal), attributes),
+        update: (id, changes, options) => updateGroup(under(options?.signal), id, changes),
+        delete: (id, signal) => deleteGroup(under(signal), id),
         refuseUnsendable: (attributes, current) => void (current ? plannedGroupUpdate(context, current.id, attributes) : groupWrite(context.groups, attributes)),
       },
     }),
     // Cognito has one group-like type; the service has checked `groupType` against the descriptor.
     listMembers: (_groupType, groupId, page, signal) => listMembers(context, groupId, page, signal),
     listGroupsOf: (userId, _groupType, page, signal) => listGroupsOf(context, userId, page, signal),
-    addMember: (_groupType, groupId, userId) => addMember(context, groupId, userId),
-    removeMember: (_groupType, groupId, userId) => removeMember(context, groupId, userId),
+    addMember: (_groupType, groupId, userId, signal) => addMember(under(signal), groupId, userId),
+    removeMember: (_groupType, groupId, userId, signal) => removeMember(under(signal), groupId, userId),
     readDeprovisionSnapshot: (userId, signal) => readDeprovisionSnapshot(context, userId, signal),
     deprovisionTakes,
-    deprovision: (userId, snapshot) => deprovision(context, userId, snapshot),
-    undoDeprovision: (userId, snapshot) => undoDeprovision(context, userId, snapshot),
+    deprovision: (userId, snapshot, signal) => deprovision(under(signal), userId, snapshot),
+    undoDeprovision: (userId, snapshot, signal) => undoDeprovision(under(signal), userId, snapshot),
     close: () => transport.close(),
   }
 }

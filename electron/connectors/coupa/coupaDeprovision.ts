@@ -55,7 +55,7 @@ export async function deprovision(context: CoupaContext, userId: string, snapsho
     throw new AppError('conflict', `${snapshot.displayName} is already inactive in Coupa. Nothing was changed.`)
   }
   const step: Step = { name: `Deactivate ${snapshot.displayName}`, run: async () => void (await setActive(context, userId, false)) }
-  return runSteps([step], { operation: `Deprovision of ${snapshot.displayName}`, advice: 'Nothing else was changed; try again.' })
+  return runSteps([step], { signal: context.signal, operation: `Deprovision of ${snapshot.displayName}`, advice: 'Nothing else was changed; try again.' })
 }
 
 const nouns: Record<string, string> = { groups: 'content group', roles: 'role', 'user-groups': 'approval group', 'account-groups': 'account group' }
@@ -92,6 +92,7 @@ export async function undoDeprovision(context: CoupaContext, userId: string, sna
       : { name: `Bring back ${name}'s status (${snapshot.status})`, run: async () => `Already ${userStatus(active).label} in Coupa: nothing to change.` }
   const missing = snapshot.groups.filter((group) => !present.has(`${group.objectType ?? 'groups'}:${group.id}`))
   return runSteps([status, ...missing.map((group) => addBackStep(context, snapshot, group))], {
+    signal: context.signal,
     operation: `Undo for ${name}`,
     advice: 'Run undo again to finish: what was already brought back is skipped.',
   })

@@ -98,6 +98,7 @@ export async function removeMember(context: CoupaContext, groupType: string, gro
   await runSteps(
     [clear, { name: `Give ${name} back ${names}`, run: async () => void (await putUser(context, user.id, giveBack)) }],
     {
+      signal: context.signal,
       operation: `Removing ${name} from ${removed.name ?? removed.id}`,
       advice: `If ${name} was left with no ${kind.noun}s, add back ${names} from the user's panel, or try again.`,
     },

@@ -21,6 +21,8 @@ export type CoupaGroup = z.infer<typeof coupaGroupSchema>
 
 /** Everything a Coupa operation needs: the profile's HTTP client and what the profile says. */
 export interface CoupaContext {
+  /** The signal of the one write this context serves (see `sendingUnder`); reads pass their own. */
+  signal?: AbortSignal
   http: HttpClient
   users: ObjectTypeDescriptor
   /** The group-like object types by id: `groups`, `roles`, `user-groups`, `account-groups`. */

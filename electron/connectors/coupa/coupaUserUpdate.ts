@@ -70,6 +70,7 @@ export async function updateUser(context: CoupaContext, id: string, changes: Att
   if (steps.length === 1) await steps[0]!.run()
   else {
     const reports = await runSteps(steps, {
+      signal: context.signal,
       operation: `The change to ${current.displayName}`,
       advice: 'What was applied stays applied: finish or roll back the change from the Activity view.',
       adviceWhenNothingApplied: 'Nothing was changed: correct what the failed step names and try again.',

@@ -98,6 +98,7 @@ export async function createUser(context: CoupaContext, attributes: Attributes, 
     return getUserFrom(context, made.user)
   }
   const reports = await runSteps([create, segmentsStep(context, createdId, name, write)], {
+    signal: context.signal,
     operation: `Creating ${name}`,
     // Read when a step has failed: whether the first step made the user decides what to say.
     get advice() {

@@ -14,6 +14,7 @@ import { addMember, listGroupsOf, listMembers, removeMember } from './coupaMembe
 import type { CoupaContext } from './coupaTypes'
 import { createUser, getUser, listUsers, refuseUnsendableUser } from './coupaUsers'
 import { updateUser } from './coupaUserUpdate'
+import { sendingUnder } from '../writeSignal'
 
 /** Coupa creates and updates users, changes memberships from the user and deprovisions; it never deletes (soft delete only). */
 export type CoupaConnector = Connector & CreatesObjects & UpdatesObjects & ReadsMemberships & ManagesMemberships & Deprovisions
@@ -98,6 +99,8 @@ export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaH
     pagesAtOnce,
     host: url.host,
   }
+  /** The context of one write: its requests carry the write's signal, its steps check it. */
+  const under = (signal: AbortSignal | undefined): CoupaContext => (signal ? { ...context, http: sendingUnder(http, signal), signal } : context)
 
   function usersOnly(type: string, what: string): Promise<never> {
     return Promise.reject(new AppError('unsupported', `Coupa cannot ${what} ${type}: they are read-only in Coupa, changed from a user's panel.`))
@@ -108,17 +111,17 @@ export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaH
     testConnection: (signal) => testConnection(context, signal),
     list: (type, query, signal) => (type === 'users' ? listUsers(context, query, signal) : listGroupLikes(context, type, query, signal)),
     get: (type, id, signal) => (type === 'users' ? getUser(context, id, signal) : getGroupLike(context, type, id, signal)),
-    create: (type, attributes, options) => (type === 'users' ? createUser(context, attributes, options) : usersOnly(type, 'create')),
-    update: (type, id, changes, options) => (type === 'users' ? updateUser(context, id, changes, options) : usersOnly(type, 'change')),
+    create: (type, attributes, options) => (type === 'users' ? createUser(under(options.signal), attributes, options) : usersOnly(type, 'create')),
+    update: (type, id, changes, options) => (type === 'users' ? updateUser(under(options?.signal), id, changes, options) : usersOnly(type, 'change')),
     refuseUnsendable: (type, attributes, current) => (type === 'users' ? refuseUnsendableUser(context, attributes, current) : undefined),
     listMembers: (groupType, groupId, page, signal) => listMembers(context, groupType, groupId, page, signal),
     listGroupsOf: (userId, groupType, page, signal) => listGroupsOf(context, userId, groupType, page, signal),
-    addMember: (groupType, groupId, userId) => addMember(context, groupType, groupId, userId),
-    removeMember: (groupType, groupId, userId) => removeMember(context, groupType, groupId, userId),
+    addMember: (groupType, groupId, userId, signal) => addMember(under(signal), groupType, groupId, userId),
+    removeMember: (groupType, groupId, userId, signal) => removeMember(under(signal), groupType, groupId, userId),
     readDeprovisionSnapshot: (userId, signal) => readDeprovisionSnapshot(context, userId, signal),
     deprovisionTakes,
-    deprovision: (userId, snapshot) => deprovision(context, userId, snapshot),
-    undoDeprovision: (userId, snapshot) => undoDeprovision(context, userId, snapshot),
+    deprovision: (userId, snapshot, signal) => deprovision(under(signal), userId, snapshot),
+    undoDeprovision: (userId, snapshot, signal) => undoDeprovision(under(signal), userId, snapshot),
     close: () => {
       http.close()
       budget.close()

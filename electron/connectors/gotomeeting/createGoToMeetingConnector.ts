@@ -19,6 +19,7 @@ import { GoToTokens, tokenEndpointFor } from './GoToTokens'
 import { isWellFormedKey, type GoToContext } from './goToTypes'
 import { checkUserFields } from './goToUserFields'
 import { createUser, deleteUser, getUser, listUsers, updateUser } from './goToUsers'
+import { sendingUnder } from '../writeSignal'
 
 /** GoToMeeting shows memberships but cannot change them (a limitation of its API): no `ManagesMemberships`. */
 export type GoToMeetingConnector = Connector & CreatesObjects & UpdatesObjects & DeletesObjects & ReadsMemberships & Deprovisions
@@ -101,6 +102,8 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
     accountKey,
     signInHost: tokenEndpoint.host,
   }
+  /** The context of one write: its requests carry the write's signal, its steps check it. */
+  const under = (signal: AbortSignal | undefined): GoToContext => (signal ? { ...context, api: sendingUnder(context.api, signal), signal } : context)
 
   return {
     descriptor: gotomeeting,
@@ -109,17 +112,17 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
       users: {
         list: (query, signal) => listUsers(context, query, signal),
         get: (id, signal) => getUser(context, id, signal),
-        create: (attributes) => createUser(context, attributes),
-        update: (id, changes) => updateUser(context, id, changes),
-        delete: (id) => deleteUser(context, id),
+        create: (attributes, options) => createUser(under(options.signal), attributes),
+        update: (id, changes, options) => updateUser(under(options?.signal), id, changes),
+        delete: (id, signal) => deleteUser(under(signal), id),
         refuseUnsendable: (attributes) => checkUserFields(context.users, attributesToNative(context.users, attributes)),
       },
       groups: {
         list: (query, signal) => listGroups(context, query, signal),
         get: (id, signal) => getGroup(context, id, signal),
-        create: (attributes) => createGroup(context, attributes),
-        update: (id, changes) => updateGroup(context, id, changes),
-        delete: (id) => deleteGroup(context, id),
+        create: (attributes, options) => createGroup(under(options.signal), attributes),
+        update: (id, changes, options) => updateGroup(under(options?.signal), id, changes),
+        delete: (id, signal) => deleteGroup(under(signal), id),
         refuseUnsendable: (attributes) => void attributesToNative(context.groups, attributes),
       },
     }),
@@ -129,8 +132,8 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
     listGroupsOf: (userId, _groupType, page, signal) => listGroupsOf(context, userId, page, signal),
     readDeprovisionSnapshot: (userId, signal) => readDeprovisionSnapshot(context, userId, signal),
     deprovisionTakes,
-    deprovision: (userId, snapshot) => deprovision(context, userId, snapshot),
-    undoDeprovision: (userId, snapshot) => undoDeprovision(context, userId, snapshot),
+    deprovision: (userId, snapshot, signal) => deprovision(under(signal), userId, snapshot),
+    undoDeprovision: (userId, snapshot, signal) => undoDeprovision(under(signal), userId, snapshot),
     close() {
       tokens.forget()
       admin.close()

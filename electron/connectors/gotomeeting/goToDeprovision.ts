@@ -94,6 +94,7 @@ export async function deprovision(context: GoToContext, userKey: string, snapsho
   }
   if (steps.length === 0) throw new AppError('conflict', `${name} holds no licence and no role in GoTo: there is nothing to take away. Nothing was changed.`)
   return runSteps(steps, {
+    signal: context.signal,
     operation: `Deprovision of ${name}`,
     advice: 'What was removed stays removed: undo this deprovision to give it back, or run it again to finish.',
   })
@@ -128,6 +129,7 @@ export async function undoDeprovision(context: GoToContext, userKey: string, sna
     steps.push({ name: `Bring back ${name}'s status (${snapshot.status})`, run: async () => `Already holds everything the deprovision took away (GoTo status ${statusWord(current)}): nothing to change.` })
   }
   return runSteps(steps, {
+    signal: context.signal,
     operation: `Undo for ${name}`,
     advice: 'Run undo again to finish: what was already brought back is skipped.',
   })

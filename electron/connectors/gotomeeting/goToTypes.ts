@@ -61,6 +61,8 @@ export interface GoToApi {
 
 /** Everything a GoTo operation needs. */
 export interface GoToContext {
+  /** The signal of the one write this context serves (see `sendingUnder`); reads pass their own. */
+  signal?: AbortSignal
   api: GoToApi
   users: ObjectTypeDescriptor
   groups: ObjectTypeDescriptor

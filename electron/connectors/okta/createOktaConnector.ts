@@ -14,6 +14,7 @@ import { createGroup, deleteGroup, getGroup, listGroups, updateGroup } from './o
 import { addMember, listGroupsOf, listMembers, removeMember } from './oktaMemberships'
 import type { OktaContext } from './oktaTypes'
 import { createUser, deleteUser, getUser, listUsers, updateUser } from './oktaUsers'
+import { sendingUnder } from '../writeSignal'
 
 /** Okta declares every capability: creates, updates, deletes, memberships (from the group) and deprovision. */
 export type OktaConnector = Connector & CreatesObjects & UpdatesObjects & DeletesObjects & ReadsMemberships & ManagesMemberships & Deprovisions
@@ -75,6 +76,8 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
     deprovisionMode: settings.values.deprovisionMode?.trim() || 'suspend',
     host,
   }
+  /** The context of one write: its requests carry the write's signal, its steps check it. */
+  const under = (signal: AbortSignal | undefined): OktaContext => (signal ? { ...context, http: sendingUnder(http, signal), signal } : context)
 
   return {
     descriptor: okta,
@@ -83,29 +86,29 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
       users: {
         list: (query, signal) => listUsers(context, query, signal),
         get: (id, signal) => getUser(context, id, signal),
-        create: (attributes, options) => createUser(context, attributes, options),
-        update: (id, changes) => updateUser(context, id, changes),
-        delete: (id) => deleteUser(context, id),
+        create: (attributes, options) => createUser(under(options.signal), attributes, options),
+        update: (id, changes, options) => updateUser(under(options?.signal), id, changes),
+        delete: (id, signal) => deleteUser(under(signal), id),
         refuseUnsendable: (attributes) => void attributesToProfile(context.users, attributes),
       },
       groups: {
         list: (query, signal) => listGroups(context, query, signal),
         get: (id, signal) => getGroup(context, id, signal),
-        create: (attributes) => createGroup(context, attributes),
-        update: (id, changes) => updateGroup(context, id, changes),
-        delete: (id) => deleteGroup(context, id),
+        create: (attributes, options) => createGroup(under(options.signal), attributes),
+        update: (id, changes, options) => updateGroup(under(options?.signal), id, changes),
+        delete: (id, signal) => deleteGroup(under(signal), id),
         refuseUnsendable: (attributes) => void attributesToProfile(context.groups, attributes),
       },
     }),
     // Okta has one group-like type; the service has checked `groupType` against the descriptor.
     listMembers: (_groupType, groupId, page, signal) => listMembers(context, groupId, page, signal),
     listGroupsOf: (userId, _groupType, page, signal) => listGroupsOf(context, userId, page, signal),
-    addMember: (_groupType, groupId, userId) => addMember(context, groupId, userId),
-    removeMember: (_groupType, groupId, userId) => removeMember(context, groupId, userId),
+    addMember: (_groupType, groupId, userId, signal) => addMember(under(signal), groupId, userId),
+    removeMember: (_groupType, groupId, userId, signal) => removeMember(under(signal), groupId, userId),
     readDeprovisionSnapshot: (userId, signal) => readDeprovisionSnapshot(context, userId, signal),
     deprovisionTakes,
-    deprovision: (userId, snapshot) => deprovision(context, userId, snapshot),
-    undoDeprovision: (userId, snapshot) => undoDeprovision(context, userId, snapshot),
+    deprovision: (userId, snapshot, signal) => deprovision(under(signal), userId, snapshot),
+    undoDeprovision: (userId, snapshot, signal) => undoDeprovision(under(signal), userId, snapshot),
     close: () => {
       http.close()
       budget.close()

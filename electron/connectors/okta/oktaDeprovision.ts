@@ -82,7 +82,7 @@ export async function deprovision(context: OktaContext, userId: string, snapshot
   } else {
     throw new AppError('invalid_input', `This deprovision was recorded with the mode "${snapshot.mode}", which Lanyard does not know.`)
   }
-  return runSteps([step], { operation: `Deprovision of ${name}`, advice: 'Nothing else was changed; try again.' })
+  return runSteps([step], { signal: context.signal, operation: `Deprovision of ${name}`, advice: 'Nothing else was changed; try again.' })
 }
 
 /**
@@ -141,6 +141,7 @@ export async function undoDeprovision(context: OktaContext, userId: string, snap
     ...snapshot.groups.filter((group) => !memberOf.has(group.id)).map((group) => addBackStep(context, snapshot, group)),
   ]
   return runSteps(steps, {
+    signal: context.signal,
     operation: `Undo for ${snapshot.displayName}`,
     advice: 'Run undo again to finish: what was already brought back is skipped.',
   })

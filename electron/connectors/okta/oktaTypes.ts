@@ -36,6 +36,8 @@ export const oktaOrgSchema = z.looseObject({
 
 /** Everything an Okta operation needs: the profile's HTTP client and the descriptor's object types. */
 export interface OktaContext {
+  /** The signal of the one write this context serves (see `sendingUnder`); reads pass their own. */
+  signal?: AbortSignal
   http: HttpClient
   users: ObjectTypeDescriptor
   groups: ObjectTypeDescriptor

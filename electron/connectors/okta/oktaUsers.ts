@@ -78,6 +78,7 @@ export async function deleteUser(context: OktaContext, id: string): Promise<void
   }
   steps.push({ name: `Delete ${name} for good`, run: async () => void (await context.http.request({ method: 'DELETE', path: userPath(user.id) })) })
   await runSteps(steps, {
+    signal: context.signal,
     operation: `Delete of ${name}`,
     advice: 'A step that was applied stays applied (a deactivated user stays deactivated); delete again to finish.',
   })

@@ -25,7 +25,7 @@ export const useConnectionTestStore = defineStore('connectionTest', () => {
   async function test(profileId: string): Promise<void> {
     const state = stateOf(profileId)
     Object.assign(state, { testing: true, error: null, report: null })
-    const result = await useApi().invoke('directory.testConnection', { id: profileId })
+    const result = await useApi().invoke('directory.testConnection', { profileId })
     state.testing = false
     if (result.ok) state.report = result.value
     else state.error = result.error

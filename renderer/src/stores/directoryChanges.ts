@@ -27,7 +27,7 @@ export const useDirectoryChangesStore = defineStore('directoryChanges', () => {
     const readOnce = (objectId: string) => {
       let read = reads.get(objectId)
       if (!read) {
-        read = useApi().invoke('directory.get', { id: change.profileId, objectType: change.objectType, objectId })
+        read = useApi().invoke('directory.get', { profileId: change.profileId, objectType: change.objectType, objectId })
         reads.set(objectId, read)
       }
       return read

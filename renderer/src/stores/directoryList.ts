@@ -72,7 +72,7 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
 
   async function requestPage(list: TableRef, search: string, cursor: string | null) {
     return useApi().invoke('directory.list', {
-      id: list.profileId, // every directory call names its profile `id`
+      profileId: list.profileId,
       objectType: list.objectType,
       search,
       cursor,
@@ -149,7 +149,7 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
   }
 
   function readObject(list: TableRef, id: string): Promise<Result<DirectoryObject>> {
-    return useApi().invoke('directory.get', { id: list.profileId, objectType: list.objectType, objectId: id })
+    return useApi().invoke('directory.get', { profileId: list.profileId, objectType: list.objectType, objectId: id })
   }
 
   async function refreshOne(list: TableRef, id: string, read: Promise<Result<DirectoryObject>>): Promise<void> {

@@ -30,7 +30,7 @@ const pickerRequestKey = 'membership-picker'
 const emptyList: Readonly<MembershipList> = Object.freeze({ items: [], nextCursor: null, total: null, loading: false, error: null })
 
 function sameObject(left: ObjectRef | null, right: ObjectRef): boolean {
-  return left?.id === right.id && left.objectType === right.objectType && left.objectId === right.objectId
+  return left?.profileId === right.profileId && left.objectType === right.objectType && left.objectId === right.objectId
 }
 
 /**
@@ -122,7 +122,7 @@ export const useDirectoryMembershipsStore = defineStore('directoryMemberships', 
 
   /** Whether `change` names the object whose memberships are shown (a membership added, a deprovision). */
   function isChangedBy(change: { profileId: string; objectType: string; ids: readonly string[] }): boolean {
-    return owner !== null && owner.id === change.profileId && owner.objectType === change.objectType && change.ids.includes(owner.objectId)
+    return owner !== null && owner.profileId === change.profileId && owner.objectType === change.objectType && change.ids.includes(owner.objectId)
   }
 
   /** With `showing`, only closes if those memberships are still the ones shown (a newer panel may have opened). */
@@ -156,7 +156,7 @@ export const useDirectoryMembershipsStore = defineStore('directoryMemberships', 
     const ticket = ++latestSearch
     searching.value = true
     const result = await useApi().invoke('directory.list', {
-      id: profileId,
+      profileId,
       objectType,
       search: text,
       pageSize: 20,

@@ -31,7 +31,7 @@ export const useDirectoryObjectStore = defineStore('directoryObject', () => {
 
   function isCurrent(candidate: ObjectRef): boolean {
     return (
-      reference?.id === candidate.id &&
+      reference?.profileId === candidate.profileId &&
       reference.objectType === candidate.objectType &&
       reference.objectId === candidate.objectId
     )
@@ -69,7 +69,7 @@ export const useDirectoryObjectStore = defineStore('directoryObject', () => {
 
   /** The open object's id when `change` names it (same profile and object type), otherwise null. */
   function changedId(change: { profileId: string; objectType: string; ids: readonly string[] }): string | null {
-    if (!reference || reference.id !== change.profileId || reference.objectType !== change.objectType) return null
+    if (!reference || reference.profileId !== change.profileId || reference.objectType !== change.objectType) return null
     return change.ids.includes(reference.objectId) ? reference.objectId : null
   }
 
@@ -103,7 +103,7 @@ export const useDirectoryObjectStore = defineStore('directoryObject', () => {
   }
 
   async function deprovision(profileId: string, userId: string): Promise<Result<JournalEntry>> {
-    return useApi().invoke('directory.deprovision', { id: profileId, userId })
+    return useApi().invoke('directory.deprovision', { profileId, userId })
   }
 
   async function undo(entryId: string): Promise<Result<UndoReport>> {
@@ -126,7 +126,7 @@ export const useDirectoryObjectStore = defineStore('directoryObject', () => {
    * key: the previous keystroke's search is cancelled by main and answers `cancelled`.
    */
   async function searchGroups(profileId: string, objectType: string, search: string): Promise<Result<DirectoryPage>> {
-    return useApi().invoke('directory.list', { id: profileId, objectType, search, pageSize: 50, requestKey: 'create-form-groups' })
+    return useApi().invoke('directory.list', { profileId, objectType, search, pageSize: 50, requestKey: 'create-form-groups' })
   }
 
   return {

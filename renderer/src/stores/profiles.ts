@@ -79,19 +79,19 @@ export const useProfilesStore = defineStore('profiles', () => {
     return afterChange(await useApi().invoke('profiles.update', input), upsert)
   }
 
-  async function duplicate(id: string): Promise<Result<ProfileView>> {
-    return afterChange(await useApi().invoke('profiles.duplicate', { id }), upsert)
+  async function duplicate(profileId: string): Promise<Result<ProfileView>> {
+    return afterChange(await useApi().invoke('profiles.duplicate', { profileId }), upsert)
   }
 
-  async function remove(id: string): Promise<Result<null>> {
-    const result = await useApi().invoke('profiles.delete', { id })
+  async function remove(profileId: string): Promise<Result<null>> {
+    const result = await useApi().invoke('profiles.delete', { profileId })
     return afterChange(result, () => {
-      items.value = items.value.filter((profile) => profile.id !== id)
+      items.value = items.value.filter((profile) => profile.id !== profileId)
     })
   }
 
-  async function exportProfiles(ids: string[]): Promise<Result<ExportedFile>> {
-    return useApi().invoke('profiles.export', { ids })
+  async function exportProfiles(profileIds: string[]): Promise<Result<ExportedFile>> {
+    return useApi().invoke('profiles.export', { profileIds })
   }
 
   async function previewImport(content: string): Promise<Result<ImportPreviewEntry[]>> {

@@ -84,7 +84,7 @@ async function remove(handlers: Handlers, random: ReturnType<typeof createRandom
   if (saved.length === 0) return
   const { id } = random.pick(saved)
   acknowledge({ op: 'deleting', id })
-  await handlers['profiles.delete']({ id })
+  await handlers['profiles.delete']({ profileId: id })
   acknowledge({ op: 'deleted', id })
 }
 
@@ -96,14 +96,14 @@ async function change(handlers: Handlers, profileId: string, tenant: CrashTenant
   const userId = random.pick(free)
   const roll = random.next()
   if (roll < 0.4) {
-    const entry = await handlers['directory.deprovision']({ id: profileId, userId })
+    const entry = await handlers['directory.deprovision']({ profileId: profileId, userId })
     acknowledge({ op: 'changed', entryId: entry.id, action: entry.action, status: entry.outcome.status })
     return
   }
   if (roll < 0.7) {
-    await handlers['directory.update']({ id: profileId, objectType: 'users', objectId: userId, changes: { title: `Crash ${random.integer(1e9).toString(36)}` } })
+    await handlers['directory.update']({ profileId: profileId, objectType: 'users', objectId: userId, changes: { title: `Crash ${random.integer(1e9).toString(36)}` } })
   } else {
-    await handlers['directory.addMember']({ id: profileId, groupType: 'groups', groupId: random.pick(tenant.groups), userId })
+    await handlers['directory.addMember']({ profileId: profileId, groupType: 'groups', groupId: random.pick(tenant.groups), userId })
   }
   const [latest] = (await handlers['journal.list']({ targetId: userId, limit: 1 })).entries
   if (latest) acknowledge({ op: 'changed', entryId: latest.id, action: latest.action, status: latest.outcome.status })

@@ -30,7 +30,7 @@ export async function sandboxProfileAccess(app: PreviewApp, connectorId: Connect
   const made = (await readJson('sandbox', 'sandbox-profiles.json')) as Partial<Record<ConnectorId, string>>
   const profileId = made[connectorId]
   if (!profileId) throw new Error(`no ${connectorId} Sandbox profile was made`)
-  const firstUse = await invokeCall(app, 'directory.testConnection', { id: profileId })
+  const firstUse = await invokeCall(app, 'directory.testConnection', { profileId: profileId })
   if (!firstUse.ok) throw new Error(`the ${connectorId} Sandbox profile did not connect: ${firstUse.error?.message}`)
   const file = (await readJson('profiles.json')) as { profiles: { id: string; values: Record<string, string> }[] }
   const profile = file.profiles.find((candidate) => candidate.id === profileId)

@@ -37,7 +37,7 @@ async function partialCreate() {
     'name.familyName': 'Hopper',
     title: 'Rear Admiral',
   }
-  const result = await services.call('directory.create', { id: profileId, objectType: 'users', attributes, password: 'first-Pa55' })
+  const result = await services.call('directory.create', { profileId: profileId, objectType: 'users', attributes, password: 'first-Pa55' })
   expect(result).toMatchObject({ ok: false, error: { code: 'partial_failure' } })
   const [entry] = (await services.handlers['journal.list']({})).entries
   return { services, entry: entry!, userId: created.createdId() }
@@ -108,7 +108,7 @@ describe('finishing or rolling back a change that stopped part-way', () => {
       })
     }
     const attributes = { userName: 'grace@example.com', 'emails[0].value': 'grace@example.com' }
-    const failure = await services.handlers['directory.create']({ id: profile.id, objectType: 'users', attributes, password: 'first-Pa55' }).catch((error: unknown) => error)
+    const failure = await services.handlers['directory.create']({ profileId: profile.id, objectType: 'users', attributes, password: 'first-Pa55' }).catch((error: unknown) => error)
     expect(failure).toMatchObject({ code: 'partial_failure' })
     const [entry] = (await services.handlers['journal.list']({})).entries
 
@@ -141,7 +141,7 @@ describe('finishing or rolling back a change that stopped part-way', () => {
       })
     }
     const changes = { title: 'Engineer', locale: 'fr_FR' }
-    await services.call('directory.update', { id: profileId, objectType: 'users', objectId: userId, changes })
+    await services.call('directory.update', { profileId: profileId, objectType: 'users', objectId: userId, changes })
     const [entry] = (await services.handlers['journal.list']({})).entries
     expect(entry!.completion).toMatchObject({ available: true, needsPassword: false })
     const rolledBack = await services.handlers['journal.complete']({ entryId: entry!.id, choice: 'rollback' })
@@ -153,7 +153,7 @@ describe('finishing or rolling back a change that stopped part-way', () => {
     const services = await startServices(newDirectory())
     const profileId = await addOktaProfile(services)
     const userId = services.fake.addUser('Ada', 'Lovelace')
-    await services.handlers['directory.update']({ id: profileId, objectType: 'users', objectId: userId, changes: { title: 'Engineer' } })
+    await services.handlers['directory.update']({ profileId: profileId, objectType: 'users', objectId: userId, changes: { title: 'Engineer' } })
     const [entry] = (await services.handlers['journal.list']({})).entries
     expect(entry!.completion).toBeNull()
     expect(await services.call('journal.complete', { entryId: entry!.id, choice: 'finish' })).toMatchObject({ ok: false, error: { code: 'unsupported' } })

@@ -28,7 +28,7 @@ describe('deprovision', () => {
     fake.onCall = (method) => {
       if (method === 'deprovision') onDiskWhenCalled = journalOnDisk(directory)
     }
-    const entry = await services.handlers['directory.deprovision']({ id: profileId, userId })
+    const entry = await services.handlers['directory.deprovision']({ profileId: profileId, userId })
     expect(onDiskWhenCalled).toEqual([
       expect.objectContaining({
         kind: 'intent',
@@ -49,14 +49,14 @@ describe('deprovision', () => {
 
   it('says deactivated when the profile deprovisions by deactivating', async () => {
     const { services, profileId, userId } = await setUp({ deprovisionMode: 'deactivate' })
-    const entry = await services.handlers['directory.deprovision']({ id: profileId, userId })
+    const entry = await services.handlers['directory.deprovision']({ profileId: profileId, userId })
     expect(entry.summary).toBe('Deactivated Ada Lovelace (kept 3 groups on record)')
   })
 
   it('fails with the steps that did and did not happen, and the entry id', async () => {
     const { fake, services, profileId, userId } = await setUp()
     fake.stepFailure = { operation: 'deprovision', step: 1 }
-    const result = await services.call('directory.deprovision', { id: profileId, userId })
+    const result = await services.call('directory.deprovision', { profileId: profileId, userId })
     const [entry] = (await services.handlers['journal.list']({})).entries
     expect(result).toEqual({
       ok: false,
@@ -87,7 +87,7 @@ describe('deprovision', () => {
         details: { networkError: 'timeout', failedStep: 'Suspend Ada Lovelace' },
       }),
     )
-    await expect(services.handlers['directory.deprovision']({ id: profileId, userId })).rejects.toMatchObject({ code: 'network' })
+    await expect(services.handlers['directory.deprovision']({ profileId: profileId, userId })).rejects.toMatchObject({ code: 'network' })
     const [entry] = (await services.handlers['journal.list']({})).entries
     expect(entry).toMatchObject({
       outcome: {
@@ -114,7 +114,7 @@ describe('deprovision', () => {
     )
     expect(failure).toBeInstanceOf(AppError)
     fake.failNext('deprovision', failure as AppError)
-    await expect(services.handlers['directory.deprovision']({ id: profileId, userId })).rejects.toMatchObject({ code: 'internal' })
+    await expect(services.handlers['directory.deprovision']({ profileId: profileId, userId })).rejects.toMatchObject({ code: 'internal' })
     const [entry] = (await services.handlers['journal.list']({})).entries
     expect(entry).toMatchObject({
       outcome: { status: 'pending', message: expect.stringContaining('Lanyard checks it against the target as soon as the target answers again'), steps: [{ status: 'failed' }] },
@@ -130,7 +130,7 @@ describe('deprovision', () => {
       renameSync(journalPath(directory), `${journalPath(directory)}.moved`)
       mkdirSync(journalPath(directory))
     }
-    const result = await services.call('directory.deprovision', { id: profileId, userId })
+    const result = await services.call('directory.deprovision', { profileId: profileId, userId })
     expect(result).toMatchObject({
       ok: false,
       error: {
@@ -149,7 +149,7 @@ describe('deprovision', () => {
 describe('undo deprovision', () => {
   it('brings back status and groups after a restart, from the journal alone', async () => {
     const { directory, fake, secretStore, services, profileId, userId, groups } = await setUp()
-    const deprovision = await services.handlers['directory.deprovision']({ id: profileId, userId })
+    const deprovision = await services.handlers['directory.deprovision']({ profileId: profileId, userId })
     await services.close()
 
     const restarted = await startServices(directory, { fake, secretStore })
@@ -170,7 +170,7 @@ describe('undo deprovision', () => {
 
   it('announces the undo and the deprovision it reverses, each as it stands now', async () => {
     const { services, profileId, userId } = await setUp()
-    const deprovision = await services.handlers['directory.deprovision']({ id: profileId, userId })
+    const deprovision = await services.handlers['directory.deprovision']({ profileId: profileId, userId })
     services.events.length = 0
     const report = await services.handlers['journal.undo']({ entryId: deprovision.id })
     const appended = services.events.filter((event) => event.event === 'journal.appended').map((event) => event.payload)
@@ -182,7 +182,7 @@ describe('undo deprovision', () => {
 
   it('refuses a second undo before calling the target', async () => {
     const { fake, services, profileId, userId } = await setUp()
-    const deprovision = await services.handlers['directory.deprovision']({ id: profileId, userId })
+    const deprovision = await services.handlers['directory.deprovision']({ profileId: profileId, userId })
     await services.handlers['journal.undo']({ entryId: deprovision.id })
     fake.calls.length = 0
     const again = await services.call('journal.undo', { entryId: deprovision.id })
@@ -192,7 +192,7 @@ describe('undo deprovision', () => {
 
   it('runs one undo when two arrive at once, and refuses the other', async () => {
     const { fake, services, profileId, userId } = await setUp()
-    const deprovision = await services.handlers['directory.deprovision']({ id: profileId, userId })
+    const deprovision = await services.handlers['directory.deprovision']({ profileId: profileId, userId })
     fake.calls.length = 0
     const results = await Promise.all([
       services.call('journal.undo', { entryId: deprovision.id }),
@@ -207,8 +207,8 @@ describe('undo deprovision', () => {
   it('refuses to undo a deprovision that failed, or anything that is not a deprovision', async () => {
     const { fake, services, profileId, userId, groups } = await setUp()
     fake.stepFailure = { operation: 'deprovision', step: 0 }
-    await services.call('directory.deprovision', { id: profileId, userId })
-    await services.handlers['directory.removeMember']({ id: profileId, groupType: 'groups', groupId: groups[0]!, userId })
+    await services.call('directory.deprovision', { profileId: profileId, userId })
+    await services.handlers['directory.removeMember']({ profileId: profileId, groupType: 'groups', groupId: groups[0]!, userId })
     const [membership, failed] = (await services.handlers['journal.list']({})).entries
     expect(failed!.undo).toEqual({ available: false, reason: 'The deprovision did not happen, so there is nothing to undo.', undoneBy: null })
     fake.calls.length = 0
@@ -220,8 +220,8 @@ describe('undo deprovision', () => {
 
   it('refuses once the profile is deleted', async () => {
     const { fake, services, profileId, userId } = await setUp()
-    const deprovision = await services.handlers['directory.deprovision']({ id: profileId, userId })
-    await services.handlers['profiles.delete']({ id: profileId })
+    const deprovision = await services.handlers['directory.deprovision']({ profileId: profileId, userId })
+    await services.handlers['profiles.delete']({ profileId: profileId })
     fake.calls.length = 0
     const result = await services.call('journal.undo', { entryId: deprovision.id })
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('The profile "Okta prod" no longer exists') } })
@@ -230,7 +230,7 @@ describe('undo deprovision', () => {
 
   it('reports what the user read back lacks, and a failed step with the steps', async () => {
     const { fake, services, profileId, userId } = await setUp()
-    const deprovision = await services.handlers['directory.deprovision']({ id: profileId, userId })
+    const deprovision = await services.handlers['directory.deprovision']({ profileId: profileId, userId })
     fake.stepFailure = { operation: 'undoDeprovision', step: 1 }
     const failed = await services.call('journal.undo', { entryId: deprovision.id })
     expect(failed).toMatchObject({

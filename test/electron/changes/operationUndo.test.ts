@@ -19,10 +19,10 @@ async function bulkDeprovision() {
   for (const userId of [ada!, grace!, alan!]) fake.addMembership(engineering, userId)
   const { journal, deprovisions } = services.operations
   const operation = await journal.recordOperation({ action: 'bulk', title: 'Leavers of November', undoOf: null })
-  await deprovisions.deprovision({ id: profileId, userId: ada! }, { operationId: operation.id })
+  await deprovisions.deprovision({ profileId: profileId, userId: ada! }, { operationId: operation.id })
   fake.failNext('deprovision', new AppError('conflict', 'Grace Hopper cannot be suspended: she owns the tenant.'))
-  await expect(deprovisions.deprovision({ id: profileId, userId: grace! }, { operationId: operation.id })).rejects.toThrowError('owns the tenant')
-  await deprovisions.deprovision({ id: profileId, userId: alan! }, { operationId: operation.id })
+  await expect(deprovisions.deprovision({ profileId: profileId, userId: grace! }, { operationId: operation.id })).rejects.toThrowError('owns the tenant')
+  await deprovisions.deprovision({ profileId: profileId, userId: alan! }, { operationId: operation.id })
   return { directory, fake, secretStore, services, profileId, operation, users: { ada: ada!, grace: grace!, alan: alan! }, engineering }
 }
 
@@ -95,7 +95,7 @@ describe('undoing an operation', () => {
 
   it('finds an operation’s changes with journal.list, and refuses a change naming an operation it does not hold', async () => {
     const { services, operation, profileId, users } = await bulkDeprovision()
-    await expect(services.operations.deprovisions.deprovision({ id: profileId, userId: users.grace }, { operationId: 'no-such-operation' })).rejects.toThrowError(
+    await expect(services.operations.deprovisions.deprovision({ profileId: profileId, userId: users.grace }, { operationId: 'no-such-operation' })).rejects.toThrowError(
       'This operation is not in the journal',
     )
     const page = await services.handlers['journal.list']({ operationId: operation.id })

@@ -23,7 +23,7 @@ async function withLostDeprovision(settlingBackoff = { firstMs: 1, maxMs: 4, att
     fake.objects.get(ada)!.status = 'SUSPENDED'
     throw new AppError('network', 'The connection was reset.')
   }
-  await expect(services.handlers['directory.deprovision']({ id: profileId, userId: ada })).rejects.toMatchObject({ code: 'network' })
+  await expect(services.handlers['directory.deprovision']({ profileId: profileId, userId: ada })).rejects.toMatchObject({ code: 'network' })
   fake.onCall = null
   const [entry] = (await services.handlers['journal.list']({ action: 'deprovision' })).entries
   return { services, fake, profileId, ada, entry: entry! }
@@ -61,7 +61,7 @@ describe('settling without a restart', () => {
   it('settles it once another call to the same profile succeeds', async () => {
     const { services, profileId, entry } = await withLostDeprovision({ firstMs: 1, maxMs: 1, attempts: 0 })
     expect((await entryNow(services, entry.id)).outcome.status).toBe('pending')
-    await services.handlers['directory.list']({ id: profileId, objectType: 'users', search: '', pageSize: 10 })
+    await services.handlers['directory.list']({ profileId: profileId, objectType: 'users', search: '', pageSize: 10 })
     let now = await entryNow(services, entry.id)
     for (let wait = 0; wait < 1000 && now.outcome.status === 'pending'; wait++) {
       await new Promise((resolve) => setTimeout(resolve, 2))

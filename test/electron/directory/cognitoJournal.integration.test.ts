@@ -58,7 +58,7 @@ describe('deprovision and undo through the services, against the Cognito sandbox
     const { handlers, profile, person, tenant, groupsOf } = first
     const before = groupsOf()
 
-    const entry = await handlers['directory.deprovision']({ id: profile.id, userId: person })
+    const entry = await handlers['directory.deprovision']({ profileId: profile.id, userId: person })
     expect(entry.outcome.status).toBe('applied')
     expect(entry.changes).toEqual([{ attribute: 'active', before: true, after: false }])
     expect(entry.recorded).toEqual({ status: 'CONFIRMED', groups: before })
@@ -91,7 +91,7 @@ describe('partial creates through the services: finish and roll back', () => {
     const groups = tenant.groups().slice(0, 2).map((group) => group.name)
     const error = await rejection(
       handlers['directory.create']({
-        id: profile.id,
+        profileId: profile.id,
         objectType: 'users',
         attributes: { userName: 'new.starter', 'emails[0].value': 'new.starter@example.com', 'Extension.IsPasswordPermanent': true },
         password: 'weak',
@@ -122,7 +122,7 @@ describe('partial creates through the services: finish and roll back', () => {
   it('rolls back a partial create: the user is deleted again', async () => {
     const { handlers, profile, tenant } = await setUp()
     await rejection(
-      handlers['directory.create']({ id: profile.id, objectType: 'users', attributes: { userName: 'short.lived', 'emails[0].value': 'short.lived@example.com' }, password: 'weak' }),
+      handlers['directory.create']({ profileId: profile.id, objectType: 'users', attributes: { userName: 'short.lived', 'emails[0].value': 'short.lived@example.com' }, password: 'weak' }),
     )
     expect(tenant.findUser('short.lived')).toBeDefined()
     const [entry] = (await handlers['journal.list']({ action: 'create' })).entries
@@ -137,7 +137,7 @@ describe('partial creates through the services: finish and roll back', () => {
     const groups = tenant.groups().slice(0, 3).map((group) => group.name)
     tenant.throttle('UserResourceUpdate', 0)
     const error = await rejection(
-      handlers['directory.create']({ id: profile.id, objectType: 'users', attributes: { userName: 'half.way', 'emails[0].value': 'half.way@example.com' }, password: 'Good-Pass-42!', groups }),
+      handlers['directory.create']({ profileId: profile.id, objectType: 'users', attributes: { userName: 'half.way', 'emails[0].value': 'half.way@example.com' }, password: 'Good-Pass-42!', groups }),
     )
     expect(error.code).toBe('partial_failure')
     const [entry] = (await handlers['journal.list']({ action: 'create' })).entries
@@ -157,7 +157,7 @@ describe('partial creates through the services: finish and roll back', () => {
     const { handlers, profile, tenant } = await setUp()
     const groups = tenant.groups().slice(0, 2).map((group) => group.name)
     await handlers['directory.create']({
-      id: profile.id,
+      profileId: profile.id,
       objectType: 'users',
       attributes: { userName: 'all.the.way', 'emails[0].value': 'all.the.way@example.com', 'Extension.IsPasswordPermanent': true },
       password: 'Good-Pass-42!',

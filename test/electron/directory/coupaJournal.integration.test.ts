@@ -41,7 +41,7 @@ describe('Coupa deprovision, undo and changes through the services', () => {
   it('journals a deprovision with every role and group, and undo after a restart brings back what went missing', async () => {
     const first = await setUp()
     const { handlers, profile, person, id, tenant } = first
-    const entry = await handlers['directory.deprovision']({ id: profile.id, userId: id })
+    const entry = await handlers['directory.deprovision']({ profileId: profile.id, userId: id })
     expect(entry.outcome.status).toBe('applied')
     const kept = person.roleIds.length + person.contentGroupIds.length + person.userGroupIds.length + person.accountGroupIds.length
     expect(entry.summary).toBe(`Deactivated ${entry.target.name} (kept ${kept} groups on record)`)
@@ -53,7 +53,7 @@ describe('Coupa deprovision, undo and changes through the services', () => {
 
     // Behind Lanyard's back, a role goes.
     const [lostRole] = person.roleIds
-    await handlers['directory.removeMember']({ id: profile.id, groupType: 'roles', groupId: String(lostRole), userId: id })
+    await handlers['directory.removeMember']({ profileId: profile.id, groupType: 'roles', groupId: String(lostRole), userId: id })
     expect(tenant.rolesOf(person.id).map((role) => role.id)).not.toContain(lostRole)
 
     // A new set of services on the same data folder: the app after a restart.
@@ -72,7 +72,7 @@ describe('Coupa deprovision, undo and changes through the services', () => {
   it('records a failed deactivation exactly, with Coupa\'s request id', async () => {
     const { sandbox, handlers, profile, id, tenant, person } = await setUp()
     sandbox.faults.script([{ kind: 'server_error', method: 'PUT', times: 10 }])
-    await expect(handlers['directory.deprovision']({ id: profile.id, userId: id })).rejects.toMatchObject({ extra: { steps: [{ status: 'failed' }] } })
+    await expect(handlers['directory.deprovision']({ profileId: profile.id, userId: id })).rejects.toMatchObject({ extra: { steps: [{ status: 'failed' }] } })
     expect(tenant.user(person.id)?.fields.active).toBe(true)
     const [entry] = (await handlers['journal.list']({ action: 'deprovision' })).entries
     expect(entry?.outcome.details).toMatchObject({ status: '500', failedStep: expect.stringMatching(/^Deactivate /) })
@@ -84,7 +84,7 @@ describe('Coupa deprovision, undo and changes through the services', () => {
     const { handlers, profile, id, tenant, person } = await setUp()
     const buyer = tenant.role('Buyer')!
     const hadBuyer = person.roleIds.includes(buyer.id)
-    await handlers[hadBuyer ? 'directory.removeMember' : 'directory.addMember']({ id: profile.id, groupType: 'roles', groupId: String(buyer.id), userId: id })
+    await handlers[hadBuyer ? 'directory.removeMember' : 'directory.addMember']({ profileId: profile.id, groupType: 'roles', groupId: String(buyer.id), userId: id })
     const [entry] = (await handlers['journal.list']({})).entries
     expect(entry).toMatchObject({ action: hadBuyer ? 'removeMember' : 'addMember', related: { objectType: 'roles', name: 'Buyer' }, target: { id } })
     expect(tenant.rolesOf(person.id).some((role) => role.id === buyer.id)).toBe(!hadBuyer)
@@ -94,7 +94,7 @@ describe('Coupa deprovision, undo and changes through the services', () => {
     const { sandbox, handlers, profile, id, tenant, person } = await setUp()
     sandbox.faults.script([{ kind: 'server_error', method: 'PUT', after: 1, times: 10 }])
     await expect(
-      handlers['directory.update']({ id: profile.id, objectType: 'users', objectId: id, changes: { 'name.familyName': 'Twostep', 'Extension.Segment1': 'SEG-1' } }),
+      handlers['directory.update']({ profileId: profile.id, objectType: 'users', objectId: id, changes: { 'name.familyName': 'Twostep', 'Extension.Segment1': 'SEG-1' } }),
     ).rejects.toMatchObject({ code: 'partial_failure' })
     const [partial] = (await handlers['journal.list']({ action: 'update' })).entries
     expect(partial?.outcome.status).toBe('partial')
@@ -119,7 +119,7 @@ describe('Coupa deprovision, undo and changes through the services', () => {
 
   it('journals a create with a chart of accounts, account groups and segments as one applied entry, and Coupa holds them all', async () => {
     const { handlers, profile, tenant } = await setUp()
-    const created = await handlers['directory.create']({ id: profile.id, objectType: 'users', attributes: segmentedUser })
+    const created = await handlers['directory.create']({ profileId: profile.id, objectType: 'users', attributes: segmentedUser })
     const entries = (await handlers['journal.list']({})).entries
     expect(entries.map((entry) => [entry.action, entry.outcome.status])).toEqual([['create', 'applied']])
     // The two named steps are on record when both applied, as they are when one fails.
@@ -137,7 +137,7 @@ describe('Coupa deprovision, undo and changes through the services', () => {
   it('journals a create whose segment step failed as one entry with its two named steps, and finishes it from the journal', async () => {
     const { sandbox, handlers, profile, tenant } = await setUp()
     sandbox.faults.script([{ kind: 'server_error', method: 'PUT', times: 10 }])
-    await expect(handlers['directory.create']({ id: profile.id, objectType: 'users', attributes: segmentedUser })).rejects.toMatchObject({ code: 'partial_failure' })
+    await expect(handlers['directory.create']({ profileId: profile.id, objectType: 'users', attributes: segmentedUser })).rejects.toMatchObject({ code: 'partial_failure' })
     const [partial, ...others] = (await handlers['journal.list']({})).entries
     expect(others).toEqual([])
     expect(partial?.outcome.status).toBe('partial')

@@ -41,7 +41,7 @@ describe('GoToMeeting through the services, against the sandbox account', () => 
     const first = await setUp()
     const { handlers, profile, person, tenant, groupName, sandbox } = first
 
-    const entry = await handlers['directory.deprovision']({ id: profile.id, userId: person.key })
+    const entry = await handlers['directory.deprovision']({ profileId: profile.id, userId: person.key })
     expect(entry.outcome.status).toBe('applied')
     expect(entry.summary).toContain(`${person.firstName} ${person.lastName}`)
     expect(entry.changes).toEqual([{ attribute: 'active', before: true, after: false }])
@@ -70,7 +70,7 @@ describe('GoToMeeting through the services, against the sandbox account', () => 
     const userPut = { method: 'PUT', path: new RegExp(`/users/${person.key}$`) }
     // The admin roles go, the licences step fails: a partial deprovision.
     sandbox.faults.script([{ kind: 'server_error', ...userPut, after: 1 }])
-    await expect(handlers['directory.deprovision']({ id: profile.id, userId: person.key })).rejects.toMatchObject({ code: 'partial_failure' })
+    await expect(handlers['directory.deprovision']({ profileId: profile.id, userId: person.key })).rejects.toMatchObject({ code: 'partial_failure' })
     expect(tenant.user(person.key)).toMatchObject({ status: 'ACTIVE', adminRoles: [], licenseKeys: person.licenseKeys })
     const [deprovision] = (await handlers['journal.list']({ action: 'deprovision' })).entries
     expect(deprovision).toMatchObject({ outcome: { status: 'partial' }, undo: { available: true } })
@@ -98,10 +98,10 @@ describe('GoToMeeting through the services, against the sandbox account', () => 
     const existing = tenant.users().find((user) => user.key !== tenant.adminUser.key)!
     const before = tenant.count()
     const attributes = { 'emails[0].value': existing.email, 'name.givenName': 'Another', 'name.familyName': 'Person' }
-    const check = await handlers['directory.checkCreate']({ id: profile.id, objectType: 'users', attributes })
+    const check = await handlers['directory.checkCreate']({ profileId: profile.id, objectType: 'users', attributes })
     expect(check.warnings[0]).toContain('already has a GoTo account')
 
-    const error = await handlers['directory.create']({ id: profile.id, objectType: 'users', attributes }).catch((caught: unknown) => caught)
+    const error = await handlers['directory.create']({ profileId: profile.id, objectType: 'users', attributes }).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(AppError)
     expect(error).toMatchObject({ code: 'conflict', extra: { details: { existingId: existing.key } } })
     expect((error as AppError).message).toContain('already existed')
@@ -115,9 +115,9 @@ describe('GoToMeeting through the services, against the sandbox account', () => 
     const { handlers, profile, tenant } = await setUp()
     const email = tenant.deletedEmails()[0]!
     const attributes = { 'emails[0].value': email, 'name.givenName': 'New', 'name.familyName': 'Hire' }
-    const check = await handlers['directory.checkCreate']({ id: profile.id, objectType: 'users', attributes })
+    const check = await handlers['directory.checkCreate']({ profileId: profile.id, objectType: 'users', attributes })
     expect(check.warnings).toEqual([expect.stringContaining('re-activate that old account')])
-    const created = await handlers['directory.create']({ id: profile.id, objectType: 'users', attributes })
+    const created = await handlers['directory.create']({ profileId: profile.id, objectType: 'users', attributes })
     expect(tenant.findUser(email)?.key).toBe(created.id)
     const [entry] = (await handlers['journal.list']({ action: 'create' })).entries
     expect(entry).toMatchObject({ outcome: { status: 'applied' }, target: { id: created.id } })
@@ -127,11 +127,11 @@ describe('GoToMeeting through the services, against the sandbox account', () => 
     const { handlers, profile, person, tenant, sandbox } = await setUp()
     const other = tenant.groups().find((group) => group.key !== person.groupKey)!
     const before = sandbox.requestCount()
-    await expect(handlers['directory.addMember']({ id: profile.id, groupType: 'groups', groupId: other.key, userId: person.key })).rejects.toMatchObject({
+    await expect(handlers['directory.addMember']({ profileId: profile.id, groupType: 'groups', groupId: other.key, userId: person.key })).rejects.toMatchObject({
       code: 'unsupported',
     })
     expect(sandbox.requestCount()).toBe(before)
-    const groups = await handlers['directory.groupsOf']({ id: profile.id, objectType: 'users', objectId: person.key, pageSize: 10 })
+    const groups = await handlers['directory.groupsOf']({ profileId: profile.id, objectType: 'users', objectId: person.key, pageSize: 10 })
     expect(groups.items.map((item) => item.id)).toEqual([person.groupKey])
   })
 })

@@ -50,21 +50,21 @@ async function setUp(connectorId: 'okta' | 'gotomeeting') {
   const requests = requestLog(logger.lines, (fields) => ('attempt' in fields ? String(fields.path) : null))
   const call = (name: CallName, input: unknown) => invokeContract(services.handlers, name, input, logger)
   // One real call first, so the connector is built (and GoTo signed in): the refusals must not depend on a cold start.
-  expect(await call('directory.get', { id: profileId, objectType: 'users', objectId: userId })).toMatchObject({ ok: true })
+  expect(await call('directory.get', { profileId: profileId, objectType: 'users', objectId: userId })).toMatchObject({ ok: true })
   requests.mark()
   return { dataDirectory, call, profileId, userId, groupId, requests }
 }
 
 function badInputs(id: string, userId: string, groupId: string, bad: string): [CallName, Record<string, unknown>][] {
   return [
-    ['directory.get', { id, objectType: 'users', objectId: bad }],
-    ['directory.update', { id, objectType: 'users', objectId: bad, changes: { title: 'x' } }],
-    ['directory.delete', { id, objectType: 'groups', objectId: bad, confirmName: 'x' }],
-    ['directory.members', { id, objectType: 'groups', objectId: bad }],
-    ['directory.groupsOf', { id, objectType: 'users', objectId: bad }],
-    ['directory.addMember', { id, groupId, userId: bad }],
-    ['directory.removeMember', { id, groupId: bad, userId }],
-    ['directory.deprovision', { id, userId: bad }],
+    ['directory.get', { profileId: id, objectType: 'users', objectId: bad }],
+    ['directory.update', { profileId: id, objectType: 'users', objectId: bad, changes: { title: 'x' } }],
+    ['directory.delete', { profileId: id, objectType: 'groups', objectId: bad, confirmName: 'x' }],
+    ['directory.members', { profileId: id, objectType: 'groups', objectId: bad }],
+    ['directory.groupsOf', { profileId: id, objectType: 'users', objectId: bad }],
+    ['directory.addMember', { profileId: id, groupId, userId: bad }],
+    ['directory.removeMember', { profileId: id, groupId: bad, userId }],
+    ['directory.deprovision', { profileId: id, userId: bad }],
   ]
 }
 
@@ -73,7 +73,7 @@ for (const connectorId of ['okta', 'gotomeeting'] as const) {
     it('refuses lone surrogates in ids and search text as invalid_input', async () => {
       const { dataDirectory, call, profileId, userId, groupId, requests } = await setUp(connectorId)
       for (const bad of ['\uD800', `${userId}\uDC00`, `\uDE00${userId}`]) {
-        for (const [name, input] of [...badInputs(profileId, userId, groupId, bad), ['directory.list', { id: profileId, objectType: 'users', search: bad }] as const]) {
+        for (const [name, input] of [...badInputs(profileId, userId, groupId, bad), ['directory.list', { profileId: profileId, objectType: 'users', search: bad }] as const]) {
           const result = await call(name, input)
           expect(result, `${name} ${JSON.stringify(bad)}`).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
         }
@@ -114,13 +114,13 @@ describe("the adapter's own refusals come before the journal", () => {
     const call = (name: CallName, input: unknown) => invokeContract(services.handlers, name, input, logger)
     const attributes = { userName: 'zoe.k', 'name.givenName': 'Zoe', 'name.familyName': 'K', 'emails[0].value': 'zoe.k@example.com', 'Extension.Custom.nope': 'x' }
 
-    const created = await call('directory.create', { id, objectType: 'users', attributes })
+    const created = await call('directory.create', { profileId: id, objectType: 'users', attributes })
     expect(created).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('"nope" is not one of') } })
     const { 'Extension.Custom.nope': _nope, ...declared } = attributes
-    const segmentOnly = await call('directory.create', { id, objectType: 'users', attributes: { ...declared, 'Extension.Segment1': 'Ops' } })
+    const segmentOnly = await call('directory.create', { profileId: id, objectType: 'users', attributes: { ...declared, 'Extension.Segment1': 'Ops' } })
     expect(segmentOnly).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('chart of accounts') } })
     const userId = String(sandbox.tenant.users()[0]!.id)
-    const updated = await call('directory.update', { id, objectType: 'users', objectId: userId, changes: { 'Extension.Custom.nope': 'x' } })
+    const updated = await call('directory.update', { profileId: id, objectType: 'users', objectId: userId, changes: { 'Extension.Custom.nope': 'x' } })
     expect(updated).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(requests.requests().filter((request) => !request.startsWith('GET'))).toEqual([])
     expect(journalOnDisk(dataDirectory)).toEqual([])
@@ -129,7 +129,7 @@ describe("the adapter's own refusals come before the journal", () => {
   it('GoTo: a username and an email that disagree, which are one field in GoTo', async () => {
     const { dataDirectory, call, profileId, requests } = await setUp('gotomeeting')
     const attributes = { userName: 'a.b@example.com', 'emails[0].value': 'c.d@example.com', 'name.givenName': 'A', 'name.familyName': 'B' }
-    const created = await call('directory.create', { id: profileId, objectType: 'users', attributes })
+    const created = await call('directory.create', { profileId: profileId, objectType: 'users', attributes })
     expect(created).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('one field in GoTo') } })
     expect(requests.requests()).toEqual([])
     expect(journalOnDisk(dataDirectory)).toEqual([])
@@ -138,9 +138,9 @@ describe("the adapter's own refusals come before the journal", () => {
   it('GoTo: a locale or time zone GoTo would not take, on create and on update', async () => {
     const { dataDirectory, call, profileId, userId, requests } = await setUp('gotomeeting')
     const attributes = { userName: 'a.b@example.com', 'emails[0].value': 'a.b@example.com', 'name.givenName': 'A', 'name.familyName': 'B', locale: 'English' }
-    const created = await call('directory.create', { id: profileId, objectType: 'users', attributes })
+    const created = await call('directory.create', { profileId: profileId, objectType: 'users', attributes })
     expect(created).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('Nothing was sent') } })
-    const updated = await call('directory.update', { id: profileId, objectType: 'users', objectId: userId, changes: { timezone: 'Mars/Olympus' } })
+    const updated = await call('directory.update', { profileId: profileId, objectType: 'users', objectId: userId, changes: { timezone: 'Mars/Olympus' } })
     expect(updated).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('Nothing was sent') } })
     // The update's read of the user it changes, and nothing after it.
     expect(requests.requests()).toHaveLength(1)
@@ -150,7 +150,7 @@ describe("the adapter's own refusals come before the journal", () => {
 
   it('Cognito: "Password is permanent" changed without the password', async () => {
     const { dataDirectory, call, id, username, requests } = await cognitoSetUp()
-    const updated = await call('directory.update', { id, objectType: 'users', objectId: username, changes: { 'Extension.IsPasswordPermanent': true } })
+    const updated = await call('directory.update', { profileId: id, objectType: 'users', objectId: username, changes: { 'Extension.IsPasswordPermanent': true } })
     expect(updated).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('Type the password too') } })
     // The read of the user the update changes, and nothing after it.
     expect(requests.requests()).toEqual(['AdminGetUser'])
@@ -192,7 +192,7 @@ describe('Cognito: a create refused for its password or groups is neither journa
   for (const [what, input, message] of cases) {
     it(`refuses ${what} as invalid_input`, async () => {
       const { dataDirectory, call, id, requests, logger, sandbox } = await cognitoSetUp()
-      const created = await call('directory.create', { id, objectType: 'users', ...input })
+      const created = await call('directory.create', { profileId: id, objectType: 'users', ...input })
       expect(created).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining(message) } })
       expect(requests.requests()).toEqual([])
       expect(journalOnDisk(dataDirectory)).toEqual([])
@@ -204,7 +204,7 @@ describe('Cognito: a create refused for its password or groups is neither journa
   it('still creates a user with a permanent password and a few groups (the checks refuse only what they must)', async () => {
     const { dataDirectory, call, id, sandbox } = await cognitoSetUp()
     const groups = sandbox.tenant.groups().slice(0, 2).map((group) => group.name)
-    const created = await call('directory.create', { id, objectType: 'users', attributes: { ...newUser, 'Extension.IsPasswordPermanent': true }, password, groups })
+    const created = await call('directory.create', { profileId: id, objectType: 'users', attributes: { ...newUser, 'Extension.IsPasswordPermanent': true }, password, groups })
     expect(created).toMatchObject({ ok: true, value: { id: 'zoe.k' } })
     expect(journalOnDisk(dataDirectory).map((record) => [record.kind, record.kind === 'outcome' ? record.status : null])).toEqual([['intent', null], ['outcome', 'applied']])
     expect(JSON.stringify(journalOnDisk(dataDirectory))).not.toContain(password)

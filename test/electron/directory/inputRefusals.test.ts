@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { CallName } from '../../../shared/contract'
+import { callNames, type CallName } from '../../../shared/contract'
 import { invokeContract } from '../../../electron/services/invokeContract'
+import { validExamples } from '../../support/contractExamples'
 import { expectAppError } from '../../support/expectAppError'
 import { FakeDirectory } from '../../support/fakeConnector'
 import { createTestServices } from '../../support/createTestServices'
@@ -58,9 +59,9 @@ describe('attribute keys that are built-in object names', () => {
     it(`refuses "${name}" in a create, an update and a create check, journaling nothing`, async () => {
       const { call, okta, userId, nothingHappened } = await setUp()
       for (const [callName, input] of [
-        ['directory.create', { id: okta, objectType: 'users', attributes: withOwnKey(newUser, name, 'x'), password: 'correct horse 1' }],
-        ['directory.update', { id: okta, objectType: 'users', objectId: userId, changes: withOwnKey({}, name, 'x') }],
-        ['directory.checkCreate', { id: okta, objectType: 'users', attributes: withOwnKey(newUser, name, 'x') }],
+        ['directory.create', { profileId: okta, objectType: 'users', attributes: withOwnKey(newUser, name, 'x'), password: 'correct horse 1' }],
+        ['directory.update', { profileId: okta, objectType: 'users', objectId: userId, changes: withOwnKey({}, name, 'x') }],
+        ['directory.checkCreate', { profileId: okta, objectType: 'users', attributes: withOwnKey(newUser, name, 'x') }],
       ] as const) {
         const result = await call(callName, input)
         expect(result, `${callName} ${name}`).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining(name) } })
@@ -71,10 +72,10 @@ describe('attribute keys that are built-in object names', () => {
     it(`refuses "${name}" in the directory service itself, past the contract, journaling nothing`, async () => {
       const { services, okta, userId, nothingHappened } = await setUp()
       const { handlers } = services
-      const created = handlers['directory.create']({ id: okta, objectType: 'users', attributes: withOwnKey(newUser, name, 'x') as never, password: 'pw-long-1' })
+      const created = handlers['directory.create']({ profileId: okta, objectType: 'users', attributes: withOwnKey(newUser, name, 'x') as never, password: 'pw-long-1' })
       const createError = await expectAppError(created, 'invalid_input')
       expect(createError.extra.fields).toHaveProperty([name])
-      const updated = handlers['directory.update']({ id: okta, objectType: 'users', objectId: userId, changes: withOwnKey({}, name, 'x') as never })
+      const updated = handlers['directory.update']({ profileId: okta, objectType: 'users', objectId: userId, changes: withOwnKey({}, name, 'x') as never })
       expect((await expectAppError(updated, 'invalid_input')).message).toMatch(/Nothing was changed/)
       nothingHappened()
     })
@@ -85,16 +86,16 @@ describe('lone UTF-16 surrogates', () => {
   it('refuses them in ids, search text, cursors and attribute values, calling nothing', async () => {
     const { call, okta, userId, groupId, nothingHappened } = await setUp()
     const inputs: [CallName, Record<string, unknown>][] = [
-      ['directory.get', { id: okta, objectType: 'users', objectId: `${userId}\uD800` }],
-      ['directory.list', { id: okta, objectType: 'users', search: '\uDC00ada' }],
-      ['directory.list', { id: okta, objectType: 'users', search: 'ada', cursor: 'x\uD83D' }],
-      ['directory.members', { id: okta, objectType: 'groups', objectId: `\uDE00${groupId}` }],
-      ['directory.addMember', { id: okta, groupId, userId: `${userId.slice(0, 1)}\uD800${userId.slice(1)}` }],
-      ['directory.removeMember', { id: okta, groupId: `${groupId}\uDFFF`, userId }],
-      ['directory.deprovision', { id: okta, userId: '\uD800' }],
-      ['directory.update', { id: okta, objectType: 'users', objectId: userId, changes: { title: 'Eng\uD800ineer' } }],
-      ['directory.create', { id: okta, objectType: 'users', attributes: { ...newUser, 'name.givenName': 'A\uDC00da' }, password: 'pw-long-1' }],
-      ['directory.delete', { id: okta, objectType: 'users', objectId: userId, confirmName: 'Ada\uD800' }],
+      ['directory.get', { profileId: okta, objectType: 'users', objectId: `${userId}\uD800` }],
+      ['directory.list', { profileId: okta, objectType: 'users', search: '\uDC00ada' }],
+      ['directory.list', { profileId: okta, objectType: 'users', search: 'ada', cursor: 'x\uD83D' }],
+      ['directory.members', { profileId: okta, objectType: 'groups', objectId: `\uDE00${groupId}` }],
+      ['directory.addMember', { profileId: okta, groupId, userId: `${userId.slice(0, 1)}\uD800${userId.slice(1)}` }],
+      ['directory.removeMember', { profileId: okta, groupId: `${groupId}\uDFFF`, userId }],
+      ['directory.deprovision', { profileId: okta, userId: '\uD800' }],
+      ['directory.update', { profileId: okta, objectType: 'users', objectId: userId, changes: { title: 'Eng\uD800ineer' } }],
+      ['directory.create', { profileId: okta, objectType: 'users', attributes: { ...newUser, 'name.givenName': 'A\uDC00da' }, password: 'pw-long-1' }],
+      ['directory.delete', { profileId: okta, objectType: 'users', objectId: userId, confirmName: 'Ada\uD800' }],
     ]
     for (const [name, input] of inputs) {
       const result = await call(name, input)
@@ -114,15 +115,15 @@ describe('ids that are, or decode to, a path', () => {
       const id = connectorId === 'okta' ? okta : await profile('gotomeeting', { password: 'p', clientSecret: 's' })
       for (const bad of traversalIds) {
         const inputs: [CallName, Record<string, unknown>][] = [
-          ['directory.get', { id, objectType: 'users', objectId: bad }],
-          ['directory.update', { id, objectType: 'users', objectId: bad, changes: { title: 'x' } }],
-          ['directory.delete', { id, objectType: 'users', objectId: bad, confirmName: 'x' }],
-          ['directory.members', { id, objectType: 'groups', objectId: bad }],
-          ['directory.groupsOf', { id, objectType: 'users', objectId: bad }],
-          ['directory.addMember', { id, groupId, userId: bad }],
-          ['directory.removeMember', { id, groupId: bad, userId }],
-          ['directory.deprovision', { id, userId: bad }],
-          ['directory.create', { id, objectType: 'groups', attributes: { displayName: 'Night shift' }, groups: [bad] }],
+          ['directory.get', { profileId: id, objectType: 'users', objectId: bad }],
+          ['directory.update', { profileId: id, objectType: 'users', objectId: bad, changes: { title: 'x' } }],
+          ['directory.delete', { profileId: id, objectType: 'users', objectId: bad, confirmName: 'x' }],
+          ['directory.members', { profileId: id, objectType: 'groups', objectId: bad }],
+          ['directory.groupsOf', { profileId: id, objectType: 'users', objectId: bad }],
+          ['directory.addMember', { profileId: id, groupId, userId: bad }],
+          ['directory.removeMember', { profileId: id, groupId: bad, userId }],
+          ['directory.deprovision', { profileId: id, userId: bad }],
+          ['directory.create', { profileId: id, objectType: 'groups', attributes: { displayName: 'Night shift' }, groups: [bad] }],
         ]
         for (const [name, input] of inputs) {
           const result = await call(name, input)
@@ -137,7 +138,7 @@ describe('ids that are, or decode to, a path', () => {
     const { call, profile, fake } = await setUp()
     const cognito = await profile('cognito', { accessSecret: 's' })
     for (const legitimate of ['ops/team.lead', 'a.b', 'x\\y']) {
-      const result = await call('directory.get', { id: cognito, objectType: 'users', objectId: legitimate })
+      const result = await call('directory.get', { profileId: cognito, objectType: 'users', objectId: legitimate })
       expect(result, legitimate).toMatchObject({ ok: false, error: { code: 'not_found' } })
     }
     expect(fake.calls).toEqual(['get users', 'get users', 'get users'])
@@ -147,11 +148,40 @@ describe('ids that are, or decode to, a path', () => {
     const { call, profile, nothingHappened } = await setUp()
     const cognito = await profile('cognito', { accessSecret: 's' })
     for (const bad of ['ops\uD800', 'ops\u0000', 'ops\nx']) {
-      expect(await call('directory.get', { id: cognito, objectType: 'users', objectId: bad }), JSON.stringify(bad)).toMatchObject({
+      expect(await call('directory.get', { profileId: cognito, objectType: 'users', objectId: bad }), JSON.stringify(bad)).toMatchObject({
         ok: false,
         error: { code: 'invalid_input' },
       })
     }
     nothingHappened()
+  })
+})
+
+describe('the profile under its old name', () => {
+  const namesTheProfile = callNames.filter((name) => 'profileId' in validExamples[name] && !name.startsWith('journal.'))
+
+  it('covers every directory call and profiles get / update / duplicate / delete', () => {
+    expect(namesTheProfile.filter((name) => name.startsWith('directory.'))).toHaveLength(callNames.filter((name) => name.startsWith('directory.')).length - 1)
+    expect(namesTheProfile.filter((name) => name.startsWith('profiles.')).sort()).toEqual(['profiles.delete', 'profiles.duplicate', 'profiles.get', 'profiles.update'])
+  })
+
+  it('refuses `id` for the profile, naming the unknown key and `profileId` instead, before anything is sent or journaled', async () => {
+    const { call, okta, nothingHappened } = await setUp()
+    for (const name of namesTheProfile) {
+      const { profileId: _renamed, ...rest } = validExamples[name] as { profileId: string }
+      const result = await call(name, { ...rest, id: okta })
+      expect(result, name).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: expect.stringMatching(/"id".*"profileId"/), fields: { profileId: expect.stringMatching(/"id"/) } },
+      })
+      expect(JSON.stringify(result), name).not.toContain('Unrecognized key')
+    }
+    nothingHappened()
+  })
+
+  it('refuses `ids` for the profiles to export, naming `profileIds` instead', async () => {
+    const { call, okta } = await setUp()
+    const result = await call('profiles.export', { ids: [okta] })
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/"ids".*"profileIds"/) } })
   })
 })

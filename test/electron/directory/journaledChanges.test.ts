@@ -22,7 +22,7 @@ describe('journaled changes', () => {
     services.fake.onCall = (method) => {
       if (method === 'update') seenByAdapter.push(journalOnDisk(services.dataDirectory))
     }
-    await services.handlers['directory.update']({ id: profileId, objectType: 'users', objectId: userId, changes: { title: 'Engineer' } })
+    await services.handlers['directory.update']({ profileId: profileId, objectType: 'users', objectId: userId, changes: { title: 'Engineer' } })
     expect(seenByAdapter).toHaveLength(1)
     expect(seenByAdapter[0]).toEqual([expect.objectContaining({ kind: 'intent', action: 'update', target: { objectType: 'users', id: userId, name: 'Ada Lovelace' } })])
     expect(journalOnDisk(services.dataDirectory).map((record) => record.kind)).toEqual(['intent', 'outcome'])
@@ -31,7 +31,7 @@ describe('journaled changes', () => {
   it('records the before and after of each attribute that changes, and skips ones that do not', async () => {
     const { services, profileId, userId } = await setUp()
     const updated = await services.handlers['directory.update']({
-      id: profileId,
+      profileId: profileId,
       objectType: 'users',
       objectId: userId,
       changes: { title: 'Engineer', 'name.givenName': 'Ada', 'Extension.Department': 'R&D' },
@@ -55,7 +55,7 @@ describe('journaled changes', () => {
 
   it('changes nothing and journals nothing when every value is already set', async () => {
     const { services, profileId, userId } = await setUp()
-    await services.handlers['directory.update']({ id: profileId, objectType: 'users', objectId: userId, changes: { title: 'Analyst' } })
+    await services.handlers['directory.update']({ profileId: profileId, objectType: 'users', objectId: userId, changes: { title: 'Analyst' } })
     expect(services.fake.calls).toEqual(['get users'])
     expect(journalOnDisk(services.dataDirectory)).toEqual([])
   })
@@ -63,7 +63,7 @@ describe('journaled changes', () => {
   it('creates a user with the password sent to the target only, and journals the new id', async () => {
     const { services, profileId } = await setUp()
     const created = await services.handlers['directory.create']({
-      id: profileId,
+      profileId: profileId,
       objectType: 'users',
       attributes: { userName: 'grace@example.com', 'name.givenName': 'Grace', 'name.familyName': 'Hopper', 'emails.value': 'grace@example.com' },
       password: 'Cobol-1959!',
@@ -78,8 +78,8 @@ describe('journaled changes', () => {
 
   it('journals membership changes with the user as target and the group as related', async () => {
     const { services, profileId, userId, groupId } = await setUp()
-    await services.handlers['directory.addMember']({ id: profileId, groupType: 'groups', groupId, userId })
-    await services.handlers['directory.removeMember']({ id: profileId, groupType: 'groups', groupId, userId })
+    await services.handlers['directory.addMember']({ profileId: profileId, groupType: 'groups', groupId, userId })
+    await services.handlers['directory.removeMember']({ profileId: profileId, groupType: 'groups', groupId, userId })
     const entries = (await services.handlers['journal.list']({})).entries
     expect(entries.map((entry) => entry.summary)).toEqual(['Removed Ada Lovelace from Engineering', 'Added Ada Lovelace to Engineering'])
     expect(entries[0]).toMatchObject({ target: { objectType: 'users', id: userId }, related: { objectType: 'groups', id: groupId, name: 'Engineering' } })
@@ -87,14 +87,14 @@ describe('journaled changes', () => {
 
   it('deletes for good after the typed name matches', async () => {
     const { services, profileId, groupId } = await setUp()
-    await services.handlers['directory.delete']({ id: profileId, objectType: 'groups', objectId: groupId, confirmName: 'Engineering' })
+    await services.handlers['directory.delete']({ profileId: profileId, objectType: 'groups', objectId: groupId, confirmName: 'Engineering' })
     expect(services.fake.objects.has(groupId)).toBe(false)
     expect((await services.handlers['journal.list']({})).entries[0]).toMatchObject({ summary: 'Deleted group Engineering', outcome: { status: 'applied' } })
   })
 
   it('announces the entry, carrying it, and the changed objects after the outcome is on disk', async () => {
     const { services, profileId, userId, groupId } = await setUp()
-    await services.handlers['directory.addMember']({ id: profileId, groupType: 'groups', groupId, userId })
+    await services.handlers['directory.addMember']({ profileId: profileId, groupType: 'groups', groupId, userId })
     const [entry] = (await services.handlers['journal.list']({})).entries
     expect(services.events.filter((event) => event.event !== 'profiles.changed')).toEqual([
       { event: 'journal.appended', payload: { entryId: entry!.id, entry } },
@@ -106,7 +106,7 @@ describe('journaled changes', () => {
   it('records a refused change as failed and reports the entry id with the target\'s details', async () => {
     const { services, profileId, userId } = await setUp()
     services.fake.failNext('update', new AppError('conflict', 'Another user already has this username.', { details: { targetCode: 'E0000001' } }))
-    const result = await services.call('directory.update', { id: profileId, objectType: 'users', objectId: userId, changes: { userName: 'taken@example.com' } })
+    const result = await services.call('directory.update', { profileId: profileId, objectType: 'users', objectId: userId, changes: { userName: 'taken@example.com' } })
     const [entry] = (await services.handlers['journal.list']({})).entries
     expect(result).toEqual({
       ok: false,
@@ -123,7 +123,7 @@ describe('journaled changes', () => {
     const { services, profileId, userId } = await setUp()
     services.fake.failNext('update', new AppError('network', 'Okta did not answer in time.'))
     await expect(
-      services.handlers['directory.update']({ id: profileId, objectType: 'users', objectId: userId, changes: { title: 'Engineer' } }),
+      services.handlers['directory.update']({ profileId: profileId, objectType: 'users', objectId: userId, changes: { title: 'Engineer' } }),
     ).rejects.toMatchObject({ code: 'network' })
     expect((await services.handlers['journal.list']({})).entries[0]!.outcome).toMatchObject({
       status: 'pending',
@@ -135,7 +135,7 @@ describe('journaled changes', () => {
     const { services, profileId, userId } = await setUp()
     // A folder where the journal file should be: every append fails, whoever runs the test.
     mkdirSync(journalPath(services.dataDirectory))
-    const result = await services.call('directory.update', { id: profileId, objectType: 'users', objectId: userId, changes: { title: 'Engineer' } })
+    const result = await services.call('directory.update', { profileId: profileId, objectType: 'users', objectId: userId, changes: { title: 'Engineer' } })
     expect(result).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringMatching(/^Nothing was changed: Lanyard could not record the change/) } })
     expect(services.fake.calls).toEqual(['get users'])
     expect(services.fake.objects.get(userId)!.attributes.title).toBe('Analyst')

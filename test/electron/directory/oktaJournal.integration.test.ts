@@ -33,9 +33,9 @@ describe('deprovision and undo through the services, against the Okta sandbox', 
     const first = await setUp()
     const { handlers, profile, person, tenant, groupsOf } = first
     const [removed, ...kept] = groupsOf()
-    await handlers['directory.removeMember']({ id: profile.id, groupType: 'groups', groupId: removed!, userId: person.id })
+    await handlers['directory.removeMember']({ profileId: profile.id, groupType: 'groups', groupId: removed!, userId: person.id })
 
-    const entry = await handlers['directory.deprovision']({ id: profile.id, userId: person.id })
+    const entry = await handlers['directory.deprovision']({ profileId: profile.id, userId: person.id })
     expect(entry.outcome.status).toBe('applied')
     // What the Activity view and both undo confirmations show: SCIM's change, and what was kept for undo.
     expect(entry.changes).toEqual([{ attribute: 'active', before: true, after: false }])
@@ -63,7 +63,7 @@ describe('deprovision and undo through the services, against the Okta sandbox', 
     const { sandbox, handlers, profile, person, tenant } = await setUp()
     sandbox.faults.script([{ kind: 'server_error', method: 'POST', path: /\/lifecycle\/suspend$/ }])
 
-    await expect(handlers['directory.deprovision']({ id: profile.id, userId: person.id })).rejects.toMatchObject({
+    await expect(handlers['directory.deprovision']({ profileId: profile.id, userId: person.id })).rejects.toMatchObject({
       extra: { steps: [{ status: 'failed' }] },
     })
     expect(tenant.user(person.id)?.status).toBe('ACTIVE')
@@ -77,7 +77,7 @@ describe('deprovision and undo through the services, against the Okta sandbox', 
   it('records a partial undo step by step, and a second undo finishes the job', async () => {
     const { sandbox, handlers, profile, person, tenant, groupsOf } = await setUp()
     const before = groupsOf()
-    const entry = await handlers['directory.deprovision']({ id: profile.id, userId: person.id })
+    const entry = await handlers['directory.deprovision']({ profileId: profile.id, userId: person.id })
     // Take the person out of every group behind Lanyard's back, then break re-adding one of them.
     for (const groupId of before) tenant.removeMember(groupId, person.id)
     sandbox.faults.script([{ kind: 'server_error', method: 'PUT', path: new RegExp(`/groups/${before[1]}/users/`), times: 10 }])

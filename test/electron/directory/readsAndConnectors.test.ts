@@ -9,8 +9,8 @@ describe('directory reads and the connector behind each profile', () => {
     const services = await startServices(newDirectory())
     const profileId = await addOktaProfile(services, 'Okta prod', { deprovisionMode: 'deactivate' })
     services.fake.addUser('Ada', 'Lovelace')
-    const first = await services.handlers['directory.list']({ id: profileId, objectType: 'users', search: '', pageSize: 100 })
-    await services.handlers['directory.list']({ id: profileId, objectType: 'users', search: 'ada', pageSize: 100 })
+    const first = await services.handlers['directory.list']({ profileId: profileId, objectType: 'users', search: '', pageSize: 100 })
+    await services.handlers['directory.list']({ profileId: profileId, objectType: 'users', search: 'ada', pageSize: 100 })
     expect(first.items.map((item) => item.displayName)).toEqual(['Ada Lovelace'])
     expect(services.fake.built).toHaveLength(1)
     expect(services.fake.built[0]).toMatchObject({
@@ -25,22 +25,22 @@ describe('directory reads and the connector behind each profile', () => {
   it('drops and closes a profile\'s connector when the profile changes or is deleted', async () => {
     const services = await startServices(newDirectory())
     const profileId = await addOktaProfile(services)
-    await services.handlers['directory.testConnection']({ id: profileId })
-    await services.handlers['profiles.update']({ id: profileId, secrets: { token: 'rotated-token' } })
-    await services.handlers['directory.testConnection']({ id: profileId })
+    await services.handlers['directory.testConnection']({ profileId: profileId })
+    await services.handlers['profiles.update']({ profileId: profileId, secrets: { token: 'rotated-token' } })
+    await services.handlers['directory.testConnection']({ profileId: profileId })
     expect(services.fake.built.map((settings) => settings.secrets.token)).toEqual([oktaToken, 'rotated-token'])
-    await services.handlers['profiles.delete']({ id: profileId })
+    await services.handlers['profiles.delete']({ profileId: profileId })
     await Promise.resolve()
     expect(services.fake.closed).toBe(2)
-    await expect(services.handlers['directory.testConnection']({ id: profileId })).rejects.toMatchObject({ code: 'not_found' })
+    await expect(services.handlers['directory.testConnection']({ profileId: profileId })).rejects.toMatchObject({ code: 'not_found' })
   })
 
   it('pages through a list with the adapter\'s cursor', async () => {
     const services = await startServices(newDirectory())
     const profileId = await addOktaProfile(services)
     for (const name of ['Ada', 'Grace', 'Alan']) services.fake.addUser(name, 'Tester')
-    const first = await services.handlers['directory.list']({ id: profileId, objectType: 'users', search: '', pageSize: 2 })
-    const second = await services.handlers['directory.list']({ id: profileId, objectType: 'users', search: '', pageSize: 2, cursor: first.nextCursor })
+    const first = await services.handlers['directory.list']({ profileId: profileId, objectType: 'users', search: '', pageSize: 2 })
+    const second = await services.handlers['directory.list']({ profileId: profileId, objectType: 'users', search: '', pageSize: 2, cursor: first.nextCursor })
     expect([...first.items, ...second.items].map((item) => item.displayName)).toEqual(['Ada Tester', 'Grace Tester', 'Alan Tester'])
     expect(second.nextCursor).toBeNull()
   })
@@ -51,17 +51,17 @@ describe('directory reads and the connector behind each profile', () => {
     const userId = services.fake.addUser('Ada', 'Lovelace')
     const groupId = services.fake.addGroup('Engineering')
     services.fake.addMembership(groupId, userId)
-    expect(await services.handlers['directory.get']({ id: profileId, objectType: 'users', objectId: userId })).toMatchObject({
+    expect(await services.handlers['directory.get']({ profileId: profileId, objectType: 'users', objectId: userId })).toMatchObject({
       id: userId,
       displayName: 'Ada Lovelace',
       status: { label: 'ACTIVE' },
     })
-    const members = await services.handlers['directory.members']({ id: profileId, objectType: 'groups', objectId: groupId, pageSize: 50 })
-    const groups = await services.handlers['directory.groupsOf']({ id: profileId, objectType: 'users', objectId: userId, pageSize: 50 })
+    const members = await services.handlers['directory.members']({ profileId: profileId, objectType: 'groups', objectId: groupId, pageSize: 50 })
+    const groups = await services.handlers['directory.groupsOf']({ profileId: profileId, objectType: 'users', objectId: userId, pageSize: 50 })
     expect(members.items.map((item) => item.id)).toEqual([userId])
     expect(groups.items.map((item) => item.id)).toEqual([groupId])
     await expect(
-      services.handlers['directory.members']({ id: profileId, objectType: 'users', objectId: userId, pageSize: 50 }),
+      services.handlers['directory.members']({ profileId: profileId, objectType: 'users', objectId: userId, pageSize: 50 }),
     ).rejects.toMatchObject({ code: 'invalid_input', message: 'Users have no members to list.' })
   })
 
@@ -70,10 +70,10 @@ describe('directory reads and the connector behind each profile', () => {
     const profileId = await addOktaProfile(services)
     services.fake.addUser('Ada', 'Lovelace')
     const release = services.fake.holdLists()
-    const older = services.call('directory.list', { id: profileId, objectType: 'users', search: 'a', requestKey: 'users-table' })
-    const other = services.call('directory.list', { id: profileId, objectType: 'users', search: 'a', requestKey: 'picker' })
+    const older = services.call('directory.list', { profileId: profileId, objectType: 'users', search: 'a', requestKey: 'users-table' })
+    const other = services.call('directory.list', { profileId: profileId, objectType: 'users', search: 'a', requestKey: 'picker' })
     await waitFor(() => services.fake.calls.length === 2)
-    const newer = services.call('directory.list', { id: profileId, objectType: 'users', search: 'ad', requestKey: 'users-table' })
+    const newer = services.call('directory.list', { profileId: profileId, objectType: 'users', search: 'ad', requestKey: 'users-table' })
     expect(await older).toMatchObject({ ok: false, error: { code: 'cancelled' } })
     release()
     expect(await newer).toMatchObject({ ok: true, value: { items: [{ displayName: 'Ada Lovelace' }] } })
@@ -84,7 +84,7 @@ describe('directory reads and the connector behind each profile', () => {
     const services = await startServices(newDirectory())
     const profileId = await addOktaProfile(services)
     const release = services.fake.holdLists()
-    const running = services.call('directory.list', { id: profileId, objectType: 'users', requestKey: 'users-table' })
+    const running = services.call('directory.list', { profileId: profileId, objectType: 'users', requestKey: 'users-table' })
     await waitFor(() => services.fake.calls.length === 1)
     expect(await services.call('directory.cancel', { requestKey: 'users-table' })).toEqual({ ok: true, value: null })
     expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled' } })

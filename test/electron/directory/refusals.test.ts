@@ -42,12 +42,12 @@ describe('directory refusals before any adapter call', () => {
       values: validValues.gotomeeting,
       secrets: { password: 'pw-1', clientSecret: 'cs-1' },
     })
-    const membership = await services.call('directory.addMember', { id: gotoProfile.id, groupId: 'g1', userId: 'u1' })
+    const membership = await services.call('directory.addMember', { profileId: gotoProfile.id, groupId: 'g1', userId: 'u1' })
     expect(membership).toEqual({
       ok: false,
       error: expect.objectContaining({ code: 'unsupported', message: 'GoToMeeting cannot change the memberships of groups: not supported.' }),
     })
-    const unknownType = await services.call('directory.list', { id: profileId, objectType: 'roles' })
+    const unknownType = await services.call('directory.list', { profileId: profileId, objectType: 'roles' })
     expect(unknownType).toMatchObject({ ok: false, error: { code: 'unsupported', message: 'Okta has no object type "roles".' } })
     expect(services.fake.calls).toEqual([])
     expect(journalOnDisk(services.dataDirectory)).toEqual([])
@@ -56,7 +56,7 @@ describe('directory refusals before any adapter call', () => {
   it('refuses a create without a mandatory field or the password, naming the fields', async () => {
     const { services, profileId } = await setUp()
     const { userName: _left, ...withoutUserName } = newUser
-    const result = await services.call('directory.create', { id: profileId, objectType: 'users', attributes: withoutUserName })
+    const result = await services.call('directory.create', { profileId: profileId, objectType: 'users', attributes: withoutUserName })
     expect(result).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', fields: { userName: 'Username is required.', password: 'Password is required.' } },
@@ -68,7 +68,7 @@ describe('directory refusals before any adapter call', () => {
   it('refuses a username that is not an email address', async () => {
     const { services, profileId } = await setUp()
     const result = await services.call('directory.create', {
-      id: profileId,
+      profileId: profileId,
       objectType: 'users',
       attributes: { ...newUser, userName: 'ada' },
       password: 'Tr0ub4dor&3',
@@ -80,7 +80,7 @@ describe('directory refusals before any adapter call', () => {
   it('refuses a password change on update with what to do instead', async () => {
     const { services, profileId, userId } = await setUp()
     const result = await services.call('directory.update', {
-      id: profileId,
+      profileId: profileId,
       objectType: 'users',
       objectId: userId,
       changes: { password: 'N3w-pass!' },
@@ -93,7 +93,7 @@ describe('directory refusals before any adapter call', () => {
 
   it('refuses a delete whose typed name is not the current name, after reading it fresh', async () => {
     const { services, profileId, userId } = await setUp()
-    const result = await services.call('directory.delete', { id: profileId, objectType: 'users', objectId: userId, confirmName: 'Ada' })
+    const result = await services.call('directory.delete', { profileId: profileId, objectType: 'users', objectId: userId, confirmName: 'Ada' })
     expect(result).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', fields: { confirmName: 'Type the name exactly as shown, "Ada Lovelace", to delete it for good.' } },
@@ -106,7 +106,7 @@ describe('directory refusals before any adapter call', () => {
   it('refuses changes to an object the target keeps read-only', async () => {
     const { services, profileId, userId } = await setUp()
     const appGroup = services.fake.addGroup('Salesforce users', 'Okta manages APP_GROUP groups through the app.')
-    const result = await services.call('directory.addMember', { id: profileId, groupId: appGroup, userId })
+    const result = await services.call('directory.addMember', { profileId: profileId, groupId: appGroup, userId })
     expect(result).toMatchObject({ ok: false, error: { code: 'unsupported', message: expect.stringContaining('APP_GROUP') } })
     expect(services.fake.calls).toEqual(['get groups'])
   })
@@ -114,7 +114,7 @@ describe('directory refusals before any adapter call', () => {
   it('asks for the token when the profile has none stored', async () => {
     const services = await startServices(newDirectory())
     const profile = await services.handlers['profiles.create'](oktaProfile('No token'))
-    const result = await services.call('directory.list', { id: profile.id, objectType: 'users' })
+    const result = await services.call('directory.list', { profileId: profile.id, objectType: 'users' })
     expect(result).toMatchObject({
       ok: false,
       error: { code: 'auth_failed', message: 'The profile "No token" has no token stored: open Edit profile and enter it.' },
@@ -125,20 +125,20 @@ describe('directory refusals before any adapter call', () => {
   it('says a connector without an adapter is not available in this version', async () => {
     const services = await startServices(newDirectory())
     const profile = await addCoupaProfile(services)
-    const result = await services.call('directory.list', { id: profile.id, objectType: 'users' })
+    const result = await services.call('directory.list', { profileId: profile.id, objectType: 'users' })
     expect(result).toMatchObject({ ok: false, error: { code: 'unsupported', message: expect.stringContaining('Coupa is not available in this version') } })
   })
 
   it('refuses a delete Coupa cannot do, quoting the reference', async () => {
     const services = await startServices(newDirectory())
     const profile = await addCoupaProfile(services)
-    const result = await services.call('directory.delete', { id: profile.id, objectType: 'users', objectId: '12', confirmName: 'x' })
+    const result = await services.call('directory.delete', { profileId: profile.id, objectType: 'users', objectId: '12', confirmName: 'x' })
     expect(result).toMatchObject({ ok: false, error: { code: 'unsupported', message: 'Coupa cannot delete users: soft delete only.' } })
   })
 
   it('answers not_found for a profile that does not exist', async () => {
     const services = await startServices(newDirectory())
-    const result = await services.call('directory.get', { id: '2f1c4f7e-5d4e-4b0e-9a57-0c0ffee00009', objectType: 'users', objectId: 'x' })
+    const result = await services.call('directory.get', { profileId: '2f1c4f7e-5d4e-4b0e-9a57-0c0ffee00009', objectType: 'users', objectId: 'x' })
     expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } })
   })
 })

@@ -27,13 +27,13 @@ describe('secrets in directory and journal work', () => {
       'emails.value': `${given.toLowerCase()}@example.com`,
     })
 
-    const created = await call('directory.create', { id: profileId, objectType: 'users', attributes: userAttributes('Ada'), password: firstPassword })
+    const created = await call('directory.create', { profileId: profileId, objectType: 'users', attributes: userAttributes('Ada'), password: firstPassword })
     services.fake.failNext('create', new AppError('invalid_input', 'The password does not meet the policy.'))
-    await call('directory.create', { id: profileId, objectType: 'users', attributes: userAttributes('Grace'), password: secondPassword })
+    await call('directory.create', { profileId: profileId, objectType: 'users', attributes: userAttributes('Grace'), password: secondPassword })
     const userId = (created as { ok: true; value: { id: string } }).value.id
-    await call('directory.update', { id: profileId, objectType: 'users', objectId: userId, changes: { password: secondPassword } })
-    await call('directory.update', { id: profileId, objectType: 'users', objectId: userId, changes: { title: secondPassword.slice(0, 6) } })
-    await call('directory.deprovision', { id: profileId, userId })
+    await call('directory.update', { profileId: profileId, objectType: 'users', objectId: userId, changes: { password: secondPassword } })
+    await call('directory.update', { profileId: profileId, objectType: 'users', objectId: userId, changes: { title: secondPassword.slice(0, 6) } })
+    await call('directory.deprovision', { profileId: profileId, userId })
     await call('journal.list', {})
     await call('journal.export', { format: 'csv' })
     await call('journal.export', { format: 'json' })

@@ -33,7 +33,7 @@ describe('settling against the Okta sandbox', () => {
     const { sandbox, services, profile } = await setUp()
     const person = sandbox.tenant.users().find((user) => user.status === 'ACTIVE')!
     sandbox.faults.script([{ kind: 'reset', method: 'POST', path: new RegExp(`/users/${person.id}/lifecycle/suspend$`) }])
-    await expect(services.handlers['directory.deprovision']({ id: profile.id, userId: person.id })).rejects.toMatchObject({ code: 'network' })
+    await expect(services.handlers['directory.deprovision']({ profileId: profile.id, userId: person.id })).rejects.toMatchObject({ code: 'network' })
     const [entry] = (await services.handlers['journal.list']({ action: 'deprovision' })).entries
     expect(entry!.outcome.status).toBe('pending')
 
@@ -49,7 +49,7 @@ describe('settling against the Okta sandbox', () => {
     const { sandbox, services, profile } = await setUp()
     const createPath = { kind: 'reset' as const, method: 'POST', path: /\/api\/v1\/users$/ }
     sandbox.faults.script([createPath])
-    await expect(services.handlers['directory.create']({ id: profile.id, objectType: 'users', attributes: newUser, password: 'Pw-12345678' })).rejects.toMatchObject({ code: 'network' })
+    await expect(services.handlers['directory.create']({ profileId: profile.id, objectType: 'users', attributes: newUser, password: 'Pw-12345678' })).rejects.toMatchObject({ code: 'network' })
     // Okta made the user; the answer never came back.
     const grace = sandbox.tenant.addUser({ firstName: 'Grace', lastName: 'Hopper', login: newUser.userName, profile: { title: 'Rear Admiral' } })
     const [lost] = (await services.handlers['journal.list']({ action: 'create' })).entries
@@ -60,7 +60,7 @@ describe('settling against the Okta sandbox', () => {
     const login = String(old.profile.login)
     sandbox.faults.script([createPath])
     const attributes = { ...newUser, userName: login, 'emails.value': login, 'name.givenName': String(old.profile.firstName), 'name.familyName': String(old.profile.lastName) }
-    await expect(services.handlers['directory.create']({ id: profile.id, objectType: 'users', attributes, password: 'Pw-12345678' })).rejects.toMatchObject({ code: 'network' })
+    await expect(services.handlers['directory.create']({ profileId: profile.id, objectType: 'users', attributes, password: 'Pw-12345678' })).rejects.toMatchObject({ code: 'network' })
     const [retry] = (await services.handlers['journal.list']({ action: 'create' })).entries
     const settled = await services.handlers['journal.settle']({ entryId: retry!.id })
     expect(settled.outcome).toMatchObject({ status: 'failed', message: expect.stringContaining('before this attempt began') })

@@ -59,10 +59,10 @@ describe('preview bridge', () => {
   })
 
   it('validates input with the contract and names the bad field', async () => {
-    const response = await invoke('profiles.get', { body: JSON.stringify({ id: 'nope' }) })
+    const response = await invoke('profiles.get', { body: JSON.stringify({ profileId: 'nope' }) })
     const error = await errorOf(response)
     expect(error.code).toBe('invalid_input')
-    expect(error.fields).toHaveProperty('id')
+    expect(error.fields).toHaveProperty('profileId')
   })
 
   it('answers a body that is not JSON with invalid_input', async () => {
@@ -89,9 +89,9 @@ describe('preview bridge', () => {
     expect(response.headers.get('content-type')).toContain('text/event-stream')
     const reader = response.body!.getReader()
     await reader.read() // the ": connected" comment
-    bridge.server.emit('profiles.changed', { ids: ['a'] })
+    bridge.server.emit('profiles.changed', { profileIds: ['a'] })
     const { value } = await reader.read()
-    expect(new TextDecoder().decode(value)).toBe('event: profiles.changed\ndata: {"ids":["a"]}\n\n')
+    expect(new TextDecoder().decode(value)).toBe('event: profiles.changed\ndata: {"profileIds":["a"]}\n\n')
     controller.abort()
   })
 })

@@ -34,7 +34,7 @@ describe('ProfileService when the keychain is unavailable', () => {
     const { service, store } = await setUp()
     const profile = await service.create(oktaProfile('Okta prod', { token: 'tok-1' }))
     store.failing = true
-    await expectAppError(service.update({ id: profile.id, name: 'Okta live', secrets: { token: 'tok-2' } }), 'keychain_unavailable')
+    await expectAppError(service.update({ profileId: profile.id, name: 'Okta live', secrets: { token: 'tok-2' } }), 'keychain_unavailable')
     store.failing = false
     expect(await service.get(profile.id)).toMatchObject({ name: 'Okta live', secrets: { token: 'stored' } })
     expect(store.entries.get(`${profile.id}/token`)).toBe('tok-1')
@@ -45,7 +45,7 @@ describe('ProfileService when the keychain is unavailable', () => {
     const profile = await harness.service.create(oktaProfile('Okta prod', { token: 'tok-1' }))
     harness.store.failing = true
     const error = await expectAppError(
-      harness.service.update({ id: profile.id, values: { url: 'https://elsewhere.okta.com' }, secrets: { token: 'tok-2' } }),
+      harness.service.update({ profileId: profile.id, values: { url: 'https://elsewhere.okta.com' }, secrets: { token: 'tok-2' } }),
       'keychain_unavailable',
     )
     expect(error.message).toMatch(/^Profile "Okta prod" was saved, but its Token could not be stored in the keychain\./)
@@ -67,7 +67,7 @@ describe('ProfileService when the keychain is unavailable', () => {
       secrets: { password: 'pw', clientSecret: 'cs' },
     })
     store.failing = true
-    const error = await expectAppError(service.duplicate({ id: profile.id }), 'keychain_unavailable')
+    const error = await expectAppError(service.duplicate({ profileId: profile.id }), 'keychain_unavailable')
     expect(error.message).toContain('Profile "GoTo (copy)" was saved, but its Password and Client Secret could not be copied in the keychain.')
     store.failing = false
     expect((await service.list()).map((view) => view.name)).toEqual(['GoTo', 'GoTo (copy)'])

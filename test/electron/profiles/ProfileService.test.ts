@@ -76,9 +76,9 @@ describe('ProfileService: saving profiles', () => {
   it('answers not_found for an id it does not know', async () => {
     const { service } = await setUp()
     await expectAppError(service.get(missingId), 'not_found')
-    await expectAppError(service.update({ id: missingId, secrets: {} }), 'not_found')
+    await expectAppError(service.update({ profileId: missingId, secrets: {} }), 'not_found')
     await expectAppError(service.delete(missingId), 'not_found')
-    await expectAppError(service.duplicate({ id: missingId }), 'not_found')
+    await expectAppError(service.duplicate({ profileId: missingId }), 'not_found')
   })
 
   it('keeps profiles and secret states across a restart', async () => {
@@ -111,12 +111,12 @@ describe('ProfileService: changing profiles', () => {
       values: validValues.gotomeeting,
       secrets: { password: 'pw-1', clientSecret: 'cs-1' },
     })
-    const kept = await service.update({ id: profile.id, secrets: { password: 'pw-2' } })
+    const kept = await service.update({ profileId: profile.id, secrets: { password: 'pw-2' } })
     expect(kept.secrets).toEqual({ password: 'stored', clientSecret: 'stored' })
     expect(store.entries.get(`${profile.id}/password`)).toBe('pw-2')
     expect(store.entries.get(`${profile.id}/clientSecret`)).toBe('cs-1')
 
-    const cleared = await service.update({ id: profile.id, secrets: { clientSecret: null, password: '' } })
+    const cleared = await service.update({ profileId: profile.id, secrets: { clientSecret: null, password: '' } })
     expect(cleared.secrets).toEqual({ password: 'stored', clientSecret: 'missing' })
     expect(store.entries.has(`${profile.id}/clientSecret`)).toBe(false)
   })
@@ -124,9 +124,9 @@ describe('ProfileService: changing profiles', () => {
   it('takes the values given as the complete new set and keeps what is not mentioned', async () => {
     const { service } = await setUp()
     const profile = await service.create({ connectorId: 'coupa', name: 'Coupa', environment: 'sandbox', values: validValues.coupa, secrets: {} })
-    const updated = await service.update({ id: profile.id, values: { url: 'https://other.coupahost.com' }, secrets: {} })
+    const updated = await service.update({ profileId: profile.id, values: { url: 'https://other.coupahost.com' }, secrets: {} })
     expect(updated).toMatchObject({ name: 'Coupa', environment: 'sandbox', values: { url: 'https://other.coupahost.com' } })
-    const renamed = await service.update({ id: profile.id, name: 'COUPA', environment: 'real', secrets: {} })
+    const renamed = await service.update({ profileId: profile.id, name: 'COUPA', environment: 'real', secrets: {} })
     expect(renamed).toMatchObject({ name: 'COUPA', environment: 'real', values: { url: 'https://other.coupahost.com' } })
   })
 
@@ -134,15 +134,15 @@ describe('ProfileService: changing profiles', () => {
     const { service } = await setUp()
     await service.create(oktaProfile('First'))
     const second = await service.create(oktaProfile('Second'))
-    await expectAppError(service.update({ id: second.id, name: 'first', secrets: {} }), 'conflict')
+    await expectAppError(service.update({ profileId: second.id, name: 'first', secrets: {} }), 'conflict')
     expect((await service.get(second.id)).name).toBe('Second')
   })
 
   it('duplicates values and secrets under "(copy)", then "(copy 2)"', async () => {
     const { service, store } = await setUp()
     const original = await service.create(oktaProfile('Okta prod', { token: 'tok-1' }))
-    const copy = await service.duplicate({ id: original.id })
-    const second = await service.duplicate({ id: original.id })
+    const copy = await service.duplicate({ profileId: original.id })
+    const second = await service.duplicate({ profileId: original.id })
 
     expect([copy.name, second.name]).toEqual(['Okta prod (copy)', 'Okta prod (copy 2)'])
     expect(copy.id).not.toBe(original.id)
@@ -153,8 +153,8 @@ describe('ProfileService: changing profiles', () => {
   it('duplicates under a given name, refusing one that is taken', async () => {
     const { service } = await setUp()
     const original = await service.create(oktaProfile('Okta prod'))
-    await expectAppError(service.duplicate({ id: original.id, name: 'Okta prod' }), 'conflict')
-    expect(await service.duplicate({ id: original.id, name: 'Okta staging' })).toMatchObject({ name: 'Okta staging' })
+    await expectAppError(service.duplicate({ profileId: original.id, name: 'Okta prod' }), 'conflict')
+    expect(await service.duplicate({ profileId: original.id, name: 'Okta staging' })).toMatchObject({ name: 'Okta staging' })
   })
 
   it('deletes the profile and its keychain entries, and says so', async () => {

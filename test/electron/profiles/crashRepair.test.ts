@@ -30,7 +30,7 @@ describe('a crash at any step of a profile change is repaired at the next start'
   it('duplicate: the copy is there with every secret, or not at all; the original is untouched', async () => {
     const points = await everyCrashPoint(newDirectory, {
       prepare: (service) => service.create(goToProfile('GoTo')),
-      change: (service, original) => service.duplicate({ id: original.id }),
+      change: (service, original) => service.duplicate({ profileId: original.id }),
       check: ({ profiles, entries }, original) => {
         expect(profiles.map((profile) => profile.name)).toEqual(profiles.length === 1 ? ['GoTo'] : ['GoTo', 'GoTo (copy)'])
         expect(profiles.every((profile) => profile.secrets.password === 'stored' && profile.secrets.clientSecret === 'stored')).toBe(true)
@@ -44,7 +44,7 @@ describe('a crash at any step of a profile change is repaired at the next start'
   it('update with a new secret: never the new values with the old secret', async () => {
     const points = await everyCrashPoint(newDirectory, {
       prepare: (service) => service.create(oktaProfile('Okta prod', { token: 'tok-1' })),
-      change: (service, profile) => service.update({ id: profile.id, name: 'Okta live', secrets: { token: 'tok-2' } }),
+      change: (service, profile) => service.update({ profileId: profile.id, name: 'Okta live', secrets: { token: 'tok-2' } }),
       check: ({ profiles, entries }, profile) => {
         expect(profiles.map((view) => view.id)).toEqual([profile.id])
         const token = entries.get(`${profile.id}/token`)
@@ -66,7 +66,7 @@ describe('a crash at any step of a profile change is repaired at the next start'
     }
     const points = await everyCrashPoint(newDirectory, {
       prepare: (service) => service.create(oktaProfile('Okta prod', { token: 'tok-1' })),
-      change: (service, profile) => service.update({ id: profile.id, values: elsewhere, secrets: { token: 'tok-2' } }),
+      change: (service, profile) => service.update({ profileId: profile.id, values: elsewhere, secrets: { token: 'tok-2' } }),
       beforeRepair: (unrepaired, profile) => expectMatchingPair(unrepaired, profile.id),
       check: (repaired, profile) => {
         expect(repaired.profiles.map((view) => view.id)).toEqual([profile.id])

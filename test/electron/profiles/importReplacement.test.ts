@@ -99,7 +99,7 @@ describe('an import that replaces several profiles loses nothing', () => {
     await expectAppError(harness.service.import(content, replaceAll), 'keychain_unavailable')
     harness.store.refusesChange = () => false
 
-    await harness.service.update({ id: existing.first.id, secrets: { token: 'tok-new' } })
+    await harness.service.update({ profileId: existing.first.id, secrets: { token: 'tok-new' } })
     const { service, secrets } = await harness.restart()
     await service.removePendingSecrets()
     expect(await secrets.read(existing.first.id, 'token')).toBe('tok-new')

@@ -50,7 +50,7 @@ describe('saving a profile with an http:// address', () => {
     const { service } = await setUp()
     const sandbox = await service.create({ ...oktaProfile('Okta'), values: { url: 'http://localhost:4010' } })
 
-    const error = await expectAppError(service.update({ id: sandbox.id, environment: 'real', secrets: {} }), 'invalid_input')
+    const error = await expectAppError(service.update({ profileId: sandbox.id, environment: 'real', secrets: {} }), 'invalid_input')
 
     expect(error.extra.fields?.url).toContain(realRefusal)
     expect(await service.get(sandbox.id)).toMatchObject({ environment: 'sandbox', values: { url: 'http://localhost:4010' } })
@@ -60,7 +60,7 @@ describe('saving a profile with an http:// address', () => {
     const { service } = await setUp()
     const real = await service.create({ ...oktaProfile('Okta prod'), environment: 'real' })
 
-    const error = await expectAppError(service.update({ id: real.id, values: { url: 'http://acme.okta.com' }, secrets: {} }), 'invalid_input')
+    const error = await expectAppError(service.update({ profileId: real.id, values: { url: 'http://acme.okta.com' }, secrets: {} }), 'invalid_input')
 
     expect(error.extra.fields?.url).toContain(realRefusal)
     expect((await service.get(real.id)).values).toEqual(validValues.okta)

@@ -76,9 +76,9 @@ describe('KeytarSecretStore on the real keychain', () => {
     expect(await secretStore.get(created.id, 'token')).toBe('real-keychain-token')
 
     const second = await createTestServices(directory, { secretStore: new KeytarSecretStore() })
-    expect((await second.handlers['profiles.get']({ id: created.id })).secrets).toEqual({ token: 'stored' })
+    expect((await second.handlers['profiles.get']({ profileId: created.id })).secrets).toEqual({ token: 'stored' })
     expect((await second.handlers['app.info']({})).keychain).toBe('available')
-    await second.handlers['profiles.delete']({ id: created.id })
+    await second.handlers['profiles.delete']({ profileId: created.id })
     expect(await secretStore.get(created.id, 'token')).toBeNull()
   })
 })

@@ -19,7 +19,7 @@ describe('the request budget through the services', () => {
     running.push(services)
     const profile = await createOktaSandboxProfile(services, sandbox)
     const person = sandbox.tenant.users()[0]!
-    await services.handlers['directory.get']({ id: profile.id, objectType: 'users', objectId: person.id })
+    await services.handlers['directory.get']({ profileId: profile.id, objectType: 'users', objectId: person.id })
     // The throttle's trailing event: the state after the answer.
     await new Promise((resolve) => setTimeout(resolve, 300))
     const budgets = services.events.filter((event) => event.event === 'budget.changed').map((event) => event.payload as EventPayload<'budget.changed'>)

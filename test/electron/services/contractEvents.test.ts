@@ -70,7 +70,7 @@ function usePreviewDoor(): () => EventDoor {
   afterEach(() => controller.abort())
 
   // The stream has no end to wait for: a last, valid event marks where this test's events stop.
-  const marker = { event: 'profiles.changed', payload: { ids: ['end-of-test'] } }
+  const marker = { event: 'profiles.changed', payload: { profileIds: ['end-of-test'] } }
   const received = async (): Promise<Received[]> => {
     bridge.server.emit('profiles.changed', marker.payload)
     let text = ''
@@ -106,13 +106,13 @@ describe.each([
   })
 
   it('does not send an event whose payload does not match the contract, and logs it once as a bug without its values', async () => {
-    door().emit('profiles.changed', { ids: 'leak-5', token: 'leak-6' })
+    door().emit('profiles.changed', { profileIds: 'leak-5', token: 'leak-6' })
     const received = await door().received()
     expect(received).toEqual([])
     const lines = door().logger.lines
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatchObject({ level: 'error', message: expect.stringContaining('bug'), fields: { event: 'profiles.changed' } })
-    expect(JSON.stringify(lines)).toContain('ids')
+    expect(JSON.stringify(lines)).toContain('profileIds')
     expect(JSON.stringify(lines)).not.toContain('leak-')
   })
 

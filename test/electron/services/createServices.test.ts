@@ -58,10 +58,10 @@ describe('createServices', () => {
   it('pushes profiles.changed after a change', async () => {
     const { handlers, events } = await createTestServices(newDirectory())
     const created = await handlers['profiles.create'](oktaProfile('Okta prod'))
-    await handlers['profiles.delete']({ id: created.id })
+    await handlers['profiles.delete']({ profileId: created.id })
     expect(events).toEqual([
-      { event: 'profiles.changed', payload: { ids: [created.id] } },
-      { event: 'profiles.changed', payload: { ids: [created.id] } },
+      { event: 'profiles.changed', payload: { profileIds: [created.id] } },
+      { event: 'profiles.changed', payload: { profileIds: [created.id] } },
     ])
   })
 
@@ -88,7 +88,7 @@ describe('createServices', () => {
     const first = await createTestServices(directory, { secretStore })
     const created = await first.handlers['profiles.create'](oktaProfile('Okta prod', { token: 't' }))
     secretStore.failing = true
-    await expect(first.handlers['profiles.delete']({ id: created.id })).rejects.toMatchObject({ code: 'keychain_unavailable' })
+    await expect(first.handlers['profiles.delete']({ profileId: created.id })).rejects.toMatchObject({ code: 'keychain_unavailable' })
     await first.close()
 
     secretStore.failing = false

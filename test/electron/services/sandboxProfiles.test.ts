@@ -75,18 +75,18 @@ describe('sandbox profiles', () => {
     const { handlers, ensure } = await setUp()
     await ensure([tenant('http://127.0.0.1:41234')])
     const [profile] = await handlers['profiles.list']({})
-    await handlers['profiles.update']({ id: profile!.id, secrets: { token: null } })
-    expect((await handlers['profiles.get']({ id: profile!.id })).secrets.token).toBe('missing')
+    await handlers['profiles.update']({ profileId: profile!.id, secrets: { token: null } })
+    expect((await handlers['profiles.get']({ profileId: profile!.id })).secrets.token).toBe('missing')
 
     await ensure([tenant('http://127.0.0.1:41234')])
-    expect((await handlers['profiles.get']({ id: profile!.id })).secrets.token).toBe('stored')
+    expect((await handlers['profiles.get']({ profileId: profile!.id })).secrets.token).toBe('stored')
   })
 
   it('does not bring back a sandbox profile the person deleted', async () => {
     const { handlers, ensure } = await setUp()
     await ensure([tenant('http://127.0.0.1:41234')])
     const [profile] = await handlers['profiles.list']({})
-    await handlers['profiles.delete']({ id: profile!.id })
+    await handlers['profiles.delete']({ profileId: profile!.id })
 
     await ensure([tenant('http://127.0.0.1:41234')])
     expect(await handlers['profiles.list']({})).toEqual([])
@@ -100,7 +100,7 @@ describe('sandbox profiles', () => {
     )
     await ensure([tenant('http://127.0.0.1:50000')])
 
-    expect(await handlers['profiles.get']({ id: real.id })).toEqual(real)
+    expect(await handlers['profiles.get']({ profileId: real.id })).toEqual(real)
     expect(await handlers['profiles.list']({})).toHaveLength(2)
   })
 

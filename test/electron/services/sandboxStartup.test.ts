@@ -69,11 +69,11 @@ describe('sandbox tenants start when their profile is first used', () => {
     const okta = await app.profileOf('okta')
     expect(okta.secrets.token).toBe('missing')
 
-    const page = await app.handlers['directory.list']({ id: okta.id, objectType: 'users', search: '', pageSize: 5 })
+    const page = await app.handlers['directory.list']({ profileId: okta.id, objectType: 'users', search: '', pageSize: 5 })
 
     expect(page.items).toHaveLength(5)
     expect(app.started).toEqual(['okta'])
-    const followed = await app.handlers['profiles.get']({ id: okta.id })
+    const followed = await app.handlers['profiles.get']({ profileId: okta.id })
     expect(followed.values.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
     expect(followed.secrets.token).toBe('stored')
     expect(await app.secretStore.get(okta.id, 'token')).toMatch(/\S{20,}/)
@@ -84,9 +84,9 @@ describe('sandbox tenants start when their profile is first used', () => {
     const coupa = await app.profileOf('coupa')
 
     const uses = await Promise.all([
-      app.handlers['directory.testConnection']({ id: coupa.id }),
-      app.handlers['directory.list']({ id: coupa.id, objectType: 'users', search: '', pageSize: 2 }),
-      app.handlers['directory.list']({ id: coupa.id, objectType: 'users', search: 'a', pageSize: 2 }),
+      app.handlers['directory.testConnection']({ profileId: coupa.id }),
+      app.handlers['directory.list']({ profileId: coupa.id, objectType: 'users', search: '', pageSize: 2 }),
+      app.handlers['directory.list']({ profileId: coupa.id, objectType: 'users', search: 'a', pageSize: 2 }),
     ])
 
     expect(uses[0].summary).toEqual(expect.any(String))
@@ -103,8 +103,8 @@ describe('sandbox tenants start when their profile is first used', () => {
     })
     const okta = await app.profileOf('okta')
 
-    expect((await expectAppError(app.handlers['directory.testConnection']({ id: okta.id }), 'network')).message).toMatch(/Okta sandbox tenant could not start.*EADDRINUSE/)
-    await expect(app.handlers['directory.testConnection']({ id: okta.id })).resolves.toMatchObject({ summary: expect.any(String) })
+    expect((await expectAppError(app.handlers['directory.testConnection']({ profileId: okta.id }), 'network')).message).toMatch(/Okta sandbox tenant could not start.*EADDRINUSE/)
+    await expect(app.handlers['directory.testConnection']({ profileId: okta.id })).resolves.toMatchObject({ summary: expect.any(String) })
     expect(app.started).toEqual(['okta', 'okta'])
   })
 
@@ -113,7 +113,7 @@ describe('sandbox tenants start when their profile is first used', () => {
     const secretStore = new MemorySecretStore()
     const first = await startApp(dataDirectory, { secretStore })
     const profile = await first.profileOf('okta')
-    const page = await first.handlers['directory.list']({ id: profile.id, objectType: 'users', search: 'ACTIVE', pageSize: 1 })
+    const page = await first.handlers['directory.list']({ profileId: profile.id, objectType: 'users', search: 'ACTIVE', pageSize: 1 })
     const user = page.items[0]!
     await stopAll()
 
@@ -164,7 +164,7 @@ describe('turning sandbox profiles off', () => {
 
     const off = await startApp(dataDirectory, { secretStore, env: { LANYARD_SANDBOX: 'off' } })
     const okta = await off.profileOf('okta')
-    expect((await expectAppError(off.handlers['directory.list']({ id: okta.id, objectType: 'users', search: '', pageSize: 5 }), 'unsupported')).message).toMatch(/LANYARD_SANDBOX=off/)
+    expect((await expectAppError(off.handlers['directory.list']({ profileId: okta.id, objectType: 'users', search: '', pageSize: 5 }), 'unsupported')).message).toMatch(/LANYARD_SANDBOX=off/)
     expect(off.started).toEqual([])
     expect((await off.handlers['app.info']({})).sandbox).toMatchObject({ enabled: false, switchedOffBy: 'LANYARD_SANDBOX' })
 
@@ -178,20 +178,20 @@ describe('turning sandbox profiles off', () => {
     const secretStore = new MemorySecretStore()
     const first = await startApp(dataDirectory, { secretStore })
     const okta = await first.profileOf('okta')
-    await first.handlers['directory.testConnection']({ id: okta.id })
+    await first.handlers['directory.testConnection']({ profileId: okta.id })
 
     expect(await first.handlers['app.setSandbox']({ enabled: false })).toMatchObject({ enabled: false, switchedOffBy: null })
-    expect((await expectAppError(first.handlers['directory.testConnection']({ id: okta.id }), 'unsupported')).message).toMatch(/sandbox profiles are off: turn them on under Profiles/)
+    expect((await expectAppError(first.handlers['directory.testConnection']({ profileId: okta.id }), 'unsupported')).message).toMatch(/sandbox profiles are off: turn them on under Profiles/)
     expect(JSON.parse(readFileSync(join(dataDirectory, settingsFileName), 'utf8'))).toEqual({ sandboxProfiles: 'off' })
     await stopAll()
 
     const second = await startApp(dataDirectory, { secretStore })
     expect((await second.handlers['app.info']({})).sandbox.enabled).toBe(false)
-    await expectAppError(second.handlers['directory.testConnection']({ id: okta.id }), 'unsupported')
+    await expectAppError(second.handlers['directory.testConnection']({ profileId: okta.id }), 'unsupported')
     expect(second.started).toEqual([])
 
     expect((await second.handlers['app.setSandbox']({ enabled: true })).enabled).toBe(true)
-    await expect(second.handlers['directory.testConnection']({ id: okta.id })).resolves.toMatchObject({ summary: expect.any(String) })
+    await expect(second.handlers['directory.testConnection']({ profileId: okta.id })).resolves.toMatchObject({ summary: expect.any(String) })
     expect(second.started).toEqual(['okta'])
   })
 })

@@ -47,9 +47,9 @@ describe('secrets never leave the main process', () => {
         secrets: secretsFor(connectorId, 1),
       })) as { id: string }
       ids.push(created.id)
-      await call('profiles.update', { id: created.id, secrets: secretsFor(connectorId, 2) })
-      await call('profiles.duplicate', { id: created.id })
-      await call('profiles.get', { id: created.id })
+      await call('profiles.update', { profileId: created.id, secrets: secretsFor(connectorId, 2) })
+      await call('profiles.duplicate', { profileId: created.id })
+      await call('profiles.get', { profileId: created.id })
     }
     // Refusals must not echo what they refuse.
     await call('profiles.create', { connectorId: 'okta', name: 'Bad', environment: 'real', values: { url: 'x' }, secrets: secretsFor('okta', 3) })
@@ -58,15 +58,15 @@ describe('secrets never leave the main process', () => {
     await call('profiles.create', { connectorId: 'okta', name: 'okta profile', environment: 'real', values: validValues.okta, secrets: secretsFor('okta', 5) })
     secretStore.failing = true
     await call('profiles.create', { connectorId: 'coupa', name: 'Locked', environment: 'real', values: validValues.coupa, secrets: secretsFor('coupa', 6) })
-    await call('profiles.update', { id: ids[0], secrets: secretsFor('okta', 7) })
+    await call('profiles.update', { profileId: ids[0], secrets: secretsFor('okta', 7) })
     secretStore.failing = false
 
-    const exported = (await call('profiles.export', { ids })) as { content: string }
+    const exported = (await call('profiles.export', { profileIds: ids })) as { content: string }
     await call('profiles.importPreview', { content: exported.content })
     await call('profiles.import', { content: exported.content, resolutions: ids.map((_, index) => ({ index, action: 'replace' })) })
     await call('profiles.list', {})
     await call('app.info', {})
-    await call('profiles.delete', { id: ids[1] })
+    await call('profiles.delete', { profileId: ids[1] })
     logger.info('a stray log line', { input: { secrets: secretsFor('okta', 8) } })
 
     expect(secretStore.entries.size).toBeGreaterThan(0)

@@ -49,8 +49,8 @@ describe('the preload', () => {
   it('delivers a contract event payload to its listener, without the IPC event object', () => {
     const received: unknown[][] = []
     const unsubscribe = api.on('profiles.changed', (...args: unknown[]) => received.push(args))
-    pushFromMain('profiles.changed', { ids: ['p1'] })
-    expect(received).toEqual([[{ ids: ['p1'] }]])
+    pushFromMain('profiles.changed', { profileIds: ['p1'] })
+    expect(received).toEqual([[{ profileIds: ['p1'] }]])
     unsubscribe()
   })
 
@@ -60,12 +60,12 @@ describe('the preload', () => {
     const unsubscribeFirst = api.on('profiles.changed', (payload) => first.push(payload))
     const unsubscribeSecond = api.on('profiles.changed', (payload) => second.push(payload))
     unsubscribeFirst()
-    pushFromMain('profiles.changed', { ids: ['p2'] })
+    pushFromMain('profiles.changed', { profileIds: ['p2'] })
     expect(first).toEqual([])
-    expect(second).toEqual([{ ids: ['p2'] }])
+    expect(second).toEqual([{ profileIds: ['p2'] }])
     unsubscribeSecond()
-    pushFromMain('profiles.changed', { ids: ['p3'] })
-    expect(second).toEqual([{ ids: ['p2'] }])
+    pushFromMain('profiles.changed', { profileIds: ['p3'] })
+    expect(second).toEqual([{ profileIds: ['p2'] }])
   })
 
   it('refuses to subscribe to an event outside the contract', () => {

@@ -50,8 +50,8 @@ beforeEach(() => resetElectronStandIn())
 describe('the IPC sender guard', () => {
   it('runs a call that comes from our window, its main frame, showing our renderer', async () => {
     const { call, ourEvent, ran } = setUp()
-    const result = await call(ourEvent(), 'profiles.get', { id: profileId })
-    expect(result).toEqual({ ok: true, value: { handledBy: 'profiles.get', input: { id: profileId } } })
+    const result = await call(ourEvent(), 'profiles.get', { profileId: profileId })
+    expect(result).toEqual({ ok: true, value: { handledBy: 'profiles.get', input: { profileId } } })
     expect(ran).toEqual(['profiles.get'])
   })
 
@@ -118,8 +118,8 @@ describe('the IPC sender guard', () => {
 describe('calls through IPC', () => {
   it('answers invalid input with invalid_input and does not run the handler', async () => {
     const { call, ourEvent, ran } = setUp()
-    const result = await call(ourEvent(), 'profiles.get', { id: 42 })
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { id: expect.any(String) } } })
+    const result = await call(ourEvent(), 'profiles.get', { profileId: 42 })
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { profileId: expect.any(String) } } })
     expect(ran).toEqual([])
   })
 
@@ -135,7 +135,7 @@ describe('calls through IPC', () => {
       throw new AppError('not_found', 'That profile no longer exists.')
     }
     const { call, ourEvent } = setUp(setup)
-    const result = await call(ourEvent(), 'profiles.get', { id: profileId })
+    const result = await call(ourEvent(), 'profiles.get', { profileId: profileId })
     expect(result).toEqual({ ok: false, error: { code: 'not_found', message: 'That profile no longer exists.' } })
   })
 
@@ -170,9 +170,9 @@ describe('calls through IPC', () => {
 describe('events to the renderer', () => {
   it('sends a contract event to our window, with only the fields the contract declares', () => {
     const { registration, contents } = setUp()
-    const payload = { ids: ['p1'], clientSecret: 'never-sent' }
+    const payload = { profileIds: ['p1'], clientSecret: 'never-sent' }
     registration.emit('profiles.changed', payload)
-    expect(contents.sent).toEqual([{ channel: eventChannel, args: ['profiles.changed', { ids: ['p1'] }] }])
+    expect(contents.sent).toEqual([{ channel: eventChannel, args: ['profiles.changed', { profileIds: ['p1'] }] }])
   })
 
   it('drops an event that is not in the contract', () => {
@@ -185,14 +185,14 @@ describe('events to the renderer', () => {
 
   it('drops an event whose payload does not match the contract', () => {
     const { registration, contents } = setUp()
-    registration.emit('profiles.changed', { ids: 'p1' } as unknown as { ids: string[] })
+    registration.emit('profiles.changed', { profileIds: 'p1' } as unknown as { profileIds: string[] })
     expect(contents.sent).toEqual([])
   })
 
   it('sends nothing to a destroyed window', () => {
     const { registration, contents } = setUp()
     contents.destroyed = true
-    registration.emit('profiles.changed', { ids: ['p1'] })
+    registration.emit('profiles.changed', { profileIds: ['p1'] })
     expect(contents.sent).toEqual([])
   })
 })

@@ -81,7 +81,7 @@ describe('the preview bridge client', () => {
 
     const { fetch, sent } = fakeFetch(() => JSON.stringify({ ok: true, value: null }))
     const reloaded = createBridgeClient({ fetch, createEventSource })
-    await reloaded.invoke('profiles.delete', { id: '00000000-0000-4000-8000-000000000001' })
+    await reloaded.invoke('profiles.delete', { profileId: '00000000-0000-4000-8000-000000000001' })
 
     expect((sent[0]?.init.headers as Record<string, string>)['X-Lanyard-Token']).toBe('secret-run-token')
   })
@@ -141,12 +141,12 @@ describe('the preview bridge client', () => {
     expect(FakeEventSource.opened).toHaveLength(1)
     expect(FakeEventSource.opened[0]?.url).toBe('/api/events?token=secret-run-token')
 
-    FakeEventSource.opened[0]?.deliver('profiles.changed', JSON.stringify({ ids: ['a'] }))
+    FakeEventSource.opened[0]?.deliver('profiles.changed', JSON.stringify({ profileIds: ['a'] }))
     stopFirst()
-    FakeEventSource.opened[0]?.deliver('profiles.changed', JSON.stringify({ ids: ['b'] }))
+    FakeEventSource.opened[0]?.deliver('profiles.changed', JSON.stringify({ profileIds: ['b'] }))
 
-    expect(first.mock.calls).toEqual([[{ ids: ['a'] }]])
-    expect(second.mock.calls).toEqual([[{ ids: ['a'] }], [{ ids: ['b'] }]])
+    expect(first.mock.calls).toEqual([[{ profileIds: ['a'] }]])
+    expect(second.mock.calls).toEqual([[{ profileIds: ['a'] }], [{ profileIds: ['b'] }]])
   })
 
   it('ignores event data that does not match the contract', () => {
@@ -155,7 +155,7 @@ describe('the preview bridge client', () => {
     api.on('profiles.changed', listener)
 
     FakeEventSource.opened[0]?.deliver('profiles.changed', 'not json')
-    FakeEventSource.opened[0]?.deliver('profiles.changed', JSON.stringify({ ids: 'nope' }))
+    FakeEventSource.opened[0]?.deliver('profiles.changed', JSON.stringify({ profileIds: 'nope' }))
 
     expect(listener).not.toHaveBeenCalled()
   })

@@ -9,7 +9,7 @@ import { flushPromises, freshStoresWithApi } from '../support/storeSetup'
 
 const profileId = '00000000-0000-4000-8000-000000000001'
 const table = { profileId, objectType: 'users' }
-const ada = { id: profileId, objectType: 'users', objectId: 'ada' }
+const ada = { profileId, objectType: 'users', objectId: 'ada' }
 
 function user(id: string, displayName: string): DirectoryObject {
   return { id, objectType: 'users', displayName, secondary: '', status: null, readOnlyReason: null, attributes: {} }
@@ -50,7 +50,7 @@ describe('the one refresh path', () => {
     api.emit('directory.changed', { profileId, objectType: 'users', ids: ['grace'] })
     await flushPromises()
 
-    expect(api.callsTo('directory.get')).toEqual([{ id: profileId, objectType: 'users', objectId: 'grace' }])
+    expect(api.callsTo('directory.get')).toEqual([{ profileId: profileId, objectType: 'users', objectId: 'grace' }])
     expect(api.callsTo('directory.groupsOf')).toEqual([])
   })
 

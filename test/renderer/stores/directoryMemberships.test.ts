@@ -13,8 +13,8 @@ beforeEach(() => {
 })
 
 const profileId = '00000000-0000-4000-8000-000000000001'
-const ada = { id: profileId, objectType: 'users', objectId: 'ada' }
-const grace = { id: profileId, objectType: 'users', objectId: 'grace' }
+const ada = { profileId, objectType: 'users', objectId: 'ada' }
+const grace = { profileId, objectType: 'users', objectId: 'grace' }
 const coupaSources: MembershipSource[] = [
   { key: 'groupsOf:roles', relation: 'groupsOf', relatedType: 'roles' },
   { key: 'groupsOf:account-groups', relation: 'groupsOf', relatedType: 'account-groups' },
@@ -70,7 +70,7 @@ describe('the memberships store', () => {
     api.answer('directory.members', () => answer([named('users', 'Ada')], '1', 120))
     const store = useDirectoryMembershipsStore()
 
-    await store.open({ id: profileId, objectType: 'groups', objectId: 'g1' }, [{ key: 'members', relation: 'members' }])
+    await store.open({ profileId: profileId, objectType: 'groups', objectId: 'g1' }, [{ key: 'members', relation: 'members' }])
 
     expect(store.countText('members')).toBe('120')
     expect(store.changeableCountText('members')).toBe('1+')
@@ -139,7 +139,7 @@ describe('the memberships store', () => {
     await store.open(ada, coupaSources)
     useDirectoryChangesStore().listen()
 
-    await store.add({ id: profileId, groupType: 'account-groups', groupId: 'a1', userId: 'ada' })
+    await store.add({ profileId: profileId, groupType: 'account-groups', groupId: 'a1', userId: 'ada' })
     await flushPromises()
 
     const reads = api.callsTo('directory.groupsOf') as ListRelatedInput[]
@@ -154,7 +154,7 @@ describe('the memberships store', () => {
     await store.open(ada, coupaSources)
     useDirectoryChangesStore().listen()
 
-    await store.remove({ id: profileId, groupType: 'roles', groupId: 'r1', userId: 'ada' })
+    await store.remove({ profileId: profileId, groupType: 'roles', groupId: 'r1', userId: 'ada' })
     await flushPromises()
 
     expect(api.callsTo('directory.groupsOf')).toHaveLength(2)

@@ -87,7 +87,7 @@ describe('the profiles store', () => {
     await store.remove(deleted.id)
 
     expect(store.items.map((profile) => profile.id)).toEqual([kept.id])
-    expect(api.callsTo('profiles.delete')).toEqual([{ id: deleted.id }])
+    expect(api.callsTo('profiles.delete')).toEqual([{ profileId: deleted.id }])
   })
 
   it('refreshes from main on every profiles.changed event once it listens', async () => {
@@ -99,7 +99,7 @@ describe('the profiles store', () => {
     await store.load()
 
     current = [...current, profileView({ name: 'Added elsewhere' })]
-    api.emit('profiles.changed', { ids: [current[1]!.id] })
+    api.emit('profiles.changed', { profileIds: [current[1]!.id] })
     await flushPromises()
 
     expect(store.items.map((profile) => profile.name)).toEqual(['First', 'Added elsewhere'])
@@ -113,7 +113,7 @@ describe('the profiles store', () => {
     store.listen()
     store.stopListeningForChanges()
 
-    api.emit('profiles.changed', { ids: [] })
+    api.emit('profiles.changed', { profileIds: [] })
     await flushPromises()
 
     expect(api.callsTo('profiles.list')).toHaveLength(0)

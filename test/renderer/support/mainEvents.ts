@@ -24,12 +24,12 @@ function touchedByInput<N extends CallName>(name: N, input: CallInput<N>): MainE
   switch (call.name) {
     case 'directory.update':
     case 'directory.delete':
-      return [changed(call.input.id, call.input.objectType, [call.input.objectId])]
+      return [changed(call.input.profileId, call.input.objectType, [call.input.objectId])]
     case 'directory.addMember':
     case 'directory.removeMember':
-      return [changed(call.input.id, userType, [call.input.userId]), changed(call.input.id, call.input.groupType ?? 'groups', [call.input.groupId])]
+      return [changed(call.input.profileId, userType, [call.input.userId]), changed(call.input.profileId, call.input.groupType ?? 'groups', [call.input.groupId])]
     case 'directory.deprovision':
-      return [changed(call.input.id, userType, [call.input.userId])]
+      return [changed(call.input.profileId, userType, [call.input.userId])]
     default:
       return []
   }
@@ -45,7 +45,7 @@ export function mainEventsAfter<N extends CallName>(name: N, input: CallInput<N>
   const call = { name, input, output } as { [K in CallName]: { name: K; input: CallInput<K>; output: CallOutput<K> } }[CallName]
   switch (call.name) {
     case 'directory.create':
-      return [changed(call.input.id, call.input.objectType, [call.output.id])]
+      return [changed(call.input.profileId, call.input.objectType, [call.output.id])]
     case 'directory.deprovision':
       return [appended(call.output), ...touchedByInput(call.name, call.input)]
     case 'journal.undo': {

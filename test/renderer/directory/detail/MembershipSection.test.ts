@@ -21,7 +21,7 @@ describe("a user's groups in the detail panel", () => {
       },
     })
 
-    expect(api.callsTo('directory.groupsOf')[0]).toMatchObject({ id: profile.id, objectType: 'users', objectId: '00u1ada' })
+    expect(api.callsTo('directory.groupsOf')[0]).toMatchObject({ profileId: profile.id, objectType: 'users', objectId: '00u1ada' })
     expect(wrapper.findAll('.membership__name').map((name) => name.text())).toEqual(['Engineering'])
     expect(wrapper.find('.memberships__title').text()).toBe('Groups (1+)')
 
@@ -44,7 +44,7 @@ describe("a user's groups in the detail panel", () => {
 
     await confirmDialog(confirmation, 'Remove from group')
 
-    expect(api.callsTo('directory.removeMember')).toEqual([{ id: profile.id, groupType: 'groups', groupId: '00g1', userId: '00u1ada' }])
+    expect(api.callsTo('directory.removeMember')).toEqual([{ profileId: profile.id, groupType: 'groups', groupId: '00g1', userId: '00u1ada' }])
     // The user and their groups are read again once each, when main reports the change.
     expect(api.callsTo('directory.groupsOf')).toHaveLength(2)
     expect(api.callsTo('directory.get')).toHaveLength(2)
@@ -91,7 +91,7 @@ describe("a user's groups in the detail panel", () => {
     vi.useRealTimers()
     await flushPromises()
 
-    expect(api.callsTo('directory.list').at(-1)).toMatchObject({ id: profile.id, objectType: 'groups', search: 'fin' })
+    expect(api.callsTo('directory.list').at(-1)).toMatchObject({ profileId: profile.id, objectType: 'groups', search: 'fin' })
     const refused = wrapper.find('.picker__choice[data-id="00g7"]')
     expect(refused.text()).toContain(appGroupReason)
     expect(refused.attributes('disabled')).toBeDefined()
@@ -101,7 +101,7 @@ describe("a user's groups in the detail panel", () => {
     expect(openDialog(confirmation).text()).toContain('Add Ada Lovelace to Finance.')
     await confirmDialog(confirmation, 'Add to group')
 
-    expect(api.callsTo('directory.addMember')).toEqual([{ id: profile.id, groupType: 'groups', groupId: '00g3', userId: '00u1ada' }])
+    expect(api.callsTo('directory.addMember')).toEqual([{ profileId: profile.id, groupType: 'groups', groupId: '00g3', userId: '00u1ada' }])
   })
 
   it('keeps a refused group out of reach even if its button is clicked', async () => {
@@ -164,6 +164,6 @@ describe("a group's members in the detail panel", () => {
     await flushPromises()
     await confirmDialog(confirmation, 'Add to group')
 
-    expect(api.callsTo('directory.addMember')).toEqual([{ id: profile.id, groupType: 'groups', groupId: '00g1', userId: '00u2grace' }])
+    expect(api.callsTo('directory.addMember')).toEqual([{ profileId: profile.id, groupType: 'groups', groupId: '00g1', userId: '00u2grace' }])
   })
 })

@@ -11,7 +11,7 @@ describe('the object detail panel', () => {
   it('reads the object from the target and shows its name, secondary line and status', async () => {
     const { api, profile, wrapper } = await mountPanel()
 
-    expect(api.callsTo('directory.get')).toEqual([{ id: profile.id, objectType: 'users', objectId: '00u1ada' }])
+    expect(api.callsTo('directory.get')).toEqual([{ profileId: profile.id, objectType: 'users', objectId: '00u1ada' }])
     expect(wrapper.find('h2').text()).toBe('Ada Lovelace')
     expect(wrapper.find('.object-panel__secondary').text()).toBe('ada.lovelace@example.com')
     expect(wrapper.find('.badge').text()).toBe('ACTIVE')

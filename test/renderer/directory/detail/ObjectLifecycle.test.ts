@@ -32,7 +32,7 @@ describe('deprovisioning from the detail panel', () => {
 
     await confirmDialog(confirmation, 'Deprovision')
 
-    expect(api.callsTo('directory.deprovision')).toEqual([{ id: profile.id, userId: '00u1ada' }])
+    expect(api.callsTo('directory.deprovision')).toEqual([{ profileId: profile.id, userId: '00u1ada' }])
     // The user and their groups are read again once each, when main reports the change.
     expect(api.callsTo('directory.get')).toHaveLength(2)
     expect(api.callsTo('directory.groupsOf')).toHaveLength(2)
@@ -204,7 +204,7 @@ describe('deleting from the detail panel', () => {
     await flushPromises()
 
     expect(api.callsTo('directory.delete')).toEqual([
-      { id: profile.id, objectType: 'users', objectId: '00u1ada', confirmName: 'Ada Lovelace' },
+      { profileId: profile.id, objectType: 'users', objectId: '00u1ada', confirmName: 'Ada Lovelace' },
     ])
     expect(wrapper.emitted('deleted')).toEqual([['00u1ada']])
   })

@@ -61,7 +61,7 @@ describe("a Coupa user's memberships, one section per group-like type", () => {
 
     await button(section(wrapper, 'groupsOf:roles'), 'Add to role…').trigger('click')
     await flushPromises()
-    expect(api.callsTo('directory.list').at(-1)).toMatchObject({ id: profile.id, objectType: 'roles' })
+    expect(api.callsTo('directory.list').at(-1)).toMatchObject({ profileId: profile.id, objectType: 'roles' })
     expect(wrapper.find('.picker__choice[data-id="r1"]').attributes('disabled')).toBeDefined()
 
     await wrapper.find('.picker__choice[data-id="r3"]').trigger('click')
@@ -71,7 +71,7 @@ describe("a Coupa user's memberships, one section per group-like type", () => {
     expect(dialog.text()).toContain('Role')
     await confirmDialog(confirmation, 'Add to role')
 
-    expect(api.callsTo('directory.addMember')).toEqual([{ id: profile.id, groupType: 'roles', groupId: 'r3', userId: '42' }])
+    expect(api.callsTo('directory.addMember')).toEqual([{ profileId: profile.id, groupType: 'roles', groupId: 'r3', userId: '42' }])
   })
 
   it('removes an account group with its group type, and re-reads each section once when main reports it', async () => {
@@ -86,7 +86,7 @@ describe("a Coupa user's memberships, one section per group-like type", () => {
     await flushPromises()
     await confirmDialog(confirmation, 'Remove from account group')
 
-    expect(api.callsTo('directory.removeMember')).toEqual([{ id: profile.id, groupType: 'account-groups', groupId: 'a1', userId: '42' }])
+    expect(api.callsTo('directory.removeMember')).toEqual([{ profileId: profile.id, groupType: 'account-groups', groupId: 'a1', userId: '42' }])
     const reread = (api.callsTo('directory.groupsOf') as ListRelatedInput[]).slice(readsBefore)
     expect(reread.map((input) => input.relatedType)).toEqual(['groups', 'roles', 'user-groups', 'account-groups'])
   })
@@ -131,7 +131,7 @@ describe("a Coupa role's panel: members changed from the user's side", () => {
       answers: { 'directory.members': () => ok(page([coupaUser()])) },
     })
 
-    expect(api.callsTo('directory.members')).toEqual([expect.objectContaining({ id: profile.id, objectType: 'roles', objectId: 'r1' })])
+    expect(api.callsTo('directory.members')).toEqual([expect.objectContaining({ profileId: profile.id, objectType: 'roles', objectId: 'r1' })])
     const members = wrapper.find('.memberships')
     expect(members.find('.memberships__title').text()).toBe('Members (1)')
     expect(members.find('.memberships__read-only').text()).toBe(

@@ -123,7 +123,7 @@ describe('creating an object beside the table', () => {
     const sent = api.callsTo('directory.create') as CreateObjectInput[]
     expect(sent).toEqual([
       {
-        id: profile.id,
+        profileId: profile.id,
         objectType: 'users',
         attributes: {
           userName: 'ada.lovelace@example.com',
@@ -172,7 +172,7 @@ describe('creating an object beside the table', () => {
     await submit(wrapper)
     await confirmDialog(confirmation, 'Create group')
 
-    expect(api.callsTo('directory.create')).toEqual([{ id: profile.id, objectType: 'groups', attributes: { displayName: 'Analysts' } }])
+    expect(api.callsTo('directory.create')).toEqual([{ profileId: profile.id, objectType: 'groups', attributes: { displayName: 'Analysts' } }])
     expect(wrapper.emitted('created')).toEqual([['00g5']])
   })
 

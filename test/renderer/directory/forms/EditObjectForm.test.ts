@@ -75,7 +75,7 @@ describe('editing an object in its detail panel', () => {
     const sent = api.callsTo('directory.update') as UpdateObjectInput[]
     expect(sent).toEqual([
       {
-        id: profile.id,
+        profileId: profile.id,
         objectType: 'users',
         objectId: '00u1ada',
         changes: { nickName: 'Countess', title: 'Chief analyst', 'Extension.Department': null },
@@ -210,7 +210,7 @@ describe('what the edit form cannot change', () => {
     await confirmDialog(confirmation, 'Save changes')
 
     expect(api.callsTo('directory.update')).toEqual([
-      { id: profile.id, objectType: 'users', objectId: '00u1ada', changes: { title: 'Chief analyst' } },
+      { profileId: profile.id, objectType: 'users', objectId: '00u1ada', changes: { title: 'Chief analyst' } },
     ])
   })
 })

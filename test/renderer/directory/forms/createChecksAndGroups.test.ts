@@ -82,7 +82,7 @@ describe('choosing groups for a new user, where the target adds them as steps of
     const sent = setup.api.callsTo('directory.create') as CreateObjectInput[]
     expect(sent).toEqual([
       {
-        id: setup.profile.id,
+        profileId: setup.profile.id,
         objectType: 'users',
         attributes: { userName: 'ada', 'emails[0].value': 'ada@example.com' },
         groups: ['admins', 'auditors'],
@@ -140,7 +140,7 @@ describe('what the target would do with a create, said before it is confirmed', 
 
     const attributes = { 'name.givenName': 'Grace', 'name.familyName': 'Hopper', 'emails[0].value': 'grace@example.com' }
     expect(setup.api.callsTo('directory.checkCreate') as CheckCreateInput[]).toEqual([
-      { id: setup.profile.id, objectType: 'users', attributes },
+      { profileId: setup.profile.id, objectType: 'users', attributes },
     ])
     expect(openDialog(setup.confirmation).find('.confirmation__warnings').text()).toBe(reactivation)
     await confirmDialog(setup.confirmation, 'Create user')

@@ -100,7 +100,7 @@ describe('the About tab', () => {
     await wrapper.findAll('button').find((button) => button.text() === 'Test connection')?.trigger('click')
     await flushPromises()
 
-    expect(api.callsTo('directory.testConnection')).toEqual([{ id: okta.id }])
+    expect(api.callsTo('directory.testConnection')).toEqual([{ profileId: okta.id }])
     const report = wrapper.find('.connection-test__report')
     expect(report.text()).toContain('Connected to acme.okta.com as Ada (Super Administrator).')
     expect(report.find('dt').text()).toBe('Users')

@@ -36,7 +36,7 @@ describe('the directory list store', () => {
     await loading
 
     expect(api.callsTo('directory.list')).toEqual([
-      { id: table.profileId, objectType: 'users', search: 'ada', cursor: null, pageSize: 100, requestKey: `${table.profileId}:users` },
+      { profileId: table.profileId, objectType: 'users', search: 'ada', cursor: null, pageSize: 100, requestKey: `${table.profileId}:users` },
     ])
     const state = store.table(table)
     expect(state.items.map((item) => item.id)).toEqual(['u0', 'u1', 'u2'])
@@ -107,8 +107,8 @@ describe('the directory list store', () => {
     await store.refresh(table, ['u0', 'u2'])
 
     expect(api.callsTo('directory.get')).toEqual([
-      { id: table.profileId, objectType: 'users', objectId: 'u0' },
-      { id: table.profileId, objectType: 'users', objectId: 'u2' },
+      { profileId: table.profileId, objectType: 'users', objectId: 'u0' },
+      { profileId: table.profileId, objectType: 'users', objectId: 'u2' },
     ])
     const state = store.table(table)
     expect(state.items.map((item) => [item.id, item.status?.label])).toEqual([

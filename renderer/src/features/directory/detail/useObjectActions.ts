@@ -93,7 +93,7 @@ export function useObjectActions(context: ObjectActionContext) {
     reset()
     busy.value = true
     const result = await store.remove({
-      id: context.profile().id,
+      profileId: context.profile().id,
       objectType: objectType.id,
       objectId: object.id,
       confirmName: object.displayName,

@@ -147,7 +147,7 @@ export function useProfileForm(options: ProfileFormOptions) {
     saving.value = true
     const common = { name: name.value.trim(), environment: environment.value, values: trimmedValues() }
     const result = profileId.value
-      ? await store.update({ id: profileId.value, ...common, secrets: secretsForUpdate() })
+      ? await store.update({ profileId: profileId.value, ...common, secrets: secretsForUpdate() })
       : await store.create({ connectorId: descriptor.id, ...common, secrets: secretsForCreate() })
     saving.value = false
 

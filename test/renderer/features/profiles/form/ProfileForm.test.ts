@@ -220,7 +220,7 @@ describe('the profile form', () => {
 
     expect(api.callsTo('profiles.update')).toEqual([
       {
-        id: profile.id,
+        profileId: profile.id,
         name: 'Okta prod',
         environment: 'sandbox',
         values: { url: 'https://acme.okta.com' },
@@ -274,7 +274,7 @@ describe('the profile form', () => {
 
     expect(api.callsTo('profiles.create')).toHaveLength(1)
     expect(api.callsTo('profiles.update')).toEqual([
-      expect.objectContaining({ id: saved.id, secrets: { token: 'typed-token' } }),
+      expect.objectContaining({ profileId: saved.id, secrets: { token: 'typed-token' } }),
     ])
     expect(wrapper.emitted('saved')).toHaveLength(1)
   })

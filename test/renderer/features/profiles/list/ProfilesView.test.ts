@@ -92,7 +92,7 @@ describe('the profiles screen', () => {
     ui.settleConfirmation(true)
     await flushPromises()
 
-    expect(api.callsTo('profiles.delete')).toEqual([{ id: profile.id }])
+    expect(api.callsTo('profiles.delete')).toEqual([{ profileId: profile.id }])
     expect(ui.toasts.map((toast) => toast.message)).toContain('Profile "Okta sandbox" and its keychain entries were deleted.')
   })
 
@@ -185,7 +185,7 @@ describe('the profiles screen', () => {
     await button(wrapper, 'Export selected (1)').trigger('click')
     await flushPromises()
 
-    expect(api.callsTo('profiles.export')).toEqual([{ ids: [second.id] }])
+    expect(api.callsTo('profiles.export')).toEqual([{ profileIds: [second.id] }])
     expect(created).toHaveBeenCalledTimes(1)
   })
 })
