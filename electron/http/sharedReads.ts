@@ -1,4 +1,4 @@
-import { cancelledError, throwIfAborted } from './cancellation'
+import { cancelledError } from './cancellation'
 
 /**
  * Identical reads in flight at the same time, sent once. Coupa keeps a user's four membership
@@ -54,7 +54,7 @@ export function createSharedReads<Answer, Listener = never>(copy: (answer: Answe
 
   return {
     read(key, caller, start) {
-      throwIfAborted(caller.signal)
+      if (caller.signal?.aborted) return Promise.reject(cancelledError())
       let entry = inFlight.get(key)
       if (entry) entry.shared = true
       else entry = begin(key, start)
