@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { RequestBudget } from '../../../electron/http/RequestBudget'
 import { expectAppError } from '../../support/expectAppError'
 import type { ReceivedRequest, Reply } from './localServer'
 import { harness } from './testClient'
@@ -47,6 +48,19 @@ describe('createHttpClient: identical reads in flight share one request', () => 
     // A caller that changes its answer does not change another's.
     ;(one.data as { roles: string[] }).roles.push('Admin')
     expect(two.data).toEqual({ id: 7, roles: ['Buyer'] })
+  })
+
+  it("takes one ticket from the profile's budget for a shared read", async () => {
+    const held = heldServer()
+    const budget = new RequestBudget({ quotaOf: () => ({ limit: 100, windowMs: 1000 }) })
+    const acquire = vi.spyOn(budget, 'acquire')
+    const { client } = await harness(held.reply, { budget })
+    const both = Promise.all([client.request({ method: 'GET', path: '/api/users/7' }), client.request({ method: 'GET', path: '/api/users/7' })])
+    await held.arrived(1)
+    held.answerAll({ status: 200, body: {} })
+    await both
+    expect(acquire).toHaveBeenCalledTimes(1)
+    budget.close()
   })
 
   it('shares a HEAD as it shares a GET', async () => {
