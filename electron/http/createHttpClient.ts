@@ -9,6 +9,7 @@ import { errorFromFailure, errorFromResponse, rateLimitedError, type FailureCont
 import { loggablePath, refusePlainHttp, requestUrl } from './requestUrl'
 import { backoffDelay, isIdempotent, isRetryableStatus, retryAfterHeader } from './retryTiming'
 import { sendAttempt, type AttemptOutcome } from './sendAttempt'
+import { createSharedReads } from './sharedReads'
 import type { HttpClient, HttpClientOptions, HttpRequest, HttpResponse, TargetErrorDescription } from './types'
 
 const defaults = {
@@ -28,7 +29,8 @@ const bodilessWrites = new Set(['POST', 'PUT', 'PATCH'])
  * The one HTTP client of a connector profile (Okta, Coupa, GoTo; Cognito uses the AWS SDK).
  * Every request gets the profile's authentication, a timeout, the profile's concurrency limit,
  * retries for idempotent requests, waits for rate-limit resets, cancellation, one log line per
- * attempt, and an `AppError` with a shared code and a help-desk message when it fails.
+ * attempt, and an `AppError` with a shared code and a help-desk message when it fails. Identical
+ * reads in flight at once share one request (sharedReads.ts).
  *
  * Invariant: no axios error, config or header object leaves this folder: they carry the
  * Authorization header. Errors are built from the status, the adapter's description of the body
@@ -59,6 +61,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const budget = options.budget
   const budgetFamily = options.budgetFamily ?? (() => 'all')
   const closing = new AbortController()
+  const sharedReads = createSharedReads<HttpResponse, NonNullable<HttpRequest['onHeaders']>>(copyOfResponse)
 
   function describe(response: HttpResponse): TargetErrorDescription {
     try {
@@ -136,12 +139,30 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   /**
-   * The request with one signal that also aborts when the client closes, so a closed profile
-   * sends nothing more: not from the concurrency queue, nor after a retry or rate-limit wait.
+   * A read identical to one in flight joins it (see sharedReads.ts): one request on the wire and
+   * one budget ticket, its answer's headers announced to every caller still waiting.
    */
   async function request(request: HttpRequest): Promise<HttpResponse> {
     if (closing.signal.aborted) throw closedError()
     throwIfAborted(request.signal)
+    if (!isShareableRead(request)) return send(request)
+    const key = `${request.method} ${requestUrl(options.baseUrl, request, target).href}`
+    return sharedReads.read(key, { signal: request.signal, listener: request.onHeaders }, (signal, listeners) =>
+      send({
+        ...request,
+        signal,
+        onHeaders: (headers) => {
+          for (const listener of listeners()) listener(headers)
+        },
+      }),
+    )
+  }
+
+  /**
+   * The request with one signal that also aborts when the client closes, so a closed profile
+   * sends nothing more: not from the concurrency queue, nor after a retry or rate-limit wait.
+   */
+  async function send(request: HttpRequest): Promise<HttpResponse> {
     const linked = linkedSignal([request.signal, closing.signal])
     try {
       return await sendWithRetries({ ...request, signal: linked.signal })
@@ -227,6 +248,20 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       httpsAgent.destroy()
     },
   }
+}
+
+/**
+ * A GET or HEAD without a body, form or secrets of its own: what the method and full URL say is all
+ * there is to it, so two such reads at once may share one request. Writes never are.
+ */
+function isShareableRead(request: HttpRequest): boolean {
+  const read = request.method === 'GET' || request.method === 'HEAD'
+  return read && request.body === undefined && request.form === undefined && !(request.secrets ?? []).some((secret) => secret !== '')
+}
+
+/** A caller's own copy of a shared answer: adapters may change the data they are given. */
+function copyOfResponse(response: HttpResponse): HttpResponse {
+  return { status: response.status, headers: { ...response.headers }, data: structuredClone(response.data) }
 }
 
 function scrubber(secrets: readonly string[]): (text: string) => string {

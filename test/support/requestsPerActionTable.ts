@@ -44,7 +44,10 @@ declare module 'vitest' {
 /*
  * The renderer's share of every change is the same: main reports it (`directory.changed`) and the
  * open user is read once for both the panel and its table row, and each of the panel's membership
- * lists once. The rest is main's own work (the directory's reads before a change, the adapter's
+ * lists once. A list that reads the user record itself (Coupa's four, kept in the user; GoTo's group
+ * list, for its group's key) leaves with the panel's read, and identical reads in flight are sent
+ * once (electron/http/sharedReads.ts): before they were, opening a Coupa user cost 5 and each
+ * change 4 more, a GoTo user 1 more. The rest is main's own work (the directory's reads before a change, the adapter's
  * steps, undo's read back), which no renderer change can lower. Before one refresh path, Okta's
  * deprovision cost 9 and each membership change 9: the action's own refresh, the panel's two
  * listeners and the table's listener each read the user (and the first three its groups) again.
@@ -97,35 +100,37 @@ export const requestsPerAction: Record<ConnectorId, Partial<Record<UserAction, A
     'open the users list': { expected: 2, minimum: { requests: 1, why: 'the renderer asks for 100 rows in 50-row pages sent side by side: the second leaves before the first shows there are only 20 users' } },
     // GET /api/users with firstname[starts_with] and lastname[starts_with], two pages side by side as above.
     'search a name': { expected: 2, minimum: { requests: 1, why: 'as for the list: the second page is asked before the first shows the name matches fewer than 50' } },
-    // The panel reads the user once for itself and once for each of its four membership lists (content groups, roles,
-    // approval groups, account groups): Coupa keeps them all in the user record (GET /api/users/{id}, 5 times).
-    open: { expected: 5, minimum: { requests: 1, why: 'the user record holds all four membership lists, yet each list reads the user again' } },
-    // Main: GET the user for the snapshot, PUT the user deactivated (2). Renderer: the user and its four lists (5).
-    deprovision: { expected: 7, minimum: { requests: 2, why: 'the PUT answers the updated user, yet the renderer reads it five times (the panel and each membership list)' } },
-    // Main: GET the user, PUT it back, GET to compare (3). Renderer: 5.
-    undo: { expected: 8, minimum: { requests: 2, why: 'undo reads the user back to compare though the PUT answers it, and the renderer reads it five times' } },
+    // The panel and each of its four membership lists (content groups, roles, approval groups, account groups) read the
+    // user at once, since Coupa keeps them all in the user record: one GET /api/users/{id} answers the five.
+    open: { expected: 1 },
+    // Main: GET the user for the snapshot, PUT the user deactivated (2). Renderer: the user, shared by its four lists (1).
+    deprovision: { expected: 3, minimum: { requests: 2, why: 'the PUT answers the updated user, yet the renderer reads it again' } },
+    // Main: GET the user, PUT it back, GET to compare (3). Renderer: 1.
+    undo: { expected: 4, minimum: { requests: 2, why: 'undo reads the user back to compare though the PUT answers it, and the renderer reads it again' } },
     // GET /api/business_groups: the first section that can add (content groups).
     'search groups to add': { expected: 1 },
-    // Main: GET the group and the user (journal), PUT …/business_groups/{id}/add (3). Renderer: 5.
-    'add membership': { expected: 8, minimum: { requests: 4, why: 'the …/add answer is the group, so one read of the user is needed; the renderer makes five' } },
-    // Main: as for add, with …/remove (3). Renderer: 5.
-    'remove membership': { expected: 8, minimum: { requests: 4, why: 'as for add: one read of the user would show the change; the renderer makes five' } },
-    // Main: GET the user (diff and journal), the adapter's GET before writing, PUT, GET read back (4). Renderer: 5.
-    edit: { expected: 9, minimum: { requests: 2, why: 'the adapter reads the user again before writing and back after, though the PUT answers it; the renderer reads it five times' } },
+    // Main: GET the group and the user (journal), PUT …/business_groups/{id}/add (3). Renderer: the user (1), the one
+    // read the change needs, since the …/add answer is the group.
+    'add membership': { expected: 4 },
+    // Main: as for add, with …/remove (3). Renderer: 1.
+    'remove membership': { expected: 4 },
+    // Main: GET the user (diff and journal), the adapter's GET before writing, PUT, GET read back (4). Renderer: 1.
+    edit: { expected: 5, minimum: { requests: 2, why: 'the adapter reads the user again before writing and back after, though the PUT answers it, and the renderer reads it again' } },
   },
   gotomeeting: {
     // The profile's first request signs in (POST /oauth/token), then GET …/users, one page.
     'open the users list': { expected: 2 },
     // GET …/users with a firstName & lastName filter.
     'search a name': { expected: 1 },
-    // The user (GET /users/{key}), and for its group list the user again and its group (GET /groups/{key}).
-    open: { expected: 3, minimum: { requests: 2, why: "the group list reads the user a second time for its group's key" } },
-    // Main: GET the user and the licences for the snapshot, PUT to deactivate, PUT to take the licences (4). Renderer: 3.
-    deprovision: { expected: 7, minimum: { requests: 5, why: 'the renderer reads the user twice (panel and group list) and its group, which a deactivation leaves as it was' } },
-    // Main: GET the user, two PUTs back, GET the user and the licences to compare (5). Renderer: 3.
-    undo: { expected: 8, minimum: { requests: 4, why: 'undo reads the user and licences back to compare, and the renderer reads the user twice more and its unchanged group' } },
-    // Main: GET the user (diff and journal), PUT, GET read back (3). Renderer: 3.
-    edit: { expected: 6, minimum: { requests: 3, why: "GoTo's PUT answers nothing, so main reads the user back; the renderer then reads it twice more and its unchanged group" } },
+    // The user (GET /users/{key}), read at once by the panel and by its group list for the group's key, then the
+    // group (GET /groups/{key}).
+    open: { expected: 2 },
+    // Main: GET the user and the licences for the snapshot, PUT to deactivate, PUT to take the licences (4). Renderer: 2.
+    deprovision: { expected: 6, minimum: { requests: 5, why: "the renderer reads the user's group, which a deactivation leaves as it was" } },
+    // Main: GET the user, two PUTs back, GET the user and the licences to compare (5). Renderer: 2.
+    undo: { expected: 7, minimum: { requests: 4, why: 'undo reads the user and licences back to compare, and the renderer reads the user again and its unchanged group' } },
+    // Main: GET the user (diff and journal), PUT, GET read back (3). Renderer: 2.
+    edit: { expected: 5, minimum: { requests: 3, why: "GoTo's PUT answers nothing, so main reads the user back; the renderer then reads it again and its unchanged group" } },
   },
 }
 

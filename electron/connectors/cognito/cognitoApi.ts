@@ -40,7 +40,8 @@ type InPool<Input> = Omit<Input, 'UserPoolId'>
  * decided here, in one place. Idempotent (sent again after a network failure or a server fault):
  * reads, and changes whose repetition changes nothing (membership, enable / disable, sign-out,
  * attribute and group updates). Never sent twice: creates, deletes and AdminSetUserPassword (a
- * pool with password history would refuse the same password the second time).
+ * pool with password history would refuse the same password the second time). Reads go through
+ * `transport.read`, so identical ones in flight at once are sent once.
  */
 export function createCognitoApi(transport: CognitoTransport, userPoolId: string) {
   const pool = { UserPoolId: userPoolId }
@@ -48,11 +49,11 @@ export function createCognitoApi(transport: CognitoTransport, userPoolId: string
   const group = (groupName: string) => ({ ...pool, GroupName: groupName })
   return {
     describeUserPool: (options?: CallOptions) =>
-      transport.send('DescribeUserPool', true, (client, abortSignal) => client.send(new DescribeUserPoolCommand(pool), { abortSignal }), options),
+      transport.read('DescribeUserPool', pool, (client, request, abortSignal) => client.send(new DescribeUserPoolCommand(request), { abortSignal }), options),
     listUsers: (input: InPool<ListUsersCommandInput>, options?: CallOptions) =>
-      transport.send('ListUsers', true, (client, abortSignal) => client.send(new ListUsersCommand({ ...pool, ...input }), { abortSignal }), options),
+      transport.read('ListUsers', { ...pool, ...input }, (client, request, abortSignal) => client.send(new ListUsersCommand(request), { abortSignal }), options),
     getUser: (username: string, options?: CallOptions) =>
-      transport.send('AdminGetUser', true, (client, abortSignal) => client.send(new AdminGetUserCommand(user(username)), { abortSignal }), options),
+      transport.read('AdminGetUser', user(username), (client, request, abortSignal) => client.send(new AdminGetUserCommand(request), { abortSignal }), options),
     createUser: (input: InPool<AdminCreateUserCommandInput>, options?: CallOptions) =>
       transport.send('AdminCreateUser', false, (client, abortSignal) => client.send(new AdminCreateUserCommand({ ...pool, ...input }), { abortSignal }), options),
     updateUserAttributes: (input: InPool<AdminUpdateUserAttributesCommandInput>, options?: CallOptions) =>
@@ -75,20 +76,20 @@ export function createCognitoApi(transport: CognitoTransport, userPoolId: string
     createGroup: (input: InPool<CreateGroupCommandInput>, options?: CallOptions) =>
       transport.send('CreateGroup', false, (client, abortSignal) => client.send(new CreateGroupCommand({ ...pool, ...input }), { abortSignal }), options),
     getGroup: (groupName: string, options?: CallOptions) =>
-      transport.send('GetGroup', true, (client, abortSignal) => client.send(new GetGroupCommand(group(groupName)), { abortSignal }), options),
+      transport.read('GetGroup', group(groupName), (client, request, abortSignal) => client.send(new GetGroupCommand(request), { abortSignal }), options),
     updateGroup: (input: InPool<UpdateGroupCommandInput>, options?: CallOptions) =>
       transport.send('UpdateGroup', true, (client, abortSignal) => client.send(new UpdateGroupCommand({ ...pool, ...input }), { abortSignal }), options),
     deleteGroup: (groupName: string, options?: CallOptions) =>
       transport.send('DeleteGroup', false, (client, abortSignal) => client.send(new DeleteGroupCommand(group(groupName)), { abortSignal }), options),
     listGroups: (input: InPool<ListGroupsCommandInput>, options?: CallOptions) =>
-      transport.send('ListGroups', true, (client, abortSignal) => client.send(new ListGroupsCommand({ ...pool, ...input }), { abortSignal }), options),
+      transport.read('ListGroups', { ...pool, ...input }, (client, request, abortSignal) => client.send(new ListGroupsCommand(request), { abortSignal }), options),
     listUsersInGroup: (input: InPool<ListUsersInGroupCommandInput>, options?: CallOptions) =>
-      transport.send('ListUsersInGroup', true, (client, abortSignal) => client.send(new ListUsersInGroupCommand({ ...pool, ...input }), { abortSignal }), options),
+      transport.read('ListUsersInGroup', { ...pool, ...input }, (client, request, abortSignal) => client.send(new ListUsersInGroupCommand(request), { abortSignal }), options),
     listGroupsForUser: (input: InPool<AdminListGroupsForUserCommandInput>, options?: CallOptions) =>
-      transport.send(
+      transport.read(
         'AdminListGroupsForUser',
-        true,
-        (client, abortSignal) => client.send(new AdminListGroupsForUserCommand({ ...pool, ...input }), { abortSignal }),
+        { ...pool, ...input },
+        (client, request, abortSignal) => client.send(new AdminListGroupsForUserCommand(request), { abortSignal }),
         options,
       ),
     addUserToGroup: (input: InPool<AdminAddUserToGroupCommandInput>, options?: CallOptions) =>

@@ -2,6 +2,7 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import { cancelledAfterSending, linkedSignal, throwIfAborted, waitFor } from '../../http/cancellation'
 import { ConcurrencyLimiter } from '../../http/ConcurrencyLimiter'
 import type { RequestBudget } from '../../http/RequestBudget'
+import { createSharedReads } from '../../http/sharedReads'
 import { refusePlainHttp } from '../../http/requestUrl'
 import { backoffDelay } from '../../http/retryTiming'
 import { redactedMark } from '../../logging/redact'
@@ -56,6 +57,16 @@ export interface CognitoTransport {
     run: (client: CognitoIdentityProviderClient, abortSignal: AbortSignal) => Promise<Output>,
     options?: CallOptions,
   ): Promise<Output>
+  /**
+   * A read (idempotent, as `send`), shared with an identical read in flight: same operation and
+   * same `input` (see http/sharedReads.ts). Each caller gets its own copy of the output.
+   */
+  read<Input extends object, Output>(
+    operation: string,
+    input: Input,
+    run: (client: CognitoIdentityProviderClient, input: Input, abortSignal: AbortSignal) => Promise<Output>,
+    options?: CallOptions,
+  ): Promise<Output>
   close(): void
 }
 
@@ -72,6 +83,8 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
   const limiter = new ConcurrencyLimiter(tuning.concurrency ?? defaults.concurrency)
   const budget = tuning.budget
   const closing = new AbortController()
+  // The SDK's outputs are plain data (Dates included), so a structured clone is a faithful copy.
+  const sharedReads = createSharedReads<unknown>((output) => structuredClone(output))
   const host = settings.endpoint ? new URL(settings.endpoint).host : `cognito-idp.${settings.region}.amazonaws.com`
   logger.registerSecret(settings.accessSecret)
   const quiet = { debug: () => undefined, info: () => undefined, warn: (message: string) => logger.warn(`AWS SDK: ${message}`), error: () => undefined }
@@ -210,8 +223,23 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
     }
   }
 
+  async function read<Input extends object, Output>(
+    operation: string,
+    input: Input,
+    run: (client: CognitoIdentityProviderClient, input: Input, abortSignal: AbortSignal) => Promise<Output>,
+    options: CallOptions = {},
+  ): Promise<Output> {
+    const call = (client: CognitoIdentityProviderClient, abortSignal: AbortSignal) => run(client, input, abortSignal)
+    // A call with secrets of its own is not only what its operation and input say: never shared.
+    if ((options.secrets ?? []).some((secret) => secret !== '')) return send(operation, true, call, options)
+    const key = `${operation} ${JSON.stringify(input)}`
+    // The transport belongs to one profile, so the pool and the credentials are the same for every caller.
+    return (await sharedReads.read(key, { signal: options.signal }, (signal) => send(operation, true, call, { signal }))) as Output
+  }
+
   return {
     send,
+    read,
     close() {
       closing.abort()
       client.destroy()

@@ -17,6 +17,8 @@ export type DirectoryChange = EventPayload<'directory.changed'>
  * shown is read once, and that one read goes to every view showing it (the detail panel and the
  * table's row); the open object's memberships are read once; a table that may now hold a new
  * object starts over. Bulk work changing many objects therefore costs one read per object shown.
+ * The panel's read and its lists' reads leave together, not one after another: where a list reads
+ * the object itself (Coupa keeps a user's memberships in the user), main sends them as one request.
  */
 export const useDirectoryChangesStore = defineStore('directoryChanges', () => {
   function refreshAfter(change: DirectoryChange): void {

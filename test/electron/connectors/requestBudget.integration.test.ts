@@ -10,7 +10,8 @@ import { oktaHarness } from './okta/oktaSandboxHarness'
  * The budget against the sandbox tenants enforcing their targets' limits: a loop of reads that
  * goes past a limit completes without one 429 through the budget, and the same loop without it is
  * refused. A 429 is not waited out here (no waits allowed), so any 429 fails the loop at once.
- * Throughput figures belong in `npm run bench`; nothing here asserts a duration.
+ * Throughput figures belong in `npm run bench`; nothing here asserts a duration. Every read of a
+ * loop differs from the others: identical reads in flight at once are sent once (sharedReads.ts).
  */
 const noWaits = { rateLimit: { maxWaits: 0, maxWaitMs: 0 } }
 
@@ -26,7 +27,7 @@ describe('the request budget against the sandbox tenants', () => {
   it("Okta: 300 reads of one bucket follow the X-Rate-Limit headers across windows with 0 429s; without the budget they get 429s", async () => {
     // 150 a second per bucket: Okta's per-minute windows in seconds, so the test waits for two resets, not two minutes.
     const states: BudgetState[] = []
-    const harness = await oktaHarness({ users: 20, rateLimits: 150 }, { ...noWaits, budget: createOktaBudget((state) => states.push(state)) })
+    const harness = await oktaHarness({ users: 300, rateLimits: 150 }, { ...noWaits, budget: createOktaBudget((state) => states.push(state)) })
     const ids = harness.tenant.users().map((user) => user.id)
     const budgeted = await readAll(harness.connector, ids, 300)
     expect(rejectedCodes(budgeted)).toEqual([])
@@ -42,7 +43,8 @@ describe('the request budget against the sandbox tenants', () => {
   it("Cognito: 75 ListUsers calls keep within UserList's documented 30 a second; without the budget they are throttled", async () => {
     const noThrottlingWaits = { ...fastCognitoTuning, throttling: { maxWaits: 0, initialMs: 1, maxMs: 1 } }
     const harness = await cognitoHarness({ users: 10, rateLimits: 'documented' }, noThrottlingWaits)
-    const listAll = (connector: Connector) => Promise.allSettled(Array.from({ length: 75 }, () => connector.list('users', { search: '', pageSize: 10 })))
+    const listAll = (connector: Connector) =>
+      Promise.allSettled(Array.from({ length: 75 }, (_, index) => connector.list('users', { search: `user ${index}`, pageSize: 10 })))
     const budgeted = await listAll(harness.connector)
     expect(rejectedCodes(budgeted)).toEqual([])
     expect(harness.calls().filter((call) => call.outcome === 'TooManyRequestsException')).toEqual([])
