@@ -9,6 +9,14 @@ export function cancelledError(): AppError {
 }
 
 /**
+ * A read whose caller stopped waiting while it was out (a shared read goes on for the others):
+ * reads change nothing, so nothing is uncertain.
+ */
+export function cancelledWhileReading(): AppError {
+  return new AppError('cancelled', 'The read was cancelled before its answer came (the work was paused or replaced); nothing was changed.')
+}
+
+/**
  * A request cancelled after it went out (in flight, or waiting to be sent again after no answer):
  * whether the target acted on it is not known. A write's journal entry then stays pending and is
  * settled against the target, never called failed (`details.sent`, see `wasSentBeforeCancel`).

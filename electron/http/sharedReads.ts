@@ -1,4 +1,4 @@
-import { cancelledError } from './cancellation'
+import { cancelledError, cancelledWhileReading } from './cancellation'
 
 /**
  * Identical reads in flight at the same time, sent once. Coupa keeps a user's four membership
@@ -73,7 +73,7 @@ export function createSharedReads<Answer, Listener = never>(copy: (answer: Answe
             if (inFlight.get(key) === joined) inFlight.delete(key)
             joined.controller.abort()
           }
-          reject(cancelledError())
+          reject(cancelledWhileReading())
         }
         caller.signal?.addEventListener('abort', onAbort, { once: true })
         joined.answer.then(

@@ -74,10 +74,15 @@ describe('a write with an AbortSignal, against the Okta sandbox', () => {
     // The undo reads the user's groups before its first step.
     abortOn(/^GET \/api\/v1\/users\/[^/]+\/groups/, controller)
     const error = await services.operations.deprovisions.undo(deprovision.id, { signal: controller.signal }).catch((caught: unknown) => caught)
-    expect(error).toMatchObject({ code: 'cancelled', message: expect.stringMatching(/cancelled before "Unsuspend .*"\. Nothing was sent\./) })
+    // Identical reads are shared (electron/http/sharedReads.ts), so the abort may reach the undo while it
+    // still waits for that read's answer, or just after, before its first step: nothing is sent either way.
+    expect(error).toMatchObject({
+      code: 'cancelled',
+      message: expect.stringMatching(/cancelled before "Unsuspend .*"\. Nothing was sent\.|read was cancelled before its answer came/),
+    })
     const [entry] = await undos()
-    expect(entry?.outcome).toMatchObject({ status: 'failed', message: expect.stringMatching(/Nothing was sent/) })
-    expect(entry?.outcome.steps.map((step) => step.status)).toEqual(['not_attempted', 'not_attempted', 'not_attempted'])
+    expect(entry?.outcome).toMatchObject({ status: 'failed', message: expect.stringMatching(/Nothing was sent|anything was sent: nothing was changed/) })
+    expect(entry?.outcome.steps.every((step) => step.status === 'not_attempted')).toBe(true)
     expect(tenant.user(person.id)?.status).toBe('SUSPENDED')
     expect((await services.handlers['journal.get']({ entryId: deprovision.id })).undo).toMatchObject({ available: true })
   })
