@@ -160,6 +160,18 @@ describe('the command palette', () => {
     expect(api.callsTo('people.cancel')).toEqual([{ searchKey: 'command-palette' }])
   })
 
+  it('says when people cannot be searched, and still offers profiles and actions', async () => {
+    await mountApp()
+    api.answer('people.search', () => ({ ok: false, error: { code: 'unsupported', message: 'People search is not available yet.' } }))
+    await openPalette()
+    await type('new')
+    vi.advanceTimersByTime(typingPauseMs)
+    await flushPromises()
+
+    expect(document.querySelector('.palette__status')?.textContent).toContain('Could not search people: People search is not available yet.')
+    expect(optionLabels()).toEqual(['New profile'])
+  })
+
   it('lists recent people first, kept by name only, the newest at the top', async () => {
     localStorage.setItem('lanyard.palette.recentPeople', JSON.stringify(['Zoe Quinn']))
     await mountApp()

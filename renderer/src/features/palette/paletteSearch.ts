@@ -10,12 +10,13 @@ export interface PalettePerson {
 
 /**
  * The palette's one way to find people: `searchPeople(text, profileSet, onPeople)` starts a search
- * and calls `onPeople` with everyone found so far each time a profile answers (results stream in);
+ * and calls `onPeople` with everyone found so far each time a profile answers (results stream in),
+ * or with a problem when the search could not start;
  * the function it returns stops listening and cancels the search still running in every profile.
  * Written against `people.search` directly (the People store is another part's work): a store that
  * offers the same can stand behind this function without the palette changing.
  */
-export type SearchPeople = (text: string, profileSet: ProfileSet, onPeople: (people: PalettePerson[]) => void) => () => void
+export type SearchPeople = (text: string, profileSet: ProfileSet, onPeople: (people: PalettePerson[], problem?: string) => void) => () => void
 
 /** One key for every palette search: a new one cancels the one still running, in every profile. */
 const searchKey = 'command-palette'
@@ -50,7 +51,11 @@ export const searchPeople: SearchPeople = (text, profileSet, onPeople) => {
     else if (results.searchId === searchId) take(results.accounts)
   })
   void api.invoke('people.search', { search: text, profileSet, searchKey }).then((result) => {
-    if (stopped || !result.ok) return
+    if (stopped) return
+    if (!result.ok) {
+      onPeople([], result.error.message)
+      return
+    }
     searchId = result.value.searchId
     for (const results of early) if (results.searchId === searchId) take(results.accounts)
   })
