@@ -218,6 +218,25 @@ describe('undoing an offboarding from the Activity view', () => {
     expect(document.activeElement).toBe(operationToggle(wrapper).element)
   })
 
+  it('reads the operation again after one of its accounts is undone on its own, so its state follows', async () => {
+    api.answer('journal.undo', ({ entryId }) => {
+      const undoEntry = journalEntry({ id: 'undo-okta', action: 'undoDeprovision', undoOf: entryId, undo: null })
+      entries = [undoEntry, ...entries.map((entry) => (entry.id === entryId ? { ...entry, undo: { available: false, reason: 'Already undone', undoneBy: undoEntry.id } } : entry))]
+      operations = [{ ...operations[0]!, undo: { ...operations[0]!.undo, undoable: 2 } }]
+      return { ok: true, value: { entry: undoEntry, differences: [] } }
+    })
+    const { wrapper } = await mountActivityView()
+    await operationToggle(wrapper).trigger('click')
+
+    await wrapper.findAll('button[aria-label="Undo deprovision of Dana Lee"]')[0]!.trigger('click')
+    useUiStore().settleConfirmation(true)
+    await flushPromises()
+
+    expect(api.callsTo('journal.operation')).toEqual([{ operationId: 'op-dana' }, { operationId: 'op-dana' }])
+    expect(wrapper.findAll('button[aria-label="Undo deprovision of Dana Lee"]')).toHaveLength(2)
+    expect(childRows(wrapper)[0]!.text()).toContain('Already undone')
+  })
+
   it('reaches an undone operation that is not in the list by filtering on it', async () => {
     const undoOnly = { ...danaOffboarding('op-undo').operation, action: 'undo' as const, title: 'Undo of Offboarding of Dana Lee', undoOf: 'op-dana' }
     operations = [...operations, undoOnly]
