@@ -7,18 +7,23 @@ import type {
   CompleteChangeInput,
   JournalEntry,
   JournalFilter,
+  OperationUndoReport,
   UndoReport,
 } from '../../../shared/journal'
 import { eventSubscription } from '../api/eventSubscription'
 import { useApi } from '../api/lanyardApi'
 import { entryFacts, matchesFilter, prepareFilter } from '../../../shared/journalFilter'
+import { useJournalOperationsStore } from './journalOperations'
 
 /**
  * The journal as the Activity view shows it, a page at a time, plus what start-up reconciliation
  * settled. Main sends each entry a change adds or alters as a `journal.appended` event carrying the
  * entry: it is placed in the list (or replaces its older self) without reading the list again.
+ * The operations the entries belong to are read alongside (`journalOperations.ts`), so a page
+ * arrives with its operations and the list shows each operation as one row from the start.
  */
 export const useActivityStore = defineStore('activity', () => {
+  const operations = useJournalOperationsStore()
   const items = ref<JournalEntry[]>([])
   /** Reads the page after the last one shown; null when the list is complete. */
   const nextCursor = ref<string | null>(null)
@@ -51,7 +56,10 @@ export const useActivityStore = defineStore('activity', () => {
     loading.value = true
     loadingMore.value = false
     announcedWhileLoading = []
+    operations.forget()
     const result = await useApi().invoke('journal.list', lastFilter)
+    if (thisLoad !== latestLoad) return
+    if (result.ok) await operations.ensureFor(result.value.entries)
     if (thisLoad !== latestLoad) return
     loading.value = false
     if (!result.ok) {
@@ -71,6 +79,8 @@ export const useActivityStore = defineStore('activity', () => {
     const thisLoad = latestLoad
     loadingMore.value = true
     const result = await useApi().invoke('journal.list', { ...lastFilter, cursor: nextCursor.value })
+    if (thisLoad !== latestLoad) return
+    if (result.ok) await operations.ensureFor(result.value.entries)
     if (thisLoad !== latestLoad) return
     loadingMore.value = false
     if (!result.ok) {
@@ -102,6 +112,7 @@ export const useActivityStore = defineStore('activity', () => {
   function announced(entry: JournalEntry): void {
     if (loading.value) announcedWhileLoading.push(entry)
     else place(entry)
+    operations.placeChild(entry)
   }
 
   /** Reads entries again by id (those a change just altered), whether or not their event has come. */
@@ -127,6 +138,20 @@ export const useActivityStore = defineStore('activity', () => {
   async function undo(entryId: string): Promise<Result<UndoReport>> {
     const result = await useApi().invoke('journal.undo', { entryId })
     await refreshEntries([result.ok ? result.value.entry.id : result.error.details?.entryId, entryId])
+    // Its operation's undo state may have changed with it (nothing left to undo, say).
+    const operationId = items.value.find((entry) => entry.id === entryId)?.operationId
+    if (operationId) await operations.refresh(operationId)
+    return result
+  }
+
+  /**
+   * Undoes an operation (an offboarding) as a new operation. The undo's children and the undone
+   * operation's children, as they now stand, are placed in the list whether or not their events have come.
+   */
+  async function undoOperation(operationId: string): Promise<Result<OperationUndoReport>> {
+    const result = await operations.undoOperation(operationId)
+    const changed = [...(result.ok ? result.value.operation.entries : []), ...(operations.find(operationId)?.entries ?? [])]
+    for (const entry of changed) announced(entry)
     return result
   }
 
@@ -192,6 +217,7 @@ export const useActivityStore = defineStore('activity', () => {
     verify,
     exportJournal,
     undo,
+    undoOperation,
     settle,
     findEntry,
     complete,

@@ -18,6 +18,14 @@ describe('the Activity filters', () => {
     })
   })
 
+  it('reads an outcome and an operation from a deep link and passes them to the journal', () => {
+    const values = filtersFromQuery({ outcome: 'failed', operation: 'op-1' })
+
+    expect(values).toEqual({ ...noFilters, outcome: 'failed', operation: 'op-1' })
+    expect(toJournalFilter(values)).toEqual({ outcome: 'failed', operationId: 'op-1' })
+    expect(filtersFromQuery({ outcome: 'exploded' }).outcome).toBe('')
+  })
+
   it('writes only the filters that are set into the query', () => {
     expect(filtersToQuery({ ...noFilters, action: 'deprovision', from: '2026-03-01' })).toEqual({
       action: 'deprovision',
@@ -26,7 +34,7 @@ describe('the Activity filters', () => {
   })
 
   it('turns local days into the first and last millisecond of those days', () => {
-    const filter = toJournalFilter({ profile: 'p1', user: '  ada ', action: 'undoDeprovision', from: '2026-03-01', to: '2026-03-02' })
+    const filter = toJournalFilter({ ...noFilters, profile: 'p1', user: '  ada ', action: 'undoDeprovision', from: '2026-03-01', to: '2026-03-02' })
 
     expect(filter).toEqual({
       profileId: 'p1',

@@ -1,5 +1,5 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
-import { journalActions, type JournalAction, type JournalFilter } from '../../../../shared/journal'
+import { journalActions, outcomeStatuses, type JournalAction, type JournalFilter, type OutcomeStatus } from '../../../../shared/journal'
 
 /**
  * The Activity filters as the form holds them, and their two translations: to and from the
@@ -10,12 +10,15 @@ export interface ActivityFilterValues {
   profile: string
   user: string
   action: JournalAction | ''
+  outcome: OutcomeStatus | ''
   /** `YYYY-MM-DD` from the date inputs, read as local days. */
   from: string
   to: string
+  /** One operation's changes (`/activity?operation=<id>`: an undo's link to what it undid, the person page's link). */
+  operation: string
 }
 
-export const noFilters: ActivityFilterValues = { profile: '', user: '', action: '', from: '', to: '' }
+export const noFilters: ActivityFilterValues = { profile: '', user: '', action: '', outcome: '', from: '', to: '', operation: '' }
 
 const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/
 
@@ -28,17 +31,24 @@ function isAction(value: string): value is JournalAction {
   return (journalActions as readonly string[]).includes(value)
 }
 
-/** Unknown actions and malformed dates in a hand-edited link are ignored rather than refused. */
+function isOutcome(value: string): value is OutcomeStatus {
+  return (outcomeStatuses as readonly string[]).includes(value)
+}
+
+/** Unknown actions or outcomes and malformed dates in a hand-edited link are ignored rather than refused. */
 export function filtersFromQuery(query: LocationQuery): ActivityFilterValues {
   const action = firstString(query.action)
+  const outcome = firstString(query.outcome)
   const from = firstString(query.from)
   const to = firstString(query.to)
   return {
     profile: firstString(query.profile),
     user: firstString(query.user),
     action: isAction(action) ? action : '',
+    outcome: isOutcome(outcome) ? outcome : '',
     from: dayPattern.test(from) ? from : '',
     to: dayPattern.test(to) ? to : '',
+    operation: firstString(query.operation),
   }
 }
 
@@ -74,8 +84,10 @@ export function toJournalFilter(values: ActivityFilterValues): JournalFilter {
   if (values.profile) filter.profileId = values.profile
   if (user) filter.user = user
   if (values.action) filter.action = values.action
+  if (values.outcome) filter.outcome = values.outcome
   if (from) filter.from = from
   if (to) filter.to = to
+  if (values.operation) filter.operationId = values.operation
   return filter
 }
 

@@ -1,9 +1,9 @@
 import { ref } from 'vue'
 import type { LanyardError } from '../../../../shared/errors'
-import type { ChainVerification, JournalEntry, JournalFilter, UndoReport } from '../../../../shared/journal'
+import type { ChainVerification, JournalEntry, JournalFilter, JournalOperation, OperationUndoReport, UndoReport } from '../../../../shared/journal'
 import { useActivityStore } from '../../stores/activity'
 import { useUiStore } from '../../stores/ui'
-import { undoPlan } from '../journal/undoPlan'
+import { operationUndoPlan, undoPlan } from '../journal/undoPlan'
 import { downloadFile } from '../profiles/downloadFile'
 import { outcomeLooks } from './journalWords'
 
@@ -11,6 +11,11 @@ import { outcomeLooks } from './journalWords'
 export type UndoOutcome =
   | { targetName: string; report: UndoReport; error: null }
   | { targetName: string; report: null; error: LanyardError }
+
+/** What the last undo of an operation did, per account; `accounts` names each child by its account and profile. */
+export type OperationUndoOutcome =
+  | { title: string; report: OperationUndoReport; accounts: Record<string, string>; error: null }
+  | { title: string; report: null; accounts: Record<string, string>; error: LanyardError }
 
 const exportTypes = { csv: 'text/csv', json: 'application/json' } as const
 
@@ -30,6 +35,8 @@ export function useJournalTools(currentFilter: () => JournalFilter) {
   const undoingEntryId = ref<string | null>(null)
   const undoOutcome = ref<UndoOutcome | null>(null)
   const checkingEntryId = ref<string | null>(null)
+  const undoingOperationId = ref<string | null>(null)
+  const operationUndoOutcome = ref<OperationUndoOutcome | null>(null)
 
   async function verify(): Promise<void> {
     verifying.value = true
@@ -66,6 +73,25 @@ export function useJournalTools(currentFilter: () => JournalFilter) {
     }
   }
 
+  /** Undoes an offboarding (any operation) everywhere after one confirmation; the report says what became of each account. */
+  async function undoOperation(operation: JournalOperation): Promise<void> {
+    if (!(await ui.confirm(operationUndoPlan(operation)))) return
+    undoingOperationId.value = operation.id
+    const result = await store.undoOperation(operation.id)
+    undoingOperationId.value = null
+    const accounts = Object.fromEntries(operation.entries.map((entry) => [entry.id, `${entry.target.name} in ${entry.profileName}`]))
+    const title = operation.title
+    if (result.ok) {
+      operationUndoOutcome.value = { title, report: result.value, accounts, error: null }
+      const undone = result.value.children.filter((child) => child.result === 'undone').length
+      const complete = undone === result.value.children.length
+      ui.showToast(complete ? `${title} was undone.` : `${title} was undone for ${undone} of ${result.value.children.length} accounts.`, complete ? 'success' : 'error')
+    } else {
+      operationUndoOutcome.value = { title, report: null, accounts, error: result.error }
+      ui.showToast(`Undo of ${title} did not complete. ${result.error.message}`, 'error')
+    }
+  }
+
   /** Says what the check found, in the outcome's own words; the re-read list shows it on the entry. */
   async function checkNow(entry: JournalEntry): Promise<void> {
     checkingEntryId.value = entry.id
@@ -84,6 +110,10 @@ export function useJournalTools(currentFilter: () => JournalFilter) {
     undoOutcome.value = null
   }
 
+  function dismissOperationUndoOutcome(): void {
+    operationUndoOutcome.value = null
+  }
+
   return {
     verifying,
     verification,
@@ -95,6 +125,10 @@ export function useJournalTools(currentFilter: () => JournalFilter) {
     undoOutcome,
     undo,
     dismissUndoOutcome,
+    undoingOperationId,
+    operationUndoOutcome,
+    undoOperation,
+    dismissOperationUndoOutcome,
     checkingEntryId,
     checkNow,
   }

@@ -1,4 +1,4 @@
-import type { JournalEntry } from '../../../../shared/journal'
+import type { JournalEntry, JournalOperation } from '../../../../shared/journal'
 import { labelFor } from '../../components/attributeValues'
 import { formatValue, type ChangeLine } from '../../components/changeLines'
 import type { ConfirmationRequest } from '../../stores/ui'
@@ -27,6 +27,32 @@ export function undoPlan(entry: JournalEntry): ConfirmationRequest {
     message: `${entry.summary} (${new Date(entry.time).toLocaleString()}). Undo brings back what it took away, then reads the user back to check${then}`,
     lines,
     confirmLabel: 'Undo deprovision',
+    danger: false,
+  }
+}
+
+/**
+ * The one confirmation of an operation's undo (an offboarding undone everywhere): each account it
+ * brings back, with the status and groups that were recorded for it. Reversible, so one confirm.
+ */
+export function operationUndoPlan(operation: JournalOperation): ConfirmationRequest {
+  const undoable = operation.entries.filter((entry) => entry.undo?.available)
+  const lines: ChangeLine[] = undoable.map((entry) => ({
+    label: `${entry.target.name} in ${entry.profileName}`,
+    text: entry.recorded
+      ? `back to ${entry.recorded.status}${entry.recorded.groups.length > 0 ? `, in ${entry.recorded.groups.join(', ')} again` : ''}`
+      : 'brought back as recorded',
+  }))
+  const left = operation.entries.length - undoable.length
+  const accounts = `${undoable.length} account${undoable.length === 1 ? '' : 's'}`
+  return {
+    // "Offboarding of Dana Lee" → "Undo the offboarding of Dana Lee?"
+    title: `Undo the ${operation.title.charAt(0).toLowerCase()}${operation.title.slice(1)}?`,
+    message:
+      `Brings back ${accounts}, then reads each back to check.` +
+      (left > 0 ? ` ${left} other${left === 1 ? ' is' : 's are'} left as they are (already undone, or nothing to undo).` : ''),
+    lines,
+    confirmLabel: operation.action === 'offboard' ? 'Undo offboarding' : 'Undo',
     danger: false,
   }
 }
