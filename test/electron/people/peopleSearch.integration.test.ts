@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { getDescriptor } from '../../../shared/catalogue'
 import type { ConnectorId } from '../../../shared/catalogue/types'
+import type { PeopleSearchStarted } from '../../../shared/people'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 import { addPersonEverywhere, addSandboxProfiles, connectorOrder, person, resultsOf, startPeopleServices, startTenants, until, type PeopleServices } from './peopleHarness'
 
@@ -15,10 +16,10 @@ async function fourProfiles() {
   return { tenants, services, profiles, users, connectorOf }
 }
 
-async function search(services: PeopleServices, text: string, searchKey = 'people-view') {
+async function search(services: PeopleServices, text: string, searchKey = 'people-view'): Promise<PeopleSearchStarted> {
   const started = await services.call('people.search', { search: text, profileSet: 'sandbox', searchKey })
   if (!started.ok) throw new Error(started.error.message)
-  return started.value
+  return started.value as PeopleSearchStarted
 }
 
 describe('people search', () => {
@@ -112,7 +113,8 @@ describe('people search', () => {
     expect(results.filter((answer) => answer.status === 'found').map((answer) => answer.accounts.length)).toEqual([1, 1, 1])
     const everything = JSON.stringify(services.events)
     for (const tenant of Object.values(tenants)) {
-      for (const secret of Object.values(tenant.credentials).filter((value) => value.length >= 12)) expect(everything).not.toContain(secret)
+      const secrets: string[] = Object.values(tenant.credentials)
+      for (const secret of secrets.filter((value) => value.length >= 12)) expect(everything).not.toContain(secret)
     }
   })
 
