@@ -32,13 +32,36 @@ export class DeprovisionService {
    * With `operationId`, the deprovision is one change of that operation (an offboarding, a bulk
    * job); `signal` is that job's pause (see recordChange for what an abort leaves in the journal).
    */
-  async deprovision(input: DeprovisionInput, { operationId, signal }: { operationId?: string; signal?: AbortSignal } = {}): Promise<JournalEntry> {
+  async deprovision(input: DeprovisionInput, options: { operationId?: string; signal?: AbortSignal } = {}): Promise<JournalEntry> {
+    const outcome = await this.deprovisionOrSkip(input, { ...options, skipRefused: false })
+    if ('skipped' in outcome) throw outcome.skipped
+    return outcome.entry
+  }
+
+  /**
+   * As `deprovision`, but a user the target's deprovision would refuse from the snapshot just read
+   * (already suspended, disabled, inactive) is skipped with the refusal, and nothing is journaled:
+   * an offboarding reports such an account as skipped rather than failed.
+   */
+  async deprovisionUnlessDone(
+    input: DeprovisionInput,
+    options: { operationId?: string; signal?: AbortSignal } = {},
+  ): Promise<{ entry: JournalEntry } | { skipped: AppError }> {
+    return this.deprovisionOrSkip(input, { ...options, skipRefused: true })
+  }
+
+  private async deprovisionOrSkip(
+    input: DeprovisionInput,
+    { operationId, signal, skipRefused }: { operationId?: string; signal?: AbortSignal; skipRefused: boolean },
+  ): Promise<{ entry: JournalEntry } | { skipped: AppError }> {
     // A change may only name an operation the journal holds: its undo is found through it.
     if (operationId) this.context.journal.operationRecord(operationId)
     const { profile, descriptor } = this.connectors.target(input.profileId)
     const users = requireOperation(descriptor, userTypeOf(descriptor).id, 'deprovision')
     const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'deprovisions')
     const snapshot = await connector.readDeprovisionSnapshot(input.userId, signal)
+    const refusal = skipRefused ? connector.deprovisionRefusal(snapshot) : null
+    if (refusal) return { skipped: refusal }
     const touched = touchedBy(descriptor, users.id, snapshot)
     const { entryId } = await recordChange(this.context, {
       profileId: profile.id,
@@ -62,7 +85,7 @@ export class DeprovisionService {
       },
       touchedOnFailure: touched,
     })
-    return this.context.journal.entry(entryId)
+    return { entry: this.context.journal.entry(entryId) }
   }
 
   async undo(entryId: string, { operationId, signal }: { operationId?: string; signal?: AbortSignal } = {}): Promise<UndoReport> {

@@ -4,6 +4,7 @@ import type { StepReport } from '../../shared/errors'
 import type { Environment } from '../../shared/profiles'
 import type { Logger } from '../logging/Logger'
 import type { BudgetState } from '../http/RequestBudget'
+import type { AppError } from '../errors/AppError'
 
 /**
  * What every target adapter implements: a small core, plus the capability interfaces below that
@@ -102,6 +103,12 @@ export interface Deprovisions {
    * unfinished deprovision or undo compares each part with the target (see snapshotComparison).
    */
   deprovisionTakes(snapshot: DeprovisionSnapshot): SnapshotPart[]
+  /**
+   * Why this user cannot be deprovisioned now, from the snapshot alone (already suspended, disabled,
+   * inactive), or null. `deprovision` refuses with this same error; an offboarding asks first and
+   * skips the account, so nothing is journaled for it.
+   */
+  deprovisionRefusal(snapshot: DeprovisionSnapshot): AppError | null
   /**
    * Applies the target's deprovision as named steps. A failed step throws `AppError` with `steps`
    * saying which were applied, failed and not attempted; its code is `partial_failure` once a step

@@ -1,12 +1,23 @@
 import type { Handlers } from '../../shared/contract'
-import { AppError } from '../errors/AppError'
+import type { ConnectorPool } from '../directory/ConnectorPool'
+import type { Logger } from '../logging/Logger'
+import type { Offboarding } from './Offboarding'
+import { planOffboarding } from './offboardingPlan'
+import type { PeopleSearch } from './PeopleSearch'
 
 type PeopleCall = Extract<keyof Handlers, `people.${string}`>
 
-/** `people.*`: not served yet — each answers `unsupported` until the people service is wired in. */
-export function createPeopleHandlers(): Pick<Handlers, PeopleCall> {
-  const notYet = async (): Promise<never> => {
-    throw new AppError('unsupported', 'People search and offboarding are not available in this build yet.')
+/** `people.*`: thin, input already validated by the contract wrapper. */
+export function createPeopleHandlers(services: {
+  search: PeopleSearch
+  offboarding: Offboarding
+  connectors: ConnectorPool
+  logger: Logger
+}): Pick<Handlers, PeopleCall> {
+  return {
+    'people.search': (input) => services.search.search(input),
+    'people.cancel': async ({ searchKey }) => services.search.cancel(searchKey),
+    'people.planOffboarding': ({ accounts }) => planOffboarding(services.connectors, services.logger, accounts),
+    'people.offboard': (input) => services.offboarding.offboard(input),
   }
-  return { 'people.search': notYet, 'people.cancel': notYet, 'people.planOffboarding': notYet, 'people.offboard': notYet }
 }

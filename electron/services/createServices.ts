@@ -10,6 +10,8 @@ import { Journal } from '../journal/Journal'
 import { createJournalHandlers } from '../journal/journalHandlers'
 import { createChangeHandlers } from '../changes/changeHandlers'
 import { createPeopleHandlers } from '../people/peopleHandlers'
+import { Offboarding } from '../people/Offboarding'
+import { PeopleSearch } from '../people/PeopleSearch'
 import { Reconciliation } from '../changes/Reconciliation'
 import { Settling, type SettlingBackoff } from '../changes/Settling'
 import type { Logger } from '../logging/Logger'
@@ -105,6 +107,18 @@ export async function createServices(options: ServiceOptions): Promise<Services 
   const directory = new DirectoryService(connectors, changeContext)
   const deprovisions = new DeprovisionService(connectors, changeContext)
   const completions = new ChangeCompletionService(connectors, changeContext)
+  const peopleSearch = new PeopleSearch({
+    connectors,
+    profiles: () => repository.list(),
+    switchedOff: async () => {
+      const status = await options.sandboxes?.status?.()
+      return status && !status.enabled ? status.profileIds : []
+    },
+    emit: options.emit,
+    logger: options.logger,
+    answered: (profileId) => settling.profileAnswered(profileId),
+  })
+  const offboarding = new Offboarding({ connectors, journal, deprovisions, emit: options.emit, logger: options.logger })
   let sandboxProfilesReady = () => {}
   // Runs in the background: reads the targets of changes left unfinished by the last run.
   const reconciliation = new Reconciliation({
@@ -128,7 +142,7 @@ export async function createServices(options: ServiceOptions): Promise<Services 
     ),
     ...createJournalHandlers(journal),
     ...createChangeHandlers(reconciliation, deprovisions, completions, settling),
-    ...createPeopleHandlers(),
+    ...createPeopleHandlers({ search: peopleSearch, offboarding, connectors, logger: options.logger }),
   } satisfies Handlers
   assertEveryCallHandled(handlers)
   try {

@@ -2,6 +2,8 @@ import { lanyardRow, operationCells, readOnly, readWrite, writeOnly } from './ma
 import { cognitoRegions } from './regions'
 import type { ConnectorDescriptor } from './types'
 
+const deprovisionNote = 'Deprovision disables the user (and signs them out); undo enables the user again and brings back the group memberships it took away.'
+
 /** AWS Cognito user pools, from section 3 of the connector reference. */
 export const cognito: ConnectorDescriptor = {
   id: 'cognito',
@@ -59,6 +61,7 @@ export const cognito: ConnectorDescriptor = {
       placeholder: 'https://cognito-idp.eu-west-1.amazonaws.com',
     },
   ],
+  deprovisionEffects: { default: [deprovisionNote] },
   objectTypes: [
     {
       id: 'users',
@@ -151,6 +154,6 @@ export const cognito: ConnectorDescriptor = {
   ],
   notes: [
     'One guide lists Deprovision / Undo deprovision under the Groups table; they act on users.',
-    'Deprovision disables the user (and signs them out); undo enables the user again and brings back the group memberships it took away.',
+    deprovisionNote,
   ],
 }

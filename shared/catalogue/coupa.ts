@@ -2,6 +2,7 @@ import { deriveCoupaUserAttributes } from './coupaRules'
 import { operationCells, readOnly, readWrite } from './mappingRow'
 import type { ConnectorDescriptor, FieldRule, MappingRow, ObjectTypeDescriptor } from './types'
 
+const deprovisionNote = 'Deprovision sets active to false; undo sets it back to true and restores the roles and groups it took away.'
 const userGroupsInVersionOne = 'version 1: user-groups'
 const approvalGroupsAlias = 'also called UserGroups; approval-groups[] or user-groups[] depending on the version'
 
@@ -152,6 +153,7 @@ export const coupa: ConnectorDescriptor = {
         'Coupa allows about 25 requests a second, and Lanyard waits when it says to slow down.',
     },
   ],
+  deprovisionEffects: { default: [deprovisionNote] },
   objectTypes: [
     {
       id: 'users',
@@ -208,6 +210,6 @@ export const coupa: ConnectorDescriptor = {
   ],
   notes: [
     'Custom properties (version 1 only) become attributes of the enterprise extension: readWrite, returned by default, not required, single-valued.',
-    'Deprovision sets active to false; undo sets it back to true and restores the roles and groups it took away.',
+    deprovisionNote,
   ],
 }

@@ -1,6 +1,11 @@
 import { operationCells, readOnly, readWrite } from './mappingRow'
 import type { ConnectorDescriptor } from './types'
 
+const deprovisionNotes = [
+  'Deprovision suspends the user; undo brings back the status and whatever the suspension took away.',
+  'GoTo has no suspend flag: a user with no licence and no admin role is suspended. Lanyard deprovisions by removing the licences and admin roles, and remembers which, so undo gives exactly those back.',
+]
+
 const derivedName = 'firstName + " " + lastName'
 
 /** The first known limitation: GoTo keeps no created or last-modified dates. */
@@ -71,6 +76,7 @@ export const gotomeeting: ConnectorDescriptor = {
       defaultValue: 'https://api.getgo.com/admin/rest/v1/',
     },
   ],
+  deprovisionEffects: { default: deprovisionNotes },
   objectTypes: [
     {
       id: 'users',
@@ -135,8 +141,7 @@ export const gotomeeting: ConnectorDescriptor = {
   ],
   notes: [
     'The older guide lists only name, username, client id, client secret and target URL.',
-    'Deprovision suspends the user; undo brings back the status and whatever the suspension took away.',
-    'GoTo has no suspend flag: a user with no licence and no admin role is suspended. Lanyard deprovisions by removing the licences and admin roles, and remembers which, so undo gives exactly those back.',
+    ...deprovisionNotes,
     'Lanyard signs in with the username and password (OAuth password grant). With the Target URL https://api.getgo.com/… it signs in at authentication.logmeininc.com; with any other address, at that address\'s /oauth/token.',
     'A user created through Lanyard gets a GoTo Meeting licence of the account (the plain one before bundles) and GoTo\'s invitation email.',
   ],

@@ -1,5 +1,8 @@
-import { operationCells, readOnly, readWrite } from './mappingRow'
+import { lanyardRow, operationCells, readOnly, readWrite } from './mappingRow'
 import type { ConnectorDescriptor } from './types'
+
+const suspendWords = 'Suspend signs the person out and blocks sign-in but keeps everything else, so undo is complete.'
+const deactivateWords = 'Deactivate also removes their app assignments, which undo cannot bring back.'
 
 /** Okta, from section 4 of the connector reference. */
 export const okta: ConnectorDescriptor = {
@@ -40,11 +43,10 @@ export const okta: ConnectorDescriptor = {
         { value: 'suspend', label: 'Suspending (reversible; keeps app assignments)' },
         { value: 'deactivate', label: 'Deactivating (harder; Okta removes app assignments)', irreversible: true },
       ],
-      help:
-        'Suspend signs the person out and blocks sign-in but keeps everything else, so undo is complete. ' +
-        'Deactivate also removes their app assignments, which undo cannot bring back.',
+      help: `${suspendWords} ${deactivateWords}`,
     },
   ],
+  deprovisionEffects: { suspend: [suspendWords], deactivate: [suspendWords.replace(' but keeps everything else, so undo is complete.', '.'), deactivateWords] },
   objectTypes: [
     {
       id: 'users',
@@ -99,6 +101,8 @@ export const okta: ConnectorDescriptor = {
         readWrite('Extension.Manager.DisplayName', 'profile.manager'),
         readOnly('meta.created', 'created'),
         readOnly('meta.lastModified', 'lastUpdated'),
+        // Okta gives it in every user answer (list included); the reference's table leaves it out.
+        lanyardRow(readOnly('meta.lastLogin', 'lastLogin', 'the last sign-in; empty until the first')),
       ],
     },
     {

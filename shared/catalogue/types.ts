@@ -142,6 +142,12 @@ export interface ConnectorDescriptor {
   limitations: readonly string[]
   /** Other facts the reference states: differences between guide versions, custom attribute formats. */
   notes: readonly string[]
+  /**
+   * What the target's deprovision does, in words (an offboarding's plan shows them): per value of the
+   * profile's `deprovisionMode` where the profile chooses one (Okta), otherwise under `default`. The
+   * same sentences as the notes and parameters above, not written anew.
+   */
+  deprovisionEffects: Readonly<Record<string, readonly string[]>>
   /** The SCIM extension namespace for target-specific attributes. */
   extensionSchema: string
   /**

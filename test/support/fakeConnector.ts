@@ -295,6 +295,11 @@ class FakeConnector implements Connector, CreatesObjects, UpdatesObjects, Delete
     return ['status', 'groups']
   }
 
+  /** The fake deprovisions anyone not suspended or deactivated yet. */
+  deprovisionRefusal(snapshot: DeprovisionSnapshot): AppError | null {
+    return ['SUSPENDED', 'DEPROVISIONED'].includes(snapshot.status) ? new AppError('conflict', `${snapshot.displayName} is already ${snapshot.status}. Nothing was changed.`) : null
+  }
+
   async readDeprovisionSnapshot(userId: string): Promise<DeprovisionSnapshot> {
     this.target.enter('readDeprovisionSnapshot')
     const user = this.target.view(this.target.require('users', userId))

@@ -41,12 +41,16 @@ function sameUser(userId: string, snapshot: DeprovisionSnapshot): void {
   }
 }
 
+/** A disabled user is already deprovisioned; any enabled one (CONFIRMED or not) can be disabled. */
+export function deprovisionRefusal(snapshot: DeprovisionSnapshot): AppError | null {
+  return snapshot.extra.enabled === false ? new AppError('conflict', `${snapshot.displayName} is already disabled in Cognito. Nothing was changed.`) : null
+}
+
 export async function deprovision(context: CognitoContext, userId: string, snapshot: DeprovisionSnapshot): Promise<StepReport[]> {
   sameUser(userId, snapshot)
   const name = snapshot.displayName
-  if (snapshot.extra.enabled === false) {
-    throw new AppError('conflict', `${name} is already disabled in Cognito. Nothing was changed.`)
-  }
+  const refusal = deprovisionRefusal(snapshot)
+  if (refusal) throw refusal
   const steps: Step[] = [
     { name: `Disable ${name}`, run: async () => void (await context.api.disableUser(snapshot.userId)) },
     { name: `Sign ${name} out everywhere`, run: async () => void (await context.api.globalSignOut(snapshot.userId)) },

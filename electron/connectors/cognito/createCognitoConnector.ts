@@ -6,7 +6,7 @@ import type { Connector, ConnectorSettings, CreatesObjects, DeletesObjects, Depr
 import { createCognitoApi } from './cognitoApi'
 import { describePool, testConnection } from './cognitoConnection'
 import { createUser, plannedCreate } from './cognitoCreateUser'
-import { deprovision, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './cognitoDeprovision'
+import { deprovision, deprovisionRefusal, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './cognitoDeprovision'
 import { createGroup, deleteGroup, getGroup, listGroups, plannedGroupUpdate, updateGroup } from './cognitoGroups'
 import { addMember, listGroupsOf, listMembers, removeMember } from './cognitoMemberships'
 import { readCognitoSettings } from './cognitoSettings'
@@ -89,6 +89,7 @@ export function createCognitoConnector(settings: ConnectorSettings, tuning: Cogn
     removeMember: (_groupType, groupId, userId, signal) => removeMember(under(signal), groupId, userId),
     readDeprovisionSnapshot: (userId, signal) => readDeprovisionSnapshot(context, userId, signal),
     deprovisionTakes,
+    deprovisionRefusal,
     deprovision: (userId, snapshot, signal) => deprovision(under(signal), userId, snapshot),
     undoDeprovision: (userId, snapshot, signal) => undoDeprovision(under(signal), userId, snapshot),
     close: () => transport.close(),

@@ -49,11 +49,14 @@ function setActive(context: CoupaContext, userId: string, active: boolean): Prom
   return context.http.request({ method: 'PUT', path: userPath(userId), body: { active }, idempotent: true })
 }
 
+export function deprovisionRefusal(snapshot: DeprovisionSnapshot): AppError | null {
+  return snapshot.active ? null : new AppError('conflict', `${snapshot.displayName} is already inactive in Coupa. Nothing was changed.`)
+}
+
 export async function deprovision(context: CoupaContext, userId: string, snapshot: DeprovisionSnapshot): Promise<StepReport[]> {
   sameUser(userId, snapshot)
-  if (!snapshot.active) {
-    throw new AppError('conflict', `${snapshot.displayName} is already inactive in Coupa. Nothing was changed.`)
-  }
+  const refusal = deprovisionRefusal(snapshot)
+  if (refusal) throw refusal
   const step: Step = { name: `Deactivate ${snapshot.displayName}`, run: async () => void (await setActive(context, userId, false)) }
   return runSteps([step], { signal: context.signal, operation: `Deprovision of ${snapshot.displayName}`, advice: 'Nothing else was changed; try again.' })
 }

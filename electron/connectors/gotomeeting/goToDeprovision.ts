@@ -73,12 +73,24 @@ function put(context: GoToContext, userKey: string, body: Record<string, unknown
 
 const listed = (items: readonly string[]) => items.join(', ')
 
+/** A user who is not ACTIVE or INVITED holds nothing a deprovision could take; one with nothing to take is refused too. */
+export function deprovisionRefusal(snapshot: DeprovisionSnapshot): AppError | null {
+  const name = snapshot.displayName
+  if (!isActiveStatus(snapshot.status)) {
+    return new AppError('conflict', `${name} is already ${snapshot.status} in GoTo: they hold no licence and no admin role. Nothing was changed.`)
+  }
+  const { licenses, adminRoles, roleSets } = suspensionOf(snapshot)
+  if (licenses.length + adminRoles.length + roleSets.length === 0) {
+    return new AppError('conflict', `${name} holds no licence and no role in GoTo: there is nothing to take away. Nothing was changed.`)
+  }
+  return null
+}
+
 export async function deprovision(context: GoToContext, userKey: string, snapshot: DeprovisionSnapshot): Promise<StepReport[]> {
   sameUser(userKey, snapshot)
   const name = snapshot.displayName
-  if (!isActiveStatus(snapshot.status)) {
-    throw new AppError('conflict', `${name} is already ${snapshot.status} in GoTo: they hold no licence and no admin role. Nothing was changed.`)
-  }
+  const refusal = deprovisionRefusal(snapshot)
+  if (refusal) throw refusal
   const { licenses, adminRoles, roleSets } = suspensionOf(snapshot)
   const steps: Step[] = []
   if (adminRoles.length > 0) {
@@ -92,7 +104,6 @@ export async function deprovision(context: GoToContext, userKey: string, snapsho
   if (licenses.length > 0) {
     steps.push({ name: `Remove ${name}'s licences (${listed(licenses.map((license) => license.name))})`, run: () => put(context, userKey, { licenseKeys: [] }) })
   }
-  if (steps.length === 0) throw new AppError('conflict', `${name} holds no licence and no role in GoTo: there is nothing to take away. Nothing was changed.`)
   return runSteps(steps, {
     signal: context.signal,
     operation: `Deprovision of ${name}`,

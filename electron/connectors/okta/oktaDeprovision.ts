@@ -58,26 +58,33 @@ function lifecycle(context: OktaContext, userId: string, operation: string, quer
   return context.http.request({ method: 'POST', path: `${userPath(userId)}/lifecycle/${operation}`, query })
 }
 
+/** Okta suspends only ACTIVE users (and answers 400 otherwise) and deactivates anyone not DEPROVISIONED yet. */
+export function deprovisionRefusal(snapshot: DeprovisionSnapshot): AppError | null {
+  const name = snapshot.displayName
+  if (snapshot.mode === 'suspend' && snapshot.status !== 'ACTIVE') {
+    return new AppError(
+      'conflict',
+      `Okta can only suspend an ACTIVE user, and ${name} is ${snapshot.status}. Nothing was changed. ` +
+        (snapshot.status === 'SUSPENDED'
+          ? 'They are already suspended.'
+          : 'To block this user, set the profile\'s "Deprovision by" to Deactivating, or use the Okta admin console.'),
+    )
+  }
+  if (snapshot.mode === 'deactivate' && snapshot.status === 'DEPROVISIONED') {
+    return new AppError('conflict', `${name} is already deactivated (DEPROVISIONED) in Okta. Nothing was changed.`)
+  }
+  return null
+}
+
 export async function deprovision(context: OktaContext, userId: string, snapshot: DeprovisionSnapshot): Promise<StepReport[]> {
   sameUser(userId, snapshot)
   const name = snapshot.displayName
+  const refusal = deprovisionRefusal(snapshot)
+  if (refusal) throw refusal
   let step: Step
   if (snapshot.mode === 'suspend') {
-    // Okta suspends only ACTIVE users and answers 400 otherwise: say so before the call.
-    if (snapshot.status !== 'ACTIVE') {
-      throw new AppError(
-        'conflict',
-        `Okta can only suspend an ACTIVE user, and ${name} is ${snapshot.status}. Nothing was changed. ` +
-          (snapshot.status === 'SUSPENDED'
-            ? 'They are already suspended.'
-            : 'To block this user, set the profile\'s "Deprovision by" to Deactivating, or use the Okta admin console.'),
-      )
-    }
     step = { name: `Suspend ${name}`, run: async () => void (await lifecycle(context, userId, 'suspend')) }
   } else if (snapshot.mode === 'deactivate') {
-    if (snapshot.status === 'DEPROVISIONED') {
-      throw new AppError('conflict', `${name} is already deactivated (DEPROVISIONED) in Okta. Nothing was changed.`)
-    }
     step = { name: `Deactivate ${name}`, run: async () => void (await lifecycle(context, userId, 'deactivate')) }
   } else {
     throw new AppError('invalid_input', `This deprovision was recorded with the mode "${snapshot.mode}", which Lanyard does not know.`)
