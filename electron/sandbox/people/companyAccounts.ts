@@ -119,7 +119,8 @@ interface Taken {
 /** Every person draws the same dice whatever they turn out to be, so a share's change never shifts the next person's draws. */
 function accountsOf(person: GeneratedPerson, random: Random, domain: string, taken: Taken): CompanyAccounts {
   const dice = { presence: random.next(), onlyIn: random.integer(4), cognitoId: random.next(), coupaLogin: random.next(), goToAlias: random.next(), suspended: random.next(), suspendedIn: random.next() }
-  const generatedId = randomUuid(random)
+  // One draw seeds the id, made only for those who get one (a UUID is 33 draws; 20,000 people are seeded at start-up).
+  const idSeed = random.integer(2 ** 32)
   const aliasAtOlderDomain = random.chance(0.5)
   const slot = person.index
   const fixture = slot >= fixtureSlots.everywhere && slot < fixturePeopleCount
@@ -137,7 +138,8 @@ function accountsOf(person: GeneratedPerson, random: Random, domain: string, tak
 
   if (accounts.cognito && (slot === fixtureSlots.cognitoGeneratedId || (drawn && dice.cognitoId < companyShares.cognitoGeneratedId))) {
     // Created by an app that names users by its own id; the email stays an attribute (the pool's sign-in alias).
-    accounts.cognito.login = generatedId
+    // The fixture's id comes from its name, so like the rest of the fixtures table it is the same for every seed.
+    accounts.cognito.login = randomUuid(createRandom(drawn ? idSeed : `fixture:${person.username}`))
   }
   if (accounts.coupa && (slot === fixtureSlots.coupaOtherLogin || (drawn && dice.coupaLogin < companyShares.coupaOtherLogin))) {
     accounts.coupa.login = unique(initialAndLastName(person), taken.coupaLogins)

@@ -188,7 +188,8 @@ describe('Sandbox people: determinism', () => {
   it('names the fixtures the same for every seed', () => {
     const names = (seed: string) => {
       const fixtures = sandboxPeopleFixtures(seed, users)
-      return [fixtures.everywhere, fixtures.goToOldAlias, ...fixtures.sameNameTwins].map((person) => [person.displayName, person.email])
+      const people = [fixtures.everywhere, fixtures.oktaAndCoupaOnly, fixtures.cognitoGeneratedId, fixtures.coupaOtherLogin, fixtures.goToOldAlias, fixtures.suspendedInOne.person, ...fixtures.sameNameTwins, fixtures.onlyInOne.person]
+      return people.map(({ displayName, email, accounts }) => ({ displayName, email, accounts }))
     }
     expect(names('same')).toEqual(names('other'))
   })

@@ -33,8 +33,8 @@ describe('Coupa sandbox: listing users', () => {
     const sandbox = await startSandbox({ users: 150 })
     const { users, pageSizes } = await readAll(coupaClient(sandbox))
     const seeded = 2 + seededAccounts('coupa', 150)
-    expect(pageSizes).toEqual(pageSizesOf(seeded, 50))
-    expect(pageSizes.at(-1)).toBeLessThan(50)
+    // Coupa gives no total: a reader stops at the first page shorter than 50, an empty one when the count is a multiple of 50.
+    expect(pageSizes).toEqual([...pageSizesOf(seeded, 50), ...(seeded % 50 === 0 ? [0] : [])])
     expect(new Set(users.map((user) => user.id)).size).toBe(seeded)
     expect(users.filter((user) => user.active === false).length).toBe(sandbox.tenant.count('inactive'))
     expect(sandbox.tenant.count('inactive')).toBeGreaterThan(0)
