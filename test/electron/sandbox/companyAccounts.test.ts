@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { companyDirectory, companyShares, fixturePeopleCount, olderDomain, peopleIn, sandboxApplications } from '../../../electron/sandbox/people/companyAccounts'
 import { firstNames } from '../../../electron/sandbox/people/nameLists'
-import { sandboxPeopleFixtures } from '../../../electron/sandbox/people/sandboxPeopleFixtures'
+import { sandboxPeopleFixtures, type SandboxFixturePerson } from '../../../electron/sandbox/people/sandboxPeopleFixtures'
 
 describe('companyAccounts: who has an account where', () => {
   const company = companyDirectory({ count: 5000, seed: 'shares' })
@@ -57,5 +59,36 @@ describe('sandboxPeopleFixtures', () => {
 
   it('says clearly when the tenants hold too few people for them', () => {
     expect(() => sandboxPeopleFixtures('lanyard', 20)).toThrow(/at least 21 users.*not 20/)
+  })
+})
+
+describe('README "Sandbox people"', () => {
+  const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8')
+  const fixtures = sandboxPeopleFixtures('lanyard', 200)
+
+  it('names each fixture with its email and its login in every application, as sandboxPeopleFixtures gives them', () => {
+    const rows: [string, SandboxFixturePerson][] = [
+      ['`everywhere`', fixtures.everywhere],
+      ['`oktaAndCoupaOnly`', fixtures.oktaAndCoupaOnly],
+      ['`cognitoGeneratedId`', fixtures.cognitoGeneratedId],
+      ['`coupaOtherLogin`', fixtures.coupaOtherLogin],
+      ['`goToOldAlias`', fixtures.goToOldAlias],
+      ['`onlyInOne`', fixtures.onlyInOne.person],
+    ]
+    for (const [key, person] of rows) {
+      const row = readme.split('\n').find((line) => line.startsWith('|') && line.includes(key)) ?? ''
+      const cells = row.split('|').slice(4, 8).map((cell) => cell.trim())
+      expect(row, key).toContain(`${person.displayName}, \`${person.email}\``)
+      expect(cells, key).toEqual(sandboxApplications.map((application) => (person.accounts[application] ? `\`${person.accounts[application].login}\`` : '—')))
+    }
+    expect(readme).toContain(`\`suspendedInOne\` (\`${fixtures.suspendedInOne.application}\`)`)
+    expect(readme).toContain(`\`onlyInOne\` (\`${fixtures.onlyInOne.application}\`)`)
+    expect(readme).toContain(`${fixtures.sameNameTwins[0].displayName}, \`${fixtures.sameNameTwins[0].email}\` and \`${fixtures.sameNameTwins[1].email}\``)
+  })
+
+  it('gives each tenant’s number of people for the default 200', () => {
+    const company = companyDirectory({ count: 200, seed: 'lanyard' })
+    const [okta, cognito, coupa, goTo] = sandboxApplications.map((application) => peopleIn(company, application).length)
+    expect(readme.replace(/\s+/g, ' ')).toContain(`(200 people: Okta ${okta}, Cognito ${cognito}, Coupa ${coupa}, GoTo ${goTo},`)
   })
 })
