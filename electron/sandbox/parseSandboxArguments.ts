@@ -5,10 +5,11 @@ import type { SandboxOptions } from './types'
 export type ParsedArguments = { ok: true; options: SandboxOptions } | { ok: false; message: string }
 
 export const sandboxUsage = `Usage: npm run sandbox -- [--users N] [--latency MS] [--faults RATE] [--seed S]
-  --users N      generated people per tenant, 0 to ${maximumPeople} (default 200)
+  --users N      people in the company the tenants share, 0 to ${maximumPeople} (default 200);
+                 each tenant holds those with an account there (README "Sandbox people")
   --latency MS   milliseconds added before every answer, 0 or more (default 0)
   --faults RATE  share of requests answered with a random fault, 0 to 1 (default 0)
-  --seed S       same seed, same people and groups (default lanyard)
+  --seed S       same seed, same people, accounts and groups (default lanyard)
   --rate-limits documented|off|N
                  the targets' documented rate limits, none, or N requests a second in
                  every bucket (default: Okta's 600 a minute per bucket, the others none)`

@@ -35,7 +35,7 @@ export interface ScriptedFault {
 export type RateLimitMode = 'documented' | 'off' | number
 
 export interface SandboxOptions {
-  /** Generated users, 0 to 100,000. Default 200. */
+  /** The company's headcount, 0 to 100,000 (default 200): each tenant seeds those with an account in it (people/companyAccounts.ts). */
   users?: number
   /** Same seed, same people and groups. Default `lanyard`. */
   seed?: string

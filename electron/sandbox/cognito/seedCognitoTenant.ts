@@ -1,12 +1,14 @@
-import { randomAlphanumerics, type Random, createRandom } from '../framework/random'
-import { generateDirectory, type GeneratedGroup, type GeneratedPerson, type PersonStatus } from '../people/generateDirectory'
+import { createRandom, randomAlphanumerics, randomUuid, type Random } from '../framework/random'
+import { companyDirectory, peopleIn } from '../people/companyAccounts'
+import type { GeneratedGroup, GeneratedPerson, PersonStatus } from '../people/generateDirectory'
 import type { CognitoGroupRecord, CognitoTenantData, CognitoUserRecord, CognitoUserStatus } from './cognitoRecords'
 import { defaultPasswordPolicy } from './passwordPolicy'
 
 /**
- * A fresh pool from the generated people and groups. The pool is set up as a common admin-managed
- * pool (see describeUserPool): Username = the person's email local part (`first.last`), the email
- * a verified sign-in alias. People who have not yet set a password are FORCE_CHANGE_PASSWORD (no
+ * A fresh pool from the company's people who have a Cognito account (companyAccounts.ts) and the
+ * generated groups. The pool is set up as a common admin-managed pool (see describeUserPool):
+ * Username = the person's email local part (`first.last`), or for a share of people a generated id
+ * (a UUID) given by the app that created them; the email is always a verified sign-in alias. People who have not yet set a password are FORCE_CHANGE_PASSWORD (no
  * one is UNCONFIRMED: only admins create users in this pool), a locked person must reset
  * (RESET_REQUIRED), suspended and deactivated people are disabled.
  */
@@ -26,14 +28,17 @@ const statusByPerson: Record<PersonStatus, { status: CognitoUserStatus; enabled:
 export function seedCognitoTenant(users: number, seed: string, region = defaultRegion): CognitoTenantData {
   const random = createRandom(`cognito:${seed}`)
   const accountId = digits(random, 12)
-  const directory = generateDirectory({ count: users, seed })
+  // The company's people who have a Cognito account (companyAccounts.ts), keyed by their index in the company.
+  const company = companyDirectory({ count: users, seed })
   let sequence = 0
-  const userRecords = directory.people.map((person) => toUser(person, sequence++, random))
-  const groupRecords = directory.groups.map((group) => toGroup(group, sequence++, accountId))
+  const usersByIndex = new Map(peopleIn(company, 'cognito').map((person) => [person.index, toUser(person, sequence++, random)]))
+  const userRecords = [...usersByIndex.values()]
+  const groupRecords = company.groups.map((group) => toGroup(group, sequence++, accountId))
   const memberships: Record<string, string[]> = {}
-  directory.groups.forEach((group, index) => {
+  company.groups.forEach((group, index) => {
     const name = (groupRecords[index] as CognitoGroupRecord).name
-    if (group.memberIndexes.length > 0) memberships[name] = group.memberIndexes.map((member) => (userRecords[member] as CognitoUserRecord).username)
+    const members = group.memberIndexes.flatMap((member) => usersByIndex.get(member)?.username ?? [])
+    if (members.length > 0) memberships[name] = members
   })
   return {
     pool: {
@@ -60,7 +65,7 @@ function toUser(person: GeneratedPerson, sequence: number, random: Random): Cogn
     sequence,
     username: person.username,
     attributes: {
-      sub: uuid(random),
+      sub: randomUuid(random),
       email: person.email,
       // An invited person has not proved the address yet; everyone else has.
       email_verified: status === 'FORCE_CHANGE_PASSWORD' ? 'false' : 'true',
@@ -103,15 +108,6 @@ function toGroup(group: GeneratedGroup, sequence: number, accountId: string): Co
     created: poolCreated,
     lastModified: poolCreated,
   }
-}
-
-/** A version-4-shaped UUID drawn from the seed, so the same seed gives the same subs. */
-function uuid(random: Random): string {
-  const hex = Array.from({ length: 32 }, () => random.integer(16).toString(16))
-  hex[12] = '4'
-  hex[16] = (8 + random.integer(4)).toString(16)
-  const text = hex.join('')
-  return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`
 }
 
 function digits(random: Random, length: number): string {

@@ -1,6 +1,7 @@
 import { parseCustomProperties } from '../../../shared/catalogue/customProperties'
 import { createRandom, type Random } from '../framework/random'
-import { generateDirectory, type GeneratedPerson } from '../people/generateDirectory'
+import { companyDirectory, peopleIn } from '../people/companyAccounts'
+import type { GeneratedPerson } from '../people/generateDirectory'
 import { blankUserRecord, coupaTimestamp, type CoupaApprovalLimitRecord, type CoupaTenantData, type CoupaUserRecord, type IdKind } from './coupaRecords'
 import {
   approvalLimitAmounts,
@@ -22,7 +23,9 @@ import { mentionNameFrom } from './userScalarRules'
 
 /**
  * A fresh instance: Coupa's support user and the API user the key belongs to, the set-up
- * (coupaSetup.ts), then the generated people as users. Same seed and count, same instance.
+ * (coupaSetup.ts), then the company's people who have a Coupa account (companyAccounts.ts) as
+ * users, their login the one the company gives (`first.last`, or `flast` for a share). Same seed
+ * and count, same instance.
  */
 export function seedCoupaTenant(count: number, seed: string, customProperties: string): CoupaTenantData {
   const random = createRandom(`coupa:${seed}`)
@@ -56,13 +59,16 @@ export function seedCoupaTenant(count: number, seed: string, customProperties: s
   apiUser.createdById = support.id
   apiUser.updatedById = support.id
 
-  const generated = generateDirectory({ count, seed, domain: 'example.com' })
+  // The company's people who have a Coupa account (companyAccounts.ts); ids are given in company order, so index → id is a map.
+  const generated = companyDirectory({ count, seed, domain: 'example.com' })
+  const people = peopleIn(generated, 'coupa')
   const firstUserId = nextIds.users
+  const idOf = new Map(people.map((person, position) => [person.index, firstUserId + position]))
   const managers = new Set(generated.people.map((person) => person.managerIndex).filter((index) => index !== null))
   const mentionNames = new Set<string>()
-  const users = generated.people.map((person) => {
+  const users = people.map((person) => {
     const user = toUser(person, newId('users'), random, newId, mentionNames)
-    user.managerId = person.managerIndex === null ? null : firstUserId + person.managerIndex
+    user.managerId = person.managerIndex === null ? null : (idOf.get(person.managerIndex) ?? null)
     user.createdById = support.id
     user.updatedById = support.id
     const region = regionOf(person.country)
@@ -97,21 +103,22 @@ export function seedCoupaTenant(count: number, seed: string, customProperties: s
         canApprove: group.name === 'Finance Approvers',
         open: group.kind === 'team',
         mentionName: mentionNameFrom(group.name, ''),
-        ownerId: group.kind === 'department' && group.memberIndexes[0] !== undefined ? firstUserId + group.memberIndexes[0] : null,
+        ownerId: group.kind === 'department' && group.memberIndexes[0] !== undefined ? (idOf.get(group.memberIndexes[0]) ?? null) : null,
       }),
     ),
     ...extraApprovalGroups.map((group) =>
       stamped({ id: newId('userGroups'), name: group.name, description: group.description, active: true, canApprove: true, open: false, mentionName: mentionNameFrom(group.name, ''), ownerId: null }),
     ),
   ]
+  const userOf = new Map(people.map((person, position) => [person.index, users[position] as CoupaUserRecord]))
   generated.groups.forEach((group, index) => {
-    for (const member of group.memberIndexes) users[member]?.userGroupIds.push((userGroups[index] as { id: number }).id)
+    for (const member of group.memberIndexes) userOf.get(member)?.userGroupIds.push((userGroups[index] as { id: number }).id)
   })
   const capex = userGroups.find((group) => group.name === 'Capex Approvers') as { id: number }
   const itPurchase = userGroups.find((group) => group.name === 'IT Purchase Approvers') as { id: number }
-  generated.people.forEach((person, index) => {
-    if (person.managerIndex === null) users[index]?.userGroupIds.push(capex.id)
-    if (person.department === 'IT' && managers.has(person.index)) users[index]?.userGroupIds.push(itPurchase.id)
+  people.forEach((person, position) => {
+    if (person.managerIndex === null) users[position]?.userGroupIds.push(capex.id)
+    if (person.department === 'IT' && managers.has(person.index)) users[position]?.userGroupIds.push(itPurchase.id)
   })
 
   const everyone = [support, apiUser, ...users]

@@ -67,3 +67,12 @@ export function base62(value: number, width: number): string {
   }
   return text
 }
+
+/** A version-4-shaped UUID drawn from the seed, so the same seed gives the same ids. */
+export function randomUuid(random: Random): string {
+  const hex = Array.from({ length: 32 }, () => random.integer(16).toString(16))
+  hex[12] = '4'
+  hex[16] = (8 + random.integer(4)).toString(16)
+  const text = hex.join('')
+  return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`
+}

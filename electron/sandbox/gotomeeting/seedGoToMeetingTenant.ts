@@ -1,5 +1,6 @@
 import { createRandom, type Random } from '../framework/random'
-import { generateDirectory, type GeneratedPerson } from '../people/generateDirectory'
+import { companyDirectory, fixturePeopleCount, peopleIn } from '../people/companyAccounts'
+import type { GeneratedPerson } from '../people/generateDirectory'
 import { departments } from '../people/organisation'
 import { keyFor, newAccountKey } from './goToKeys'
 import type { GoToAdminRole, GoToDeletedUserRecord, GoToGroupRecord, GoToLicenseRecord, GoToMeetingTenantData, GoToUserRecord } from './goToRecords'
@@ -8,7 +9,8 @@ import type { GoToAdminRole, GoToDeletedUserRecord, GoToGroupRecord, GoToLicense
  * A fresh GoTo account: the administrator Lanyard signs in as, three licences (Meeting for
  * everyone, Webinar for Marketing and Sales, Training for People and Support), one flat group per
  * department (a GoTo user is in one group at a time, so the department group is theirs), and the
- * generated people mapped to GoTo's states:
+ * company's people who have a GoTo account (companyAccounts.ts; a few under an older alias, the
+ * only email GoTo holds) mapped to GoTo's states:
  * - active / locked (GoTo has no lock-out) → licensed and signed in: ACTIVE;
  * - staged / pending → licensed, never signed in: INVITED;
  * - suspended → no licence and no role: SUSPENDED;
@@ -48,7 +50,8 @@ export function seedGoToMeetingTenant(users: number, seed: string, now = Date.no
     inviteCount: 1,
   }
 
-  const people = generateDirectory({ count: users, seed, domain }).people
+  // The company's people who have a GoTo account (companyAccounts.ts), under the email GoTo knows them by.
+  const people = peopleIn(companyDirectory({ count: users, seed, domain }), 'gotomeeting')
   const deletedIndexes = chooseDeleted(people)
   const members: GoToUserRecord[] = [admin]
   const deletedUsers: GoToDeletedUserRecord[] = []
@@ -102,8 +105,12 @@ function adminRolesFor(person: GeneratedPerson, random: Random): GoToAdminRole[]
   return []
 }
 
+/** By company index; the top-up never takes a department head or a named fixture person (companyAccounts.ts). */
 function chooseDeleted(people: GeneratedPerson[]): Set<number> {
   const chosen = new Set(people.filter((person) => person.status === 'deactivated').map((person) => person.index))
-  for (let index = people.length - 1; chosen.size < 3 && people.length >= 30 && index >= departments.length; index--) chosen.add(index)
+  for (let position = people.length - 1; chosen.size < 3 && people.length >= 30 && position >= 0; position--) {
+    const index = (people[position] as GeneratedPerson).index
+    if (index >= fixturePeopleCount) chosen.add(index)
+  }
   return chosen
 }

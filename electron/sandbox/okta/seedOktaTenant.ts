@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { base62, createRandom, randomAlphanumerics, type Random } from '../framework/random'
-import { generateDirectory, type GeneratedGroup, type GeneratedPerson, type PersonStatus } from '../people/generateDirectory'
+import { companyDirectory, peopleIn } from '../people/companyAccounts'
+import type { GeneratedGroup, GeneratedPerson, PersonStatus } from '../people/generateDirectory'
 import { timestamp, type OktaGroupRecord, type OktaTenantData, type OktaUserRecord, type OktaUserStatus } from './oktaRecords'
 
-/** A fresh tenant: two admins (full and read-only), Everyone, then the generated people and groups. */
+/** A fresh tenant: two admins (full and read-only), Everyone, then the company's people with an Okta account (companyAccounts.ts) and the generated groups. */
 
 const orgCreated = '2017-03-01T16:20:00.000Z'
 const domain = 'example.com'
@@ -56,13 +57,14 @@ export function seedOktaTenant(users: number, seed: string): OktaTenantData {
   }
   const directorySourceAppId = newId('0oa')
 
-  const generated = generateDirectory({ count: users, seed, domain })
-  const people = generated.people.map((person) => ({ person, id: newId('00u') }))
-  const groups = generated.groups.map((group) => toGroup(group, newId('00g'), directorySourceAppId))
-  const userRecords = people.map(({ person, id }) => toUser(person, id, userTypeId, random, people[person.managerIndex ?? -1]))
+  // The company's people who have an Okta account (companyAccounts.ts), keyed by their index in the company.
+  const company = companyDirectory({ count: users, seed, domain })
+  const people = new Map(peopleIn(company, 'okta').map((person) => [person.index, { person, id: newId('00u') }]))
+  const groups = company.groups.map((group) => toGroup(group, newId('00g'), directorySourceAppId))
+  const userRecords = [...people.values()].map(({ person, id }) => toUser(person, id, userTypeId, random, people.get(person.managerIndex ?? -1)))
   const memberships: Record<string, string[]> = {}
-  generated.groups.forEach((group, index) => {
-    memberships[(groups[index] as OktaGroupRecord).id] = group.memberIndexes.map((member) => (people[member] as { id: string }).id)
+  company.groups.forEach((group, index) => {
+    memberships[(groups[index] as OktaGroupRecord).id] = group.memberIndexes.flatMap((member) => people.get(member)?.id ?? [])
   })
   return {
     nextSequence: sequence,

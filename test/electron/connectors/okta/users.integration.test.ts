@@ -21,8 +21,9 @@ describe('Okta users: paging in the target’s own steps', () => {
     expect(requests().map(limitOf)).toEqual(pageSizes.map(() => '100'))
   })
 
+  // 250 people, so the org lists more than 200 users (not everyone in the company has an Okta account: README "Sandbox people").
   it('asks for at most 200 when 325 are wanted, and returns at most 200', async () => {
-    const { connector, requests } = await oktaHarness()
+    const { connector, requests } = await oktaHarness({ users: 250 })
     const page = await connector.list('users', { search: '', pageSize: 325 })
     expect(page.items).toHaveLength(200)
     expect(page.total).toBeNull()
@@ -30,7 +31,7 @@ describe('Okta users: paging in the target’s own steps', () => {
   })
 
   it('reads one page per request when the page size is a step', async () => {
-    const { connector, requests, tenant } = await oktaHarness()
+    const { connector, requests, tenant } = await oktaHarness({ users: 250 })
     const { pageSizes } = await allPages((cursor) => connector.list('users', { search: '', cursor, pageSize: 100 }))
     const listed = tenant.countUsers()
     expect(pageSizes).toEqual([100, 100, listed - 200])

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { filterScanWindow } from '../../../../electron/sandbox/cognito/listUsers'
 import { attributeOf, cognitoClient, expectOk, useCognitoSandbox, type CognitoCall, type UserJson } from './cognitoClient'
+import { pageSizesOf, seededAccounts } from '../../../support/sandboxPeople'
 
 /** Follows PaginationToken to the end, keeping every page. */
 async function readAllUsers(call: CognitoCall, input: Record<string, unknown>): Promise<{ users: UserJson[]; pageSizes: number[] }> {
@@ -21,7 +22,7 @@ async function readAllUsers(call: CognitoCall, input: Record<string, unknown>): 
 describe('Cognito sandbox: ListUsers', () => {
   const startSandbox = useCognitoSandbox()
 
-  async function setUp(users = 130) {
+  async function setUp(users = 150) {
     const sandbox = await startSandbox({ users })
     const call = cognitoClient(sandbox)
     return { sandbox, call, ok: expectOk(call), pool: { UserPoolId: sandbox.credentials.userPoolId } }
@@ -33,9 +34,11 @@ describe('Cognito sandbox: ListUsers', () => {
     expect((first.Users as UserJson[]).length).toBe(60)
     expect(typeof first.PaginationToken).toBe('string')
     const all = await readAllUsers(call, pool)
-    expect(all.pageSizes).toEqual([60, 60, 10])
+    const seeded = seededAccounts('cognito', 150)
+    expect(all.pageSizes).toEqual(pageSizesOf(seeded, 60))
+    expect(all.pageSizes.at(-1)).toBeLessThan(60)
     expect(all.users.map((user) => user.Username)).toEqual(sandbox.tenant.users().map((user) => user.username))
-    expect(new Set(all.users.map((user) => user.Username)).size).toBe(130)
+    expect(new Set(all.users.map((user) => user.Username)).size).toBe(seeded)
   })
 
   it('honours Limit and refuses one above 60', async () => {
@@ -50,14 +53,17 @@ describe('Cognito sandbox: ListUsers', () => {
 
   it('answers a filter with short, even empty, pages that still carry a token until the whole pool is scanned', async () => {
     const { sandbox, call, pool } = await setUp()
-    const target = sandbox.tenant.users()[125] as { username: string; attributes: Record<string, string> }
+    const seeded = sandbox.tenant.users().length
+    // Someone in the last scan window, so every window before answers an empty page.
+    const target = sandbox.tenant.users()[seeded - 3] as { username: string; attributes: Record<string, string> }
+    const windows = Math.ceil(seeded / filterScanWindow)
+    expect(windows).toBeGreaterThanOrEqual(3)
     const first = await call('ListUsers', { ...pool, Filter: `email = "${target.attributes.email}"` })
     expect(first.body.Users).toEqual([])
     expect(typeof first.body.PaginationToken).toBe('string')
     const all = await readAllUsers(call, { ...pool, Filter: `email = "${target.attributes.email}"` })
-    expect(all.pageSizes).toEqual([0, 0, 1])
+    expect(all.pageSizes).toEqual([...Array<number>(windows - 1).fill(0), 1])
     expect(all.users.map((user) => user.Username)).toEqual([target.username])
-    expect(Math.ceil(130 / filterScanWindow)).toBe(all.pageSizes.length)
   })
 
   it('finds with = and ^= on each searchable attribute', async () => {
@@ -86,7 +92,7 @@ describe('Cognito sandbox: ListUsers', () => {
     expect(disabled.length).toBeGreaterThan(0)
     expect((await readAllUsers(call, { ...pool, Filter: 'status = "Disabled"' })).users.map((user) => user.Username)).toEqual(disabled)
     expect((await readAllUsers(call, { ...pool, Filter: 'status = "disabled"' })).users).toEqual([])
-    expect((await readAllUsers(call, { ...pool, Filter: 'status = "Enabled"' })).users).toHaveLength(130 - disabled.length)
+    expect((await readAllUsers(call, { ...pool, Filter: 'status = "Enabled"' })).users).toHaveLength(seededAccounts('cognito', 150) - disabled.length)
     sandbox.tenant.setStatus(sandbox.tenant.users()[0]?.username as string, 'FORCE_CHANGE_PASSWORD')
     const forced = sandbox.tenant.users().filter((user) => user.status === 'FORCE_CHANGE_PASSWORD').map((user) => user.username)
     expect((await readAllUsers(call, { ...pool, Filter: 'cognito:user_status = "force_change_password"' })).users.map((user) => user.Username)).toEqual(forced)

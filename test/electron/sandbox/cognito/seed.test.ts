@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { seedCognitoTenant } from '../../../../electron/sandbox/cognito/seedCognitoTenant'
 import { startCognitoSandbox } from '../../../../electron/sandbox/cognito/startCognitoSandbox'
 import { cognitoClient, useCognitoSandbox } from './cognitoClient'
+import { seededAccounts } from '../../../support/sandboxPeople'
 
 describe('Cognito sandbox: seeded pool', () => {
   const startSandbox = useCognitoSandbox()
@@ -14,24 +15,31 @@ describe('Cognito sandbox: seeded pool', () => {
     expect(other.users.map((user) => user.username)).not.toEqual(first.users.map((user) => user.username))
   })
 
-  it('seeds readable usernames with a verified email alias, E.164 phones and unique subs', async () => {
+  it('seeds readable usernames (a share of generated ids) with a verified email alias, E.164 phones and unique subs', async () => {
     const sandbox = await startSandbox({ users: 200 })
     const users = sandbox.tenant.users()
-    expect(users).toHaveLength(200)
+    expect(users).toHaveLength(seededAccounts('cognito', 200))
+    const generatedIds = users.filter((user) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(user.username))
+    expect(generatedIds.length).toBeGreaterThan(0)
+    expect(generatedIds.length).toBeLessThan(users.length / 4)
     for (const user of users) {
-      expect(user.username).toMatch(/^[a-z-]+\.[a-z-]+\d*$/)
-      expect(user.attributes.email).toBe(`${user.username}@example.com`)
+      if (!generatedIds.includes(user)) {
+        expect(user.username).toMatch(/^[a-z-]+\.[a-z-]+\d*$/)
+        expect(user.attributes.email).toBe(`${user.username}@example.com`)
+      }
+      expect(user.attributes.email).toMatch(/^[a-z-]+\.[a-z-]+\d*@example\.com$/)
       expect(user.attributes.phone_number).toMatch(/^\+\d{8,15}$/)
       expect(user.attributes.given_name).toBeTruthy()
     }
-    expect(new Set(users.map((user) => user.attributes.sub)).size).toBe(200)
+    expect(new Set(users.map((user) => user.attributes.email)).size).toBe(users.length)
+    expect(new Set(users.map((user) => user.attributes.sub)).size).toBe(users.length)
   })
 
   it('seeds a few disabled, FORCE_CHANGE_PASSWORD and RESET_REQUIRED users among the confirmed ones', async () => {
     const sandbox = await startSandbox({ users: 2000 })
     const users = sandbox.tenant.users()
     const count = (predicate: (user: (typeof users)[number]) => boolean) => users.filter(predicate).length
-    expect(count((user) => user.enabled && user.status === 'CONFIRMED')).toBeGreaterThan(1800)
+    expect(count((user) => user.enabled && user.status === 'CONFIRMED')).toBeGreaterThan(users.length * 0.9)
     expect(count((user) => !user.enabled)).toBeGreaterThan(5)
     expect(count((user) => user.status === 'FORCE_CHANGE_PASSWORD')).toBeGreaterThan(5)
     expect(count((user) => user.status === 'RESET_REQUIRED')).toBeGreaterThan(0)
@@ -54,7 +62,7 @@ describe('Cognito sandbox: seeded pool', () => {
       Id: sandbox.credentials.userPoolId,
       AliasAttributes: ['email'],
       UsernameConfiguration: { CaseSensitive: false },
-      EstimatedNumberOfUsers: 42,
+      EstimatedNumberOfUsers: seededAccounts('cognito', 42),
       Policies: { PasswordPolicy: { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true } },
     })
     expect((answer.body.UserPool as Record<string, unknown>).UsernameAttributes).toBeUndefined()
@@ -65,7 +73,7 @@ describe('Cognito sandbox: seeded pool', () => {
     const sandbox = await startCognitoSandbox({ users: 20_000 })
     try {
       expect(Date.now() - started).toBeLessThan(2500)
-      expect(sandbox.tenant.count().users).toBe(20_000)
+      expect(sandbox.tenant.count().users).toBe(seededAccounts('cognito', 20_000))
       const answer = await cognitoClient(sandbox)('ListUsers', { UserPoolId: sandbox.credentials.userPoolId, Filter: 'email ^= "zz"' })
       expect(answer.status).toBe(200)
     } finally {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { CoupaRateLimiter } from '../../../../electron/sandbox/coupa/CoupaRateLimiter'
 import { startCoupaSandbox } from '../../../../electron/sandbox/coupa/startCoupaSandbox'
 import { coupaClient, useCoupaSandbox } from './coupaClient'
+import { seededAccounts } from '../../../support/sandboxPeople'
 
 describe('Coupa sandbox: rate limit and faults', () => {
   const startSandbox = useCoupaSandbox()
@@ -63,8 +64,9 @@ describe('Coupa sandbox: rate limit and faults', () => {
     const sandbox = await startCoupaSandbox({ users: 20_000 })
     try {
       expect(Date.now() - started).toBeLessThan(3000)
-      expect(sandbox.tenant.count()).toBe(20_002)
-      const page = await coupaClient(sandbox)('GET', '/api/users?offset=19950')
+      // The support and API users, then the company's people who have a Coupa account.
+      expect(sandbox.tenant.count()).toBe(2 + seededAccounts('coupa', 20_000))
+      const page = await coupaClient(sandbox)('GET', `/api/users?offset=${sandbox.tenant.count() - 50}`)
       expect((page.body as unknown[]).length).toBe(50)
     } finally {
       await sandbox.close()

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { coupa } from '../../../../shared/catalogue/coupa'
 import { asList, asObject, coupaClient, createUser, newUser, useCoupaSandbox, type CoupaCall, type CoupaUserJson } from './coupaClient'
+import { seededAccounts } from '../../../support/sandboxPeople'
 
 /** Every value a mapping row's native path reaches in an answered user (`roles[].id` looks into each role). */
 function valuesAt(user: unknown, native: string): unknown[] | 'missing' {
@@ -65,7 +66,8 @@ describe('Coupa sandbox: users', () => {
     expect(first.tenant.users()).toEqual(second.tenant.users())
     expect(first.tenant.users()).not.toEqual(other.tenant.users())
     const userRole = first.tenant.role('User') as { id: number }
-    expect(first.tenant.membersOf('roles', userRole.id)).toHaveLength(51)
+    // Coupa's support user, then every seeded person.
+    expect(first.tenant.membersOf('roles', userRole.id)).toHaveLength(1 + seededAccounts('coupa', 50, 'same'))
   })
 
   it('creates a user with 201 and Coupa defaults: active, the User role, coupa_credentials, a mention name', async () => {

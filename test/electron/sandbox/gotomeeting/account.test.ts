@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { adminError, asList, asObject, useGoToMeetingSandbox } from './goToClient'
+import { seededAccounts } from '../../../support/sandboxPeople'
 
 describe('GoTo sandbox: /me, the account and its licences', () => {
   const start = useGoToMeetingSandbox()
@@ -26,8 +27,8 @@ describe('GoTo sandbox: /me, the account and its licences', () => {
     const firstPage = asList(await call('GET', `${users}?pageSize=1`))
     expect(firstPage.results).toHaveLength(1)
     expect(firstPage.total).toBe(sandbox.tenant.count())
-    // 40 people, the administrator added, the remembered deleted ones left out.
-    expect(sandbox.tenant.count()).toBe(41 - sandbox.tenant.deletedEmails().length)
+    // The company's people with a GoTo account, the administrator added, the remembered deleted ones left out.
+    expect(sandbox.tenant.count()).toBe(seededAccounts('gotomeeting', 40) + 1 - sandbox.tenant.deletedEmails().length)
   })
 
   it('answers another account’s key with 404 account.not.found and a non-numeric one with the gateway’s 502', async () => {

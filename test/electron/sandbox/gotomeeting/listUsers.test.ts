@@ -31,7 +31,7 @@ describe('GoTo sandbox: listing users', () => {
   })
 
   it('clamps a pageSize above 1000 to 1000', async () => {
-    const { call, users } = await start({ users: 1100 })
+    const { call, users } = await start({ users: 1200 })
     const page = asList(await call('GET', `${users}?pageSize=5000&attributes=key`))
     expect(page.results).toHaveLength(1000)
     expect(page.toIndex).toBe(999)
