@@ -59,11 +59,9 @@ describe('Coupa sandbox: rate limit and faults', () => {
     expect(sandbox.requestCount()).toBe(4)
   })
 
-  it('starts 20,000 users quickly', async () => {
-    const started = Date.now()
+  it('starts with 20,000 people and pages to the last of them', async () => {
     const sandbox = await startCoupaSandbox({ users: 20_000 })
     try {
-      expect(Date.now() - started).toBeLessThan(3000)
       // The support and API users, then the company's people who have a Coupa account.
       expect(sandbox.tenant.count()).toBe(2 + seededAccounts('coupa', 20_000))
       const page = await coupaClient(sandbox)('GET', `/api/users?offset=${sandbox.tenant.count() - 50}`)
