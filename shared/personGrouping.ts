@@ -63,54 +63,60 @@ function fullNameOf(account: PersonAccount): string {
   return parts.replace(/\s+/g, ' ')
 }
 
-/** Union-find over account indexes, each root knowing the profiles its group has accounts in. */
+/** Union-find over account keys, each root knowing the profiles its group has accounts in. */
 class Groups {
-  private readonly parent: number[]
-  private readonly profiles: Set<string>[]
+  private readonly parent = new Map<string, string>()
+  private readonly profiles = new Map<string, Set<string>>()
 
   constructor(accounts: readonly PersonAccount[]) {
-    this.parent = accounts.map((_, index) => index)
-    this.profiles = accounts.map((account) => new Set([account.profileId]))
+    for (const account of accounts) {
+      this.parent.set(accountKey(account), accountKey(account))
+      this.profiles.set(accountKey(account), new Set([account.profileId]))
+    }
   }
 
-  root(index: number): number {
-    while (this.parent[index] !== index) index = this.parent[index] = this.parent[this.parent[index]]
-    return index
+  root(key: string): string {
+    let current = key
+    for (let next = this.parent.get(current); next !== undefined && next !== current; next = this.parent.get(current)) current = next
+    this.parent.set(key, current)
+    return current
   }
 
-  shareAProfile(left: number, right: number): boolean {
-    const [a, b] = [this.profiles[this.root(left)], this.profiles[this.root(right)]]
-    return [...a].some((profileId) => b.has(profileId))
+  private profilesOf(key: string): Set<string> {
+    return this.profiles.get(this.root(key)) ?? new Set()
   }
 
-  join(left: number, right: number): void {
+  shareAProfile(left: string, right: string): boolean {
+    const other = this.profilesOf(right)
+    return [...this.profilesOf(left)].some((profileId) => other.has(profileId))
+  }
+
+  join(left: string, right: string): void {
     const [a, b] = [this.root(left), this.root(right)]
     if (a === b) return
-    this.parent[b] = a
-    for (const profileId of this.profiles[b]) this.profiles[a].add(profileId)
+    const moved = this.profilesOf(b)
+    this.parent.set(b, a)
+    for (const profileId of moved) this.profilesOf(a).add(profileId)
   }
 }
 
-/** Indexes of the accounts sharing each value (an email, a username), for the accounts that may join. */
-function byValue(accounts: readonly PersonAccount[], free: readonly boolean[], values: (account: PersonAccount) => Iterable<string>): Map<string, number[]> {
-  const index = new Map<string, number[]>()
-  accounts.forEach((account, position) => {
-    if (!free[position]) return
-    for (const value of values(account)) index.set(value, [...(index.get(value) ?? []), position])
-  })
-  return index
+/** The keys of the accounts sharing each value (an email, a username), among the accounts that may join. */
+function byValue(accounts: readonly PersonAccount[], values: (account: PersonAccount) => Iterable<string>): string[][] {
+  const index = new Map<string, string[]>()
+  for (const account of accounts) for (const value of values(account)) index.set(value, [...(index.get(value) ?? []), accountKey(account)])
+  return [...index.values()]
 }
 
-function groupAutomatically(accounts: readonly PersonAccount[], free: readonly boolean[]): Groups {
+function groupAutomatically(accounts: readonly PersonAccount[], free: readonly PersonAccount[]): Groups {
   const groups = new Groups(accounts)
-  for (const same of byValue(accounts, free, emailsOf).values()) for (const other of same.slice(1)) groups.join(same[0], other)
-  for (const same of byValue(accounts, free, usernamesOf).values()) {
-    for (const other of same.slice(1)) if (!groups.shareAProfile(same[0], other)) groups.join(same[0], other)
+  for (const [first, ...same] of byValue(free, emailsOf)) for (const other of same) groups.join(first ?? other, other)
+  for (const [first, ...same] of byValue(free, usernamesOf)) {
+    for (const other of same) if (first !== undefined && !groups.shareAProfile(first, other)) groups.join(first, other)
   }
   // Names last, and only where unambiguous: the groups this name points at, counted before joining any.
-  for (const same of byValue(accounts, free, (account) => [fullNameOf(account)]).values()) {
-    const roots = [...new Set(same.map((position) => groups.root(position)))]
-    if (roots.length === 2 && !groups.shareAProfile(roots[0], roots[1])) groups.join(roots[0], roots[1])
+  for (const same of byValue(free, (account) => [fullNameOf(account)])) {
+    const [left, right, ...more] = [...new Set(same.map((key) => groups.root(key)))]
+    if (left !== undefined && right !== undefined && more.length === 0 && !groups.shareAProfile(left, right)) groups.join(left, right)
   }
   return groups
 }
@@ -139,7 +145,21 @@ function reasonFor(account: PersonAccount, others: readonly PersonAccount[]): Om
 function mostCommonName(accounts: readonly PersonAccount[]): string {
   const counts = new Map<string, number>()
   for (const account of accounts) counts.set(account.displayName, (counts.get(account.displayName) ?? 0) + 1)
-  return [...counts.entries()].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0]
+  let best = ''
+  let most = 0
+  for (const [name, count] of counts) if (count > most) [best, most] = [name, count]
+  return best
+}
+
+/** Where a hand-added account goes: along the additions (one may be added to another added by hand) to a grouped account. */
+function handAnchor(key: string, addedTo: (key: string) => string | undefined): string | undefined {
+  const seen = new Set([key])
+  let anchor = addedTo(key)
+  for (let next = anchor && addedTo(anchor); anchor !== undefined && next !== undefined && !seen.has(next); next = addedTo(next)) {
+    seen.add(anchor)
+    anchor = next
+  }
+  return anchor
 }
 
 /**
@@ -147,28 +167,31 @@ function mostCommonName(accounts: readonly PersonAccount[]): string {
  * in a stable order (by name, then application and profile), so streaming results do not shuffle cards.
  */
 export function groupPeople(accounts: readonly PersonAccount[], overrides: GroupingOverrides = noOverrides): Person[] {
-  const keys = accounts.map(accountKey)
+  const keys = new Set(accounts.map(accountKey))
   const split = new Set(overrides.split)
-  const handAdded = (key: string) => Object.hasOwn(overrides.added, key) && keys.includes(overrides.added[key])
-  const free = keys.map((key) => !split.has(key) && !handAdded(key))
+  const addedTo = (key: string): string | undefined => {
+    const anchor = Object.hasOwn(overrides.added, key) ? overrides.added[key] : undefined
+    return anchor !== undefined && anchor !== key && keys.has(anchor) ? anchor : undefined
+  }
+  const free = accounts.filter((account) => !split.has(accountKey(account)) && addedTo(accountKey(account)) === undefined)
   const groups = groupAutomatically(accounts, free)
 
-  const members = new Map<number, number[]>()
-  keys.forEach((key, position) => {
-    const root = handAdded(key) ? groups.root(keys.indexOf(overrides.added[key])) : groups.root(position)
-    members.set(root, [...(members.get(root) ?? []), position])
-  })
+  const members = new Map<string, PersonAccount[]>()
+  for (const account of accounts) {
+    const key = accountKey(account)
+    const root = groups.root(handAnchor(key, addedTo) ?? key)
+    members.set(root, [...(members.get(root) ?? []), account])
+  }
 
-  const people = [...members.values()].map((positions): Person => {
-    const inPerson = positions.map((position) => accounts[position])
-    const grouped = inPerson.map((account, index): GroupedAccount => {
-      if (handAdded(keys[positions[index]])) return { account, basis: 'hand', reason: 'added by hand' }
-      const others = inPerson.filter((other, otherIndex) => otherIndex !== index && !handAdded(keys[positions[otherIndex]]))
+  const people = [...members.values()].map((inPerson): Person => {
+    const grouped = inPerson.map((account): GroupedAccount => {
+      if (addedTo(accountKey(account)) !== undefined) return { account, basis: 'hand', reason: 'added by hand' }
+      const others = inPerson.filter((other) => other !== account && addedTo(accountKey(other)) === undefined)
       return { account, ...reasonFor(account, others) }
     })
     grouped.sort((left, right) => left.account.application.localeCompare(right.account.application) || left.account.profileName.localeCompare(right.account.profileName))
     return {
-      key: accountKey(grouped[0].account),
+      key: accountKey((grouped[0] ?? { account: inPerson[0] as PersonAccount }).account),
       displayName: mostCommonName(inPerson),
       accounts: grouped,
       weak: grouped.some((account) => account.basis === 'name'),

@@ -111,6 +111,16 @@ describe('grouping accounts into people', () => {
     expect(dana?.accounts.find((grouped) => grouped.account.userId === 'g-other')).toMatchObject({ basis: 'hand', reason: 'added by hand' })
   })
 
+  it('adds by hand to a person keyed by an account that was itself added by hand', () => {
+    const [okta, cognito] = danaLee()
+    const first = personAccount('coupa', { userId: 'c-other', displayName: 'D. Lee', email: 'dl@elsewhere.example' })
+    const second = personAccount('gotomeeting', { userId: 'g-other', displayName: 'Dee Lee', email: 'dee@elsewhere.example' })
+    const people = groupPeople([okta, cognito, first, second], { split: [], added: { [accountKey(first)]: accountKey(okta), [accountKey(second)]: accountKey(first) } })
+
+    expect(people).toHaveLength(1)
+    expect(people[0]?.accounts.map((grouped) => grouped.basis).sort()).toEqual(['email', 'email', 'hand', 'hand'])
+  })
+
   it('ignores a hand addition to an account no longer in the results', () => {
     const [okta] = danaLee()
     const people = groupPeople([okta], { split: [], added: { [accountKey(okta)]: 'gone:1' } })
