@@ -2,18 +2,25 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { accountKey, groupPeople, personHolding, type Person } from '../../shared/personGrouping'
 import type { PersonAccount } from '../../shared/people'
-import { danaLee, personAccount, type PeopleApplication } from '../support/personAccountFixtures'
+import { danaLee, personAccount, type PeopleApplication } from '../support/personAccounts'
+
+/** The one person grouping made of these accounts. */
+function onlyPerson(people: Person[]): Person {
+  expect(people).toHaveLength(1)
+  const [person] = people
+  if (!person) throw new Error('no person')
+  return person
+}
 
 const reasons = (person: Person) => Object.fromEntries(person.accounts.map((grouped) => [grouped.account.application, grouped.reason]))
 
 describe('grouping accounts into people', () => {
   it('groups one person found in four applications, the same email in different case, Coupa by email though its login is not', () => {
-    const people = groupPeople(danaLee())
+    const person = onlyPerson(groupPeople(danaLee()))
 
-    expect(people).toHaveLength(1)
-    expect(people[0].displayName).toBe('Dana Lee')
-    expect(people[0].weak).toBe(false)
-    expect(reasons(people[0])).toEqual({
+    expect(person.displayName).toBe('Dana Lee')
+    expect(person.weak).toBe(false)
+    expect(reasons(person)).toEqual({
       Okta: 'same email dana.lee@acme.example',
       'AWS Cognito': 'same email dana.lee@acme.example',
       Coupa: 'same email dana.lee@acme.example',
@@ -23,7 +30,7 @@ describe('grouping accounts into people', () => {
 
   it('groups a Cognito user whose username is a generated id by the email attribute', () => {
     const [okta, cognito] = danaLee()
-    const [person] = groupPeople([okta, { ...cognito, email: 'DANA.LEE@ACME.EXAMPLE' }])
+    const person = onlyPerson(groupPeople([okta, { ...cognito, email: 'DANA.LEE@ACME.EXAMPLE' }]))
 
     expect(person.accounts.map((grouped) => grouped.basis)).toEqual(['email', 'email'])
   })
@@ -32,7 +39,7 @@ describe('grouping accounts into people', () => {
     const okta = personAccount('okta', { userId: 'o1', userName: 'Dana.Lee@acme.example', email: 'dana.lee@acme.example' })
     const coupa = personAccount('coupa', { userId: 'c1', userName: 'dana.lee', email: null })
 
-    const [person] = groupPeople([okta, coupa])
+    const person = onlyPerson(groupPeople([okta, coupa]))
 
     expect(person.accounts).toHaveLength(2)
     expect(reasons(person)).toEqual({ Okta: 'same username dana.lee', Coupa: 'same username dana.lee' })
@@ -42,7 +49,7 @@ describe('grouping accounts into people', () => {
     const accounts = danaLee()
     accounts[3] = { ...accounts[3], email: 'dlee.old@acme.example', userName: 'dlee.old@acme.example' }
 
-    const [person] = groupPeople(accounts)
+    const person = onlyPerson(groupPeople(accounts))
 
     expect(person.weak).toBe(true)
     expect(reasons(person).GoToMeeting).toBe('same name only — confirm')
@@ -54,7 +61,7 @@ describe('grouping accounts into people', () => {
     accounts[0] = { ...accounts[0], otherEmails: ['DLee.Old@acme.example'] }
     accounts[3] = { ...accounts[3], email: 'dlee.old@acme.example', userName: 'dlee.old@acme.example' }
 
-    const [person] = groupPeople(accounts)
+    const person = onlyPerson(groupPeople(accounts))
 
     expect(person.weak).toBe(false)
     expect(reasons(person).GoToMeeting).toBe('same email dlee.old@acme.example')
@@ -84,13 +91,13 @@ describe('grouping accounts into people', () => {
 
   it('shows a person found in only two applications with those two accounts', () => {
     const [okta, , coupa] = danaLee()
-    const [person] = groupPeople([okta, coupa])
+    const person = onlyPerson(groupPeople([okta, coupa]))
 
     expect(person.accounts.map((grouped) => grouped.account.application)).toEqual(['Coupa', 'Okta'])
   })
 
   it('says a lone account is the only one found', () => {
-    const [person] = groupPeople([danaLee()[0]])
+    const person = onlyPerson(groupPeople([danaLee()[0]]))
     expect(person.accounts[0]).toMatchObject({ basis: 'alone', reason: 'only account found' })
   })
 
@@ -117,8 +124,7 @@ describe('grouping accounts into people', () => {
     const second = personAccount('gotomeeting', { userId: 'g-other', displayName: 'Dee Lee', email: 'dee@elsewhere.example' })
     const people = groupPeople([okta, cognito, first, second], { split: [], added: { [accountKey(first)]: accountKey(okta), [accountKey(second)]: accountKey(first) } })
 
-    expect(people).toHaveLength(1)
-    expect(people[0]?.accounts.map((grouped) => grouped.basis).sort()).toEqual(['email', 'email', 'hand', 'hand'])
+    expect(onlyPerson(people).accounts.map((grouped) => grouped.basis).sort()).toEqual(['email', 'email', 'hand', 'hand'])
   })
 
   it('ignores a hand addition to an account no longer in the results', () => {
@@ -182,7 +188,7 @@ describe('grouping, for any accounts', () => {
   it('leaves every split account alone', () => {
     fc.assert(
       fc.property(arbitraryAccounts, fc.array(fc.nat()), (accounts, picks) => {
-        const split = picks.filter((pick) => pick < accounts.length).map((pick) => accountKey(accounts[pick]))
+        const split = accounts.filter((_, index) => picks.includes(index)).map(accountKey)
         const people = groupPeople(accounts, { split, added: {} })
         for (const key of split) expect(personHolding(people, key)?.accounts).toHaveLength(1)
       }),

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { enableAutoUnmount, flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { danaLee, peopleProfiles, personAccount } from '../../support/personAccountFixtures'
+import { danaLee, peopleProfiles, personAccount } from '../../support/personAccounts'
 import { profileView } from '../support/fakeLanyardApi'
 import { cardRows, mountPeople, settle, typeSearch } from './mountPeople'
 

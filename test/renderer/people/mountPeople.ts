@@ -8,7 +8,7 @@ import { typingPauseMs } from '../../../renderer/src/components/typingPause'
 import { routes } from '../../../renderer/src/router'
 import { useProfilesStore } from '../../../renderer/src/stores/profiles'
 import type { ProfileView } from '../../../shared/profiles'
-import { peopleProfiles } from '../../support/personAccountFixtures'
+import { peopleProfiles } from '../../support/personAccounts'
 import { createFakeLanyardApi, profileView, type FakeLanyardApi } from '../support/fakeLanyardApi'
 import { installFakePeopleMain, type FakePeopleMain, type ProfileAnswer } from '../support/fakePeopleMain'
 

@@ -20,7 +20,7 @@ export function personAccount(application: PeopleApplication, overrides: Partial
     userName: null,
     email: null,
     otherEmails: [],
-    givenName,
+    givenName: givenName ?? null,
     familyName: family.join(' ') || null,
     state: 'active',
     statusLabel: 'ACTIVE',
@@ -30,7 +30,7 @@ export function personAccount(application: PeopleApplication, overrides: Partial
 }
 
 /** Dana Lee as the sandbox tenants keep her: the same email everywhere, with each target's own quirks. */
-export function danaLee(): PersonAccount[] {
+export function danaLee(): [okta: PersonAccount, cognito: PersonAccount, coupa: PersonAccount, gotomeeting: PersonAccount] {
   return [
     personAccount('okta', { userId: '00u-dana', userName: 'dana.lee@acme.example', email: 'dana.lee@acme.example', lastSignInAt: '2026-12-01T09:00:00.000Z' }),
     personAccount('cognito', { userId: 'c-dana', userName: '7f3c9a2e-1b4d-4e8f-9a0b-5c6d7e8f9a0b', email: 'Dana.Lee@acme.example', statusLabel: 'Enabled' }),
