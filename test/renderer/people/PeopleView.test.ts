@@ -123,8 +123,15 @@ describe('the People view', () => {
     expect(wrapper.text()).not.toContain('Searching Okta prod…')
   })
 
-  it('says what to do when the set has no profile', async () => {
+  it('says what to do when there is no profile at all', async () => {
     const { wrapper } = await mountPeople({}, { profiles: [] })
+
+    expect(wrapper.text()).toContain('No profiles yet — add a profile')
+    expect(wrapper.get('a[href="/profiles/new"]').text()).toBe('New profile')
+  })
+
+  it('says what to do when the set has no profile', async () => {
+    const { wrapper } = await mountPeople({}, { profiles: [profileView({ environment: 'sandbox' })] })
     await wrapper.get('input[value="real"]').setValue(true)
     await flushPromises()
 
