@@ -53,7 +53,7 @@ describe('sandbox tenants, as a help-desk user meets them', () => {
     await app!.stop()
 
     app = await startPreviewApp({ home: app!.home })
-    const restarted = await openPage(browser, app.url)
+    const restarted = await openPage(browser, `${app.url}#/profiles`)
     await restarted.page.getByRole('link', { name: 'Coupa Sandbox', exact: true }).click()
     await expect.poll(() => restarted.page.getByRole('region', { name: 'Sandbox profiles are off' }).textContent()).toContain('Turn them on under Profiles')
     await screenshot(restarted.page, 'sandbox-profiles-off')
