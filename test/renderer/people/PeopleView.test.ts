@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { enableAutoUnmount, flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { useProfilesStore } from '../../../renderer/src/stores/profiles'
 import { danaLee, peopleProfiles, personAccount } from '../../support/personAccounts'
 import { profileView } from '../support/fakeLanyardApi'
 import { cardRows, mountPeople, settle, typeSearch } from './mountPeople'
@@ -27,6 +28,16 @@ describe('the People view', () => {
     ;(box as HTMLElement).blur()
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true, cancelable: true }))
     expect(document.activeElement).toBe(box)
+  })
+
+  it('puts the focus in the search box once the profiles arrive after the view opened (a cold start)', async () => {
+    const { wrapper } = await mountPeople({}, { profilesLoaded: false })
+    expect(wrapper.find('#people-search').exists()).toBe(false)
+
+    await useProfilesStore().load()
+    await flushPromises()
+
+    expect(document.activeElement).toBe(wrapper.get('#people-search').element)
   })
 
   it('places a profile’s accounts as soon as it answers, and says which profiles are still searching', async () => {

@@ -27,11 +27,12 @@ export interface MountedPeople {
 /**
  * The real routes at `path` (the People view unless told) over a fake api whose People service
  * answers per profile from `answers`; the profiles listed in `autoAnswer` answer by themselves.
+ * `profilesLoaded: false` opens the view before the profiles arrive, as at a cold start.
  * Call with fake timers (`setTimeout`) on: typing waits for a pause.
  */
 export async function mountPeople(
   answers: Record<string, ProfileAnswer>,
-  options: { profiles?: ProfileView[]; autoAnswer?: string[]; path?: string } = {},
+  options: { profiles?: ProfileView[]; autoAnswer?: string[]; path?: string; profilesLoaded?: boolean } = {},
 ): Promise<MountedPeople> {
   const pinia = createPinia()
   setActivePinia(pinia)
@@ -42,7 +43,7 @@ export async function mountPeople(
   })
   const main = installFakePeopleMain(api, profiles, answers, { autoAnswer: options.autoAnswer ?? [] })
   installApi(api)
-  await useProfilesStore().load()
+  if (options.profilesLoaded !== false) await useProfilesStore().load()
   const router = createRouter({ history: createMemoryHistory(), routes })
   await router.push(options.path ?? '/people')
   const root = defineComponent({ render: () => h(RouterView) })
