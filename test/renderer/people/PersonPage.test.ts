@@ -112,7 +112,13 @@ describe('the person page', () => {
     expect(row(coupaKey)).toContain('Coupa is limiting requests. Wait a minute, then retry.')
     expect(row(accountKey(dana[0]!))).toContain('Done')
     expect(mounted.wrapper.get('.offboard-progress__summary').text()).toContain('Done in 2 of 3 accounts')
-    expect(mounted.wrapper.get('.offboard-progress__summary').text()).toContain('Coupa · Coupa Sandbox (Coupa is limiting requests. Wait a minute, then retry.)')
+    expect(mounted.wrapper.get('.offboard-progress__summary').text()).toContain('Failed: Coupa · Coupa Sandbox (Coupa is limiting requests. Wait a minute, then retry).')
+    // The search's statuses are from before: each account says how its offboarding went.
+    expect(mounted.wrapper.findAll('.person-accounts__status').map((cell) => cell.text())).toEqual([
+      'Enabled Offboarding: done',
+      'active Offboarding: failed',
+      'ACTIVE Offboarding: done',
+    ])
     expect(document.activeElement).toBe(mounted.wrapper.get('.offboard-progress').element)
 
     await mounted.wrapper.findAll('button').find((button) => button.text().startsWith('Retry failed'))?.trigger('click')
