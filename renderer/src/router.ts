@@ -1,6 +1,8 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import ActivityView from './features/activity/ActivityView.vue'
 import DirectoryListView from './features/directory/list/DirectoryListView.vue'
+import PeopleView from './features/people/PeopleView.vue'
+import PersonPage from './features/people/PersonPage.vue'
 import ProfileAboutTab from './features/directory/list/ProfileAboutTab.vue'
 import ConnectorPicker from './features/profiles/ConnectorPicker.vue'
 import ProfileFormView from './features/profiles/form/ProfileFormView.vue'
@@ -12,7 +14,10 @@ import ProfilesView from './features/profiles/list/ProfilesView.vue'
  * would ask for another file (and a reload on it would find none). Per-profile directory views will be children of `/profiles/:id`.
  */
 export const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: '/profiles' },
+  { path: '/', redirect: '/people' },
+  { path: '/people', name: 'people', component: PeopleView },
+  // The key is one of the person's accounts (`profileId:userId`), so it stays valid while results stream in.
+  { path: '/people/:personKey', name: 'person', component: PersonPage, props: true },
   { path: '/profiles', name: 'profiles', component: ProfilesView },
   { path: '/profiles/new', name: 'profile-new', component: ConnectorPicker },
   { path: '/profiles/new/:connectorId', name: 'profile-create', component: ProfileFormView, props: true },

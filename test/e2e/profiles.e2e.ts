@@ -21,7 +21,7 @@ describe('profiles, as a help-desk user', () => {
     // A clean install without the sandbox tenants: this test is about the person's own profiles.
     app = await startPreviewApp({ env: { LANYARD_SANDBOX: 'off' } })
     browser = await launchBrowser()
-    ;({ page, problems } = await openPage(browser, app.url))
+    ;({ page, problems } = await openPage(browser, `${app.url}#/profiles`))
   })
 
   afterAll(async () => {

@@ -30,7 +30,7 @@ describe('sandbox tenants, as a help-desk user meets them', () => {
 
   it('a first start shows the four Sandbox profiles; opening one starts its tenant alone', async () => {
     app = await startPreviewApp({ env: { LANYARD_SANDBOX_USERS: '40' } })
-    const { page, problems } = await openPage(browser, app.url)
+    const { page, problems } = await openPage(browser, `${app.url}#/profiles`)
 
     for (const name of ['Okta Sandbox', 'AWS Cognito Sandbox', 'Coupa Sandbox', 'GoToMeeting Sandbox']) {
       await page.getByRole('listitem', { name }).waitFor()
@@ -46,14 +46,14 @@ describe('sandbox tenants, as a help-desk user meets them', () => {
   })
 
   it('turned off under Profiles, they stay off after a restart: the profile says so and its tenant does not start', async () => {
-    const { page } = await openPage(browser, app!.url)
+    const { page } = await openPage(browser, `${app!.url}#/profiles`)
     await page.getByRole('checkbox', { name: /Use Lanyard's simulated/ }).uncheck()
     await expect.poll(() => page.getByRole('listitem', { name: 'Coupa Sandbox' }).textContent()).toContain('Sandbox profiles are off')
     await page.context().close()
     await app!.stop()
 
     app = await startPreviewApp({ home: app!.home })
-    const restarted = await openPage(browser, app.url)
+    const restarted = await openPage(browser, `${app.url}#/profiles`)
     await restarted.page.getByRole('link', { name: 'Coupa Sandbox', exact: true }).click()
     await expect.poll(() => restarted.page.getByRole('region', { name: 'Sandbox profiles are off' }).textContent()).toContain('Turn them on under Profiles')
     await screenshot(restarted.page, 'sandbox-profiles-off')

@@ -1,0 +1,37 @@
+import type { ObjectStatus } from '../../../../shared/directory'
+import type { PersonAccount, ProfileSet } from '../../../../shared/people'
+import type { AccountProgress } from '../../stores/offboarding'
+
+const tones = { active: 'ok', inactive: 'warning', deprovisioned: 'danger', other: 'neutral' } as const
+
+/** An account's status for `StatusBadge`: the target's own word, coloured by the neutral state. */
+export function accountStatus(account: PersonAccount): ObjectStatus {
+  return { label: account.statusLabel, tone: tones[account.state], active: account.state === 'active' }
+}
+
+export function setLabel(set: ProfileSet): string {
+  return set === 'real' ? 'Real tenants' : 'Sandbox'
+}
+
+export function accountCount(count: number): string {
+  return count === 1 ? '1 account' : `${count} accounts`
+}
+
+/** "Dana Lee in Okta (Okta Sandbox)": an account named as the technician recognises it. */
+export function accountLabel(account: PersonAccount): string {
+  return `${account.displayName} in ${account.application} (${account.profileName})`
+}
+
+export function lastSignIn(account: PersonAccount): string {
+  return account.lastSignInAt ? new Date(account.lastSignInAt).toLocaleString() : 'Not given by this application'
+}
+
+export const progressWords: Record<AccountProgress['state'], string> = {
+  queued: 'Queued',
+  running: 'Running…',
+  done: 'Done',
+  skipped: 'Skipped',
+  failed: 'Failed',
+}
+
+export const progressTones = { queued: 'neutral', running: 'neutral', done: 'ok', skipped: 'neutral', failed: 'danger' } as const

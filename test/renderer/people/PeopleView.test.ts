@@ -1,0 +1,152 @@
+// @vitest-environment happy-dom
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { useProfilesStore } from '../../../renderer/src/stores/profiles'
+import { danaLee, peopleProfiles, personAccount } from '../../support/personAccounts'
+import { profileView } from '../support/fakeLanyardApi'
+import { cardRows, mountPeople, settle, typeSearch } from './mountPeople'
+
+const { okta, cognito, coupa, gotomeeting } = peopleProfiles
+const [danaOkta, danaCognito, danaCoupa, danaGoto] = danaLee()
+const sam = personAccount('okta', { userId: '00u-sam', displayName: 'Sam Park', userName: 'sam.park@acme.example', email: 'sam.park@acme.example' })
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+})
+enableAutoUnmount(afterEach)
+afterEach(() => {
+  vi.useRealTimers()
+  document.body.innerHTML = ''
+})
+
+describe('the People view', () => {
+  it('puts the focus in the search box on open, and / brings it back', async () => {
+    const { wrapper } = await mountPeople({})
+    const box = wrapper.get('#people-search').element
+    expect(document.activeElement).toBe(box)
+
+    ;(box as HTMLElement).blur()
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true, cancelable: true }))
+    expect(document.activeElement).toBe(box)
+  })
+
+  it('puts the focus in the search box once the profiles arrive after the view opened (a cold start)', async () => {
+    const { wrapper } = await mountPeople({}, { profilesLoaded: false })
+    expect(wrapper.find('#people-search').exists()).toBe(false)
+
+    await useProfilesStore().load()
+    await flushPromises()
+
+    expect(document.activeElement).toBe(wrapper.get('#people-search').element)
+  })
+
+  it('places a profile’s accounts as soon as it answers, and says which profiles are still searching', async () => {
+    const { wrapper, main, api } = await mountPeople({ [okta.profileId]: [danaOkta], [coupa.profileId]: [danaCoupa], [cognito.profileId]: [], [gotomeeting.profileId]: [] })
+
+    await typeSearch(wrapper, 'dana')
+    expect(api.callsTo('people.search')).toEqual([{ search: 'dana', profileSet: 'sandbox', searchKey: 'people-view' }])
+    expect(wrapper.text()).toContain('Searching Okta Sandbox…')
+
+    main.answer(okta.profileId)
+    await flushPromises()
+    expect(cardRows(wrapper)).toEqual([['Okta · Okta Sandbox | ACTIVE | dana.lee@acme.example | only account found']])
+    expect(wrapper.text()).not.toContain('Searching Okta Sandbox…')
+    expect(wrapper.text()).toContain('Searching Coupa Sandbox…')
+
+    main.answer(coupa.profileId)
+    await flushPromises()
+    expect(cardRows(wrapper)).toEqual([
+      ['Coupa · Coupa Sandbox | active | dana.lee@acme.example | same email dana.lee@acme.example', 'Okta · Okta Sandbox | ACTIVE | dana.lee@acme.example | same email dana.lee@acme.example'],
+    ])
+  })
+
+  it('places results that arrive before people.search has answered', async () => {
+    const { wrapper, main, api } = await mountPeople({ [okta.profileId]: [danaOkta] })
+    api.answer('people.search', (input) => {
+      main.searches.push({ searchId: 'fast', input: { ...input, search: input.search } as never })
+      main.answer(okta.profileId, 'fast')
+      return { ok: true, value: { searchId: 'fast', profiles: [{ profileId: okta.profileId, profileName: okta.profileName, connectorId: 'okta' }] } }
+    })
+
+    await typeSearch(wrapper, 'dana')
+
+    expect(cardRows(wrapper)).toHaveLength(1)
+  })
+
+  it('ignores the late answers of a superseded search and greys the old results until the new ones come', async () => {
+    const { wrapper, main } = await mountPeople({ [okta.profileId]: [danaOkta, sam], [coupa.profileId]: [danaCoupa] })
+    await typeSearch(wrapper, 'dana')
+    main.answer(okta.profileId, 'search-1')
+    await flushPromises()
+
+    await typeSearch(wrapper, 'sam')
+    expect(wrapper.find('.person-card--stale').exists()).toBe(true)
+    main.answer(coupa.profileId, 'search-1')
+    main.answer(okta.profileId, 'search-2')
+    await flushPromises()
+
+    expect(wrapper.findAll('.person-card__open').map((link) => link.text())).toEqual(['Sam Park'])
+    expect(wrapper.find('.person-card--stale').exists()).toBe(false)
+  })
+
+  it('shows a failing profile inline with its advice while the others carry on, and searches again on request', async () => {
+    const advice = { code: 'auth_failed' as const, message: 'Coupa refused the API key. Check the key in the Coupa Sandbox profile.' }
+    const { wrapper, main, api } = await mountPeople({ [okta.profileId]: [danaOkta], [coupa.profileId]: advice })
+    await typeSearch(wrapper, 'dana')
+    main.answer(coupa.profileId)
+    main.answer(okta.profileId)
+    await flushPromises()
+
+    const failed = wrapper.get(`[data-profile-id="${coupa.profileId}"]`)
+    expect(failed.text()).toContain('Coupa Sandbox could not be searched.')
+    expect(failed.text()).toContain(advice.message)
+    expect(cardRows(wrapper)).toHaveLength(1)
+
+    await failed.get('button').trigger('click')
+    await flushPromises()
+    expect(api.callsTo('people.search')).toHaveLength(2)
+  })
+
+  it('shows why accounts were grouped, and a name-only match as one to confirm', async () => {
+    const goto = { ...danaGoto, email: 'dlee.old@acme.example', userName: 'dlee.old@acme.example' }
+    const { wrapper } = await mountPeople({ [okta.profileId]: [danaOkta], [cognito.profileId]: [danaCognito], [gotomeeting.profileId]: [goto] }, { autoAnswer: [okta.profileId, cognito.profileId, gotomeeting.profileId] })
+
+    await typeSearch(wrapper, 'dana')
+
+    const card = wrapper.get('.person-card')
+    expect(card.text()).toContain('Name match — confirm')
+    expect(card.get('[data-basis="name"]').text()).toContain('GoToMeeting')
+    expect(card.get('[data-basis="name"]').text()).toContain('same name only — confirm')
+    expect(card.findAll('[data-basis="email"]')).toHaveLength(2)
+  })
+
+  it('searches the real tenants by default when there are any, and never mixes the sets', async () => {
+    const real = profileView({ name: 'Okta prod', environment: 'real' })
+    const sandbox = profileView({ name: 'Okta sandbox', environment: 'sandbox' })
+    const { wrapper, api } = await mountPeople({}, { profiles: [real, sandbox] })
+
+    await typeSearch(wrapper, 'dana')
+    await wrapper.get('input[value="sandbox"]').setValue(true)
+    await settle()
+
+    expect(api.callsTo('people.search').map((call) => (call as { profileSet: string }).profileSet)).toEqual(['real', 'sandbox'])
+    expect(wrapper.text()).toContain('Searching Okta sandbox…')
+    expect(wrapper.text()).not.toContain('Searching Okta prod…')
+  })
+
+  it('says what to do when there is no profile at all', async () => {
+    const { wrapper } = await mountPeople({}, { profiles: [] })
+
+    expect(wrapper.text()).toContain('No profiles yet — add a profile')
+    expect(wrapper.get('a[href="/profiles/new"]').text()).toBe('New profile')
+  })
+
+  it('says what to do when the set has no profile', async () => {
+    const { wrapper } = await mountPeople({}, { profiles: [profileView({ environment: 'sandbox' })] })
+    await wrapper.get('input[value="real"]').setValue(true)
+    await flushPromises()
+
+    expect(wrapper.text()).toContain('No real tenants yet — add a profile')
+    expect(wrapper.get('a[href="/profiles/new"]').text()).toBe('New profile')
+  })
+})
