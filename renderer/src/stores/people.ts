@@ -84,8 +84,17 @@ export const usePeopleStore = defineStore('people', () => {
     early = []
   }
 
-  /** Searches every profile of the set; a text too short to search clears the results instead. */
-  async function search(value: string): Promise<void> {
+  /**
+   * Searches every profile of the set; a text too short to search clears the results instead.
+   * `inSet` searches that set instead, and the view shows it from then on (the palette searches the
+   * set of the profile open behind it). Whoever searches hears the answers, the view open or not.
+   */
+  async function search(value: string, inSet?: ProfileSet): Promise<void> {
+    if (inSet !== undefined && inSet !== profileSet.value) {
+      chosenSet.value = inSet
+      rows.value = []
+    }
+    resultsArrived.start()
     text.value = value
     const search = value.trim()
     if (search.length < shortestSearch) {

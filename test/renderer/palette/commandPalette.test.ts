@@ -31,7 +31,7 @@ async function mountApp(path = '/profiles'): Promise<void> {
   setActivePinia(pinia)
   api = createFakeLanyardApi({
     'profiles.list': () => ({ ok: true, value: [oktaProd, cognitoSandbox] }),
-    'people.search': () => ({ ok: true, value: { searchId: 'search-1', profiles: [] } }),
+    'people.search': () => ({ ok: true, value: { searchId: 'search-1', profiles: [{ profileId: oktaProd.id, profileName: 'Okta prod', connectorId: 'okta' }] } }),
     'people.cancel': () => ({ ok: true, value: null }),
   })
   installApi(api)
@@ -139,14 +139,14 @@ describe('the command palette', () => {
     expect(router.currentRoute.value.fullPath).toBe('/people?focus=search')
   })
 
-  it('finds a person in the profile set in use, and Enter jumps to them in People', async () => {
+  it('finds a person in the profile set in use through the People search, and Enter opens their page', async () => {
     await mountApp(`/profiles/${oktaProd.id}`)
     await openPalette()
     await type('dana')
     vi.advanceTimersByTime(typingPauseMs)
     await flushPromises()
 
-    expect(api.callsTo('people.search')).toEqual([{ search: 'dana', profileSet: 'real', searchKey: 'command-palette' }])
+    expect(api.callsTo('people.search')).toEqual([{ search: 'dana', profileSet: 'real', searchKey: 'people-view' }])
     api.emit('people.results', { searchId: 'search-1', profileId: oktaProd.id, status: 'found', accounts: [account({})], truncated: false, searched: 'names', error: null })
     api.emit('people.results', { searchId: 'another-search', profileId: oktaProd.id, status: 'found', accounts: [account({ displayName: 'Someone else', email: 'x@example.com' })], truncated: false, searched: 'names', error: null })
     await flushPromises()
@@ -155,9 +155,10 @@ describe('the command palette', () => {
     expect(options()[0]!.textContent).toContain('dana.lee@example.com · Okta')
     press(input()!, 'Enter')
     await flushPromises()
-    expect(router.currentRoute.value.query).toEqual({ search: 'dana.lee@example.com' })
-    expect(router.currentRoute.value.path).toBe('/people')
-    expect(api.callsTo('people.cancel')).toEqual([{ searchKey: 'command-palette' }])
+    expect(router.currentRoute.value.name).toBe('person')
+    expect(router.currentRoute.value.params).toEqual({ personKey: `${oktaProd.id}:00u1dana` })
+    // The search is the People view's now: it is not cancelled, its results are what the person page shows.
+    expect(api.callsTo('people.cancel')).toEqual([])
   })
 
   it('says when people cannot be searched, and still offers profiles and actions', async () => {

@@ -5,6 +5,7 @@ import { defineComponent, h } from 'vue'
 import { createMemoryHistory, createRouter, RouterView, type Router } from 'vue-router'
 import { installApi } from '../../../renderer/src/api/lanyardApi'
 import { typingPauseMs } from '../../../renderer/src/components/typingPause'
+import App from '../../../renderer/src/App.vue'
 import { routes } from '../../../renderer/src/router'
 import { useProfilesStore } from '../../../renderer/src/stores/profiles'
 import type { ProfileView } from '../../../shared/profiles'
@@ -27,12 +28,13 @@ export interface MountedPeople {
 /**
  * The real routes at `path` (the People view unless told) over a fake api whose People service
  * answers per profile from `answers`; the profiles listed in `autoAnswer` answer by themselves.
- * `profilesLoaded: false` opens the view before the profiles arrive, as at a cold start.
+ * `profilesLoaded: false` opens the view before the profiles arrive, as at a cold start; `shell: true`
+ * mounts the whole app (sidebar, top bar, command palette) around the routes.
  * Call with fake timers (`setTimeout`) on: typing waits for a pause.
  */
 export async function mountPeople(
   answers: Record<string, ProfileAnswer>,
-  options: { profiles?: ProfileView[]; autoAnswer?: string[]; path?: string; profilesLoaded?: boolean } = {},
+  options: { profiles?: ProfileView[]; autoAnswer?: string[]; path?: string; profilesLoaded?: boolean; shell?: boolean } = {},
 ): Promise<MountedPeople> {
   const pinia = createPinia()
   setActivePinia(pinia)
@@ -46,7 +48,7 @@ export async function mountPeople(
   if (options.profilesLoaded !== false) await useProfilesStore().load()
   const router = createRouter({ history: createMemoryHistory(), routes })
   await router.push(options.path ?? '/people')
-  const root = defineComponent({ render: () => h(RouterView) })
+  const root = options.shell ? App : defineComponent({ render: () => h(RouterView) })
   const wrapper = mount(root, { global: { plugins: [pinia, router] }, attachTo: document.body })
   await flushPromises()
   return { wrapper, router, api, main }

@@ -1,9 +1,13 @@
+import type { Person } from '../../../../shared/personGrouping'
 import type { ProfileView } from '../../../../shared/profiles'
-import type { PalettePerson } from './paletteSearch'
 
-/** What choosing a palette item does. */
+/**
+ * What choosing a palette item does. A person found opens their page (the key is the grouping's, from
+ * the People search); a recent person, kept by name only, who is not in that search is searched by name.
+ */
 export type PaletteCommand =
-  | { kind: 'person'; name: string; search: string }
+  | { kind: 'person'; name: string; personKey: string }
+  | { kind: 'searchPerson'; name: string }
   | { kind: 'go'; path: string; query?: Record<string, string> }
   | { kind: 'verifyJournal' }
   | { kind: 'sandbox'; enabled: boolean }
@@ -22,7 +26,10 @@ export interface PaletteItem {
 export interface PaletteSources {
   text: string
   recentPeople: readonly string[]
-  people: readonly PalettePerson[]
+  /** The people the palette's search found: listed under People. */
+  found: readonly Person[]
+  /** Everyone in the People search's results, which a recent name may point at. */
+  inResults: readonly Person[]
   profiles: readonly ProfileView[]
   /** Lanyard's own sandbox tenants on or off; null where the app has none. */
   sandboxEnabled: boolean | null
@@ -51,24 +58,46 @@ function actions(sandboxEnabled: boolean | null): Omit<PaletteItem, 'id' | 'grou
   return list
 }
 
+/** The email most of the person's accounts give (any case), to tell apart two people of one name. */
+function mainEmail(person: Person): string | null {
+  const counts = new Map<string, number>()
+  for (const { account } of person.accounts) if (account.email) counts.set(account.email.toLowerCase(), (counts.get(account.email.toLowerCase()) ?? 0) + 1)
+  return [...counts].sort((left, right) => right[1] - left[1])[0]?.[0] ?? null
+}
+
+function personDetail(person: Person): string {
+  const applications = [...new Set(person.accounts.map(({ account }) => account.application))]
+  return [mainEmail(person), applications.join(', ')].filter(Boolean).join(' · ')
+}
+
+/** The one person of the results with this name; none when there is none or more than one (two Sam Parks). */
+function personNamed(name: string, people: readonly Person[]): Person | undefined {
+  const named = people.filter((person) => person.displayName.toLowerCase() === name.toLowerCase())
+  return named.length === 1 ? named[0] : undefined
+}
+
 /**
  * The palette's list for what was typed, in its order: recent people first, then the people the
- * search found (each name once), the profiles and the actions whose names match.
+ * search found (each once: a recent one is not repeated), the profiles and the actions whose names match.
  */
-export function paletteItems({ text, recentPeople, people, profiles, sandboxEnabled }: PaletteSources): PaletteItem[] {
+export function paletteItems({ text, recentPeople, found, inResults, profiles, sandboxEnabled }: PaletteSources): PaletteItem[] {
   const items: PaletteItem[] = []
-  const recentNames = new Set(recentPeople.map((name) => name.toLowerCase()))
+  const listed = new Set<string>()
   for (const name of recentPeople) {
-    if (matches(text, name)) items.push({ id: `recent-${items.length}`, group: 'Recent people', label: name, detail: 'Recently opened', command: { kind: 'person', name, search: name } })
+    if (!matches(text, name)) continue
+    const person = personNamed(name, inResults)
+    if (person) listed.add(person.key)
+    const command: PaletteCommand = person ? { kind: 'person', name, personKey: person.key } : { kind: 'searchPerson', name }
+    items.push({ id: `recent-${items.length}`, group: 'Recent people', label: name, detail: 'Recently opened', command })
   }
-  for (const person of people) {
-    if (recentNames.has(person.name.toLowerCase())) continue
+  for (const person of found) {
+    if (listed.has(person.key)) continue
     items.push({
       id: `person-${items.length}`,
       group: 'People',
-      label: person.name,
-      detail: [person.email, person.applications.join(', ')].filter(Boolean).join(' · '),
-      command: { kind: 'person', name: person.name, search: person.email ?? person.name },
+      label: person.displayName,
+      detail: personDetail(person),
+      command: { kind: 'person', name: person.displayName, personKey: person.key },
     })
   }
   for (const profile of [...profiles].sort((left, right) => left.name.localeCompare(right.name))) {
