@@ -161,6 +161,12 @@ describe('the person page', () => {
     expect(report).toContain('2 of 3 accounts are back')
     expect(report).toContain('Coupa · Coupa Sandbox: not back')
     expect(report).toContain('Still not in Buyers')
+    // Beside each account's status, no longer "Offboarding: done" once the undo brought it back.
+    expect(statusBadges(mounted)).toEqual([
+      'Enabled Offboarding undone',
+      'active Undo: not back',
+      'ACTIVE Offboarding undone',
+    ])
     expect(mounted.wrapper.findAll('button').some((button) => button.text() === 'Undo offboarding')).toBe(false)
   })
 
