@@ -2,14 +2,16 @@ import { benchGenerateDirectory } from './generateBench'
 import { benchImportPreview } from './importPreviewBench'
 import { benchJournal } from './journalBench'
 import { benchListUsers } from './listUsersBench'
+import { benchPeople } from './peopleBench'
 import { benchSearchAsYouType } from './searchAsYouTypeBench'
 import { printTable, type BenchRow } from './benchTable'
 import { countRequestsPerAction, printRequestCounts } from './requestCountsBench'
 
 /**
  * `npm run bench`: lists 20,000 sandbox users at 20 ms a request through each connector that has a
- * tenant, times search-as-you-type in the real UI and the profile import preview, then prints one
- * table, then opens a journal of 10,000 and one of 100,000 changes and times their start-up and
+ * tenant, times search-as-you-type in the real UI, People's search over four such tenants (real UI)
+ * and an offboarding of 100 people through main's services, and the profile import preview, then
+ * prints one table, then opens a journal of 10,000 and one of 100,000 changes and times their start-up and
  * queries. Then, per connector, the requests each user action sends to the sandbox tenant (the
  * requests-per-action test's own scenarios), and what one help-desk ticket costs in all. Figures,
  * not verdicts: nothing here fails on timing (the target is stated beside each figure).
@@ -18,6 +20,7 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = []
   rows.push(...(await benchListUsers({ users: 20_000, latencyMs: 20 })))
   rows.push(...(await benchSearchAsYouType({ users: 20_000, latencyMs: 20 })))
+  rows.push(...(await benchPeople({ users: 20_000, latencyMs: 20, leavers: 100 })))
   rows.push(...(await benchGenerateDirectory(100_000)))
   rows.push(...benchImportPreview([2_000, 20_000]))
   rows.push(...(await benchJournal(10_000)))

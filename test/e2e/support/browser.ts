@@ -19,8 +19,12 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** Opens a page that fails the test on any console error or CSP violation it reports. */
-export async function openPage(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true })
+export async function openPage(
+  browser: Browser,
+  url: string,
+  viewport: { width: number; height: number } = { width: 1280, height: 800 },
+): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true })
   const page = await context.newPage()
   const problems: string[] = []
   page.on('console', (message) => {
@@ -35,4 +39,26 @@ export async function openPage(browser: Browser, url: string): Promise<{ page: P
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir('test-results', { recursive: true })
   await page.screenshot({ path: `test-results/${name}.png`, fullPage: true })
+}
+
+/** The window sizes People is looked at in: a roomy desktop and the smallest laptop window we support. */
+export const reviewSizes = [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 700 },
+] as const
+
+/**
+ * One screenshot per review size (`<name>-1440.png`, `<name>-1024.png`); the page is left at the size
+ * it had. The app scrolls inside its main area, not the document, so a full-page shot shows only
+ * the window: what has the focus is scrolled into view at each size, as the browser did when it got it.
+ */
+export async function screenshotAtReviewSizes(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize()
+  for (const viewport of reviewSizes) {
+    await page.setViewportSize(viewport)
+    const focused = page.locator(':focus')
+    if ((await focused.count()) === 1) await focused.scrollIntoViewIfNeeded()
+    await screenshot(page, `${name}-${viewport.width}`)
+  }
+  if (size) await page.setViewportSize(size)
 }

@@ -23,19 +23,21 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-async function openDana(accounts = dana, before: (main: MountedPeople['main']) => void = () => undefined): Promise<MountedPeople> {
+async function openDana(accounts = dana, before: (mounted: MountedPeople) => void = () => undefined): Promise<MountedPeople> {
   const byProfile = (profileId: string) => accounts.filter((account) => account.profileId === profileId)
   const mounted = await mountPeople(
     { [okta.profileId]: byProfile(okta.profileId), [cognito.profileId]: byProfile(cognito.profileId), [coupa.profileId]: byProfile(coupa.profileId), [gotomeeting.profileId]: [] },
     { autoAnswer: [okta.profileId, cognito.profileId, coupa.profileId, gotomeeting.profileId] },
   )
-  before(mounted.main)
+  before(mounted)
   await typeSearch(mounted.wrapper, 'dana')
   await mounted.wrapper.get('.person-card__open').trigger('click')
   await flushPromises()
   return mounted
 }
 
+/** Each account's badges beside its status, one string per account. */
+const statusBadges = (mounted: MountedPeople) => mounted.wrapper.findAll('.person-accounts__status').map((cell) => cell.findAll('.badge').map((badge) => badge.text()).join(' '))
 const columns = (mounted: MountedPeople) => mounted.wrapper.findAll('.person-accounts thead th').map((cell) => cell.text())
 const offboardCalls = (mounted: MountedPeople) => mounted.api.callsTo('people.offboard') as { accounts: { profileId: string; userId: string }[]; operationId?: string }[]
 
@@ -51,15 +53,30 @@ async function planAndConfirm(mounted: MountedPeople, untick: string[] = []): Pr
 }
 
 describe('the person page', () => {
-  it('shows every account side by side, counts groups with one request per account, links to each account and lists where none was found', async () => {
+  it('shows every account side by side, counts groups with one request per kind of membership, links to each account and lists where none was found', async () => {
     const mounted = await openDana()
 
     expect(mounted.router.currentRoute.value.name).toBe('person')
     expect(columns(mounted)).toEqual(['AWS Cognito', 'Coupa', 'Okta'])
-    expect(mounted.api.callsTo('directory.groupsOf')).toHaveLength(3)
-    expect(mounted.wrapper.findAll('.person-accounts__groups').map((cell) => cell.text())).toEqual(['3', '3', '3'])
+    // Okta and Cognito have groups; Coupa has content groups, roles, approval groups and account groups.
+    expect(mounted.api.callsTo('directory.groupsOf')).toHaveLength(1 + 1 + 4)
+    expect(mounted.wrapper.findAll('.person-accounts__groups').map((cell) => cell.text())).toEqual(['3', '3 content groups · 3 roles · 3 approval groups · 3 account groups', '3'])
     expect(mounted.wrapper.find(`a[href="/profiles/${okta.profileId}/users/00u-dana"]`).exists()).toBe(true)
     expect(mounted.wrapper.get('.person__missing').text()).toContain('GoToMeeting Sandbox: No account found — searched the start of a username, email or name for "dana".')
+  })
+
+  it("counts every kind of membership a target has: Coupa's roles and its three kinds of group, not one of them", async () => {
+    const coupaTotals: Record<string, number> = { groups: 1, roles: 4, 'user-groups': 2, 'account-groups': 0 }
+    const mounted = await openDana(dana, ({ api }) =>
+      api.answer('directory.groupsOf', ({ profileId, relatedType }) => ({
+        ok: true,
+        value: { items: [], nextCursor: null, total: profileId === coupa.profileId ? coupaTotals[relatedType ?? 'groups']! : 3 },
+      })),
+    )
+
+    // Columns: AWS Cognito, Coupa, Okta. A kind the person holds none of is left out.
+    expect(mounted.wrapper.findAll('.person-accounts__groups').map((cell) => cell.text())).toEqual(['3', '1 content group · 4 roles · 2 approval groups', '3'])
+    expect(mounted.api.callsTo('directory.groupsOf')).toHaveLength(2 + 4)
   })
 
   it('splits a wrong account out, and adds it back by hand', async () => {
@@ -114,7 +131,7 @@ describe('the person page', () => {
     expect(mounted.wrapper.get('.offboard-progress__summary').text()).toContain('Done in 2 of 3 accounts')
     expect(mounted.wrapper.get('.offboard-progress__summary').text()).toContain('Failed: Coupa · Coupa Sandbox (Coupa is limiting requests. Wait a minute, then retry).')
     // The search's statuses are from before: each account says how its offboarding went.
-    expect(mounted.wrapper.findAll('.person-accounts__status').map((cell) => cell.text())).toEqual([
+    expect(statusBadges(mounted)).toEqual([
       'Enabled Offboarding: done',
       'active Offboarding: failed',
       'ACTIVE Offboarding: done',
@@ -144,12 +161,18 @@ describe('the person page', () => {
     expect(report).toContain('2 of 3 accounts are back')
     expect(report).toContain('Coupa · Coupa Sandbox: not back')
     expect(report).toContain('Still not in Buyers')
+    // Beside each account's status, no longer "Offboarding: done" once the undo brought it back.
+    expect(statusBadges(mounted)).toEqual([
+      'Enabled Offboarding undone',
+      'active Undo: not back',
+      'ACTIVE Offboarding undone',
+    ])
     expect(mounted.wrapper.findAll('button').some((button) => button.text() === 'Undo offboarding')).toBe(false)
   })
 
   it('after a restart finds the offboarding through the journal and offers Undo there', async () => {
     const offboarded = dana.map((account) => ({ ...account, state: 'deprovisioned' as const, statusLabel: 'SUSPENDED' }))
-    const mounted = await openDana(offboarded, (main) => main.operations.set('op-earlier', earlierOffboarding()))
+    const mounted = await openDana(offboarded, ({ main }) => main.operations.set('op-earlier', earlierOffboarding()))
 
     expect(mounted.api.callsTo('journal.operation')).toEqual([{ operationId: 'op-earlier' }])
     expect(mounted.wrapper.get('.offboard-progress').text()).toContain('Offboarding of Dana Lee')

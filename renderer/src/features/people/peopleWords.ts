@@ -1,6 +1,6 @@
 import type { ObjectStatus } from '../../../../shared/directory'
 import type { PersonAccount, ProfileSet } from '../../../../shared/people'
-import type { AccountProgress } from '../../stores/offboarding'
+import type { AccountProgress, AccountUndo } from '../../stores/offboarding'
 
 const tones = { active: 'ok', inactive: 'warning', deprovisioned: 'danger', other: 'neutral' } as const
 
@@ -35,3 +35,20 @@ export const progressWords: Record<AccountProgress['state'], string> = {
 }
 
 export const progressTones = { queued: 'neutral', running: 'neutral', done: 'ok', skipped: 'neutral', failed: 'danger' } as const
+
+export interface OffboardingBadge {
+  label: string
+  tone: 'ok' | 'neutral' | 'danger'
+}
+
+/**
+ * What this page's offboarding did to each account, for the badge beside its (older) status: the
+ * run's state, and once undone whether the account is back, so "Offboarding: done" never stays
+ * beside an account the undo brought back.
+ */
+export function offboardingBadges(progress: Readonly<Record<string, AccountProgress>>, undone: readonly AccountUndo[] | null): Record<string, OffboardingBadge> {
+  const badges: Record<string, OffboardingBadge> = {}
+  for (const [key, row] of Object.entries(progress)) badges[key] = { label: `Offboarding: ${progressWords[row.state].toLowerCase()}`, tone: progressTones[row.state] }
+  for (const row of undone ?? []) badges[row.key] = row.back ? { label: 'Offboarding undone', tone: 'ok' } : { label: 'Undo: not back', tone: 'danger' }
+  return badges
+}
