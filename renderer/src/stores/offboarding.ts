@@ -6,6 +6,7 @@ import type { AccountRef, OffboardingPlan, OffboardProgress, OffboardReport, Per
 import { accountKey } from '../../../shared/personGrouping'
 import { eventSubscription } from '../api/eventSubscription'
 import { useApi } from '../api/lanyardApi'
+import { usePeopleStore } from './people'
 
 export type AccountProgress = Pick<OffboardProgress, 'state' | 'entryId' | 'message'> & { error: LanyardError | null }
 
@@ -119,6 +120,7 @@ export const useOffboardingStore = defineStore('offboarding', () => {
     for (const account of result.value.accounts) {
       progress.value[accountKey(account)] = { state: account.result, entryId: account.entryId, message: account.error?.message ?? null, error: account.error }
     }
+    void usePeopleStore().refresh()
   }
 
   async function offboard(personName: string): Promise<void> {
@@ -160,6 +162,7 @@ export const useOffboardingStore = defineStore('offboarding', () => {
       return
     }
     undoReport.value = undoneAccounts(current, result.value)
+    void usePeopleStore().refresh()
     if (report.value) report.value = { ...report.value, operation: { ...current, undo: { ...current.undo, available: false, undoneBy: result.value.operation.id } } }
     if (found.value) found.value = { ...found.value, undo: { ...found.value.undo, available: false, undoneBy: result.value.operation.id } }
   }

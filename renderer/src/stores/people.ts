@@ -131,6 +131,14 @@ export const usePeopleStore = defineStore('people', () => {
     for (const results of arrived) if (results.searchId === result.value.searchId) place(results)
   }
 
+  /**
+   * Reads the current search's accounts again (one list request per profile of the set): after an
+   * offboarding or its undo, so a status shown is the target's, not the one from before the change.
+   */
+  function refresh(): Promise<void> {
+    return text.value.trim().length >= shortestSearch ? search(text.value) : Promise.resolve()
+  }
+
   function chooseSet(set: ProfileSet): void {
     if (set === profileSet.value) return
     chosenSet.value = set
@@ -171,6 +179,7 @@ export const usePeopleStore = defineStore('people', () => {
   }
 
   return {
+    refresh,
     text,
     profileSet,
     setsWithProfiles,

@@ -146,6 +146,29 @@ describe('the person page', () => {
     expect(mounted.wrapper.get('.offboard-progress__summary').text()).toBe('Offboarded Dana Lee in 3 of 3 accounts.')
   })
 
+  it('reads the accounts again after the offboarding and after its undo: one search each, and the statuses shown are the targets\' own', async () => {
+    const mounted = await openDana()
+    const searchesBefore = mounted.main.searches.length
+    await planAndConfirm(mounted)
+    // The fake main answers each profile's search on the next timer, as main does when it has answered.
+    await vi.runAllTimersAsync()
+
+    expect(mounted.main.searches.length).toBe(searchesBefore + 1)
+    expect(statusBadges(mounted)).toEqual([
+      'DEPROVISIONED Offboarding: done',
+      'DEPROVISIONED Offboarding: done',
+      'DEPROVISIONED Offboarding: done',
+    ])
+
+    await mounted.wrapper.findAll('button').find((button) => button.text() === 'Undo offboarding')?.trigger('click')
+    useUiStore().settleConfirmation(true)
+    await flushPromises()
+    await vi.runAllTimersAsync()
+
+    expect(mounted.main.searches.length).toBe(searchesBefore + 2)
+    expect(statusBadges(mounted)).toEqual(['Enabled Offboarding undone', 'active Offboarding undone', 'ACTIVE Offboarding undone'])
+  })
+
   it('undoes the offboarding after one confirmation and reports per account which are back', async () => {
     const mounted = await openDana()
     await planAndConfirm(mounted)

@@ -64,6 +64,14 @@ export function installFakePeopleMain(
   const everyAccount = () => Object.values(answers).flatMap((answer) => (Array.isArray(answer) ? answer : []))
   let operations = 0
 
+  /** Changes an account where the fake target keeps it, so the next search finds it changed. */
+  function setAccount(account: PersonAccount, change: Pick<PersonAccount, 'state' | 'statusLabel'>): void {
+    const held = answers[account.profileId]
+    if (!Array.isArray(held)) return
+    const index = held.findIndex((candidate) => accountKey(candidate) === accountKey(account))
+    if (index >= 0) held[index] = { ...held[index]!, ...change }
+  }
+
   function results(profileId: string, searchId: string): PeopleResults {
     const search = main.searches.find((candidate) => candidate.searchId === searchId)
     const answer = answers[profileId] ?? []
@@ -130,6 +138,8 @@ export function installFakePeopleMain(
       }
       const entry = deprovisionEntry(account, operationId, entries.length + 1)
       entries.push(entry)
+      // As the target now answers a search for them.
+      setAccount(account, { state: 'deprovisioned', statusLabel: 'DEPROVISIONED' })
       progress(ref, 'done', entry.id, null)
       report.push({ ...ref, result: 'done', entryId: entry.id, error: null })
     }
@@ -160,6 +170,8 @@ export function installFakePeopleMain(
     if (!operation) return { ok: false, error: { code: 'not_found', message: 'No such operation.' } }
     const children = [...operation.entries].reverse().map((entry) => {
       const differences = main.undoDifferences.get(`${entry.profileId}:${entry.target.id}`) ?? []
+      const account = everyAccount().find((candidate) => accountKey(candidate) === `${entry.profileId}:${entry.target.id}`)
+      if (account) setAccount(account, { state: 'active', statusLabel: entry.recorded?.status ?? 'ACTIVE' })
       return { entryId: entry.id, summary: entry.summary, result: 'undone' as const, message: differences.length ? 'Undone; some differences remain.' : 'Undone.', undoEntryId: `undo-${entry.id}`, differences }
     })
     const undoOperation: JournalOperation = { ...operation, id: `undo-${operationId}`, title: `Undo of ${operation.title}`, undoOf: operationId, entries: [] }
