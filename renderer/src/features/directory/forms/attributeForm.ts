@@ -1,6 +1,6 @@
 import type { ConnectorDescriptor, MappingRow, ObjectTypeDescriptor } from '../../../../../shared/catalogue'
 import type { AttributeValue, Attributes } from '../../../../../shared/directory'
-import { isBlank, mappingPath, writableRows } from '../../../../../shared/directoryValidation'
+import { fieldProblem, isBlank, mappingPath, validateChanges, writableRows } from '../../../../../shared/directoryValidation'
 import { displayValues, labelFor } from '../../../components/attributeValues'
 import { attributeHint } from '../detail/attributeSections'
 
@@ -182,6 +182,32 @@ export function newAttributes(fields: readonly AttributeField[], draft: Draft): 
     if (!field.readOnly && !isBlank(value) && value !== false) attributes[field.path] = value
   }
   return attributes
+}
+
+/**
+ * The shared field check of one field as the person types, in the create form: a filled-in value
+ * against its rule. An empty field is not sent on create, so it says nothing until Create asks
+ * for the mandatory ones.
+ */
+export function newFieldProblem(objectType: ObjectTypeDescriptor, field: AttributeField, typed: string | boolean): string | undefined {
+  const value = valueFrom(field, typed)
+  return isBlank(value) ? undefined : fieldProblem(objectType, field.path, value)
+}
+
+/**
+ * The same in the edit form, for a field whose value differs from the object's: as it would be
+ * sent (an emptied field as null, refused where the target keeps a value or the field is
+ * mandatory). A value left as the target has it is not the person's to fix.
+ */
+export function changedFieldProblem(
+  objectType: ObjectTypeDescriptor,
+  field: AttributeField,
+  typed: string | boolean,
+  attributes: Attributes,
+): string | undefined {
+  const changes = changesBetween([field], { [field.path]: typed }, attributes)
+  if (!Object.hasOwn(changes, field.path)) return undefined
+  return validateChanges(objectType, changes)[field.path]
 }
 
 /** Checks and main key problems by SCIM path, sometimes in the mandatory list's `emails.value` form. */
