@@ -88,14 +88,18 @@ function formatProblem(label: string, format: FieldFormat, rule: FieldRule, valu
  */
 export function valueProblem(label: string, rule: FieldRule, value: AttributeValue): string | undefined {
   const text = typeof value === 'string' ? value : undefined
-  if (text !== undefined && rule.maxLength !== undefined && characters(text) > rule.maxLength) {
-    return `${label} is at most ${numberWords.format(rule.maxLength)} characters; this one has ${numberWords.format(characters(text))}.`
+  // Counted as sent (the adapters trim), and each bound the lenient way: at most in characters, at
+  // least in UTF-16 units, so that no value a target takes, however it counts, is refused here.
+  const trimmed = text?.trim() ?? ''
+  const length = characters(trimmed)
+  if (rule.maxLength !== undefined && length > rule.maxLength) {
+    return `${label} is at most ${numberWords.format(rule.maxLength)} characters; this one has ${numberWords.format(length)}.`
   }
   const formatted = rule.format === undefined ? undefined : formatProblem(label, rule.format, rule, value)
   if (formatted) return formatted
   if (text === undefined) return undefined
   if (rule.pattern && !rule.pattern.matches.test(text.trim())) return `${label} ${rule.pattern.words}`
-  if (rule.minLength !== undefined && characters(text.trim()) < rule.minLength) return `${label} needs at least ${numberWords.format(rule.minLength)} characters.`
+  if (rule.minLength !== undefined && trimmed.length < rule.minLength) return `${label} needs at least ${numberWords.format(rule.minLength)} characters.`
   if (rule.oneOf && !rule.oneOf.includes(text.trim())) return `${label} is one of: ${rule.oneOf.join(', ')}.`
   return undefined
 }
