@@ -91,3 +91,19 @@ describe('a Coupa requisition approval limit changed to "abc"', () => {
     expect(document.activeElement?.id).toBe('edit-Extension-requisitionApprovalLimit')
   })
 })
+
+describe('time zones from a list', () => {
+  it('offers the IANA names under a GoTo time zone field and refuses one not on it as it is typed', async () => {
+    const setup = mountCreatePanel('gotomeeting')
+    const zone = setup.wrapper.find('#create-timezone')
+    const list = setup.wrapper.find(`datalist#${zone.attributes('list')}`)
+    const offered = list.findAll('option').map((option) => option.attributes('value'))
+    expect(offered).toContain('Europe/London')
+    expect(offered).toContain('America/New_York')
+
+    await zone.setValue('Mars/Olympus')
+    expect(setup.wrapper.find('#create-timezone-error').text()).toMatch(/time zone name/)
+    await zone.setValue('Europe/London')
+    expect(setup.wrapper.find('#create-timezone-error').exists()).toBe(false)
+  })
+})

@@ -1,6 +1,7 @@
 import type { ConnectorDescriptor, MappingRow, ObjectTypeDescriptor } from '../../../../../shared/catalogue'
 import type { AttributeValue, Attributes } from '../../../../../shared/directory'
 import { fieldProblem, isBlank, mappingPath, validateChanges, writableRows } from '../../../../../shared/directoryValidation'
+import { timeZoneNames } from '../../../../../shared/timeZones'
 import { displayValues, labelFor } from '../../../components/attributeValues'
 import { attributeHint } from '../detail/attributeSections'
 
@@ -23,6 +24,8 @@ export interface AttributeField {
   note: string
   /** Computed by Lanyard from the other fields (the descriptor's `derive`): shown, never typed. */
   computed?: boolean
+  /** The values the target takes, offered as the person types (time zone names, Coupa's authentication methods). */
+  suggestions?: readonly string[]
 }
 
 export type Draft = Record<string, string | boolean>
@@ -72,7 +75,10 @@ function fieldFor(
   value: AttributeValue | undefined,
 ): AttributeField {
   const readOnly = row.access === 'readOnly'
+  const rule = objectType.fieldRules?.[row.scim]
+  const suggestions = rule?.format === 'timeZone' ? timeZoneNames : rule?.oneOf
   return {
+    ...(suggestions && !readOnly ? { suggestions } : {}),
     path: row.scim,
     label: labelFor(row.scim),
     hint: attributeHint(descriptor, row.scim, row.native),
