@@ -1,5 +1,6 @@
-import type { MappingRow, ObjectTypeDescriptor } from './catalogue/types'
+import type { FieldRule, MappingRow, ObjectTypeDescriptor } from './catalogue/types'
 import type { AttributeValue, Attributes } from './directory'
+import { valueProblem } from './fieldFormats'
 
 /**
  * The checks a create or an update must pass before any call to the target, from the descriptor:
@@ -7,8 +8,6 @@ import type { AttributeValue, Attributes } from './directory'
  * main applies the same checks again, since the renderer is not trusted.
  * Both return field path → message; empty means valid.
  */
-
-const plausibleEmail = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 /** `emails[0].value` and `emails.value` name the same attribute; this is the form without `[0]`. */
 export function mappingPath(field: string): string {
@@ -62,6 +61,12 @@ export function validateNewObject(
   }
   unknownAttributes(objectType, attributes, problems)
   formatProblems(objectType, attributes, problems)
+  const passwordRule = objectType.fieldRules?.password
+  if (passwordRule && password !== undefined && !isBlank(password) && !problems.has('password')) {
+    // A password is checked, never trimmed or echoed: the message names only the rule it breaks.
+    const problem = valueProblem(fieldLabel('password'), passwordRule, password)
+    if (problem) problems.set('password', problem)
+  }
   return Object.fromEntries(problems)
 }
 
@@ -79,16 +84,36 @@ export function validateChanges(objectType: ObjectTypeDescriptor, changes: Attri
   return Object.fromEntries(problems)
 }
 
-/** Adds a format problem for each field that has none yet. */
+/** The rule of an attribute: its own, or the custom attributes' one for a custom attribute. */
+function ruleFor(objectType: ObjectTypeDescriptor, path: string): FieldRule | undefined {
+  const own = objectType.fieldRules && Object.hasOwn(objectType.fieldRules, path) ? objectType.fieldRules[path] : undefined
+  if (own) return own
+  const prefix = objectType.customAttributePrefix
+  return prefix && path.startsWith(prefix) && path.length > prefix.length ? objectType.customAttributeRule : undefined
+}
+
+/**
+ * What is wrong with one field's value as the person types it, or undefined: its format, length,
+ * range, pattern, list and whether it may be emptied. Whether a mandatory field is filled in waits
+ * for Save, so an empty new form does not open with a wall of "required".
+ */
+export function fieldProblem(objectType: ObjectTypeDescriptor, path: string, value: AttributeValue | undefined): string | undefined {
+  const rule = ruleFor(objectType, path)
+  if (!rule) return undefined
+  if (isBlank(value)) return value === undefined ? undefined : rule.clearRefused
+  if (Array.isArray(value)) return undefined
+  return valueProblem(fieldLabel(path), rule, value as AttributeValue)
+}
+
+/**
+ * Adds a problem for each field that has none yet. An attribute that is absent is not checked; one
+ * present but empty is a clearing (null on update), refused where the target always keeps a value.
+ */
 function formatProblems(objectType: ObjectTypeDescriptor, attributes: Attributes, problems: Problems): void {
-  for (const [path, rule] of Object.entries(objectType.fieldRules ?? {})) {
-    const value = ownValue(attributes, path)
-    if (problems.has(path) || rule.format === undefined || isBlank(value)) continue
-    if (rule.format === 'boolean' && typeof value !== 'boolean') {
-      problems.set(path, `${fieldLabel(path)} is a yes or no: tick it or leave it unticked.`)
-    } else if (rule.format === 'email' && (typeof value !== 'string' || !plausibleEmail.test(value.trim()))) {
-      problems.set(path, `${fieldLabel(path)} must be an email address, e.g. ada.lovelace@example.com.`)
-    }
+  for (const path of Object.keys(attributes)) {
+    if (problems.has(path)) continue
+    const problem = fieldProblem(objectType, path, ownValue(attributes, path))
+    if (problem) problems.set(path, problem)
   }
 }
 

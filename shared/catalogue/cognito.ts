@@ -1,8 +1,21 @@
 import { lanyardRow, operationCells, readOnly, readWrite, writeOnly } from './mappingRow'
 import { cognitoRegions } from './regions'
-import type { ConnectorDescriptor } from './types'
+import type { ConnectorDescriptor, FieldPattern } from './types'
 
 const deprovisionNote = 'Deprovision disables the user (and signs them out); undo enables the user again and brings back the group memberships it took away.'
+
+/*
+ * Field rules from cognito.md §3 (the AWS model's shapes): UsernameType and GroupNameType are
+ * 1..128 characters of [\p{L}\p{M}\p{S}\p{N}\p{P}]+, i.e. letters, marks, symbols, numbers and
+ * punctuation (no spaces, tabs or invisible characters); AttributeValueType ≤ 2048; PasswordType
+ * ≤ 256 of [\S]+; Description ≤ 2048; RoleArn 20..2048 of ArnType; Precedence 0..2^31-1.
+ */
+const noSpaces = (example: string): FieldPattern => ({
+  matches: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u,
+  words: `has no spaces, tabs or invisible characters: join the words with a hyphen or an underscore, e.g. ${example}.`,
+})
+/** cognito.md §3 AttributeType: Value max=2048. */
+const attributeValue = { maxLength: 2048 }
 
 /** AWS Cognito user pools, from section 3 of the connector reference. */
 export const cognito: ConnectorDescriptor = {
@@ -77,10 +90,20 @@ export const cognito: ConnectorDescriptor = {
       joinsGroupsOnCreate: true,
       // The pool's other attributes (given_name, custom:department…), as Extension.Custom.<attribute name>.
       customAttributePrefix: 'Extension.Custom.',
+      customAttributeRule: attributeValue,
       fieldRules: {
-        userName: { note: 'Fixed once the user exists.', updateRefused: 'Cognito never changes a username once the user exists.' },
-        'emails[0].value': { format: 'email' },
-        'phoneNumbers[0].value': { note: 'In international format: + and digits, e.g. +447700900123.' },
+        // cognito.md §3 UsernameType: min=1, max=128, pattern=[\p{L}\p{M}\p{S}\p{N}\p{P}]+.
+        userName: {
+          maxLength: 128,
+          pattern: noSpaces('ada.lovelace'),
+          note: 'Fixed once the user exists.',
+          updateRefused: 'Cognito never changes a username once the user exists.',
+        },
+        // cognito.md §3 PasswordType: max=256, pattern=[\S]+.
+        password: { maxLength: 256, pattern: { matches: /^\S+$/, words: 'has no spaces.' } },
+        'emails[0].value': { format: 'email', ...attributeValue },
+        // cognito.md §3: phone_number in E.164 (+ and digits), as the sandbox's and AWS's "Invalid phone number format".
+        'phoneNumbers[0].value': { format: 'e164Phone', ...attributeValue, note: 'In international format: + and digits, e.g. +447700900123.' },
         active: { format: 'boolean' },
         'Extension.email_verified': { format: 'boolean' },
         'Extension.phone_number_verified': { format: 'boolean' },
@@ -121,8 +144,33 @@ export const cognito: ConnectorDescriptor = {
       // Cognito has no group search: Lanyard reads the groups and matches them itself.
       searchHint: 'part of the name or description',
       fieldRules: {
-        displayName: { note: 'Fixed once the group exists.', updateRefused: 'Cognito cannot rename a group: create a new group and move the members.' },
-        'Extension.Precedence': { note: 'A whole number from 0; the lowest number wins when a user is in several groups with roles.' },
+        // cognito.md §3 GroupNameType: min=1, max=128, pattern=[\p{L}\p{M}\p{S}\p{N}\p{P}]+.
+        displayName: {
+          maxLength: 128,
+          pattern: noSpaces('help-desk'),
+          note: 'Fixed once the group exists.',
+          updateRefused: 'Cognito cannot rename a group: create a new group and move the members.',
+        },
+        // cognito.md §3 PrecedenceType: min=0 (GroupType: max 2^31-1); UpdateGroup cannot take one away.
+        'Extension.Precedence': {
+          format: 'integer',
+          min: 0,
+          max: 2 ** 31 - 1,
+          clearRefused: 'Cognito cannot remove a precedence once set: give another number (0 wins over all others).',
+          note: 'A whole number from 0; the lowest number wins when a user is in several groups with roles.',
+        },
+        // cognito.md §3 ArnType: min=20, max=2048, arn:partition:service:region:account:resource.
+        'Extension.RoleArn': {
+          minLength: 20,
+          maxLength: 2048,
+          pattern: {
+            matches: /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/,
+            words: 'is an IAM role ARN, such as arn:aws:iam::123456789012:role/help-desk.',
+          },
+          clearRefused: 'Cognito cannot remove a role ARN once set: give another role.',
+        },
+        // cognito.md §3 CreateGroup / UpdateGroup: Description ≤ 2048.
+        'Extension.Description': { maxLength: 2048 },
       },
       mapping: [
         readOnly('id', 'GroupName'),

@@ -86,6 +86,21 @@ function readOnlyGroupLike(id: string, referenceName: string, label: string): Ob
 
 const notClearable = 'Coupa cannot empty a yes/no flag: set it to No instead.'
 
+/*
+ * Lengths and formats from coupa-gotomeeting.md A.4's user element table: login string(255), CSV
+ * minimum 2; email string(255); firstname / lastname string(40); employee-number, sso-identifier,
+ * mention-name, authentication-method string(255); default-locale string(10), `en`, `en-US`…;
+ * business-group-security-type enum 0, 1; approval limits are ApprovalLimit amounts, decimal
+ * strings such as "0.00" (A.3: "Decimals (amounts) are strings"); default-currency a Currency code.
+ */
+const text255 = { maxLength: 255 }
+const approvalLimitRules: Record<string, FieldRule> = Object.fromEntries(
+  ['invoice', 'invoiceSelf', 'requisition', 'requisitionSelf', 'contract', 'contractSelf', 'workConfirmation'].map((name) => [
+    `Extension.${name}ApprovalLimit`,
+    { format: 'currencyAmount', note: "An amount in the user's default currency; Coupa finds or makes the approval limit for it." },
+  ]),
+)
+
 /** The licence flags and `active`: Coupa takes true or false, never an empty value. */
 const flagRules: Record<string, FieldRule> = Object.fromEntries(
   ['active', ...['Purchasing', 'Expense', 'Sourcing', 'Inventory', 'Contracts', 'Analytics'].map((name) => `Extension.${name}User`)].map((path) => [
@@ -168,7 +183,21 @@ export const coupa: ConnectorDescriptor = {
       customAttributePrefix: 'Extension.Custom.',
       fieldRules: {
         ...flagRules,
-        'emails[0].value': { format: 'email' },
+        ...approvalLimitRules,
+        userName: { minLength: 2, ...text255 },
+        'emails[0].value': { format: 'email', ...text255 },
+        'name.givenName': { maxLength: 40 },
+        'name.familyName': { maxLength: 40 },
+        'Extension.EmployeeNumber': text255,
+        'Extension.SsoIdentifier': text255,
+        'Extension.mentionName': text255,
+        // A.4: "coupa_credentials, ldap, saml (case-sensitive)".
+        'Extension.AuthenticationMethod': { oneOf: ['coupa_credentials', 'ldap', 'saml'], ...text255 },
+        // Both rows write default-locale: string(10), a language or language-COUNTRY.
+        locale: { format: 'languageTag', maxLength: 10 },
+        preferredLanguage: { format: 'languageTag', maxLength: 10 },
+        'Extension.defaultCurrency': { format: 'currencyCode' },
+        'Extension.businessGroupSecurityType': { format: 'integer', min: 0, max: 1 },
         'Extension.Segment1': {
           note: 'Saved in a second step, after the other changes: it needs the default chart of accounts name set first.',
         },

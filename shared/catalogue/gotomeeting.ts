@@ -89,8 +89,14 @@ export const gotomeeting: ConnectorDescriptor = {
       fieldRules: {
         userName: { format: 'email', note: 'In GoToMeeting the username is the email address: changing one changes both.' },
         'emails[0].value': { format: 'email', note: 'Also the username: GoToMeeting signs people in with their email.' },
-        locale: { note: 'A language and a country, like en_US.' },
-        timezone: { note: 'A time zone name, like Europe/London.' },
+        // B.3: GoTo's formats are undocumented; its SCIM API validates "locale … ISO-639 / ISO-3166"
+        // (Java's en_US) and "timezone must be a valid timezone" (an IANA name). GoTo always keeps both.
+        locale: { format: 'locale', clearRefused: 'GoTo always keeps a locale: choose one instead of clearing it.', note: 'A language and a country, like en_US.' },
+        timezone: {
+          format: 'timeZone',
+          clearRefused: 'GoTo always keeps a time zone: choose one instead of clearing it.',
+          note: 'A time zone name, like Europe/London.',
+        },
       },
       notProvided: notProvidedDates,
       mapping: [

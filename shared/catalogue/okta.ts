@@ -57,9 +57,23 @@ export const okta: ConnectorDescriptor = {
       mandatoryFields: ['name.givenName', 'name.familyName', 'userName', 'emails[0].value', 'password'],
       searchHint: 'name, email, login or status',
       customAttributePrefix: 'Extension.Custom.',
+      // Lengths and formats from okta-management.yaml `UserProfile` (okta.md §3.1): login and email
+      // 5..100, firstName / lastName 1..50, primaryPhone ≤ 100, streetAddress ≤ 1024, city and state
+      // ≤ 128, zipCode ≤ 50, countryCode ISO 3166-1 alpha 2, locale ISO 639-1 "_" ISO 3166-1 (en_US),
+      // timezone an IANA name. The other attributes have no documented limit and get none here.
       fieldRules: {
-        userName: { format: 'email', note: 'Okta usernames are email addresses. Changing it alone changes only the username.' },
-        'emails.value': { format: 'email', note: 'Changing the email also changes the username to match.' },
+        userName: { format: 'email', minLength: 5, maxLength: 100, note: 'Okta usernames are email addresses. Changing it alone changes only the username.' },
+        'emails.value': { format: 'email', minLength: 5, maxLength: 100, note: 'Changing the email also changes the username to match.' },
+        'name.givenName': { maxLength: 50 },
+        'name.familyName': { maxLength: 50 },
+        'phoneNumbers.value': { maxLength: 100 },
+        'addresses.streetAddress': { maxLength: 1024 },
+        'addresses.locality': { maxLength: 128 },
+        'addresses.region': { maxLength: 128 },
+        'addresses.postalCode': { maxLength: 50 },
+        'addresses.country': { maxLength: 2, pattern: { matches: /^[A-Za-z]{2}$/, words: 'is a two-letter country code, such as GB or US.' } },
+        locale: { format: 'locale' },
+        timezone: { format: 'timeZone' },
         password: {
           updateRefused:
             'Okta passwords cannot be changed from Lanyard: Okta needs the old password to set a new one. ' +

@@ -89,6 +89,8 @@ export interface ObjectTypeDescriptor {
    * read and written as strings; a multi-valued one as `[value1;;value2]`.
    */
   customAttributePrefix?: string
+  /** The rule every custom attribute's value follows (Cognito: at most 2,048 characters). */
+  customAttributeRule?: FieldRule
   /**
    * Attributes the target does not provide at all (GoToMeeting's dates): the panel shows each as
    * "not provided by <target>" rather than leaving the person to wonder.
@@ -107,12 +109,37 @@ export interface ObjectTypeDescriptor {
   joinsGroupsOnCreate?: boolean
 }
 
+/**
+ * What a field's value must look like, checked before any call on both sides:
+ * `email`; `boolean` (a yes/no value: Cognito's IsPasswordPermanent, Coupa's licence flags, shown as a
+ * tick box even on a new object); `integer` (a whole number, within `min` / `max`); `currencyAmount`
+ * (an amount of money from 0, at most two decimals: Coupa's approval limits); `e164Phone` (+ and
+ * digits); `timeZone` (an IANA name from shared/timeZones.ts); `locale` (language_COUNTRY, `en_US`);
+ * `languageTag` (a language, or language-COUNTRY: `en`, `en-US`); `currencyCode` (ISO 4217, `USD`).
+ */
+export type FieldFormat = 'email' | 'boolean' | 'integer' | 'currencyAmount' | 'e164Phone' | 'timeZone' | 'locale' | 'languageTag' | 'currencyCode'
+
+/** A pattern the target documents, with what it means in words: the words are shown, never the pattern. */
+export interface FieldPattern {
+  matches: RegExp
+  /** The whole message after the field's label, e.g. "has no spaces: use a hyphen, e.g. help-desk." */
+  words: string
+}
+
 export interface FieldRule {
-  /**
-   * Checked before any call (Okta: userName must be an email address). `boolean`: a yes/no value
-   * (Cognito's IsPasswordPermanent, Coupa's licence flags), shown as a tick box even on a new object.
-   */
-  format?: 'email' | 'boolean'
+  /** Checked before any call (Okta: userName must be an email address). */
+  format?: FieldFormat
+  /** In characters (code points, as the targets count them). */
+  minLength?: number
+  maxLength?: number
+  /** For `integer` and `currencyAmount`. */
+  min?: number
+  max?: number
+  pattern?: FieldPattern
+  /** The only values the target takes (Coupa's authentication method), exactly as written. */
+  oneOf?: readonly string[]
+  /** Why the target refuses an emptied value (GoTo always keeps a time zone). */
+  clearRefused?: string
   /** Shown under the field in create and edit forms (Okta: changing the email changes the username). */
   note?: string
   /** Why a change to this field is refused on update (Okta passwords). */

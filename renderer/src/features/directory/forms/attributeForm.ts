@@ -1,6 +1,7 @@
 import type { ConnectorDescriptor, MappingRow, ObjectTypeDescriptor } from '../../../../../shared/catalogue'
 import type { AttributeValue, Attributes } from '../../../../../shared/directory'
-import { isBlank, mappingPath, writableRows } from '../../../../../shared/directoryValidation'
+import { fieldProblem, isBlank, mappingPath, validateChanges, writableRows } from '../../../../../shared/directoryValidation'
+import { timeZoneNames } from '../../../../../shared/timeZones'
 import { displayValues, labelFor } from '../../../components/attributeValues'
 import { attributeHint } from '../detail/attributeSections'
 
@@ -23,6 +24,8 @@ export interface AttributeField {
   note: string
   /** Computed by Lanyard from the other fields (the descriptor's `derive`): shown, never typed. */
   computed?: boolean
+  /** The values the target takes, offered as the person types (time zone names, Coupa's authentication methods). */
+  suggestions?: readonly string[]
 }
 
 export type Draft = Record<string, string | boolean>
@@ -72,7 +75,10 @@ function fieldFor(
   value: AttributeValue | undefined,
 ): AttributeField {
   const readOnly = row.access === 'readOnly'
+  const rule = objectType.fieldRules?.[row.scim]
+  const suggestions = rule?.format === 'timeZone' ? timeZoneNames : rule?.oneOf
   return {
+    ...(suggestions && !readOnly ? { suggestions } : {}),
     path: row.scim,
     label: labelFor(row.scim),
     hint: attributeHint(descriptor, row.scim, row.native),
@@ -182,6 +188,32 @@ export function newAttributes(fields: readonly AttributeField[], draft: Draft): 
     if (!field.readOnly && !isBlank(value) && value !== false) attributes[field.path] = value
   }
   return attributes
+}
+
+/**
+ * The shared field check of one field as the person types, in the create form: a filled-in value
+ * against its rule. An empty field is not sent on create, so it says nothing until Create asks
+ * for the mandatory ones.
+ */
+export function newFieldProblem(objectType: ObjectTypeDescriptor, field: AttributeField, typed: string | boolean): string | undefined {
+  const value = valueFrom(field, typed)
+  return isBlank(value) ? undefined : fieldProblem(objectType, field.path, value)
+}
+
+/**
+ * The same in the edit form, for a field whose value differs from the object's: as it would be
+ * sent (an emptied field as null, refused where the target keeps a value or the field is
+ * mandatory). A value left as the target has it is not the person's to fix.
+ */
+export function changedFieldProblem(
+  objectType: ObjectTypeDescriptor,
+  field: AttributeField,
+  typed: string | boolean,
+  attributes: Attributes,
+): string | undefined {
+  const changes = changesBetween([field], { [field.path]: typed }, attributes)
+  if (!Object.hasOwn(changes, field.path)) return undefined
+  return validateChanges(objectType, changes)[field.path]
 }
 
 /** Checks and main key problems by SCIM path, sometimes in the mandatory list's `emails.value` form. */

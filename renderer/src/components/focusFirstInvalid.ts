@@ -1,0 +1,14 @@
+import { nextTick } from 'vue'
+
+/**
+ * After a form's checks mark fields wrong: the first marked control (in the order the person
+ * reads the form) is scrolled into view and focused, so Save or Create leads to what must be
+ * fixed rather than to a confirmation. Controls are marked by FormField's `aria-invalid`.
+ */
+export async function focusFirstInvalid(form: HTMLElement | null): Promise<void> {
+  await nextTick()
+  const control = form?.querySelector<HTMLElement>('[aria-invalid="true"]')
+  if (!control) return
+  control.scrollIntoView?.({ block: 'center' })
+  control.focus()
+}
