@@ -1,4 +1,5 @@
 import { register } from 'node:module'
+import { setTimeout as wait } from 'node:timers/promises'
 import { MessageChannel } from 'node:worker_threads'
 
 /*
@@ -24,6 +25,6 @@ register(`data:text/javascript,${encodeURIComponent(hooks)}`, { data: { port: po
 
 /** The URLs resolved so far; waits a turn first so the hook thread's last messages have arrived. */
 globalThis.loadedModules = async () => {
-  await new Promise((resolve) => setTimeout(resolve, 50))
+  await wait(50)
   return [...loaded]
 }
