@@ -33,15 +33,14 @@ async function eagerFactories(): Promise<ConnectorFactories> {
   return { okta: okta.createOktaConnector, cognito: cognito.createCognitoConnector, coupa: coupa.createCoupaConnector, gotomeeting: gotomeeting.createGoToMeetingConnector }
 }
 
-function peakRssOf(pid: number | undefined): number {
-  const status = pid ? readFileSync(`/proc/${pid}/status`, 'utf8') : ''
+function peakRssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024
 }
 
 const dataDirectory = mkdtempSync(join(tmpdir(), 'lanyard-memory-bench-'))
 try {
   const connectorFactories = argument('adapters') === 'eager' ? await eagerFactories() : undefined
-  const sandboxPids: (number | undefined)[] = []
   const sandboxes = await openAppSandboxes({
     dataDirectory,
     env: { LANYARD_SANDBOX_USERS: String(users) },
@@ -53,6 +52,7 @@ try {
   const services = await createTestServices(dataDirectory, { sandboxes, connectorFactories })
   const profileOf = async (connectorId: ConnectorId) => (await services.handlers['profiles.list']({})).find((profile) => profile.connectorId === connectorId)!.id
   const startRss = process.memoryUsage().rss
+  let firstPageRss = 0
   const { value: listed, peakRss } = await withPeakMemory(async () => {
     if (scenario === 'tenants') {
       for (const connectorId of ['okta', 'cognito', 'coupa', 'gotomeeting'] as const) await services.handlers['directory.testConnection']({ profileId: await profileOf(connectorId) })
@@ -63,17 +63,19 @@ try {
     let count = 0
     do {
       const page = await services.handlers['directory.list']({ profileId, objectType: 'users', search: '', pageSize: 200, cursor })
+      // The adapter is loaded and the connector built, before the rows pile up.
+      if (count === 0) firstPageRss = process.memoryUsage().rss
       count += page.items.length
       cursor = page.nextCursor
     } while (cursor)
     return count
   })
   const endRss = process.memoryUsage().rss
-  sandboxPids.push(...childPids())
-  const sandboxPeakRss = sandboxPids.reduce((sum, pid) => sum + peakRssOf(pid), 0)
+  let sandboxPeakRss = 0
+  for (const pid of childPids()) sandboxPeakRss += peakRssOf(pid)
   await services.close()
   await sandboxes.close()
-  process.stdout.write(`${JSON.stringify({ listed, startRss, peakRss, endRss, maxRss: process.resourceUsage().maxRSS * 1024, sandboxPeakRss })}\n`)
+  process.stdout.write(`${JSON.stringify({ listed, startRss, firstPageRss, peakRss, endRss, maxRss: process.resourceUsage().maxRSS * 1024, sandboxPeakRss })}\n`)
 } finally {
   rmSync(dataDirectory, { recursive: true, force: true })
 }
