@@ -1,8 +1,9 @@
 import { join } from 'node:path'
-import { app, dialog, type BrowserWindow } from 'electron'
+import { app, dialog, utilityProcess, type BrowserWindow } from 'electron'
 import { registerContract, type ContractRegistration } from './ipc/registerContract'
 import { createLogger } from './logging/createLogger'
 import { resolveDataDirectory } from './paths'
+import { launchUtilitySandbox } from './sandbox/process/launchSandboxProcess'
 import { openExternalSafely } from './security/openExternalSafely'
 import { startAppServices } from './services/startAppServices'
 import { acquireDataFolderLock, type DataFolderLock } from './storage/dataFolderLock'
@@ -13,7 +14,8 @@ import { registerRendererScheme, serveRenderer } from './window/rendererProtocol
 
 /**
  * The Electron entry: one instance, the data folder's lock, services, the contract on IPC, one window on app://lanyard.
- * Built to `out/electron/main.cjs`, next to `preload.cjs`. DevTools and the developer menu items
+ * Built to `out/electron/main.cjs`, next to `preload.cjs` and `sandbox.cjs` (the sandbox tenants'
+ * utility process, started when a Sandbox profile is first used). DevTools and the developer menu items
  * exist only when the app is not packaged.
  */
 async function start(): Promise<void> {
@@ -46,6 +48,7 @@ async function start(): Promise<void> {
     platform: process.platform,
     openExternal: (url) => openExternalSafely(url, logger),
     emit: (event, payload) => contract?.emit(event, payload),
+    launchSandbox: () => launchUtilitySandbox(utilityProcess, join(__dirname, 'sandbox.cjs')),
   })
 
   contract = registerContract({

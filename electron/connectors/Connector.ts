@@ -212,3 +212,5 @@ export interface ConnectorSettings {
 }
 
 export type ConnectorFactory = (settings: ConnectorSettings) => Connector
+/** Builds a connector once its adapter's module is loaded (connectors/registry.ts loads each on first use). */
+export type LazyConnectorFactory = (settings: ConnectorSettings) => Promise<Connector>

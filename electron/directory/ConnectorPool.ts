@@ -1,7 +1,7 @@
 import { withReadAhead } from '../connectors/withReadAhead'
 import { getDescriptor } from '../../shared/catalogue'
 import type { ConnectorDescriptor, ConnectorId } from '../../shared/catalogue/types'
-import type { Connector, ConnectorFactory } from '../connectors/Connector'
+import type { Connector, ConnectorFactory, LazyConnectorFactory } from '../connectors/Connector'
 import type { BudgetState } from '../http/RequestBudget'
 import type { Logger } from '../logging/Logger'
 import type { StoredProfile } from '../profiles/profileFileSchema'
@@ -9,7 +9,8 @@ import type { ProfileRepository } from '../profiles/ProfileRepository'
 import type { ProfileSecrets } from '../profiles/ProfileSecrets'
 import { AppError } from '../errors/AppError'
 
-export type ConnectorFactories = Partial<Record<ConnectorId, ConnectorFactory>>
+/** Per connector id, its adapter: built at once (tests' fakes) or once its module is loaded (connectors/registry.ts). */
+export type ConnectorFactories = Partial<Record<ConnectorId, ConnectorFactory | LazyConnectorFactory>>
 
 export interface ConnectorPoolOptions {
   repository: ProfileRepository
@@ -109,7 +110,7 @@ export class ConnectorPool {
     }
     this.options.logger.info('connector ready', { profileId: profile.id, connectorId: profile.connectorId })
     return withReadAhead(
-      factory({
+      await factory({
         profileId: profile.id,
         profileName: profile.name,
         environment: profile.environment,

@@ -3,7 +3,10 @@ import { startCoupaSandbox } from './coupa/startCoupaSandbox'
 import { startGoToMeetingSandbox } from './gotomeeting/startGoToMeetingSandbox'
 import { startOktaSandbox } from './okta/startOktaSandbox'
 import type { ConnectorId } from '../../shared/catalogue/types'
+import { sandboxConnectorIds } from './sandboxConnectorIds'
 import type { RunningSandbox, SandboxOptions } from './types'
+
+export { sandboxConnectorIds }
 
 export interface RunningSandboxes {
   tenants: RunningSandbox[]
@@ -24,10 +27,7 @@ const startersById: Record<ConnectorId, TenantStarter> = {
   coupa: startCoupaSandbox,
   gotomeeting: startGoToMeetingSandbox,
 }
-const starters = Object.values(startersById)
-
-/** The connectors that have a sandbox tenant, in the order `startSandboxes` starts them. */
-export const sandboxConnectorIds = Object.keys(startersById) as ConnectorId[]
+const starters = sandboxConnectorIds.map((connectorId) => startersById[connectorId])
 
 /** One tenant on its own: what the app starts when that target's Sandbox profile is first used. */
 export function startSandbox(connectorId: ConnectorId, options: SandboxOptions = {}): Promise<RunningSandbox> {

@@ -4,8 +4,10 @@ import type { ConnectorId } from '../../shared/catalogue/types'
 import type { Handlers, SandboxStatus } from '../../shared/contract'
 import type { Logger } from '../logging/Logger'
 import { removeStaleTemporaryFiles } from '../profiles/writeFileAtomically'
-import { sandboxConnectorIds, startSandbox } from '../sandbox/startSandboxes'
-import type { RunningSandbox, SandboxOptions } from '../sandbox/types'
+import { launchNodeSandbox, type SandboxLauncher } from '../sandbox/process/launchSandboxProcess'
+import { SandboxProcessHost, type SandboxTenant } from '../sandbox/process/SandboxProcessHost'
+import { sandboxConnectorIds } from '../sandbox/sandboxConnectorIds'
+import type { SandboxOptions } from '../sandbox/types'
 import { AppError } from '../errors/AppError'
 import { readSettings, saveSettings, settingsFileName } from './appSettings'
 import { createSandboxProfiles, followTenant, managedProfilesFileName, provisionalSandboxParameters, readManagedProfiles, type ManagedProfiles } from './sandboxProfiles'
@@ -43,12 +45,14 @@ export interface AppSandboxes {
   close(): Promise<void>
 }
 
-export type TenantStarter = (connectorId: ConnectorId, options: SandboxOptions) => Promise<RunningSandbox>
+export type TenantStarter = (connectorId: ConnectorId, options: SandboxOptions) => Promise<SandboxTenant>
 
 /**
  * The sandbox tenants a fresh install works against, each started only when its Sandbox profile
  * is first used (a search, a connection test, start-up reconciliation of one of its changes), so
- * start-up waits for none. Their data is kept in `<data folder>/sandbox`, so a deprovision is still
+ * start-up waits for none. They run in a process of their own (the sandbox process, started with
+ * the first tenant), so their memory is not the app's; a crash of it stops its tenants, which the
+ * next use starts again. Their data is kept in `<data folder>/sandbox`, so a deprovision is still
  * there after a restart. A tenant that fails to start fails only the use that needed it, with a
  * message; real profiles never depend on the simulators.
  */
@@ -56,8 +60,10 @@ export async function openAppSandboxes(options: {
   dataDirectory: string
   env: Readonly<Record<string, string | undefined>>
   logger: Logger
-  /** Starts one tenant; the real one by default (tests count the starts). */
+  /** Starts one tenant; by default in the sandbox process (tests count the starts, or run tenants in their own process). */
   startTenant?: TenantStarter
+  /** How the sandbox process is started: Electron's utility process in the app; Node's fork by default (the preview). */
+  launchSandbox?: SandboxLauncher
 }): Promise<AppSandboxes> {
   const { env, logger, dataDirectory } = options
   const switchedOff = env[sandboxSwitchVariable]?.trim().toLowerCase() === 'off'
@@ -74,6 +80,7 @@ export async function openAppSandboxes(options: {
     await removeStaleTemporaryFiles(path, onError)
   }
   const settings = await readSettings(dataDirectory, logger)
+  const host = options.startTenant ? undefined : new SandboxProcessHost(options.launchSandbox ?? (() => launchNodeSandbox()), logger)
   return new LazySandboxes({
     logger,
     dataDirectory,
@@ -81,7 +88,8 @@ export async function openAppSandboxes(options: {
     tenantOptions,
     switchedOff,
     settingOn: settings.sandboxProfiles === 'on',
-    startTenant: options.startTenant ?? startSandbox,
+    startTenant: options.startTenant ?? host!.startTenant,
+    closeHost: async () => host?.close(),
   })
 }
 
@@ -89,7 +97,9 @@ class LazySandboxes implements AppSandboxes {
   private settingOn: boolean
   private record: Promise<ManagedProfiles> | undefined
   /** A tenant starting or running, per connector: every first use waits for the same start. */
-  private readonly tenants = new Map<ConnectorId, Promise<RunningSandbox>>()
+  private readonly tenants = new Map<ConnectorId, Promise<SandboxTenant>>()
+  /** Why a tenant stopped without being asked, until it starts again: said if the restart fails. */
+  private readonly stoppedBecause = new Map<ConnectorId, string>()
   /** A profile pointed (or being pointed) at its running tenant. */
   private readonly followed = new Map<string, Promise<void>>()
 
@@ -103,6 +113,8 @@ class LazySandboxes implements AppSandboxes {
       switchedOff: boolean
       settingOn: boolean
       startTenant: TenantStarter
+      /** Ends the sandbox process, once its tenants are stopped. */
+      closeHost?: () => Promise<void>
     },
   ) {
     this.settingOn = options.settingOn
@@ -161,13 +173,14 @@ class LazySandboxes implements AppSandboxes {
     return this.status()
   }
 
-  /** Stops every tenant started; a later use starts it again, with new secrets written to its profile. */
+  /** Stops every tenant started, and the sandbox process; a later use starts it again, with new secrets written to its profile. */
   async close(): Promise<void> {
     const starting = [...this.tenants.values()]
     this.tenants.clear()
     this.followed.clear()
     const running = await Promise.allSettled(starting)
     await Promise.all(running.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value.close() : undefined)))
+    await this.options.closeHost?.()
   }
 
   private managedProfiles(): Promise<ManagedProfiles> {
@@ -175,13 +188,17 @@ class LazySandboxes implements AppSandboxes {
     return this.record
   }
 
-  private tenantOf(connectorId: ConnectorId): Promise<RunningSandbox> {
+  private tenantOf(connectorId: ConnectorId): Promise<SandboxTenant> {
     let starting = this.tenants.get(connectorId)
     if (!starting) {
       starting = this.options.startTenant(connectorId, this.options.tenantOptions)
       this.tenants.set(connectorId, starting)
       starting.then(
-        (tenant) => this.options.logger.info('sandbox tenant started', { connectorId, url: tenant.url }),
+        (tenant) => {
+          this.stoppedBecause.delete(connectorId)
+          this.options.logger.info('sandbox tenant started', { connectorId, url: tenant.url })
+          void tenant.stopped?.then((reason) => this.tenantStopped(connectorId, starting!, reason))
+        },
         (error: unknown) => {
           if (this.tenants.get(connectorId) === starting) this.tenants.delete(connectorId)
           this.options.logger.error('sandbox tenant could not start', { connectorId, error: describe(error) })
@@ -190,11 +207,28 @@ class LazySandboxes implements AppSandboxes {
     }
     return starting.catch((error: unknown) => {
       const label = getDescriptor(connectorId).label
-      throw new AppError('network', `The ${label} sandbox tenant could not start on this computer (${describe(error)}). Try again; the log has the details.`, {
+      const stopped = this.stoppedBecause.get(connectorId)
+      const before = stopped ? `stopped (${stopped}) and ` : ''
+      throw new AppError('network', `The ${label} sandbox tenant ${before}could not start on this computer (${describe(error)}). Try again; the log has the details.`, {
         cause: error,
         details: { connectorId },
       })
     })
+  }
+
+  /**
+   * The sandbox process ended under a running tenant: forgotten, with its profile's pointing at it,
+   * so the next use of its Sandbox profile starts it again (a new address and token written to the profile).
+   */
+  private tenantStopped(connectorId: ConnectorId, tenant: Promise<SandboxTenant>, reason: string): void {
+    if (this.tenants.get(connectorId) !== tenant) return
+    this.tenants.delete(connectorId)
+    this.stoppedBecause.set(connectorId, reason)
+    void this.managedProfiles().then((record) => {
+      const profileId = record[connectorId]
+      if (profileId !== undefined) this.followed.delete(profileId)
+    })
+    this.options.logger.error('sandbox tenant stopped; its next use starts it again', { connectorId, reason })
   }
 
   private offError(profile: ProfileInUse): AppError {

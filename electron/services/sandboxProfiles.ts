@@ -16,6 +16,8 @@ export const managedProfilesFileName = 'sandbox-profiles.json'
 export type ManagedProfiles = Partial<Record<ConnectorId, string>>
 
 type SandboxParameters = { values: Record<string, string>; secrets: Record<string, string> }
+/** Where a tenant answers and its credentials, whether it runs here or in the sandbox process. */
+type TenantAddress = Pick<RunningSandbox, 'connectorId' | 'url' | 'credentials'>
 
 /**
  * Gives every running sandbox tenant one "Sandbox" profile, created once, and has the others
@@ -109,12 +111,12 @@ const provisionalAddress = 'http://127.0.0.1'
  * new at every start (tenants never keep one on disk), so both are written, and nothing else of
  * the profile is touched. Also heals a token the keychain lost.
  */
-export async function followTenant(handlers: Pick<Handlers, 'profiles.update'>, profile: ProfileView, tenant: RunningSandbox): Promise<void> {
+export async function followTenant(handlers: Pick<Handlers, 'profiles.update'>, profile: ProfileView, tenant: TenantAddress): Promise<void> {
   const { values, secrets } = parametersOf(tenant)
   await handlers['profiles.update']({ profileId: profile.id, values: { ...profile.values, ...values }, secrets })
 }
 
-function parametersOf(tenant: RunningSandbox): SandboxParameters {
+function parametersOf(tenant: TenantAddress): SandboxParameters {
   return sandboxParameters(tenant.connectorId, tenant.url, tenant.credentials)
 }
 

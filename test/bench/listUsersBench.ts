@@ -58,7 +58,7 @@ async function listEverything(
   const pageSize = descriptor.paging.maxPageSize * inFlight
   const logger = createRecordingLogger()
   // Wrapped as the app wraps every connector (electron/directory/ConnectorPool.ts).
-  const connector = withReadAhead(connectorFactories[connectorId]!({ profileId: 'benchmark', profileName: 'Benchmark', environment: 'sandbox', values, secrets, logger }))
+  const connector = withReadAhead(await connectorFactories[connectorId]!({ profileId: 'benchmark', profileName: 'Benchmark', environment: 'sandbox', values, secrets, logger }))
   const started = performance.now()
   const { value: ids, peakRss, peakHeap } = await withPeakMemory(async () => {
     const seen: string[] = []

@@ -2,6 +2,7 @@ import { benchGenerateDirectory } from './generateBench'
 import { benchImportPreview } from './importPreviewBench'
 import { benchJournal } from './journalBench'
 import { benchListUsers } from './listUsersBench'
+import { benchMainMemory } from './mainMemoryBench'
 import { benchPeople } from './peopleBench'
 import { benchSearchAsYouType } from './searchAsYouTypeBench'
 import { printTable, type BenchRow } from './benchTable'
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   rows.push(...benchImportPreview([2_000, 20_000]))
   rows.push(...(await benchJournal(10_000)))
   rows.push(...(await benchJournal(100_000)))
+  rows.push(...(await benchMainMemory({ listUsers: 20_000, listRounds: 3, tenantUsers: 100_000 })))
   console.log('')
   printTable(rows)
   printRequestCounts(await countRequestsPerAction())

@@ -40,8 +40,8 @@ afterEach(() => {
   while (open.length > 0) open.pop()?.close()
 })
 
-function build(connectorId: ConnectorId): Connector {
-  const connector = connectorFactories[connectorId]!(settingsFor(connectorId))
+async function build(connectorId: ConnectorId): Promise<Connector> {
+  const connector = await connectorFactories[connectorId]!(settingsFor(connectorId))
   open.push(connector)
   return connector
 }
@@ -62,8 +62,8 @@ function declaredMethods(connectorId: ConnectorId): string[] {
 }
 
 describe.each(connectorIds)('the %s adapter', (connectorId) => {
-  it('implements exactly the capabilities its descriptor declares, no more, no less', () => {
-    const connector = build(connectorId)
+  it('implements exactly the capabilities its descriptor declares, no more, no less', async () => {
+    const connector = await build(connectorId)
     expect(implementedCapabilities(connector).sort()).toEqual([...capabilitiesOf(getDescriptor(connectorId)).adapter].sort())
     // No stray method of a capability it does not have (half a capability counts as more).
     expect(capabilityMethodsPresent(connector)).toEqual(declaredMethods(connectorId))
@@ -72,8 +72,8 @@ describe.each(connectorIds)('the %s adapter', (connectorId) => {
     expect(methods.filter((name) => !connectorMethods.includes(name))).toEqual([])
   })
 
-  it('keeps exactly those capabilities behind the read-ahead wrapper', () => {
-    const connector = withReadAhead(build(connectorId))
+  it('keeps exactly those capabilities behind the read-ahead wrapper', async () => {
+    const connector = withReadAhead(await build(connectorId))
     expect(capabilityMethodsPresent(connector)).toEqual(declaredMethods(connectorId))
   })
 })
@@ -86,14 +86,14 @@ describe.each(connectorIds)('the fake %s connector of the service tests', (conne
 })
 
 describe('the capability guards', () => {
-  it('narrow to the capability when every method of it is there', () => {
-    const connector = build('okta')
+  it('narrow to the capability when every method of it is there', async () => {
+    const connector = await build('okta')
     expect(hasCapability(connector, 'managesMemberships')).toBe(true)
     expect(requireCapability(connector, 'deletesObjects')).toBe(connector)
   })
 
   it('refuse a capability the adapter lacks as unsupported, naming the target', async () => {
-    const connector = build('gotomeeting')
+    const connector = await build('gotomeeting')
     expect(hasCapability(connector, 'managesMemberships')).toBe(false)
     const error = await expectAppError(Promise.resolve().then(() => requireCapability(connector, 'managesMemberships')), 'unsupported')
     expect(error.message).toBe('GoToMeeting cannot change memberships from Lanyard.')

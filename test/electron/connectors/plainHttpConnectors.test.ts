@@ -44,10 +44,10 @@ async function recordingServer(): Promise<LocalServer> {
   return server
 }
 
-function connect(connectorId: ConnectorId, environment: Environment, url: string): Connector {
+async function connect(connectorId: ConnectorId, environment: Environment, url: string): Promise<Connector> {
   const { values, secrets } = profileFor(connectorId, url)
   const factory = connectorFactories[connectorId]!
-  const connector = factory({ profileId: 'p', profileName: `${connectorId} old`, environment, values, secrets, logger: createRecordingLogger() })
+  const connector = await factory({ profileId: 'p', profileName: `${connectorId} old`, environment, values, secrets, logger: createRecordingLogger() })
   open.push(() => connector.close())
   return connector
 }
@@ -57,7 +57,7 @@ const connectorIds = ['okta', 'coupa', 'gotomeeting', 'cognito'] as const
 describe.each(connectorIds)('the %s connector on plain http://', (connectorId) => {
   it('refuses a real profile on http:// before sending anything, and says what to change', async () => {
     const server = await recordingServer()
-    const connector = connect(connectorId, 'real', server.url)
+    const connector = await connect(connectorId, 'real', server.url)
 
     const error = await expectAppError(connector.testConnection(), 'invalid_input')
 
@@ -69,20 +69,20 @@ describe.each(connectorIds)('the %s connector on plain http://', (connectorId) =
 
   it('refuses reads too, not only the connection test', async () => {
     const server = await recordingServer()
-    const connector = connect(connectorId, 'real', server.url)
+    const connector = await connect(connectorId, 'real', server.url)
     await expectAppError(connector.list('users', { search: '', pageSize: 10 }), 'invalid_input')
     expect(server.received).toEqual([])
   })
 
   it('refuses a sandbox profile on http:// to another computer', async () => {
-    const connector = connect(connectorId, 'sandbox', 'http://tenant.lanyard-test.invalid')
+    const connector = await connect(connectorId, 'sandbox', 'http://tenant.lanyard-test.invalid')
     const error = await expectAppError(connector.testConnection(), 'invalid_input')
     expect(error.message).toContain('http:// is only for a sandbox tenant on this computer')
   })
 
   it('(control) does send a sandbox profile request over http:// to this computer, with its credential', async () => {
     const server = await recordingServer()
-    const connector = connect(connectorId, 'sandbox', server.url)
+    const connector = await connect(connectorId, 'sandbox', server.url)
 
     await connector.testConnection().catch(() => undefined)
 
