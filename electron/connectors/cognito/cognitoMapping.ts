@@ -6,8 +6,8 @@ import { isPlainRow, readMappedAttributes, toAttributeValue } from '../descripto
 
 /*
  * Cognito ⇄ the SCIM model, read side, from the descriptor's rows. The rows name a user-pool
- * attribute either as `UserAttributes.email` or bare (`phone_number`), so the native view given to
- * the row mapper holds each attribute both ways. Hand-written here only what the rows cannot say:
+ * attribute either as `UserAttributes.email` or bare (`phone_number`), and each row reads the
+ * attribute either way (`nativeReader`). Hand-written here only what the rows cannot say:
  * `active` (enabled and CONFIRMED), the status badge, the names shown in tables and the pool's
  * other attributes (given_name, custom:department…) under the custom-attribute prefix.
  */
