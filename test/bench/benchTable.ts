@@ -1,3 +1,6 @@
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+
 /** One line of the benchmark's table. Figures only: no benchmark fails on timing. */
 export interface BenchRow {
   benchmark: string
@@ -52,3 +55,7 @@ export async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ value
     clearInterval(timer)
   }
 }
+
+setFlagsFromString('--expose-gc')
+/** A full collection (tsx exposes no `gc`), so a heap figure is what is kept, not what waits to be collected. */
+export const collectGarbage = runInNewContext('gc') as () => void

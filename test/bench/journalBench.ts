@@ -1,13 +1,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
 import { Journal } from '../../electron/journal/Journal'
 import { journalFileName } from '../../electron/journal/JournalFile'
 import { genesisHash, hashOf, recordLine, type IntentFields, type JournalRecord, type OutcomeFields } from '../../electron/journal/journalRecord'
 import { createRecordingLogger } from '../support/recordingLogger'
-import { megabytes, milliseconds, withPeakMemory, type BenchRow } from './benchTable'
+import { collectGarbage, megabytes, milliseconds, withPeakMemory, type BenchRow } from './benchTable'
 
 const profiles = ['okta-prod', 'okta-test', 'cognito-prod', 'coupa-prod'].map((name) => `2f1c4f7e-5d4e-4b0e-9a57-${name.padStart(12, '0').slice(-12)}`)
 const actions = ['update', 'addMember', 'removeMember', 'deprovision', 'create'] as const
@@ -134,6 +132,3 @@ function heapAfterCollection(): number {
   collectGarbage()
   return process.memoryUsage().heapUsed
 }
-
-setFlagsFromString('--expose-gc')
-const collectGarbage = runInNewContext('gc') as () => void

@@ -2,6 +2,7 @@ import { benchGenerateDirectory } from './generateBench'
 import { benchImportPreview } from './importPreviewBench'
 import { benchJournal } from './journalBench'
 import { benchListUsers } from './listUsersBench'
+import { benchCognitoVersusSdk, cognitoBenchSettings } from './cognitoSdkBench'
 import { benchMainMemory } from './mainMemoryBench'
 import { benchPeople } from './peopleBench'
 import { benchSearchAsYouType } from './searchAsYouTypeBench'
@@ -20,6 +21,7 @@ import { countRequestsPerAction, printRequestCounts } from './requestCountsBench
 async function main(): Promise<void> {
   const rows: BenchRow[] = []
   rows.push(...(await benchListUsers({ users: 20_000, latencyMs: 20 })))
+  rows.push(...(await benchCognitoVersusSdk({ users: 20_000, settings: cognitoBenchSettings, rounds: 4 })))
   rows.push(...(await benchSearchAsYouType({ users: 20_000, latencyMs: 20 })))
   rows.push(...(await benchPeople({ users: 20_000, latencyMs: 20, leavers: 100 })))
   rows.push(...(await benchGenerateDirectory(100_000)))

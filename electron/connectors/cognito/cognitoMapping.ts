@@ -2,12 +2,12 @@ import type { AdminGetUserCommandOutput, AttributeType, GroupType, UserType } fr
 import type { MappingRow, ObjectTypeDescriptor } from '../../../shared/catalogue/types'
 import type { Attributes, DirectoryObject, ObjectStatus, StatusTone } from '../../../shared/directory'
 import { AppError } from '../../errors/AppError'
-import { readMappedAttributes } from '../descriptorMapping'
+import { isPlainRow, readMappedAttributes, toAttributeValue } from '../descriptorMapping'
 
 /*
  * Cognito ⇄ the SCIM model, read side, from the descriptor's rows. The rows name a user-pool
- * attribute either as `UserAttributes.email` or bare (`phone_number`), so the native view given to
- * the row mapper holds each attribute both ways. Hand-written here only what the rows cannot say:
+ * attribute either as `UserAttributes.email` or bare (`phone_number`), and each row reads the
+ * attribute either way (`nativeReader`). Hand-written here only what the rows cannot say:
  * `active` (enabled and CONFIRMED), the status badge, the names shown in tables and the pool's
  * other attributes (given_name, custom:department…) under the custom-attribute prefix.
  */
@@ -108,31 +108,95 @@ export function userStatus(user: CognitoUser): ObjectStatus {
 
 function fullName(user: CognitoUser): string {
   const { name, given_name: given, family_name: family } = user.attributes
-  return name?.trim() || [given, family].filter((part) => part && part.trim() !== '').join(' ')
+  const trimmed = name?.trim()
+  if (trimmed) return trimmed
+  const givenPart = given && given.trim() !== '' ? given : ''
+  const familyPart = family && family.trim() !== '' ? family : ''
+  return givenPart && familyPart ? `${givenPart} ${familyPart}` : givenPart || familyPart
 }
 
-export function userToObject(users: ObjectTypeDescriptor, user: CognitoUser): DirectoryObject {
-  const typedAttributes: Record<string, string | boolean> = {}
-  for (const [name, value] of Object.entries(user.attributes)) typedAttributes[name] = typed(name, value)
-  const view = {
-    ...typedAttributes,
-    Username: user.username,
-    UserAttributes: typedAttributes,
-    UserCreateDate: user.created?.toISOString(),
-    UserLastModifiedDate: user.lastModified?.toISOString(),
+/**
+ * What a row's native path names in the view the rows are written against: every pool attribute
+ * both bare and under `UserAttributes` (the boolean ones typed), then `Username` and the two dates
+ * as ISO text over any attribute of those names. Read straight from the user rather than building
+ * that view per user: listing maps every user of every page (issue 14: the copies and the view
+ * were a fifth of the client's CPU).
+ */
+function nativeReader(keys: readonly string[]): (user: CognitoUser) => unknown {
+  const [first = '', second = ''] = keys
+  // Below a string, a boolean or a date's text there is nothing to read.
+  const nested = keys.length > 1
+  switch (first) {
+    case 'Username':
+      return nested ? () => undefined : (user) => user.username
+    case 'UserCreateDate':
+      return nested ? () => undefined : (user) => user.created?.toISOString()
+    case 'UserLastModifiedDate':
+      return nested ? () => undefined : (user) => user.lastModified?.toISOString()
+    case 'UserAttributes':
+      // The record itself is no attribute value; one level below it, the attribute.
+      return keys.length === 2 ? (user) => poolValue(user, second) : () => undefined
+    default:
+      return nested ? () => undefined : (user) => poolValue(user, first)
   }
-  const attributes: Attributes = { ...readMappedAttributes(users.mapping, view), active: isActive(user) }
+}
+
+function poolValue(user: CognitoUser, name: string): string | boolean | undefined {
+  return Object.hasOwn(user.attributes, name) ? typed(name, user.attributes[name] as string) : undefined
+}
+
+interface UserMapping {
+  rows: readonly { scim: string; read: (user: CognitoUser) => unknown }[]
+  mapped: ReadonlySet<string>
+  /** The SCIM path of each other pool attribute (prefix + name), built once per name, not per user. */
+  customPaths: Map<string, string>
+}
+
+const userMappings = new WeakMap<ObjectTypeDescriptor, UserMapping>()
+
+/** The descriptor's plain rows, each turned into a reader once (descriptors are constants). */
+function userMappingOf(users: ObjectTypeDescriptor): UserMapping {
+  let mapping = userMappings.get(users)
+  if (!mapping) {
+    const rows = users.mapping.filter(isPlainRow).map((row) => ({ scim: row.scim, read: nativeReader(row.native.split('.')) }))
+    mapping = { rows, mapped: mappedPoolAttributes(users.mapping), customPaths: new Map() }
+    userMappings.set(users, mapping)
+  }
+  return mapping
+}
+
+/** A pool holds at most 50 custom attributes besides the standard ones; past this, names are not kept. */
+const customPathsKept = 200
+
+export function userToObject(users: ObjectTypeDescriptor, user: CognitoUser): DirectoryObject {
+  const mapping = userMappingOf(users)
+  const attributes: Attributes = {}
+  for (const row of mapping.rows) {
+    const value = toAttributeValue(row.read(user))
+    if (value !== undefined && value !== null) attributes[row.scim] = value
+  }
+  attributes.active = isActive(user)
   const prefix = users.customAttributePrefix
   if (prefix) {
-    const mapped = mappedPoolAttributes(users.mapping)
     // Shown as Cognito holds them (strings): the edit form writes custom attributes back as text.
-    for (const [name, value] of Object.entries(user.attributes)) if (!mapped.has(name)) attributes[`${prefix}${name}`] = value
+    for (const name of Object.keys(user.attributes)) {
+      if (mapping.mapped.has(name)) continue
+      let path = mapping.customPaths.get(name)
+      if (path === undefined) {
+        path = `${prefix}${name}`
+        if (mapping.customPaths.size < customPathsKept) mapping.customPaths.set(name, path)
+      }
+      attributes[path] = user.attributes[name] as string
+    }
   }
+  const name = fullName(user)
+  const email = user.attributes.email
+  const shownEmail = email && email.trim() !== '' ? email : ''
   return {
     id: user.username,
     objectType: users.id,
     displayName: user.username,
-    secondary: [fullName(user), user.attributes.email].filter((part) => part && part.trim() !== '').join(' · '),
+    secondary: name && shownEmail ? `${name} · ${shownEmail}` : name || shownEmail,
     status: userStatus(user),
     attributes,
     readOnlyReason: null,

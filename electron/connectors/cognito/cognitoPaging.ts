@@ -54,9 +54,15 @@ export async function readTokenPage<Row>(list: TokenList<Row>, page: PageRequest
   const listKey = listFingerprint(list.key)
   let position: Position = page.cursor ? decodeCursor(page.cursor, listKey) : { token: null, skip: 0, list: listKey }
   const rows: Row[] = []
-  const finish = (next: Position | null) => {
+  const finish = async (next: Position | null) => {
     const nextCursor = next ? encodeCursor(next) : null
-    if (nextCursor) page.onNextCursor?.(nextCursor)
+    if (nextCursor && page.onNextCursor) {
+      page.onNextCursor(nextCursor)
+      // The request it starts leaves through a chain of awaits (budget, limiter, SDK signing): one
+      // turn of the event loop lets it reach the socket before the caller maps this page, so the
+      // mapping overlaps the round trip instead of delaying it (issue 14).
+      await new Promise<void>((resolve) => setImmediate(resolve))
+    }
     return { rows, nextCursor }
   }
   for (let reads = 1; ; reads++) {

@@ -101,6 +101,7 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
     requestHandler: { connectionTimeout: timeoutMs, logger: quiet },
   })
   refusePlainHttpBeforeSigning(client, settings, profileName)
+  dropSdkLogging(client)
 
   function log(operation: string, attempt: number, started: number, failure: CognitoFailure | null): void {
     const ms = Math.round(performance.now() - started)
@@ -246,6 +247,16 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
       budget?.close()
     },
   }
+}
+
+/**
+ * The SDK's logger middleware copies every answer through its schema (masking sensitive fields)
+ * for the client's logger, even the no-op one a client gets when given none: for ListUsers a
+ * second copy of each page, made before the caller sees the page or its PaginationToken. Lanyard
+ * logs each call itself (`log` in the transport), so the middleware is not wanted.
+ */
+export function dropSdkLogging(client: CognitoIdentityProviderClient): void {
+  client.middlewareStack.remove('loggerMiddleware')
 }
 
 /**
