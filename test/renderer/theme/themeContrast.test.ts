@@ -31,6 +31,9 @@ const textOn: Record<string, string[]> = {
   'toast-text': ['toast', 'toast-error'],
 }
 
+/** The focus ring, a non-text indicator: 3:1 (WCAG 1.4.11) on every background it is drawn over. */
+const focusOn = ['background', 'surface', 'surface-hover', 'sidebar', 'selection']
+
 function luminance(hex: string): number {
   const [red, green, blue] = [1, 3, 5].map((at) => {
     const channel = parseInt(hex.slice(at, at + 2), 16) / 255
@@ -65,6 +68,11 @@ describe('the light and dark palettes', () => {
         }
       }
       expect(tooFaint).toEqual([])
+    })
+
+    it(`${theme}: the focus ring stands out at 3:1 or more on every background`, () => {
+      const faintRing = focusOn.filter((background) => contrast(colours.focus ?? '#ffffff', colours[background] ?? '#ffffff') < 3)
+      expect(faintRing).toEqual([])
     })
   }
 })

@@ -2,13 +2,14 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createMemoryHistory, createRouter } from 'vue-router'
+import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import App from '../../../renderer/src/App.vue'
 import { installApi } from '../../../renderer/src/api/lanyardApi'
 import { routes } from '../../../renderer/src/router'
 import { createFakeLanyardApi, profileView } from '../support/fakeLanyardApi'
 
 let wrapper: VueWrapper | undefined
+let router: Router
 let osDark = false
 let osListeners: ((event: { matches: boolean }) => void)[] = []
 
@@ -26,7 +27,7 @@ async function startApp(): Promise<void> {
   const pinia = createPinia()
   setActivePinia(pinia)
   installApi(createFakeLanyardApi({ 'profiles.list': () => ({ ok: true, value: [profileView({ name: 'Okta prod' })] }) }))
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/people', component: { template: '<p>People</p>' } }, ...routes] })
+  router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/people', component: { template: '<p>People</p>' } }, ...routes] })
   await router.push('/activity')
   wrapper = mount(App, { global: { plugins: [pinia, router] }, attachTo: document.body })
   await flushPromises()
@@ -112,5 +113,20 @@ describe('the theme', () => {
     await startApp()
     expect(shownTheme()).toBe('dark')
     expect(themeSelect().value).toBe('system')
+  })
+})
+
+describe('the skip link', () => {
+  it('comes before the sidebar, and takes the focus past it to the page without changing the route', async () => {
+    await startApp()
+    const focusable = document.querySelectorAll<HTMLElement>('a[href], button, input, select')
+    const skip = focusable[0]!
+    expect(skip.textContent?.trim()).toBe('Skip to content')
+    expect(skip.compareDocumentPosition(document.querySelector('nav[aria-label="Main"]')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+
+    skip.click()
+    await flushPromises()
+    expect(document.activeElement).toBe(document.querySelector('main'))
+    expect(router.currentRoute.value.path).toBe('/activity')
   })
 })
