@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
  * 11–15 px, never "large"): every pair of text colour and the backgrounds it is drawn on. A colour
  * added to one palette only, or a dark value too dim to read, fails here by name.
  */
-const css = readFileSync(new URL('../../../renderer/src/styles/app.css', import.meta.url), 'utf8')
+const css = readFileSync(new URL('../../renderer/src/styles/app.css', import.meta.url), 'utf8')
 
 function palette(selector: string): Record<string, string> {
   const start = css.indexOf(`${selector} {`)
