@@ -155,6 +155,37 @@ describe('every view at 1024×700 and 1440×900, light and dark', () => {
   })
 
   for (const theme of themes) {
+    it(`${theme}: the first Tab reaches the skip link, and every control Tab reaches shows a focus ring`, async () => {
+      const { page, problems } = await openPage(browser, `${app.url}#/activity`, { viewport: sizes[0], colorScheme: theme })
+      const unringed: string[] = []
+      // People puts the focus in its search box on open: its Tabs start there, past the skip link.
+      for (const path of ['#/activity', `#/profiles/${oktaId}/users/${encodeURIComponent(openedUser.id)}`, `#/profiles/${oktaId}/edit`, '#/people']) {
+        await page.goto(`${app.url}${path}`)
+        await page.reload()
+        await page.locator('main h1').first().waitFor()
+        await page.keyboard.press('Tab')
+        if (path !== '#/people') {
+          const skip = page.getByRole('link', { name: 'Skip to content' })
+          expect(await skip.evaluate((link) => link === link.ownerDocument.activeElement && link.getBoundingClientRect().top >= 0), path).toBe(true)
+          if (path === '#/activity') await screenshot(page, `skip-link-${theme}`)
+        }
+        for (let step = 0; step < 40; step++) {
+          const focused = await page.locator('html').evaluate((html) => {
+            const element = html.ownerDocument.activeElement
+            if (!element || element === html.ownerDocument.body) return null
+            const style = html.ownerDocument.defaultView!.getComputedStyle(element)
+            const ringed = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none'
+            return { ringed, name: `${element.tagName.toLowerCase()}${element.getAttribute('type') ? `[type=${element.getAttribute('type')}]` : ''} "${(element.textContent?.trim() || element.getAttribute('aria-label') || element.getAttribute('placeholder') || element.id).slice(0, 40)}" (outline ${style.outlineStyle} ${style.outlineWidth})` }
+          })
+          if (focused && !focused.ringed) unringed.push(`${path}: ${focused.name}`)
+          await page.keyboard.press('Tab')
+        }
+      }
+      expect(unringed).toEqual([])
+      expect(problems).toEqual([])
+      await page.context().close()
+    })
+
     for (const size of sizes) {
       it(`${theme} at ${size.width}×${size.height}`, async () => {
         const { page, problems } = await openPage(browser, app.url, { viewport: size, colorScheme: theme })
