@@ -87,7 +87,7 @@ describe('People: offboard one person everywhere and undo it', () => {
     expect(before.gotomeeting).toMatchObject({ status: { status: 'ACTIVE' }, memberships: { adminRoles: ['MANAGE_ACCOUNT'] } })
     expect(before.gotomeeting.memberships.licenseKeys).not.toEqual([])
 
-    let { page, problems } = await openPage(browser, app.url, reviewSizes[0])
+    let { page, problems } = await openPage(browser, app.url, { viewport: reviewSizes[0] })
     // People is the start page and its search box has the focus: the keyboard alone from here.
     await expect.poll(() => page.locator(':focus').getAttribute('id')).toBe('people-search')
     await page.keyboard.type(partOfEmail, { delay: 40 })
@@ -138,7 +138,7 @@ describe('People: offboard one person everywhere and undo it', () => {
     await app.stop()
     app = await startPreviewApp({ home: app.home })
     tenants = await tenantsOf(app)
-    ;({ page, problems } = await openPage(browser, app.url, reviewSizes[1]))
+    ;({ page, problems } = await openPage(browser, app.url, { viewport: reviewSizes[1] }))
 
     await page.getByRole('link', { name: 'Activity' }).click()
     const title = `Offboarding of ${dana.displayName}`
@@ -194,7 +194,7 @@ describe('People: offboarding while one application is down', () => {
     const coupa = running.tenants.find((tenant) => tenant.connectorId === 'coupa')!
     const before = await accountStates(tenants, dana)
 
-    const { page, problems } = await openPage(browser, app.url, reviewSizes[0])
+    const { page, problems } = await openPage(browser, app.url, { viewport: reviewSizes[0] })
     await page.getByRole('searchbox').fill(partOfEmail)
     await expect.poll(() => page.locator('.person-card', { hasText: dana.displayName }).locator('tbody tr').count()).toBe(4)
     await page.getByRole('link', { name: dana.displayName }).click()

@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
 
 /** Debian's Chromium (the only browser this project's machines can install), headless. */
 export async function launchBrowser(): Promise<Browser> {
@@ -18,13 +18,13 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
-/** Opens a page that fails the test on any console error or CSP violation it reports. */
+/** Opens a page that fails the test on any console error or CSP violation it reports; `options` may set the window's size or the OS's colour scheme. */
 export async function openPage(
   browser: Browser,
   url: string,
-  viewport: { width: number; height: number } = { width: 1280, height: 800 },
+  options: Pick<BrowserContextOptions, 'viewport' | 'colorScheme'> = {},
 ): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true })
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, ...options })
   const page = await context.newPage()
   const problems: string[] = []
   page.on('console', (message) => {

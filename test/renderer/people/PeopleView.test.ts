@@ -20,14 +20,16 @@ afterEach(() => {
 })
 
 describe('the People view', () => {
-  it('puts the focus in the search box on open, and / brings it back', async () => {
+  it('puts the focus in the search box on open, and / brings it back with its text selected', async () => {
     const { wrapper } = await mountPeople({})
-    const box = wrapper.get('#people-search').element
+    const box = wrapper.get('#people-search').element as HTMLInputElement
     expect(document.activeElement).toBe(box)
 
-    ;(box as HTMLElement).blur()
+    box.value = 'dana'
+    box.blur()
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true, cancelable: true }))
     expect(document.activeElement).toBe(box)
+    expect([box.selectionStart, box.selectionEnd]).toEqual([0, 4])
   })
 
   it('puts the focus in the search box once the profiles arrive after the view opened (a cold start)', async () => {

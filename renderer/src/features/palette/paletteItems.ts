@@ -1,5 +1,6 @@
 import type { Person } from '../../../../shared/personGrouping'
 import type { ProfileView } from '../../../../shared/profiles'
+import { themeChoices, type ThemeChoice } from '../../stores/theme'
 
 /**
  * What choosing a palette item does. A person found opens their page (the key is the grouping's, from
@@ -11,6 +12,7 @@ export type PaletteCommand =
   | { kind: 'go'; path: string; query?: Record<string, string> }
   | { kind: 'verifyJournal' }
   | { kind: 'sandbox'; enabled: boolean }
+  | { kind: 'theme'; choice: ThemeChoice }
 
 export const paletteGroups = ['Recent people', 'People', 'Profiles', 'Actions'] as const
 export type PaletteGroup = (typeof paletteGroups)[number]
@@ -33,14 +35,18 @@ export interface PaletteSources {
   profiles: readonly ProfileView[]
   /** Lanyard's own sandbox tenants on or off; null where the app has none. */
   sandboxEnabled: boolean | null
+  /** The theme chosen now: the palette offers the other two. */
+  theme: ThemeChoice
 }
+
+const themeActionLabels: Record<ThemeChoice, string> = { system: 'Follow the system’s theme', light: 'Use the light theme', dark: 'Use the dark theme' }
 
 function matches(text: string, ...values: (string | null)[]): boolean {
   const wanted = text.trim().toLowerCase()
   return wanted === '' || values.some((value) => value?.toLowerCase().includes(wanted))
 }
 
-function actions(sandboxEnabled: boolean | null): Omit<PaletteItem, 'id' | 'group'>[] {
+function actions(sandboxEnabled: boolean | null, theme: ThemeChoice): Omit<PaletteItem, 'id' | 'group'>[] {
   const list: Omit<PaletteItem, 'id' | 'group'>[] = [
     { label: 'Offboard…', detail: 'Find the person in People, then offboard them everywhere', command: { kind: 'go', path: '/people', query: { focus: 'search' } } },
     { label: 'Open People', detail: 'Find one person in every application', command: { kind: 'go', path: '/people' } },
@@ -54,6 +60,9 @@ function actions(sandboxEnabled: boolean | null): Omit<PaletteItem, 'id' | 'grou
       detail: 'Settings: Lanyard’s own practice tenants',
       command: { kind: 'sandbox', enabled: !sandboxEnabled },
     })
+  }
+  for (const choice of themeChoices.filter((other) => other !== theme)) {
+    list.push({ label: themeActionLabels[choice], detail: 'Settings: kept on this computer', command: { kind: 'theme', choice } })
   }
   return list
 }
@@ -80,7 +89,7 @@ function personNamed(name: string, people: readonly Person[]): Person | undefine
  * The palette's list for what was typed, in its order: recent people first, then the people the
  * search found (each once: a recent one is not repeated), the profiles and the actions whose names match.
  */
-export function paletteItems({ text, recentPeople, found, inResults, profiles, sandboxEnabled }: PaletteSources): PaletteItem[] {
+export function paletteItems({ text, recentPeople, found, inResults, profiles, sandboxEnabled, theme }: PaletteSources): PaletteItem[] {
   const items: PaletteItem[] = []
   const listed = new Set<string>()
   for (const name of recentPeople) {
@@ -104,7 +113,7 @@ export function paletteItems({ text, recentPeople, found, inResults, profiles, s
     if (!matches(text, profile.name)) continue
     items.push({ id: `profile-${profile.id}`, group: 'Profiles', label: profile.name, detail: `Open profile · ${profile.environment === 'real' ? 'Real tenant' : 'Sandbox'}`, command: { kind: 'go', path: `/profiles/${profile.id}` } })
   }
-  for (const action of actions(sandboxEnabled)) {
+  for (const action of actions(sandboxEnabled, theme)) {
     if (matches(text, action.label)) items.push({ ...action, id: `action-${items.length}`, group: 'Actions' })
   }
   return items

@@ -103,13 +103,15 @@ describe('searching a directory list as you type', () => {
 })
 
 describe('the list keyboard', () => {
-  it('focuses the search box with "/" from anywhere but a field', async () => {
+  it('focuses the search box with "/" from anywhere but a field, its text selected so typing replaces it', async () => {
     const { wrapper } = await mountAt(usersPath, profile, { 'directory.list': () => page(users(3)) })
-    const search = wrapper.find('input[type="search"]').element
+    const search = wrapper.find('input[type="search"]').element as HTMLInputElement
+    search.value = 'ada lovelace'
 
     const pressed = pressKey('/')
     expect(document.activeElement).toBe(search)
     expect(pressed.defaultPrevented).toBe(true)
+    expect([search.selectionStart, search.selectionEnd]).toEqual([0, 'ada lovelace'.length])
 
     const typedInField = pressKey('/', search)
     expect(typedInField.defaultPrevented).toBe(false)

@@ -1,7 +1,7 @@
 import { onBeforeUnmount, onMounted } from 'vue'
 
 export interface PageShortcuts {
-  /** `/`: go to the search box. */
+  /** `/`: go to the search box (its text is then selected, so what is typed next replaces it). */
   focusSearch(): void
   /** ArrowUp / ArrowDown pressed outside any control. */
   moveSelection(delta: number): void
@@ -41,6 +41,8 @@ export function usePageShortcuts(shortcuts: PageShortcuts): void {
     if (event.key === '/' && !isTextEntry(target)) {
       event.preventDefault()
       shortcuts.focusSearch()
+      const focused = document.activeElement
+      if (focused instanceof HTMLInputElement) focused.select()
     } else if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && !isControl(target) && !inPanel) {
       event.preventDefault()
       shortcuts.moveSelection(event.key === 'ArrowDown' ? 1 : -1)
