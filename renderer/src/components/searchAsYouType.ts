@@ -5,8 +5,8 @@ export interface SearchAsYouType {
   typed(text: string): void
   /** Drops a text still waiting for its turn (the search out now is the caller's to cancel). */
   cancel(): void
-  /** A search is out or a newer text waits for its turn: the results shown are not the box's. */
-  readonly busy: Readonly<Ref<boolean>>
+  /** A newer text waits for the search out to end: whatever is shown is not the box's text's. */
+  readonly waiting: Readonly<Ref<boolean>>
 }
 
 /**
@@ -20,38 +20,36 @@ export interface SearchAsYouType {
  * failed or replaced); it must not reject.
  */
 export function searchAsYouType(run: (text: string) => Promise<unknown>, current: () => string): SearchAsYouType {
-  const busy = ref(false)
   let out = false
-  let waiting: string | undefined
+  let next: string | undefined
+  const waiting = ref(false)
 
   function ask(text: string): void {
     out = true
-    busy.value = true
     void run(text).finally(answered)
   }
 
   function answered(): void {
     out = false
-    const next = waiting
-    waiting = undefined
-    if (next !== undefined && next !== current()) ask(next)
-    else busy.value = false
+    const text = next
+    cancel()
+    if (text !== undefined && text !== current()) ask(text)
   }
 
   function cancel(): void {
-    waiting = undefined
-    if (!out) busy.value = false
+    next = undefined
+    waiting.value = false
   }
   onBeforeUnmount(cancel)
 
   return {
     typed(text) {
       if (out) {
-        waiting = text
-        busy.value = true
+        next = text
+        waiting.value = true
       } else if (text !== current()) ask(text)
     },
     cancel,
-    busy: readonly(busy),
+    waiting: readonly(waiting),
   }
 }
