@@ -36,7 +36,7 @@ describe('Okta sandbox: searches through the name index answer what a scan of ev
   function typedTexts(users: OktaUserRecord[]): string[] {
     const texts = new Set<string>()
     users.forEach((user, position) => {
-      const { firstName, lastName, email, login } = user.profile as Record<string, string>
+      const { firstName, lastName, email, login } = user.profile as { firstName: string; lastName: string; email: string; login: string }
       for (const [index, value] of [firstName, lastName, email, login].entries()) {
         const length = 1 + ((position + index) % 6)
         const start = value.slice(0, length)
@@ -58,7 +58,7 @@ describe('Okta sandbox: searches through the name index answer what a scan of ev
 
   it('for names combined with other clauses, eq, a case-sensitive filter and q', async () => {
     const someone = sandbox.tenant.users()[1234] as OktaUserRecord
-    const { login, lastName, firstName } = someone.profile as Record<string, string>
+    const { login, lastName, firstName } = someone.profile as { firstName: string; lastName: string; email: string; login: string }
     const searches = [
       `profile.login eq "${login.toUpperCase()}"`,
       `status eq "ACTIVE" and profile.lastName sw "${lastName.slice(0, 3)}"`,
