@@ -3,6 +3,7 @@ import { benchImportPreview } from './importPreviewBench'
 import { benchJournal } from './journalBench'
 import { benchListUsers } from './listUsersBench'
 import { benchSearchAsYouType } from './searchAsYouTypeBench'
+import { benchNarrowSearch } from './narrowSearchBench'
 import { printTable, type BenchRow } from './benchTable'
 import { countRequestsPerAction, printRequestCounts } from './requestCountsBench'
 
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = []
   rows.push(...(await benchListUsers({ users: 20_000, latencyMs: 20 })))
   rows.push(...(await benchSearchAsYouType({ users: 20_000, latencyMs: 20 })))
+  rows.push(...(await benchNarrowSearch({ users: 100_000 })))
   rows.push(...(await benchGenerateDirectory(100_000)))
   rows.push(...benchImportPreview([2_000, 20_000]))
   rows.push(...(await benchJournal(10_000)))
