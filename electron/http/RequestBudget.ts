@@ -135,6 +135,14 @@ class FamilyWindow {
     return sending
   }
 
+  /** A granted request that never left (cancelled while it waited for a connection): as if never granted. */
+  giveBack(sending: Sending | null): void {
+    if (this.reported) this.reported.remaining = Math.min(this.reported.limit, this.reported.remaining + 1)
+    if (!sending) return
+    this.sent = this.sent.filter((candidate) => candidate !== sending)
+    this.dueAt -= this.interval
+  }
+
   span(): number {
     return this.quota.windowMs * (1 + windowSlack)
   }
@@ -234,6 +242,7 @@ export class RequestBudget {
   private grant(family: string, window: FamilyWindow): BudgetTicket {
     const sending = window.take(this.now())
     this.changed()
+    let left = false
     let settled = false
     const settle = (headers: Readonly<Record<string, string>> | null) => {
       if (settled) return
@@ -246,6 +255,7 @@ export class RequestBudget {
     }
     return {
       sending: () => {
+        left = true
         if (sending?.pending !== true) return
         sending.at = this.now()
         sending.pending = false
@@ -253,8 +263,8 @@ export class RequestBudget {
       },
       answered: (headers) => settle(headers),
       abandoned: () => {
-        // Never sent: it frees its place at once instead of holding it as pending forever.
-        if (sending?.pending === true) window.sent = window.sent.filter((candidate) => candidate !== sending)
+        // Never sent (a superseded search cancelled while it waited): the target never counted it, so neither does the budget.
+        if (!left && !settled) window.giveBack(sending)
         settle(null)
       },
     }

@@ -6,6 +6,7 @@ import { benchCognitoVersusSdk, cognitoBenchSettings } from './cognitoSdkBench'
 import { benchMainMemory } from './mainMemoryBench'
 import { benchPeople } from './peopleBench'
 import { benchSearchAsYouType } from './searchAsYouTypeBench'
+import { benchNarrowSearch } from './narrowSearchBench'
 import { printTable, type BenchRow } from './benchTable'
 import { countRequestsPerAction, printRequestCounts } from './requestCountsBench'
 
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   rows.push(...(await benchCognitoVersusSdk({ users: 20_000, settings: cognitoBenchSettings, rounds: 4 })))
   rows.push(...(await benchSearchAsYouType({ users: 20_000, latencyMs: 20 })))
   rows.push(...(await benchPeople({ users: 20_000, latencyMs: 20, leavers: 100 })))
+  rows.push(...(await benchNarrowSearch({ users: 100_000 })))
   rows.push(...(await benchGenerateDirectory(100_000)))
   rows.push(...benchImportPreview([2_000, 20_000]))
   rows.push(...(await benchJournal(10_000)))

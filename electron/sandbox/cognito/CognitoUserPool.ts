@@ -1,3 +1,4 @@
+import { AttributeIndex } from './attributeIndex'
 import { cognitoErrors } from './cognitoErrors'
 import type { CognitoGroupRecord, CognitoPoolRecord, CognitoTenantData, CognitoUserRecord } from './cognitoRecords'
 
@@ -19,6 +20,8 @@ export class CognitoUserPool {
   /** Username key → group names. */
   private readonly groupsByUser = new Map<string, Set<string>>()
   private nextSequence: number
+  /** ListUsers' filters on indexed attributes; rebuilt after any write (`written`). */
+  readonly filterIndex = new AttributeIndex(() => this.userList)
 
   constructor(private readonly data: CognitoTenantData) {
     this.nextSequence = data.nextSequence
@@ -37,6 +40,11 @@ export class CognitoUserPool {
 
   newSequence(): number {
     return this.nextSequence++
+  }
+
+  /** Any write may have changed a user's attributes (operations change records in place): the filter index starts over. */
+  written(): void {
+    this.filterIndex.invalidate()
   }
 
   // Users

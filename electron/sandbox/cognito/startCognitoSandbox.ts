@@ -30,7 +30,10 @@ export async function startCognitoSandbox(options: SandboxOptions = {}): Promise
   }
   const throttle = throttleFor(options.rateLimits)
   const deliveries: Delivery[] = []
-  const changed = () => stateFile?.changed()
+  const changed = () => {
+    pool.written()
+    stateFile?.changed()
+  }
   const server = await startSandboxServer({
     target: createCognitoTarget({
       pool,

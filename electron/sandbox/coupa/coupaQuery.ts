@@ -84,9 +84,26 @@ export function normaliseName(name: string): string {
 /** Filters, orders and pages; without filters or ordering it only slices (the common, large case). */
 export function listPage<Item extends { id: number }>(items: readonly Item[], parameters: ListParameters, read: PathReader<Item>): Item[] {
   let selected: readonly Item[] = items
-  if (parameters.filters.length > 0) selected = items.filter((item) => parameters.filters.every((filter) => matches(read(item, filter.path), filter)))
-  if (parameters.orderBy !== null || parameters.descending) selected = ordered(selected, parameters, read)
+  const orders = parameters.orderBy !== null || parameters.descending
+  const keeps = (item: Item) => parameters.filters.every((filter) => matches(read(item, filter.path), filter))
+  // In id order a page is known once it is full: a broad search reads a page's worth, not every user.
+  if (parameters.filters.length > 0 && !orders) return firstMatching(items, keeps, parameters.offset, parameters.limit)
+  if (parameters.filters.length > 0) selected = items.filter(keeps)
+  if (orders) selected = ordered(selected, parameters, read)
   return selected.slice(parameters.offset, parameters.offset + parameters.limit)
+}
+
+/** The `limit` matches after the first `offset`, in the items' order. */
+function firstMatching<Item>(items: readonly Item[], keeps: (item: Item) => boolean, offset: number, limit: number): Item[] {
+  const page: Item[] = []
+  let skipped = 0
+  for (const item of items) {
+    if (page.length >= limit) break
+    if (!keeps(item)) continue
+    if (skipped < offset) skipped++
+    else page.push(item)
+  }
+  return page
 }
 
 function ordered<Item extends { id: number }>(items: readonly Item[], parameters: ListParameters, read: PathReader<Item>): Item[] {

@@ -1,5 +1,7 @@
 import { base62, randomAlphanumerics, type Random } from '../framework/random'
+import type { PrefixIndex } from '../framework/PrefixIndex'
 import { oktaErrors } from './oktaErrors'
+import { userNameIndex } from './searchCandidates'
 import { timestamp, type OktaGroupRecord, type OktaTenantData, type OktaUserRecord } from './oktaRecords'
 
 /**
@@ -17,6 +19,8 @@ export class OktaDirectory {
   private readonly membersByGroup = new Map<string, Set<string>>()
   private readonly groupsByUser = new Map<string, Set<string>>()
   private nextSequence: number
+  /** Users by the start of their names, for searches; rebuilt after any write (`written`). */
+  readonly userNames: PrefixIndex<OktaUserRecord> = userNameIndex(() => this.userList)
 
   constructor(
     private readonly data: OktaTenantData,
@@ -45,6 +49,11 @@ export class OktaDirectory {
 
   newId(prefix: '00u' | '00g' | '0oa' | '00o'): string {
     return `${prefix}${base62(this.nextSequence++, 6)}${randomAlphanumerics(this.random, 11)}`
+  }
+
+  /** Any write may have changed a user's names (routes change records in place): the name index starts over. */
+  written(): void {
+    this.userNames.invalidate()
   }
 
   // Users

@@ -76,6 +76,8 @@ export function createOktaTarget(options: OktaTargetOptions): SandboxTarget {
         if (match.kind === 'method_not_allowed') throw oktaErrors.methodNotAllowed()
         const writes = request.method !== 'GET' && request.method !== 'HEAD'
         if (writes && actor.readOnly) throw oktaErrors.forbidden()
+        // Before the handler: a write that fails part-way may still have changed something.
+        if (writes) directory.written()
         const reply = match.handler(
           createContext({ request, params: match.params, query: request.query, directory, baseUrl: options.baseUrl(), actorUserId: actor.userId, random }),
         )

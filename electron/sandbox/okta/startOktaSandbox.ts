@@ -59,7 +59,10 @@ export async function startOktaSandbox(options: SandboxOptions = {}): Promise<Ru
     faults,
     setLatency: (ms) => server.setLatency(ms),
     requestCount: () => server.requestCount(),
-    tenant: new OktaTenant(directory, changed),
+    tenant: new OktaTenant(directory, () => {
+      directory.written()
+      changed()
+    }),
     close: async () => {
       await server.close()
       await stateFile?.flush()

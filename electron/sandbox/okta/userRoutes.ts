@@ -9,6 +9,8 @@ import { renderUser } from './oktaRepresentations'
 import { booleanParameter, child, noContent, objectBody, ok, type OktaContext, type OktaHandler, type OktaReply } from './oktaRouting'
 import { compileQuery, userFilterPolicy, userSearchPolicy } from './queryPolicies'
 import { readUserAttribute } from './attributeReaders'
+import { candidateUsers } from './searchCandidates'
+import { parseExpression } from './searchExpression'
 import { deactivate } from './userLifecycle'
 
 /** Users: create, get, list (search / filter / q), partial update, full replace, two-step delete (okta.md §3). */
@@ -93,7 +95,7 @@ function listUsers(context: OktaContext): OktaReply {
     const limit = parseLimit(query, qDefaultLimit, listMaximum)
     const prefix = q.toLowerCase()
     const starts = (value: unknown) => typeof value === 'string' && value.toLowerCase().startsWith(prefix)
-    const page = pageById(directory.users(), null, limit, (user) =>
+    const page = pageById(directory.userNames.startingWith(q) ?? directory.users(), null, limit, (user) =>
       user.status !== 'DEPROVISIONED' && (starts(user.profile.firstName) || starts(user.profile.lastName) || starts(user.profile.email)),
     )
     return listReply(context, { items: page.items, nextAfter: undefined }, limit)
@@ -109,7 +111,9 @@ function listUsers(context: OktaContext): OktaReply {
   const matches = (user: OktaUserRecord) => predicates.every((predicate) => predicate(user))
   const sortBy = search !== null ? query.get('sortBy') : null
   if (sortBy) return listReply(context, sortedPage(context, sortBy, matches, limit), limit)
-  return listReply(context, pageById(directory.users(), query.get('after'), limit, matches), limit)
+  // Only the users the name index says may match are read: a search for one user costs what a broad one does.
+  const candidates = (search !== null ? candidateUsers(parseExpression(search), directory.userNames) : null) ?? (filter !== null ? candidateUsers(parseExpression(filter), directory.userNames) : null)
+  return listReply(context, pageById(candidates ?? directory.users(), query.get('after'), limit, matches), limit)
 }
 
 /** `sortBy` (search only): by that attribute, ties broken by id, `sortOrder` asc (default) or desc. */

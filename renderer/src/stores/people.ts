@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 import type { ConnectorId } from '../../../shared/catalogue/types'
 import type { LanyardError } from '../../../shared/errors'
 import type { PeopleResults, PersonAccount, ProfileSet } from '../../../shared/people'
@@ -139,6 +139,18 @@ export const usePeopleStore = defineStore('people', () => {
     return text.value.trim().length >= shortestSearch ? search(text.value) : Promise.resolve()
   }
 
+  /** Resolves once no search is out: every profile answered, or the search was replaced, cancelled or cleared. */
+  function settled(): Promise<void> {
+    if (!searching.value) return Promise.resolve()
+    return new Promise((resolve) => {
+      const stop = watch(searching, (still) => {
+        if (still) return
+        stop()
+        resolve()
+      })
+    })
+  }
+
   function chooseSet(set: ProfileSet): void {
     if (set === profileSet.value) return
     chosenSet.value = set
@@ -189,6 +201,7 @@ export const usePeopleStore = defineStore('people', () => {
     staleKeys,
     searching,
     search,
+    settled,
     chooseSet,
     leave,
     personFor,

@@ -131,6 +131,32 @@ describe('RequestBudget', () => {
     expect(budget.state()?.queued).toBe(0)
   })
 
+  it('gives back the place of a request cancelled after its grant but before it left (a superseded search), in the spacing and in the reported window', async () => {
+    // GoTo's 10 a second: a burst of three, then one every 167 ms. The third never leaves: a fourth may go at once.
+    const spaced = new RequestBudget({ quotaOf: () => ({ limit: 10, windowMs: 1000 }) })
+    for (let index = 0; index < 2; index++) (await spaced.acquire('admin')).sending()
+    ;(await spaced.acquire('admin')).abandoned()
+    const { granted } = acquireMany(spaced, 'admin', 1)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(granted).toEqual([0])
+
+    // Okta's headers said 5 remain: one granted and cancelled before sending leaves 5, not 4.
+    const reported = new RequestBudget({
+      quotaOf: () => ({ limit: 100, windowMs: 60_000 }),
+      readHeaders: (headers) => ({ limit: 600, remaining: Number(headers.remaining), resetsAt: Date.now() + 60_000 }),
+    })
+    const first = await reported.acquire('users')
+    first.sending()
+    first.answered({ remaining: '5' })
+    ;(await reported.acquire('users')).abandoned()
+    expect(reported.state()?.remaining).toBe(5)
+    // One that left and got no answer may have counted: it keeps its place.
+    const lost = await reported.acquire('users')
+    lost.sending()
+    lost.abandoned()
+    expect(reported.state()?.remaining).toBe(4)
+  })
+
   it('reports the family closest to its limit, and one that holds requests up before any other', async () => {
     const budget = new RequestBudget({ quotaOf: (family) => ({ limit: family === 'small' ? 2 : 100, windowMs: 1000 }) })
     await budget.acquire('large')

@@ -75,16 +75,30 @@ describe('the People view', () => {
     expect(cardRows(wrapper)).toHaveLength(1)
   })
 
-  it('ignores the late answers of a superseded search and greys the old results until the new ones come', async () => {
-    const { wrapper, main } = await mountPeople({ [okta.profileId]: [danaOkta, sam], [coupa.profileId]: [danaCoupa] })
+  it('keeps one search out across the set: a newer text waits, greyed, until every profile has answered, then goes at once', async () => {
+    const { wrapper, main, api } = await mountPeople({ [okta.profileId]: [danaOkta, sam], [coupa.profileId]: [danaCoupa] })
     await typeSearch(wrapper, 'dana')
     main.answer(okta.profileId, 'search-1')
     await flushPromises()
+    expect(wrapper.find('.person-card--stale').exists()).toBe(false)
 
+    await typeSearch(wrapper, 'sa')
     await typeSearch(wrapper, 'sam')
+    expect(api.callsTo('people.search')).toHaveLength(1)
     expect(wrapper.find('.person-card--stale').exists()).toBe(true)
+    expect(wrapper.find('.person-card[aria-busy="true"]').exists()).toBe(true)
+
     main.answer(coupa.profileId, 'search-1')
-    main.answer(okta.profileId, 'search-2')
+    main.answer(cognito.profileId, 'search-1')
+    await settle()
+    expect(api.callsTo('people.search')).toHaveLength(1)
+    main.answer(gotomeeting.profileId, 'search-1')
+    await settle()
+    expect(api.callsTo('people.search').map((call) => (call as { search: string }).search)).toEqual(['dana', 'sam'])
+    expect(wrapper.find('.person-card--stale').exists()).toBe(true)
+    // A late answer of the search before is not this one's.
+    main.answer(okta.profileId, 'search-1')
+    for (const profile of [okta, cognito, coupa, gotomeeting]) main.answer(profile.profileId, 'search-2')
     await flushPromises()
 
     expect(wrapper.findAll('.person-card__open').map((link) => link.text())).toEqual(['Sam Park'])

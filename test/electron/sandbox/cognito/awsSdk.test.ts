@@ -26,11 +26,12 @@ describe('Cognito sandbox: the AWS SDK v3 client', () => {
   it('signs, parses dates and reads every filtered user across short pages with its paginator', async () => {
     const sandbox = await startSandbox({ users: 150 })
     const client = sdkClient(sandbox)
-    const wanted = sandbox.tenant.users().filter((user) => user.attributes.given_name?.startsWith('A')).map((user) => user.username)
+    // A status is scanned a window at a time (names are indexed and answer in full pages): short pages, as AWS may send.
+    const wanted = sandbox.tenant.users().filter((user) => user.enabled).map((user) => user.username)
     expect(wanted.length).toBeGreaterThan(0)
     const found: string[] = []
     const pageSizes: number[] = []
-    for await (const page of paginateListUsers({ client, pageSize: 60 }, { UserPoolId: sandbox.credentials.userPoolId, Filter: 'given_name ^= "A"' })) {
+    for await (const page of paginateListUsers({ client, pageSize: 60 }, { UserPoolId: sandbox.credentials.userPoolId, Filter: 'status = "Enabled"' })) {
       pageSizes.push(page.Users?.length ?? 0)
       found.push(...(page.Users ?? []).map((user) => user.Username ?? ''))
       expect(page.Users?.[0]?.UserCreateDate ?? new Date()).toBeInstanceOf(Date)

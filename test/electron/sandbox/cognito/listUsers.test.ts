@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { filterScanWindow } from '../../../../electron/sandbox/cognito/listUsers'
+import { matchesFilter, parseUserFilter, type UserFilter } from '../../../../electron/sandbox/cognito/userFilter'
 import { attributeOf, cognitoClient, expectOk, useCognitoSandbox, type CognitoCall, type UserJson } from './cognitoClient'
 import { pageSizesOf, seededAccounts } from '../../../support/sandboxPeople'
 
@@ -51,19 +52,58 @@ describe('Cognito sandbox: ListUsers', () => {
     })
   })
 
-  it('answers a filter with short, even empty, pages that still carry a token until the whole pool is scanned', async () => {
+  it('answers a status filter with short, even empty, pages that still carry a token until the whole pool is scanned', async () => {
     const { sandbox, call, pool } = await setUp()
     const seeded = sandbox.tenant.users().length
-    // Someone in the last scan window, so every window before answers an empty page.
-    const target = sandbox.tenant.users()[seeded - 3] as { username: string; attributes: Record<string, string> }
+    // The one disabled user is in the last scan window, so every window before answers an empty page.
+    const target = sandbox.tenant.users()[seeded - 3] as { username: string }
+    for (const user of sandbox.tenant.users()) sandbox.tenant.setEnabled(user.username, user.username === target.username ? false : true)
     const windows = Math.ceil(seeded / filterScanWindow)
     expect(windows).toBeGreaterThanOrEqual(3)
-    const first = await call('ListUsers', { ...pool, Filter: `email = "${target.attributes.email}"` })
+    const first = await call('ListUsers', { ...pool, Filter: 'status = "Disabled"' })
     expect(first.body.Users).toEqual([])
     expect(typeof first.body.PaginationToken).toBe('string')
-    const all = await readAllUsers(call, { ...pool, Filter: `email = "${target.attributes.email}"` })
+    const all = await readAllUsers(call, { ...pool, Filter: 'status = "Disabled"' })
     expect(all.pageSizes).toEqual([...Array<number>(windows - 1).fill(0), 1])
     expect(all.users.map((user) => user.Username)).toEqual([target.username])
+  })
+
+  it('answers a filter on an indexed attribute from its index: one user anywhere in the pool in one call, broad ones in full pages', async () => {
+    const { sandbox, call, pool } = await setUp()
+    const users = sandbox.tenant.users()
+    const target = users[users.length - 3] as { username: string; attributes: Record<string, string> }
+    const narrow = await readAllUsers(call, { ...pool, Filter: `email = "${target.attributes.email}"` })
+    expect(narrow).toEqual({ users: [expect.objectContaining({ Username: target.username })], pageSizes: [1] })
+    const enabled = users.filter((user) => user.attributes.email !== undefined)
+    const broad = await readAllUsers(call, { ...pool, Filter: 'email ^= ""' })
+    expect(broad.users.map((user) => user.Username)).toEqual(enabled.map((user) => user.username))
+    expect(broad.pageSizes.slice(0, -1).every((size) => size === 60)).toBe(true)
+  })
+
+  it('answers every indexed filter with what a scan of the pool finds, also after a user is renamed', async () => {
+    const { sandbox, call, pool } = await setUp(400)
+    const users = sandbox.tenant.users()
+    const attributes = ['username', 'email', 'phone_number', 'name', 'given_name', 'family_name', 'preferred_username', 'sub'] as const
+    const valueOf = (user: (typeof users)[number], attribute: string) => (attribute === 'username' ? user.username : user.attributes[attribute])
+    const filters: string[] = []
+    users.forEach((user, position) => {
+      if (position % 37 !== 0) return
+      for (const attribute of attributes) {
+        const value = valueOf(user, attribute)
+        if (value === undefined) continue
+        filters.push(`${attribute} = "${value}"`, `${attribute} ^= "${value.slice(0, 1 + (position % 5))}"`, `${attribute} = "${value.toUpperCase()}"`)
+      }
+    })
+    filters.push('given_name ^= "Zq"', 'email ^= "dana.lee"')
+    for (const filter of filters) {
+      const parsed = parseUserFilter(filter) as UserFilter
+      const scanned = sandbox.tenant.users().filter((user) => matchesFilter(user, parsed)).map((user) => user.username)
+      expect((await readAllUsers(call, { ...pool, Filter: filter, Limit: 25 })).users.map((user) => user.Username), filter).toEqual(scanned)
+    }
+
+    const renamed = users[7] as { username: string }
+    expect((await call('AdminUpdateUserAttributes', { ...pool, Username: renamed.username, UserAttributes: [{ Name: 'family_name', Value: 'Zwyrtzon' }] })).status).toBe(200)
+    expect((await readAllUsers(call, { ...pool, Filter: 'family_name ^= "Zwy"' })).users.map((user) => user.Username)).toEqual([renamed.username])
   })
 
   it('finds with = and ^= on each searchable attribute', async () => {
