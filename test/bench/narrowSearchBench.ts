@@ -34,7 +34,7 @@ export async function benchNarrowSearch(options: { users: number }): Promise<Ben
 async function narrowAgainstBroad(connectorId: ConnectorId, tenant: Record<string, string>, users: number): Promise<BenchRow> {
   const { url = '', ...credentials } = tenant
   const { values, secrets } = sandboxParameters(connectorId, url, credentials)
-  const connector = connectorFactories[connectorId]!({ profileId: 'benchmark', profileName: 'Benchmark', environment: 'sandbox', values, secrets, logger: createRecordingLogger() })
+  const connector = await connectorFactories[connectorId]!({ profileId: 'benchmark', profileName: 'Benchmark', environment: 'sandbox', values, secrets, logger: createRecordingLogger() })
   try {
     // Someone from the last page of the first read: far from the start of the list, where a scan finds them last.
     const first = await connector.list('users', { search: '', cursor: null, pageSize })
