@@ -2,6 +2,7 @@ import { benchGenerateDirectory } from './generateBench'
 import { benchImportPreview } from './importPreviewBench'
 import { benchJournal } from './journalBench'
 import { benchListUsers } from './listUsersBench'
+import { benchRowCpuSuite } from './rowCpuBench'
 import { benchSearchAsYouType } from './searchAsYouTypeBench'
 import { printTable, type BenchRow } from './benchTable'
 import { countRequestsPerAction, printRequestCounts } from './requestCountsBench'
@@ -17,6 +18,7 @@ import { countRequestsPerAction, printRequestCounts } from './requestCountsBench
 async function main(): Promise<void> {
   const rows: BenchRow[] = []
   rows.push(...(await benchListUsers({ users: 20_000, latencyMs: 20 })))
+  rows.push(...(await benchRowCpuSuite()))
   rows.push(...(await benchSearchAsYouType({ users: 20_000, latencyMs: 20 })))
   rows.push(...(await benchGenerateDirectory(100_000)))
   rows.push(...benchImportPreview([2_000, 20_000]))
