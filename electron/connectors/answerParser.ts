@@ -24,7 +24,8 @@ type ParseAnswer = ReturnType<typeof answerParser>
  * other row goes through the schema, whose error names the field.
  */
 export function rowParser<T>(parseAnswer: ParseAnswer, schema: z.ZodType<T>, quick: (data: unknown) => T | undefined) {
-  return (data: unknown, what: string): T => quick(data) ?? parseAnswer(schema, data, what)
+  // A row with its own `__proto__` key (JSON may hold one) is one zod copies differently: it takes the schema's way.
+  return (data: unknown, what: string): T => (isRecord(data) && Object.hasOwn(data, '__proto__') ? undefined : quick(data)) ?? parseAnswer(schema, data, what)
 }
 
 /** A JSON object (not an array, not null). */

@@ -58,7 +58,9 @@ export const parseUserRow = rowParser(parseAnswer, oktaUserSchema, (data) =>
   typeof data.status === 'string' &&
   isNullishString(data.created) &&
   isNullishString(data.lastUpdated) &&
-  isRecord(data.profile)
+  isRecord(data.profile) &&
+  // zod's copy of a profile with its own `__proto__` key sets the copy's prototype instead: such a row takes the schema's way.
+  !Object.hasOwn(data.profile, '__proto__')
     ? (data as OktaUser)
     : undefined,
 )

@@ -119,6 +119,24 @@ describe('the quick row check takes exactly what the schema takes, and gives wha
     ['Coupa', coupaUserSchema, parseCoupaRow, row({ id: key, active: fc.oneof(fc.boolean(), nullish), login: text, extra: anyJson })],
   ]
 
+  it('Okta: a profile holding its own __proto__ key is parsed by the schema, as before', () => {
+    const row = JSON.parse('{"id": "00u1", "status": "ACTIVE", "profile": {"__proto__": [], "login": "a"}}') as unknown
+    expect(byRowParser(parseOktaRow, row)).toEqual(bySchema(oktaUserSchema, row))
+  })
+
+  it('a row holding its own __proto__ key is parsed by the schema, as before, for every target', () => {
+    const rows: [z.ZodType, (data: unknown, what: string) => unknown, string][] = [
+      [oktaUserSchema, parseOktaRow, '{"id": "00u1", "status": "ACTIVE", "profile": {}, "__proto__": []}'],
+      [goToUserSchema, parseGoToRow, '{"key": "1", "email": "a@b.c", "__proto__": []}'],
+      [coupaUserSchema, parseCoupaRow, '{"id": "1", "__proto__": []}'],
+    ]
+    for (const [schema, parse, text] of rows) {
+      const parsed = byRowParser(parse, JSON.parse(text))
+      expect(parsed).toEqual(bySchema(schema, JSON.parse(text)))
+      expect('value' in parsed && Object.hasOwn(parsed.value as object, '__proto__'), text).toBe(false)
+    }
+  })
+
   for (const [target, schema, parse, rows] of cases) {
     it(`${target}: same value, or refused as the schema refuses`, () => {
       fc.assert(
