@@ -18,6 +18,12 @@ export function isPlainRow(row: MappingRow): boolean {
 interface PlainRow {
   row: MappingRow
   keys: readonly string[]
+  /**
+   * Whether a key of the path also names a member every object inherits (`constructor`): only
+   * then must a read check that the key is the object's own. Natives are parsed JSON, plain
+   * objects, so any other key read from one is its own or absent.
+   */
+  inherited: boolean
 }
 
 const plainRowsOf = new WeakMap<readonly MappingRow[], readonly PlainRow[]>()
@@ -26,10 +32,24 @@ const plainRowsOf = new WeakMap<readonly MappingRow[], readonly PlainRow[]>()
 function plainRows(rows: readonly MappingRow[]): readonly PlainRow[] {
   let plain = plainRowsOf.get(rows)
   if (!plain) {
-    plain = rows.filter(isPlainRow).map((row) => ({ row, keys: row.native.split('.') }))
+    plain = rows.filter(isPlainRow).map((row) => {
+      const keys = row.native.split('.')
+      return { row, keys, inherited: keys.some((key) => key in Object.prototype) }
+    })
     plainRowsOf.set(rows, plain)
   }
   return plain
+}
+
+/** `readPath` for a plain row, without an own-property check per key where none can be inherited. */
+function readPlainRow(source: unknown, { keys, inherited }: PlainRow): unknown {
+  if (inherited) return readPath(source, keys)
+  let value = source
+  for (let index = 0; index < keys.length; index++) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined
+    value = (value as Record<string, unknown>)[keys[index]!]
+  }
+  return value
 }
 
 export function readPath(source: unknown, path: string | readonly string[]): unknown {
@@ -66,9 +86,9 @@ export function toAttributeValue(value: unknown): AttributeValue | undefined {
 /** Every plain row read from a native object; absent and null values are left out. */
 export function readMappedAttributes(rows: readonly MappingRow[], native: unknown): Attributes {
   const attributes: Attributes = {}
-  for (const { row, keys } of plainRows(rows)) {
-    const value = toAttributeValue(readPath(native, keys))
-    if (value !== undefined && value !== null) attributes[row.scim] = value
+  for (const plain of plainRows(rows)) {
+    const value = toAttributeValue(readPlainRow(native, plain))
+    if (value !== undefined && value !== null) attributes[plain.row.scim] = value
   }
   return attributes
 }

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream'
+import { finished } from 'node:stream/promises'
 import type { AxiosInstance } from 'axios'
 import { cancelledAfterSending, cancelledError } from './cancellation'
 import type { HttpRequest, HttpResponse } from './types'
@@ -79,10 +80,21 @@ export async function sendAttempt(axios: AxiosInstance, attempt: Attempt): Promi
   }
 }
 
+/**
+ * The whole body as text: chunks gathered as they come (no promise per chunk, as `for await` makes)
+ * and decoded once, into a buffer of the known length. `finished` rejects when the body is cut off
+ * or the request aborted, as reading it would.
+ */
 async function readText(stream: Readable): Promise<string> {
   const chunks: Buffer[] = []
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer))
-  return Buffer.concat(chunks).toString('utf8')
+  let length = 0
+  stream.on('data', (chunk: Buffer | string) => {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
+    chunks.push(buffer)
+    length += buffer.length
+  })
+  await finished(stream)
+  return (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length)).toString('utf8')
 }
 
 /** As axios would have it: JSON when the body parses, the text itself otherwise, '' when empty. */

@@ -5,6 +5,7 @@ import { benchListUsers } from './listUsersBench'
 import { benchCognitoVersusSdk, cognitoBenchSettings } from './cognitoSdkBench'
 import { benchMainMemory } from './mainMemoryBench'
 import { benchPeople } from './peopleBench'
+import { benchRowCpuSuite } from './rowCpuBench'
 import { benchSearchAsYouType } from './searchAsYouTypeBench'
 import { benchNarrowSearch } from './narrowSearchBench'
 import { printTable, type BenchRow } from './benchTable'
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = []
   rows.push(...(await benchListUsers({ users: 20_000, latencyMs: 20 })))
   rows.push(...(await benchCognitoVersusSdk({ users: 20_000, settings: cognitoBenchSettings, rounds: 4 })))
+  rows.push(...(await benchRowCpuSuite()))
   rows.push(...(await benchSearchAsYouType({ users: 20_000, latencyMs: 20 })))
   rows.push(...(await benchPeople({ users: 20_000, latencyMs: 20, leavers: 100 })))
   rows.push(...(await benchNarrowSearch({ users: 100_000 })))

@@ -11,13 +11,11 @@ export interface SandboxProcess {
  * target runs on another machine: in the benchmark's own process the simulator's work would share
  * one thread with the client's and be measured as Lanyard's.
  */
-export async function startSandboxProcess(options: { users: number; latencyMs: number; rateLimits?: 'documented' }): Promise<SandboxProcess> {
+export async function startSandboxProcess(options: { users: number; latencyMs: number; rateLimits?: 'documented' | 'off' }): Promise<SandboxProcess> {
+  const rateLimits = options.rateLimits ? ['--rate-limits', options.rateLimits] : []
   const child = spawn(
     process.execPath,
-    [
-      ...['--import', 'tsx', 'electron/sandbox/runSandbox.ts', '--users', String(options.users), '--latency', String(options.latencyMs)],
-      ...(options.rateLimits ? ['--rate-limits', options.rateLimits] : []),
-    ],
+    ['--import', 'tsx', 'electron/sandbox/runSandbox.ts', '--users', String(options.users), '--latency', String(options.latencyMs), ...rateLimits],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   )
   let errors = ''

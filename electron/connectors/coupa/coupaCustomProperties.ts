@@ -1,6 +1,7 @@
 import type { CustomProperty } from '../../../shared/catalogue/customProperties'
 import type { AttributeValue, Attributes } from '../../../shared/directory'
 import { AppError } from '../../errors/AppError'
+import { customAttributeName } from '../customAttributes'
 import { objectRecord, type CoupaContext } from './coupaTypes'
 
 /*
@@ -16,9 +17,21 @@ export const customPrefix = 'Extension.Custom.'
 export const emptyFalseNote =
   'Coupa sent no value. It may send nothing for a yes/no custom property that is No (a known Coupa limitation), so it is shown as No.'
 
+/*
+ * Names made once, not for every key of every row of a list: a user's keys, normalised for
+ * comparison, are Coupa's attribute names (a few dozen); past `mostNamesKept` they are not kept.
+ */
+const normalNames = new Map<string, string>()
+const mostNamesKept = 1000
+
 /** `cost_center`, `cost-center` and `Cost_Center` name the same Coupa field. */
 function normalName(name: string): string {
-  return name.toLowerCase().replace(/_/g, '-')
+  let normal = normalNames.get(name)
+  if (normal === undefined) {
+    normal = name.toLowerCase().replace(/_/g, '-')
+    if (normalNames.size < mostNamesKept) normalNames.set(name, normal)
+  }
+  return normal
 }
 
 function rawValue(user: Record<string, unknown>, name: string): unknown {
@@ -45,7 +58,7 @@ export function readCustomProperties(context: CoupaContext, user: Record<string,
   const attributes: Attributes = {}
   const notes: Record<string, string> = {}
   for (const property of context.customProperties) {
-    const path = `${customPrefix}${property.name}`
+    const path = customAttributeName(customPrefix, property.name)
     const value = rawValue(user, property.name)
     if (property.type === 'boolean') {
       const flag = asBoolean(value)

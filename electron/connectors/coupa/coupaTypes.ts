@@ -1,4 +1,4 @@
-import { answerParser } from '../answerParser'
+import { answerParser, isRecord, rowParser } from '../answerParser'
 import { z } from 'zod'
 import type { CustomProperty } from '../../../shared/catalogue/customProperties'
 import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
@@ -38,20 +38,15 @@ export interface CoupaContext {
 /** Parses one of Coupa's answers, or says plainly that Coupa answered something unexpected. */
 export const parseAnswer = answerParser('Coupa', "Check that the profile's Target URL is your Coupa instance.")
 
-/**
- * A user row of a list: what `parseAnswer(coupaUserSchema, data, what)` gives, without zod copying
- * every attribute of every row when the row already has the schema's shape (a 20,000-user list
- * reads them all). Anything else goes through the schema, for its message.
- */
-export function parseUserRow(data: unknown, what: string): CoupaUser {
-  if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
-    const row = data as Record<string, unknown>
-    const { id, active } = row
-    const wholeId = (typeof id === 'number' && Number.isSafeInteger(id)) || (typeof id === 'string' && /^\d+$/.test(id))
-    if (wholeId && (active === undefined || active === null || typeof active === 'boolean')) return { ...row, id: String(id), active }
-  }
-  return parseAnswer(coupaUserSchema, data, what)
-}
+/** A user row of a list: as `parseAnswer(coupaUserSchema, …)` gives it, checking only the fields Lanyard reads. */
+export const parseUserRow = rowParser(parseAnswer, coupaUserSchema, (data) => {
+  if (!isRecord(data)) return undefined
+  const { id, active } = data
+  const wholeId = (typeof id === 'number' && Number.isSafeInteger(id)) || (typeof id === 'string' && /^\d+$/.test(id))
+  if (!wholeId || !(active === undefined || active === null || typeof active === 'boolean')) return undefined
+  // Ids come as numbers: the row is copied to hold the id as the schema gives it, a string.
+  return typeof id === 'string' ? (data as CoupaUser) : { ...data, id: String(id), active }
+})
 
 /** Coupa's JSON lists are bare arrays (A.1). */
 export function parseRows(data: unknown, what: string): unknown[] {

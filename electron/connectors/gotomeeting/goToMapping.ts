@@ -48,9 +48,16 @@ export function userDisplayName(user: GoToUser): string {
   return fullName(user) || user.email || user.key
 }
 
-/** Rows whose native side is the derived full name: read-only, computed here. */
-function derivedNameRows(objectType: ObjectTypeDescriptor): string[] {
-  return objectType.mapping.filter((row) => /firstName\s*\+.*lastName/.test(row.native)).map((row) => row.scim)
+const derivedNameRowsOf = new WeakMap<ObjectTypeDescriptor, readonly string[]>()
+
+/** Rows whose native side is the derived full name: read-only, computed here. Found once per descriptor: mapping runs for every row. */
+function derivedNameRows(objectType: ObjectTypeDescriptor): readonly string[] {
+  let rows = derivedNameRowsOf.get(objectType)
+  if (!rows) {
+    rows = objectType.mapping.filter((row) => /firstName\s*\+.*lastName/.test(row.native)).map((row) => row.scim)
+    derivedNameRowsOf.set(objectType, rows)
+  }
+  return rows
 }
 
 export function userToObject(users: ObjectTypeDescriptor, user: GoToUser): DirectoryObject {

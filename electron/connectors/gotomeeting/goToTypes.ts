@@ -1,4 +1,4 @@
-import { answerParser } from '../answerParser'
+import { answerParser, isNullishArrayOf, isNullishString, isRecord, rowParser } from '../answerParser'
 import { z } from 'zod'
 import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
 import type { HttpRequest, HttpResponse } from '../../http/types'
@@ -74,6 +74,27 @@ export interface GoToContext {
 
 /** Parses one of GoTo's answers, or says plainly that GoTo answered something unexpected. */
 export const parseAnswer = answerParser('GoTo', "Check that the profile's Target URL is the GoTo Admin API (https://api.getgo.com/admin/rest/v1/).")
+
+/** A key as `keySchema` gives it, unchanged: a non-empty string (a number is turned into one by the schema). */
+function isKeyText(value: unknown): boolean {
+  return typeof value === 'string' && value !== ''
+}
+
+const optionalTexts = ['firstName', 'lastName', 'locale', 'timeZone', 'status', 'groupName'] as const
+
+/** A user row of a list: as `parseAnswer(goToUserSchema, …)` gives it, checking only the fields Lanyard reads. */
+export const parseUserRow = rowParser(parseAnswer, goToUserSchema, (data) =>
+  isRecord(data) &&
+  isKeyText(data.key) &&
+  typeof data.email === 'string' &&
+  optionalTexts.every((name) => isNullishString(data[name])) &&
+  isNullishArrayOf(data.licenseKeys, isKeyText) &&
+  isNullishArrayOf(data.roleSets, isKeyText) &&
+  isNullishArrayOf(data.adminRoles, (role) => typeof role === 'string') &&
+  (data.groupKey === undefined || data.groupKey === null || isKeyText(data.groupKey))
+    ? (data as GoToUser)
+    : undefined,
+)
 
 /** GoTo keys are decimal numbers (B.2). */
 export function isWellFormedKey(key: string): boolean {

@@ -9,7 +9,7 @@ import { readPage } from './goToPaging'
 import { userFilter } from './goToSearch'
 import { checkUserFields } from './goToUserFields'
 import { findDeletedUser, findUserByEmail } from './goToUserLookup'
-import { accountPath, goToUserSchema, keySchema, parseAnswer, userPath, type GoToContext, type GoToUser } from './goToTypes'
+import { accountPath, goToUserSchema, keySchema, parseAnswer, parseUserRow, userPath, type GoToContext, type GoToUser } from './goToTypes'
 
 export async function fetchUser(context: GoToContext, key: string, signal?: AbortSignal): Promise<GoToUser> {
   const response = await context.api.request({ method: 'GET', path: userPath(context, key), signal })
@@ -22,7 +22,7 @@ export async function getUser(context: GoToContext, key: string, signal?: AbortS
 
 export async function listUsers(context: GoToContext, query: ListQuery, signal?: AbortSignal): Promise<DirectoryPage> {
   const page = await readPage(context, { path: `${accountPath(context)}/users`, filter: userFilter(query.search) }, query, signal)
-  const items = page.rows.map((row) => userToObject(context.users, parseAnswer(goToUserSchema, row, 'a user')))
+  const items = page.rows.map((row) => userToObject(context.users, parseUserRow(row, 'a user')))
   return { items, nextCursor: page.nextCursor, total: page.total }
 }
 

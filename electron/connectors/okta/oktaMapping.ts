@@ -1,6 +1,6 @@
 import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
 import type { Attributes, DirectoryObject, ObjectStatus, StatusTone } from '../../../shared/directory'
-import { showCustomValue, writeCustomValue } from '../customAttributes'
+import { customAttributeName, showCustomValue, writeCustomValue } from '../customAttributes'
 import { mappedKeysUnder, readMappedAttributes, writeMappedAttributes } from '../descriptorMapping'
 import { AppError } from '../../errors/AppError'
 import type { OktaGroup, OktaUser } from './oktaTypes'
@@ -33,26 +33,24 @@ export function userDisplayName(user: OktaUser): string {
   return text(profile.displayName) || fullName || text(profile.login) || user.id
 }
 
-/** Profile attributes the table does not map, as `<prefix><name>`; nulls are left out. */
-function customAttributes(objectType: ObjectTypeDescriptor, profile: Record<string, unknown>): Attributes {
+/** Adds the profile attributes the table does not map, as `<prefix><name>`; nulls are left out. */
+function addCustomAttributes(attributes: Attributes, objectType: ObjectTypeDescriptor, profile: Record<string, unknown>): Attributes {
   const prefix = objectType.customAttributePrefix
-  if (!prefix) return {}
+  if (!prefix) return attributes
   const mapped = mappedKeysUnder(objectType.mapping, 'profile')
-  const attributes: Attributes = {}
-  for (const [name, value] of Object.entries(profile)) {
-    if (mapped.has(name)) continue
-    const shown = showCustomValue(value)
-    if (shown !== undefined && shown !== null) attributes[`${prefix}${name}`] = shown
+  for (const name in profile) {
+    if (!Object.hasOwn(profile, name) || mapped.has(name)) continue
+    const shown = showCustomValue(profile[name])
+    if (shown !== undefined && shown !== null) attributes[customAttributeName(prefix, name)] = shown
   }
   return attributes
 }
 
 export function userToObject(users: ObjectTypeDescriptor, user: OktaUser): DirectoryObject {
-  const attributes: Attributes = {
-    ...readMappedAttributes(users.mapping, user),
-    active: user.status === 'ACTIVE',
-    ...customAttributes(users, user.profile),
-  }
+  // One object filled in place: mapped rows, then `active`, then custom attributes (this runs for every row of a list).
+  const attributes = readMappedAttributes(users.mapping, user)
+  attributes.active = user.status === 'ACTIVE'
+  addCustomAttributes(attributes, users, user.profile)
   return {
     id: user.id,
     objectType: users.id,
@@ -83,7 +81,7 @@ export function groupToObject(groups: ObjectTypeDescriptor, group: OktaGroup): D
     displayName: name || group.id,
     secondary: text(group.profile.description) || group.type,
     status: null,
-    attributes: { ...readMappedAttributes(groups.mapping, group), ...customAttributes(groups, group.profile) },
+    attributes: addCustomAttributes(readMappedAttributes(groups.mapping, group), groups, group.profile),
     readOnlyReason: groupReadOnlyReason(group),
   }
 }

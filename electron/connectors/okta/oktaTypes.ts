@@ -1,4 +1,4 @@
-import { answerParser } from '../answerParser'
+import { answerParser, isNullishString, isRecord, rowParser } from '../answerParser'
 import { z } from 'zod'
 import type { ObjectTypeDescriptor, PagingFacts } from '../../../shared/catalogue/types'
 import type { HttpClient, HttpResponse } from '../../http/types'
@@ -50,6 +50,20 @@ export interface OktaContext {
 
 /** Parses one of Okta's answers, or says plainly that Okta answered something unexpected. */
 export const parseAnswer = answerParser('Okta', "Check that the profile's Target URL is an Okta organisation.")
+
+/** A user row of a list: as `parseAnswer(oktaUserSchema, …)` gives it, checking only the fields Lanyard reads. */
+export const parseUserRow = rowParser(parseAnswer, oktaUserSchema, (data) =>
+  isRecord(data) &&
+  typeof data.id === 'string' &&
+  typeof data.status === 'string' &&
+  isNullishString(data.created) &&
+  isNullishString(data.lastUpdated) &&
+  isRecord(data.profile) &&
+  // zod's copy of a profile with its own `__proto__` key sets the copy's prototype instead: such a row takes the schema's way.
+  !Object.hasOwn(data.profile, '__proto__')
+    ? (data as OktaUser)
+    : undefined,
+)
 
 export function parseList<T>(schema: z.ZodType<T>, response: HttpResponse, what: string): T[] {
   return parseAnswer(z.array(schema), response.data, what)

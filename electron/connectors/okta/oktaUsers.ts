@@ -6,7 +6,7 @@ import { runSteps, type Step } from '../runSteps'
 import { attributesToProfile, userDisplayName, userToObject } from './oktaMapping'
 import { readPage } from './oktaPaging'
 import { userSearch } from './oktaSearch'
-import { oktaUserSchema, parseAnswer, userPath, type OktaContext, type OktaUser } from './oktaTypes'
+import { oktaUserSchema, parseAnswer, parseUserRow, userPath, type OktaContext, type OktaUser } from './oktaTypes'
 
 export async function fetchUser(context: OktaContext, id: string, signal?: AbortSignal): Promise<OktaUser> {
   const response = await context.http.request({ method: 'GET', path: userPath(id), signal })
@@ -26,7 +26,7 @@ export async function listUsers(context: OktaContext, query: ListQuery, signal?:
     context.paging,
     signal,
   )
-  const items = page.rows.map((row) => userToObject(context.users, parseAnswer(oktaUserSchema, row, 'a user')))
+  const items = page.rows.map((row) => userToObject(context.users, parseUserRow(row, 'a user')))
   // Okta reports no total count.
   return { items, nextCursor: page.nextCursor, total: null }
 }

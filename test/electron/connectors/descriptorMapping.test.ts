@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { readPath, writePath } from '../../../electron/connectors/descriptorMapping'
+import type { MappingRow } from '../../../shared/catalogue/types'
+import { readMappedAttributes, readPath, writePath } from '../../../electron/connectors/descriptorMapping'
 
 describe('reading and writing native paths', () => {
   it('reads own values only: a path through a built-in name finds nothing', () => {
@@ -8,6 +9,14 @@ describe('reading and writing native paths', () => {
     for (const path of ['constructor', 'profile.toString', 'profile.constructor.name', '__proto__.valueOf']) {
       expect(readPath(native, path), path).toBeUndefined()
     }
+  })
+
+  it('maps rows the same way: own values only, through built-in names too', () => {
+    const rows = ['profile.firstName', 'constructor', 'profile.toString', 'profile.constructor.name', 'profile.missing'].map(
+      (native): MappingRow => ({ scim: `x.${native}`, native, access: 'readWrite' }),
+    )
+    expect(readMappedAttributes(rows, { profile: { firstName: 'Ada', toString: 'own' } })).toEqual({ 'x.profile.firstName': 'Ada', 'x.profile.toString': 'own' })
+    expect(readMappedAttributes(rows, { profile: { firstName: 'Ada' } })).toEqual({ 'x.profile.firstName': 'Ada' })
   })
 
   it('writes under a fresh object where the path passes a built-in name, and never into a prototype', () => {

@@ -58,3 +58,35 @@ describe('createHttpClient: headers before the body', () => {
     expect(seen).toEqual([])
   })
 })
+
+describe('createHttpClient: a body cut off after its headers', () => {
+  it('is a network failure, not a wait for the rest: a GET is sent again and its whole answer read, in several chunks', async () => {
+    let answers = 0
+    const rows = Array.from({ length: 3000 }, (_, index) => ({ id: index, name: `row ${index} ü` }))
+    server = createServer((_request, response) => {
+      answers++
+      response.writeHead(200, { 'Content-Type': 'application/json' })
+      const text = JSON.stringify(rows)
+      if (answers === 1) {
+        response.write(text.slice(0, 1000))
+        setTimeout(() => response.socket?.destroy(), 20)
+      } else response.end(text)
+    })
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    const retrying = createHttpClient({
+      targetName: 'Example',
+      baseUrl: `http://127.0.0.1:${port}`,
+      environment: 'sandbox',
+      authenticate: () => ({}),
+      secrets: [],
+      logger: createRecordingLogger(),
+      maxRetries: 1,
+      backoff: { initialMs: 1, maxMs: 1 },
+    })
+    clients.push(retrying)
+    const answer = await retrying.request({ method: 'GET', path: '/rows' })
+    expect(answers).toBe(2)
+    expect(answer.data).toEqual(rows)
+  })
+})

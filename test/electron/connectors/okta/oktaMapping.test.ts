@@ -1,6 +1,9 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { okta } from '../../../../shared/catalogue/okta'
-import { isPlainRow } from '../../../../electron/connectors/descriptorMapping'
+import type { Attributes } from '../../../../shared/directory'
+import { showCustomValue } from '../../../../electron/connectors/customAttributes'
+import { isPlainRow, mappedKeysUnder, readMappedAttributes } from '../../../../electron/connectors/descriptorMapping'
 import {
   attributesToProfile,
   groupToObject,
@@ -140,5 +143,35 @@ describe('Okta group mapping', () => {
       name: 'Ops',
       description: 'Night shift',
     })
+  })
+})
+
+describe('Okta mapping of a generated page, against the mapping as first written', () => {
+  /** userToObject's attributes as first written: three objects spread into one, custom names built per row. */
+  function attributesAsFirstWritten(user: OktaUser): Attributes {
+    const mapped = mappedKeysUnder(users.mapping, 'profile')
+    const custom: Attributes = {}
+    for (const [name, value] of Object.entries(user.profile)) {
+      if (mapped.has(name)) continue
+      const shown = showCustomValue(value)
+      if (shown !== undefined && shown !== null) custom[`${users.customAttributePrefix}${name}`] = shown
+    }
+    return { ...readMappedAttributes(users.mapping, user), active: user.status === 'ACTIVE', ...custom }
+  }
+
+  it('gives every row the same attributes, in the same order', () => {
+    const mappedNames = [...mappedKeysUnder(users.mapping, 'profile')]
+    const value = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.jsonValue({ maxDepth: 1 }))
+    const profile = fc.dictionary(fc.oneof(fc.constantFrom(...mappedNames), fc.string({ minLength: 1 })), value, { maxKeys: 12 })
+    const user = fc.record({ id: fc.string(), status: fc.constantFrom('ACTIVE', 'SUSPENDED', 'STAGED'), created: fc.option(fc.string()), profile })
+    fc.assert(
+      fc.property(fc.array(user, { maxLength: 20 }), (page) => {
+        for (const row of page) {
+          const attributes = userToObject(users, row).attributes
+          expect(attributes).toStrictEqual(attributesAsFirstWritten(row))
+          expect(Object.keys(attributes)).toEqual(Object.keys(attributesAsFirstWritten(row)))
+        }
+      }),
+    )
   })
 })

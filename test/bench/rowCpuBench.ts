@@ -1,0 +1,248 @@
+import okta from '@okta/okta-sdk-nodejs'
+import { parseCustomProperties } from '../../shared/catalogue/customProperties'
+import { getDescriptor } from '../../shared/catalogue'
+import type { ConnectorId } from '../../shared/catalogue/types'
+import { connectorFactories } from '../../electron/connectors/registry'
+import { withReadAhead } from '../../electron/connectors/withReadAhead'
+import { userFields } from '../../electron/connectors/coupa/coupaUserFields'
+import { nextAfter } from '../../electron/connectors/okta/oktaPaging'
+import { everyUser } from '../../electron/connectors/okta/oktaSearch'
+import { sandboxParameters } from '../../electron/services/sandboxProfiles'
+import { createRecordingLogger } from '../support/recordingLogger'
+import { milliseconds, printTable, type BenchRow } from './benchTable'
+import { startSandboxProcess } from './sandboxProcess'
+
+/**
+ * Per-row CPU of the Okta, GoTo and Coupa connectors (issue 14): every user listed through the
+ * connector wrapped as the app wraps it, beside a bare fetch loop doing the same paging with
+ * `JSON.parse` only, and for Okta beside Okta's own Node SDK, on one tenant process, alternating
+ * clients round by round. The client's CPU time (`process.cpuUsage`, the tenants run in their own
+ * process) is the figure at 0 ms; wall time is the figure at 20 ms. Target: Lanyard ≤ 1.1× the
+ * bare loop's CPU. The tenants' rate limits are off: a dozen full listings in a row would exceed
+ * Okta's 600 a minute, and waiting out a limit is not per-row CPU.
+ */
+
+type Target = 'okta' | 'gotomeeting' | 'coupa'
+
+interface Lister {
+  name: string
+  /** Lists every user once; resolves with how many rows it saw. */
+  list(): Promise<number>
+}
+
+interface Sample {
+  wallMs: number
+  cpuMs: number
+  /** Of `cpuMs`, the kernel's share: sends and wake-ups, which pacing (Coupa, GoTo) makes more of. */
+  systemMs: number
+  rows: number
+}
+
+export async function benchRowCpu(options: { users: number; latencyMs: number; rounds: number; targets?: readonly Target[] }): Promise<BenchRow[]> {
+  const sandbox = await startSandboxProcess({ ...options, rateLimits: 'off' })
+  const load = (await import('node:os')).loadavg().map((value) => value.toFixed(2)).join(' ')
+  try {
+    const rows: BenchRow[] = []
+    for (const target of options.targets ?? (['okta', 'gotomeeting', 'coupa'] as const)) {
+      const tenant = sandbox.tenants[target]
+      if (!tenant) continue
+      const listers = listersFor(target, tenant)
+      // One uncounted pass each: the first listing pays for compiling the code it runs.
+      for (const lister of listers) await lister.list()
+      const samples = new Map<string, Sample[]>(listers.map((lister) => [lister.name, []]))
+      for (let round = 0; round < options.rounds; round++) {
+        // Alternating: each round starts with the next client, so no client always runs first.
+        for (let turn = 0; turn < listers.length; turn++) {
+          const lister = listers[(round + turn) % listers.length]!
+          samples.get(lister.name)!.push(await measure(lister))
+        }
+      }
+      rows.push(...tableRows(getDescriptor(target).label, listers, samples, options, load))
+    }
+    return rows
+  } finally {
+    await sandbox.stop()
+  }
+}
+
+async function measure(lister: Lister): Promise<Sample> {
+  const cpu = process.cpuUsage()
+  const started = performance.now()
+  const rows = await lister.list()
+  const wallMs = performance.now() - started
+  const used = process.cpuUsage(cpu)
+  return { wallMs, cpuMs: (used.user + used.system) / 1000, systemMs: used.system / 1000, rows }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((left, right) => left - right)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+function tableRows(
+  label: string,
+  listers: readonly Lister[],
+  samples: ReadonlyMap<string, readonly Sample[]>,
+  options: { users: number; latencyMs: number; rounds: number },
+  load: string,
+): BenchRow[] {
+  const bare = samples.get('bare fetch')!
+  const bareCpu = median(bare.map((sample) => sample.cpuMs))
+  const bareWall = median(bare.map((sample) => sample.wallMs))
+  const headline = options.latencyMs === 0 ? 'CPU' : 'wall'
+  return listers.map((lister) => {
+    const mine = samples.get(lister.name)!
+    const cpu = median(mine.map((sample) => sample.cpuMs))
+    const wall = median(mine.map((sample) => sample.wallMs))
+    const system = median(mine.map((sample) => sample.systemMs))
+    const measured = options.latencyMs === 0 ? cpu : wall
+    const bound = options.latencyMs === 0 ? bareCpu : bareWall
+    return {
+      benchmark: `${label}: ${lister.name}, ${mine[0]?.rows.toLocaleString('en') ?? 0} users at ${options.latencyMs} ms`,
+      measured: `${milliseconds(measured)} ${headline}`,
+      bound: `${milliseconds(bound)} (bare fetch ${headline})`,
+      ratio: `${(measured / bound).toFixed(2)}×`,
+      notes:
+        `${lister.name === 'Lanyard' && options.latencyMs === 0 ? 'target ≤ 1.10×; ' : ''}median of ${mine.length}; ` +
+        `wall ${milliseconds(wall)} (${(wall / bareWall).toFixed(2)}× bare), CPU ${milliseconds(cpu)} (${(cpu / bareCpu).toFixed(2)}× bare, ${milliseconds(system)} of it system); load ${load}`,
+    }
+  })
+}
+
+function listersFor(target: Target, tenant: Record<string, string>): Lister[] {
+  const lanyard: Lister = { name: 'Lanyard', list: () => listThroughLanyard(target, tenant) }
+  if (target === 'okta') return [lanyard, { name: 'bare fetch', list: () => bareOkta(tenant) }, { name: 'Okta Node SDK', list: () => oktaSdk(tenant) }]
+  if (target === 'gotomeeting') return [lanyard, { name: 'bare fetch', list: () => bareGoTo(tenant) }]
+  return [lanyard, { name: 'bare fetch', list: () => bareCoupa(tenant) }]
+}
+
+/** As listUsersBench lists: the connector wrapped as the app wraps it, pages as large as the profile keeps in flight. */
+async function listThroughLanyard(connectorId: ConnectorId, tenant: Record<string, string>): Promise<number> {
+  const descriptor = getDescriptor(connectorId)
+  const { url = '', ...credentials } = tenant
+  const { values, secrets } = sandboxParameters(connectorId, url, credentials)
+  const inFlight = Number(values.concurrency ?? descriptor.parameters.find((parameter) => parameter.key === 'concurrency')?.defaultValue ?? 1)
+  const logger = createRecordingLogger()
+  const connector = withReadAhead(connectorFactories[connectorId]!({ profileId: 'bench', profileName: 'Bench', environment: 'sandbox', values, secrets, logger }))
+  try {
+    let rows = 0
+    let cursor: string | null = null
+    do {
+      const page = await connector.list('users', { search: '', cursor, pageSize: descriptor.paging.maxPageSize * inFlight })
+      rows += page.items.length
+      cursor = page.nextCursor
+    } while (cursor)
+    return rows
+  } finally {
+    connector.close()
+  }
+}
+
+async function getJson(url: string | URL, headers: Record<string, string>): Promise<{ body: unknown; response: Response }> {
+  const response = await fetch(url, { headers })
+  if (!response.ok) throw new Error(`${String(url)} answered ${response.status}`)
+  return { body: JSON.parse(await response.text()) as unknown, response }
+}
+
+/** Okta: 200 a page of every user (Lanyard's `status pr`: deactivated ones too), the next page from the Link header once the answer is read. */
+async function bareOkta(tenant: Record<string, string>): Promise<number> {
+  const headers = { Authorization: `SSWS ${tenant.token}`, Accept: 'application/json' }
+  let rows = 0
+  const page = (after: string | null) =>
+    new URL(`/api/v1/users?${new URLSearchParams({ search: everyUser, limit: '200', ...(after === null ? {} : { after }) }).toString()}`, tenant.url)
+  let next: URL | null = page(null)
+  while (next) {
+    const { body, response }: { body: unknown; response: Response } = await getJson(next, headers)
+    rows += (body as unknown[]).length
+    const after = nextAfter({ headers: { link: response.headers.get('link') ?? '' } })
+    next = after === null ? null : page(after)
+  }
+  return rows
+}
+
+async function oktaSdk(tenant: Record<string, string>): Promise<number> {
+  // The SDK takes an http:// orgUrl as it is (8.1 checks none): no TLS set-up is needed for the loopback tenant.
+  const client = new okta.Client({ orgUrl: tenant.url, token: tenant.token })
+  let rows = 0
+  for await (const user of await client.userApi.listUsers({ search: everyUser, limit: 200 })) if (user) rows++
+  return rows
+}
+
+/** GoTo: a password-grant token, then 1,000 a page by offset until the total. */
+async function bareGoTo(tenant: Record<string, string>): Promise<number> {
+  const base = new URL(tenant.url!)
+  const tokenAnswer = await fetch(new URL('/oauth/token', base.origin), {
+    method: 'POST',
+    headers: { Authorization: `Basic ${Buffer.from(`${tenant.clientId}:${tenant.clientSecret}`).toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', username: tenant.username!, password: tenant.password! }).toString(),
+  })
+  const { access_token: token } = (await tokenAnswer.json()) as { access_token: string }
+  const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' }
+  let rows = 0
+  for (let offset = 0; ; offset += 1000) {
+    const { body } = await getJson(new URL(`accounts/${tenant.accountKey}/users?offset=${offset}&pageSize=1000`, base), headers)
+    const { results, total } = body as { results: unknown[]; total: number }
+    rows += results.length
+    if (results.length === 0 || offset + results.length >= total) return rows
+  }
+}
+
+/** Coupa: 50 a page by offset, four in flight (the profile's default), the same `fields` as Lanyard asks for. */
+async function bareCoupa(tenant: Record<string, string>): Promise<number> {
+  const fields = userFields(getDescriptor('coupa').objectTypes.find((type) => type.id === 'users')!, parseCustomProperties(tenant.customProperties ?? '').properties)
+  const headers = { 'X-COUPA-API-KEY': tenant.apiKey!, Accept: 'application/json' }
+  let rows = 0
+  let nextOffset = 0
+  let ended = false
+  async function worker(): Promise<void> {
+    while (!ended) {
+      const offset = nextOffset
+      nextOffset += 50
+      const url = new URL('/api/users', tenant.url)
+      url.search = new URLSearchParams({ fields, limit: '50', offset: String(offset) }).toString()
+      const { body } = await getJson(url, headers)
+      rows += (body as unknown[]).length
+      if ((body as unknown[]).length < 50) ended = true
+    }
+  }
+  await Promise.all([worker(), worker(), worker(), worker()])
+  return rows
+}
+
+/** `npm run bench`'s part: 20,000 people at 0 ms (CPU) and 20 ms, four rounds; Okta at 100,000, one round. */
+export async function benchRowCpuSuite(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = []
+  for (const latencyMs of [0, 20]) rows.push(...(await benchRowCpu({ users: 20_000, latencyMs, rounds: 4 })))
+  for (const latencyMs of [0, 20]) rows.push(...(await benchRowCpu({ users: 100_000, latencyMs, rounds: 1, targets: ['okta'] })))
+  return rows
+}
+
+function argument(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`)
+  return index >= 0 ? process.argv[index + 1] : undefined
+}
+
+/*
+ * Run on its own: `npx tsx test/bench/rowCpuBench.ts` runs the suite;
+ * `--users N [--rounds N] [--latency MS] [--only okta|gotomeeting|coupa]` one configuration.
+ */
+if (process.argv[1]?.endsWith('rowCpuBench.ts')) {
+  const users = argument('users')
+  const only = argument('only') as Target | undefined
+  const run = async () => {
+    const rows: BenchRow[] = []
+    if (users === undefined) rows.push(...(await benchRowCpuSuite()))
+    else {
+      const latencies = argument('latency') === undefined ? [0, 20] : [Number(argument('latency'))]
+      for (const latencyMs of latencies) {
+        rows.push(...(await benchRowCpu({ users: Number(users), latencyMs, rounds: Number(argument('rounds') ?? 4), targets: only && [only] })))
+      }
+    }
+    printTable(rows)
+  }
+  run().catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,153 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { z } from 'zod'
+import { okta } from '../../../shared/catalogue/okta'
+import { gotomeeting } from '../../../shared/catalogue/gotomeeting'
+import { listUsers as listOktaUsers } from '../../../electron/connectors/okta/oktaUsers'
+import { oktaUserSchema, parseUserRow as parseOktaRow, type OktaContext } from '../../../electron/connectors/okta/oktaTypes'
+import { listUsers as listGoToUsers } from '../../../electron/connectors/gotomeeting/goToUsers'
+import { goToUserSchema, parseUserRow as parseGoToRow, type GoToContext } from '../../../electron/connectors/gotomeeting/goToTypes'
+import { listUsers as listCoupaUsers } from '../../../electron/connectors/coupa/coupaUsers'
+import { coupaUserSchema, parseUserRow as parseCoupaRow } from '../../../electron/connectors/coupa/coupaTypes'
+import type { HttpClient, HttpResponse } from '../../../electron/http/types'
+import { expectAppError } from '../../support/expectAppError'
+import { coupaTestContext } from './coupa/coupaTestContext'
+
+/*
+ * A list row is checked only for the fields Lanyard reads (a full schema parse copied every field
+ * of every row). The quick check must take exactly the rows the schema takes unchanged: any other
+ * row still goes through the schema, whose message names the field.
+ */
+
+function answering(data: unknown): HttpClient {
+  return { request: async (): Promise<HttpResponse> => ({ status: 200, data, headers: {} }), close: () => undefined }
+}
+
+const objectType = (connector: typeof okta | typeof gotomeeting, id: string) => connector.objectTypes.find((type) => type.id === id)!
+
+function oktaContext(rows: unknown[]): OktaContext {
+  return { http: answering(rows), users: objectType(okta, 'users'), groups: objectType(okta, 'groups'), paging: okta.paging, deprovisionMode: 'suspend', host: 'acme.okta.com' }
+}
+
+function goToContext(rows: unknown[]): GoToContext {
+  const http = answering({ results: rows, fromIndex: 0, toIndex: rows.length - 1, total: rows.length })
+  return { api: http, users: objectType(gotomeeting, 'users'), groups: objectType(gotomeeting, 'groups'), accountKey: '1', signInHost: 'example.com' }
+}
+
+const oktaUser = { id: '00u1', status: 'ACTIVE', created: '2026-01-01T00:00:00.000Z', lastUpdated: null, profile: { login: 'ada@example.com', firstName: 'Ada' } }
+const goToUser = { key: '4679077767041102472721', email: 'ada@example.com', firstName: 'Ada', lastName: null, licenseKeys: ['1'], adminRoles: [], roleSets: null }
+const coupaUser = { id: 606, login: 'ada', active: true }
+
+describe('a malformed row of a user list', () => {
+  it('Okta: refused as a network error naming the field, the good rows around it notwithstanding', async () => {
+    const error = await expectAppError(listOktaUsers(oktaContext([oktaUser, { ...oktaUser, id: '00u2', profile: 'Ada' }]), { search: '', pageSize: 200 }), 'network')
+    expect(error.message).toMatch(/Okta answered with a user in a form Lanyard does not understand\. Check that the profile's Target URL is an Okta organisation\./)
+    expect(error.extra.details?.problem).toMatch(/^profile: /)
+  })
+
+  it('GoTo: refused as a network error naming the field', async () => {
+    const error = await expectAppError(listGoToUsers(goToContext([goToUser, { ...goToUser, email: 42 }]), { search: '', pageSize: 200 }), 'network')
+    expect(error.message).toMatch(/GoTo answered with a user in a form Lanyard does not understand/)
+    expect(error.extra.details?.problem).toMatch(/^email: /)
+  })
+
+  it('Coupa: refused as a network error naming the field', async () => {
+    const context = coupaTestContext(answering([coupaUser, { ...coupaUser, id: 'x7' }]))
+    const error = await expectAppError(listCoupaUsers(context, { search: '', pageSize: 50 }), 'network')
+    expect(error.message).toMatch(/Coupa answered with a user in a form Lanyard does not understand/)
+    expect(error.extra.details?.problem).toMatch(/^id: /)
+  })
+})
+
+/** What the schema makes of a row: its value, or its error message. */
+function bySchema(schema: z.ZodType, row: unknown): { value: unknown } | { problem: string } {
+  try {
+    return { value: schema.parse(row) }
+  } catch (error) {
+    return { problem: String(error) }
+  }
+}
+
+function byRowParser(parse: (data: unknown, what: string) => unknown, row: unknown): { value: unknown } | { problem: string } {
+  try {
+    return { value: parse(row, 'a user') }
+  } catch (error) {
+    return { problem: String(error) }
+  }
+}
+
+/** A field's value: mostly of the right kind, sometimes anything else JSON can hold. */
+const anyJson = fc.jsonValue({ maxDepth: 2 })
+const text = fc.oneof(fc.string(), fc.constant(''))
+const nullish = fc.constantFrom(null, undefined)
+const key = fc.oneof(fc.stringMatching(/^\d{1,24}$/), fc.nat(), fc.constant(''), fc.integer({ min: -5, max: -1 }), fc.double())
+
+function row(fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<Record<string, unknown>> {
+  return fc.record(Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, fc.oneof({ weight: 6, arbitrary: value }, { weight: 1, arbitrary: anyJson })])), {
+    requiredKeys: [],
+  })
+}
+
+describe('the quick row check takes exactly what the schema takes, and gives what it gives', () => {
+  const cases: [string, z.ZodType, (data: unknown, what: string) => unknown, fc.Arbitrary<unknown>][] = [
+    [
+      'Okta',
+      oktaUserSchema,
+      parseOktaRow,
+      row({ id: text, status: text, created: fc.oneof(text, nullish), lastUpdated: fc.oneof(text, nullish), profile: fc.dictionary(fc.string(), anyJson), extra: anyJson }),
+    ],
+    [
+      'GoTo',
+      goToUserSchema,
+      parseGoToRow,
+      row({
+        key,
+        email: text,
+        firstName: fc.oneof(text, nullish),
+        lastName: fc.oneof(text, nullish),
+        locale: fc.oneof(text, nullish),
+        timeZone: fc.oneof(text, nullish),
+        status: fc.oneof(text, nullish),
+        licenseKeys: fc.oneof(fc.array(key, { maxLength: 3 }), nullish),
+        adminRoles: fc.oneof(fc.array(text, { maxLength: 3 }), nullish),
+        roleSets: fc.oneof(fc.array(key, { maxLength: 3 }), nullish),
+        groupKey: fc.oneof(key, nullish),
+        groupName: fc.oneof(text, nullish),
+        extra: anyJson,
+      }),
+    ],
+    ['Coupa', coupaUserSchema, parseCoupaRow, row({ id: key, active: fc.oneof(fc.boolean(), nullish), login: text, extra: anyJson })],
+  ]
+
+  it('Okta: a profile holding its own __proto__ key is parsed by the schema, as before', () => {
+    const row = JSON.parse('{"id": "00u1", "status": "ACTIVE", "profile": {"__proto__": [], "login": "a"}}') as unknown
+    expect(byRowParser(parseOktaRow, row)).toEqual(bySchema(oktaUserSchema, row))
+  })
+
+  it('a row holding its own __proto__ key is parsed by the schema, as before, for every target', () => {
+    const rows: [z.ZodType, (data: unknown, what: string) => unknown, string][] = [
+      [oktaUserSchema, parseOktaRow, '{"id": "00u1", "status": "ACTIVE", "profile": {}, "__proto__": []}'],
+      [goToUserSchema, parseGoToRow, '{"key": "1", "email": "a@b.c", "__proto__": []}'],
+      [coupaUserSchema, parseCoupaRow, '{"id": "1", "__proto__": []}'],
+    ]
+    for (const [schema, parse, text] of rows) {
+      const parsed = byRowParser(parse, JSON.parse(text))
+      expect(parsed).toEqual(bySchema(schema, JSON.parse(text)))
+      expect('value' in parsed && Object.hasOwn(parsed.value as object, '__proto__'), text).toBe(false)
+    }
+  })
+
+  for (const [target, schema, parse, rows] of cases) {
+    it(`${target}: same value, or refused as the schema refuses`, () => {
+      fc.assert(
+        fc.property(fc.oneof(rows, anyJson), (candidate) => {
+          const expected = bySchema(schema, candidate)
+          const actual = byRowParser(parse, candidate)
+          if ('value' in expected) expect(actual).toEqual(expected)
+          else expect('problem' in actual && actual.problem).toMatch(/does not understand/)
+        }),
+        { numRuns: 2000 },
+      )
+    })
+  }
+})
