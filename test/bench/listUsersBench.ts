@@ -1,13 +1,11 @@
 import { connectorFactories } from '../../electron/connectors/registry'
-import { withReadAhead } from '../../electron/connectors/withReadAhead'
-import { sandboxParameters } from '../../electron/services/sandboxProfiles'
-import { getDescriptor } from '../../shared/catalogue'
 import { connectorIds, type ConnectorId } from '../../shared/catalogue/types'
 import { cognitoQuotaOf } from '../../electron/connectors/cognito/cognitoBudget'
 import { coupaQuota } from '../../electron/connectors/coupa/coupaBudget'
 import { goToAdminQuota } from '../../electron/connectors/gotomeeting/goToBudget'
 import { burstOf, steadyRate, type Quota } from '../../electron/http/RequestBudget'
 import { createRecordingLogger } from '../support/recordingLogger'
+import { listEveryUser, openBenchConnector } from './benchConnector'
 import { megabytes, milliseconds, ratioOf, withPeakMemory, type BenchRow } from './benchTable'
 import { startSandboxProcess } from './sandboxProcess'
 
@@ -50,24 +48,13 @@ async function listEverything(
   tenant: Record<string, string>,
   options: { users: number; latencyMs: number },
 ): Promise<BenchRow> {
-  const descriptor = getDescriptor(connectorId)
-  const { url = '', ...credentials } = tenant
-  const { values, secrets } = sandboxParameters(connectorId, url, credentials)
-  const inFlight = Number(values.concurrency ?? descriptor.parameters.find((parameter) => parameter.key === 'concurrency')?.defaultValue ?? 1)
-  // As many target pages per call as may be in flight: one call then keeps them all busy.
-  const pageSize = descriptor.paging.maxPageSize * inFlight
   const logger = createRecordingLogger()
-  // Wrapped as the app wraps every connector (electron/directory/ConnectorPool.ts).
-  const connector = withReadAhead(await connectorFactories[connectorId]!({ profileId: 'benchmark', profileName: 'Benchmark', environment: 'sandbox', values, secrets, logger }))
+  const opened = await openBenchConnector(connectorId, tenant, { logger })
+  const { connector, descriptor, inFlight } = opened
   const started = performance.now()
   const { value: ids, peakRss, peakHeap } = await withPeakMemory(async () => {
     const seen: string[] = []
-    let cursor: string | null = null
-    do {
-      const page = await connector.list('users', { search: '', cursor, pageSize })
-      for (const item of page.items) seen.push(item.id)
-      cursor = page.nextCursor
-    } while (cursor)
+    await listEveryUser(opened, (id) => seen.push(id))
     return seen
   })
   const elapsed = performance.now() - started

@@ -2,13 +2,10 @@ import okta from '@okta/okta-sdk-nodejs'
 import { parseCustomProperties } from '../../shared/catalogue/customProperties'
 import { getDescriptor } from '../../shared/catalogue'
 import type { ConnectorId } from '../../shared/catalogue/types'
-import { connectorFactories } from '../../electron/connectors/registry'
-import { withReadAhead } from '../../electron/connectors/withReadAhead'
 import { userFields } from '../../electron/connectors/coupa/coupaUserFields'
 import { nextAfter } from '../../electron/connectors/okta/oktaPaging'
 import { everyUser } from '../../electron/connectors/okta/oktaSearch'
-import { sandboxParameters } from '../../electron/services/sandboxProfiles'
-import { createRecordingLogger } from '../support/recordingLogger'
+import { listEveryUser, openBenchConnector } from './benchConnector'
 import { milliseconds, printTable, type BenchRow } from './benchTable'
 import { startSandboxProcess } from './sandboxProcess'
 
@@ -119,23 +116,11 @@ function listersFor(target: Target, tenant: Record<string, string>): Lister[] {
 
 /** As listUsersBench lists: the connector wrapped as the app wraps it, pages as large as the profile keeps in flight. */
 async function listThroughLanyard(connectorId: ConnectorId, tenant: Record<string, string>): Promise<number> {
-  const descriptor = getDescriptor(connectorId)
-  const { url = '', ...credentials } = tenant
-  const { values, secrets } = sandboxParameters(connectorId, url, credentials)
-  const inFlight = Number(values.concurrency ?? descriptor.parameters.find((parameter) => parameter.key === 'concurrency')?.defaultValue ?? 1)
-  const logger = createRecordingLogger()
-  const connector = withReadAhead(connectorFactories[connectorId]!({ profileId: 'bench', profileName: 'Bench', environment: 'sandbox', values, secrets, logger }))
+  const opened = await openBenchConnector(connectorId, tenant)
   try {
-    let rows = 0
-    let cursor: string | null = null
-    do {
-      const page = await connector.list('users', { search: '', cursor, pageSize: descriptor.paging.maxPageSize * inFlight })
-      rows += page.items.length
-      cursor = page.nextCursor
-    } while (cursor)
-    return rows
+    return await listEveryUser(opened)
   } finally {
-    connector.close()
+    opened.connector.close()
   }
 }
 

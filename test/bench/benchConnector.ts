@@ -1,0 +1,46 @@
+import { getDescriptor } from '../../shared/catalogue'
+import type { ConnectorDescriptor, ConnectorId } from '../../shared/catalogue/types'
+import type { Connector } from '../../electron/connectors/Connector'
+import { connectorFactories } from '../../electron/connectors/registry'
+import { withReadAhead } from '../../electron/connectors/withReadAhead'
+import type { Logger } from '../../electron/logging/Logger'
+import { sandboxParameters } from '../../electron/services/sandboxProfiles'
+import { createRecordingLogger } from '../support/recordingLogger'
+
+export interface BenchConnector {
+  connector: Connector
+  descriptor: ConnectorDescriptor
+  /** Target pages the profile keeps in flight at once (Coupa's offset paging), 1 elsewhere. */
+  inFlight: number
+}
+
+/**
+ * A connector on a sandbox tenant of `npm run sandbox` (its printed address and credentials),
+ * wrapped as the app wraps every connector (electron/directory/ConnectorPool.ts) unless `bare`.
+ */
+export async function openBenchConnector(
+  connectorId: ConnectorId,
+  tenant: Record<string, string>,
+  options: { logger?: Logger; bare?: boolean } = {},
+): Promise<BenchConnector> {
+  const descriptor = getDescriptor(connectorId)
+  const { url = '', ...credentials } = tenant
+  const { values, secrets } = sandboxParameters(connectorId, url, credentials)
+  const inFlight = Number(values.concurrency ?? descriptor.parameters.find((parameter) => parameter.key === 'concurrency')?.defaultValue ?? 1)
+  const settings = { profileId: 'benchmark', profileName: 'Benchmark', environment: 'sandbox' as const, values, secrets, logger: options.logger ?? createRecordingLogger() }
+  const connector = await connectorFactories[connectorId]!(settings)
+  return { connector: options.bare ? connector : withReadAhead(connector), descriptor, inFlight }
+}
+
+/** Every user, page by page, as many target pages per call as the profile keeps in flight; calls `onRow` with each id. */
+export async function listEveryUser({ connector, descriptor, inFlight }: BenchConnector, onRow: (id: string) => void = () => {}): Promise<number> {
+  let rows = 0
+  let cursor: string | null = null
+  do {
+    const page = await connector.list('users', { search: '', cursor, pageSize: descriptor.paging.maxPageSize * inFlight })
+    for (const item of page.items) onRow(item.id)
+    rows += page.items.length
+    cursor = page.nextCursor
+  } while (cursor)
+  return rows
+}
