@@ -2,6 +2,7 @@ import { benchGenerateDirectory } from './generateBench'
 import { benchImportPreview } from './importPreviewBench'
 import { benchJournal } from './journalBench'
 import { benchListUsers } from './listUsersBench'
+import { benchRendererRows } from './rendererRowsBench'
 import { benchSearchAsYouType } from './searchAsYouTypeBench'
 import { printTable, type BenchRow } from './benchTable'
 import { countRequestsPerAction, printRequestCounts } from './requestCountsBench'
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = []
   rows.push(...(await benchListUsers({ users: 20_000, latencyMs: 20 })))
   rows.push(...(await benchSearchAsYouType({ users: 20_000, latencyMs: 20 })))
+  rows.push(...(await benchRendererRows({ users: 100_000, latencyMs: 20 })))
   rows.push(...(await benchGenerateDirectory(100_000)))
   rows.push(...benchImportPreview([2_000, 20_000]))
   rows.push(...(await benchJournal(10_000)))
