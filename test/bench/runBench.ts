@@ -6,6 +6,7 @@ import { benchCognitoVersusSdk, cognitoBenchSettings } from './cognitoSdkBench'
 import { benchMainMemory } from './mainMemoryBench'
 import { benchPeople } from './peopleBench'
 import { benchRowCpuSuite } from './rowCpuBench'
+import { benchRendererRows } from './rendererRowsBench'
 import { benchSearchAsYouType } from './searchAsYouTypeBench'
 import { benchNarrowSearch } from './narrowSearchBench'
 import { printTable, type BenchRow } from './benchTable'
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   rows.push(...(await benchSearchAsYouType({ users: 20_000, latencyMs: 20 })))
   rows.push(...(await benchPeople({ users: 20_000, latencyMs: 20, leavers: 100 })))
   rows.push(...(await benchNarrowSearch({ users: 100_000 })))
+  rows.push(...(await benchRendererRows({ users: 100_000, latencyMs: 20 })))
   rows.push(...(await benchGenerateDirectory(100_000)))
   rows.push(...benchImportPreview([2_000, 20_000]))
   rows.push(...(await benchJournal(10_000)))

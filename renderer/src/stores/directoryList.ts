@@ -1,8 +1,12 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { reactive, ref } from 'vue'
+import { getDescriptor } from '../../../shared/catalogue'
 import type { DirectoryObject } from '../../../shared/directory'
 import type { LanyardError, Result } from '../../../shared/errors'
+import type { ProfileView } from '../../../shared/profiles'
 import { useApi } from '../api/lanyardApi'
+import { useProfilesStore } from './profiles'
+import { TableRows, type TableRowsView } from './tableRows'
 
 /** Which table: one object type of one profile. */
 export interface TableRef {
@@ -11,7 +15,8 @@ export interface TableRef {
 }
 
 export interface TableState {
-  items: DirectoryObject[]
+  /** Reading it is tracked; the array is the same one while pages are appended (see tableRows.ts). */
+  readonly items: readonly DirectoryObject[]
   /** Opaque to the renderer; null once the last page has arrived. */
   nextCursor: string | null
   /** Only when the target reports a count; null otherwise. */
@@ -28,16 +33,34 @@ export interface TableState {
 /** A read of one object of a table, by id. */
 export type ObjectRead = (id: string) => Promise<Result<DirectoryObject>>
 
-/** Rows asked for per call: enough to fill a tall window twice, small enough to answer fast. */
+/**
+ * Rows asked for on a search's first page: enough to fill a tall window twice, small enough to
+ * answer fast, and cheap to throw away when the next key replaces the search.
+ */
 export const listPageSize = 100
+
+/**
+ * Rows asked for per page while scrolling: the profile's largest page, so reaching the end of a
+ * long list takes as few round trips as the target allows (Okta 200, GoTo 1,000; Coupa's 50-row
+ * pages times the pages it fetches at once). Exactly that, never more: Cognito answers at most 60,
+ * and a page of 100 would cost it two requests.
+ */
+export function scrollPageSize(profile: ProfileView | undefined): number {
+  if (!profile) return listPageSize
+  const descriptor = getDescriptor(profile.connectorId)
+  const inFlight = descriptor.parameters.find((parameter) => parameter.key === 'concurrency')
+  const pagesAtOnce = inFlight ? Number(profile.values[inFlight.key] ?? inFlight.defaultValue ?? 1) || 1 : 1
+  return descriptor.paging.maxPageSize * pagesAtOnce
+}
 
 /** One request key per table: main cancels the previous request under the same key. */
 export function tableKey(table: TableRef): string {
   return `${table.profileId}:${table.objectType}`
 }
 
-function emptyTable(): TableState {
-  return { items: [], nextCursor: null, total: null, loading: false, loadingMore: false, error: null, search: '', loaded: false }
+/** `items` is the rows' shallow ref: a reactive object unwraps it, so reading `state.items` tracks it. */
+function emptyTable(rows: TableRows): TableState {
+  return reactive({ items: rows.ref, nextCursor: null, total: null, loading: false, loadingMore: false, error: null, search: '', loaded: false })
 }
 
 /**
@@ -47,13 +70,31 @@ function emptyTable(): TableState {
  */
 export const useDirectoryListStore = defineStore('directoryList', () => {
   const tables = ref<Record<string, TableState>>({})
+  /** Per table key: its rows, outside deep reactivity. */
+  const rowsByKey = new Map<string, TableRows>()
   /** Per table key, and per row (`key:id`) for re-reads of one object. */
   const sequences = new Map<string, number>()
 
   function table(list: TableRef): TableState {
+    return tables.value[tableKey(list)] ?? create(list).state
+  }
+
+  function rows(list: TableRef): TableRows {
+    return rowsByKey.get(tableKey(list)) ?? create(list).rows
+  }
+
+  function create(list: TableRef): { state: TableState; rows: TableRows } {
     const key = tableKey(list)
-    tables.value[key] ??= emptyTable()
-    return tables.value[key]
+    const created = new TableRows()
+    rowsByKey.set(key, created)
+    const state = emptyTable(created)
+    tables.value[key] = state
+    return { state, rows: created }
+  }
+
+  /** The rows a table view reads: tracked reads, look-ups by id without a scan. */
+  function rowsOf(list: TableRef): TableRowsView {
+    return rows(list)
   }
 
   function find(list: TableRef): TableState | undefined {
@@ -76,7 +117,7 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
       objectType: list.objectType,
       search,
       cursor,
-      pageSize: listPageSize,
+      pageSize: cursor === null ? listPageSize : scrollPageSize(useProfilesStore().find(list.profileId)),
       requestKey: tableKey(list),
     })
   }
@@ -94,7 +135,8 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
       if (result.error.code !== 'cancelled') state.error = result.error
       return
     }
-    Object.assign(state, { items: result.value.items, nextCursor: result.value.nextCursor, total: result.value.total, loaded: true })
+    rows(list).reset(result.value.items)
+    Object.assign(state, { nextCursor: result.value.nextCursor, total: result.value.total, loaded: true })
   }
 
   /** The next page, when there is one and nothing else is on its way. */
@@ -111,9 +153,7 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
       if (result.error.code !== 'cancelled') state.error = result.error
       return
     }
-    // A row can move between pages while paging (an offset-paged target, a new object): keep ids unique.
-    const known = new Set(state.items.map((item) => item.id))
-    state.items = [...state.items, ...result.value.items.filter((item) => !known.has(item.id))]
+    rows(list).append(result.value.items)
     state.nextCursor = result.value.nextCursor
     state.total = result.value.total
   }
@@ -139,8 +179,8 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
    * new object that belongs in it, so the list is reloaded; one the target no longer has is removed.
    */
   async function refresh(list: TableRef, ids: readonly string[], read: ObjectRead = (id) => readObject(list, id)): Promise<void> {
-    const state = table(list)
-    const known = ids.filter((id) => state.items.some((item) => item.id === id))
+    const held = rows(list)
+    const known = ids.filter((id) => held.has(id))
     if (known.length < ids.length) {
       await reload(list)
       return
@@ -163,17 +203,13 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
   }
 
   function replace(list: TableRef, object: DirectoryObject): void {
-    const state = table(list)
-    const index = state.items.findIndex((item) => item.id === object.id)
-    if (index >= 0) state.items.splice(index, 1, object)
+    rows(list).replace(object)
   }
 
   /** A deleted object leaves the table where it is; the rest keep their place and scroll. */
   function remove(list: TableRef, id: string): void {
     const state = table(list)
-    const before = state.items.length
-    state.items = state.items.filter((item) => item.id !== id)
-    if (state.total !== null && state.items.length < before) state.total = Math.max(0, state.total - 1)
+    if (rows(list).remove(id) && state.total !== null) state.total = Math.max(0, state.total - 1)
   }
 
   /** Leaving a table: whatever it still waits for is cancelled in main and ignored here. */
@@ -190,6 +226,7 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
   return {
     tables,
     table,
+    rowsOf,
     find,
     search,
     loadMore,

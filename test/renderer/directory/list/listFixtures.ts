@@ -5,6 +5,7 @@ import { createMemoryHistory, createRouter, RouterView } from 'vue-router'
 import { installApi } from '../../../../renderer/src/api/lanyardApi'
 import { routes } from '../../../../renderer/src/router'
 import { useProfilesStore } from '../../../../renderer/src/stores/profiles'
+import type { CallInput } from '../../../../shared/contract'
 import type { DirectoryObject, DirectoryPage } from '../../../../shared/directory'
 import type { Result } from '../../../../shared/errors'
 import type { ProfileView } from '../../../../shared/profiles'
@@ -28,6 +29,18 @@ export function users(count: number, from = 0): DirectoryObject[] {
 
 export function page(items: DirectoryObject[], nextCursor: string | null = null, total: number | null = null): Result<DirectoryPage> {
   return { ok: true, value: { items, nextCursor, total } }
+}
+
+/**
+ * An endless target: a first page of `firstPage` users, then as many as each call asks for
+ * (`pageSize`), numbered on; the cursor is the number of the next user.
+ */
+export function endlessUsers(firstPage = 100) {
+  return (input: CallInput<'directory.list'>): Result<DirectoryPage> => {
+    const from = input.cursor ? Number(input.cursor) : 0
+    const count = input.cursor ? (input.pageSize ?? firstPage) : firstPage
+    return page(users(count, from), String(from + count))
+  }
 }
 
 export interface Deferred<T> {
