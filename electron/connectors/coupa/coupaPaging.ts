@@ -95,7 +95,11 @@ export async function readOffsetPage(context: CoupaContext, list: OffsetList, pa
     for (let index = next++; index < end; index = next++) await readOne(index)
   }
 
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, context.pagesAtOnce), limits.length) }, () => worker()))
+  // A list's first page goes alone: most searches end inside it, and pages sent beside it would
+  // spend the target's rate limit for nothing (or not, depending on timing — so no one could say
+  // how many requests a search sends). Only once it comes back full do the others go, side by side.
+  if (start === 0 && limits.length > 1) await readOne(next++)
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, context.pagesAtOnce), Math.max(0, end - next)) }, () => worker()))
   // The first failure in list order, among the pages the list still needed.
   const failed = [...failures.keys()].filter((index) => index < end).sort((left, right) => left - right)[0]
   if (failed !== undefined) throw failures.get(failed)

@@ -42,6 +42,20 @@ describe('Coupa offset paging', () => {
     expect(decodeCursor(page.nextCursor!, list)).toBe(400)
   })
 
+  it("sends a list's first page alone, so a search that ends inside it costs one request whatever the timing", async () => {
+    const short = fakeCoupa(30)
+    const found = await readOffsetPage(coupaTestContext({ request: short.request }, 4), list, { pageSize: 200 })
+    expect(found.rows).toHaveLength(30)
+    expect(short.seen.offsets).toEqual([0])
+
+    const long = fakeCoupa(1000)
+    await readOffsetPage(coupaTestContext({ request: long.request }, 4), list, { pageSize: 200 })
+    // The first page answered full before the other three went out together.
+    expect(long.seen.offsets[0]).toBe(0)
+    expect([...long.seen.offsets].sort((a, b) => a - b)).toEqual([0, 50, 100, 150])
+    expect(long.seen.peak).toBe(3)
+  })
+
   it('never has more pages in flight than the profile allows', async () => {
     const coupa = fakeCoupa(1000)
     await readOffsetPage(coupaTestContext({ request: coupa.request }, 2), list, { pageSize: 500 })
