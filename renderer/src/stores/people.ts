@@ -17,6 +17,8 @@ export interface ProfileSearch {
   accounts: PersonAccount[]
   /** Its accounts are from the previous search: shown greyed until this profile answers the new one. */
   stale: boolean
+  /** The text its accounts answered: a failed repeat of the same search keeps them (greyed) rather than showing none. */
+  answered: string
   truncated: boolean
   searched: string
   error: LanyardError | null
@@ -61,10 +63,14 @@ export const usePeopleStore = defineStore('people', () => {
   function place(results: PeopleResults): void {
     const row = rows.value.find((candidate) => candidate.profileId === results.profileId)
     if (!row) return
+    // A profile that fails a repeat of the search it answered (a refresh after an offboarding, while
+    // the target is down) keeps its accounts, greyed: "no account found" would be untrue.
+    const kept = results.status === 'failed' && row.answered === text.value.trim()
     Object.assign(row, {
       status: results.status,
-      accounts: results.accounts,
-      stale: false,
+      accounts: kept ? row.accounts : results.accounts,
+      stale: kept && row.accounts.length > 0,
+      answered: kept ? row.answered : text.value.trim(),
       truncated: results.truncated,
       searched: results.searched,
       error: results.error,
@@ -123,6 +129,7 @@ export const usePeopleStore = defineStore('people', () => {
       status: 'searching',
       accounts: before.get(profile.profileId)?.accounts ?? [],
       stale: before.has(profile.profileId),
+      answered: before.get(profile.profileId)?.answered ?? '',
       truncated: false,
       searched: '',
       error: null,

@@ -169,6 +169,16 @@ describe('the person page', () => {
     expect(statusBadges(mounted)).toEqual(['Enabled Offboarding undone', 'active Offboarding undone', 'ACTIVE Offboarding undone'])
   })
 
+  it('keeps an account on the page, greyed, when its application fails the re-read after the offboarding', async () => {
+    const mounted = await openDana()
+    mounted.main.failSearches.set(coupa.profileId, { code: 'network', message: 'Coupa did not answer. Check the connection, then search again.' })
+    await planAndConfirm(mounted)
+    await vi.runAllTimersAsync()
+
+    expect(columns(mounted)).toEqual(['AWS Cognito', 'Coupa', 'Okta'])
+    expect(mounted.wrapper.text()).not.toContain('No account found in Coupa')
+  })
+
   it('undoes the offboarding after one confirmation and reports per account which are back', async () => {
     const mounted = await openDana()
     await planAndConfirm(mounted)

@@ -13,6 +13,8 @@ export interface FakePeopleMain {
   searches: { searchId: string; input: PeopleSearchInput }[]
   /** Sends a profile's `people.results` for a search (the newest unless told), as main does when that profile answers. */
   answer(profileId: string, searchId?: string): void
+  /** Profiles whose searches fail with this error (their accounts stay for plans and offboardings), until deleted. */
+  failSearches: Map<string, LanyardError>
   /** Accounts whose next deprovision fails, with the error main would report. */
   failNext: Map<string, LanyardError>
   /** Operations made so far, by id: `journal.operation` and `journal.undoableFor` read them. */
@@ -60,7 +62,7 @@ export function installFakePeopleMain(
   answers: Record<string, ProfileAnswer>,
   options: { autoAnswer?: readonly string[] } = {},
 ): FakePeopleMain {
-  const main: FakePeopleMain = { searches: [], answer, failNext: new Map(), operations: new Map(), undoDifferences: new Map() }
+  const main: FakePeopleMain = { searches: [], answer, failNext: new Map(), failSearches: new Map(), operations: new Map(), undoDifferences: new Map() }
   const everyAccount = () => Object.values(answers).flatMap((answer) => (Array.isArray(answer) ? answer : []))
   let operations = 0
 
@@ -74,7 +76,7 @@ export function installFakePeopleMain(
 
   function results(profileId: string, searchId: string): PeopleResults {
     const search = main.searches.find((candidate) => candidate.searchId === searchId)
-    const answer = answers[profileId] ?? []
+    const answer = main.failSearches.get(profileId) ?? answers[profileId] ?? []
     const failed = !Array.isArray(answer)
     return {
       searchId,
