@@ -47,12 +47,11 @@ function phraseFor(intent: IntentRecord, name: string): Phrase {
       return { done: `Removed ${name} from ${other}`, attempt: `remove ${name} from ${other}` }
     case 'deprovision': {
       const verb = deprovisionVerb(intent.snapshot?.mode)
-      const kept = countWord(intent.snapshot?.groups.length ?? 0, 'group')
-      return { done: `${verb.past} ${name} (kept ${kept} on record)`, attempt: `${verb.present} ${name}` }
+      return { done: `${verb.past} ${name} (kept ${keptOnRecord(intent.snapshot)} on record)`, attempt: `${verb.present} ${name}` }
     }
     case 'undoDeprovision': {
       const snapshot = intent.snapshot
-      const restored = snapshot ? ` (brought back status ${snapshot.status} and ${countWord(snapshot.groups.length, 'group')})` : ''
+      const restored = snapshot ? ` (brought back status ${snapshot.status} and ${keptOnRecord(snapshot)})` : ''
       return { done: `Undid the deprovision of ${name}${restored}`, attempt: `undo the deprovision of ${name}` }
     }
   }
@@ -82,6 +81,18 @@ function deprovisionVerb(mode: string | undefined): { past: string; present: str
 export function objectWord(connectorId: ConnectorId, objectType: string): string {
   const label = findObjectType(getDescriptor(connectorId), objectType)?.label ?? objectType
   return label.toLowerCase().replace(/s$/, '')
+}
+
+/** The lists a snapshot keeps beside the groups, in words: GoTo's licences, admin roles and role sets. */
+const recordedLists: Readonly<Record<string, string>> = { licenses: 'licence', adminRoles: 'admin role', roleSets: 'role set' }
+
+/** "1 group, 2 licences and 1 admin role": everything the snapshot holds for undo, not its groups alone. */
+function keptOnRecord(snapshot: IntentRecord['snapshot']): string {
+  const lists = Object.entries(recordedLists).flatMap(([key, noun]) => {
+    const list = snapshot?.extra[key]
+    return Array.isArray(list) && list.length > 0 ? [countWord(list.length, noun)] : []
+  })
+  return listWords([countWord(snapshot?.groups.length ?? 0, 'group'), ...lists])
 }
 
 function countWord(count: number, noun: string): string {

@@ -43,7 +43,11 @@ describe('GoToMeeting through the services, against the sandbox account', () => 
 
     const entry = await handlers['directory.deprovision']({ profileId: profile.id, userId: person.key })
     expect(entry.outcome.status).toBe('applied')
-    expect(entry.summary).toContain(`${person.firstName} ${person.lastName}`)
+    // What the snapshot holds for undo, licences and admin roles too, not only the group deactivation leaves alone.
+    const licences = person.licenseKeys.length
+    const roles = person.adminRoles.length
+    const kept = [`1 group`, ...(licences ? [`${licences} licence${licences === 1 ? '' : 's'}`] : []), `${roles} admin role${roles === 1 ? '' : 's'}`]
+    expect(entry.summary).toBe(`Suspended ${person.firstName} ${person.lastName} (kept ${kept.slice(0, -1).join(', ')} and ${kept.at(-1)} on record)`)
     expect(entry.changes).toEqual([{ attribute: 'active', before: true, after: false }])
     expect(entry.recorded).toEqual({ status: 'ACTIVE', groups: [groupName] })
     expect(tenant.user(person.key)).toMatchObject({ status: 'SUSPENDED', licenseKeys: [], adminRoles: [] })
