@@ -8,7 +8,7 @@ import { compareWithTarget, differencesFrom } from './snapshotComparison'
 import { AppError } from '../errors/AppError'
 import type { ConnectorPool } from '../directory/ConnectorPool'
 import { requireOperation, userTypeOf } from '../directory/operationRules'
-import { recordChange, type ChangeContext } from './recordChange'
+import { profileFieldsOf, recordChange, type ChangeContext } from './recordChange'
 
 /**
  * Deprovision and its undo, as small transactions (DESIGN §3): read the user's state, journal it
@@ -67,9 +67,7 @@ export class DeprovisionService {
       profileId: profile.id,
       signal,
       intent: {
-        profileId: profile.id,
-        profileName: profile.name,
-        connectorId: profile.connectorId,
+        ...profileFieldsOf(profile),
         action: 'deprovision',
         target: { objectType: users.id, id: snapshot.userId, name: snapshot.displayName },
         related: null,
@@ -169,9 +167,7 @@ export class DeprovisionService {
       profileId: profile.id,
       signal,
       intent: {
-        profileId: profile.id,
-        profileName: profile.name,
-        connectorId: profile.connectorId,
+        ...profileFieldsOf(profile),
         action: 'undoDeprovision',
         target: { objectType: userType, id: snapshot.userId, name: snapshot.displayName },
         related: null,

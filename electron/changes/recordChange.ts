@@ -1,4 +1,5 @@
 import type { EventName, EventPayload } from '../../shared/contract'
+import type { ConnectorId } from '../../shared/catalogue/types'
 import type { StepReport } from '../../shared/errors'
 import type { Journal, NewIntent, NewOutcome } from '../journal/Journal'
 import type { Logger } from '../logging/Logger'
@@ -14,6 +15,11 @@ export interface ChangeContext {
 }
 
 /** Objects a change touched, for `directory.changed`: views showing them re-read them. */
+/** Who an intent is about: the profile as it is named now (it may later be renamed or deleted). */
+export function profileFieldsOf(profile: { id: string; name: string; connectorId: ConnectorId }): { profileId: string; profileName: string; connectorId: ConnectorId } {
+  return { profileId: profile.id, profileName: profile.name, connectorId: profile.connectorId }
+}
+
 export type Touched = { objectType: string; ids: string[] }[]
 
 export interface AppliedChange<T> {

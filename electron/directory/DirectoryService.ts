@@ -21,7 +21,7 @@ import { AppError, refuseProblems } from '../errors/AppError'
 import { creationChanges, effectiveChanges, isSecret } from './attributeChanges'
 import type { ConnectorPool } from './ConnectorPool'
 import { assertConfirmedName, assertWritable, groupTypeOf, membershipTypes, objectTypeOf, requireOperation } from './operationRules'
-import { recordChange, type ChangeContext } from '../changes/recordChange'
+import { profileFieldsOf, recordChange, type ChangeContext } from '../changes/recordChange'
 import { RequestKeys } from './RequestKeys'
 
 /**
@@ -234,8 +234,7 @@ export class DirectoryService {
   }
 
   private profileFields(profileId: string) {
-    const { profile } = this.connectors.target(profileId)
-    return { profileId: profile.id, profileName: profile.name, connectorId: profile.connectorId }
+    return profileFieldsOf(this.connectors.target(profileId).profile)
   }
 
   /** Secret attributes (a Cognito password) are masked in every log line from now on. */
