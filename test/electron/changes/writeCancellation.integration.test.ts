@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startOktaSandbox } from '../../../electron/sandbox/okta/startOktaSandbox'
 import { createTestServices } from '../../support/createTestServices'
 import { createOktaSandboxProfile } from '../../support/oktaSandboxProfile'
 import { createRecordingLogger } from '../../support/recordingLogger'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
+import { closeAfterEach } from '../../support/closeAfterEach'
 
 /*
  * Writes take an AbortSignal (issue 12: a bulk job must be able to pause), against the Okta
@@ -14,10 +15,7 @@ import { useTemporaryDirectories } from '../../support/temporaryDirectory'
  */
 
 const newDirectory = useTemporaryDirectories()
-const running: { close(): Promise<unknown> }[] = []
-afterEach(async () => {
-  while (running.length > 0) await running.pop()?.close()
-})
+const running = closeAfterEach()
 
 /** A suspended person, deprovisioned through the services, then taken out of two groups: undo has three steps. */
 async function setUp() {

@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createCognitoConnector } from '../../../electron/connectors/cognito/createCognitoConnector'
 import type { ConnectorFactories } from '../../../electron/directory/ConnectorPool'
 import { startCognitoSandbox, type RunningCognitoSandbox } from '../../../electron/sandbox/cognito/startCognitoSandbox'
 import { AppError } from '../../../electron/errors/AppError'
 import { createTestServices } from '../../support/createTestServices'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
+import { closeAfterEach } from '../../support/closeAfterEach'
 
 /*
  * The whole main-process path — contract handlers, directory and completion services, journal,
@@ -14,10 +15,7 @@ import { useTemporaryDirectories } from '../../support/temporaryDirectory'
  */
 
 const newDirectory = useTemporaryDirectories()
-const running: { close(): Promise<unknown> }[] = []
-afterEach(async () => {
-  while (running.length > 0) await running.pop()?.close()
-})
+const running = closeAfterEach()
 
 /** The real adapter with short throttling waits, so a throttled step fails quickly. */
 const factories: ConnectorFactories = {

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createCoupaConnector } from '../../../electron/connectors/coupa/createCoupaConnector'
 import { connectorFactories } from '../../../electron/connectors/registry'
 import { startCoupaSandbox, type RunningCoupaSandbox } from '../../../electron/sandbox/coupa/startCoupaSandbox'
 import { createTestServices } from '../../support/createTestServices'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
+import { closeAfterEach } from '../../support/closeAfterEach'
 
 /*
  * The whole main-process path — contract handlers, directory service, journal, the real Coupa
@@ -14,10 +15,7 @@ import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 const newDirectory = useTemporaryDirectories()
 /** The registry's factories, with Coupa's retries made fast so failing steps do not wait for production backoffs. */
 const factories = { ...connectorFactories, coupa: (settings: Parameters<typeof createCoupaConnector>[0]) => createCoupaConnector(settings, { backoff: { initialMs: 5, maxMs: 20 } }) }
-const running: { close(): Promise<unknown> }[] = []
-afterEach(async () => {
-  while (running.length > 0) await running.pop()?.close()
-})
+const running = closeAfterEach()
 
 async function setUp(dataDirectory = newDirectory(), existing?: RunningCoupaSandbox) {
   const sandbox = existing ?? (await startCoupaSandbox({ users: 40 }))

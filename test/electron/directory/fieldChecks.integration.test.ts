@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CallName } from '../../../shared/contract'
 import { startCognitoSandbox } from '../../../electron/sandbox/cognito/startCognitoSandbox'
 import { startCoupaSandbox } from '../../../electron/sandbox/coupa/startCoupaSandbox'
@@ -8,6 +8,7 @@ import { createTestServices } from '../../support/createTestServices'
 import { createRecordingLogger } from '../../support/recordingLogger'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 import { journalOnDisk } from './directoryHarness'
+import { closeAfterEach } from '../../support/closeAfterEach'
 
 /*
  * Issue 15, "Check before the confirmation, not after", in main: the renderer is not trusted, so
@@ -16,10 +17,7 @@ import { journalOnDisk } from './directoryHarness'
  */
 
 const newDirectory = useTemporaryDirectories()
-const running: { close(): Promise<unknown> }[] = []
-afterEach(async () => {
-  while (running.length > 0) await running.pop()?.close()
-})
+const running = closeAfterEach()
 
 async function cognitoSetUp() {
   const sandbox = await startCognitoSandbox({ users: 5 })

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startGoToMeetingSandbox } from '../../../electron/sandbox/gotomeeting/startGoToMeetingSandbox'
 import { AppError } from '../../../electron/errors/AppError'
 import { createTestServices } from '../../support/createTestServices'
 import { behindLanyardsBack } from '../connectors/gotomeeting/goToSandboxHarness'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
+import { closeAfterEach } from '../../support/closeAfterEach'
 
 /*
  * The whole main-process path — contract handlers, directory service, journal, the real GoToMeeting
@@ -11,10 +12,7 @@ import { useTemporaryDirectories } from '../../support/temporaryDirectory'
  */
 
 const newDirectory = useTemporaryDirectories()
-const running: { close(): Promise<unknown> }[] = []
-afterEach(async () => {
-  while (running.length > 0) await running.pop()?.close()
-})
+const running = closeAfterEach()
 
 async function setUp() {
   const sandbox = await startGoToMeetingSandbox({ users: 60 })

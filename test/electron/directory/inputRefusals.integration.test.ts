@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CallName } from '../../../shared/contract'
 import { startCognitoSandbox } from '../../../electron/sandbox/cognito/startCognitoSandbox'
 import { startCoupaSandbox } from '../../../electron/sandbox/coupa/startCoupaSandbox'
@@ -10,6 +10,7 @@ import { createTestServices } from '../../support/createTestServices'
 import { createRecordingLogger } from '../../support/recordingLogger'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 import { journalOnDisk } from './directoryHarness'
+import { closeAfterEach } from '../../support/closeAfterEach'
 
 /*
  * The audit's findings against the real adapters: lone surrogates made `encodeURIComponent` throw
@@ -18,10 +19,7 @@ import { journalOnDisk } from './directoryHarness'
  */
 
 const newDirectory = useTemporaryDirectories()
-const running: { close(): Promise<unknown> }[] = []
-afterEach(async () => {
-  while (running.length > 0) await running.pop()?.close()
-})
+const running = closeAfterEach()
 
 async function setUp(connectorId: 'okta' | 'gotomeeting') {
   const logger = createRecordingLogger()

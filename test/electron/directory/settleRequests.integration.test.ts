@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startOktaSandbox } from '../../../electron/sandbox/okta/startOktaSandbox'
 import { createTestServices } from '../../support/createTestServices'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 import { createOktaSandboxProfile } from '../../support/oktaSandboxProfile'
+import { closeAfterEach } from '../../support/closeAfterEach'
 
 /*
  * Settling against the Okta sandbox: how many requests it sends (issue 11, defect 10) — one Check
@@ -11,10 +12,7 @@ import { createOktaSandboxProfile } from '../../support/oktaSandboxProfile'
  */
 
 const newDirectory = useTemporaryDirectories()
-const running: { close(): Promise<unknown> }[] = []
-afterEach(async () => {
-  while (running.length > 0) await running.pop()?.close()
-})
+const running = closeAfterEach()
 
 async function setUp() {
   const sandbox = await startOktaSandbox({ users: 40 })

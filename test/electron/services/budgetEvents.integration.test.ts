@@ -1,15 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { EventPayload } from '../../../shared/contract'
 import { startOktaSandbox } from '../../../electron/sandbox/okta/startOktaSandbox'
 import { createTestServices } from '../../support/createTestServices'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 import { createOktaSandboxProfile } from '../../support/oktaSandboxProfile'
+import { closeAfterEach } from '../../support/closeAfterEach'
 
 const newDirectory = useTemporaryDirectories()
-const running: { close(): Promise<unknown> }[] = []
-afterEach(async () => {
-  while (running.length > 0) await running.pop()?.close()
-})
+const running = closeAfterEach()
 
 describe('the request budget through the services', () => {
   it("publishes a profile's budget as budget.changed, as the Okta tenant's headers report it", async () => {

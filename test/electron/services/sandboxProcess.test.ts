@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ConnectorId } from '../../../shared/catalogue/types'
 import { launchNodeSandbox, type SandboxChild } from '../../../electron/sandbox/process/launchSandboxProcess'
 import { openAppSandboxes } from '../../../electron/services/appSandboxes'
@@ -6,12 +6,10 @@ import { createTestServices } from '../../support/createTestServices'
 import { MemorySecretStore } from '../../support/MemorySecretStore'
 import { createRecordingLogger } from '../../support/recordingLogger'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
+import { closeAfterEach } from '../../support/closeAfterEach'
 
 const newDirectory = useTemporaryDirectories()
-const running: { close(): Promise<unknown> }[] = []
-afterEach(async () => {
-  while (running.length > 0) await running.pop()?.close()
-})
+const running = closeAfterEach()
 
 /** A child of this test that has ended: `kill(pid, 0)` finds no such process. */
 function isGone(pid: number | undefined): boolean {

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ConnectorId } from '../../../shared/catalogue/types'
 import { Journal } from '../../../electron/journal/Journal'
 import { startSandbox } from '../../../electron/sandbox/startSandboxes'
@@ -11,12 +11,10 @@ import { expectAppError } from '../../support/expectAppError'
 import { MemorySecretStore } from '../../support/MemorySecretStore'
 import { createRecordingLogger } from '../../support/recordingLogger'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
+import { closeAfterEach } from '../../support/closeAfterEach'
 
 const newDirectory = useTemporaryDirectories()
-const running: { close(): Promise<unknown> }[] = []
-afterEach(async () => {
-  while (running.length > 0) await running.pop()?.close()
-})
+const running = closeAfterEach()
 
 /**
  * The app's start-up as both doors do it (startAppServices, over a memory keychain), with every
