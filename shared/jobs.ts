@@ -48,6 +48,8 @@ export interface JobChange {
   action: 'deprovision' | 'undoDeprovision' | 'addMember' | 'removeMember'
   /** For memberships: the group. */
   group: { objectType: string; id: string; name: string } | null
+  /** For `undoDeprovision`: the deprovision's journal entry it undoes. */
+  entryToUndo: string | null
   /** The account's state now and after, in words ("ACTIVE, in 3 groups" → "SUSPENDED, groups kept on record"). */
   before: string
   after: string
