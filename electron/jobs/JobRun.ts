@@ -165,7 +165,9 @@ export class JobRun {
       // No result on disk: the last run may have sent it before it stopped. If so, its outcome stands.
       this.journalled ??= new JournalledChanges(this.services.journal, this.job.operationId)
       const sent = this.journalled.entryFor(change)
-      if (sent) return fromEntry(await this.settled(sent))
+      const settled = sent ? await this.settled(sent) : null
+      // Sent before: its outcome stands, unless settling read the target and found it never happened.
+      if (settled && !(settled.outcome.status === 'failed' && settled.outcome.reconciled)) return fromEntry(settled)
     } else if (this.changes[index]!.entryId) {
       // A retry: a change whose answer was lost is settled first, and sent again only if it did not happen.
       const last = this.services.journal.entry(this.changes[index]!.entryId!)
