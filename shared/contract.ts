@@ -56,6 +56,7 @@ import {
   type OffboardReport,
   type PeopleSearchStarted,
 } from './people'
+import { jobProgressSchema, jobRefSchema, jobStartSchema, type JobDetails, type JobView } from './jobs'
 
 /**
  * The one contract between renderer and main. Every call the renderer may make is an entry
@@ -160,6 +161,17 @@ export const contract = {
     offboardSchema,
     'Deprovisions the accounts, in parallel across profiles, as one journal operation; progress as people.offboardProgress events.',
   ),
+
+  // jobs
+  'jobs.start': call<JobView>()(jobStartSchema, "Starts a planned job in the background as one journal operation; progress as jobs.progress events."),
+  'jobs.pause': call<JobView>()(jobRefSchema, 'Starts no more changes of the job; the ones in flight finish.'),
+  'jobs.resume': call<JobView>()(jobRefSchema, 'Runs the changes of a paused or interrupted job still waiting; none is sent twice.'),
+  'jobs.cancel': call<JobView>()(jobRefSchema, 'Stops the job: changes in flight are aborted and recorded as far as they went.'),
+  'jobs.list': call<JobView[]>()(none, 'Every job on this computer, newest first.'),
+  'jobs.get': call<JobDetails>()(jobRefSchema, "A job with each change's result, and the lines that were not run."),
+  'jobs.retryFailed': call<JobView>()(jobRefSchema, "Runs the job's failed changes again, as more changes of its operation."),
+  'jobs.undo': call<JobView>()(jobRefSchema, 'Starts a new job undoing every change of this one that was done.'),
+  'jobs.exportResults': call<ExportedFile>()(jobRefSchema, "The job's results as a CSV file (UTF-8 with a byte-order mark)."),
 } as const
 
 export type Contract = typeof contract
@@ -201,6 +213,8 @@ export const events = {
   'people.results': peopleResultsSchema,
   /** One account of an offboarding changed state. */
   'people.offboardProgress': offboardProgressSchema,
+  /** A job's state and the changes that moved since the last event, a few times a second at most. */
+  'jobs.progress': jobProgressSchema,
 } as const
 function isJournalEntryLike(value: unknown): boolean {
   return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string'

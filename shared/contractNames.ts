@@ -48,9 +48,18 @@ export const contractCallNames = [
   'people.cancel',
   'people.planOffboarding',
   'people.offboard',
+  'jobs.start',
+  'jobs.pause',
+  'jobs.resume',
+  'jobs.cancel',
+  'jobs.list',
+  'jobs.get',
+  'jobs.retryFailed',
+  'jobs.undo',
+  'jobs.exportResults',
 ] as const satisfies readonly CallName[]
 
-export const contractEventNames = ['profiles.changed', 'directory.changed', 'journal.appended', 'budget.changed', 'people.results', 'people.offboardProgress'] as const satisfies readonly EventName[]
+export const contractEventNames = ['profiles.changed', 'directory.changed', 'journal.appended', 'budget.changed', 'people.results', 'people.offboardProgress', 'jobs.progress'] as const satisfies readonly EventName[]
 
 /** The one answer every door (preload, preview client, main) gives a name outside the contract. */
 export function unknownCall(name: unknown): Result<never> {

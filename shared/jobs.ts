@@ -121,7 +121,10 @@ export interface JobView {
 
 export interface JobDetails {
   job: JobView
-  changes: (JobChange & JobChangeResult)[]
+  /** Each change with its result and the input line it came from. */
+  changes: (JobChange & JobChangeResult & { input: string })[]
+  /** The plan's lines that were not run (skipped or unmatched), with why: results show them too. */
+  skippedLines: { line: number; input: string; reason: string }[]
 }
 
 export const jobRefSchema = z.object({ jobId: lineText().min(1).max(100) }).strict()

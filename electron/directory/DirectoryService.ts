@@ -16,7 +16,7 @@ import type {
 import { validateChanges, validateNewObject } from '../../shared/directoryValidation'
 import type { StepReport } from '../../shared/errors'
 import { requireCapability } from '../connectors/capabilities'
-import type { PageRequest, ReadsMemberships } from '../connectors/Connector'
+import type { Connector, PageRequest, ReadsMemberships } from '../connectors/Connector'
 import { AppError, refuseProblems } from '../errors/AppError'
 import { creationChanges, effectiveChanges, isSecret } from './attributeChanges'
 import type { ConnectorPool } from './ConnectorPool'
@@ -175,28 +175,37 @@ export class DirectoryService {
     return null
   }
 
-  addMember(input: MembershipChangeInput, signal?: AbortSignal): Promise<null> {
-    return this.changeMembership(input, 'addMember', signal)
+  async addMember(input: MembershipChangeInput, signal?: AbortSignal): Promise<null> {
+    await this.changeMembership(input, 'addMember', signal)
+    return null
   }
 
-  removeMember(input: MembershipChangeInput, signal?: AbortSignal): Promise<null> {
-    return this.changeMembership(input, 'removeMember', signal)
+  async removeMember(input: MembershipChangeInput, signal?: AbortSignal): Promise<null> {
+    await this.changeMembership(input, 'removeMember', signal)
+    return null
   }
 
-  private async changeMembership(input: MembershipChangeInput, action: 'addMember' | 'removeMember', signal: AbortSignal | undefined): Promise<null> {
+  /** Adds or removes one membership, journaled; answers the change's journal entry id. */
+  async changeMembership(
+    input: MembershipChangeInput,
+    action: 'addMember' | 'removeMember',
+    signal: AbortSignal | undefined,
+    { operationId, planned }: MembershipChangeOptions = {},
+  ): Promise<string> {
     const { users, groups, changedFrom } = membershipTypes(this.connectors.target(input.profileId).descriptor, input.groupType)
     const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'managesMemberships')
+    // A change may only name an operation the journal holds: its undo is found through it.
+    if (operationId) this.context.journal.operationRecord(operationId)
     // Read both first: the journal names them, and the side the target changes must be writable
     // (an Okta APP_GROUP is refused; a Coupa role is read-only itself but changed from the user).
-    const group = await connector.get(groups.id, input.groupId, signal)
-    if (changedFrom === 'group') assertWritable(group)
-    const user = await connector.get(users.id, input.userId, signal)
-    if (changedFrom === 'user') assertWritable(user)
+    // A job's plan has read and checked both already: two reads per row would halve its pace.
+    const group = planned ? { id: input.groupId, displayName: planned.groupName } : await readWritable(connector, groups.id, input.groupId, changedFrom === 'group', signal)
+    const user = planned ? { id: input.userId, displayName: planned.userName } : await readWritable(connector, users.id, input.userId, changedFrom === 'user', signal)
     const touched = [
       { objectType: users.id, ids: [user.id] },
       { objectType: groups.id, ids: [group.id] },
     ]
-    await recordChange(this.context, {
+    const { entryId } = await recordChange(this.context, {
       profileId: input.profileId,
       signal,
       intent: {
@@ -207,6 +216,7 @@ export class DirectoryService {
         changes: [],
         snapshot: null,
         undoOf: null,
+        ...(operationId && { operationId }),
       },
       apply: async () => {
         if (action === 'addMember') await connector.addMember(groups.id, group.id, user.id, signal)
@@ -215,7 +225,7 @@ export class DirectoryService {
       },
       touchedOnFailure: touched,
     })
-    return null
+    return entryId
   }
 
   private async related(
@@ -254,4 +264,16 @@ function provisionalName(attributes: Record<string, unknown>): string {
   const pick = (path: string) => (typeof attributes[path] === 'string' ? (attributes[path] as string).trim() : '')
   const fullName = [pick('name.givenName'), pick('name.familyName')].filter(Boolean).join(' ')
   return pick('displayName') || fullName || pick('userName') || '(new object)'
+}
+
+/** A job's membership change whose plan has already read and checked both sides: their names, for the journal. */
+export interface MembershipChangeOptions {
+  operationId?: string
+  planned?: { userName: string; groupName: string }
+}
+
+async function readWritable(connector: Pick<Connector, 'get'>, objectType: string, id: string, mustBeWritable: boolean, signal: AbortSignal | undefined): Promise<DirectoryObject> {
+  const object = await connector.get(objectType, id, signal)
+  if (mustBeWritable) assertWritable(object)
+  return object
 }

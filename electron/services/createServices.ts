@@ -10,6 +10,10 @@ import { Journal } from '../journal/Journal'
 import { createJournalHandlers } from '../journal/journalHandlers'
 import { createChangeHandlers } from '../changes/changeHandlers'
 import { createPeopleHandlers } from '../people/peopleHandlers'
+import { createJobHandlers } from '../jobs/jobHandlers'
+import { Jobs } from '../jobs/Jobs'
+import { JobStore } from '../jobs/JobStore'
+import { PlanStore } from '../jobs/PlanStore'
 import { Offboarding } from '../people/Offboarding'
 import { PeopleSearch } from '../people/PeopleSearch'
 import { Reconciliation } from '../changes/Reconciliation'
@@ -53,6 +57,8 @@ export interface Services {
 /** For work made of several changes (an operation: offboarding, bulk jobs) before it has contract calls, and its tests. */
 export interface OperationServices {
   operations: { journal: Journal; deprovisions: DeprovisionService }
+  /** Where `jobs.plan` keeps plans for `jobs.start`; tests put plans of their own. */
+  jobPlans: PlanStore
 }
 
 /**
@@ -119,6 +125,12 @@ export async function createServices(options: ServiceOptions): Promise<Services 
     answered: (profileId) => settling.profileAnswered(profileId),
   })
   const offboarding = new Offboarding({ connectors, journal, deprovisions, emit: options.emit, logger: options.logger })
+  const plans = new PlanStore()
+  const jobs = await Jobs.open({
+    services: { journal, deprovisions, directory, logger: options.logger, store: new JobStore(options.dataDirectory, options.logger), settle: (entryId) => settling.settle(entryId) },
+    plans,
+    publish: (job, changes) => options.emit('jobs.progress', { job, changes }),
+  })
   let sandboxProfilesReady = () => {}
   // Runs in the background: reads the targets of changes left unfinished by the last run.
   const reconciliation = new Reconciliation({
@@ -143,6 +155,7 @@ export async function createServices(options: ServiceOptions): Promise<Services 
     ...createJournalHandlers(journal),
     ...createChangeHandlers(reconciliation, deprovisions, completions, settling),
     ...createPeopleHandlers({ search: peopleSearch, offboarding, connectors, logger: options.logger }),
+    ...createJobHandlers(jobs),
   } satisfies Handlers
   assertEveryCallHandled(handlers)
   try {
@@ -156,7 +169,10 @@ export async function createServices(options: ServiceOptions): Promise<Services 
   return {
     handlers,
     operations: { journal, deprovisions },
+    jobPlans: plans,
     close: async () => {
+      // Jobs start no more changes and let those in flight finish; they resume at the next start.
+      await jobs.close()
       // Settling's close cuts the check under way short; reconciliation then stops between checks.
       await Promise.all([settling.close(), reconciliation.close()])
       await profiles.idle()

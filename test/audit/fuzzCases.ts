@@ -90,6 +90,15 @@ function baseInput(name: CallName, target: FuzzTarget, profileIndex: number): Re
     'people.cancel': { searchKey: 'fuzz' },
     'people.planOffboarding': { accounts: [{ profileId: id, userId: user }] },
     'people.offboard': { personName: 'Fuzz', accounts: [{ profileId: id, userId: user }] },
+    'jobs.start': { planId: 'fuzz-plan' },
+    'jobs.pause': { jobId: 'fuzz-job' },
+    'jobs.resume': { jobId: 'fuzz-job' },
+    'jobs.cancel': { jobId: 'fuzz-job' },
+    'jobs.list': {},
+    'jobs.get': { jobId: 'fuzz-job' },
+    'jobs.retryFailed': { jobId: 'fuzz-job' },
+    'jobs.undo': { jobId: 'fuzz-job' },
+    'jobs.exportResults': { jobId: 'fuzz-job' },
   }
   return structuredClone(bases[name])
 }

@@ -51,6 +51,15 @@ export const validExamples: { [N in CallName]: CallInput<N> } = {
   'people.cancel': { searchKey: 'people-view' },
   'people.planOffboarding': { accounts: [{ profileId, userId: '00u1' }] },
   'people.offboard': { personName: 'Dana Lee', accounts: [{ profileId, userId: '00u1' }], operationId: 'operation-1' },
+  'jobs.start': { planId: 'plan-1' },
+  'jobs.pause': { jobId: 'job-1' },
+  'jobs.resume': { jobId: 'job-1' },
+  'jobs.cancel': { jobId: 'job-1' },
+  'jobs.list': {},
+  'jobs.get': { jobId: 'job-1' },
+  'jobs.retryFailed': { jobId: 'job-1' },
+  'jobs.undo': { jobId: 'job-1' },
+  'jobs.exportResults': { jobId: 'job-1' },
 }
 
 /** An applied deprovision, as `journal.appended` carries it. */
@@ -112,4 +121,20 @@ export const validEventExamples: { [E in EventName]: EventPayload<E> } = {
     error: { code: 'network', message: 'Okta did not answer.' },
   },
   'people.offboardProgress': { operationId: 'operation-1', profileId, userId: '00u1', state: 'done', entryId: 'entry-1', message: 'Deprovisioned.' },
+  'jobs.progress': {
+    job: {
+      id: 'job-1',
+      kind: 'offboard',
+      title: 'Offboard 2 people',
+      operationId: 'operation-1',
+      state: 'running',
+      createdAt: '2026-12-01T09:00:00.000Z',
+      finishedAt: null,
+      counts: { total: 2, done: 1, failed: 0, skipped: 0, left: 1 },
+      rates: [{ profileId, profileName: 'Okta', requestsPerSecond: 8.5, budgetPerSecond: 9 }],
+      secondsLeft: 1,
+      undoOf: null,
+    },
+    changes: [{ index: 0, line: 1, state: 'done', message: 'Deprovisioned.', entryId: 'entry-1', error: null }],
+  },
 }

@@ -9,6 +9,7 @@ import { sandboxParameters } from '../../../electron/services/sandboxProfiles'
 import { invokeContract } from '../../../electron/services/invokeContract'
 import { afterTest } from '../../support/connectorHarness'
 import { createTestServices } from '../../support/createTestServices'
+import type { SecretStore } from '../../../electron/secrets/SecretStore'
 import { MemorySecretStore } from '../../support/MemorySecretStore'
 import { createRecordingLogger } from '../../support/recordingLogger'
 import { cognitoClient, expectOk } from '../sandbox/cognito/cognitoClient'
@@ -44,7 +45,7 @@ export async function startTenants(): Promise<Tenants> {
 }
 
 /** Services over `dataDirectory`; every event main emits is kept in `events`. */
-export async function startPeopleServices(dataDirectory: string, secretStore = new MemorySecretStore()) {
+export async function startPeopleServices(dataDirectory: string, secretStore: SecretStore = new MemorySecretStore()) {
   const logger = createRecordingLogger()
   const services = await createTestServices(dataDirectory, { secretStore, logger })
   afterTest(() => services.close())

@@ -1,0 +1,196 @@
+import type { JobChangeResult, JobState, JobView } from '../../shared/jobs'
+import type { JournalEntry } from '../../shared/journal'
+import { JournalledChanges } from './journalledChanges'
+import type { JobStore, StoredJob, StoredResult } from './JobStore'
+import { jobRates, type PaceWindow } from './jobRates'
+import { fromEntry, runJobChange, type ChangeOutcome, type JobChangeServices } from './runJobChange'
+
+export interface JobRunServices extends JobChangeServices {
+  store: JobStore
+  /** Reads the target for a change whose answer was lost, and settles its journal entry. */
+  settle: (entryId: string) => Promise<JournalEntry>
+}
+
+export interface JobRunOptions {
+  /**
+   * Changes of one profile in flight at once. The profile's request budget spaces their requests,
+   * so this only has to be enough for the budget, not the round trip, to set the pace.
+   */
+  inFlightPerProfile: number
+  /** Told of every change whose state changed (and of the job's own state changes, with none). */
+  onProgress: (run: JobRun, changed: JobChangeResult[]) => void
+  now?: () => number
+}
+
+/**
+ * One job as it runs: profiles side by side, a few changes of each in flight, each change one
+ * journaled change of the job's operation. Pause lets the changes in flight finish and starts no
+ * more; cancel aborts them through their signal (the journal records what each had done). A change
+ * with no result on disk is first looked up in the journal: one found is never sent again.
+ */
+export class JobRun {
+  private state: JobState
+  private readonly changes: JobChangeResult[]
+  private controller = new AbortController()
+  private running: Promise<void> | null = null
+  private readonly pace: PaceWindow
+  /** Changes the journal must be asked about before they are sent: those that had no result at load. */
+  private readonly unknown = new Set<number>()
+  private journalled: JournalledChanges | null = null
+  private halted = false
+
+  constructor(
+    readonly job: StoredJob,
+    results: ReadonlyMap<number, StoredResult>,
+    private readonly services: JobRunServices,
+    private readonly options: JobRunOptions,
+  ) {
+    this.changes = job.changes.map((change, index) => {
+      const result = results.get(index)
+      if (!result) this.unknown.add(index)
+      return { index, line: change.line, state: result?.state ?? 'waiting', message: result?.message ?? null, entryId: result?.entryId ?? null, error: result?.error ?? null }
+    })
+    this.state = job.requested === 'running' ? 'interrupted' : job.requested
+    if (job.requested === 'running' && this.left() === 0 && this.unknown.size === 0) this.state = 'done'
+    this.pace = { started: null, finished: [], now: options.now ?? Date.now }
+  }
+
+  view(): JobView {
+    const counts = { total: this.changes.length, done: 0, failed: 0, skipped: 0, left: 0 }
+    for (const change of this.changes) {
+      if (change.state === 'done') counts.done += 1
+      else if (change.state === 'failed') counts.failed += 1
+      else if (change.state === 'skipped') counts.skipped += 1
+      else counts.left += 1
+    }
+    const { rates, secondsLeft } = jobRates(this.job, this.changes, this.pace, this.state === 'running')
+    const { id, kind, title, operationId, createdAt, finishedAt, undoOf } = this.job
+    return { id, kind, title, operationId, state: this.state, createdAt, finishedAt, counts, rates, secondsLeft, undoOf }
+  }
+
+  results(): readonly JobChangeResult[] {
+    return this.changes
+  }
+
+  /** Starts (or resumes) the changes still waiting; resolves when the job stops running. */
+  start(): Promise<void> {
+    // Still stopping (its last state being saved): start again once it has stopped.
+    if (this.running) return this.state === 'running' ? this.running : this.running.then(() => this.start())
+    this.controller = new AbortController()
+    this.state = 'running'
+    this.options.onProgress(this, [])
+    this.running = this.runAll().finally(() => (this.running = null))
+    return this.running
+  }
+
+  /** Starts the failed changes again, as more changes of the same operation. */
+  retryFailed(): Promise<void> {
+    const again = this.changes.filter((change) => change.state === 'failed')
+    for (const change of again) Object.assign(change, { state: 'waiting', message: null, error: null })
+    this.options.onProgress(this, again)
+    return this.start()
+  }
+
+  pause(): void {
+    if (this.state !== 'running') return
+    this.state = 'pausing'
+    this.options.onProgress(this, [])
+  }
+
+  cancel(): void {
+    if (this.state === 'done' || this.state === 'cancelled') return
+    if (this.state === 'running' || this.state === 'pausing') {
+      this.state = 'cancelling'
+      this.controller.abort()
+    } else this.state = 'cancelled'
+    this.options.onProgress(this, [])
+  }
+
+  /**
+   * The app is closing: no new change starts and the ones in flight finish, but nothing is saved:
+   * the job stays `running` on disk, shown as interrupted at the next start, to resume from there.
+   */
+  halt(): void {
+    if (this.state !== 'running' && this.state !== 'pausing') return
+    this.halted = true
+    this.state = 'pausing'
+  }
+
+  /** Resolves once nothing of this job is in flight. */
+  idle(): Promise<void> {
+    return this.running ?? Promise.resolve()
+  }
+
+  private async runAll(): Promise<void> {
+    await this.save('running')
+    this.pace.started ??= this.pace.now()
+    const byProfile = new Map<string, number[]>()
+    for (const change of this.changes.filter((candidate) => candidate.state === 'waiting' || candidate.state === 'running')) {
+      const { profileId } = this.job.changes[change.index]!
+      byProfile.set(profileId, [...(byProfile.get(profileId) ?? []), change.index])
+    }
+    const workers = [...byProfile.values()].flatMap((queue) => Array.from({ length: this.options.inFlightPerProfile }, () => this.work(queue)))
+    await Promise.all(workers)
+    if (this.halted) return
+    const stoppedAs: JobState = this.state === 'cancelling' ? 'cancelled' : this.state === 'pausing' ? 'paused' : 'done'
+    this.state = stoppedAs
+    await this.save(stoppedAs === 'cancelled' ? 'cancelled' : stoppedAs === 'paused' ? 'paused' : 'done')
+    this.options.onProgress(this, [])
+  }
+
+  private async work(queue: number[]): Promise<void> {
+    while (this.state === 'running') {
+      const index = queue.shift()
+      if (index === undefined) return
+      const result = this.changes[index]!
+      result.state = 'running'
+      this.options.onProgress(this, [result])
+      const outcome = await this.runOne(index)
+      if (this.controller.signal.aborted && outcome.state === 'failed' && outcome.entryId === null) {
+        // Cancelled before its intent was written: nothing was sent or recorded; it stays waiting.
+        Object.assign(result, { state: 'waiting', message: null, error: null })
+        this.options.onProgress(this, [result])
+        continue
+      }
+      Object.assign(result, { state: outcome.state, message: outcome.message, entryId: outcome.entryId, error: outcome.error })
+      this.pace.finished.push({ at: this.pace.now(), profileId: this.job.changes[index]!.profileId })
+      await this.services.store.appendResult(this.job.id, { ...result, time: new Date(this.pace.now()).toISOString() })
+      this.options.onProgress(this, [result])
+    }
+  }
+
+  private async runOne(index: number): Promise<ChangeOutcome> {
+    const change = this.job.changes[index]!
+    if (this.unknown.delete(index)) {
+      // No result on disk: the last run may have sent it before it stopped. If so, its outcome stands.
+      this.journalled ??= new JournalledChanges(this.services.journal, this.job.operationId)
+      const sent = this.journalled.entryFor(change)
+      const settled = sent ? await this.settled(sent) : null
+      // Sent before: its outcome stands, unless settling read the target and found it never happened.
+      if (settled && !(settled.outcome.status === 'failed' && settled.outcome.reconciled)) return fromEntry(settled)
+    } else if (this.changes[index]!.entryId) {
+      // A retry: a change whose answer was lost is settled first, and sent again only if it did not happen.
+      const last = this.services.journal.entry(this.changes[index]!.entryId!)
+      if (last.outcome.status === 'pending') {
+        const settled = await this.settled(last)
+        if (settled.outcome.status !== 'failed') return fromEntry(settled)
+      }
+    }
+    return runJobChange(this.services, change, this.job.operationId, this.controller.signal)
+  }
+
+  private async settled(entry: JournalEntry): Promise<JournalEntry> {
+    if (entry.outcome.status !== 'pending') return entry
+    return this.services.settle(entry.id).catch(() => entry)
+  }
+
+  private async save(requested: StoredJob['requested']): Promise<void> {
+    this.job.requested = requested
+    if (requested === 'done' || requested === 'cancelled') this.job.finishedAt = new Date(this.pace.now()).toISOString()
+    await this.services.store.save(this.job)
+  }
+
+  left(): number {
+    return this.changes.filter((change) => change.state === 'waiting' || change.state === 'running').length
+  }
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest'
+import type { JobView } from '../../../shared/jobs'
+import type { JournalOperation } from '../../../shared/journal'
+import type { ExportedFile } from '../../../shared/contract'
+import { useTemporaryDirectories } from '../../support/temporaryDirectory'
+import { oktaClient } from '../sandbox/okta/oktaClient'
+import { addSandboxProfiles, startPeopleServices, startTenants, until, type Tenants } from '../people/peopleHarness'
+import { deprovisionPlan, details, expectValue, membershipPlan, startJob, untilJobIs } from './jobHarness'
+
+const newDirectory = useTemporaryDirectories()
+
+async function oktaJob(users: number) {
+  const tenants = await startTenants()
+  const services = await startPeopleServices(newDirectory())
+  const profiles = await addSandboxProfiles(services, tenants)
+  const added = Array.from({ length: users }, (_, index) => tenants.okta.tenant.addUser({ firstName: 'Job', lastName: `Leaver${index}`, login: `job.leaver${index}@example.com` }))
+  const accounts = added.map((user) => ({ profileId: profiles.okta, connectorId: 'okta' as const, userId: user.id, displayName: `Job Leaver ${user.id}` }))
+  return { tenants, services, profiles, accounts, added }
+}
+
+async function statusAt(tenants: Tenants, userId: string): Promise<string> {
+  return ((await oktaClient(tenants.okta)('GET', `/api/v1/users/${userId}`)).body as { status: string }).status
+}
+
+describe('a job run', () => {
+  it('runs every change as one operation of the journal, reports each, exports them, and its undo brings everyone back', async () => {
+    const { tenants, services, accounts, added } = await oktaJob(5)
+    tenants.okta.tenant.addUser({ firstName: 'Already', lastName: 'Gone', login: 'already.gone@example.com', status: 'SUSPENDED' })
+    const gone = tenants.okta.tenant.addUser({ firstName: 'Sam', lastName: 'Suspended', login: 'sam.suspended@example.com', status: 'SUSPENDED' })
+    const plan = deprovisionPlan([...accounts, { ...accounts[0]!, userId: gone.id, displayName: 'Sam Suspended' }])
+
+    const started = await startJob(services, plan)
+    const finished = await untilJobIs(services, started.id, ['done'])
+
+    expect(finished.job.counts).toEqual({ total: 6, done: 5, failed: 0, skipped: 1, left: 0 })
+    expect(finished.changes.find((change) => change.objectId === gone.id)?.message).toMatch(/suspended/i)
+    for (const user of added) expect(await statusAt(tenants, user.id)).toBe('SUSPENDED')
+    const operation = expectValue<JournalOperation>(await services.call('journal.operation', { operationId: started.operationId }))
+    expect(operation.entries.map((entry) => entry.target.id).sort()).toEqual(added.map((user) => user.id).sort())
+    expect(finished.changes.filter((change) => change.state === 'done').every((change) => operation.entries.some((entry) => entry.id === change.entryId))).toBe(true)
+    expect(services.eventsOf('jobs.progress').at(-1)?.job.state).toBe('done')
+
+    const exported = expectValue<ExportedFile>(await services.call('jobs.exportResults', { jobId: started.id }))
+    expect(exported.content.startsWith('\uFEFFLine,Input,Account,Application,Change')).toBe(true)
+    expect(exported.content.split('\r\n').filter((line) => line.includes(',Done,'))).toHaveLength(5)
+
+    const undo = expectValue<JobView>(await services.call('jobs.undo', { jobId: started.id }))
+    expect(undo.undoOf).toBe(started.id)
+    const undone = await untilJobIs(services, undo.id, ['done'])
+    expect(undone.job.counts).toMatchObject({ total: 5, done: 5, failed: 0 })
+    for (const user of added) expect(await statusAt(tenants, user.id)).toBe('ACTIVE')
+    expect(await statusAt(tenants, gone.id)).toBe('SUSPENDED')
+  })
+
+  it('pauses with the changes in flight finishing and none started after, then resumes the rest', async () => {
+    const { tenants, services, accounts, added } = await oktaJob(16)
+    tenants.okta.setLatency(20)
+    const started = await startJob(services, deprovisionPlan(accounts))
+    expectValue(await services.call('jobs.pause', { jobId: started.id }))
+    const paused = await untilJobIs(services, started.id, ['paused'])
+
+    const done = paused.changes.filter((change) => change.state === 'done').map((change) => change.objectId)
+    expect(paused.job.counts.left).toBe(16 - done.length)
+    expect(paused.job.counts.left).toBeGreaterThan(0)
+    const statuses = await Promise.all(added.map((user) => statusAt(tenants, user.id)))
+    expect(added.filter((_, index) => statuses[index] === 'SUSPENDED').map((user) => user.id).sort()).toEqual(done.sort())
+
+    expectValue(await services.call('jobs.resume', { jobId: started.id }))
+    const finished = await untilJobIs(services, started.id, ['done'])
+    expect(finished.job.counts).toMatchObject({ done: 16, left: 0, failed: 0 })
+  })
+
+  it('cancels: changes not started are never sent, those in flight are recorded as far as they went', async () => {
+    const { tenants, services, accounts, added } = await oktaJob(12)
+    tenants.okta.setLatency(30)
+    const started = await startJob(services, deprovisionPlan(accounts))
+    await until(() => services.eventsOf('jobs.progress').some((progress) => progress.changes.some((change) => change.state === 'running')), 'a change started')
+    expectValue(await services.call('jobs.cancel', { jobId: started.id }))
+    const cancelled = await untilJobIs(services, started.id, ['cancelled'])
+
+    const waiting = cancelled.changes.filter((change) => change.state === 'waiting')
+    expect(waiting.length).toBeGreaterThan(0)
+    for (const change of waiting) expect(change.entryId).toBeNull()
+    const statuses = await Promise.all(added.map((user) => statusAt(tenants, user.id)))
+    for (const change of waiting) expect(statuses[added.findIndex((user) => user.id === change.objectId)]).toBe('ACTIVE')
+    const operation = expectValue<JournalOperation>(await services.call('journal.operation', { operationId: started.operationId }))
+    // Every change the journal holds is one the job reports with its entry: nothing half-recorded.
+    for (const entry of operation.entries) expect(cancelled.changes.some((change) => change.entryId === entry.id)).toBe(true)
+    await expect(services.call('jobs.resume', { jobId: started.id })).resolves.toMatchObject({ ok: false })
+  })
+
+  it('retries failed changes as more changes of the same operation', async () => {
+    const { tenants, services, profiles, added } = await oktaJob(3)
+    const group = tenants.okta.tenant.addGroup({ name: 'Job Sales' })
+    const accounts = added.map((user) => ({ profileId: profiles.okta, connectorId: 'okta' as const, userId: user.id }))
+    const missing = { profileId: profiles.okta, connectorId: 'okta' as const, userId: '00unotthere' }
+    const started = await startJob(services, membershipPlan('addMember', { objectType: 'groups', id: group.id, name: 'Job Sales' }, [...accounts, missing]))
+    const first = await untilJobIs(services, started.id, ['done'])
+    expect(first.job.counts).toMatchObject({ done: 3, failed: 1 })
+
+    const retried = expectValue<JobView>(await services.call('jobs.retryFailed', { jobId: started.id }))
+    expect(retried.counts.failed).toBe(0)
+    const again = await untilJobIs(services, started.id, ['done'])
+    expect(again.job.counts).toMatchObject({ done: 3, failed: 1 })
+    const operation = expectValue<JournalOperation>(await services.call('journal.operation', { operationId: started.operationId }))
+    expect(operation.entries).toHaveLength(5)
+    expect((await details(services, started.id)).changes.at(-1)?.message).toBeTruthy()
+  })
+})
