@@ -56,7 +56,7 @@ import {
   type OffboardReport,
   type PeopleSearchStarted,
 } from './people'
-import { jobProgressSchema, jobRefSchema, jobStartSchema, type JobDetails, type JobView } from './jobs'
+import { jobProgressSchema, jobRefSchema, jobStartSchema, readListSchema, type JobDetails, type JobView, type ReadList } from './jobs'
 
 /**
  * The one contract between renderer and main. Every call the renderer may make is an entry
@@ -163,6 +163,7 @@ export const contract = {
   ),
 
   // jobs
+  'jobs.readList': call<ReadList>()(readListSchema, 'Reads a pasted list or a CSV file into columns (encoding, delimiter and header found); sends nothing.'),
   'jobs.start': call<JobView>()(jobStartSchema, "Starts a planned job in the background as one journal operation; progress as jobs.progress events."),
   'jobs.pause': call<JobView>()(jobRefSchema, 'Starts no more changes of the job; the ones in flight finish.'),
   'jobs.resume': call<JobView>()(jobRefSchema, 'Runs the changes of a paused or interrupted job still waiting; none is sent twice.'),

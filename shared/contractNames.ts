@@ -48,6 +48,7 @@ export const contractCallNames = [
   'people.cancel',
   'people.planOffboarding',
   'people.offboard',
+  'jobs.readList',
   'jobs.start',
   'jobs.pause',
   'jobs.resume',

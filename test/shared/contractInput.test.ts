@@ -31,7 +31,7 @@ function recordPaths(value: unknown, path: Path = []): Path[] {
 
 /** Free text may hold line breaks and tabs (a description, a file's content); nothing else may. */
 function isFreeText(path: Path): boolean {
-  return path[0] === 'content' || ((path[0] === 'attributes' || path[0] === 'changes') && path.length >= 2)
+  return path[0] === 'content' || path[0] === 'text' || ((path[0] === 'attributes' || path[0] === 'changes') && path.length >= 2)
 }
 
 function withValueAt(example: unknown, path: Path, replace: (old: unknown) => unknown): unknown {

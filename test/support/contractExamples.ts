@@ -51,6 +51,7 @@ export const validExamples: { [N in CallName]: CallInput<N> } = {
   'people.cancel': { searchKey: 'people-view' },
   'people.planOffboarding': { accounts: [{ profileId, userId: '00u1' }] },
   'people.offboard': { personName: 'Dana Lee', accounts: [{ profileId, userId: '00u1' }], operationId: 'operation-1' },
+  'jobs.readList': { fileName: 'leavers.csv', text: 'email\ndana.lee@example.com\n' },
   'jobs.start': { planId: 'plan-1' },
   'jobs.pause': { jobId: 'job-1' },
   'jobs.resume': { jobId: 'job-1' },
