@@ -38,7 +38,7 @@ async function setUp() {
 interface Case {
   action: AccountActionId
   from: OktaUserStatus
-  /** The one write Okta receives (the user is read before and after it). */
+  /** The one write Okta receives (the user is read before it, to refuse a status that does not allow it). */
   request: string
   statusAfter: OktaUserStatus
   summary: RegExp
@@ -55,7 +55,7 @@ const cases: Case[] = [
 ]
 
 describe('Okta account actions through the services, against the Okta sandbox', () => {
-  it.each(cases)('$action from $from: one read, one write, one read again; journaled in words', async ({ action, from, request, statusAfter, summary }) => {
+  it.each(cases)('$action from $from: the user read, one write; journaled in words', async ({ action, from, request, statusAfter, summary }) => {
     const { tenant, person, requests, run } = await setUp()
     tenant.setStatus(person.id, from)
     requests.mark()
@@ -65,11 +65,10 @@ describe('Okta account actions through the services, against the Okta sandbox', 
     const userPath = `/api/v1/users/${person.id}`
     const [path, query] = request.split('?')
     const write = `${path!.replace(' /', ` ${userPath}/`)}${query ? `?${query}` : ''}`
-    expect(requests.requests()).toEqual([`GET ${userPath}`, write, `GET ${userPath}`])
+    expect(requests.requests()).toEqual([`GET ${userPath}`, write])
     expect(tenant.user(person.id)?.status).toBe(statusAfter)
     expect(result.entry).toMatchObject({ action, outcome: { status: 'applied' }, target: { id: person.id } })
     expect(result.entry.summary).toMatch(summary)
-    expect(result.object?.status?.label).toBe(statusAfter)
   })
 
   it('resets the factors Okta lists for the user', async () => {

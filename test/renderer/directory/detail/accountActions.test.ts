@@ -43,7 +43,7 @@ describe("the user's everyday account actions on the panel", () => {
   it('confirms an unlock as status before → after, then sends it once', async () => {
     const { api, profile, wrapper, confirmation } = await mountPanel({
       object: withStatus('LOCKED_OUT'),
-      answers: { 'directory.accountAction': () => ok({ entry: actionEntry('unlock', 'Unlocked Ada Lovelace'), object: adaLovelace(), oneTimePassword: null }) },
+      answers: { 'directory.accountAction': () => ok({ entry: actionEntry('unlock', 'Unlocked Ada Lovelace'), oneTimePassword: null }) },
     })
 
     await button(wrapper, 'Unlock…').trigger('click')
@@ -75,7 +75,7 @@ describe("the user's everyday account actions on the panel", () => {
     const temporary = 'Tmp7Qx9Lz2'
     const { wrapper, confirmation } = await mountPanel({
       answers: {
-        'directory.accountAction': () => ok({ entry: actionEntry('temporaryPassword', 'Gave Ada Lovelace a temporary password (not recorded)'), object: adaLovelace(), oneTimePassword: temporary }),
+        'directory.accountAction': () => ok({ entry: actionEntry('temporaryPassword', 'Gave Ada Lovelace a temporary password (not recorded)'), oneTimePassword: temporary }),
       },
     })
     await button(wrapper, 'Set a temporary password…').trigger('click')
