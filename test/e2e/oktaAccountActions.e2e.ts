@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openPage, screenshot } from './support/browser'
+import { launchBrowser, openPage, screenshot, screenshotAtReviewSizes } from './support/browser'
 import { removeDataFolder, startPreviewApp, type PreviewApp } from './support/previewApp'
 import { expectSecretsNowhere, sandboxProfileAccess } from './support/sandboxProfile'
 
@@ -92,6 +92,18 @@ describe('everyday account actions on the Okta sandbox', () => {
     const stagedPanel = await openUser(staged)
     expect(await stagedPanel.getByRole('toolbar', { name: `Account actions for ${nameOf(staged)}` }).getByRole('button').allTextContents()).toEqual(['Activate…'])
     expect(problems).toEqual([])
+
+    // The panel with its actions, in light and dark, at the smallest and a roomy window.
+    for (const colorScheme of ['light', 'dark'] as const) {
+      ;({ page, problems } = await openPage(browser, app.url, { colorScheme }))
+      const shown = await openUser(locked)
+      await shown.getByRole('button', { name: 'Unlock…' }).focus()
+      await screenshotAtReviewSizes(page, `okta-account-actions-${colorScheme}`)
+      await shown.getByRole('button', { name: 'Unlock…' }).click()
+      await screenshotAtReviewSizes(page, `okta-unlock-confirm-${colorScheme}`)
+      await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click()
+      expect(problems).toEqual([])
+    }
   })
 
   it('unlocks, activates and resends activation, each checked at Okta', async () => {
@@ -135,13 +147,14 @@ describe('everyday account actions on the Okta sandbox', () => {
   })
 
   it('shows a temporary password once, and it is then nowhere: not the page, the data folder or the logs', async () => {
-    ;({ page, problems } = await openPage(browser, app.url))
+    // In the dark, as the person's OS may be.
+    ;({ page, problems } = await openPage(browser, app.url, { colorScheme: 'dark' }))
     const person = await someone('ACTIVE')
     await runAction(person, 'Set a temporary password…', 'Set a temporary password', 'PASSWORD_EXPIRED', 'okta-temporary-password-confirm', `Gave ${nameOf(person)} a temporary password (not recorded)`)
     const shown = page.getByRole('dialog', { name: `Temporary password for ${nameOf(person)}` })
     const temporary = (await shown.getByLabel('Temporary password').textContent())?.trim() ?? ''
     expect(temporary).toMatch(/^[A-Za-z0-9]{8,}$/)
-    await screenshot(page, 'okta-temporary-password-shown')
+    await screenshotAtReviewSizes(page, 'okta-temporary-password-shown-dark')
     expect(await statusOf(person.id)).toBe('PASSWORD_EXPIRED')
     await shown.getByRole('button', { name: 'Done, close' }).click()
     await expect.poll(() => shown.count()).toBe(0)
