@@ -109,3 +109,27 @@ describe('Okta account actions through the services, against the Okta sandbox', 
     expect(logger.secrets.has(temporary!)).toBe(true)
   })
 })
+
+describe('an Okta account action whose answer was lost', () => {
+  it('is pending, then settled against the status Okta shows', async () => {
+    const { sandbox, tenant, services, person, run } = await setUp()
+    tenant.setStatus(person.id, 'LOCKED_OUT')
+    sandbox.faults.script([{ kind: 'lost_answer', path: /\/lifecycle\/unlock$/ }])
+
+    const error = await run('unlock').catch((failure: unknown) => failure as { extra: { details: { entryId: string } } })
+    const entryId = error.extra.details.entryId
+    expect((await services.handlers['journal.get']({ entryId })).outcome.status).toBe('pending')
+
+    const settled = await services.handlers['journal.settle']({ entryId })
+    expect(settled.outcome).toMatchObject({ status: 'applied', message: `${settled.target.name} is ACTIVE.`, reconciled: true })
+  })
+
+  it('is settled as "could not tell" when the action leaves nothing Okta shows', async () => {
+    const { sandbox, services, run } = await setUp()
+    sandbox.faults.script([{ kind: 'lost_answer', method: 'DELETE', path: /\/sessions$/ }])
+    const error = await run('signOutEverywhere').catch((failure: unknown) => failure as { extra: { details: { entryId: string } } })
+    const settled = await services.handlers['journal.settle']({ entryId: error.extra.details.entryId })
+    expect(settled.outcome.status).toBe('undetermined')
+    expect(settled.outcome.message).toMatch(/^Clear sessions leaves nothing Okta shows/)
+  })
+})
