@@ -8,6 +8,7 @@ import { createTestServices } from '../../support/createTestServices'
 import { filesUnder } from '../../support/filesUnder'
 import { createOktaSandboxProfile } from '../../support/oktaSandboxProfile'
 import { createRecordingLogger } from '../../support/recordingLogger'
+import { expectAppError } from '../../support/expectAppError'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 
 /*
@@ -110,14 +111,19 @@ describe('Okta account actions through the services, against the Okta sandbox', 
   })
 })
 
+/** The journal entry a failed change names in its error. */
+async function entryOfFailure(change: Promise<unknown>): Promise<string> {
+  const error = await expectAppError(change, 'network')
+  return error.extra.details?.entryId ?? ''
+}
+
 describe('an Okta account action whose answer was lost', () => {
   it('is pending, then settled against the status Okta shows', async () => {
     const { sandbox, tenant, services, person, run } = await setUp()
     tenant.setStatus(person.id, 'LOCKED_OUT')
     sandbox.faults.script([{ kind: 'lost_answer', path: /\/lifecycle\/unlock$/ }])
 
-    const error = await run('unlock').catch((failure: unknown) => failure as { extra: { details: { entryId: string } } })
-    const entryId = error.extra.details.entryId
+    const entryId = await entryOfFailure(run('unlock'))
     expect((await services.handlers['journal.get']({ entryId })).outcome.status).toBe('pending')
 
     const settled = await services.handlers['journal.settle']({ entryId })
@@ -127,8 +133,7 @@ describe('an Okta account action whose answer was lost', () => {
   it('is settled as "could not tell" when the action leaves nothing Okta shows', async () => {
     const { sandbox, services, run } = await setUp()
     sandbox.faults.script([{ kind: 'lost_answer', method: 'DELETE', path: /\/sessions$/ }])
-    const error = await run('signOutEverywhere').catch((failure: unknown) => failure as { extra: { details: { entryId: string } } })
-    const settled = await services.handlers['journal.settle']({ entryId: error.extra.details.entryId })
+    const settled = await services.handlers['journal.settle']({ entryId: await entryOfFailure(run('signOutEverywhere')) })
     expect(settled.outcome.status).toBe('undetermined')
     expect(settled.outcome.message).toMatch(/^Clear sessions leaves nothing Okta shows/)
   })
