@@ -5,7 +5,7 @@
  * while the user's status allows it, confirmed as before → after where it changes state, journaled as
  * an entry whose `action` is the action's id, and refused by main with the reason when the status
  * does not allow it. One generic shape for every target: a connector runs the action by id
- * (`RunsAccountActions` in electron/connectors/Connector.ts), DirectoryService refuses, journals and re-reads.
+ * (`RunsAccountActions` in electron/connectors/Connector.ts), DirectoryService refuses and journals.
  */
 
 /**
