@@ -1,4 +1,3 @@
-
 /*
  * The everyday account actions (issue 15): small things a help desk does to one user, each declared
  * by the target's descriptor (on the object type, `accountActions`), offered on the user's panel only
