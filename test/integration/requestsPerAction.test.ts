@@ -147,7 +147,7 @@ async function openFirstPicker(wrapper: VueWrapper): Promise<string> {
 
 describe('requests the sandbox tenant receives per user action', () => {
   for (const connectorId of Object.keys(starters) as ConnectorId[]) {
-    it(`${connectorId}: open the users list, search a name, open a user, deprovision, undo, add and remove a membership, edit`, async ({ task }) => {
+    it(`${connectorId}: open the users list, search a name, open a user, deprovision, undo, add and remove a membership, edit, an account action`, async ({ task }) => {
       const { wrapper, confirmation, router, listPath, count, counted } = await openApp(connectorId)
       await count('open the users list', () => router.push(listPath))
       const { id: userId, displayName } = firstWritableActiveUser()
@@ -198,6 +198,13 @@ describe('requests the sandbox tenant receives per user action', () => {
         await confirm(confirmation)
       })
       expect(wrapper.find(`.attribute[data-path="${edit[connectorId].path}"] dd`).text()).toBe(edit[connectorId].value)
+      const accountAction = wrapper.find('.account-actions button')
+      if (accountAction.exists()) {
+        await count('account action', async () => {
+          await accountAction.trigger('click')
+          await confirm(confirmation)
+        })
+      }
 
       task.meta.requestsPerAction = { connectorId, actions: counted }
       const counts = Object.fromEntries(Object.entries(counted).map(([action, { count }]) => [action, count]))

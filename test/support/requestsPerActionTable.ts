@@ -18,6 +18,8 @@ export const userActions = [
   'add membership',
   'remove membership',
   'edit',
+  // The first everyday account action the panel offers (shared/accountActions.ts), where the descriptor declares any.
+  'account action',
 ] as const
 export type UserAction = (typeof userActions)[number]
 
@@ -74,6 +76,8 @@ export const requestsPerAction: Record<ConnectorId, Partial<Record<UserAction, A
     'remove membership': { expected: 6, minimum: { requests: 4, why: 'as for add: the group read twice, and the user re-read though only its groups changed' } },
     // Main: the user (to diff and journal), POST /users/{id} (2). Renderer: the user, their groups (2).
     edit: { expected: 4, minimum: { requests: 2, why: "Okta's POST answers the updated user, yet the renderer reads it again, and its groups, which an edit does not change" } },
+    // Email a password reset link. Main: the user (to refuse a status that does not allow it), POST …/lifecycle/reset_password (2). Renderer: 2.
+    'account action': { expected: 4, minimum: { requests: 3, why: 'the renderer reads the user\'s groups again, which no account action changes' } },
   },
   cognito: {
     // ListUsers.

@@ -17,6 +17,8 @@ const matrix: Record<string, Record<OktaUserStatus, Outcome>> = {
   unsuspend: { SUSPENDED: 'ACTIVE', STAGED: invalid, PROVISIONED: invalid, ACTIVE: invalid, RECOVERY: invalid, PASSWORD_EXPIRED: invalid, LOCKED_OUT: invalid, DEPROVISIONED: invalid },
   unlock: { LOCKED_OUT: 'ACTIVE', STAGED: noUnlock, PROVISIONED: noUnlock, ACTIVE: noUnlock, RECOVERY: noUnlock, PASSWORD_EXPIRED: noUnlock, SUSPENDED: noUnlock, DEPROVISIONED: noUnlock },
   expire_password: { ACTIVE: 'PASSWORD_EXPIRED', PASSWORD_EXPIRED: 'PASSWORD_EXPIRED', LOCKED_OUT: 'PASSWORD_EXPIRED', RECOVERY: 'PASSWORD_EXPIRED', STAGED: notInStatus, PROVISIONED: notInStatus, SUSPENDED: notInStatus, DEPROVISIONED: notInStatus },
+  // As expire_password; the answer carries the temporary password (spec example ExpirePwdWithTempPwdResponse).
+  expire_password_with_temp_password: { ACTIVE: 'PASSWORD_EXPIRED', PASSWORD_EXPIRED: 'PASSWORD_EXPIRED', LOCKED_OUT: 'PASSWORD_EXPIRED', RECOVERY: 'PASSWORD_EXPIRED', STAGED: notInStatus, PROVISIONED: notInStatus, SUSPENDED: notInStatus, DEPROVISIONED: notInStatus },
 }
 
 describe('Okta sandbox: user lifecycle', () => {
