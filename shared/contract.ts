@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { attributeSchemaInput, type AttributeSchema } from './attributeSchema'
 import type { Result } from './errors'
 import { lineText } from './text'
 import {
@@ -133,6 +134,7 @@ export const contract = {
   'directory.removeMember': call<null>()(membershipChangeSchema.strict(), 'Removes a user from a group; journaled.'),
   'directory.deprovision': call<JournalEntry>()(deprovisionSchema.strict(), "Records the user's state, then deprovisions; journaled."),
   'directory.checkCreate': call<CreateCheck>()(checkCreateSchema.strict(), 'What the target would do with this create that the person should know first.'),
+  'directory.attributeSchema': call<AttributeSchema | null>()(attributeSchemaInput.strict(), "The target's own attribute schema (a Cognito pool's), or null."),
   'directory.cancel': call<null>()(cancelRequestSchema.strict(), 'Cancels the list still running under a request key.'),
 
   'journal.list': call<JournalPage>()(journalListSchema, 'One page of journal entries, newest first, filtered; nextCursor reads the next.'),
