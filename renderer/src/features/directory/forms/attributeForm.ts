@@ -105,7 +105,9 @@ export function editFields(
   attributes: Attributes,
 ): AttributeField[] {
   // Write-only rows are create-only (a first password's permanence, how the invitation goes out): an edit never offers them.
-  const rows = uniqueRows(objectType.mapping.filter((row) => row.access !== 'writeOnly'))
+  // Memberships the panel changes in their own sections (Coupa's account and approval groups) have no second box here.
+  const asMemberships = new Set(objectType.shownAsMemberships ?? [])
+  const rows = uniqueRows(objectType.mapping.filter((row) => row.access !== 'writeOnly' && !asMemberships.has(row.scim)))
   const fields = rows.map((row) => fieldFor(descriptor, objectType, row, attributes[row.scim]))
   const prefix = objectType.customAttributePrefix
   const mapped = new Set(rows.map((row) => row.scim))
