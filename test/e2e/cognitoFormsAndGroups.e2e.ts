@@ -153,6 +153,26 @@ describe('Cognito forms from the pool schema, and group changes', () => {
       await page.context().close()
     })
   }
+
+  it('1024×700, dark: the New user form has name fields, and the pool holds the name given there', async () => {
+    const { page, problems } = await openPage(browser, app.url, { viewport: { width: 1024, height: 700 }, colorScheme: 'dark' })
+    await page.getByRole('link', { name: /Cognito Sandbox/ }).first().click()
+    await page.getByRole('button', { name: 'New user' }).click()
+    const form = page.locator('form.create-panel__form')
+    await expect.poll(() => form.locator('#create-add-attribute').count()).toBe(1)
+    await form.locator('#create-userName').fill('ada.e2e')
+    await form.locator('#create-emails-0--value').fill('ada.e2e@example.com')
+    await form.locator('#create-name-givenName').fill('Ada')
+    await form.locator('#create-name-familyName').fill('Lovelace')
+    expect(await seriousViolations(page)).toEqual([])
+    await screenshot(page, 'cognito-new-user-dark-1024')
+    await form.getByRole('button', { name: /Create user/ }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Create user' }).click()
+    await expect.poll(async () => (await attributesOf('ada.e2e').catch(() => ({}) as Record<string, string>)).given_name).toBe('Ada')
+    expect((await attributesOf('ada.e2e')).family_name).toBe('Lovelace')
+    expect(problems).toEqual([])
+    await page.context().close()
+  })
 })
 
 function found(violations: string[], where: string): void {
