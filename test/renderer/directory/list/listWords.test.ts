@@ -8,7 +8,7 @@ const oktaUsers = findObjectType(getDescriptor('okta'), 'users')!
 const coupaContentGroups = findObjectType(getDescriptor('coupa'), 'groups')!
 
 function loadedState(overrides: Partial<TableState>): TableState {
-  return { items: [], nextCursor: null, total: null, loading: false, loadingMore: false, error: null, search: '', loaded: true, ...overrides }
+  return { items: [], nextCursor: null, total: null, loading: false, loadingMore: false, error: null, search: '', loaded: true, loadingToEnd: false, sort: null, ...overrides }
 }
 
 describe('the words of a list', () => {
