@@ -1,4 +1,5 @@
 import { getDescriptor } from '../../../../shared/catalogue'
+import { localDateTime } from '../../../../shared/dates'
 import type { ConnectorId } from '../../../../shared/catalogue/types'
 import type { ChainVerification, JournalAction, JournalEntry, OutcomeStatus } from '../../../../shared/journal'
 
@@ -29,13 +30,8 @@ export const outcomeLooks: Record<OutcomeStatus, OutcomeLook> = {
   undetermined: { label: 'Could not tell', tone: 'warning' },
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-
-/** Local, readable time; the ISO text itself when it does not parse (it is still worth showing). */
-export function readableTime(iso: string): string {
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? iso : timeFormat.format(date)
-}
+/** Local, readable time: the one format of shared/dates.ts. */
+export const readableTime = localDateTime
 
 export function connectorLabel(connectorId: ConnectorId): string {
   return getDescriptor(connectorId).label
