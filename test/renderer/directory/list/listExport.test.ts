@@ -17,7 +17,7 @@ const oktaUsers = findObjectType(getDescriptor('okta'), 'users')!
 describe('a list exported to CSV', () => {
   it('is the rows shown, with a BOM first, the table’s headings in words, and a file name from the profile and list', () => {
     const rows = users(2).map((row, index) => (index === 0 ? { ...row, displayName: 'Amélie Lefèvre, Jr', readOnlyReason: null } : row))
-    const file = listCsv(rows, oktaUsers, 'Okta (EU) sandbox', new Date('2026-12-07T10:00:00Z'))
+    const file = listCsv(rows, oktaUsers, 'Okta (EU) sandbox Users', new Date('2026-12-07T10:00:00Z'))
 
     expect(file.fileName).toBe('okta-eu-sandbox-users-2026-12-07.csv')
     expect(file.content.startsWith(utf8Bom)).toBe(true)

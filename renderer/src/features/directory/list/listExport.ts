@@ -14,12 +14,12 @@ export interface ListFile {
   content: string
 }
 
-/** The rows shown, as the table shows them, plus the id a person pastes into a ticket. */
-export function listCsv(rows: readonly DirectoryObject[], objectType: ObjectTypeDescriptor, profileName: string, now: Date): ListFile {
+/** The rows shown, as the table shows them, plus the id a person pastes into a ticket; `title` names the file. */
+export function listCsv(rows: readonly DirectoryObject[], objectType: ObjectTypeDescriptor, title: string, now: Date): ListFile {
   const headings = ['Name', secondaryHeading(objectType), 'Status', 'Read-only because', 'Id']
   const lines = rows.map((row) => [row.displayName, row.secondary, row.status?.label ?? '', row.readOnlyReason ?? '', row.id])
   const date = now.toISOString().slice(0, 10)
-  return { fileName: `${fileNamePart(`${profileName} ${objectType.label}`)}-${date}.csv`, content: csvFile(headings, lines) }
+  return { fileName: `${fileNamePart(title)}-${date}.csv`, content: csvFile(headings, lines) }
 }
 
 const numberFormat = new Intl.NumberFormat('en-US')
