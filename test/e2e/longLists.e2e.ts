@@ -19,8 +19,13 @@ const oktaUsers = getDescriptor('okta').objectTypes.find((type) => type.id === '
 
 interface OktaUser {
   id: string
+  created: string
   profile: { firstName: string; lastName: string }
 }
+
+/** The one local format (shared/dates.ts), as the page's own Intl writes it. */
+const localInBrowser = (page: Page, iso: string) =>
+  page.evaluate((moment) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(moment)), iso)
 
 /** Okta's own API, as its admin would ask it (never through Lanyard). */
 function oktaApi(access: SandboxProfileAccess) {
@@ -175,6 +180,41 @@ describe('long lists and searches that explain themselves', () => {
     const { page, problems } = await openPage(browser, `${app.url}#/profiles/${goTo.profileId}/users`, { viewport: sizes[1] })
     await page.locator('[role="grid"] [role="row"][data-id]').first().waitFor()
     expect(await page.locator('.directory-list__count').textContent()).toBe(`${numberFormat.format(total!)} users`)
+    expect(problems).toEqual([])
+    await page.context().close()
+  })
+
+  it('dates read one local way in the panel, Activity and its export; Activity finds "lefevre" without the accent', async () => {
+    const [lefevre] = await oktaApi(okta).search('profile.lastName sw "Lefèvre"')
+    if (!lefevre) throw new Error('the sandbox has nobody named Lefèvre')
+    const changed = await invokeCall(app, 'directory.update', { profileId: okta.profileId, objectType: 'users', objectId: lefevre.id, changes: { title: 'Help-desk lead' } })
+    expect(changed.ok).toBe(true)
+
+    const { page, problems } = await openPage(browser, `${app.url}#/profiles/${okta.profileId}/users/${encodeURIComponent(lefevre.id)}`, { viewport: sizes[1] })
+    const created = page.locator('.attribute', { has: page.locator('dt', { hasText: /^Created$/ }) }).locator('dd')
+    await created.waitFor()
+    expect((await created.textContent())?.trim()).toBe(await localInBrowser(page, lefevre.created))
+    await checkLayout(page, 'panel-dates')
+
+    await page.goto(`${app.url}#/activity`)
+    await page.getByRole('textbox', { name: 'User or object' }).fill('lefevre')
+    const row = page.getByRole('table').getByRole('row', { name: new RegExp(`${lefevre.profile.firstName} Lefèvre`) }).first()
+    await row.waitFor()
+    const time = row.locator('time').first()
+    expect(await time.textContent()).toBe(await localInBrowser(page, (await time.getAttribute('datetime'))!))
+    await checkLayout(page, 'activity-filtered')
+
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Export CSV' }).click()
+    const bytes = await readFile((await (await download).path())!)
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const [headings, first] = bytes.toString('utf8').slice(1).split('\r\n')
+    expect(headings!.split(',').slice(0, 2)).toEqual(['Time', 'Time (UTC)'])
+    // Main writes the file with the same formatter, in its own (Node's) locale.
+    const utc = /^(?:"[^"]*"|[^,]*),([^,]+),/.exec(first!)![1]!
+    const local = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(utc))
+    expect(first!.startsWith(local.includes(',') ? `"${local}",` : `${local},`)).toBe(true)
+    expect(first).toContain('Lefèvre')
     expect(problems).toEqual([])
     await page.context().close()
   })
