@@ -97,3 +97,11 @@ describe('while jumping to the end', () => {
     expect(wrapper.find('.list-status').text()).toBe('')
   })
 })
+
+describe('a name cut short by a narrow column', () => {
+  it('reads whole on hover', async () => {
+    const { wrapper } = await mountAt(oktaUsers, okta, { 'directory.list': () => page([{ ...users(1)[0]!, displayName: 'Sandbox Administrator of the Northern Region' }]) })
+    const cells = wrapper.find('[role="row"][data-id]').findAll('[role="gridcell"]')
+    expect(cells.slice(0, 2).map((cell) => cell.attributes('title'))).toEqual(['Sandbox Administrator of the Northern Region', 'user0@example.com'])
+  })
+})
