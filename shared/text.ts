@@ -82,9 +82,13 @@ export function textRecord<V extends z.ZodType>(value: V) {
 const spelledOut: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ħ: 'h' }
 const combiningMark = /\p{M}/gu
 const spelledOutLetter = /[ßæœøđðłþıħ]/g
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
+const plainAscii = /^[\u0000-\u007f]*$/
 
 /** The text as matching compares it: lower case, accents dropped ("Björn Lefèvre" → "bjorn lefevre"). */
 export function foldText(text: string): string {
+  // Most names and emails are plain ASCII: nothing to decompose (sorting 100,000 rows folds each once).
+  if (plainAscii.test(text)) return text.toLowerCase()
   return text
     .toLowerCase()
     .normalize('NFKD')
