@@ -218,4 +218,32 @@ describe('long lists and searches that explain themselves', () => {
     expect(problems).toEqual([])
     await page.context().close()
   })
+
+  it('People’s results export with a BOM, and no search box anywhere is cut short at either size', async () => {
+    const [lefevre] = await oktaApi(okta).search('profile.lastName sw "Lefèvre"')
+    const { page, problems } = await openPage(browser, `${app.url}#/people`, { viewport: sizes[0] })
+    await page.getByRole('searchbox').fill(`${lefevre!.profile.firstName} Lefèvre`)
+    const exportButton = page.getByRole('button', { name: /^Export CSV/ })
+    await exportButton.waitFor({ timeout: 30_000 })
+    expect((await exportButton.textContent())?.trim()).toMatch(/^Export CSV: the \d+ accounts? of \d+ (person|people) found$/)
+    await checkLayout(page, 'people-found')
+    const download = page.waitForEvent('download')
+    await exportButton.click()
+    const bytes = await readFile((await (await download).path())!)
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const lines = bytes.toString('utf8').slice(1).split('\r\n')
+    expect(lines[0]).toBe('Person,Application,Profile,Account name,Username,Email,Status,Last sign-in,Grouped because')
+    expect(lines.some((line) => line.includes('Lefèvre,Okta,'))).toBe(true)
+
+    for (const view of [`#/activity`, `#/profiles/${okta.profileId}/groups`, `#/profiles/${okta.profileId}/users/${encodeURIComponent(lefevre!.id)}`]) {
+      await page.goto(`${app.url}${view}`)
+      await page.locator('main input[placeholder]').first().waitFor()
+      for (const viewport of sizes) {
+        await page.setViewportSize(viewport)
+        expect(await cutOffPlaceholders(page), `${view} at ${viewport.width}`).toEqual([])
+      }
+    }
+    expect(problems).toEqual([])
+    await page.context().close()
+  })
 })
