@@ -1,4 +1,5 @@
 import type { JournalEntry, JournalFilter, OutcomeStatus } from './journal'
+import { textMatches } from './text'
 
 /**
  * What a journal filter is checked against: the few facts of one entry. Main takes them from the
@@ -53,18 +54,18 @@ export function prepareFilter(filter: JournalFilter): PreparedFilter {
     filter,
     from: filter.from ? dateBoundary(filter.from, 'from') : null,
     to: filter.to ? dateBoundary(filter.to, 'to') : null,
-    text: filter.user?.trim().toLowerCase() || null,
+    text: filter.user?.trim() || null,
   }
 }
 
-/** Every given part of the filter must match; `user` is text found in the target's name or id, case-insensitively. */
+/** Every given part of the filter must match; `user` is text found in the target's name or id, accents and case aside. */
 export function matchesFilter(facts: JournalFacts, { filter, from, to, text }: PreparedFilter): boolean {
   if (filter.profileId && facts.profileId !== filter.profileId) return false
   if (filter.action && facts.action !== filter.action) return false
   if (filter.outcome && facts.status !== filter.outcome) return false
   if (filter.targetId && !facts.targetIds.includes(filter.targetId)) return false
   if (filter.operationId && facts.operationId !== filter.operationId) return false
-  if (text && ![...facts.targetIds, ...facts.targetNames].some((value) => value.toLowerCase().includes(text))) return false
+  if (text && !textMatches(text, ...facts.targetIds, ...facts.targetNames)) return false
   if (from !== null || to !== null) {
     const time = Date.parse(facts.time)
     if (from !== null && time < from) return false

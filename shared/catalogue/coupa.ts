@@ -81,6 +81,7 @@ function readOnlyGroupLike(id: string, referenceName: string, label: string): Ob
     operations: operationCells('– | GET | GET | GET | – | – | – | – | via user'),
     mandatoryFields: [],
     searchHint: 'part of the name',
+    searchHelp: { matches: 'Coupa matches part of the name.', by: 'target', ignoresAccents: false, ignoresCase: true },
     mapping: groupLikeMapping,
   }
 }
@@ -181,6 +182,15 @@ export const coupa: ConnectorDescriptor = {
       mandatoryFields: ['userName', 'emails[0].value', 'name.givenName', 'name.familyName'],
       // Coupa's filters cannot be OR'd, so the text's shape picks the field (coupaSearch.ts).
       searchHint: 'login, email, first and last name, or active / inactive',
+      // Coupa's filters cannot be OR'd: the shape of the text picks one (coupaSearch.ts).
+      searchHelp: {
+        matches:
+          'Coupa matches one field, chosen by what you type: part of the email (with @), the start of first and last name (two words), ' +
+          'part of the login (one word), or active / inactive.',
+        by: 'target',
+        ignoresAccents: false,
+        ignoresCase: true,
+      },
       customAttributePrefix: 'Extension.Custom.',
       fieldRules: {
         ...flagRules,

@@ -86,6 +86,12 @@ export const gotomeeting: ConnectorDescriptor = {
       operations: operationCells('POST | GET | GET | GET | PUT | DELETE | PUT | PUT | –'),
       mandatoryFields: ['emails[0].value', 'name.givenName', 'name.familyName'],
       searchHint: 'part of the email, first or last name, "first last", or the key',
+      searchHelp: {
+        matches: 'GoToMeeting matches part of the email, first name or last name, the start of first and last name for two words ("Ada Love"), or the user key.',
+        by: 'target',
+        ignoresAccents: false,
+        ignoresCase: true,
+      },
       fieldRules: {
         userName: { format: 'email', note: 'In GoToMeeting the username is the email address: changing one changes both.' },
         'emails[0].value': { format: 'email', note: 'Also the username: GoToMeeting signs people in with their email.' },
@@ -123,6 +129,7 @@ export const gotomeeting: ConnectorDescriptor = {
       absentOperationNotes: { membership: 'not supported' },
       mandatoryFields: ['displayName'],
       searchHint: 'part of the name',
+      searchHelp: { matches: 'GoToMeeting matches part of the group name.', by: 'target', ignoresAccents: false, ignoresCase: true },
       notProvided: notProvidedDates,
       mapping: [
         readOnly('id', 'key'),

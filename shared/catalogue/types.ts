@@ -67,6 +67,21 @@ export interface MappingRow {
   origin?: 'lanyard'
 }
 
+/**
+ * What a search of this object type really does, for a help-desk reader: whose search it is (the
+ * target's, or Lanyard's own matching of what it read), and whether "lefevre" finds Lefèvre.
+ */
+export interface SearchHelp {
+  /** One sentence: "Okta matches the start of first name, last name, email or login." */
+  matches: string
+  /** `target`: the target's own search, which Lanyard cannot widen; `lanyard`: Lanyard matches the rows itself. */
+  by: 'target' | 'lanyard'
+  /** Whether "lefevre" finds Lefèvre. Lanyard's own matching always ignores them (shared/text.ts). */
+  ignoresAccents: boolean
+  /** Whether "ADA" finds Ada. */
+  ignoresCase: boolean
+}
+
 export interface ObjectTypeDescriptor {
   /** Route and tab id, e.g. `users`, `groups`, `roles`. */
   id: string
@@ -82,6 +97,8 @@ export interface ObjectTypeDescriptor {
   mandatoryFields: readonly string[]
   /** What the search box finds, in words ("name, email, login or status"): the adapter's search, not a guess. */
   searchHint?: string
+  /** How the search matches, said under the search box and when nothing is found (renderer/.../searchHelp.ts). */
+  searchHelp?: SearchHelp
   mapping: readonly MappingRow[]
   /** Per-attribute rules from the known limitations; the form and main both apply them. */
   fieldRules?: Readonly<Record<string, FieldRule>>
