@@ -15,7 +15,7 @@ export const capabilityMethods = {
   deletesObjects: ['delete'],
   readsMemberships: ['listMembers', 'listGroupsOf'],
   managesMemberships: ['addMember', 'removeMember'],
-  deprovisions: ['readDeprovisionSnapshot', 'deprovisionTakes', 'deprovisionRefusal', 'deprovision', 'undoDeprovision'],
+  deprovisions: ['readDeprovisionSnapshot', 'deprovisionTakes', 'deprovisionRefusal', 'ownAccount', 'deprovision', 'undoDeprovision'],
 } as const satisfies { [Name in AdapterCapability]: readonly (keyof CapabilityInterfaces[Name])[] }
 
 /** Optional methods of a capability, present only with it. */

@@ -2,6 +2,9 @@ import { lanyardRow, operationCells, readOnly, readWrite, writeOnly } from './ma
 import { cognitoRegions } from './regions'
 import type { ConnectorDescriptor, FieldPattern } from './types'
 
+/** Why a Cognito deprovision is never refused as the profile's own account (the other targets refuse theirs). */
+export const cognitoOwnAccountNote =
+  'Cognito profiles sign in with IAM access keys, which are not users of the pool: no pool user is the account Lanyard signs in with, so deprovisioning one can never lock Lanyard out.'
 const deprovisionNote = 'Deprovision disables the user (and signs them out); undo enables the user again and brings back the group memberships it took away.'
 
 /*
@@ -203,5 +206,6 @@ export const cognito: ConnectorDescriptor = {
   notes: [
     'One guide lists Deprovision / Undo deprovision under the Groups table; they act on users.',
     deprovisionNote,
+    cognitoOwnAccountNote,
   ],
 }

@@ -50,7 +50,7 @@ export const validExamples: { [N in CallName]: CallInput<N> } = {
   'people.search': { search: 'dana.lee', profileSet: 'sandbox', searchKey: 'people-view' },
   'people.cancel': { searchKey: 'people-view' },
   'people.planOffboarding': { accounts: [{ profileId, userId: '00u1' }] },
-  'people.offboard': { personName: 'Dana Lee', accounts: [{ profileId, userId: '00u1' }], operationId: 'operation-1' },
+  'people.offboard': { personName: 'Dana Lee', accounts: [{ profileId, userId: '00u1' }], operationId: 'operation-1', reason: 'INC-4711 leaver' },
 }
 
 /** An applied deprovision, as `journal.appended` carries it. */
@@ -73,6 +73,8 @@ const appliedDeprovision: JournalEntry = {
   completion: null,
   completes: null,
   operationId: null,
+  reason: 'INC-4711 leaver',
+  ownAccountOverride: null,
 }
 
 /**
