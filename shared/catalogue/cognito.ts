@@ -77,7 +77,8 @@ export const cognito: ConnectorDescriptor = {
       placeholder: 'https://cognito-idp.eu-west-1.amazonaws.com',
     },
   ],
-  deprovisionEffects: { default: [deprovisionNote] },
+  // The offboarding plan shows these for every Cognito account: where the other targets refuse the profile's own account.
+  deprovisionEffects: { default: [deprovisionNote, cognitoOwnAccountNote] },
   objectTypes: [
     {
       id: 'users',
@@ -206,6 +207,5 @@ export const cognito: ConnectorDescriptor = {
   notes: [
     'One guide lists Deprovision / Undo deprovision under the Groups table; they act on users.',
     deprovisionNote,
-    cognitoOwnAccountNote,
   ],
 }

@@ -76,5 +76,7 @@ describe("offboarding a profile's own account", () => {
     const [someone] = tenants.cognito.tenant.users()
     const plan = await answer<OffboardingPlan>(services, 'people.planOffboarding', { accounts: [{ profileId: profiles.cognito, userId: someone!.username }] })
     expect(plan.steps[0]!.reason ?? '').not.toMatch(/lock Lanyard out/)
+    // Said in the plan, where the other targets show their refusal.
+    expect(plan.steps[0]!.effect.join(' ')).toMatch(/IAM access keys, which are not users of the pool/)
   })
 })
