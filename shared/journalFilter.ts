@@ -15,6 +15,8 @@ export interface JournalFacts {
   targetIds: readonly string[]
   targetNames: readonly string[]
   operationId: string | null
+  /** The ticket or reason the person gave, or null. */
+  reason: string | null
 }
 
 /** The facts of an entry main sent (its target already as the target answered). */
@@ -27,6 +29,7 @@ export function entryFacts(entry: JournalEntry): JournalFacts {
     targetIds: [entry.target.id],
     targetNames: [entry.target.name],
     operationId: entry.operationId,
+    reason: entry.reason ?? null,
   }
 }
 
@@ -58,14 +61,14 @@ export function prepareFilter(filter: JournalFilter): PreparedFilter {
   }
 }
 
-/** Every given part of the filter must match; `user` is text found in the target's name or id, accents and case aside. */
+/** Every given part of the filter must match; `user` is text found in the target's name or id, or in the ticket or reason, accents and case aside. */
 export function matchesFilter(facts: JournalFacts, { filter, from, to, text }: PreparedFilter): boolean {
   if (filter.profileId && facts.profileId !== filter.profileId) return false
   if (filter.action && facts.action !== filter.action) return false
   if (filter.outcome && facts.status !== filter.outcome) return false
   if (filter.targetId && !facts.targetIds.includes(filter.targetId)) return false
   if (filter.operationId && facts.operationId !== filter.operationId) return false
-  if (text && !textMatches(text, ...facts.targetIds, ...facts.targetNames)) return false
+  if (text && !textMatches(text, ...facts.targetIds, ...facts.targetNames, facts.reason ?? '')) return false
   if (from !== null || to !== null) {
     const time = Date.parse(facts.time)
     if (from !== null && time < from) return false

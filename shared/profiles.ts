@@ -25,6 +25,13 @@ export interface ProfileView {
   updatedAt: string
 }
 
+/** A profile saved as Sandbox though its address is not a tenant on this computer, which start-up made Real. */
+export interface ProfileMadeReal {
+  profileId: string
+  name: string
+  connectorId: ProfileView['connectorId']
+}
+
 /** Every call input that names a profile calls it `profileId`, as journal calls and events do. */
 export const profileIdSchema = z.object({ profileId: z.string().uuid('Not a profile id') })
 

@@ -26,6 +26,8 @@ const columns: { header: string; cell: (entry: JournalEntry) => string }[] = [
   { header: 'Steps', cell: (entry) => entry.outcome.steps.map((step) => `${step.name}: ${step.status}`).join('; ') },
   { header: 'Undoes entry', cell: (entry) => entry.undoOf ?? '' },
   { header: 'Entry id', cell: (entry) => entry.id },
+  { header: 'Ticket or reason', cell: (entry) => entry.reason ?? '' },
+  { header: 'Own account override', cell: (entry) => entry.ownAccountOverride ?? '' },
 ]
 
 /** The filtered journal as a spreadsheet-safe CSV (RFC 4180) or as JSON, named with the date. */

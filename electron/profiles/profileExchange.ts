@@ -7,7 +7,7 @@ import {
   type ExportFile,
   type ImportPreviewEntry,
 } from '../../shared/profiles'
-import { plainHttpProblems, plainParameters, secretParameters, trimProfileValues, validateProfileValues } from '../../shared/profileValidation'
+import { honestEnvironment, plainHttpProblems, plainParameters, secretParameters, trimProfileValues, validateProfileValues } from '../../shared/profileValidation'
 import { AppError } from '../errors/AppError'
 import type { StoredProfile } from './profileFileSchema'
 import { describeFieldProblems, plainHttpImportRefusal } from './profileRules'
@@ -92,7 +92,12 @@ export function parseExportFile(content: string): ExportFile {
   if (!parsed.success) {
     throw new AppError('invalid_input', `This Lanyard export is damaged (${parsed.error.issues[0]?.message ?? 'unknown problem'}). Ask for a new export.`)
   }
-  return { ...parsed.data, profiles: parsed.data.profiles.map((entry) => ({ ...entry, values: trimProfileValues(entry.values) })) }
+  // A "Sandbox" that is not a tenant on this computer comes in as what it is: Real.
+  const profiles = parsed.data.profiles.map((entry) => {
+    const values = trimProfileValues(entry.values)
+    return { ...entry, values, environment: honestEnvironment(getDescriptor(entry.connectorId), values, entry.environment) }
+  })
+  return { ...parsed.data, profiles }
 }
 
 function describeEntryProblem(entry: unknown): string | null {
@@ -105,8 +110,9 @@ function describeEntryProblem(entry: unknown): string | null {
     const list = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'entry'}: ${issue.message}`).join('; ')
     return `is incomplete or malformed — ${list}.`
   }
-  const { values, environment } = parsed.data
   const descriptor = getDescriptor(parsed.data.connectorId)
+  const values = trimProfileValues(parsed.data.values)
+  const environment = honestEnvironment(descriptor, values, parsed.data.environment)
   // An http:// address is flagged on its entry in the preview (see previewImport), not refused with the file.
   const insecure = plainHttpProblems(descriptor, values, environment)
   const valueProblems = Object.fromEntries(Object.entries(validateProfileValues(descriptor, values, environment)).filter(([key]) => !(key in insecure)))

@@ -2,6 +2,9 @@ import { lanyardRow, operationCells, readOnly, readWrite, writeOnly } from './ma
 import { cognitoRegions } from './regions'
 import type { ConnectorDescriptor, FieldPattern } from './types'
 
+/** Why a Cognito deprovision is never refused as the profile's own account (the other targets refuse theirs). */
+export const cognitoOwnAccountNote =
+  'Cognito profiles sign in with IAM access keys, which are not users of the pool: no pool user is the account Lanyard signs in with, so deprovisioning one can never lock Lanyard out.'
 const deprovisionNote = 'Deprovision disables the user (and signs them out); undo enables the user again and brings back the group memberships it took away.'
 
 /*
@@ -102,7 +105,8 @@ export const cognito: ConnectorDescriptor = {
       placeholder: 'https://cognito-idp.eu-west-1.amazonaws.com',
     },
   ],
-  deprovisionEffects: { default: [deprovisionNote] },
+  // The offboarding plan shows these for every Cognito account: where the other targets refuse the profile's own account.
+  deprovisionEffects: { default: [deprovisionNote, cognitoOwnAccountNote] },
   objectTypes: [
     {
       id: 'users',

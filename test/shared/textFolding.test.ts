@@ -28,7 +28,7 @@ describe('folding text for matching', () => {
 
 describe('where Lanyard filters itself, accents and case do not matter', () => {
   it('the Activity filter finds a change by the person’s name without its accents', () => {
-    const facts = { profileId: 'p1', action: 'update', time: '2026-11-03T14:05:00.000Z', status: 'applied' as const, targetIds: ['u1'], targetNames: ['Amélie Lefèvre'], operationId: null }
+    const facts = { profileId: 'p1', action: 'update', time: '2026-11-03T14:05:00.000Z', status: 'applied' as const, targetIds: ['u1'], targetNames: ['Amélie Lefèvre'], operationId: null, reason: null }
     expect(matchesFilter(facts, prepareFilter({ user: 'LEFEVRE' }))).toBe(true)
     expect(matchesFilter(facts, prepareFilter({ user: 'lefebvre' }))).toBe(false)
   })

@@ -9,7 +9,7 @@ import { createGoToBudget, goToAdminFamily, goToSignInFamily } from './goToBudge
 import { createGoToApi } from './goToApi'
 import { testConnection } from './goToConnection'
 import { checkCreateUser } from './goToCreateCheck'
-import { deprovision, deprovisionRefusal, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './goToDeprovision'
+import { deprovision, deprovisionRefusal, deprovisionTakes, ownAccountCheck, readDeprovisionSnapshot, undoDeprovision } from './goToDeprovision'
 import { describeGoToError, describeGoToSignInError, goToRetryAfter } from './goToErrors'
 import { createGroup, deleteGroup, getGroup, listGroups, updateGroup } from './goToGroups'
 import { parseJsonLosslessly } from './goToJson'
@@ -133,6 +133,7 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
     readDeprovisionSnapshot: (userId, signal) => readDeprovisionSnapshot(context, userId, signal),
     deprovisionTakes,
     deprovisionRefusal,
+    ownAccount: ownAccountCheck(context),
     deprovision: (userId, snapshot, signal) => deprovision(under(signal), userId, snapshot),
     undoDeprovision: (userId, snapshot, signal) => undoDeprovision(under(signal), userId, snapshot),
     close() {

@@ -5,7 +5,7 @@ import type { HttpClientOptions } from '../../http/types'
 import { AppError } from '../../errors/AppError'
 import { usersAndGroups } from '../usersAndGroups'
 import type { Connector, ConnectorSettings, CreatesObjects, DeletesObjects, Deprovisions, ManagesMemberships, ReadsMemberships, RunsAccountActions, UpdatesObjects } from '../Connector'
-import { deprovision, deprovisionRefusal, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './oktaDeprovision'
+import { deprovision, deprovisionRefusal, deprovisionTakes, ownAccountCheck, readDeprovisionSnapshot, undoDeprovision } from './oktaDeprovision'
 import { runOktaAccountAction } from './oktaAccountActions'
 import { createOktaBudget, oktaBudgetFamily } from './oktaBudget'
 import { describeOktaError, oktaRetryAfter } from './oktaErrors'
@@ -109,6 +109,7 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
     readDeprovisionSnapshot: (userId, signal) => readDeprovisionSnapshot(context, userId, signal),
     deprovisionTakes,
     deprovisionRefusal,
+    ownAccount: ownAccountCheck(context),
     deprovision: (userId, snapshot, signal) => deprovision(under(signal), userId, snapshot),
     undoDeprovision: (userId, snapshot, signal) => undoDeprovision(under(signal), userId, snapshot),
     runAccountAction: (_objectType, userId, action, signal) => runOktaAccountAction(under(signal), userId, action, signal),

@@ -123,9 +123,9 @@ describe('ProfileService: changing profiles', () => {
 
   it('takes the values given as the complete new set and keeps what is not mentioned', async () => {
     const { service } = await setUp()
-    const profile = await service.create({ connectorId: 'coupa', name: 'Coupa', environment: 'sandbox', values: validValues.coupa, secrets: {} })
+    const profile = await service.create({ connectorId: 'coupa', name: 'Coupa', environment: 'real', values: validValues.coupa, secrets: {} })
     const updated = await service.update({ profileId: profile.id, values: { url: 'https://other.coupahost.com' }, secrets: {} })
-    expect(updated).toMatchObject({ name: 'Coupa', environment: 'sandbox', values: { url: 'https://other.coupahost.com' } })
+    expect(updated).toMatchObject({ name: 'Coupa', environment: 'real', values: { url: 'https://other.coupahost.com' } })
     const renamed = await service.update({ profileId: profile.id, name: 'COUPA', environment: 'real', secrets: {} })
     expect(renamed).toMatchObject({ name: 'COUPA', environment: 'real', values: { url: 'https://other.coupahost.com' } })
   })

@@ -100,8 +100,8 @@ describe('a crash at any step of a profile change is repaired at the next start'
       version: 1,
       exportedAt: '2025-01-01T00:00:00.000Z',
       profiles: [
-        { connectorId: 'okta', name: 'Okta prod', environment: 'sandbox', values: { url: 'https://other.okta.com' } },
-        { connectorId: 'okta', name: 'Added', environment: 'sandbox', values: validValues.okta },
+        { connectorId: 'okta', name: 'Okta prod', environment: 'real', values: { url: 'https://other.okta.com' } },
+        { connectorId: 'okta', name: 'Added', environment: 'real', values: validValues.okta },
       ],
     })
     const points = await everyCrashPoint(newDirectory, {

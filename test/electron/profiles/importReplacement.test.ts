@@ -32,10 +32,10 @@ const content = JSON.stringify({
   version: 1,
   exportedAt: '2025-01-01T00:00:00.000Z',
   profiles: [
-    { connectorId: 'okta', name: 'First', environment: 'sandbox', values: { url: importedUrl.okta } },
+    { connectorId: 'okta', name: 'First', environment: 'real', values: { url: importedUrl.okta } },
     { connectorId: 'gotomeeting', name: 'Second', environment: 'real', values: { ...validValues.gotomeeting, url: importedUrl.gotomeeting } },
-    { connectorId: 'okta', name: 'Third', environment: 'sandbox', values: { url: importedUrl.okta } },
-    { connectorId: 'okta', name: 'Added', environment: 'sandbox', values: validValues.okta },
+    { connectorId: 'okta', name: 'Third', environment: 'real', values: { url: importedUrl.okta } },
+    { connectorId: 'okta', name: 'Added', environment: 'real', values: validValues.okta },
   ],
 })
 const replaceAll = [0, 1, 2].map((index) => ({ index, action: 'replace' as const }))

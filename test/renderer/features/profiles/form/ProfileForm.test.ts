@@ -41,6 +41,10 @@ async function submit(wrapper: Wrapper): Promise<void> {
   await flushPromises()
 }
 
+async function choose(wrapper: Wrapper, environment: 'sandbox' | 'real'): Promise<void> {
+  await wrapper.find(`input[name="environment"][value="${environment}"]`).setValue(true)
+}
+
 function labelText(wrapper: Wrapper, forId: string): string {
   return wrapper.find(`label[for="${forId}"]`).text()
 }
@@ -117,6 +121,7 @@ describe('the profile form', () => {
 
   it('keeps http:// on this computer for a sandbox, and flags it at once when the environment becomes real', async () => {
     const wrapper = mountForm('okta')
+    await choose(wrapper, 'sandbox')
     const url = wrapper.find('#profile-field-url')
     await url.setValue('http://127.0.0.1:4010')
     await url.trigger('blur')
@@ -143,6 +148,7 @@ describe('the profile form', () => {
 
   it('refuses http:// to another computer for a sandbox profile', async () => {
     const wrapper = mountForm('okta')
+    await choose(wrapper, 'sandbox')
     const url = wrapper.find('#profile-field-url')
     await url.setValue('http://acme.oktapreview.com')
     await url.trigger('blur')
@@ -161,6 +167,7 @@ describe('the profile form', () => {
     expect(options).toContain('us-east-1')
 
     await fill(wrapper, '#profile-name', 'Cognito test')
+    await choose(wrapper, 'real')
     await fill(wrapper, '#profile-field-accessKeyId', 'AKIAIOSFODNN7EXAMPLE')
     await fill(wrapper, '#profile-field-accessSecret', 'typed-secret')
     await region.setValue('eu-west-1')
@@ -171,7 +178,7 @@ describe('the profile form', () => {
       {
         connectorId: 'cognito',
         name: 'Cognito test',
-        environment: 'sandbox',
+        environment: 'real',
         values: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', region: 'eu-west-1', userPoolId: 'eu-west-1_AbCdEf123' },
         secrets: { accessSecret: 'typed-secret' },
       },
@@ -182,6 +189,7 @@ describe('the profile form', () => {
   it('asks for a required secret on create and sends nothing until it is given', async () => {
     const wrapper = mountForm('okta')
     await fill(wrapper, '#profile-name', 'Okta sandbox')
+    await choose(wrapper, 'real')
     await fill(wrapper, '#profile-field-url', 'https://acme.okta.com')
 
     await submit(wrapper)
@@ -202,7 +210,7 @@ describe('the profile form', () => {
   })
 
   it('shows a stored secret as Stored, never as an input, and replaces it on request', async () => {
-    const profile = profileView({ name: 'Okta prod', secrets: { token: 'stored' } })
+    const profile = profileView({ name: 'Okta prod', environment: 'real', secrets: { token: 'stored' } })
     api.answer('profiles.update', () => ({ ok: true, value: profile }))
     const wrapper = mountForm('okta', profile)
 
@@ -222,7 +230,7 @@ describe('the profile form', () => {
       {
         profileId: profile.id,
         name: 'Okta prod',
-        environment: 'sandbox',
+        environment: 'real',
         values: { url: 'https://acme.okta.com' },
         secrets: { token: 'brand-new-token' },
       },
@@ -230,7 +238,7 @@ describe('the profile form', () => {
   })
 
   it('clears a stored secret when asked, and keeps it when nothing was chosen', async () => {
-    const profile = profileView({ secrets: { token: 'stored' } })
+    const profile = profileView({ environment: 'real', secrets: { token: 'stored' } })
     api.answer('profiles.update', () => ({ ok: true, value: profile }))
     const wrapper = mountForm('okta', profile)
 
@@ -258,6 +266,7 @@ describe('the profile form', () => {
     api.answer('profiles.update', () => ({ ok: true, value: { ...saved, secrets: { token: 'stored' } } }))
     const wrapper = mountForm('okta')
     await fill(wrapper, '#profile-name', 'Okta sandbox')
+    await choose(wrapper, 'real')
     await fill(wrapper, '#profile-field-url', 'https://acme.okta.com')
     await fill(wrapper, '#profile-field-token', 'typed-token')
 
@@ -290,6 +299,7 @@ describe('the profile form', () => {
     }))
     const wrapper = mountForm('okta')
     await fill(wrapper, '#profile-name', 'Okta sandbox')
+    await choose(wrapper, 'real')
     await fill(wrapper, '#profile-field-url', 'https://acme.okta.com')
     await fill(wrapper, '#profile-field-token', 'typed-token')
 
@@ -306,6 +316,7 @@ describe('the profile form', () => {
     }))
     const wrapper = mountForm('okta')
     await fill(wrapper, '#profile-name', 'Okta sandbox')
+    await choose(wrapper, 'real')
     await fill(wrapper, '#profile-field-url', 'https://acme.okta.com')
     await fill(wrapper, '#profile-field-token', 'typed-token')
 
