@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { createCognitoConnector } from '../../../../electron/connectors/cognito/createCognitoConnector'
+import { startCognitoSandbox } from '../../../../electron/sandbox/cognito/startCognitoSandbox'
 import { createOktaConnector } from '../../../../electron/connectors/okta/createOktaConnector'
 import type { NetworkOptions } from '../../../../electron/http/network/networkAgents'
 import { startOktaSandbox, type RunningOktaSandbox } from '../../../../electron/sandbox/okta/startOktaSandbox'
@@ -13,7 +15,7 @@ import { createRecordingLogger } from '../../../support/recordingLogger'
  * organisation's own CA, as a TLS-inspecting gateway presents it.
  */
 const host = 'okta.corp.test'
-const authority: TestAuthority = createTestAuthority([host, 'direct.corp.test'])
+const authority: TestAuthority = createTestAuthority([host, 'direct.corp.test', 'cognito.corp.test'])
 
 describe('Corporate networks: proxy and TLS inspection', () => {
   const running = closeAfterEach()
@@ -97,5 +99,38 @@ describe('Corporate networks: proxy and TLS inspection', () => {
     const accepted = connect({ resolveProxy: null, environment: { HTTPS_PROXY: proxyWithCredentials } }, { caCertificate: authority.caPem })
     await accepted.testConnection()
     expect(guarded.tunnels.length).toBe(1)
+  })
+
+  it('the Cognito SDK client goes through the same proxy and trusts the same profile CA', async () => {
+    const sandbox = await startCognitoSandbox({ users: 3 })
+    running.push(sandbox)
+    const front = await startTlsFront(authority, sandbox.url)
+    running.push(front)
+    const proxy = await startConnectProxy()
+    running.push(proxy)
+    const { accessKeyId, accessSecret, region, userPoolId } = sandbox.credentials as Record<string, string>
+    const connect = (values: Record<string, string>) => {
+      const connector = createCognitoConnector(
+        {
+          profileId: 'corp-cognito',
+          profileName: 'Corporate Cognito',
+          environment: 'real',
+          values: { accessKeyId: accessKeyId!, region: region!, userPoolId: userPoolId!, url: `https://cognito.corp.test:${front.port}`, ...values },
+          secrets: { accessSecret: accessSecret! },
+          logger: createRecordingLogger(),
+        },
+        { maxRetries: 0, network: { resolveProxy: null, environment: { HTTPS_PROXY: proxy.url } } },
+      )
+      running.push({ close: async () => connector.close() })
+      return connector
+    }
+    const refused = await expectAppError(connect({}).testConnection(), 'network')
+    expect(refused.message).toContain('The certificate of cognito.corp.test is signed by an authority this computer does not trust')
+    expect(front.requests).toEqual([])
+    await connect({ caCertificate: authority.caPem }).testConnection()
+    expect(front.requests.length).toBeGreaterThan(0)
+    expect(proxy.tunnels.every((tunnel) => tunnel === `cognito.corp.test:${front.port}`)).toBe(true)
+    expect(proxy.clearText()).not.toContain(accessSecret)
+    expect(proxy.clearText()).not.toMatch(/authorization|x-amz/i)
   })
 })
