@@ -1,4 +1,5 @@
 import { lanyardRow, operationCells, readOnly, readWrite } from './mappingRow'
+import { caCertificateParameter } from './networkParameters'
 import type { ConnectorDescriptor } from './types'
 
 const suspendWords = 'Suspend signs the person out and blocks sign-in but keeps everything else, so undo is complete.'
@@ -45,6 +46,7 @@ export const okta: ConnectorDescriptor = {
       ],
       help: `${suspendWords} ${deactivateWords}`,
     },
+    caCertificateParameter,
   ],
   deprovisionEffects: { suspend: [suspendWords], deactivate: [suspendWords.replace(' but keeps everything else, so undo is complete.', '.'), deactivateWords] },
   objectTypes: [
