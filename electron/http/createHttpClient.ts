@@ -5,6 +5,7 @@ import { cancelledAfterSending, linkedSignal, throwIfAborted, waitFor } from './
 import { ConcurrencyLimiter } from './ConcurrencyLimiter'
 import { errorFromFailure, errorFromResponse, rateLimitedError, type FailureContext } from './httpErrors'
 import { createNetworkAgents } from './network/networkAgents'
+import { isPermanentNetworkFailure } from './network/networkFailureWording'
 import { loggablePath, refusePlainHttp, requestUrl } from './requestUrl'
 import { backoffDelay, isIdempotent, isRetryableStatus, retryAfterHeader } from './retryTiming'
 import { sendAttempt, type AttemptOutcome } from './sendAttempt'
@@ -207,7 +208,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     for (let attempt = 1; ; attempt++) {
       const outcome = await attemptOnce(request, url, attempt, sentCredentials)
       if ('failure' in outcome) {
-        if (!idempotent || retries >= maxRetries) throw errorFromFailure(outcome.failure, context, url.host)
+        const hopeless = isPermanentNetworkFailure(outcome.failure.systemCode)
+        if (!idempotent || retries >= maxRetries || hopeless) throw errorFromFailure(outcome.failure, context, url.host)
         retries++
         await waitToResend(backoffDelay(retries, backoff), request.signal)
         continue

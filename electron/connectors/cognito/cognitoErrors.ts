@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../../shared/errors'
-import { networkLayerWording } from '../../http/network/networkFailureWording'
+import { isPermanentNetworkFailure, networkLayerWording } from '../../http/network/networkFailureWording'
 import { AppError } from '../../errors/AppError'
 
 /*
@@ -54,6 +54,8 @@ export function isThrottled(failure: CognitoFailure): boolean {
 
 /** A failure the same request may simply be sent again after, when it is idempotent. */
 export function isTransient(failure: CognitoFailure): boolean {
+  // A certificate this computer does not trust, or the proxy's refusal, is the same on every try.
+  if (failure.kind === 'network' && isPermanentNetworkFailure(failure.systemCode)) return false
   return failure.kind === 'network' || (failure.kind === 'service' && failure.serverFault)
 }
 

@@ -46,3 +46,11 @@ export function networkLayerWording(systemCode: string | null, host: string, tar
   }
   return null
 }
+
+/** Failures the same request cannot get past by trying again: a certificate or the proxy's refusal. */
+const permanent = new Set([...untrustedAuthority, 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH',
+  'LANYARD_PROXY_AUTH_REQUIRED', 'LANYARD_PROXY_REFUSED', 'LANYARD_PROXY_UNUSABLE'])
+
+export function isPermanentNetworkFailure(systemCode: string | null): boolean {
+  return systemCode !== null && permanent.has(systemCode)
+}

@@ -66,6 +66,17 @@ describe('Corporate networks: proxy and TLS inspection', () => {
     expect(front.requests).toEqual([])
   })
 
+  it('an untrusted certificate or a proxy refusal is not retried: trying again cannot help', async () => {
+    const { proxy, sandbox, front } = await corporateTenant()
+    const connector = createOktaConnector(
+      { profileId: 'corp', profileName: 'Corporate Okta', environment: 'real', values: { url: `https://${host}:${front.port}` }, secrets: sandbox.credentials, logger: createRecordingLogger() },
+      { backoff: { initialMs: 1, maxMs: 2 }, network: { resolveProxy: null, environment: { HTTPS_PROXY: proxy.url } } },
+    )
+    running.push({ close: async () => connector.close() })
+    await expectAppError(connector.testConnection(), 'network')
+    expect(proxy.tunnels).toHaveLength(1)
+  })
+
   it("the system's proxy setting comes first: a PAC answer is followed over the environment", async () => {
     const { proxy, connect, front } = await corporateTenant()
     const asked: string[] = []
@@ -119,7 +130,7 @@ describe('Corporate networks: proxy and TLS inspection', () => {
           secrets: { accessSecret: accessSecret! },
           logger: createRecordingLogger(),
         },
-        { maxRetries: 0, network: { resolveProxy: null, environment: { HTTPS_PROXY: proxy.url } } },
+        { backoff: { initialMs: 1, maxMs: 2 }, network: { resolveProxy: null, environment: { HTTPS_PROXY: proxy.url } } },
       )
       running.push({ close: async () => connector.close() })
       return connector
@@ -127,6 +138,7 @@ describe('Corporate networks: proxy and TLS inspection', () => {
     const refused = await expectAppError(connect({}).testConnection(), 'network')
     expect(refused.message).toContain('The certificate of cognito.corp.test is signed by an authority this computer does not trust')
     expect(front.requests).toEqual([])
+    expect(proxy.tunnels).toHaveLength(1)
     await connect({ caCertificate: authority.caPem }).testConnection()
     expect(front.requests.length).toBeGreaterThan(0)
     expect(proxy.tunnels.every((tunnel) => tunnel === `cognito.corp.test:${front.port}`)).toBe(true)
