@@ -13,7 +13,7 @@ export const caCertificateParameter: ParameterDescriptor = {
   secret: false,
   origin: 'lanyard',
   help:
-    'Only behind a network that inspects TLS: your organisation’s root CA certificate in PEM form (from -----BEGIN CERTIFICATE----- to ' +
-    '-----END CERTIFICATE-----), from your IT department. Leave empty otherwise: certificates this computer trusts are trusted already.',
+    "Only behind a network that inspects TLS: your organisation's root CA certificate (PEM text), from your IT department. " +
+    'Leave empty otherwise: certificates this computer trusts are trusted already.',
   placeholder: '-----BEGIN CERTIFICATE-----',
 }
