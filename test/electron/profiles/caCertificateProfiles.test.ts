@@ -62,4 +62,17 @@ describe("a profile's CA certificate", () => {
     expect(problems.caCertificate).toContain('"Lanyard Test Inspection CA" expired on')
     expect(certificateProblems(getDescriptor('coupa'), { caCertificate: authority.caPem })).toEqual({})
   })
+
+  it('is checked the same way in an imported file', async () => {
+    const { service } = await setUp()
+    const content = JSON.stringify({
+      format: 'lanyard-profiles',
+      version: 1,
+      exportedAt: '2025-01-01T00:00:00.000Z',
+      profiles: [{ connectorId: 'okta', name: 'Server cert', environment: 'sandbox', values: { url: 'https://acme.okta.com', caCertificate: authority.certPem } }],
+    })
+    const error = await expectAppError(service.importPreview(content), 'invalid_input')
+    expect(error.message).toContain('Profile #1 ("Server cert") has values Lanyard cannot accept — Organisation CA certificate:')
+    expect(error.message).toContain('not a certificate authority')
+  })
 })
