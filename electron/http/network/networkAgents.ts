@@ -38,7 +38,8 @@ type ConnectionCallback = (error: Error | null, socket: Duplex) => void
  * header or a body (axios's own proxy support would send https requests to the proxy in clear).
  */
 export function createNetworkAgents(options: NetworkOptions = {}): NetworkAgents {
-  const ca = trustedCertificates(options.extraCaPem)
+  // One context per profile: `ca` given to each connection would parse the few hundred roots again every time.
+  const secureContext = tls.createSecureContext({ ca: trustedCertificates(options.extraCaPem) })
   const lookup = options.lookup
   const environment = options.environment ?? process.env
   const resolver = () => (options.resolveProxy === undefined ? installedSystemProxyResolver() : options.resolveProxy)
@@ -52,7 +53,7 @@ export function createNetworkAgents(options: NetworkOptions = {}): NetworkAgents
       const target = new URL(`https://${host.includes(':') ? `[${host}]` : host}:${port}`)
       proxyRouteFor(target, resolver(), environment).then(
         (route) => {
-          if (route.kind === 'direct') callback(null, tls.connect({ ...connection, ca, ...(lookup ? { lookup } : {}) }))
+          if (route.kind === 'direct') callback(null, tls.connect({ ...connection, secureContext, ...(lookup ? { lookup } : {}) }))
           else tunnel(route.proxy, `${target.hostname.replace(/^\[|\]$/g, '')}:${port}`, connection, callback)
         },
         (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), undefined as unknown as Duplex),
@@ -84,7 +85,7 @@ export function createNetworkAgents(options: NetworkOptions = {}): NetworkAgents
         settle(new ProxyFailure(code, proxy, response.statusCode ?? null))
         return
       }
-      settle(null, tls.connect({ ...connection, socket, ca }))
+      settle(null, tls.connect({ ...connection, socket, secureContext }))
     })
     connect.once('error', (error: Error & { code?: string }) => {
       settle(error instanceof ProxyFailure ? error : new ProxyFailure('LANYARD_PROXY_UNREACHABLE', proxy, null, error.code))
@@ -92,7 +93,8 @@ export function createNetworkAgents(options: NetworkOptions = {}): NetworkAgents
     connect.end()
   }
 
-  return { httpAgent: new HttpAgent({ keepAlive: true }), httpsAgent: new ProxyAwareHttpsAgent({ keepAlive: true, ca }) }
+  // The agent is the profile's own, so its pool needs no CA in its keys (Node would join every PEM into each request's key).
+  return { httpAgent: new HttpAgent({ keepAlive: true }), httpsAgent: new ProxyAwareHttpsAgent({ keepAlive: true }) }
 }
 
 /** The proxy did not open the tunnel: its address, what it answered, never a credential. */
