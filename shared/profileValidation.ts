@@ -1,5 +1,6 @@
 import { parseCustomProperties } from './catalogue/customProperties'
 import type { ConnectorDescriptor, ParameterDescriptor } from './catalogue/types'
+import { pemCertificateProblem } from './certificateFormat'
 import type { Environment } from './profiles'
 import { isLoopbackHost, plainHttpFieldMessage, plainHttpRefusal } from './secureAddress'
 
@@ -58,6 +59,8 @@ function checkValue(parameter: ParameterDescriptor, value: string): string | und
       const { errors } = parseCustomProperties(value)
       return errors.length === 0 ? undefined : errors.join(' ')
     }
+    case 'certificate':
+      return pemCertificateProblem(value)
     case 'text':
     case 'secret':
       return undefined

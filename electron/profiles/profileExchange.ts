@@ -12,6 +12,7 @@ import { AppError } from '../errors/AppError'
 import type { StoredProfile } from './profileFileSchema'
 import { describeFieldProblems, plainHttpImportRefusal } from './profileRules'
 import { nameKey, profilesByName, TakenNames } from './takenNames'
+import { certificateProblems } from './caCertificateCheck'
 
 /**
  * Export and import of profile files for a team. Pure functions: the profile service does the
@@ -115,7 +116,8 @@ function describeEntryProblem(entry: unknown): string | null {
   const environment = honestEnvironment(descriptor, values, parsed.data.environment)
   // An http:// address is flagged on its entry in the preview (see previewImport), not refused with the file.
   const insecure = plainHttpProblems(descriptor, values, environment)
-  const valueProblems = Object.fromEntries(Object.entries(validateProfileValues(descriptor, values, environment)).filter(([key]) => !(key in insecure)))
+  const formProblems = { ...certificateProblems(descriptor, values), ...validateProfileValues(descriptor, values, environment) }
+  const valueProblems = Object.fromEntries(Object.entries(formProblems).filter(([key]) => !(key in insecure)))
   if (Object.keys(valueProblems).length > 0) {
     return `has values Lanyard cannot accept — ${describeFieldProblems(descriptor, valueProblems)}.`
   }

@@ -1,4 +1,5 @@
 import { lanyardRow, operationCells, readOnly, readWrite, writeOnly } from './mappingRow'
+import { caCertificateParameter } from './networkParameters'
 import { cognitoRegions } from './regions'
 import type { ConnectorDescriptor, FieldPattern } from './types'
 
@@ -104,6 +105,7 @@ export const cognito: ConnectorDescriptor = {
       help: 'Leave empty to use the standard AWS address for the Region. Fill in only to reach the pool through another endpoint.',
       placeholder: 'https://cognito-idp.eu-west-1.amazonaws.com',
     },
+    caCertificateParameter,
   ],
   // The offboarding plan shows these for every Cognito account: where the other targets refuse the profile's own account.
   deprovisionEffects: { default: [deprovisionNote, cognitoOwnAccountNote] },

@@ -1,6 +1,7 @@
 import { deriveCoupaUserAttributes } from './coupaRules'
 import { coupaNotes, describeCoupaUserValue } from './coupaWords'
 import { operationCells, readOnly, readWrite } from './mappingRow'
+import { caCertificateParameter } from './networkParameters'
 import type { ConnectorDescriptor, FieldRule, MappingRow, ObjectTypeDescriptor } from './types'
 
 const deprovisionNote = 'Deprovision sets active to false; undo sets it back to true and restores the roles and groups it took away.'
@@ -169,6 +170,7 @@ export const coupa: ConnectorDescriptor = {
         'Coupa hands out users 50 at a time. Long lists ask for several of those pages at once; ' +
         'Coupa allows about 25 requests a second, and Lanyard waits when it says to slow down.',
     },
+    caCertificateParameter,
   ],
   deprovisionEffects: { default: [deprovisionNote] },
   objectTypes: [

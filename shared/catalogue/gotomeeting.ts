@@ -1,4 +1,5 @@
 import { operationCells, readOnly, readWrite } from './mappingRow'
+import { caCertificateParameter } from './networkParameters'
 import type { ConnectorDescriptor } from './types'
 
 const deprovisionNotes = [
@@ -75,6 +76,7 @@ export const gotomeeting: ConnectorDescriptor = {
       placeholder: 'https://api.getgo.com/admin/rest/v1/',
       defaultValue: 'https://api.getgo.com/admin/rest/v1/',
     },
+    caCertificateParameter,
   ],
   deprovisionEffects: { default: deprovisionNotes },
   objectTypes: [

@@ -1,4 +1,5 @@
 import { lanyardRow, operationCells, readOnly, readWrite } from './mappingRow'
+import { caCertificateParameter } from './networkParameters'
 import type { ConnectorDescriptor } from './types'
 import { oktaAccountActions } from './oktaAccountActions'
 
@@ -46,6 +47,7 @@ export const okta: ConnectorDescriptor = {
       ],
       help: `${suspendWords} ${deactivateWords}`,
     },
+    caCertificateParameter,
   ],
   deprovisionEffects: { suspend: [suspendWords], deactivate: [suspendWords.replace(' but keeps everything else, so undo is complete.', '.'), deactivateWords] },
   objectTypes: [

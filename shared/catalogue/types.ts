@@ -10,7 +10,7 @@ import type { AttributeValue, Attributes } from '../attributes'
 export const connectorIds = ['okta', 'cognito', 'coupa', 'gotomeeting'] as const
 export type ConnectorId = (typeof connectorIds)[number]
 
-export type ParameterKind = 'text' | 'url' | 'email' | 'secret' | 'select' | 'customProperties'
+export type ParameterKind = 'text' | 'url' | 'email' | 'secret' | 'select' | 'customProperties' | 'certificate'
 
 export interface ParameterDescriptor {
   /** Key in the profile's values (or in the keychain, for a secret); also the sandbox line's key. */

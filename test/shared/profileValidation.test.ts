@@ -28,6 +28,7 @@ describe('secretParameters and plainParameters', () => {
       'clientId',
       'accountKey',
       'url',
+      'caCertificate',
     ])
     expect(secretParameters(okta).map((parameter) => parameter.key)).toEqual(['token'])
   })

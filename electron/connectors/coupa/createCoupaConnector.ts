@@ -1,6 +1,7 @@
 import { coupa } from '../../../shared/catalogue/coupa'
 import { parseCustomProperties } from '../../../shared/catalogue/customProperties'
 import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
+import { networkOf } from '../networkOf'
 import { createHttpClient } from '../../http/createHttpClient'
 import type { HttpClientOptions } from '../../http/types'
 import { AppError } from '../../errors/AppError'
@@ -20,7 +21,7 @@ import { sendingUnder } from '../writeSignal'
 export type CoupaConnector = Connector & CreatesObjects & UpdatesObjects & ReadsMemberships & ManagesMemberships & Deprovisions
 
 /** Test seams: faster timeouts and retries than a real profile uses. */
-export type CoupaHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'budget'>
+export type CoupaHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'budget' | 'network'>
 
 const pagesAtOnceChoices = ['1', '2', '4', '8']
 
@@ -90,6 +91,7 @@ export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaH
     concurrency: pagesAtOnce,
     budget,
     ...tuning,
+    network: networkOf(settings, tuning.network),
   })
   const context: CoupaContext = {
     http,

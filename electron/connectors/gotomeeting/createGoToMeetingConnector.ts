@@ -1,5 +1,6 @@
 import { gotomeeting } from '../../../shared/catalogue/gotomeeting'
 import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
+import { networkOf } from '../networkOf'
 import { createHttpClient } from '../../http/createHttpClient'
 import type { HttpClientOptions } from '../../http/types'
 import { AppError } from '../../errors/AppError'
@@ -25,7 +26,7 @@ import { sendingUnder } from '../writeSignal'
 export type GoToMeetingConnector = Connector & CreatesObjects & UpdatesObjects & DeletesObjects & ReadsMemberships & Deprovisions
 
 /** Test seams: faster timeouts and retries than a real profile uses. */
-export type GoToHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'concurrency' | 'budget'>
+export type GoToHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'concurrency' | 'budget' | 'network'>
 
 function objectType(id: string): ObjectTypeDescriptor {
   const found = gotomeeting.objectTypes.find((candidate) => candidate.id === id)
@@ -72,7 +73,7 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
   // Both clients refuse http:// for a real profile (and off this computer for a sandbox) before
   // authenticating: the sign-in's form carries the password, its header the client secret.
   const budget = createGoToBudget(settings.onBudgetChanged)
-  const common = { logger: settings.logger, profileName: settings.profileName, environment: settings.environment, budget, ...tuning }
+  const common = { logger: settings.logger, profileName: settings.profileName, environment: settings.environment, budget, ...tuning, network: networkOf(settings, tuning.network) }
   const signIn = createHttpClient({
     ...common,
     targetName: 'GoTo',

@@ -1,5 +1,6 @@
 import { okta } from '../../../shared/catalogue/okta'
 import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
+import { networkOf } from '../networkOf'
 import { createHttpClient } from '../../http/createHttpClient'
 import type { HttpClientOptions } from '../../http/types'
 import { AppError } from '../../errors/AppError'
@@ -21,7 +22,7 @@ import { sendingUnder } from '../writeSignal'
 export type OktaConnector = Connector & CreatesObjects & UpdatesObjects & DeletesObjects & ReadsMemberships & ManagesMemberships & Deprovisions & RunsAccountActions
 
 /** Test seams: faster timeouts and retries than a real profile uses. */
-export type OktaHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'concurrency' | 'budget'>
+export type OktaHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'concurrency' | 'budget' | 'network'>
 
 function objectType(id: string): ObjectTypeDescriptor {
   const found = okta.objectTypes.find((candidate) => candidate.id === id)
@@ -68,6 +69,7 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
     budget,
     budgetFamily: oktaBudgetFamily,
     ...tuning,
+    network: networkOf(settings, tuning.network),
   })
   const context: OktaContext = {
     http,

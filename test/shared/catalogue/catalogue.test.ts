@@ -28,6 +28,9 @@ const fixedParameters = {
   },
 } as const
 
+/** Every connector's, after its own: the organisation's CA certificate (networkParameters.ts). */
+const commonParameters = { caCertificate: ['Organisation CA certificate', false] } as const
+
 describe('the connector catalogue', () => {
   it('lists one descriptor per connector id, alphabetical by label', () => {
     expect(connectors.map((descriptor) => descriptor.id).sort()).toEqual([...connectorIds].sort())
@@ -38,7 +41,7 @@ describe('the connector catalogue', () => {
   it.each(connectorIds)('keeps the fixed parameter keys, labels and secret flags of %s', (id) => {
     const descriptor = getDescriptor(id)
     const actual = Object.fromEntries(descriptor.parameters.map((parameter) => [parameter.key, [parameter.label, parameter.secret]]))
-    expect(actual).toEqual(fixedParameters[id])
+    expect(actual).toEqual({ ...fixedParameters[id], ...commonParameters })
   })
 
   it.each(connectorIds)('gives %s an extension schema named after it and help text for every parameter', (id) => {
