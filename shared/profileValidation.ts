@@ -1,4 +1,5 @@
 import { parseCustomProperties } from './catalogue/customProperties'
+import { parameterApplies } from './catalogue/parameterChoice'
 import type { ConnectorDescriptor, ParameterDescriptor } from './catalogue/types'
 import type { Environment } from './profiles'
 import { plainHttpFieldMessage, plainHttpRefusal } from './secureAddress'
@@ -84,9 +85,12 @@ export function validateProfileValues(descriptor: ConnectorDescriptor, values: R
   }
 
   for (const parameter of plainParameters(descriptor)) {
+    // A parameter of a sign-in method the profile does not use is neither required nor checked.
+    if (!parameterApplies(descriptor, parameter, values)) continue
     const value = (values[parameter.key] ?? '').trim()
     if (value === '') {
-      if (parameter.required) errors[parameter.key] = `Enter the ${parameter.label}: ${descriptor.label} profiles need it.`
+      // A choice whose absence has a meaning (profiles saved before it existed) is never missing.
+      if (parameter.required && parameter.valueWhenAbsent === undefined) errors[parameter.key] = `Enter the ${parameter.label}: ${descriptor.label} profiles need it.`
       continue
     }
     const message = checkValue(parameter, value) ?? plainHttpProblemOf(parameter, value, environment)
