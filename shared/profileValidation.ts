@@ -1,4 +1,5 @@
 import { parseCustomProperties } from './catalogue/customProperties'
+import { parameterApplies } from './catalogue/parameterChoice'
 import type { ConnectorDescriptor, ParameterDescriptor } from './catalogue/types'
 import { pemCertificateProblem } from './certificateFormat'
 import type { Environment } from './profiles'
@@ -88,9 +89,12 @@ export function validateProfileValues(descriptor: ConnectorDescriptor, values: R
   }
 
   for (const parameter of plainParameters(descriptor)) {
+    // A parameter of a sign-in method the profile does not use is neither required nor checked.
+    if (!parameterApplies(descriptor, parameter, values)) continue
     const value = (values[parameter.key] ?? '').trim()
     if (value === '') {
-      if (parameter.required) errors[parameter.key] = `Enter the ${parameter.label}: ${descriptor.label} profiles need it.`
+      // A choice whose absence has a meaning (profiles saved before it existed) is never missing.
+      if (parameter.required && parameter.valueWhenAbsent === undefined) errors[parameter.key] = `Enter the ${parameter.label}: ${descriptor.label} profiles need it.`
       else if (environment === 'sandbox' && parameter.kind === 'url') errors[parameter.key] = sandboxWithoutAddressMessage(descriptor, parameter)
       continue
     }

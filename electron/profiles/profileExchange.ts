@@ -1,4 +1,4 @@
-import { getDescriptor } from '../../shared/catalogue'
+import { getDescriptor, parameterApplies } from '../../shared/catalogue'
 import { connectorIds } from '../../shared/catalogue/types'
 import {
   exportFileExtension,
@@ -144,7 +144,10 @@ export function previewImport(file: ExportFile, existing: readonly StoredProfile
       environment: entry.environment,
       clashesWith: clash?.id ?? null,
       suggestedName,
-      secretsNeeded: secretParameters(getDescriptor(entry.connectorId)).map((parameter) => parameter.key),
+      // Only the secrets of the sign-in method the profile uses (a GoTo password-grant profile needs no token).
+      secretsNeeded: secretParameters(getDescriptor(entry.connectorId))
+        .filter((parameter) => parameterApplies(getDescriptor(entry.connectorId), parameter, entry.values))
+        .map((parameter) => parameter.key),
       refusal: plainHttpImportRefusal(getDescriptor(entry.connectorId), entry.values, entry.environment),
     }
   })

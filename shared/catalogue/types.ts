@@ -36,6 +36,18 @@ export interface ParameterDescriptor {
    * deprovisions); absent for the reference's own parameters.
    */
   origin?: 'lanyard'
+  /**
+   * Shown, checked and required only while another parameter (a `select`) holds one of `values`:
+   * Coupa's client id and secret only for OAuth, its API key only for the legacy choice. See
+   * `parameterApplies` in parameterChoice.ts.
+   */
+  appliesWhen?: { key: string; values: readonly string[] }
+  /**
+   * For a `select` added after profiles already existed: what a saved profile without a value
+   * meant. Coupa profiles from before the sign-in choice used an API key, so they read as `apiKey`
+   * while a new profile starts at `defaultValue` (OAuth).
+   */
+  valueWhenAbsent?: string
 }
 
 /** C R L P U D Dp Ud M in the reference tables. */

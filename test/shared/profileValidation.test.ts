@@ -22,8 +22,9 @@ const validGoToMeeting = {
 
 describe('secretParameters and plainParameters', () => {
   it('split the parameters by their secret flag', () => {
-    expect(secretParameters(gotomeeting).map((parameter) => parameter.key)).toEqual(['password', 'clientSecret'])
+    expect(secretParameters(gotomeeting).map((parameter) => parameter.key)).toEqual(['personalAccessToken', 'password', 'clientSecret'])
     expect(plainParameters(gotomeeting).map((parameter) => parameter.key)).toEqual([
+      'grantType',
       'username',
       'clientId',
       'accountKey',
@@ -49,6 +50,27 @@ describe('validateProfileValues', () => {
       accountKey: 'Enter the Account key: GoToMeeting profiles need it.',
       url: 'Enter the Target URL: GoToMeeting profiles need it.',
     })
+  })
+
+  it('asks only for the values of the sign-in method chosen; a profile saved before the choice keeps its old method', () => {
+    const coupaOAuth = { url: 'https://acme.coupahost.com', authMethod: 'oauth' }
+    expect(validateProfileValues(coupa, coupaOAuth, 'real')).toEqual({
+      clientId: 'Enter the Client identifier: Coupa profiles need it.',
+      scopes: 'Enter the Scopes: Coupa profiles need it.',
+    })
+    expect(validateProfileValues(coupa, { ...coupaOAuth, clientId: 'lanyard', scopes: 'core.user.read' }, 'real')).toEqual({})
+    // API key profiles (chosen, or saved before the choice existed) need no client.
+    expect(validateProfileValues(coupa, { url: 'https://acme.coupahost.com', authMethod: 'apiKey' }, 'real')).toEqual({})
+    expect(validateProfileValues(coupa, { url: 'https://acme.coupahost.com' }, 'real')).toEqual({})
+    expect(validateProfileValues(coupa, { ...coupaOAuth, authMethod: 'password' }, 'real')).toEqual({
+      authMethod: '"password" is not one of the choices for Sign in with: pick one from the list, e.g. oauth.',
+    })
+    const { username: _username, ...withoutUsername } = validGoToMeeting
+    expect(validateProfileValues(gotomeeting, { ...withoutUsername, grantType: 'personalAccessToken' }, 'real')).toEqual({})
+    expect(validateProfileValues(gotomeeting, { ...withoutUsername, grantType: 'password' }, 'real')).toEqual({
+      username: 'Enter the Username: GoToMeeting profiles need it.',
+    })
+    expect(validateProfileValues(gotomeeting, withoutUsername, 'real')).toEqual({ username: 'Enter the Username: GoToMeeting profiles need it.' })
   })
 
   it('does not ask for secrets, which travel separately to the keychain', () => {

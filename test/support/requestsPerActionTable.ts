@@ -102,9 +102,10 @@ export const requestsPerAction: Record<ConnectorId, Partial<Record<UserAction, A
     edit: { expected: 7, minimum: { requests: 3, why: "the adapter reads the user again before writing, and the renderer reads it after main's read-back, with its unchanged groups" } },
   },
   coupa: {
+    // The profile's first request signs in (POST /oauth2/token, client credentials: one token a session, 24 hours), then
     // GET /api/users: the renderer asks for 100 rows and Coupa pages hold 50; the first page goes alone and the
-    // second follows only when it comes back full. This tenant holds about 20 users, so one page answers (1).
-    'open the users list': { expected: 1 },
+    // second follows only when it comes back full. This tenant holds about 20 users, so one page answers (2).
+    'open the users list': { expected: 2 },
     // GET /api/users with firstname[starts_with] and lastname[starts_with]: the first page comes back short, so no second is sent.
     'search a name': { expected: 1 },
     // The panel and each of its four membership lists (content groups, roles, approval groups, account groups) read the
@@ -125,7 +126,7 @@ export const requestsPerAction: Record<ConnectorId, Partial<Record<UserAction, A
     edit: { expected: 5, minimum: { requests: 2, why: 'the adapter reads the user again before writing and back after, though the PUT answers it, and the renderer reads it again' } },
   },
   gotomeeting: {
-    // The profile's first request signs in (POST /oauth/token), then GET …/users, one page.
+    // The profile's first request signs in (POST /oauth/token with its personal access token), then GET …/users, one page.
     'open the users list': { expected: 2 },
     // GET …/users with a firstName & lastName filter.
     'search a name': { expected: 1 },

@@ -112,12 +112,12 @@ describe('ProfileService: changing profiles', () => {
       secrets: { password: 'pw-1', clientSecret: 'cs-1' },
     })
     const kept = await service.update({ profileId: profile.id, secrets: { password: 'pw-2' } })
-    expect(kept.secrets).toEqual({ password: 'stored', clientSecret: 'stored' })
+    expect(kept.secrets).toEqual({ personalAccessToken: 'missing', password: 'stored', clientSecret: 'stored' })
     expect(store.entries.get(`${profile.id}/password`)).toBe('pw-2')
     expect(store.entries.get(`${profile.id}/clientSecret`)).toBe('cs-1')
 
     const cleared = await service.update({ profileId: profile.id, secrets: { clientSecret: null, password: '' } })
-    expect(cleared.secrets).toEqual({ password: 'stored', clientSecret: 'missing' })
+    expect(cleared.secrets).toEqual({ personalAccessToken: 'missing', password: 'stored', clientSecret: 'missing' })
     expect(store.entries.has(`${profile.id}/clientSecret`)).toBe(false)
   })
 

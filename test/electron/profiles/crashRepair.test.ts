@@ -20,7 +20,7 @@ describe('a crash at any step of a profile change is repaired at the next start'
       change: (service) => service.create(goToProfile('GoTo')),
       check: ({ profiles, entries }) => {
         if (profiles.length === 0) return expect(entries.size).toBe(0)
-        expect(profiles.map((profile) => [profile.name, profile.secrets])).toEqual([['GoTo', { password: 'stored', clientSecret: 'stored' }]])
+        expect(profiles.map((profile) => [profile.name, profile.secrets])).toEqual([['GoTo', { personalAccessToken: 'missing', password: 'stored', clientSecret: 'stored' }]])
         expect([...entries.values()].sort()).toEqual(['cs-1', 'pw-1'])
       },
     })

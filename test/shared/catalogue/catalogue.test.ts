@@ -13,12 +13,18 @@ const fixedParameters = {
     url: ['Target URL', false],
   },
   coupa: {
+    authMethod: ['Sign in with', false],
+    clientId: ['Client identifier', false],
+    clientSecret: ['Client secret', true],
+    scopes: ['Scopes', false],
     apiKey: ['API key', true],
     url: ['Target URL', false],
     customProperties: ['Custom properties', false],
     concurrency: ['Pages fetched at once', false],
   },
   gotomeeting: {
+    grantType: ['Sign in with', false],
+    personalAccessToken: ['Personal access token', true],
     username: ['Username', false],
     password: ['Password', true],
     clientId: ['Client Id', false],

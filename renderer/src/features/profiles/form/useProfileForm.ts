@@ -1,5 +1,5 @@
 import { computed, reactive, ref, watch } from 'vue'
-import type { ConnectorDescriptor, ParameterDescriptor } from '../../../../../shared/catalogue'
+import { parameterApplies, type ConnectorDescriptor, type ParameterDescriptor } from '../../../../../shared/catalogue'
 import type { LanyardError } from '../../../../../shared/errors'
 import type { Environment, ProfileView } from '../../../../../shared/profiles'
 import { plainParameters, secretParameters, validateProfileValues } from '../../../../../shared/profileValidation'
@@ -58,6 +58,11 @@ export function useProfileForm(options: ProfileFormOptions) {
   const saving = ref(false)
   const isEdit = computed(() => profileId.value !== null)
 
+  /** Whether a field belongs to the sign-in method chosen: the form shows only those. */
+  function applies(parameter: ParameterDescriptor): boolean {
+    return parameterApplies(descriptor, parameter, values)
+  }
+
   function trimmedValues(): Record<string, string> {
     // An empty optional field is left out: main treats a missing key as "not set".
     return Object.fromEntries(
@@ -77,7 +82,7 @@ export function useProfileForm(options: ProfileFormOptions) {
       const willBeStored = entry?.action === 'keep' || (entry?.action === 'replace' && entry.value.trim() !== '')
       const wasStored = storedSecrets.value[parameter.key] === 'stored'
       // Only a new profile must bring its required secrets; a saved one may be completed later.
-      if (parameter.required && !isEdit.value && !willBeStored && !wasStored) {
+      if (parameter.required && applies(parameter) && !isEdit.value && !willBeStored && !wasStored) {
         found[parameter.key] = `Enter the ${parameter.label}: ${descriptor.label} profiles need it.`
       }
     }
@@ -201,6 +206,7 @@ export function useProfileForm(options: ProfileFormOptions) {
     banner,
     saving,
     checkField,
+    applies,
     replaceSecret,
     clearSecret,
     keepSecret,
@@ -209,7 +215,8 @@ export function useProfileForm(options: ProfileFormOptions) {
 }
 
 function initialValue(parameter: ParameterDescriptor, profile: ProfileView | undefined): string {
-  if (profile) return profile.values[parameter.key] ?? ''
+  // A choice added after the profile was saved shows what the profile has been doing all along.
+  if (profile) return profile.values[parameter.key] ?? parameter.valueWhenAbsent ?? ''
   return parameter.defaultValue ?? ''
 }
 

@@ -60,8 +60,10 @@ describe('the profile form', () => {
     expect(wrapper.find('#profile-field-url').attributes('aria-required')).toBeUndefined()
   })
 
-  it('uses input types from the parameter kinds: url, email and password for secrets', () => {
+  it('uses input types from the parameter kinds: url, email and password for secrets', async () => {
     const wrapper = mountForm('gotomeeting')
+    // The password grant's fields (a new profile starts on the personal access token).
+    await wrapper.find('#profile-field-grantType').setValue('password')
 
     expect(wrapper.find('#profile-field-url').attributes('type')).toBe('url')
     expect(wrapper.find('#profile-field-username').attributes('type')).toBe('email')
@@ -69,6 +71,21 @@ describe('the profile form', () => {
     expect(wrapper.find('#profile-field-clientSecret').attributes('type')).toBe('password')
     // The descriptor's default fills the field on create.
     expect((wrapper.find('#profile-field-url').element as HTMLInputElement).value).toBe('https://api.getgo.com/admin/rest/v1/')
+  })
+
+  it('shows only the fields of the sign-in method chosen, and asks only for those on create', async () => {
+    const wrapper = mountForm('coupa')
+    const shown = () => ['clientId', 'clientSecret', 'scopes', 'apiKey'].filter((key) => wrapper.find(`#profile-field-${key}`).exists())
+    expect((wrapper.find('#profile-field-authMethod').element as HTMLSelectElement).value).toBe('oauth')
+    expect(shown()).toEqual(['clientId', 'clientSecret', 'scopes'])
+    expect((wrapper.find('#profile-field-scopes').element as HTMLInputElement).value).toContain('core.user.read')
+    await wrapper.find('#profile-field-authMethod').setValue('apiKey')
+    expect(shown()).toEqual(['apiKey'])
+    await wrapper.find('#profile-name').setValue('Coupa')
+    await wrapper.find('#profile-field-url').setValue('https://acme.coupahost.com')
+    await wrapper.find('form').trigger('submit')
+    expect(wrapper.find('#profile-field-apiKey').attributes('aria-invalid')).toBe('true')
+    expect(wrapper.text()).not.toContain('Enter the Client identifier')
   })
 
   it('shows a URL error next to the field when it loses focus, linked for screen readers', async () => {
