@@ -46,10 +46,14 @@ interface StepFailure {
   message: string
   /** The target's own code and request id, kept for the journal's support fold. */
   details: Record<string, string>
+  /** The fields the target refused, so the form can mark them (AppError's targetFields). */
+  targetFields?: Record<string, string>
 }
 
 function failureOf(name: string, error: unknown): StepFailure {
-  if (error instanceof AppError) return { name, code: error.code, message: error.message, details: error.extra.details ?? {} }
+  if (error instanceof AppError) {
+    return { name, code: error.code, message: error.message, details: error.extra.details ?? {}, targetFields: error.extra.targetFields }
+  }
   return { name, code: 'internal', message: 'An unexpected error stopped this step.', details: {} }
 }
 
@@ -92,7 +96,11 @@ export async function runSteps(steps: readonly Step[], outcome: StepsOutcome): P
     throw new AppError(
       count('applied') > 0 ? 'partial_failure' : firstFailure.code,
       `${outcome.operation} did not complete (${tally}). "${firstFailure.name}" failed: ${firstFailure.message} ${advice}`,
-      { steps: reports, details: { ...firstFailure.details, ...outcome.details?.(), failedStep: firstFailure.name } },
+      {
+        steps: reports,
+        details: { ...firstFailure.details, ...outcome.details?.(), failedStep: firstFailure.name },
+        ...(firstFailure.targetFields ? { targetFields: firstFailure.targetFields } : {}),
+      },
     )
   }
   if (cancelledBefore !== null) throw cancelledBetweenSteps(reports, cancelledBefore, outcome)

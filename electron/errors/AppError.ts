@@ -12,6 +12,11 @@ export class AppError extends Error {
       fields?: Record<string, string>
       steps?: StepReport[]
       details?: Record<string, string>
+      /**
+       * The fields a target refused, by its own attribute names (see TargetErrorDescription.fields):
+       * never sent as they are, only turned into `fields` by the directory service, which knows the rows.
+       */
+      targetFields?: Record<string, string>
       cause?: unknown
     } = {},
   ) {

@@ -101,7 +101,11 @@ export function errorFromResponse(
     request: `${context.method} ${context.path}`,
     ...extraDetails,
   }
-  return new AppError(description.code ?? wording.code, context.scrub(message), { details: scrubbedDetails(details, context.scrub) })
+  const targetFields = description.fields ? scrubbedDetails(description.fields, context.scrub) : undefined
+  return new AppError(description.code ?? wording.code, context.scrub(message), {
+    details: scrubbedDetails(details, context.scrub),
+    ...(targetFields && Object.keys(targetFields).length > 0 ? { targetFields } : {}),
+  })
 }
 
 function duration(ms: number): string {
