@@ -33,10 +33,12 @@ export function useObjectActions(context: ObjectActionContext) {
   const busy = ref(false)
 
   /** The memberships a deprovision records: those of every group-like type the target lets Lanyard change. */
+  function recordedSections(objectType: ObjectTypeDescriptor) {
+    return membershipSections(context.descriptor(), objectType).filter((section) => section.changeHere)
+  }
+
   function recordedMemberships(objectType: ObjectTypeDescriptor): RecordedMemberships[] {
-    return membershipSections(context.descriptor(), objectType)
-      .filter((section) => section.changeHere)
-      .map((section) => ({ label: section.title, count: memberships.changeableCountText(section.key, section.userCentric) }))
+    return recordedSections(objectType).map((section) => ({ label: section.title, count: memberships.changeableCountText(section.key, section.userCentric) }))
   }
 
   function reset(): void {
@@ -48,6 +50,11 @@ export function useObjectActions(context: ObjectActionContext) {
     const user = store.current
     const objectType = context.objectType()
     if (!user || !objectType) return
+    // What the dialog counts is read whole first: never "their groups (0)" while they are on their way.
+    busy.value = true
+    await memberships.readAll(recordedSections(objectType).map((section) => section.key))
+    busy.value = false
+    if (store.current?.id !== user.id) return
     const plan = deprovisionPlan(context.descriptor(), objectType, context.profile(), user, recordedMemberships(objectType))
     if (!(await ui.confirm(plan))) return
     reset()
