@@ -37,6 +37,13 @@ export class AppError extends Error {
 }
 
 /**
+ * Codes after which nobody can tell whether a write took effect (a network failure after sending,
+ * an unexpected error): the journal keeps such a change pending and settles it by reading the
+ * target, and no message may tell the person to simply try again.
+ */
+export const outcomeUnknownCodes: ReadonlySet<ErrorCode> = new Set(['network', 'internal'])
+
+/**
  * An AppError with a code other than `internal`: a refusal or a failure Lanyard expected and
  * explained (bad input, a target that said no, a cut-off request). Its stack tells nobody
  * anything, so logs write it as one line; only an unexpected error keeps its stack.

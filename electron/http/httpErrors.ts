@@ -132,7 +132,9 @@ export function errorFromFailure(failure: NetworkFailure, context: FailureContex
     unresolved: "Check the profile's Target URL and the network connection.",
     other: 'Check the network connection and try again.',
   }
-  const message = sentence(what[failure.kind], maybeApplied(context), advice[failure.kind])
+  // A write that may have been carried out gets no "try again": its own advice is to refresh first.
+  const unsure = maybeApplied(context)
+  const message = sentence(what[failure.kind], unsure, unsure ? '' : advice[failure.kind])
   const details = { networkError: failure.systemCode ?? failure.kind, request: `${context.method} ${context.path}` }
   return new AppError('network', context.scrub(message), { details: scrubbedDetails(details, context.scrub) })
 }
