@@ -58,6 +58,7 @@ export class DeprovisionService {
     if (operationId) this.context.journal.operationRecord(operationId)
     const { profile, descriptor } = this.connectors.target(input.profileId)
     const users = requireOperation(descriptor, userTypeOf(descriptor).id, 'deprovision')
+    refuseWhileUnsettled(this.context.journal.unsettledFor(profile.id, input.userId), descriptor.label)
     const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'deprovisions')
     const snapshot = await connector.readDeprovisionSnapshot(input.userId, signal)
     const refusal = skipRefused ? connector.deprovisionRefusal(snapshot) : null
@@ -217,4 +218,18 @@ function touchedBy(descriptor: ConnectorDescriptor, userType: string, snapshot: 
 function stepsMessage(steps: readonly StepReport[], fallback: string): string {
   const applied = steps.filter((step) => step.status === 'applied').map((step) => step.name)
   return applied.length > 0 ? `${applied.join('; ')}.` : fallback
+}
+
+/**
+ * A deprovision of this user whose outcome is not known yet (its answer was lost) may have been
+ * carried out: another would be a second change for one person. Refused until it is settled.
+ */
+function refuseWhileUnsettled(unsettled: JournalEntry | null, target: string): void {
+  if (unsettled?.action !== 'deprovision') return
+  throw new AppError(
+    'conflict',
+    `The deprovision of ${unsettled.target.name} sent at ${new Date(unsettled.time).toLocaleTimeString()} is not settled yet: Lanyard is checking with ${target} ` +
+      'whether it was carried out. Use Check now, or wait for the check, before deprovisioning again.',
+    { details: { entryId: unsettled.id } },
+  )
 }
