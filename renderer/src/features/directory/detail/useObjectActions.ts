@@ -9,6 +9,11 @@ import { undoPlan } from '../../journal/undoPlan'
 import { deletePlan, deprovisionPlan, type RecordedMemberships } from './changePlans'
 import { membershipSections } from './membershipRules'
 
+/** A change the journal keeps pending: its answer was lost, so whether it happened is being checked. */
+function outcomeUnknown(error: LanyardError): boolean {
+  return (error.code === 'network' || error.code === 'internal') && error.details?.entryId !== undefined
+}
+
 export interface ObjectActionContext {
   profile: () => ProfileView
   descriptor: () => ConnectorDescriptor
@@ -67,9 +72,10 @@ export function useObjectActions(context: ObjectActionContext) {
         failure.value = { code: 'partial_failure', message: outcome.message, steps: outcome.steps, details: outcome.details }
       }
       ui.showToast(result.value.summary)
-    } else {
+    } else if (!outcomeUnknown(result.error)) {
       failure.value = result.error
     }
+    // An answer lost on the way back: the panel's "Checking…" (UnsettledChange) says so, with Check now.
   }
 
   async function undoDeprovision(): Promise<void> {
