@@ -5,6 +5,7 @@ import type { ProfileView } from '../../../../../shared/profiles'
 import { useDirectoryMembershipsStore } from '../../../stores/directoryMemberships'
 import { useDirectoryObjectStore } from '../../../stores/directoryObject'
 import { useUiStore } from '../../../stores/ui'
+import { useUnsettledChangesStore } from '../../../stores/unsettledChanges'
 import { undoPlan } from '../../journal/undoPlan'
 import { deletePlan, deprovisionPlan, type RecordedMemberships } from './changePlans'
 import { membershipSections } from './membershipRules'
@@ -32,6 +33,7 @@ export function useObjectActions(context: ObjectActionContext) {
   const store = useDirectoryObjectStore()
   const memberships = useDirectoryMembershipsStore()
   const ui = useUiStore()
+  const unsettled = useUnsettledChangesStore()
   const failure = ref<LanyardError | null>(null)
   /** What undo found different between the snapshot and the user read back. */
   const undoDifferences = ref<string[]>([])
@@ -65,6 +67,9 @@ export function useObjectActions(context: ObjectActionContext) {
     reset()
     busy.value = true
     const result = await store.deprovision(context.profile().id, user.id)
+    // An answer lost on the way back: the panel's "Checking…" (UnsettledChange) says so, with Check now,
+    // and takes Deprovision… away before the button comes back (the re-read of the user comes later).
+    if (!result.ok && outcomeUnknown(result.error)) await unsettled.lookUp(context.profile().id, user.id)
     busy.value = false
     if (result.ok) {
       const { outcome } = result.value
@@ -75,7 +80,6 @@ export function useObjectActions(context: ObjectActionContext) {
     } else if (!outcomeUnknown(result.error)) {
       failure.value = result.error
     }
-    // An answer lost on the way back: the panel's "Checking…" (UnsettledChange) says so, with Check now.
   }
 
   async function undoDeprovision(): Promise<void> {
