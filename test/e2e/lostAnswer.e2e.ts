@@ -71,6 +71,8 @@ describe('a deprovision whose answer was lost', () => {
     await expect.poll(() => panel.locator('.object-panel__header').textContent(), { timeout: 30_000 }).toContain('SUSPENDED')
     await expect.poll(() => panel.locator('.unsettled').count(), { timeout: 30_000 }).toBeLessThanOrEqual(1)
     await expect.poll(() => panel.getByText('Checking…').count(), { timeout: 30_000 }).toBe(0)
+    // Settled as applied: its undo is offered, as for any deprovision.
+    await panel.getByRole('button', { name: 'Undo deprovision…' }).waitFor({ timeout: 30_000 })
     await screenshotAtReviewSizes(page, 'lost-answer-settled')
     okta.setLatency(0)
 
