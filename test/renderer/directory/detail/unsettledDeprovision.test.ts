@@ -74,3 +74,26 @@ describe('a deprovision whose answer was lost, on the panel', () => {
     expect(button(wrapper, 'Check now').exists()).toBe(true)
   })
 })
+
+describe('a deprovision still running', () => {
+  it('says it is working, and that it waits for the rate limit while it does', async () => {
+    let answer: (value: ReturnType<typeof ok<JournalEntry>>) => void = () => undefined
+    const { api, profile, wrapper, confirmation } = await mountPanel({
+      answers: { 'directory.deprovision': () => new Promise((resolve) => (answer = resolve)) },
+    })
+
+    await button(wrapper, 'Deprovision…').trigger('click')
+    await flushPromises()
+    await confirmDialog(confirmation, 'Deprovision')
+    await flushPromises()
+    api.emit('budget.changed', { profileId: profile.id, family: 'users', remaining: 0, limit: 600, resetsAt: '2026-11-20T10:01:00.000Z', queued: 1 })
+    await flushPromises()
+
+    const status = wrapper.find('.change-in-progress')
+    expect(status.text()).toContain('Working on Ada Lovelace in Okta…')
+    expect(status.text()).toContain("Waiting for Okta's rate limit")
+    answer(ok(deprovisionEntry()))
+    await flushPromises()
+    expect(wrapper.find('.change-in-progress').exists()).toBe(false)
+  })
+})
