@@ -159,6 +159,7 @@ export const contract = {
   'journal.list': call<JournalPage>()(journalListSchema, 'One page of journal entries, newest first, filtered; nextCursor reads the next.'),
   'journal.get': call<JournalEntry>()(journalEntryRefSchema, 'One journal entry by id, as it stands now.'),
   'journal.undoableFor': call<JournalEntry | null>()(undoableForSchema, "The user's newest deprovision in this profile that undo applies to, or null."),
+  'journal.unsettledFor': call<JournalEntry | null>()(undoableForSchema, "The user's newest change in this profile whose outcome is not known yet, or null."),
   'journal.verify': call<ChainVerification>()(none, "Checks every record's hash chain."),
   'journal.export': call<ExportedFile>()(journalExportSchema, 'The filtered journal as a CSV or JSON file.'),
   'journal.undo': call<UndoReport>()(undoDeprovisionSchema, 'Undoes a deprovision from its snapshot, then re-reads the user.'),

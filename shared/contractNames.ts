@@ -38,6 +38,7 @@ export const contractCallNames = [
   'journal.list',
   'journal.get',
   'journal.undoableFor',
+  'journal.unsettledFor',
   'journal.verify',
   'journal.export',
   'journal.undo',

@@ -27,6 +27,7 @@ import { assertConfirmedName, assertWritable, groupTypeOf, membershipTypes, obje
 import { profileFieldsOf, recordChange, type ChangeContext } from '../changes/recordChange'
 import { RequestKeys } from './RequestKeys'
 import { runAccountAction } from './accountActionRun'
+import { withFormFields } from './targetFields'
 
 /**
  * The `directory.*` calls but deprovision. Before any adapter call it checks, from the catalogue's
@@ -116,7 +117,9 @@ export class DirectoryService {
       },
       apply: async () => {
         let steps: StepReport[] = []
-        const created = await connector.create(type.id, input.attributes, { password: input.password, groups, onSteps: (reported) => (steps = reported), signal })
+        const created = await connector
+          .create(type.id, input.attributes, { password: input.password, groups, onSteps: (reported) => (steps = reported), signal })
+          .catch((error: unknown) => Promise.reject(withFormFields(type, error, Object.keys(input.attributes))))
         const touched = [{ objectType: type.id, ids: [created.id] }, { objectType: 'groups', ids: groups }]
         return { value: created, steps, target: { id: created.id, name: created.displayName }, touched }
       },
@@ -150,7 +153,9 @@ export class DirectoryService {
       },
       apply: async () => {
         let steps: StepReport[] = []
-        const updated = await connector.update(type.id, current.id, changes, { onSteps: (reported) => (steps = reported), signal })
+        const updated = await connector
+          .update(type.id, current.id, changes, { onSteps: (reported) => (steps = reported), signal })
+          .catch((error: unknown) => Promise.reject(withFormFields(type, error, Object.keys(changes))))
         return { value: updated, steps, target: { id: updated.id, name: updated.displayName }, touched: [{ objectType: type.id, ids: [updated.id] }] }
       },
       touchedOnFailure: [{ objectType: type.id, ids: [current.id] }],

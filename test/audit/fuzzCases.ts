@@ -80,6 +80,7 @@ function baseInput(name: CallName, target: FuzzTarget, profileIndex: number): Re
     'journal.list': {},
     'journal.get': { entryId: 'no-such-entry' },
     'journal.undoableFor': { profileId: id, userId: user },
+    'journal.unsettledFor': { profileId: id, userId: user },
     'journal.verify': {},
     'journal.export': { format: 'csv' },
     'journal.undo': { entryId: 'no-such-entry' },

@@ -41,6 +41,7 @@ export const validExamples: { [N in CallName]: CallInput<N> } = {
   'journal.list': { profileId, user: 'ada', action: 'create', from: '2026-11-01', to: '2026-11-30', limit: 20 },
   'journal.get': { entryId: 'entry-1' },
   'journal.undoableFor': { profileId, userId: '00u1' },
+  'journal.unsettledFor': { profileId, userId: '00u1' },
   'journal.verify': {},
   'journal.export': { format: 'csv', filter: { user: 'ada', profileId } },
   'journal.undo': { entryId: 'entry-1' },

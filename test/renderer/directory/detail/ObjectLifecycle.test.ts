@@ -48,7 +48,7 @@ describe('deprovisioning from the detail panel', () => {
     await button(wrapper, 'Deprovision…').trigger('click')
     await flushPromises()
 
-    expect(openDialog(confirmation).find('.confirm__message').text()).toContain('their groups (2) are recorded')
+    expect(openDialog(confirmation).find('.confirm__message').text()).toContain("their groups (2 of the 3 shown; Everyone is not Lanyard's to change) are recorded")
   })
 
   it("uses the profile's own deprovision mode, as its option label words it", async () => {
