@@ -117,6 +117,12 @@ export interface Deprovisions {
   deprovision(userId: string, snapshot: DeprovisionSnapshot, signal?: AbortSignal): Promise<StepReport[]>
   /** Brings back the snapshot's status and memberships; steps as for deprovision. */
   undoDeprovision(userId: string, snapshot: DeprovisionSnapshot, signal?: AbortSignal): Promise<StepReport[]>
+  /**
+   * What the person should know before confirming a deprovision of this user, in sentences (Coupa:
+   * "Dana approves requisitions up to 100,000.00 USD and is in the approval group Finance").
+   * Optional: most targets have nothing to add to the plan.
+   */
+  deprovisionWarnings?(userId: string, signal?: AbortSignal): Promise<string[]>
 }
 
 /** Each capability name of the catalogue with the interface an adapter implements for it. */

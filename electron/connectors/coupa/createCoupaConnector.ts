@@ -7,6 +7,7 @@ import { AppError } from '../../errors/AppError'
 import type { Connector, ConnectorSettings, CreatesObjects, Deprovisions, ManagesMemberships, ReadsMemberships, UpdatesObjects } from '../Connector'
 import { createCoupaBudget } from './coupaBudget'
 import { testConnection } from './coupaConnection'
+import { deprovisionWarnings } from './coupaApprovals'
 import { deprovision, deprovisionRefusal, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './coupaDeprovision'
 import { describeCoupaError } from './coupaErrors'
 import { getGroupLike, listGroupLikes } from './coupaGroups'
@@ -123,6 +124,7 @@ export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaH
     deprovisionRefusal,
     deprovision: (userId, snapshot, signal) => deprovision(under(signal), userId, snapshot),
     undoDeprovision: (userId, snapshot, signal) => undoDeprovision(under(signal), userId, snapshot),
+    deprovisionWarnings: (userId, signal) => deprovisionWarnings(context, userId, signal),
     close: () => {
       http.close()
       budget.close()
