@@ -32,6 +32,7 @@ export const contractCallNames = [
   'directory.removeMember',
   'directory.deprovision',
   'directory.checkCreate',
+  'directory.checkDeprovision',
   'directory.cancel',
   'journal.list',
   'journal.get',

@@ -5,6 +5,7 @@ import type {
   CreateCheck,
   CreateObjectInput,
   DeleteObjectInput,
+  DeprovisionInput,
   DirectoryObject,
   DirectoryPage,
   ListObjectsInput,
@@ -20,7 +21,7 @@ import type { PageRequest, ReadsMemberships } from '../connectors/Connector'
 import { AppError, refuseProblems } from '../errors/AppError'
 import { creationChanges, effectiveChanges, isSecret } from './attributeChanges'
 import type { ConnectorPool } from './ConnectorPool'
-import { assertConfirmedName, assertWritable, groupTypeOf, membershipTypes, objectTypeOf, requireOperation } from './operationRules'
+import { assertConfirmedName, assertWritable, groupTypeOf, membershipTypes, objectTypeOf, requireOperation, userTypeOf } from './operationRules'
 import { profileFieldsOf, recordChange, type ChangeContext } from '../changes/recordChange'
 import { RequestKeys } from './RequestKeys'
 
@@ -68,6 +69,14 @@ export class DirectoryService {
     requireOperation(this.connectors.target(input.profileId).descriptor, input.objectType, 'create')
     const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'createsObjects')
     return { warnings: connector.checkCreate ? await connector.checkCreate(input.objectType, input.attributes) : [] }
+  }
+
+  /** What the person should know before deprovisioning this user (a Coupa approver's limits); none for most targets. */
+  async checkDeprovision(input: DeprovisionInput): Promise<CreateCheck> {
+    const { descriptor } = this.connectors.target(input.profileId)
+    requireOperation(descriptor, userTypeOf(descriptor).id, 'deprovision')
+    const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'deprovisions')
+    return { warnings: connector.deprovisionWarnings ? await connector.deprovisionWarnings(input.userId) : [] }
   }
 
   cancel(requestKey: string): null {

@@ -34,6 +34,7 @@ export function createDirectoryHandlers(
     'directory.removeMember': async (input) => directory.removeMember(fitting(input, { groupId: input.groupId, userId: input.userId })),
     'directory.deprovision': async (input) => deprovisions.deprovision(fitting(input, { userId: input.userId })),
     'directory.checkCreate': (input) => directory.checkCreate(input),
+    'directory.checkDeprovision': async (input) => directory.checkDeprovision(fitting(input, { userId: input.userId })),
     'directory.cancel': async ({ requestKey }) => directory.cancel(requestKey),
   }
 }

@@ -74,6 +74,7 @@ function baseInput(name: CallName, target: FuzzTarget, profileIndex: number): Re
     'directory.removeMember': { profileId: id, groupId: group, userId: user },
     'directory.deprovision': { profileId: id, userId: user },
     'directory.checkCreate': { profileId: id, objectType: 'users', attributes: { userName: 'fuzz@example.com' } },
+    'directory.checkDeprovision': { profileId: id, userId: user },
     'directory.cancel': { requestKey: 'fuzz' },
     'journal.list': {},
     'journal.get': { entryId: 'no-such-entry' },

@@ -35,6 +35,7 @@ export const validExamples: { [N in CallName]: CallInput<N> } = {
   'directory.removeMember': { profileId, groupType: 'groups', groupId: '00g1', userId: '00u1' },
   'directory.deprovision': { profileId, userId: '00u1' },
   'directory.checkCreate': { profileId, objectType: 'users', attributes: newUser },
+  'directory.checkDeprovision': { profileId, userId: '00u1' },
   'directory.cancel': { requestKey: 'users-table' },
   'journal.list': { profileId, user: 'ada', action: 'create', from: '2026-11-01', to: '2026-11-30', limit: 20 },
   'journal.get': { entryId: 'entry-1' },

@@ -104,8 +104,12 @@ export const requestsPerAction: Record<ConnectorId, Partial<Record<UserAction, A
     // The panel and each of its four membership lists (content groups, roles, approval groups, account groups) read the
     // user at once, since Coupa keeps them all in the user record: one GET /api/users/{id} answers the five.
     open: { expected: 1 },
-    // Main: GET the user for the snapshot, PUT the user deactivated (2). Renderer: the user, shared by its four lists (1).
-    deprovision: { expected: 3, minimum: { requests: 2, why: 'the PUT answers the updated user, yet the renderer reads it again' } },
+    // Before the confirmation: GET the user for its approval limits and approval groups (1). Main: GET the user for the
+    // snapshot, PUT the user deactivated (2). Renderer: the user, shared by its four lists (1).
+    deprovision: {
+      expected: 4,
+      minimum: { requests: 2, why: 'the check before the confirmation and the snapshot read the same user, and the renderer reads it again after the PUT answered it' },
+    },
     // Main: GET the user, PUT it back, GET to compare (3). Renderer: 1.
     undo: { expected: 4, minimum: { requests: 2, why: 'undo reads the user back to compare though the PUT answers it, and the renderer reads it again' } },
     // GET /api/business_groups: the first section that can add (content groups).

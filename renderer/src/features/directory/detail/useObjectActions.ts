@@ -39,6 +39,13 @@ export function useObjectActions(context: ObjectActionContext) {
       .map((section) => ({ label: section.title, count: memberships.changeableCountText(section.key, section.userCentric) }))
   }
 
+  /** What the target says first (a Coupa approver); a check that fails is said too, never a silent nothing. */
+  async function deprovisionWarnings(userId: string, name: string): Promise<string[]> {
+    const checked = await store.checkDeprovision(context.profile().id, userId)
+    if (checked.ok) return checked.value.warnings
+    return [`Lanyard could not check what ${name} approves or holds before this deprovision: ${checked.error.message}`]
+  }
+
   function reset(): void {
     failure.value = null
     undoDifferences.value = []
@@ -49,7 +56,8 @@ export function useObjectActions(context: ObjectActionContext) {
     const objectType = context.objectType()
     if (!user || !objectType) return
     const plan = deprovisionPlan(context.descriptor(), objectType, context.profile(), user, recordedMemberships(objectType))
-    if (!(await ui.confirm(plan))) return
+    const warnings = await deprovisionWarnings(user.id, user.displayName)
+    if (!(await ui.confirm(warnings.length > 0 ? { ...plan, warnings } : plan))) return
     reset()
     busy.value = true
     const result = await store.deprovision(context.profile().id, user.id)
