@@ -14,6 +14,7 @@ import {
   type ProfileView,
 } from './profiles'
 import {
+  accountActionSchema,
   cancelRequestSchema,
   checkCreateSchema,
   createObjectSchema,
@@ -101,6 +102,17 @@ export interface ExportedFile {
   content: string
 }
 
+/**
+ * What an everyday account action did: its journal entry, the user read again afterwards (null
+ * when the re-read failed), and, only for `temporaryPassword`, the one-time password. It exists in
+ * this answer and nowhere else: never journaled, logged or sent in an event.
+ */
+export interface AccountActionResult {
+  entry: JournalEntry
+  object: DirectoryObject | null
+  oneTimePassword: string | null
+}
+
 export const contract = {
   'app.info': call<AppInfo>()(none, 'Version, data folder, keychain state and start-up problems.'),
   'app.openExternal': call<null>()(
@@ -132,6 +144,10 @@ export const contract = {
   'directory.addMember': call<null>()(membershipChangeSchema.strict(), 'Adds a user to a group; journaled.'),
   'directory.removeMember': call<null>()(membershipChangeSchema.strict(), 'Removes a user from a group; journaled.'),
   'directory.deprovision': call<JournalEntry>()(deprovisionSchema.strict(), "Records the user's state, then deprovisions; journaled."),
+  'directory.accountAction': call<AccountActionResult>()(
+    accountActionSchema.strict(),
+    "An everyday account action (unlock, reset password, …) the user's status allows; journaled.",
+  ),
   'directory.checkCreate': call<CreateCheck>()(checkCreateSchema.strict(), 'What the target would do with this create that the person should know first.'),
   'directory.checkDeprovision': call<CreateCheck>()(deprovisionSchema.strict(), 'What the person should know before deprovisioning this user (a Coupa approver).'),
   'directory.cancel': call<null>()(cancelRequestSchema.strict(), 'Cancels the list still running under a request key.'),

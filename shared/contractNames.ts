@@ -33,6 +33,7 @@ export const contractCallNames = [
   'directory.deprovision',
   'directory.checkCreate',
   'directory.checkDeprovision',
+  'directory.accountAction',
   'directory.cancel',
   'journal.list',
   'journal.get',

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { accountActionIds } from './accountActions'
 import type { Attributes } from './attributes'
 import { profileIdSchema } from './profiles'
 import { freeText, lineText, textRecord } from './text'
@@ -111,6 +112,10 @@ export const deleteObjectSchema = objectRefSchema.extend({
   confirmName: lineText().max(1000),
 })
 export type DeleteObjectInput = z.infer<typeof deleteObjectSchema>
+
+/** One everyday account action (shared/accountActions.ts) on one user. */
+export const accountActionSchema = objectRefSchema.extend({ action: z.enum(accountActionIds) })
+export type AccountActionInput = z.infer<typeof accountActionSchema>
 
 /** Memberships seen from one side: a group's members or a user's groups. */
 export const listRelatedSchema = objectRefSchema.extend({

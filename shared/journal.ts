@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { accountActionIds } from './accountActions'
 import type { ConnectorId } from './catalogue/types'
 import type { AttributeValue } from './directory'
 import type { StepReport } from './errors'
@@ -17,6 +18,8 @@ export const journalActions = [
   'removeMember',
   'deprovision',
   'undoDeprovision',
+  /** One kind per everyday account action (shared/accountActions.ts): `unlock`, `resetFactors`, … */
+  ...accountActionIds,
 ] as const
 export type JournalAction = (typeof journalActions)[number]
 

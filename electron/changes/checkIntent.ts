@@ -7,6 +7,7 @@ import { AppError } from '../errors/AppError'
 import { noEvidence, type CreateEvidence } from '../journal/createEvidence'
 import { createVerdict } from './createVerdict'
 import type { IntentRecord } from '../journal/journalRecord'
+import { accountActionVerdict } from './accountActionVerdict'
 import { lifecycleVerdict } from './lifecycleVerdict'
 import { uncheckable, type Verdict } from './verdict'
 
@@ -50,6 +51,8 @@ async function verdictFor(connector: Connector, intent: IntentRecord, evidence: 
     case 'deprovision':
     case 'undoDeprovision':
       return lifecycleVerdict(connector, intent, signal)
+    default:
+      return accountActionVerdict(connector, intent, signal)
   }
 }
 

@@ -1,3 +1,4 @@
+import type { AccountActionId } from '../../shared/accountActions'
 import type { ConnectorDescriptor } from '../../shared/catalogue/types'
 import type { Attributes, ConnectionReport, DirectoryObject, DirectoryPage } from '../../shared/directory'
 import type { StepReport } from '../../shared/errors'
@@ -125,6 +126,21 @@ export interface Deprovisions {
   deprovisionWarnings?(userId: string, signal?: AbortSignal): Promise<string[]>
 }
 
+/**
+ * `runsAccountActions`: some object type declares everyday account actions (shared/accountActions.ts).
+ * The DirectoryService has already refused an action the descriptor does not declare or the user's
+ * status does not allow, and journals it; the adapter sends the target's request(s) and, for
+ * `temporaryPassword` only, returns the one-time password (never logged or put in an error).
+ */
+export interface RunsAccountActions {
+  runAccountAction(objectType: string, id: string, action: AccountActionId, signal?: AbortSignal): Promise<AccountActionOutcome>
+}
+
+export interface AccountActionOutcome {
+  /** Only for `temporaryPassword`: shown once to the technician, never journaled, logged or evented. */
+  oneTimePassword?: string
+}
+
 /** Each capability name of the catalogue with the interface an adapter implements for it. */
 export interface CapabilityInterfaces {
   createsObjects: CreatesObjects
@@ -133,6 +149,7 @@ export interface CapabilityInterfaces {
   readsMemberships: ReadsMemberships
   managesMemberships: ManagesMemberships
   deprovisions: Deprovisions
+  runsAccountActions: RunsAccountActions
 }
 
 export interface PageRequest {

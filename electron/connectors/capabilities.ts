@@ -16,6 +16,7 @@ export const capabilityMethods = {
   readsMemberships: ['listMembers', 'listGroupsOf'],
   managesMemberships: ['addMember', 'removeMember'],
   deprovisions: ['readDeprovisionSnapshot', 'deprovisionTakes', 'deprovisionRefusal', 'deprovision', 'undoDeprovision'],
+  runsAccountActions: ['runAccountAction'],
 } as const satisfies { [Name in AdapterCapability]: readonly (keyof CapabilityInterfaces[Name])[] }
 
 /** Optional methods of a capability, present only with it. */
@@ -26,7 +27,7 @@ export const optionalCapabilityMethods = { createsObjects: ['checkCreate'], depr
 type CapabilityMethod = (typeof capabilityMethods)[AdapterCapability][number]
 
 /** Every capability method that changes the target: a page read before one ran may be stale. */
-export const changingMethods: ReadonlySet<string> = new Set<CapabilityMethod>(['create', 'update', 'delete', 'addMember', 'removeMember', 'deprovision', 'undoDeprovision'])
+export const changingMethods: ReadonlySet<string> = new Set<CapabilityMethod>(['create', 'update', 'delete', 'addMember', 'removeMember', 'deprovision', 'undoDeprovision', 'runAccountAction'])
 
 /** A connector with the capability `name`. */
 export type With<Name extends AdapterCapability> = Connector & CapabilityInterfaces[Name]
@@ -41,6 +42,7 @@ const wordFor: Record<AdapterCapability, string> = {
   readsMemberships: 'list memberships',
   managesMemberships: 'change memberships',
   deprovisions: 'deprovision anyone',
+  runsAccountActions: 'run account actions',
 }
 
 export function hasCapability<Name extends AdapterCapability>(connector: Connector, name: Name): connector is With<Name> {

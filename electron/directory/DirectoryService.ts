@@ -1,5 +1,7 @@
 import type { ObjectTypeDescriptor } from '../../shared/catalogue/types'
+import type { AccountActionResult } from '../../shared/contract'
 import type {
+  AccountActionInput,
   CheckCreateInput,
   ConnectionReport,
   CreateCheck,
@@ -24,6 +26,7 @@ import type { ConnectorPool } from './ConnectorPool'
 import { assertConfirmedName, assertWritable, groupTypeOf, membershipTypes, objectTypeOf, requireOperation, userTypeOf } from './operationRules'
 import { profileFieldsOf, recordChange, type ChangeContext } from '../changes/recordChange'
 import { RequestKeys } from './RequestKeys'
+import { runAccountAction } from './accountActionRun'
 
 /**
  * The `directory.*` calls but deprovision. Before any adapter call it checks, from the catalogue's
@@ -225,6 +228,11 @@ export class DirectoryService {
       touchedOnFailure: touched,
     })
     return null
+  }
+
+  /** An everyday account action (unlock, reset password, …); see accountActionRun. */
+  accountAction(input: AccountActionInput): Promise<AccountActionResult> {
+    return runAccountAction(this.connectors, this.context, input)
   }
 
   private async related(

@@ -33,6 +33,7 @@ export function createDirectoryHandlers(
     'directory.addMember': async (input) => directory.addMember(fitting(input, { groupId: input.groupId, userId: input.userId })),
     'directory.removeMember': async (input) => directory.removeMember(fitting(input, { groupId: input.groupId, userId: input.userId })),
     'directory.deprovision': async (input) => deprovisions.deprovision(fitting(input, { userId: input.userId })),
+    'directory.accountAction': async (input) => directory.accountAction(fitting(input, { objectId: input.objectId })),
     'directory.checkCreate': (input) => directory.checkCreate(input),
     'directory.checkDeprovision': async (input) => directory.checkDeprovision(fitting(input, { userId: input.userId })),
     'directory.cancel': async ({ requestKey }) => directory.cancel(requestKey),

@@ -1,3 +1,4 @@
+import { accountActionWords, findAccountAction, type AccountActionId } from '../../shared/accountActions'
 import { findObjectType, getDescriptor } from '../../shared/catalogue'
 import type { ConnectorId } from '../../shared/catalogue/types'
 import { fieldLabel } from '../../shared/directoryValidation'
@@ -54,6 +55,8 @@ function phraseFor(intent: IntentRecord, name: string): Phrase {
       const restored = snapshot ? ` (brought back status ${snapshot.status} and ${keptOnRecord(snapshot)})` : ''
       return { done: `Undid the deprovision of ${name}${restored}`, attempt: `undo the deprovision of ${name}` }
     }
+    default:
+      return accountActionPhrase(intent.connectorId, intent.target.objectType, intent.action, name)
   }
 }
 
@@ -65,6 +68,14 @@ function completionPhrase(intent: IntentRecord, name: string): Phrase {
   if (intent.action === 'delete') return { done: `Rolled back the creation of ${name}`, attempt: `roll back the creation of ${name}` }
   const fields = listWords(intent.changes.map((change) => fieldLabel(change.attribute).toLowerCase()))
   return { done: `Completed the change to ${name} (${fields})`, attempt: `complete the change to ${name} (${fields})` }
+}
+
+/** An everyday account action in its descriptor's words ("Unlocked Ada Lovelace"). */
+function accountActionPhrase(connectorId: ConnectorId, objectType: string, action: AccountActionId, name: string): Phrase {
+  const words = findAccountAction(findObjectType(getDescriptor(connectorId), objectType)?.accountActions, action)?.journalWords
+  if (!words) return { done: `${accountActionWords[action]}: ${name}`, attempt: `${accountActionWords[action].toLowerCase()} for ${name}` }
+  const fill = (text: string) => text.replaceAll('{name}', name)
+  return { done: fill(words.done), attempt: fill(words.attempt) }
 }
 
 /** The target's lifecycle word for the mode the profile chose; "deprovision" when it has none. */

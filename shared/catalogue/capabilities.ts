@@ -22,6 +22,7 @@ export const adapterCapabilities = [
   'readsMemberships',
   'managesMemberships',
   'deprovisions',
+  'runsAccountActions',
 ] as const
 export type AdapterCapability = (typeof adapterCapabilities)[number]
 
@@ -120,6 +121,8 @@ function derive(descriptor: ConnectorDescriptor): ConnectorCapabilities {
   if (userType && groupTypes.length > 0) adapter.push('readsMemberships')
   if (Object.values(memberships).some((membership) => membership.changedFrom !== null)) adapter.push('managesMemberships')
   if (userType && objectTypes[userType.id]!.supports.deprovision) adapter.push('deprovisions')
+  // The everyday account actions (shared/accountActions.ts) some object type declares.
+  if (descriptor.objectTypes.some((type) => (type.accountActions ?? []).length > 0)) adapter.push('runsAccountActions')
 
   return { objectTypes, userType: userType?.id ?? null, memberships, adapter }
 }

@@ -1,3 +1,4 @@
+import type { AccountActionDescriptor } from '../accountActions'
 import type { Attributes } from '../attributes'
 
 /**
@@ -107,6 +108,8 @@ export interface ObjectTypeDescriptor {
    * step of it); elsewhere memberships are added after the create.
    */
   joinsGroupsOnCreate?: boolean
+  /** The everyday account actions on this type (shared/accountActions.ts), in the panel's order. */
+  accountActions?: readonly AccountActionDescriptor[]
 }
 
 /**

@@ -73,6 +73,7 @@ function baseInput(name: CallName, target: FuzzTarget, profileIndex: number): Re
     'directory.addMember': { profileId: id, groupId: group, userId: user },
     'directory.removeMember': { profileId: id, groupId: group, userId: user },
     'directory.deprovision': { profileId: id, userId: user },
+    'directory.accountAction': { profileId: id, objectType: 'users', objectId: user, action: 'unlock' },
     'directory.checkCreate': { profileId: id, objectType: 'users', attributes: { userName: 'fuzz@example.com' } },
     'directory.checkDeprovision': { profileId: id, userId: user },
     'directory.cancel': { requestKey: 'fuzz' },

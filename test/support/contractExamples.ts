@@ -34,6 +34,7 @@ export const validExamples: { [N in CallName]: CallInput<N> } = {
   'directory.addMember': { profileId, groupType: 'groups', groupId: '00g1', userId: '00u1' },
   'directory.removeMember': { profileId, groupType: 'groups', groupId: '00g1', userId: '00u1' },
   'directory.deprovision': { profileId, userId: '00u1' },
+  'directory.accountAction': { profileId, objectType: 'users', objectId: '00u1', action: 'unlock' },
   'directory.checkCreate': { profileId, objectType: 'users', attributes: newUser },
   'directory.checkDeprovision': { profileId, userId: '00u1' },
   'directory.cancel': { requestKey: 'users-table' },

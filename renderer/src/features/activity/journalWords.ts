@@ -1,3 +1,4 @@
+import { accountActionWords } from '../../../../shared/accountActions'
 import { getDescriptor } from '../../../../shared/catalogue'
 import type { ConnectorId } from '../../../../shared/catalogue/types'
 import type { ChainVerification, JournalAction, JournalEntry, OutcomeStatus } from '../../../../shared/journal'
@@ -12,6 +13,7 @@ export const actionLabels: Record<JournalAction, string> = {
   removeMember: 'Remove from group',
   deprovision: 'Deprovision',
   undoDeprovision: 'Undo deprovision',
+  ...accountActionWords,
 }
 
 export interface OutcomeLook {
