@@ -147,6 +147,11 @@ export interface FieldRule {
   note?: string
   /** Why a change to this field is refused on update (Okta passwords). */
   updateRefused?: string
+  /**
+   * Changed on an existing object only by the panel's account actions (Cognito's Enable… / Disable…),
+   * so Edit has no field for it; set with `updateRefused`, which says so in words.
+   */
+  changedByActions?: true
 }
 
 export interface PagingFacts {

@@ -59,7 +59,7 @@ describe('the capability model derived from each descriptor', () => {
   it('declares the adapter capabilities each target needs, and no other', () => {
     const expected: Record<ConnectorId, AdapterCapability[]> = {
       okta: ['createsObjects', 'updatesObjects', 'deletesObjects', 'readsMemberships', 'managesMemberships', 'deprovisions'],
-      cognito: ['createsObjects', 'updatesObjects', 'deletesObjects', 'readsMemberships', 'managesMemberships', 'deprovisions'],
+      cognito: ['createsObjects', 'updatesObjects', 'deletesObjects', 'readsMemberships', 'managesMemberships', 'deprovisions', 'runsAccountActions'],
       // Soft delete only.
       coupa: ['createsObjects', 'updatesObjects', 'readsMemberships', 'managesMemberships', 'deprovisions'],
       // Members are shown read-only.
