@@ -103,13 +103,12 @@ export interface ExportedFile {
 }
 
 /**
- * What an everyday account action did: its journal entry, the user read again afterwards (null
- * when the re-read failed), and, only for `temporaryPassword`, the one-time password. It exists in
- * this answer and nowhere else: never journaled, logged or sent in an event.
+ * What an everyday account action did: its journal entry and, only for `temporaryPassword`, the
+ * one-time password. That exists in this answer and nowhere else: never journaled, logged or sent
+ * in an event. The user is not read again here: `directory.changed` has every view re-read it once.
  */
 export interface AccountActionResult {
   entry: JournalEntry
-  object: DirectoryObject | null
   oneTimePassword: string | null
 }
 

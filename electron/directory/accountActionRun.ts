@@ -1,6 +1,6 @@
 import { accountActionRefusal, findAccountAction, statusAfterOf, type AccountActionDescriptor } from '../../shared/accountActions'
 import type { AccountActionResult } from '../../shared/contract'
-import type { AccountActionInput, DirectoryObject } from '../../shared/directory'
+import type { AccountActionInput } from '../../shared/directory'
 import { recordChange, profileFieldsOf, type ChangeContext } from '../changes/recordChange'
 import { requireCapability } from '../connectors/capabilities'
 import type { AccountActionOutcome } from '../connectors/Connector'
@@ -12,7 +12,7 @@ import { objectTypeOf } from './operationRules'
  * `directory.accountAction`: one everyday account action (shared/accountActions.ts). The user is
  * read first: an action the descriptor does not declare, or one the user's status does not allow,
  * is refused with the reason before anything is journaled or sent. Then the action is journaled
- * like every change (its id is the entry's action), and the user read again for the panel. A
+ * like every change (its id is the entry's action); `directory.changed` has the views re-read the user. A
  * one-time password goes back in this answer only: masked in every log line, never journaled.
  */
 export async function runAccountAction(connectors: ConnectorPool, context: ChangeContext, input: AccountActionInput): Promise<AccountActionResult> {
@@ -48,20 +48,11 @@ export async function runAccountAction(connectors: ConnectorPool, context: Chang
     },
     touchedOnFailure: touched,
   })
-  return { entry: context.journal.entry(entryId), object: await readAgain(() => connector.get(type.id, current.id)), oneTimePassword: outcome.oneTimePassword ?? null }
+  return { entry: context.journal.entry(entryId), oneTimePassword: outcome.oneTimePassword ?? null }
 }
 
 function statusChangeOf(action: AccountActionDescriptor, before: string | null) {
   const after = statusAfterOf(action, before)
   if (!after || after === before) return []
   return [{ attribute: 'status', before, after }]
-}
-
-/** The panel shows the user as the target has them now; a failed re-read leaves it to refresh on its own. */
-async function readAgain(read: () => Promise<DirectoryObject>): Promise<DirectoryObject | null> {
-  try {
-    return await read()
-  } catch {
-    return null
-  }
 }

@@ -1,5 +1,6 @@
 import { lanyardRow, operationCells, readOnly, readWrite } from './mappingRow'
 import type { ConnectorDescriptor } from './types'
+import { oktaAccountActions } from './oktaAccountActions'
 
 const suspendWords = 'Suspend signs the person out and blocks sign-in but keeps everything else, so undo is complete.'
 const deactivateWords = 'Deactivate also removes their app assignments, which undo cannot bring back.'
@@ -56,6 +57,7 @@ export const okta: ConnectorDescriptor = {
       operations: operationCells('POST | GET | GET | GET | PUT | DELETE | (lifecycle) | (lifecycle) | via group'),
       mandatoryFields: ['name.givenName', 'name.familyName', 'userName', 'emails[0].value', 'password'],
       searchHint: 'name, email, login or status',
+      accountActions: oktaAccountActions,
       customAttributePrefix: 'Extension.Custom.',
       // Lengths and formats from okta-management.yaml `UserProfile` (okta.md §3.1): login and email
       // 5..100, firstName / lastName 1..50, primaryPhone ≤ 100, streetAddress ≤ 1024, city and state

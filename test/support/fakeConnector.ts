@@ -1,9 +1,11 @@
-import { capabilitiesOf, getDescriptor } from '../../shared/catalogue'
+import { findAccountAction, type AccountActionId } from '../../shared/accountActions'
+import { capabilitiesOf, findObjectType, getDescriptor } from '../../shared/catalogue'
 import type { ConnectorDescriptor, ConnectorId } from '../../shared/catalogue/types'
 import type { Attributes, DirectoryObject, DirectoryPage, ObjectStatus } from '../../shared/directory'
 import type { StepReport } from '../../shared/errors'
 import { capabilityMethods, coreMethods, optionalCapabilityMethods } from '../../electron/connectors/capabilities'
 import type {
+  AccountActionOutcome,
   Connector,
   ConnectorFactory,
   ConnectorSettings,
@@ -16,6 +18,7 @@ import type {
   ManagesMemberships,
   PageRequest,
   ReadsMemberships,
+  RunsAccountActions,
   SnapshotPart,
   UpdatesObjects,
 } from '../../electron/connectors/Connector'
@@ -34,6 +37,8 @@ const statuses: Record<string, ObjectStatus> = {
   ACTIVE: { label: 'ACTIVE', tone: 'ok', active: true },
   SUSPENDED: { label: 'SUSPENDED', tone: 'warning', active: false },
   DEPROVISIONED: { label: 'DEPROVISIONED', tone: 'danger', active: false },
+  LOCKED_OUT: { label: 'LOCKED_OUT', tone: 'warning', active: true },
+  PASSWORD_EXPIRED: { label: 'PASSWORD_EXPIRED', tone: 'warning', active: true },
 }
 
 /** A step of deprovision or undo made to fail: the steps before it are applied, the rest not attempted. */
@@ -211,7 +216,7 @@ function declaredOnly(fake: FakeConnector, descriptor: ConnectorDescriptor): Con
 }
 
 /** Every capability, so each one a descriptor declares can be handed out. */
-class FakeConnector implements Connector, CreatesObjects, UpdatesObjects, DeletesObjects, ReadsMemberships, ManagesMemberships, Deprovisions {
+class FakeConnector implements Connector, CreatesObjects, UpdatesObjects, DeletesObjects, ReadsMemberships, ManagesMemberships, Deprovisions, RunsAccountActions {
   constructor(
     private readonly target: FakeDirectory,
     readonly descriptor: ConnectorDescriptor,
@@ -332,6 +337,15 @@ class FakeConnector implements Connector, CreatesObjects, UpdatesObjects, Delete
       { name: `Restore status ${snapshot.status}`, apply: () => (user.status = snapshot.status) },
       { name: `Add back to ${snapshot.groups.length} groups`, apply: () => snapshot.groups.forEach((group) => this.target.addMembership(group.id, userId)) },
     ])
+  }
+
+  /** The fake moves the user to the action's `statusAfter`, and hands out a temporary password where the action reveals one. */
+  async runAccountAction(objectType: string, id: string, action: AccountActionId): Promise<AccountActionOutcome> {
+    this.target.enter('runAccountAction')
+    const user = this.target.require('users', id)
+    const declared = findAccountAction(findObjectType(this.descriptor, objectType)?.accountActions, action)
+    if (declared?.statusAfter) user.status = declared.statusAfter
+    return declared?.revealsSecret ? { oneTimePassword: `Fake-temporary-${id}` } : {}
   }
 
   close(): void {

@@ -4,8 +4,9 @@ import { createHttpClient } from '../../http/createHttpClient'
 import type { HttpClientOptions } from '../../http/types'
 import { AppError } from '../../errors/AppError'
 import { usersAndGroups } from '../usersAndGroups'
-import type { Connector, ConnectorSettings, CreatesObjects, DeletesObjects, Deprovisions, ManagesMemberships, ReadsMemberships, UpdatesObjects } from '../Connector'
+import type { Connector, ConnectorSettings, CreatesObjects, DeletesObjects, Deprovisions, ManagesMemberships, ReadsMemberships, RunsAccountActions, UpdatesObjects } from '../Connector'
 import { deprovision, deprovisionRefusal, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './oktaDeprovision'
+import { runOktaAccountAction } from './oktaAccountActions'
 import { createOktaBudget, oktaBudgetFamily } from './oktaBudget'
 import { describeOktaError, oktaRetryAfter } from './oktaErrors'
 import { attributesToProfile } from './oktaMapping'
@@ -17,7 +18,7 @@ import { createUser, deleteUser, getUser, listUsers, updateUser } from './oktaUs
 import { sendingUnder } from '../writeSignal'
 
 /** Okta declares every capability: creates, updates, deletes, memberships (from the group) and deprovision. */
-export type OktaConnector = Connector & CreatesObjects & UpdatesObjects & DeletesObjects & ReadsMemberships & ManagesMemberships & Deprovisions
+export type OktaConnector = Connector & CreatesObjects & UpdatesObjects & DeletesObjects & ReadsMemberships & ManagesMemberships & Deprovisions & RunsAccountActions
 
 /** Test seams: faster timeouts and retries than a real profile uses. */
 export type OktaHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'concurrency' | 'budget'>
@@ -110,6 +111,7 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
     deprovisionRefusal,
     deprovision: (userId, snapshot, signal) => deprovision(under(signal), userId, snapshot),
     undoDeprovision: (userId, snapshot, signal) => undoDeprovision(under(signal), userId, snapshot),
+    runAccountAction: (_objectType, userId, action, signal) => runOktaAccountAction(under(signal), userId, action, signal),
     close: () => {
       http.close()
       budget.close()

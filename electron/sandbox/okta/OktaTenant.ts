@@ -126,6 +126,7 @@ export class OktaTenant {
       hasPassword,
       recoveryQuestion: null,
       appAssignments: status === 'STAGED' || status === 'DEPROVISIONED' ? [] : ['Slack'],
+      factors: hasPassword ? ['token:software:totp'] : [],
     }
     this.directory.addUser(user)
     this.changed()

@@ -9,6 +9,7 @@ import { rateLimitBucket, rateLimitHeaders, type OktaRateLimiter, type RateLimit
 import { createContext, type OktaHandler, type OktaReply } from './oktaRouting'
 import { addOrgRoutes } from './orgRoutes'
 import { addLifecycleRoutes } from './userLifecycle'
+import { addSessionAndFactorRoutes } from './userSessionsAndFactors'
 import { addUserRoutes } from './userRoutes'
 
 export interface OktaTargetOptions {
@@ -35,6 +36,7 @@ export function createOktaTarget(options: OktaTargetOptions): SandboxTarget {
   addOrgRoutes(routes)
   addUserRoutes(routes)
   addLifecycleRoutes(routes)
+  addSessionAndFactorRoutes(routes)
   addGroupRoutes(routes)
   addMembershipRoutes(routes)
 

@@ -26,6 +26,11 @@ export interface OktaUserRecord {
   recoveryQuestion: string | null
   /** App labels assigned to the user; deactivation removes them (okta.md §3.7). */
   appAssignments: string[]
+  /**
+   * The MFA factor types enrolled (`token:software:totp`, `push`), as `GET …/factors` lists them;
+   * reset_factors empties it. Absent in a state file saved before factors existed: none enrolled.
+   */
+  factors?: string[]
 }
 
 export interface OktaGroupRecord {

@@ -148,6 +148,8 @@ function toUser(person: GeneratedPerson, id: string, typeId: string, random: Ran
     hasPassword,
     recoveryQuestion: null,
     appAssignments: status === 'DEPROVISIONED' || status === 'STAGED' ? [] : ['Google Workspace', 'Slack', ...(departmentApp ? [departmentApp] : [])],
+    // Everyone who has signed in has enrolled an authenticator app, for "Reset MFA factors" to reset.
+    factors: hasPassword ? ['token:software:totp'] : [],
   }
 }
 

@@ -64,8 +64,17 @@ const operations: Record<string, Operation> = {
     const token = randomAlphanumerics(context.random, 20)
     return ok(sendEmail ? {} : { resetPasswordUrl: `${context.baseUrl}/reset_password/${token}` })
   },
+  // The spec's expirePasswordAndGetTemporaryPassword; its example answers `{"tempPassword": "F46gy7X4"}`.
+  expire_password_with_temp_password(user, context) {
+    if (!user.hasPassword || !['ACTIVE', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'RECOVERY'].includes(user.status)) throw oktaErrors.notAllowedInStatus()
+    const now = timestamp()
+    setStatus(user, 'PASSWORD_EXPIRED', now)
+    user.passwordChanged = now
+    return ok({ tempPassword: randomAlphanumerics(context.random, 10) })
+  },
   reset_factors(user) {
     if (user.status === 'DEPROVISIONED') throw oktaErrors.notAllowedInStatus()
+    user.factors = []
     user.lastUpdated = timestamp()
     return ok({})
   },

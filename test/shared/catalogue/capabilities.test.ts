@@ -58,7 +58,9 @@ describe('the capability model derived from each descriptor', () => {
 
   it('declares the adapter capabilities each target needs, and no other', () => {
     const expected: Record<ConnectorId, AdapterCapability[]> = {
-      okta: ['createsObjects', 'updatesObjects', 'deletesObjects', 'readsMemberships', 'managesMemberships', 'deprovisions'],
+      // Okta's everyday account actions (unlock, reset password, …).
+      okta: ['createsObjects', 'updatesObjects', 'deletesObjects', 'readsMemberships', 'managesMemberships', 'deprovisions', 'runsAccountActions'],
+      // Cognito's: reset password, resend the invitation, sign out everywhere, enable, disable.
       cognito: ['createsObjects', 'updatesObjects', 'deletesObjects', 'readsMemberships', 'managesMemberships', 'deprovisions', 'runsAccountActions'],
       // Soft delete only.
       coupa: ['createsObjects', 'updatesObjects', 'readsMemberships', 'managesMemberships', 'deprovisions'],
