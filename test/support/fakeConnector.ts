@@ -1,4 +1,4 @@
-import { findAccountAction, type AccountActionId } from '../../shared/accountActions'
+import { findAccountAction, statusAfterOf, type AccountActionId } from '../../shared/accountActions'
 import { capabilitiesOf, findObjectType, getDescriptor } from '../../shared/catalogue'
 import type { ConnectorDescriptor, ConnectorId } from '../../shared/catalogue/types'
 import type { Attributes, DirectoryObject, DirectoryPage, ObjectStatus } from '../../shared/directory'
@@ -344,7 +344,8 @@ class FakeConnector implements Connector, CreatesObjects, UpdatesObjects, Delete
     this.target.enter('runAccountAction')
     const user = this.target.require('users', id)
     const declared = findAccountAction(findObjectType(this.descriptor, objectType)?.accountActions, action)
-    if (declared?.statusAfter) user.status = declared.statusAfter
+    const after = declared ? statusAfterOf(declared, user.status) : undefined
+    if (after) user.status = after
     return declared?.revealsSecret ? { oneTimePassword: `Fake-temporary-${id}` } : {}
   }
 
