@@ -26,7 +26,7 @@ export const cognitoAccountActions: readonly AccountActionDescriptor[] = [
     changesState: true,
     statusAfter: { CONFIRMED: 'RESET_REQUIRED' },
     confirmation: {
-      title: 'Reset password?',
+      title: 'Reset password',
       words:
         "Cognito stops {name}'s current password working and sends a code to their verified email address or phone; they choose a new password with it at their next sign-in.",
       before: { label: 'Status', value: '{status}' },
@@ -43,7 +43,7 @@ export const cognitoAccountActions: readonly AccountActionDescriptor[] = [
     notAllowedReason: 'Cognito resends the invitation only to an enabled user still waiting to set their first password (FORCE_CHANGE_PASSWORD); {name} is {status}.',
     changesState: false,
     confirmation: {
-      title: 'Resend the invitation?',
+      title: 'Resend the invitation',
       words:
         'Cognito sends {name} the invitation again, with a new temporary password, to their email address (and by SMS when they have a phone number). The temporary password sent before stops working.',
       confirmLabel: 'Resend invitation',
@@ -57,7 +57,7 @@ export const cognitoAccountActions: readonly AccountActionDescriptor[] = [
     notAllowedReason: '{name} is {status}: disabling already revoked their tokens in Cognito.',
     changesState: false,
     confirmation: {
-      title: 'Sign out everywhere?',
+      title: 'Sign out everywhere',
       // AdminUserGlobalSignOut revokes ID, access and refresh tokens, not the managed-login cookie.
       words: "Cognito revokes {name}'s ID, access and refresh tokens, so every app signs them out. A hosted sign-in page they still have open may sign them in again.",
       confirmLabel: 'Sign out everywhere',
@@ -72,7 +72,7 @@ export const cognitoAccountActions: readonly AccountActionDescriptor[] = [
     changesState: true,
     statusAfter: Object.fromEntries(userStatuses.map((status) => [disabled(status), status])),
     confirmation: {
-      title: 'Enable this user?',
+      title: 'Enable {name}',
       words: 'Cognito lets {name} sign in again. Their groups and attributes were kept while they were disabled.',
       before: { label: 'Status', value: '{status}' },
       after: { label: 'Can sign in', value: 'yes' },
@@ -88,7 +88,7 @@ export const cognitoAccountActions: readonly AccountActionDescriptor[] = [
     changesState: true,
     statusAfter: Object.fromEntries(userStatuses.map((status) => [status, disabled(status)])),
     confirmation: {
-      title: 'Disable this user?',
+      title: 'Disable {name}',
       words:
         'Cognito stops {name} signing in and revokes their tokens; their groups and attributes stay. Enable… reverses it. (Deprovision… does the same and also records them for undo.)',
       before: { label: 'Status', value: '{status}' },
