@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Result } from './errors'
 import { lineText } from './text'
+import { licenceChangeSchema, type UserLicences } from './licenses'
 import {
   createProfileSchema,
   duplicateProfileSchema,
@@ -148,6 +149,8 @@ export const contract = {
     "An everyday account action (unlock, reset password, …) the user's status allows; journaled.",
   ),
   'directory.checkCreate': call<CreateCheck>()(checkCreateSchema.strict(), 'What the target would do with this create that the person should know first.'),
+  'directory.licences': call<UserLicences>()(objectRefSchema.strict(), "A user's licences and admin roles, and the account's other licences (GoToMeeting)."),
+  'directory.changeLicence': call<JournalEntry>()(licenceChangeSchema.strict(), 'Assigns a licence to a user or removes one; journaled.'),
   'directory.checkDeprovision': call<CreateCheck>()(deprovisionSchema.strict(), 'What the person should know before deprovisioning this user (a Coupa approver).'),
   'directory.cancel': call<null>()(cancelRequestSchema.strict(), 'Cancels the list still running under a request key.'),
 

@@ -33,6 +33,8 @@ export const contractCallNames = [
   'directory.deprovision',
   'directory.checkCreate',
   'directory.checkDeprovision',
+  'directory.licences',
+  'directory.changeLicence',
   'directory.accountAction',
   'directory.cancel',
   'journal.list',

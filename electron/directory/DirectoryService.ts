@@ -27,6 +27,9 @@ import { assertConfirmedName, assertWritable, groupTypeOf, membershipTypes, obje
 import { profileFieldsOf, recordChange, type ChangeContext } from '../changes/recordChange'
 import { RequestKeys } from './RequestKeys'
 import { runAccountAction } from './accountActionRun'
+import { changeLicence, readLicences } from './licenceChangeRun'
+import type { LicenceChangeInput, UserLicences } from '../../shared/licenses'
+import type { JournalEntry } from '../../shared/journal'
 
 /**
  * The `directory.*` calls but deprovision. Before any adapter call it checks, from the catalogue's
@@ -72,6 +75,16 @@ export class DirectoryService {
     requireOperation(this.connectors.target(input.profileId).descriptor, input.objectType, 'create')
     const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'createsObjects')
     return { warnings: connector.checkCreate ? await connector.checkCreate(input.objectType, input.attributes) : [] }
+  }
+
+  /** A user's licences and admin roles (GoToMeeting); see licenceChangeRun. */
+  licences(ref: ObjectRef): Promise<UserLicences> {
+    return readLicences(this.connectors, ref)
+  }
+
+  /** Assigns or removes one licence, journaled; see licenceChangeRun. */
+  changeLicence(input: LicenceChangeInput): Promise<JournalEntry> {
+    return changeLicence(this.connectors, this.context, input)
   }
 
   /** What the person should know before deprovisioning this user (a Coupa approver's limits); none for most targets. */

@@ -35,6 +35,8 @@ export function createDirectoryHandlers(
     'directory.deprovision': async (input) => deprovisions.deprovision(fitting(input, { userId: input.userId })),
     'directory.accountAction': async (input) => directory.accountAction(fitting(input, { objectId: input.objectId })),
     'directory.checkCreate': (input) => directory.checkCreate(input),
+    'directory.licences': async (input) => directory.licences(fitting(input, { objectId: input.objectId })),
+    'directory.changeLicence': async (input) => directory.changeLicence(fitting(input, { objectId: input.objectId })),
     'directory.checkDeprovision': async (input) => directory.checkDeprovision(fitting(input, { userId: input.userId })),
     'directory.cancel': async ({ requestKey }) => directory.cancel(requestKey),
   }

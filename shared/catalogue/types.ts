@@ -110,6 +110,8 @@ export interface ObjectTypeDescriptor {
   joinsGroupsOnCreate?: boolean
   /** The everyday account actions on this type (shared/accountActions.ts), in the panel's order. */
   accountActions?: readonly AccountActionDescriptor[]
+  /** The user's licences and admin roles are shown on the panel, and licences assigned and removed there (GoToMeeting). */
+  licences?: true
 }
 
 /**

@@ -76,6 +76,8 @@ function baseInput(name: CallName, target: FuzzTarget, profileIndex: number): Re
     'directory.accountAction': { profileId: id, objectType: 'users', objectId: user, action: 'unlock' },
     'directory.checkCreate': { profileId: id, objectType: 'users', attributes: { userName: 'fuzz@example.com' } },
     'directory.checkDeprovision': { profileId: id, userId: user },
+    'directory.licences': { profileId: id, objectType: 'users', objectId: user },
+    'directory.changeLicence': { profileId: id, objectType: 'users', objectId: user, licenseKey: '1', change: 'assign' },
     'directory.cancel': { requestKey: 'fuzz' },
     'journal.list': {},
     'journal.get': { entryId: 'no-such-entry' },

@@ -37,6 +37,8 @@ export const validExamples: { [N in CallName]: CallInput<N> } = {
   'directory.accountAction': { profileId, objectType: 'users', objectId: '00u1', action: 'unlock' },
   'directory.checkCreate': { profileId, objectType: 'users', attributes: newUser },
   'directory.checkDeprovision': { profileId, userId: '00u1' },
+  'directory.licences': { profileId, objectType: 'users', objectId: '00u1' },
+  'directory.changeLicence': { profileId, objectType: 'users', objectId: '00u1', licenseKey: '7902142105473202120', change: 'assign' },
   'directory.cancel': { requestKey: 'users-table' },
   'journal.list': { profileId, user: 'ada', action: 'create', from: '2026-11-01', to: '2026-11-30', limit: 20 },
   'journal.get': { entryId: 'entry-1' },

@@ -65,7 +65,8 @@ describe('the capability model derived from each descriptor', () => {
       // Soft delete only.
       coupa: ['createsObjects', 'updatesObjects', 'readsMemberships', 'managesMemberships', 'deprovisions'],
       // Members are shown read-only.
-      gotomeeting: ['createsObjects', 'updatesObjects', 'deletesObjects', 'readsMemberships', 'deprovisions'],
+      // Members are shown read-only; licences are assigned and removed on the user's panel.
+      gotomeeting: ['createsObjects', 'updatesObjects', 'deletesObjects', 'readsMemberships', 'deprovisions', 'managesLicences'],
     }
     for (const descriptor of connectors) {
       expect({ id: descriptor.id, capabilities: [...capabilitiesOf(descriptor).adapter].sort() }).toEqual({ id: descriptor.id, capabilities: [...expected[descriptor.id]].sort() })
