@@ -128,14 +128,18 @@ export const requestsPerAction: Record<ConnectorId, Partial<Record<UserAction, A
     // GET …/users with a firstName & lastName filter.
     'search a name': { expected: 1 },
     // The user (GET /users/{key}), read at once by the panel and by its group list for the group's key, then the
-    // group (GET /groups/{key}).
-    open: { expected: 2 },
-    // Main: GET the user and the licences for the snapshot, PUT to deactivate, PUT to take the licences (4). Renderer: 2.
-    deprovision: { expected: 6, minimum: { requests: 5, why: "the renderer reads the user's group, which a deactivation leaves as it was" } },
-    // Main: GET the user, two PUTs back, GET the user and the licences to compare (5). Renderer: 2.
-    undo: { expected: 7, minimum: { requests: 4, why: 'undo reads the user and licences back to compare, and the renderer reads the user again and its unchanged group' } },
-    // Main: GET the user (diff and journal), PUT, GET read back (3). Renderer: 2.
-    edit: { expected: 5, minimum: { requests: 3, why: "GoTo's PUT answers nothing, so main reads the user back; the renderer then reads it again and its unchanged group" } },
+    // group (GET /groups/{key}); the licences section reads the user and the account's licences (GET …/licenses) (4).
+    open: { expected: 4, minimum: { requests: 3, why: "the licences section reads the user again for its licence keys and admin roles, which the panel's read already had" } },
+    // Main: GET the user and the licences for the snapshot, PUT to deactivate, PUT to take the licences (4). Renderer: the
+    // user and its group (2), the licences section the user and the licences (2).
+    deprovision: { expected: 8, minimum: { requests: 5, why: "the renderer reads the user's group, which a deactivation leaves as it was, and the licences section reads the user again" } },
+    // Main: GET the user, two PUTs back, GET the user and the licences to compare (5). Renderer: 2, the licences section 2.
+    undo: { expected: 9, minimum: { requests: 4, why: 'undo reads the user and licences back to compare, and the renderer reads the user again (twice, once for its licences) and its unchanged group' } },
+    // Main: GET the user (diff and journal), PUT, GET read back (3). Renderer: 2, the licences section 2.
+    edit: {
+      expected: 7,
+      minimum: { requests: 3, why: "GoTo's PUT answers nothing, so main reads the user back; the renderer then reads it again, its unchanged group and, for the licences section, the user and licences" },
+    },
   },
 }
 
