@@ -44,8 +44,12 @@ const adminRoleWords: Readonly<Record<string, string>> = {
   MANAGE_ACCOUNT: 'Admin (Configure PBX)',
 }
 
+/** GoTo's own words where known; any other code in words too (MANAGE_USERS → "Manage users"), never the raw code. */
 export function adminRoleWord(role: string): string {
-  return adminRoleWords[role] ?? role
+  const known = adminRoleWords[role]
+  if (known) return known
+  const words = role.toLowerCase().replace(/_+/g, ' ').trim()
+  return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
 const productWords: Readonly<Record<string, string>> = { G2M: 'GoTo Meeting', G2W: 'GoTo Webinar', G2T: 'GoTo Training' }

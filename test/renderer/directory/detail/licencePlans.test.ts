@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { licencePlan } from '../../../../renderer/src/features/directory/detail/licences/licencePlans'
+import { adminRoleWord } from '../../../../shared/licenses'
 import type { DirectoryObject } from '../../../../shared/directory'
 import type { ProfileView } from '../../../../shared/profiles'
 
@@ -24,5 +25,10 @@ describe('the licence confirmations', () => {
     expect(last.danger).toBe(true)
     const admin = licencePlan('remove', profile, dana, { held: [meeting], others: [], adminRoles: ['Super Admin'] }, meeting)
     expect(admin.warnings).toBeUndefined()
+  })
+
+  it('names admin roles in words, never as a code', () => {
+    expect(adminRoleWord('SUPER_USER')).toBe('Super Admin')
+    expect(adminRoleWord('MANAGE_USERS')).toBe('Manage users')
   })
 })
