@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { attributeSchemaInput, type AttributeSchema } from './attributeSchema'
 import type { Result } from './errors'
 import { lineText } from './text'
+import { licenceChangeSchema, type UserLicences } from './licenses'
 import {
   createProfileSchema,
   duplicateProfileSchema,
@@ -154,6 +155,9 @@ export const contract = {
   ),
   'directory.checkCreate': call<CreateCheck>()(checkCreateSchema.strict(), 'What the target would do with this create that the person should know first.'),
   'directory.attributeSchema': call<AttributeSchema | null>()(attributeSchemaInput.strict(), "The target's own attribute schema (a Cognito pool's), or null."),
+  'directory.licences': call<UserLicences>()(objectRefSchema.strict(), "A user's licences and admin roles, and the account's other licences (GoToMeeting)."),
+  'directory.changeLicence': call<JournalEntry>()(licenceChangeSchema.strict(), 'Assigns a licence to a user or removes one; journaled.'),
+  'directory.checkDeprovision': call<CreateCheck>()(deprovisionSchema.strict(), 'What the person should know before deprovisioning this user (a Coupa approver).'),
   'directory.cancel': call<null>()(cancelRequestSchema.strict(), 'Cancels the list still running under a request key.'),
 
   'journal.list': call<JournalPage>()(journalListSchema, 'One page of journal entries, newest first, filtered; nextCursor reads the next.'),

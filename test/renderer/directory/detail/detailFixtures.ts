@@ -114,6 +114,7 @@ export async function mountPanel(
     'directory.members': () => ok(page([adaLovelace()])),
     'journal.undoableFor': () => ok(null),
     'journal.unsettledFor': () => ok(null),
+    'directory.checkDeprovision': () => ok({ warnings: [] }),
     ...options.answers,
   })
   installApi(api)

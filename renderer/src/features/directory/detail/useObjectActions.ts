@@ -49,6 +49,13 @@ export function useObjectActions(context: ObjectActionContext) {
     return recordedSections(objectType).map((section) => ({ label: section.title, count: memberships.changeableCountText(section.key, section.userCentric) }))
   }
 
+  /** What the target says first (a Coupa approver); a check that fails is said too, never a silent nothing. */
+  async function deprovisionWarnings(userId: string, name: string): Promise<string[]> {
+    const checked = await store.checkDeprovision(context.profile().id, userId)
+    if (checked.ok) return checked.value.warnings
+    return [`Lanyard could not check what ${name} approves or holds before this deprovision: ${checked.error.message}`]
+  }
+
   function reset(): void {
     failure.value = null
     undoDifferences.value = []
@@ -64,7 +71,8 @@ export function useObjectActions(context: ObjectActionContext) {
     busy.value = false
     if (store.current?.id !== user.id) return
     const plan = deprovisionPlan(context.descriptor(), objectType, context.profile(), user, recordedMemberships(objectType))
-    const reason = await ui.confirmWithNote(plan, ticketOrReason)
+    const warnings = await deprovisionWarnings(user.id, user.displayName)
+    const reason = await ui.confirmWithNote(warnings.length > 0 ? { ...plan, warnings } : plan, ticketOrReason)
     if (reason === null) return
     lastReason = reason
     await runDeprovision(user.id, { reason })
