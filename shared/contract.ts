@@ -60,7 +60,7 @@ import {
   type OffboardReport,
   type PeopleSearchStarted,
 } from './people'
-import { jobProgressSchema, jobRefSchema, jobStartSchema, readListSchema, type JobDetails, type JobView, type ReadList } from './jobs'
+import { jobPlanSchema, jobProgressSchema, jobRefSchema, jobStartSchema, readListSchema, type JobDetails, type JobPlan, type JobView, type ReadList } from './jobs'
 
 /**
  * The one contract between renderer and main. Every call the renderer may make is an entry
@@ -188,6 +188,7 @@ export const contract = {
   ),
 
   // jobs
+  'jobs.plan': call<JobPlan>()(jobPlanSchema, 'Reads what each line names and what each change would do, with an estimate; sends no change.'),
   'jobs.readList': call<ReadList>()(readListSchema, 'Reads a pasted list or a CSV file into columns (encoding, delimiter and header found); sends nothing.'),
   'jobs.start': call<JobView>()(jobStartSchema, "Starts a planned job in the background as one journal operation; progress as jobs.progress events."),
   'jobs.pause': call<JobView>()(jobRefSchema, 'Starts no more changes of the job; the ones in flight finish.'),

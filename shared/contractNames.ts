@@ -55,6 +55,7 @@ export const contractCallNames = [
   'people.planOffboarding',
   'people.offboard',
   'jobs.readList',
+  'jobs.plan',
   'jobs.start',
   'jobs.pause',
   'jobs.resume',

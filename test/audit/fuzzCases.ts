@@ -97,6 +97,7 @@ function baseInput(name: CallName, target: FuzzTarget, profileIndex: number): Re
     'people.planOffboarding': { accounts: [{ profileId: id, userId: user }] },
     'people.offboard': { personName: 'Fuzz', accounts: [{ profileId: id, userId: user }] },
     'jobs.readList': { text: 'fuzz@example.com' },
+    'jobs.plan': { kind: 'deprovisionAccounts', profileId: id, lines: ['fuzz@example.com'] },
     'jobs.start': { planId: 'fuzz-plan' },
     'jobs.pause': { jobId: 'fuzz-job' },
     'jobs.resume': { jobId: 'fuzz-job' },

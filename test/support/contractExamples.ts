@@ -58,6 +58,7 @@ export const validExamples: { [N in CallName]: CallInput<N> } = {
   'people.planOffboarding': { accounts: [{ profileId, userId: '00u1' }] },
   'people.offboard': { personName: 'Dana Lee', accounts: [{ profileId, userId: '00u1' }], operationId: 'operation-1', reason: 'INC-4711 leaver' },
   'jobs.readList': { fileName: 'leavers.csv', text: 'email\ndana.lee@example.com\n' },
+  'jobs.plan': { kind: 'offboard', profileSet: 'sandbox', lines: ['dana.lee@example.com', 'Sam Khan'] },
   'jobs.start': { planId: 'plan-1' },
   'jobs.pause': { jobId: 'job-1' },
   'jobs.resume': { jobId: 'job-1' },
