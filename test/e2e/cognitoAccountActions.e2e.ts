@@ -40,14 +40,15 @@ describe('the everyday account actions on the Cognito sandbox', () => {
   const userPoolId = () => access.values.userPoolId!
   const read = (username: string) => aws.send(new AdminGetUserCommand({ UserPoolId: userPoolId(), Username: username }))
 
-  async function openUser(username: string) {
+  /** Opens the user's panel, named as the list names them: their name where the pool has one, else the username. */
+  async function openUser(username: string, displayName = username) {
     await page.goto(app.url)
     await page.getByRole('link', { name: /Cognito Sandbox/ }).first().click()
     await page.locator('[role="grid"] [role="row"][data-id]').first().waitFor()
     await page.keyboard.press('/')
     await page.keyboard.type(username, { delay: 20 })
     await page.locator(`[role="row"][data-id="${username}"]`).click()
-    return page.getByRole('complementary', { name: username })
+    return page.getByRole('complementary', { name: displayName })
   }
 
   async function run(panel: ReturnType<Page['getByRole']>, label: string, confirm: string) {
@@ -57,13 +58,16 @@ describe('the everyday account actions on the Cognito sandbox', () => {
 
   it('resets a password, disables, enables and signs out everywhere, as the pool then shows', async () => {
     const listed = await aws.send(new ListUsersCommand({ UserPoolId: userPoolId(), Limit: 60, Filter: 'cognito:user_status = "CONFIRMED"' }))
-    const person = (listed.Users ?? []).find(
+    const found = (listed.Users ?? []).find(
       (user) => user.Enabled && user.Attributes?.some((attribute) => attribute.Name === 'email_verified' && attribute.Value === 'true'),
-    )?.Username
+    )
+    const person = found?.Username
     if (!person) throw new Error('the sandbox seeded nobody enabled and CONFIRMED with a verified email')
+    const attribute = (name: string) => found?.Attributes?.find((candidate) => candidate.Name === name)?.Value
+    const fullName = [attribute('given_name'), attribute('family_name')].filter(Boolean).join(' ') || person
 
     ;({ page, problems } = await openPage(browser, app.url))
-    const panel = await openUser(person)
+    const panel = await openUser(person, fullName)
     await panel.getByRole('button', { name: 'Reset password…' }).click()
     await expect.poll(() => page.getByRole('dialog').textContent()).toMatch(/CONFIRMED[\s\S]*RESET_REQUIRED/)
     await screenshotAtReviewSizes(page, 'cognito-reset-password-confirm')
@@ -82,7 +86,7 @@ describe('the everyday account actions on the Cognito sandbox', () => {
     await expect.poll(async () => (await read(person)).Enabled).toBe(true)
 
     await run(panel, 'Sign out everywhere…', 'Sign out everywhere')
-    await expect.poll(() => page.locator('.toast').allTextContents()).toContainEqual(expect.stringContaining(`Signed ${person} out everywhere`))
+    await expect.poll(() => page.locator('.toast').allTextContents()).toContainEqual(expect.stringContaining(`Signed ${fullName} out everywhere`))
     await expectSecretsNowhere(app, page, Object.values(access.secrets))
     expect(problems).toEqual([])
   })

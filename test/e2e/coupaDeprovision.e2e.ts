@@ -42,10 +42,18 @@ describe('memberships, deprovision and undo on the Coupa sandbox', () => {
     if (app) await removeDataFolder(app)
   })
 
+  /** The profile's own OAuth client (Coupa serves GraphQL, where roles live, to OAuth tokens only, never to API keys). */
+  async function coupaToken(): Promise<string> {
+    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: access.values.clientId!, client_secret: access.secrets.clientSecret!, scope: access.values.scopes ?? '' })
+    const response = await fetch(new URL('/oauth2/token', access.values.url), { method: 'POST', body: form })
+    expect(response.status, 'the OAuth token').toBe(200)
+    return ((await response.json()) as { access_token: string }).access_token
+  }
+
   async function askCoupa<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
     const response = await fetch(new URL(path, access.values.url), {
       method: init.method ?? 'GET',
-      headers: { 'X-COUPA-API-KEY': access.secrets.apiKey!, Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${await coupaToken()}`, Accept: 'application/json', 'Content-Type': 'application/json' },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     })
     expect(response.status, path).toBe(200)

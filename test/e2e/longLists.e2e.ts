@@ -198,7 +198,7 @@ describe('long lists and searches that explain themselves', () => {
     await checkLayout(page, 'panel-dates')
 
     await page.goto(`${app.url}#/activity`)
-    await page.getByRole('textbox', { name: 'User or object' }).fill('lefevre')
+    await page.getByRole('textbox', { name: 'User, object or ticket' }).fill('lefevre')
     const row = page.getByRole('table').getByRole('row', { name: new RegExp(`${lefevre.profile.firstName} Lefèvre`) }).first()
     await row.waitFor()
     const time = row.locator('time').first()

@@ -39,6 +39,8 @@ describe('signing in to Coupa and GoToMeeting, as a help-desk user sets it up', 
     await page.getByRole('link', { name: target }).filter({ hasNotText: 'Sandbox' }).click()
     await page.getByLabel('Profile name').fill(name)
     await page.getByLabel('Target URL').fill(url)
+    // The tenants run on this computer: a Sandbox (a hand-made profile has no environment until one is chosen).
+    await page.getByRole('radio', { name: /^Sandbox/ }).check()
   }
 
   /** Opens the profile's users and returns how many rows it lists. */

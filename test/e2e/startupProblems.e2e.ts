@@ -51,6 +51,8 @@ describe('start-up problems, as a help-desk user sees them', () => {
 
     await page.goto(new URL('#/profiles/new/coupa', page.url()).toString())
     await page.getByLabel('Profile name').fill('Coupa training')
+    // The legacy sign-in: one secret, the API key (OAuth, the default, has a client secret instead).
+    await page.getByLabel('Sign in with').selectOption('apiKey')
     await page.getByLabel('API key').fill('coupa-key-that-has-nowhere-to-go')
     await page.getByLabel('Target URL').fill('https://acme.coupahost.com')
     await page.getByLabel('Real tenant').check()
