@@ -60,14 +60,15 @@ describe('a running change on the Okta sandbox, its steps and Cancel', () => {
    * may press Cancel in that very frame.
    */
   async function stepShown(page: Page, pattern: string, { thenCancel = false } = {}): Promise<string[]> {
+    const body = await page.locator('body').elementHandle()
     const lines = await page.waitForFunction(
-      ({ pattern, thenCancel }) => {
-        const steps = [...document.querySelectorAll<HTMLElement>('[data-test="change-step"]')].map((step) => step.innerText.trim())
+      ({ body, pattern, thenCancel }) => {
+        const steps = [...body!.ownerDocument.querySelectorAll('[data-test="change-step"]')].map((step) => (step.textContent ?? '').trim())
         if (!steps.some((text) => new RegExp(pattern).test(text))) return null
-        if (thenCancel) document.querySelector<HTMLButtonElement>('[data-test="cancel-change"]')?.click()
+        if (thenCancel) (body!.ownerDocument.querySelector('[data-test="cancel-change"]') as unknown as { click(): void } | null)?.click()
         return steps
       },
-      { pattern, thenCancel },
+      { body, pattern, thenCancel },
       { polling: 'raf' },
     )
     return (await lines.jsonValue()) as string[]
