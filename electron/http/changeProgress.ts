@@ -27,3 +27,23 @@ export function reportSteps(steps: { name: string; status: ProgressStepStatus }[
 export function reportRetry(retry: ChangeRetry | null): void {
   current.getStore()?.retry(retry)
 }
+
+/**
+ * One request's retries, for its send loop (the HTTP client's, the Cognito transport's): `waiting`
+ * before each wait, `answered` once the next attempt has an outcome, which clears the line only if
+ * this request put one there.
+ */
+export function retryReporter(): { waiting: (retry: ChangeRetry) => void; answered: () => void } {
+  let shown = false
+  return {
+    waiting(retry) {
+      shown = true
+      reportRetry(retry)
+    },
+    answered() {
+      if (!shown) return
+      shown = false
+      reportRetry(null)
+    },
+  }
+}

@@ -1,9 +1,8 @@
 import axios from 'axios'
 import { redactedMark } from '../logging/redact'
 import { AppError } from '../errors/AppError'
-import type { ChangeRetry } from '../../shared/changeProgress'
 import { cancelledAfterSending, linkedSignal, throwIfAborted, waitFor } from './cancellation'
-import { reportRetry } from './changeProgress'
+import { retryReporter } from './changeProgress'
 import { ConcurrencyLimiter } from './ConcurrencyLimiter'
 import { errorFromFailure, errorFromResponse, rateLimitedError, type FailureContext } from './httpErrors'
 import { createNetworkAgents } from './network/networkAgents'
@@ -208,23 +207,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     let retries = 0
     let rateLimitWaits = 0
     // A change's progress (changes.progress) says while a request waits to be sent again, and stops once it is.
-    let announcedRetry = false
-    const announceRetry = (retry: ChangeRetry) => {
-      announcedRetry = true
-      reportRetry(retry)
-    }
+    const retryShown = retryReporter()
     for (let attempt = 1; ; attempt++) {
       const outcome = await attemptOnce(request, url, attempt, sentCredentials)
-      if (announcedRetry) {
-        announcedRetry = false
-        reportRetry(null)
-      }
+      retryShown.answered()
       if ('failure' in outcome) {
         const hopeless = isPermanentNetworkFailure(outcome.failure.systemCode)
         if (!idempotent || retries >= maxRetries || hopeless) throw errorFromFailure(outcome.failure, context, url.host)
         retries++
         const waitMs = backoffDelay(retries, backoff)
-        announceRetry({ attempt: retries, of: maxRetries, waitMs, reason: 'network' })
+        retryShown.waiting({ attempt: retries, of: maxRetries, waitMs, reason: 'network' })
         await waitToResend(waitMs, request.signal)
         continue
       }
@@ -237,7 +229,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           throw rateLimitedError(response, describe(response), context, new Date(now() + waitMs), now())
         }
         rateLimitWaits++
-        announceRetry({ attempt: rateLimitWaits, of: rateLimit.maxWaits, waitMs: Math.round(waitMs), reason: 'rate_limit' })
+        retryShown.waiting({ attempt: rateLimitWaits, of: rateLimit.maxWaits, waitMs: Math.round(waitMs), reason: 'rate_limit' })
         logger.info(`${target} rate limit reached: waiting ${waitMs} ms before sending ${request.method} ${context.path} again`, {
           target,
           profile: options.profileName,
@@ -252,7 +244,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (isRetryableStatus(response.status) && idempotent && retries < maxRetries) {
         retries++
         const waitMs = backoffDelay(retries, backoff)
-        announceRetry({ attempt: retries, of: maxRetries, waitMs, reason: 'server_busy' })
+        retryShown.waiting({ attempt: retries, of: maxRetries, waitMs, reason: 'server_busy' })
         await waitToResend(waitMs, request.signal)
         continue
       }
