@@ -3,6 +3,7 @@ import { attributeSchemaInput, type AttributeSchema } from './attributeSchema'
 import type { Result } from './errors'
 import { lineText } from './text'
 import { licenceChangeSchema, type UserLicences } from './licenses'
+import { cancelChangeSchema, changeProgressSchema } from './changeProgress'
 import {
   createProfileSchema,
   duplicateProfileSchema,
@@ -159,6 +160,10 @@ export const contract = {
   'directory.changeLicence': call<JournalEntry>()(licenceChangeSchema.strict(), 'Assigns a licence to a user or removes one; journaled.'),
   'directory.checkDeprovision': call<CreateCheck>()(deprovisionSchema.strict(), 'What the person should know before deprovisioning this user (a Coupa approver).'),
   'directory.cancel': call<null>()(cancelRequestSchema.strict(), 'Cancels the list still running under a request key.'),
+  'directory.cancelChange': call<null>()(
+    cancelChangeSchema.strict(),
+    'Cancels a running change (its entry as changes.progress named it); its journal entry says how far it got. Nothing when it has finished.',
+  ),
 
   'journal.list': call<JournalPage>()(journalListSchema, 'One page of journal entries, newest first, filtered; nextCursor reads the next.'),
   'journal.get': call<JournalEntry>()(journalEntryRefSchema, 'One journal entry by id, as it stands now.'),
@@ -236,6 +241,11 @@ export const events = {
     resetsAt: z.string().nullable(),
     queued: z.number().int().nonnegative(),
   }),
+  /**
+   * A running change (not one of an operation's, which say theirs in their own events): its steps,
+   * which runs now, and the retry it waits for. One when it starts, then at each step and retry.
+   */
+  'changes.progress': changeProgressSchema,
   /** One profile's answer to a people search (`people.search`), as soon as it has answered. */
   'people.results': peopleResultsSchema,
   /** One account of an offboarding changed state. */

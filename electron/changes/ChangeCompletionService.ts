@@ -82,7 +82,7 @@ export class ChangeCompletionService {
       profileId: partial.profileId,
       signal,
       intent: { ...intentBase(partial, object), action: 'delete', changes: [] },
-      apply: async () => {
+      apply: async (signal) => {
         await requireCapability(connector, 'deletesObjects').delete(type.id, object.id, signal)
         return { value: null, message: `Rolled back: ${object.displayName} was deleted again.`, touched }
       },
@@ -116,7 +116,7 @@ export class ChangeCompletionService {
       profileId: partial.profileId,
       signal,
       intent: { ...intentBase(partial, object), action: 'update', changes: plan.journal },
-      apply: async () => {
+      apply: async (signal) => {
         const reports = await runSteps(steps, {
           operation: `${verb.operation} the change to ${object.displayName}`,
           advice: 'Try again: what is done already is not sent again.',

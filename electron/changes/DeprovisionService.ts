@@ -86,7 +86,7 @@ export class DeprovisionService {
         ...(input.reason && { reason: input.reason }),
         ...(input.ownAccountOverride && { ownAccountOverride: input.ownAccountOverride }),
       },
-      apply: async () => {
+      apply: async (signal) => {
         const steps = await connector.deprovision(snapshot.userId, snapshot, signal)
         return { value: null, steps, message: stepsMessage(steps, 'Deprovisioned.'), touched }
       },
@@ -185,7 +185,7 @@ export class DeprovisionService {
         undoOf: deprovision.id,
         ...(operationId && { operationId }),
       },
-      apply: async () => {
+      apply: async (signal) => {
         const steps = await connector.undoDeprovision(snapshot.userId, snapshot, signal)
         differences = await compareWithSnapshot(connector, snapshot)
         return {

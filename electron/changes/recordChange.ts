@@ -4,7 +4,10 @@ import type { StepReport } from '../../shared/errors'
 import type { Journal, NewIntent, NewOutcome } from '../journal/Journal'
 import type { Logger } from '../logging/Logger'
 import { AppError, outcomeUnknownCodes } from '../errors/AppError'
-import { wasSentBeforeCancel } from '../http/cancellation'
+import { linkedSignal, wasSentBeforeCancel } from '../http/cancellation'
+import { withChangeProgress, type ChangeProgressSink } from '../http/changeProgress'
+import type { ChangeProgress } from '../../shared/changeProgress'
+import type { RunningChanges } from './runningChanges'
 
 export interface ChangeContext {
   journal: Journal
@@ -12,6 +15,8 @@ export interface ChangeContext {
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void
   /** Told of a change whose outcome is not known (pending, or not written), to settle it once the target answers. */
   settleLater?: (entryId: string) => void
+  /** Where a running change can be cancelled from (`directory.cancelChange`). */
+  running?: RunningChanges
 }
 
 /** Objects a change touched, for `directory.changed`: views showing them re-read them. */
@@ -35,7 +40,11 @@ export interface AppliedChange<T> {
 export interface ChangePlan<T> {
   profileId: string
   intent: NewIntent
-  apply: () => Promise<AppliedChange<T>>
+  /**
+   * Sends the change. `signal` aborts when the plan's own signal does or the person cancels it
+   * (`directory.cancelChange`): pass it to every request and step, not the plan's.
+   */
+  apply: (signal: AbortSignal) => Promise<AppliedChange<T>>
   /** What a change that failed part-way may have touched. */
   touchedOnFailure: Touched
   /**
@@ -63,8 +72,11 @@ export async function recordChange<T>(context: ChangeContext, plan: ChangePlan<T
   }
 
   let applied: AppliedChange<T>
+  const cancel = new AbortController()
+  const signal = linkedSignal([plan.signal, cancel.signal])
+  context.running?.add(intentId, cancel)
   try {
-    applied = await plan.apply()
+    applied = await withChangeProgress(progressSink(context, plan, intentId), () => plan.apply(signal.signal))
   } catch (error) {
     const outcome = outcomeOfFailure(intentId, error)
     if (outcome.status === 'pending') context.settleLater?.(intentId)
@@ -73,6 +85,9 @@ export async function recordChange<T>(context: ChangeContext, plan: ChangePlan<T
     context.logger.warn('change did not complete', { entryId: intentId, action: plan.intent.action, status: outcome.status, error })
     // A pending outcome's message says it is not known and being checked: the person reads that, not only the failure.
     throw failureWithEntry(error, intentId, outcome.message, outcome.status === 'pending')
+  } finally {
+    context.running?.delete(intentId)
+    signal.dispose()
   }
 
   await writeOutcome(context, {
@@ -157,6 +172,28 @@ async function writeOutcome(context: ChangeContext, outcome: NewOutcome, happene
       `${happened} Lanyard could not record this outcome in the journal (${reason}); it checks the change against the target as soon as the target answers again.`,
       { steps: outcome.steps, details: { ...outcome.details, entryId: outcome.intentId }, cause: error },
     )
+  }
+}
+
+/**
+ * `changes.progress` for a change the person watches: its steps and the retry it waits for. A change
+ * of an operation (an offboarding, a bulk job) says its progress through the operation's own events.
+ */
+function progressSink<T>(context: ChangeContext, plan: ChangePlan<T>, entryId: string): ChangeProgressSink {
+  const state: ChangeProgress = { entryId, profileId: plan.profileId, objectId: plan.intent.target.id, steps: [], retry: null }
+  const emit = () => {
+    if (!plan.intent.operationId) context.emit('changes.progress', { ...state, steps: state.steps.map((step) => ({ ...step })) })
+  }
+  emit()
+  return {
+    steps: (steps) => {
+      state.steps = steps
+      emit()
+    },
+    retry: (retry) => {
+      state.retry = retry
+      emit()
+    },
   }
 }
 

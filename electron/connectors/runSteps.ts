@@ -1,5 +1,7 @@
 import type { ErrorCode, StepReport } from '../../shared/errors'
 import { AppError, outcomeUnknownCodes } from '../errors/AppError'
+import { reportSteps } from '../http/changeProgress'
+import type { ProgressStepStatus } from '../../shared/changeProgress'
 
 export interface Step {
   /** What the person reads in the result: "Suspend Ada Lovelace", "Add back to Finance". */
@@ -75,7 +77,14 @@ export async function runSteps(steps: readonly Step[], outcome: StepsOutcome): P
   let stopped = false
   let firstFailure: StepFailure | null = null
   let cancelledBefore: string | null = null
-  for (const step of steps) {
+  // What the person watching the change sees (changes.progress): each step pending until it runs.
+  const progress = steps.map((step) => ({ name: step.name, status: 'pending' as ProgressStepStatus }))
+  const mark = (index: number, status: ProgressStepStatus) => {
+    progress[index]!.status = status
+    reportSteps(progress)
+  }
+  reportSteps(progress)
+  for (const [index, step] of steps.entries()) {
     const writes = step.writes ? { writes: step.writes } : {}
     if (!stopped && outcome.signal?.aborted) {
       stopped = true
@@ -83,14 +92,18 @@ export async function runSteps(steps: readonly Step[], outcome: StepsOutcome): P
     }
     if (stopped) {
       reports.push({ name: step.name, status: 'not_attempted', ...writes })
+      mark(index, 'not_attempted')
       continue
     }
+    mark(index, 'running')
     try {
       const note = await step.run()
       reports.push({ name: step.name, status: 'applied', ...(note && { message: note }), ...writes })
+      mark(index, 'applied')
     } catch (error: unknown) {
       const failure = failureOf(step.name, error)
       reports.push({ name: step.name, status: 'failed', message: failure.message, ...writes })
+      mark(index, 'failed')
       firstFailure ??= failure
       stopped = stopsEverything.has(failure.code) || step.required === true
     }

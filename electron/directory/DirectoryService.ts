@@ -137,7 +137,7 @@ export class DirectoryService {
         snapshot: null,
         undoOf: null,
       },
-      apply: async () => {
+      apply: async (signal) => {
         let steps: StepReport[] = []
         const created = await connector
           .create(type.id, input.attributes, { password: input.password, groups, onSteps: (reported) => (steps = reported), signal })
@@ -173,7 +173,7 @@ export class DirectoryService {
         snapshot: null,
         undoOf: null,
       },
-      apply: async () => {
+      apply: async (signal) => {
         let steps: StepReport[] = []
         const updated = await connector
           .update(type.id, current.id, changes, { onSteps: (reported) => (steps = reported), signal })
@@ -205,7 +205,7 @@ export class DirectoryService {
         undoOf: null,
         ...(current.status && { statusBefore: current.status.label }),
       },
-      apply: async () => {
+      apply: async (signal) => {
         await connector.delete(type.id, current.id, signal)
         return { value: null, touched }
       },
@@ -257,7 +257,7 @@ export class DirectoryService {
         undoOf: null,
         ...(operationId && { operationId }),
       },
-      apply: async () => {
+      apply: async (signal) => {
         if (action === 'addMember') await connector.addMember(groups.id, group.id, user.id, signal)
         else await connector.removeMember(groups.id, group.id, user.id, signal)
         return { value: null, touched }

@@ -1,6 +1,7 @@
 import type { ConnectorDescriptor } from '../../shared/catalogue/types'
 import type { Handlers } from '../../shared/contract'
 import type { DeprovisionService } from '../changes/DeprovisionService'
+import type { RunningChanges } from '../changes/runningChanges'
 import type { DirectoryService } from './DirectoryService'
 import { refusePathLikeIds, type NamedIds } from './objectIdRules'
 
@@ -15,6 +16,7 @@ export function createDirectoryHandlers(
   directory: DirectoryService,
   deprovisions: DeprovisionService,
   descriptorOf: (profileId: string) => ConnectorDescriptor,
+  running: RunningChanges,
 ): Pick<Handlers, DirectoryCall> {
   /** The input, once the ids it names fit the target (else `invalid_input`, before anything is sent). */
   const fitting = <Input extends { profileId: string }>(input: Input, ids: NamedIds): Input => {
@@ -39,6 +41,11 @@ export function createDirectoryHandlers(
     'directory.licences': async (input) => directory.licences(fitting(input, { objectId: input.objectId })),
     'directory.changeLicence': async (input) => directory.changeLicence(fitting(input, { objectId: input.objectId })),
     'directory.checkDeprovision': async (input) => directory.checkDeprovision(fitting(input, { userId: input.userId })),
+    // A change that already finished has nothing to cancel: its own answer says how it ended.
+    'directory.cancelChange': async ({ entryId }) => {
+      running.cancel(entryId)
+      return null
+    },
     'directory.cancel': async ({ requestKey }) => directory.cancel(requestKey),
   }
 }

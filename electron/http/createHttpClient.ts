@@ -2,6 +2,7 @@ import axios from 'axios'
 import { redactedMark } from '../logging/redact'
 import { AppError } from '../errors/AppError'
 import { cancelledAfterSending, linkedSignal, throwIfAborted, waitFor } from './cancellation'
+import { retryReporter } from './changeProgress'
 import { ConcurrencyLimiter } from './ConcurrencyLimiter'
 import { errorFromFailure, errorFromResponse, rateLimitedError, type FailureContext } from './httpErrors'
 import { createNetworkAgents } from './network/networkAgents'
@@ -205,13 +206,18 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
     let retries = 0
     let rateLimitWaits = 0
+    // A change's progress (changes.progress) says while a request waits to be sent again, and stops once it is.
+    const retryShown = retryReporter()
     for (let attempt = 1; ; attempt++) {
       const outcome = await attemptOnce(request, url, attempt, sentCredentials)
+      retryShown.answered()
       if ('failure' in outcome) {
         const hopeless = isPermanentNetworkFailure(outcome.failure.systemCode)
         if (!idempotent || retries >= maxRetries || hopeless) throw errorFromFailure(outcome.failure, context, url.host)
         retries++
-        await waitToResend(backoffDelay(retries, backoff), request.signal)
+        const waitMs = backoffDelay(retries, backoff)
+        retryShown.waiting({ attempt: retries, of: maxRetries, waitMs, reason: 'network' })
+        await waitToResend(waitMs, request.signal)
         continue
       }
       const { response } = outcome
@@ -223,6 +229,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           throw rateLimitedError(response, describe(response), context, new Date(now() + waitMs), now())
         }
         rateLimitWaits++
+        retryShown.waiting({ attempt: rateLimitWaits, of: rateLimit.maxWaits, waitMs: Math.round(waitMs), reason: 'rate_limit' })
         logger.info(`${target} rate limit reached: waiting ${waitMs} ms before sending ${request.method} ${context.path} again`, {
           target,
           profile: options.profileName,
@@ -236,7 +243,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
       if (isRetryableStatus(response.status) && idempotent && retries < maxRetries) {
         retries++
-        await waitToResend(backoffDelay(retries, backoff), request.signal)
+        const waitMs = backoffDelay(retries, backoff)
+        retryShown.waiting({ attempt: retries, of: maxRetries, waitMs, reason: 'server_busy' })
+        await waitToResend(waitMs, request.signal)
         continue
       }
       throw errorFromResponse(response, describe(response), context)

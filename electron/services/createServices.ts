@@ -3,6 +3,7 @@ import { connectorFactories } from '../connectors/registry'
 import { ConnectorPool, type ConnectorFactories } from '../directory/ConnectorPool'
 import { createBudgetEvents } from '../http/budgetEvents'
 import { ChangeCompletionService } from '../changes/ChangeCompletionService'
+import { RunningChanges } from '../changes/runningChanges'
 import { DeprovisionService } from '../changes/DeprovisionService'
 import { createDirectoryHandlers } from '../directory/directoryHandlers'
 import { DirectoryService } from '../directory/DirectoryService'
@@ -110,7 +111,8 @@ export async function createServices(options: ServiceOptions): Promise<Services 
     emit: options.emit,
     backoff: options.settlingBackoff,
   })
-  const changeContext = { journal, logger: options.logger, emit: options.emit, settleLater: (entryId: string) => settling.watch(entryId) }
+  const running = new RunningChanges()
+  const changeContext = { journal, logger: options.logger, emit: options.emit, settleLater: (entryId: string) => settling.watch(entryId), running }
   const directory = new DirectoryService(connectors, changeContext)
   const deprovisions = new DeprovisionService(connectors, changeContext)
   const completions = new ChangeCompletionService(connectors, changeContext)
@@ -160,7 +162,7 @@ export async function createServices(options: ServiceOptions): Promise<Services 
     'profiles.importPreview': ({ content }) => profiles.importPreview(content),
     'profiles.import': ({ content, resolutions }) => profiles.import(content, resolutions),
     ...whenAnswered(
-      createDirectoryHandlers(directory, deprovisions, (profileId) => connectors.target(profileId).descriptor),
+      createDirectoryHandlers(directory, deprovisions, (profileId) => connectors.target(profileId).descriptor, running),
       (profileId) => settling.profileAnswered(profileId),
     ),
     ...createJournalHandlers(journal),

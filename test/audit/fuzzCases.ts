@@ -80,6 +80,7 @@ function baseInput(name: CallName, target: FuzzTarget, profileIndex: number): Re
     'directory.licences': { profileId: id, objectType: 'users', objectId: user },
     'directory.changeLicence': { profileId: id, objectType: 'users', objectId: user, licenseKey: '1', change: 'assign' },
     'directory.cancel': { requestKey: 'fuzz' },
+    'directory.cancelChange': { entryId: 'no-such-entry' },
     'journal.list': {},
     'journal.get': { entryId: 'no-such-entry' },
     'journal.undoableFor': { profileId: id, userId: user },

@@ -41,6 +41,7 @@ export const validExamples: { [N in CallName]: CallInput<N> } = {
   'directory.licences': { profileId, objectType: 'users', objectId: '00u1' },
   'directory.changeLicence': { profileId, objectType: 'users', objectId: '00u1', licenseKey: '7902142105473202120', change: 'assign' },
   'directory.cancel': { requestKey: 'users-table' },
+  'directory.cancelChange': { entryId: 'entry-1' },
   'journal.list': { profileId, user: 'ada', action: 'create', from: '2026-11-01', to: '2026-11-30', limit: 20 },
   'journal.get': { entryId: 'entry-1' },
   'journal.undoableFor': { profileId, userId: '00u1' },
@@ -104,6 +105,16 @@ export const validEventExamples: { [E in EventName]: EventPayload<E> } = {
   'directory.changed': { profileId, objectType: 'users', ids: ['00u1'] },
   'journal.appended': { entryId: 'entry-1', entry: appliedDeprovision },
   'budget.changed': { profileId, family: 'user:read', remaining: 12, limit: 600, resetsAt: '2026-12-01T09:01:00.000Z', queued: 3 },
+  'changes.progress': {
+    entryId: 'entry-1',
+    profileId,
+    objectId: '00u1',
+    steps: [
+      { name: 'Suspend Ada Lovelace', status: 'applied' },
+      { name: 'Remove from Finance', status: 'running' },
+    ],
+    retry: { attempt: 2, of: 5, waitMs: 4000, reason: 'rate_limit' },
+  },
   'people.results': {
     searchId: 'search-1',
     profileId,

@@ -6,6 +6,7 @@ import type { RequestBudget } from '../../http/RequestBudget'
 import { createSharedReads } from '../../http/sharedReads'
 import { refusePlainHttp } from '../../http/requestUrl'
 import { backoffDelay } from '../../http/retryTiming'
+import { retryReporter } from '../../http/changeProgress'
 import { redactedMark } from '../../logging/redact'
 import type { Logger } from '../../logging/Logger'
 import { AppError } from '../../errors/AppError'
@@ -185,9 +186,12 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
     const linked = linkedSignal([options.signal, closing.signal])
     let retries = 0
     let waits = 0
+    // A change's progress (changes.progress) says while a call waits to be sent again.
+    const retryShown = retryReporter()
     try {
       for (let number = 1; ; number++) {
         const outcome = await attempt(operation, number, run, linked.signal)
+        retryShown.answered()
         if ('output' in outcome) return outcome.output
         const { failure } = outcome
         // Cancelled once the SDK had the call: it may have reached Cognito.
@@ -195,6 +199,7 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
         if (isThrottled(failure) && waits < throttling.maxWaits) {
           waits++
           const waitMs = backoffDelay(waits, throttling)
+          retryShown.waiting({ attempt: waits, of: throttling.maxWaits, waitMs, reason: 'rate_limit' })
           logger.info(`Cognito throttled ${operation}: waiting ${waitMs} ms before sending it again`, { target: 'Cognito', profile: profileName, waitMs })
           // With a budget the whole category waits (the next calls would be throttled too), this
           // call in the budget's queue, where the UI sees it waiting.
@@ -204,8 +209,10 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
         }
         if (isTransient(failure) && idempotent && retries < maxRetries) {
           retries++
+          const waitMs = backoffDelay(retries, backoff)
+          retryShown.waiting({ attempt: retries, of: maxRetries, waitMs, reason: failure.kind === 'network' ? 'network' : 'server_busy' })
           // The failed attempt may have reached Cognito: cancelled now, its outcome is not known.
-          await waitFor(backoffDelay(retries, backoff), linked.signal).catch(() => {
+          await waitFor(waitMs, linked.signal).catch(() => {
             throw cancelledAfterSending()
           })
           continue

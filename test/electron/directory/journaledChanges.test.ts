@@ -97,6 +97,8 @@ describe('journaled changes', () => {
     await services.handlers['directory.addMember']({ profileId: profileId, groupType: 'groups', groupId, userId })
     const [entry] = (await services.handlers['journal.list']({})).entries
     expect(services.events.filter((event) => event.event !== 'profiles.changed')).toEqual([
+      // While it runs: that it does (one request, no named steps, no retry).
+      { event: 'changes.progress', payload: { entryId: entry!.id, profileId, objectId: userId, steps: [], retry: null } },
       { event: 'journal.appended', payload: { entryId: entry!.id, entry } },
       { event: 'directory.changed', payload: { profileId, objectType: 'users', ids: [userId] } },
       { event: 'directory.changed', payload: { profileId, objectType: 'groups', ids: [groupId] } },

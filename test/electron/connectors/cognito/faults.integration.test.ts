@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import type { ChangeRetry } from '../../../../shared/changeProgress'
+import { withChangeProgress } from '../../../../electron/http/changeProgress'
 import { expectAppError } from '../../../support/expectAppError'
 import { allPages, cognitoHarness } from './cognitoSandboxHarness'
 
@@ -12,6 +14,18 @@ describe('Cognito connector under faults and limits', () => {
     expect(new Set(ids)).toEqual(new Set(tenant.users().map((user) => user.username)))
     expect(calls().some((call) => call.outcome === 'TooManyRequestsException')).toBe(true)
     expect(logger.lines.filter((line) => line.message.startsWith('Cognito throttled ListUsers')).length).toBeGreaterThan(0)
+  })
+
+  it("tells a running change of each wait (changes.progress's retry line): throttling as the rate limit, a server fault as busy", async () => {
+    const { connect, tenant, sandbox } = await cognitoHarness()
+    const connector = connect({}, undefined, { throttling: { maxWaits: 6, initialMs: 20, maxMs: 40 } })
+    sandbox.faults.script([{ kind: 'rate_limit' }])
+    const seen: string[] = []
+    const sink = { steps: () => {}, retry: (retry: ChangeRetry | null) => void seen.push(retry ? `${retry.reason} ${retry.attempt} of ${retry.of}` : 'sent') }
+    await withChangeProgress(sink, () => connector.get('users', tenant.users()[0]!.username))
+    sandbox.faults.script([{ kind: 'server_error' }])
+    await withChangeProgress(sink, () => connector.list('users', { search: '', pageSize: 10 }))
+    expect(seen).toEqual(['rate_limit 1 of 6', 'sent', 'server_busy 1 of 3', 'sent'])
   })
 
   it('gives up on throttling that does not end with rate_limited, after its waits', async () => {
