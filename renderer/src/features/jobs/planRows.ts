@@ -32,7 +32,8 @@ export function planTableRows(plan: JobPlan, shown: 'all' | JobPlanRow['state'])
         line: index === 0 ? row.line : null,
         input: index === 0 ? row.input : '',
         state: row.state,
-        what: row.reason && row.state !== 'ready' ? `${changeLabel(change)} — ${row.reason}` : changeLabel(change),
+        // A ready line may carry a note too ("Already in EMEA: only removed from EMEA-old").
+        what: row.reason && index === 0 ? `${changeLabel(change)} — ${row.reason}` : changeLabel(change),
         beforeAfter: `${change.before} → ${change.after}`,
       })
     })
