@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { attributeSchemaInput, type AttributeSchema } from './attributeSchema'
 import type { Result } from './errors'
 import { lineText } from './text'
 import {
@@ -149,6 +150,7 @@ export const contract = {
     "An everyday account action (unlock, reset password, …) the user's status allows; journaled.",
   ),
   'directory.checkCreate': call<CreateCheck>()(checkCreateSchema.strict(), 'What the target would do with this create that the person should know first.'),
+  'directory.attributeSchema': call<AttributeSchema | null>()(attributeSchemaInput.strict(), "The target's own attribute schema (a Cognito pool's), or null."),
   'directory.cancel': call<null>()(cancelRequestSchema.strict(), 'Cancels the list still running under a request key.'),
 
   'journal.list': call<JournalPage>()(journalListSchema, 'One page of journal entries, newest first, filtered; nextCursor reads the next.'),

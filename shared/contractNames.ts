@@ -33,6 +33,7 @@ export const contractCallNames = [
   'directory.deprovision',
   'directory.checkCreate',
   'directory.accountAction',
+  'directory.attributeSchema',
   'directory.cancel',
   'journal.list',
   'journal.get',

@@ -151,7 +151,8 @@ const knownLabels: ReadonlyMap<string, string> = new Map([
 export function fieldLabel(path: string): string {
   const known = knownLabels.get(mappingPath(path))
   if (known) return known
-  const last = path.replace(/\[\]/g, '').split('.').filter((part) => part !== 'value').pop() ?? path
+  // A Cognito pool's own attribute reads without its `custom:` / `dev:` namespace (`custom:department` → "Department").
+  const last = (path.replace(/\[\]/g, '').split('.').filter((part) => part !== 'value').pop() ?? path).replace(/^(custom|dev):/, '')
   // camelCase, snake_case (Cognito's email_verified) and kebab-case all read as words.
   const words = last.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase()
   return words.charAt(0).toUpperCase() + words.slice(1)

@@ -1,4 +1,5 @@
 import type { AccountActionId } from '../../shared/accountActions'
+import type { SchemaAttribute } from '../../shared/attributeSchema'
 import type { ConnectorDescriptor } from '../../shared/catalogue/types'
 import type { Attributes, ConnectionReport, DirectoryObject, DirectoryPage } from '../../shared/directory'
 import type { StepReport } from '../../shared/errors'
@@ -39,6 +40,12 @@ export interface Connector {
    * run the same functions again. Throws `invalid_input`. Optional: the shared field checks may be all there is.
    */
   refuseUnsendable?(objectType: string, attributes: Attributes, current: DirectoryObject | null, create: CreateCarries | null): void
+
+  /**
+   * The target's own attribute schema for this object type (a Cognito pool's, from DescribeUserPool,
+   * read once per connector), or null where it has none. Optional: the descriptor is the schema.
+   */
+  attributeSchema?(objectType: string, signal?: AbortSignal): Promise<SchemaAttribute[] | null>
 
   /** Stops timers and open sockets (the profile was changed or deleted). */
   close(): void

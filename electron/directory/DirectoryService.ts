@@ -1,3 +1,4 @@
+import type { AttributeSchema, AttributeSchemaInput } from '../../shared/attributeSchema'
 import type { ObjectTypeDescriptor } from '../../shared/catalogue/types'
 import type { AccountActionResult } from '../../shared/contract'
 import type {
@@ -71,6 +72,14 @@ export class DirectoryService {
     requireOperation(this.connectors.target(input.profileId).descriptor, input.objectType, 'create')
     const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'createsObjects')
     return { warnings: connector.checkCreate ? await connector.checkCreate(input.objectType, input.attributes) : [] }
+  }
+
+  /** The target's own schema of the object type's attributes, or null (the descriptor is all there is). */
+  async attributeSchema(input: AttributeSchemaInput): Promise<AttributeSchema | null> {
+    objectTypeOf(this.connectors.target(input.profileId).descriptor, input.objectType)
+    const connector = await this.connectors.connectorFor(input.profileId)
+    const attributes = connector.attributeSchema ? await connector.attributeSchema(input.objectType) : null
+    return attributes ? { attributes } : null
   }
 
   cancel(requestKey: string): null {

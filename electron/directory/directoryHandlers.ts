@@ -35,6 +35,7 @@ export function createDirectoryHandlers(
     'directory.deprovision': async (input) => deprovisions.deprovision(fitting(input, { userId: input.userId })),
     'directory.accountAction': async (input) => directory.accountAction(fitting(input, { objectId: input.objectId })),
     'directory.checkCreate': (input) => directory.checkCreate(input),
+    'directory.attributeSchema': (input) => directory.attributeSchema(input),
     'directory.cancel': async ({ requestKey }) => directory.cancel(requestKey),
   }
 }

@@ -21,11 +21,10 @@ interface AccountSources {
 
 /**
  * What the rows cannot say: attributes the adapter shows as custom ones because the reference's
- * table has no row for them (Okta's `profile.secondEmail`, the pool's standard `given_name`).
+ * table has no row for them (Okta's `profile.secondEmail`).
  */
 const unmappedSources: Partial<Record<ConnectorId, Partial<AccountSources>>> = {
   okta: { otherEmails: ['Extension.Custom.secondEmail'] },
-  cognito: { givenName: ['Extension.Custom.given_name'], familyName: ['Extension.Custom.family_name'] },
 }
 
 /**

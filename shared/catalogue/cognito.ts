@@ -17,6 +17,34 @@ const noSpaces = (example: string): FieldPattern => ({
 /** cognito.md §3 AttributeType: Value max=2048. */
 const attributeValue = { maxLength: 2048 }
 
+/*
+ * Every user pool has Cognito's standard (OpenID Connect) attributes; the reference's table maps
+ * only email and phone_number. Without rows the rest read as the pool's custom attributes ("CUSTOM":
+ * given name, locale, even sub) and the forms offered none of them, so a user created without a name
+ * could never get one. Each has its SCIM place; the pool's own schema (DescribeUserPool) says which
+ * are required and which may change after the create (see cognitoSchema.ts).
+ * `name.fullName` holds the pool's `name`: SCIM's name.formatted is the reference's Username row.
+ */
+const standardAttributeRows = [
+  readWrite('name.fullName', 'name'),
+  readWrite('name.givenName', 'given_name'),
+  readWrite('name.familyName', 'family_name'),
+  readWrite('name.middleName', 'middle_name'),
+  readWrite('nickName', 'nickname'),
+  readWrite('preferredUsername', 'preferred_username'),
+  readWrite('profileUrl', 'profile'),
+  readWrite('photos[0].value', 'picture'),
+  readWrite('website', 'website'),
+  readWrite('gender', 'gender'),
+  readWrite('birthdate', 'birthdate'),
+  readWrite('timezone', 'zoneinfo'),
+  readWrite('locale', 'locale'),
+  readWrite('addresses[0].formatted', 'address'),
+  // Set by Cognito: the user's id for ever, and when their attributes last changed (seconds since 1970).
+  readOnly('meta.sub', 'sub'),
+  readOnly('meta.attributesUpdated', 'updated_at'),
+].map(lanyardRow)
+
 /** AWS Cognito user pools, from section 3 of the connector reference. */
 export const cognito: ConnectorDescriptor = {
   id: 'cognito',
@@ -111,6 +139,8 @@ export const cognito: ConnectorDescriptor = {
           format: 'boolean',
           note: 'Ticked: the password is permanent and no invitation is sent. Otherwise it is temporary and must be changed at the first sign-in.',
         },
+        // Every other standard attribute is an AttributeValueType too: at most 2,048 characters.
+        ...Object.fromEntries(standardAttributeRows.filter((row) => row.access === 'readWrite').map((row) => [row.scim, attributeValue])),
         'Extension.DesiredDeliveryMediums': {
           note: "How the invitation goes out: EMAIL, SMS or EMAIL,SMS. Empty: SMS when a phone number is given (Cognito's default), otherwise EMAIL. Never shown again.",
           updateRefused: 'Delivery mediums only choose how the invitation goes out when the user is created.',
@@ -132,6 +162,7 @@ export const cognito: ConnectorDescriptor = {
         readWrite('Extension.phone_number_verified', 'UserAttributes.phone_number_verified'),
         readOnly('meta.created', 'UserCreateDate'),
         readOnly('meta.lastModified', 'UserLastModifiedDate'),
+        ...standardAttributeRows,
       ],
     },
     {

@@ -1,4 +1,5 @@
 import { deriveCoupaUserAttributes } from './coupaRules'
+import { coupaNotes, describeCoupaUserValue } from './coupaWords'
 import { operationCells, readOnly, readWrite } from './mappingRow'
 import type { ConnectorDescriptor, FieldRule, MappingRow, ObjectTypeDescriptor } from './types'
 
@@ -97,7 +98,7 @@ const text255 = { maxLength: 255 }
 const approvalLimitRules: Record<string, FieldRule> = Object.fromEntries(
   ['invoice', 'invoiceSelf', 'requisition', 'requisitionSelf', 'contract', 'contractSelf', 'workConfirmation'].map((name) => [
     `Extension.${name}ApprovalLimit`,
-    { format: 'currencyAmount', note: "An amount in the user's default currency; Coupa finds or makes the approval limit for it." },
+    { format: 'currencyAmount', note: coupaNotes.approvalLimit },
   ]),
 )
 
@@ -198,23 +199,16 @@ export const coupa: ConnectorDescriptor = {
         preferredLanguage: { format: 'languageTag', maxLength: 10 },
         'Extension.defaultCurrency': { format: 'currencyCode' },
         'Extension.businessGroupSecurityType': { format: 'integer', min: 0, max: 1 },
-        'Extension.Segment1': {
-          note: 'Saved in a second step, after the other changes: it needs the default chart of accounts name set first.',
-        },
-        'Extension.Segment2': {
-          note: 'Saved in a second step, after the other changes: it needs the default chart of accounts name set first.',
-        },
-        'Extension.defaultChartOfAccountsName': {
-          note: 'Setting it makes Coupa\'s account security type 2 when the user has account groups, 1 when they have none.',
-        },
-        'Extension.AccountGroups': {
-          note: 'Account group names, one a line. Removing one clears the list and sets the rest again (two steps).',
-        },
-        'Extension.ApprovalGroups': {
-          note: 'Approval group names, one a line. Removing one clears the list and sets the rest again (two steps).',
-        },
+        'Extension.Segment1': { note: coupaNotes.segment },
+        'Extension.Segment2': { note: coupaNotes.segment },
+        'Extension.defaultChartOfAccountsName': { note: coupaNotes.chartOfAccounts },
+        'Extension.AccountGroups': { note: 'Account group names, one a line.' },
+        'Extension.ApprovalGroups': { note: 'Approval group names, one a line.' },
       },
       derive: deriveCoupaUserAttributes,
+      // The panel's Account groups and Approval groups sections hold these (issue 15: listed twice, edited twice).
+      shownAsMemberships: ['Extension.AccountGroups', 'Extension.ApprovalGroups'],
+      describeValue: describeCoupaUserValue,
       mapping: userMapping,
     },
     readOnlyGroupLike('groups', 'Groups (content groups)', 'Content groups'),

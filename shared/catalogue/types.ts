@@ -1,5 +1,5 @@
 import type { AccountActionDescriptor } from '../accountActions'
-import type { Attributes } from '../attributes'
+import type { AttributeValue, Attributes } from '../attributes'
 
 /**
  * Connector descriptors: pure data that says what a target can do. The UI builds its forms,
@@ -103,6 +103,13 @@ export interface ObjectTypeDescriptor {
    * the form shows them before saving and the adapter sends them.
    */
   derive?: (attributes: Attributes) => Attributes
+  /**
+   * Attributes the panel shows as a membership section instead (Coupa's account and approval groups):
+   * left out of the attribute list and the edit form, so each fact has one place.
+   */
+  shownAsMemberships?: readonly string[]
+  /** A value in words for the panel (Coupa's security type codes, approval limits with their currency), or undefined to show it as it is. */
+  describeValue?: (path: string, value: AttributeValue, attributes: Attributes) => string | undefined
   /**
    * A new user can be put in groups as part of the create (Cognito runs each "Add to group" as a
    * step of it); elsewhere memberships are added after the create.

@@ -75,6 +75,7 @@ function baseInput(name: CallName, target: FuzzTarget, profileIndex: number): Re
     'directory.deprovision': { profileId: id, userId: user },
     'directory.accountAction': { profileId: id, objectType: 'users', objectId: user, action: 'unlock' },
     'directory.checkCreate': { profileId: id, objectType: 'users', attributes: { userName: 'fuzz@example.com' } },
+    'directory.attributeSchema': { profileId: id, objectType: 'users' },
     'directory.cancel': { requestKey: 'fuzz' },
     'journal.list': {},
     'journal.get': { entryId: 'no-such-entry' },

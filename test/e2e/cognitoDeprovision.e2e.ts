@@ -66,7 +66,8 @@ describe('deprovision and undo on the Cognito sandbox', () => {
     await page.keyboard.press('/')
     await page.keyboard.type(person.username, { delay: 30 })
     await page.locator(`[role="row"][data-id="${person.username}"]`).click()
-    const panel = page.getByRole('complementary', { name: person.username })
+    // The panel is named by the person's name (issue 15: the Name column and heading showed the username); the username is its second line.
+    const panel = page.locator('aside.object-panel', { has: page.locator('.object-panel__secondary', { hasText: person.username }) })
     for (const group of person.groups) await panel.locator('.membership', { hasText: group }).first().waitFor()
     await screenshot(page, 'cognito-user-panel')
 

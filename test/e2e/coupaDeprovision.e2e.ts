@@ -100,8 +100,9 @@ describe('memberships, deprovision and undo on the Coupa sandbox', () => {
 
   async function addMembership(section: ReturnType<Page['locator']>, buttonLabel: string, name: string, confirmLabel: string): Promise<void> {
     await section.getByRole('button', { name: buttonLabel }).click()
-    await section.getByRole('textbox').fill(name)
+    await section.getByRole('combobox').fill(name)
     await section.locator('.picker__choice', { has: page.getByText(name, { exact: true }) }).first().click()
+    await section.locator('.picker__add').click()
     await page.getByRole('dialog').getByRole('button', { name: confirmLabel }).click()
     await section.getByRole('link', { name, exact: true }).waitFor()
   }

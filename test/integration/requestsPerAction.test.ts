@@ -180,6 +180,7 @@ describe('requests the sandbox tenant receives per user action', () => {
           const choice = wrapper.findAll('.picker__choice').find((candidate) => candidate.attributes('disabled') === undefined)
           added = choice?.attributes('data-id') ?? ''
           await choice?.trigger('click')
+          await wrapper.find(`${section} .picker__add`).trigger('click')
           await confirm(confirmation)
         })
         const listed = () => wrapper.find(`${section} .membership[data-id="${added}"]`).exists()

@@ -98,7 +98,7 @@ describe('writable rows and labels', () => {
     expect(fieldLabel('emails[0].value')).toBe('Email')
     expect(fieldLabel('Extension.CostCenter')).toBe('Cost center')
     expect(fieldLabel('Extension.email_verified')).toBe('Email verified')
-    expect(fieldLabel('Extension.Custom.custom:cost-centre')).toBe('Custom:cost centre')
+    expect(fieldLabel('Extension.Custom.custom:cost-centre')).toBe('Cost centre')
   })
 })
 

@@ -65,7 +65,7 @@ describe("the issue's findings are refused by the shared checks, in words", () =
 
   it('5,000-character values, where the target documents a length', () => {
     const cases: [ObjectTypeDescriptor, string, number][] = [
-      [cognitoUsers, 'Extension.Custom.given_name', 2048],
+      [cognitoUsers, 'name.givenName', 2048],
       [cognitoGroups, 'Extension.Description', 2048],
       [coupaUsers, 'name.givenName', 40],
       [coupaUsers, 'Extension.EmployeeNumber', 255],

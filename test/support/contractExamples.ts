@@ -36,6 +36,7 @@ export const validExamples: { [N in CallName]: CallInput<N> } = {
   'directory.deprovision': { profileId, userId: '00u1' },
   'directory.accountAction': { profileId, objectType: 'users', objectId: '00u1', action: 'unlock' },
   'directory.checkCreate': { profileId, objectType: 'users', attributes: newUser },
+  'directory.attributeSchema': { profileId, objectType: 'users' },
   'directory.cancel': { requestKey: 'users-table' },
   'journal.list': { profileId, user: 'ada', action: 'create', from: '2026-11-01', to: '2026-11-30', limit: 20 },
   'journal.get': { entryId: 'entry-1' },

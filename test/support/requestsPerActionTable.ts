@@ -96,8 +96,9 @@ export const requestsPerAction: Record<ConnectorId, Partial<Record<UserAction, A
     'add membership': { expected: 6, minimum: { requests: 4, why: "the adapter lists the user's groups first though AdminAddUserToGroup is idempotent, and the renderer re-reads the unchanged user" } },
     // Main: GetGroup, AdminGetUser, AdminRemoveUserFromGroup (3). Renderer: 2.
     'remove membership': { expected: 5, minimum: { requests: 4, why: 'the renderer re-reads the user, which a membership leaves as it was' } },
+    // Opening the form: DescribeUserPool, the pool's schema the form is built from (once a session: the store and the connector keep it).
     // Main: AdminGetUser (diff and journal), the adapter's AdminGetUser before writing, AdminUpdateUserAttributes, AdminGetUser read back (4). Renderer: 2.
-    edit: { expected: 6, minimum: { requests: 3, why: "the adapter reads the user again before writing, and the renderer reads it after main's read-back, with its unchanged groups" } },
+    edit: { expected: 7, minimum: { requests: 3, why: "the adapter reads the user again before writing, and the renderer reads it after main's read-back, with its unchanged groups" } },
   },
   coupa: {
     // GET /api/users: the renderer asks for 100 rows and Coupa pages hold 50; the first page goes alone and the

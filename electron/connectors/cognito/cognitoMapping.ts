@@ -190,13 +190,12 @@ export function userToObject(users: ObjectTypeDescriptor, user: CognitoUser): Di
     }
   }
   const name = fullName(user)
-  const email = user.attributes.email
-  const shownEmail = email && email.trim() !== '' ? email : ''
   return {
     id: user.username,
     objectType: users.id,
-    displayName: user.username,
-    secondary: name && shownEmail ? `${name} · ${shownEmail}` : name || shownEmail,
+    // The Name column shows the person's name, the Username column the username (a nameless user is named by it).
+    displayName: name || user.username,
+    secondary: user.username,
     status: userStatus(user),
     attributes,
     readOnlyReason: null,

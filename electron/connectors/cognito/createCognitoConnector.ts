@@ -9,6 +9,7 @@ import { createUser, plannedCreate } from './cognitoCreateUser'
 import { deprovision, deprovisionRefusal, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './cognitoDeprovision'
 import { createGroup, deleteGroup, getGroup, listGroups, plannedGroupUpdate, updateGroup } from './cognitoGroups'
 import { addMember, listGroupsOf, listMembers, removeMember } from './cognitoMemberships'
+import { attributeSchema } from './cognitoSchema'
 import { readCognitoSettings } from './cognitoSettings'
 import { createCognitoBudget } from './cognitoBudget'
 import { createCognitoTransport, type CognitoTransport, type CognitoTuning } from './cognitoTransport'
@@ -64,6 +65,7 @@ export function createCognitoConnector(settings: ConnectorSettings, tuning: Cogn
   return {
     descriptor: cognito,
     testConnection: (signal) => testConnection(context, signal),
+    attributeSchema: (objectType) => attributeSchema(context, objectType),
     ...usersAndGroups('Cognito', {
       users: {
         list: (query, signal) => listUsers(context, query, signal),

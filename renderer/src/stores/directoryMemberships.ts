@@ -46,6 +46,8 @@ export const useDirectoryMembershipsStore = defineStore('directoryMemberships', 
   const pickerKey = ref<string | null>(null)
   const candidates = ref<DirectoryObject[]>([])
   const searching = ref(false)
+  /** The text of the picker's latest search (what the candidates answer, or will): search as you type asks no text twice. */
+  const searchedText = ref('')
   const searchError = ref<LanyardError | null>(null)
 
   let owner: ObjectRef | null = null
@@ -154,6 +156,7 @@ export const useDirectoryMembershipsStore = defineStore('directoryMemberships', 
   /** The picker's search as the person types; a superseded search answers `cancelled` and is dropped. */
   async function search(profileId: string, objectType: string, text: string): Promise<void> {
     const ticket = ++latestSearch
+    searchedText.value = text
     searching.value = true
     const result = await useApi().invoke('directory.list', {
       profileId,
@@ -178,6 +181,7 @@ export const useDirectoryMembershipsStore = defineStore('directoryMemberships', 
     candidates.value = []
     searching.value = false
     searchError.value = null
+    searchedText.value = ''
   }
 
   return {
@@ -185,6 +189,7 @@ export const useDirectoryMembershipsStore = defineStore('directoryMemberships', 
     pickerKey,
     candidates,
     searching,
+    searchedText,
     searchError,
     open,
     list,

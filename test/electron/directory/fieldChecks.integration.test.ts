@@ -52,8 +52,8 @@ describe('Cognito: refused in main before any request', () => {
     expect(JSON.stringify(named)).not.toContain('\\p{')
     const ranked = await call('directory.update', { profileId: id, objectType: 'groups', objectId: group, changes: { 'Extension.Precedence': -3 } })
     expect(ranked).toMatchObject(refusedAt('Extension.Precedence', /whole number from 0/))
-    const long = await call('directory.update', { profileId: id, objectType: 'users', objectId: username, changes: { 'Extension.Custom.given_name': 'x'.repeat(5000) } })
-    expect(long).toMatchObject(refusedAt('Extension.Custom.given_name', /at most 2,048 characters/))
+    const long = await call('directory.update', { profileId: id, objectType: 'users', objectId: username, changes: { 'name.givenName': 'x'.repeat(5000) } })
+    expect(long).toMatchObject(refusedAt('name.givenName', /at most 2,048 characters/))
 
     expect(requests.requests()).toEqual([])
     expect(journalOnDisk(dataDirectory)).toEqual([])

@@ -54,7 +54,9 @@ describe('Cognito users to the SCIM model', () => {
       'meta.created': '2024-03-01T09:30:00.000Z',
       'meta.lastModified': '2024-05-02T10:00:00.000Z',
     })
-    const readable = users.mapping.filter((row) => row.access !== 'writeOnly').map((row) => row.scim)
+    // Every readable row whose attribute this user holds (a standard attribute the user lacks reads as nothing).
+    const held = new Set(['Username', 'UserCreateDate', 'UserLastModifiedDate', 'enabled and UserStatus', ...listedUser.Attributes.map((attribute) => attribute.Name)])
+    const readable = users.mapping.filter((row) => row.access !== 'writeOnly' && held.has(row.native.replace(/^UserAttributes\./, ''))).map((row) => row.scim)
     expect(Object.keys(object.attributes)).toEqual(expect.arrayContaining(readable))
   })
 
@@ -63,15 +65,24 @@ describe('Cognito users to the SCIM model', () => {
     for (const row of users.mapping.filter((candidate) => candidate.access === 'writeOnly')) expect(object.attributes).not.toHaveProperty(row.scim)
   })
 
-  it("shows the pool's other attributes under Extension.Custom., as Cognito holds them", () => {
+  it("reads the pool's standard attributes into their SCIM places and only custom: ones under Extension.Custom.", () => {
     const object = userToObject(users, userFromListing(listedUser))
     expect(object.attributes).toMatchObject({
-      'Extension.Custom.given_name': 'Ada',
-      'Extension.Custom.family_name': 'Lovelace',
+      'name.givenName': 'Ada',
+      'name.familyName': 'Lovelace',
+      'meta.sub': '5b2f0c1e-1111-4222-8333-444455556666',
       'Extension.Custom.custom:department': 'Engineering',
-      'Extension.Custom.sub': '5b2f0c1e-1111-4222-8333-444455556666',
     })
-    expect(object.attributes).not.toHaveProperty('Extension.Custom.email')
+    const customs = Object.keys(object.attributes).filter((path) => path.startsWith('Extension.Custom.'))
+    expect(customs).toEqual(['Extension.Custom.custom:department'])
+  })
+
+  it('maps every standard attribute of the pool schema to a row, sub read-only', () => {
+    const standard = ['sub', 'name', 'given_name', 'family_name', 'middle_name', 'nickname', 'preferred_username', 'profile', 'picture', 'website', 'email',
+      'email_verified', 'gender', 'birthdate', 'zoneinfo', 'locale', 'phone_number', 'phone_number_verified', 'address', 'updated_at']
+    const natives = new Map(users.mapping.map((row) => [row.native.replace(/^UserAttributes\./, ''), row]))
+    for (const name of standard) expect(natives.has(name), name).toBe(true)
+    expect(natives.get('sub')?.access).toBe('readOnly')
   })
 
   it('reads AdminGetUser answers (UserAttributes) like listed users (Attributes)', () => {
@@ -80,9 +91,11 @@ describe('Cognito users to the SCIM model', () => {
     expect(fromGet).toEqual(userToObject(users, userFromListing(listedUser)))
   })
 
-  it('names the user by username, with the full name and email on the second line', () => {
+  it('names the user by full name (the Name column) with the username second (the Username column)', () => {
     const object = userToObject(users, userFromListing(listedUser))
-    expect(object).toMatchObject({ id: 'ada.lovelace', displayName: 'ada.lovelace', secondary: 'Ada Lovelace · ada@example.com', readOnlyReason: null })
+    expect(object).toMatchObject({ id: 'ada.lovelace', displayName: 'Ada Lovelace', secondary: 'ada.lovelace', readOnlyReason: null })
+    const nameless = userToObject(users, userFromListing({ ...listedUser, Attributes: [{ Name: 'email', Value: 'ada@example.com' }] }))
+    expect(nameless).toMatchObject({ displayName: 'ada.lovelace', secondary: 'ada.lovelace' })
   })
 
   it('is active only when enabled and CONFIRMED, and says Disabled first on the badge of a disabled user', () => {
@@ -121,7 +134,7 @@ describe('the SCIM model to Cognito user calls', () => {
       ]),
     })
     expect(write.attributes).toHaveLength(4)
-    const writable = users.mapping.filter((row) => row.access !== 'readOnly')
+    const writable = users.mapping.filter((row) => row.access !== 'readOnly' && row.origin !== 'lanyard')
     expect(writable.map((row) => row.scim).sort()).toEqual(
       ['userName', 'emails[0].value', 'active', 'phoneNumbers[0].value', 'password', 'Extension.IsPasswordPermanent', 'Extension.DesiredDeliveryMediums', 'Extension.email_verified', 'Extension.phone_number_verified'].sort(),
     )
@@ -139,7 +152,7 @@ describe('the SCIM model to Cognito user calls', () => {
   })
 
   it('writes custom pool attributes by name, and an emptied value as "" (which removes it)', () => {
-    const write = userWrite(users, { 'Extension.Custom.given_name': 'Grace', 'Extension.Custom.custom:department': null })
+    const write = userWrite(users, { 'name.givenName': 'Grace', 'Extension.Custom.custom:department': null })
     expect(write.attributes).toEqual([
       { Name: 'given_name', Value: 'Grace' },
       { Name: 'custom:department', Value: '' },
@@ -149,6 +162,7 @@ describe('the SCIM model to Cognito user calls', () => {
   it('refuses sub and mapped attributes written under the custom prefix', () => {
     expect(refusal(() => userWrite(users, { 'Extension.Custom.sub': 'x' })).extra.fields).toHaveProperty('Extension.Custom.sub')
     expect(refusal(() => userWrite(users, { 'Extension.Custom.email': 'x@example.com' })).message).toContain('its own field')
+    expect(refusal(() => userWrite(users, { 'Extension.Custom.given_name': 'Grace' })).message).toContain('its own field')
   })
 
   it('reads delivery mediums in every way a person writes them, and refuses anything else', () => {

@@ -36,8 +36,9 @@ function referenceUserToObject(descriptor: ObjectTypeDescriptor, user: CognitoUs
   return {
     id: user.username,
     objectType: descriptor.id,
-    displayName: user.username,
-    secondary: [fullName, user.attributes.email].filter((part) => part && part.trim() !== '').join(' · '),
+    // Issue 15: the Name column shows the person's name (the username when there is none), the Username column the username.
+    displayName: fullName || user.username,
+    secondary: user.username,
     status: userStatus(user),
     attributes,
     readOnlyReason: null,

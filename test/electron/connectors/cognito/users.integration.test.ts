@@ -59,7 +59,7 @@ describe('Cognito connector: users against the sandbox pool', () => {
       displayName: record.username,
       'meta.created': new Date(record.created).toISOString(),
       'meta.lastModified': new Date(record.lastModified).toISOString(),
-      'Extension.Custom.given_name': record.attributes.given_name,
+      'name.givenName': record.attributes.given_name,
     })
     await expectAppError(connector.get('users', 'nobody.here'), 'not_found')
   })
@@ -74,7 +74,7 @@ describe('Cognito connector: users against the sandbox pool', () => {
         'phoneNumbers[0].value': '+15550100',
         'Extension.email_verified': true,
         'Extension.DesiredDeliveryMediums': 'EMAIL',
-        'Extension.Custom.given_name': 'Grace',
+        'name.givenName': 'Grace',
       },
       { password: goodPassword },
     )
@@ -139,7 +139,7 @@ describe('Cognito connector: users against the sandbox pool', () => {
       'phoneNumbers[0].value': '+15550199',
       'Extension.phone_number_verified': true,
       'Extension.Custom.custom:department': 'Research',
-      'Extension.Custom.zoneinfo': null,
+      timezone: null,
     })
     expect(updated.attributes).toMatchObject({
       'emails[0].value': 'changed@example.com',

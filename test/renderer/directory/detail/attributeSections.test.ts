@@ -19,21 +19,41 @@ describe('attribute sections of the detail panel', () => {
     expect(groupOf('title', undefined)).toBe('Work')
   })
 
-  it("shows an aliased SCIM path once with both of the target's names (Coupa approval groups)", () => {
+  it('shows Coupa approval and account groups once: in their membership sections, not again among the attributes', () => {
     const { descriptor, users } = usersOf('coupa')
 
-    const sections = attributeSections(descriptor, users, { 'Extension.ApprovalGroups': ['Finance approvers'] })
+    const sections = attributeSections(descriptor, users, { 'Extension.ApprovalGroups': ['Finance approvers'], 'Extension.AccountGroups': ['UK Accounts'] })
 
-    const extension = sections.groups.find((group) => group.name === 'Extension')
-    expect(extension?.attributes).toEqual([
-      {
-        path: 'Extension.ApprovalGroups',
-        label: 'Approval groups',
-        hint: 'SCIM Extension.ApprovalGroups · Coupa approval-groups[] / user-groups[]',
-        values: ['Finance approvers'],
-      },
-    ])
-    expect(sections.empty.filter((attribute) => attribute.path === 'Extension.ApprovalGroups')).toEqual([])
+    const shown = [...sections.groups.flatMap((group) => group.attributes), ...sections.empty].map((attribute) => attribute.path)
+    expect(shown).not.toContain('Extension.ApprovalGroups')
+    expect(shown).not.toContain('Extension.AccountGroups')
+  })
+
+  it('says Coupa codes in words and approval limits with their currency', () => {
+    const { descriptor, users } = usersOf('coupa')
+
+    const sections = attributeSections(descriptor, users, {
+      'Extension.accountSecurityType': 2,
+      'Extension.businessGroupSecurityType': 1,
+      'Extension.requisitionApprovalLimit': '100000.00',
+      'Extension.defaultCurrency': 'GBP',
+    })
+
+    const value = (path: string) => sections.groups.flatMap((group) => group.attributes).find((attribute) => attribute.path === path)?.values
+    expect(value('Extension.accountSecurityType')).toEqual(['Limited to their account groups (2)'])
+    expect(value('Extension.businessGroupSecurityType')).toEqual(['Limited to their content groups (1)'])
+    expect(value('Extension.requisitionApprovalLimit')).toEqual(['100,000.00 GBP'])
+  })
+
+  it("shows a fact two Coupa fields hold (the cost centre) once, naming both fields", () => {
+    const { descriptor, users } = usersOf('coupa')
+
+    const sections = attributeSections(descriptor, users, { 'Extension.CostCenter': 'CC-2100', 'Extension.Custom.cost_center': 'CC-2100' })
+
+    const costCentres = sections.groups.flatMap((group) => group.attributes).filter((attribute) => attribute.values.includes('CC-2100'))
+    expect(costCentres).toHaveLength(1)
+    expect(costCentres[0]?.hint).toContain('cost_center')
+    expect(sections.groups.map((group) => group.name)).not.toContain('Custom')
   })
 
   it('never lists write-only rows such as a Cognito password, nor membership rows', () => {

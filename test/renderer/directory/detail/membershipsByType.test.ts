@@ -65,6 +65,8 @@ describe("a Coupa user's memberships, one section per group-like type", () => {
     expect(wrapper.find('.picker__choice[data-id="r1"]').attributes('disabled')).toBeDefined()
 
     await wrapper.find('.picker__choice[data-id="r3"]').trigger('click')
+
+    await wrapper.find('.picker__add').trigger('click')
     await flushPromises()
     const dialog = openDialog(confirmation)
     expect(dialog.text()).toContain('Add Ada Lovelace to Approver.')

@@ -58,6 +58,7 @@ describe('keyboard focus in the detail panel', () => {
 
     await press(button(wrapper, 'Add to group…'))
     await press(wrapper.find('.picker__choice[data-id="00g3"]'))
+    await press(wrapper.find('.picker__add'))
     await confirmDialog(confirmation, 'Add to group')
 
     expect(focused()).toBe(button(wrapper, 'Add to group…').element)

@@ -37,8 +37,9 @@ describe('the attribute form model', () => {
 
   it('turns lists and yes/no values into fields and back without inventing changes', () => {
     const { descriptor, objectType } = typeOf('coupa', 'users')
+    // A list field: Coupa's account groups on a new user (Edit changes them in their membership section).
     const attributes = { 'Extension.AccountGroups': ['North', 'South'], active: true, 'Extension.invoiceApprovalLimit': 500 }
-    const fields = editFields(descriptor, objectType, attributes)
+    const fields = [...createFields(descriptor, objectType).filter((field) => field.path === 'Extension.AccountGroups'), ...editFields(descriptor, objectType, attributes)]
     const draft = draftFrom(fields, attributes)
 
     expect(draft['Extension.AccountGroups']).toBe('North\nSouth')
@@ -91,5 +92,12 @@ describe('fields of a new object', () => {
     expect(newAttributes(fields, { 'Extension.IsPasswordPermanent': true, 'Extension.email_verified': false })).toEqual({
       'Extension.IsPasswordPermanent': true,
     })
+  })
+
+  it("offers no Coupa edit box for account or approval groups: their membership sections change them (issue 15)", () => {
+    const { descriptor, objectType } = typeOf('coupa', 'users')
+    const paths = editFields(descriptor, objectType, { 'Extension.AccountGroups': ['North'], 'Extension.ApprovalGroups': ['Finance'] }).map((field) => field.path)
+    expect(paths).not.toContain('Extension.AccountGroups')
+    expect(paths).not.toContain('Extension.ApprovalGroups')
   })
 })

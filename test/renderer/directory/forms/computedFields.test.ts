@@ -71,11 +71,12 @@ function coupaUser(attributes: DirectoryObject['attributes']): DirectoryObject {
 }
 
 describe('values Lanyard computes, in the edit form', () => {
+  // Her account groups are changed in the panel's Account groups section (issue 15: no second box in Edit);
+  // the chart of accounts name is what Edit changes that the security type follows.
   const margaret = coupaUser({
     'emails[0].value': 'margaret@example.com',
-    'Extension.defaultChartOfAccountsName': 'Main chart',
-    'Extension.AccountGroups': [],
-    'Extension.accountSecurityType': 1,
+    'Extension.AccountGroups': ['North'],
+    'Extension.accountSecurityType': 0,
   })
 
   async function editMargaret() {
@@ -92,8 +93,8 @@ describe('values Lanyard computes, in the edit form', () => {
   it('shows the value as it will be after the save, live, in place of the stored one', async () => {
     const { wrapper } = await editMargaret()
 
-    expect(wrapper.find(`${securityType} input`).element).toHaveProperty('value', '1')
-    await wrapper.find('#edit-Extension-AccountGroups').setValue('North\nSouth')
+    expect(wrapper.find(`${securityType} input`).element).toHaveProperty('value', '0')
+    await wrapper.find('#edit-Extension-defaultChartOfAccountsName').setValue('Main chart')
 
     expect(wrapper.find(`${securityType} input`).element).toHaveProperty('value', '2')
     expect(wrapper.find(`${securityType} .form-field__help`).text()).toMatch(/^Computed by Lanyard/)
@@ -102,16 +103,16 @@ describe('values Lanyard computes, in the edit form', () => {
   it('shows the computed change in the before → after, and sends only what the person changed', async () => {
     const { api, wrapper, confirmation } = await editMargaret()
 
-    await wrapper.find('#edit-Extension-AccountGroups').setValue('North')
+    await wrapper.find('#edit-Extension-defaultChartOfAccountsName').setValue('Main chart')
     await wrapper.find('form.edit-form').trigger('submit')
     await flushPromises()
 
     expect(rows(confirmation)).toEqual([
-      ['Account groups', '(empty)', '→', 'becomes North'],
-      ['Account security type (computed)', '1', '→', 'becomes 2'],
+      ['Default chart of accounts name', '(empty)', '→', 'becomes Main chart'],
+      ['Account security type (computed)', '0', '→', 'becomes 2'],
     ])
     await confirmDialog(confirmation, 'Save changes')
-    expect((api.callsTo('directory.update') as UpdateObjectInput[])[0]?.changes).toEqual({ 'Extension.AccountGroups': ['North'] })
+    expect((api.callsTo('directory.update') as UpdateObjectInput[])[0]?.changes).toEqual({ 'Extension.defaultChartOfAccountsName': 'Main chart' })
   })
 
   it('leaves an unchanged computed value out of the before → after', async () => {

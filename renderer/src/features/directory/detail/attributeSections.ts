@@ -1,6 +1,7 @@
 import type { ConnectorDescriptor, MappingRow, ObjectTypeDescriptor } from '../../../../../shared/catalogue'
 import type { AttributeValue, Attributes } from '../../../../../shared/directory'
 import { displayValues, labelFor } from '../../../components/attributeValues'
+import { inWords, oneFactOnce } from './attributeFacts'
 
 /**
  * How the detail panel lays out an object's attributes, from the descriptor alone: every mapping
@@ -86,9 +87,11 @@ export function attributeSections(
   const mapped = new Set(rows.map((row) => row.scim))
   const notProvided = new Map((objectType.notProvided ?? []).map((row) => [row.scim, row.label]))
 
+  const asMemberships = new Set(objectType.shownAsMemberships ?? [])
   for (const row of rows) {
+    if (asMemberships.has(row.scim)) continue
     if (notProvided.has(row.scim) && displayValues(attributes[row.scim]).length === 0) continue
-    const attribute = describe(descriptor, row.scim, row.native, attributes[row.scim], notes)
+    const attribute = inWords(objectType, describe(descriptor, row.scim, row.native, attributes[row.scim], notes), attributes)
     if (attribute.values.length > 0) shown.push(attribute)
     else empty.push(attribute)
   }
@@ -103,8 +106,9 @@ export function attributeSections(
     shown.push({ path, label, hint: `SCIM ${path} · not provided by ${descriptor.label}`, values: [], notProvided: `Not provided by ${descriptor.label}` })
   }
 
+  const once = oneFactOnce(shown, prefix)
   const groups = attributeGroupNames
-    .map((name) => ({ name, attributes: shown.filter((attribute) => groupOf(attribute.path, prefix) === name) }))
+    .map((name) => ({ name, attributes: once.filter((attribute) => groupOf(attribute.path, prefix) === name) }))
     .filter((group) => group.attributes.length > 0)
   return { groups, empty }
 }

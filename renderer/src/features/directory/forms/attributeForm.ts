@@ -26,6 +26,8 @@ export interface AttributeField {
   computed?: boolean
   /** The values the target takes, offered as the person types (time zone names, Coupa's authentication methods). */
   suggestions?: readonly string[]
+  /** The target's own schema's limits (a Cognito pool's custom attribute of at most 256 characters); see schemaFields.ts. */
+  limits?: { minLength?: number; maxLength?: number; min?: number; max?: number }
 }
 
 export type Draft = Record<string, string | boolean>
@@ -102,7 +104,10 @@ export function editFields(
   objectType: ObjectTypeDescriptor,
   attributes: Attributes,
 ): AttributeField[] {
-  const rows = uniqueRows(objectType.mapping)
+  // Write-only rows are create-only (a first password's permanence, how the invitation goes out): an edit never offers them.
+  // Memberships the panel changes in their own sections (Coupa's account and approval groups) have no second box here.
+  const asMemberships = new Set(objectType.shownAsMemberships ?? [])
+  const rows = uniqueRows(objectType.mapping.filter((row) => row.access !== 'writeOnly' && !asMemberships.has(row.scim)))
   const fields = rows.map((row) => fieldFor(descriptor, objectType, row, attributes[row.scim]))
   const prefix = objectType.customAttributePrefix
   const mapped = new Set(rows.map((row) => row.scim))
