@@ -1,5 +1,6 @@
 import { join } from 'node:path'
-import { app, dialog, utilityProcess, type BrowserWindow } from 'electron'
+import { app, dialog, session, utilityProcess, type BrowserWindow } from 'electron'
+import { useSystemProxyResolver } from './http/network/proxySettings'
 import { registerContract, type ContractRegistration } from './ipc/registerContract'
 import { createLogger } from './logging/createLogger'
 import { resolveDataDirectory } from './paths'
@@ -30,6 +31,8 @@ async function start(): Promise<void> {
   // Only possible before ready: the scheme's privileges are fixed when Chromium starts.
   registerRendererScheme()
   await app.whenReady()
+  // Main's own connections (the connectors') follow the system proxy as Chromium applies it: PAC, WPAD, OS settings.
+  useSystemProxyResolver((url) => session.defaultSession.resolveProxy(url))
   const developerTools = !app.isPackaged
   serveRenderer(join(app.getAppPath(), 'out', 'renderer'))
   installApplicationMenu({ developerTools, platform: process.platform })

@@ -12,6 +12,7 @@ import {
   updateProfileSchema,
   type ImportPreviewEntry,
   type ImportResult,
+  type ProfileMadeReal,
   type ProfileView,
 } from './profiles'
 import {
@@ -87,6 +88,8 @@ export interface AppInfo {
   /** A profiles file that could not be read and was moved aside at start-up. */
   storageProblem: { movedTo: string; reason: string } | null
   sandbox: SandboxStatus
+  /** Profiles saved as Sandbox though not on this computer, which this start made Real (told once: the next start has none). */
+  profilesMadeReal?: ProfileMadeReal[]
 }
 
 /** Lanyard's own sandbox tenants: whether their Sandbox profiles may be used, and which those are. */

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { accountActionIds } from './accountActions'
 import type { Attributes } from './attributes'
+import { changeReasonSchema, ownAccountOverrideSchema } from './changeReason'
 import { profileIdSchema } from './profiles'
 import { freeText, lineText, textRecord } from './text'
 
@@ -138,7 +139,13 @@ export const membershipChangeSchema = profileIdSchema.extend({
 })
 export type MembershipChangeInput = z.infer<typeof membershipChangeSchema>
 
-export const deprovisionSchema = profileIdSchema.extend({ userId: objectIdSchema })
+export const deprovisionSchema = profileIdSchema.extend({
+  userId: objectIdSchema,
+  /** A ticket or reason, journaled with the change (see changeReason.ts). */
+  reason: changeReasonSchema,
+  /** Deprovision the account this profile signs in with anyway, for this stated reason (journaled). */
+  ownAccountOverride: ownAccountOverrideSchema.optional(),
+})
 export type DeprovisionInput = z.infer<typeof deprovisionSchema>
 
 /** Asks, before a create, what the target would do that the person should know (GoTo re-activation). */

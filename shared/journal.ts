@@ -89,6 +89,10 @@ export interface JournalEntry {
   completes: string | null
   /** The operation this change is part of (an offboarding, a bulk job, an undo of an operation). */
   operationId: string | null
+  /** The ticket or reason the person gave, or null (main always says; optional so older fixtures and payloads still type). */
+  reason?: string | null
+  /** A deprovision of the account the profile signs in with: why the person went ahead anyway; null otherwise. */
+  ownAccountOverride?: string | null
 }
 
 /** A change made of several changes: its record, its children in the order made, and whether undo applies. */
@@ -100,6 +104,8 @@ export interface JournalOperation {
   title: string
   /** For an undo of an operation: the operation it reverses. */
   undoOf: string | null
+  /** The ticket or reason the person gave for the whole, or null (main always says). */
+  reason?: string | null
   entries: JournalEntry[]
   undo: OperationUndoState
 }
@@ -162,7 +168,7 @@ export type CompleteChangeInput = z.infer<typeof completeChangeSchema>
 export const journalFilterSchema = z
   .object({
     profileId: lineText().max(100).optional(),
-    /** Text found in the target's name or id, case-insensitively (the Activity search box). */
+    /** Text found in the target's name or id, or in the ticket or reason, case-insensitively (the Activity search box). */
     user: lineText().max(200).optional(),
     /** Exactly this target's id (a user's entries, not every name that contains the text). */
     targetId: lineText().max(200).optional(),

@@ -1,4 +1,5 @@
 import type { JournalEntry, JournalFilter, OutcomeStatus } from './journal'
+import { textMatches } from './text'
 
 /**
  * What a journal filter is checked against: the few facts of one entry. Main takes them from the
@@ -14,6 +15,8 @@ export interface JournalFacts {
   targetIds: readonly string[]
   targetNames: readonly string[]
   operationId: string | null
+  /** The ticket or reason the person gave, or null. */
+  reason: string | null
 }
 
 /** The facts of an entry main sent (its target already as the target answered). */
@@ -26,6 +29,7 @@ export function entryFacts(entry: JournalEntry): JournalFacts {
     targetIds: [entry.target.id],
     targetNames: [entry.target.name],
     operationId: entry.operationId,
+    reason: entry.reason ?? null,
   }
 }
 
@@ -53,18 +57,18 @@ export function prepareFilter(filter: JournalFilter): PreparedFilter {
     filter,
     from: filter.from ? dateBoundary(filter.from, 'from') : null,
     to: filter.to ? dateBoundary(filter.to, 'to') : null,
-    text: filter.user?.trim().toLowerCase() || null,
+    text: filter.user?.trim() || null,
   }
 }
 
-/** Every given part of the filter must match; `user` is text found in the target's name or id, case-insensitively. */
+/** Every given part of the filter must match; `user` is text found in the target's name or id, or in the ticket or reason, accents and case aside. */
 export function matchesFilter(facts: JournalFacts, { filter, from, to, text }: PreparedFilter): boolean {
   if (filter.profileId && facts.profileId !== filter.profileId) return false
   if (filter.action && facts.action !== filter.action) return false
   if (filter.outcome && facts.status !== filter.outcome) return false
   if (filter.targetId && !facts.targetIds.includes(filter.targetId)) return false
   if (filter.operationId && facts.operationId !== filter.operationId) return false
-  if (text && ![...facts.targetIds, ...facts.targetNames].some((value) => value.toLowerCase().includes(text))) return false
+  if (text && !textMatches(text, ...facts.targetIds, ...facts.targetNames, facts.reason ?? '')) return false
   if (from !== null || to !== null) {
     const time = Date.parse(facts.time)
     if (from !== null && time < from) return false

@@ -3,6 +3,7 @@ import { connectorIds, type ConnectorId } from './catalogue/types'
 import { environments, type Environment } from './profiles'
 import type { JournalOperation } from './journal'
 import { lanyardErrorSchema, type LanyardError } from './errors'
+import { changeReasonSchema, ownAccountOverrideSchema } from './changeReason'
 import { lineText } from './text'
 
 /**
@@ -106,6 +107,10 @@ export const offboardSchema = z
     accounts: z.array(accountRefSchema).min(1, 'Choose at least one account').max(50),
     /** Retry: run these accounts as more changes of this earlier offboarding (its failed ones). */
     operationId: lineText().min(1).max(100).optional(),
+    /** A ticket or reason, journaled with the offboarding and each of its changes (see changeReason.ts). */
+    reason: changeReasonSchema,
+    /** Deprovision among these the account a profile signs in with anyway, for this stated reason (journaled). */
+    ownAccountOverride: ownAccountOverrideSchema.optional(),
   })
   .strict()
 export type OffboardInput = z.infer<typeof offboardSchema>

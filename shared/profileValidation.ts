@@ -1,14 +1,17 @@
 import { parseCustomProperties } from './catalogue/customProperties'
+import { parameterApplies } from './catalogue/parameterChoice'
 import type { ConnectorDescriptor, ParameterDescriptor } from './catalogue/types'
+import { pemCertificateProblem } from './certificateFormat'
 import type { Environment } from './profiles'
-import { plainHttpFieldMessage, plainHttpRefusal } from './secureAddress'
+import { isLoopbackHost, plainHttpFieldMessage, plainHttpRefusal } from './secureAddress'
 
 /*
  * Offline checks of a profile's plain parameter values against its connector descriptor. The
  * renderer runs them live, per field; the main process runs them again before saving (the
  * authoritative check). Pure and fast: no network, no keychain. Values are judged trimmed; the
  * caller stores them trimmed (`trimProfileValues`). Addresses are judged with the profile's
- * environment: http:// only for a sandbox on this computer (see secureAddress.ts).
+ * environment: http:// only for a sandbox on this computer (see secureAddress.ts), and a Sandbox
+ * profile only for a sandbox on this computer: any other address is a real tenant.
  */
 
 export type ProfileValueErrors = Record<string, string>
@@ -57,6 +60,8 @@ function checkValue(parameter: ParameterDescriptor, value: string): string | und
       const { errors } = parseCustomProperties(value)
       return errors.length === 0 ? undefined : errors.join(' ')
     }
+    case 'certificate':
+      return pemCertificateProblem(value)
     case 'text':
     case 'secret':
       return undefined
@@ -84,12 +89,16 @@ export function validateProfileValues(descriptor: ConnectorDescriptor, values: R
   }
 
   for (const parameter of plainParameters(descriptor)) {
+    // A parameter of a sign-in method the profile does not use is neither required nor checked.
+    if (!parameterApplies(descriptor, parameter, values)) continue
     const value = (values[parameter.key] ?? '').trim()
     if (value === '') {
-      if (parameter.required) errors[parameter.key] = `Enter the ${parameter.label}: ${descriptor.label} profiles need it.`
+      // A choice whose absence has a meaning (profiles saved before it existed) is never missing.
+      if (parameter.required && parameter.valueWhenAbsent === undefined) errors[parameter.key] = `Enter the ${parameter.label}: ${descriptor.label} profiles need it.`
+      else if (environment === 'sandbox' && parameter.kind === 'url') errors[parameter.key] = sandboxWithoutAddressMessage(descriptor, parameter)
       continue
     }
-    const message = checkValue(parameter, value) ?? plainHttpProblemOf(parameter, value, environment)
+    const message = checkValue(parameter, value) ?? plainHttpProblemOf(parameter, value, environment) ?? sandboxProblemOf(parameter, value, environment)
     if (message !== undefined) errors[parameter.key] = message
   }
   return errors
@@ -113,4 +122,30 @@ export function plainHttpProblems(descriptor: ConnectorDescriptor, values: Recor
     if (message !== undefined) errors[parameter.key] = message
   }
   return errors
+}
+
+/** A well-formed address of a tenant on this computer: the only kind a Sandbox profile may have. */
+function isLoopbackAddress(value: string): boolean {
+  return isAbsoluteHttpAddress(value) && isLoopbackHost(new URL(value).hostname)
+}
+
+/** For a well-formed address: why a profile of `environment` may not call it a sandbox. */
+function sandboxProblemOf(parameter: ParameterDescriptor, value: string, environment: Environment): string | undefined {
+  if (environment !== 'sandbox' || parameter.kind !== 'url' || !isAbsoluteHttpAddress(value) || isLoopbackAddress(value)) return undefined
+  return `${value} is not a sandbox on this computer, so it is a real tenant: choose Real. Sandbox is only for a tenant on this computer (localhost or 127.0.0.1), where mistakes cost nothing.`
+}
+
+function sandboxWithoutAddressMessage(descriptor: ConnectorDescriptor, parameter: ParameterDescriptor): string {
+  return `Without a ${parameter.label} this profile reaches the real ${descriptor.label}, so it is a real tenant: choose Real, or enter the address of a sandbox on this computer (http://127.0.0.1:<port>).`
+}
+
+/**
+ * The environment a stored or imported profile really has: a "Sandbox" whose address is not a
+ * tenant on this computer (or that has none, and so reaches the real service) is Real. Profiles
+ * saved before that rule existed, and export files, are judged with this rather than refused.
+ */
+export function honestEnvironment(descriptor: ConnectorDescriptor, values: Record<string, string>, environment: Environment): Environment {
+  if (environment === 'real') return 'real'
+  const addresses = plainParameters(descriptor).filter((parameter) => parameter.kind === 'url')
+  return addresses.every((parameter) => isLoopbackAddress((values[parameter.key] ?? '').trim())) ? 'sandbox' : 'real'
 }

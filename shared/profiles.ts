@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { caCertificateParameter } from './catalogue/networkParameters'
 import { connectorIds } from './catalogue/types'
 import { freeText, lineText, textRecord } from './text'
 
@@ -6,7 +7,18 @@ export const environments = ['sandbox', 'real'] as const
 export type Environment = (typeof environments)[number]
 
 const profileName = lineText().trim().min(1, 'Give the profile a name').max(120, 'Keep the name under 120 characters')
-const parameterValues = textRecord(lineText().max(4000))
+/**
+ * A setting's value is one line (it may end up in a URL or a header), except the CA certificate,
+ * whose PEM text spans lines and may hold a chain of a few certificates.
+ */
+const oneLineValue = lineText().max(4000)
+const pemValue = freeText().max(32_000, 'Keep the certificates under 32,000 characters')
+const parameterValues = textRecord(z.string()).superRefine((values, context) => {
+  for (const [key, value] of Object.entries(values)) {
+    const checked = (key === caCertificateParameter.key ? pemValue : oneLineValue).safeParse(value)
+    for (const issue of checked.error?.issues ?? []) context.addIssue({ code: 'custom', message: issue.message, path: [key], input: value })
+  }
+})
 /** A token, password or key as typed: one line, since it travels in a header or a form field. */
 const secretValue = lineText().max(8000)
 
@@ -23,6 +35,13 @@ export interface ProfileView {
   secrets: Record<string, 'stored' | 'missing'>
   createdAt: string
   updatedAt: string
+}
+
+/** A profile saved as Sandbox though its address is not a tenant on this computer, which start-up made Real. */
+export interface ProfileMadeReal {
+  profileId: string
+  name: string
+  connectorId: ProfileView['connectorId']
 }
 
 /** Every call input that names a profile calls it `profileId`, as journal calls and events do. */

@@ -71,3 +71,38 @@ export function textRecord<V extends z.ZodType>(value: V) {
     return raw
   }, record)
 }
+
+/*
+ * Matching where Lanyard filters by itself (the palette, Activity's filter, Cognito's groups): a
+ * help desk types "lefevre" for Lefèvre and "bjorn khan" for Björn Khan, so accents and case never
+ * decide a match. One folding serves every such place.
+ */
+
+/** Letters that are not a base letter plus an accent, so Unicode decomposition leaves them as they are. */
+const spelledOut: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ħ: 'h' }
+const combiningMark = /\p{M}/gu
+const spelledOutLetter = /[ßæœøđðłþıħ]/g
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
+const plainAscii = /^[\u0000-\u007f]*$/
+
+/** The text as matching compares it: lower case, accents dropped ("Björn Lefèvre" → "bjorn lefevre"). */
+export function foldText(text: string): string {
+  // Most names and emails are plain ASCII: nothing to decompose (sorting 100,000 rows folds each once).
+  if (plainAscii.test(text)) return text.toLowerCase()
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(combiningMark, '')
+    .replace(spelledOutLetter, (letter) => spelledOut[letter] ?? letter)
+}
+
+/**
+ * True when every word typed is found in one of the values, folded ("khan björn" finds first name
+ * Björn, last name Khan); nothing typed matches everything.
+ */
+export function textMatches(typed: string, ...values: (string | null | undefined)[]): boolean {
+  const words = foldText(typed).split(/\s+/).filter((word) => word !== '')
+  if (words.length === 0) return true
+  const haystacks = values.filter((value): value is string => typeof value === 'string').map(foldText)
+  return words.every((word) => haystacks.some((haystack) => haystack.includes(word)))
+}

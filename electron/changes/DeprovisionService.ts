@@ -62,6 +62,12 @@ export class DeprovisionService {
     const snapshot = await connector.readDeprovisionSnapshot(input.userId, signal)
     const refusal = skipRefused ? connector.deprovisionRefusal(snapshot) : null
     if (refusal) return { skipped: refusal }
+    const own = input.ownAccountOverride ? null : await connector.ownAccount(snapshot, signal)
+    if (own) {
+      const ownRefusal = ownAccountRefusal(snapshot.displayName, own, descriptor.label)
+      if (skipRefused) return { skipped: ownRefusal }
+      throw ownRefusal
+    }
     const touched = touchedBy(descriptor, users.id, snapshot)
     const { entryId } = await recordChange(this.context, {
       profileId: profile.id,
@@ -76,6 +82,8 @@ export class DeprovisionService {
         snapshot,
         undoOf: null,
         ...(operationId && { operationId }),
+        ...(input.reason && { reason: input.reason }),
+        ...(input.ownAccountOverride && { ownAccountOverride: input.ownAccountOverride }),
       },
       apply: async () => {
         const steps = await connector.deprovision(snapshot.userId, snapshot, signal)
@@ -217,4 +225,17 @@ function touchedBy(descriptor: ConnectorDescriptor, userType: string, snapshot: 
 function stepsMessage(steps: readonly StepReport[], fallback: string): string {
   const applied = steps.filter((step) => step.status === 'applied').map((step) => step.name)
   return applied.length > 0 ? `${applied.join('; ')}.` : fallback
+}
+
+/**
+ * The refusal to deprovision the account the profile signs in with: without it Lanyard could not
+ * reach the target again, not even to undo. `details.refusal` lets the panel offer the override.
+ */
+function ownAccountRefusal(displayName: string, own: string, target: string): AppError {
+  return new AppError(
+    'conflict',
+    `${displayName} ${own}: deprovisioning them would lock Lanyard out of ${target}, undo included. Nothing was changed. ` +
+      'If they must go anyway, deprovision again with the override and state why; the reason is journaled.',
+    { details: { refusal: 'own_account' } },
+  )
 }

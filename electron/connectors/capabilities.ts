@@ -15,7 +15,7 @@ export const capabilityMethods = {
   deletesObjects: ['delete'],
   readsMemberships: ['listMembers', 'listGroupsOf'],
   managesMemberships: ['addMember', 'removeMember'],
-  deprovisions: ['readDeprovisionSnapshot', 'deprovisionTakes', 'deprovisionRefusal', 'deprovision', 'undoDeprovision'],
+  deprovisions: ['readDeprovisionSnapshot', 'deprovisionTakes', 'deprovisionRefusal', 'ownAccount', 'deprovision', 'undoDeprovision'],
   runsAccountActions: ['runAccountAction'],
 } as const satisfies { [Name in AdapterCapability]: readonly (keyof CapabilityInterfaces[Name])[] }
 

@@ -1,5 +1,5 @@
 import { withReadAhead } from '../connectors/withReadAhead'
-import { getDescriptor } from '../../shared/catalogue'
+import { getDescriptor, parameterApplies } from '../../shared/catalogue'
 import type { ConnectorDescriptor, ConnectorId } from '../../shared/catalogue/types'
 import type { Connector, ConnectorFactory, LazyConnectorFactory } from '../connectors/Connector'
 import type { BudgetState } from '../http/RequestBudget'
@@ -100,7 +100,8 @@ export class ConnectorPool {
       // `read` registers the value with the logger, so no log line can carry it.
       const value = await this.options.secrets.read(profile.id, parameter.key)
       if (value !== null) secrets[parameter.key] = value
-      else if (parameter.required) {
+      // Only the secrets of the sign-in method the profile uses are required (a Coupa OAuth profile has no API key).
+      else if (parameter.required && parameterApplies(descriptor, parameter, profile.values)) {
         throw new AppError(
           'auth_failed',
           `The profile "${profile.name}" has no ${inSentence(parameter.label)} stored: open Edit profile and enter it.`,

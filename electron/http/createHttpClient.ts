@@ -1,11 +1,11 @@
-import { Agent as HttpAgent } from 'node:http'
-import { Agent as HttpsAgent } from 'node:https'
 import axios from 'axios'
 import { redactedMark } from '../logging/redact'
 import { AppError } from '../errors/AppError'
 import { cancelledAfterSending, linkedSignal, throwIfAborted, waitFor } from './cancellation'
 import { ConcurrencyLimiter } from './ConcurrencyLimiter'
 import { errorFromFailure, errorFromResponse, rateLimitedError, type FailureContext } from './httpErrors'
+import { createNetworkAgents } from './network/networkAgents'
+import { isPermanentNetworkFailure } from './network/networkFailureWording'
 import { loggablePath, refusePlainHttp, requestUrl } from './requestUrl'
 import { backoffDelay, isIdempotent, isRetryableStatus, retryAfterHeader } from './retryTiming'
 import { sendAttempt, type AttemptOutcome } from './sendAttempt'
@@ -46,11 +46,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const logger = options.logger
   for (const secret of options.secrets) if (secret) logger.registerSecret(secret)
 
-  const httpAgent = new HttpAgent({ keepAlive: true })
-  const httpsAgent = new HttpsAgent({ keepAlive: true })
+  // The system proxy (CONNECT tunnels for https) and the profile's CAs (network/networkAgents.ts).
+  const { httpAgent, httpsAgent } = createNetworkAgents(options.network)
   const instance = axios.create({
     httpAgent,
     httpsAgent,
+    // Never axios's own proxy support: it reads HTTPS_PROXY itself and sends https requests to the proxy in clear.
+    proxy: false,
     // An API never redirects; following one could carry the credentials to another host, or to http://.
     maxRedirects: 0,
     // Every status comes back as an answer, so no axios error is made for an HTTP failure.
@@ -206,7 +208,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     for (let attempt = 1; ; attempt++) {
       const outcome = await attemptOnce(request, url, attempt, sentCredentials)
       if ('failure' in outcome) {
-        if (!idempotent || retries >= maxRetries) throw errorFromFailure(outcome.failure, context, url.host)
+        const hopeless = isPermanentNetworkFailure(outcome.failure.systemCode)
+        if (!idempotent || retries >= maxRetries || hopeless) throw errorFromFailure(outcome.failure, context, url.host)
         retries++
         await waitToResend(backoffDelay(retries, backoff), request.signal)
         continue

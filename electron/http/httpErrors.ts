@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../shared/errors'
 import { AppError } from '../errors/AppError'
+import { networkLayerWording } from './network/networkFailureWording'
 import type { NetworkFailure } from './sendAttempt'
 import type { HttpResponse, TargetErrorDescription } from './types'
 
@@ -128,7 +129,9 @@ export function errorFromFailure(failure: NetworkFailure, context: FailureContex
     unresolved: "Check the profile's Target URL and the network connection.",
     other: 'Check the network connection and try again.',
   }
-  const message = sentence(what[failure.kind], maybeApplied(context), advice[failure.kind])
+  // A certificate or proxy failure: the request never reached the target, so nothing may have happened.
+  const layer = networkLayerWording(failure.systemCode, host, target)
+  const message = layer ? sentence(layer.what, layer.advice) : sentence(what[failure.kind], maybeApplied(context), advice[failure.kind])
   const details = { networkError: failure.systemCode ?? failure.kind, request: `${context.method} ${context.path}` }
   return new AppError('network', context.scrub(message), { details: scrubbedDetails(details, context.scrub) })
 }

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../../shared/errors'
 import type { Environment } from '../../shared/profiles'
 import type { Logger } from '../logging/Logger'
+import type { NetworkOptions } from './network/networkAgents'
 import type { RequestBudget } from './RequestBudget'
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -101,6 +102,8 @@ export interface HttpClientOptions {
    * double (GoTo's keys are beyond 2^53, which `JSON.parse` silently rounds).
    */
   parseJson?: (text: string) => unknown
+  /** The profile's extra CA and, for tests, the proxy settings; the system's proxy and CAs otherwise. */
+  network?: NetworkOptions
   /** For tests: the clock used to say when a rate-limited request may be tried again. */
   now?: () => number
 }

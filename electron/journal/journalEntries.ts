@@ -123,6 +123,7 @@ export class JournalIndex {
       targetIds: answered?.id ? [intent.target.id, answered.id] : [intent.target.id],
       targetNames: answered?.name ? [intent.target.name, answered.name] : [intent.target.name],
       operationId: intent.operationId ?? null,
+      reason: intent.reason ?? null,
     }
   }
 
@@ -213,6 +214,8 @@ export class JournalIndex {
       completion: isCompletable(intent) && status === 'partial' ? this.completionState(indexed, context) : null,
       completes: intent.completes ?? null,
       operationId: intent.operationId ?? null,
+      reason: intent.reason ?? null,
+      ownAccountOverride: intent.ownAccountOverride ?? null,
     }
   }
 

@@ -1,8 +1,12 @@
 import type { ExportedFile } from '../../shared/contract'
+import { csvCell, csvFile } from '../../shared/csv'
+import { localDateTime } from '../../shared/dates'
 import type { JournalEntry, JournalFilter } from '../../shared/journal'
 
 const columns: { header: string; cell: (entry: JournalEntry) => string }[] = [
-  { header: 'Time', cell: (entry) => entry.time },
+  { header: 'Time', cell: (entry) => localDateTime(entry.time) },
+  // The exact moment as well, for sorting and for matching other systems' logs.
+  { header: 'Time (UTC)', cell: (entry) => entry.time },
   { header: 'Actor', cell: (entry) => entry.actor },
   { header: 'Action', cell: (entry) => entry.action },
   { header: 'Summary', cell: (entry) => entry.summary },
@@ -22,6 +26,8 @@ const columns: { header: string; cell: (entry: JournalEntry) => string }[] = [
   { header: 'Steps', cell: (entry) => entry.outcome.steps.map((step) => `${step.name}: ${step.status}`).join('; ') },
   { header: 'Undoes entry', cell: (entry) => entry.undoOf ?? '' },
   { header: 'Entry id', cell: (entry) => entry.id },
+  { header: 'Ticket or reason', cell: (entry) => entry.reason ?? '' },
+  { header: 'Own account override', cell: (entry) => entry.ownAccountOverride ?? '' },
 ]
 
 /** The filtered journal as a spreadsheet-safe CSV (RFC 4180) or as JSON, named with the date. */
@@ -31,19 +37,11 @@ export function exportEntries(entries: readonly JournalEntry[], format: 'csv' | 
     const content = JSON.stringify({ format: 'lanyard-journal', version: 1, exportedAt: now.toISOString(), filter, entries }, null, 2)
     return { fileName: `lanyard-journal-${date}.json`, content: `${content}\n` }
   }
-  const rows = [columns.map((column) => column.header), ...entries.map((entry) => columns.map((column) => column.cell(entry)))]
-  return { fileName: `lanyard-journal-${date}.csv`, content: rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n' }
+  const rows = entries.map((entry) => columns.map((column) => column.cell(entry)))
+  return { fileName: `lanyard-journal-${date}.csv`, content: csvFile(columns.map((column) => column.header), rows) }
 }
 
-/**
- * One CSV cell. A cell a spreadsheet would run as a formula (starting with = + - @, or a tab or
- * carriage return that some spreadsheets skip before one) gets a leading apostrophe; then the cell
- * is quoted when it holds a comma, a quote or a line break, quotes doubled (RFC 4180).
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
-}
+export { csvCell }
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '(empty)'

@@ -11,6 +11,7 @@ export function operationView(index: JournalIndex, operation: IndexedOperation, 
     action: operation.action,
     title: operation.title,
     undoOf: operation.undoOf,
+    reason: operation.reason ?? null,
     entries: index.readableEntries(index.childrenOf(operation.id), context),
     undo: operationUndoState(index, operation, context),
   }

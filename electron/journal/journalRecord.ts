@@ -66,6 +66,10 @@ export const intentFieldsSchema = z.object({
   statusBefore: z.string().optional(),
   /** Format 2: the operation (an offboarding, a bulk job, an undo of an operation) this change is part of. */
   operationId: z.string().optional(),
+  /** The ticket or reason the person gave (a deprovision, an offboarding's changes); absent when none. */
+  reason: z.string().optional(),
+  /** A deprovision of the account the profile signs in with: why the person went ahead anyway. */
+  ownAccountOverride: z.string().optional(),
 })
 export type IntentFields = z.infer<typeof intentFieldsSchema>
 
@@ -96,6 +100,8 @@ export const operationFieldsSchema = z.object({
   title: z.string(),
   /** An undo of an operation: the operation it reverses. */
   undoOf: z.string().nullable(),
+  /** The ticket or reason the person gave for the whole (an offboarding); absent when none. */
+  reason: z.string().optional(),
 })
 export type OperationFields = z.infer<typeof operationFieldsSchema>
 

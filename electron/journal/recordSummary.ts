@@ -28,14 +28,14 @@ export interface RecordPlace {
  */
 export type IndexedIntent = Pick<
   IntentRecord,
-  'kind' | 'seq' | 'id' | 'time' | 'action' | 'actor' | 'profileId' | 'profileName' | 'connectorId' | 'target' | 'undoOf' | 'completes' | 'operationId'
+  'kind' | 'seq' | 'id' | 'time' | 'action' | 'actor' | 'profileId' | 'profileName' | 'connectorId' | 'target' | 'undoOf' | 'completes' | 'operationId' | 'reason'
 > &
   RecordPlace & {
     /** A create's unique name (createdName): what tells rival creates apart. */
     createdName?: string
   }
 export type IndexedOutcome = Pick<OutcomeRecord, 'kind' | 'intentId' | 'status' | 'target'> & RecordPlace
-export type IndexedOperation = Pick<OperationRecord, 'kind' | 'seq' | 'id' | 'time' | 'action' | 'actor' | 'title' | 'undoOf'> & RecordPlace
+export type IndexedOperation = Pick<OperationRecord, 'kind' | 'seq' | 'id' | 'time' | 'action' | 'actor' | 'title' | 'undoOf' | 'reason'> & RecordPlace
 export type IndexedRecord = IndexedIntent | IndexedOutcome | IndexedOperation
 
 export type SummarizedLine = { ok: true; summary: IndexedRecord } | { ok: false; reason: string }
@@ -70,10 +70,12 @@ export function summaryOf(record: JournalRecord, place: RecordPlace): IndexedRec
     return { kind: 'outcome', intentId: record.intentId, status: record.status, target, at, length }
   }
   if (record.kind === 'operation') {
-    const { seq, id, time, action, title, undoOf } = record
-    return { kind: 'operation', seq, id, time, action, actor: shared(record.actor), title, undoOf, at, length }
+    const { seq, id, time, action, title, undoOf, reason } = record
+    const operation: IndexedOperation = { kind: 'operation', seq, id, time, action, actor: shared(record.actor), title, undoOf, at, length }
+    if (reason !== undefined) operation.reason = reason
+    return operation
   }
-  const { seq, id, time, action, undoOf, completes, operationId } = record
+  const { seq, id, time, action, undoOf, completes, operationId, reason } = record
   const target = { objectType: shared(record.target.objectType), id: record.target.id, name: record.target.name }
   const summary: IndexedIntent = {
     kind: 'intent',
@@ -93,6 +95,8 @@ export function summaryOf(record: JournalRecord, place: RecordPlace): IndexedRec
   // Absent rather than undefined: a property per intent costs memory at 100,000 intents.
   if (completes !== undefined) summary.completes = completes
   if (operationId !== undefined) summary.operationId = operationId
+  // Kept for the Activity search, which finds an entry by its ticket or reason too.
+  if (reason !== undefined) summary.reason = reason
   if (action === 'create') summary.createdName = createdName(record)
   return summary
 }
@@ -134,6 +138,7 @@ function structuralProblem(record: Record<string, unknown>): string | null {
     return null
   }
   if (!isText(record.actor) || !isNullableText(record.undoOf)) return 'actor or undoOf'
+  if (!isOptionalText(record.reason)) return 'reason'
   if (kind === 'operation') return operationActionSet.has(record.action) && isText(record.title) ? null : 'action or title'
   if (!actions.has(record.action) || !connectors.has(record.connectorId)) return 'action or connectorId'
   if (!isText(record.profileId) || !isText(record.profileName)) return 'profile'

@@ -36,17 +36,20 @@ export class Offboarding {
     refuseUnfitAccounts(this.options.connectors, accounts)
     const operation = input.operationId
       ? earlierOffboarding(journal, input.operationId)
-      : await journal.recordOperation({ action: 'offboard', title: `Offboarding of ${input.personName}`, undoOf: null })
+      : await journal.recordOperation({ action: 'offboard', title: `Offboarding of ${input.personName}`, undoOf: null, ...(input.reason && { reason: input.reason }) })
     for (const account of accounts) this.progress(operation.id, account, 'queued', null, null)
-    const results = await inParallelAcrossProfiles(accounts, (account) => this.offboardAccount(operation.id, account))
+    // Each change carries the ticket or reason too: Activity finds and exports entries one by one.
+    const why = { ...(input.reason && { reason: input.reason }), ...(input.ownAccountOverride && { ownAccountOverride: input.ownAccountOverride }) }
+    const results = await inParallelAcrossProfiles(accounts, (account) => this.offboardAccount(operation.id, account, why))
     return { operation: journal.operation(operation.id), accounts: results }
   }
 
-  private async offboardAccount(operationId: string, account: AccountRef): Promise<AccountResult> {
+  /** An account that is the profile's own sign-in is skipped with why (DeprovisionService), unless `why` overrides it. */
+  private async offboardAccount(operationId: string, account: AccountRef, why: Pick<OffboardInput, 'reason' | 'ownAccountOverride'>): Promise<AccountResult> {
     const ref = { profileId: account.profileId, userId: account.userId }
     this.progress(operationId, account, 'running', null, null)
     try {
-      const outcome = await this.options.deprovisions.deprovisionUnlessDone(ref, { operationId })
+      const outcome = await this.options.deprovisions.deprovisionUnlessDone({ ...ref, ...why }, { operationId })
       if ('skipped' in outcome) {
         this.progress(operationId, account, 'skipped', null, outcome.skipped.message)
         return { ...ref, result: 'skipped', entryId: null, error: outcome.skipped.toValue() }

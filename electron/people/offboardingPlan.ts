@@ -92,11 +92,12 @@ async function planAccount(connectors: ConnectorPool, logger: Logger, ref: Accou
     requireOperation(descriptor, userTypeOf(descriptor).id, 'deprovision')
     const connector = requireCapability(await connectors.connectorFor(ref.profileId), 'deprovisions')
     const snapshot = await connector.readDeprovisionSnapshot(ref.userId)
-    const refusal = connector.deprovisionRefusal(snapshot)
+    const own = await connector.ownAccount(snapshot)
+    const reason = connector.deprovisionRefusal(snapshot)?.message ?? (own && ownAccountSkip(snapshot.displayName, own, descriptor.label))
     return {
       account: accountFromSnapshot(profile, descriptor, snapshot),
-      action: refusal ? 'skip' : 'deprovision',
-      reason: refusal?.message ?? null,
+      action: reason ? 'skip' : 'deprovision',
+      reason: reason ?? null,
       effect: deprovisionEffect(descriptor, snapshot.mode),
       recorded: recordedForUndo(descriptor, connector, snapshot),
     }
@@ -125,4 +126,9 @@ function unreadable(connectors: ConnectorPool, ref: AccountRef, message: string)
     lastSignInAt: null,
   }
   return { account, action: 'skip', reason: `Could not be read, so it will not be offboarded: ${message}`, effect: [], recorded: { status: '', memberships: [] } }
+}
+
+/** The profile's own sign-in is not offboarded: it would lock Lanyard out of the target (see DeprovisionService). */
+function ownAccountSkip(displayName: string, own: string, target: string): string {
+  return `${displayName} ${own}: offboarding them would lock Lanyard out of ${target}, undo included. If they must go anyway, deprovision them from their own page with the override.`
 }

@@ -11,6 +11,8 @@ import {
   type StoredProfile,
 } from './profileFileSchema'
 import { removeStaleTemporaryFiles, writeFileAtomically } from './writeFileAtomically'
+import type { ProfileMadeReal } from '../../shared/profiles'
+import { withHonestEnvironments } from './honestEnvironments'
 
 /** A profiles file that could not be used at start-up: where it went and why, for `app.info`. */
 export interface StorageProblem {
@@ -37,6 +39,8 @@ export class ProfileRepository {
     private state: ProfileFile,
     readonly storageProblem: StorageProblem | null,
     private readonly blockedReason: string | null,
+    /** Sandbox profiles this start made Real (see honestEnvironments.ts); empty at every later start. */
+    readonly profilesMadeReal: readonly ProfileMadeReal[] = [],
   ) {
     this.filePath = join(directory, profilesFileName)
   }
@@ -46,7 +50,14 @@ export class ProfileRepository {
     const removed = await removeStaleTemporaryFiles(filePath, (error) => logger.warn('could not remove a temp file left by a crash', { error }))
     if (removed.length > 0) logger.info('removed temp files left by an interrupted save', { files: removed })
     const outcome = await readProfileFile(filePath)
-    if (outcome.ok) return new ProfileRepository(directory, outcome.file, null, null)
+    if (outcome.ok) {
+      const repository = new ProfileRepository(directory, outcome.file, null, null)
+      const { file, madeReal } = withHonestEnvironments(outcome.file)
+      if (madeReal.length === 0) return repository
+      await repository.save(file)
+      logger.warn('sandbox profiles whose address is not on this computer are now real', { profileIds: madeReal.map((profile) => profile.profileId) })
+      return new ProfileRepository(directory, file, null, null, madeReal)
+    }
 
     const movedTo = corruptFilePath(directory, now())
     try {

@@ -1,4 +1,4 @@
-import { getDescriptor } from '../../shared/catalogue'
+import { getDescriptor, parameterApplies } from '../../shared/catalogue'
 import { connectorIds } from '../../shared/catalogue/types'
 import {
   exportFileExtension,
@@ -7,11 +7,12 @@ import {
   type ExportFile,
   type ImportPreviewEntry,
 } from '../../shared/profiles'
-import { plainHttpProblems, plainParameters, secretParameters, trimProfileValues, validateProfileValues } from '../../shared/profileValidation'
+import { honestEnvironment, plainHttpProblems, plainParameters, secretParameters, trimProfileValues, validateProfileValues } from '../../shared/profileValidation'
 import { AppError } from '../errors/AppError'
 import type { StoredProfile } from './profileFileSchema'
 import { describeFieldProblems, plainHttpImportRefusal } from './profileRules'
 import { nameKey, profilesByName, TakenNames } from './takenNames'
+import { certificateProblems } from './caCertificateCheck'
 
 /**
  * Export and import of profile files for a team. Pure functions: the profile service does the
@@ -92,7 +93,12 @@ export function parseExportFile(content: string): ExportFile {
   if (!parsed.success) {
     throw new AppError('invalid_input', `This Lanyard export is damaged (${parsed.error.issues[0]?.message ?? 'unknown problem'}). Ask for a new export.`)
   }
-  return { ...parsed.data, profiles: parsed.data.profiles.map((entry) => ({ ...entry, values: trimProfileValues(entry.values) })) }
+  // A "Sandbox" that is not a tenant on this computer comes in as what it is: Real.
+  const profiles = parsed.data.profiles.map((entry) => {
+    const values = trimProfileValues(entry.values)
+    return { ...entry, values, environment: honestEnvironment(getDescriptor(entry.connectorId), values, entry.environment) }
+  })
+  return { ...parsed.data, profiles }
 }
 
 function describeEntryProblem(entry: unknown): string | null {
@@ -105,11 +111,13 @@ function describeEntryProblem(entry: unknown): string | null {
     const list = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'entry'}: ${issue.message}`).join('; ')
     return `is incomplete or malformed — ${list}.`
   }
-  const { values, environment } = parsed.data
   const descriptor = getDescriptor(parsed.data.connectorId)
+  const values = trimProfileValues(parsed.data.values)
+  const environment = honestEnvironment(descriptor, values, parsed.data.environment)
   // An http:// address is flagged on its entry in the preview (see previewImport), not refused with the file.
   const insecure = plainHttpProblems(descriptor, values, environment)
-  const valueProblems = Object.fromEntries(Object.entries(validateProfileValues(descriptor, values, environment)).filter(([key]) => !(key in insecure)))
+  const formProblems = { ...certificateProblems(descriptor, values), ...validateProfileValues(descriptor, values, environment) }
+  const valueProblems = Object.fromEntries(Object.entries(formProblems).filter(([key]) => !(key in insecure)))
   if (Object.keys(valueProblems).length > 0) {
     return `has values Lanyard cannot accept — ${describeFieldProblems(descriptor, valueProblems)}.`
   }
@@ -136,7 +144,10 @@ export function previewImport(file: ExportFile, existing: readonly StoredProfile
       environment: entry.environment,
       clashesWith: clash?.id ?? null,
       suggestedName,
-      secretsNeeded: secretParameters(getDescriptor(entry.connectorId)).map((parameter) => parameter.key),
+      // Only the secrets of the sign-in method the profile uses (a GoTo password-grant profile needs no token).
+      secretsNeeded: secretParameters(getDescriptor(entry.connectorId))
+        .filter((parameter) => parameterApplies(getDescriptor(entry.connectorId), parameter, entry.values))
+        .map((parameter) => parameter.key),
       refusal: plainHttpImportRefusal(getDescriptor(entry.connectorId), entry.values, entry.environment),
     }
   })

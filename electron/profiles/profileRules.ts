@@ -2,6 +2,7 @@ import type { ConnectorDescriptor } from '../../shared/catalogue/types'
 import type { Environment } from '../../shared/profiles'
 import { plainHttpProblems, secretParameters, validateProfileValues } from '../../shared/profileValidation'
 import { AppError } from '../errors/AppError'
+import { certificateProblems } from './caCertificateCheck'
 
 /** Profile names are what people recognise, so "Okta prod" and "okta Prod" count as the same. */
 export function sameName(a: string, b: string): boolean {
@@ -41,7 +42,9 @@ export function describeFieldProblems(descriptor: ConnectorDescriptor, fields: R
 
 /** Refuses values the descriptor does not accept (for a profile of `environment`), with one message per field. */
 export function assertValidValues(descriptor: ConnectorDescriptor, values: Record<string, string>, environment: Environment): void {
-  const fields = validateProfileValues(descriptor, values, environment)
+  // The form's checks first; a certificate in PEM form is then read as one (caCertificateCheck.ts).
+  const formProblems = validateProfileValues(descriptor, values, environment)
+  const fields = { ...certificateProblems(descriptor, values), ...formProblems }
   if (Object.keys(fields).length > 0) {
     throw new AppError('invalid_input', `Some values are not valid — ${describeFieldProblems(descriptor, fields)}.`, { fields })
   }

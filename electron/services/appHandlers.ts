@@ -1,4 +1,5 @@
 import type { Handlers, SandboxStatus } from '../../shared/contract'
+import type { ProfileMadeReal } from '../../shared/profiles'
 import type { StorageProblem } from '../profiles/ProfileRepository'
 import type { SecretStore } from '../secrets/SecretStore'
 import { requireWebAddress } from '../security/webAddress'
@@ -27,6 +28,7 @@ export function createAppHandlers(
   options: AppHandlerOptions,
   storageProblem: () => StorageProblem | null,
   profileHandlers: SandboxProfileHandlers,
+  profilesMadeReal: () => readonly ProfileMadeReal[] = () => [],
 ): Pick<Handlers, 'app.info' | 'app.openExternal' | 'app.setSandbox'> {
   return {
     'app.info': async () => ({
@@ -36,6 +38,7 @@ export function createAppHandlers(
       keychain: (await options.secretStore.isAvailable()) ? 'available' : 'unavailable',
       storageProblem: storageProblem(),
       sandbox: (await options.sandboxes?.status?.()) ?? withoutSandboxes,
+      profilesMadeReal: [...profilesMadeReal()],
     }),
     'app.openExternal': async ({ url }) => {
       // Checked here too: the preview's opener is not the Electron one.

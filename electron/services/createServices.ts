@@ -141,7 +141,7 @@ export async function createServices(options: ServiceOptions): Promise<Services 
   })
 
   const handlers = {
-    ...createAppHandlers(options, () => repository.storageProblem, profileHandlers),
+    ...createAppHandlers(options, () => repository.storageProblem, profileHandlers, () => repository.profilesMadeReal),
     ...profileHandlers,
     'profiles.duplicate': (input) => profiles.duplicate(input),
     'profiles.delete': ({ profileId }) => profiles.delete(profileId),

@@ -1,7 +1,11 @@
 import { lanyardRow, operationCells, readOnly, readWrite, writeOnly } from './mappingRow'
+import { caCertificateParameter } from './networkParameters'
 import { cognitoRegions } from './regions'
 import type { ConnectorDescriptor, FieldPattern } from './types'
 
+/** Why a Cognito deprovision is never refused as the profile's own account (the other targets refuse theirs). */
+export const cognitoOwnAccountNote =
+  'Cognito profiles sign in with IAM access keys, which are not users of the pool: no pool user is the account Lanyard signs in with, so deprovisioning one can never lock Lanyard out.'
 const deprovisionNote = 'Deprovision disables the user (and signs them out); undo enables the user again and brings back the group memberships it took away.'
 
 /*
@@ -101,8 +105,10 @@ export const cognito: ConnectorDescriptor = {
       help: 'Leave empty to use the standard AWS address for the Region. Fill in only to reach the pool through another endpoint.',
       placeholder: 'https://cognito-idp.eu-west-1.amazonaws.com',
     },
+    caCertificateParameter,
   ],
-  deprovisionEffects: { default: [deprovisionNote] },
+  // The offboarding plan shows these for every Cognito account: where the other targets refuse the profile's own account.
+  deprovisionEffects: { default: [deprovisionNote, cognitoOwnAccountNote] },
   objectTypes: [
     {
       id: 'users',
@@ -114,6 +120,15 @@ export const cognito: ConnectorDescriptor = {
       // Completes "Search users by …". The search also takes a status word (CONFIRMED, Enabled,
       // Disabled) and `attribute = "value"` / `^=` on any attribute ListUsers filters (cognitoSearch.ts).
       searchHint: 'the start of a username, email, phone or full name, or a status',
+      // ListUsers filters one attribute, `^=` from its start, capitals and accents as stored (cognitoSearch.ts).
+      searchHelp: {
+        matches:
+          'Cognito matches the start of one attribute, chosen by what you type: an email (with @), a phone (+ and digits), ' +
+          'a full name (two words) or a username (one word), or a status such as Disabled.',
+        by: 'target',
+        ignoresAccents: false,
+        ignoresCase: false,
+      },
       // The new user's groups are steps of the create ("Add to <group>"), like the password.
       joinsGroupsOnCreate: true,
       // The pool's other attributes (given_name, custom:department…), as Extension.Custom.<attribute name>.
@@ -174,6 +189,7 @@ export const cognito: ConnectorDescriptor = {
       mandatoryFields: ['displayName'],
       // Cognito has no group search: Lanyard reads the groups and matches them itself.
       searchHint: 'part of the name or description',
+      searchHelp: { matches: 'Lanyard reads the pool’s groups and finds your words anywhere in the name or description.', by: 'lanyard', ignoresAccents: true, ignoresCase: true },
       fieldRules: {
         // cognito.md §3 GroupNameType: min=1, max=128, pattern=[\p{L}\p{M}\p{S}\p{N}\p{P}]+.
         displayName: {

@@ -1,6 +1,8 @@
 import { deriveCoupaUserAttributes } from './coupaRules'
 import { coupaNotes, describeCoupaUserValue } from './coupaWords'
 import { operationCells, readOnly, readWrite } from './mappingRow'
+import { caCertificateParameter } from './networkParameters'
+import { coupaOAuthScopes } from './coupaScopes'
 import type { ConnectorDescriptor, FieldRule, MappingRow, ObjectTypeDescriptor } from './types'
 
 const deprovisionNote = 'Deprovision sets active to false; undo sets it back to true and restores the roles and groups it took away.'
@@ -81,6 +83,7 @@ function readOnlyGroupLike(id: string, referenceName: string, label: string): Ob
     operations: operationCells('– | GET | GET | GET | – | – | – | – | via user'),
     mandatoryFields: [],
     searchHint: 'part of the name',
+    searchHelp: { matches: 'Coupa matches part of the name.', by: 'target', ignoresAccents: false, ignoresCase: true },
     mapping: groupLikeMapping,
   }
 }
@@ -114,18 +117,70 @@ const flagRules: Record<string, FieldRule> = Object.fromEntries(
 export const coupa: ConnectorDescriptor = {
   id: 'coupa',
   label: 'Coupa',
-  summary: 'Users of a Coupa instance and their roles and groups, through the Coupa API with an API key.',
+  summary: 'Users of a Coupa instance and their roles and groups, through the Coupa API with an OAuth client (or a legacy API key).',
   extensionSchema: 'urn:lanyard:scim:schemas:extension:coupa:2.0:User',
   objectIdsTravelIn: 'urlPath',
   parameters: [
+    {
+      key: 'authMethod',
+      label: 'Sign in with',
+      kind: 'select',
+      required: true,
+      secret: false,
+      origin: 'lanyard',
+      defaultValue: 'oauth',
+      // Profiles saved before this choice existed signed in with an API key, and still do.
+      valueWhenAbsent: 'apiKey',
+      options: [
+        { value: 'oauth', label: 'OAuth client credentials (recommended)' },
+        { value: 'apiKey', label: 'API key (legacy)' },
+      ],
+      help:
+        'Coupa has deprecated API keys: new integrations use an OAuth2/OpenID Connect client with the client-credentials grant, ' +
+        'made under Setup › Integrations › OAuth2/OpenID Connect Clients. Only OAuth clients can read roles (through Coupa GraphQL).',
+    },
+    {
+      key: 'clientId',
+      label: 'Client identifier',
+      kind: 'text',
+      required: true,
+      secret: false,
+      origin: 'lanyard',
+      appliesWhen: { key: 'authMethod', values: ['oauth'] },
+      help: "The OAuth client's Identifier, shown by Coupa when the client is saved.",
+    },
+    {
+      key: 'clientSecret',
+      label: 'Client secret',
+      kind: 'secret',
+      required: true,
+      secret: true,
+      origin: 'lanyard',
+      appliesWhen: { key: 'authMethod', values: ['oauth'] },
+      help: "The OAuth client's Secret. It is kept in this computer's keychain and is never shown again.",
+    },
+    {
+      key: 'scopes',
+      label: 'Scopes',
+      kind: 'text',
+      required: true,
+      secret: false,
+      origin: 'lanyard',
+      appliesWhen: { key: 'authMethod', values: ['oauth'] },
+      defaultValue: coupaOAuthScopes.join(' '),
+      help:
+        'The scopes Lanyard asks for, separated by spaces; the client must have been given them in Coupa. ' +
+        'Test connection says which were granted and what a missing one turns off.',
+    },
     {
       key: 'apiKey',
       label: 'API key',
       kind: 'secret',
       required: true,
       secret: true,
+      appliesWhen: { key: 'authMethod', values: ['apiKey'] },
       help:
-        'A Coupa API key (40 characters), made by a Coupa administrator under Setup › API Keys. ' +
+        'A Coupa API key (40 characters), made by a Coupa administrator under Setup › API Keys. Deprecated by Coupa. ' +
         "It is kept in this computer's keychain and is never shown again.",
     },
     {
@@ -168,6 +223,7 @@ export const coupa: ConnectorDescriptor = {
         'Coupa hands out users 50 at a time. Long lists ask for several of those pages at once; ' +
         'Coupa allows about 25 requests a second, and Lanyard waits when it says to slow down.',
     },
+    caCertificateParameter,
   ],
   deprovisionEffects: { default: [deprovisionNote] },
   objectTypes: [
@@ -181,6 +237,15 @@ export const coupa: ConnectorDescriptor = {
       mandatoryFields: ['userName', 'emails[0].value', 'name.givenName', 'name.familyName'],
       // Coupa's filters cannot be OR'd, so the text's shape picks the field (coupaSearch.ts).
       searchHint: 'login, email, first and last name, or active / inactive',
+      // Coupa's filters cannot be OR'd: the shape of the text picks one (coupaSearch.ts).
+      searchHelp: {
+        matches:
+          'Coupa matches one field, chosen by what you type: part of the email (with @), the start of first and last name (two words), ' +
+          'part of the login (one word), or active / inactive.',
+        by: 'target',
+        ignoresAccents: false,
+        ignoresCase: true,
+      },
       customAttributePrefix: 'Extension.Custom.',
       fieldRules: {
         ...flagRules,
@@ -234,5 +299,6 @@ export const coupa: ConnectorDescriptor = {
   notes: [
     'Custom properties (version 1 only) become attributes of the enterprise extension: readWrite, returned by default, not required, single-valued.',
     deprovisionNote,
+    'Lanyard signs in with an OAuth client (client credentials, POST /oauth2/token; 24-hour tokens, kept in memory and asked for again before they expire) or, for older profiles, with an API key in X-COUPA-API-KEY. Coupa serves GraphQL, and so the role catalogue, to OAuth clients only.',
   ],
 }

@@ -1,4 +1,5 @@
 import { operationCells, readOnly, readWrite } from './mappingRow'
+import { caCertificateParameter } from './networkParameters'
 import type { ConnectorDescriptor } from './types'
 
 const deprovisionNotes = [
@@ -22,14 +23,44 @@ export const gotomeeting: ConnectorDescriptor = {
   extensionSchema: 'urn:lanyard:scim:schemas:extension:gotomeeting:2.0:User',
   objectIdsTravelIn: 'urlPath',
   // The older guide lists only username, client id, client secret and target URL; the newer one
-  // adds password and account key, and the newer behaviour is the default, so all are required.
+  // adds password and account key. GoTo has since closed the password grant to new clients, so a
+  // personal access token is the default and username and password apply only to the password grant.
   parameters: [
+    {
+      key: 'grantType',
+      label: 'Sign in with',
+      kind: 'select',
+      required: true,
+      secret: false,
+      origin: 'lanyard',
+      defaultValue: 'personalAccessToken',
+      // Profiles saved before this choice existed signed in with the password grant, and still do.
+      valueWhenAbsent: 'password',
+      options: [
+        { value: 'personalAccessToken', label: 'Personal access token (recommended)' },
+        { value: 'password', label: 'Username and password (older OAuth clients)' },
+      ],
+      help:
+        'GoTo no longer offers the password grant to new OAuth clients. A personal access token, made by the administrator ' +
+        'in their GoTo account settings for this OAuth client, signs Lanyard in without their password.',
+    },
+    {
+      key: 'personalAccessToken',
+      label: 'Personal access token',
+      kind: 'secret',
+      required: true,
+      secret: true,
+      origin: 'lanyard',
+      appliesWhen: { key: 'grantType', values: ['personalAccessToken'] },
+      help: "A GoTo administrator's personal access token for the OAuth client below. It is kept in this computer's keychain and is never shown again.",
+    },
     {
       key: 'username',
       label: 'Username',
       kind: 'email',
       required: true,
       secret: false,
+      appliesWhen: { key: 'grantType', values: ['password'] },
       help: 'The email address of a GoTo account administrator that Lanyard signs in as.',
       placeholder: 'admin@acme.com',
     },
@@ -39,6 +70,7 @@ export const gotomeeting: ConnectorDescriptor = {
       kind: 'secret',
       required: true,
       secret: true,
+      appliesWhen: { key: 'grantType', values: ['password'] },
       help: "That administrator's GoTo password. It is kept in this computer's keychain and is never shown again.",
     },
     {
@@ -75,6 +107,7 @@ export const gotomeeting: ConnectorDescriptor = {
       placeholder: 'https://api.getgo.com/admin/rest/v1/',
       defaultValue: 'https://api.getgo.com/admin/rest/v1/',
     },
+    caCertificateParameter,
   ],
   deprovisionEffects: { default: deprovisionNotes },
   objectTypes: [
@@ -86,6 +119,12 @@ export const gotomeeting: ConnectorDescriptor = {
       operations: operationCells('POST | GET | GET | GET | PUT | DELETE | PUT | PUT | –'),
       mandatoryFields: ['emails[0].value', 'name.givenName', 'name.familyName'],
       searchHint: 'part of the email, first or last name, "first last", or the key',
+      searchHelp: {
+        matches: 'GoToMeeting matches part of the email, first name or last name, the start of first and last name for two words ("Ada Love"), or the user key.',
+        by: 'target',
+        ignoresAccents: false,
+        ignoresCase: true,
+      },
       fieldRules: {
         userName: { format: 'email', note: 'In GoToMeeting the username is the email address: changing one changes both.' },
         'emails[0].value': { format: 'email', note: 'Also the username: GoToMeeting signs people in with their email.' },
@@ -123,6 +162,7 @@ export const gotomeeting: ConnectorDescriptor = {
       absentOperationNotes: { membership: 'not supported' },
       mandatoryFields: ['displayName'],
       searchHint: 'part of the name',
+      searchHelp: { matches: 'GoToMeeting matches part of the group name.', by: 'target', ignoresAccents: false, ignoresCase: true },
       notProvided: notProvidedDates,
       mapping: [
         readOnly('id', 'key'),
@@ -148,7 +188,7 @@ export const gotomeeting: ConnectorDescriptor = {
   notes: [
     'The older guide lists only name, username, client id, client secret and target URL.',
     ...deprovisionNotes,
-    'Lanyard signs in with the username and password (OAuth password grant). With the Target URL https://api.getgo.com/… it signs in at authentication.logmeininc.com; with any other address, at that address\'s /oauth/token.',
+    'Lanyard signs in with a personal access token (grant_type=personal_access_token), or with the username and password (OAuth password grant) for older OAuth clients; access tokens last 60 minutes and are renewed with the refresh token GoTo issues. With the Target URL https://api.getgo.com/… it signs in at authentication.logmeininc.com; with any other address, at that address\'s /oauth/token.',
     'A user created through Lanyard gets a GoTo Meeting licence of the account (the plain one before bundles) and GoTo\'s invitation email.',
   ],
 }

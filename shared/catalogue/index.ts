@@ -11,6 +11,7 @@ export type { AdapterCapability, ConnectorCapabilities, MembershipCapability, Me
 export { cognitoRegions } from './regions'
 export { parseCustomProperties, customPropertyTypes } from './customProperties'
 export type { CustomProperty, CustomPropertyType, CustomPropertiesParseResult } from './customProperties'
+export { chosenValue, parameterApplies } from './parameterChoice'
 
 const descriptorsById: Readonly<Record<ConnectorId, ConnectorDescriptor>> = deepFreeze({
   cognito,

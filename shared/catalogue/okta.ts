@@ -1,4 +1,5 @@
 import { lanyardRow, operationCells, readOnly, readWrite } from './mappingRow'
+import { caCertificateParameter } from './networkParameters'
 import type { ConnectorDescriptor } from './types'
 import { oktaAccountActions } from './oktaAccountActions'
 
@@ -46,6 +47,7 @@ export const okta: ConnectorDescriptor = {
       ],
       help: `${suspendWords} ${deactivateWords}`,
     },
+    caCertificateParameter,
   ],
   deprovisionEffects: { suspend: [suspendWords], deactivate: [suspendWords.replace(' but keeps everything else, so undo is complete.', '.'), deactivateWords] },
   objectTypes: [
@@ -58,6 +60,13 @@ export const okta: ConnectorDescriptor = {
       mandatoryFields: ['name.givenName', 'name.familyName', 'userName', 'emails[0].value', 'password'],
       searchHint: 'name, email, login or status',
       accountActions: oktaAccountActions,
+      // `search` with `sw` (oktaSearch.ts): Okta compares without case but letter for letter, accents included.
+      searchHelp: {
+        matches: 'Okta matches the start of the first name, last name, email or login ("Ada Love" finds Ada Lovelace), or a status such as Suspended.',
+        by: 'target',
+        ignoresAccents: false,
+        ignoresCase: true,
+      },
       customAttributePrefix: 'Extension.Custom.',
       // Lengths and formats from okta-management.yaml `UserProfile` (okta.md §3.1): login and email
       // 5..100, firstName / lastName 1..50, primaryPhone ≤ 100, streetAddress ≤ 1024, city and state
@@ -129,6 +138,7 @@ export const okta: ConnectorDescriptor = {
       operations: operationCells('POST | GET | GET | GET | PUT | DELETE | – | – | POST create/add, DELETE remove'),
       mandatoryFields: ['displayName'],
       searchHint: 'name or type',
+      searchHelp: { matches: 'Okta matches the start of the group name, or a type such as Okta group.', by: 'target', ignoresAccents: false, ignoresCase: true },
       customAttributePrefix: 'Extension.Custom.',
       mapping: [
         readOnly('id', 'id'),

@@ -10,7 +10,7 @@ import type { AttributeValue, Attributes } from '../attributes'
 export const connectorIds = ['okta', 'cognito', 'coupa', 'gotomeeting'] as const
 export type ConnectorId = (typeof connectorIds)[number]
 
-export type ParameterKind = 'text' | 'url' | 'email' | 'secret' | 'select' | 'customProperties'
+export type ParameterKind = 'text' | 'url' | 'email' | 'secret' | 'select' | 'customProperties' | 'certificate'
 
 export interface ParameterDescriptor {
   /** Key in the profile's values (or in the keychain, for a secret); also the sandbox line's key. */
@@ -36,6 +36,18 @@ export interface ParameterDescriptor {
    * deprovisions); absent for the reference's own parameters.
    */
   origin?: 'lanyard'
+  /**
+   * Shown, checked and required only while another parameter (a `select`) holds one of `values`:
+   * Coupa's client id and secret only for OAuth, its API key only for the legacy choice. See
+   * `parameterApplies` in parameterChoice.ts.
+   */
+  appliesWhen?: { key: string; values: readonly string[] }
+  /**
+   * For a `select` added after profiles already existed: what a saved profile without a value
+   * meant. Coupa profiles from before the sign-in choice used an API key, so they read as `apiKey`
+   * while a new profile starts at `defaultValue` (OAuth).
+   */
+  valueWhenAbsent?: string
 }
 
 /** C R L P U D Dp Ud M in the reference tables. */
@@ -67,6 +79,21 @@ export interface MappingRow {
   origin?: 'lanyard'
 }
 
+/**
+ * What a search of this object type really does, for a help-desk reader: whose search it is (the
+ * target's, or Lanyard's own matching of what it read), and whether "lefevre" finds Lefèvre.
+ */
+export interface SearchHelp {
+  /** One sentence: "Okta matches the start of first name, last name, email or login." */
+  matches: string
+  /** `target`: the target's own search, which Lanyard cannot widen; `lanyard`: Lanyard matches the rows itself. */
+  by: 'target' | 'lanyard'
+  /** Whether "lefevre" finds Lefèvre. Lanyard's own matching always ignores them (shared/text.ts). */
+  ignoresAccents: boolean
+  /** Whether "ADA" finds Ada. */
+  ignoresCase: boolean
+}
+
 export interface ObjectTypeDescriptor {
   /** Route and tab id, e.g. `users`, `groups`, `roles`. */
   id: string
@@ -82,6 +109,8 @@ export interface ObjectTypeDescriptor {
   mandatoryFields: readonly string[]
   /** What the search box finds, in words ("name, email, login or status"): the adapter's search, not a guess. */
   searchHint?: string
+  /** How the search matches, said under the search box and when nothing is found (renderer/.../searchHelp.ts). */
+  searchHelp?: SearchHelp
   mapping: readonly MappingRow[]
   /** Per-attribute rules from the known limitations; the form and main both apply them. */
   fieldRules?: Readonly<Record<string, FieldRule>>

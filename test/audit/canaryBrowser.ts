@@ -8,6 +8,7 @@ import { sandboxProfileAccess } from '../e2e/support/sandboxProfile'
 import type { AuditOptions, AuditRow } from './auditTable'
 import { filesUnder } from '../support/filesUnder'
 import { findCanaries } from './canaryForms'
+import { valuesUsingSecret } from './signInChoice'
 
 /**
  * The secret canary, the page's half: `npm run preview`'s real process (secrets in the OS
@@ -27,10 +28,12 @@ export async function runCanaryBrowserAudit(options: AuditOptions): Promise<Audi
     const canaries = new Map<string, string>()
     const profileIds = new Map<ConnectorId, string>()
     const secretsOf = new Map<ConnectorId, Record<string, string>>()
+    const valuesOf = new Map<ConnectorId, Record<string, string>>()
     for (const connectorId of connectorIds) {
       const access = await sandboxProfileAccess(app, connectorId)
       profileIds.set(connectorId, access.profileId)
       secretsOf.set(connectorId, access.secrets)
+      valuesOf.set(connectorId, access.values)
       for (const [key, secret] of Object.entries(access.secrets)) canaries.set(`${connectorId} ${key} (the tenant's)`, secret)
     }
 
@@ -58,14 +61,16 @@ export async function runCanaryBrowserAudit(options: AuditOptions): Promise<Audi
       for (const parameter of getDescriptor(connectorId).parameters.filter((candidate) => candidate.secret)) {
         const wrong = `canary-${connectorId}-${parameter.key}-${randomBytes(18).toString('base64url')}`
         canaries.set(`${connectorId} ${parameter.key} (wrong)`, wrong)
-        await invokeThroughBridge(app, 'profiles.update', { profileId: profileId, secrets: { [parameter.key]: wrong } })
+        // Signed in the way that sends this secret (Coupa's legacy API key, GoTo's password grant).
+        const using = valuesUsingSecret(getDescriptor(connectorId), parameter.key, valuesOf.get(connectorId) ?? {})
+        await invokeThroughBridge(app, 'profiles.update', { profileId: profileId, values: using, secrets: { [parameter.key]: wrong } })
         await showProfile(page, app, profileId, 'users')
         const refusal = page.getByRole('alert').first()
         if (!(await refusal.waitFor({ timeout: 15_000 }).then(() => true, () => false))) {
           misfires.push(`${connectorId} ${parameter.key}: the page showed no refusal for a wrong canary`)
         }
         await keep(`${connectorId} ${parameter.key} refused`)
-        await invokeThroughBridge(app, 'profiles.update', { profileId: profileId, secrets: tenantSecrets })
+        await invokeThroughBridge(app, 'profiles.update', { profileId: profileId, values: valuesOf.get(connectorId), secrets: tenantSecrets })
       }
     }
     await page.goto(`${app.url}#/activity`)

@@ -6,6 +6,8 @@ import type { Result } from '../../shared/errors'
 import { invokeContract } from '../../electron/services/invokeContract'
 import type { AuditOptions } from './auditTable'
 import type { AuditApp } from './fuzzRig'
+import { sandboxParameters } from '../../electron/services/sandboxProfiles'
+import { valuesUsingSecret } from './signInChoice'
 
 /**
  * What the secret canary does with each connector before it searches: every path a secret could
@@ -40,6 +42,7 @@ export async function runCanaryScenarios(app: AuditApp, depth: AuditOptions['dep
     const secretKeys = getDescriptor(connectorId).parameters.filter((parameter) => parameter.secret).map((parameter) => parameter.key)
     const tenantSecrets = Object.fromEntries(secretKeys.map((key) => [key, tenant.credentials[key] ?? '']))
     for (const key of secretKeys) run.canaries.set(`${connectorId} ${key} (the tenant's)`, tenantSecrets[key] ?? '')
+    const tenantValues = sandboxParameters(connectorId, tenant.url, tenant.credentials).values
 
     run.scenarios++
     expectCode(`${connectorId} success`, await ask('directory.testConnection', { profileId: id }), ['ok'])
@@ -63,11 +66,12 @@ export async function runCanaryScenarios(app: AuditApp, depth: AuditOptions['dep
       run.scenarios++
       const wrong = `canary-${connectorId}-${key}-${randomBytes(18).toString('base64url')}`
       run.canaries.set(`${connectorId} ${key} (wrong)`, wrong)
-      await ask('profiles.update', { profileId: id, secrets: { [key]: wrong } })
+      // Signed in the way that sends this secret (Coupa's legacy API key, GoTo's password grant).
+      await ask('profiles.update', { profileId: id, values: valuesUsingSecret(getDescriptor(connectorId), key, tenantValues), secrets: { [key]: wrong } })
       expectCode(`${connectorId} ${key} refused`, await ask('directory.testConnection', { profileId: id }), ['auth_failed'])
       await ask('directory.list', { profileId: id, objectType: 'users', search: 'a', pageSize: 5 })
       if (reader) await ask('directory.deprovision', { profileId: id, userId: reader })
-      await ask('profiles.update', { profileId: id, secrets: tenantSecrets })
+      await ask('profiles.update', { profileId: id, values: tenantValues, secrets: tenantSecrets })
     }
 
     // The target unreachable: every connection reset.

@@ -32,6 +32,6 @@ function sameNameFile(count: number): ExportFile {
     format: 'lanyard-profiles',
     version: 1,
     exportedAt: new Date().toISOString(),
-    profiles: Array.from({ length: count }, () => ({ connectorId: 'okta', name: 'Okta prod', environment: 'sandbox', values: validValues.okta })),
+    profiles: Array.from({ length: count }, () => ({ connectorId: 'okta', name: 'Okta prod', environment: 'real', values: validValues.okta })),
   }
 }

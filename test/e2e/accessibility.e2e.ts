@@ -133,7 +133,7 @@ describe('every view at 1024×700 and 1440×900, light and dark', () => {
     const grid = page.getByRole('grid')
     await grid.locator('[role="row"][data-id]').first().waitFor()
     await grid.focus()
-    // The first key chooses the first row (nothing was selected); the next goes to the end.
+    // End goes to the last row (here one page holds every user; with more it loads them first).
     await page.keyboard.press('End')
     await page.keyboard.press('End')
     await expect.poll(() => page.locator('.grid__scroller').evaluate((scroller) => scroller.scrollTop)).toBeGreaterThan(0)

@@ -43,7 +43,22 @@ describe('profiles, as a help-desk user', () => {
     const urlError = await describedBy(page, 'Target URL')
     expect(urlError).toMatch(/https:\/\//)
     expect(await describedBy(page, 'Profile name')).toMatch(/name/i)
+    // No environment is chosen for the person: the form says so at the choice.
+    const environment = page.getByRole('group', { name: /Environment/ })
+    expect(await page.getByRole('radio', { name: /^Sandbox/ }).isChecked()).toBe(false)
+    expect(await page.getByLabel('Real tenant').isChecked()).toBe(false)
+    const environmentError = await environment.getAttribute('aria-describedby')
+    expect(await page.locator(`[id="${environmentError}"]`).textContent()).toMatch(/Choose Sandbox or Real/)
     await screenshot(page, 'profiles-form-errors')
+  })
+
+  it('refuses a real address as Sandbox, at the address, and saves nothing', async () => {
+    await page.getByLabel('Profile name').fill('Acme Okta')
+    await page.getByLabel('Target URL').fill('https://acme.okta.com')
+    await page.getByRole('radio', { name: /^Sandbox/ }).check()
+    await page.getByRole('button', { name: 'Create profile' }).click()
+    await expect.poll(() => describedBy(page, 'Target URL')).toMatch(/not a sandbox on this computer.*choose Real/)
+    expect(await page.getByLabel('Target URL').inputValue()).toBe('https://acme.okta.com')
   })
 
   it('creates an Okta profile whose token goes to the keychain, and still lists it after a reload', async () => {

@@ -53,6 +53,7 @@ describe('start-up problems, as a help-desk user sees them', () => {
     await page.getByLabel('Profile name').fill('Coupa training')
     await page.getByLabel('API key').fill('coupa-key-that-has-nowhere-to-go')
     await page.getByLabel('Target URL').fill('https://acme.coupahost.com')
+    await page.getByLabel('Real tenant').check()
     await page.getByRole('button', { name: 'Create profile' }).click()
 
     const saveBanner = page.getByRole('alert').filter({ hasText: 'was saved' })

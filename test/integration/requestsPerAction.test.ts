@@ -21,6 +21,7 @@ import type { RunningSandbox } from '../../electron/sandbox/types'
 import { sandboxParameters } from '../../electron/services/sandboxProfiles'
 import { afterTest, requestLog } from '../support/connectorHarness'
 import { createTestServices } from '../support/createTestServices'
+import { sandboxOwnAccount } from '../support/sandboxOwnAccounts'
 import { createRecordingLogger } from '../support/recordingLogger'
 import { useTemporaryDirectories } from '../support/temporaryDirectory'
 import { button, mountConfirmation, openDialog, type Searchable } from '../renderer/directory/detail/detailFixtures'
@@ -96,7 +97,7 @@ async function openApp(connectorId: ConnectorId) {
     await flushPromises()
     counted[action] = { count: tenant.requestCount() - before, requests: logged.requests() }
   }
-  return { wrapper, confirmation, router, listPath, count, counted }
+  return { wrapper, confirmation, router, listPath, count, counted, ownAccount: sandboxOwnAccount(connectorId, tenant) }
 }
 
 /** Confirms the open confirmation, whatever its button says. */
@@ -110,10 +111,10 @@ async function confirm(confirmation: Searchable): Promise<void> {
   await flushPromises()
 }
 
-/** The first user of the loaded first page that can be deprovisioned and changed. */
-function firstWritableActiveUser(): { id: string; displayName: string } {
+/** The first user of the loaded first page that can be deprovisioned and changed: not the profile's own account, which is refused. */
+function firstWritableActiveUser(ownAccount: string | null): { id: string; displayName: string } {
   const tables = Object.values(useDirectoryListStore().tables)
-  const user = tables[0]?.items.find((item) => item.status?.active === true && item.readOnlyReason === null)
+  const user = tables[0]?.items.find((item) => item.status?.active === true && item.readOnlyReason === null && item.id !== ownAccount)
   if (!user) throw new Error('The first page lists no active user.')
   return user
 }
@@ -148,9 +149,9 @@ async function openFirstPicker(wrapper: VueWrapper): Promise<string> {
 describe('requests the sandbox tenant receives per user action', () => {
   for (const connectorId of Object.keys(starters) as ConnectorId[]) {
     it(`${connectorId}: open the users list, search a name, open a user, deprovision, undo, add and remove a membership, edit, an account action`, async ({ task }) => {
-      const { wrapper, confirmation, router, listPath, count, counted } = await openApp(connectorId)
+      const { wrapper, confirmation, router, listPath, count, counted, ownAccount } = await openApp(connectorId)
       await count('open the users list', () => router.push(listPath))
-      const { id: userId, displayName } = firstWritableActiveUser()
+      const { id: userId, displayName } = firstWritableActiveUser(ownAccount)
       await count('search a name', async () => {
         // The search leaves at once (count() waits for its answer).
         await wrapper.find('input[type="search"]').setValue(displayName)

@@ -22,12 +22,14 @@ const validGoToMeeting = {
 
 describe('secretParameters and plainParameters', () => {
   it('split the parameters by their secret flag', () => {
-    expect(secretParameters(gotomeeting).map((parameter) => parameter.key)).toEqual(['password', 'clientSecret'])
+    expect(secretParameters(gotomeeting).map((parameter) => parameter.key)).toEqual(['personalAccessToken', 'password', 'clientSecret'])
     expect(plainParameters(gotomeeting).map((parameter) => parameter.key)).toEqual([
+      'grantType',
       'username',
       'clientId',
       'accountKey',
       'url',
+      'caCertificate',
     ])
     expect(secretParameters(okta).map((parameter) => parameter.key)).toEqual(['token'])
   })
@@ -35,14 +37,14 @@ describe('secretParameters and plainParameters', () => {
 
 describe('validateProfileValues', () => {
   it('accepts complete, well-formed values with an empty object', () => {
-    expect(validateProfileValues(okta, { url: 'https://acme.okta.com' }, 'sandbox')).toEqual({})
-    expect(validateProfileValues(cognito, validCognito, 'sandbox')).toEqual({})
-    expect(validateProfileValues(gotomeeting, validGoToMeeting, 'sandbox')).toEqual({})
-    expect(validateProfileValues(coupa, { url: 'https://acme.coupahost.com', customProperties: 'cost_center|string;' }, 'sandbox')).toEqual({})
+    expect(validateProfileValues(okta, { url: 'https://acme.okta.com' }, 'real')).toEqual({})
+    expect(validateProfileValues(cognito, validCognito, 'real')).toEqual({})
+    expect(validateProfileValues(gotomeeting, validGoToMeeting, 'real')).toEqual({})
+    expect(validateProfileValues(coupa, { url: 'https://acme.coupahost.com', customProperties: 'cost_center|string;' }, 'real')).toEqual({})
   })
 
   it('asks for every required plain parameter left empty or blank', () => {
-    expect(validateProfileValues(gotomeeting, { username: '  ' }, 'sandbox')).toEqual({
+    expect(validateProfileValues(gotomeeting, { username: '  ' }, 'real')).toEqual({
       username: 'Enter the Username: GoToMeeting profiles need it.',
       clientId: 'Enter the Client Id: GoToMeeting profiles need it.',
       accountKey: 'Enter the Account key: GoToMeeting profiles need it.',
@@ -50,19 +52,40 @@ describe('validateProfileValues', () => {
     })
   })
 
+  it('asks only for the values of the sign-in method chosen; a profile saved before the choice keeps its old method', () => {
+    const coupaOAuth = { url: 'https://acme.coupahost.com', authMethod: 'oauth' }
+    expect(validateProfileValues(coupa, coupaOAuth, 'real')).toEqual({
+      clientId: 'Enter the Client identifier: Coupa profiles need it.',
+      scopes: 'Enter the Scopes: Coupa profiles need it.',
+    })
+    expect(validateProfileValues(coupa, { ...coupaOAuth, clientId: 'lanyard', scopes: 'core.user.read' }, 'real')).toEqual({})
+    // API key profiles (chosen, or saved before the choice existed) need no client.
+    expect(validateProfileValues(coupa, { url: 'https://acme.coupahost.com', authMethod: 'apiKey' }, 'real')).toEqual({})
+    expect(validateProfileValues(coupa, { url: 'https://acme.coupahost.com' }, 'real')).toEqual({})
+    expect(validateProfileValues(coupa, { ...coupaOAuth, authMethod: 'password' }, 'real')).toEqual({
+      authMethod: '"password" is not one of the choices for Sign in with: pick one from the list, e.g. oauth.',
+    })
+    const { username: _username, ...withoutUsername } = validGoToMeeting
+    expect(validateProfileValues(gotomeeting, { ...withoutUsername, grantType: 'personalAccessToken' }, 'real')).toEqual({})
+    expect(validateProfileValues(gotomeeting, { ...withoutUsername, grantType: 'password' }, 'real')).toEqual({
+      username: 'Enter the Username: GoToMeeting profiles need it.',
+    })
+    expect(validateProfileValues(gotomeeting, withoutUsername, 'real')).toEqual({ username: 'Enter the Username: GoToMeeting profiles need it.' })
+  })
+
   it('does not ask for secrets, which travel separately to the keychain', () => {
-    expect(validateProfileValues(okta, { url: 'https://acme.okta.com' }, 'sandbox')).not.toHaveProperty('token')
+    expect(validateProfileValues(okta, { url: 'https://acme.okta.com' }, 'real')).not.toHaveProperty('token')
   })
 
   it('lets optional parameters stay empty', () => {
-    expect(validateProfileValues(cognito, { ...validCognito, url: '' }, 'sandbox')).toEqual({})
-    expect(validateProfileValues(coupa, { url: 'https://acme.coupahost.com' }, 'sandbox')).toEqual({})
+    expect(validateProfileValues(cognito, { ...validCognito, url: '' }, 'real')).toEqual({})
+    expect(validateProfileValues(coupa, { url: 'https://acme.coupahost.com' }, 'real')).toEqual({})
   })
 
   it.each(['acme.okta.com', 'ftp://acme.okta.com', 'https://', 'https://acme okta.com', '/relative/path'])(
     'refuses "%s" as a target URL with an example of a full address',
     (url) => {
-      expect(validateProfileValues(okta, { url }, 'sandbox')).toEqual({
+      expect(validateProfileValues(okta, { url }, 'real')).toEqual({
         url: 'Enter a full address starting with https://, e.g. https://acme.okta.com',
       })
     },
@@ -70,25 +93,25 @@ describe('validateProfileValues', () => {
 
   it('accepts http addresses of local sandbox tenants and checks an optional URL once filled in', () => {
     expect(validateProfileValues(okta, { url: 'http://127.0.0.1:4010' }, 'sandbox')).toEqual({})
-    expect(validateProfileValues(cognito, { ...validCognito, url: 'cognito-idp.eu-west-1.amazonaws.com' }, 'sandbox')).toEqual({
+    expect(validateProfileValues(cognito, { ...validCognito, url: 'cognito-idp.eu-west-1.amazonaws.com' }, 'real')).toEqual({
       url: 'Enter a full address starting with https://, e.g. https://cognito-idp.eu-west-1.amazonaws.com',
     })
   })
 
   it.each(['admin', 'admin@', '@acme.com', 'admin@acme', 'ad min@acme.com'])('refuses "%s" as an email username', (username) => {
-    expect(validateProfileValues(gotomeeting, { ...validGoToMeeting, username }, 'sandbox')).toEqual({
+    expect(validateProfileValues(gotomeeting, { ...validGoToMeeting, username }, 'real')).toEqual({
       username: 'Enter an email address, e.g. admin@acme.com',
     })
   })
 
   it('refuses a Region that is not in the list', () => {
-    expect(validateProfileValues(cognito, { ...validCognito, region: 'eu-west-9' }, 'sandbox')).toEqual({
+    expect(validateProfileValues(cognito, { ...validCognito, region: 'eu-west-9' }, 'real')).toEqual({
       region: '"eu-west-9" is not one of the choices for Region: pick one from the list, e.g. us-east-1.',
     })
   })
 
   it('reports malformed custom properties with the parser’s messages', () => {
-    expect(validateProfileValues(coupa, { url: 'https://acme.coupahost.com', customProperties: 'budget|number;flag' }, 'sandbox')).toEqual({
+    expect(validateProfileValues(coupa, { url: 'https://acme.coupahost.com', customProperties: 'budget|number;flag' }, 'real')).toEqual({
       customProperties:
         'Entry 1 "budget|number": the data type must be string or boolean, not "number". ' +
         'Entry 2 "flag" has no "|" between the field name and the data type: write it as field_name|data_type, e.g. cost_center|string.',
@@ -96,7 +119,7 @@ describe('validateProfileValues', () => {
   })
 
   it('refuses a key the connector does not have', () => {
-    expect(validateProfileValues(okta, { url: 'https://acme.okta.com', region: 'eu-west-1' }, 'sandbox')).toEqual({
+    expect(validateProfileValues(okta, { url: 'https://acme.okta.com', region: 'eu-west-1' }, 'real')).toEqual({
       region: '"region" is not a setting of Okta profiles: remove it.',
     })
   })
@@ -111,7 +134,7 @@ describe('validateProfileValues', () => {
     const descriptor = getDescriptor(id)
     const label = descriptor.parameters.find((parameter) => parameter.key === key)?.label
     for (const value of ['hunter2', '']) {
-      const errors = validateProfileValues(descriptor, { [key]: value }, 'sandbox')
+      const errors = validateProfileValues(descriptor, { [key]: value }, 'real')
       expect(errors[key]).toBe(
         `${label} is a secret and must never be stored with the plain settings: enter it in its own field so it is kept in the OS keychain.`,
       )
@@ -120,7 +143,7 @@ describe('validateProfileValues', () => {
   })
 
   it('judges values trimmed, and trimProfileValues gives what to store', () => {
-    expect(validateProfileValues(okta, { url: '  https://acme.okta.com  ' }, 'sandbox')).toEqual({})
+    expect(validateProfileValues(okta, { url: '  https://acme.okta.com  ' }, 'real')).toEqual({})
     expect(trimProfileValues({ url: '  https://acme.okta.com  ' })).toEqual({ url: 'https://acme.okta.com' })
   })
 })
@@ -146,7 +169,7 @@ describe('http:// and the environment', () => {
   it('accepts https:// for real and sandbox profiles alike', () => {
     expect(validateProfileValues(okta, { url: 'https://acme.okta.com' }, 'real')).toEqual({})
     expect(validateProfileValues(okta, { url: 'https://127.0.0.1:4010' }, 'real')).toEqual({})
-    expect(validateProfileValues(okta, { url: 'https://acme.oktapreview.com' }, 'sandbox')).toEqual({})
+    expect(validateProfileValues(okta, { url: 'https://127.0.0.1:4010' }, 'sandbox')).toEqual({})
   })
 
   it.each(['http://127.0.0.1:4010', 'http://127.8.9.10', 'http://localhost:3000/api', 'http://[::1]:4010'])(

@@ -52,7 +52,7 @@ export const validExamples: { [N in CallName]: CallInput<N> } = {
   'people.search': { search: 'dana.lee', profileSet: 'sandbox', searchKey: 'people-view' },
   'people.cancel': { searchKey: 'people-view' },
   'people.planOffboarding': { accounts: [{ profileId, userId: '00u1' }] },
-  'people.offboard': { personName: 'Dana Lee', accounts: [{ profileId, userId: '00u1' }], operationId: 'operation-1' },
+  'people.offboard': { personName: 'Dana Lee', accounts: [{ profileId, userId: '00u1' }], operationId: 'operation-1', reason: 'INC-4711 leaver' },
   'jobs.readList': { fileName: 'leavers.csv', text: 'email\ndana.lee@example.com\n' },
   'jobs.start': { planId: 'plan-1' },
   'jobs.pause': { jobId: 'job-1' },
@@ -85,6 +85,8 @@ const appliedDeprovision: JournalEntry = {
   completion: null,
   completes: null,
   operationId: null,
+  reason: 'INC-4711 leaver',
+  ownAccountOverride: null,
 }
 
 /**

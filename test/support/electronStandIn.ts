@@ -32,6 +32,13 @@ export class FakeSession {
   setPermissionCheckHandler(handler: (contents: unknown, permission: string) => boolean): void {
     this.permissionCheckHandler = handler
   }
+  /** What `resolveProxy` answers (Chromium's PAC-style string), and the URLs it was asked about. */
+  proxyAnswer = 'DIRECT'
+  readonly proxyQueries: string[] = []
+  resolveProxy(url: string): Promise<string> {
+    this.proxyQueries.push(url)
+    return Promise.resolve(this.proxyAnswer)
+  }
 }
 
 /** An Electron-style event: `defaultPrevented` tells whether the guard stopped it. */
@@ -210,7 +217,11 @@ class FakeApp extends EventEmitter {
 }
 export const app = new FakeApp()
 
+/** The default session, which main asks for the system's proxy (a window has a FakeSession of its own). */
+export const session = { defaultSession: new FakeSession() }
+
 export function resetElectronStandIn(): void {
+  session.defaultSession = new FakeSession()
   BrowserWindow.created.length = 0
   ipcMain.handlers.clear()
   ipcRenderer.invoked.length = 0

@@ -23,6 +23,7 @@ import type {
   UpdatesObjects,
 } from '../../electron/connectors/Connector'
 import { AppError } from '../../electron/errors/AppError'
+import { askedOnce } from '../../electron/connectors/ownAccount'
 
 interface StoredObject {
   id: string
@@ -64,6 +65,8 @@ export class FakeDirectory {
   /** Called at the start of every adapter method, before it does anything. */
   onCall: ((method: string) => void) | null = null
   stepFailure: StepFailure | null = null
+  /** The user the profile signs in with, as the target's "who am I" answers (`signedInUser` in `calls`); null for none. */
+  ownUserId: string | null = null
   private readonly failures = new Map<string, AppError>()
   private heldLists: Promise<void> | null = null
   private nextId = 1
@@ -303,6 +306,16 @@ class FakeConnector implements Connector, CreatesObjects, UpdatesObjects, Delete
   /** The fake deprovisions anyone not suspended or deactivated yet. */
   deprovisionRefusal(snapshot: DeprovisionSnapshot): AppError | null {
     return ['SUSPENDED', 'DEPROVISIONED'].includes(snapshot.status) ? new AppError('conflict', `${snapshot.displayName} is already ${snapshot.status}. Nothing was changed.`) : null
+  }
+
+  /** Asks the fake's "who am I" once per connector, through the adapters' own helper. */
+  private readonly signedInUser = askedOnce(async () => {
+    this.target.enter('signedInUser')
+    return this.target.ownUserId
+  })
+
+  async ownAccount(snapshot: DeprovisionSnapshot): Promise<string | null> {
+    return (await this.signedInUser()) === snapshot.userId ? 'is the account this profile signs in with' : null
   }
 
   async readDeprovisionSnapshot(userId: string): Promise<DeprovisionSnapshot> {

@@ -23,5 +23,5 @@ export const secretKeys: Record<ConnectorId, string[]> = {
 }
 
 export function oktaProfile(name: string, secrets: Record<string, string> = {}): CreateProfileInput {
-  return { connectorId: 'okta', name, environment: 'sandbox', values: { ...validValues.okta }, secrets }
+  return { connectorId: 'okta', name, environment: 'real', values: { ...validValues.okta }, secrets }
 }

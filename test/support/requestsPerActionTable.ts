@@ -63,8 +63,9 @@ export const requestsPerAction: Record<ConnectorId, Partial<Record<UserAction, A
     'search a name': { expected: 1 },
     // The panel reads the user (GET /users/{id}) and its groups (GET /users/{id}/groups); the table already holds the row.
     open: { expected: 2 },
-    // Main: the user and their groups for the journal's snapshot, POST …/lifecycle/suspend (3). Renderer: the user, their groups (2).
-    deprovision: { expected: 5, minimum: { requests: 4, why: "the renderer reads the user's groups again, which a suspend leaves as they were" } },
+    // Main: the user and their groups for the journal's snapshot, who the token belongs to (GET /users/me, once a session: this
+    // is the first deprovision), POST …/lifecycle/suspend (4). Renderer: the user, their groups (2).
+    deprovision: { expected: 6, minimum: { requests: 5, why: "the renderer reads the user's groups again, which a suspend leaves as they were" } },
     // Main: the user and groups before, POST …/lifecycle/unsuspend, the user and groups read back to compare (5). Renderer: 2.
     undo: { expected: 7, minimum: { requests: 4, why: 'undo reads the user and groups back to compare and the renderer reads both again: one read of the user would do' } },
     // The picker's first page: GET /groups.
@@ -101,9 +102,10 @@ export const requestsPerAction: Record<ConnectorId, Partial<Record<UserAction, A
     edit: { expected: 7, minimum: { requests: 3, why: "the adapter reads the user again before writing, and the renderer reads it after main's read-back, with its unchanged groups" } },
   },
   coupa: {
+    // The profile's first request signs in (POST /oauth2/token, client credentials: one token a session, 24 hours), then
     // GET /api/users: the renderer asks for 100 rows and Coupa pages hold 50; the first page goes alone and the
-    // second follows only when it comes back full. This tenant holds about 20 users, so one page answers (1).
-    'open the users list': { expected: 1 },
+    // second follows only when it comes back full. This tenant holds about 20 users, so one page answers (2).
+    'open the users list': { expected: 2 },
     // GET /api/users with firstname[starts_with] and lastname[starts_with]: the first page comes back short, so no second is sent.
     'search a name': { expected: 1 },
     // The panel and each of its four membership lists (content groups, roles, approval groups, account groups) read the
@@ -124,15 +126,16 @@ export const requestsPerAction: Record<ConnectorId, Partial<Record<UserAction, A
     edit: { expected: 5, minimum: { requests: 2, why: 'the adapter reads the user again before writing and back after, though the PUT answers it, and the renderer reads it again' } },
   },
   gotomeeting: {
-    // The profile's first request signs in (POST /oauth/token), then GET …/users, one page.
+    // The profile's first request signs in (POST /oauth/token with its personal access token), then GET …/users, one page.
     'open the users list': { expected: 2 },
     // GET …/users with a firstName & lastName filter.
     'search a name': { expected: 1 },
     // The user (GET /users/{key}), read at once by the panel and by its group list for the group's key, then the
     // group (GET /groups/{key}).
     open: { expected: 2 },
-    // Main: GET the user and the licences for the snapshot, PUT to deactivate, PUT to take the licences (4). Renderer: 2.
-    deprovision: { expected: 6, minimum: { requests: 5, why: "the renderer reads the user's group, which a deactivation leaves as it was" } },
+    // Main: GET the user and the licences for the snapshot, who the profile signs in as (GET /me, once a session: this is the
+    // first deprovision), PUT to deactivate, PUT to take the licences (5). Renderer: 2.
+    deprovision: { expected: 7, minimum: { requests: 6, why: "the renderer reads the user's group, which a deactivation leaves as it was" } },
     // Main: GET the user, two PUTs back, GET the user and the licences to compare (5). Renderer: 2.
     undo: { expected: 7, minimum: { requests: 4, why: 'undo reads the user and licences back to compare, and the renderer reads the user again and its unchanged group' } },
     // Main: GET the user (diff and journal), PUT, GET read back (3). Renderer: 2.

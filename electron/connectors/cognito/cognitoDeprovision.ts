@@ -46,6 +46,11 @@ export function deprovisionRefusal(snapshot: DeprovisionSnapshot): AppError | nu
   return snapshot.extra.enabled === false ? new AppError('conflict', `${snapshot.displayName} is already disabled in Cognito. Nothing was changed.`) : null
 }
 
+/** IAM credentials are not pool users (see cognitoOwnAccountNote): no pool user is the profile's own account. */
+export async function ownAccount(): Promise<string | null> {
+  return null
+}
+
 export async function deprovision(context: CognitoContext, userId: string, snapshot: DeprovisionSnapshot): Promise<StepReport[]> {
   sameUser(userId, snapshot)
   const name = snapshot.displayName

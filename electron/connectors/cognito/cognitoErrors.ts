@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../../shared/errors'
+import { isPermanentNetworkFailure, networkLayerWording } from '../../http/network/networkFailureWording'
 import { AppError } from '../../errors/AppError'
 
 /*
@@ -53,6 +54,8 @@ export function isThrottled(failure: CognitoFailure): boolean {
 
 /** A failure the same request may simply be sent again after, when it is idempotent. */
 export function isTransient(failure: CognitoFailure): boolean {
+  // A certificate this computer does not trust, or the proxy's refusal, is the same on every try.
+  if (failure.kind === 'network' && isPermanentNetworkFailure(failure.systemCode)) return false
   return failure.kind === 'network' || (failure.kind === 'service' && failure.serverFault)
 }
 
@@ -156,6 +159,13 @@ function clean(details: Record<string, string | null | undefined>, scrub: (text:
 export function appErrorOf(failure: CognitoFailure, context: FailureContext): AppError {
   if (failure.kind === 'cancelled') return new AppError('cancelled', 'The request was cancelled because a newer one replaced it.')
   if (failure.kind === 'network') {
+    // A certificate or proxy failure: said as the HTTP client says it; the call never reached Cognito.
+    const layer = networkLayerWording(failure.systemCode, context.host, 'Cognito')
+    if (layer) {
+      return new AppError('network', context.scrub(sentence(layer.what, layer.advice)), {
+        details: clean({ networkError: failure.systemCode, operation: context.operation }, context.scrub),
+      })
+    }
     const timedOut = failure.systemCode === 'TimeoutError' || failure.systemCode === 'ETIMEDOUT'
     const what = timedOut
       ? `Cognito did not answer within ${context.timeoutMs} ms.`

@@ -1,4 +1,5 @@
 import { AppError } from '../../errors/AppError'
+import { textMatches } from '../../../shared/text'
 
 /*
  * The search box's text as a ListUsers `Filter` (cognito.md §3): one attribute, `=` (exact) or
@@ -85,10 +86,10 @@ function enabledWord(value: string): string {
   return lower === 'enabled' ? 'Enabled' : lower === 'disabled' ? 'Disabled' : value
 }
 
-/** Groups: the name contains the text, without case; empty keeps every group. */
+/** Groups: the name or description holds the text, accents and case aside (shared/text.ts); empty keeps every group. */
 export function groupMatcher(search: string): ((name: string, description: string) => boolean) | undefined {
-  const text = search.trim().toLowerCase()
+  const text = search.trim()
   if (text === '') return undefined
-  return (name, description) => name.toLowerCase().includes(text) || description.toLowerCase().includes(text)
+  return (name, description) => textMatches(text, name, description)
 }
 

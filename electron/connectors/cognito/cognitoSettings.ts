@@ -1,6 +1,8 @@
 import type { Environment } from '../../../shared/profiles'
 import { AppError } from '../../errors/AppError'
+import type { NetworkOptions } from '../../http/network/networkAgents'
 import type { ConnectorSettings } from '../Connector'
+import { networkOf } from '../networkOf'
 
 /** What a Cognito profile holds, checked once when its connector is built. */
 export interface CognitoProfileSettings {
@@ -12,6 +14,8 @@ export interface CognitoProfileSettings {
   endpoint: string | undefined
   /** Whether the signed calls may go over http:// (shared/secureAddress.ts). */
   environment: Environment
+  /** The profile's extra CA certificate (networkOf). */
+  network: NetworkOptions
 }
 
 /** AWS's shape of a user pool id (cognito.md §2): the Region, an underscore, letters and digits. */
@@ -48,7 +52,7 @@ export function readCognitoSettings(settings: ConnectorSettings): CognitoProfile
       'region',
     )
   }
-  return { accessKeyId, accessSecret, region, userPoolId, endpoint: endpointOf(settings), environment: settings.environment }
+  return { accessKeyId, accessSecret, region, userPoolId, endpoint: endpointOf(settings), environment: settings.environment, network: networkOf(settings) }
 }
 
 function endpointOf(settings: ConnectorSettings): string | undefined {

@@ -1,6 +1,7 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
 import { cancelledAfterSending, linkedSignal, throwIfAborted, waitFor } from '../../http/cancellation'
 import { ConcurrencyLimiter } from '../../http/ConcurrencyLimiter'
+import { createNetworkAgents, type NetworkOptions } from '../../http/network/networkAgents'
 import type { RequestBudget } from '../../http/RequestBudget'
 import { createSharedReads } from '../../http/sharedReads'
 import { refusePlainHttp } from '../../http/requestUrl'
@@ -28,6 +29,8 @@ export interface CognitoTuning {
    * throttled call pauses the category. Without one, throttling is only reacted to.
    */
   budget?: RequestBudget
+  /** The tests' proxy and name seams, added to the profile's own network settings. */
+  network?: NetworkOptions
 }
 
 const defaults = {
@@ -87,6 +90,8 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
   const sharedReads = createSharedReads<unknown>((output) => structuredClone(output))
   const host = settings.endpoint ? new URL(settings.endpoint).host : `cognito-idp.${settings.region}.amazonaws.com`
   logger.registerSecret(settings.accessSecret)
+  // The same proxy-aware, CA-trusting agents as the HTTP client's (http/network/networkAgents.ts).
+  const { httpAgent, httpsAgent } = createNetworkAgents({ ...settings.network, ...tuning.network })
   const quiet = { debug: () => undefined, info: () => undefined, warn: (message: string) => logger.warn(`AWS SDK: ${message}`), error: () => undefined }
   const client = new CognitoIdentityProviderClient({
     region: settings.region,
@@ -98,7 +103,7 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
     defaultsMode: 'standard',
     maxAttempts: 1,
     retryMode: 'standard',
-    requestHandler: { connectionTimeout: timeoutMs, logger: quiet },
+    requestHandler: { connectionTimeout: timeoutMs, logger: quiet, httpAgent, httpsAgent },
   })
   refusePlainHttpBeforeSigning(client, settings, profileName)
   dropSdkLogging(client)
@@ -244,6 +249,8 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
     close() {
       closing.abort()
       client.destroy()
+      httpAgent.destroy()
+      httpsAgent.destroy()
       budget?.close()
     },
   }

@@ -6,7 +6,7 @@ import type { Connector, ConnectorSettings, CreatesObjects, DeletesObjects, Depr
 import { createCognitoApi } from './cognitoApi'
 import { describePool, testConnection } from './cognitoConnection'
 import { createUser, plannedCreate } from './cognitoCreateUser'
-import { deprovision, deprovisionRefusal, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './cognitoDeprovision'
+import { deprovision, deprovisionRefusal, deprovisionTakes, ownAccount, readDeprovisionSnapshot, undoDeprovision } from './cognitoDeprovision'
 import { createGroup, deleteGroup, getGroup, listGroups, plannedGroupUpdate, updateGroup } from './cognitoGroups'
 import { addMember, listGroupsOf, listMembers, removeMember } from './cognitoMemberships'
 import { attributeSchema } from './cognitoSchema'
@@ -92,6 +92,7 @@ export function createCognitoConnector(settings: ConnectorSettings, tuning: Cogn
     readDeprovisionSnapshot: (userId, signal) => readDeprovisionSnapshot(context, userId, signal),
     deprovisionTakes,
     deprovisionRefusal,
+    ownAccount,
     deprovision: (userId, snapshot, signal) => deprovision(under(signal), userId, snapshot),
     undoDeprovision: (userId, snapshot, signal) => undoDeprovision(under(signal), userId, snapshot),
     close: () => transport.close(),

@@ -29,8 +29,20 @@ export async function readDeprovisionSnapshot(context: CoupaContext, userId: str
     active,
     groups,
     mode: 'deactivate',
-    extra: {},
+    // Only when set, so other users' snapshots stay as they were: see ownAccount below.
+    extra: (user as Record<string, unknown>)['api-user'] === true ? { apiUser: true } : {},
   }
+}
+
+/**
+ * Coupa has no "who am I": an API key or OAuth client acts as an API user (`api-user`, set by Coupa
+ * and read-only), and Coupa does not say which one. Every API user is therefore treated as the
+ * profile's own: deactivating it could stop the integration Lanyard signs in with. No request.
+ */
+export async function ownAccount(snapshot: DeprovisionSnapshot): Promise<string | null> {
+  return snapshot.extra.apiUser === true
+    ? "is a Coupa API user, the kind of user this profile's API key or OAuth client acts as (Coupa does not say which one, so Lanyard treats every API user as its own)"
+    : null
 }
 
 /** `active=false` changes the status only: roles and groups stay on the user. */

@@ -22,7 +22,8 @@ function messagesOf(body: unknown): { subject: string | undefined; messages: str
   return { subject, messages }
 }
 
-export function describeCoupaError(response: HttpResponse): TargetErrorDescription {
+/** `authKind`: how the profile signs in, which decides what a 401 or 403 asks the person to fix. */
+export function describeCoupaError(response: HttpResponse, authKind: 'apiKey' | 'oauth' = 'apiKey'): TargetErrorDescription {
   const { subject, messages } = messagesOf(response.data)
   const description: TargetErrorDescription = {
     targetCode: subject,
@@ -40,14 +41,30 @@ export function describeCoupaError(response: HttpResponse): TargetErrorDescripti
   if (response.status === 400 && messages.length > 0) {
     return { ...description, code: 'invalid_input', message: `Coupa refused the values (Coupa says: "${said}"). Correct them and try again.` }
   }
+  if (response.status === 401 && authKind === 'oauth') {
+    return {
+      ...description,
+      code: 'auth_failed',
+      message:
+        "Coupa did not accept Lanyard's access token, even after signing in again. Test the profile's connection; " +
+        'a Coupa administrator may have revoked or changed the OAuth client.',
+    }
+  }
   if (response.status === 401) {
     return {
       ...description,
       code: 'auth_failed',
       message:
         'Coupa did not accept the API key. It may be wrong, expired or revoked: ask a Coupa administrator for a new one ' +
-        '(Setup › API Keys) and save it in the profile.',
+        '(Setup › API Keys) and save it in the profile, or sign in with an OAuth client instead.',
     }
+  }
+  if (response.status === 403) {
+    const fix =
+      authKind === 'oauth'
+        ? "Ask a Coupa administrator to give the OAuth client the scope it needs (Setup › OAuth2/OpenID Connect Clients) and add it to the profile's Scopes."
+        : 'Coupa serves some calls (GraphQL, and so roles) to OAuth clients only: edit the profile to sign in with OAuth client credentials.'
+    return { ...description, code: 'auth_failed', message: `Coupa refused this request${said ? ` (Coupa says: "${said}")` : ''}. ${fix}` }
   }
   if (response.status === 406) {
     return { ...description, code: 'network', message: 'Coupa would not answer in JSON. Check that the Target URL is your Coupa instance.' }
@@ -69,7 +86,7 @@ export function graphqlError(body: unknown, what: string): AppError | null {
   return new AppError(
     'network',
     `Coupa could not list ${what} (Coupa says: "${said || 'an unknown GraphQL error'}"). Roles are read through Coupa's GraphQL API: ` +
-      'check that the API key may read it, or ask a Coupa administrator.',
+      "check that the profile's OAuth client may read it (scope core.common.read), or ask a Coupa administrator.",
     { details: { targetMessage: said.slice(0, 500) } },
   )
 }

@@ -33,6 +33,8 @@ export interface CoupaContext {
   pagesAtOnce: number
   /** The instance's host, for the connection report. */
   host: string
+  /** What the connection report says about the sign-in (method, scopes granted, what a missing one turns off). */
+  signInFacts?: () => { label: string; value: string }[]
 }
 
 /** Parses one of Coupa's answers, or says plainly that Coupa answered something unexpected. */

@@ -1,13 +1,14 @@
 import { coupa } from '../../../shared/catalogue/coupa'
 import { parseCustomProperties } from '../../../shared/catalogue/customProperties'
 import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
+import { networkOf } from '../networkOf'
 import { createHttpClient } from '../../http/createHttpClient'
 import type { HttpClientOptions } from '../../http/types'
 import { AppError } from '../../errors/AppError'
 import type { Connector, ConnectorSettings, CreatesObjects, Deprovisions, ManagesMemberships, ReadsMemberships, UpdatesObjects } from '../Connector'
 import { createCoupaBudget } from './coupaBudget'
 import { testConnection } from './coupaConnection'
-import { deprovision, deprovisionRefusal, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './coupaDeprovision'
+import { deprovision, deprovisionRefusal, deprovisionTakes, ownAccount, readDeprovisionSnapshot, undoDeprovision } from './coupaDeprovision'
 import { describeCoupaError } from './coupaErrors'
 import { getGroupLike, listGroupLikes } from './coupaGroups'
 import { addMember, listGroupsOf, listMembers, removeMember } from './coupaMemberships'
@@ -15,12 +16,14 @@ import type { CoupaContext } from './coupaTypes'
 import { createUser, getUser, listUsers, refuseUnsendableUser } from './coupaUsers'
 import { updateUser } from './coupaUserUpdate'
 import { sendingUnder } from '../writeSignal'
+import { renewingOnRejection } from '../OAuthTokens'
+import { coupaAuthOf, createCoupaTokens, describeCoupaSignInError, signInFacts } from './coupaSignIn'
 
 /** Coupa creates and updates users, changes memberships from the user and deprovisions; it never deletes (soft delete only). */
 export type CoupaConnector = Connector & CreatesObjects & UpdatesObjects & ReadsMemberships & ManagesMemberships & Deprovisions
 
 /** Test seams: faster timeouts and retries than a real profile uses. */
-export type CoupaHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'budget'>
+export type CoupaHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'budget' | 'network'>
 
 const pagesAtOnceChoices = ['1', '2', '4', '8']
 
@@ -67,30 +70,35 @@ function objectType(id: string): ObjectTypeDescriptor {
 }
 
 /**
- * The Coupa adapter: the API key in `X-COUPA-API-KEY` with `Accept: application/json`, offset
+ * The Coupa adapter: an OAuth client's token (client credentials, in memory only, see coupaSignIn)
+ * in `Authorization: Bearer`, or a legacy API key in `X-COUPA-API-KEY`; `Accept: application/json`, offset
  * paging 50 rows a page (several in flight for a long list), user-centric memberships and
  * deprovision by `active=false`; no delete (soft delete only, A.1: deprovision takes someone out). Every refusal it can make from what it holds comes before the
  * first request, so a refusal never leaves a half-done change.
  */
 export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaHttpTuning = {}): CoupaConnector {
-  const apiKey = required(settings, settings.secrets.apiKey, 'API key')
+  const auth = coupaAuthOf(settings)
   const url = instanceUrl(settings)
   const pagesAtOnce = pagesAtOnceOf(settings)
   const budget = createCoupaBudget(settings.onBudgetChanged)
-  const http = createHttpClient({
-    targetName: 'Coupa',
-    baseUrl: url.toString(),
-    environment: settings.environment,
-    authenticate: () => ({ 'X-COUPA-API-KEY': apiKey }),
-    secrets: [apiKey],
-    logger: settings.logger,
-    profileName: settings.profileName,
-    describeError: describeCoupaError,
+  const secret = auth.kind === 'apiKey' ? auth.apiKey : auth.clientSecret
+  // Both clients refuse http:// for a real profile (and off this computer for a sandbox) before
+  // authenticating: the sign-in's form carries the client secret, every API request a token or key.
+  const common = { targetName: 'Coupa', baseUrl: url.toString(), environment: settings.environment, logger: settings.logger, profileName: settings.profileName, budget }
+  const signIn = auth.kind === 'oauth' ? createHttpClient({ ...common, authenticate: () => ({}), secrets: [secret], describeError: describeCoupaSignInError, ...tuning }) : null
+  const tokens = auth.kind === 'oauth' && signIn ? createCoupaTokens(signIn, auth, settings.logger) : null
+  const api = createHttpClient({
+    ...common,
+    authenticate: tokens ? async () => ({ Authorization: `Bearer ${await tokens.current()}` }) : () => ({ 'X-COUPA-API-KEY': secret }),
+    secrets: [secret],
+    describeError: (response) => describeCoupaError(response, auth.kind),
     // As many requests in flight as the list may read pages at once: one profile, one budget.
     concurrency: pagesAtOnce,
-    budget,
     ...tuning,
+    network: networkOf(settings, tuning.network),
   })
+  // An OAuth token is asked for once per session and per expiry, and once more after a 401.
+  const http = tokens ? renewingOnRejection(api, tokens) : api
   const context: CoupaContext = {
     http,
     users: objectType('users'),
@@ -98,6 +106,7 @@ export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaH
     customProperties: customPropertiesOf(settings),
     pagesAtOnce,
     host: url.host,
+    signInFacts: () => signInFacts(auth, tokens),
   }
   /** The context of one write: its requests carry the write's signal, its steps check it. */
   const under = (signal: AbortSignal | undefined): CoupaContext => (signal ? { ...context, http: sendingUnder(http, signal), signal } : context)
@@ -121,10 +130,13 @@ export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaH
     readDeprovisionSnapshot: (userId, signal) => readDeprovisionSnapshot(context, userId, signal),
     deprovisionTakes,
     deprovisionRefusal,
+    ownAccount,
     deprovision: (userId, snapshot, signal) => deprovision(under(signal), userId, snapshot),
     undoDeprovision: (userId, snapshot, signal) => undoDeprovision(under(signal), userId, snapshot),
     close: () => {
+      tokens?.forget()
       http.close()
+      signIn?.close()
       budget.close()
     },
   }

@@ -1,5 +1,7 @@
 import { gotomeeting } from '../../../shared/catalogue/gotomeeting'
+import { chosenValue } from '../../../shared/catalogue/parameterChoice'
 import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
+import { networkOf } from '../networkOf'
 import { createHttpClient } from '../../http/createHttpClient'
 import type { HttpClientOptions } from '../../http/types'
 import { AppError } from '../../errors/AppError'
@@ -9,13 +11,13 @@ import { createGoToBudget, goToAdminFamily, goToSignInFamily } from './goToBudge
 import { createGoToApi } from './goToApi'
 import { testConnection } from './goToConnection'
 import { checkCreateUser } from './goToCreateCheck'
-import { deprovision, deprovisionRefusal, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './goToDeprovision'
+import { deprovision, deprovisionRefusal, deprovisionTakes, ownAccountCheck, readDeprovisionSnapshot, undoDeprovision } from './goToDeprovision'
 import { describeGoToError, describeGoToSignInError, goToRetryAfter } from './goToErrors'
 import { createGroup, deleteGroup, getGroup, listGroups, updateGroup } from './goToGroups'
 import { parseJsonLosslessly } from './goToJson'
 import { attributesToNative } from './goToMapping'
 import { listGroupsOf, listMembers } from './goToMemberships'
-import { GoToTokens, tokenEndpointFor } from './GoToTokens'
+import { GoToTokens, tokenEndpointFor, type GoToSignIn } from './GoToTokens'
 import { isWellFormedKey, type GoToContext } from './goToTypes'
 import { checkUserFields } from './goToUserFields'
 import { createUser, deleteUser, getUser, listUsers, updateUser } from './goToUsers'
@@ -25,7 +27,7 @@ import { sendingUnder } from '../writeSignal'
 export type GoToMeetingConnector = Connector & CreatesObjects & UpdatesObjects & DeletesObjects & ReadsMemberships & Deprovisions
 
 /** Test seams: faster timeouts and retries than a real profile uses. */
-export type GoToHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'concurrency' | 'budget'>
+export type GoToHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'concurrency' | 'budget' | 'network'>
 
 function objectType(id: string): ObjectTypeDescriptor {
   const found = gotomeeting.objectTypes.find((candidate) => candidate.id === id)
@@ -50,14 +52,27 @@ function targetUrlOf(settings: ConnectorSettings): URL {
   }
 }
 
+/** The profile's sign-in: a personal access token by default; a profile saved before that choice uses its password. */
+function signInOf(settings: ConnectorSettings): GoToSignIn {
+  const grantType = chosenValue(gotomeeting, settings.values, 'grantType')
+  if (grantType === 'personalAccessToken') {
+    return { grantType, personalAccessToken: required(settings, settings.secrets.personalAccessToken, 'Personal access token') }
+  }
+  if (grantType === 'password') {
+    return { grantType, username: required(settings, settings.values.username, 'Username'), password: required(settings, settings.secrets.password, 'Password') }
+  }
+  throw new AppError('invalid_input', `The profile "${settings.profileName}" signs in with "${grantType}", which GoTo profiles do not know: edit the profile and choose how it signs in.`, {
+    fields: { grantType: 'Choose a personal access token or username and password.' },
+  })
+}
+
 /**
- * The GoToMeeting adapter: the GoTo Admin API with an OAuth token (password grant, refreshed in
+ * The GoToMeeting adapter: the GoTo Admin API with an OAuth token (personal access token or password grant, refreshed in
  * memory), offset paging with totals, keys kept as strings, suspension as "no licence, no admin
  * role" (see goToDeprovision), memberships shown read-only.
  */
 export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: GoToHttpTuning = {}): GoToMeetingConnector {
-  const username = required(settings, settings.values.username, 'Username')
-  const password = required(settings, settings.secrets.password, 'Password')
+  const signIn = signInOf(settings)
   const clientId = required(settings, settings.values.clientId, 'Client Id')
   const clientSecret = required(settings, settings.secrets.clientSecret, 'Client Secret')
   const accountKey = required(settings, settings.values.accountKey, 'Account key')
@@ -70,26 +85,27 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
   const tokenEndpoint = tokenEndpointFor(targetUrl)
   const clientCredentials = Buffer.from(`${clientId}:${clientSecret}`, 'utf8').toString('base64')
   // Both clients refuse http:// for a real profile (and off this computer for a sandbox) before
-  // authenticating: the sign-in's form carries the password, its header the client secret.
+  // authenticating: the sign-in's form carries the token or password, its header the client secret.
   const budget = createGoToBudget(settings.onBudgetChanged)
-  const common = { logger: settings.logger, profileName: settings.profileName, environment: settings.environment, budget, ...tuning }
-  const signIn = createHttpClient({
+  const common = { logger: settings.logger, profileName: settings.profileName, environment: settings.environment, budget, ...tuning, network: networkOf(settings, tuning.network) }
+  const signInSecret = signIn.grantType === 'password' ? signIn.password : signIn.personalAccessToken
+  const signInClient = createHttpClient({
     ...common,
     targetName: 'GoTo',
     baseUrl: tokenEndpoint.origin,
     // The OAuth client authenticates with HTTP Basic (client_secret_basic, B.1).
     authenticate: () => ({ Authorization: `Basic ${clientCredentials}` }),
-    secrets: [password, clientSecret, clientCredentials],
-    describeError: describeGoToSignInError,
+    secrets: [signInSecret, clientSecret, clientCredentials],
+    describeError: (response) => describeGoToSignInError(response, signIn.grantType),
     budgetFamily: () => goToSignInFamily,
   })
-  const tokens = new GoToTokens(signIn, tokenEndpoint.pathname, { username, password }, settings.logger)
+  const tokens = new GoToTokens(signInClient, tokenEndpoint.pathname, signIn, settings.logger)
   const admin = createHttpClient({
     ...common,
     targetName: 'GoTo',
     baseUrl: targetUrl.toString(),
     authenticate: async () => ({ Authorization: `Bearer ${await tokens.current()}` }),
-    secrets: [password, clientSecret, clientCredentials],
+    secrets: [signInSecret, clientSecret, clientCredentials],
     retryAfter: goToRetryAfter,
     describeError: describeGoToError,
     parseJson: parseJsonLosslessly,
@@ -133,12 +149,13 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
     readDeprovisionSnapshot: (userId, signal) => readDeprovisionSnapshot(context, userId, signal),
     deprovisionTakes,
     deprovisionRefusal,
+    ownAccount: ownAccountCheck(context),
     deprovision: (userId, snapshot, signal) => deprovision(under(signal), userId, snapshot),
     undoDeprovision: (userId, snapshot, signal) => undoDeprovision(under(signal), userId, snapshot),
     close() {
       tokens.forget()
       admin.close()
-      signIn.close()
+      signInClient.close()
       budget.close()
     },
   }

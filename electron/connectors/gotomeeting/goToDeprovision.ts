@@ -2,12 +2,13 @@ import { z } from 'zod'
 import type { StepReport } from '../../../shared/errors'
 import { AppError } from '../../errors/AppError'
 import type { DeprovisionSnapshot, SnapshotPart } from '../Connector'
+import { askedOnce } from '../ownAccount'
 import { restoreToGroup, runSteps, type Step } from '../runSteps'
 import { licenseName, readLicenses } from './goToLicenses'
 import { isActiveStatus, statusWord, userDisplayName } from './goToMapping'
 import { moveUserToGroup } from './goToMemberships'
 import { emailFilter } from './goToSearch'
-import { accountPath, userPath, withQuery, type GoToContext } from './goToTypes'
+import { accountPath, keySchema, parseAnswer, userPath, withQuery, type GoToContext } from './goToTypes'
 import { fetchUser } from './goToUsers'
 
 /*
@@ -153,4 +154,16 @@ function backInGroupStep(context: GoToContext, snapshot: DeprovisionSnapshot, gr
       await restoreToGroup('GoTo', group, snapshot.displayName, () => moveUserToGroup(context, snapshot.userId, group.id))
     },
   }
+}
+
+const administratorSchema = z.looseObject({ key: keySchema })
+
+/** The administrator the profile signs in as (`GET /me`, B.7), asked once per connector: a deprovision never takes their roles unasked. */
+export function ownAccountCheck(context: GoToContext): (snapshot: DeprovisionSnapshot, signal?: AbortSignal) => Promise<string | null> {
+  const administrator = askedOnce(async (signal) => {
+    const answer = await context.api.request({ method: 'GET', path: '/me', signal })
+    return parseAnswer(administratorSchema, answer.data, 'the signed-in administrator').key
+  })
+  return async (snapshot, signal) =>
+    (await administrator(signal)) === snapshot.userId ? "is the administrator this profile signs in as (GoTo's GET /me)" : null
 }

@@ -73,26 +73,35 @@ export function describeGoToError(response: HttpResponse): TargetErrorDescriptio
 }
 
 /**
- * The OAuth server's refusals, all of them `auth_failed` with what to fix in the profile. The
- * password grant is deprecated for new OAuth clients (B.1): a client without it says so here.
+ * The OAuth server's refusals, all of them `auth_failed` with what to fix in the profile, for the
+ * profile's grant (`personalAccessToken` or `password`). The password grant is deprecated for new
+ * OAuth clients (B.1): a client without it says so here.
  */
-export function describeGoToSignInError(response: HttpResponse): TargetErrorDescription {
+export function describeGoToSignInError(response: HttpResponse, grantType: 'personalAccessToken' | 'password' = 'password'): TargetErrorDescription {
   const { targetCode, summary, requestId } = readBody(response)
   const description: TargetErrorDescription = { targetCode, summary, requestId }
   const say = (message: string): TargetErrorDescription => ({ ...description, code: 'auth_failed', message })
+  const byToken = grantType === 'personalAccessToken'
   switch (targetCode) {
     case 'invalid_grant':
-      return say("GoTo did not accept the profile's Username and Password. Check the username, then save the password in the profile again.")
+      return say(
+        byToken
+          ? "GoTo did not accept the profile's Personal access token (it may have been revoked, or made for another OAuth client). Make a new one for this client in GoTo and save it in the profile."
+          : "GoTo did not accept the profile's Username and Password. Check the username, then save the password in the profile again.",
+      )
     case 'invalid_client':
       return say("GoTo did not accept the profile's Client Id and Client Secret. Copy them again from the GoTo Developer Center and save the profile.")
     case 'unsupported_grant_type':
     case 'unauthorized_client':
       return say(
-        'This OAuth client may not sign in with a username and password (GoTo no longer enables that for new clients). Use an OAuth client that has the password grant enabled.',
+        byToken
+          ? 'This OAuth client may not sign in with a personal access token. Enable that grant for the client in the GoTo Developer Center, or choose username and password in the profile.'
+          : 'This OAuth client may not sign in with a username and password (GoTo no longer enables that for new clients). Choose a personal access token in the profile, or use an OAuth client that has the password grant enabled.',
       )
   }
   if (response.status >= 400 && response.status < 500 && response.status !== 429) {
-    return say(`GoTo refused to sign Lanyard in (HTTP ${response.status}). Check the profile's Username, Password, Client Id and Client Secret.`)
+    const values = byToken ? 'Personal access token' : 'Username, Password'
+    return say(`GoTo refused to sign Lanyard in (HTTP ${response.status}). Check the profile's ${values}, Client Id and Client Secret.`)
   }
   return description
 }

@@ -1,11 +1,12 @@
 import { okta } from '../../../shared/catalogue/okta'
 import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
+import { networkOf } from '../networkOf'
 import { createHttpClient } from '../../http/createHttpClient'
 import type { HttpClientOptions } from '../../http/types'
 import { AppError } from '../../errors/AppError'
 import { usersAndGroups } from '../usersAndGroups'
 import type { Connector, ConnectorSettings, CreatesObjects, DeletesObjects, Deprovisions, ManagesMemberships, ReadsMemberships, RunsAccountActions, UpdatesObjects } from '../Connector'
-import { deprovision, deprovisionRefusal, deprovisionTakes, readDeprovisionSnapshot, undoDeprovision } from './oktaDeprovision'
+import { deprovision, deprovisionRefusal, deprovisionTakes, ownAccountCheck, readDeprovisionSnapshot, undoDeprovision } from './oktaDeprovision'
 import { runOktaAccountAction } from './oktaAccountActions'
 import { createOktaBudget, oktaBudgetFamily } from './oktaBudget'
 import { describeOktaError, oktaRetryAfter } from './oktaErrors'
@@ -21,7 +22,7 @@ import { sendingUnder } from '../writeSignal'
 export type OktaConnector = Connector & CreatesObjects & UpdatesObjects & DeletesObjects & ReadsMemberships & ManagesMemberships & Deprovisions & RunsAccountActions
 
 /** Test seams: faster timeouts and retries than a real profile uses. */
-export type OktaHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'concurrency' | 'budget'>
+export type OktaHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'concurrency' | 'budget' | 'network'>
 
 function objectType(id: string): ObjectTypeDescriptor {
   const found = okta.objectTypes.find((candidate) => candidate.id === id)
@@ -68,6 +69,7 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
     budget,
     budgetFamily: oktaBudgetFamily,
     ...tuning,
+    network: networkOf(settings, tuning.network),
   })
   const context: OktaContext = {
     http,
@@ -109,6 +111,7 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
     readDeprovisionSnapshot: (userId, signal) => readDeprovisionSnapshot(context, userId, signal),
     deprovisionTakes,
     deprovisionRefusal,
+    ownAccount: ownAccountCheck(context),
     deprovision: (userId, snapshot, signal) => deprovision(under(signal), userId, snapshot),
     undoDeprovision: (userId, snapshot, signal) => undoDeprovision(under(signal), userId, snapshot),
     runAccountAction: (_objectType, userId, action, signal) => runOktaAccountAction(under(signal), userId, action, signal),

@@ -1,6 +1,7 @@
 import type { StepReport } from '../../../shared/errors'
 import { AppError } from '../../errors/AppError'
 import type { DeprovisionSnapshot, SnapshotPart } from '../Connector'
+import { askedOnce } from '../ownAccount'
 import { restoreToGroup, runSteps, type Step } from '../runSteps'
 import { userDisplayName } from './oktaMapping'
 import { addMember, allGroupsOf } from './oktaMemberships'
@@ -152,4 +153,11 @@ export async function undoDeprovision(context: OktaContext, userId: string, snap
     operation: `Undo for ${snapshot.displayName}`,
     advice: 'Run undo again to finish: what was already brought back is skipped.',
   })
+}
+
+/** The user the API token belongs to (`GET /api/v1/users/me`), asked once per connector: a deprovision never suspends it unasked. */
+export function ownAccountCheck(context: OktaContext): (snapshot: DeprovisionSnapshot, signal?: AbortSignal) => Promise<string | null> {
+  const tokenOwner = askedOnce(async (signal) => (await fetchUser(context, 'me', signal)).id)
+  return async (snapshot, signal) =>
+    (await tokenOwner(signal)) === snapshot.userId ? "is the user this profile's API token belongs to (Okta's GET /api/v1/users/me)" : null
 }

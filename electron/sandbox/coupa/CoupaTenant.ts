@@ -1,4 +1,5 @@
 import type { CoupaDirectory } from './CoupaDirectory'
+import type { CoupaOAuthServer } from './CoupaOAuthServer'
 import type { CoupaRateLimiter } from './CoupaRateLimiter'
 import {
   coupaTimestamp,
@@ -25,7 +26,28 @@ export class CoupaTenant {
     private readonly limiter: CoupaRateLimiter,
     private readonly writes: readonly RecordedRequest[],
     private readonly changed: () => void,
+    private readonly oauth: CoupaOAuthServer,
   ) {}
+
+  /** The scopes the OAuth client was given in Coupa; a token asking for others gets only these. */
+  setClientScopes(scopes: readonly string[]): void {
+    this.oauth.setClientScopes(scopes)
+  }
+
+  /** Access tokens issued since start (client-credentials grants). */
+  tokenGrants(): number {
+    return this.oauth.tokens.count()
+  }
+
+  /** Every access token issued so far stops working (Coupa revoked them, or they expired early). */
+  expireAllTokens(): void {
+    this.oauth.tokens.expireAll()
+  }
+
+  /** Access tokens issued from now on live this many seconds (default 86,399). */
+  setTokenLifetime(seconds: number): void {
+    this.oauth.tokens.setLifetime(seconds)
+  }
 
   /** The instance's custom properties string, as the Sandbox profile gets it. */
   get customProperties(): string {

@@ -27,6 +27,8 @@ export function errorBody(error: CoupaError): CoupaErrorBody {
 export const coupaErrors = {
   /** 401 for a missing, empty or wrong X-COUPA-API-KEY. */
   unauthorized: () => new CoupaError(401, 'authentication', ['Invalid API key: send a valid key in the X-COUPA-API-KEY header.']),
+  /** 401 for an unknown or expired OAuth access token (`Authorization: Bearer`). */
+  invalidToken: () => new CoupaError(401, 'authentication', ['The access token is invalid or has expired: ask /oauth2/token for a new one.']),
   /**
    * Without `Accept: application/json` Coupa answers XML (A.1, A.8). The sandbox speaks JSON only,
    * so it refuses such requests with 406 rather than answer a client in a format it did not ask for.

@@ -5,7 +5,9 @@ import { addCatalogueRoutes } from './catalogueRoutes'
 import type { CoupaDirectory } from './CoupaDirectory'
 import { CoupaError, coupaErrors, errorBody } from './coupaErrors'
 import type { CoupaRateLimiter } from './CoupaRateLimiter'
+import { coupaTokenPath, type CoupaCaller, type CoupaOAuthServer } from './CoupaOAuthServer'
 import type { CoupaHandler } from './coupaRouting'
+import { checkScope } from './coupaScopeGuard'
 import { EmbeddedRecords } from './EmbeddedRecords'
 import { addGraphqlRoutes } from './graphqlRoutes'
 import { addUserRoutes } from './userRoutes'
@@ -20,6 +22,8 @@ export interface RecordedRequest {
 export interface CoupaTargetOptions {
   directory: CoupaDirectory
   apiKey: string
+  /** The instance's OAuth client and the tokens it was issued. */
+  oauth: CoupaOAuthServer
   /** The API user the key belongs to. */
   apiUserId: number
   limiter: CoupaRateLimiter
@@ -32,8 +36,9 @@ export interface CoupaTargetOptions {
 }
 
 /**
- * The Coupa instance as the framework's server sees it. Per request, in order: the API key
- * (`X-COUPA-API-KEY`, 401), the rate limit when on (429), `Accept: application/json` (406), a JSON
+ * The Coupa instance as the framework's server sees it. `POST /oauth2/token` hands out OAuth tokens
+ * (CoupaOAuthServer). Per API request, in order: the caller, by `Authorization: Bearer` or the
+ * legacy `X-COUPA-API-KEY` (401), the token's scopes (403, coupaScopeGuard), the rate limit when on (429), `Accept: application/json` (406), a JSON
  * body for writes (415), then the route (404 unknown path, 405 unsupported method).
  */
 export function createCoupaTarget(options: CoupaTargetOptions): SandboxTarget {
@@ -52,10 +57,17 @@ export function createCoupaTarget(options: CoupaTargetOptions): SandboxTarget {
   })
   const failure = (error: CoupaError) => answer(error.status, errorBody(error), error.headers)
 
-  const authenticate = (request: SandboxRequest) => {
+  const authenticate = (request: SandboxRequest): CoupaCaller => {
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')
+    if (bearer) {
+      const caller = options.oauth.callerOf(bearer[1] as string)
+      if (!caller) throw coupaErrors.invalidToken()
+      return caller
+    }
     const header = request.headers['x-coupa-api-key']
     const key = Buffer.from(Array.isArray(header) ? (header[0] ?? '') : (header ?? ''))
     if (key.length !== expectedKey.length || !timingSafeEqual(key, expectedKey)) throw coupaErrors.unauthorized()
+    return { kind: 'apiKey' }
   }
 
   const checkFormats = (request: SandboxRequest) => {
@@ -67,8 +79,9 @@ export function createCoupaTarget(options: CoupaTargetOptions): SandboxTarget {
   return {
     handle(request) {
       const writes = request.method !== 'GET' && request.method !== 'HEAD'
+      if (request.path.replace(/\/+$/, '') === coupaTokenPath) return options.oauth.answerTokenRequest(request)
       try {
-        authenticate(request)
+        checkScope(authenticate(request), request.method, request.path)
         if (!options.limiter.take()) throw coupaErrors.rateLimited()
         if (writes) options.recordWrite({ method: request.method, path: request.path, body: parsedOrText(request.bodyText) })
         checkFormats(request)

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { startSandboxServer } from '../framework/startSandboxServer'
 import { tenantBasics } from '../framework/tenantBasics'
 import type { RunningSandbox, SandboxOptions } from '../types'
+import { coupaOAuthScopes } from '../../../shared/catalogue/coupaScopes'
 import { CoupaDirectory } from './CoupaDirectory'
+import { CoupaOAuthServer } from './CoupaOAuthServer'
 import { CoupaRateLimiter } from './CoupaRateLimiter'
 import { isCoupaTenantData, type CoupaTenantData } from './coupaRecords'
 import { defaultCustomProperties } from './coupaSetup'
@@ -28,9 +30,13 @@ function newApiKey(): string {
   return [...randomBytes(40)].map((byte) => keyAlphabet[byte % keyAlphabet.length]).join('')
 }
 
+/** The sandbox's OAuth client (Setup › OAuth2/OpenID Connect Clients); its secret is new at every start. */
+const sandboxClientId = 'lanyard-sandbox'
+
 /**
- * A Coupa instance on 127.0.0.1: seeded users, roles and groups, one API key
- * (`credentials.apiKey`, new at every start, never saved) and the instance's custom properties
+ * A Coupa instance on 127.0.0.1: seeded users, roles and groups, one OAuth client with Lanyard's
+ * scopes (`credentials.clientId`, `clientSecret`, `scopes`; see CoupaOAuthServer), one legacy API key
+ * (`credentials.apiKey`; key and client secret new at every start, never saved) and the instance's custom properties
  * (`credentials.customProperties`, a plain profile value). With `stateDirectory` the instance and
  * its port survive a restart (`coupa.json`); otherwise it lives in memory.
  */
@@ -40,6 +46,7 @@ export async function startCoupaSandbox(options: CoupaSandboxOptions = {}): Prom
   const data = saved?.data ?? seedCoupaTenant(users, seed, options.customProperties ?? defaultCustomProperties)
   const directory = new CoupaDirectory(data)
   const apiKey = newApiKey()
+  const oauth = new CoupaOAuthServer(sandboxClientId, randomBytes(32).toString('hex'))
   const limiter = CoupaRateLimiter.for(options.rateLimits, options.rateLimit ?? false)
   const writes: RecordedRequest[] = []
   const changed = () => stateFile?.changed()
@@ -48,6 +55,7 @@ export async function startCoupaSandbox(options: CoupaSandboxOptions = {}): Prom
     target: createCoupaTarget({
       directory,
       apiKey,
+      oauth,
       apiUserId: directory.apiUserId,
       limiter,
       baseUrl: () => baseUrl,
@@ -70,11 +78,19 @@ export async function startCoupaSandbox(options: CoupaSandboxOptions = {}): Prom
   return {
     connectorId: 'coupa',
     url: server.url,
-    credentials: { apiKey, customProperties: directory.customPropertiesText },
+    // A new profile signs in with the OAuth client (the default) and asks for Lanyard's scopes; the legacy API key comes too.
+    credentials: {
+      authMethod: 'oauth',
+      clientId: oauth.clientId,
+      clientSecret: oauth.clientSecret,
+      scopes: coupaOAuthScopes.join(' '),
+      apiKey,
+      customProperties: directory.customPropertiesText,
+    },
     faults,
     setLatency: (ms) => server.setLatency(ms),
     requestCount: () => server.requestCount(),
-    tenant: new CoupaTenant(directory, limiter, writes, changed),
+    tenant: new CoupaTenant(directory, limiter, writes, changed, oauth),
     close: async () => {
       await server.close()
       await stateFile?.flush()

@@ -1,6 +1,6 @@
 import type { GoToAccountDirectory } from './GoToAccountDirectory'
 import type { GoToAccountRecord, GoToGroupRecord, GoToLicenseRecord, GoToUserRecord, GoToUserStatus } from './goToRecords'
-import type { GoToTokenIssuer } from './GoToTokenIssuer'
+import type { GoToGrantType, GoToTokenIssuer } from './GoToTokenIssuer'
 
 /** A user as the tenant handle shows it: the record plus its derived status. */
 export type GoToTenantUser = GoToUserRecord & { status: GoToUserStatus }
@@ -89,9 +89,14 @@ export class GoToMeetingTenant {
     this.issuer.expireAll()
   }
 
-  /** Successful token grants (password and refresh) since start. */
-  tokenGrants(): number {
-    return this.issuer.grantCount()
+  /** Refresh grants answer a new refresh token and retire the one used (off by default). */
+  setRefreshTokenRotation(on: boolean): void {
+    this.issuer.setRefreshTokenRotation(on)
+  }
+
+  /** Successful token grants since start: all, or of one grant type (`personal_access_token`, `password`, `refresh_token`). */
+  tokenGrants(grantType?: GoToGrantType): number {
+    return this.issuer.grantCount(grantType)
   }
 
   /**

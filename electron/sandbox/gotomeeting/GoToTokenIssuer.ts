@@ -1,13 +1,16 @@
-import { randomBytes } from 'node:crypto'
+import { AccessTokens, newOpaqueJwt } from '../framework/AccessTokens'
 
 /**
- * The OAuth server's memory: which access and refresh tokens it issued and until when. Held in
- * memory only: tokens never reach the state file, and a restart (with its new client secret and
- * password) invalidates them all, as a real password change would.
+ * The GoTo OAuth server's memory: access tokens (see AccessTokens) and the refresh tokens it
+ * issued. In memory only: a restart (with its new client secret, password and personal access
+ * token) invalidates them all, as a real password change would.
  */
 
 /** GoTo access tokens live 60 minutes (coupa-gotomeeting.md B.1). */
 export const defaultTokenLifetimeSeconds = 3600
+
+/** The grants the tenant honours. */
+export type GoToGrantType = 'personal_access_token' | 'password' | 'refresh_token'
 
 export interface IssuedTokens {
   accessToken: string
@@ -16,66 +19,71 @@ export interface IssuedTokens {
 }
 
 export class GoToTokenIssuer {
-  private readonly accessTokens = new Map<string, number>()
+  private readonly accessTokens: AccessTokens
   private readonly refreshTokens = new Set<string>()
-  private lifetimeSeconds = defaultTokenLifetimeSeconds
-  private grants = 0
+  private rotating = false
+  private readonly grantsByType = new Map<GoToGrantType, number>()
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(now: () => number = Date.now) {
+    this.accessTokens = new AccessTokens(defaultTokenLifetimeSeconds, now)
+  }
 
   /** Applies to tokens issued from now on; what `expires_in` then says. */
   setLifetime(seconds: number): void {
-    if (!(Number.isFinite(seconds) && seconds > 0)) throw new RangeError(`A token lifetime is a number of seconds above 0, not ${seconds}.`)
-    this.lifetimeSeconds = seconds
+    this.accessTokens.setLifetime(seconds)
+  }
+
+  /**
+   * With rotation on, a refresh grant answers a new refresh token and the one it used stops
+   * working (GoTo answers a new `refresh_token` when it rotates one, B.1). Off by default.
+   */
+  setRefreshTokenRotation(on: boolean): void {
+    this.rotating = on
   }
 
   /** Every access token issued so far stops working (refresh tokens still do). */
   expireAll(): void {
-    const past = this.now() - 1
-    for (const token of this.accessTokens.keys()) this.accessTokens.set(token, past)
+    this.accessTokens.expireAll()
   }
 
-  /** Successful grants (password and refresh) since start. */
-  grantCount(): number {
-    return this.grants
+  /** Successful grants since start, of one type or all. */
+  grantCount(grantType?: GoToGrantType): number {
+    return grantType === undefined ? this.accessTokens.count() : (this.grantsByType.get(grantType) ?? 0)
   }
 
-  /** A password grant: a new access token and a new refresh token. */
-  grantForPassword(): IssuedTokens {
-    const refreshToken = newToken()
-    this.refreshTokens.add(refreshToken)
-    return { ...this.issueAccessToken(), refreshToken }
+  /** A password or personal-access-token grant: a new access token and a new refresh token. */
+  grantForSignIn(grantType: Exclude<GoToGrantType, 'refresh_token'>): IssuedTokens {
+    this.counted(grantType)
+    return { ...this.issueAccessToken(), refreshToken: this.newRefreshToken() }
   }
 
   /**
-   * A refresh grant, or undefined when the refresh token is unknown. GoTo answers a new
-   * `refresh_token` only when it rotates one (B.1); the sandbox does not rotate, so the answer has
-   * none and the same refresh token keeps working.
+   * A refresh grant, or undefined when the refresh token is unknown (or was rotated away). Without
+   * rotation the answer has no `refresh_token` and the same one keeps working.
    */
   grantForRefresh(refreshToken: string): IssuedTokens | undefined {
     if (!this.refreshTokens.has(refreshToken)) return undefined
-    return { ...this.issueAccessToken(), refreshToken: undefined }
+    this.counted('refresh_token')
+    if (!this.rotating) return { ...this.issueAccessToken(), refreshToken: undefined }
+    this.refreshTokens.delete(refreshToken)
+    return { ...this.issueAccessToken(), refreshToken: this.newRefreshToken() }
   }
 
   isValid(accessToken: string): boolean {
-    const expiresAt = this.accessTokens.get(accessToken)
-    return expiresAt !== undefined && this.now() < expiresAt
+    return this.accessTokens.isValid(accessToken)
   }
 
   private issueAccessToken(): { accessToken: string; expiresIn: number } {
-    const accessToken = newToken()
-    this.accessTokens.set(accessToken, this.now() + this.lifetimeSeconds * 1000)
-    this.grants++
-    return { accessToken, expiresIn: this.lifetimeSeconds }
+    return this.accessTokens.issue(['identity:'])
   }
-}
 
-/**
- * Shaped like GoTo's tokens (`eyJ…`, a JWT), but opaque: the signature is random bytes and
- * clients must not read anything from it. From the OS's randomness, never the seed.
- */
-function newToken(): string {
-  const header = Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'JWT' })).toString('base64url')
-  const payload = Buffer.from(JSON.stringify({ jti: randomBytes(12).toString('hex') })).toString('base64url')
-  return `${header}.${payload}.${randomBytes(32).toString('base64url')}`
+  private counted(grantType: GoToGrantType): void {
+    this.grantsByType.set(grantType, this.grantCount(grantType) + 1)
+  }
+
+  private newRefreshToken(): string {
+    const refreshToken = newOpaqueJwt()
+    this.refreshTokens.add(refreshToken)
+    return refreshToken
+  }
 }

@@ -18,16 +18,20 @@ export interface TokenEndpointOptions {
   username: string
   password: string
   clientSecret: string
+  /** The administrator's personal access token for the OAuth client (new at every start, like the password). */
+  personalAccessToken: string
 }
 
 /**
  * `POST /oauth/token`, form-encoded, with the client in HTTP Basic (RFC 6749 §2.3.1; GoTo's guides
  * use `client_secret_basic` only, so credentials in the body are not read). Grants:
+ * - `personal_access_token` with `pat=` (what a desktop admin client uses now: GoTo closed the
+ *   password grant to new OAuth clients);
  * - `password` (direct login: deprecated for new clients but still honoured for old ones, and the
  *   reference connector's way, since it has username and password parameters);
- * - `refresh_token`.
- * Others (`authorization_code` needs a browser, `personal_access_token` a PAT Lanyard has no
- * parameter for) answer `unsupported_grant_type`.
+ * - `refresh_token` (rotated when the tenant is told to: `tenant.setRefreshTokenRotation`).
+ * Each sign-in grant answers an access token (60 minutes) and a refresh token. Others
+ * (`authorization_code` needs a browser) answer `unsupported_grant_type`.
  */
 export function answerTokenRequest(request: SandboxRequest, options: TokenEndpointOptions): GoToReply {
   if (request.method !== 'POST') throw goToErrors.oauthMethodNotAllowed(request.method)
@@ -37,6 +41,7 @@ export function answerTokenRequest(request: SandboxRequest, options: TokenEndpoi
   const grantType = form.get('grant_type')
   if (!grantType) throw goToErrors.invalidOAuthRequest('Missing grant type')
   if (grantType === 'password') return tokenReply(passwordGrant(form, options), options)
+  if (grantType === 'personal_access_token') return tokenReply(personalAccessTokenGrant(form, options), options)
   if (grantType === 'refresh_token') {
     const refreshToken = form.get('refresh_token')
     if (!refreshToken) throw goToErrors.invalidOAuthRequest('Missing refresh token')
@@ -55,7 +60,14 @@ function passwordGrant(form: URLSearchParams, options: TokenEndpointOptions): Is
   if (username.trim().toLowerCase() !== options.username.toLowerCase() || !sameText(password, options.password)) {
     throw goToErrors.invalidGrant('Bad credentials')
   }
-  return options.issuer.grantForPassword()
+  return options.issuer.grantForSignIn('password')
+}
+
+function personalAccessTokenGrant(form: URLSearchParams, options: TokenEndpointOptions): IssuedTokens {
+  const pat = form.get('pat')
+  if (!pat) throw goToErrors.invalidOAuthRequest('Missing pat')
+  if (!sameText(pat, options.personalAccessToken)) throw goToErrors.invalidGrant('Invalid personal access token')
+  return options.issuer.grantForSignIn('personal_access_token')
 }
 
 /**

@@ -19,9 +19,9 @@ const adminBasePath = '/admin/rest/v1/'
 /**
  * A GoTo account on 127.0.0.1: the OAuth token endpoint (`/oauth/token`, `/oauth/v2/token`) and
  * the Admin API (`url` = `<server>/admin/rest/v1/`) on one server. `credentials` are the
- * connector's profile parameters: the administrator's `username` and `password`, the OAuth
- * client's `clientId` and `clientSecret`, and the `accountKey`. The password and the client
- * secret are new at every start and never written to the state file; with `stateDirectory` the
+ * connector's profile parameters: the sign-in `grantType` (`personalAccessToken`), the
+ * administrator's `personalAccessToken`, `username` and `password`, the OAuth client's `clientId`
+ * and `clientSecret`, and the `accountKey`. The token, the password and the client secret are new at every start and never written to the state file; with `stateDirectory` the
  * account and its port survive a restart (`gotomeeting.json`).
  *
  * GoTo's documented limit is 10 requests per second. It is enforced only when `rateLimits` or
@@ -38,6 +38,7 @@ export async function startGoToMeetingSandbox(options: SandboxOptions = {}): Pro
   // New at every start (see SavedSandbox): the app writes them to its Sandbox profile's keychain entries.
   const password = randomBytes(18).toString('base64url')
   const clientSecret = randomBytes(24).toString('base64url')
+  const personalAccessToken = randomBytes(24).toString('base64url')
   // The administrator's email is their sign-in name (it stays the seeded one unless someone changes it).
   const username = directory.userByKey(directory.adminUserKey)?.email ?? sandboxAdminEmail
   const changed = () => stateFile?.changed()
@@ -49,6 +50,7 @@ export async function startGoToMeetingSandbox(options: SandboxOptions = {}): Pro
       username,
       password,
       clientSecret,
+      personalAccessToken,
       random: createRandom(randomBytes(4).readUInt32LE()),
       requestsPerSecond: () => requestsPerSecond,
       changed,
@@ -65,7 +67,16 @@ export async function startGoToMeetingSandbox(options: SandboxOptions = {}): Pro
   return {
     connectorId: 'gotomeeting',
     url: `${server.url}${adminBasePath}`,
-    credentials: { username, password, clientId: directory.clientId, clientSecret, accountKey: directory.account.key },
+    // A new profile signs in with the personal access token (the default); the password grant's credentials come too.
+    credentials: {
+      grantType: 'personalAccessToken',
+      personalAccessToken,
+      username,
+      password,
+      clientId: directory.clientId,
+      clientSecret,
+      accountKey: directory.account.key,
+    },
     faults,
     setLatency: (ms) => server.setLatency(ms),
     requestCount: () => server.requestCount(),

@@ -144,7 +144,7 @@ export class OktaTenant {
       lastUpdated: now,
       lastMembershipUpdated: now,
       objectClass: type === 'APP_GROUP' ? ['okta:windows_security_principal'] : ['okta:user_group'],
-      profile: { name: input.name, description: input.description ?? null },
+      profile: input.description === undefined ? { name: input.name } : { name: input.name, description: input.description },
       sourceAppId: type === 'APP_GROUP' ? this.directory.newId('0oa') : null,
     }
     this.directory.addGroup(group)

@@ -104,5 +104,6 @@ function checkGroupProfile(context: OktaContext, existing: OktaGroupRecord | und
   // Names are unique across every group type (okta.md §4.1); the exact cause text is not documented.
   const holder = context.directory.groupWithName(name)
   if (holder && holder.id !== existing?.id) throw oktaErrors.validation('name', ['name: An object with this field already exists in the current organization'])
-  return { name, description: typeof description === 'string' ? description : null }
+  // No description is no `description` key: Okta's OktaUserGroupProfile.description is a string, never null.
+  return typeof description === 'string' ? { name, description } : { name }
 }

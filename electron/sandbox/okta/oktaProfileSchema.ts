@@ -111,6 +111,14 @@ function isBlank(value: OktaProfileValue | undefined): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
 }
 
+/**
+ * The profile as Okta keeps it: a field sent as null (cleared) is dropped, not kept as null, on the
+ * answer and on every later read (okta.md §2.4: `postalAddress: null` was dropped).
+ */
+export function withoutClearedFields(profile: OktaProfile): OktaProfile {
+  return Object.fromEntries(Object.entries(profile).filter(([, value]) => value !== null))
+}
+
 /** Okta echoes `mobilePhone` and `secondEmail` as null when they were never set (okta.md §3.2). */
 export function withEchoedNulls(profile: OktaProfile): OktaProfile {
   return { mobilePhone: null, secondEmail: null, ...profile }

@@ -3,7 +3,7 @@ import type { RouteTable } from '../framework/RouteTable'
 import type { OktaDirectory } from './OktaDirectory'
 import { oktaErrors } from './oktaErrors'
 import { linkHeaders, pageById, pageByPosition, parseLimit, type Page } from './oktaPaging'
-import { checkPassword, checkProfile } from './oktaProfileSchema'
+import { checkPassword, checkProfile, withoutClearedFields } from './oktaProfileSchema'
 import { timestamp, type OktaProfile, type OktaUserRecord } from './oktaRecords'
 import { renderUser } from './oktaRepresentations'
 import { booleanParameter, child, noContent, objectBody, ok, type OktaContext, type OktaHandler, type OktaReply } from './oktaRouting'
@@ -52,7 +52,7 @@ function createUser(context: OktaContext): OktaReply {
     lastUpdated: now,
     passwordChanged: hasPassword ? now : null,
     typeId: typeIdFrom(body.type) ?? directory.org.userTypeId,
-    profile,
+    profile: withoutClearedFields(profile),
     hasPassword,
     recoveryQuestion: recoveryQuestionFrom(body.credentials) ?? null,
     appAssignments: [],
@@ -151,7 +151,7 @@ function updateUser(context: OktaContext, mode: 'partial' | 'replace'): OktaRepl
   let profile: OktaProfile = user.profile
   if (mode === 'replace' || body.profile !== undefined) {
     const sent = checkProfile(body.profile, { complete: mode === 'replace', subject: 'user' })
-    profile = mode === 'replace' ? sent : { ...user.profile, ...sent }
+    profile = withoutClearedFields(mode === 'replace' ? sent : { ...user.profile, ...sent })
   }
   const holder = directory.userIdWithLogin(String(profile.login))
   if (holder && holder !== user.id) throw oktaErrors.validation('login', [alreadyExists])

@@ -1,4 +1,5 @@
 import type { AttributeValue } from '../../../shared/directory'
+import { readableValue } from '../../../shared/dates'
 import { fieldLabel, isBlank, mappingPath } from '../../../shared/directoryValidation'
 
 /**
@@ -26,4 +27,9 @@ export function displayValues(value: AttributeValue | undefined): string[] {
       .filter((item) => item !== '')
   }
   return [value]
+}
+
+/** Values as the detail panel shows them: a timestamp or a date in the one local format (shared/dates.ts). */
+export function shownValues(value: AttributeValue | undefined): string[] {
+  return displayValues(value).map(readableValue)
 }

@@ -6,6 +6,7 @@ import type { LanyardError, Result } from '../../../shared/errors'
 import type { ProfileView } from '../../../shared/profiles'
 import { useApi } from '../api/lanyardApi'
 import { useProfilesStore } from './profiles'
+import { compareRowsBy, type RowOrder } from './rowOrder'
 import { TableRows, type TableRowsView } from './tableRows'
 
 /** Which table: one object type of one profile. */
@@ -28,6 +29,10 @@ export interface TableState {
   search: string
   /** The first page of the current search has arrived (so an empty `items` means "none"). */
   loaded: boolean
+  /** "Jump to end": every page is being read, one after another, until the last. */
+  loadingToEnd: boolean
+  /** The loaded rows' order by a column; null: the target's order. Kept for the next search. */
+  sort: RowOrder | null
 }
 
 /** A read of one object of a table, by id. */
@@ -60,7 +65,18 @@ export function tableKey(table: TableRef): string {
 
 /** `items` is the rows' shallow ref: a reactive object unwraps it, so reading `state.items` tracks it. */
 function emptyTable(rows: TableRows): TableState {
-  return reactive({ items: rows.ref, nextCursor: null, total: null, loading: false, loadingMore: false, error: null, search: '', loaded: false })
+  return reactive({
+    items: rows.ref,
+    nextCursor: null,
+    total: null,
+    loading: false,
+    loadingMore: false,
+    error: null,
+    search: '',
+    loaded: false,
+    loadingToEnd: false,
+    sort: null,
+  })
 }
 
 /**
@@ -74,6 +90,10 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
   const rowsByKey = new Map<string, TableRows>()
   /** Per table key, and per row (`key:id`) for re-reads of one object. */
   const sequences = new Map<string, number>()
+  /** Per table key: the next page on its way, so a second ask (scrolling while jumping to the end) waits for it. */
+  const pagesOnTheirWay = new Map<string, Promise<void>>()
+  /** Per table key: bumped by every new search, so a jump to the end stops when its list is replaced. */
+  const searchesStarted = new Map<string, number>()
 
   function table(list: TableRef): TableState {
     return tables.value[tableKey(list)] ?? create(list).state
@@ -127,7 +147,10 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
     const key = tableKey(list)
     const state = table(list)
     const sequence = nextSequence(key)
-    Object.assign(state, { search: text, loading: true, loadingMore: false, error: null, loaded: false })
+    searchesStarted.set(key, (searchesStarted.get(key) ?? 0) + 1)
+    // A page of the list this search replaces is not one to wait for.
+    pagesOnTheirWay.delete(key)
+    Object.assign(state, { search: text, loading: true, loadingMore: false, error: null, loaded: false, loadingToEnd: false })
     const result = await requestPage(list, text, null)
     if (!isCurrent(key, sequence)) return
     state.loading = false
@@ -139,11 +162,21 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
     Object.assign(state, { nextCursor: result.value.nextCursor, total: result.value.total, loaded: true })
   }
 
-  /** The next page, when there is one and nothing else is on its way. */
-  async function loadMore(list: TableRef): Promise<void> {
+  /** The next page, when there is one; while one is on its way, that one. */
+  function loadMore(list: TableRef): Promise<void> {
     const key = tableKey(list)
+    const onItsWay = pagesOnTheirWay.get(key)
+    if (onItsWay) return onItsWay
     const state = table(list)
-    if (state.nextCursor === null || state.loading || state.loadingMore || state.error) return
+    if (state.nextCursor === null || state.loading || state.loadingMore || state.error) return Promise.resolve()
+    const next: Promise<void> = readNextPage(list, key, state).finally(() => {
+      if (pagesOnTheirWay.get(key) === next) pagesOnTheirWay.delete(key)
+    })
+    pagesOnTheirWay.set(key, next)
+    return next
+  }
+
+  async function readNextPage(list: TableRef, key: string, state: TableState): Promise<void> {
     const sequence = nextSequence(key)
     state.loadingMore = true
     const result = await requestPage(list, state.search, state.nextCursor)
@@ -156,6 +189,33 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
     rows(list).append(result.value.items)
     state.nextCursor = result.value.nextCursor
     state.total = result.value.total
+  }
+
+  /**
+   * "Jump to end": reads page after page, each as soon as the one before it is in (the target's
+   * largest page, and main reads the next one ahead), until the last, an error, a stop, or a new
+   * search. Thousands of rows arrive without 200 scrolls; the count becomes exact at the end.
+   */
+  async function loadToEnd(list: TableRef): Promise<void> {
+    const key = tableKey(list)
+    const state = table(list)
+    if (state.loadingToEnd || !state.loaded) return
+    const started = searchesStarted.get(key)
+    state.loadingToEnd = true
+    while (state.loadingToEnd && searchesStarted.get(key) === started && state.nextCursor !== null && !state.error && !state.loading) {
+      await loadMore(list)
+    }
+    if (searchesStarted.get(key) === started) state.loadingToEnd = false
+  }
+
+  function stopLoadingToEnd(list: TableRef): void {
+    table(list).loadingToEnd = false
+  }
+
+  /** Orders the loaded rows by a column (null: the target's order); pages still to come take their place in it. */
+  function sortRows(list: TableRef, order: RowOrder | null): void {
+    table(list).sort = order
+    rows(list).sortBy(order === null ? null : compareRowsBy(order))
   }
 
   /** After an error: the page that failed, again. */
@@ -216,7 +276,9 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
   function leave(list: TableRef): void {
     const key = tableKey(list)
     const state = find(list)
-    if (!state || (!state.loading && !state.loadingMore)) return
+    if (!state) return
+    state.loadingToEnd = false
+    if (!state.loading && !state.loadingMore) return
     nextSequence(key)
     state.loading = false
     state.loadingMore = false
@@ -230,6 +292,9 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
     find,
     search,
     loadMore,
+    loadToEnd,
+    stopLoadingToEnd,
+    sortRows,
     retry,
     reload,
     refresh,

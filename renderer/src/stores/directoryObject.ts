@@ -102,8 +102,9 @@ export const useDirectoryObjectStore = defineStore('directoryObject', () => {
     return result
   }
 
-  async function deprovision(profileId: string, userId: string): Promise<Result<JournalEntry>> {
-    return useApi().invoke('directory.deprovision', { profileId, userId })
+  /** `why`: the ticket or reason, or the stated reason to deprovision the profile's own account anyway; sent only when given. */
+  async function deprovision(profileId: string, userId: string, why: { reason?: string; ownAccountOverride?: string } = {}): Promise<Result<JournalEntry>> {
+    return useApi().invoke('directory.deprovision', { profileId, userId, ...(why.reason && { reason: why.reason }), ...(why.ownAccountOverride && { ownAccountOverride: why.ownAccountOverride }) })
   }
 
   async function undo(entryId: string): Promise<Result<UndoReport>> {

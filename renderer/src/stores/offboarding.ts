@@ -97,7 +97,7 @@ export const useOffboardingStore = defineStore('offboarding', () => {
   }
 
   /** Runs the chosen accounts, or (a retry) `keys` as more changes of the earlier operation. */
-  async function run(personName: string, keys: readonly string[], retryOf?: string): Promise<void> {
+  async function run(personName: string, keys: readonly string[], retryOf?: string, reason = ''): Promise<void> {
     running.value = true
     runError.value = null
     undoReport.value = null
@@ -105,7 +105,7 @@ export const useOffboardingStore = defineStore('offboarding', () => {
     operationId.value = retryOf ?? null
     const queued: AccountProgress = { state: 'queued', entryId: null, message: null, error: null }
     progress.value = { ...progress.value, ...Object.fromEntries(keys.map((key) => [key, { ...queued }])) }
-    const input = { personName, accounts: keys.map(fromKey), ...(retryOf ? { operationId: retryOf } : {}) }
+    const input = { personName, accounts: keys.map(fromKey), ...(retryOf ? { operationId: retryOf } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) }
     const result = await useApi().invoke('people.offboard', input)
     running.value = false
     if (!result.ok) {
@@ -123,13 +123,17 @@ export const useOffboardingStore = defineStore('offboarding', () => {
     void usePeopleStore().refresh()
   }
 
-  async function offboard(personName: string): Promise<void> {
-    await run(personName, chosen.value)
+  /** `reason`: the ticket or reason, journaled with the offboarding and each of its changes (blank is none). */
+  async function offboard(personName: string, reason = ''): Promise<void> {
+    lastReason = reason
+    await run(personName, chosen.value, undefined, reason)
   }
+  /** A retry adds to the same offboarding: its changes carry the same ticket or reason. */
+  let lastReason = ''
 
   async function retryFailed(personName: string): Promise<void> {
     if (!operationId.value || failedKeys.value.length === 0) return
-    await run(personName, failedKeys.value, operationId.value)
+    await run(personName, failedKeys.value, operationId.value, lastReason)
   }
 
   /** After a restart: an earlier offboarding of one of these accounts, through its undoable deprovision. */

@@ -30,10 +30,19 @@ export interface PasswordQuestion {
   help: string
 }
 
+/** A line of text the confirmation asks for (a ticket or reason); `required` keeps confirm locked until it is given. */
+export interface NoteQuestion {
+  label: string
+  help: string
+  required: boolean
+}
+
 interface PendingConfirmation extends ConfirmationRequest {
   /** Set only by `confirmWithPassword`: the question, never the typed value. */
   password?: PasswordQuestion
-  resolve: (confirmed: boolean, password?: string) => void
+  /** Set only by `confirmWithNote`. */
+  note?: NoteQuestion
+  resolve: (confirmed: boolean, answer?: string) => void
 }
 
 /** Errors stay until dismissed (they may need reading twice); the rest fade after a while. */
@@ -59,14 +68,14 @@ export const useUiStore = defineStore('ui', () => {
     toasts.value = toasts.value.filter((toast) => toast.id !== id)
   }
 
-  function ask(request: ConfirmationRequest, password: PasswordQuestion | undefined, resolve: PendingConfirmation['resolve']): void {
+  function ask(request: ConfirmationRequest, question: { password?: PasswordQuestion; note?: NoteQuestion }, resolve: PendingConfirmation['resolve']): void {
     confirmation.value?.resolve(false)
-    confirmation.value = { ...request, ...(password ? { password } : {}), resolve }
+    confirmation.value = { ...request, ...question, resolve }
   }
 
   /** Opens the confirmation dialog; resolves true when the person confirms, false otherwise. */
   function confirm(request: ConfirmationRequest): Promise<boolean> {
-    return new Promise((resolve) => ask(request, undefined, (confirmed) => resolve(confirmed)))
+    return new Promise((resolve) => ask(request, {}, (confirmed) => resolve(confirmed)))
   }
 
   /**
@@ -74,14 +83,19 @@ export const useUiStore = defineStore('ui', () => {
    * value goes straight from the dialog to the caller: it is never part of this store's state.
    */
   function confirmWithPassword(request: ConfirmationRequest, password: PasswordQuestion): Promise<string | null> {
-    return new Promise((resolve) => ask(request, password, (confirmed, typed) => resolve(confirmed && typed ? typed : null)))
+    return new Promise((resolve) => ask(request, { password }, (confirmed, typed) => resolve(confirmed && typed ? typed : null)))
   }
 
-  function settleConfirmation(confirmed: boolean, password?: string): void {
+  /** The same dialog with a line of text to give: resolves it trimmed ('' when optional and left empty), or null on cancel. */
+  function confirmWithNote(request: ConfirmationRequest, note: NoteQuestion): Promise<string | null> {
+    return new Promise((resolve) => ask(request, { note }, (confirmed, typed) => resolve(confirmed ? (typed ?? '').trim() : null)))
+  }
+
+  function settleConfirmation(confirmed: boolean, answer?: string): void {
     const pending = confirmation.value
     confirmation.value = null
-    pending?.resolve(confirmed, password)
+    pending?.resolve(confirmed, answer)
   }
 
-  return { toasts, confirmation, showToast, dismissToast, confirm, confirmWithPassword, settleConfirmation }
+  return { toasts, confirmation, showToast, dismissToast, confirm, confirmWithPassword, confirmWithNote, settleConfirmation }
 })

@@ -10,6 +10,7 @@ import { startOktaSandbox } from '../../../electron/sandbox/okta/startOktaSandbo
 import type { RunningSandbox, SandboxOptions } from '../../../electron/sandbox/types'
 import type { ConnectorId } from '../../../shared/catalogue/types'
 import type { AttributeValue } from '../../../shared/directory'
+import { sandboxParameters } from '../../../electron/services/sandboxProfiles'
 
 /**
  * One sandbox tenant as the audit sees it: how Lanyard reaches it (the profile, an adapter with
@@ -112,7 +113,8 @@ async function coupa(options: SandboxOptions): Promise<AuditTarget> {
   return {
     connectorId: 'coupa',
     sandbox,
-    profile: { values: { url: sandbox.url, customProperties: sandbox.credentials.customProperties ?? '' }, secrets: { apiKey: sandbox.credentials.apiKey! } },
+    // As the app's Sandbox profile: the OAuth client (roles come through GraphQL, which Coupa serves to OAuth clients only).
+    profile: sandboxParameters('coupa', sandbox.url, sandbox.credentials),
     factory: (settings) => createCoupaConnector(settings, { ...fast, rateLimit }),
     newUser: (tag) => ({
       attributes: { userName: tag, 'emails[0].value': `${tag}@audit.example.com`, 'name.givenName': 'Audit', 'name.familyName': tag },
@@ -140,11 +142,11 @@ async function coupa(options: SandboxOptions): Promise<AuditTarget> {
 async function gotomeeting(options: SandboxOptions): Promise<AuditTarget> {
   const sandbox = await startGoToMeetingSandbox(options)
   const { tenant } = sandbox
-  const { username, password, clientId, clientSecret, accountKey } = sandbox.credentials
   return {
     connectorId: 'gotomeeting',
     sandbox,
-    profile: { values: { url: sandbox.url, username: username!, clientId: clientId!, accountKey: accountKey! }, secrets: { password: password!, clientSecret: clientSecret! } },
+    // As the app's Sandbox profile: the personal access token.
+    profile: sandboxParameters('gotomeeting', sandbox.url, sandbox.credentials),
     factory: (settings) => createGoToMeetingConnector(settings, { ...fast, rateLimit }),
     newUser: (tag) => ({
       attributes: { 'emails[0].value': `${tag}@audit.example.com`, 'name.givenName': 'Audit', 'name.familyName': tag },

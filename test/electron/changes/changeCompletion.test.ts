@@ -91,7 +91,7 @@ describe('finishing or rolling back a change that stopped part-way', () => {
     const profile = await services.handlers['profiles.create']({
       connectorId: 'cognito',
       name: 'Cognito email pool',
-      environment: 'sandbox',
+      environment: 'real',
       values: { ...validValues.cognito },
       secrets: { accessSecret: 'aws-secret-never-shown' },
     })

@@ -5,6 +5,7 @@ import { startCoupaSandbox, type RunningCoupaSandbox } from '../../../electron/s
 import { createTestServices } from '../../support/createTestServices'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 import { closeAfterEach } from '../../support/closeAfterEach'
+import { sandboxParameters } from '../../../electron/services/sandboxProfiles'
 
 /*
  * The whole main-process path — contract handlers, directory service, journal, the real Coupa
@@ -26,8 +27,8 @@ async function setUp(dataDirectory = newDirectory(), existing?: RunningCoupaSand
     connectorId: 'coupa',
     name: 'Coupa Sandbox',
     environment: 'sandbox',
-    values: { url: sandbox.url, customProperties: sandbox.credentials.customProperties ?? '' },
-    secrets: { apiKey: sandbox.credentials.apiKey! },
+    // As the app's Sandbox profile is made: the OAuth client (GraphQL, so roles, is for OAuth clients only).
+    ...sandboxParameters('coupa', sandbox.url, sandbox.credentials),
   })
   const { tenant } = sandbox
   const person = tenant.users().find((user) => user.fields.active === true && user.roleIds.length >= 2 && user.contentGroupIds.length > 0 && user.accountGroupIds.length > 0)!

@@ -9,6 +9,7 @@ import { createRecordingLogger } from '../../support/recordingLogger'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 import { journalOnDisk } from './directoryHarness'
 import { closeAfterEach } from '../../support/closeAfterEach'
+import { sandboxParameters } from '../../../electron/services/sandboxProfiles'
 
 /*
  * Issue 15, "Check before the confirmation, not after", in main: the renderer is not trusted, so
@@ -69,8 +70,7 @@ describe('Coupa: refused in main before any request', () => {
     const dataDirectory = newDirectory()
     const services = await createTestServices(dataDirectory, { logger })
     running.push(services)
-    const values = { url: sandbox.url, customProperties: sandbox.credentials.customProperties ?? '' }
-    const id = (await services.handlers['profiles.create']({ connectorId: 'coupa', name: 'Coupa', environment: 'sandbox', values, secrets: { apiKey: sandbox.credentials.apiKey! } })).id
+    const id = (await services.handlers['profiles.create']({ connectorId: 'coupa', name: 'Coupa', environment: 'sandbox', ...sandboxParameters('coupa', sandbox.url, sandbox.credentials) })).id
     const requests = requestLog(logger.lines, (fields) => ('attempt' in fields ? `${String(fields.method)} ${String(fields.path)}` : null))
     const userId = String(sandbox.tenant.users()[0]!.id)
 

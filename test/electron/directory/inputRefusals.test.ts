@@ -26,7 +26,7 @@ async function setUp() {
   })
   const call = (name: CallName, input: unknown) => invokeContract(services.handlers, name, input, services.logger)
   const profile = async (connectorId: 'okta' | 'cognito' | 'gotomeeting', secrets: Record<string, string>) =>
-    (await services.handlers['profiles.create']({ connectorId, name: connectorId, environment: 'sandbox', values: validValues[connectorId], secrets })).id
+    (await services.handlers['profiles.create']({ connectorId, name: connectorId, environment: 'real', values: validValues[connectorId], secrets })).id
   const okta = await profile('okta', { token: 't' })
   const userId = fake.addUser('Ada', 'Lovelace')
   const groupId = fake.addGroup('Engineering')

@@ -8,7 +8,7 @@ function addCoupaProfile(services: StartedServices) {
   return services.handlers['profiles.create']({
     connectorId: 'coupa',
     name: 'Coupa',
-    environment: 'sandbox',
+    environment: 'real',
     values: validValues.coupa,
     secrets: { apiKey: 'k' },
   })
@@ -38,7 +38,7 @@ describe('directory refusals before any adapter call', () => {
     const gotoProfile = await services.handlers['profiles.create']({
       connectorId: 'gotomeeting',
       name: 'GoTo',
-      environment: 'sandbox',
+      environment: 'real',
       values: validValues.gotomeeting,
       secrets: { password: 'pw-1', clientSecret: 'cs-1' },
     })

@@ -79,7 +79,8 @@ describe('journal.export', () => {
     const file = journal.export('csv', { user: 'ada' })
     expect(file.fileName).toBe('lanyard-journal-2026-11-20.csv')
     const rows = file.content.split('\r\n')
-    expect(rows[0]).toMatch(/^Time,Actor,Action,Summary,Outcome,/)
+    // A UTF-8 byte order mark first, so a spreadsheet reads Lefèvre as Lefèvre; the local time, then the exact moment.
+    expect(rows[0]).toMatch(/^\uFEFFTime,Time \(UTC\),Actor,Action,Summary,Outcome,/)
     expect(rows).toHaveLength(4) // header, two entries, and the empty string after the last CRLF
     expect(rows[3]).toBe('')
     expect(rows[1]).toContain(',Added Ada Lovelace to Engineering,applied,')

@@ -35,6 +35,17 @@ const requestsPerAccount: Record<'plan' | 'offboard', Record<ConnectorId, number
   offboard: { okta: 3, cognito: 4, coupa: 2, gotomeeting: 4 },
 }
 
+/**
+ * The first plan or deprovision of a profile's session also asks, once, who the profile signs in
+ * as, so its own account is never deprovisioned unasked: Okta GET /api/v1/users/me, GoTo GET /me.
+ * Coupa's API user is a flag on the user already read; Cognito's IAM keys are no pool user.
+ */
+const whoAmIOnce: Record<ConnectorId, number> = { okta: 1, cognito: 0, coupa: 0, gotomeeting: 1 }
+
+function withWhoAmI(counts: Record<ConnectorId, number>): Record<ConnectorId, number> {
+  return Object.fromEntries(connectorOrder.map((connectorId) => [connectorId, counts[connectorId] + whoAmIOnce[connectorId]])) as Record<ConnectorId, number>
+}
+
 async function fourAccounts() {
   const tenants = await startTenants()
   const dataDirectory = newDirectory()
@@ -76,7 +87,10 @@ describe('offboarding plan', () => {
 
     const plan = await answer<OffboardingPlan>(services, 'people.planOffboarding', { accounts })
 
-    expect(since(counted, tenants)).toEqual(requestsPerAccount.plan)
+    expect(since(counted, tenants)).toEqual(withWhoAmI(requestsPerAccount.plan))
+    const again = requestCounts(tenants)
+    await answer<OffboardingPlan>(services, 'people.planOffboarding', { accounts })
+    expect(since(again, tenants), 'the second plan of the session asks no "who am I"').toEqual(requestsPerAccount.plan)
     const goToLicence = tenants.gotomeeting.tenant.licenses()[0]!
     expect(plan.steps.map((step) => [step.account.connectorId, step.action, step.reason, step.recorded])).toEqual([
       ['okta', 'deprovision', null, { status: 'ACTIVE', memberships: [{ kind: 'Groups', names: ['Offboarding Engineers'] }] }],
@@ -126,7 +140,7 @@ describe('offboarding everywhere', () => {
 
     const report = await answer<OffboardReport>(services, 'people.offboard', { personName: 'Dana Offboardtest', accounts })
 
-    expect(since(counted, tenants)).toEqual(requestsPerAccount.offboard)
+    expect(since(counted, tenants)).toEqual(withWhoAmI(requestsPerAccount.offboard))
     expect(report.operation).toMatchObject({ action: 'offboard', title: 'Offboarding of Dana Offboardtest' })
     expect(report.accounts.map((account) => [account.profileId, account.result])).toEqual([
       [profiles.okta, 'done'],

@@ -20,7 +20,7 @@ describe('people search and the sandbox switch', () => {
     afterTest(() => sandboxes.close())
     const services = await createTestServices(dataDirectory, { logger, sandboxes })
     afterTest(() => services.close())
-    const own = await services.handlers['profiles.create']({ ...oktaProfile('My test org', { token: 'SSWS-test-token-1234567890' }), values: { ...validValues.okta, url: 'http://127.0.0.1:9' } })
+    const own = await services.handlers['profiles.create']({ ...oktaProfile('My test org', { token: 'SSWS-test-token-1234567890' }), environment: 'sandbox', values: { ...validValues.okta, url: 'http://127.0.0.1:9' } })
     const sandboxProfileIds = (await services.handlers['app.info']({})).sandbox.profileIds
     expect(sandboxProfileIds).toHaveLength(4)
 

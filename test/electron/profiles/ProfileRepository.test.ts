@@ -14,7 +14,7 @@ function profile(name: string): StoredProfile {
     id: crypto.randomUUID(),
     connectorId: 'okta',
     name,
-    environment: 'sandbox',
+    environment: 'real',
     values: { url: 'https://acme.okta.com' },
     createdAt: startedAt.toISOString(),
     updatedAt: startedAt.toISOString(),

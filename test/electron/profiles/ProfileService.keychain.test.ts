@@ -68,7 +68,7 @@ describe('ProfileService when the keychain is unavailable', () => {
     })
     store.failing = true
     const error = await expectAppError(service.duplicate({ profileId: profile.id }), 'keychain_unavailable')
-    expect(error.message).toContain('Profile "GoTo (copy)" was saved, but its Password and Client Secret could not be copied in the keychain.')
+    expect(error.message).toContain('Profile "GoTo (copy)" was saved, but its Personal access token, Password and Client Secret could not be copied in the keychain.')
     store.failing = false
     expect((await service.list()).map((view) => view.name)).toEqual(['GoTo', 'GoTo (copy)'])
   })

@@ -112,20 +112,20 @@ describe('ProfileService: changing profiles', () => {
       secrets: { password: 'pw-1', clientSecret: 'cs-1' },
     })
     const kept = await service.update({ profileId: profile.id, secrets: { password: 'pw-2' } })
-    expect(kept.secrets).toEqual({ password: 'stored', clientSecret: 'stored' })
+    expect(kept.secrets).toEqual({ personalAccessToken: 'missing', password: 'stored', clientSecret: 'stored' })
     expect(store.entries.get(`${profile.id}/password`)).toBe('pw-2')
     expect(store.entries.get(`${profile.id}/clientSecret`)).toBe('cs-1')
 
     const cleared = await service.update({ profileId: profile.id, secrets: { clientSecret: null, password: '' } })
-    expect(cleared.secrets).toEqual({ password: 'stored', clientSecret: 'missing' })
+    expect(cleared.secrets).toEqual({ personalAccessToken: 'missing', password: 'stored', clientSecret: 'missing' })
     expect(store.entries.has(`${profile.id}/clientSecret`)).toBe(false)
   })
 
   it('takes the values given as the complete new set and keeps what is not mentioned', async () => {
     const { service } = await setUp()
-    const profile = await service.create({ connectorId: 'coupa', name: 'Coupa', environment: 'sandbox', values: validValues.coupa, secrets: {} })
+    const profile = await service.create({ connectorId: 'coupa', name: 'Coupa', environment: 'real', values: validValues.coupa, secrets: {} })
     const updated = await service.update({ profileId: profile.id, values: { url: 'https://other.coupahost.com' }, secrets: {} })
-    expect(updated).toMatchObject({ name: 'Coupa', environment: 'sandbox', values: { url: 'https://other.coupahost.com' } })
+    expect(updated).toMatchObject({ name: 'Coupa', environment: 'real', values: { url: 'https://other.coupahost.com' } })
     const renamed = await service.update({ profileId: profile.id, name: 'COUPA', environment: 'real', secrets: {} })
     expect(renamed).toMatchObject({ name: 'COUPA', environment: 'real', values: { url: 'https://other.coupahost.com' } })
   })

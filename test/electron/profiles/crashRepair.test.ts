@@ -20,7 +20,7 @@ describe('a crash at any step of a profile change is repaired at the next start'
       change: (service) => service.create(goToProfile('GoTo')),
       check: ({ profiles, entries }) => {
         if (profiles.length === 0) return expect(entries.size).toBe(0)
-        expect(profiles.map((profile) => [profile.name, profile.secrets])).toEqual([['GoTo', { password: 'stored', clientSecret: 'stored' }]])
+        expect(profiles.map((profile) => [profile.name, profile.secrets])).toEqual([['GoTo', { personalAccessToken: 'missing', password: 'stored', clientSecret: 'stored' }]])
         expect([...entries.values()].sort()).toEqual(['cs-1', 'pw-1'])
       },
     })
@@ -100,8 +100,8 @@ describe('a crash at any step of a profile change is repaired at the next start'
       version: 1,
       exportedAt: '2025-01-01T00:00:00.000Z',
       profiles: [
-        { connectorId: 'okta', name: 'Okta prod', environment: 'sandbox', values: { url: 'https://other.okta.com' } },
-        { connectorId: 'okta', name: 'Added', environment: 'sandbox', values: validValues.okta },
+        { connectorId: 'okta', name: 'Okta prod', environment: 'real', values: { url: 'https://other.okta.com' } },
+        { connectorId: 'okta', name: 'Added', environment: 'real', values: validValues.okta },
       ],
     })
     const points = await everyCrashPoint(newDirectory, {

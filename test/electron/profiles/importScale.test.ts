@@ -18,7 +18,7 @@ function exportFile(entries: { connectorId: ConnectorId; name: string }[]): Expo
     format: 'lanyard-profiles',
     version: 1,
     exportedAt: '2025-01-01T00:00:00.000Z',
-    profiles: entries.map(({ connectorId, name }) => ({ connectorId, name, environment: 'sandbox', values: validValues[connectorId] })),
+    profiles: entries.map(({ connectorId, name }) => ({ connectorId, name, environment: 'real', values: validValues[connectorId] })),
   }
 }
 
@@ -27,7 +27,7 @@ function storedProfiles(entries: { connectorId: ConnectorId; name: string }[]): 
     id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
     connectorId,
     name,
-    environment: 'sandbox',
+    environment: 'real',
     values: validValues[connectorId],
     createdAt: '2025-01-01T00:00:00.000Z',
     updatedAt: '2025-01-01T00:00:00.000Z',

@@ -38,17 +38,17 @@ describe('saving a profile with an http:// address', () => {
 
   it('keeps http:// for sandbox profiles on this computer, and refuses it for any other host', async () => {
     const { service } = await setUp()
-    const local = await service.create({ ...oktaProfile('Okta sandbox'), values: { url: 'http://127.0.0.1:4010' } })
+    const local = await service.create({ ...oktaProfile('Okta sandbox'), environment: 'sandbox', values: { url: 'http://127.0.0.1:4010' } })
     expect(local.values.url).toBe('http://127.0.0.1:4010')
 
-    const remote = { ...oktaProfile('Okta preview'), values: { url: 'http://acme.oktapreview.com' } }
+    const remote = { ...oktaProfile('Okta preview'), environment: 'sandbox' as const, values: { url: 'http://acme.oktapreview.com' } }
     const error = await expectAppError(service.create(remote), 'invalid_input')
     expect(error.extra.fields?.url).toContain('http:// is only for a sandbox tenant on this computer')
   })
 
   it('refuses turning a sandbox profile on http:// into a real one, and keeps it as it was', async () => {
     const { service } = await setUp()
-    const sandbox = await service.create({ ...oktaProfile('Okta'), values: { url: 'http://localhost:4010' } })
+    const sandbox = await service.create({ ...oktaProfile('Okta'), environment: 'sandbox', values: { url: 'http://localhost:4010' } })
 
     const error = await expectAppError(service.update({ profileId: sandbox.id, environment: 'real', secrets: {} }), 'invalid_input')
 
@@ -93,7 +93,8 @@ describe('importing a profile with an http:// address', () => {
       'Target URL: Real tenants need an address starting with https://, since over http:// the credentials would travel in clear. ' +
         'Use https://acme.okta.com instead. Skip this profile, or correct its address in the file and import it again.',
     )
-    expect(preview[3]?.refusal).toContain('http:// is only for a sandbox tenant on this computer')
+    // A "Sandbox" off this computer is a real tenant (see honestEnvironments.test.ts), refused as such.
+    expect(preview[3]).toMatchObject({ environment: 'real', refusal: expect.stringContaining(realRefusal) })
   })
 
   it('refuses to add, rename or replace a flagged entry, naming it, and imports nothing', async () => {

@@ -13,7 +13,7 @@ function exportText(profiles: { connectorId: string; name: string; environment?:
     format: 'lanyard-profiles',
     version: 1,
     exportedAt: '2025-01-01T00:00:00.000Z',
-    profiles: profiles.map((profile) => ({ environment: 'sandbox', values: validValues.okta, ...profile })),
+    profiles: profiles.map((profile) => ({ environment: 'real', values: validValues.okta, ...profile })),
   })
 }
 
@@ -28,7 +28,7 @@ describe('exporting profiles', () => {
     expect(exported.content).toContain('\n  "format": "lanyard-profiles"')
     expect(exported.content).not.toContain('tok-secret')
     const file = exportFileSchema.parse(JSON.parse(exported.content))
-    expect(file.profiles).toEqual([{ connectorId: 'okta', name: 'Okta prod', environment: 'sandbox', values: validValues.okta }])
+    expect(file.profiles).toEqual([{ connectorId: 'okta', name: 'Okta prod', environment: 'real', values: validValues.okta }])
   })
 
   it('refuses to export a profile that no longer exists', async () => {
@@ -78,7 +78,7 @@ describe('previewing an import', () => {
         index: 0,
         connectorId: 'okta',
         name: 'okta prod',
-        environment: 'sandbox',
+        environment: 'real',
         clashesWith: existing.id,
         suggestedName: 'okta prod (3)',
         secretsNeeded: ['token'],
@@ -88,7 +88,7 @@ describe('previewing an import', () => {
         index: 1,
         connectorId: 'gotomeeting',
         name: 'GoTo',
-        environment: 'sandbox',
+        environment: 'real',
         clashesWith: null,
         suggestedName: 'GoTo',
         secretsNeeded: ['password', 'clientSecret'],

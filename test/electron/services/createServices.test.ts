@@ -28,7 +28,18 @@ describe('createServices', () => {
       keychain: 'available',
       storageProblem: null,
       sandbox: { enabled: false, switchedOffBy: null, profileIds: [] },
+      profilesMadeReal: [],
     })
+  })
+
+  it('names the Sandbox profiles whose address is not on this computer, which start-up made Real', async () => {
+    const directory = newDirectory()
+    const at = '2026-01-01T00:00:00.000Z'
+    const profile = { id: '5d0b2b8e-8f7e-4a43-9d1b-7c3f2a1e0b11', connectorId: 'okta', name: 'Acme test', environment: 'sandbox', values: { url: 'https://acme.okta.com' }, createdAt: at, updatedAt: at }
+    writeFileSync(join(directory, 'profiles.json'), JSON.stringify({ schemaVersion: 1, profiles: [profile], pendingSecretRemovals: [] }))
+    const { handlers } = await createTestServices(directory)
+    expect((await handlers['app.info']({})).profilesMadeReal).toEqual([{ profileId: profile.id, name: 'Acme test', connectorId: 'okta' }])
+    expect((await handlers['profiles.get']({ profileId: profile.id })).environment).toBe('real')
   })
 
   it('reports a locked keychain and a profiles file that was moved aside at start-up', async () => {

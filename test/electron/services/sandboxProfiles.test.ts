@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { getDescriptor } from '../../../shared/catalogue'
 import { connectorIds } from '../../../shared/catalogue/types'
 import { validateProfileValues } from '../../../shared/profileValidation'
-import { ensureSandboxProfiles, managedProfilesFileName, provisionalSandboxParameters } from '../../../electron/services/sandboxProfiles'
+import { ensureSandboxProfiles, followTenant, managedProfilesFileName, provisionalSandboxParameters } from '../../../electron/services/sandboxProfiles'
+import { startCoupaSandbox } from '../../../electron/sandbox/coupa/startCoupaSandbox'
+import { startGoToMeetingSandbox } from '../../../electron/sandbox/gotomeeting/startGoToMeetingSandbox'
 import type { RunningSandbox } from '../../../electron/sandbox/types'
 import { createTestServices } from '../../support/createTestServices'
 import { createRecordingLogger } from '../../support/recordingLogger'
@@ -135,5 +137,41 @@ describe('a Sandbox profile made before its tenant ever ran', () => {
     const addresses = descriptor.parameters.filter((parameter) => parameter.kind === 'url').map((parameter) => values[parameter.key])
     expect(addresses.length).toBeGreaterThan(0)
     for (const address of addresses) expect(address).toBe('http://127.0.0.1')
+  })
+})
+
+describe('sandbox profiles sign in the way new profiles do', () => {
+  it('Coupa with the OAuth client and GoTo with the personal access token; an older Coupa Sandbox profile on the API key moves over when its tenant starts', async () => {
+    const { handlers, ensure } = await setUp()
+    const coupa = await startCoupaSandbox({ users: 2 })
+    const goTo = await startGoToMeetingSandbox({ users: 2 })
+    try {
+      await ensure([coupa, goTo])
+      const made = await handlers['profiles.list']({})
+      const coupaProfile = made.find((profile) => profile.connectorId === 'coupa')!
+      const goToProfile = made.find((profile) => profile.connectorId === 'gotomeeting')!
+      expect(coupaProfile.values).toMatchObject({ authMethod: 'oauth', clientId: coupa.credentials.clientId, scopes: coupa.credentials.scopes })
+      expect(coupaProfile.secrets).toMatchObject({ clientSecret: 'stored' })
+      expect(goToProfile.values).toMatchObject({ grantType: 'personalAccessToken' })
+      expect(goToProfile.secrets).toMatchObject({ personalAccessToken: 'stored' })
+      expect((await handlers['directory.testConnection']({ profileId: coupaProfile.id })).summary).toContain('Connected to Coupa')
+
+      // Made before the choice existed: the API key alone.
+      const older = await handlers['profiles.create']({
+        connectorId: 'coupa',
+        name: 'Older Coupa Sandbox',
+        environment: 'sandbox',
+        values: { url: coupa.url },
+        secrets: { apiKey: coupa.credentials.apiKey! },
+      })
+      await followTenant(handlers, older, coupa)
+      const moved = (await handlers['profiles.list']({})).find((profile) => profile.id === older.id)!
+      expect(moved.values.authMethod).toBe('oauth')
+      const report = await handlers['directory.testConnection']({ profileId: older.id })
+      expect(report.facts.find((fact) => fact.label === 'Signs in with')?.value).toMatch(/^OAuth client/)
+    } finally {
+      await coupa.close()
+      await goTo.close()
+    }
   })
 })

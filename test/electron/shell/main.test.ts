@@ -160,4 +160,11 @@ describe('the Electron main process', () => {
     electron.app.emit('window-all-closed')
     expect(electron.app.quitRequests).toBe(1)
   })
+
+  it("hands main's connections the system proxy as Chromium resolves it for the default session", async () => {
+    const electron = await startMain((stub) => (stub.session.defaultSession.proxyAnswer = 'PROXY proxy.corp:3128; DIRECT'))
+    const { installedSystemProxyResolver } = await import('../../../electron/http/network/proxySettings')
+    expect(await installedSystemProxyResolver()?.('https://acme.okta.com/')).toBe('PROXY proxy.corp:3128; DIRECT')
+    expect(electron.session.defaultSession.proxyQueries).toEqual(['https://acme.okta.com/'])
+  })
 })

@@ -139,7 +139,7 @@ describe('the Activity view', () => {
     const { wrapper } = await mountActivityView()
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const callsBefore = api.callsTo('journal.list').length
-    const input = wrapper.find('input[placeholder="Name or id"]')
+    const input = wrapper.find('input[placeholder="Name, id, ticket or reason"]')
 
     await input.setValue('ad')
     await input.setValue('ada ')
@@ -156,7 +156,7 @@ describe('the Activity view', () => {
     const { wrapper } = await mountActivityView('/activity?user=00u1ada&profile=profile-okta')
 
     expect(api.callsTo('journal.list')).toEqual([{ user: '00u1ada', profileId: 'profile-okta' }])
-    expect((wrapper.find('input[placeholder="Name or id"]').element as HTMLInputElement).value).toBe('00u1ada')
+    expect((wrapper.find('input[placeholder="Name, id, ticket or reason"]').element as HTMLInputElement).value).toBe('00u1ada')
     expect((wrapper.find('select').element as HTMLSelectElement).value).toBe('profile-okta')
   })
 

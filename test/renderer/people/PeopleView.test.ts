@@ -166,3 +166,17 @@ describe('the People view', () => {
     expect(wrapper.get('a[href="/profiles/new"]').text()).toBe('New profile')
   })
 })
+
+describe('People results exported', () => {
+  it('offers Export CSV once every profile has answered, naming what it holds', async () => {
+    const { wrapper, main } = await mountPeople({ [okta.profileId]: [danaOkta, sam], [coupa.profileId]: [danaCoupa], [cognito.profileId]: [], [gotomeeting.profileId]: [] })
+    await typeSearch(wrapper, 'dana')
+    main.answer(okta.profileId)
+    await flushPromises()
+    expect(wrapper.find('.people__export').exists()).toBe(false)
+
+    for (const profile of [coupa, cognito, gotomeeting]) main.answer(profile.profileId)
+    await flushPromises()
+    expect(wrapper.find('.people__export').text()).toBe('Export CSV: the 2 accounts of 1 person found')
+  })
+})

@@ -117,6 +117,16 @@ describe('the person page', () => {
     expect(offboardCalls(mounted)).toEqual([{ personName: 'Dana Lee', accounts: [{ profileId: okta.profileId, userId: '00u-dana' }] }])
   })
 
+  it('takes an optional ticket or reason in the plan and sends it trimmed with the offboarding', async () => {
+    const mounted = await openDana()
+    await mounted.wrapper.get('button.app-button--danger').trigger('click')
+    await flushPromises()
+    await mounted.wrapper.get('.plan__reason input[name="change-reason"]').setValue('  INC-4711 leaver ')
+    await mounted.wrapper.get('.plan__confirm').trigger('click')
+    await flushPromises()
+    expect(offboardCalls(mounted)).toEqual([expect.objectContaining({ personName: 'Dana Lee', reason: 'INC-4711 leaver' })])
+  })
+
   it('runs with a progress row per account; one failure does not stop the others, and Retry failed retries only it', async () => {
     const mounted = await openDana()
     const coupaKey = accountKey(dana[2]!)

@@ -13,12 +13,18 @@ const fixedParameters = {
     url: ['Target URL', false],
   },
   coupa: {
+    authMethod: ['Sign in with', false],
+    clientId: ['Client identifier', false],
+    clientSecret: ['Client secret', true],
+    scopes: ['Scopes', false],
     apiKey: ['API key', true],
     url: ['Target URL', false],
     customProperties: ['Custom properties', false],
     concurrency: ['Pages fetched at once', false],
   },
   gotomeeting: {
+    grantType: ['Sign in with', false],
+    personalAccessToken: ['Personal access token', true],
     username: ['Username', false],
     password: ['Password', true],
     clientId: ['Client Id', false],
@@ -27,6 +33,9 @@ const fixedParameters = {
     url: ['Target URL', false],
   },
 } as const
+
+/** Every connector's, after its own: the organisation's CA certificate (networkParameters.ts). */
+const commonParameters = { caCertificate: ['Organisation CA certificate', false] } as const
 
 describe('the connector catalogue', () => {
   it('lists one descriptor per connector id, alphabetical by label', () => {
@@ -38,7 +47,7 @@ describe('the connector catalogue', () => {
   it.each(connectorIds)('keeps the fixed parameter keys, labels and secret flags of %s', (id) => {
     const descriptor = getDescriptor(id)
     const actual = Object.fromEntries(descriptor.parameters.map((parameter) => [parameter.key, [parameter.label, parameter.secret]]))
-    expect(actual).toEqual(fixedParameters[id])
+    expect(actual).toEqual({ ...fixedParameters[id], ...commonParameters })
   })
 
   it.each(connectorIds)('gives %s an extension schema named after it and help text for every parameter', (id) => {

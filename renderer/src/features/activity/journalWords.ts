@@ -1,5 +1,6 @@
 import { accountActionWords } from '../../../../shared/accountActions'
 import { getDescriptor } from '../../../../shared/catalogue'
+import { localDateTime } from '../../../../shared/dates'
 import type { ConnectorId } from '../../../../shared/catalogue/types'
 import type { ChainVerification, JournalAction, JournalEntry, OutcomeStatus } from '../../../../shared/journal'
 
@@ -31,13 +32,8 @@ export const outcomeLooks: Record<OutcomeStatus, OutcomeLook> = {
   undetermined: { label: 'Could not tell', tone: 'warning' },
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-
-/** Local, readable time; the ISO text itself when it does not parse (it is still worth showing). */
-export function readableTime(iso: string): string {
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? iso : timeFormat.format(date)
-}
+/** Local, readable time: the one format of shared/dates.ts. */
+export const readableTime = localDateTime
 
 export function connectorLabel(connectorId: ConnectorId): string {
   return getDescriptor(connectorId).label

@@ -1,4 +1,5 @@
 import type { JournalEntry, JournalOperation } from '../../../../shared/journal'
+import { localDateTime } from '../../../../shared/dates'
 import { labelFor } from '../../components/attributeValues'
 import { formatValue, type ChangeLine } from '../../components/changeLines'
 import type { ConfirmationRequest } from '../../stores/ui'
@@ -24,7 +25,7 @@ export function undoPlan(entry: JournalEntry): ConfirmationRequest {
   const then = lines.length > 0 ? ':' : '.'
   return {
     title: `Undo the deprovision of ${entry.target.name}?`,
-    message: `${entry.summary} (${new Date(entry.time).toLocaleString()}). Undo brings back what it took away, then reads the user back to check${then}`,
+    message: `${entry.summary} (${localDateTime(entry.time)}). Undo brings back what it took away, then reads the user back to check${then}`,
     lines,
     confirmLabel: 'Undo deprovision',
     danger: false,

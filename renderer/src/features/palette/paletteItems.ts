@@ -1,5 +1,6 @@
 import type { Person } from '../../../../shared/personGrouping'
 import type { ProfileView } from '../../../../shared/profiles'
+import { textMatches } from '../../../../shared/text'
 import { themeChoices, type ThemeChoice } from '../../stores/theme'
 
 /**
@@ -41,10 +42,8 @@ export interface PaletteSources {
 
 const themeActionLabels: Record<ThemeChoice, string> = { system: 'Follow the system’s theme', light: 'Use the light theme', dark: 'Use the dark theme' }
 
-function matches(text: string, ...values: (string | null)[]): boolean {
-  const wanted = text.trim().toLowerCase()
-  return wanted === '' || values.some((value) => value?.toLowerCase().includes(wanted))
-}
+/** Accents and case aside (shared/text.ts): "bjorn" finds Björn. */
+const matches = textMatches
 
 function actions(sandboxEnabled: boolean | null, theme: ThemeChoice): Omit<PaletteItem, 'id' | 'group'>[] {
   const list: Omit<PaletteItem, 'id' | 'group'>[] = [

@@ -1,4 +1,5 @@
 import type { ObjectStatus } from '../../../../shared/directory'
+import { localDateTime } from '../../../../shared/dates'
 import type { PersonAccount, ProfileSet } from '../../../../shared/people'
 import type { AccountProgress, AccountUndo } from '../../stores/offboarding'
 
@@ -23,7 +24,7 @@ export function accountLabel(account: PersonAccount): string {
 }
 
 export function lastSignIn(account: PersonAccount): string {
-  return account.lastSignInAt ? new Date(account.lastSignInAt).toLocaleString() : 'Not given by this application'
+  return account.lastSignInAt ? localDateTime(account.lastSignInAt) : 'Not given by this application'
 }
 
 export const progressWords: Record<AccountProgress['state'], string> = {

@@ -1,4 +1,4 @@
-import { getDescriptor, type ConnectorDescriptor } from '../../../../shared/catalogue'
+import { getDescriptor, parameterApplies, type ConnectorDescriptor, type ParameterDescriptor } from '../../../../shared/catalogue'
 import type { SandboxStatus } from '../../../../shared/contract'
 import type { Environment, ProfileView } from '../../../../shared/profiles'
 import { plainParameters, secretParameters } from '../../../../shared/profileValidation'
@@ -13,6 +13,12 @@ export function descriptorOf(profile: ProfileView): ConnectorDescriptor {
   return getDescriptor(profile.connectorId)
 }
 
+/** The profile's parameters of the sign-in method it uses (a Coupa OAuth profile has no API key to speak of). */
+function usedParameters(profile: ProfileView, parameters: readonly ParameterDescriptor[]): ParameterDescriptor[] {
+  const descriptor = descriptorOf(profile)
+  return parameters.filter((parameter) => parameterApplies(descriptor, parameter, profile.values))
+}
+
 export interface SecretState {
   key: string
   /** e.g. "token stored", "client secret missing". */
@@ -21,7 +27,7 @@ export interface SecretState {
 }
 
 export function secretStates(profile: ProfileView): SecretState[] {
-  return secretParameters(descriptorOf(profile)).map((parameter) => {
+  return usedParameters(profile, secretParameters(descriptorOf(profile))).map((parameter) => {
     const stored = profile.secrets[parameter.key] === 'stored'
     return { key: parameter.key, stored, text: `${inSentence(parameter.label)} ${stored ? 'stored' : 'missing'}` }
   })
@@ -34,7 +40,7 @@ export function secretStates(profile: ProfileView): SecretState[] {
  */
 export function needsSecrets(profile: ProfileView, ownSandbox: 'on' | 'off' | null = null): boolean {
   if (ownSandbox !== null) return false
-  return secretParameters(descriptorOf(profile)).some(
+  return usedParameters(profile, secretParameters(descriptorOf(profile))).some(
     (parameter) => parameter.required && profile.secrets[parameter.key] !== 'stored',
   )
 }
@@ -49,13 +55,21 @@ export interface KeyValue {
  * required settings, at most `limit`. Long free text (custom properties) is left out.
  */
 export function keyValues(profile: ProfileView, limit = 2): KeyValue[] {
-  const parameters = plainParameters(descriptorOf(profile)).filter((parameter) => parameter.kind !== 'customProperties')
+  const parameters = usedParameters(profile, plainParameters(descriptorOf(profile))).filter((parameter) => parameter.kind !== 'customProperties')
   const addresses = parameters.filter((parameter) => parameter.kind === 'url')
   const others = parameters.filter((parameter) => parameter.kind !== 'url' && parameter.required)
-  return [...addresses, ...others]
-    .map((parameter) => ({ label: parameter.label, value: profile.values[parameter.key] ?? '' }))
+  // Lanyard's own choices (how to sign in) say less about which tenant it is than the reference's values: last.
+  const ordered = [...others.filter((parameter) => parameter.origin !== 'lanyard' || parameter.kind !== 'select'), ...others.filter((parameter) => parameter.origin === 'lanyard' && parameter.kind === 'select')]
+  return [...addresses, ...ordered]
+    .map((parameter) => ({ label: parameter.label, value: shownValue(parameter, profile.values[parameter.key] ?? parameter.valueWhenAbsent ?? '') }))
     .filter((entry) => entry.value !== '')
     .slice(0, limit)
+}
+
+/** A choice as its label reads ("OAuth client credentials"), anything else as it is. */
+function shownValue(parameter: ParameterDescriptor, value: string): string {
+  const label = parameter.options?.find((option) => option.value === value)?.label
+  return label === undefined ? value : label.replace(/ \(.*\)$/, '')
 }
 
 /** A label as it reads mid-sentence: "Client Secret" → "client secret", but "API key" keeps its acronym. */

@@ -17,9 +17,13 @@ export interface CoupaHarness {
   tenant: RunningCoupaSandbox['tenant']
   connector: CoupaConnector
   logger: ReturnType<typeof createRecordingLogger>
+  /** The legacy API key (the harness's connector signs in with the OAuth client). */
   apiKey: string
-  /** The requests logged since the last `mark()` (or the start). */
+  clientSecret: string
+  /** The API requests logged since the last `mark()` (or the start), without the sign-in's. */
   requests: () => LoggedRequest[]
+  /** The token requests (`POST /oauth2/token`) logged since the last `mark()` (or the start). */
+  signIns: () => LoggedRequest[]
   mark: () => void
   /** Another connector on the same tenant, e.g. with other profile values. */
   connect: (values?: Record<string, string>, secrets?: Record<string, string>, tuning?: CoupaHttpTuning) => CoupaConnector
@@ -28,18 +32,27 @@ export interface CoupaHarness {
 /** Fast retries so fault tests do not wait for production backoffs. */
 const fastTuning: CoupaHttpTuning = { backoff: { initialMs: 5, maxMs: 20 } }
 
+/** The values of a new Coupa profile for this sandbox: it signs in with the OAuth client and asks for Lanyard's scopes. */
+export function oauthProfileValues(sandbox: RunningCoupaSandbox): Record<string, string> {
+  const { authMethod, clientId, scopes, customProperties } = sandbox.credentials
+  return { url: sandbox.url, authMethod: authMethod!, clientId: clientId!, scopes: scopes!, customProperties: customProperties ?? '' }
+}
+
+/** The values that switch a harness connector to the legacy API key (pass `{ apiKey }` as its secrets). */
+export const apiKeyValues = { authMethod: 'apiKey' }
+
 /** A fresh Coupa sandbox instance and a connector for it, both closed after the test. */
 export async function coupaHarness(options: CoupaSandboxOptions = {}, values: Record<string, string> = {}): Promise<CoupaHarness> {
   const sandbox = await startCoupaSandbox({ users: 120, ...options })
   const logger = createRecordingLogger()
-  const { apiKey, customProperties } = sandbox.credentials
-  const connect = (extraValues: Record<string, string> = {}, secrets: Record<string, string> = { apiKey: apiKey! }, tuning: CoupaHttpTuning = {}) => {
+  const { apiKey, clientSecret } = sandbox.credentials
+  const connect = (extraValues: Record<string, string> = {}, secrets: Record<string, string> = { clientSecret: clientSecret! }, tuning: CoupaHttpTuning = {}) => {
     const connector = createCoupaConnector(
       {
         profileId: 'profile-1',
         profileName: 'Sandbox Coupa',
         environment: 'sandbox',
-        values: { url: sandbox.url, customProperties: customProperties ?? '', ...values, ...extraValues },
+        values: { ...oauthProfileValues(sandbox), ...values, ...extraValues },
         secrets,
         logger,
       },
@@ -50,8 +63,8 @@ export async function coupaHarness(options: CoupaSandboxOptions = {}, values: Re
   }
   const connector = connect()
   afterTest(() => sandbox.close())
-  const log = requestLog(logger.lines, (fields) => {
-    if (!('attempt' in fields)) return null
+  const logged = (signIn: boolean) => (fields: Record<string, unknown>): LoggedRequest | null => {
+    if (!('attempt' in fields) || isSignIn(String(fields.path)) !== signIn) return null
     return {
       method: String(fields.method),
       path: String(fields.path),
@@ -59,17 +72,29 @@ export async function coupaHarness(options: CoupaSandboxOptions = {}, values: Re
       attempt: Number(fields.attempt),
       failure: (fields.failure as string | null) ?? null,
     }
-  })
+  }
+  // The API requests apart from the sign-in: the OAuth token is asked for once per session (pinned in oauth.integration.test.ts).
+  const log = requestLog(logger.lines, logged(false))
+  const signInLog = requestLog(logger.lines, logged(true))
   return {
     sandbox,
     tenant: sandbox.tenant,
     connector,
     logger,
     apiKey: apiKey!,
+    clientSecret: clientSecret!,
     requests: log.requests,
-    mark: log.mark,
+    signIns: signInLog.requests,
+    mark: () => {
+      log.mark()
+      signInLog.mark()
+    },
     connect,
   }
+}
+
+function isSignIn(path: string): boolean {
+  return path.startsWith('/oauth2/token')
 }
 
 /** A query value of a logged request path (`offset`, `limit`, `login[contains]`). */

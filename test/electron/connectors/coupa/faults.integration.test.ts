@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { expectAppError } from '../../../support/expectAppError'
-import { allPages, coupaHarness, everythingLogged, queryOf } from './coupaSandboxHarness'
+import { allPages, coupaHarness, everythingLogged, queryOf, apiKeyValues } from './coupaSandboxHarness'
 
 describe('Coupa faults against the sandbox instance', () => {
   it('waits out a 429 and carries on', async () => {
@@ -44,7 +44,8 @@ describe('Coupa faults against the sandbox instance', () => {
 
   it('never sends a create twice after a 5xx: it may have happened', async () => {
     const { connector, sandbox, tenant, requests } = await coupaHarness()
-    sandbox.faults.script([{ kind: 'server_error', method: 'POST' }])
+    // The create's POST, not the sign-in's (a token request may be sent twice without harm).
+    sandbox.faults.script([{ kind: 'server_error', method: 'POST', path: /^\/api\/users/ }])
     const error = await expectAppError(
       connector.create('users', { userName: 'once.only', 'emails[0].value': 'once.only@example.com', 'name.givenName': 'Once', 'name.familyName': 'Only' }, {}),
       'network',
@@ -54,23 +55,27 @@ describe('Coupa faults against the sandbox instance', () => {
     expect(tenant.findUser('once.only')).toBeUndefined()
   })
 
-  it('keeps the API key and a new password out of every log line and error, failures and retries too', async () => {
+  it('keeps the API key, the client secret, access tokens and a new password out of every log line and error, failures and retries too', async () => {
     const harness = await coupaHarness()
-    const { connector, sandbox, apiKey, connect, logger } = harness
+    const { connector, sandbox, apiKey, clientSecret, connect, logger } = harness
     const password = 'Secret-Password-Canary-42'
-    sandbox.faults.script([{ kind: 'unavailable', method: 'GET', times: 1 }, { kind: 'server_error', method: 'POST' }])
+    sandbox.faults.script([{ kind: 'unavailable', method: 'GET', times: 1 }, { kind: 'server_error', method: 'POST', path: /^\/api\/users/ }])
     await connector.list('users', { search: '', pageSize: 5 })
     const failure = await expectAppError(
       connector.create('users', { userName: 'pw.user', 'emails[0].value': 'pw.user@example.com', 'name.givenName': 'Pw', 'name.familyName': 'User' }, { password }),
       'network',
     )
-    const refused = await expectAppError(connect({}, { apiKey: 'f'.repeat(40) }).list('users', { search: '', pageSize: 5 }), 'auth_failed')
+    await connect(apiKeyValues, { apiKey }).list('users', { search: '', pageSize: 5 })
+    const refused = await expectAppError(connect(apiKeyValues, { apiKey: 'f'.repeat(40) }).list('users', { search: '', pageSize: 5 }), 'auth_failed')
     expect(refused.message).toMatch(/did not accept the API key/)
     expect(logger.secrets).toContain(apiKey)
+    expect(logger.secrets).toContain(clientSecret)
     expect(logger.secrets).toContain(password)
+    // The secrets, and the access token the connector was given, registered the moment it arrived.
+    expect(logger.secrets.size).toBeGreaterThanOrEqual(4)
     const everything = [everythingLogged(harness), JSON.stringify(failure.toValue()), JSON.stringify(refused.toValue())].join('\n')
     expect(everything).toContain('/api/users')
-    expect(everything).not.toContain(apiKey)
-    expect(everything).not.toContain(password)
+    for (const secret of logger.secrets) expect(everything).not.toContain(secret)
+    expect(everything).not.toMatch(/Bearer /)
   })
 })

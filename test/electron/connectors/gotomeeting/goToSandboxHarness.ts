@@ -17,8 +17,8 @@ export interface GoToHarness {
   tenant: RunningGoToMeetingSandbox['tenant']
   connector: GoToMeetingConnector
   logger: ReturnType<typeof createRecordingLogger>
-  /** The profile's secrets: the administrator's password and the OAuth client secret. */
-  secrets: { password: string; clientSecret: string }
+  /** The profile's secrets: the personal access token, the administrator's password and the OAuth client secret. */
+  secrets: ReturnType<typeof profileSecrets>
   /** The requests logged since the last `mark()` (or the start). */
   requests: () => LoggedRequest[]
   mark: () => void
@@ -29,14 +29,21 @@ export interface GoToHarness {
 /** Fast retries so fault tests do not wait for production backoffs. */
 const fastTuning: GoToHttpTuning = { backoff: { initialMs: 5, maxMs: 20 } }
 
-/** The profile values a GoToMeeting profile would hold for this sandbox. */
+/** The profile values a new GoToMeeting profile would hold for this sandbox: it signs in with the personal access token. */
 export function profileValues(sandbox: RunningGoToMeetingSandbox): Record<string, string> {
-  const { username, clientId, accountKey } = sandbox.credentials
-  return { url: sandbox.url, username: username!, clientId: clientId!, accountKey: accountKey! }
+  const { clientId, accountKey } = sandbox.credentials
+  return { url: sandbox.url, grantType: 'personalAccessToken', clientId: clientId!, accountKey: accountKey! }
 }
 
-export function profileSecrets(sandbox: RunningGoToMeetingSandbox): { password: string; clientSecret: string } {
-  return { password: sandbox.credentials.password!, clientSecret: sandbox.credentials.clientSecret! }
+/** The values of a profile that signs in with the older password grant. */
+export function passwordProfileValues(sandbox: RunningGoToMeetingSandbox): Record<string, string> {
+  return { ...profileValues(sandbox), grantType: 'password', username: sandbox.credentials.username! }
+}
+
+/** Every secret the sandbox profile keeps: the personal access token, the administrator's password and the OAuth client secret. */
+export function profileSecrets(sandbox: RunningGoToMeetingSandbox): { personalAccessToken: string; password: string; clientSecret: string } {
+  const { personalAccessToken, password, clientSecret } = sandbox.credentials
+  return { personalAccessToken: personalAccessToken!, password: password!, clientSecret: clientSecret! }
 }
 
 /** A fresh GoTo sandbox account and a GoToMeeting connector for it, both closed after the test. */

@@ -11,14 +11,14 @@ describe('Coupa sandbox: API key, formats and routes', () => {
     expect(first.credentials.apiKey).toMatch(/^[0-9a-f]{40}$/)
     expect(second.credentials.apiKey).not.toBe(first.credentials.apiKey)
     expect(first.credentials.customProperties).toBe('cost_center|string;new_user|boolean;')
-    expect(Object.keys(first.credentials).sort()).toEqual(['apiKey', 'customProperties'])
+    expect(Object.keys(first.credentials).sort()).toEqual(['apiKey', 'authMethod', 'clientId', 'clientSecret', 'customProperties', 'scopes'])
+    expect(second.credentials.clientSecret).not.toBe(first.credentials.clientSecret)
   })
 
   it.each([
     ['no X-COUPA-API-KEY', { 'X-COUPA-API-KEY': null }],
     ['an empty key', { 'X-COUPA-API-KEY': '' }],
     ['a wrong key', { 'X-COUPA-API-KEY': 'f'.repeat(40) }],
-    ['a bearer token instead of the key', { 'X-COUPA-API-KEY': null, Authorization: 'Bearer abc' }],
   ])('answers 401 with the errors shape for %s', async (_case, headers) => {
     const sandbox = await startSandbox({ users: 0 })
     const answer = await coupaClient(sandbox)('GET', '/api/users', undefined, headers)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { asObject, coupaClient, names, useCoupaSandbox, type CoupaCall } from './coupaClient'
+import { accessToken, asObject, coupaClient, coupaOAuthClient, names, useCoupaSandbox, type CoupaCall } from './coupaClient'
 
 const graphql = (call: CoupaCall, query: string) => call('POST', '/api/graphql', { query })
 
@@ -54,7 +54,8 @@ describe('Coupa sandbox: the read-only GraphQL endpoint (roles)', () => {
 
   it('lists the role catalogue with the selected fields, filtered and paged by the query argument', async () => {
     const sandbox = await startSandbox({ users: 0 })
-    const call = coupaClient(sandbox)
+    // Coupa serves GraphQL to OAuth clients only.
+    const call = coupaOAuthClient(sandbox, await accessToken(sandbox))
     const all = await graphql(call, 'query getRoles { roles(query: "") { id name description systemRole } }')
     expect(all.status).toBe(200)
     const roles = (all.body as { data: { roles: Record<string, unknown>[] } }).data.roles
@@ -68,7 +69,7 @@ describe('Coupa sandbox: the read-only GraphQL endpoint (roles)', () => {
 
   it('answers mutations, unknown fields and parse errors with {"errors":[{"message"}]}', async () => {
     const sandbox = await startSandbox({ users: 0 })
-    const call = coupaClient(sandbox)
+    const call = coupaOAuthClient(sandbox, await accessToken(sandbox))
     for (const [query, message] of [
       ['mutation { createRole(name: "x") { id } }', 'Mutations are not supported: the Coupa GraphQL API is read-only'],
       ['{ roles { id colour } }', "Field 'colour' doesn't exist on type 'Role'"],
@@ -78,6 +79,6 @@ describe('Coupa sandbox: the read-only GraphQL endpoint (roles)', () => {
       const answer = await graphql(call, query as string)
       expect([answer.status, answer.body]).toEqual([200, { errors: [{ message }] }])
     }
-    expect((await call('POST', '/api/graphql', { query: '{ roles { id } }' }, { 'X-COUPA-API-KEY': 'wrong' })).status).toBe(401)
+    expect((await call('POST', '/api/graphql', { query: '{ roles { id } }' }, { Authorization: 'Bearer wrong' })).status).toBe(401)
   })
 })

@@ -5,11 +5,14 @@ import { asObject, goToClient, send, serverRoot, signIn, tokenRequest, useGoToMe
 describe('GoTo sandbox: OAuth token endpoint and bearer tokens', () => {
   const start = useGoToMeetingSandbox()
 
-  it('hands out credentials keyed as the profile parameters, with a new password and client secret at every start', async () => {
+  it('hands out credentials keyed as the profile parameters, with a new token, password and client secret at every start', async () => {
     const { sandbox } = await start()
     const again = await startGoToMeetingSandbox({ users: 5 })
     try {
-      expect(Object.keys(sandbox.credentials).sort()).toEqual(['accountKey', 'clientId', 'clientSecret', 'password', 'username'])
+      expect(Object.keys(sandbox.credentials).sort()).toEqual(['accountKey', 'clientId', 'clientSecret', 'grantType', 'password', 'personalAccessToken', 'username'])
+      // A Sandbox profile made from these signs in the way a new profile does.
+      expect(sandbox.credentials.grantType).toBe('personalAccessToken')
+      expect(again.credentials.personalAccessToken).not.toBe(sandbox.credentials.personalAccessToken)
       expect(sandbox.connectorId).toBe('gotomeeting')
       expect(sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/admin\/rest\/v1\/$/)
       expect(sandbox.credentials.accountKey).toMatch(/^\d{22}$/)
@@ -41,6 +44,35 @@ describe('GoTo sandbox: OAuth token endpoint and bearer tokens', () => {
     expect(sandbox.tenant.tokenGrants()).toBe(grantsBefore + 1)
     const me = await goToClient(sandbox, body.access_token as string)('GET', 'me')
     expect(me.status).toBe(200)
+  })
+
+  it('answers a personal access token grant (pat=, Basic client) with an access token for 60 minutes and a refresh token', async () => {
+    const { sandbox } = await start()
+    const answer = await tokenRequest(sandbox, { grant_type: 'personal_access_token', pat: sandbox.credentials.personalAccessToken! })
+    expect(answer.status).toBe(200)
+    const body = asObject(answer)
+    expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: 'identity:' })
+    expect(typeof body.refresh_token).toBe('string')
+    expect((await goToClient(sandbox, body.access_token as string)('GET', 'me')).status).toBe(200)
+    expect(sandbox.tenant.tokenGrants('personal_access_token')).toBe(1)
+    const wrong = await tokenRequest(sandbox, { grant_type: 'personal_access_token', pat: 'guess' })
+    expect([wrong.status, wrong.body]).toEqual([400, { error: 'invalid_grant', error_description: 'Invalid personal access token' }])
+    const missing = await tokenRequest(sandbox, { grant_type: 'personal_access_token' })
+    expect([missing.status, asObject(missing).error]).toEqual([400, 'invalid_request'])
+    const noClient = await tokenRequest(sandbox, { grant_type: 'personal_access_token', pat: sandbox.credentials.personalAccessToken! }, { basic: null })
+    expect(noClient.status).toBe(401)
+  })
+
+  it('rotates refresh tokens when told to: each refresh answers a new one and retires the one it used', async () => {
+    const { sandbox } = await start()
+    sandbox.tenant.setRefreshTokenRotation(true)
+    const first = asObject(await tokenRequest(sandbox, { grant_type: 'personal_access_token', pat: sandbox.credentials.personalAccessToken! }))
+    const refreshed = asObject(await tokenRequest(sandbox, { grant_type: 'refresh_token', refresh_token: first.refresh_token as string }))
+    expect(typeof refreshed.refresh_token).toBe('string')
+    expect(refreshed.refresh_token).not.toBe(first.refresh_token)
+    const reused = await tokenRequest(sandbox, { grant_type: 'refresh_token', refresh_token: first.refresh_token as string })
+    expect([reused.status, asObject(reused).error]).toEqual([400, 'invalid_grant'])
+    expect((await tokenRequest(sandbox, { grant_type: 'refresh_token', refresh_token: refreshed.refresh_token as string })).status).toBe(200)
   })
 
   it('serves the legacy /oauth/v2/token path too', async () => {

@@ -1,28 +1,8 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import Ajv, { type ValidateFunction } from 'ajv'
+import type { ValidateFunction } from 'ajv'
 import { describe, expect, it } from 'vitest'
 import { oktaUserStatuses } from '../../../../electron/sandbox/okta/oktaRecords'
 import { asList, asObject, oktaClient, useOktaSandbox } from './oktaClient'
-
-/**
- * The tenant's answers validated against Okta's own OpenAPI schemas (extracted once into
- * test/fixtures/okta-openapi by extractSchemas.py). OpenAPI 3.0 `nullable` is understood by ajv;
- * `readOnly`/`writeOnly` and `discriminator` are annotations here.
- */
-const fixture = JSON.parse(readFileSync(join(__dirname, '../../../fixtures/okta-openapi/okta-schemas.json'), 'utf8')) as {
-  components: { schemas: Record<string, object> }
-}
-
-function validatorFor(root: string): ValidateFunction {
-  const ajv = new Ajv({ strict: false, allErrors: true })
-  ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/)
-  ajv.addFormat('email', /^[^\s@]+@[^\s@]+$/)
-  ajv.addFormat('uri', /^https?:\/\//)
-  ajv.addFormat('int32', { type: 'number', validate: (value: number) => Number.isInteger(value) })
-  ajv.addSchema({ $id: 'okta', components: fixture.components })
-  return ajv.compile({ $ref: `okta#/components/schemas/${root}` })
-}
+import { oktaSpec as fixture, validatorFor } from './oktaSpec'
 
 const expectValid = (validate: ValidateFunction, value: unknown) => {
   validate(value)

@@ -27,7 +27,7 @@ describe('deprovisioning from the detail panel', () => {
         "they can't sign in; their groups (2) are recorded so undo can bring them back.",
     )
     // A sandbox profile asks for no typed name.
-    expect(dialog.find('input').exists()).toBe(false)
+    expect(dialog.find('.confirm__type input').exists()).toBe(false)
     expect(api.callsTo('directory.deprovision')).toEqual([])
 
     await confirmDialog(confirmation, 'Deprovision')
@@ -62,7 +62,7 @@ describe('deprovisioning from the detail panel', () => {
       /^Deprovision Ada Lovelace by deactivating \(harder; Okta removes app assignments\):/,
     )
     // Deactivating loses app assignments undo cannot bring back: the name must be typed, even on a sandbox.
-    expect(dialog.find('input').exists()).toBe(true)
+    expect(dialog.find('.confirm__type input').exists()).toBe(true)
     expect(dialog.find('.confirm__confirm').attributes('disabled')).toBeDefined()
   })
 
@@ -78,13 +78,13 @@ describe('deprovisioning from the detail panel', () => {
     expect(dialog.text()).toContain('Type Ada Lovelace to confirm')
     expect(confirmButton(dialog).attributes('disabled')).toBeDefined()
 
-    await dialog.find('input').setValue('Ada')
+    await dialog.find('.confirm__type input').setValue('Ada')
     expect(confirmButton(dialog).attributes('disabled')).toBeDefined()
     await confirmButton(dialog).trigger('click')
     await flushPromises()
     expect(api.callsTo('directory.deprovision')).toEqual([])
 
-    await dialog.find('input').setValue('Ada Lovelace')
+    await dialog.find('.confirm__type input').setValue('Ada Lovelace')
     expect(confirmButton(dialog).attributes('disabled')).toBeUndefined()
     await confirmButton(dialog).trigger('click')
     await flushPromises()

@@ -100,7 +100,7 @@ describe('the deprovision confirmation across connectors', () => {
     )
   })
 
-  it('records only the status where memberships cannot change (GoToMeeting)', async () => {
+  it('says what a GoToMeeting deprovision takes away (admin roles and licences), and that undo gives it back', async () => {
     const { wrapper, confirmation } = await mountPanel({
       object: gotoUser(),
       profile: gotoProfile,
@@ -110,8 +110,10 @@ describe('the deprovision confirmation across connectors', () => {
     await button(wrapper, 'Deprovision…').trigger('click')
     await flushPromises()
 
-    expect(openDialog(confirmation).find('.confirm__message').text()).toBe(
-      "Deprovision Ada Lovelace: they can't sign in; their status is recorded so undo can bring it back.",
+    const dialog = openDialog(confirmation)
+    expect(dialog.find('.confirm__message').text()).toBe(
+      "Deprovision Ada Lovelace: they can't sign in; their status and what the deprovision takes away are recorded so undo can bring them back.",
     )
+    expect(dialog.text()).toMatch(/What goes.*removing the licences and admin roles/s)
   })
 })

@@ -68,7 +68,8 @@ describe("a profile's page", () => {
 
   it('builds each tab from its object type: search words, second column, and New only where create exists', async () => {
     const groups = await mountAt(`/profiles/${okta.id}/groups`, okta, { 'directory.list': () => page(users(1)) })
-    expect(groups.wrapper.find('input[type="search"]').attributes('placeholder')).toBe('Search groups by name or type')
+    expect(groups.wrapper.find('input[type="search"]').attributes('placeholder')).toBe('Search groups')
+    expect(groups.wrapper.find('.directory-list__search-help').text()).toBe('Okta matches the start of the group name, or a type such as Okta group.')
     expect(groups.wrapper.findAll('[role="columnheader"]').map((header) => header.text()).slice(0, 3)).toEqual(['Name', 'Details', 'Status'])
     expect(groups.wrapper.findAll('button').some((button) => button.text() === 'New group')).toBe(true)
     expect(groups.api.callsTo('directory.list')).toMatchObject([{ objectType: 'groups', requestKey: `${okta.id}:groups` }])

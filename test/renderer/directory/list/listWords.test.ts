@@ -8,7 +8,7 @@ const oktaUsers = findObjectType(getDescriptor('okta'), 'users')!
 const coupaContentGroups = findObjectType(getDescriptor('coupa'), 'groups')!
 
 function loadedState(overrides: Partial<TableState>): TableState {
-  return { items: [], nextCursor: null, total: null, loading: false, loadingMore: false, error: null, search: '', loaded: true, ...overrides }
+  return { items: [], nextCursor: null, total: null, loading: false, loadingMore: false, error: null, search: '', loaded: true, loadingToEnd: false, sort: null, ...overrides }
 }
 
 describe('the words of a list', () => {
@@ -22,7 +22,9 @@ describe('the words of a list', () => {
   it("names objects from the descriptor's label", () => {
     expect(singularNoun(oktaUsers)).toBe('user')
     expect(singularNoun(coupaContentGroups)).toBe('content group')
-    expect(searchPlaceholder({ ...coupaContentGroups, searchHint: undefined })).toBe('Search content groups by name')
-    expect(searchPlaceholder({ ...coupaContentGroups, searchHint: 'part of the name' })).toBe('Search content groups by part of the name')
+    expect(searchPlaceholder({ ...coupaContentGroups, searchHint: undefined, searchHelp: undefined })).toBe('Search content groups by name')
+    expect(searchPlaceholder({ ...coupaContentGroups, searchHint: 'part of the name', searchHelp: undefined })).toBe('Search content groups by part of the name')
+    // The line under the box says the rest: the box stays short enough never to be cut off.
+    expect(searchPlaceholder(coupaContentGroups)).toBe('Search content groups')
   })
 })

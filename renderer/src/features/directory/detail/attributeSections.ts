@@ -1,6 +1,6 @@
 import type { ConnectorDescriptor, MappingRow, ObjectTypeDescriptor } from '../../../../../shared/catalogue'
 import type { AttributeValue, Attributes } from '../../../../../shared/directory'
-import { displayValues, labelFor } from '../../../components/attributeValues'
+import { displayValues, labelFor, shownValues } from '../../../components/attributeValues'
 import { inWords, oneFactOnce } from './attributeFacts'
 
 /**
@@ -120,7 +120,7 @@ function describe(
   value: AttributeValue | undefined,
   notes: Readonly<Record<string, string>>,
 ): ShownAttribute {
-  const shown: ShownAttribute = { path, label: labelFor(path), hint: attributeHint(descriptor, path, native), values: displayValues(value) }
+  const shown: ShownAttribute = { path, label: labelFor(path), hint: attributeHint(descriptor, path, native), values: shownValues(value) }
   const note = notes[path]
   return note ? { ...shown, note } : shown
 }

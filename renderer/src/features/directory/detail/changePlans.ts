@@ -65,9 +65,11 @@ export function deprovisionPlan(
 ): ConfirmationRequest {
   const mode = deprovisionMode(descriptor, profile)?.label
   const how = mode ? ` by ${mode.charAt(0).toLowerCase()}${mode.slice(1)}` : ''
-  // Where memberships cannot change (GoToMeeting) a deprovision keeps none: only the status is recorded.
-  const kept = recorded.length > 0 ? `their ${membershipWords(recorded)} are` : 'their status is'
-  const them = recorded.length > 0 ? 'them' : 'it'
+  // Where memberships cannot change (GoToMeeting) the deprovision takes other things (admin roles, licences): the
+  // "What goes" line says which, in the catalogue's words, and the snapshot records them with the status.
+  const kept = recorded.length > 0 ? `their ${membershipWords(recorded)} are` : 'their status and what the deprovision takes away are'
+  const them = 'them'
+  const effects = descriptor.deprovisionEffects[deprovisionMode(descriptor, profile)?.value ?? 'default'] ?? descriptor.deprovisionEffects.default ?? []
   const undo = objectType.operations.undoDeprovision
     ? `${kept} recorded so undo can bring ${them} back`
     : `${kept} recorded, but ${descriptor.label} has no undo for a deprovision`
@@ -80,6 +82,7 @@ export function deprovisionPlan(
     lines: [
       { label: 'Profile', text: `${profile.name} (${real ? 'real environment' : 'sandbox'})` },
       { label: 'Status now', text: user.status?.label ?? 'unknown' },
+      ...(recorded.length === 0 && effects.length > 0 ? [{ label: 'What goes', text: effects.join(' ') }] : []),
     ],
     confirmLabel: 'Deprovision',
     danger: true,

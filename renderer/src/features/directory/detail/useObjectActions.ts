@@ -1,4 +1,4 @@
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
 import type { ConnectorDescriptor, ObjectTypeDescriptor } from '../../../../../shared/catalogue'
 import type { LanyardError } from '../../../../../shared/errors'
 import type { ProfileView } from '../../../../../shared/profiles'
@@ -7,6 +7,7 @@ import { useDirectoryObjectStore } from '../../../stores/directoryObject'
 import { useUiStore } from '../../../stores/ui'
 import { undoPlan } from '../../journal/undoPlan'
 import { deletePlan, deprovisionPlan, type RecordedMemberships } from './changePlans'
+import { isOwnAccountRefusal, ownAccountOverridePlan, ticketOrReason } from './deprovisionQuestions'
 import { membershipSections } from './membershipRules'
 
 export interface ObjectActionContext {
@@ -49,10 +50,29 @@ export function useObjectActions(context: ObjectActionContext) {
     const objectType = context.objectType()
     if (!user || !objectType) return
     const plan = deprovisionPlan(context.descriptor(), objectType, context.profile(), user, recordedMemberships(objectType))
-    if (!(await ui.confirm(plan))) return
+    const reason = await ui.confirmWithNote(plan, ticketOrReason)
+    if (reason === null) return
+    lastReason = reason
+    await runDeprovision(user.id, { reason })
+  }
+
+  /** After main refused the profile's own account: the same deprovision, with the override and its stated reason. */
+  async function deprovisionAnyway(): Promise<void> {
+    const user = store.current
+    if (!user) return
+    const { request, note } = ownAccountOverridePlan(user.displayName, context.profile().name)
+    const ownAccountOverride = await ui.confirmWithNote(request, note)
+    if (!ownAccountOverride) return
+    await runDeprovision(user.id, { reason: lastReason, ownAccountOverride })
+  }
+
+  /** The ticket or reason of the deprovision the override repeats. */
+  let lastReason = ''
+
+  async function runDeprovision(userId: string, why: { reason: string; ownAccountOverride?: string }): Promise<void> {
     reset()
     busy.value = true
-    const result = await store.deprovision(context.profile().id, user.id)
+    const result = await store.deprovision(context.profile().id, userId, why)
     busy.value = false
     if (result.ok) {
       const { outcome } = result.value
@@ -107,5 +127,8 @@ export function useObjectActions(context: ObjectActionContext) {
     context.deleted(object.id)
   }
 
-  return { failure, undoDifferences, busy, reset, deprovision, undoDeprovision, remove }
+  /** Main refused the profile's own account: the panel offers `deprovisionAnyway`. */
+  const ownAccountRefused = computed(() => isOwnAccountRefusal(failure.value))
+
+  return { failure, undoDifferences, busy, reset, deprovision, deprovisionAnyway, ownAccountRefused, undoDeprovision, remove }
 }

@@ -35,7 +35,12 @@ export function countText(state: TableState, objectType: ObjectTypeDescriptor): 
   return countOf(state.items.length, objectType)
 }
 
+/**
+ * "Search users": where the descriptor explains its search, the line under the box says how in
+ * full, so the box itself stays short enough never to be cut off (Cognito's hint ran past 440 px).
+ */
 export function searchPlaceholder(objectType: ObjectTypeDescriptor): string {
+  if (objectType.searchHelp) return `Search ${pluralNoun(objectType)}`
   return `Search ${pluralNoun(objectType)} by ${objectType.searchHint ?? 'name'}`
 }
 

@@ -1,5 +1,5 @@
 import { computed, reactive, ref, watch } from 'vue'
-import type { ConnectorDescriptor, ParameterDescriptor } from '../../../../../shared/catalogue'
+import { parameterApplies, type ConnectorDescriptor, type ParameterDescriptor } from '../../../../../shared/catalogue'
 import type { LanyardError } from '../../../../../shared/errors'
 import type { Environment, ProfileView } from '../../../../../shared/profiles'
 import { plainParameters, secretParameters, validateProfileValues } from '../../../../../shared/profileValidation'
@@ -15,8 +15,10 @@ export interface SecretEntry {
 }
 
 export const nameFieldKey = 'name'
+export const environmentFieldKey = 'environment'
 
 export function fieldId(key: string): string {
+  if (key === environmentFieldKey) return 'profile-environment'
   return key === nameFieldKey ? 'profile-name' : `profile-field-${key}`
 }
 
@@ -42,7 +44,9 @@ export function useProfileForm(options: ProfileFormOptions) {
   const profileId = ref<string | null>(options.profile?.id ?? null)
   const storedSecrets = ref<Record<string, 'stored' | 'missing'>>({ ...(options.profile?.secrets ?? {}) })
   const name = ref(options.profile?.name ?? '')
-  const environment = ref<Environment>(options.profile?.environment ?? 'sandbox')
+  // No default: whether changes reach real people is the person's choice (a wrong "Sandbox" skips
+  // the typed confirmations), so a new profile cannot be saved until it is made.
+  const environment = ref<Environment | null>(options.profile?.environment ?? null)
   const values = reactive<Record<string, string>>(
     Object.fromEntries(plain.map((parameter) => [parameter.key, initialValue(parameter, options.profile)])),
   )
@@ -54,6 +58,11 @@ export function useProfileForm(options: ProfileFormOptions) {
   const saving = ref(false)
   const isEdit = computed(() => profileId.value !== null)
 
+  /** Whether a field belongs to the sign-in method chosen: the form shows only those. */
+  function applies(parameter: ParameterDescriptor): boolean {
+    return parameterApplies(descriptor, parameter, values)
+  }
+
   function trimmedValues(): Record<string, string> {
     // An empty optional field is left out: main treats a missing key as "not set".
     return Object.fromEntries(
@@ -62,14 +71,18 @@ export function useProfileForm(options: ProfileFormOptions) {
   }
 
   function collectErrors(): Record<string, string> {
-    const found: Record<string, string> = { ...validateProfileValues(descriptor, trimmedValues(), environment.value) }
+    // Until an environment is chosen, addresses are judged as Real's, whose rules hold for any tenant.
+    const found: Record<string, string> = { ...validateProfileValues(descriptor, trimmedValues(), environment.value ?? 'real') }
     if (name.value.trim() === '') found[nameFieldKey] = 'Give the profile a name, e.g. "Okta sandbox".'
+    if (environment.value === null) {
+      found[environmentFieldKey] = 'Choose Sandbox or Real: Sandbox only for a test tenant on this computer, Real for any other address.'
+    }
     for (const parameter of secret) {
       const entry = secrets[parameter.key]
       const willBeStored = entry?.action === 'keep' || (entry?.action === 'replace' && entry.value.trim() !== '')
       const wasStored = storedSecrets.value[parameter.key] === 'stored'
       // Only a new profile must bring its required secrets; a saved one may be completed later.
-      if (parameter.required && !isEdit.value && !willBeStored && !wasStored) {
+      if (parameter.required && applies(parameter) && !isEdit.value && !willBeStored && !wasStored) {
         found[parameter.key] = `Enter the ${parameter.label}: ${descriptor.label} profiles need it.`
       }
     }
@@ -90,7 +103,10 @@ export function useProfileForm(options: ProfileFormOptions) {
   }
   // Whether an address may use http:// depends on the environment: judge filled-in addresses
   // again as soon as it changes, so "real" on an http:// address is flagged at once.
-  watch(environment, checkAddresses)
+  watch(environment, () => {
+    checkAddresses()
+    if (errors.value[environmentFieldKey]) checkField(environmentFieldKey)
+  })
   // A saved profile the connectors refuse to use (a real one on http://, from an older version)
   // shows what to change as soon as it is opened.
   if (options.profile) checkAddresses()
@@ -145,7 +161,7 @@ export function useProfileForm(options: ProfileFormOptions) {
     if (Object.keys(found).length > 0) return false
 
     saving.value = true
-    const common = { name: name.value.trim(), environment: environment.value, values: trimmedValues() }
+    const common = { name: name.value.trim(), environment: environment.value!, values: trimmedValues() }
     const result = profileId.value
       ? await store.update({ profileId: profileId.value, ...common, secrets: secretsForUpdate() })
       : await store.create({ connectorId: descriptor.id, ...common, secrets: secretsForCreate() })
@@ -190,6 +206,7 @@ export function useProfileForm(options: ProfileFormOptions) {
     banner,
     saving,
     checkField,
+    applies,
     replaceSecret,
     clearSecret,
     keepSecret,
@@ -198,7 +215,8 @@ export function useProfileForm(options: ProfileFormOptions) {
 }
 
 function initialValue(parameter: ParameterDescriptor, profile: ProfileView | undefined): string {
-  if (profile) return profile.values[parameter.key] ?? ''
+  // A choice added after the profile was saved shows what the profile has been doing all along.
+  if (profile) return profile.values[parameter.key] ?? parameter.valueWhenAbsent ?? ''
   return parameter.defaultValue ?? ''
 }
 

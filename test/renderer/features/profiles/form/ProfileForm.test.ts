@@ -41,6 +41,10 @@ async function submit(wrapper: Wrapper): Promise<void> {
   await flushPromises()
 }
 
+async function choose(wrapper: Wrapper, environment: 'sandbox' | 'real'): Promise<void> {
+  await wrapper.find(`input[name="environment"][value="${environment}"]`).setValue(true)
+}
+
 function labelText(wrapper: Wrapper, forId: string): string {
   return wrapper.find(`label[for="${forId}"]`).text()
 }
@@ -56,8 +60,10 @@ describe('the profile form', () => {
     expect(wrapper.find('#profile-field-url').attributes('aria-required')).toBeUndefined()
   })
 
-  it('uses input types from the parameter kinds: url, email and password for secrets', () => {
+  it('uses input types from the parameter kinds: url, email and password for secrets', async () => {
     const wrapper = mountForm('gotomeeting')
+    // The password grant's fields (a new profile starts on the personal access token).
+    await wrapper.find('#profile-field-grantType').setValue('password')
 
     expect(wrapper.find('#profile-field-url').attributes('type')).toBe('url')
     expect(wrapper.find('#profile-field-username').attributes('type')).toBe('email')
@@ -65,6 +71,21 @@ describe('the profile form', () => {
     expect(wrapper.find('#profile-field-clientSecret').attributes('type')).toBe('password')
     // The descriptor's default fills the field on create.
     expect((wrapper.find('#profile-field-url').element as HTMLInputElement).value).toBe('https://api.getgo.com/admin/rest/v1/')
+  })
+
+  it('shows only the fields of the sign-in method chosen, and asks only for those on create', async () => {
+    const wrapper = mountForm('coupa')
+    const shown = () => ['clientId', 'clientSecret', 'scopes', 'apiKey'].filter((key) => wrapper.find(`#profile-field-${key}`).exists())
+    expect((wrapper.find('#profile-field-authMethod').element as HTMLSelectElement).value).toBe('oauth')
+    expect(shown()).toEqual(['clientId', 'clientSecret', 'scopes'])
+    expect((wrapper.find('#profile-field-scopes').element as HTMLInputElement).value).toContain('core.user.read')
+    await wrapper.find('#profile-field-authMethod').setValue('apiKey')
+    expect(shown()).toEqual(['apiKey'])
+    await wrapper.find('#profile-name').setValue('Coupa')
+    await wrapper.find('#profile-field-url').setValue('https://acme.coupahost.com')
+    await wrapper.find('form').trigger('submit')
+    expect(wrapper.find('#profile-field-apiKey').attributes('aria-invalid')).toBe('true')
+    expect(wrapper.text()).not.toContain('Enter the Client identifier')
   })
 
   it('shows a URL error next to the field when it loses focus, linked for screen readers', async () => {
@@ -117,6 +138,7 @@ describe('the profile form', () => {
 
   it('keeps http:// on this computer for a sandbox, and flags it at once when the environment becomes real', async () => {
     const wrapper = mountForm('okta')
+    await choose(wrapper, 'sandbox')
     const url = wrapper.find('#profile-field-url')
     await url.setValue('http://127.0.0.1:4010')
     await url.trigger('blur')
@@ -143,6 +165,7 @@ describe('the profile form', () => {
 
   it('refuses http:// to another computer for a sandbox profile', async () => {
     const wrapper = mountForm('okta')
+    await choose(wrapper, 'sandbox')
     const url = wrapper.find('#profile-field-url')
     await url.setValue('http://acme.oktapreview.com')
     await url.trigger('blur')
@@ -161,6 +184,7 @@ describe('the profile form', () => {
     expect(options).toContain('us-east-1')
 
     await fill(wrapper, '#profile-name', 'Cognito test')
+    await choose(wrapper, 'real')
     await fill(wrapper, '#profile-field-accessKeyId', 'AKIAIOSFODNN7EXAMPLE')
     await fill(wrapper, '#profile-field-accessSecret', 'typed-secret')
     await region.setValue('eu-west-1')
@@ -171,7 +195,7 @@ describe('the profile form', () => {
       {
         connectorId: 'cognito',
         name: 'Cognito test',
-        environment: 'sandbox',
+        environment: 'real',
         values: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', region: 'eu-west-1', userPoolId: 'eu-west-1_AbCdEf123' },
         secrets: { accessSecret: 'typed-secret' },
       },
@@ -182,6 +206,7 @@ describe('the profile form', () => {
   it('asks for a required secret on create and sends nothing until it is given', async () => {
     const wrapper = mountForm('okta')
     await fill(wrapper, '#profile-name', 'Okta sandbox')
+    await choose(wrapper, 'real')
     await fill(wrapper, '#profile-field-url', 'https://acme.okta.com')
 
     await submit(wrapper)
@@ -202,7 +227,7 @@ describe('the profile form', () => {
   })
 
   it('shows a stored secret as Stored, never as an input, and replaces it on request', async () => {
-    const profile = profileView({ name: 'Okta prod', secrets: { token: 'stored' } })
+    const profile = profileView({ name: 'Okta prod', environment: 'real', secrets: { token: 'stored' } })
     api.answer('profiles.update', () => ({ ok: true, value: profile }))
     const wrapper = mountForm('okta', profile)
 
@@ -222,7 +247,7 @@ describe('the profile form', () => {
       {
         profileId: profile.id,
         name: 'Okta prod',
-        environment: 'sandbox',
+        environment: 'real',
         values: { url: 'https://acme.okta.com' },
         secrets: { token: 'brand-new-token' },
       },
@@ -230,7 +255,7 @@ describe('the profile form', () => {
   })
 
   it('clears a stored secret when asked, and keeps it when nothing was chosen', async () => {
-    const profile = profileView({ secrets: { token: 'stored' } })
+    const profile = profileView({ environment: 'real', secrets: { token: 'stored' } })
     api.answer('profiles.update', () => ({ ok: true, value: profile }))
     const wrapper = mountForm('okta', profile)
 
@@ -258,6 +283,7 @@ describe('the profile form', () => {
     api.answer('profiles.update', () => ({ ok: true, value: { ...saved, secrets: { token: 'stored' } } }))
     const wrapper = mountForm('okta')
     await fill(wrapper, '#profile-name', 'Okta sandbox')
+    await choose(wrapper, 'real')
     await fill(wrapper, '#profile-field-url', 'https://acme.okta.com')
     await fill(wrapper, '#profile-field-token', 'typed-token')
 
@@ -290,6 +316,7 @@ describe('the profile form', () => {
     }))
     const wrapper = mountForm('okta')
     await fill(wrapper, '#profile-name', 'Okta sandbox')
+    await choose(wrapper, 'real')
     await fill(wrapper, '#profile-field-url', 'https://acme.okta.com')
     await fill(wrapper, '#profile-field-token', 'typed-token')
 
@@ -306,6 +333,7 @@ describe('the profile form', () => {
     }))
     const wrapper = mountForm('okta')
     await fill(wrapper, '#profile-name', 'Okta sandbox')
+    await choose(wrapper, 'real')
     await fill(wrapper, '#profile-field-url', 'https://acme.okta.com')
     await fill(wrapper, '#profile-field-token', 'typed-token')
 
