@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
+import type { DirectoryObject } from '../../../shared/directory'
 import type { LanyardError, Result } from '../../../shared/errors'
 import type { JobKind, JobPlan, JobPlanInput, JobView, ReadList } from '../../../shared/jobs'
 import type { ProfileSet } from '../../../shared/people'
@@ -115,6 +116,17 @@ export const useJobDraftStore = defineStore('jobDraft', () => {
     else plan.value = result.value
   }
 
+  /**
+   * Objects of the draft's profile whose name starts with `text`, for a group or user field to
+   * offer by name (ids are what the plan takes, and nobody types Okta's). Empty on any failure:
+   * the field still takes an id typed by hand.
+   */
+  async function suggestions(objectType: string, text: string): Promise<DirectoryObject[]> {
+    if (!profileId.value || !text.trim()) return []
+    const result = await useApi().invoke('directory.list', { profileId: profileId.value, objectType, search: text.trim(), pageSize: 20 })
+    return result.ok ? result.value.items : []
+  }
+
   /** Starts the planned job; the draft is done with once main has it. */
   async function start(): Promise<Result<JobView> | null> {
     const planned = plan.value
@@ -159,6 +171,7 @@ export const useJobDraftStore = defineStore('jobDraft', () => {
     readList,
     clearList,
     makePlan,
+    suggestions,
     start,
   }
 })

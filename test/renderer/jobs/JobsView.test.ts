@@ -7,7 +7,8 @@ import App from '../../../renderer/src/App.vue'
 import { installApi } from '../../../renderer/src/api/lanyardApi'
 import { routes } from '../../../renderer/src/router'
 import { useUiStore } from '../../../renderer/src/stores/ui'
-import type { JobDetails, JobPlan, JobView } from '../../../shared/jobs'
+import type { DirectoryObject } from '../../../shared/directory'
+import type { JobDetails, JobView } from '../../../shared/jobs'
 import { createFakeLanyardApi, profileView, type FakeAnswers, type FakeLanyardApi } from '../support/fakeLanyardApi'
 import { jobDetails, jobView, leaversCsv, offboardPlan, oktaProfileId } from './jobFixtures'
 
@@ -247,4 +248,31 @@ describe('the Jobs view', () => {
   })
 })
 
-export type { JobPlan }
+
+describe('a membership job', () => {
+  it('offers the profile’s groups by name as the technician types, and plans with the id of the one taken', async () => {
+    const sales: DirectoryObject = { id: '00g-sales', objectType: 'groups', displayName: 'Sales', secondary: '', status: null, attributes: {}, readOnlyReason: null }
+    const mounted = await mountJobs('/jobs', {
+      'directory.list': () => ({ ok: true, value: { items: [sales], nextCursor: null, total: 1 } }),
+      'jobs.readList': () => ({ ok: true, value: { ...leaversCsv(['ana@example.com']), columns: ['Email'], rows: [['ana@example.com']], suggestedColumn: 0, hasHeader: false } }),
+      'jobs.plan': () => ({ ok: true, value: offboardPlan(1) }),
+    })
+    await mounted.wrapper.get('select[name="job-kind"]').setValue('addMembers')
+    await mounted.wrapper.get('select[name="job-profile"]').setValue(oktaProfileId)
+    await mounted.wrapper.get('input[name="job-group"]').setValue('Sal')
+    await flushPromises()
+
+    expect(mounted.api.callsTo('directory.list')).toEqual([{ profileId: oktaProfileId, objectType: 'groups', search: 'Sal', pageSize: 20 }])
+    expect(mounted.wrapper.findAll('datalist option').map((option) => [option.attributes('value'), option.text()])).toEqual([['00g-sales', 'Sales']])
+
+    await mounted.wrapper.get('input[name="job-group"]').setValue('00g-sales')
+    await flushPromises()
+    await mounted.wrapper.get('#job-lines').setValue('ana@example.com')
+    await buttonNamed(mounted.wrapper, 'Use this list').trigger('click')
+    await flushPromises()
+    await buttonNamed(mounted.wrapper, 'Plan').trigger('click')
+    await flushPromises()
+
+    expect(mounted.api.callsTo('jobs.plan')).toEqual([{ kind: 'addMembers', profileId: oktaProfileId, groupType: 'groups', groupId: '00g-sales', lines: ['ana@example.com'] }])
+  })
+})
