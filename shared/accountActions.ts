@@ -68,7 +68,7 @@ export interface AccountActionDescriptor {
    * The status the target moves the user to, where it does (Okta unlock: ACTIVE). Journaled as the
    * entry's status change and read back to settle an action whose answer was lost.
    */
-  statusAfter?: string
+  statusAfter?: string | Readonly<Record<string, string>>
   confirmation: {
     title: string
     /** What happens, in words, e.g. "Okta emails {name} a link to choose a new password." */
@@ -89,6 +89,16 @@ export interface AccountActionDescriptor {
 export function accountActionRefusal(action: AccountActionDescriptor, status: string | null, name: string): string | null {
   if (status !== null && action.allowedStatuses.includes(status)) return null
   return fillAccountActionText(action.notAllowedReason, { name, status: status ?? 'without a status' })
+}
+
+/**
+ * The status the action moves a user in `before` to: `statusAfter` itself, or its entry for `before`
+ * where it depends on it (Cognito's disable: CONFIRMED → "Disabled (CONFIRMED)"); undefined when unknown.
+ */
+export function statusAfterOf(action: AccountActionDescriptor, before: string | null): string | undefined {
+  const after = action.statusAfter
+  if (after === undefined || typeof after === 'string') return after
+  return before === null ? undefined : after[before]
 }
 
 /** The descriptor of action `id` among a type's actions, or undefined when the type does not declare it. */

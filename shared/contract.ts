@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { attributeSchemaInput, type AttributeSchema } from './attributeSchema'
 import type { Result } from './errors'
 import { lineText } from './text'
+import { licenceChangeSchema, type UserLicences } from './licenses'
 import {
   createProfileSchema,
   duplicateProfileSchema,
@@ -59,7 +60,7 @@ import {
   type OffboardReport,
   type PeopleSearchStarted,
 } from './people'
-import { jobProgressSchema, jobRefSchema, jobStartSchema, readListSchema, type JobDetails, type JobView, type ReadList } from './jobs'
+import { jobPlanSchema, jobProgressSchema, jobRefSchema, jobStartSchema, readListSchema, type JobDetails, type JobPlan, type JobView, type ReadList } from './jobs'
 
 /**
  * The one contract between renderer and main. Every call the renderer may make is an entry
@@ -154,11 +155,15 @@ export const contract = {
   ),
   'directory.checkCreate': call<CreateCheck>()(checkCreateSchema.strict(), 'What the target would do with this create that the person should know first.'),
   'directory.attributeSchema': call<AttributeSchema | null>()(attributeSchemaInput.strict(), "The target's own attribute schema (a Cognito pool's), or null."),
+  'directory.licences': call<UserLicences>()(objectRefSchema.strict(), "A user's licences and admin roles, and the account's other licences (GoToMeeting)."),
+  'directory.changeLicence': call<JournalEntry>()(licenceChangeSchema.strict(), 'Assigns a licence to a user or removes one; journaled.'),
+  'directory.checkDeprovision': call<CreateCheck>()(deprovisionSchema.strict(), 'What the person should know before deprovisioning this user (a Coupa approver).'),
   'directory.cancel': call<null>()(cancelRequestSchema.strict(), 'Cancels the list still running under a request key.'),
 
   'journal.list': call<JournalPage>()(journalListSchema, 'One page of journal entries, newest first, filtered; nextCursor reads the next.'),
   'journal.get': call<JournalEntry>()(journalEntryRefSchema, 'One journal entry by id, as it stands now.'),
   'journal.undoableFor': call<JournalEntry | null>()(undoableForSchema, "The user's newest deprovision in this profile that undo applies to, or null."),
+  'journal.unsettledFor': call<JournalEntry | null>()(undoableForSchema, "The user's newest change in this profile whose outcome is not known yet, or null."),
   'journal.verify': call<ChainVerification>()(none, "Checks every record's hash chain."),
   'journal.export': call<ExportedFile>()(journalExportSchema, 'The filtered journal as a CSV or JSON file.'),
   'journal.undo': call<UndoReport>()(undoDeprovisionSchema, 'Undoes a deprovision from its snapshot, then re-reads the user.'),
@@ -183,6 +188,7 @@ export const contract = {
   ),
 
   // jobs
+  'jobs.plan': call<JobPlan>()(jobPlanSchema, 'Reads what each line names and what each change would do, with an estimate; sends no change.'),
   'jobs.readList': call<ReadList>()(readListSchema, 'Reads a pasted list or a CSV file into columns (encoding, delimiter and header found); sends nothing.'),
   'jobs.start': call<JobView>()(jobStartSchema, "Starts a planned job in the background as one journal operation; progress as jobs.progress events."),
   'jobs.pause': call<JobView>()(jobRefSchema, 'Starts no more changes of the job; the ones in flight finish.'),

@@ -20,6 +20,9 @@ export const journalActions = [
   'undoDeprovision',
   /** One kind per everyday account action (shared/accountActions.ts): `unlock`, `resetFactors`, … */
   ...accountActionIds,
+  /** A GoToMeeting licence given to or taken from a user (shared/licenses.ts); each undoes the other. */
+  'assignLicense',
+  'removeLicense',
 ] as const
 export type JournalAction = (typeof journalActions)[number]
 

@@ -58,6 +58,7 @@ export class DeprovisionService {
     if (operationId) this.context.journal.operationRecord(operationId)
     const { profile, descriptor } = this.connectors.target(input.profileId)
     const users = requireOperation(descriptor, userTypeOf(descriptor).id, 'deprovision')
+    refuseWhileUnsettled(this.context.journal.unsettledFor(profile.id, input.userId), descriptor.label)
     const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'deprovisions')
     const snapshot = await connector.readDeprovisionSnapshot(input.userId, signal)
     const refusal = skipRefused ? connector.deprovisionRefusal(snapshot) : null
@@ -237,5 +238,19 @@ function ownAccountRefusal(displayName: string, own: string, target: string): Ap
     `${displayName} ${own}: deprovisioning them would lock Lanyard out of ${target}, undo included. Nothing was changed. ` +
       'If they must go anyway, deprovision again with the override and state why; the reason is journaled.',
     { details: { refusal: 'own_account' } },
+  )
+}
+
+/**
+ * A deprovision of this user whose outcome is not known yet (its answer was lost) may have been
+ * carried out: another would be a second change for one person. Refused until it is settled.
+ */
+function refuseWhileUnsettled(unsettled: JournalEntry | null, target: string): void {
+  if (unsettled?.action !== 'deprovision') return
+  throw new AppError(
+    'conflict',
+    `The deprovision of ${unsettled.target.name} sent at ${new Date(unsettled.time).toLocaleTimeString()} is not settled yet: Lanyard is checking with ${target} ` +
+      'whether it was carried out. Use Check now, or wait for the check, before deprovisioning again.',
+    { details: { entryId: unsettled.id } },
   )
 }

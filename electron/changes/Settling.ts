@@ -134,6 +134,8 @@ export class Settling {
       target: verdict.target ?? null,
     })
     for (const entry of journal.affectedBy(intent.id)) this.options.emit('journal.appended', { entryId: entry.id, entry })
+    // The check read the target: every view of the object reads it again (the panel's "checking…" ends with it).
+    if (intent.target.id !== '') this.options.emit('directory.changed', { profileId: intent.profileId, objectType: intent.target.objectType, ids: [intent.target.id] })
     this.options.logger.info('journal: unfinished change settled', { entryId: intent.id, status: verdict.status })
     return journal.entry(intent.id)
   }

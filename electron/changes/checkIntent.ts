@@ -51,6 +51,13 @@ async function verdictFor(connector: Connector, intent: IntentRecord, evidence: 
     case 'deprovision':
     case 'undoDeprovision':
       return lifecycleVerdict(connector, intent, signal)
+    case 'assignLicense':
+    case 'removeLicense': {
+      const licence = intent.related
+      if (!licence) return uncheckable('the journal entry does not name the licence.')
+      const holds = (await requireCapability(connector, 'managesLicences').readLicences(target.id, signal)).held.some((held) => held.key === licence.id)
+      return { status: holds === (intent.action === 'assignLicense') ? 'applied' : 'failed', message: `${target.name} ${holds ? 'holds' : 'does not hold'} ${licence.name}.` }
+    }
     default:
       return accountActionVerdict(connector, intent, signal)
   }

@@ -3,7 +3,7 @@ import type { ConnectorId } from '../../shared/catalogue/types'
 import type { StepReport } from '../../shared/errors'
 import type { Journal, NewIntent, NewOutcome } from '../journal/Journal'
 import type { Logger } from '../logging/Logger'
-import { AppError } from '../errors/AppError'
+import { AppError, outcomeUnknownCodes } from '../errors/AppError'
 import { wasSentBeforeCancel } from '../http/cancellation'
 
 export interface ChangeContext {
@@ -71,7 +71,8 @@ export async function recordChange<T>(context: ChangeContext, plan: ChangePlan<T
     await writeOutcome(context, outcome, outcome.message)
     announce(context, plan.profileId, intentId, outcome.status === 'failed' ? [] : touchedByFailure(plan, outcome))
     context.logger.warn('change did not complete', { entryId: intentId, action: plan.intent.action, status: outcome.status, error })
-    throw failureWithEntry(error, intentId, outcome.message)
+    // A pending outcome's message says it is not known and being checked: the person reads that, not only the failure.
+    throw failureWithEntry(error, intentId, outcome.message, outcome.status === 'pending')
   }
 
   await writeOutcome(context, {
@@ -93,7 +94,6 @@ export async function recordChange<T>(context: ChangeContext, plan: ChangePlan<T
  * and `pending` when nobody can tell (a network failure after sending, an unexpected error, which
  * an adapter's `runSteps` reports as `internal`): settling reads the target once it answers again.
  */
-const uncertain: ReadonlySet<string> = new Set(['network', 'internal'])
 
 function outcomeOfFailure(intentId: string, error: unknown): NewOutcome {
   const base = { intentId, reconciled: false, target: createdObjectOf(error) }
@@ -109,7 +109,7 @@ function outcomeOfFailure(intentId: string, error: unknown): NewOutcome {
   const steps = error.extra.steps ?? []
   const details = error.extra.details ?? {}
   if (steps.some((step) => step.status === 'applied')) return { ...base, status: 'partial', message: error.message, steps, details }
-  if (uncertain.has(error.code) || wasSentBeforeCancel(error)) {
+  if (outcomeUnknownCodes.has(error.code) || wasSentBeforeCancel(error)) {
     const message = `${error.message} Whether the change took effect is not known; Lanyard checks it against the target as soon as the target answers again.`
     return { ...base, status: 'pending', message, steps, details }
   }
@@ -133,12 +133,12 @@ function touchedByFailure<T>(plan: ChangePlan<T>, outcome: NewOutcome): Touched 
   return [{ objectType: plan.intent.target.objectType, ids: [outcome.target.id] }, ...plan.touchedOnFailure]
 }
 
-function failureWithEntry(error: unknown, entryId: string, message: string): AppError {
+function failureWithEntry(error: unknown, entryId: string, message: string, unknown: boolean): AppError {
   if (!(error instanceof AppError)) {
     return new AppError('internal', message, { details: { entryId }, cause: error })
   }
   const { fields, steps, details } = error.extra
-  return new AppError(error.code, error.message, { fields, steps, details: { ...details, entryId }, cause: error })
+  return new AppError(error.code, unknown ? message : error.message, { fields, steps, details: { ...details, entryId }, cause: error })
 }
 
 /**

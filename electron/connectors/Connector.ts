@@ -1,6 +1,7 @@
 import type { AccountActionId } from '../../shared/accountActions'
 import type { SchemaAttribute } from '../../shared/attributeSchema'
 import type { ConnectorDescriptor } from '../../shared/catalogue/types'
+import type { LicenceChange, LicenceView, UserLicences } from '../../shared/licenses'
 import type { Attributes, ConnectionReport, DirectoryObject, DirectoryPage } from '../../shared/directory'
 import type { StepReport } from '../../shared/errors'
 import type { Environment } from '../../shared/profiles'
@@ -131,6 +132,12 @@ export interface Deprovisions {
   deprovision(userId: string, snapshot: DeprovisionSnapshot, signal?: AbortSignal): Promise<StepReport[]>
   /** Brings back the snapshot's status and memberships; steps as for deprovision. */
   undoDeprovision(userId: string, snapshot: DeprovisionSnapshot, signal?: AbortSignal): Promise<StepReport[]>
+  /**
+   * What the person should know before confirming a deprovision of this user, in sentences (Coupa:
+   * "Dana approves requisitions up to 100,000.00 USD and is in the approval group Finance").
+   * Optional: most targets have nothing to add to the plan.
+   */
+  deprovisionWarnings?(userId: string, signal?: AbortSignal): Promise<string[]>
 }
 
 /**
@@ -148,6 +155,29 @@ export interface AccountActionOutcome {
   oneTimePassword?: string
 }
 
+/**
+ * `managesLicences`: the user type declares `licences` (GoToMeeting). A change is planned first (the
+ * user and the licences read, a full or disabled licence refused in words), journaled, then sent
+ * as the user's whole new list of licence keys, which is how GoTo takes it.
+ */
+export interface ManagesLicences {
+  readLicences(userId: string, signal?: AbortSignal): Promise<UserLicences>
+  planLicenceChange(userId: string, licenseKey: string, change: LicenceChange, signal?: AbortSignal): Promise<LicenceChangePlan>
+  setLicences(userId: string, licenseKeys: readonly string[], signal?: AbortSignal): Promise<void>
+}
+
+export interface LicenceChangePlan {
+  userId: string
+  userName: string
+  licence: LicenceView
+  /** The names of the licences the user holds before the change, in GoTo's order. */
+  held: string[]
+  /** The user's licence keys after the change. */
+  licenseKeys: string[]
+  /** The change leaves the user with no licence and no admin role: GoTo then shows them SUSPENDED. */
+  suspends: boolean
+}
+
 /** Each capability name of the catalogue with the interface an adapter implements for it. */
 export interface CapabilityInterfaces {
   createsObjects: CreatesObjects
@@ -157,6 +187,7 @@ export interface CapabilityInterfaces {
   managesMemberships: ManagesMemberships
   deprovisions: Deprovisions
   runsAccountActions: RunsAccountActions
+  managesLicences: ManagesLicences
 }
 
 export interface PageRequest {

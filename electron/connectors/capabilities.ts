@@ -17,17 +17,18 @@ export const capabilityMethods = {
   managesMemberships: ['addMember', 'removeMember'],
   deprovisions: ['readDeprovisionSnapshot', 'deprovisionTakes', 'deprovisionRefusal', 'ownAccount', 'deprovision', 'undoDeprovision'],
   runsAccountActions: ['runAccountAction'],
+  managesLicences: ['readLicences', 'planLicenceChange', 'setLicences'],
 } as const satisfies { [Name in AdapterCapability]: readonly (keyof CapabilityInterfaces[Name])[] }
 
 /** Optional methods of a capability, present only with it. */
-export const optionalCapabilityMethods = { createsObjects: ['checkCreate'] } as const satisfies {
+export const optionalCapabilityMethods = { createsObjects: ['checkCreate'], deprovisions: ['deprovisionWarnings'] } as const satisfies {
   [Name in AdapterCapability]?: readonly (keyof CapabilityInterfaces[Name])[]
 }
 
 type CapabilityMethod = (typeof capabilityMethods)[AdapterCapability][number]
 
 /** Every capability method that changes the target: a page read before one ran may be stale. */
-export const changingMethods: ReadonlySet<string> = new Set<CapabilityMethod>(['create', 'update', 'delete', 'addMember', 'removeMember', 'deprovision', 'undoDeprovision', 'runAccountAction'])
+export const changingMethods: ReadonlySet<string> = new Set<CapabilityMethod>(['create', 'update', 'delete', 'addMember', 'removeMember', 'deprovision', 'undoDeprovision', 'runAccountAction', 'setLicences'])
 
 /** A connector with the capability `name`. */
 export type With<Name extends AdapterCapability> = Connector & CapabilityInterfaces[Name]
@@ -43,6 +44,7 @@ const wordFor: Record<AdapterCapability, string> = {
   managesMemberships: 'change memberships',
   deprovisions: 'deprovision anyone',
   runsAccountActions: 'run account actions',
+  managesLicences: 'change licences',
 }
 
 export function hasCapability<Name extends AdapterCapability>(connector: Connector, name: Name): connector is With<Name> {

@@ -1,5 +1,5 @@
 import type { ErrorCode, StepReport } from '../../shared/errors'
-import { AppError } from '../errors/AppError'
+import { AppError, outcomeUnknownCodes } from '../errors/AppError'
 
 export interface Step {
   /** What the person reads in the result: "Suspend Ada Lovelace", "Add back to Finance". */
@@ -22,6 +22,12 @@ export interface StepsOutcome {
    * stays applied would then be wrong. `advice` is used when absent.
    */
   adviceWhenNothingApplied?: string
+  /**
+   * What to say when nothing was applied and the failure leaves the outcome unknown (the network,
+   * an unexpected error): the step may have been carried out, so "try again" would be wrong. Nothing
+   * when absent: the journal then says the outcome is not known and is being checked.
+   */
+  adviceWhenUnknown?: string
   /** Added to a failure's details, e.g. the id of the object a first step created. */
   details?: () => Record<string, string>
   /**
@@ -46,10 +52,14 @@ interface StepFailure {
   message: string
   /** The target's own code and request id, kept for the journal's support fold. */
   details: Record<string, string>
+  /** The fields the target refused, so the form can mark them (AppError's targetFields). */
+  targetFields?: Record<string, string>
 }
 
 function failureOf(name: string, error: unknown): StepFailure {
-  if (error instanceof AppError) return { name, code: error.code, message: error.message, details: error.extra.details ?? {} }
+  if (error instanceof AppError) {
+    return { name, code: error.code, message: error.message, details: error.extra.details ?? {}, targetFields: error.extra.targetFields }
+  }
   return { name, code: 'internal', message: 'An unexpected error stopped this step.', details: {} }
 }
 
@@ -87,12 +97,19 @@ export async function runSteps(steps: readonly Step[], outcome: StepsOutcome): P
   }
   if (firstFailure) {
     const count = (status: StepReport['status']) => reports.filter((report) => report.status === status).length
-    const advice = count('applied') === 0 ? (outcome.adviceWhenNothingApplied ?? outcome.advice) : outcome.advice
+    // A step whose outcome is not known may have been carried out: "nothing else was changed; try
+    // again" would contradict it, so the journal's "not known, being checked" is all that is said.
+    const unknown = outcomeUnknownCodes.has(firstFailure.code) && count('applied') === 0
+    const advice = unknown ? (outcome.adviceWhenUnknown ?? '') : count('applied') === 0 ? (outcome.adviceWhenNothingApplied ?? outcome.advice) : outcome.advice
     const tally = `${count('applied')} of ${reports.length} steps applied, ${count('failed')} failed, ${count('not_attempted')} not attempted`
     throw new AppError(
       count('applied') > 0 ? 'partial_failure' : firstFailure.code,
-      `${outcome.operation} did not complete (${tally}). "${firstFailure.name}" failed: ${firstFailure.message} ${advice}`,
-      { steps: reports, details: { ...firstFailure.details, ...outcome.details?.(), failedStep: firstFailure.name } },
+      `${outcome.operation} did not complete (${tally}). "${firstFailure.name}" failed: ${firstFailure.message}${advice ? ` ${advice}` : ''}`,
+      {
+        steps: reports,
+        details: { ...firstFailure.details, ...outcome.details?.(), failedStep: firstFailure.name },
+        ...(firstFailure.targetFields ? { targetFields: firstFailure.targetFields } : {}),
+      },
     )
   }
   if (cancelledBefore !== null) throw cancelledBetweenSteps(reports, cancelledBefore, outcome)

@@ -8,6 +8,7 @@ import type {
   CreateCheck,
   CreateObjectInput,
   DeleteObjectInput,
+  DeprovisionInput,
   DirectoryObject,
   DirectoryPage,
   ListObjectsInput,
@@ -23,10 +24,14 @@ import type { Connector, PageRequest, ReadsMemberships } from '../connectors/Con
 import { AppError, refuseProblems } from '../errors/AppError'
 import { creationChanges, effectiveChanges, isSecret } from './attributeChanges'
 import type { ConnectorPool } from './ConnectorPool'
-import { assertConfirmedName, assertWritable, groupTypeOf, membershipTypes, objectTypeOf, requireOperation } from './operationRules'
+import { assertConfirmedName, assertWritable, groupTypeOf, membershipTypes, objectTypeOf, requireOperation, userTypeOf } from './operationRules'
 import { profileFieldsOf, recordChange, type ChangeContext } from '../changes/recordChange'
 import { RequestKeys } from './RequestKeys'
 import { runAccountAction } from './accountActionRun'
+import { withFormFields } from './targetFields'
+import { changeLicence, readLicences } from './licenceChangeRun'
+import type { LicenceChangeInput, UserLicences } from '../../shared/licenses'
+import type { JournalEntry } from '../../shared/journal'
 
 /**
  * The `directory.*` calls but deprovision. Before any adapter call it checks, from the catalogue's
@@ -82,6 +87,24 @@ export class DirectoryService {
     return attributes ? { attributes } : null
   }
 
+  /** A user's licences and admin roles (GoToMeeting); see licenceChangeRun. */
+  licences(ref: ObjectRef): Promise<UserLicences> {
+    return readLicences(this.connectors, ref)
+  }
+
+  /** Assigns or removes one licence, journaled; see licenceChangeRun. */
+  changeLicence(input: LicenceChangeInput): Promise<JournalEntry> {
+    return changeLicence(this.connectors, this.context, input)
+  }
+
+  /** What the person should know before deprovisioning this user (a Coupa approver's limits); none for most targets. */
+  async checkDeprovision(input: DeprovisionInput): Promise<CreateCheck> {
+    const { descriptor } = this.connectors.target(input.profileId)
+    requireOperation(descriptor, userTypeOf(descriptor).id, 'deprovision')
+    const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'deprovisions')
+    return { warnings: connector.deprovisionWarnings ? await connector.deprovisionWarnings(input.userId) : [] }
+  }
+
   cancel(requestKey: string): null {
     this.requests.cancel(requestKey)
     return null
@@ -116,7 +139,9 @@ export class DirectoryService {
       },
       apply: async () => {
         let steps: StepReport[] = []
-        const created = await connector.create(type.id, input.attributes, { password: input.password, groups, onSteps: (reported) => (steps = reported), signal })
+        const created = await connector
+          .create(type.id, input.attributes, { password: input.password, groups, onSteps: (reported) => (steps = reported), signal })
+          .catch((error: unknown) => Promise.reject(withFormFields(type, error, Object.keys(input.attributes))))
         const touched = [{ objectType: type.id, ids: [created.id] }, { objectType: 'groups', ids: groups }]
         return { value: created, steps, target: { id: created.id, name: created.displayName }, touched }
       },
@@ -150,7 +175,9 @@ export class DirectoryService {
       },
       apply: async () => {
         let steps: StepReport[] = []
-        const updated = await connector.update(type.id, current.id, changes, { onSteps: (reported) => (steps = reported), signal })
+        const updated = await connector
+          .update(type.id, current.id, changes, { onSteps: (reported) => (steps = reported), signal })
+          .catch((error: unknown) => Promise.reject(withFormFields(type, error, Object.keys(changes))))
         return { value: updated, steps, target: { id: updated.id, name: updated.displayName }, touched: [{ objectType: type.id, ids: [updated.id] }] }
       },
       touchedOnFailure: [{ objectType: type.id, ids: [current.id] }],

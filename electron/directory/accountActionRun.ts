@@ -1,4 +1,4 @@
-import { accountActionRefusal, findAccountAction, type AccountActionDescriptor } from '../../shared/accountActions'
+import { accountActionRefusal, findAccountAction, statusAfterOf, type AccountActionDescriptor } from '../../shared/accountActions'
 import type { AccountActionResult } from '../../shared/contract'
 import type { AccountActionInput } from '../../shared/directory'
 import { recordChange, profileFieldsOf, type ChangeContext } from '../changes/recordChange'
@@ -52,6 +52,7 @@ export async function runAccountAction(connectors: ConnectorPool, context: Chang
 }
 
 function statusChangeOf(action: AccountActionDescriptor, before: string | null) {
-  if (!action.statusAfter || action.statusAfter === before) return []
-  return [{ attribute: 'status', before, after: action.statusAfter }]
+  const after = statusAfterOf(action, before)
+  if (!after || after === before) return []
+  return [{ attribute: 'status', before, after }]
 }

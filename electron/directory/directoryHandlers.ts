@@ -36,6 +36,9 @@ export function createDirectoryHandlers(
     'directory.accountAction': async (input) => directory.accountAction(fitting(input, { objectId: input.objectId })),
     'directory.checkCreate': (input) => directory.checkCreate(input),
     'directory.attributeSchema': (input) => directory.attributeSchema(input),
+    'directory.licences': async (input) => directory.licences(fitting(input, { objectId: input.objectId })),
+    'directory.changeLicence': async (input) => directory.changeLicence(fitting(input, { objectId: input.objectId })),
+    'directory.checkDeprovision': async (input) => directory.checkDeprovision(fitting(input, { userId: input.userId })),
     'directory.cancel': async ({ requestKey }) => directory.cancel(requestKey),
   }
 }

@@ -12,6 +12,11 @@ export class AppError extends Error {
       fields?: Record<string, string>
       steps?: StepReport[]
       details?: Record<string, string>
+      /**
+       * The fields a target refused, by its own attribute names (see TargetErrorDescription.fields):
+       * never sent as they are, only turned into `fields` by the directory service, which knows the rows.
+       */
+      targetFields?: Record<string, string>
       cause?: unknown
     } = {},
   ) {
@@ -30,6 +35,13 @@ export class AppError extends Error {
     }
   }
 }
+
+/**
+ * Codes after which nobody can tell whether a write took effect (a network failure after sending,
+ * an unexpected error): the journal keeps such a change pending and settles it by reading the
+ * target, and no message may tell the person to simply try again.
+ */
+export const outcomeUnknownCodes: ReadonlySet<ErrorCode> = new Set(['network', 'internal'])
 
 /**
  * An AppError with a code other than `internal`: a refusal or a failure Lanyard expected and

@@ -102,7 +102,11 @@ export function errorFromResponse(
     request: `${context.method} ${context.path}`,
     ...extraDetails,
   }
-  return new AppError(description.code ?? wording.code, context.scrub(message), { details: scrubbedDetails(details, context.scrub) })
+  const targetFields = description.fields ? scrubbedDetails(description.fields, context.scrub) : undefined
+  return new AppError(description.code ?? wording.code, context.scrub(message), {
+    details: scrubbedDetails(details, context.scrub),
+    ...(targetFields && Object.keys(targetFields).length > 0 ? { targetFields } : {}),
+  })
 }
 
 function duration(ms: number): string {
@@ -131,7 +135,9 @@ export function errorFromFailure(failure: NetworkFailure, context: FailureContex
   }
   // A certificate or proxy failure: the request never reached the target, so nothing may have happened.
   const layer = networkLayerWording(failure.systemCode, host, target)
-  const message = layer ? sentence(layer.what, layer.advice) : sentence(what[failure.kind], maybeApplied(context), advice[failure.kind])
+  // A write that may have been carried out gets no "try again": its own advice is to refresh first.
+  const unsure = maybeApplied(context)
+  const message = layer ? sentence(layer.what, layer.advice) : sentence(what[failure.kind], unsure, unsure ? '' : advice[failure.kind])
   const details = { networkError: failure.systemCode ?? failure.kind, request: `${context.method} ${context.path}` }
   return new AppError('network', context.scrub(message), { details: scrubbedDetails(details, context.scrub) })
 }

@@ -57,6 +57,12 @@ export interface TargetErrorDescription {
   requestId?: string
   code?: ErrorCode
   message?: string
+  /**
+   * The fields the target says it refused, by the target's own attribute names (Okta's
+   * `profile.title`, Coupa's `employee-number`, GoTo's `firstName`) → the message for that field.
+   * The directory service turns them into the form's paths (`electron/directory/targetFields.ts`).
+   */
+  fields?: Record<string, string>
 }
 
 export interface HttpClientOptions {

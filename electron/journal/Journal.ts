@@ -167,6 +167,22 @@ export class Journal {
     return null
   }
 
+  /**
+   * The newest change of this user in this profile whose outcome is not known yet (pending: its
+   * answer was lost, or it is being checked), by exact ids; null when there is none. While one is,
+   * the same change must not be sent again: it may have been carried out already.
+   */
+  unsettledFor(profileId: string, userId: string): JournalEntry | null {
+    const intents = this.index.intentsOfTarget(userId)
+    for (let at = intents.length - 1; at >= 0; at--) {
+      const intent = intents[at]!
+      if (intent.profileId !== profileId || intent.target.id !== userId) continue
+      const entry = this.index.entry(intent, this.options)
+      if (entry.outcome.status === 'pending') return entry
+    }
+    return null
+  }
+
   export(format: 'csv' | 'json', filter: JournalFilter): ExportedFile {
     return exportEntries(this.list(filter), format, filter, (this.options.now ?? (() => new Date()))())
   }

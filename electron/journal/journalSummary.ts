@@ -55,6 +55,10 @@ function phraseFor(intent: IntentRecord, name: string): Phrase {
       const restored = snapshot ? ` (brought back status ${snapshot.status} and ${keptOnRecord(snapshot)})` : ''
       return { done: `Undid the deprovision of ${name}${restored}`, attempt: `undo the deprovision of ${name}` }
     }
+    case 'assignLicense':
+      return { done: `Assigned ${other} to ${name}`, attempt: `assign ${other} to ${name}` }
+    case 'removeLicense':
+      return { done: `Removed ${other} from ${name}`, attempt: `remove ${other} from ${name}` }
     default:
       return accountActionPhrase(intent.connectorId, intent.target.objectType, intent.action, name)
   }

@@ -14,6 +14,7 @@ import { createJobHandlers } from '../jobs/jobHandlers'
 import { Jobs } from '../jobs/Jobs'
 import { JobStore } from '../jobs/JobStore'
 import { PlanStore } from '../jobs/PlanStore'
+import { JobPlanner } from '../jobs/plan/JobPlanner'
 import { Offboarding } from '../people/Offboarding'
 import { PeopleSearch } from '../people/PeopleSearch'
 import { Reconciliation } from '../changes/Reconciliation'
@@ -113,19 +114,29 @@ export async function createServices(options: ServiceOptions): Promise<Services 
   const directory = new DirectoryService(connectors, changeContext)
   const deprovisions = new DeprovisionService(connectors, changeContext)
   const completions = new ChangeCompletionService(connectors, changeContext)
+  // Lanyard's own Sandbox profiles while sandbox profiles are switched off: not searched, as they would refuse.
+  const switchedOff = async () => {
+    const status = await options.sandboxes?.status?.()
+    return status && !status.enabled ? status.profileIds : []
+  }
   const peopleSearch = new PeopleSearch({
     connectors,
     profiles: () => repository.list(),
-    switchedOff: async () => {
-      const status = await options.sandboxes?.status?.()
-      return status && !status.enabled ? status.profileIds : []
-    },
+    switchedOff,
     emit: options.emit,
     logger: options.logger,
     answered: (profileId) => settling.profileAnswered(profileId),
   })
   const offboarding = new Offboarding({ connectors, journal, deprovisions, emit: options.emit, logger: options.logger })
   const plans = new PlanStore()
+  const planner = new JobPlanner({
+    connectors,
+    journal,
+    logger: options.logger,
+    plans,
+    profiles: () => repository.list(),
+    switchedOff,
+  })
   const jobs = await Jobs.open({
     services: { journal, deprovisions, directory, logger: options.logger, store: new JobStore(options.dataDirectory, options.logger), settle: (entryId) => settling.settle(entryId) },
     plans,
@@ -155,7 +166,7 @@ export async function createServices(options: ServiceOptions): Promise<Services 
     ...createJournalHandlers(journal),
     ...createChangeHandlers(reconciliation, deprovisions, completions, settling),
     ...createPeopleHandlers({ search: peopleSearch, offboarding, connectors, logger: options.logger }),
-    ...createJobHandlers(jobs),
+    ...createJobHandlers(jobs, planner),
   } satisfies Handlers
   assertEveryCallHandled(handlers)
   try {

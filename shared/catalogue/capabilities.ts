@@ -23,6 +23,7 @@ export const adapterCapabilities = [
   'managesMemberships',
   'deprovisions',
   'runsAccountActions',
+  'managesLicences',
 ] as const
 export type AdapterCapability = (typeof adapterCapabilities)[number]
 
@@ -123,6 +124,8 @@ function derive(descriptor: ConnectorDescriptor): ConnectorCapabilities {
   if (userType && objectTypes[userType.id]!.supports.deprovision) adapter.push('deprovisions')
   // The everyday account actions (shared/accountActions.ts) some object type declares.
   if (descriptor.objectTypes.some((type) => (type.accountActions ?? []).length > 0)) adapter.push('runsAccountActions')
+  // A user's licences (GoToMeeting), shown and changed on the panel.
+  if (userType?.licences) adapter.push('managesLicences')
 
   return { objectTypes, userType: userType?.id ?? null, memberships, adapter }
 }

@@ -1,5 +1,6 @@
 import { lanyardRow, operationCells, readOnly, readWrite, writeOnly } from './mappingRow'
 import { caCertificateParameter } from './networkParameters'
+import { cognitoAccountActions } from './cognitoActions'
 import { cognitoRegions } from './regions'
 import type { ConnectorDescriptor, FieldPattern } from './types'
 
@@ -147,7 +148,11 @@ export const cognito: ConnectorDescriptor = {
         'emails[0].value': { format: 'email', ...attributeValue },
         // cognito.md §3: phone_number in E.164 (+ and digits), as the sandbox's and AWS's "Invalid phone number format".
         'phoneNumbers[0].value': { format: 'e164Phone', ...attributeValue, note: 'In international format: + and digits, e.g. +447700900123.' },
-        active: { format: 'boolean' },
+        active: {
+          format: 'boolean',
+          changedByActions: true,
+          updateRefused: "Enable or disable an existing user with the panel's Enable… and Disable… buttons: each is confirmed and journaled.",
+        },
         'Extension.email_verified': { format: 'boolean' },
         'Extension.phone_number_verified': { format: 'boolean' },
         'Extension.IsPasswordPermanent': {
@@ -179,6 +184,7 @@ export const cognito: ConnectorDescriptor = {
         readOnly('meta.lastModified', 'UserLastModifiedDate'),
         ...standardAttributeRows,
       ],
+      accountActions: cognitoAccountActions,
     },
     {
       id: 'groups',

@@ -152,6 +152,7 @@ export const gotomeeting: ConnectorDescriptor = {
         readOnly('groups[].value', 'groupKey'),
         readOnly('groups[].display', 'groupName'),
       ],
+      licences: true,
     },
     {
       id: 'groups',

@@ -146,6 +146,8 @@ export interface ObjectTypeDescriptor {
   joinsGroupsOnCreate?: boolean
   /** The everyday account actions on this type (shared/accountActions.ts), in the panel's order. */
   accountActions?: readonly AccountActionDescriptor[]
+  /** The user's licences and admin roles are shown on the panel, and licences assigned and removed there (GoToMeeting). */
+  licences?: true
 }
 
 /**
@@ -183,6 +185,11 @@ export interface FieldRule {
   note?: string
   /** Why a change to this field is refused on update (Okta passwords). */
   updateRefused?: string
+  /**
+   * Changed on an existing object only by the panel's account actions (Cognito's Enable… / Disable…),
+   * so Edit has no field for it; set with `updateRefused`, which says so in words.
+   */
+  changedByActions?: true
 }
 
 export interface PagingFacts {

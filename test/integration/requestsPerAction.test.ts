@@ -2,7 +2,7 @@
 import axios from 'axios'
 import { enableAutoUnmount, flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { createMemoryHistory, createRouter, RouterView } from 'vue-router'
 import { findObjectType, getDescriptor } from '../../shared/catalogue'
@@ -102,8 +102,9 @@ async function openApp(connectorId: ConnectorId) {
 
 /** Confirms the open confirmation, whatever its button says. */
 async function confirm(confirmation: Searchable): Promise<void> {
-  await flushPromises()
-  const choice = openDialog(confirmation)
+  // A deprovision asks the target what to say first (a Coupa approver): the dialog opens once that answers.
+  const dialog = await vi.waitFor(() => openDialog(confirmation))
+  const choice = dialog
     .findAll('button')
     .find((candidate) => candidate.text().trim() !== 'Cancel')
   if (!choice) throw new Error('The confirmation has no button but Cancel.')

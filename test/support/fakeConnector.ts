@@ -1,8 +1,9 @@
-import { findAccountAction, type AccountActionId } from '../../shared/accountActions'
+import { findAccountAction, statusAfterOf, type AccountActionId } from '../../shared/accountActions'
 import { capabilitiesOf, findObjectType, getDescriptor } from '../../shared/catalogue'
 import type { ConnectorDescriptor, ConnectorId } from '../../shared/catalogue/types'
 import type { Attributes, DirectoryObject, DirectoryPage, ObjectStatus } from '../../shared/directory'
 import type { StepReport } from '../../shared/errors'
+import type { LicenceChange, UserLicences } from '../../shared/licenses'
 import { capabilityMethods, coreMethods, optionalCapabilityMethods } from '../../electron/connectors/capabilities'
 import type {
   AccountActionOutcome,
@@ -14,7 +15,9 @@ import type {
   DeletesObjects,
   DeprovisionSnapshot,
   Deprovisions,
+  LicenceChangePlan,
   ListQuery,
+  ManagesLicences,
   ManagesMemberships,
   PageRequest,
   ReadsMemberships,
@@ -219,7 +222,7 @@ function declaredOnly(fake: FakeConnector, descriptor: ConnectorDescriptor): Con
 }
 
 /** Every capability, so each one a descriptor declares can be handed out. */
-class FakeConnector implements Connector, CreatesObjects, UpdatesObjects, DeletesObjects, ReadsMemberships, ManagesMemberships, Deprovisions, RunsAccountActions {
+class FakeConnector implements Connector, CreatesObjects, UpdatesObjects, DeletesObjects, ReadsMemberships, ManagesMemberships, Deprovisions, RunsAccountActions, ManagesLicences {
   constructor(
     private readonly target: FakeDirectory,
     readonly descriptor: ConnectorDescriptor,
@@ -357,8 +360,32 @@ class FakeConnector implements Connector, CreatesObjects, UpdatesObjects, Delete
     this.target.enter('runAccountAction')
     const user = this.target.require('users', id)
     const declared = findAccountAction(findObjectType(this.descriptor, objectType)?.accountActions, action)
-    if (declared?.statusAfter) user.status = declared.statusAfter
+    const after = declared ? statusAfterOf(declared, user.status) : undefined
+    if (after) user.status = after
     return declared?.revealsSecret ? { oneTimePassword: `Fake-temporary-${id}` } : {}
+  }
+
+  /** The fake's licences: one per user key, 'licence-1' held by everyone until removed. */
+  private readonly licences = new Map<string, string[]>()
+
+  async readLicences(userId: string): Promise<UserLicences> {
+    this.target.enter('readLicences')
+    const held = this.licences.get(userId) ?? ['licence-1']
+    const view = (key: string) => ({ key, name: `Licence ${key}`, products: 'GoTo Meeting', freeSeats: null, enabled: true })
+    return { held: held.map(view), others: ['licence-1', 'licence-2'].filter((key) => !held.includes(key)).map(view), adminRoles: [] }
+  }
+
+  async planLicenceChange(userId: string, licenseKey: string, change: LicenceChange): Promise<LicenceChangePlan> {
+    const user = this.target.require('users', userId)
+    const held = this.licences.get(userId) ?? ['licence-1']
+    const licenseKeys = change === 'assign' ? [...held, licenseKey] : held.filter((key) => key !== licenseKey)
+    const licence = { key: licenseKey, name: `Licence ${licenseKey}`, products: 'GoTo Meeting', freeSeats: null, enabled: true }
+    return { userId, userName: this.target.view(user).displayName, licence, held: held.map((key) => `Licence ${key}`), licenseKeys, suspends: licenseKeys.length === 0 }
+  }
+
+  async setLicences(userId: string, licenseKeys: readonly string[]): Promise<void> {
+    this.target.enter('setLicences')
+    this.licences.set(userId, [...licenseKeys])
   }
 
   close(): void {

@@ -111,8 +111,12 @@ export const requestsPerAction: Record<ConnectorId, Partial<Record<UserAction, A
     // The panel and each of its four membership lists (content groups, roles, approval groups, account groups) read the
     // user at once, since Coupa keeps them all in the user record: one GET /api/users/{id} answers the five.
     open: { expected: 1 },
-    // Main: GET the user for the snapshot, PUT the user deactivated (2). Renderer: the user, shared by its four lists (1).
-    deprovision: { expected: 3, minimum: { requests: 2, why: 'the PUT answers the updated user, yet the renderer reads it again' } },
+    // Before the confirmation: GET the user for its approval limits and approval groups (1). Main: GET the user for the
+    // snapshot, PUT the user deactivated (2). Renderer: the user, shared by its four lists (1).
+    deprovision: {
+      expected: 4,
+      minimum: { requests: 2, why: 'the check before the confirmation and the snapshot read the same user, and the renderer reads it again after the PUT answered it' },
+    },
     // Main: GET the user, PUT it back, GET to compare (3). Renderer: 1.
     undo: { expected: 4, minimum: { requests: 2, why: 'undo reads the user back to compare though the PUT answers it, and the renderer reads it again' } },
     // GET /api/business_groups: the first section that can add (content groups).
@@ -131,15 +135,19 @@ export const requestsPerAction: Record<ConnectorId, Partial<Record<UserAction, A
     // GET …/users with a firstName & lastName filter.
     'search a name': { expected: 1 },
     // The user (GET /users/{key}), read at once by the panel and by its group list for the group's key, then the
-    // group (GET /groups/{key}).
-    open: { expected: 2 },
+    // group (GET /groups/{key}); the licences section reads the user and the account's licences (GET …/licenses) (4).
+    open: { expected: 4, minimum: { requests: 3, why: "the licences section reads the user again for its licence keys and admin roles, which the panel's read already had" } },
     // Main: GET the user and the licences for the snapshot, who the profile signs in as (GET /me, once a session: this is the
-    // first deprovision), PUT to deactivate, PUT to take the licences (5). Renderer: 2.
-    deprovision: { expected: 7, minimum: { requests: 6, why: "the renderer reads the user's group, which a deactivation leaves as it was" } },
-    // Main: GET the user, two PUTs back, GET the user and the licences to compare (5). Renderer: 2.
-    undo: { expected: 7, minimum: { requests: 4, why: 'undo reads the user and licences back to compare, and the renderer reads the user again and its unchanged group' } },
-    // Main: GET the user (diff and journal), PUT, GET read back (3). Renderer: 2.
-    edit: { expected: 5, minimum: { requests: 3, why: "GoTo's PUT answers nothing, so main reads the user back; the renderer then reads it again and its unchanged group" } },
+    // first deprovision), PUT to deactivate, PUT to take the licences (5). Renderer: the user and its group (2), the licences
+    // section the user and the licences (2).
+    deprovision: { expected: 9, minimum: { requests: 6, why: "the renderer reads the user's group, which a deactivation leaves as it was, and the licences section reads the user again" } },
+    // Main: GET the user, two PUTs back, GET the user and the licences to compare (5). Renderer: 2, the licences section 2.
+    undo: { expected: 9, minimum: { requests: 4, why: 'undo reads the user and licences back to compare, and the renderer reads the user again (twice, once for its licences) and its unchanged group' } },
+    // Main: GET the user (diff and journal), PUT, GET read back (3). Renderer: 2, the licences section 2.
+    edit: {
+      expected: 7,
+      minimum: { requests: 3, why: "GoTo's PUT answers nothing, so main reads the user back; the renderer then reads it again, its unchanged group and, for the licences section, the user and licences" },
+    },
   },
 }
 

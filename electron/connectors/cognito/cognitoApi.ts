@@ -7,6 +7,7 @@ import {
   AdminGetUserCommand,
   AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
+  AdminResetUserPasswordCommand,
   AdminSetUserPasswordCommand,
   AdminUpdateUserAttributesCommand,
   AdminUserGlobalSignOutCommand,
@@ -36,10 +37,10 @@ import type { CallOptions, CognitoTransport } from './cognitoTransport'
 type InPool<Input> = Omit<Input, 'UserPoolId'>
 
 /**
- * The 19 Cognito operations the adapter uses, each with the pool added and its retry class
+ * The 20 Cognito operations the adapter uses, each with the pool added and its retry class
  * decided here, in one place. Idempotent (sent again after a network failure or a server fault):
  * reads, and changes whose repetition changes nothing (membership, enable / disable, sign-out,
- * attribute and group updates). Never sent twice: creates, deletes and AdminSetUserPassword (a
+ * attribute and group updates). Never sent twice: creates (an invitation resent too), deletes, AdminResetUserPassword (another code) and AdminSetUserPassword (a
  * pool with password history would refuse the same password the second time). Reads go through
  * `transport.read`, so identical ones in flight at once are sent once.
  */
@@ -65,6 +66,9 @@ export function createCognitoApi(transport: CognitoTransport, userPoolId: string
       ),
     setUserPassword: (input: InPool<AdminSetUserPasswordCommandInput>, options?: CallOptions) =>
       transport.send('AdminSetUserPassword', false, (client, abortSignal) => client.send(new AdminSetUserPasswordCommand({ ...pool, ...input }), { abortSignal }), options),
+    // Never sent twice: each call sends the person another code.
+    resetUserPassword: (username: string, options?: CallOptions) =>
+      transport.send('AdminResetUserPassword', false, (client, abortSignal) => client.send(new AdminResetUserPasswordCommand(user(username)), { abortSignal }), options),
     deleteUser: (username: string, options?: CallOptions) =>
       transport.send('AdminDeleteUser', false, (client, abortSignal) => client.send(new AdminDeleteUserCommand(user(username)), { abortSignal }), options),
     disableUser: (username: string, options?: CallOptions) =>

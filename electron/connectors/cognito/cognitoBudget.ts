@@ -35,6 +35,7 @@ const categoryOf: Readonly<Record<string, Category>> = {
   AdminEnableUser: 'UserUpdate',
   AdminUserGlobalSignOut: 'UserUpdate',
   AdminSetUserPassword: 'UserAccountRecovery',
+  AdminResetUserPassword: 'UserAccountRecovery',
   AdminAddUserToGroup: 'UserResourceUpdate',
   AdminRemoveUserFromGroup: 'UserResourceUpdate',
   AdminListGroupsForUser: 'UserResourceRead',

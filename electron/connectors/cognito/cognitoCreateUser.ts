@@ -153,6 +153,10 @@ export async function createUser(context: CognitoContext, attributes: Attributes
         ? `Whether the user was created is not known: search for ${username} before creating it again.`
         : 'Nothing was created: correct the values and try again.'
     },
+    // Its advice already tells a create that may have landed from one that was refused.
+    get adviceWhenUnknown(): string {
+      return outcome.advice
+    },
     details: (): Record<string, string> => (created ? { objectId: created.username, objectName: created.username } : {}),
   }
   // Run first: an optional call would skip evaluating its argument when nobody listens.

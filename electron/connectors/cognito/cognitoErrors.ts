@@ -89,7 +89,17 @@ interface Wording {
   advice: string
 }
 
-function serviceWording(name: string, context: FailureContext): Wording {
+/**
+ * NotAuthorizedException is also how Cognito refuses a change for the user's state, not the key's
+ * rights (AdminResetUserPassword on a user who never set a password, or a disabled one). Those
+ * messages (as AWS words them) are the user's state; any other is about the access key.
+ */
+const userStateRefusals = [/cannot be reset in the current state/i, /^User is disabled\.?$/i]
+
+function serviceWording(name: string, message: string, context: FailureContext): Wording {
+  if (name === 'NotAuthorizedException' && userStateRefusals.some((pattern) => pattern.test(message))) {
+    return { code: 'conflict', what: "Cognito does not allow this in the user's current state.", advice: 'Refresh the user to see its status.' }
+  }
   if (authFailures.has(name)) {
     const permission = name === 'AccessDeniedException' || name === 'NotAuthorizedException'
     return {
@@ -179,7 +189,7 @@ export function appErrorOf(failure: CognitoFailure, context: FailureContext): Ap
   }
   const wording = failure.serverFault
     ? { code: 'network' as const, what: `Cognito had a problem answering (${failure.name}).`, advice: 'Try again in a moment; if it keeps happening, check the AWS Health Dashboard.' }
-    : serviceWording(failure.name, context)
+    : serviceWording(failure.name, failure.message, context)
   const says = failure.message ? `AWS says: "${failure.message}".` : ''
   const message = sentence(wording.what, says, failure.serverFault ? maybeApplied(context) : '', wording.advice)
   return new AppError(wording.code, context.scrub(message), {

@@ -2,7 +2,8 @@ import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider'
 import { cognito } from '../../../shared/catalogue/cognito'
 import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
 import { usersAndGroups } from '../usersAndGroups'
-import type { Connector, ConnectorSettings, CreatesObjects, DeletesObjects, Deprovisions, ManagesMemberships, ReadsMemberships, UpdatesObjects } from '../Connector'
+import type { Connector, ConnectorSettings, CreatesObjects, DeletesObjects, Deprovisions, ManagesMemberships, ReadsMemberships, RunsAccountActions, UpdatesObjects } from '../Connector'
+import { runAccountAction } from './cognitoAccountActions'
 import { createCognitoApi } from './cognitoApi'
 import { describePool, testConnection } from './cognitoConnection'
 import { createUser, plannedCreate } from './cognitoCreateUser'
@@ -19,8 +20,15 @@ import { groupWrite } from './cognitoWrites'
 
 export type { CognitoTuning } from './cognitoTransport'
 
-/** Cognito declares every capability: creates, updates, deletes, memberships (from the group) and deprovision. */
-export type CognitoConnector = Connector & CreatesObjects & UpdatesObjects & DeletesObjects & ReadsMemberships & ManagesMemberships & Deprovisions
+/** Cognito declares every capability: creates, updates, deletes, memberships (from the group), deprovision and the account actions. */
+export type CognitoConnector = Connector &
+  CreatesObjects &
+  UpdatesObjects &
+  DeletesObjects &
+  ReadsMemberships &
+  ManagesMemberships &
+  Deprovisions &
+  RunsAccountActions
 
 function objectType(id: string): ObjectTypeDescriptor {
   const found = cognito.objectTypes.find((candidate) => candidate.id === id)
@@ -95,6 +103,8 @@ export function createCognitoConnector(settings: ConnectorSettings, tuning: Cogn
     ownAccount,
     deprovision: (userId, snapshot, signal) => deprovision(under(signal), userId, snapshot),
     undoDeprovision: (userId, snapshot, signal) => undoDeprovision(under(signal), userId, snapshot),
+    // Users are the one type that declares account actions; the service has checked the action against the descriptor.
+    runAccountAction: (_objectType, id, action, signal) => runAccountAction(under(signal), id, action),
     close: () => transport.close(),
   }
 }

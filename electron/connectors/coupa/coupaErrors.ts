@@ -1,3 +1,4 @@
+import { coupa } from '../../../shared/catalogue/coupa'
 import type { HttpResponse, TargetErrorDescription } from '../../http/types'
 import { AppError } from '../../errors/AppError'
 import { objectRecord } from './coupaTypes'
@@ -22,13 +23,36 @@ function messagesOf(body: unknown): { subject: string | undefined; messages: str
   return { subject, messages }
 }
 
+/** `employee-number` → "Employee number", as Rails' `humanize` opens its messages about an attribute. */
+function humanized(name: string): string {
+  const words = name.replace(/-/g, ' ')
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`
+}
+
+/** Coupa's own attribute names a form can write (`login`, `employee-number`), longest words first. */
+const attributeNames = [
+  ...new Set(coupa.objectTypes.flatMap((type) => type.mapping.map((row) => row.native)).filter((native) => /^[a-z][a-z-]*$/.test(native))),
+].sort((left, right) => right.length - left.length)
+
+/** Each message that opens with an attribute's words ("Login has already been taken") names that attribute. */
+function fieldsOf(messages: readonly string[]): Record<string, string> | undefined {
+  const fields: Record<string, string> = {}
+  for (const message of messages) {
+    const name = attributeNames.find((candidate) => message.startsWith(`${humanized(candidate)} `))
+    if (name) fields[name] ??= `Coupa says: "${message}".`
+  }
+  return Object.keys(fields).length > 0 ? fields : undefined
+}
+
 /** `authKind`: how the profile signs in, which decides what a 401 or 403 asks the person to fix. */
 export function describeCoupaError(response: HttpResponse, authKind: 'apiKey' | 'oauth' = 'apiKey'): TargetErrorDescription {
   const { subject, messages } = messagesOf(response.data)
+  const fields = fieldsOf(messages)
   const description: TargetErrorDescription = {
     targetCode: subject,
     causes: messages,
     requestId: response.headers['x-request-id'] ?? response.headers['x-coupa-request-id'],
+    ...(fields ? { fields } : {}),
   }
   const said = messages.join(' — ')
   if (response.status === 400 && messages.some((message) => /has already been taken/i.test(message))) {

@@ -8,6 +8,7 @@ import { AppError } from '../../errors/AppError'
 import type { Connector, ConnectorSettings, CreatesObjects, Deprovisions, ManagesMemberships, ReadsMemberships, UpdatesObjects } from '../Connector'
 import { createCoupaBudget } from './coupaBudget'
 import { testConnection } from './coupaConnection'
+import { deprovisionWarnings } from './coupaApprovals'
 import { deprovision, deprovisionRefusal, deprovisionTakes, ownAccount, readDeprovisionSnapshot, undoDeprovision } from './coupaDeprovision'
 import { describeCoupaError } from './coupaErrors'
 import { getGroupLike, listGroupLikes } from './coupaGroups'
@@ -133,6 +134,7 @@ export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaH
     ownAccount,
     deprovision: (userId, snapshot, signal) => deprovision(under(signal), userId, snapshot),
     undoDeprovision: (userId, snapshot, signal) => undoDeprovision(under(signal), userId, snapshot),
+    deprovisionWarnings: (userId, signal) => deprovisionWarnings(context, userId, signal),
     close: () => {
       tokens?.forget()
       http.close()

@@ -6,7 +6,8 @@ import { createHttpClient } from '../../http/createHttpClient'
 import type { HttpClientOptions } from '../../http/types'
 import { AppError } from '../../errors/AppError'
 import { usersAndGroups } from '../usersAndGroups'
-import type { Connector, ConnectorSettings, CreatesObjects, DeletesObjects, Deprovisions, ReadsMemberships, UpdatesObjects } from '../Connector'
+import type { Connector, ConnectorSettings, CreatesObjects, DeletesObjects, Deprovisions, ManagesLicences, ReadsMemberships, UpdatesObjects } from '../Connector'
+import { planLicenceChange, readUserLicences, setLicences } from './goToLicenceChanges'
 import { createGoToBudget, goToAdminFamily, goToSignInFamily } from './goToBudget'
 import { createGoToApi } from './goToApi'
 import { testConnection } from './goToConnection'
@@ -24,7 +25,7 @@ import { createUser, deleteUser, getUser, listUsers, updateUser } from './goToUs
 import { sendingUnder } from '../writeSignal'
 
 /** GoToMeeting shows memberships but cannot change them (a limitation of its API): no `ManagesMemberships`. */
-export type GoToMeetingConnector = Connector & CreatesObjects & UpdatesObjects & DeletesObjects & ReadsMemberships & Deprovisions
+export type GoToMeetingConnector = Connector & CreatesObjects & UpdatesObjects & DeletesObjects & ReadsMemberships & Deprovisions & ManagesLicences
 
 /** Test seams: faster timeouts and retries than a real profile uses. */
 export type GoToHttpTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'backoff' | 'rateLimit' | 'concurrency' | 'budget' | 'network'>
@@ -152,6 +153,9 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
     ownAccount: ownAccountCheck(context),
     deprovision: (userId, snapshot, signal) => deprovision(under(signal), userId, snapshot),
     undoDeprovision: (userId, snapshot, signal) => undoDeprovision(under(signal), userId, snapshot),
+    readLicences: (userId, signal) => readUserLicences(context, userId, signal),
+    planLicenceChange: (userId, licenseKey, change, signal) => planLicenceChange(context, userId, licenseKey, change, signal),
+    setLicences: (userId, licenseKeys, signal) => setLicences(under(signal), userId, licenseKeys),
     close() {
       tokens.forget()
       admin.close()

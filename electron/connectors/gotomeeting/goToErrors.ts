@@ -46,6 +46,11 @@ export function describeGoToError(response: HttpResponse): TargetErrorDescriptio
   const description: TargetErrorDescription = { targetCode, summary, requestId }
   const quoted = value ? ` "${value}"` : ''
   const say = (code: TargetErrorDescription['code'], message: string): TargetErrorDescription => ({ ...description, code, message })
+  /** The same, marked at the GoTo field it is about (`firstName`), so the form shows it there. */
+  const sayAt = (field: string, code: TargetErrorDescription['code'], message: string): TargetErrorDescription => ({
+    ...say(code, message),
+    fields: { [field]: message },
+  })
 
   switch (targetCode) {
     case 'user.not.found':
@@ -55,7 +60,7 @@ export function describeGoToError(response: HttpResponse): TargetErrorDescriptio
     case 'account.not.found':
       return say('not_found', `GoTo has no account with the key${quoted} for this administrator. Check the profile's Account key.`)
     case 'user.name.conflict':
-      return say('conflict', `Another GoTo user of this account already has the email${quoted}. Choose another email, or open that user.`)
+      return sayAt('email', 'conflict', `Another GoTo user of this account already has the email${quoted}. Choose another email, or open that user.`)
     case 'group.name.conflict':
       return say('conflict', `A group called${quoted} already exists in this GoTo account. Choose another name.`)
     case 'group.name.required':
@@ -67,7 +72,7 @@ export function describeGoToError(response: HttpResponse): TargetErrorDescriptio
   }
   if (targetCode && /^(user|group)\.\w+\.(invalid|required)$/.test(targetCode)) {
     const what = targetCode.endsWith('.required') ? `needs the ${fieldWords(targetCode)}` : `did not accept the ${fieldWords(targetCode)}${quoted}`
-    return say('invalid_input', `GoTo ${what}. Correct it and try again.`)
+    return sayAt(targetCode.split('.')[1] ?? '', 'invalid_input', `GoTo ${what}. Correct it and try again.`)
   }
   return description
 }

@@ -14,6 +14,22 @@ function causesOf(value: unknown): string[] {
     .filter((summary): summary is string => typeof summary === 'string' && summary !== '')
 }
 
+/**
+ * A cause names its attribute first ("title: The field is too long", okta.md §5.1): the profile
+ * attribute it refused, or the password, with Okta's words for that field.
+ */
+function fieldsOf(causes: readonly string[]): Record<string, string> | undefined {
+  const fields: Record<string, string> = {}
+  for (const cause of causes) {
+    const match = /^([A-Za-z]\w*): (.+)$/s.exec(cause)
+    const name = match?.[1]
+    const words = match?.[2]?.trim()
+    if (!name || !words) continue
+    fields[name === 'password' ? 'password' : `profile.${name}`] ??= `Okta says: "${words}".`
+  }
+  return Object.keys(fields).length > 0 ? fields : undefined
+}
+
 /** Lifecycle refusals Okta answers with 403 although the token is fine: the user's status forbids it. */
 const statusRefusals = new Set(['E0000016', 'E0000032', 'E0000038'])
 
@@ -28,7 +44,8 @@ export function describeOktaError(response: HttpResponse): TargetErrorDescriptio
   const summary = typeof body.errorSummary === 'string' ? body.errorSummary : undefined
   const causes = causesOf(body.errorCauses)
   const requestId = response.headers['x-okta-request-id']
-  const description: TargetErrorDescription = { targetCode, summary, causes, requestId }
+  const fields = fieldsOf(causes)
+  const description: TargetErrorDescription = { targetCode, summary, causes, requestId, ...(fields ? { fields } : {}) }
   const said = [summary, ...causes].filter(Boolean).join(' — ')
 
   if (targetCode === 'E0000001' && causes.some((cause) => /already exists/i.test(cause))) {

@@ -51,6 +51,7 @@ export const cognitoErrors = {
   aliasExists: () => clientError('AliasExistsException', 'An account with the given email already exists.'),
   groupExists: (name: string) => clientError('GroupExistsException', `A group with the name ${name} already exists.`),
   invalidPassword: (reason: string) => clientError('InvalidPasswordException', `Password did not conform with policy: ${reason}`),
+  notAuthorized: (message: string) => clientError('NotAuthorizedException', message),
   unsupportedUserState: (message: string) => clientError('UnsupportedUserStateException', message),
   limitExceeded: (message: string) => clientError('LimitExceededException', message),
   tooManyRequests: () => clientError('TooManyRequestsException', 'Too many requests'),

@@ -7,8 +7,8 @@ import { patterns, type RequestReader, type StringRule } from './RequestReader'
 export interface Delivery {
   username: string
   mediums: string[]
-  /** `invitation` from AdminCreateUser, `resend` from MessageAction RESEND. */
-  kind: 'invitation' | 'resend'
+  /** `invitation` from AdminCreateUser, `resend` from MessageAction RESEND, `reset` a code from AdminResetUserPassword. */
+  kind: 'invitation' | 'resend' | 'reset'
 }
 
 export interface OperationContext {

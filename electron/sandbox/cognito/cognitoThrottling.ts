@@ -37,6 +37,7 @@ export const categoryOfOperation: Record<string, OperationCategory> = {
   AdminEnableUser: 'UserUpdate',
   AdminUserGlobalSignOut: 'UserUpdate',
   AdminSetUserPassword: 'UserAccountRecovery',
+  AdminResetUserPassword: 'UserAccountRecovery',
   AdminAddUserToGroup: 'UserResourceUpdate',
   AdminRemoveUserFromGroup: 'UserResourceUpdate',
   AdminListGroupsForUser: 'UserResourceRead',

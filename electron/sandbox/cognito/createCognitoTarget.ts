@@ -10,7 +10,7 @@ import { createGroup, deleteGroup, getGroup, listGroups, updateGroup } from './g
 import { listUsers } from './listUsers'
 import { adminAddUserToGroup, adminListGroupsForUser, adminRemoveUserFromGroup, listUsersInGroup } from './membershipOperations'
 import { RequestReader } from './RequestReader'
-import { adminDeleteUser, adminDisableUser, adminEnableUser, adminGetUser, adminSetUserPassword, adminUpdateUserAttributes, adminUserGlobalSignOut } from './userOperations'
+import { adminDeleteUser, adminDisableUser, adminEnableUser, adminGetUser, adminResetUserPassword, adminSetUserPassword, adminUpdateUserAttributes, adminUserGlobalSignOut } from './userOperations'
 import { verifySignature, type SigningKey } from './verifySignature'
 
 export interface CognitoTargetOptions {
@@ -33,6 +33,7 @@ const operations: Record<string, { run: Operation; writes: boolean }> = {
   AdminCreateUser: { run: adminCreateUser, writes: true },
   AdminUpdateUserAttributes: { run: adminUpdateUserAttributes, writes: true },
   AdminSetUserPassword: { run: adminSetUserPassword, writes: true },
+  AdminResetUserPassword: { run: adminResetUserPassword, writes: true },
   AdminDeleteUser: { run: adminDeleteUser, writes: true },
   AdminDisableUser: { run: adminDisableUser, writes: true },
   AdminEnableUser: { run: adminEnableUser, writes: true },

@@ -47,6 +47,23 @@ export const adminUserGlobalSignOut: Operation = (context) => {
   return {}
 }
 
+/**
+ * AdminResetUserPassword: the user's password stops working (RESET_REQUIRED) and a code goes to their
+ * verified email, else their verified phone. Refusals as AWS answers them (NotAuthorizedException for a
+ * user who never set a password or is disabled; InvalidParameterException with nowhere to send the code).
+ */
+export const adminResetUserPassword: Operation = (context) => {
+  const { user } = readUser(context)
+  if (!user.enabled) throw cognitoErrors.notAuthorized('User is disabled.')
+  if (user.status === 'FORCE_CHANGE_PASSWORD' || user.status === 'UNCONFIRMED') throw cognitoErrors.notAuthorized('User password cannot be reset in the current state.')
+  const medium = user.attributes.email && user.attributes.email_verified === 'true' ? 'EMAIL' : user.attributes.phone_number && user.attributes.phone_number_verified === 'true' ? 'SMS' : null
+  if (!medium) throw cognitoErrors.invalidParameter('Cannot reset password for the user as there is no registered/verified email or phone_number')
+  user.status = 'RESET_REQUIRED'
+  user.lastModified = context.now
+  context.deliveries.push({ username: user.username, mediums: [medium], kind: 'reset' })
+  return {}
+}
+
 /** Permanent → CONFIRMED, temporary → FORCE_CHANGE_PASSWORD; a password that breaks the policy changes nothing. */
 export const adminSetUserPassword: Operation = (context) => {
   const { user, extra } = readUser(context, () => ({

@@ -12,3 +12,16 @@ export async function focusFirstInvalid(form: HTMLElement | null): Promise<void>
   control.scrollIntoView?.({ block: 'center' })
   control.focus()
 }
+
+/**
+ * After the target refused a create or an edit: the field it refused, as above; when it named
+ * none (a network failure, a refusal of the whole request), the error itself (ErrorDetails,
+ * focusable for this), so the person's eye lands on why rather than on the page body.
+ */
+export async function focusRefusal(form: HTMLElement | null): Promise<void> {
+  await nextTick()
+  const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('.error-details')
+  if (!target) return
+  target.scrollIntoView?.({ block: 'center' })
+  target.focus()
+}

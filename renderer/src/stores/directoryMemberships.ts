@@ -56,6 +56,8 @@ export const useDirectoryMembershipsStore = defineStore('directoryMemberships', 
   const latestRead = new Map<string, number>()
   let nextTicket = 0
   let latestSearch = 0
+  /** The read of each section last started, so a count can wait for what is on its way. */
+  const reading = new Map<string, Promise<void>>()
 
   /** Shows another object's memberships: forgets every list at once, then reads each first page. */
   async function open(reference: ObjectRef, wanted: readonly MembershipSource[]): Promise<void> {
@@ -81,7 +83,33 @@ export const useDirectoryMembershipsStore = defineStore('directoryMemberships', 
     if (source && cursor) await readPage(source, cursor)
   }
 
-  async function readPage(source: MembershipSource, cursor: string | null): Promise<void> {
+  function readPage(source: MembershipSource, cursor: string | null): Promise<void> {
+    const read = readPageNow(source, cursor)
+    reading.set(source.key, read)
+    return read
+  }
+
+  /**
+   * Every membership of the sections `keys` name, for a count that must be whole (what a deprovision
+   * records): waits for a read on its way, then reads the pages not shown yet. A list that fails
+   * keeps its error, which the count then says.
+   */
+  async function readAll(keys: readonly string[]): Promise<void> {
+    await Promise.all(
+      keys.map(async (key) => {
+        await reading.get(key)
+        let cursor = lists.value[key]?.nextCursor ?? null
+        while (cursor !== null && !lists.value[key]?.error) {
+          await showMore(key)
+          const next = lists.value[key]?.nextCursor ?? null
+          if (next === cursor) return
+          cursor = next
+        }
+      }),
+    )
+  }
+
+  async function readPageNow(source: MembershipSource, cursor: string | null): Promise<void> {
     const asked = owner
     const shown = lists.value[source.key]
     if (!asked || !shown) return
@@ -118,8 +146,14 @@ export const useDirectoryMembershipsStore = defineStore('directoryMemberships', 
    */
   function changeableCountText(key: string, userCentric = false): string {
     const shown = list(key)
-    const changeable = userCentric ? shown.items.length : shown.items.filter((item) => item.readOnlyReason === null).length
-    return shown.nextCursor ? `${changeable}+` : String(changeable)
+    if (shown.error) return `could not be read: ${shown.error.message}`
+    const changeable = userCentric ? shown.items : shown.items.filter((item) => item.readOnlyReason === null)
+    if (shown.nextCursor) return `${changeable.length}+`
+    // The panel shows them all: the count says which it leaves out, so the two never seem to disagree.
+    const left = shown.items.filter((item) => !changeable.includes(item)).map((item) => item.displayName)
+    if (left.length === 0) return String(changeable.length)
+    const named = left.length <= 3 ? `${left.join(', ')} ${left.length === 1 ? 'is' : 'are'}` : `${left.length} others are`
+    return `${changeable.length} of the ${shown.items.length} shown; ${named} not Lanyard's to change`
   }
 
   /** Whether `change` names the object whose memberships are shown (a membership added, a deprovision). */
@@ -133,6 +167,7 @@ export const useDirectoryMembershipsStore = defineStore('directoryMemberships', 
     owner = null
     sources = []
     latestRead.clear()
+    reading.clear()
     lists.value = {}
     closePicker()
   }
@@ -195,6 +230,7 @@ export const useDirectoryMembershipsStore = defineStore('directoryMemberships', 
     list,
     reload,
     showMore,
+    readAll,
     countText,
     changeableCountText,
     isChangedBy,

@@ -122,6 +122,11 @@ export const useDirectoryObjectStore = defineStore('directoryObject', () => {
     return useApi().invoke('directory.checkCreate', input)
   }
 
+  /** What the person should read before confirming a deprovision (a Coupa approver's limits and approval groups). */
+  async function checkDeprovision(profileId: string, userId: string): Promise<Result<CreateCheck>> {
+    return useApi().invoke('directory.checkDeprovision', { profileId, userId })
+  }
+
   /**
    * The create form's group search (a new user joining groups as part of the create). One request
    * key: the previous keystroke's search is cancelled by main and answers `cancelled`.
@@ -146,6 +151,7 @@ export const useDirectoryObjectStore = defineStore('directoryObject', () => {
     undo,
     create,
     checkCreate,
+    checkDeprovision,
     searchGroups,
   }
 })

@@ -19,7 +19,7 @@ async function settlingWith(backoff: SettlingBackoff = { firstMs: 1, maxMs: 4, a
   const fake = new FakeDirectory()
   const connector: Connector = fake.factory('okta')({ profileId, profileName: 'Okta prod', environment: 'sandbox', values: {}, secrets: {}, logger: createRecordingLogger() })
   const emitted: string[] = []
-  const settling = new Settling({ journal, connectorFor: async () => connector, logger: createRecordingLogger(), emit: (_event, payload) => void emitted.push((payload as { entryId: string }).entryId), backoff })
+  const settling = new Settling({ journal, connectorFor: async () => connector, logger: createRecordingLogger(), emit: (event, payload) => void (event === 'journal.appended' && emitted.push((payload as { entryId: string }).entryId)), backoff })
   const ada = fake.addUser('Ada', 'Lovelace', { title: 'Engineer' })
   /** A title change whose answer was lost: the intent, no outcome. */
   const lostUpdate = async (id = ada) => (await journal.recordIntent(updateIntent('Ada Lovelace', { target: { objectType: 'users', id, name: 'Ada Lovelace' } }))).id

@@ -167,9 +167,9 @@ describe('undoing an offboarding from the Activity view', () => {
     expect(ui.confirmation?.title).toBe('Undo the offboarding of Dana Lee?')
     expect(ui.confirmation?.message).toContain('Brings back 3 accounts')
     expect(ui.confirmation?.lines).toEqual([
-      { label: 'Dana Lee in Okta prod', text: 'back to ACTIVE, in Support again' },
-      { label: 'Dana Lee in Cognito prod', text: 'back to ACTIVE, in Support again' },
-      { label: 'Dana Lee in Coupa prod', text: 'back to ACTIVE, in Support again' },
+      { label: 'Dana Lee in Okta prod', text: 'back to ACTIVE; Support is added back if it is missing by then' },
+      { label: 'Dana Lee in Cognito prod', text: 'back to ACTIVE; Support is added back if it is missing by then' },
+      { label: 'Dana Lee in Coupa prod', text: 'back to ACTIVE; Support is added back if it is missing by then' },
     ])
     expect(ui.confirmation?.confirmLabel).toBe('Undo offboarding')
     ui.settleConfirmation(false)

@@ -39,7 +39,7 @@ describe('undoing a deprovision from the Activity view', () => {
     expect(ui.confirmation?.lines).toEqual([
       { label: 'Active', hint: 'active', before: 'No', after: 'Yes' },
       { label: 'Status', text: 'back to ACTIVE' },
-      { label: 'Groups', text: 'in Engineering, Sales again' },
+      { label: 'Groups', text: 'any of Engineering, Sales missing by then is added back' },
     ])
     expect(ui.confirmation?.confirmLabel).toBe('Undo deprovision')
     ui.settleConfirmation(false)

@@ -14,14 +14,20 @@ describe('the confirmation of an undo', () => {
     expect(plan.typeToConfirm).toBeUndefined()
   })
 
-  it('names the status and the groups the deprovision recorded, which undo brings back', () => {
+  it('names the status, and the recorded groups only as what undo checks: a deprovision (an Okta suspend) may never have removed them', () => {
     const plan = undoPlan(journalEntry())
 
+    // Issue 15: "Groups: in Engineering, VPN Users … again" for a suspend that never removed a group.
     expect(plan.lines).toEqual([
       { label: 'Active', hint: 'active', before: 'No', after: 'Yes' },
       { label: 'Status', text: 'back to ACTIVE' },
-      { label: 'Groups', text: 'in Engineering, Sales again' },
+      { label: 'Groups', text: 'any of Engineering, Sales missing by then is added back' },
     ])
+    expect(JSON.stringify(plan.lines)).not.toContain('again')
+    expect(undoPlan(journalEntry({ recorded: { status: 'ACTIVE', groups: ['Support'] } })).lines?.at(-1)).toEqual({
+      label: 'Groups',
+      text: 'Support is added back if it is missing by then',
+    })
     expect(undoPlan(journalEntry({ recorded: { status: 'ACTIVE', groups: [] } })).lines?.at(-1)).toEqual({
       label: 'Groups',
       text: 'none were recorded',

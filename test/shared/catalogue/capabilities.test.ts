@@ -60,11 +60,13 @@ describe('the capability model derived from each descriptor', () => {
     const expected: Record<ConnectorId, AdapterCapability[]> = {
       // Okta's everyday account actions (unlock, reset password, …).
       okta: ['createsObjects', 'updatesObjects', 'deletesObjects', 'readsMemberships', 'managesMemberships', 'deprovisions', 'runsAccountActions'],
-      cognito: ['createsObjects', 'updatesObjects', 'deletesObjects', 'readsMemberships', 'managesMemberships', 'deprovisions'],
+      // Cognito's: reset password, resend the invitation, sign out everywhere, enable, disable.
+      cognito: ['createsObjects', 'updatesObjects', 'deletesObjects', 'readsMemberships', 'managesMemberships', 'deprovisions', 'runsAccountActions'],
       // Soft delete only.
       coupa: ['createsObjects', 'updatesObjects', 'readsMemberships', 'managesMemberships', 'deprovisions'],
       // Members are shown read-only.
-      gotomeeting: ['createsObjects', 'updatesObjects', 'deletesObjects', 'readsMemberships', 'deprovisions'],
+      // Members are shown read-only; licences are assigned and removed on the user's panel.
+      gotomeeting: ['createsObjects', 'updatesObjects', 'deletesObjects', 'readsMemberships', 'deprovisions', 'managesLicences'],
     }
     for (const descriptor of connectors) {
       expect({ id: descriptor.id, capabilities: [...capabilitiesOf(descriptor).adapter].sort() }).toEqual({ id: descriptor.id, capabilities: [...expected[descriptor.id]].sort() })

@@ -15,6 +15,8 @@ export const actionLabels: Record<JournalAction, string> = {
   deprovision: 'Deprovision',
   undoDeprovision: 'Undo deprovision',
   ...accountActionWords,
+  assignLicense: 'Assign licence',
+  removeLicense: 'Remove licence',
 }
 
 export interface OutcomeLook {

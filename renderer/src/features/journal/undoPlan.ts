@@ -5,6 +5,16 @@ import { formatValue, type ChangeLine } from '../../components/changeLines'
 import type { ConfirmationRequest } from '../../stores/ui'
 
 /**
+ * The recorded groups as what undo does with them: it adds back whichever is missing when it runs.
+ * Never "in … again": no deprovision removes groups (an Okta suspend, a Cognito disable and a Coupa
+ * deactivation all leave them), so saying they come back would claim a change that never happened.
+ */
+function recordedGroupsWords(groups: readonly string[]): string {
+  if (groups.length === 1) return `${groups[0]} is added back if it is missing by then`
+  return `any of ${groups.join(', ')} missing by then is added back`
+}
+
+/**
  * The one way an undo of a deprovision is confirmed, from the detail panel and from the Activity
  * view alike: it brings back what the deprovision took away, so each recorded change is shown
  * after → before.
@@ -20,7 +30,7 @@ export function undoPlan(entry: JournalEntry): ConfirmationRequest {
   if (entry.recorded) {
     const { status, groups } = entry.recorded
     lines.push({ label: 'Status', text: `back to ${status}` })
-    lines.push({ label: 'Groups', text: groups.length > 0 ? `in ${groups.join(', ')} again` : 'none were recorded' })
+    lines.push({ label: 'Groups', text: groups.length > 0 ? recordedGroupsWords(groups) : 'none were recorded' })
   }
   const then = lines.length > 0 ? ':' : '.'
   return {
@@ -41,7 +51,7 @@ export function operationUndoPlan(operation: JournalOperation): ConfirmationRequ
   const lines: ChangeLine[] = undoable.map((entry) => ({
     label: `${entry.target.name} in ${entry.profileName}`,
     text: entry.recorded
-      ? `back to ${entry.recorded.status}${entry.recorded.groups.length > 0 ? `, in ${entry.recorded.groups.join(', ')} again` : ''}`
+      ? `back to ${entry.recorded.status}${entry.recorded.groups.length > 0 ? `; ${recordedGroupsWords(entry.recorded.groups)}` : ''}`
       : 'brought back as recorded',
   }))
   const left = operation.entries.length - undoable.length

@@ -60,6 +60,16 @@ describe('Cognito exceptions as shared error codes', () => {
     expect(JSON.stringify(error.toValue())).not.toContain('S3cr3t')
   })
 
+  it("reads AWS's refusals of a user's state (NotAuthorizedException about the user, not the key) as a conflict, in AWS's words", () => {
+    for (const message of ['User password cannot be reset in the current state.', 'User is disabled.']) {
+      const error = mapped('NotAuthorizedException', message)
+      expect(error.code).toBe('conflict')
+      expect(error.message).toContain(`AWS says: "${message}"`)
+      expect(error.message).not.toContain(context.accessKeyId)
+    }
+    expect(mapped('NotAuthorizedException', 'User: arn:aws:iam::1:user/x is not authorized').code).toBe('auth_failed')
+  })
+
   it('says a quota is not waited out for LimitExceeded, and that the rate limit was waited for throttling', () => {
     expect(mapped('LimitExceededException').message).toMatch(/Waiting does not help/)
     expect(mapped('TooManyRequestsException').message).toMatch(/waited 5 times/)

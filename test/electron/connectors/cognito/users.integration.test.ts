@@ -151,16 +151,17 @@ describe('Cognito connector: users against the sandbox pool', () => {
     expect(tenant.findUser(person.username)?.attributes).not.toHaveProperty('zoneinfo')
   })
 
-  it('sets a temporary or a permanent password, and enables and disables through active', async () => {
+  it('sets a temporary or a permanent password, and leaves enable / disable to the account actions', async () => {
     const { connector, tenant } = await cognitoHarness()
     const person = tenant.users().find((user) => user.enabled && user.status === 'CONFIRMED')!
     await connector.update('users', person.username, { password: goodPassword })
     expect(tenant.userStatus(person.username)).toBe('FORCE_CHANGE_PASSWORD')
     await connector.update('users', person.username, { password: goodPassword.replace('42', '43'), 'Extension.IsPasswordPermanent': true })
     expect(tenant.userStatus(person.username)).toBe('CONFIRMED')
-    expect((await connector.update('users', person.username, { active: false })).attributes.active).toBe(false)
-    expect(tenant.enabled(person.username)).toBe(false)
-    expect((await connector.update('users', person.username, { active: true })).attributes.active).toBe(true)
+    // Enable… and Disable… are the panel's buttons (account actions), never an edit.
+    const refused = await expectAppError(connector.update('users', person.username, { active: false }), 'invalid_input')
+    expect(refused.message).toContain('Enable… and Disable…')
+    expect(tenant.enabled(person.username)).toBe(true)
   })
 
   it("refuses a password that breaks the pool's policy, stating the policy, and changes nothing", async () => {

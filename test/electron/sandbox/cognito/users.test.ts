@@ -154,6 +154,37 @@ describe('Cognito sandbox: users', () => {
     })
   })
 
+  describe('AdminResetUserPassword', () => {
+    it('puts a confirmed user in RESET_REQUIRED and sends the code to their verified email', async () => {
+      const { sandbox, ok, pool, someone } = await setUp()
+      expect(await ok('AdminResetUserPassword', { ...pool, Username: someone.attributes.email })).toEqual({})
+      expect(sandbox.tenant.userStatus(someone.username)).toBe('RESET_REQUIRED')
+      expect(sandbox.tenant.deliveriesTo(someone.username)).toEqual([{ username: someone.username, mediums: ['EMAIL'], kind: 'reset' }])
+      // A second reset sends a new code; the user stays RESET_REQUIRED.
+      await ok('AdminResetUserPassword', { ...pool, Username: someone.username })
+      expect(sandbox.tenant.deliveriesTo(someone.username)).toHaveLength(2)
+    })
+
+    it('refuses a user who never set a password, a disabled user and one with nowhere to send the code, as AWS words it', async () => {
+      const { sandbox, call, pool } = await setUp()
+      sandbox.tenant.addUser({ username: 'invited', status: 'FORCE_CHANGE_PASSWORD' })
+      sandbox.tenant.addUser({ username: 'signed.up', status: 'UNCONFIRMED' })
+      sandbox.tenant.addUser({ username: 'switched.off', enabled: false })
+      sandbox.tenant.addUser({ username: 'unreachable', attributes: { email_verified: 'false' } })
+      const cannotReset = { __type: 'NotAuthorizedException', message: 'User password cannot be reset in the current state.' }
+      expect((await call('AdminResetUserPassword', { ...pool, Username: 'invited' })).body).toEqual(cannotReset)
+      expect((await call('AdminResetUserPassword', { ...pool, Username: 'signed.up' })).body).toEqual(cannotReset)
+      expect((await call('AdminResetUserPassword', { ...pool, Username: 'switched.off' })).body).toEqual({ __type: 'NotAuthorizedException', message: 'User is disabled.' })
+      expect((await call('AdminResetUserPassword', { ...pool, Username: 'unreachable' })).body).toEqual({
+        __type: 'InvalidParameterException',
+        message: 'Cannot reset password for the user as there is no registered/verified email or phone_number',
+      })
+      expect((await call('AdminResetUserPassword', { ...pool, Username: 'nobody' })).body.__type).toBe('UserNotFoundException')
+      for (const name of ['invited', 'signed.up', 'switched.off', 'unreachable']) expect(sandbox.tenant.deliveriesTo(name)).toEqual([])
+      expect(sandbox.tenant.userStatus('invited')).toBe('FORCE_CHANGE_PASSWORD')
+    })
+  })
+
   describe('AdminUpdateUserAttributes', () => {
     it('sets attributes, deletes one sent blank, and leaves a changed email unverified', async () => {
       const { sandbox, ok, pool, someone } = await setUp()

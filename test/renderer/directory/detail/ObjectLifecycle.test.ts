@@ -39,6 +39,26 @@ describe('deprovisioning from the detail panel', () => {
     expect(useUiStore().toasts.map((toast) => toast.message)).toContain('Suspended Ada Lovelace and kept her 2 groups on record')
   })
 
+  it('shows what the target says first (a Coupa approver) in the confirmation, and a check that failed as a failed check', async () => {
+    const approver = 'Dana Reyes approves requisitions up to 100,000.00 USD and is in the approval group Finance.'
+    const { api, profile, wrapper, confirmation } = await mountPanel({ answers: { 'directory.checkDeprovision': () => ok({ warnings: [approver] }) } })
+
+    await button(wrapper, 'Deprovision…').trigger('click')
+    await flushPromises()
+    expect(api.callsTo('directory.checkDeprovision')).toEqual([{ profileId: profile.id, userId: '00u1ada' }])
+    expect(openDialog(confirmation).find('.confirmation__warnings').text()).toBe(approver)
+    await button(openDialog(confirmation), 'Cancel').trigger('click')
+    await flushPromises()
+
+    api.answer('directory.checkDeprovision', async () => ({ ok: false, error: { code: 'network', message: 'Coupa did not answer.' } }))
+    await button(wrapper, 'Deprovision…').trigger('click')
+    await flushPromises()
+    expect(openDialog(confirmation).find('.confirmation__warnings').text()).toBe(
+      'Lanyard could not check what Ada Lovelace approves or holds before this deprovision: Coupa did not answer.',
+    )
+    expect(api.callsTo('directory.deprovision')).toEqual([])
+  })
+
   it('counts only the groups undo can bring back, not built-in ones the target manages', async () => {
     const everyone = group('00g0', 'Everyone', 'Everyone is managed by Okta itself.')
     const { wrapper, confirmation } = await mountPanel({
@@ -48,7 +68,7 @@ describe('deprovisioning from the detail panel', () => {
     await button(wrapper, 'Deprovision…').trigger('click')
     await flushPromises()
 
-    expect(openDialog(confirmation).find('.confirm__message').text()).toContain('their groups (2) are recorded')
+    expect(openDialog(confirmation).find('.confirm__message').text()).toContain("their groups (2 of the 3 shown; Everyone is not Lanyard's to change) are recorded")
   })
 
   it("uses the profile's own deprovision mode, as its option label words it", async () => {

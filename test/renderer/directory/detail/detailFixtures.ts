@@ -113,6 +113,8 @@ export async function mountPanel(
     'directory.groupsOf': () => ok(page([group('00g1', 'Engineering'), group('00g2', 'London office')])),
     'directory.members': () => ok(page([adaLovelace()])),
     'journal.undoableFor': () => ok(null),
+    'journal.unsettledFor': () => ok(null),
+    'directory.checkDeprovision': () => ok({ warnings: [] }),
     ...options.answers,
   })
   installApi(api)

@@ -143,26 +143,70 @@ describe('creating an object beside the table', () => {
     expect(useUiStore().toasts.map((toast) => toast.message)).toEqual(['Created Ada Lovelace.'])
   })
 
-  it('clears the password after a failed create too, and shows the error with its field', async () => {
+  it('keeps everything typed after a refusal, the password included, and leads to the refused field', async () => {
     api.answer('directory.create', () => ({
       ok: false,
       error: {
         code: 'invalid_input',
-        message: 'Okta refused the password: it does not meet the password policy.',
-        fields: { password: 'At least 12 characters, one of them a symbol.' },
+        message: 'Okta refused the request (HTTP 400). Okta says: "Api validation failed — title: The field is too long".',
+        fields: { title: 'Okta says: "The field is too long".' },
       },
+    }))
+    const wrapper = mountCreate()
+
+    await fillAda(wrapper)
+    await wrapper.find('#create-title').setValue('x'.repeat(5000))
+    await submit(wrapper)
+    await confirmDialog(confirmation, 'Create user')
+    await flushPromises()
+
+    expect(wrapper.find('.error-details').text()).toContain('The field is too long')
+    expect(wrapper.find('#create-title-error').text()).toBe('Okta says: "The field is too long".')
+    // Issue 15: the banner sat far above and the focus went to the page; the password was cleared, so Create did nothing visible.
+    expect(document.activeElement?.id).toBe('create-title')
+    expect((wrapper.find('#create-password').element as HTMLInputElement).value).toBe(password)
+    expect((wrapper.find('#create-name-givenName').element as HTMLInputElement).value).toBe('Ada')
+    expect(wrapper.emitted('created')).toBeUndefined()
+
+    // Fixed, Create goes through again with the same password.
+    api.answer('directory.create', () => ok(adaLovelace()))
+    await wrapper.find('#create-title').setValue('Analyst')
+    await submit(wrapper)
+    await confirmDialog(confirmation, 'Create user')
+    expect((api.callsTo('directory.create') as CreateObjectInput[]).at(-1)).toMatchObject({ password, attributes: { title: 'Analyst' } })
+    expect((wrapper.find('#create-password').element as HTMLInputElement).value).toBe('')
+  })
+
+  it("marks the password where the target's policy refused it, and focuses it", async () => {
+    api.answer('directory.create', () => ({
+      ok: false,
+      error: { code: 'invalid_input', message: 'Okta refused the password.', fields: { password: 'Okta says: "Password requirements were not met".' } },
     }))
     const wrapper = mountCreate()
 
     await fillAda(wrapper)
     await submit(wrapper)
     await confirmDialog(confirmation, 'Create user')
+    await flushPromises()
 
-    expect(wrapper.find('.error-details').text()).toContain('Okta refused the password')
-    expect(wrapper.find('#create-password-error').text()).toBe('At least 12 characters, one of them a symbol.')
-    expect((wrapper.find('#create-password').element as HTMLInputElement).value).toBe('')
-    expect((wrapper.find('#create-name-givenName').element as HTMLInputElement).value).toBe('Ada')
-    expect(wrapper.emitted('created')).toBeUndefined()
+    expect(wrapper.find('#create-password-error').text()).toBe('Okta says: "Password requirements were not met".')
+    expect(document.activeElement?.id).toBe('create-password')
+    expect((wrapper.find('#create-password').element as HTMLInputElement).value).toBe(password)
+    // Typing another password takes the target's message away, as for any other field.
+    await wrapper.find('#create-password').setValue('Another-Password-42')
+    expect(wrapper.find('#create-password-error').exists()).toBe(false)
+  })
+
+  it('brings a refusal that names no field into view and focuses it', async () => {
+    api.answer('directory.create', () => ({ ok: false, error: { code: 'network', message: 'Okta did not answer within 30 s.' } }))
+    const wrapper = mountCreate()
+
+    await fillAda(wrapper)
+    await submit(wrapper)
+    await confirmDialog(confirmation, 'Create user')
+    await flushPromises()
+
+    expect(document.activeElement?.classList.contains('error-details')).toBe(true)
   })
 
   it('creates a group without a password and emits its id', async () => {

@@ -140,6 +140,22 @@ describe('editing an object in its detail panel', () => {
     expect(wrapper.emitted('changed')).toBeUndefined()
   })
 
+  it('leads to the field the target refused, not to the banner above the form', async () => {
+    const refusal = { code: 'invalid_input' as const, message: 'Coupa refused the values.', fields: { title: 'Coupa says: "Title is too long".' } }
+    const { wrapper, confirmation } = await mountEditing({ answers: { 'directory.update': () => ({ ok: false, error: refusal }) } })
+
+    await wrapper.find('#edit-title').setValue('Chief of everything')
+    ;(wrapper.find('#edit-userName').element as HTMLInputElement).focus()
+    await wrapper.find('form.edit-form').trigger('submit')
+    await flushPromises()
+    await confirmDialog(confirmation, 'Save changes')
+    await flushPromises()
+
+    expect(wrapper.find('#edit-title-error').text()).toBe('Coupa says: "Title is too long".')
+    expect(document.activeElement?.id).toBe('edit-title')
+    expect((wrapper.find('#edit-title').element as HTMLInputElement).value).toBe('Chief of everything')
+  })
+
   it('keeps what is being typed when main reports the object changed meanwhile', async () => {
     const { api, profile, wrapper } = await mountEditing()
 

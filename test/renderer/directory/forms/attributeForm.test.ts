@@ -7,6 +7,7 @@ import {
   editFields,
   newAttributes,
   passwordField,
+  refusedUpdates,
 } from '../../../../renderer/src/features/directory/forms/attributeForm'
 
 function typeOf(connectorId: ConnectorId, objectTypeId: string) {
@@ -23,6 +24,14 @@ describe('the attribute form model', () => {
     const email = createFields(descriptor, objectType).find((field) => field.path === 'emails[0].value')
 
     expect(email).toMatchObject({ label: 'Email', required: true, readOnly: false })
+  })
+
+  it("leaves Cognito's enable / disable to the panel's buttons: no Active tick box in Edit, the reason listed instead, and still one in New user", () => {
+    const { descriptor, objectType } = typeOf('cognito', 'users')
+    const fields = editFields(descriptor, objectType, { userName: 'ada', active: true })
+    expect(fields.map((field) => field.path)).not.toContain('active')
+    expect(refusedUpdates(objectType, fields)).toContainEqual({ label: 'Active', reason: expect.stringContaining('Enable… and Disable…') })
+    expect(createFields(descriptor, objectType).map((field) => field.path)).toContain('active')
   })
 
   it("keeps a password out of the attributes and offers it as the form's own field", () => {

@@ -5,10 +5,16 @@ import type { ProfileView } from '../../../../../shared/profiles'
 import { useDirectoryMembershipsStore } from '../../../stores/directoryMemberships'
 import { useDirectoryObjectStore } from '../../../stores/directoryObject'
 import { useUiStore } from '../../../stores/ui'
+import { useUnsettledChangesStore } from '../../../stores/unsettledChanges'
 import { undoPlan } from '../../journal/undoPlan'
 import { deletePlan, deprovisionPlan, type RecordedMemberships } from './changePlans'
 import { isOwnAccountRefusal, ownAccountOverridePlan, ticketOrReason } from './deprovisionQuestions'
 import { membershipSections } from './membershipRules'
+
+/** A change the journal keeps pending: its answer was lost, so whether it happened is being checked. */
+function outcomeUnknown(error: LanyardError): boolean {
+  return (error.code === 'network' || error.code === 'internal') && error.details?.entryId !== undefined
+}
 
 export interface ObjectActionContext {
   profile: () => ProfileView
@@ -28,16 +34,26 @@ export function useObjectActions(context: ObjectActionContext) {
   const store = useDirectoryObjectStore()
   const memberships = useDirectoryMembershipsStore()
   const ui = useUiStore()
+  const unsettled = useUnsettledChangesStore()
   const failure = ref<LanyardError | null>(null)
   /** What undo found different between the snapshot and the user read back. */
   const undoDifferences = ref<string[]>([])
   const busy = ref(false)
 
   /** The memberships a deprovision records: those of every group-like type the target lets Lanyard change. */
+  function recordedSections(objectType: ObjectTypeDescriptor) {
+    return membershipSections(context.descriptor(), objectType).filter((section) => section.changeHere)
+  }
+
   function recordedMemberships(objectType: ObjectTypeDescriptor): RecordedMemberships[] {
-    return membershipSections(context.descriptor(), objectType)
-      .filter((section) => section.changeHere)
-      .map((section) => ({ label: section.title, count: memberships.changeableCountText(section.key, section.userCentric) }))
+    return recordedSections(objectType).map((section) => ({ label: section.title, count: memberships.changeableCountText(section.key, section.userCentric) }))
+  }
+
+  /** What the target says first (a Coupa approver); a check that fails is said too, never a silent nothing. */
+  async function deprovisionWarnings(userId: string, name: string): Promise<string[]> {
+    const checked = await store.checkDeprovision(context.profile().id, userId)
+    if (checked.ok) return checked.value.warnings
+    return [`Lanyard could not check what ${name} approves or holds before this deprovision: ${checked.error.message}`]
   }
 
   function reset(): void {
@@ -49,8 +65,14 @@ export function useObjectActions(context: ObjectActionContext) {
     const user = store.current
     const objectType = context.objectType()
     if (!user || !objectType) return
+    // What the dialog counts is read whole first: never "their groups (0)" while they are on their way.
+    busy.value = true
+    await memberships.readAll(recordedSections(objectType).map((section) => section.key))
+    busy.value = false
+    if (store.current?.id !== user.id) return
     const plan = deprovisionPlan(context.descriptor(), objectType, context.profile(), user, recordedMemberships(objectType))
-    const reason = await ui.confirmWithNote(plan, ticketOrReason)
+    const warnings = await deprovisionWarnings(user.id, user.displayName)
+    const reason = await ui.confirmWithNote(warnings.length > 0 ? { ...plan, warnings } : plan, ticketOrReason)
     if (reason === null) return
     lastReason = reason
     await runDeprovision(user.id, { reason })
@@ -73,6 +95,9 @@ export function useObjectActions(context: ObjectActionContext) {
     reset()
     busy.value = true
     const result = await store.deprovision(context.profile().id, userId, why)
+    // An answer lost on the way back: the panel's "Checking…" (UnsettledChange) says so, with Check now,
+    // and takes Deprovision… away before the button comes back (the re-read of the user comes later).
+    if (!result.ok && outcomeUnknown(result.error)) await unsettled.lookUp(context.profile().id, userId)
     busy.value = false
     if (result.ok) {
       const { outcome } = result.value
@@ -80,7 +105,7 @@ export function useObjectActions(context: ObjectActionContext) {
         failure.value = { code: 'partial_failure', message: outcome.message, steps: outcome.steps, details: outcome.details }
       }
       ui.showToast(result.value.summary)
-    } else {
+    } else if (!outcomeUnknown(result.error)) {
       failure.value = result.error
     }
   }

@@ -123,7 +123,9 @@ export function editFields(
       note: 'Custom attribute. Several values are written as [first;;second].',
     })
   }
-  return [...fields.filter((field) => !field.readOnly), ...fields.filter((field) => field.readOnly)]
+  // What the panel's account actions change (Cognito's enable / disable) has no field here: refusedUpdates says why.
+  const shown = fields.filter((field) => objectType.fieldRules?.[field.path]?.changedByActions !== true)
+  return [...shown.filter((field) => !field.readOnly), ...shown.filter((field) => field.readOnly)]
 }
 
 export function draftValue(field: AttributeField, value: AttributeValue | undefined): string | boolean {

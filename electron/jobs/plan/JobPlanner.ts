@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto'
+import type { JobPlan, JobPlanInput, JobPlanRow } from '../../../shared/jobs'
+import type { ConnectorPool } from '../../directory/ConnectorPool'
+import { AppError } from '../../errors/AppError'
+import type { Journal } from '../../journal/Journal'
+import type { Logger } from '../../logging/Logger'
+import type { StoredProfile } from '../../profiles/profileFileSchema'
+import type { PlanStore } from '../PlanStore'
+import { estimateJob } from './jobEstimate'
+import { LineLookup } from './lineAccounts'
+import { planOffboardLines, planProfileLines } from './planAccounts'
+import { planAddOrRemove, planCopy, planMove } from './planMemberships'
+
+export interface JobPlannerOptions {
+  connectors: ConnectorPool
+  journal: Journal
+  logger: Logger
+  plans: PlanStore
+  /** Every stored profile; an offboarding looks in those of its set that are switched on. */
+  profiles: () => readonly StoredProfile[]
+  switchedOff: () => Promise<readonly string[]>
+}
+
+/**
+ * `jobs.plan`: reads what each line names and what each change would do, changes nothing, and
+ * keeps the plan for `jobs.start`. Lines that cannot be matched are problems in the plan, not errors.
+ */
+export class JobPlanner {
+  private readonly lookup: LineLookup
+
+  constructor(private readonly options: JobPlannerOptions) {
+    this.lookup = new LineLookup(options.connectors)
+  }
+
+  async plan(input: JobPlanInput): Promise<JobPlan> {
+    const context = { ...this.options, lookup: this.lookup }
+    let rows: JobPlanRow[]
+    let title: string
+    if (input.kind === 'offboard') {
+      const off = new Set(await this.options.switchedOff())
+      const profiles = this.options.profiles().filter((profile) => profile.environment === input.profileSet && !off.has(profile.id))
+      if (profiles.length === 0) throw new AppError('invalid_input', `There are no ${input.profileSet} profiles to look in: add one in Profiles first.`)
+      rows = await planOffboardLines(context, profiles, input.lines)
+      title = `Offboard ${count(rows.filter((row) => row.state === 'ready').length, 'person', 'people')}`
+    } else {
+      const profile = this.profile(input.profileId)
+      if (input.kind === 'deprovisionAccounts' || input.kind === 'undoAccounts') {
+        rows = await planProfileLines(context, profile, input.lines, input.kind === 'undoAccounts')
+        title = `${input.kind === 'undoAccounts' ? 'Undo the deprovision of' : 'Deprovision'} ${count(rows.filter((row) => row.state === 'ready').length, 'account', 'accounts')} in ${profile.name}`
+      } else if (input.kind === 'addMembers' || input.kind === 'removeMembers') {
+        const action = input.kind === 'addMembers' ? 'addMember' : 'removeMember'
+        rows = await planAddOrRemove(context, profile, input.groupType, input.groupId, input.lines, action)
+        const group = rows.flatMap((row) => row.changes)[0]?.group?.name ?? 'the group'
+        title = `${action === 'addMember' ? 'Add' : 'Remove'} ${count(rows.filter((row) => row.state === 'ready').length, 'person', 'people')} ${action === 'addMember' ? 'to' : 'from'} ${group}`
+      } else if (input.kind === 'moveMembers') {
+        rows = await planMove(context, profile, input.groupType, input.fromGroupId, input.toGroupId)
+        const [first] = rows.flatMap((row) => row.changes).filter((change) => change.action === 'removeMember')
+        title = `Move ${count(rows.length, 'member', 'members')}${first?.group ? ` out of ${first.group.name}` : ''}`
+      } else {
+        rows = await planCopy(context, profile, input.fromUserId, input.toUserId)
+        title = `Copy ${count(rows.filter((row) => row.state === 'ready').length, 'group', 'groups')} to ${rows.flatMap((row) => row.changes)[0]?.displayName ?? 'the user'}`
+      }
+    }
+    const counts = {
+      ready: rows.filter((row) => row.state === 'ready').length,
+      skipped: rows.filter((row) => row.state === 'skip').length,
+      problems: rows.filter((row) => row.state === 'problem').length,
+      changes: rows.reduce((sum, row) => sum + (row.state === 'ready' ? row.changes.length : 0), 0),
+    }
+    return this.options.plans.put({ planId: randomUUID(), kind: input.kind, title, rows, counts, estimate: estimateJob(rows) })
+  }
+
+  private profile(profileId: string): StoredProfile {
+    return this.options.connectors.target(profileId).profile
+  }
+}
+
+function count(value: number, one: string, many: string): string {
+  return `${value.toLocaleString('en')} ${value === 1 ? one : many}`
+}

@@ -1,0 +1,56 @@
+import type { ConnectorId } from '../../../shared/catalogue/types'
+import type { JobChange, JobEstimate, JobPlanRow } from '../../../shared/jobs'
+import { steadyRate, type Quota } from '../../http/RequestBudget'
+import { cognitoQuotaOf } from '../../connectors/cognito/cognitoBudget'
+import { coupaQuota } from '../../connectors/coupa/coupaBudget'
+import { goToAdminQuota } from '../../connectors/gotomeeting/goToBudget'
+
+/**
+ * Requests one change of a job sends, per target (reads before it, the change's own steps, reads
+ * after an undo to check it), as test/integration/requestsPerAction.test.ts pins them for a single
+ * click; a job's membership change does not read the group and the user again.
+ */
+export const requestsPerChange: Record<ConnectorId, Record<JobChange['action'], number>> = {
+  // The user and their groups, then suspend; undo: unsuspend, then the user and groups read back.
+  okta: { deprovision: 3, undoDeprovision: 3, addMember: 1, removeMember: 1 },
+  // AdminGetUser and AdminListGroupsForUser, then disable and global sign-out; undo: enable, then the two reads.
+  cognito: { deprovision: 4, undoDeprovision: 3, addMember: 1, removeMember: 1 },
+  // The user (roles and groups with it), then PUT active=false; a membership is a PUT of the user's list after reading it.
+  coupa: { deprovision: 2, undoDeprovision: 2, addMember: 2, removeMember: 2 },
+  // The user and the account's licences, then PUT adminRoles and PUT licenseKeys; undo the same two PUTs and a read back.
+  gotomeeting: { deprovision: 4, undoDeprovision: 4, addMember: 1, removeMember: 1 },
+}
+
+/**
+ * The pace a job's changes are sent at, per target: the quota of the family its writes spend,
+ * as the request budget spends it. Okta's headers tell the real limit of an org once it answers;
+ * before that the plan uses the 600 a minute most orgs have for user writes.
+ */
+const writeQuota: Record<ConnectorId, Quota> = {
+  okta: { limit: 600, windowMs: 60_000 },
+  cognito: cognitoQuotaOf('UserUpdate'),
+  coupa: coupaQuota,
+  gotomeeting: goToAdminQuota,
+}
+
+export function requestsPerSecondOf(connectorId: ConnectorId): number {
+  return connectorId === 'okta' ? writeQuota.okta.limit / 60 : steadyRate(writeQuota[connectorId])
+}
+
+/** How long the ready rows take: each profile's requests at its pace, profiles side by side, the slowest setting the whole. */
+export function estimateJob(rows: readonly JobPlanRow[]): JobEstimate {
+  const perProfile = new Map<string, JobEstimate['perProfile'][number]>()
+  for (const change of rows.filter((row) => row.state === 'ready').flatMap((row) => row.changes)) {
+    const entry = perProfile.get(change.profileId) ?? { profileId: change.profileId, profileName: change.profileName, changes: 0, requests: 0, requestsPerSecond: round(requestsPerSecondOf(change.connectorId)), seconds: 0 }
+    entry.changes += 1
+    entry.requests += requestsPerChange[change.connectorId][change.action]
+    entry.seconds = Math.ceil(entry.requests / entry.requestsPerSecond)
+    perProfile.set(change.profileId, entry)
+  }
+  const profiles = [...perProfile.values()]
+  return { requests: profiles.reduce((sum, profile) => sum + profile.requests, 0), seconds: Math.max(0, ...profiles.map((profile) => profile.seconds)), perProfile: profiles }
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10
+}
