@@ -167,12 +167,18 @@ describe('the Jobs view', () => {
       [jobView()],
     )
 
-    await buttonNamed(mounted.wrapper, 'Pause').trigger('click')
+    // One button pauses and resumes: a keyboard user pressing it keeps the focus on it.
+    const toggle = buttonNamed(mounted.wrapper, 'Pause')
+    ;(toggle.element as HTMLButtonElement).focus()
+    await toggle.trigger('click')
     await flushPromises()
     expect(mounted.wrapper.get('.job-progress__head').text()).toContain('Paused')
-    await buttonNamed(mounted.wrapper, 'Resume').trigger('click')
+    expect(document.activeElement).toBe(toggle.element)
+    expect(toggle.text()).toBe('Resume')
+    await toggle.trigger('click')
     await flushPromises()
     expect(mounted.wrapper.get('.job-progress__head').text()).toContain('Running')
+    expect(document.activeElement).toBe(toggle.element)
     await buttonNamed(mounted.wrapper, 'Cancel job').trigger('click')
     await confirmDialog()
 
@@ -182,6 +188,8 @@ describe('the Jobs view', () => {
       'jobs.cancel',
     ])
     expect(mounted.wrapper.get('.job-progress__head').text()).toContain('Cancelled')
+    // Cancel is gone with the job: the focus is on the panel it was in, not lost to the page.
+    expect(document.activeElement).toBe(mounted.wrapper.get('.job-progress').element)
     expect(mounted.wrapper.find('.jobs-indicator').exists()).toBe(false)
   })
 
