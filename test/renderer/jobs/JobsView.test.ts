@@ -173,6 +173,7 @@ describe('the Jobs view', () => {
     await toggle.trigger('click')
     await flushPromises()
     expect(mounted.wrapper.get('.job-progress__head').text()).toContain('Paused')
+    expect(mounted.wrapper.get('.jobs-indicator').text()).toBe('1 job to resume')
     expect(document.activeElement).toBe(toggle.element)
     expect(toggle.text()).toBe('Resume')
     await toggle.trigger('click')
