@@ -8,6 +8,7 @@ import type { AuditOptions } from './auditTable'
 import type { AuditApp } from './fuzzRig'
 import { sandboxParameters } from '../../electron/services/sandboxProfiles'
 import { valuesUsingSecret } from './signInChoice'
+import { sandboxOwnAccount } from '../support/sandboxOwnAccounts'
 
 /**
  * What the secret canary does with each connector before it searches: every path a secret could
@@ -48,7 +49,9 @@ export async function runCanaryScenarios(app: AuditApp, depth: AuditOptions['dep
     expectCode(`${connectorId} success`, await ask('directory.testConnection', { profileId: id }), ['ok'])
     const page = await ask('directory.list', { profileId: id, objectType: 'users', search: '', pageSize: 10 })
     expectCode(`${connectorId} list`, page, ['ok'])
-    const users = page.ok ? (page.value as { items: { id: string }[] }).items.map((item) => item.id) : []
+    // Not the account the profile signs in with: Lanyard refuses to deprovision that one unasked.
+    const own = sandboxOwnAccount(connectorId, tenant)
+    const users = page.ok ? (page.value as { items: { id: string }[] }).items.map((item) => item.id).filter((userId) => userId !== own) : []
     const [reader, deprovisioned, partial] = users
     if (reader) {
       await ask('directory.get', { profileId: id, objectType: 'users', objectId: reader })

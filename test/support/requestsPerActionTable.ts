@@ -100,6 +100,8 @@ export const requestsPerAction: Record<ConnectorId, Partial<Record<UserAction, A
     // Opening the form: DescribeUserPool, the pool's schema the form is built from (once a session: the store and the connector keep it).
     // Main: AdminGetUser (diff and journal), the adapter's AdminGetUser before writing, AdminUpdateUserAttributes, AdminGetUser read back (4). Renderer: 2.
     edit: { expected: 7, minimum: { requests: 3, why: "the adapter reads the user again before writing, and the renderer reads it after main's read-back, with its unchanged groups" } },
+    // Reset password (AdminResetUserPassword). Main: AdminGetUser (to refuse a status that does not allow it), the reset (2). Renderer: 2.
+    'account action': { expected: 4, minimum: { requests: 3, why: "the renderer reads the user's groups again, which no account action changes" } },
   },
   coupa: {
     // The profile's first request signs in (POST /oauth2/token, client credentials: one token a session, 24 hours), then

@@ -85,8 +85,10 @@ export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaH
   const secret = auth.kind === 'apiKey' ? auth.apiKey : auth.clientSecret
   // Both clients refuse http:// for a real profile (and off this computer for a sandbox) before
   // authenticating: the sign-in's form carries the client secret, every API request a token or key.
+  // One network for both: the token request must pass the same proxy and trust the same CA as the API.
+  const network = networkOf(settings, tuning.network)
   const common = { targetName: 'Coupa', baseUrl: url.toString(), environment: settings.environment, logger: settings.logger, profileName: settings.profileName, budget }
-  const signIn = auth.kind === 'oauth' ? createHttpClient({ ...common, authenticate: () => ({}), secrets: [secret], describeError: describeCoupaSignInError, ...tuning }) : null
+  const signIn = auth.kind === 'oauth' ? createHttpClient({ ...common, authenticate: () => ({}), secrets: [secret], describeError: describeCoupaSignInError, ...tuning, network }) : null
   const tokens = auth.kind === 'oauth' && signIn ? createCoupaTokens(signIn, auth, settings.logger) : null
   const api = createHttpClient({
     ...common,
@@ -96,7 +98,7 @@ export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaH
     // As many requests in flight as the list may read pages at once: one profile, one budget.
     concurrency: pagesAtOnce,
     ...tuning,
-    network: networkOf(settings, tuning.network),
+    network,
   })
   // An OAuth token is asked for once per session and per expiry, and once more after a 401.
   const http = tokens ? renewingOnRejection(api, tokens) : api

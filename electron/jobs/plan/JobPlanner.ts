@@ -6,7 +6,6 @@ import type { Journal } from '../../journal/Journal'
 import type { Logger } from '../../logging/Logger'
 import type { StoredProfile } from '../../profiles/profileFileSchema'
 import type { PlanStore } from '../PlanStore'
-import { estimateJob } from './jobEstimate'
 import { LineLookup } from './lineAccounts'
 import { planOffboardLines, planProfileLines } from './planAccounts'
 import { planAddOrRemove, planCopy, planMove } from './planMemberships'
@@ -67,6 +66,9 @@ export class JobPlanner {
       problems: rows.filter((row) => row.state === 'problem').length,
       changes: rows.reduce((sum, row) => sum + (row.state === 'ready' ? row.changes.length : 0), 0),
     }
+    // Loaded when a job is first planned: it reads every connector's documented quotas, and start-up
+    // (an Okta listing) loads no other adapter's files (test/electron/connectors/lazyAdapters.test.ts).
+    const { estimateJob } = await import('./jobEstimate')
     return this.options.plans.put({ planId: randomUUID(), kind: input.kind, title, rows, counts, estimate: estimateJob(rows) })
   }
 

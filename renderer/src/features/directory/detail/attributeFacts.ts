@@ -1,12 +1,25 @@
 import type { ObjectTypeDescriptor } from '../../../../../shared/catalogue'
 import type { Attributes } from '../../../../../shared/directory'
-import type { ShownAttribute } from './attributeSections'
 
 /*
  * One place per fact in the panel (issue 15, the Coupa panel): a code in words where the descriptor
  * has them, and a value two of the target's fields hold (Coupa's default-user-cost-center and its
  * cost_center custom property) shown once.
  */
+
+/** One attribute as the panel shows it. */
+export interface ShownAttribute {
+  path: string
+  label: string
+  /** "SCIM name.givenName · Okta profile.firstName" */
+  hint: string
+  /** One entry per value; a single-valued attribute has one, an empty one none. */
+  values: string[]
+  /** Why the value reads as it does (Coupa: an empty boolean custom property shown as false). */
+  note?: string
+  /** "Not provided by GoToMeeting": the target has no such attribute at all (descriptor `notProvided`). */
+  notProvided?: string
+}
 
 /** The descriptor's words for a value ("Limited to their account groups (2)", "100,000.00 GBP"). */
 export function inWords(objectType: ObjectTypeDescriptor, attribute: ShownAttribute, attributes: Attributes): ShownAttribute {

@@ -1,7 +1,7 @@
 import type { ConnectorDescriptor, MappingRow, ObjectTypeDescriptor } from '../../../../../shared/catalogue'
 import type { AttributeValue, Attributes } from '../../../../../shared/directory'
 import { displayValues, labelFor, shownValues } from '../../../components/attributeValues'
-import { inWords, oneFactOnce } from './attributeFacts'
+import { inWords, oneFactOnce, type ShownAttribute } from './attributeFacts'
 
 /**
  * How the detail panel lays out an object's attributes, from the descriptor alone: every mapping
@@ -12,18 +12,7 @@ import { inWords, oneFactOnce } from './attributeFacts'
 export const attributeGroupNames = ['Name', 'Contact', 'Work', 'Address', 'Extension', 'Custom', 'Meta'] as const
 export type AttributeGroupName = (typeof attributeGroupNames)[number]
 
-export interface ShownAttribute {
-  path: string
-  label: string
-  /** "SCIM name.givenName · Okta profile.firstName" */
-  hint: string
-  /** One entry per value; a single-valued attribute has one, an empty one none. */
-  values: string[]
-  /** Why the value reads as it does (Coupa: an empty boolean custom property shown as false). */
-  note?: string
-  /** "Not provided by GoToMeeting": the target has no such attribute at all (descriptor `notProvided`). */
-  notProvided?: string
-}
+export type { ShownAttribute } from './attributeFacts'
 
 export interface AttributeGroup {
   name: AttributeGroupName
