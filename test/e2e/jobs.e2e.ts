@@ -45,6 +45,8 @@ async function tabTo(page: Page, name: RegExp, options: { back?: boolean; limit?
   for (let press = 0; press < (options.limit ?? 60); press++) {
     await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab')
     const focused = page.locator(':focus')
+    // Past the page's first or last control the browser's own UI has the focus: nothing here to read.
+    if ((await focused.count()) === 0) continue
     const label = `${(await focused.getAttribute('aria-label')) ?? ''} ${(await focused.textContent())?.trim() ?? ''}`
     if (name.test(label)) return
   }
@@ -143,7 +145,8 @@ describe('Jobs: offboard a CSV of leavers over four tenants and undo it', () => 
     expect(paused).toMatch(/[1-9][\d,]* left of 100 changes/)
     looked.push(...(await lookAt(page, 'paused')))
 
-    await tabTo(page, /^ ?Resume$/, { back: true })
+    // Pause became Resume under the focus: Enter again resumes.
+    expect((await page.locator(':focus').textContent())?.trim()).toBe('Resume')
     await page.keyboard.press('Enter')
     await textComes(page.locator('.jobs-indicator'), /1 job running/)
     await textComes(state, 'Finished')
