@@ -43,6 +43,7 @@ export const useJobDraftStore = defineStore('jobDraft', () => {
   /** Every data row's value in the chosen column, empty ones too: a plan row's `line` is then the list's row. */
   const lines = computed(() => list.value?.rows.map((row) => (row[column.value] ?? '').trim()) ?? [])
 
+  /** Moving and copying name their two ends instead of a list. */
   const takesLines = computed(() => kind.value !== 'moveMembers' && kind.value !== 'copyGroups')
 
   /** What the technician still has to give before planning, in words; empty when the plan can be asked for. */

@@ -1,8 +1,8 @@
 import type { JobChangeState, JobKind, JobPlanRow, JobState, JobView } from '../../../../shared/jobs'
+import type { DraftKind } from '../../stores/jobDraft'
 
-/** The kinds a technician plans; an undo job is only ever started from a finished job. */
-export const plannedKinds = ['offboard', 'deprovisionAccounts', 'undoAccounts', 'addMembers', 'removeMembers', 'moveMembers', 'copyGroups'] as const satisfies readonly JobKind[]
-export type PlannedKind = (typeof plannedKinds)[number]
+/** The kinds a technician plans, in the order offered; an undo job is only ever started from a finished job. */
+export const plannedKinds = ['offboard', 'deprovisionAccounts', 'undoAccounts', 'addMembers', 'removeMembers', 'moveMembers', 'copyGroups'] as const satisfies readonly DraftKind[]
 
 export const kindLabels: Record<JobKind, string> = {
   offboard: 'Offboard people (every profile of a set)',
@@ -13,11 +13,6 @@ export const kindLabels: Record<JobKind, string> = {
   moveMembers: 'Move members from one group to another',
   copyGroups: "Copy one user's groups to another",
   undoJob: 'Undo of a job',
-}
-
-/** Which kinds take a list of lines (a pasted list or a CSV column); moving and copying name their two ends instead. */
-export function takesLines(kind: PlannedKind): boolean {
-  return kind !== 'moveMembers' && kind !== 'copyGroups'
 }
 
 export const jobStateWords: Record<JobState, string> = {
