@@ -1,5 +1,7 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import ActivityView from './features/activity/ActivityView.vue'
+import JobPage from './features/jobs/JobPage.vue'
+import JobsView from './features/jobs/JobsView.vue'
 import DirectoryListView from './features/directory/list/DirectoryListView.vue'
 import PeopleView from './features/people/PeopleView.vue'
 import PersonPage from './features/people/PersonPage.vue'
@@ -35,6 +37,8 @@ export const routes: RouteRecordRaw[] = [
       { path: ':objectType/:objectId', name: 'directory-object', component: DirectoryListView, props: true },
     ],
   },
+  { path: '/jobs', name: 'jobs', component: JobsView },
+  { path: '/jobs/:jobId', name: 'job', component: JobPage, props: true },
   { path: '/activity', name: 'activity', component: ActivityView },
   { path: '/:unknown(.*)*', redirect: '/profiles' },
 ]

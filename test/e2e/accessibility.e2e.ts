@@ -112,6 +112,14 @@ describe('every view at 1024×700 and 1440×900, light and dark', () => {
       },
     },
     {
+      name: 'jobs',
+      visit: async (page) => {
+        await page.goto(`${app.url}#/jobs`)
+        await page.getByRole('heading', { level: 1, name: 'Jobs' }).waitFor()
+        await page.getByText('Jobs on this computer').waitFor()
+      },
+    },
+    {
       name: 'profile-form',
       visit: async (page) => {
         await page.goto(`${app.url}#/profiles/${oktaId}/edit`)

@@ -100,7 +100,7 @@ describe('the command palette', () => {
   it('filters profiles and actions by what is typed', async () => {
     await mountApp()
     await openPalette()
-    expect(optionLabels()).toEqual(['Cognito sandbox', 'Okta prod', 'Offboard…', 'Open People', 'Open Activity', 'New profile', 'Verify journal', 'Use the light theme', 'Use the dark theme'])
+    expect(optionLabels()).toEqual(['Cognito sandbox', 'Okta prod', 'Offboard…', 'Open People', 'Open Activity', 'Open Jobs', 'New profile', 'Verify journal', 'Use the light theme', 'Use the dark theme'])
 
     await type('okta')
     expect(optionLabels()).toEqual(['Okta prod'])

@@ -50,6 +50,7 @@ function actions(sandboxEnabled: boolean | null, theme: ThemeChoice): Omit<Palet
     { label: 'Offboard…', detail: 'Find the person in People, then offboard them everywhere', command: { kind: 'go', path: '/people', query: { focus: 'search' } } },
     { label: 'Open People', detail: 'Find one person in every application', command: { kind: 'go', path: '/people' } },
     { label: 'Open Activity', detail: 'Every change Lanyard made', command: { kind: 'go', path: '/activity' } },
+    { label: 'Open Jobs', detail: 'Offboard a list of people, change many memberships at once', command: { kind: 'go', path: '/jobs' } },
     { label: 'New profile', detail: 'Connect another tenant', command: { kind: 'go', path: '/profiles/new' } },
     { label: 'Verify journal', detail: "Check every record's hash chain", command: { kind: 'verifyJournal' } },
   ]

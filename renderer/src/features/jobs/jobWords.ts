@@ -1,0 +1,70 @@
+import type { JobChangeState, JobKind, JobPlanRow, JobState, JobView } from '../../../../shared/jobs'
+import type { DraftKind } from '../../stores/jobDraft'
+
+/** The kinds a technician plans, in the order offered; an undo job is only ever started from a finished job. */
+export const plannedKinds = ['offboard', 'deprovisionAccounts', 'undoAccounts', 'addMembers', 'removeMembers', 'moveMembers', 'copyGroups'] as const satisfies readonly DraftKind[]
+
+export const kindLabels: Record<JobKind, string> = {
+  offboard: 'Offboard people (every profile of a set)',
+  deprovisionAccounts: 'Deprovision accounts in one profile',
+  undoAccounts: 'Undo deprovisions in one profile',
+  addMembers: 'Add users to a group',
+  removeMembers: 'Remove users from a group',
+  moveMembers: 'Move members from one group to another',
+  copyGroups: "Copy one user's groups to another",
+  undoJob: 'Undo of a job',
+}
+
+export const jobStateWords: Record<JobState, string> = {
+  running: 'Running',
+  pausing: 'Pausing…',
+  paused: 'Paused',
+  cancelling: 'Cancelling…',
+  cancelled: 'Cancelled',
+  done: 'Finished',
+  interrupted: 'Stopped when Lanyard closed',
+}
+
+export const jobStateTones = {
+  running: 'ok',
+  pausing: 'warning',
+  paused: 'warning',
+  cancelling: 'warning',
+  cancelled: 'neutral',
+  done: 'neutral',
+  interrupted: 'danger',
+} as const satisfies Record<JobState, string>
+
+export const changeStateWords: Record<JobChangeState, string> = { waiting: 'Waiting', running: 'Running…', done: 'Done', skipped: 'Skipped', failed: 'Failed' }
+export const changeStateTones = { waiting: 'neutral', running: 'neutral', done: 'ok', skipped: 'neutral', failed: 'danger' } as const satisfies Record<JobChangeState, string>
+
+export const planStateWords: Record<JobPlanRow['state'], string> = { ready: 'Ready', skip: 'Skipped', problem: 'Problem' }
+export const planStateTones = { ready: 'ok', skip: 'neutral', problem: 'danger' } as const satisfies Record<JobPlanRow['state'], string>
+
+/** Rows finished one way or another, out of all: what the progress bar fills. */
+export function finishedCount(job: Pick<JobView, 'counts'>): number {
+  return job.counts.done + job.counts.failed + job.counts.skipped
+}
+
+export function percentDone(job: Pick<JobView, 'counts'>): number {
+  return job.counts.total === 0 ? 100 : Math.floor((finishedCount(job) * 100) / job.counts.total)
+}
+
+/** "under a minute", "about 4 min", "about 1 h 20 min": an estimate, never to the second. */
+export function duration(seconds: number): string {
+  if (seconds < 60) return 'under a minute'
+  const minutes = Math.round(seconds / 60)
+  if (minutes < 60) return `about ${minutes} min`
+  const hours = Math.floor(minutes / 60)
+  const rest = minutes % 60
+  return rest === 0 ? `about ${hours} h` : `about ${hours} h ${rest} min`
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`
+}
+
+/** Requests a second, to one decimal where it matters ("0.5", "12"). */
+export function rate(perSecond: number): string {
+  return perSecond >= 10 ? String(Math.round(perSecond)) : String(Math.round(perSecond * 10) / 10)
+}
