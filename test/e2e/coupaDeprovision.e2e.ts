@@ -1,8 +1,10 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openPage, screenshot } from './support/browser'
-import { removeDataFolder, startPreviewApp, type PreviewApp } from './support/previewApp'
-import { expectSecretsNowhere, sandboxProfileAccess, type SandboxProfileAccess } from './support/sandboxProfile'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { screenshot } from './support/browser'
+import { previewSession } from './support/previewSession'
+import { expectSecretsNowhere } from './support/sandboxProfile'
+import { coupaApi } from './support/tenantApis'
+import { openUserList, openUserPanel } from './support/userList'
 
 interface Named {
   id: number
@@ -24,33 +26,8 @@ interface CoupaUser {
  * check with Coupa's own API that they are active with every role and group intact.
  */
 describe('memberships, deprovision and undo on the Coupa sandbox', () => {
-  let browser: Browser
-  let app: PreviewApp
-  let page: Page
-  let problems: string[]
-  let access: SandboxProfileAccess
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await startPreviewApp({ env: { LANYARD_SANDBOX_USERS: '120' } })
-    access = await sandboxProfileAccess(app, 'coupa')
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    if (app) await removeDataFolder(app)
-  })
-
-  async function askCoupa<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-    const response = await fetch(new URL(path, access.values.url), {
-      method: init.method ?? 'GET',
-      headers: { 'X-COUPA-API-KEY': access.secrets.apiKey!, Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    })
-    expect(response.status, path).toBe(200)
-    return (await response.json()) as T
-  }
+  const session = previewSession({ env: { LANYARD_SANDBOX_USERS: '120' }, sandbox: 'coupa' })
+  const askCoupa = coupaApi(() => session.tenant)
 
   const names = (items: Named[]) => items.map((item) => item.name).sort()
 
@@ -63,13 +40,9 @@ describe('memberships, deprovision and undo on the Coupa sandbox', () => {
     const accountGroup = (await askCoupa<Named[]>('/api/account_groups?limit=5'))[0]!
     const fullName = `${person.firstname} ${person.lastname}`
 
-    ;({ page, problems } = await openPage(browser, app.url))
-    await page.getByRole('link', { name: /Coupa Sandbox/ }).first().click()
-    await page.locator('[role="grid"] [role="row"][data-id]').first().waitFor()
-    await page.keyboard.press('/')
-    await page.keyboard.type(person.login, { delay: 30 })
-    await page.locator(`[role="row"][data-id="${person.id}"]`).click()
-    const panel = page.getByRole('complementary', { name: fullName })
+    const { page, problems } = await session.open()
+    await openUserList(page, /Coupa Sandbox/)
+    const panel = await openUserPanel(page, { search: person.login, id: person.id, name: fullName })
     await screenshot(page, 'coupa-user-panel')
 
     await addMembership(panel.locator('[data-section="groupsOf:roles"]'), 'Add to role…', role.name, 'Add to role')
@@ -94,11 +67,12 @@ describe('memberships, deprovision and undo on the Coupa sandbox', () => {
     await panel.locator('[data-section="groupsOf:roles"]').getByRole('link', { name: role.name, exact: true }).waitFor()
     await panel.locator('[data-section="groupsOf:account-groups"]').getByRole('link', { name: accountGroup.name, exact: true }).waitFor()
     await screenshot(page, 'coupa-user-restored')
-    await expectSecretsNowhere(app, page, Object.values(access.secrets))
+    await expectSecretsNowhere(session.app, page, Object.values(session.access.secrets))
     expect(problems).toEqual([])
   })
 
   async function addMembership(section: ReturnType<Page['locator']>, buttonLabel: string, name: string, confirmLabel: string): Promise<void> {
+    const { page } = session
     await section.getByRole('button', { name: buttonLabel }).click()
     await section.getByRole('combobox').fill(name)
     await section.locator('.picker__choice', { has: page.getByText(name, { exact: true }) }).first().click()
