@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { startGoToMeetingSandbox } from '../../../electron/sandbox/gotomeeting/startGoToMeetingSandbox'
 import { AppError } from '../../../electron/errors/AppError'
 import { createTestServices } from '../../support/createTestServices'
+import { createGoToMeetingSandboxProfile } from '../../support/goToMeetingSandboxProfile'
 import { behindLanyardsBack } from '../connectors/gotomeeting/goToSandboxHarness'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 import { closeAfterEach } from '../../support/closeAfterEach'
@@ -23,14 +24,7 @@ async function setUp() {
   const logger = createRecordingLogger()
   const services = await createTestServices(newDirectory(), { logger })
   running.push(services)
-  const { username, password, clientId, clientSecret, accountKey } = sandbox.credentials
-  const profile = await services.handlers['profiles.create']({
-    connectorId: 'gotomeeting',
-    name: 'GoTo Sandbox',
-    environment: 'sandbox',
-    values: { url: sandbox.url, username: username!, clientId: clientId!, accountKey: accountKey! },
-    secrets: { password: password!, clientSecret: clientSecret! },
-  })
+  const profile = await createGoToMeetingSandboxProfile(services, sandbox)
   const { tenant } = sandbox
   const log = requestLog(logger.lines, (fields) => ('attempt' in fields ? `${String(fields.method)} ${String(fields.path).split('?')[0]}` : null))
   /** The user's licence keys as GoTo's API answers them. */
