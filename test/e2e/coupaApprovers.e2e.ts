@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { screenshotAtReviewSizes } from './support/browser'
 import { previewSession } from './support/previewSession'
-import { coupaApi } from './support/tenantApis'
+import { coupaApi, type CoupaUser } from './support/tenantApis'
 import { openUserList, openUserPanel } from './support/userList'
 
 interface Limit {
   amount: string
   currency: { code: string } | null
 }
-interface CoupaUser {
-  id: number
-  login: string
-  firstname: string
-  lastname: string
-  active: boolean
+interface Approver extends CoupaUser {
   'requisition-approval-limit': Limit | null
   'approval-groups': { name: string }[]
 }
@@ -28,7 +23,7 @@ describe('deprovisioning an approver on the Coupa sandbox', () => {
   const askCoupa = coupaApi(() => session.tenant)
 
   it('names the approval limit and approval groups in the confirmation, then deactivates', async () => {
-    const users = await askCoupa<CoupaUser[]>('/api/users?active=true&limit=50')
+    const users = await askCoupa<Approver[]>('/api/users?active=true&limit=50')
     const approver = users.find((user) => user.login !== 'lanyard.api' && Number(user['requisition-approval-limit']?.amount ?? 0) > 0)
     if (!approver) throw new Error('the sandbox seeded no active approver among the first 50 users')
     const limit = approver['requisition-approval-limit']!

@@ -3,19 +3,14 @@ import { describe, expect, it } from 'vitest'
 import { screenshot } from './support/browser'
 import { previewSession } from './support/previewSession'
 import { expectSecretsNowhere } from './support/sandboxProfile'
-import { coupaApi } from './support/tenantApis'
+import { coupaApi, type CoupaUser } from './support/tenantApis'
 import { openUserList, openUserPanel } from './support/userList'
 
 interface Named {
   id: number
   name: string
 }
-interface CoupaUser {
-  id: number
-  login: string
-  firstname: string
-  lastname: string
-  active: boolean
+interface WithMemberships extends CoupaUser {
   roles: Named[]
   'account-groups': Named[]
 }
@@ -32,7 +27,7 @@ describe('memberships, deprovision and undo on the Coupa sandbox', () => {
   const names = (items: Named[]) => items.map((item) => item.name).sort()
 
   it('adds a role and an account group, deprovisions, undoes, and keeps both', async () => {
-    const users = await askCoupa<CoupaUser[]>('/api/users?active=true&limit=50')
+    const users = await askCoupa<WithMemberships[]>('/api/users?active=true&limit=50')
     // Not the API user the profile signs in as: a person, with no account group yet.
     const person = users.find((user) => user.login !== 'lanyard.api' && user.login.includes('.') && user['account-groups'].length === 0)!
     const roles = (await askCoupa<{ data: { roles: Named[] } }>('/api/graphql', { method: 'POST', body: { query: '{ roles(query: "") { id name } }' } })).data.roles
@@ -47,21 +42,21 @@ describe('memberships, deprovision and undo on the Coupa sandbox', () => {
 
     await addMembership(panel.locator('[data-section="groupsOf:roles"]'), 'Add to role…', role.name, 'Add to role')
     await addMembership(panel.locator('[data-section="groupsOf:account-groups"]'), 'Add to account group…', accountGroup.name, 'Add to account group')
-    await expect.poll(async () => names((await askCoupa<CoupaUser>(`/api/users/${person.id}`)).roles)).toContain(role.name)
-    const before = await askCoupa<CoupaUser>(`/api/users/${person.id}`)
+    await expect.poll(async () => names((await askCoupa<WithMemberships>(`/api/users/${person.id}`)).roles)).toContain(role.name)
+    const before = await askCoupa<WithMemberships>(`/api/users/${person.id}`)
     expect(names(before['account-groups'])).toEqual([accountGroup.name])
     await screenshot(page, 'coupa-user-with-role-and-account-group')
 
     await panel.getByRole('button', { name: 'Deprovision…' }).click()
     await screenshot(page, 'coupa-deprovision-confirm')
     await page.getByRole('dialog').getByRole('button', { name: 'Deprovision' }).click()
-    await expect.poll(async () => (await askCoupa<CoupaUser>(`/api/users/${person.id}`)).active).toBe(false)
+    await expect.poll(async () => (await askCoupa<WithMemberships>(`/api/users/${person.id}`)).active).toBe(false)
     await expect.poll(() => panel.locator('.object-panel__header').textContent()).toMatch(/inactive/i)
 
     await panel.getByRole('button', { name: 'Undo deprovision…' }).click()
     await page.getByRole('dialog').getByRole('button', { name: /Undo/ }).click()
-    await expect.poll(async () => (await askCoupa<CoupaUser>(`/api/users/${person.id}`)).active).toBe(true)
-    const after = await askCoupa<CoupaUser>(`/api/users/${person.id}`)
+    await expect.poll(async () => (await askCoupa<WithMemberships>(`/api/users/${person.id}`)).active).toBe(true)
+    const after = await askCoupa<WithMemberships>(`/api/users/${person.id}`)
     expect(names(after.roles)).toEqual(names(before.roles))
     expect(names(after['account-groups'])).toEqual([accountGroup.name])
     await panel.locator('[data-section="groupsOf:roles"]').getByRole('link', { name: role.name, exact: true }).waitFor()

@@ -2,15 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { seriousViolations } from './support/accessibility'
 import { screenshot } from './support/browser'
 import { previewSession } from './support/previewSession'
-import { coupaApi } from './support/tenantApis'
+import { coupaApi, type CoupaUser } from './support/tenantApis'
 import { openUserList, openUserPanel } from './support/userList'
 
-interface CoupaUser {
-  id: number
-  login: string
-  firstname: string
-  lastname: string
-  active: boolean
+interface WithFacts extends CoupaUser {
   'account-security-type': number | null
   'default-currency': { code: string } | null
   'requisition-approval-limit': { amount: string } | null
@@ -34,7 +29,7 @@ describe("the Coupa user's panel", () => {
 
   for (const { size, theme } of runs) {
     it(`${size.width}×${size.height}, ${theme}: each fact once, codes in words, limits with their currency`, async () => {
-      const users = await askCoupa<CoupaUser[]>('/api/users?active=true&limit=50')
+      const users = await askCoupa<WithFacts[]>('/api/users?active=true&limit=50')
       const person = users.find((user) => user.login.includes('.') && user['requisition-approval-limit'] && user['account-security-type'] === 2)
       expect(person, 'a seeded approver with account groups').toBeDefined()
       const { login, firstname, lastname } = person!

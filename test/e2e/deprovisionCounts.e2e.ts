@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { screenshotAtReviewSizes } from './support/browser'
 import { previewSession } from './support/previewSession'
-import { oktaApi } from './support/tenantApis'
+import { oktaApi, type OktaGroup, type OktaUser } from './support/tenantApis'
 import { openUserList, openUserPanel } from './support/userList'
-
-interface OktaUser {
-  id: string
-  status: string
-  profile: { firstName: string; lastName: string; login: string }
-}
-interface OktaGroup {
-  id: string
-  type: string
-  profile: { name: string }
-}
 
 /*
  * Issue 15, "Counts are right", in Chromium against the Okta sandbox at 300 ms a request: Deprovision…

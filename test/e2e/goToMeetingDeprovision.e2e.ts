@@ -2,15 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { screenshot } from './support/browser'
 import { previewSession } from './support/previewSession'
 import { expectSecretsNowhere } from './support/sandboxProfile'
-import { goToApi } from './support/tenantApis'
+import { goToApi, type GoToUser } from './support/tenantApis'
 import { openUserList, openUserPanel } from './support/userList'
 
-interface GoToUser {
-  key: string
-  email: string
-  firstName: string
-  lastName: string
-  status: string
+interface InAGroup extends GoToUser {
   groupKey?: string
   groupName?: string
 }
@@ -23,11 +18,11 @@ interface GoToUser {
 describe('deprovision, undo and a duplicate on the GoToMeeting sandbox', () => {
   const session = previewSession({ env: { LANYARD_SANDBOX_USERS: '120' }, sandbox: 'gotomeeting', page: {} })
   const askGoTo = goToApi(() => session.tenant)
-  const userByKey = (key: string) => askGoTo<GoToUser>(`accounts/${session.access.values.accountKey}/users/${key}`)
+  const userByKey = (key: string) => askGoTo<InAGroup>(`accounts/${session.access.values.accountKey}/users/${key}`)
 
   it('suspends a person and brings them back, active and in their group', async () => {
     const { access, page } = session
-    const listing = await askGoTo<{ results: GoToUser[] }>(`accounts/${access.values.accountKey}/users?pageSize=100`)
+    const listing = await askGoTo<{ results: InAGroup[] }>(`accounts/${access.values.accountKey}/users?pageSize=100`)
     const person = listing.results.find((user) => user.status === 'ACTIVE' && user.groupName && !/admin/i.test(user.email))
     if (!person) throw new Error('the sandbox seeded nobody active in a group')
 
@@ -58,7 +53,7 @@ describe('deprovision, undo and a duplicate on the GoToMeeting sandbox', () => {
 
   it('reports a create for an email that already has an account as existing, not as new', async () => {
     const { app, access, page, problems } = session
-    const listing = await askGoTo<{ results: GoToUser[]; total: number }>(`accounts/${access.values.accountKey}/users?pageSize=100`)
+    const listing = await askGoTo<{ results: InAGroup[]; total: number }>(`accounts/${access.values.accountKey}/users?pageSize=100`)
     const existing = listing.results.find((user) => user.status === 'ACTIVE')!
     await page.getByRole('button', { name: 'New user' }).click()
     const form = page.getByRole('complementary', { name: 'New user' })

@@ -2,15 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { screenshotAtReviewSizes } from './support/browser'
 import { previewSession } from './support/previewSession'
 import { expectSecretsNowhere } from './support/sandboxProfile'
-import { goToApi } from './support/tenantApis'
+import { goToApi, type GoToUser } from './support/tenantApis'
 import { openUserList, openUserPanel } from './support/userList'
 
-interface GoToUser {
-  key: string
-  email: string
-  firstName: string
-  lastName: string
-  status: string
+interface WithLicences extends GoToUser {
   licenseKeys: string[]
   adminRoles: string[]
 }
@@ -26,7 +21,7 @@ describe('licences on the GoToMeeting sandbox', () => {
   it('shows the licences and admin roles, assigns a licence and removes it again, as GoTo then holds them', async () => {
     const { app, access, page, problems } = session
     const account = access.values.accountKey
-    const listing = await askGoTo<{ results: GoToUser[] }>(`accounts/${account}/users?pageSize=100`)
+    const listing = await askGoTo<{ results: WithLicences[] }>(`accounts/${account}/users?pageSize=100`)
     const person = listing.results.find((user) => user.status === 'ACTIVE' && user.licenseKeys.length === 1 && !/admin/i.test(user.email))
     if (!person) throw new Error('the sandbox seeded nobody active with one licence')
 
@@ -42,12 +37,12 @@ describe('licences on the GoToMeeting sandbox', () => {
     await expect.poll(() => page.getByRole('dialog').textContent()).toMatch(/Licences/)
     await screenshotAtReviewSizes(page, 'gotomeeting-assign-licence-confirm')
     await page.getByRole('dialog').getByRole('button', { name: 'Assign licence' }).click()
-    await expect.poll(async () => (await askGoTo<GoToUser>(`accounts/${account}/users/${person.key}`)).licenseKeys).toEqual([...person.licenseKeys, chosen])
+    await expect.poll(async () => (await askGoTo<WithLicences>(`accounts/${account}/users/${person.key}`)).licenseKeys).toEqual([...person.licenseKeys, chosen])
 
     await expect.poll(() => section.getByRole('button', { name: /^Remove/ }).count()).toBe(2)
     await section.getByRole('button', { name: /^Remove/ }).last().click()
     await page.getByRole('dialog').getByRole('button', { name: 'Remove licence' }).click()
-    await expect.poll(async () => (await askGoTo<GoToUser>(`accounts/${account}/users/${person.key}`)).licenseKeys).toEqual(person.licenseKeys)
+    await expect.poll(async () => (await askGoTo<WithLicences>(`accounts/${account}/users/${person.key}`)).licenseKeys).toEqual(person.licenseKeys)
     await expectSecretsNowhere(app, page, Object.values(access.secrets))
     expect(problems).toEqual([])
   })

@@ -3,13 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { screenshot, screenshotAtReviewSizes } from './support/browser'
 import { previewSession } from './support/previewSession'
 import { expectSecretsNowhere } from './support/sandboxProfile'
-import { oktaApi } from './support/tenantApis'
-
-interface OktaUser {
-  id: string
-  status: string
-  profile: { firstName: string; lastName: string }
-}
+import { oktaApi, type OktaUser } from './support/tenantApis'
 
 /**
  * A help desk's everyday Okta actions in Chromium, through the preview bridge, against the Okta

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { screenshotAtReviewSizes } from './support/browser'
 import { previewSession } from './support/previewSession'
 import { sandboxProfileAccess } from './support/sandboxProfile'
-import { coupaApi, goToApi, tenantAccess } from './support/tenantApis'
+import { coupaApi, goToApi, tenantAccess, type CoupaUser, type GoToUser } from './support/tenantApis'
 import { openUserList, openUserPanel } from './support/userList'
 
 /*
@@ -63,7 +63,6 @@ describe('a refused create or edit leads to the refused field', () => {
     const { app, page, problems } = session
     const access = await sandboxProfileAccess(app, 'coupa')
     const askCoupa = coupaApi(() => tenantAccess(access))
-    type CoupaUser = { id: number; login: string; firstname: string; lastname: string }
     const [person, other] = (await askCoupa<CoupaUser[]>('/api/users?active=true&limit=20')).filter((user) => user.login !== 'lanyard.api')
     await openProfile(/Coupa Sandbox/)
     const panel = await openUserPanel(page, { search: person!.login, id: person!.id, name: `${person!.firstname} ${person!.lastname}` }, 20)
@@ -85,7 +84,6 @@ describe('a refused create or edit leads to the refused field', () => {
     const { app, page, problems } = session
     const access = await sandboxProfileAccess(app, 'gotomeeting')
     const askGoTo = goToApi(() => tenantAccess(access))
-    type GoToUser = { key: string; email: string; firstName: string; lastName: string; status: string }
     const listing = await askGoTo<{ results: GoToUser[] }>(`accounts/${access.values.accountKey}/users?pageSize=50`)
     const [person, other] = listing.results.filter((user) => user.status === 'ACTIVE' && !/admin/i.test(user.email))
     await openProfile(/GoToMeeting Sandbox/)

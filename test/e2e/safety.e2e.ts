@@ -2,13 +2,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { screenshotAtReviewSizes } from './support/browser'
 import { previewSession } from './support/previewSession'
-import { oktaApi } from './support/tenantApis'
-
-interface OktaUser {
-  id: string
-  status: string
-  profile: { firstName: string; lastName: string }
-}
+import { oktaApi, type OktaUser } from './support/tenantApis'
 
 /**
  * Safety on the Okta sandbox, in Chromium through the preview bridge, light and dark: the account

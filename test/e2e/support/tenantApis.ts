@@ -102,3 +102,33 @@ export function useCognitoPool(access: () => TenantAccess): CognitoPool {
   }
   return pool
 }
+
+/** What the tests read of an Okta user and group, as Okta's API answers them. */
+export interface OktaUser {
+  id: string
+  status: string
+  profile: { firstName: string; lastName: string; login: string }
+}
+export interface OktaGroup {
+  id: string
+  type: string
+  profile: { name: string }
+}
+
+/** What every test reads of a Coupa user; a test adds the fields it checks. */
+export interface CoupaUser {
+  id: number
+  login: string
+  firstname: string
+  lastname: string
+  active: boolean
+}
+
+/** What every test reads of a GoTo user; a test adds the fields it checks. */
+export interface GoToUser {
+  key: string
+  email: string
+  firstName: string
+  lastName: string
+  status: string
+}
