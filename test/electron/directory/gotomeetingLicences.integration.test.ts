@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { startGoToMeetingSandbox } from '../../../electron/sandbox/gotomeeting/startGoToMeetingSandbox'
 import { AppError } from '../../../electron/errors/AppError'
-import { createTestServices } from '../../support/createTestServices'
+import { startRecordedServices } from '../../support/createTestServices'
 import { createGoToMeetingSandboxProfile } from '../../support/goToMeetingSandboxProfile'
 import { behindLanyardsBack } from '../connectors/gotomeeting/goToSandboxHarness'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 import { closeAfterEach } from '../../support/closeAfterEach'
-import { createRecordingLogger } from '../../support/recordingLogger'
 import { requestLog } from '../../support/connectorHarness'
 
 /*
@@ -21,9 +20,7 @@ const running = closeAfterEach()
 async function setUp() {
   const sandbox = await startGoToMeetingSandbox({ users: 60 })
   running.push(sandbox)
-  const logger = createRecordingLogger()
-  const services = await createTestServices(newDirectory(), { logger })
-  running.push(services)
+  const { logger, services } = await startRecordedServices(newDirectory(), running)
   const profile = await createGoToMeetingSandboxProfile(services, sandbox)
   const { tenant } = sandbox
   const log = requestLog(logger.lines, (fields) => ('attempt' in fields ? `${String(fields.method)} ${String(fields.path).split('?')[0]}` : null))
