@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { layoutProblems, seriousViolations } from './support/accessibility'
-import { launchBrowser, openPage, screenshot } from './support/browser'
-import { invokeCall, removeDataFolder, startPreviewApp, type PreviewApp } from './support/previewApp'
-import { sandboxProfileAccess } from './support/sandboxProfile'
+import { screenshot } from './support/browser'
+import { invokeCall } from './support/previewApp'
+import { previewSession } from './support/previewSession'
 
 interface ListedUser {
   id: string
@@ -23,16 +23,14 @@ const themes = ['light', 'dark'] as const
  * test-results/ to be looked at.
  */
 describe('every view at 1024×700 and 1440×900, light and dark', () => {
-  let browser: Browser
-  let app: PreviewApp
+  const session = previewSession({ env: { LANYARD_SANDBOX_USERS: '60' }, sandbox: 'okta' })
   let oktaId: string
   let openedUser: ListedUser
   let personName: string
 
   beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await startPreviewApp({ env: { LANYARD_SANDBOX_USERS: '60' } })
-    oktaId = (await sandboxProfileAccess(app, 'okta')).profileId
+    const { app } = session
+    oktaId = session.access.profileId
     const listed = await invokeCall(app, 'directory.list', { profileId: oktaId, objectType: 'users', pageSize: 10 })
     const users = (listed.value as { items: ListedUser[] }).items
     openedUser = users[0]!
@@ -43,18 +41,12 @@ describe('every view at 1024×700 and 1440×900, light and dark', () => {
     expect([updated.ok, deprovisioned.ok]).toEqual([true, true])
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    if (app) await removeDataFolder(app)
-  })
-
   /** The views, each reached as a person would, ready to be checked once `ready` has appeared. */
   const views: { name: string; visit(page: Page): Promise<void>; check?(page: Page, width: number): Promise<string[]> }[] = [
     {
       name: 'people',
       visit: async (page) => {
-        await page.goto(`${app.url}#/people`)
+        await page.goto(`${session.app.url}#/people`)
         await page.getByRole('searchbox').fill(personName)
         await page.locator('.person-card__open').first().waitFor()
       },
@@ -69,14 +61,14 @@ describe('every view at 1024×700 and 1440×900, light and dark', () => {
     {
       name: 'profiles',
       visit: async (page) => {
-        await page.goto(`${app.url}#/profiles`)
+        await page.goto(`${session.app.url}#/profiles`)
         await page.getByRole('listitem', { name: 'Okta Sandbox' }).waitFor()
       },
     },
     {
       name: 'users-with-panel',
       visit: async (page) => {
-        await page.goto(`${app.url}#/profiles/${oktaId}/users/${encodeURIComponent(openedUser.id)}`)
+        await page.goto(`${session.app.url}#/profiles/${oktaId}/users/${encodeURIComponent(openedUser.id)}`)
         await page.locator('[role="grid"] [role="row"][data-id]').first().waitFor()
         await page.getByRole('complementary', { name: openedUser.displayName }).getByRole('button', { name: 'Deprovision…' }).waitFor()
       },
@@ -84,14 +76,14 @@ describe('every view at 1024×700 and 1440×900, light and dark', () => {
     {
       name: 'groups',
       visit: async (page) => {
-        await page.goto(`${app.url}#/profiles/${oktaId}/groups`)
+        await page.goto(`${session.app.url}#/profiles/${oktaId}/groups`)
         await page.locator('[role="grid"] [role="row"][data-id]').first().waitFor()
       },
     },
     {
       name: 'activity',
       visit: async (page) => {
-        await page.goto(`${app.url}#/activity`)
+        await page.goto(`${session.app.url}#/activity`)
         await page.getByRole('table').getByRole('row').nth(2).waitFor()
       },
       // The filters were two lines even at 1440 px: from there on they are one.
@@ -122,7 +114,7 @@ describe('every view at 1024×700 and 1440×900, light and dark', () => {
     {
       name: 'profile-form',
       visit: async (page) => {
-        await page.goto(`${app.url}#/profiles/${oktaId}/edit`)
+        await page.goto(`${session.app.url}#/profiles/${oktaId}/edit`)
         await page.getByRole('button', { name: /Save/ }).waitFor()
       },
     },
@@ -137,7 +129,7 @@ describe('every view at 1024×700 and 1440×900, light and dark', () => {
   ]
 
   it('the directory table, whose scroller holds no focusable element, scrolls from the keyboard through its grid', async () => {
-    const { page, problems } = await openPage(browser, `${app.url}#/profiles/${oktaId}/users`, { viewport: sizes[0] })
+    const { page, problems } = await session.open({ at: `#/profiles/${oktaId}/users`, viewport: sizes[0] })
     const grid = page.getByRole('grid')
     await grid.locator('[role="row"][data-id]').first().waitFor()
     await grid.focus()
@@ -152,7 +144,7 @@ describe('every view at 1024×700 and 1440×900, light and dark', () => {
   })
 
   it('the theme chosen in the top bar outlasts a reload, whatever the OS says', async () => {
-    const { page, problems } = await openPage(browser, `${app.url}#/activity`, { colorScheme: 'light' })
+    const { page, problems } = await session.open({ at: `#/activity`, colorScheme: 'light' })
     await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark')
     await page.reload()
     await page.getByRole('heading', { name: 'Activity' }).waitFor()
@@ -164,11 +156,11 @@ describe('every view at 1024×700 and 1440×900, light and dark', () => {
 
   for (const theme of themes) {
     it(`${theme}: the first Tab reaches the skip link, and every control Tab reaches shows a focus ring`, async () => {
-      const { page, problems } = await openPage(browser, `${app.url}#/activity`, { viewport: sizes[0], colorScheme: theme })
+      const { page, problems } = await session.open({ at: `#/activity`, viewport: sizes[0], colorScheme: theme })
       const unringed: string[] = []
       // People puts the focus in its search box on open: its Tabs start there, past the skip link.
       for (const path of ['#/activity', `#/profiles/${oktaId}/users/${encodeURIComponent(openedUser.id)}`, `#/profiles/${oktaId}/edit`, '#/people']) {
-        await page.goto(`${app.url}${path}`)
+        await page.goto(`${session.app.url}${path}`)
         await page.reload()
         await page.locator('main h1').first().waitFor()
         await page.keyboard.press('Tab')
@@ -196,7 +188,7 @@ describe('every view at 1024×700 and 1440×900, light and dark', () => {
 
     for (const size of sizes) {
       it(`${theme} at ${size.width}×${size.height}`, async () => {
-        const { page, problems } = await openPage(browser, app.url, { viewport: size, colorScheme: theme })
+        const { page, problems } = await session.open({ viewport: size, colorScheme: theme })
         const found: string[] = []
         for (const view of views) {
           await view.visit(page)

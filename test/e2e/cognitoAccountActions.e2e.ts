@@ -1,9 +1,11 @@
-import { AdminCreateUserCommand, AdminGetUserCommand, CognitoIdentityProviderClient, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openPage, screenshotAtReviewSizes } from './support/browser'
-import { removeDataFolder, startPreviewApp, type PreviewApp } from './support/previewApp'
-import { expectSecretsNowhere, sandboxProfileAccess, type SandboxProfileAccess } from './support/sandboxProfile'
+import { AdminCreateUserCommand, AdminGetUserCommand, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { screenshotAtReviewSizes } from './support/browser'
+import { previewSession } from './support/previewSession'
+import { expectSecretsNowhere } from './support/sandboxProfile'
+import { useCognitoPool } from './support/tenantApis'
+import { openUserList, openUserPanel } from './support/userList'
 
 /**
  * Cognito's everyday account actions from the user's panel in Chromium, each confirmed and then
@@ -12,52 +14,24 @@ import { expectSecretsNowhere, sandboxProfileAccess, type SandboxProfileAccess }
  * Resend invitation… and not Reset password….
  */
 describe('the everyday account actions on the Cognito sandbox', () => {
-  let browser: Browser
-  let app: PreviewApp
-  let page: Page
-  let problems: string[]
-  let access: SandboxProfileAccess
-  let aws: CognitoIdentityProviderClient
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await startPreviewApp({ env: { LANYARD_SANDBOX_USERS: '120' } })
-    access = await sandboxProfileAccess(app, 'cognito')
-    aws = new CognitoIdentityProviderClient({
-      region: access.values.region!,
-      endpoint: access.values.url!,
-      credentials: { accessKeyId: access.values.accessKeyId!, secretAccessKey: access.secrets.accessSecret! },
-    })
-  })
-
-  afterAll(async () => {
-    aws?.destroy()
-    await browser?.close()
-    await app?.stop()
-    if (app) await removeDataFolder(app)
-  })
-
-  const userPoolId = () => access.values.userPoolId!
-  const read = (username: string) => aws.send(new AdminGetUserCommand({ UserPoolId: userPoolId(), Username: username }))
+  const session = previewSession({ env: { LANYARD_SANDBOX_USERS: '120' }, sandbox: 'cognito' })
+  const pool = useCognitoPool(() => session.tenant)
+  const read = (username: string) => pool.aws.send(new AdminGetUserCommand({ UserPoolId: pool.userPoolId, Username: username }))
 
   /** Opens the user's panel, named as the list names them: their name where the pool has one, else the username. */
   async function openUser(username: string, displayName = username) {
-    await page.goto(app.url)
-    await page.getByRole('link', { name: /Cognito Sandbox/ }).first().click()
-    await page.locator('[role="grid"] [role="row"][data-id]').first().waitFor()
-    await page.keyboard.press('/')
-    await page.keyboard.type(username, { delay: 20 })
-    await page.locator(`[role="row"][data-id="${username}"]`).click()
-    return page.getByRole('complementary', { name: displayName })
+    await session.page.goto(session.app.url)
+    await openUserList(session.page, /Cognito Sandbox/)
+    return openUserPanel(session.page, { search: username, id: username, name: displayName }, 20)
   }
 
   async function run(panel: ReturnType<Page['getByRole']>, label: string, confirm: string) {
     await panel.getByRole('button', { name: label }).click()
-    await page.getByRole('dialog').getByRole('button', { name: confirm, exact: true }).click()
+    await session.page.getByRole('dialog').getByRole('button', { name: confirm, exact: true }).click()
   }
 
   it('resets a password, disables, enables and signs out everywhere, as the pool then shows', async () => {
-    const listed = await aws.send(new ListUsersCommand({ UserPoolId: userPoolId(), Limit: 60, Filter: 'cognito:user_status = "CONFIRMED"' }))
+    const listed = await pool.aws.send(new ListUsersCommand({ UserPoolId: pool.userPoolId, Limit: 60, Filter: 'cognito:user_status = "CONFIRMED"' }))
     const found = (listed.Users ?? []).find(
       (user) => user.Enabled && user.Attributes?.some((attribute) => attribute.Name === 'email_verified' && attribute.Value === 'true'),
     )
@@ -66,7 +40,8 @@ describe('the everyday account actions on the Cognito sandbox', () => {
     const attribute = (name: string) => found?.Attributes?.find((candidate) => candidate.Name === name)?.Value
     const fullName = [attribute('given_name'), attribute('family_name')].filter(Boolean).join(' ') || person
 
-    ;({ page, problems } = await openPage(browser, app.url))
+    const { app, access } = session
+    const { page, problems } = await session.open()
     const panel = await openUser(person, fullName)
     await panel.getByRole('button', { name: 'Reset password…' }).click()
     await expect.poll(() => page.getByRole('dialog').textContent()).toMatch(/CONFIRMED[\s\S]*RESET_REQUIRED/)
@@ -93,10 +68,10 @@ describe('the everyday account actions on the Cognito sandbox', () => {
 
   it('offers a user who never set a password the invitation again, not a reset, and resends it', async () => {
     const username = 'invited.e2e'
-    await aws.send(
-      new AdminCreateUserCommand({ UserPoolId: userPoolId(), Username: username, MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: 'invited.e2e@example.com' }] }),
+    await pool.aws.send(
+      new AdminCreateUserCommand({ UserPoolId: pool.userPoolId, Username: username, MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: 'invited.e2e@example.com' }] }),
     )
-    ;({ page, problems } = await openPage(browser, app.url))
+    const { page, problems } = await session.open()
     const panel = await openUser(username)
     await panel.getByRole('button', { name: 'Resend invitation…' }).waitFor()
     expect(await panel.getByRole('button', { name: 'Reset password…' }).count()).toBe(0)

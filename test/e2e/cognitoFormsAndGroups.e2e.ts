@@ -1,17 +1,11 @@
-import {
-  AdminGetUserCommand,
-  AdminListGroupsForUserCommand,
-  CognitoIdentityProviderClient,
-  ListGroupsCommand,
-  ListUsersCommand,
-  type UserType,
-} from '@aws-sdk/client-cognito-identity-provider'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AdminGetUserCommand, ListGroupsCommand, ListUsersCommand, type UserType } from '@aws-sdk/client-cognito-identity-provider'
+import { describe, expect, it } from 'vitest'
 import { seriousViolations } from './support/accessibility'
-import { launchBrowser, openPage, screenshot } from './support/browser'
-import { removeDataFolder, startPreviewApp, type PreviewApp } from './support/previewApp'
-import { expectSecretsNowhere, sandboxProfileAccess, type SandboxProfileAccess } from './support/sandboxProfile'
+import { screenshot } from './support/browser'
+import { previewSession } from './support/previewSession'
+import { expectSecretsNowhere } from './support/sandboxProfile'
+import { useCognitoPool } from './support/tenantApis'
+import { openUserList, searchUsers } from './support/userList'
 
 /**
  * Issue 15, "A UI that holds", on the Cognito sandbox in Chromium at both review sizes, light and
@@ -21,34 +15,11 @@ import { expectSecretsNowhere, sandboxProfileAccess, type SandboxProfileAccess }
  * confirmation. Every change is checked with the AWS SDK against the pool, as an AWS admin would.
  */
 describe('Cognito forms from the pool schema, and group changes', () => {
-  let browser: Browser
-  let app: PreviewApp
-  let access: SandboxProfileAccess
-  let aws: CognitoIdentityProviderClient
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await startPreviewApp({ env: { LANYARD_SANDBOX_USERS: '120' } })
-    access = await sandboxProfileAccess(app, 'cognito')
-    aws = new CognitoIdentityProviderClient({
-      region: access.values.region!,
-      endpoint: access.values.url!,
-      credentials: { accessKeyId: access.values.accessKeyId!, secretAccessKey: access.secrets.accessSecret! },
-    })
-  })
-
-  afterAll(async () => {
-    aws?.destroy()
-    await browser?.close()
-    await app?.stop()
-    if (app) await removeDataFolder(app)
-  })
-
-  const userPoolId = () => access.values.userPoolId!
+  const session = previewSession({ env: { LANYARD_SANDBOX_USERS: '120' }, sandbox: 'cognito' })
+  const pool = useCognitoPool(() => session.tenant)
   const attributesOf = async (username: string) =>
-    Object.fromEntries(((await aws.send(new AdminGetUserCommand({ UserPoolId: userPoolId(), Username: username }))).UserAttributes ?? []).map((a) => [a.Name!, a.Value ?? '']))
-  const groupsOf = async (username: string) =>
-    ((await aws.send(new AdminListGroupsForUserCommand({ UserPoolId: userPoolId(), Username: username, Limit: 60 }))).Groups ?? []).map((group) => group.GroupName!).sort()
+    Object.fromEntries(((await pool.aws.send(new AdminGetUserCommand({ UserPoolId: pool.userPoolId, Username: username }))).UserAttributes ?? []).map((a) => [a.Name!, a.Value ?? '']))
+  const groupsOf = (username: string) => pool.groupsOf(username)
   const attribute = (user: UserType, name: string) => user.Attributes?.find((candidate) => candidate.Name === name)?.Value ?? ''
 
   /** Schema attributes a seeded person may lack, their pool names and a value to give. */
@@ -66,21 +37,18 @@ describe('Cognito forms from the pool schema, and group changes', () => {
 
   for (const { size, theme, index } of runs) {
     it(`${size.width}×${size.height}, ${theme}: columns, sections, a name and a locale from the schema, two groups in one confirmation`, async () => {
-      const listed = (await aws.send(new ListUsersCommand({ UserPoolId: userPoolId(), Limit: 60, Filter: 'status = "Enabled"' }))).Users ?? []
+      const listed = (await pool.aws.send(new ListUsersCommand({ UserPoolId: pool.userPoolId, Limit: 60, Filter: 'status = "Enabled"' }))).Users ?? []
       const person = listed.filter((user) => attribute(user, 'given_name') !== '' && /^[a-z]+\.[a-z]+$/.test(user.Username!))[index]!
       const username = person.Username!
       const fullName = `${attribute(person, 'given_name')} ${attribute(person, 'family_name')}`
       const held = await groupsOf(username)
-      const allGroups = ((await aws.send(new ListGroupsCommand({ UserPoolId: userPoolId(), Limit: 60 }))).Groups ?? []).map((group) => group.GroupName!)
+      const allGroups = ((await pool.aws.send(new ListGroupsCommand({ UserPoolId: pool.userPoolId, Limit: 60 }))).Groups ?? []).map((group) => group.GroupName!)
       const toAdd = allGroups.filter((name) => !held.includes(name)).sort().slice(0, 2)
       expect(toAdd).toHaveLength(2)
 
-      const { page, problems } = await openPage(browser, app.url, { viewport: size, colorScheme: theme })
-      await page.getByRole('link', { name: /Cognito Sandbox/ }).first().click()
-      await page.locator('[role="grid"] [role="row"][data-id]').first().waitFor()
-      await page.keyboard.press('/')
-      await page.keyboard.type(username, { delay: 30 })
-      const row = page.locator(`[role="row"][data-id="${username}"]`)
+      const { page, problems } = await session.open({ viewport: size, colorScheme: theme })
+      await openUserList(page, /Cognito Sandbox/)
+      const row = await searchUsers(page, username, username)
       await row.waitFor()
       // The Name column holds the person's name, the Username column the username.
       const cells = await row.locator('[role="gridcell"]').allTextContents()
@@ -148,14 +116,14 @@ describe('Cognito forms from the pool schema, and group changes', () => {
       await expect.poll(() => groupsOf(username)).toEqual([...held, ...toAdd].sort())
       for (const name of toAdd) await section.locator('.membership', { hasText: name }).first().waitFor()
 
-      await expectSecretsNowhere(app, page, Object.values(access.secrets))
+      await expectSecretsNowhere(session.app, page, Object.values(session.access.secrets))
       expect(problems).toEqual([])
       await page.context().close()
     })
   }
 
   it('1024×700, dark: the New user form has name fields, and the pool holds the name given there', async () => {
-    const { page, problems } = await openPage(browser, app.url, { viewport: { width: 1024, height: 700 }, colorScheme: 'dark' })
+    const { page, problems } = await session.open({ viewport: { width: 1024, height: 700 }, colorScheme: 'dark' })
     await page.getByRole('link', { name: /Cognito Sandbox/ }).first().click()
     await page.getByRole('button', { name: 'New user' }).click()
     const form = page.locator('form.create-panel__form')

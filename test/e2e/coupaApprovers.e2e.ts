@@ -1,19 +1,14 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openPage, screenshotAtReviewSizes } from './support/browser'
-import { removeDataFolder, startPreviewApp, type PreviewApp } from './support/previewApp'
-import { sandboxProfileAccess, type SandboxProfileAccess } from './support/sandboxProfile'
+import { describe, expect, it } from 'vitest'
+import { screenshotAtReviewSizes } from './support/browser'
+import { previewSession } from './support/previewSession'
+import { coupaApi, type CoupaUser } from './support/tenantApis'
+import { openUserList, openUserPanel } from './support/userList'
 
 interface Limit {
   amount: string
   currency: { code: string } | null
 }
-interface CoupaUser {
-  id: number
-  login: string
-  firstname: string
-  lastname: string
-  active: boolean
+interface Approver extends CoupaUser {
   'requisition-approval-limit': Limit | null
   'approval-groups': { name: string }[]
 }
@@ -24,44 +19,19 @@ interface CoupaUser {
  * in, as Coupa's own API answers them; the user is then inactive in Coupa.
  */
 describe('deprovisioning an approver on the Coupa sandbox', () => {
-  let browser: Browser
-  let app: PreviewApp
-  let page: Page
-  let problems: string[]
-  let access: SandboxProfileAccess
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await startPreviewApp({ env: { LANYARD_SANDBOX_USERS: '120' } })
-    access = await sandboxProfileAccess(app, 'coupa')
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    if (app) await removeDataFolder(app)
-  })
-
-  async function askCoupa<T>(path: string): Promise<T> {
-    const response = await fetch(new URL(path, access.values.url), { headers: { 'X-COUPA-API-KEY': access.secrets.apiKey!, Accept: 'application/json' } })
-    expect(response.status, path).toBe(200)
-    return (await response.json()) as T
-  }
+  const session = previewSession({ env: { LANYARD_SANDBOX_USERS: '120' }, sandbox: 'coupa' })
+  const askCoupa = coupaApi(() => session.tenant)
 
   it('names the approval limit and approval groups in the confirmation, then deactivates', async () => {
-    const users = await askCoupa<CoupaUser[]>('/api/users?active=true&limit=50')
+    const users = await askCoupa<Approver[]>('/api/users?active=true&limit=50')
     const approver = users.find((user) => user.login !== 'lanyard.api' && Number(user['requisition-approval-limit']?.amount ?? 0) > 0)
     if (!approver) throw new Error('the sandbox seeded no active approver among the first 50 users')
     const limit = approver['requisition-approval-limit']!
     const fullName = `${approver.firstname} ${approver.lastname}`
 
-    ;({ page, problems } = await openPage(browser, app.url))
-    await page.getByRole('link', { name: /Coupa Sandbox/ }).first().click()
-    await page.locator('[role="grid"] [role="row"][data-id]').first().waitFor()
-    await page.keyboard.press('/')
-    await page.keyboard.type(approver.login, { delay: 30 })
-    await page.locator(`[role="row"][data-id="${approver.id}"]`).click()
-    const panel = page.getByRole('complementary', { name: fullName })
+    const { page, problems } = await session.open()
+    await openUserList(page, /Coupa Sandbox/)
+    const panel = await openUserPanel(page, { search: approver.login, id: approver.id, name: fullName })
     await panel.getByRole('button', { name: 'Deprovision…' }).click()
 
     const warning = page.getByRole('dialog').locator('.confirmation__warnings')

@@ -1,19 +1,16 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openPage, screenshot } from './support/browser'
-import { removeDataFolder, startPreviewApp, type PreviewApp } from './support/previewApp'
-import { expectSecretsNowhere, sandboxProfileAccess, type SandboxProfileAccess } from './support/sandboxProfile'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { screenshot } from './support/browser'
+import { previewSession } from './support/previewSession'
+import { expectSecretsNowhere } from './support/sandboxProfile'
+import { coupaApi, type CoupaUser } from './support/tenantApis'
+import { openUserList, openUserPanel } from './support/userList'
 
 interface Named {
   id: number
   name: string
 }
-interface CoupaUser {
-  id: number
-  login: string
-  firstname: string
-  lastname: string
-  active: boolean
+interface WithMemberships extends CoupaUser {
   roles: Named[]
   'account-groups': Named[]
 }
@@ -24,46 +21,13 @@ interface CoupaUser {
  * check with Coupa's own API that they are active with every role and group intact.
  */
 describe('memberships, deprovision and undo on the Coupa sandbox', () => {
-  let browser: Browser
-  let app: PreviewApp
-  let page: Page
-  let problems: string[]
-  let access: SandboxProfileAccess
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await startPreviewApp({ env: { LANYARD_SANDBOX_USERS: '120' } })
-    access = await sandboxProfileAccess(app, 'coupa')
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    if (app) await removeDataFolder(app)
-  })
-
-  /** The profile's own OAuth client (Coupa serves GraphQL, where roles live, to OAuth tokens only, never to API keys). */
-  async function coupaToken(): Promise<string> {
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: access.values.clientId!, client_secret: access.secrets.clientSecret!, scope: access.values.scopes ?? '' })
-    const response = await fetch(new URL('/oauth2/token', access.values.url), { method: 'POST', body: form })
-    expect(response.status, 'the OAuth token').toBe(200)
-    return ((await response.json()) as { access_token: string }).access_token
-  }
-
-  async function askCoupa<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-    const response = await fetch(new URL(path, access.values.url), {
-      method: init.method ?? 'GET',
-      headers: { Authorization: `Bearer ${await coupaToken()}`, Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    })
-    expect(response.status, path).toBe(200)
-    return (await response.json()) as T
-  }
+  const session = previewSession({ env: { LANYARD_SANDBOX_USERS: '120' }, sandbox: 'coupa' })
+  const askCoupa = coupaApi(() => session.tenant)
 
   const names = (items: Named[]) => items.map((item) => item.name).sort()
 
   it('adds a role and an account group, deprovisions, undoes, and keeps both', async () => {
-    const users = await askCoupa<CoupaUser[]>('/api/users?active=true&limit=50')
+    const users = await askCoupa<WithMemberships[]>('/api/users?active=true&limit=50')
     // Not the API user the profile signs in as: a person, with no account group yet.
     const person = users.find((user) => user.login !== 'lanyard.api' && user.login.includes('.') && user['account-groups'].length === 0)!
     const roles = (await askCoupa<{ data: { roles: Named[] } }>('/api/graphql', { method: 'POST', body: { query: '{ roles(query: "") { id name } }' } })).data.roles
@@ -71,42 +35,39 @@ describe('memberships, deprovision and undo on the Coupa sandbox', () => {
     const accountGroup = (await askCoupa<Named[]>('/api/account_groups?limit=5'))[0]!
     const fullName = `${person.firstname} ${person.lastname}`
 
-    ;({ page, problems } = await openPage(browser, app.url))
-    await page.getByRole('link', { name: /Coupa Sandbox/ }).first().click()
-    await page.locator('[role="grid"] [role="row"][data-id]').first().waitFor()
-    await page.keyboard.press('/')
-    await page.keyboard.type(person.login, { delay: 30 })
-    await page.locator(`[role="row"][data-id="${person.id}"]`).click()
-    const panel = page.getByRole('complementary', { name: fullName })
+    const { page, problems } = await session.open()
+    await openUserList(page, /Coupa Sandbox/)
+    const panel = await openUserPanel(page, { search: person.login, id: person.id, name: fullName })
     await screenshot(page, 'coupa-user-panel')
 
     await addMembership(panel.locator('[data-section="groupsOf:roles"]'), 'Add to role…', role.name, 'Add to role')
     await addMembership(panel.locator('[data-section="groupsOf:account-groups"]'), 'Add to account group…', accountGroup.name, 'Add to account group')
-    await expect.poll(async () => names((await askCoupa<CoupaUser>(`/api/users/${person.id}`)).roles)).toContain(role.name)
-    const before = await askCoupa<CoupaUser>(`/api/users/${person.id}`)
+    await expect.poll(async () => names((await askCoupa<WithMemberships>(`/api/users/${person.id}`)).roles)).toContain(role.name)
+    const before = await askCoupa<WithMemberships>(`/api/users/${person.id}`)
     expect(names(before['account-groups'])).toEqual([accountGroup.name])
     await screenshot(page, 'coupa-user-with-role-and-account-group')
 
     await panel.getByRole('button', { name: 'Deprovision…' }).click()
     await screenshot(page, 'coupa-deprovision-confirm')
     await page.getByRole('dialog').getByRole('button', { name: 'Deprovision' }).click()
-    await expect.poll(async () => (await askCoupa<CoupaUser>(`/api/users/${person.id}`)).active).toBe(false)
+    await expect.poll(async () => (await askCoupa<WithMemberships>(`/api/users/${person.id}`)).active).toBe(false)
     await expect.poll(() => panel.locator('.object-panel__header').textContent()).toMatch(/inactive/i)
 
     await panel.getByRole('button', { name: 'Undo deprovision…' }).click()
     await page.getByRole('dialog').getByRole('button', { name: /Undo/ }).click()
-    await expect.poll(async () => (await askCoupa<CoupaUser>(`/api/users/${person.id}`)).active).toBe(true)
-    const after = await askCoupa<CoupaUser>(`/api/users/${person.id}`)
+    await expect.poll(async () => (await askCoupa<WithMemberships>(`/api/users/${person.id}`)).active).toBe(true)
+    const after = await askCoupa<WithMemberships>(`/api/users/${person.id}`)
     expect(names(after.roles)).toEqual(names(before.roles))
     expect(names(after['account-groups'])).toEqual([accountGroup.name])
     await panel.locator('[data-section="groupsOf:roles"]').getByRole('link', { name: role.name, exact: true }).waitFor()
     await panel.locator('[data-section="groupsOf:account-groups"]').getByRole('link', { name: accountGroup.name, exact: true }).waitFor()
     await screenshot(page, 'coupa-user-restored')
-    await expectSecretsNowhere(app, page, Object.values(access.secrets))
+    await expectSecretsNowhere(session.app, page, Object.values(session.access.secrets))
     expect(problems).toEqual([])
   })
 
   async function addMembership(section: ReturnType<Page['locator']>, buttonLabel: string, name: string, confirmLabel: string): Promise<void> {
+    const { page } = session
     await section.getByRole('button', { name: buttonLabel }).click()
     await section.getByRole('combobox').fill(name)
     await section.locator('.picker__choice', { has: page.getByText(name, { exact: true }) }).first().click()

@@ -1,16 +1,11 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { seriousViolations } from './support/accessibility'
-import { launchBrowser, openPage, screenshot } from './support/browser'
-import { removeDataFolder, startPreviewApp, type PreviewApp } from './support/previewApp'
-import { sandboxProfileAccess, type SandboxProfileAccess } from './support/sandboxProfile'
+import { screenshot } from './support/browser'
+import { previewSession } from './support/previewSession'
+import { coupaApi, type CoupaUser } from './support/tenantApis'
+import { openUserList, openUserPanel } from './support/userList'
 
-interface CoupaUser {
-  id: number
-  login: string
-  firstname: string
-  lastname: string
-  active: boolean
+interface WithFacts extends CoupaUser {
   'account-security-type': number | null
   'default-currency': { code: string } | null
   'requisition-approval-limit': { amount: string } | null
@@ -24,27 +19,8 @@ interface CoupaUser {
  * read from its API.
  */
 describe("the Coupa user's panel", () => {
-  let browser: Browser
-  let app: PreviewApp
-  let access: SandboxProfileAccess
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await startPreviewApp({ env: { LANYARD_SANDBOX_USERS: '120' } })
-    access = await sandboxProfileAccess(app, 'coupa')
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    if (app) await removeDataFolder(app)
-  })
-
-  async function askCoupa<T>(path: string): Promise<T> {
-    const response = await fetch(new URL(path, access.values.url), { headers: { 'X-COUPA-API-KEY': access.secrets.apiKey!, Accept: 'application/json' } })
-    expect(response.status, path).toBe(200)
-    return (await response.json()) as T
-  }
+  const session = previewSession({ env: { LANYARD_SANDBOX_USERS: '120' }, sandbox: 'coupa' })
+  const askCoupa = coupaApi(() => session.tenant)
 
   const runs = [
     { size: { width: 1024, height: 700 }, theme: 'dark' as const },
@@ -53,20 +29,16 @@ describe("the Coupa user's panel", () => {
 
   for (const { size, theme } of runs) {
     it(`${size.width}×${size.height}, ${theme}: each fact once, codes in words, limits with their currency`, async () => {
-      const users = await askCoupa<CoupaUser[]>('/api/users?active=true&limit=50')
+      const users = await askCoupa<WithFacts[]>('/api/users?active=true&limit=50')
       const person = users.find((user) => user.login.includes('.') && user['requisition-approval-limit'] && user['account-security-type'] === 2)
       expect(person, 'a seeded approver with account groups').toBeDefined()
       const { login, firstname, lastname } = person!
       const currency = person!['default-currency']?.code ?? ''
       const amount = Number(person!['requisition-approval-limit']!.amount).toLocaleString('en-US', { minimumFractionDigits: 2 })
 
-      const { page, problems } = await openPage(browser, app.url, { viewport: size, colorScheme: theme })
-      await page.getByRole('link', { name: /Coupa Sandbox/ }).first().click()
-      await page.locator('[role="grid"] [role="row"][data-id]').first().waitFor()
-      await page.keyboard.press('/')
-      await page.keyboard.type(login, { delay: 30 })
-      await page.locator(`[role="row"][data-id="${person!.id}"]`).click()
-      const panel = page.getByRole('complementary', { name: `${firstname} ${lastname}` })
+      const { page, problems } = await session.open({ viewport: size, colorScheme: theme })
+      await openUserList(page, /Coupa Sandbox/)
+      const panel = await openUserPanel(page, { search: login, id: person!.id, name: `${firstname} ${lastname}` })
       await panel.locator('.attribute-list').waitFor()
 
       expect(await panel.locator('.attribute[data-path="Extension.ApprovalGroups"], .attribute[data-path="Extension.AccountGroups"]').count()).toBe(0)

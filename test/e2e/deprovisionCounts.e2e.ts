@@ -1,19 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openPage, screenshotAtReviewSizes } from './support/browser'
-import { removeDataFolder, startPreviewApp, type PreviewApp } from './support/previewApp'
-import { sandboxProfileAccess, type SandboxProfileAccess } from './support/sandboxProfile'
-
-interface OktaUser {
-  id: string
-  status: string
-  profile: { firstName: string; lastName: string; login: string }
-}
-interface OktaGroup {
-  id: string
-  type: string
-  profile: { name: string }
-}
+import { describe, expect, it } from 'vitest'
+import { screenshotAtReviewSizes } from './support/browser'
+import { previewSession } from './support/previewSession'
+import { oktaApi, type OktaGroup, type OktaUser } from './support/tenantApis'
+import { openUserList, openUserPanel } from './support/userList'
 
 /*
  * Issue 15, "Counts are right", in Chromium against the Okta sandbox at 300 ms a request: Deprovision…
@@ -23,32 +12,15 @@ interface OktaGroup {
  * Okta's own API says what the person holds.
  */
 describe('what the deprovision and its undo count, on the Okta sandbox', () => {
-  let browser: Browser
-  let app: PreviewApp
-  let page: Page
-  let problems: string[]
-  let access: SandboxProfileAccess
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await startPreviewApp({ env: { LANYARD_SANDBOX_USERS: '60', LANYARD_SANDBOX_LATENCY: '300' } })
-    access = await sandboxProfileAccess(app, 'okta')
-    ;({ page, problems } = await openPage(browser, app.url, { viewport: { width: 1024, height: 700 } }))
+  const session = previewSession({
+    env: { LANYARD_SANDBOX_USERS: '60', LANYARD_SANDBOX_LATENCY: '300' },
+    sandbox: 'okta',
+    page: { viewport: { width: 1024, height: 700 } },
   })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    if (app) await removeDataFolder(app)
-  })
-
-  async function askOkta<T>(path: string): Promise<T> {
-    const response = await fetch(`${access.values.url}${path}`, { headers: { Authorization: `SSWS ${access.secrets.token}`, Accept: 'application/json' } })
-    expect(response.status, path).toBe(200)
-    return (await response.json()) as T
-  }
+  const askOkta = oktaApi(() => session.tenant)
 
   it('counts the groups before the dialog opens, as the panel shows them, and undo says only what it does', async () => {
+    const { page, problems } = session
     const active = await askOkta<OktaUser[]>(`/api/v1/users?limit=60&search=${encodeURIComponent('status eq "ACTIVE"')}`)
     let person: OktaUser | undefined
     let groups: OktaGroup[] = []
@@ -63,12 +35,8 @@ describe('what the deprovision and its undo count, on the Okta sandbox', () => {
     const editable = groups.filter((group) => group.type === 'OKTA_GROUP').map((group) => group.profile.name)
     const fullName = `${person.profile.firstName} ${person.profile.lastName}`
 
-    await page.getByRole('link', { name: /Okta Sandbox/ }).first().click()
-    await page.locator('[role="grid"] [role="row"][data-id]').first().waitFor()
-    await page.keyboard.press('/')
-    await page.keyboard.type(person.profile.login, { delay: 10 })
-    await page.locator(`[role="row"][data-id="${person.id}"]`).click()
-    const panel = page.getByRole('complementary', { name: fullName })
+    await openUserList(page, /Okta Sandbox/)
+    const panel = await openUserPanel(page, { search: person.profile.login, id: person.id, name: fullName }, 10)
     // At once, while the groups may still be on their way.
     await panel.getByRole('button', { name: 'Deprovision…' }).click()
     const dialog = page.getByRole('dialog')

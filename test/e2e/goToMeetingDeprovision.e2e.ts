@@ -1,15 +1,11 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openPage, screenshot } from './support/browser'
-import { removeDataFolder, startPreviewApp, type PreviewApp } from './support/previewApp'
-import { expectSecretsNowhere, sandboxProfileAccess, type SandboxProfileAccess } from './support/sandboxProfile'
+import { describe, expect, it } from 'vitest'
+import { screenshot } from './support/browser'
+import { previewSession } from './support/previewSession'
+import { expectSecretsNowhere } from './support/sandboxProfile'
+import { goToApi, type GoToUser } from './support/tenantApis'
+import { openUserList, openUserPanel } from './support/userList'
 
-interface GoToUser {
-  key: string
-  email: string
-  firstName: string
-  lastName: string
-  status: string
+interface InAGroup extends GoToUser {
   groupKey?: string
   groupName?: string
 }
@@ -20,51 +16,18 @@ interface GoToUser {
  * try to create someone who already has an account and see it reported as existing.
  */
 describe('deprovision, undo and a duplicate on the GoToMeeting sandbox', () => {
-  let browser: Browser
-  let app: PreviewApp
-  let page: Page
-  let problems: string[]
-  let access: SandboxProfileAccess
-  let bearer = ''
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await startPreviewApp({ env: { LANYARD_SANDBOX_USERS: '120' } })
-    access = await sandboxProfileAccess(app, 'gotomeeting')
-    bearer = await signIn(access)
-    ;({ page, problems } = await openPage(browser, app.url))
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    if (app) await removeDataFolder(app)
-  })
-
-  async function askGoTo<T>(path: string): Promise<T> {
-    const response = await fetch(new URL(path, access.values.url), { headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' } })
-    expect(response.status, path).toBe(200)
-    return (await response.json()) as T
-  }
-
-  const userByKey = (key: string) => askGoTo<GoToUser>(`accounts/${access.values.accountKey}/users/${key}`)
-
-  async function openUser(person: GoToUser) {
-    await page.keyboard.press('/')
-    await page.keyboard.type(person.lastName, { delay: 40 })
-    const row = page.locator(`[role="row"][data-id="${person.key}"]`)
-    await row.click()
-    return page.getByRole('complementary', { name: `${person.firstName} ${person.lastName}` })
-  }
+  const session = previewSession({ env: { LANYARD_SANDBOX_USERS: '120' }, sandbox: 'gotomeeting', page: {} })
+  const askGoTo = goToApi(() => session.tenant)
+  const userByKey = (key: string) => askGoTo<InAGroup>(`accounts/${session.access.values.accountKey}/users/${key}`)
 
   it('suspends a person and brings them back, active and in their group', async () => {
-    const listing = await askGoTo<{ results: GoToUser[] }>(`accounts/${access.values.accountKey}/users?pageSize=100`)
+    const { access, page } = session
+    const listing = await askGoTo<{ results: InAGroup[] }>(`accounts/${access.values.accountKey}/users?pageSize=100`)
     const person = listing.results.find((user) => user.status === 'ACTIVE' && user.groupName && !/admin/i.test(user.email))
     if (!person) throw new Error('the sandbox seeded nobody active in a group')
 
-    await page.getByRole('link', { name: /GoToMeeting Sandbox/ }).first().click()
-    await page.locator('[role="grid"] [role="row"][data-id]').first().waitFor()
-    const panel = await openUser(person)
+    await openUserList(page, /GoToMeeting Sandbox/)
+    const panel = await openUserPanel(page, { search: person.lastName, id: person.key, name: `${person.firstName} ${person.lastName}` }, 40)
     await panel.locator('.membership', { hasText: person.groupName! }).waitFor()
     // The target has no membership operation: the panel says so instead of offering buttons.
     await expect.poll(() => panel.getByText(/does not support membership changes/).count()).toBeGreaterThan(0)
@@ -89,7 +52,8 @@ describe('deprovision, undo and a duplicate on the GoToMeeting sandbox', () => {
   })
 
   it('reports a create for an email that already has an account as existing, not as new', async () => {
-    const listing = await askGoTo<{ results: GoToUser[]; total: number }>(`accounts/${access.values.accountKey}/users?pageSize=100`)
+    const { app, access, page, problems } = session
+    const listing = await askGoTo<{ results: InAGroup[]; total: number }>(`accounts/${access.values.accountKey}/users?pageSize=100`)
     const existing = listing.results.find((user) => user.status === 'ACTIVE')!
     await page.getByRole('button', { name: 'New user' }).click()
     const form = page.getByRole('complementary', { name: 'New user' })
@@ -110,15 +74,3 @@ describe('deprovision, undo and a duplicate on the GoToMeeting sandbox', () => {
     expect(problems).toEqual([])
   })
 })
-
-/** A token of this test's own, from the tenant's OAuth endpoint, as GoTo's admin tools sign in. */
-async function signIn(access: SandboxProfileAccess): Promise<string> {
-  const basic = Buffer.from(`${access.values.clientId}:${access.secrets.clientSecret}`).toString('base64')
-  const response = await fetch(new URL('/oauth/token', access.values.url), {
-    method: 'POST',
-    headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-    body: new URLSearchParams({ grant_type: 'password', username: access.values.username!, password: access.secrets.password! }).toString(),
-  })
-  expect(response.status).toBe(200)
-  return ((await response.json()) as { access_token: string }).access_token
-}

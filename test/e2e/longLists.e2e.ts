@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { getDescriptor } from '../../shared/catalogue'
 import { foldText } from '../../shared/text'
 import { layoutProblems } from './support/accessibility'
-import { launchBrowser, openPage, screenshot } from './support/browser'
-import { invokeCall, removeDataFolder, startPreviewApp, type PreviewApp } from './support/previewApp'
+import { screenshot } from './support/browser'
+import { invokeCall } from './support/previewApp'
+import { previewSession } from './support/previewSession'
 import { sandboxProfileAccess, type SandboxProfileAccess } from './support/sandboxProfile'
 
 const users = 1_500
@@ -75,21 +76,7 @@ function cutOffPlaceholders(page: Page): Promise<string[]> {
  * total shows at once. Every step is looked at in 1024×700 and 1440×900, light and dark.
  */
 describe('long lists and searches that explain themselves', () => {
-  let browser: Browser
-  let app: PreviewApp
-  let okta: SandboxProfileAccess
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await startPreviewApp({ env: { LANYARD_SANDBOX_USERS: String(users) } })
-    okta = await sandboxProfileAccess(app, 'okta')
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    if (app) await removeDataFolder(app)
-  })
+  const session = previewSession({ env: { LANYARD_SANDBOX_USERS: String(users) }, sandbox: 'okta' })
 
   async function checkLayout(page: Page, name: string): Promise<void> {
     for (const colorScheme of themes) {
@@ -104,7 +91,7 @@ describe('long lists and searches that explain themselves', () => {
   }
 
   it('says what Okta’s search matches, and why "lefevre" finds nobody while Okta’s API finds Lefèvre', async () => {
-    const api = oktaApi(okta)
+    const api = oktaApi(session.access)
     const accented = (await api.search('profile.lastName sw "Lefèvre"'))[0] ?? (await api.search('profile.firstName sw "Björn"'))[0]
     if (!accented) throw new Error('the sandbox has nobody named Lefèvre or Björn')
     const name = accented.profile.lastName === 'Lefèvre' ? 'Lefèvre' : 'Björn'
@@ -112,7 +99,7 @@ describe('long lists and searches that explain themselves', () => {
     // Okta's own search, asked directly: the accented name finds them, the plain one nobody.
     expect(await api.search(`profile.lastName sw "${folded}" or profile.firstName sw "${folded}"`)).toEqual([])
 
-    const { page, problems } = await openPage(browser, `${app.url}#/profiles/${okta.profileId}/users`, { viewport: sizes[1] })
+    const { page, problems } = await session.open({ at: `#/profiles/${session.access.profileId}/users`, viewport: sizes[1] })
     const searchBox = page.getByRole('searchbox', { name: 'Search users' })
     await page.locator('[role="grid"] [role="row"][data-id]').first().waitFor()
     expect(await page.locator('.directory-list__search-help').textContent()).toContain(oktaUsers.searchHelp!.matches)
@@ -132,8 +119,8 @@ describe('long lists and searches that explain themselves', () => {
   })
 
   it('jumps to the end of 1,500 Okta users to the exact count Okta’s API gives, sorts the loaded rows and exports them', async () => {
-    const total = await oktaApi(okta).countAll()
-    const { page, problems } = await openPage(browser, `${app.url}#/profiles/${okta.profileId}/users`, { viewport: sizes[0] })
+    const total = await oktaApi(session.access).countAll()
+    const { page, problems } = await session.open({ at: `#/profiles/${session.access.profileId}/users`, viewport: sizes[0] })
     const grid = page.getByRole('grid')
     await grid.locator('[role="row"][data-id]').first().waitFor()
     expect(await page.locator('.directory-list__count').textContent()).toBe('100+ users')
@@ -173,12 +160,12 @@ describe('long lists and searches that explain themselves', () => {
   })
 
   it('shows GoToMeeting’s total from its first page', async () => {
-    const goTo = await sandboxProfileAccess(app, 'gotomeeting')
-    const first = await invokeCall(app, 'directory.list', { profileId: goTo.profileId, objectType: 'users', pageSize: 10 })
+    const goTo = await sandboxProfileAccess(session.app, 'gotomeeting')
+    const first = await invokeCall(session.app, 'directory.list', { profileId: goTo.profileId, objectType: 'users', pageSize: 10 })
     const total = (first.value as { total: number | null }).total
     // Not everyone has a GoTo account: more than one page, so the total is what the first page could not count.
     expect(total).toBeGreaterThan(100)
-    const { page, problems } = await openPage(browser, `${app.url}#/profiles/${goTo.profileId}/users`, { viewport: sizes[1] })
+    const { page, problems } = await session.open({ at: `#/profiles/${goTo.profileId}/users`, viewport: sizes[1] })
     await page.locator('[role="grid"] [role="row"][data-id]').first().waitFor()
     expect(await page.locator('.directory-list__count').textContent()).toBe(`${numberFormat.format(total!)} users`)
     expect(problems).toEqual([])
@@ -186,18 +173,18 @@ describe('long lists and searches that explain themselves', () => {
   })
 
   it('dates read one local way in the panel, Activity and its export; Activity finds "lefevre" without the accent', async () => {
-    const [lefevre] = await oktaApi(okta).search('profile.lastName sw "Lefèvre"')
+    const [lefevre] = await oktaApi(session.access).search('profile.lastName sw "Lefèvre"')
     if (!lefevre) throw new Error('the sandbox has nobody named Lefèvre')
-    const changed = await invokeCall(app, 'directory.update', { profileId: okta.profileId, objectType: 'users', objectId: lefevre.id, changes: { title: 'Help-desk lead' } })
+    const changed = await invokeCall(session.app, 'directory.update', { profileId: session.access.profileId, objectType: 'users', objectId: lefevre.id, changes: { title: 'Help-desk lead' } })
     expect(changed.ok).toBe(true)
 
-    const { page, problems } = await openPage(browser, `${app.url}#/profiles/${okta.profileId}/users/${encodeURIComponent(lefevre.id)}`, { viewport: sizes[1] })
+    const { page, problems } = await session.open({ at: `#/profiles/${session.access.profileId}/users/${encodeURIComponent(lefevre.id)}`, viewport: sizes[1] })
     const created = page.locator('.attribute', { has: page.locator('dt', { hasText: /^Created$/ }) }).locator('dd')
     await created.waitFor()
     expect((await created.textContent())?.trim()).toBe(await localInBrowser(page, lefevre.created))
     await checkLayout(page, 'panel-dates')
 
-    await page.goto(`${app.url}#/activity`)
+    await page.goto(`${session.app.url}#/activity`)
     await page.getByRole('textbox', { name: 'User, object or ticket' }).fill('lefevre')
     const row = page.getByRole('table').getByRole('row', { name: new RegExp(`${lefevre.profile.firstName} Lefèvre`) }).first()
     await row.waitFor()
@@ -221,8 +208,8 @@ describe('long lists and searches that explain themselves', () => {
   })
 
   it('People’s results export with a BOM, and no search box anywhere is cut short at either size', async () => {
-    const [lefevre] = await oktaApi(okta).search('profile.lastName sw "Lefèvre"')
-    const { page, problems } = await openPage(browser, `${app.url}#/people`, { viewport: sizes[0] })
+    const [lefevre] = await oktaApi(session.access).search('profile.lastName sw "Lefèvre"')
+    const { page, problems } = await session.open({ at: `#/people`, viewport: sizes[0] })
     await page.getByRole('searchbox').fill(`${lefevre!.profile.firstName} Lefèvre`)
     const exportButton = page.getByRole('button', { name: /^Export CSV/ })
     await exportButton.waitFor({ timeout: 30_000 })
@@ -236,8 +223,8 @@ describe('long lists and searches that explain themselves', () => {
     expect(lines[0]).toBe('Person,Application,Profile,Account name,Username,Email,Status,Last sign-in,Grouped because')
     expect(lines.some((line) => line.includes('Lefèvre,Okta,'))).toBe(true)
 
-    for (const view of [`#/activity`, `#/profiles/${okta.profileId}/groups`, `#/profiles/${okta.profileId}/users/${encodeURIComponent(lefevre!.id)}`]) {
-      await page.goto(`${app.url}${view}`)
+    for (const view of [`#/activity`, `#/profiles/${session.access.profileId}/groups`, `#/profiles/${session.access.profileId}/users/${encodeURIComponent(lefevre!.id)}`]) {
+      await page.goto(`${session.app.url}${view}`)
       await page.locator('main input[placeholder]').first().waitFor()
       for (const viewport of sizes) {
         await page.setViewportSize(viewport)

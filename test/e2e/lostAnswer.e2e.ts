@@ -1,8 +1,9 @@
-import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startOktaSandbox, type RunningOktaSandbox } from '../../electron/sandbox/okta/startOktaSandbox'
-import { launchBrowser, openPage, screenshotAtReviewSizes } from './support/browser'
-import { invokeCall, removeDataFolder, startPreviewApp, type PreviewApp } from './support/previewApp'
+import { screenshotAtReviewSizes } from './support/browser'
+import { invokeCall } from './support/previewApp'
+import { previewSession } from './support/previewSession'
+import { openUserList, openUserPanel } from './support/userList'
 
 /*
  * Issue 15, "Unknown outcomes are settled now", in Chromium: an Okta tenant of the test's own
@@ -12,27 +13,19 @@ import { invokeCall, removeDataFolder, startPreviewApp, type PreviewApp } from '
  * says the person is suspended, and the journal holds one deprovision, not three.
  */
 describe('a deprovision whose answer was lost', () => {
-  let browser: Browser
-  let app: PreviewApp
-  let page: Page
-  let problems: string[]
+  const session = previewSession({ page: { viewport: { width: 1024, height: 700 } } })
   let okta: RunningOktaSandbox
 
   beforeAll(async () => {
-    browser = await launchBrowser()
     okta = await startOktaSandbox({ users: 12 })
-    app = await startPreviewApp()
-    ;({ page, problems } = await openPage(browser, app.url, { viewport: { width: 1024, height: 700 } }))
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
     await okta?.close()
-    if (app) await removeDataFolder(app)
   })
 
   it('shows "Checking…", blocks a second deprovision, and Check now settles it', async () => {
+    const { app, page, problems } = session
     const person = okta.tenant.users().find((user) => user.status === 'ACTIVE' && !/admin|auditor|read-only/i.test(String(user.profile.login)))!
     const fullName = `${String(person.profile.firstName)} ${String(person.profile.lastName)}`
     const made = await invokeCall(app, 'profiles.create', {
@@ -46,12 +39,8 @@ describe('a deprovision whose answer was lost', () => {
     const profileId = (made.value as { id: string }).id
 
     await page.reload()
-    await page.getByRole('link', { name: /Okta lost answers/ }).first().click()
-    await page.locator('[role="grid"] [role="row"][data-id]').first().waitFor()
-    await page.keyboard.press('/')
-    await page.keyboard.type(String(person.profile.login), { delay: 10 })
-    await page.locator(`[role="row"][data-id="${person.id}"]`).click()
-    const panel = page.getByRole('complementary', { name: fullName })
+    await openUserList(page, /Okta lost answers/)
+    const panel = await openUserPanel(page, { search: String(person.profile.login), id: person.id, name: fullName }, 10)
     await panel.getByRole('button', { name: 'Deprovision…' }).waitFor()
 
     // Slow from here, so the check after the lost answer can be watched.

@@ -1,14 +1,9 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openPage, screenshot, screenshotAtReviewSizes } from './support/browser'
-import { removeDataFolder, startPreviewApp, type PreviewApp } from './support/previewApp'
-import { expectSecretsNowhere, sandboxProfileAccess } from './support/sandboxProfile'
-
-interface OktaUser {
-  id: string
-  status: string
-  profile: { firstName: string; lastName: string }
-}
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { screenshot, screenshotAtReviewSizes } from './support/browser'
+import { previewSession } from './support/previewSession'
+import { expectSecretsNowhere } from './support/sandboxProfile'
+import { oktaApi, type OktaUser } from './support/tenantApis'
 
 /**
  * A help desk's everyday Okta actions in Chromium, through the preview bridge, against the Okta
@@ -17,30 +12,10 @@ interface OktaUser {
  * temporary password is shown once and is then nowhere: not the page, the data folder or the logs.
  */
 describe('everyday account actions on the Okta sandbox', () => {
-  let browser: Browser
-  let app: PreviewApp
+  const session = previewSession({ env: { LANYARD_SANDBOX_USERS: '2000' }, sandbox: 'okta' })
+  const askOkta = oktaApi(() => session.tenant)
   let page: Page
   let problems: string[]
-  let okta: { url: string; token: string; profileId: string }
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await startPreviewApp({ env: { LANYARD_SANDBOX_USERS: '2000' } })
-    const access = await sandboxProfileAccess(app, 'okta')
-    okta = { url: access.values.url!, token: access.secrets.token!, profileId: access.profileId }
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    if (app) await removeDataFolder(app)
-  })
-
-  async function askOkta<T>(path: string): Promise<T> {
-    const response = await fetch(`${okta.url}${path}`, { headers: { Authorization: `SSWS ${okta.token}`, Accept: 'application/json' } })
-    expect(response.status, path).toBe(200)
-    return (await response.json()) as T
-  }
 
   const statusOf = async (userId: string) => (await askOkta<OktaUser>(`/api/v1/users/${userId}`)).status
   const nameOf = (user: OktaUser) => `${user.profile.firstName} ${user.profile.lastName}`
@@ -64,7 +39,7 @@ describe('everyday account actions on the Okta sandbox', () => {
   }
 
   async function openUser(user: OktaUser) {
-    await page.goto(`${new URL(app.url).origin}/#/profiles/${okta.profileId}/users/${user.id}`)
+    await page.goto(`${new URL(session.app.url).origin}/#/profiles/${session.access.profileId}/users/${user.id}`)
     const panel = page.getByRole('complementary', { name: nameOf(user) })
     await expect.poll(() => panel.locator('.object-panel__header').textContent()).toContain(user.status)
     return panel
@@ -83,7 +58,7 @@ describe('everyday account actions on the Okta sandbox', () => {
   }
 
   it('offers on each panel only what the status allows', async () => {
-    ;({ page, problems } = await openPage(browser, app.url))
+    ;({ page, problems } = await session.open())
     const locked = await someone('LOCKED_OUT')
     const panel = await openUser(locked)
     const offered = panel.getByRole('toolbar', { name: `Account actions for ${nameOf(locked)}` }).getByRole('button')
@@ -95,7 +70,7 @@ describe('everyday account actions on the Okta sandbox', () => {
 
     // The panel with its actions, in light and dark, at the smallest and a roomy window.
     for (const colorScheme of ['light', 'dark'] as const) {
-      ;({ page, problems } = await openPage(browser, app.url, { colorScheme }))
+      ;({ page, problems } = await session.open({ colorScheme }))
       const shown = await openUser(locked)
       await shown.getByRole('button', { name: 'Unlock…' }).focus()
       await screenshotAtReviewSizes(page, `okta-account-actions-${colorScheme}`)
@@ -107,7 +82,7 @@ describe('everyday account actions on the Okta sandbox', () => {
   })
 
   it('unlocks, activates and resends activation, each checked at Okta', async () => {
-    ;({ page, problems } = await openPage(browser, app.url))
+    ;({ page, problems } = await session.open())
     const locked = await someone('LOCKED_OUT')
     await runAction(locked, 'Unlock…', 'Unlock', 'ACTIVE', 'okta-unlock-confirm', `Unlocked ${nameOf(locked)}`)
     expect(await statusOf(locked.id)).toBe('ACTIVE')
@@ -127,7 +102,7 @@ describe('everyday account actions on the Okta sandbox', () => {
   })
 
   it('resets MFA factors and clears sessions, and emails a reset link', async () => {
-    ;({ page, problems } = await openPage(browser, app.url))
+    ;({ page, problems } = await session.open())
     const person = await someone('ACTIVE')
     expect(await factorsOf(person.id)).toEqual([expect.objectContaining({ factorType: 'token:software:totp', status: 'ACTIVE' })])
     const panel = await runAction(person, 'Reset MFA factors…', 'Reset MFA factors', 'ACTIVE', 'okta-reset-factors-confirm', `Reset the MFA factors of ${nameOf(person)}`)
@@ -148,7 +123,7 @@ describe('everyday account actions on the Okta sandbox', () => {
 
   it('shows a temporary password once, and it is then nowhere: not the page, the data folder or the logs', async () => {
     // In the dark, as the person's OS may be.
-    ;({ page, problems } = await openPage(browser, app.url, { colorScheme: 'dark' }))
+    ;({ page, problems } = await session.open({ colorScheme: 'dark' }))
     const person = await someone('ACTIVE')
     await runAction(person, 'Set a temporary password…', 'Set a temporary password', 'PASSWORD_EXPIRED', 'okta-temporary-password-confirm', `Gave ${nameOf(person)} a temporary password (not recorded)`)
     const shown = page.getByRole('dialog', { name: `Temporary password for ${nameOf(person)}` })
@@ -162,7 +137,7 @@ describe('everyday account actions on the Okta sandbox', () => {
     await page.getByRole('link', { name: 'Activity' }).click()
     await expect.poll(() => page.getByText(`Gave ${nameOf(person)} a temporary password (not recorded)`).count()).toBeGreaterThan(0)
     await screenshot(page, 'okta-account-actions-activity')
-    await expectSecretsNowhere(app, page, [temporary, okta.token])
+    await expectSecretsNowhere(session.app, page, [temporary, session.access.secrets.token!])
     expect(problems).toEqual([])
   })
 })

@@ -1,19 +1,10 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openPage, screenshot } from './support/browser'
-import { removeDataFolder, startPreviewApp, type PreviewApp } from './support/previewApp'
+import { describe, expect, it } from 'vitest'
+import { screenshot } from './support/browser'
+import { startPreviewApp } from './support/previewApp'
+import { previewSession } from './support/previewSession'
 import { expectSecretsNowhere, sandboxProfileAccess } from './support/sandboxProfile'
-
-interface OktaUser {
-  id: string
-  status: string
-  profile: { firstName: string; lastName: string; login: string }
-}
-interface OktaGroup {
-  id: string
-  type: string
-  profile: { name: string }
-}
+import { oktaApi, type OktaGroup, type OktaUser } from './support/tenantApis'
+import { openUserList, openUserPanel, searchUsers } from './support/userList'
 
 /**
  * A help-desk morning on the Okta sandbox, through the preview bridge in Chromium: find a person
@@ -22,29 +13,8 @@ interface OktaGroup {
  * an Okta admin would check) whether the person is active and in their remaining groups again.
  */
 describe('deprovision and undo on the Okta sandbox', () => {
-  let browser: Browser
-  let app: PreviewApp
-  let page: Page
-  let problems: string[]
-  let okta: { url: string; token: string }
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await startPreviewApp({ env: { LANYARD_SANDBOX_USERS: '300' } })
-    okta = await sandboxAccess(app)
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    if (app) await removeDataFolder(app)
-  })
-
-  async function askOkta<T>(path: string): Promise<T> {
-    const response = await fetch(`${okta.url}${path}`, { headers: { Authorization: `SSWS ${okta.token}`, Accept: 'application/json' } })
-    expect(response.status, path).toBe(200)
-    return (await response.json()) as T
-  }
+  const session = previewSession({ env: { LANYARD_SANDBOX_USERS: '300' }, sandbox: 'okta' })
+  const askOkta = oktaApi(() => session.tenant)
 
   async function editableGroupsOf(userId: string): Promise<string[]> {
     const groups = await askOkta<OktaGroup[]>(`/api/v1/users/${userId}/groups`)
@@ -56,15 +26,12 @@ describe('deprovision and undo on the Okta sandbox', () => {
     const [removedGroup, ...keptGroups] = await editableGroupsOf(person.id)
     const fullName = `${person.profile.firstName} ${person.profile.lastName}`
 
-    ;({ page, problems } = await openPage(browser, app.url))
-    await page.getByRole('link', { name: /Okta Sandbox/ }).first().click()
-    await page.locator('[role="grid"] [role="row"][data-id]').first().waitFor()
+    let { page, problems } = await session.open()
+    await openUserList(page, /Okta Sandbox/)
     await screenshot(page, 'okta-users')
 
     // Search by part of the name: the family name's first letters.
-    await page.keyboard.press('/')
-    await page.keyboard.type(person.profile.lastName.slice(0, 4), { delay: 60 })
-    const row = page.locator(`[role="row"][data-id="${person.id}"]`)
+    const row = await searchUsers(page, person.profile.lastName.slice(0, 4), person.id, 60)
     await row.waitFor()
     await row.click()
     const panel = page.getByRole('complementary', { name: fullName })
@@ -86,12 +53,12 @@ describe('deprovision and undo on the Okta sandbox', () => {
     expect((await askOkta<OktaUser>(`/api/v1/users/${person.id}`)).status).toBe('SUSPENDED')
 
     // Quit and start again on the same data folder.
-    const firstRunToken = okta.token
+    const firstRunToken = session.access.secrets.token!
     await page.context().close()
-    await app.stop()
-    app = await startPreviewApp({ home: app.home })
-    okta = await sandboxAccess(app)
-    ;({ page, problems } = await openPage(browser, app.url))
+    await session.app.stop()
+    session.app = await startPreviewApp({ home: session.app.home })
+    session.access = await sandboxProfileAccess(session.app, 'okta')
+    ;({ page, problems } = await session.open())
 
     // Undo from the Activity view.
     await page.getByRole('link', { name: 'Activity' }).click()
@@ -104,16 +71,13 @@ describe('deprovision and undo on the Okta sandbox', () => {
 
     // The person is active and back in both remaining groups, in the app and at the target.
     expect(await editableGroupsOf(person.id)).toEqual(keptGroups)
-    await page.goto(`${new URL(app.url).origin}/#/profiles`)
+    await page.goto(`${new URL(session.app.url).origin}/#/profiles`)
     await page.getByRole('link', { name: /Okta Sandbox/ }).first().click()
-    await page.keyboard.press('/')
-    await page.keyboard.type(person.profile.lastName.slice(0, 4), { delay: 60 })
-    await page.locator(`[role="row"][data-id="${person.id}"]`).click()
-    const reopened = page.getByRole('complementary', { name: fullName })
+    const reopened = await openUserPanel(page, { search: person.profile.lastName.slice(0, 4), id: person.id, name: fullName }, 60)
     await expect.poll(() => reopened.locator('.object-panel__header').textContent()).toContain('ACTIVE')
     for (const group of keptGroups) await reopened.locator('.membership', { hasText: group }).waitFor()
     await screenshot(page, 'okta-user-restored')
-    await expectSecretsNowhere(app, page, [firstRunToken, okta.token])
+    await expectSecretsNowhere(session.app, page, [firstRunToken, session.access.secrets.token!])
     expect(problems).toEqual([])
   })
 
@@ -125,8 +89,3 @@ describe('deprovision and undo on the Okta sandbox', () => {
     throw new Error('the sandbox seeded nobody active with three editable groups')
   }
 })
-
-async function sandboxAccess(app: PreviewApp): Promise<{ url: string; token: string }> {
-  const { values, secrets } = await sandboxProfileAccess(app, 'okta')
-  return { url: values.url!, token: secrets.token! }
-}

@@ -1,15 +1,16 @@
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getDescriptor } from '../../shared/catalogue'
-import type { ConnectorId } from '../../shared/catalogue/types'
 import { tenantDefaults } from '../../electron/sandbox/framework/tenantBasics'
 import { sandboxPeopleFixtures } from '../../electron/sandbox/people/sandboxPeopleFixtures'
 import { startSandboxes, type RunningSandboxes } from '../../electron/sandbox/startSandboxes'
 import { sandboxParameters } from '../../electron/services/sandboxProfiles'
-import { launchBrowser, openPage, reviewSizes, screenshotAtReviewSizes } from './support/browser'
-import { invokeCall, removeDataFolder, startPreviewApp, type PreviewApp } from './support/previewApp'
+import { reviewSizes, screenshotAtReviewSizes } from './support/browser'
+import { invokeCall, startPreviewApp, type PreviewApp } from './support/previewApp'
+import { previewSession } from './support/previewSession'
 import { expectSecretsNowhere, sandboxProfileAccess } from './support/sandboxProfile'
-import { accountStates, connectorOrder, grantGoToAdminRole, type TenantAccess, type Tenants } from './support/targetStates'
+import { accountStates, connectorOrder, grantGoToAdminRole, type Tenants } from './support/targetStates'
+import { tenantAccess } from './support/tenantApis'
 
 const users = 120
 const dana = sandboxPeopleFixtures(tenantDefaults.seed, users).everywhere
@@ -19,7 +20,7 @@ const partOfEmail = dana.email.slice(0, dana.email.indexOf('@') + 4)
 /** Every tenant's parameters (secrets too) from the Sandbox profiles Lanyard made in this data folder. */
 async function tenantsOf(app: PreviewApp): Promise<Tenants> {
   const accesses = await Promise.all(connectorOrder.map((connectorId) => sandboxProfileAccess(app, connectorId)))
-  return Object.fromEntries(connectorOrder.map((connectorId, index) => [connectorId, { ...accesses[index]!.values, ...accesses[index]!.secrets }])) as Record<ConnectorId, TenantAccess>
+  return Object.fromEntries(connectorOrder.map((connectorId, index) => [connectorId, tenantAccess(accesses[index]!)])) as Tenants
 }
 
 /** This run's secrets of every tenant: the keychain alone may hold them. */
@@ -60,22 +61,10 @@ const focusedText = async (page: Page) => (await page.locator(':focus').textCont
  * each API that every status, membership, role and licence is back as it was.
  */
 describe('People: offboard one person everywhere and undo it', () => {
-  let browser: Browser
-  let app: PreviewApp
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await startPreviewApp({ env: { LANYARD_SANDBOX_USERS: String(users) } })
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    if (app) await removeDataFolder(app)
-  })
+  const session = previewSession({ env: { LANYARD_SANDBOX_USERS: String(users) } })
 
   it('finds Dana by part of her email, offboards her four accounts, and undoes it from Activity after a restart', async () => {
-    let tenants = await tenantsOf(app)
+    let tenants = await tenantsOf(session.app)
     const firstRunSecrets = secretsOf(tenants)
     // An admin role too, so the undo has one to bring back in GoTo (the seed gives her a licence only).
     const goToKey = (await accountStates(tenants, dana)).gotomeeting.userId
@@ -87,7 +76,7 @@ describe('People: offboard one person everywhere and undo it', () => {
     expect(before.gotomeeting).toMatchObject({ status: { status: 'ACTIVE' }, memberships: { adminRoles: ['MANAGE_ACCOUNT'] } })
     expect(before.gotomeeting.memberships.licenseKeys).not.toEqual([])
 
-    let { page, problems } = await openPage(browser, app.url, { viewport: reviewSizes[0] })
+    let { page, problems } = await session.open({ viewport: reviewSizes[0] })
     // People is the start page and its search box has the focus: the keyboard alone from here.
     await expect.poll(() => page.locator(':focus').getAttribute('id')).toBe('people-search')
     await page.keyboard.type(partOfEmail, { delay: 40 })
@@ -135,10 +124,10 @@ describe('People: offboard one person everywhere and undo it', () => {
 
     // Quit and start again on the same data folder: the tenants keep their state, with new secrets.
     await page.context().close()
-    await app.stop()
-    app = await startPreviewApp({ home: app.home })
-    tenants = await tenantsOf(app)
-    ;({ page, problems } = await openPage(browser, app.url, { viewport: reviewSizes[1] }))
+    await session.app.stop()
+    session.app = await startPreviewApp({ home: session.app.home })
+    tenants = await tenantsOf(session.app)
+    ;({ page, problems } = await session.open({ viewport: reviewSizes[1] }))
 
     await page.getByRole('link', { name: 'Activity' }).click()
     const title = `Offboarding of ${dana.displayName}`
@@ -153,7 +142,7 @@ describe('People: offboard one person everywhere and undo it', () => {
     await screenshotAtReviewSizes(page, 'activity-undone')
 
     expect(await accountStates(tenants, dana)).toEqual(before)
-    await expectSecretsNowhere(app, page, [...firstRunSecrets, ...secretsOf(tenants)])
+    await expectSecretsNowhere(session.app, page, [...firstRunSecrets, ...secretsOf(tenants)])
     expect(problems).toEqual([])
   })
 })
@@ -166,27 +155,21 @@ describe('People: offboard one person everywhere and undo it', () => {
  * person page brings all four back.
  */
 describe('People: offboarding while one application is down', () => {
-  let browser: Browser
-  let app: PreviewApp
+  // Lanyard's own Sandbox profiles off: the set is this test's four profiles.
+  const session = previewSession({ env: { LANYARD_SANDBOX: 'off' } })
   let running: RunningSandboxes
 
   beforeAll(async () => {
-    browser = await launchBrowser()
     running = await startSandboxes({ users })
-    // Lanyard's own Sandbox profiles off: the set is this test's four profiles.
-    app = await startPreviewApp({ env: { LANYARD_SANDBOX: 'off' } })
     for (const tenant of running.tenants) {
       const { values, secrets } = sandboxParameters(tenant.connectorId, tenant.url, tenant.credentials)
-      const made = await invokeCall(app, 'profiles.create', { connectorId: tenant.connectorId, name: `${tenant.connectorId} (ticket test)`, environment: 'sandbox', values, secrets })
+      const made = await invokeCall(session.app, 'profiles.create', { connectorId: tenant.connectorId, name: `${tenant.connectorId} (ticket test)`, environment: 'sandbox', values, secrets })
       if (!made.ok) throw new Error(`the ${tenant.connectorId} profile was refused: ${made.error?.message}`)
     }
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
     await running?.close()
-    if (app) await removeDataFolder(app)
   })
 
   it('reports the failed account with its reason, retries only it, and undoes all four from the person page', async () => {
@@ -194,7 +177,7 @@ describe('People: offboarding while one application is down', () => {
     const coupa = running.tenants.find((tenant) => tenant.connectorId === 'coupa')!
     const before = await accountStates(tenants, dana)
 
-    const { page, problems } = await openPage(browser, app.url, { viewport: reviewSizes[0] })
+    const { page, problems } = await session.open({ viewport: reviewSizes[0] })
     await page.getByRole('searchbox').fill(partOfEmail)
     await expect.poll(() => page.locator('.person-card', { hasText: dana.displayName }).locator('tbody tr').count()).toBe(4)
     await page.getByRole('link', { name: dana.displayName }).click()

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import keytar from 'keytar'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openPage, screenshot } from './support/browser'
-import { removeDataFolder, startPreviewApp, type PreviewApp } from './support/previewApp'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { screenshot } from './support/browser'
+import { previewSession } from './support/previewSession'
 
 // A help-desk person's first day: configure an Okta profile, offline, and manage it.
 // Runs against the real preview entry point, the real keychain (private) and Debian's Chromium.
@@ -11,23 +11,15 @@ const token = `00e2e-${Date.now()}-okta-api-token-never-shown`
 const keychainService = process.env.LANYARD_KEYCHAIN_SERVICE ?? 'lanyard'
 
 describe('profiles, as a help-desk user', () => {
-  let app: PreviewApp
-  let browser: Browser
+  // A clean install without the sandbox tenants: this test is about the person's own profiles.
+  const session = previewSession({ env: { LANYARD_SANDBOX: 'off' }, page: { at: '#/profiles' } })
   let page: Page
   let problems: string[]
   let exportedFile: string
 
-  beforeAll(async () => {
-    // A clean install without the sandbox tenants: this test is about the person's own profiles.
-    app = await startPreviewApp({ env: { LANYARD_SANDBOX: 'off' } })
-    browser = await launchBrowser()
-    ;({ page, problems } = await openPage(browser, `${app.url}#/profiles`))
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    if (app) await removeDataFolder(app)
+  // The tests share one page, each going on from where the one before left it.
+  beforeAll(() => {
+    ;({ page, problems } = session)
   })
 
   it('shows errors next to the fields when a required value is missing or a URL is malformed', async () => {
@@ -140,10 +132,10 @@ describe('profiles, as a help-desk user', () => {
   it('never put the token in the page, the data folder or the logs, and raised no console error', async () => {
     expect(await page.content()).not.toContain(token)
     for (const file of ['profiles.json', 'logs/lanyard.log']) {
-      const content = await readFile(`${app.home}/${file}`, 'utf8').catch(() => '')
+      const content = await readFile(`${session.app.home}/${file}`, 'utf8').catch(() => '')
       expect(content, file).not.toContain(token)
     }
-    expect(app.output()).not.toContain(token)
+    expect(session.app.output()).not.toContain(token)
     expect(problems).toEqual([])
   })
 })

@@ -1,8 +1,10 @@
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openPage, screenshotAtReviewSizes } from './support/browser'
-import { removeDataFolder, startPreviewApp, type PreviewApp } from './support/previewApp'
-import { sandboxProfileAccess, type SandboxProfileAccess } from './support/sandboxProfile'
+import type { Locator } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { screenshotAtReviewSizes } from './support/browser'
+import { previewSession } from './support/previewSession'
+import { sandboxProfileAccess } from './support/sandboxProfile'
+import { coupaApi, goToApi, tenantAccess, type CoupaUser, type GoToUser } from './support/tenantApis'
+import { openUserList, openUserPanel } from './support/userList'
 
 /*
  * Issue 15, "Errors where the eye is", in Chromium against the sandbox tenants: what only the
@@ -11,41 +13,19 @@ import { sandboxProfileAccess, type SandboxProfileAccess } from './support/sandb
  * The tenants are asked through their own APIs what they hold.
  */
 describe('a refused create or edit leads to the refused field', () => {
-  let browser: Browser
-  let app: PreviewApp
-  let page: Page
-  let problems: string[]
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await startPreviewApp({ env: { LANYARD_SANDBOX_USERS: '40' } })
-    ;({ page, problems } = await openPage(browser, app.url, { viewport: { width: 1024, height: 700 } }))
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    if (app) await removeDataFolder(app)
-  })
+  const session = previewSession({ env: { LANYARD_SANDBOX_USERS: '40' }, page: { viewport: { width: 1024, height: 700 } } })
 
   async function openProfile(label: RegExp): Promise<void> {
-    await page.goto(`${new URL(app.url).origin}/#/profiles`)
-    await page.getByRole('link', { name: label }).first().click()
-    await page.locator('[role="grid"] [role="row"][data-id]').first().waitFor()
-  }
-
-  async function findAndOpen(text: string, id: string, name: string): Promise<Locator> {
-    await page.keyboard.press('/')
-    await page.keyboard.type(text, { delay: 20 })
-    await page.locator(`[role="row"][data-id="${id}"]`).click()
-    return page.getByRole('complementary', { name })
+    await session.page.goto(`${new URL(session.app.url).origin}/#/profiles`)
+    await openUserList(session.page, label)
   }
 
   /** The id of the element with the focus (the e2e tests have no DOM types: the focused element is found by its selector). */
-  const focusedId = async () => ((await page.locator(':focus').count()) === 1 ? ((await page.locator(':focus').getAttribute('id')) ?? '') : '')
+  const focusedId = async () => ((await session.page.locator(':focus').count()) === 1 ? ((await session.page.locator(':focus').getAttribute('id')) ?? '') : '')
   const field = (scope: Locator, path: string) => scope.locator(`.attribute-field[data-path="${path}"]`)
 
   it('Okta: a password its policy refuses is marked and focused, everything typed stays, and Create works once it is fixed', async () => {
+    const { app, page, problems } = session
     const access = await sandboxProfileAccess(app, 'okta')
     const askOkta = async (path: string) => fetch(`${access.values.url}${path}`, { headers: { Authorization: `SSWS ${access.secrets.token}`, Accept: 'application/json' } })
     const login = 'refused.password@example.com'
@@ -80,16 +60,12 @@ describe('a refused create or edit leads to the refused field', () => {
   })
 
   it("Coupa: a login another user has is marked at Login and focused, and Coupa keeps the user's own", async () => {
+    const { app, page, problems } = session
     const access = await sandboxProfileAccess(app, 'coupa')
-    const askCoupa = async <T>(path: string) => {
-      const response = await fetch(new URL(path, access.values.url), { headers: { 'X-COUPA-API-KEY': access.secrets.apiKey!, Accept: 'application/json' } })
-      expect(response.status, path).toBe(200)
-      return (await response.json()) as T
-    }
-    type CoupaUser = { id: number; login: string; firstname: string; lastname: string }
+    const askCoupa = coupaApi(() => tenantAccess(access))
     const [person, other] = (await askCoupa<CoupaUser[]>('/api/users?active=true&limit=20')).filter((user) => user.login !== 'lanyard.api')
     await openProfile(/Coupa Sandbox/)
-    const panel = await findAndOpen(person!.login, String(person!.id), `${person!.firstname} ${person!.lastname}`)
+    const panel = await openUserPanel(page, { search: person!.login, id: person!.id, name: `${person!.firstname} ${person!.lastname}` }, 20)
     await panel.getByRole('button', { name: 'Edit' }).click()
     const login = field(panel, 'userName').locator('input')
     await login.fill(other!.login)
@@ -105,18 +81,13 @@ describe('a refused create or edit leads to the refused field', () => {
   })
 
   it('GoTo: an email another user has is marked at Email and focused, and GoTo keeps the user’s own', async () => {
+    const { app, page, problems } = session
     const access = await sandboxProfileAccess(app, 'gotomeeting')
-    const bearer = await signIn(access)
-    const askGoTo = async <T>(path: string) => {
-      const response = await fetch(new URL(path, access.values.url), { headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' } })
-      expect(response.status, path).toBe(200)
-      return (await response.json()) as T
-    }
-    type GoToUser = { key: string; email: string; firstName: string; lastName: string; status: string }
+    const askGoTo = goToApi(() => tenantAccess(access))
     const listing = await askGoTo<{ results: GoToUser[] }>(`accounts/${access.values.accountKey}/users?pageSize=50`)
     const [person, other] = listing.results.filter((user) => user.status === 'ACTIVE' && !/admin/i.test(user.email))
     await openProfile(/GoToMeeting Sandbox/)
-    const panel = await findAndOpen(person!.lastName, person!.key, `${person!.firstName} ${person!.lastName}`)
+    const panel = await openUserPanel(page, { search: person!.lastName, id: person!.key, name: `${person!.firstName} ${person!.lastName}` }, 20)
     await panel.getByRole('button', { name: 'Edit' }).click()
     const email = field(panel, 'emails[0].value').locator('input')
     await email.fill(other!.email)
@@ -131,15 +102,3 @@ describe('a refused create or edit leads to the refused field', () => {
     expect(problems).toEqual([])
   })
 })
-
-/** A token of this test's own, from the tenant's OAuth endpoint, as GoTo's admin tools sign in. */
-async function signIn(access: SandboxProfileAccess): Promise<string> {
-  const basic = Buffer.from(`${access.values.clientId}:${access.secrets.clientSecret}`).toString('base64')
-  const response = await fetch(new URL('/oauth/token', access.values.url), {
-    method: 'POST',
-    headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-    body: new URLSearchParams({ grant_type: 'password', username: access.values.username!, password: access.secrets.password! }).toString(),
-  })
-  expect(response.status).toBe(200)
-  return ((await response.json()) as { access_token: string }).access_token
-}

@@ -1,14 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openPage, screenshotAtReviewSizes } from './support/browser'
-import { removeDataFolder, startPreviewApp, type PreviewApp } from './support/previewApp'
-import { sandboxProfileAccess } from './support/sandboxProfile'
-
-interface OktaUser {
-  id: string
-  status: string
-  profile: { firstName: string; lastName: string }
-}
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { screenshotAtReviewSizes } from './support/browser'
+import { previewSession } from './support/previewSession'
+import { oktaApi, type OktaUser } from './support/tenantApis'
 
 /**
  * Safety on the Okta sandbox, in Chromium through the preview bridge, light and dark: the account
@@ -17,31 +11,11 @@ interface OktaUser {
  * with its own token, whether each user is still active.
  */
 describe('admins, yourself, who and why on the Okta sandbox', () => {
-  let browser: Browser
-  let app: PreviewApp
-  let okta: { url: string; token: string; profileId: string }
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await startPreviewApp()
-    const access = await sandboxProfileAccess(app, 'okta')
-    okta = { url: access.values.url!, token: access.secrets.token!, profileId: access.profileId }
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    if (app) await removeDataFolder(app)
-  })
-
-  async function askOkta<T>(path: string): Promise<T> {
-    const response = await fetch(`${okta.url}${path}`, { headers: { Authorization: `SSWS ${okta.token}`, Accept: 'application/json' } })
-    expect(response.status, path).toBe(200)
-    return (await response.json()) as T
-  }
+  const session = previewSession({ sandbox: 'okta' })
+  const askOkta = oktaApi(() => session.tenant)
 
   async function openUser(page: Page, user: OktaUser) {
-    await page.goto(`${new URL(app.url).origin}/#/profiles/${okta.profileId}/users/${encodeURIComponent(user.id)}`)
+    await page.goto(`${new URL(session.app.url).origin}/#/profiles/${session.access.profileId}/users/${encodeURIComponent(user.id)}`)
     const panel = page.getByRole('complementary', { name: `${user.profile.firstName} ${user.profile.lastName}` })
     await panel.getByRole('button', { name: 'Deprovision…' }).waitFor()
     return panel
@@ -49,7 +23,7 @@ describe('admins, yourself, who and why on the Okta sandbox', () => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`refuses the token's own user with why, and offers the override only behind a typed reason (${colorScheme})`, async () => {
-      const { page, problems } = await openPage(browser, app.url, { colorScheme })
+      const { page, problems } = await session.open({ colorScheme })
       const admin = await askOkta<OktaUser>('/api/v1/users/me')
       const panel = await openUser(page, admin)
 
@@ -75,7 +49,7 @@ describe('admins, yourself, who and why on the Okta sandbox', () => {
   }
 
   it("keeps a deprovision's ticket: shown in Activity, found by its search", async () => {
-    const { page, problems } = await openPage(browser, app.url)
+    const { page, problems } = await session.open()
     const admin = await askOkta<OktaUser>('/api/v1/users/me')
     const active = await askOkta<OktaUser[]>(`/api/v1/users?limit=50&search=${encodeURIComponent('status eq "ACTIVE"')}`)
     const person = active.find((user) => user.id !== admin.id)!

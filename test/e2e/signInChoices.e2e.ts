@@ -1,8 +1,9 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { coupaOAuthScopes } from '../../shared/catalogue/coupaScopes'
-import { launchBrowser, openPage, screenshot } from './support/browser'
-import { invokeCall, removeDataFolder, startPreviewApp, type PreviewApp } from './support/previewApp'
+import { screenshot } from './support/browser'
+import { invokeCall } from './support/previewApp'
+import { previewSession } from './support/previewSession'
 import { sandboxProfileAccess, type SandboxProfileAccess } from './support/sandboxProfile'
 
 /**
@@ -11,29 +12,21 @@ import { sandboxProfileAccess, type SandboxProfileAccess } from './support/sandb
  * lists users with each. The credentials are the sandbox tenants' own, read as their admin would.
  */
 describe('signing in to Coupa and GoToMeeting, as a help-desk user sets it up', () => {
-  let app: PreviewApp
-  let browser: Browser
+  const session = previewSession({ env: { LANYARD_SANDBOX_USERS: '30' } })
   let page: Page
   let problems: string[]
   let coupa: SandboxProfileAccess
   let goTo: SandboxProfileAccess
 
+  // The tests share one page; each sets up a profile with the tenants' own credentials.
   beforeAll(async () => {
-    app = await startPreviewApp({ env: { LANYARD_SANDBOX_USERS: '30' } })
-    coupa = await sandboxProfileAccess(app, 'coupa')
-    goTo = await sandboxProfileAccess(app, 'gotomeeting')
-    browser = await launchBrowser()
-    ;({ page, problems } = await openPage(browser, `${app.url}#/profiles`))
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    if (app) await removeDataFolder(app)
+    coupa = await sandboxProfileAccess(session.app, 'coupa')
+    goTo = await sandboxProfileAccess(session.app, 'gotomeeting')
+    ;({ page, problems } = await session.open({ at: '#/profiles' }))
   })
 
   async function newProfile(target: RegExp, name: string, url: string): Promise<void> {
-    await page.goto(`${app.url}#/profiles`)
+    await page.goto(`${session.app.url}#/profiles`)
     await page.getByRole('button', { name: 'New profile' }).first().click()
     // The connector picker's link, not the Sandbox profile's in the side bar.
     await page.getByRole('link', { name: target }).filter({ hasNotText: 'Sandbox' }).click()
@@ -45,10 +38,10 @@ describe('signing in to Coupa and GoToMeeting, as a help-desk user sets it up', 
 
   /** Opens the profile's users and returns how many rows it lists. */
   async function listedUsers(name: string): Promise<number> {
-    const profiles = (await invokeCall(app, 'profiles.list', {})).value as { id: string; name: string }[]
+    const profiles = (await invokeCall(session.app, 'profiles.list', {})).value as { id: string; name: string }[]
     const profile = profiles.find((candidate) => candidate.name === name)
     if (!profile) throw new Error(`no profile called ${name}`)
-    await page.goto(`${app.url}#/profiles/${profile.id}/users`)
+    await page.goto(`${session.app.url}#/profiles/${profile.id}/users`)
     await page.locator('[role="grid"] [role="row"][data-id], [role="alert"]').first().waitFor({ timeout: 20_000 })
     expect(await page.getByRole('alert').count(), `${name} lists users without a refusal`).toBe(0)
     return page.locator('[role="grid"] [role="row"][data-id]').count()

@@ -41,3 +41,18 @@ export async function createTestServices(
   })
   return { ...services, events, opened, secretStore, logger }
 }
+
+/**
+ * Test services on `dataDirectory` whose log is recorded (`logger.lines`), pushed on `running` (see
+ * closeAfterEach) to be closed after the test: what the integration tests that read the log start with.
+ */
+export async function startRecordedServices(
+  dataDirectory: string,
+  running: { close(): Promise<unknown> }[],
+  options: Pick<ServiceOptions, 'settlingBackoff'> = {},
+) {
+  const logger = createRecordingLogger()
+  const services = await createTestServices(dataDirectory, { ...options, logger })
+  running.push(services)
+  return { logger, services }
+}

@@ -1,15 +1,15 @@
-import { AdminGetUserCommand, AdminListGroupsForUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
+import { AdminGetUserCommand, AdminListGroupsForUserCommand } from '@aws-sdk/client-cognito-identity-provider'
 import type { ConnectorId } from '../../../shared/catalogue/types'
 import type { SandboxFixturePerson } from '../../../electron/sandbox/people/sandboxPeopleFixtures'
+import { askJson, cognitoClient, goToToken, type TenantAccess } from './tenantApis'
 
 /**
  * One person's accounts read through each target's OWN API, as that application's admin would
  * check them (never through Lanyard): the status and every membership, role and licence a
- * deprovision takes or keeps. `TenantAccess` is a tenant's profile parameters, plain and secret
- * alike, keyed as the connector's descriptor keys them (what `npm run sandbox` prints).
+ * deprovision takes or keeps.
  */
 
-export type TenantAccess = Readonly<Record<string, string>>
+export type { TenantAccess }
 export type Tenants = Readonly<Record<ConnectorId, TenantAccess>>
 
 export interface AccountState {
@@ -37,12 +37,6 @@ function loginOf(person: SandboxFixturePerson, connectorId: ConnectorId): string
 
 const sorted = (names: string[]) => [...names].sort()
 
-async function askJson<T>(url: URL, headers: Record<string, string>): Promise<T> {
-  const response = await fetch(url, { headers: { Accept: 'application/json', ...headers } })
-  if (response.status !== 200) throw new Error(`${url.pathname} answered ${response.status}: ${await response.text()}`)
-  return (await response.json()) as T
-}
-
 const readers: Record<ConnectorId, (access: TenantAccess, login: string) => Promise<AccountState>> = {
   async okta(access, login) {
     const ask = <T>(path: string) => askJson<T>(new URL(path, access.url), { Authorization: `SSWS ${access.token}` })
@@ -55,11 +49,7 @@ const readers: Record<ConnectorId, (access: TenantAccess, login: string) => Prom
   },
 
   async cognito(access, username) {
-    const aws = new CognitoIdentityProviderClient({
-      region: access.region!,
-      endpoint: access.url!,
-      credentials: { accessKeyId: access.accessKeyId!, secretAccessKey: access.accessSecret! },
-    })
+    const aws = cognitoClient(access)
     try {
       const user = await aws.send(new AdminGetUserCommand({ UserPoolId: access.userPoolId, Username: username }))
       const groups = await aws.send(new AdminListGroupsForUserCommand({ UserPoolId: access.userPoolId, Username: username, Limit: 60 }))
@@ -114,16 +104,4 @@ export async function grantGoToAdminRole(access: TenantAccess, userKey: string, 
     body: JSON.stringify({ adminRoles: [role] }),
   })
   if (response.status >= 300) throw new Error(`GoTo refused the admin role: ${response.status} ${await response.text()}`)
-}
-
-/** A token of the test's own from the tenant's OAuth endpoint, as GoTo's admin tools sign in. */
-async function goToToken(access: TenantAccess): Promise<string> {
-  const basic = Buffer.from(`${access.clientId}:${access.clientSecret}`).toString('base64')
-  const response = await fetch(new URL('/oauth/token', access.url), {
-    method: 'POST',
-    headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-    body: new URLSearchParams({ grant_type: 'password', username: access.username!, password: access.password! }).toString(),
-  })
-  if (response.status !== 200) throw new Error(`GoTo's token endpoint answered ${response.status}`)
-  return ((await response.json()) as { access_token: string }).access_token
 }

@@ -4,8 +4,7 @@ import { startOktaSandbox } from '../../../electron/sandbox/okta/startOktaSandbo
 import { invokeContract } from '../../../electron/services/invokeContract'
 import { closeAfterEach } from '../../support/closeAfterEach'
 import { createOktaSandboxProfile } from '../../support/oktaSandboxProfile'
-import { createRecordingLogger } from '../../support/recordingLogger'
-import { createTestServices } from '../../support/createTestServices'
+import { startRecordedServices } from '../../support/createTestServices'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 
 /*
@@ -22,10 +21,8 @@ const running = closeAfterEach()
 async function lostSuspend() {
   const sandbox = await startOktaSandbox({ users: 10 })
   running.push(sandbox)
-  const logger = createRecordingLogger()
   // Background settling waits long enough that the test decides when the check runs.
-  const services = await createTestServices(newDirectory(), { logger, settlingBackoff: { firstMs: 60_000, maxMs: 60_000, attempts: 1 } })
-  running.push(services)
+  const { logger, services } = await startRecordedServices(newDirectory(), running, { settlingBackoff: { firstMs: 60_000, maxMs: 60_000, attempts: 1 } })
   const call = (name: CallName, input: unknown) => invokeContract(services.handlers, name, input, logger)
   const profile = await createOktaSandboxProfile(services, sandbox)
   const person = sandbox.tenant.users().find((user) => user.status === 'ACTIVE' && !/admin|auditor|read-only/i.test(String(user.profile.login)))!

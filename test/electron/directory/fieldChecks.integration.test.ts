@@ -4,8 +4,7 @@ import { startCognitoSandbox } from '../../../electron/sandbox/cognito/startCogn
 import { startCoupaSandbox } from '../../../electron/sandbox/coupa/startCoupaSandbox'
 import { invokeContract } from '../../../electron/services/invokeContract'
 import { requestLog } from '../../support/connectorHarness'
-import { createTestServices } from '../../support/createTestServices'
-import { createRecordingLogger } from '../../support/recordingLogger'
+import { startRecordedServices } from '../../support/createTestServices'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 import { journalOnDisk } from './directoryHarness'
 import { closeAfterEach } from '../../support/closeAfterEach'
@@ -23,10 +22,8 @@ const running = closeAfterEach()
 async function cognitoSetUp() {
   const sandbox = await startCognitoSandbox({ users: 5 })
   running.push(sandbox)
-  const logger = createRecordingLogger()
   const dataDirectory = newDirectory()
-  const services = await createTestServices(dataDirectory, { logger })
-  running.push(services)
+  const { logger, services } = await startRecordedServices(dataDirectory, running)
   const { accessKeyId, accessSecret, region, userPoolId } = sandbox.credentials
   const values = { accessKeyId: accessKeyId!, region: region!, userPoolId: userPoolId!, url: sandbox.url }
   const id = (await services.handlers['profiles.create']({ connectorId: 'cognito', name: 'Cognito', environment: 'sandbox', values, secrets: { accessSecret: accessSecret! } })).id
@@ -66,10 +63,8 @@ describe('Coupa: refused in main before any request', () => {
   it('a requisition approval limit of "abc"', async () => {
     const sandbox = await startCoupaSandbox({ users: 5 })
     running.push(sandbox)
-    const logger = createRecordingLogger()
     const dataDirectory = newDirectory()
-    const services = await createTestServices(dataDirectory, { logger })
-    running.push(services)
+    const { logger, services } = await startRecordedServices(dataDirectory, running)
     const id = (await services.handlers['profiles.create']({ connectorId: 'coupa', name: 'Coupa', environment: 'sandbox', ...sandboxParameters('coupa', sandbox.url, sandbox.credentials) })).id
     const requests = requestLog(logger.lines, (fields) => ('attempt' in fields ? `${String(fields.method)} ${String(fields.path)}` : null))
     const userId = String(sandbox.tenant.users()[0]!.id)

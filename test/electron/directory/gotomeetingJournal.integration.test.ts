@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { startGoToMeetingSandbox } from '../../../electron/sandbox/gotomeeting/startGoToMeetingSandbox'
 import { AppError } from '../../../electron/errors/AppError'
 import { createTestServices } from '../../support/createTestServices'
+import { createGoToMeetingSandboxProfile } from '../../support/goToMeetingSandboxProfile'
 import { behindLanyardsBack } from '../connectors/gotomeeting/goToSandboxHarness'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 import { closeAfterEach } from '../../support/closeAfterEach'
@@ -20,14 +21,7 @@ async function setUp() {
   const dataDirectory = newDirectory()
   const services = await createTestServices(dataDirectory)
   running.push(services)
-  const { username, password, clientId, clientSecret, accountKey } = sandbox.credentials
-  const profile = await services.handlers['profiles.create']({
-    connectorId: 'gotomeeting',
-    name: 'GoTo Sandbox',
-    environment: 'sandbox',
-    values: { url: sandbox.url, username: username!, clientId: clientId!, accountKey: accountKey! },
-    secrets: { password: password!, clientSecret: clientSecret! },
-  })
+  const profile = await createGoToMeetingSandboxProfile(services, sandbox)
   const { tenant } = sandbox
   const person = tenant.users().find((user) => user.key !== tenant.adminUser.key && user.adminRoles.length > 0 && user.groupKey !== null)!
   const groupName = tenant.groups().find((group) => group.key === person.groupKey)!.name

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { startGoToMeetingSandbox } from '../../../electron/sandbox/gotomeeting/startGoToMeetingSandbox'
 import { AppError } from '../../../electron/errors/AppError'
-import { createTestServices } from '../../support/createTestServices'
+import { startRecordedServices } from '../../support/createTestServices'
+import { createGoToMeetingSandboxProfile } from '../../support/goToMeetingSandboxProfile'
 import { behindLanyardsBack } from '../connectors/gotomeeting/goToSandboxHarness'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 import { closeAfterEach } from '../../support/closeAfterEach'
-import { createRecordingLogger } from '../../support/recordingLogger'
 import { requestLog } from '../../support/connectorHarness'
 
 /*
@@ -20,17 +20,8 @@ const running = closeAfterEach()
 async function setUp() {
   const sandbox = await startGoToMeetingSandbox({ users: 60 })
   running.push(sandbox)
-  const logger = createRecordingLogger()
-  const services = await createTestServices(newDirectory(), { logger })
-  running.push(services)
-  const { username, password, clientId, clientSecret, accountKey } = sandbox.credentials
-  const profile = await services.handlers['profiles.create']({
-    connectorId: 'gotomeeting',
-    name: 'GoTo Sandbox',
-    environment: 'sandbox',
-    values: { url: sandbox.url, username: username!, clientId: clientId!, accountKey: accountKey! },
-    secrets: { password: password!, clientSecret: clientSecret! },
-  })
+  const { logger, services } = await startRecordedServices(newDirectory(), running)
+  const profile = await createGoToMeetingSandboxProfile(services, sandbox)
   const { tenant } = sandbox
   const log = requestLog(logger.lines, (fields) => ('attempt' in fields ? `${String(fields.method)} ${String(fields.path).split('?')[0]}` : null))
   /** The user's licence keys as GoTo's API answers them. */

@@ -6,8 +6,7 @@ import { startGoToMeetingSandbox } from '../../../electron/sandbox/gotomeeting/s
 import { startOktaSandbox } from '../../../electron/sandbox/okta/startOktaSandbox'
 import { invokeContract } from '../../../electron/services/invokeContract'
 import { requestLog } from '../../support/connectorHarness'
-import { createTestServices } from '../../support/createTestServices'
-import { createRecordingLogger } from '../../support/recordingLogger'
+import { startRecordedServices } from '../../support/createTestServices'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 import { journalOnDisk } from './directoryHarness'
 import { closeAfterEach } from '../../support/closeAfterEach'
@@ -23,10 +22,8 @@ const newDirectory = useTemporaryDirectories()
 const running = closeAfterEach()
 
 async function setUp(connectorId: 'okta' | 'gotomeeting') {
-  const logger = createRecordingLogger()
   const dataDirectory = newDirectory()
-  const services = await createTestServices(dataDirectory, { logger })
-  running.push(services)
+  const { logger, services } = await startRecordedServices(dataDirectory, running)
   let profileId: string
   let userId: string
   let groupId: string
@@ -103,10 +100,8 @@ describe("the adapter's own refusals come before the journal", () => {
   it('Coupa: a custom property the profile does not declare, on create and on update, and a segment without its chart of accounts', async () => {
     const sandbox = await startCoupaSandbox({ users: 10 })
     running.push(sandbox)
-    const logger = createRecordingLogger()
     const dataDirectory = newDirectory()
-    const services = await createTestServices(dataDirectory, { logger })
-    running.push(services)
+    const { logger, services } = await startRecordedServices(dataDirectory, running)
     const id = (await services.handlers['profiles.create']({ connectorId: 'coupa', name: 'Coupa', environment: 'sandbox', ...sandboxParameters('coupa', sandbox.url, sandbox.credentials) })).id
     const requests = requestLog(logger.lines, (fields) => ('attempt' in fields ? `${String(fields.method)} ${String(fields.path)}` : null))
     const call = (name: CallName, input: unknown) => invokeContract(services.handlers, name, input, logger)
@@ -159,10 +154,8 @@ describe("the adapter's own refusals come before the journal", () => {
 async function cognitoSetUp() {
   const sandbox = await startCognitoSandbox({ users: 10 })
   running.push(sandbox)
-  const logger = createRecordingLogger()
   const dataDirectory = newDirectory()
-  const services = await createTestServices(dataDirectory, { logger })
-  running.push(services)
+  const { logger, services } = await startRecordedServices(dataDirectory, running)
   const { accessKeyId, accessSecret, region, userPoolId } = sandbox.credentials
   const values = { accessKeyId: accessKeyId!, region: region!, userPoolId: userPoolId!, url: sandbox.url }
   const id = (await services.handlers['profiles.create']({ connectorId: 'cognito', name: 'Cognito', environment: 'sandbox', values, secrets: { accessSecret: accessSecret! } })).id

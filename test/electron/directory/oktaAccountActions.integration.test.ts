@@ -4,10 +4,9 @@ import type { OktaUserStatus } from '../../../electron/sandbox/okta/oktaRecords'
 import { startOktaSandbox } from '../../../electron/sandbox/okta/startOktaSandbox'
 import { closeAfterEach } from '../../support/closeAfterEach'
 import { requestLog } from '../../support/connectorHarness'
-import { createTestServices } from '../../support/createTestServices'
+import { startRecordedServices } from '../../support/createTestServices'
 import { filesUnder } from '../../support/filesUnder'
 import { createOktaSandboxProfile } from '../../support/oktaSandboxProfile'
-import { createRecordingLogger } from '../../support/recordingLogger'
 import { expectAppError } from '../../support/expectAppError'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 
@@ -24,10 +23,8 @@ const running = closeAfterEach()
 async function setUp() {
   const sandbox = await startOktaSandbox({ users: 20 })
   running.push(sandbox)
-  const logger = createRecordingLogger()
   const dataDirectory = newDirectory()
-  const services = await createTestServices(dataDirectory, { logger })
-  running.push(services)
+  const { logger, services } = await startRecordedServices(dataDirectory, running)
   const profile = await createOktaSandboxProfile(services, sandbox)
   const { tenant } = sandbox
   const person = tenant.users().find((user) => user.status === 'ACTIVE' && user.id !== tenant.adminUser.id)!

@@ -8,6 +8,7 @@ import { closeAfterEach } from '../../support/closeAfterEach'
 import { createOktaSandboxProfile } from '../../support/oktaSandboxProfile'
 import { createRecordingLogger } from '../../support/recordingLogger'
 import { createTestServices } from '../../support/createTestServices'
+import { createGoToMeetingSandboxProfile } from '../../support/goToMeetingSandboxProfile'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 
 /*
@@ -59,14 +60,7 @@ describe("a target's refusal names the form's field", () => {
     const sandbox = await startGoToMeetingSandbox({ users: 5 })
     running.push(sandbox)
     const { services, call } = await servicesFor()
-    const { username, password, clientId, clientSecret, accountKey } = sandbox.credentials
-    const profile = await services.handlers['profiles.create']({
-      connectorId: 'gotomeeting',
-      name: 'GoTo Sandbox',
-      environment: 'sandbox',
-      values: { url: sandbox.url, username: username!, clientId: clientId!, accountKey: accountKey! },
-      secrets: { password: password!, clientSecret: clientSecret! },
-    })
+    const profile = await createGoToMeetingSandboxProfile(services, sandbox)
     const [first, second] = sandbox.tenant.users().filter((user) => user.key !== sandbox.tenant.adminUser.key)
     const result = await call('directory.update', { profileId: profile.id, objectType: 'users', objectId: first!.key, changes: { 'emails[0].value': second!.email } })
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict', fields: { 'emails[0].value': expect.stringContaining(second!.email) } } })

@@ -67,3 +67,12 @@ export function limitOf(request: LoggedRequest): string | null {
 }
 
 export { allPages }
+
+/** A person the tests create in the Okta sandbox, in the form's attribute paths. */
+export const graceHopper = {
+  'name.givenName': 'Grace',
+  'name.familyName': 'Hopper',
+  userName: 'grace.hopper@example.com',
+  'emails.value': 'grace.hopper@example.com',
+  title: 'Rear Admiral',
+}

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { expectAppError } from '../../../support/expectAppError'
-import { allPages, limitOf, oktaHarness } from './oktaSandboxHarness'
-
-const newUser = {
-  'name.givenName': 'Grace',
-  'name.familyName': 'Hopper',
-  userName: 'grace.hopper@example.com',
-  'emails.value': 'grace.hopper@example.com',
-  title: 'Rear Admiral',
-}
+import { allPages, graceHopper as newUser, limitOf, oktaHarness } from './oktaSandboxHarness'
 
 describe('Okta users: paging in the target’s own steps', () => {
   it('asks for 100 when 30 are wanted, returns never more than 30, and walks every user once', async () => {

@@ -7,6 +7,7 @@ import { createRecordingLogger } from '../../../support/recordingLogger'
 import { startRecordingFront, type RecordedAnswer } from '../../../support/recordingFront'
 import { oktaSpec, validatorForSchema } from './oktaSpec'
 import { documentedDeviations, type Deviation } from './oktaDeviations'
+import { graceHopper } from '../../connectors/okta/oktaSandboxHarness'
 
 /**
  * Every answer the Okta connector gets from the sandbox tenant, on every route it uses, success
@@ -25,14 +26,7 @@ function routeOf(answer: RecordedAnswer): string | null {
   return null
 }
 
-const newUser = {
-  'name.givenName': 'Grace',
-  'name.familyName': 'Hopper',
-  userName: 'grace.hopper@example.com',
-  'emails.value': 'grace.hopper@example.com',
-  title: 'Rear Admiral',
-  'Extension.Department': 'Navy',
-}
+const newUser = { ...graceHopper, 'Extension.Department': 'Navy' }
 
 /** Drives the connector through everything it does, and through each error it must read. */
 async function everythingTheConnectorDoes(running: { close(): Promise<unknown> }[]) {
