@@ -132,9 +132,10 @@ export class JobRun {
     const workers = [...byProfile.values()].flatMap((queue) => Array.from({ length: this.options.inFlightPerProfile }, () => this.work(queue)))
     await Promise.all(workers)
     if (this.halted) return
-    const stoppedAs: JobState = this.state === 'cancelling' ? 'cancelled' : this.state === 'pausing' ? 'paused' : 'done'
+    const stoppedAs = this.state === 'cancelling' ? 'cancelled' : this.state === 'pausing' ? 'paused' : 'done'
+    // On disk first: a job shown finished, paused or cancelled is one a restart finds so.
+    await this.save(stoppedAs)
     this.state = stoppedAs
-    await this.save(stoppedAs === 'cancelled' ? 'cancelled' : stoppedAs === 'paused' ? 'paused' : 'done')
     this.options.onProgress(this, [])
   }
 

@@ -106,7 +106,7 @@ describe('every view at 1024×700 and 1440×900, light and dark', () => {
     {
       name: 'jobs',
       visit: async (page) => {
-        await page.goto(`${app.url}#/jobs`)
+        await page.goto(`${session.app.url}#/jobs`)
         await page.getByRole('heading', { level: 1, name: 'Jobs' }).waitFor()
         await page.getByText('Jobs on this computer').waitFor()
       },

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { JobView } from '../../../shared/jobs'
-import type { JournalOperation } from '../../../shared/journal'
+import type { JournalEntry, JournalOperation } from '../../../shared/journal'
 import type { ExportedFile } from '../../../shared/contract'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 import { oktaClient } from '../sandbox/okta/oktaClient'
-import { addSandboxProfiles, startPeopleServices, startTenants, until, type Tenants } from '../people/peopleHarness'
+import { addSandboxProfiles, startPeopleServices, startTenants, stateAtTarget, until, type Tenants } from '../people/peopleHarness'
 import { deprovisionPlan, details, expectValue, membershipPlan, startJob, untilJobIs } from './jobHarness'
 
 const newDirectory = useTemporaryDirectories()
@@ -105,5 +105,42 @@ describe('a job run', () => {
     const operation = expectValue<JournalOperation>(await services.call('journal.operation', { operationId: started.operationId }))
     expect(operation.entries).toHaveLength(5)
     expect((await details(services, started.id)).changes.at(-1)?.message).toBeTruthy()
+  })
+})
+
+describe('a job with a profile failing half-way', () => {
+  it("finishes the other profile's changes, reports the failed ones with why, changes nothing more there, and retries them once it answers", async () => {
+    const { tenants, services, profiles, accounts } = await oktaJob(6)
+    const pool = tenants.cognito.tenant
+    const names = Array.from({ length: 6 }, (_, index) => `half.way${index}`)
+    for (const name of names) pool.addUser({ username: name, email: `${name}@example.com`, status: 'CONFIRMED' })
+    const cognito = names.map((name) => ({ profileId: profiles.cognito, connectorId: 'cognito' as const, userId: name }))
+    tenants.cognito.setLatency(20)
+    const started = await startJob(services, deprovisionPlan([...accounts, ...cognito]))
+    const cognitoDone = () => services.eventsOf('jobs.progress').flatMap((progress) => progress.changes).filter((change) => change.state === 'done' && change.index >= 6).length
+    await until(() => cognitoDone() >= 2, 'two Cognito changes done')
+    // From here every Cognito request fails as a server in trouble would.
+    tenants.cognito.faults.setRate(1, ['server_error'])
+
+    const finished = await untilJobIs(services, started.id, ['done'])
+    const ofCognito = finished.changes.filter((change) => change.connectorId === 'cognito')
+    expect(finished.changes.filter((change) => change.connectorId === 'okta').every((change) => change.state === 'done')).toBe(true)
+    const failed = ofCognito.filter((change) => change.state === 'failed')
+    expect(failed.length).toBeGreaterThan(0)
+    for (const change of failed) expect(change.message).toMatch(/Cognito|AWS/)
+    tenants.cognito.faults.clear()
+    // A change that failed with nothing applied left the user as it was; one cut between its steps says so (partial).
+    for (const change of failed) {
+      const entry = change.entryId ? expectValue<JournalEntry>(await services.call('journal.get', { entryId: change.entryId })) : null
+      if (entry?.outcome.status === 'partial') expect(entry.outcome.steps.some((step) => step.status === 'applied')).toBe(true)
+      else expect((await stateAtTarget(tenants, 'cognito', change.objectId)).enabled).toBe(true)
+    }
+
+    expectValue(await services.call('jobs.retryFailed', { jobId: started.id }))
+    // A change cut between its steps left its user disabled: its retry finds nothing to do there and says so (skipped).
+    const retried = await untilJobIs(services, started.id, ['done'])
+    expect(retried.job.counts).toMatchObject({ failed: 0, left: 0 })
+    expect(retried.job.counts.done + retried.job.counts.skipped).toBe(12)
+    for (const name of names) expect((await stateAtTarget(tenants, 'cognito', name)).enabled).toBe(false)
   })
 })
