@@ -24,30 +24,75 @@ describe('RequestBudget', () => {
     return { granted, tickets }
   }
 
-  it('spends a documented quota after its burst evenly, at 80% of its rate, in arrival order', async () => {
-    // 100 a second: a burst of 10, then one every 12.5 ms.
+  it('spends a documented quota after its burst evenly, at its full rate over the window widened by the arrival jitter, in arrival order', async () => {
+    // 100 a second: a burst of 10, then one every 10.1 ms (100 in 1,010 ms: the least jitter allowed for, no answer timed yet).
     const budget = new RequestBudget({ quotaOf: () => ({ limit: 100, windowMs: 1000 }) })
     const { granted } = acquireMany(budget, 'users', 12)
     await vi.advanceTimersByTimeAsync(0)
     expect(granted).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
     expect(budget.state()).toMatchObject({ family: 'users', limit: 100, remaining: 90, queued: 2 })
-    await vi.advanceTimersByTimeAsync(12)
+    await vi.advanceTimersByTimeAsync(10)
     expect(granted).toHaveLength(10)
     await vi.advanceTimersByTimeAsync(1)
     expect(granted).toHaveLength(11)
-    await vi.advanceTimersByTimeAsync(13)
+    await vi.advanceTimersByTimeAsync(10)
     expect(granted).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
     expect(budget.state()?.queued).toBe(0)
   })
 
-  it('lets a small quota burst by three (one click reads several things), then spaces the rest within 90% of it', async () => {
-    // GoTo's 10 a second: three at once, then 6 a second.
+  it('lets a small quota burst by three (one click reads several things), then never more than its limit in a widened window', async () => {
+    // GoTo's 10 a second: three at once, then one every 101 ms; the eleventh waits for the first to leave the 1,010 ms window.
     const budget = new RequestBudget({ quotaOf: () => ({ limit: 10, windowMs: 1000 }) })
-    const { granted } = acquireMany(budget, 'admin', 10)
+    const { granted } = acquireMany(budget, 'admin', 11)
     await vi.advanceTimersByTimeAsync(0)
     expect(granted).toHaveLength(3)
     await vi.advanceTimersByTimeAsync(1000)
+    expect(granted).toHaveLength(10)
+    await vi.advanceTimersByTimeAsync(9)
+    expect(granted).toHaveLength(10)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(granted).toHaveLength(11)
+  })
+
+  it("allows for the spread of the family's answer times (arrival jitter), up to a tenth of the window", async () => {
+    // 10 a second. Answers in 5 ms and in 60 ms: requests may arrive 55 ms apart from when they left, so the window is 1,055 ms.
+    const budget = new RequestBudget({ quotaOf: () => ({ limit: 10, windowMs: 1000 }) })
+    const fast = await budget.acquire('admin')
+    fast.sending()
+    const slow = await budget.acquire('admin')
+    slow.sending()
+    await vi.advanceTimersByTimeAsync(5)
+    fast.answered({})
+    await vi.advanceTimersByTimeAsync(55)
+    slow.answered({})
+    const { granted } = acquireMany(budget, 'admin', 9)
+    await vi.advanceTimersByTimeAsync(1054 - 60)
+    expect(granted).toHaveLength(8)
+    await vi.advanceTimersByTimeAsync(1)
     expect(granted).toHaveLength(9)
+
+    // A storm (an answer after 2 s) widens it by a tenth at most: the next request leaves the window 1,100 ms after it was sent.
+    const stormy = new RequestBudget({ quotaOf: () => ({ limit: 10, windowMs: 1000 }) })
+    const quick = await stormy.acquire('admin')
+    quick.sending()
+    quick.answered({})
+    const stuck = await stormy.acquire('admin')
+    stuck.sending()
+    await vi.advanceTimersByTimeAsync(2000)
+    stuck.answered({})
+    ;(await stormy.acquire('admin')).sending()
+    expect(stormy.state()?.resetsAt).toBe(Date.now() + 1100)
+  })
+
+  it('allows for twice the jitter after a rate refusal came all the same', async () => {
+    // 10 a second, nothing timed: 10 ms allowed for; a 429 makes it 20, so the eleventh waits 1,020 ms for the first to leave.
+    const budget = new RequestBudget({ quotaOf: () => ({ limit: 10, windowMs: 1000 }) })
+    budget.pause('admin', Date.now())
+    const { granted } = acquireMany(budget, 'admin', 11)
+    await vi.advanceTimersByTimeAsync(1019)
+    expect(granted).toHaveLength(10)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(granted).toHaveLength(11)
   })
 
   it('counts a request granted long ago but sent only now as sent now', async () => {
@@ -93,6 +138,21 @@ describe('RequestBudget', () => {
     // A new window: the whole limit again, less the one just granted.
     expect(budget.state()).toMatchObject({ limit: 600, remaining: 599 })
     ;(await tickets[0])?.abandoned()
+  })
+
+  it("keeps the earliest reset the answers of one window told (each errs late by up to a second), not its own guess", async () => {
+    const resets = [Date.now() + 29_400, Date.now() + 30_000]
+    const readHeaders = (headers: Readonly<Record<string, string>>): ReportedWindow => ({ limit: 600, remaining: 10, resetsAt: Number(headers.reset) })
+    const budget = new RequestBudget({ quotaOf: () => ({ limit: 100, windowMs: 60_000 }), readHeaders })
+    for (const reset of resets) (await budget.acquire('users')).answered({ reset: String(reset) })
+    expect(budget.state()?.resetsAt).toBe(resets[0])
+
+    // The window ends; the budget guesses the next resets a minute from its first request; the target's word replaces the guess.
+    await vi.advanceTimersByTimeAsync(30_000)
+    const next = await budget.acquire('users')
+    expect(budget.state()?.resetsAt).toBe(Date.now() + 60_000)
+    next.answered({ reset: String(Date.now() + 60_500) })
+    expect(budget.state()?.resetsAt).toBe(Date.now() + 60_500)
   })
 
   it('does not count twice what is still on its way when an answer reports the count', async () => {
