@@ -51,8 +51,8 @@ export interface BudgetTicket {
  * window before, and one sent early may be counted late (it queued on the way, or at the target).
  * Every documented window is widened by the jitter allowed for, so any window of the target's holds
  * at most its limit as long as no request is delayed more than that relative to another. The
- * allowance is measured: the spread of the family's recent answer times (sent → answered), at
- * least `minimumJitterMs`, and doubled by each rate refusal that came anyway; at most a tenth of
+ * allowance is measured: the spread of the family's recent answer times (sent → answered; the most
+ * until eight have been timed), at least `minimumJitterMs`, and doubled by each rate refusal that came anyway; at most a tenth of
  * the window (the margin the budget kept before it measured). Every 25 ms costs 2.4% of a
  * one-second quota's rate (`npm run bench`, "budget:" rows, shows the rate and the 429s).
  */
@@ -62,6 +62,8 @@ export const typicalJitterMs = 25
 const maximumJitterShare = 0.1
 /** Answers whose times measure the spread: enough to see a slow one, few enough to forget a past storm. */
 const timedAnswers = 32
+/** Answers timed before their spread is trusted (a family's first requests allow for the most). */
+const answersToMeasure = 8
 
 /**
  * After its burst, a documented quota is spent evenly at its full rate over the widened window; the
@@ -113,8 +115,11 @@ class FamilyWindow {
 
   /** The arrival jitter allowed for now (see `minimumJitterMs`). */
   jitterMs(): number {
-    const spread = this.answerMs.length > 1 ? Math.max(...this.answerMs) - Math.min(...this.answerMs) : 0
-    return Math.min(this.quota.windowMs * maximumJitterShare, Math.max(minimumJitterMs, spread, this.refusedJitterMs))
+    const most = this.quota.windowMs * maximumJitterShare
+    // Until a few answers have been timed the spread is not known: allow for the most.
+    if (this.answerMs.length < answersToMeasure) return most
+    const spread = Math.max(...this.answerMs) - Math.min(...this.answerMs)
+    return Math.min(most, Math.max(minimumJitterMs, spread, this.refusedJitterMs))
   }
 
   answeredIn(ms: number): void {
