@@ -37,6 +37,12 @@ export async function benchBudgetRates(options: { users: number; latencyMs: numb
 
 async function benchOne(connectorId: ConnectorId, tenant: Record<string, string>, latencyMs: number): Promise<BenchRow> {
   const logger = createRecordingLogger()
+  // When each request was logged (its answer came), for the rate once the first second has passed.
+  const loggedAt: number[] = []
+  const info = logger.info.bind(logger)
+  const warn = logger.warn.bind(logger)
+  logger.info = (message, fields) => (loggedAt.push(performance.now()), info(message, fields))
+  logger.warn = (message, fields) => (loggedAt.push(performance.now()), warn(message, fields))
   const bench = await openBenchConnector(connectorId, tenant, { logger, bare: true })
   try {
     const ids: string[] = []
@@ -48,10 +54,15 @@ async function benchOne(connectorId: ConnectorId, tenant: Record<string, string>
     const started = performance.now()
     const results = await Promise.allSettled(chosen.map((id) => bench.connector.get('users', id)))
     const elapsed = performance.now() - started
-    const sent = logger.lines.slice(mark).filter(isRequestLine)
     const family = readFamily[connectorId]
+    const timed = logger.lines.slice(mark).map((line, index) => ({ line, at: loggedAt[mark + index] ?? 0 }))
+    const sent = timed.filter(({ line }) => isRequestLine(line)).map(({ line }) => line)
     const limit = targetLimitOf(connectorId, family) as TargetLimit
     const counted = sent.filter((line) => familyOfLine(connectorId, line) === family).length
+    // The start aside (the budget sends a burst of a few, not all the target would take at once): the rate a long job runs at.
+    const steadyFrom = started + (limit.windowMs ?? 1000)
+    const steady = timed.filter(({ line, at }) => at > steadyFrom && isRequestLine(line) && familyOfLine(connectorId, line) === family)
+    const steadyRate = steady.length > 1 ? (steady.length * 1000) / (Math.max(...steady.map(({ at }) => at)) - steadyFrom) : 0
     const refused = sent.filter(isRateRefusal).length
     const failed = results.filter((result) => result.status === 'rejected').length
     const bound = boundMs(limit, counted)
@@ -60,7 +71,9 @@ async function benchOne(connectorId: ConnectorId, tenant: Record<string, string>
       measured: milliseconds(elapsed),
       bound: `${milliseconds(bound)} (${limit.source})`,
       ratio: `${((bound / elapsed) * 100).toFixed(1)}% of the limit`,
-      notes: `${refused} rate refusals (429s), ${failed} reads failed; ${counted} requests of ${family}, the first ${limit.atOnce} free at once; ${latencyMs} ms latency`,
+      notes:
+        `${refused} rate refusals (429s), ${failed} reads failed; ${counted} requests of ${family}, the first ${limit.atOnce} free at once` +
+        `${limit.windowMs ? '' : `; after the first second ${steadyRate.toFixed(1)}/s of ${limit.perSecond}/s (${((steadyRate / limit.perSecond) * 100).toFixed(1)}%)`}; ${latencyMs} ms latency`,
     }
   } finally {
     await bench.connector.close?.()
