@@ -48,28 +48,37 @@ export interface BudgetTicket {
 
 /**
  * Arrival jitter: a request sent just after a window's end may reach a target that counts it in the
- * window before. Sliding windows are widened by this share so spacing never lands on the edge.
+ * window before, and one sent early may be counted late (it queued on the way, or at the target).
+ * Every documented window is widened by the jitter allowed for, so any window of the target's holds
+ * at most its limit as long as no request is delayed more than that relative to another. The
+ * allowance is measured: the spread of the family's recent answer times (sent → answered; the most
+ * until eight have been timed), at least `minimumJitterMs`, and doubled by each rate refusal that came anyway; at most a tenth of
+ * the window (the margin the budget kept before it measured). Every 25 ms costs 2.4% of a
+ * one-second quota's rate (`npm run bench`, "budget:" rows, shows the rate and the 429s).
  */
-const windowSlack = 0.05
+export const minimumJitterMs = 10
+/** What a plan's estimate allows for: a network a little busier than this computer's own. */
+export const typicalJitterMs = 25
+const maximumJitterShare = 0.1
+/** Answers whose times measure the spread: enough to see a slow one, few enough to forget a past storm. */
+const timedAnswers = 32
+/** Answers timed before their spread is trusted (a family's first requests allow for the most). */
+const answersToMeasure = 8
 
 /**
- * A target without rate headers counts requests when it gets to them, late by however long they
- * queued on the way, and that lag varies: requests sent a window apart can be counted in one. So a
- * documented quota is spent as a burst and then evenly, together at most 90% of the limit in any
- * window, the rest absorbing a tenth of a window of jitter. The burst is a tenth of the limit, but
- * at least three where the limit allows (one click reads a user, their groups and more at once:
- * GoTo's 10 a second must not space those out).
+ * After its burst, a documented quota is spent evenly at its full rate over the widened window; the
+ * burst is a tenth of the limit, but at least three where the limit allows (one click reads a user,
+ * their groups and more at once: GoTo's 10 a second must not space those out). Evenly: a target
+ * counting arrivals per second, per wall-clock second or in a token bucket then never sees more
+ * than its limit. The sliding window below caps any window at the limit, bursts included.
  */
-const windowShare = 0.9
-
 export function burstOf(quota: Quota): number {
   return Math.max(1, Math.floor(quota.limit * 0.1), Math.min(3, Math.floor(quota.limit * 0.3)))
 }
 
-/** Requests a second a documented quota is spent at once its burst is used (also the benchmark's bounds). */
-export function steadyRate(quota: Quota): number {
-  const share = Math.max(0.5, windowShare - burstOf(quota) / quota.limit)
-  return (quota.limit * share * 1000) / quota.windowMs
+/** Requests a second a documented quota is spent at once its burst is used, allowing for `jitterMs` (also the estimate's and the benchmark's pace). */
+export function steadyRate(quota: Quota, jitterMs = typicalJitterMs): number {
+  return (quota.limit * 1000) / (quota.windowMs + jitterMs)
 }
 
 interface Waiter {
@@ -89,18 +98,46 @@ class FamilyWindow {
   sent: Sending[] = []
   /** The target's own count, once an answer has carried its headers. */
   reported: ReportedWindow | null = null
+  /** The reported window's reset is the budget's own guess (it rolled the window over), not yet the target's word. */
+  resetGuessed = false
   /** Granted, not yet answered: not in the last reported count. */
   inFlight = 0
   blockedUntil = 0
   readonly waiters: Waiter[] = []
   /** Even spacing of a documented quota (GCRA): when the next request would be due at the steady rate. */
   private dueAt = 0
-  private readonly interval: number
-  private readonly burstTolerance: number
+  /** Recent times from sending to the answer, the newest last. */
+  private readonly answerMs: number[] = []
+  /** The allowance rate refusals asked for: each doubles what was allowed for when it came. */
+  private refusedJitterMs = 0
 
-  constructor(readonly quota: Quota) {
-    this.interval = 1000 / steadyRate(quota)
-    this.burstTolerance = (burstOf(quota) - 1) * this.interval
+  constructor(readonly quota: Quota) {}
+
+  /** The arrival jitter allowed for now (see `minimumJitterMs`). */
+  jitterMs(): number {
+    const most = this.quota.windowMs * maximumJitterShare
+    // Until a few answers have been timed the spread is not known: allow for the most.
+    if (this.answerMs.length < answersToMeasure) return most
+    const spread = Math.max(...this.answerMs) - Math.min(...this.answerMs)
+    return Math.min(most, Math.max(minimumJitterMs, spread, this.refusedJitterMs))
+  }
+
+  answeredIn(ms: number): void {
+    this.answerMs.push(ms)
+    if (this.answerMs.length > timedAnswers) this.answerMs.shift()
+  }
+
+  /** The target refused a request for its rate all the same: the jitter was more than allowed for. */
+  refused(): void {
+    this.refusedJitterMs = Math.min(this.quota.windowMs * maximumJitterShare, 2 * this.jitterMs())
+  }
+
+  private interval(): number {
+    return this.span() / this.quota.limit
+  }
+
+  private burstTolerance(): number {
+    return (burstOf(this.quota) - 1) * this.interval()
   }
 
   /** 0 when one more request may go now; otherwise how long until one may. */
@@ -110,10 +147,13 @@ class FamilyWindow {
     if (reported) {
       // The target's window has ended: the next request starts a new one with the whole limit.
       // Requests granted in the old window but still on their way will count in the new one.
-      if (now >= reported.resetsAt) this.reported = { limit: reported.limit, remaining: reported.limit - this.inFlight, resetsAt: now + this.quota.windowMs }
+      if (now >= reported.resetsAt) {
+        this.reported = { limit: reported.limit, remaining: reported.limit - this.inFlight, resetsAt: now + this.quota.windowMs }
+        this.resetGuessed = true
+      }
       return (this.reported as ReportedWindow).remaining > 0 ? 0 : (this.reported as ReportedWindow).resetsAt - now
     }
-    const early = this.dueAt - this.burstTolerance - now
+    const early = this.dueAt - this.burstTolerance() - now
     if (early > 0) return early
     const span = this.span()
     this.sent = this.sent.filter((sending) => sending.pending || sending.at > now - span)
@@ -129,7 +169,7 @@ class FamilyWindow {
       this.reported.remaining--
       return null
     }
-    this.dueAt = Math.max(this.dueAt, now) + this.interval
+    this.dueAt = Math.max(this.dueAt, now) + this.interval()
     const sending = { at: now, pending: true }
     this.sent.push(sending)
     return sending
@@ -140,11 +180,11 @@ class FamilyWindow {
     if (this.reported) this.reported.remaining = Math.min(this.reported.limit, this.reported.remaining + 1)
     if (!sending) return
     this.sent = this.sent.filter((candidate) => candidate !== sending)
-    this.dueAt -= this.interval
+    this.dueAt -= this.interval()
   }
 
   span(): number {
-    return this.quota.windowMs * (1 + windowSlack)
+    return this.quota.windowMs + this.jitterMs()
   }
 
   state(): { limit: number; remaining: number; resetsAt: number | null } {
@@ -197,10 +237,15 @@ export class RequestBudget {
     })
   }
 
-  /** A 429 asked to wait until `until` (ms since the epoch): nothing more of the family goes before. */
+  /**
+   * A 429 asked to wait until `until` (ms since the epoch): nothing more of the family goes before,
+   * and a documented quota allows for more jitter from now on.
+   */
   pause(family: string, until: number): void {
     const window = this.windowOf(family)
-    if (!window || until <= window.blockedUntil) return
+    if (!window) return
+    if (!window.reported) window.refused()
+    if (until <= window.blockedUntil) return
     window.blockedUntil = until
     this.changed()
     this.schedule()
@@ -242,12 +287,13 @@ export class RequestBudget {
   private grant(family: string, window: FamilyWindow): BudgetTicket {
     const sending = window.take(this.now())
     this.changed()
-    let left = false
+    let sentAt: number | null = null
     let settled = false
     const settle = (headers: Readonly<Record<string, string>> | null) => {
       if (settled) return
       settled = true
       window.inFlight--
+      if (headers && sentAt !== null) window.answeredIn(this.now() - sentAt)
       const reported = headers && this.options.readHeaders?.(headers, this.now())
       if (reported) this.observe(window, reported)
       this.changed()
@@ -255,7 +301,7 @@ export class RequestBudget {
     }
     return {
       sending: () => {
-        left = true
+        sentAt = this.now()
         if (sending?.pending !== true) return
         sending.at = this.now()
         sending.pending = false
@@ -264,7 +310,7 @@ export class RequestBudget {
       answered: (headers) => settle(headers),
       abandoned: () => {
         // Never sent (a superseded search cancelled while it waited): the target never counted it, so neither does the budget.
-        if (!left && !settled) window.giveBack(sending)
+        if (sentAt === null && !settled) window.giveBack(sending)
         settle(null)
       },
     }
@@ -286,8 +332,10 @@ export class RequestBudget {
     window.reported = {
       limit: reported.limit,
       remaining: sameWindow ? Math.min(current.remaining, remaining) : remaining,
-      resetsAt: reported.resetsAt,
+      // Each answer's estimate of the reset errs late by up to a second (its Date has whole seconds), never early: the earliest is the best.
+      resetsAt: sameWindow && !window.resetGuessed ? Math.min(current.resetsAt, reported.resetsAt) : reported.resetsAt,
     }
+    window.resetGuessed = false
   }
 
   /** Grants every family's head waiters that may go now, then sleeps until the next one may. */

@@ -47,7 +47,7 @@ function familyOf(connectorId: ConnectorId, line: RecordedLine): string {
 }
 
 /** People in all four applications under one email, active everywhere, with none of the named differences. */
-function plainLeavers(users: number, count: number): { name: string; email: string }[] {
+export function plainLeavers(users: number, count: number): { name: string; email: string }[] {
   const company = companyDirectory({ count: users, seed: tenantDefaults.seed })
   return company.people
     .filter((person) => person.index >= fixturePeopleCount)

@@ -9,6 +9,8 @@ import { benchRowCpuSuite } from './rowCpuBench'
 import { benchRendererRows } from './rendererRowsBench'
 import { benchSearchAsYouType } from './searchAsYouTypeBench'
 import { benchNarrowSearch } from './narrowSearchBench'
+import { benchBudgetRates, budgetBenchSettings } from './budgetRateBench'
+import { benchMoveMembers, benchOffboardJob, moveBenchSettings, offboardBenchSettings } from './jobsBench'
 import { printTable, type BenchRow } from './benchTable'
 import { countRequestsPerAction, printRequestCounts } from './requestCountsBench'
 
@@ -17,7 +19,8 @@ import { countRequestsPerAction, printRequestCounts } from './requestCountsBench
  * tenant, times search-as-you-type in the real UI, People's search over four such tenants (real UI)
  * and an offboarding of 100 people through main's services, and the profile import preview, then
  * prints one table, then opens a journal of 10,000 and one of 100,000 changes and times their start-up and
- * queries. Then, per connector, the requests each user action sends to the sandbox tenant (the
+ * queries; each request budget against its tenant's documented limit, and the bulk jobs (offboarding 1,000
+ * people across the four tenants with the limits on, moving 5,000 members between two Okta groups). Then, per connector, the requests each user action sends to the sandbox tenant (the
  * requests-per-action test's own scenarios), and what one help-desk ticket costs in all. Figures,
  * not verdicts: nothing here fails on timing (the target is stated beside each figure).
  */
@@ -35,6 +38,9 @@ async function main(): Promise<void> {
   rows.push(...(await benchJournal(10_000)))
   rows.push(...(await benchJournal(100_000)))
   rows.push(...(await benchMainMemory({ listUsers: 20_000, listRounds: 3, tenantUsers: 100_000 })))
+  rows.push(...(await benchBudgetRates(budgetBenchSettings)))
+  rows.push(...(await benchOffboardJob(offboardBenchSettings)))
+  rows.push(...(await benchMoveMembers(moveBenchSettings)))
   console.log('')
   printTable(rows)
   printRequestCounts(await countRequestsPerAction())

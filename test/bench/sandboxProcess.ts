@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import type { RateLimitMode } from '../../electron/sandbox/types'
 
 export interface SandboxProcess {
   /** The one line `npm run sandbox` prints: per connector id, the URL and the credentials. */
@@ -11,8 +12,8 @@ export interface SandboxProcess {
  * target runs on another machine: in the benchmark's own process the simulator's work would share
  * one thread with the client's and be measured as Lanyard's.
  */
-export async function startSandboxProcess(options: { users: number; latencyMs: number; rateLimits?: 'documented' | 'off' }): Promise<SandboxProcess> {
-  const rateLimits = options.rateLimits ? ['--rate-limits', options.rateLimits] : []
+export async function startSandboxProcess(options: { users: number; latencyMs: number; rateLimits?: RateLimitMode }): Promise<SandboxProcess> {
+  const rateLimits = options.rateLimits ? ['--rate-limits', String(options.rateLimits)] : []
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'electron/sandbox/runSandbox.ts', '--users', String(options.users), '--latency', String(options.latencyMs), ...rateLimits],

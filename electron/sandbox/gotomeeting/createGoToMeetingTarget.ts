@@ -35,7 +35,7 @@ export function createGoToMeetingTarget(options: GoToTargetOptions): SandboxTarg
   addAccountRoutes(routes)
   addUserRoutes(routes)
   addGroupRoutes(routes)
-  let window = { second: 0, used: 0 }
+  const rateWindow = perSecondCounter(now)
 
   const answer = (reply: GoToReply): SandboxAnswer => ({
     status: reply.status,
@@ -54,11 +54,7 @@ export function createGoToMeetingTarget(options: GoToTargetOptions): SandboxTarg
 
   const withinRateLimit = (): boolean => {
     const limit = options.requestsPerSecond()
-    if (limit === undefined) return true
-    const second = Math.floor(now() / 1000)
-    if (window.second !== second) window = { second, used: 0 }
-    window.used++
-    return window.used <= limit
+    return limit === undefined || rateWindow(limit)
   }
 
   const serveAdmin = (request: SandboxRequest): SandboxAnswer => {
@@ -94,4 +90,18 @@ export function createGoToMeetingTarget(options: GoToTargetOptions): SandboxTarg
 function requestId(random: Random): string {
   const hex = (length: number) => Array.from({ length }, () => random.integer(16).toString(16)).join('')
   return `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`
+}
+
+/**
+ * GoTo's Admin API limit as the tenant counts it: requests per wall-clock second. The returned
+ * function counts one request and says whether it is within `limit` for its second.
+ */
+export function perSecondCounter(now: () => number = Date.now): (limit: number) => boolean {
+  let window = { second: 0, used: 0 }
+  return (limit) => {
+    const second = Math.floor(now() / 1000)
+    if (window.second !== second) window = { second, used: 0 }
+    window.used++
+    return window.used <= limit
+  }
 }

@@ -24,42 +24,91 @@ describe('RequestBudget', () => {
     return { granted, tickets }
   }
 
-  it('spends a documented quota after its burst evenly, at 80% of its rate, in arrival order', async () => {
-    // 100 a second: a burst of 10, then one every 12.5 ms.
+  it('spends a documented quota after its burst evenly, at its full rate over the window widened by the arrival jitter, in arrival order', async () => {
+    // 100 a second: a burst of 10, then one every 11 ms (100 in 1,100 ms: no answer timed yet, so the most jitter is allowed for).
     const budget = new RequestBudget({ quotaOf: () => ({ limit: 100, windowMs: 1000 }) })
     const { granted } = acquireMany(budget, 'users', 12)
     await vi.advanceTimersByTimeAsync(0)
     expect(granted).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
     expect(budget.state()).toMatchObject({ family: 'users', limit: 100, remaining: 90, queued: 2 })
-    await vi.advanceTimersByTimeAsync(12)
+    await vi.advanceTimersByTimeAsync(10)
     expect(granted).toHaveLength(10)
     await vi.advanceTimersByTimeAsync(1)
     expect(granted).toHaveLength(11)
-    await vi.advanceTimersByTimeAsync(13)
+    await vi.advanceTimersByTimeAsync(10)
+    expect(granted).toHaveLength(11)
+    await vi.advanceTimersByTimeAsync(1)
     expect(granted).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
     expect(budget.state()?.queued).toBe(0)
   })
 
-  it('lets a small quota burst by three (one click reads several things), then spaces the rest within 90% of it', async () => {
-    // GoTo's 10 a second: three at once, then 6 a second.
+  it('lets a small quota burst by three (one click reads several things), then never more than its limit in a widened window', async () => {
+    // GoTo's 10 a second: three at once, then one every 110 ms; the eleventh waits for the first to leave the 1,100 ms window.
     const budget = new RequestBudget({ quotaOf: () => ({ limit: 10, windowMs: 1000 }) })
-    const { granted } = acquireMany(budget, 'admin', 10)
+    const { granted } = acquireMany(budget, 'admin', 11)
     await vi.advanceTimersByTimeAsync(0)
     expect(granted).toHaveLength(3)
     await vi.advanceTimersByTimeAsync(1000)
-    expect(granted).toHaveLength(9)
+    expect(granted).toHaveLength(10)
+    await vi.advanceTimersByTimeAsync(99)
+    expect(granted).toHaveLength(10)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(granted).toHaveLength(11)
+  })
+
+  /** Sends and answers one request of `family` for each of `answerMs` (how long each answer took), one after another. */
+  async function timeAnswers(budget: RequestBudget, family: string, answerMs: readonly number[]) {
+    for (const ms of answerMs) {
+      const granting = budget.acquire(family)
+      await vi.advanceTimersByTimeAsync(200)
+      const ticket = await granting
+      ticket.sending()
+      await vi.advanceTimersByTimeAsync(ms)
+      ticket.answered({})
+    }
+  }
+
+  /** How long after now a request sent now leaves the family's window (the window and the jitter allowed for). */
+  async function windowOfOneSentNow(budget: RequestBudget, family: string): Promise<number> {
+    await vi.advanceTimersByTimeAsync(5_000)
+    ;(await budget.acquire(family)).sending()
+    return (budget.state()?.resetsAt ?? 0) - Date.now()
+  }
+
+  it("allows for the most jitter (a tenth of the window) until eight answers are timed, then for the spread of their times", async () => {
+    const budget = new RequestBudget({ quotaOf: () => ({ limit: 100, windowMs: 1000 }) })
+    expect(await windowOfOneSentNow(budget, 'admin')).toBe(1100)
+    await timeAnswers(budget, 'admin', [5, 5, 5, 5, 5, 5, 60])
+    expect(await windowOfOneSentNow(budget, 'admin')).toBe(1100)
+    await timeAnswers(budget, 'admin', [5])
+    // Seven at 5 ms, one at 60: requests may arrive 55 ms apart from when they left.
+    expect(await windowOfOneSentNow(budget, 'admin')).toBe(1055)
+    // The last 32 answers are what counts: the slow one forgotten, the least is allowed for.
+    await timeAnswers(budget, 'admin', Array.from({ length: 32 }, () => 5))
+    expect(await windowOfOneSentNow(budget, 'admin')).toBe(1010)
+    // A storm (an answer after 2 s) widens it by a tenth at most.
+    await timeAnswers(budget, 'admin', [2000])
+    expect(await windowOfOneSentNow(budget, 'admin')).toBe(1100)
+  })
+
+  it('allows for twice the jitter after a rate refusal came all the same', async () => {
+    const budget = new RequestBudget({ quotaOf: () => ({ limit: 100, windowMs: 1000 }) })
+    await timeAnswers(budget, 'admin', Array.from({ length: 8 }, () => 5))
+    expect(await windowOfOneSentNow(budget, 'admin')).toBe(1010)
+    budget.pause('admin', Date.now())
+    expect(await windowOfOneSentNow(budget, 'admin')).toBe(1020)
   })
 
   it('counts a request granted long ago but sent only now as sent now', async () => {
-    // A window of 1 at most: the second may go only a window (and its slack) after the first was really sent.
+    // A window of 1 at most: the second may go only a window (and the jitter allowed for, 100 ms) after the first was really sent.
     const budget = new RequestBudget({ quotaOf: () => ({ limit: 1, windowMs: 1000 }) })
     const first = await budget.acquire('users')
     await vi.advanceTimersByTimeAsync(3_000)
     first.sending()
     const { granted } = acquireMany(budget, 'users', 1)
-    await vi.advanceTimersByTimeAsync(1_000)
+    await vi.advanceTimersByTimeAsync(1_099)
     expect(granted).toEqual([])
-    await vi.advanceTimersByTimeAsync(50)
+    await vi.advanceTimersByTimeAsync(1)
     expect(granted).toEqual([0])
   })
 
@@ -93,6 +142,21 @@ describe('RequestBudget', () => {
     // A new window: the whole limit again, less the one just granted.
     expect(budget.state()).toMatchObject({ limit: 600, remaining: 599 })
     ;(await tickets[0])?.abandoned()
+  })
+
+  it("keeps the earliest reset the answers of one window told (each errs late by up to a second), not its own guess", async () => {
+    const resets = [Date.now() + 29_400, Date.now() + 30_000]
+    const readHeaders = (headers: Readonly<Record<string, string>>): ReportedWindow => ({ limit: 600, remaining: 10, resetsAt: Number(headers.reset) })
+    const budget = new RequestBudget({ quotaOf: () => ({ limit: 100, windowMs: 60_000 }), readHeaders })
+    for (const reset of resets) (await budget.acquire('users')).answered({ reset: String(reset) })
+    expect(budget.state()?.resetsAt).toBe(resets[0])
+
+    // The window ends; the budget guesses the next resets a minute from its first request; the target's word replaces the guess.
+    await vi.advanceTimersByTimeAsync(30_000)
+    const next = await budget.acquire('users')
+    expect(budget.state()?.resetsAt).toBe(Date.now() + 60_000)
+    next.answered({ reset: String(Date.now() + 60_500) })
+    expect(budget.state()?.resetsAt).toBe(Date.now() + 60_500)
   })
 
   it('does not count twice what is still on its way when an answer reports the count', async () => {
