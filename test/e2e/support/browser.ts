@@ -48,17 +48,26 @@ export const reviewSizes = [
 ] as const
 
 /**
- * One screenshot per review size (`<name>-1440.png`, `<name>-1024.png`); the page is left at the size
- * it had. The app scrolls inside its main area, not the document, so a full-page shot shows only
- * the window: what has the focus is scrolled into view at each size, as the browser did when it got it.
+ * One screenshot per review size and theme (`<name>-1440-light.png`, `<name>-1024-dark.png`, …); the
+ * page is left at the size and theme it had. The app scrolls inside its main area, not the
+ * document, so a full-page shot shows only the window: what has the focus is scrolled into view at
+ * each size, as the browser did when it got it. At each, nothing may stick out of the window sideways.
  */
 export async function screenshotAtReviewSizes(page: Page, name: string): Promise<void> {
   const size = page.viewportSize()
+  // Expressions as text: this file is type-checked without the DOM's types.
+  const wasDark = (await page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")) === true
   for (const viewport of reviewSizes) {
     await page.setViewportSize(viewport)
-    const focused = page.locator(':focus')
-    if ((await focused.count()) === 1) await focused.scrollIntoViewIfNeeded()
-    await screenshot(page, `${name}-${viewport.width}`)
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme })
+      const focused = page.locator(':focus')
+      if ((await focused.count()) === 1) await focused.scrollIntoViewIfNeeded()
+      const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'))
+      if (overflow > 0) throw new Error(`${name}: the page is ${overflow} px wider than the ${viewport.width} px window (${colorScheme})`)
+      await screenshot(page, `${name}-${viewport.width}-${colorScheme}`)
+    }
   }
+  await page.emulateMedia({ colorScheme: wasDark ? 'dark' : 'light' })
   if (size) await page.setViewportSize(size)
 }
