@@ -116,4 +116,23 @@ describe('a deprovision that stopped part-way, retried', () => {
     expect(puts(/"adminRoles":\[\]/)).toBe(1)
     expect(puts(/"licenseKeys":\[\]/)).toBe(1)
   })
+
+  it('gotomeeting: the answer of the first step lost; the retry settles it as partial from the target and takes only what is left', async () => {
+    const setUp = await throughProxy('gotomeeting')
+    const { proxy, tenants, services, account } = setUp
+    // GoTo carries out "take the admin roles" but its answer never arrives: the entry stays pending.
+    tenants.gotomeeting.faults.script([{ kind: 'lost_answer', method: 'PUT', path: new RegExp(`/users/${account.userId}$`), times: 1 }])
+    const started = await startJob(services, deprovisionPlan([account]))
+    const first = await untilJobIs(services, started.id, ['done'])
+    expect(first.job.counts).toMatchObject({ failed: 1 })
+    const [pending] = (await operationOf(services, started.operationId)).entries
+    expect(pending?.outcome.status).toBe('pending')
+
+    await retryAndUndo(setUp, started, pending!.id, 'gotomeeting')
+    const puts = (what: RegExp) => proxy.sent.filter((request) => request.line.startsWith('PUT ') && what.test(request.body)).length
+    expect(puts(/"adminRoles":\[\]/)).toBe(1)
+    expect(puts(/"licenseKeys":\[\]/)).toBe(1)
+    const [settled] = (await operationOf(services, started.operationId)).entries
+    expect(settled?.outcome).toMatchObject({ status: 'partial', reconciled: true })
+  })
 })
