@@ -1,3 +1,5 @@
+import { readFile, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ConnectorId } from '../../../shared/catalogue/types'
 import type { JobView } from '../../../shared/jobs'
@@ -31,7 +33,8 @@ const serverError: Record<'cognito' | 'gotomeeting', ProxyAnswer> = {
 
 async function throughProxy(connectorId: 'cognito' | 'gotomeeting') {
   const tenants = await startTenants()
-  const services = await startPeopleServices(newDirectory())
+  const dataDirectory = newDirectory()
+  const services = await startPeopleServices(dataDirectory)
   const tenant = tenants[connectorId]
   const server = new URL(tenant.url)
   const proxy = await startCountingProxy(server.origin, { keepHost: true })
@@ -40,7 +43,7 @@ async function throughProxy(connectorId: 'cognito' | 'gotomeeting') {
   const profile = await services.handlers['profiles.create']({ connectorId, name: `${connectorId} sandbox`, environment: 'sandbox', values, secrets })
   const users = await addPersonEverywhere(tenants)
   const account = { profileId: profile.id, connectorId: connectorId as ConnectorId, userId: users[connectorId] }
-  return { tenants, services, proxy, account, before: await stateAtTarget(tenants, connectorId, account.userId) }
+  return { tenants, services, dataDirectory, proxy, account, before: await stateAtTarget(tenants, connectorId, account.userId) }
 }
 
 const sent = (proxy: CountingProxy, pattern: RegExp) => proxy.seen.filter((line) => pattern.test(line)).length
@@ -84,7 +87,7 @@ async function retryAndUndo(setUp: Awaited<ReturnType<typeof throughProxy>>, sta
   return details(services, started.id)
 }
 
-describe('a deprovision that stopped part-way, retried', () => {
+describe('a deprovision that stopped part-way, retried or resumed', () => {
   it('cognito: disabled but not signed out; the retry sends only the sign-out, once, and undo brings the user back', async () => {
     const setUp = await throughProxy('cognito')
     const { proxy, tenants, account } = setUp
@@ -134,5 +137,25 @@ describe('a deprovision that stopped part-way, retried', () => {
     expect(puts(/"licenseKeys":\[\]/)).toBe(1)
     const [settled] = (await operationOf(services, started.operationId)).entries
     expect(settled?.outcome).toMatchObject({ status: 'partial', reconciled: true })
+  })
+
+  it('cognito: stopped part-way and the app closed before the result was saved; resuming sends only the sign-out', async () => {
+    const setUp = await throughProxy('cognito')
+    const { proxy, tenants, services, dataDirectory, account } = setUp
+    proxy.fail(/ AdminUserGlobalSignOut /, 10, serverError.cognito)
+    const { started } = await deprovisionStoppingAfterFirstStep(setUp)
+    await services.close()
+    // As if the app had stopped between journaling the outcome and saving the job's result line.
+    const jobFile = join(dataDirectory, 'jobs', `${started.id}.json`)
+    await writeFile(jobFile, JSON.stringify({ ...JSON.parse(await readFile(jobFile, 'utf8')), requested: 'running', finishedAt: null }))
+    await rm(join(dataDirectory, 'jobs', `${started.id}.results.jsonl`))
+
+    const restarted = await startPeopleServices(dataDirectory, services.secretStore)
+    expectValue(await restarted.call('jobs.resume', { jobId: started.id }))
+    const resumed = await untilJobIs(restarted, started.id, ['done'])
+    expect(resumed.job.counts).toMatchObject({ done: 1, failed: 0, skipped: 0 })
+    expect(sent(proxy, / AdminDisableUser$/)).toBe(1)
+    expect(sent(proxy, / AdminUserGlobalSignOut$/)).toBe(1)
+    expect(tenants.cognito.tenant.signOutCount(account.userId)).toBe(1)
   })
 })
