@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ConnectorId } from '../../../shared/catalogue/types'
 import type { JobView } from '../../../shared/jobs'
-import type { JournalOperation } from '../../../shared/journal'
+import type { JournalEntry, JournalOperation, UndoReport } from '../../../shared/journal'
 import { sandboxParameters } from '../../../electron/services/sandboxProfiles'
 import { afterTest } from '../../support/connectorHarness'
 import { startCountingProxy, type CountingProxy, type ProxyAnswer } from '../../support/countingProxy'
@@ -157,5 +157,26 @@ describe('a deprovision that stopped part-way, retried or resumed', () => {
     expect(sent(proxy, / AdminDisableUser$/)).toBe(1)
     expect(sent(proxy, / AdminUserGlobalSignOut$/)).toBe(1)
     expect(tenants.cognito.tenant.signOutCount(account.userId)).toBe(1)
+  })
+
+  it("cognito: the person page's undo of the finished deprovision undoes the pair once, from the first snapshot", async () => {
+    const setUp = await throughProxy('cognito')
+    const { proxy, tenants, services, account, before } = setUp
+    proxy.fail(/ AdminUserGlobalSignOut /, 10, serverError.cognito)
+    const { started, partial } = await deprovisionStoppingAfterFirstStep(setUp)
+    expectValue(await services.call('jobs.retryFailed', { jobId: started.id }))
+    await untilJobIs(services, started.id, ['done'])
+
+    // The panel offers the newest deprovision: the finish. Undoing it undoes the deprovision it finished.
+    const offered = expectValue<JournalEntry>(await services.call('journal.undoableFor', { profileId: account.profileId, userId: account.userId }))
+    expect(offered.completes).toBe(partial.id)
+    const report = expectValue<UndoReport>(await services.call('journal.undo', { entryId: offered.id }))
+    expect(report.entry).toMatchObject({ action: 'undoDeprovision', undoOf: partial.id, outcome: { status: 'applied' } })
+    expect(await stateAtTarget(tenants, 'cognito', account.userId)).toEqual(before)
+    for (const entryId of [partial.id, offered.id]) {
+      expect(expectValue<JournalEntry>(await services.call('journal.get', { entryId })).undo).toMatchObject({ available: false, undoneBy: report.entry.id })
+    }
+    expect(await services.call('journal.undo', { entryId: offered.id })).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect((await operationOf(services, started.operationId)).undo).toMatchObject({ available: false })
   })
 })
