@@ -124,14 +124,13 @@ export class JobRun {
   private async runAll(): Promise<void> {
     await this.save('running')
     this.pace.started ??= this.pace.now()
-    // Per profile, the changes still to run grouped by line: a line's changes run in order (a move's add, then its remove).
+    // Per profile, the lines with changes still to run: a line's changes run in order (a move's add, then its remove).
     const byProfile = new Map<string, Map<number, number[]>>()
-    for (const change of this.changes.filter((candidate) => candidate.state === 'waiting' || candidate.state === 'running')) {
-      const { profileId, line } = this.job.changes[change.index]!
+    for (const [index, { profileId, line }] of this.job.changes.entries()) {
       const lines = byProfile.get(profileId) ?? byProfile.set(profileId, new Map()).get(profileId)!
-      lines.set(line, [...(lines.get(line) ?? []), change.index])
+      lines.set(line, [...(lines.get(line) ?? []), index])
     }
-    const queues = [...byProfile.values()].map((lines) => [...lines.values()])
+    const queues = [...byProfile.values()].map((lines) => [...lines.values()].filter((line) => line.some((index) => isLeft(this.changes[index]!))))
     const workers = queues.flatMap((queue) => Array.from({ length: this.options.inFlightPerProfile }, () => this.work(queue)))
     await Promise.all(workers)
     if (this.halted) return
@@ -160,7 +159,9 @@ export class JobRun {
     for (const index of line) {
       // Paused or cancelled between two changes of a line: the rest waits, for resume to send.
       if (this.state !== 'running') return
-      if (failed !== null) await this.finishWith(index, notSentAfter(this.job.changes[index]!, this.job.changes[failed]!, this.changes[failed]!.message))
+      // Run before (a resumed job): a failure found on disk holds the rest of the line all the same.
+      if (!isLeft(this.changes[index]!)) failed ??= this.changes[index]!.state === 'failed' ? index : null
+      else if (failed !== null) await this.finishWith(index, notSentAfter(this.job.changes[index]!, this.job.changes[failed]!, this.changes[failed]!.message))
       else if (!(await this.runChange(index))) return
       else if (this.changes[index]!.state === 'failed') failed = index
     }
@@ -222,7 +223,7 @@ export class JobRun {
   }
 
   left(): number {
-    return this.changes.filter((change) => change.state === 'waiting' || change.state === 'running').length
+    return this.changes.filter(isLeft).length
   }
 }
 
@@ -243,4 +244,9 @@ function notSentAfter(change: StoredChange, failed: StoredChange, reason: string
       ? `Not removed from ${change.group?.name ?? 'the group'} because adding to ${failed.group?.name ?? 'the other group'} failed${why}`
       : `Not sent because the change before it on this line failed${why}`
   return { state: 'failed', message, entryId: null, error: { code: 'conflict', message } }
+}
+
+/** Still to run: waiting, or running when the app stopped. */
+function isLeft(change: JobChangeResult): boolean {
+  return change.state === 'waiting' || change.state === 'running'
 }

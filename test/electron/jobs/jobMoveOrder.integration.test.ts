@@ -78,10 +78,10 @@ describe('a move, person by person', () => {
     expect(ofStuck).toEqual([add(stuck.id), remove(stuck.id)])
   })
 
-  it('keeps the order when resumed after a crash: a line whose add is done sends only its remove, one whose add failed sends nothing', async () => {
+  it('keeps the order when resumed after a crash: a line whose add is done sends only its remove, one whose add failed (journaled or saved) sends nothing', async () => {
     const dataDirectory = newDirectory()
     const { tenants, services, proxy, profile, from, to, movers } = await moveSetUp(dataDirectory)
-    const [stuck, moved] = [movers[0]!, movers[1]!]
+    const [stuck, moved, refusedBefore] = [movers[0]!, movers[1]!, movers[2]!]
     const add = (userId: string) => `PUT /api/v1/groups/${to.id}/users/${userId}`
     const remove = (userId: string) => `DELETE /api/v1/groups/${from.id}/users/${userId}`
     const groups = { from: { objectType: 'groups', id: from.id, name: 'EMEA-old' }, to: { objectType: 'groups', id: to.id, name: 'EMEA' } }
@@ -99,11 +99,16 @@ describe('a move, person by person', () => {
       ...account(userId), line, input: userId, profileName: 'okta sandbox', objectType: 'users', objectId: userId, displayName: userId,
       action, group: action === 'addMember' ? groups.to : groups.from, before: '', after: '', entryToUndo: null,
     })
-    const changes = [change(stuck.id, 'addMember', 1), change(stuck.id, 'removeMember', 1), change(moved.id, 'addMember', 2), change(moved.id, 'removeMember', 2)]
+    const changes = [
+      ...[stuck, moved, refusedBefore].flatMap((mover, index) => [change(mover.id, 'addMember', index + 1), change(mover.id, 'removeMember', index + 1)]),
+    ]
     const store = new JobStore(dataDirectory, createRecordingLogger())
     const job = { version: 1 as const, id: randomUUID(), kind: 'moveMembers' as const, title: 'Move', operationId: adding.operationId, createdAt: new Date().toISOString(), finishedAt: null, requested: 'running' as const, undoOf: null, changes, skippedLines: [], profiles: [] }
     await store.save(job)
     await store.appendResult(job.id, { index: 2, state: 'done', message: null, entryId: null, error: null, time: new Date().toISOString() })
+    // The third person's add failed with its result saved; the app stopped before the line's remove was looked at.
+    const refusal = { code: 'auth_failed' as const, message: 'Okta refused: no permission.' }
+    await store.appendResult(job.id, { index: 4, state: 'failed', message: refusal.message, entryId: null, error: refusal, time: new Date().toISOString() })
     const writesBefore = proxy.seen.filter((line) => !line.startsWith('GET ')).length
 
     const restarted = await startPeopleServices(dataDirectory, services.secretStore)
@@ -112,9 +117,11 @@ describe('a move, person by person', () => {
     const resumed = await untilJobIs(restarted, job.id, ['done'])
 
     expect(proxy.seen.filter((line) => !line.startsWith('GET ')).slice(writesBefore)).toEqual([remove(moved.id)])
-    expect(resumed.changes.map((one) => one.state)).toEqual(['failed', 'failed', 'done', 'done'])
+    expect(resumed.changes.map((one) => one.state)).toEqual(['failed', 'failed', 'done', 'done', 'failed', 'failed'])
     expect(resumed.changes[1]?.message).toMatch(/^Not removed from EMEA-old because adding to EMEA failed/)
+    expect(resumed.changes[5]?.message).toBe('Not removed from EMEA-old because adding to EMEA failed: Okta refused: no permission.')
     expect(await groupsOf(tenants, stuck.id)).toEqual(['EMEA-old'])
+    expect(await groupsOf(tenants, refusedBefore.id)).toEqual(['EMEA-old'])
     expect(await groupsOf(tenants, moved.id)).toEqual(['EMEA'])
   })
 })
