@@ -9,6 +9,7 @@ import { AppError } from '../errors/AppError'
 import type { ConnectorPool } from '../directory/ConnectorPool'
 import { requireOperation, userTypeOf } from '../directory/operationRules'
 import { profileFieldsOf, recordChange, type ChangeContext } from './recordChange'
+import { stillHeld, unfinishedIn, type Unfinished } from './unfinishedDeprovision'
 
 /**
  * Deprovision and its undo, as small transactions (DESIGN §3): read the user's state, journal it
@@ -60,6 +61,10 @@ export class DeprovisionService {
     const users = requireOperation(descriptor, userTypeOf(descriptor).id, 'deprovision')
     refuseWhileUnsettled(this.context.journal.unsettledFor(profile.id, input.userId), descriptor.label)
     const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'deprovisions')
+    // A retry of an operation's change (a job's "Retry failed rows", an offboarding's "Retry failed"):
+    // a deprovision of it that stopped part-way is finished, not read as done and skipped.
+    const unfinished = operationId ? unfinishedIn(this.context.journal, operationId, profile.id, input.userId) : null
+    if (unfinished) return { entry: await this.finish(unfinished, connector, touchedBy(descriptor, users.id, unfinished.snapshot), signal) }
     const snapshot = await connector.readDeprovisionSnapshot(input.userId, signal)
     const refusal = skipRefused ? connector.deprovisionRefusal(snapshot) : null
     if (refusal) return { skipped: refusal }
@@ -95,7 +100,45 @@ export class DeprovisionService {
     return { entry: this.context.journal.entry(entryId) }
   }
 
+  /**
+   * Sends the steps of a partial deprovision that did not happen, and only those, as one more change
+   * of its operation naming it in `completes`. It works from the journaled snapshot, so the steps are
+   * named as before and an undo (of either entry) brings back everything that snapshot recorded.
+   */
+  private async finish(unfinished: Unfinished, connector: Deprovisions, touched: ReturnType<typeof touchedBy>, signal?: AbortSignal): Promise<JournalEntry> {
+    const { root, snapshot, done } = unfinished
+    // Settled as partial by reading the target, it has no steps on record: what the user still holds says what is left.
+    const remaining = done ? snapshot : stillHeld(snapshot, await connector.readDeprovisionSnapshot(snapshot.userId, signal))
+    const { entryId } = await recordChange(this.context, {
+      profileId: root.profileId,
+      signal,
+      intent: {
+        profileId: root.profileId,
+        profileName: root.profileName,
+        connectorId: root.connectorId,
+        target: root.target,
+        changes: root.changes,
+        action: 'deprovision',
+        related: null,
+        snapshot,
+        undoOf: null,
+        completes: root.id,
+        ...(root.operationId && { operationId: root.operationId }),
+        ...(root.reason && { reason: root.reason }),
+        ...(root.ownAccountOverride && { ownAccountOverride: root.ownAccountOverride }),
+      },
+      apply: async (signal) => {
+        const steps = await connector.deprovision(snapshot.userId, remaining, signal, done ?? undefined)
+        return { value: null, steps, message: stepsMessage(steps, 'Finished: every step had already been done.'), touched }
+      },
+      touchedOnFailure: touched,
+    })
+    return this.context.journal.entry(entryId)
+  }
+
   async undo(entryId: string, { operationId, signal }: { operationId?: string; signal?: AbortSignal } = {}): Promise<UndoReport> {
+    // A finish of a partial deprovision is undone with the deprovision it finishes (see finish).
+    entryId = this.context.journal.intent(entryId).completes ?? entryId
     if (this.undoing.has(entryId)) {
       throw new AppError('conflict', 'An undo of this deprovision is already under way. Wait for it to finish.', { details: { entryId } })
     }
@@ -128,7 +171,9 @@ export class DeprovisionService {
     try {
       const undo = await journal.recordOperation({ action: 'undo', title: `Undo of ${operation.title}`, undoOf: operation.id })
       const children: ChildUndoReport[] = []
-      for (const child of journal.childrenOf(operation.id).reverse()) children.push(await this.undoChild(child.id, undo.id, signal))
+      // A finish of a partial deprovision is undone with that deprovision: the child is reported once.
+      const undone = journal.childrenOf(operation.id).filter((child) => !(child.action === 'deprovision' && child.completes))
+      for (const child of undone.reverse()) children.push(await this.undoChild(child.id, undo.id, signal))
       return { operation: journal.operation(undo.id), children }
     } finally {
       this.undoing.delete(operationId)

@@ -57,7 +57,7 @@ function itemsOf(snapshot: DeprovisionSnapshot, part: SnapshotPart): Item[] {
 }
 
 /** A list entry: a plain string (a role), or a record with a key or id and perhaps a name (a licence). */
-function itemOf(entry: unknown): Item {
+export function itemOf(entry: unknown): Item {
   if (typeof entry === 'string') return { id: entry, name: entry }
   if (entry && typeof entry === 'object') {
     const record = entry as Record<string, unknown>

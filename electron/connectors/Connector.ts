@@ -127,9 +127,10 @@ export interface Deprovisions {
   /**
    * Applies the target's deprovision as named steps. A failed step throws `AppError` with `steps`
    * saying which were applied, failed and not attempted; its code is `partial_failure` once a step
-   * was applied, the failed step's own code otherwise (see `runSteps`).
+   * was applied, the failed step's own code otherwise (see `runSteps`). `alreadyDone` names the steps an
+   * earlier attempt with this same snapshot applied: finishing a partial deprovision sends only the rest.
    */
-  deprovision(userId: string, snapshot: DeprovisionSnapshot, signal?: AbortSignal): Promise<StepReport[]>
+  deprovision(userId: string, snapshot: DeprovisionSnapshot, signal?: AbortSignal, alreadyDone?: ReadonlySet<string>): Promise<StepReport[]>
   /** Brings back the snapshot's status and memberships; steps as for deprovision. */
   undoDeprovision(userId: string, snapshot: DeprovisionSnapshot, signal?: AbortSignal): Promise<StepReport[]>
   /**

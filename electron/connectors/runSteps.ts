@@ -39,6 +39,12 @@ export interface StepsOutcome {
    * by its own requests.
    */
   signal?: AbortSignal
+  /**
+   * Steps an earlier attempt of the same change already applied (a deprovision that stopped part-way,
+   * being finished), by name: left out, never sent again. Adapters build the names from the journaled
+   * snapshot, so the same snapshot names the same steps alike.
+   */
+  alreadyDone?: ReadonlySet<string>
 }
 
 /**
@@ -72,7 +78,8 @@ function failureOf(name: string, error: unknown): StepFailure {
  * code matters: a `network` failure may have happened anyway, so the journal keeps it pending and
  * checks it against the target instead of calling it refused.
  */
-export async function runSteps(steps: readonly Step[], outcome: StepsOutcome): Promise<StepReport[]> {
+export async function runSteps(allSteps: readonly Step[], outcome: StepsOutcome): Promise<StepReport[]> {
+  const steps = outcome.alreadyDone ? allSteps.filter((step) => !outcome.alreadyDone!.has(step.name)) : allSteps
   const reports: StepReport[] = []
   let stopped = false
   let firstFailure: StepFailure | null = null

@@ -1,7 +1,7 @@
 import type { JobChangeResult, JobState, JobView } from '../../shared/jobs'
 import type { JournalEntry } from '../../shared/journal'
 import { JournalledChanges } from './journalledChanges'
-import type { JobStore, StoredJob, StoredResult } from './JobStore'
+import type { JobStore, StoredChange, StoredJob, StoredResult } from './JobStore'
 import { jobRates, type PaceWindow } from './jobRates'
 import { fromEntry, runJobChange, type ChangeOutcome, type JobChangeServices } from './runJobChange'
 
@@ -124,12 +124,14 @@ export class JobRun {
   private async runAll(): Promise<void> {
     await this.save('running')
     this.pace.started ??= this.pace.now()
-    const byProfile = new Map<string, number[]>()
-    for (const change of this.changes.filter((candidate) => candidate.state === 'waiting' || candidate.state === 'running')) {
-      const { profileId } = this.job.changes[change.index]!
-      byProfile.set(profileId, [...(byProfile.get(profileId) ?? []), change.index])
+    // Per profile, the lines with changes still to run: a line's changes run in order (a move's add, then its remove).
+    const byProfile = new Map<string, Map<number, number[]>>()
+    for (const [index, { profileId, line }] of this.job.changes.entries()) {
+      const lines = byProfile.get(profileId) ?? byProfile.set(profileId, new Map()).get(profileId)!
+      lines.set(line, [...(lines.get(line) ?? []), index])
     }
-    const workers = [...byProfile.values()].flatMap((queue) => Array.from({ length: this.options.inFlightPerProfile }, () => this.work(queue)))
+    const queues = [...byProfile.values()].map((lines) => [...lines.values()].filter((line) => line.some((index) => isLeft(this.changes[index]!))))
+    const workers = queues.flatMap((queue) => Array.from({ length: this.options.inFlightPerProfile }, () => this.work(queue)))
     await Promise.all(workers)
     if (this.halted) return
     const stoppedAs = this.state === 'cancelling' ? 'cancelled' : this.state === 'pausing' ? 'paused' : 'done'
@@ -139,25 +141,54 @@ export class JobRun {
     this.options.onProgress(this, [])
   }
 
-  private async work(queue: number[]): Promise<void> {
+  /** Takes lines off the profile's queue, one at a time, until it is empty or the job stops running. */
+  private async work(queue: number[][]): Promise<void> {
     while (this.state === 'running') {
-      const index = queue.shift()
-      if (index === undefined) return
-      const result = this.changes[index]!
-      result.state = 'running'
-      this.options.onProgress(this, [result])
-      const outcome = await this.runOne(index)
-      if (this.controller.signal.aborted && outcome.state === 'failed' && outcome.entryId === null) {
-        // Cancelled before its intent was written: nothing was sent or recorded; it stays waiting.
-        Object.assign(result, { state: 'waiting', message: null, error: null })
-        this.options.onProgress(this, [result])
-        continue
-      }
-      Object.assign(result, { state: outcome.state, message: outcome.message, entryId: outcome.entryId, error: outcome.error })
-      this.pace.finished.push({ at: this.pace.now(), profileId: this.job.changes[index]!.profileId })
-      await this.services.store.appendResult(this.job.id, { ...result, time: new Date(this.pace.now()).toISOString() })
-      this.options.onProgress(this, [result])
+      const line = queue.shift()
+      if (line === undefined) return
+      await this.runLine(line)
     }
+  }
+
+  /**
+   * The changes of one line, in order. Once one fails, the later ones are not sent (a move's remove
+   * waits for its add: a person is never left in neither group) and say why; a retry runs them all again.
+   */
+  private async runLine(line: readonly number[]): Promise<void> {
+    let failed: number | null = null
+    for (const index of line) {
+      // Paused or cancelled between two changes of a line: the rest waits, for resume to send.
+      if (this.state !== 'running') return
+      // Run before (a resumed job): a failure found on disk holds the rest of the line all the same.
+      if (!isLeft(this.changes[index]!)) failed ??= this.changes[index]!.state === 'failed' ? index : null
+      else if (failed !== null) await this.finishWith(index, notSentAfter(this.job.changes[index]!, this.job.changes[failed]!, this.changes[failed]!.message))
+      else if (!(await this.runChange(index))) return
+      else if (this.changes[index]!.state === 'failed') failed = index
+    }
+  }
+
+  /** Runs one change and records its result; false when it was cancelled before anything was sent (it waits again). */
+  private async runChange(index: number): Promise<boolean> {
+    const result = this.changes[index]!
+    result.state = 'running'
+    this.options.onProgress(this, [result])
+    const outcome = await this.runOne(index)
+    if (this.controller.signal.aborted && outcome.state === 'failed' && outcome.entryId === null) {
+      // Cancelled before its intent was written: nothing was sent or recorded; it stays waiting.
+      Object.assign(result, { state: 'waiting', message: null, error: null })
+      this.options.onProgress(this, [result])
+      return false
+    }
+    this.pace.finished.push({ at: this.pace.now(), profileId: this.job.changes[index]!.profileId })
+    await this.finishWith(index, outcome)
+    return true
+  }
+
+  private async finishWith(index: number, outcome: Pick<ChangeOutcome, 'state' | 'message' | 'entryId' | 'error'>): Promise<void> {
+    const result = this.changes[index]!
+    Object.assign(result, { state: outcome.state, message: outcome.message, entryId: outcome.entryId, error: outcome.error })
+    await this.services.store.appendResult(this.job.id, { ...result, time: new Date(this.pace.now()).toISOString() })
+    this.options.onProgress(this, [result])
   }
 
   private async runOne(index: number): Promise<ChangeOutcome> {
@@ -168,13 +199,13 @@ export class JobRun {
       const sent = this.journalled.entryFor(change)
       const settled = sent ? await this.settled(sent) : null
       // Sent before: its outcome stands, unless settling read the target and found it never happened.
-      if (settled && !(settled.outcome.status === 'failed' && settled.outcome.reconciled)) return fromEntry(settled)
+      if (settled && stands(settled, { failure: !settled.outcome.reconciled })) return fromEntry(settled)
     } else if (this.changes[index]!.entryId) {
       // A retry: a change whose answer was lost is settled first, and sent again only if it did not happen.
       const last = this.services.journal.entry(this.changes[index]!.entryId!)
       if (last.outcome.status === 'pending') {
         const settled = await this.settled(last)
-        if (settled.outcome.status !== 'failed') return fromEntry(settled)
+        if (stands(settled, { failure: false })) return fromEntry(settled)
       }
     }
     return runJobChange(this.services, change, this.job.operationId, this.controller.signal)
@@ -192,6 +223,30 @@ export class JobRun {
   }
 
   left(): number {
-    return this.changes.filter((change) => change.state === 'waiting' || change.state === 'running').length
+    return this.changes.filter(isLeft).length
   }
+}
+
+/**
+ * Whether a change's journaled outcome is final, so the change is not run again. A deprovision that
+ * stopped part-way never is: running it again finishes its missing steps (DeprovisionService).
+ */
+function stands(entry: JournalEntry, { failure }: { failure: boolean }): boolean {
+  if (entry.outcome.status === 'partial') return false
+  return entry.outcome.status !== 'failed' || failure
+}
+
+/** A change of a line not sent because an earlier one of the line failed: "Not removed from A because adding to B failed: …". */
+function notSentAfter(change: StoredChange, failed: StoredChange, reason: string | null): Pick<ChangeOutcome, 'state' | 'message' | 'entryId' | 'error'> {
+  const why = reason ? `: ${reason}` : '.'
+  const message =
+    change.action === 'removeMember' && failed.action === 'addMember'
+      ? `Not removed from ${change.group?.name ?? 'the group'} because adding to ${failed.group?.name ?? 'the other group'} failed${why}`
+      : `Not sent because the change before it on this line failed${why}`
+  return { state: 'failed', message, entryId: null, error: { code: 'conflict', message } }
+}
+
+/** Still to run: waiting, or running when the app stopped. */
+function isLeft(change: JobChangeResult): boolean {
+  return change.state === 'waiting' || change.state === 'running'
 }

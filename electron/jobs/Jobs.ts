@@ -69,7 +69,8 @@ export class Jobs {
   async undo(jobId: string): Promise<JobView> {
     const run = this.run(jobId)
     if (run.view().state === 'running' || run.view().state === 'pausing') throw new AppError('conflict', 'This job is still running: pause or cancel it, then undo it.')
-    const changes = undoChangesOf(run.job, run.results())
+    const { journal } = this.options.services
+    const changes = undoChangesOf(run.job, run.results(), (entryId) => journal.intent(entryId).completes ?? entryId)
     if (changes.length === 0) throw new AppError('unsupported', 'Nothing of this job can be undone: no change of it was done.')
     return this.launch({ kind: 'undoJob', title: `Undo of ${run.job.title}`, undoOf: run.job.id, changes, skippedLines: [], profiles: run.job.profiles })
   }

@@ -167,6 +167,21 @@ export class Journal {
     return null
   }
 
+  /** The newest deprovision of this user in this profile that is a change of `operationId` (a finish counts), or null. */
+  newestDeprovisionIn(operationId: string, profileId: string, userId: string): IntentRecord | null {
+    const intents = this.index.intentsOfTarget(userId)
+    for (let at = intents.length - 1; at >= 0; at--) {
+      const intent = intents[at]!
+      if (intent.operationId === operationId && intent.profileId === profileId && intent.action === 'deprovision' && intent.target.id === userId) return this.index.fullIntent(intent)
+    }
+    return null
+  }
+
+  /** The entries that finish a deprovision (or finish or roll back a change) that stopped part-way, oldest first. */
+  completionsOf(intentId: string): JournalEntry[] {
+    return this.index.readableEntries(this.index.completionsOf(intentId), this.options)
+  }
+
   /**
    * The newest change of this user in this profile whose outcome is not known yet (pending: its
    * answer was lost, or it is being checked), by exact ids; null when there is none. While one is,

@@ -101,6 +101,11 @@ export class JournalIndex {
     return this.operations.get(id)
   }
 
+  /** The finishes and roll-backs of a partial change (and a partial deprovision's finishes), oldest first. */
+  completionsOf(intentId: string): readonly IndexedIntent[] {
+    return this.completions.get(intentId) ?? []
+  }
+
   /** An operation's changes, in the order they were made. */
   childrenOf(operationId: string): readonly IndexedIntent[] {
     return this.byOperation.get(operationId) ?? []
@@ -248,6 +253,9 @@ export class JournalIndex {
    * so the button and the service never disagree.
    */
   undoState(deprovision: IndexedIntent, context: EntryContext): NonNullable<JournalEntry['undo']> {
+    // A deprovision finishing one that stopped part-way is undone with it: one undo brings back the snapshot both worked from.
+    const finished = deprovision.completes ? this.intentsById.get(deprovision.completes) : undefined
+    if (finished) return this.undoState(finished, context)
     const status = this.outcomes.get(deprovision.id)?.status ?? 'pending'
     const refuse = (reason: string, undoneBy: string | null = null) => ({ available: false, reason, undoneBy })
     if (status === 'failed') return refuse('The deprovision did not happen, so there is nothing to undo.')
@@ -257,6 +265,9 @@ export class JournalIndex {
     if (applied) return refuse(`Already undone on ${readableTime(applied.time)} by ${applied.actor}.`, applied.id)
     if (undos.some((undo) => (this.outcomes.get(undo.id)?.status ?? 'pending') === 'pending')) {
       return refuse('An undo of this deprovision was started and its outcome is not known yet. Lanyard checks it as soon as the target answers again, or use Check now on that entry.')
+    }
+    if ((this.completions.get(deprovision.id) ?? []).some((completion) => (this.outcomes.get(completion.id)?.status ?? 'pending') === 'pending')) {
+      return refuse('The deprovision was being finished and whether that took effect is not known yet. Lanyard checks it as soon as the target answers again, or use Check now on that entry.')
     }
     if (!context.profileExists(deprovision.profileId)) {
       return refuse(`The profile "${deprovision.profileName}" no longer exists, so Lanyard cannot reach the target to undo this.`)

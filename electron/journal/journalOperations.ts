@@ -27,7 +27,8 @@ export function operationUndoState(index: JournalIndex, operation: IndexedOperat
   if (operation.action === 'undo') return refuse('This is itself an undo; its changes are undone one by one from their entries.')
   const children = index.childrenOf(operation.id)
   if (children.length === 0) return refuse('This operation made no changes, so there is nothing to undo.')
-  const states = children.map((child) => (child.action === 'deprovision' ? index.undoState(child, context) : null))
+  // A deprovision's finish is undone with the deprovision it finishes: counted once.
+  const states = children.map((child) => (child.action === 'deprovision' && !child.completes ? index.undoState(child, context) : null))
   const undoable = states.filter((state) => state?.available).length
   if (undoable > 0) return { available: true, reason: null, undoneBy: null, undoable }
   const lastUndo = index.undosOfOperation(operation.id).at(-1)

@@ -66,10 +66,12 @@ function phraseFor(intent: IntentRecord, name: string): Phrase {
 
 /**
  * A finish or roll-back of a change that stopped part-way: a roll-back of a create deletes what it
- * made; anything else sets values, the remaining ones or the old ones.
+ * made; a deprovision's finish sends its steps that did not happen; anything else sets values, the
+ * remaining ones or the old ones.
  */
 function completionPhrase(intent: IntentRecord, name: string): Phrase {
   if (intent.action === 'delete') return { done: `Rolled back the creation of ${name}`, attempt: `roll back the creation of ${name}` }
+  if (intent.action === 'deprovision') return { done: `Finished deprovisioning ${name}`, attempt: `finish deprovisioning ${name}` }
   const fields = listWords(intent.changes.map((change) => fieldLabel(change.attribute).toLowerCase()))
   return { done: `Completed the change to ${name} (${fields})`, attempt: `complete the change to ${name} (${fields})` }
 }

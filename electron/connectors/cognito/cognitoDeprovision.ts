@@ -51,7 +51,7 @@ export async function ownAccount(): Promise<string | null> {
   return null
 }
 
-export async function deprovision(context: CognitoContext, userId: string, snapshot: DeprovisionSnapshot): Promise<StepReport[]> {
+export async function deprovision(context: CognitoContext, userId: string, snapshot: DeprovisionSnapshot, alreadyDone?: ReadonlySet<string>): Promise<StepReport[]> {
   sameUser(userId, snapshot)
   const name = snapshot.displayName
   const refusal = deprovisionRefusal(snapshot)
@@ -62,6 +62,7 @@ export async function deprovision(context: CognitoContext, userId: string, snaps
   ]
   return runSteps(steps, {
     signal: context.signal,
+    alreadyDone,
     operation: `Deprovision of ${name}`,
     advice: 'What was applied stays applied; deprovision again or undo it from the Activity view.',
   })

@@ -101,7 +101,7 @@ export function createCognitoConnector(settings: ConnectorSettings, tuning: Cogn
     deprovisionTakes,
     deprovisionRefusal,
     ownAccount,
-    deprovision: (userId, snapshot, signal) => deprovision(under(signal), userId, snapshot),
+    deprovision: (userId, snapshot, signal, alreadyDone) => deprovision(under(signal), userId, snapshot, alreadyDone),
     undoDeprovision: (userId, snapshot, signal) => undoDeprovision(under(signal), userId, snapshot),
     // Users are the one type that declares account actions; the service has checked the action against the descriptor.
     runAccountAction: (_objectType, id, action, signal) => runAccountAction(under(signal), id, action),

@@ -65,12 +65,12 @@ export function deprovisionRefusal(snapshot: DeprovisionSnapshot): AppError | nu
   return snapshot.active ? null : new AppError('conflict', `${snapshot.displayName} is already inactive in Coupa. Nothing was changed.`)
 }
 
-export async function deprovision(context: CoupaContext, userId: string, snapshot: DeprovisionSnapshot): Promise<StepReport[]> {
+export async function deprovision(context: CoupaContext, userId: string, snapshot: DeprovisionSnapshot, alreadyDone?: ReadonlySet<string>): Promise<StepReport[]> {
   sameUser(userId, snapshot)
   const refusal = deprovisionRefusal(snapshot)
   if (refusal) throw refusal
   const step: Step = { name: `Deactivate ${snapshot.displayName}`, run: async () => void (await setActive(context, userId, false)) }
-  return runSteps([step], { signal: context.signal, operation: `Deprovision of ${snapshot.displayName}`, advice: 'Nothing else was changed; try again.' })
+  return runSteps([step], { signal: context.signal, alreadyDone, operation: `Deprovision of ${snapshot.displayName}`, advice: 'Nothing else was changed; try again.' })
 }
 
 const nouns: Record<string, string> = { groups: 'content group', roles: 'role', 'user-groups': 'approval group', 'account-groups': 'account group' }

@@ -134,7 +134,7 @@ export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaH
     deprovisionTakes,
     deprovisionRefusal,
     ownAccount,
-    deprovision: (userId, snapshot, signal) => deprovision(under(signal), userId, snapshot),
+    deprovision: (userId, snapshot, signal, alreadyDone) => deprovision(under(signal), userId, snapshot, alreadyDone),
     undoDeprovision: (userId, snapshot, signal) => undoDeprovision(under(signal), userId, snapshot),
     deprovisionWarnings: (userId, signal) => deprovisionWarnings(context, userId, signal),
     close: () => {

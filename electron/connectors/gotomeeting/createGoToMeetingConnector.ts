@@ -151,7 +151,7 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
     deprovisionTakes,
     deprovisionRefusal,
     ownAccount: ownAccountCheck(context),
-    deprovision: (userId, snapshot, signal) => deprovision(under(signal), userId, snapshot),
+    deprovision: (userId, snapshot, signal, alreadyDone) => deprovision(under(signal), userId, snapshot, alreadyDone),
     undoDeprovision: (userId, snapshot, signal) => undoDeprovision(under(signal), userId, snapshot),
     readLicences: (userId, signal) => readUserLicences(context, userId, signal),
     planLicenceChange: (userId, licenseKey, change, signal) => planLicenceChange(context, userId, licenseKey, change, signal),

@@ -87,7 +87,7 @@ export function deprovisionRefusal(snapshot: DeprovisionSnapshot): AppError | nu
   return null
 }
 
-export async function deprovision(context: GoToContext, userKey: string, snapshot: DeprovisionSnapshot): Promise<StepReport[]> {
+export async function deprovision(context: GoToContext, userKey: string, snapshot: DeprovisionSnapshot, alreadyDone?: ReadonlySet<string>): Promise<StepReport[]> {
   sameUser(userKey, snapshot)
   const name = snapshot.displayName
   const refusal = deprovisionRefusal(snapshot)
@@ -107,6 +107,7 @@ export async function deprovision(context: GoToContext, userKey: string, snapsho
   }
   return runSteps(steps, {
     signal: context.signal,
+    alreadyDone,
     operation: `Deprovision of ${name}`,
     advice: 'What was removed stays removed: undo this deprovision to give it back, or run it again to finish.',
   })

@@ -112,7 +112,7 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
     deprovisionTakes,
     deprovisionRefusal,
     ownAccount: ownAccountCheck(context),
-    deprovision: (userId, snapshot, signal) => deprovision(under(signal), userId, snapshot),
+    deprovision: (userId, snapshot, signal, alreadyDone) => deprovision(under(signal), userId, snapshot, alreadyDone),
     undoDeprovision: (userId, snapshot, signal) => undoDeprovision(under(signal), userId, snapshot),
     runAccountAction: (_objectType, userId, action, signal) => runOktaAccountAction(under(signal), userId, action, signal),
     close: () => {

@@ -77,7 +77,7 @@ export function deprovisionRefusal(snapshot: DeprovisionSnapshot): AppError | nu
   return null
 }
 
-export async function deprovision(context: OktaContext, userId: string, snapshot: DeprovisionSnapshot): Promise<StepReport[]> {
+export async function deprovision(context: OktaContext, userId: string, snapshot: DeprovisionSnapshot, alreadyDone?: ReadonlySet<string>): Promise<StepReport[]> {
   sameUser(userId, snapshot)
   const name = snapshot.displayName
   const refusal = deprovisionRefusal(snapshot)
@@ -90,7 +90,7 @@ export async function deprovision(context: OktaContext, userId: string, snapshot
   } else {
     throw new AppError('invalid_input', `This deprovision was recorded with the mode "${snapshot.mode}", which Lanyard does not know.`)
   }
-  return runSteps([step], { signal: context.signal, operation: `Deprovision of ${name}`, advice: 'Nothing else was changed; try again.' })
+  return runSteps([step], { signal: context.signal, alreadyDone, operation: `Deprovision of ${name}`, advice: 'Nothing else was changed; try again.' })
 }
 
 /**

@@ -32,6 +32,14 @@ describe('runSteps', () => {
     )
   })
 
+  it('leaves out the steps an earlier attempt applied: they are neither run again nor reported', async () => {
+    const ran: string[] = []
+    const counted = (name: string) => ({ name, run: async () => void ran.push(name) })
+    const steps = await runSteps([counted('Disable Ada'), counted('Sign Ada out everywhere')], { ...outcome, alreadyDone: new Set(['Disable Ada']) })
+    expect(ran).toEqual(['Sign Ada out everywhere'])
+    expect(steps).toEqual([{ name: 'Sign Ada out everywhere', status: 'applied' }])
+  })
+
   it('goes on after a failure that belongs to one step only', async () => {
     const error = await expectAppError(runSteps([failing('Gone group', 'not_found'), ok('Next group')], outcome), 'partial_failure')
     expect(error.extra.steps?.map((step) => step.status)).toEqual(['failed', 'applied'])

@@ -1,0 +1,182 @@
+import { readFile, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { ConnectorId } from '../../../shared/catalogue/types'
+import type { JobView } from '../../../shared/jobs'
+import type { JournalEntry, JournalOperation, UndoReport } from '../../../shared/journal'
+import { sandboxParameters } from '../../../electron/services/sandboxProfiles'
+import { afterTest } from '../../support/connectorHarness'
+import { startCountingProxy, type CountingProxy, type ProxyAnswer } from '../../support/countingProxy'
+import { useTemporaryDirectories } from '../../support/temporaryDirectory'
+import { addPersonEverywhere, startPeopleServices, startTenants, stateAtTarget, type PeopleServices } from '../people/peopleHarness'
+import { deprovisionPlan, details, expectValue, startJob, untilJobIs } from './jobHarness'
+
+/*
+ * A deprovision that runs as several steps (Cognito: disable, then sign out everywhere; GoTo: take
+ * the admin roles, then the licences) and stops after its first: the retry must send exactly the
+ * steps that did not happen, once, journaled as the completion of the partial entry, and the job's
+ * undo must bring back everything the first attempt recorded. Okta and Coupa deprovision in one
+ * step, so they cannot stop part-way. Every request is counted on the wire, through a proxy.
+ */
+
+const newDirectory = useTemporaryDirectories()
+
+/** A target refusing a request as a server in trouble does, in each target's own words. */
+const serverError: Record<'cognito' | 'gotomeeting', ProxyAnswer> = {
+  cognito: {
+    status: 500,
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': 'InternalErrorException' },
+    body: JSON.stringify({ __type: 'InternalErrorException', message: 'Scripted: the step failed.' }),
+  },
+  gotomeeting: { status: 500, body: JSON.stringify({ errorCode: 'INTERNAL_ERROR', message: 'Scripted: the step failed.' }) },
+}
+
+async function throughProxy(connectorId: 'cognito' | 'gotomeeting') {
+  const tenants = await startTenants()
+  const dataDirectory = newDirectory()
+  const services = await startPeopleServices(dataDirectory)
+  const tenant = tenants[connectorId]
+  const server = new URL(tenant.url)
+  const proxy = await startCountingProxy(server.origin, { keepHost: true })
+  afterTest(() => proxy.close())
+  const { values, secrets } = sandboxParameters(connectorId, `${proxy.url}${server.pathname}`, tenant.credentials)
+  const profile = await services.handlers['profiles.create']({ connectorId, name: `${connectorId} sandbox`, environment: 'sandbox', values, secrets })
+  const users = await addPersonEverywhere(tenants)
+  const account = { profileId: profile.id, connectorId: connectorId as ConnectorId, userId: users[connectorId] }
+  return { tenants, services, dataDirectory, proxy, account, before: await stateAtTarget(tenants, connectorId, account.userId) }
+}
+
+const sent = (proxy: CountingProxy, pattern: RegExp) => proxy.seen.filter((line) => pattern.test(line)).length
+
+async function operationOf(services: PeopleServices, operationId: string): Promise<JournalOperation> {
+  return expectValue<JournalOperation>(await services.call('journal.operation', { operationId }))
+}
+
+async function deprovisionStoppingAfterFirstStep(setUp: Awaited<ReturnType<typeof throughProxy>>) {
+  const { services, account } = setUp
+  const started = await startJob(services, deprovisionPlan([account]))
+  const first = await untilJobIs(services, started.id, ['done'])
+  expect(first.job.counts, first.changes[0]?.message ?? '').toMatchObject({ failed: 1, done: 0, skipped: 0 })
+  const [partial] = (await operationOf(services, started.operationId)).entries
+  expect(partial?.outcome.status, first.changes[0]?.message ?? '').toBe('partial')
+  setUp.proxy.stopFailing()
+  return { started, partial: partial! }
+}
+
+async function retryAndUndo(setUp: Awaited<ReturnType<typeof throughProxy>>, started: JobView, partialId: string, connectorId: 'cognito' | 'gotomeeting') {
+  const { services, tenants, account, before } = setUp
+  expectValue(await services.call('jobs.retryFailed', { jobId: started.id }))
+  const retried = await untilJobIs(services, started.id, ['done'])
+  expect(retried.job.counts).toMatchObject({ done: 1, failed: 0, skipped: 0 })
+
+  // One more entry in the same operation, naming the partial one it completes; both read as done.
+  const entries = (await operationOf(services, started.operationId)).entries
+  expect(entries).toHaveLength(2)
+  const completion = entries.find((entry) => entry.id !== partialId)!
+  expect(completion).toMatchObject({ action: 'deprovision', completes: partialId, outcome: { status: 'applied' } })
+  expect(retried.changes[0]?.entryId).toBe(completion.id)
+
+  const undo = expectValue<JobView>(await services.call('jobs.undo', { jobId: started.id }))
+  const undone = await untilJobIs(services, undo.id, ['done'])
+  expect(undone.job.counts).toMatchObject({ done: 1, failed: 0 })
+  // The undo names the deprovision itself, as its journal entry does: a resumed undo job finds it by that.
+  expect(undone.changes[0]?.entryToUndo).toBe(partialId)
+  expect(await stateAtTarget(tenants, connectorId, account.userId)).toEqual(before)
+  const undoEntries = (await operationOf(services, undo.operationId)).entries
+  expect(undoEntries.map((entry) => [entry.action, entry.undoOf, entry.outcome.status])).toEqual([['undoDeprovision', partialId, 'applied']])
+  return details(services, started.id)
+}
+
+describe('a deprovision that stopped part-way, retried or resumed', () => {
+  it('cognito: disabled but not signed out; the retry sends only the sign-out, once, and undo brings the user back', async () => {
+    const setUp = await throughProxy('cognito')
+    const { proxy, tenants, account } = setUp
+    proxy.fail(/ AdminUserGlobalSignOut /, 10, serverError.cognito)
+    const { started, partial } = await deprovisionStoppingAfterFirstStep(setUp)
+    expect(partial.outcome.steps.map((step) => step.status)).toEqual(['applied', 'failed'])
+    expect(tenants.cognito.tenant.enabled(account.userId)).toBe(false)
+    expect(tenants.cognito.tenant.signOutCount(account.userId)).toBe(0)
+
+    await retryAndUndo(setUp, started, partial.id, 'cognito')
+    expect(sent(proxy, / AdminDisableUser$/)).toBe(1)
+    expect(sent(proxy, / AdminUserGlobalSignOut$/)).toBe(1)
+    expect(tenants.cognito.tenant.signOutCount(account.userId)).toBe(1)
+  })
+
+  it('gotomeeting: admin roles taken but not the licences; the retry takes only the licences, once, and undo gives both back', async () => {
+    const setUp = await throughProxy('gotomeeting')
+    const { proxy, tenants, account } = setUp
+    const licencesTaken = /^PUT \S+ .*"licenseKeys":\[\]/
+    proxy.fail(licencesTaken, 10, serverError.gotomeeting)
+    const { started, partial } = await deprovisionStoppingAfterFirstStep(setUp)
+    expect(partial.outcome.steps.map((step) => step.status)).toEqual(['applied', 'failed'])
+    expect(await stateAtTarget(tenants, 'gotomeeting', account.userId)).toMatchObject({ adminRoles: [], licenseKeys: setUp.before.licenseKeys })
+    const puts = (what: RegExp) => proxy.sent.filter((request) => request.line.startsWith('PUT ') && what.test(request.body)).length
+    expect(puts(/"adminRoles":\[\]/)).toBe(1)
+    expect(puts(/"licenseKeys":\[\]/)).toBe(0)
+
+    await retryAndUndo(setUp, started, partial.id, 'gotomeeting')
+    expect(puts(/"adminRoles":\[\]/)).toBe(1)
+    expect(puts(/"licenseKeys":\[\]/)).toBe(1)
+  })
+
+  it('gotomeeting: the answer of the first step lost; the retry settles it as partial from the target and takes only what is left', async () => {
+    const setUp = await throughProxy('gotomeeting')
+    const { proxy, tenants, services, account } = setUp
+    // GoTo carries out "take the admin roles" but its answer never arrives: the entry stays pending.
+    tenants.gotomeeting.faults.script([{ kind: 'lost_answer', method: 'PUT', path: new RegExp(`/users/${account.userId}$`), times: 1 }])
+    const started = await startJob(services, deprovisionPlan([account]))
+    const first = await untilJobIs(services, started.id, ['done'])
+    expect(first.job.counts).toMatchObject({ failed: 1 })
+    const [pending] = (await operationOf(services, started.operationId)).entries
+    expect(pending?.outcome.status).toBe('pending')
+
+    await retryAndUndo(setUp, started, pending!.id, 'gotomeeting')
+    const puts = (what: RegExp) => proxy.sent.filter((request) => request.line.startsWith('PUT ') && what.test(request.body)).length
+    expect(puts(/"adminRoles":\[\]/)).toBe(1)
+    expect(puts(/"licenseKeys":\[\]/)).toBe(1)
+    const [settled] = (await operationOf(services, started.operationId)).entries
+    expect(settled?.outcome).toMatchObject({ status: 'partial', reconciled: true })
+  })
+
+  it('cognito: stopped part-way and the app closed before the result was saved; resuming sends only the sign-out', async () => {
+    const setUp = await throughProxy('cognito')
+    const { proxy, tenants, services, dataDirectory, account } = setUp
+    proxy.fail(/ AdminUserGlobalSignOut /, 10, serverError.cognito)
+    const { started } = await deprovisionStoppingAfterFirstStep(setUp)
+    await services.close()
+    // As if the app had stopped between journaling the outcome and saving the job's result line.
+    const jobFile = join(dataDirectory, 'jobs', `${started.id}.json`)
+    await writeFile(jobFile, JSON.stringify({ ...JSON.parse(await readFile(jobFile, 'utf8')), requested: 'running', finishedAt: null }))
+    await rm(join(dataDirectory, 'jobs', `${started.id}.results.jsonl`))
+
+    const restarted = await startPeopleServices(dataDirectory, services.secretStore)
+    expectValue(await restarted.call('jobs.resume', { jobId: started.id }))
+    const resumed = await untilJobIs(restarted, started.id, ['done'])
+    expect(resumed.job.counts).toMatchObject({ done: 1, failed: 0, skipped: 0 })
+    expect(sent(proxy, / AdminDisableUser$/)).toBe(1)
+    expect(sent(proxy, / AdminUserGlobalSignOut$/)).toBe(1)
+    expect(tenants.cognito.tenant.signOutCount(account.userId)).toBe(1)
+  })
+
+  it("cognito: the person page's undo of the finished deprovision undoes the pair once, from the first snapshot", async () => {
+    const setUp = await throughProxy('cognito')
+    const { proxy, tenants, services, account, before } = setUp
+    proxy.fail(/ AdminUserGlobalSignOut /, 10, serverError.cognito)
+    const { started, partial } = await deprovisionStoppingAfterFirstStep(setUp)
+    expectValue(await services.call('jobs.retryFailed', { jobId: started.id }))
+    await untilJobIs(services, started.id, ['done'])
+
+    // The panel offers the newest deprovision: the finish. Undoing it undoes the deprovision it finished.
+    const offered = expectValue<JournalEntry>(await services.call('journal.undoableFor', { profileId: account.profileId, userId: account.userId }))
+    expect(offered.completes).toBe(partial.id)
+    const report = expectValue<UndoReport>(await services.call('journal.undo', { entryId: offered.id }))
+    expect(report.entry).toMatchObject({ action: 'undoDeprovision', undoOf: partial.id, outcome: { status: 'applied' } })
+    expect(await stateAtTarget(tenants, 'cognito', account.userId)).toEqual(before)
+    for (const entryId of [partial.id, offered.id]) {
+      expect(expectValue<JournalEntry>(await services.call('journal.get', { entryId })).undo).toMatchObject({ available: false, undoneBy: report.entry.id })
+    }
+    expect(await services.call('journal.undo', { entryId: offered.id })).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect((await operationOf(services, started.operationId)).undo).toMatchObject({ available: false })
+  })
+})
