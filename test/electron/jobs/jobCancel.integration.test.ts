@@ -26,7 +26,7 @@ async function oktaJob(users: number) {
  */
 describe('a cancelled job', () => {
   it('says the changes it never reached were not run because it was cancelled, and Retry failed rows sends only the failed', async () => {
-    const { tenants, services, profiles, accounts, added } = await oktaJob(40)
+    const { tenants, services, profiles, accounts } = await oktaJob(40)
     const group = tenants.okta.tenant.addGroup({ name: 'Job Cancel Sales' })
     const missing = { profileId: profiles.okta, connectorId: 'okta' as const, userId: '00unotthere' }
     tenants.okta.setLatency(60)

@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import JobResults from '../../../renderer/src/features/jobs/JobResults.vue'
+import type { JobDetails } from '../../../shared/jobs'
+import { jobDetails, jobView, offboardPlan } from './jobFixtures'
+
+enableAutoUnmount(afterEach)
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+const reason =
+  'Deprovision of Lucas Murphy did not complete (0 of 1 steps applied, 1 failed, 0 not attempted). "Suspend Lucas Murphy" failed: Okta had a problem answering (HTTP 503).'
+
+function failedJob(): JobDetails {
+  const finished = jobView({ state: 'done', counts: { total: 2, done: 1, failed: 1, skipped: 0, left: 0 }, secondsLeft: null })
+  const details = jobDetails(offboardPlan(2), finished)
+  details.changes[0]!.state = 'done'
+  details.changes[1]!.state = 'failed'
+  details.changes[1]!.message = reason
+  details.changes[1]!.error = { code: 'network', message: reason }
+  return details
+}
+
+/*
+ * A row's reason is cut to two lines in the table, and a tooltip is no help to the keyboard: the
+ * row moved to with ↓ / ↑ (or clicked) is shown whole under the table.
+ */
+describe("a job's results, row by row", () => {
+  it('shows the whole of the row moved to with the arrow keys, or clicked, under the table', async () => {
+    const wrapper = mount(JobResults, { props: { details: failedJob(), busy: false }, attachTo: document.body })
+    await flushPromises()
+    const table = wrapper.get('[role="region"][aria-label="Results per row"]')
+    expect(wrapper.get('.vrows__detail').text()).toBe('To read a row whole: move to it with ↓ ↑ on the table, or click it.')
+
+    await table.trigger('keydown', { key: 'ArrowDown' })
+    await table.trigger('keydown', { key: 'ArrowDown' })
+    const detail = wrapper.get('.vrows__detail')
+    expect(detail.text()).toContain(reason)
+    expect(detail.text()).toContain('Failed')
+    expect(wrapper.findAll('.vrows__row--active')).toHaveLength(1)
+    // Said as it changes, the focus staying on the table.
+    expect(detail.attributes('aria-live')).toBe('polite')
+
+    await table.trigger('keydown', { key: 'ArrowUp' })
+    expect(wrapper.get('.vrows__detail').text()).not.toContain(reason)
+    await wrapper.findAll('[role="row"][aria-rowindex]').at(-1)!.trigger('click')
+    expect(wrapper.get('.vrows__detail').text()).toContain(reason)
+  })
+})
