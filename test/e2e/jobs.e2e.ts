@@ -161,7 +161,7 @@ describe('Jobs: offboard a CSV of leavers over four tenants and undo it', () => 
     await textComes(page.locator('.jobs-indicator'), /1 job running/)
     await textComes(state, 'Finished')
     expect(await page.locator('.job-progress__counts').textContent()).toBe('100% — 100 done, 0 failed, 0 skipped, 0 left of 100 changes.')
-    await page.getByRole('radio', { name: /^Skipped/ }).check()
+    await page.getByRole('radio', { name: /^Lines not planned/ }).check()
     await textComes(page.getByRole('table', { name: 'Results per row' }), 'nobody.here@example.com')
     await page.getByRole('radio', { name: 'All' }).check()
     looked.push(...(await lookAt(page, 'results')))

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import JobResults from '../../../renderer/src/features/jobs/JobResults.vue'
 import type { JobDetails } from '../../../shared/jobs'
 import { jobDetails, jobView, offboardPlan } from './jobFixtures'
+import { resultTableRows } from '../../../renderer/src/features/jobs/planRows'
 
 enableAutoUnmount(afterEach)
 afterEach(() => {
@@ -47,5 +48,21 @@ describe("a job's results, row by row", () => {
     expect(wrapper.get('.vrows__detail').text()).not.toContain(reason)
     await wrapper.findAll('[role="row"][aria-rowindex]').at(-1)!.trigger('click')
     expect(wrapper.get('.vrows__detail').text()).toContain(reason)
+  })
+})
+
+describe("a job's result counts", () => {
+  it('count skipped changes as the progress line does, and the lines the plan left out on their own', async () => {
+    const plan = offboardPlan(2, { skipped: true, problem: true })
+    const details = jobDetails(plan, jobView({ state: 'cancelled', counts: { total: 2, done: 1, failed: 0, skipped: 1, left: 0 }, secondsLeft: null }))
+    details.changes[0]!.state = 'done'
+    details.changes[1]!.state = 'skipped'
+    details.changes[1]!.message = 'Not run: the job was cancelled before this change was sent; nothing was changed.'
+    const wrapper = mount(JobResults, { props: { details, busy: false }, attachTo: document.body })
+    await flushPromises()
+    const filters = wrapper.findAll('.job-results__filters label').map((label) => label.text())
+    expect(filters).toEqual(['All', 'Failed (0)', 'Done (1)', 'Skipped (1)', 'Left (0)', 'Lines not planned (2)'])
+    expect(resultTableRows(details, 'skipped').map((row) => row.line)).toEqual([2])
+    expect(resultTableRows(details, 'unplanned').map((row) => row.line)).toEqual([3, 4])
   })
 })

@@ -54,14 +54,20 @@ export interface ResultTableRow {
   reason: string
 }
 
-/** A job's results by input line: its changes as they ran, and the lines it skipped with why. */
-export function resultTableRows(details: JobDetails, shown: 'all' | JobChangeState): ResultTableRow[] {
+/** Which of a job's results to show: one state of its changes, or the input lines its plan left out (`unplanned`). */
+export type ResultFilter = 'all' | JobChangeState | 'unplanned'
+
+/**
+ * A job's results by input line: its changes as they ran, and the lines its plan left out with why.
+ * Those lines are no change: `skipped` shows the skipped changes only, so its count is the progress line's.
+ */
+export function resultTableRows(details: JobDetails, shown: ResultFilter): ResultTableRow[] {
   const rows: ResultTableRow[] = []
   for (const change of details.changes) {
     if (shown !== 'all' && change.state !== shown) continue
     rows.push({ key: `c${change.index}`, line: change.line, input: change.input, state: change.state, what: changeLabel(change), reason: change.error?.message ?? change.message ?? '' })
   }
-  if (shown === 'all' || shown === 'skipped') {
+  if (shown === 'all' || shown === 'unplanned') {
     for (const skipped of details.skippedLines) rows.push({ key: `s${skipped.line}`, line: skipped.line, input: skipped.input, state: 'skipped', what: '', reason: skipped.reason })
   }
   return rows.sort((left, right) => left.line - right.line)
