@@ -1,7 +1,10 @@
 // @vitest-environment happy-dom
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import JobList from '../../../renderer/src/features/jobs/JobList.vue'
 import JobResults from '../../../renderer/src/features/jobs/JobResults.vue'
+import { useJobsStore } from '../../../renderer/src/stores/jobs'
 import type { JobDetails } from '../../../shared/jobs'
 import { jobDetails, jobView, offboardPlan } from './jobFixtures'
 import { resultTableRows } from '../../../renderer/src/features/jobs/planRows'
@@ -64,5 +67,14 @@ describe("a job's result counts", () => {
     expect(filters).toEqual(['All', 'Failed (0)', 'Done (1)', 'Skipped (1)', 'Left (0)', 'Lines not planned (2)'])
     expect(resultTableRows(details, 'skipped').map((row) => row.line)).toEqual([2])
     expect(resultTableRows(details, 'unplanned').map((row) => row.line)).toEqual([3, 4])
+  })
+})
+
+describe('the list of jobs', () => {
+  it('counts each job as its page does: done, failed, skipped and left add up to its changes', async () => {
+    setActivePinia(createPinia())
+    useJobsStore().jobs = [jobView({ state: 'cancelled', counts: { total: 48, done: 36, failed: 7, skipped: 5, left: 0 }, secondsLeft: null })]
+    const wrapper = mount(JobList, { global: { stubs: { RouterLink: { template: '<a><slot /></a>' } } }, attachTo: document.body })
+    expect(wrapper.get('tbody tr td:nth-child(3)').text()).toBe('100% · 36 done, 7 failed, 5 skipped, 0 left of 48 changes')
   })
 })
