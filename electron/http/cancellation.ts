@@ -2,10 +2,11 @@ import { AppError } from '../errors/AppError'
 
 /**
  * Cancellation is a normal outcome (a newer search replaced this one), not a failure: it is thrown
- * as `cancelled`, which the renderer drops silently.
+ * as `cancelled`, which the renderer drops silently. The words guess no reason: the same abort is a
+ * replaced search, a technician's Cancel job or a closing profile, and a job's words say which.
  */
 export function cancelledError(): AppError {
-  return new AppError('cancelled', 'The request was cancelled before it was sent (a newer one replaced it, or the work was paused).')
+  return new AppError('cancelled', 'The request was cancelled before it was sent.')
 }
 
 /**
@@ -13,7 +14,7 @@ export function cancelledError(): AppError {
  * reads change nothing, so nothing is uncertain.
  */
 export function cancelledWhileReading(): AppError {
-  return new AppError('cancelled', 'The read was cancelled before its answer came (the work was paused or replaced); nothing was changed.')
+  return new AppError('cancelled', 'The read was cancelled before its answer came; nothing was changed.')
 }
 
 /**

@@ -11,6 +11,9 @@ export interface JobRunServices extends JobChangeServices {
   settle: (entryId: string) => Promise<JournalEntry>
 }
 
+/** A change a cancelled job never sent: not failed (nothing happened), not left (a cancelled job never resumes). */
+export const notRunMessage = 'Not run: the job was cancelled before this change was sent; nothing was changed.'
+
 export interface JobRunOptions {
   /**
    * Changes of one profile in flight at once. The profile's request budget spaces their requests,
@@ -38,6 +41,8 @@ export class JobRun {
   private readonly unknown = new Set<number>()
   private journalled: JournalledChanges | null = null
   private halted = false
+  /** A cancelled job whose failed changes are retried ends cancelled again: its changes not run stay not run. */
+  private staysCancelled = false
 
   constructor(
     readonly job: StoredJob,
@@ -85,6 +90,7 @@ export class JobRun {
 
   /** Starts the failed changes again, as more changes of the same operation. */
   retryFailed(): Promise<void> {
+    this.staysCancelled = this.state === 'cancelled'
     const again = this.changes.filter((change) => change.state === 'failed')
     for (const change of again) Object.assign(change, { state: 'waiting', message: null, error: null })
     this.options.onProgress(this, again)
@@ -102,7 +108,11 @@ export class JobRun {
     if (this.state === 'running' || this.state === 'pausing') {
       this.state = 'cancelling'
       this.controller.abort()
-    } else this.state = 'cancelled'
+    } else if (!this.running) {
+      // Paused or interrupted: nothing in flight. Saved like a running job's cancel, so a restart finds it cancelled.
+      this.state = 'cancelling'
+      this.running = this.stop('cancelled').finally(() => (this.running = null))
+    }
     this.options.onProgress(this, [])
   }
 
@@ -134,11 +144,32 @@ export class JobRun {
     const workers = queues.flatMap((queue) => Array.from({ length: this.options.inFlightPerProfile }, () => this.work(queue)))
     await Promise.all(workers)
     if (this.halted) return
-    const stoppedAs = this.state === 'cancelling' ? 'cancelled' : this.state === 'pausing' ? 'paused' : 'done'
+    const cancelled = this.state === 'cancelling' || (this.staysCancelled && this.state === 'running')
+    await this.stop(cancelled ? 'cancelled' : this.state === 'pausing' ? 'paused' : 'done')
+  }
+
+  private async stop(stoppedAs: 'cancelled' | 'paused' | 'done'): Promise<void> {
+    this.staysCancelled = false
+    if (stoppedAs === 'cancelled') await this.markNotRun()
     // On disk first: a job shown finished, paused or cancelled is one a restart finds so.
     await this.save(stoppedAs)
     this.state = stoppedAs
     this.options.onProgress(this, [])
+  }
+
+  /**
+   * The changes a cancel left waiting are recorded as not run. One a crash may have sent (its intent is in the
+   * journal, never looked at since) stays waiting: the journal, not the job, says what became of it.
+   */
+  private async markNotRun(): Promise<void> {
+    if (this.unknown.size > 0) this.journalled ??= new JournalledChanges(this.services.journal, this.job.operationId)
+    const mayHaveBeenSent = (index: number) => this.unknown.has(index) && this.journalled!.entryFor(this.job.changes[index]!) !== null
+    const notRun = this.changes.filter((change) => change.state === 'waiting' && !mayHaveBeenSent(change.index))
+    for (const result of notRun) {
+      Object.assign(result, { state: 'skipped', message: notRunMessage, error: null })
+      await this.services.store.appendResult(this.job.id, { ...result, time: new Date(this.pace.now()).toISOString() })
+    }
+    if (notRun.length > 0) this.options.onProgress(this, notRun)
   }
 
   /** Takes lines off the profile's queue, one at a time, until it is empty or the job stops running. */
@@ -178,6 +209,11 @@ export class JobRun {
       Object.assign(result, { state: 'waiting', message: null, error: null })
       this.options.onProgress(this, [result])
       return false
+    }
+    if (this.controller.signal.aborted && outcome.state === 'failed' && !outcome.pending && outcome.error?.code === 'cancelled') {
+      // Cancelled after its intent, before any request (while it read the target): the journal says nothing was
+      // sent. The technician cancelled: it is not run, in the job's words, not failed with a read's.
+      Object.assign(outcome, { state: 'skipped', message: notRunMessage, error: null })
     }
     this.pace.finished.push({ at: this.pace.now(), profileId: this.job.changes[index]!.profileId })
     await this.finishWith(index, outcome)

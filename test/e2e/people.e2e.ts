@@ -102,6 +102,12 @@ describe('People: offboard one person everywhere and undo it', () => {
     expect(await plan.locator('.plan__step--skip').count()).toBe(0)
     await expect.poll(() => plan.getByText(/Recorded for undo/).count()).toBe(4)
     await screenshotAtReviewSizes(page, 'offboard-plan')
+    // The smallest window: the confirm stays in view, and the accounts the list keeps out of sight are named.
+    await page.setViewportSize(reviewSizes[1])
+    const confirm = await plan.locator('.plan__confirm').boundingBox()
+    expect(confirm!.y + confirm!.height).toBeLessThanOrEqual(reviewSizes[1].height)
+    await expect.poll(() => plan.locator('.plan__more').textContent()).toMatch(/^\d more accounts? below: .+\. Scroll the list to see (it|them)\.$/)
+    await page.setViewportSize(reviewSizes[0])
     // Focus starts on Cancel; the one confirm is next.
     await page.keyboard.press('Tab')
     expect(await focusedText(page)).toBe('Offboard 4 accounts')

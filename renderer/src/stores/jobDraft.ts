@@ -122,10 +122,11 @@ export const useJobDraftStore = defineStore('jobDraft', () => {
    * offer by name (ids are what the plan takes, and nobody types Okta's). Empty on any failure:
    * the field still takes an id typed by hand.
    */
-  async function suggestions(objectType: string, text: string): Promise<DirectoryObject[]> {
-    if (!profileId.value || !text.trim()) return []
+  /** The profile's objects of a type by name, for a field taking one; a failed search says why (the field shows it). */
+  async function suggestions(objectType: string, text: string): Promise<Result<DirectoryObject[]>> {
+    if (!profileId.value || !text.trim()) return { ok: true, value: [] }
     const result = await useApi().invoke('directory.list', { profileId: profileId.value, objectType, search: text.trim(), pageSize: 20 })
-    return result.ok ? result.value.items : []
+    return result.ok ? { ok: true, value: result.value.items } : result
   }
 
   /** Starts the planned job; the draft is done with once main has it. */

@@ -5,6 +5,7 @@ import type { ExportedFile } from '../../../shared/contract'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 import { oktaClient } from '../sandbox/okta/oktaClient'
 import { addSandboxProfiles, startPeopleServices, startTenants, stateAtTarget, until, type Tenants } from '../people/peopleHarness'
+import { notRunMessage } from '../../../electron/jobs/JobRun'
 import { deprovisionPlan, details, expectValue, membershipPlan, startJob, untilJobIs } from './jobHarness'
 
 const newDirectory = useTemporaryDirectories()
@@ -78,9 +79,14 @@ describe('a job run', () => {
     expectValue(await services.call('jobs.cancel', { jobId: started.id }))
     const cancelled = await untilJobIs(services, started.id, ['cancelled'])
 
-    const waiting = cancelled.changes.filter((change) => change.state === 'waiting')
+    // Not run, in the job's words: none was sent (none reached the journal but as failed, "nothing was sent").
+    const waiting = cancelled.changes.filter((change) => change.state === 'skipped')
     expect(waiting.length).toBeGreaterThan(0)
-    for (const change of waiting) expect(change.entryId).toBeNull()
+    expect(cancelled.job.counts.left).toBe(0)
+    for (const change of waiting) expect(change.message).toBe(notRunMessage)
+    for (const change of waiting.filter((candidate) => candidate.entryId !== null)) {
+      expect(expectValue<JournalEntry>(await services.call('journal.get', { entryId: change.entryId })).outcome.status).toBe('failed')
+    }
     const statuses = await Promise.all(added.map((user) => statusAt(tenants, user.id)))
     for (const change of waiting) expect(statuses[added.findIndex((user) => user.id === change.objectId)]).toBe('ACTIVE')
     const operation = expectValue<JournalOperation>(await services.call('journal.operation', { operationId: started.operationId }))

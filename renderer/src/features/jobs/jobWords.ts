@@ -46,6 +46,12 @@ export function finishedCount(job: Pick<JobView, 'counts'>): number {
   return job.counts.done + job.counts.failed + job.counts.skipped
 }
 
+/** "36 done, 7 failed, 5 skipped, 0 left of 48 changes": the one way a job's counts read, on its page and in the list. */
+export function countWords(counts: JobView['counts']): string {
+  const number = (count: number) => count.toLocaleString('en')
+  return `${number(counts.done)} done, ${number(counts.failed)} failed, ${number(counts.skipped)} skipped, ${number(counts.left)} left of ${plural(counts.total, 'change')}`
+}
+
 export function percentDone(job: Pick<JobView, 'counts'>): number {
   return job.counts.total === 0 ? 100 : Math.floor((finishedCount(job) * 100) / job.counts.total)
 }

@@ -6,6 +6,8 @@ export interface PlanTableRow {
   /** The input line's number and text on its first row only, so a line's several changes read as one group. */
   line: number | null
   input: string
+  /** The input line this row belongs to, on every row: the row read whole names it. */
+  of: { line: number; input: string }
   state: JobPlanRow['state']
   what: string
   beforeAfter: string
@@ -23,7 +25,7 @@ export function planTableRows(plan: JobPlan, shown: 'all' | JobPlanRow['state'])
   for (const row of plan.rows) {
     if (shown !== 'all' && row.state !== shown) continue
     if (row.changes.length === 0) {
-      rows.push({ key: `${row.line}`, line: row.line, input: row.input, state: row.state, what: row.reason ?? '', beforeAfter: '' })
+      rows.push({ key: `${row.line}`, line: row.line, input: row.input, of: row, state: row.state, what: row.reason ?? '', beforeAfter: '' })
       continue
     }
     row.changes.forEach((change, index) => {
@@ -31,6 +33,7 @@ export function planTableRows(plan: JobPlan, shown: 'all' | JobPlanRow['state'])
         key: `${row.line}:${index}`,
         line: index === 0 ? row.line : null,
         input: index === 0 ? row.input : '',
+        of: row,
         state: row.state,
         // A ready line may carry a note too ("Already in EMEA: only removed from EMEA-old").
         what: row.reason && index === 0 ? `${changeLabel(change)} — ${row.reason}` : changeLabel(change),
@@ -51,14 +54,20 @@ export interface ResultTableRow {
   reason: string
 }
 
-/** A job's results by input line: its changes as they ran, and the lines it skipped with why. */
-export function resultTableRows(details: JobDetails, shown: 'all' | JobChangeState): ResultTableRow[] {
+/** Which of a job's results to show: one state of its changes, or the input lines its plan left out (`unplanned`). */
+export type ResultFilter = 'all' | JobChangeState | 'unplanned'
+
+/**
+ * A job's results by input line: its changes as they ran, and the lines its plan left out with why.
+ * Those lines are no change: `skipped` shows the skipped changes only, so its count is the progress line's.
+ */
+export function resultTableRows(details: JobDetails, shown: ResultFilter): ResultTableRow[] {
   const rows: ResultTableRow[] = []
   for (const change of details.changes) {
     if (shown !== 'all' && change.state !== shown) continue
     rows.push({ key: `c${change.index}`, line: change.line, input: change.input, state: change.state, what: changeLabel(change), reason: change.error?.message ?? change.message ?? '' })
   }
-  if (shown === 'all' || shown === 'skipped') {
+  if (shown === 'all' || shown === 'unplanned') {
     for (const skipped of details.skippedLines) rows.push({ key: `s${skipped.line}`, line: skipped.line, input: skipped.input, state: 'skipped', what: '', reason: skipped.reason })
   }
   return rows.sort((left, right) => left.line - right.line)
