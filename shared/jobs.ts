@@ -69,7 +69,7 @@ export interface JobPlanRow {
 export interface JobEstimate {
   /** What the run will send (every ready change's requests); `seconds` is its time. */
   requests: number
-  /** What planning already sent (its lookups and reads): spent, not part of the run's time. */
+  /** What planning already sent (its lookups and reads, retries aside): spent, not part of the run's time. */
   planRequests: number
   seconds: number
   perProfile: { profileId: string; profileName: string; changes: number; requests: number; requestsPerSecond: number; seconds: number }[]
