@@ -57,9 +57,10 @@ export class LineLookup {
       return lines.map(() => ({ accounts: [], failure: error }))
     }
     const { descriptor, connector } = target
+    // The candidates by each name they go by: a batch's answer serves many lines, each read in one look.
     const exactly = (found: readonly DirectoryObject[], indexes: readonly number[]) => {
-      const accounts = found.map((user) => toPersonAccount(profile, descriptor, user))
-      for (const index of indexes) answers[index] = { accounts: accounts.filter((account) => namedBy(account, wanted[index]!)), failure: null }
+      const named = byName(found.map((user) => toPersonAccount(profile, descriptor, user)))
+      for (const index of indexes) answers[index] = { accounts: named.get(wanted[index]!) ?? [], failure: null }
     }
     const failed = (error: unknown, indexes: readonly number[]) => indexes.forEach((index) => (answers[index] = { accounts: [], failure: error }))
 
@@ -114,7 +115,14 @@ function searchText(line: string, ignoresCase: boolean): string {
   return !ignoresCase && text.includes('@') ? text.toLowerCase() : text
 }
 
-function namedBy(account: PersonAccount, wanted: string): boolean {
-  const fullName = [account.givenName, account.familyName].filter(Boolean).join(' ')
-  return [account.userId, account.email, ...account.otherEmails, account.userName, account.displayName, fullName].some((value) => value && matchKey(value) === wanted)
+/** Each account under every name it goes by (id, emails, username, display and full name), case and accents aside. */
+function byName(accounts: readonly PersonAccount[]): Map<string, PersonAccount[]> {
+  const named = new Map<string, PersonAccount[]>()
+  for (const account of accounts) {
+    const fullName = [account.givenName, account.familyName].filter(Boolean).join(' ')
+    const keys = new Set([account.userId, account.email, ...account.otherEmails, account.userName, account.displayName, fullName].map(matchKey))
+    keys.delete('')
+    for (const key of keys) named.set(key, [...(named.get(key) ?? []), account])
+  }
+  return named
 }
