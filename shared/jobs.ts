@@ -67,7 +67,10 @@ export interface JobPlanRow {
 
 /** How long the job will take at each profile's budget: requests spaced by the documented limits. */
 export interface JobEstimate {
+  /** What the run will send (every ready change's requests); `seconds` is its time. */
   requests: number
+  /** What planning already sent (its lookups and reads, retries aside): spent, not part of the run's time. */
+  planRequests: number
   seconds: number
   perProfile: { profileId: string; profileName: string; changes: number; requests: number; requestsPerSecond: number; seconds: number }[]
 }

@@ -48,8 +48,24 @@ export interface Connector {
    */
   attributeSchema?(objectType: string, signal?: AbortSignal): Promise<SchemaAttribute[] | null>
 
+  /**
+   * The users whose email (or login, where the target keeps one apart) is one of `emails`, case
+   * aside, many emails to a request as the target's search allows (Okta's `or`, Coupa's `[in]`,
+   * GoTo's `|`), within the limits its documentation gives (see emailBatches.ts). A bulk job's plan
+   * finds its email lines with it; Lanyard keeps only exact matches. Takes plain emails only
+   * (`isPlainEmail`). Optional: Cognito's ListUsers filter takes one condition, so it has none and
+   * the plan searches line by line there.
+   */
+  usersWithEmails?(emails: readonly string[], signal?: AbortSignal): Promise<UsersWithEmails>
+
   /** Stops timers and open sockets (the profile was changed or deleted). */
   close(): void
+}
+
+export interface UsersWithEmails {
+  users: DirectoryObject[]
+  /** The requests it sent (one per page read), for the plan's count of what it spent. */
+  requests: number
 }
 
 /** `createsObjects`: some object type declares create. */

@@ -33,8 +33,8 @@ export const changingMethods: ReadonlySet<string> = new Set<CapabilityMethod>(['
 /** A connector with the capability `name`. */
 export type With<Name extends AdapterCapability> = Connector & CapabilityInterfaces[Name]
 
-/** The core's methods (`refuseUnsendable` and `attributeSchema` optional); every other method belongs to a capability. */
-export const coreMethods = ['testConnection', 'list', 'get', 'refuseUnsendable', 'attributeSchema', 'close'] as const
+/** The core's methods (`refuseUnsendable`, `attributeSchema` and `usersWithEmails` optional); every other method belongs to a capability. */
+export const coreMethods = ['testConnection', 'list', 'get', 'refuseUnsendable', 'attributeSchema', 'usersWithEmails', 'close'] as const
 
 const wordFor: Record<AdapterCapability, string> = {
   createsObjects: 'create anything',

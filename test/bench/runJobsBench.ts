@@ -1,17 +1,19 @@
 import { benchBudgetRates, budgetBenchSettings } from './budgetRateBench'
-import { benchMoveMembers, benchOffboardJob, moveBenchSettings, offboardBenchSettings } from './jobsBench'
+import { benchMoveMembers, benchOffboardJob, benchPlanLookups, moveBenchSettings, offboardBenchSettings } from './jobsBench'
 import type { ConnectorId } from '../../shared/catalogue/types'
 import { printTable, type BenchRow } from './benchTable'
 
 /**
- * `npx tsx test/bench/runJobsBench.ts [budget [okta,coupa…] | offboard [people] | move [members]]`: the
- * rate and bulk-job benchmarks of `npm run bench` alone (the default runs all three).
+ * `npx tsx test/bench/runJobsBench.ts [budget [okta,coupa…] | offboard [people] | move [members] | plan [people [okta,coupa…]]]`:
+ * the rate and bulk-job benchmarks of `npm run bench` alone (the default runs the first three; `plan`
+ * only plans the offboarding, in every tenant or those named, to measure its lookups).
  */
 async function main(): Promise<void> {
-  const [only, count] = process.argv.slice(2)
+  const [only, count, among] = process.argv.slice(2)
   const rows: BenchRow[] = []
   if (!only || only === 'budget') rows.push(...(await benchBudgetRates(budgetBenchSettings, count ? (count.split(',') as ConnectorId[]) : undefined)))
   if (!only || only === 'offboard') rows.push(...(await benchOffboardJob({ ...offboardBenchSettings, ...(count ? { people: Number(count) } : {}) })))
+  if (only === 'plan') rows.push(...(await benchPlanLookups({ ...offboardBenchSettings, ...(count ? { people: Number(count) } : {}) }, among ? (among.split(',') as ConnectorId[]) : undefined)))
   if (!only || only === 'move') rows.push(...(await benchMoveMembers({ ...moveBenchSettings, ...(count ? { members: Number(count) } : {}) })))
   printTable(rows)
 }

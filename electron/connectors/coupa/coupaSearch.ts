@@ -26,3 +26,19 @@ export function nameFilters(search: string): Filters {
   const text = search.trim()
   return text === '' ? {} : { 'name[contains]': text }
 }
+
+/**
+ * Emails many to a list (Connector.usersWithEmails): `email[in]=a,b,…` (A.3: `in` takes a comma
+ * list). Coupa has no "or" across attributes, so the same batch is asked again as `login[in]`,
+ * where a login is an email. Coupa documents no longest list; 25 emails (at most 2,000 characters)
+ * keeps the URL short and the answer within one page of 50. Sent in lower case, as emails are
+ * stored: whether `in` ignores case is not documented (its `contains` and the sandbox's do).
+ */
+export const coupaEmailsPerList = 25
+
+export const coupaEmailBatches = { perRequest: coupaEmailsPerList, maxChars: 2_000, charsOf: (email: string) => email.length + 1 }
+
+export function emailsFilters(emails: readonly string[]): Filters[] {
+  const list = emails.map((email) => email.trim().toLowerCase()).join(',')
+  return [{ 'email[in]': list }, { 'login[in]': list }]
+}

@@ -2,12 +2,13 @@ import { deriveCoupaUserAttributes, accountSecurityType, chartOfAccountsName } f
 import type { Attributes, DirectoryObject, DirectoryPage } from '../../../shared/directory'
 import { isBlank, validateNewObject } from '../../../shared/directoryValidation'
 import { AppError, refuseProblems } from '../../errors/AppError'
-import type { CreateOptions, ListQuery } from '../Connector'
+import type { CreateOptions, ListQuery, UsersWithEmails } from '../Connector'
+import { everyPage, usersInBatches } from '../emailBatches'
 import { runSteps, type Step } from '../runSteps'
 import type { QueryValue } from '../../http/types'
-import { readOffsetPage, type OffsetList } from './coupaPaging'
+import { coupaPageSize, readOffsetPage, type OffsetList } from './coupaPaging'
 import { userFields } from './coupaUserFields'
-import { userFilters } from './coupaSearch'
+import { coupaEmailBatches, emailsFilters, userFilters } from './coupaSearch'
 import { userDisplayName, userToObject } from './coupaUserMapping'
 import { userWrite, type UserWrite } from './coupaUserWrites'
 import { coupaUserSchema, parseAnswer, parseUserRow, userPath, type CoupaContext, type CoupaUser } from './coupaTypes'
@@ -32,6 +33,21 @@ export async function listUsers(context: CoupaContext, query: ListQuery, signal?
   const items = page.rows.map((row) => userToObject(context, parseUserRow(row, 'a user')))
   // Coupa reports no total count (A.3).
   return { items, nextCursor: page.nextCursor, total: null }
+}
+
+/** Users whose email or login is one of `emails`: 25 to a list, by email then by login (coupaSearch.ts), every page read. */
+export async function usersWithEmails(context: CoupaContext, emails: readonly string[], signal?: AbortSignal): Promise<UsersWithEmails> {
+  return usersInBatches(emails, coupaEmailBatches, async (batch) => {
+    const lists = await Promise.all(
+      emailsFilters(batch).map((filters) =>
+        everyPage(async (cursor) => {
+          const page = await readOffsetPage(context, userList(context, filters), { cursor, pageSize: coupaPageSize }, signal)
+          return { rows: page.rows.map((row) => userToObject(context, parseUserRow(row, 'a user'))), nextCursor: page.nextCursor }
+        }),
+      ),
+    )
+    return { users: lists.flatMap((list) => list.users), requests: lists.reduce((sum, list) => sum + list.requests, 0) }
+  })
 }
 
 /** Segment 1 / 2 need the chart of accounts name (and so an account security type) first (CONNECTORS.md §2). */

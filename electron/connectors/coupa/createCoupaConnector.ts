@@ -14,7 +14,7 @@ import { describeCoupaError } from './coupaErrors'
 import { getGroupLike, listGroupLikes } from './coupaGroups'
 import { addMember, listGroupsOf, listMembers, removeMember } from './coupaMemberships'
 import type { CoupaContext } from './coupaTypes'
-import { createUser, getUser, listUsers, refuseUnsendableUser } from './coupaUsers'
+import { createUser, getUser, listUsers, refuseUnsendableUser, usersWithEmails } from './coupaUsers'
 import { updateUser } from './coupaUserUpdate'
 import { sendingUnder } from '../writeSignal'
 import { renewingOnRejection } from '../OAuthTokens'
@@ -126,6 +126,7 @@ export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaH
     create: (type, attributes, options) => (type === 'users' ? createUser(under(options.signal), attributes, options) : usersOnly(type, 'create')),
     update: (type, id, changes, options) => (type === 'users' ? updateUser(under(options?.signal), id, changes, options) : usersOnly(type, 'change')),
     refuseUnsendable: (type, attributes, current) => (type === 'users' ? refuseUnsendableUser(context, attributes, current) : undefined),
+    usersWithEmails: (emails, signal) => usersWithEmails(context, emails, signal),
     listMembers: (groupType, groupId, page, signal) => listMembers(context, groupType, groupId, page, signal),
     listGroupsOf: (userId, groupType, page, signal) => listGroupsOf(context, userId, groupType, page, signal),
     addMember: (groupType, groupId, userId, signal) => addMember(under(signal), groupType, groupId, userId),

@@ -21,7 +21,7 @@ import { listGroupsOf, listMembers } from './goToMemberships'
 import { GoToTokens, tokenEndpointFor, type GoToSignIn } from './GoToTokens'
 import { isWellFormedKey, type GoToContext } from './goToTypes'
 import { checkUserFields } from './goToUserFields'
-import { createUser, deleteUser, getUser, listUsers, updateUser } from './goToUsers'
+import { createUser, deleteUser, getUser, listUsers, updateUser, usersWithEmails } from './goToUsers'
 import { sendingUnder } from '../writeSignal'
 
 /** GoToMeeting shows memberships but cannot change them (a limitation of its API): no `ManagesMemberships`. */
@@ -125,6 +125,7 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
   return {
     descriptor: gotomeeting,
     testConnection: (signal) => testConnection(context, signal),
+    usersWithEmails: (emails, signal) => usersWithEmails(context, emails, signal),
     ...usersAndGroups('GoToMeeting', {
       users: {
         list: (query, signal) => listUsers(context, query, signal),

@@ -66,3 +66,21 @@ export function deletedEmailFilter(email: string): string {
 export function keysFilter(keys: readonly string[]): string {
   return keys.map((key) => `(key=${quotedValue(key)})`).join(' | ')
 }
+
+/**
+ * Emails many to a list (Connector.usersWithEmails): `(email="(?i)<email>")` for each, joined with
+ * `|`, GoTo's documented "or" (G3), each email a literal regex matched whole, case aside (GoTo's
+ * usernames are its emails). GoTo documents no longest filter; 25 emails (at most 2,000
+ * characters) keeps the URL short and the answer within one page.
+ */
+export const goToEmailsPerList = 25
+
+export const goToEmailBatches = { perRequest: goToEmailsPerList, maxChars: 2_000, charsOf: (email: string) => exactly('email', email).length + ' | '.length }
+
+function exactly(attribute: string, text: string): string {
+  return `(${attribute}=${quotedValue(`(?i)${literalRegex(text.trim())}`)})`
+}
+
+export function emailsFilter(emails: readonly string[]): string {
+  return emails.map((email) => exactly('email', email)).join(' | ')
+}

@@ -2,11 +2,12 @@ import { z } from 'zod'
 import type { Attributes, DirectoryObject, DirectoryPage } from '../../../shared/directory'
 import { validateChanges, validateNewObject } from '../../../shared/directoryValidation'
 import { AppError, refuseProblems } from '../../errors/AppError'
-import type { ListQuery } from '../Connector'
+import type { ListQuery, UsersWithEmails } from '../Connector'
+import { everyPage, usersInBatches } from '../emailBatches'
 import { licenseForNewUsers, readLicenses } from './goToLicenses'
 import { attributesToNative, userDisplayName, userToObject } from './goToMapping'
-import { readPage } from './goToPaging'
-import { userFilter } from './goToSearch'
+import { largestPage, readPage } from './goToPaging'
+import { emailsFilter, goToEmailBatches, userFilter } from './goToSearch'
 import { checkUserFields } from './goToUserFields'
 import { findDeletedUser, findUserByEmail } from './goToUserLookup'
 import { accountPath, goToUserSchema, keySchema, parseAnswer, parseUserRow, userPath, type GoToContext, type GoToUser } from './goToTypes'
@@ -24,6 +25,16 @@ export async function listUsers(context: GoToContext, query: ListQuery, signal?:
   const page = await readPage(context, { path: `${accountPath(context)}/users`, filter: userFilter(query.search) }, query, signal)
   const items = page.rows.map((row) => userToObject(context.users, parseUserRow(row, 'a user')))
   return { items, nextCursor: page.nextCursor, total: page.total }
+}
+
+/** Users whose email is one of `emails`: 25 to a list (goToSearch.ts), every page read. */
+export async function usersWithEmails(context: GoToContext, emails: readonly string[], signal?: AbortSignal): Promise<UsersWithEmails> {
+  return usersInBatches(emails, goToEmailBatches, (batch) =>
+    everyPage(async (cursor) => {
+      const page = await readPage(context, { path: `${accountPath(context)}/users`, filter: emailsFilter(batch) }, { cursor, pageSize: largestPage }, signal)
+      return { rows: page.rows.map((row) => userToObject(context.users, parseUserRow(row, 'a user'))), nextCursor: page.nextCursor }
+    }),
+  )
 }
 
 function alreadyExisted(email: string, existing: GoToUser): AppError {

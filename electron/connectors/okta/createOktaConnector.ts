@@ -15,7 +15,7 @@ import { testConnection } from './oktaConnection'
 import { createGroup, deleteGroup, getGroup, listGroups, updateGroup } from './oktaGroups'
 import { addMember, listGroupsOf, listMembers, removeMember } from './oktaMemberships'
 import type { OktaContext } from './oktaTypes'
-import { createUser, deleteUser, getUser, listUsers, updateUser } from './oktaUsers'
+import { createUser, deleteUser, getUser, listUsers, updateUser, usersWithEmails } from './oktaUsers'
 import { sendingUnder } from '../writeSignal'
 
 /** Okta declares every capability: creates, updates, deletes, memberships (from the group) and deprovision. */
@@ -103,6 +103,7 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
         refuseUnsendable: (attributes) => void attributesToProfile(context.groups, attributes),
       },
     }),
+    usersWithEmails: (emails, signal) => usersWithEmails(context, emails, signal),
     // Okta has one group-like type; the service has checked `groupType` against the descriptor.
     listMembers: (_groupType, groupId, page, signal) => listMembers(context, groupId, page, signal),
     listGroupsOf: (userId, _groupType, page, signal) => listGroupsOf(context, userId, page, signal),

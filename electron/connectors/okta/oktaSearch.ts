@@ -45,3 +45,26 @@ export function groupSearch(text: string): string | undefined {
   if (groupTypes.includes(asWord(trimmed))) return `type eq ${quoted(asWord(trimmed))}`
   return `profile.name sw ${quoted(trimmed)}`
 }
+
+/**
+ * Emails many to a search (Connector.usersWithEmails): `profile.email eq "…" or profile.login eq "…"`
+ * for each, joined with `or` (okta.md §2.3, §3.4: `eq` on any profile attribute, values compared
+ * ignoring case). The spec sets no number of clauses, only that "an overly complex or long search
+ * query can result in an error" (listUsers, `search`): 20 emails (40 clauses, about 2,000
+ * characters) a search keeps well inside that, and inside one page of 200 users.
+ */
+export const oktaEmailsPerSearch = 20
+
+export const oktaEmailBatches = {
+  perRequest: oktaEmailsPerSearch,
+  maxChars: 2_000,
+  charsOf: (email: string) => emailClause(email).length + ' or '.length,
+}
+
+function emailClause(email: string): string {
+  return `profile.email eq ${quoted(email)} or profile.login eq ${quoted(email)}`
+}
+
+export function emailsSearch(emails: readonly string[]): string {
+  return emails.map(emailClause).join(' or ')
+}

@@ -1,11 +1,12 @@
 import type { Attributes, DirectoryObject, DirectoryPage } from '../../../shared/directory'
 import { validateChanges, validateNewObject } from '../../../shared/directoryValidation'
-import type { CreateOptions, ListQuery } from '../Connector'
+import type { CreateOptions, ListQuery, UsersWithEmails } from '../Connector'
+import { everyPage, usersInBatches } from '../emailBatches'
 import { refuseProblems } from '../../errors/AppError'
 import { runSteps, type Step } from '../runSteps'
 import { attributesToProfile, userDisplayName, userToObject } from './oktaMapping'
 import { readPage } from './oktaPaging'
-import { userSearch } from './oktaSearch'
+import { emailsSearch, oktaEmailBatches, userSearch } from './oktaSearch'
 import { oktaUserSchema, parseAnswer, parseUserRow, userPath, type OktaContext, type OktaUser } from './oktaTypes'
 
 export async function fetchUser(context: OktaContext, id: string, signal?: AbortSignal): Promise<OktaUser> {
@@ -29,6 +30,17 @@ export async function listUsers(context: OktaContext, query: ListQuery, signal?:
   const items = page.rows.map((row) => userToObject(context.users, parseUserRow(row, 'a user')))
   // Okta reports no total count.
   return { items, nextCursor: page.nextCursor, total: null }
+}
+
+/** Users whose email or login is one of `emails`: 20 to a search (oktaSearch.ts), every page read. */
+export async function usersWithEmails(context: OktaContext, emails: readonly string[], signal?: AbortSignal): Promise<UsersWithEmails> {
+  return usersInBatches(emails, oktaEmailBatches, (batch) =>
+    everyPage(async (cursor) => {
+      const list = { path: '/api/v1/users', query: { search: emailsSearch(batch) }, sendsLimit: true }
+      const page = await readPage(context.http, list, { cursor, pageSize: context.paging.maxPageSize }, context.paging, signal)
+      return { rows: page.rows.map((row) => userToObject(context.users, parseUserRow(row, 'a user'))), nextCursor: page.nextCursor }
+    }),
+  )
 }
 
 /** Creates and activates the user with its first password; the password is never logged nor returned. */

@@ -32,7 +32,7 @@ export class JobPlanner {
   }
 
   async plan(input: JobPlanInput): Promise<JobPlan> {
-    const context = { ...this.options, lookup: this.lookup }
+    const context = { ...this.options, lookup: this.lookup, spent: { requests: 0 } }
     let rows: JobPlanRow[]
     let title: string
     if (input.kind === 'offboard') {
@@ -69,7 +69,7 @@ export class JobPlanner {
     // Loaded when a job is first planned: it reads every connector's documented quotas, and start-up
     // (an Okta listing) loads no other adapter's files (test/electron/connectors/lazyAdapters.test.ts).
     const { estimateJob } = await import('./jobEstimate')
-    return this.options.plans.put({ planId: randomUUID(), kind: input.kind, title, rows, counts, estimate: estimateJob(rows) })
+    return this.options.plans.put({ planId: randomUUID(), kind: input.kind, title, rows, counts, estimate: estimateJob(rows, context.spent.requests) })
   }
 
   private profile(profileId: string): StoredProfile {

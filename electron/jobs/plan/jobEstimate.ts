@@ -37,8 +37,12 @@ export function requestsPerSecondOf(connectorId: ConnectorId): number {
   return connectorId === 'okta' ? writeQuota.okta.limit / 60 : steadyRate(writeQuota[connectorId])
 }
 
-/** How long the ready rows take: each profile's requests at its pace, profiles side by side, the slowest setting the whole. */
-export function estimateJob(rows: readonly JobPlanRow[]): JobEstimate {
+/**
+ * How long the ready rows take: each profile's requests at its pace, profiles side by side, the
+ * slowest setting the whole. `planRequests` is what planning already sent (its lookups and reads),
+ * said apart: the run sends `requests` on top of it.
+ */
+export function estimateJob(rows: readonly JobPlanRow[], planRequests: number): JobEstimate {
   const perProfile = new Map<string, JobEstimate['perProfile'][number]>()
   for (const change of rows.filter((row) => row.state === 'ready').flatMap((row) => row.changes)) {
     const entry = perProfile.get(change.profileId) ?? { profileId: change.profileId, profileName: change.profileName, changes: 0, requests: 0, requestsPerSecond: round(requestsPerSecondOf(change.connectorId)), seconds: 0 }
@@ -48,7 +52,7 @@ export function estimateJob(rows: readonly JobPlanRow[]): JobEstimate {
     perProfile.set(change.profileId, entry)
   }
   const profiles = [...perProfile.values()]
-  return { requests: profiles.reduce((sum, profile) => sum + profile.requests, 0), seconds: Math.max(0, ...profiles.map((profile) => profile.seconds)), perProfile: profiles }
+  return { requests: profiles.reduce((sum, profile) => sum + profile.requests, 0), planRequests, seconds: Math.max(0, ...profiles.map((profile) => profile.seconds)), perProfile: profiles }
 }
 
 function round(value: number): number {

@@ -6,12 +6,14 @@ import type { Logger } from '../../logging/Logger'
 import { errorValue } from '../../people/perProfile'
 import type { StoredProfile } from '../../profiles/profileFileSchema'
 import { deprovisionChange, undoChange } from './accountChanges'
-import { matchKey, type LineLookup } from './lineAccounts'
+import type { LineLookup, RequestTally } from './lineAccounts'
 
 export interface AccountPlanContext {
   lookup: LineLookup
   journal: Journal
   logger: Logger
+  /** What this plan has sent: its estimate says it apart from the run's requests. */
+  spent: RequestTally
 }
 
 /**
@@ -21,7 +23,7 @@ export interface AccountPlanContext {
  * named: skipped, naming that line.
  */
 export async function planOffboardLines(context: AccountPlanContext, profiles: readonly StoredProfile[], lines: readonly string[]): Promise<JobPlanRow[]> {
-  const found = await Promise.all(lines.map((line) => lookEverywhere(context, profiles, line)))
+  const found = await lookEverywhere(context, profiles, lines)
   const seen = new Map<string, number>()
   return lines.map((input, index) => {
     const line = index + 1
@@ -46,7 +48,7 @@ export async function planProfileLines(context: AccountPlanContext, profile: Sto
 
 /** Each line matched to exactly one account of the profile, or a problem saying why not; a repeated account is skipped. */
 export async function planProfileMatches(context: AccountPlanContext, profile: StoredProfile, lines: readonly string[]): Promise<(JobPlanRow | { line: number; input: string; account: PersonAccount })[]> {
-  const found = await Promise.all(lines.map((line) => lookEverywhere(context, [profile], line)))
+  const found = await lookEverywhere(context, [profile], lines)
   const seen = new Map<string, number>()
   return lines.map((input, index) => {
     const line = index + 1
@@ -88,16 +90,18 @@ function problem(line: number, input: string, reason: string): JobPlanRow {
   return { line, input, state: 'problem', reason, changes: [] }
 }
 
-async function lookEverywhere(context: AccountPlanContext, profiles: readonly StoredProfile[], line: string): Promise<{ accounts: PersonAccount[]; failures: string[] }> {
-  if (matchKey(line) === '') return { accounts: [], failures: [] }
-  const answers = await Promise.all(
-    profiles.map(async (profile) => {
-      try {
-        return { accounts: await context.lookup.accountsFor(profile, line), failure: null }
-      } catch (error) {
-        return { accounts: [], failure: `Not looked up in ${profile.name}: ${errorValue(error, context.logger, 'job plan lookup').message}` }
-      }
-    }),
+/** Every line looked up in every profile (profiles side by side): each line's accounts, and the profiles it could not be looked up in. */
+async function lookEverywhere(context: AccountPlanContext, profiles: readonly StoredProfile[], lines: readonly string[]): Promise<{ accounts: PersonAccount[]; failures: string[] }[]> {
+  const answers = await Promise.all(profiles.map((profile) => context.lookup.linesIn(profile, lines, context.spent)))
+  return lines.map((_, index) =>
+    profiles.reduce<{ accounts: PersonAccount[]; failures: string[] }>(
+      (line, profile, at) => {
+        const answer = answers[at]![index]!
+        if (answer.failure === null) line.accounts.push(...answer.accounts)
+        else line.failures.push(`Not looked up in ${profile.name}: ${errorValue(answer.failure, context.logger, 'job plan lookup').message}`)
+        return line
+      },
+      { accounts: [], failures: [] },
+    ),
   )
-  return { accounts: answers.flatMap((answer) => answer.accounts), failures: answers.flatMap((answer) => (answer.failure ? [answer.failure] : [])) }
 }

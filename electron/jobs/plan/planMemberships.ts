@@ -54,10 +54,11 @@ export async function planCopy(context: MembershipPlanContext, profile: StoredPr
   const connector = await context.connectors.connectorFor(profile.id)
   const reads = requireCapability(connector, 'readsMemberships')
   const [source, target] = await Promise.all([connector.get('users', fromUserId), connector.get('users', toUserId)])
+  context.spent.requests += 2
   const rows: JobPlanRow[] = []
   const groupTypes = descriptor.objectTypes.filter((type) => type.scimResource === 'Group' && membershipCapability(descriptor, type.id).changedFrom !== null)
   for (const type of groupTypes) {
-    const [has, lacks] = await Promise.all([allPages((page) => reads.listGroupsOf(source.id, type.id, page)), allPages((page) => reads.listGroupsOf(target.id, type.id, page))])
+    const [has, lacks] = await Promise.all([allPages(context, (page) => reads.listGroupsOf(source.id, type.id, page)), allPages(context, (page) => reads.listGroupsOf(target.id, type.id, page))])
     const already = new Set(lacks.map((group) => group.id))
     for (const group of has) {
       const ref = { objectType: type.id, id: group.id, name: group.displayName }
@@ -74,20 +75,23 @@ export async function planCopy(context: MembershipPlanContext, profile: StoredPr
 async function writableGroup(context: MembershipPlanContext, profile: StoredProfile, groupType: string, groupId: string): Promise<GroupRef> {
   const { changedFrom } = membershipTypes(context.connectors.target(profile.id).descriptor, groupType)
   const group = await (await context.connectors.connectorFor(profile.id)).get(groupType, groupId)
+  context.spent.requests += 1
   if (changedFrom === 'group') assertWritable(group)
   return { objectType: groupType, id: group.id, name: group.displayName }
 }
 
 async function allMembers(context: MembershipPlanContext, profile: StoredProfile, group: GroupRef): Promise<DirectoryObject[]> {
   const reads: ReadsMemberships = requireCapability(await context.connectors.connectorFor(profile.id), 'readsMemberships')
-  return allPages((page) => reads.listMembers(group.objectType, group.id, page))
+  return allPages(context, (page) => reads.listMembers(group.objectType, group.id, page))
 }
 
-async function allPages(read: (page: { cursor: string | null; pageSize: number }) => Promise<{ items: DirectoryObject[]; nextCursor: string | null }>): Promise<DirectoryObject[]> {
+/** Every page, each counted as a request the plan spent. */
+async function allPages(context: MembershipPlanContext, read: (page: { cursor: string | null; pageSize: number }) => Promise<{ items: DirectoryObject[]; nextCursor: string | null }>): Promise<DirectoryObject[]> {
   const items: DirectoryObject[] = []
   let cursor: string | null = null
   do {
     const page = await read({ cursor, pageSize: 200 })
+    context.spent.requests += 1
     items.push(...page.items)
     cursor = page.nextCursor
   } while (cursor !== null)

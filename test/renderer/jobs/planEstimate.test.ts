@@ -1,0 +1,17 @@
+// @vitest-environment happy-dom
+import { enableAutoUnmount, mount } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import JobPlanView from '../../../renderer/src/features/jobs/JobPlanView.vue'
+import { offboardPlan } from './jobFixtures'
+
+enableAutoUnmount(afterEach)
+
+describe("the plan's estimate", () => {
+  it('says what the run will send apart from what planning already sent', () => {
+    const plan = offboardPlan(40)
+    const wrapper = mount(JobPlanView, { props: { plan: { ...plan, estimate: { ...plan.estimate, requests: 120, planRequests: 7 } }, starting: false, startError: null } })
+    const estimate = wrapper.get('.job-plan__estimate').text().replace(/\s+/g, ' ')
+    expect(estimate).toMatch(/120 requests to send/)
+    expect(estimate).toMatch(/planning already sent 7 requests/)
+  })
+})
