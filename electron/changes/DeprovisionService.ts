@@ -4,6 +4,7 @@ import type { StepReport } from '../../shared/errors'
 import type { ChildUndoReport, JournalEntry, OperationUndoReport, UndoReport } from '../../shared/journal'
 import { requireCapability } from '../connectors/capabilities'
 import type { DeprovisionSnapshot, Deprovisions } from '../connectors/Connector'
+import type { DoneSteps } from '../connectors/runSteps'
 import { compareWithTarget, differencesFrom } from './snapshotComparison'
 import { AppError } from '../errors/AppError'
 import type { ConnectorPool } from '../directory/ConnectorPool'
@@ -107,8 +108,8 @@ export class DeprovisionService {
    */
   private async finish(unfinished: Unfinished, connector: Deprovisions, touched: ReturnType<typeof touchedBy>, signal?: AbortSignal): Promise<JournalEntry> {
     const { root, snapshot, done } = unfinished
-    // Settled as partial by reading the target, it has no steps on record: what the user still holds says what is left.
-    const remaining = done ? snapshot : stillHeld(snapshot, await connector.readDeprovisionSnapshot(snapshot.userId, signal))
+    // Settled as partial by reading the target, it has no steps on record: what the target shows says what is left.
+    const { remaining, alreadyDone, resent } = done ? { remaining: snapshot, alreadyDone: done, resent: [] } : await leftAfterSettling(connector, snapshot, signal)
     const { entryId } = await recordChange(this.context, {
       profileId: root.profileId,
       signal,
@@ -128,8 +129,9 @@ export class DeprovisionService {
         ...(root.ownAccountOverride && { ownAccountOverride: root.ownAccountOverride }),
       },
       apply: async (signal) => {
-        const steps = await connector.deprovision(snapshot.userId, remaining, signal, done ?? undefined)
-        return { value: null, steps, message: stepsMessage(steps, 'Finished: every step had already been done.'), touched }
+        const steps = await connector.deprovision(snapshot.userId, remaining, signal, alreadyDone)
+        const again = resent.length > 0 ? ` ${resent.join(', ')}: sent again, because whether it happened before cannot be read back from the target; sending it twice is harmless.` : ''
+        return { value: null, steps, message: `${stepsMessage(steps, 'Finished: every step had already been done.')}${again}`, touched }
       },
       touchedOnFailure: touched,
     })
@@ -259,6 +261,23 @@ async function compareWithSnapshot(connector: Deprovisions, snapshot: Deprovisio
     const reason = error instanceof AppError ? error.message : 'an unexpected error'
     return [`The user could not be read back to check the undo (${reason}).`]
   }
+}
+
+/**
+ * What is left of a deprovision settled as partial (no steps on record), from the target: with every
+ * part it takes away gone, only its steps that cannot be read back (resendableSteps) are sent again,
+ * at least once, and every other step counts as done; otherwise the snapshot cut to what the user still holds.
+ */
+async function leftAfterSettling(
+  connector: Deprovisions,
+  snapshot: DeprovisionSnapshot,
+  signal?: AbortSignal,
+): Promise<{ remaining: DeprovisionSnapshot; alreadyDone?: DoneSteps; resent: string[] }> {
+  const { live, parts } = await compareWithTarget(connector, snapshot, signal)
+  const resendable = connector.resendableSteps?.(snapshot) ?? []
+  const allTaken = parts.filter((part) => part.taken).every((part) => part.missing.length === part.recorded.length)
+  if (allTaken && resendable.length > 0) return { remaining: snapshot, alreadyDone: { has: (step) => !resendable.includes(step) }, resent: resendable }
+  return { remaining: stillHeld(snapshot, live), resent: [] }
 }
 
 /** The user, and the groups a deprovision may take them out of (their member lists change). */

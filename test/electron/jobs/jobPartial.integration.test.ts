@@ -159,6 +159,44 @@ describe('a deprovision that stopped part-way, retried or resumed', () => {
     expect(tenants.cognito.tenant.signOutCount(account.userId)).toBe(1)
   })
 
+  it('cognito: the answer of "disable" lost; the sign-out, which cannot be read back, is sent on retry and the disable is not', async () => {
+    const setUp = await throughProxy('cognito')
+    const { proxy, tenants, services, account, before } = setUp
+    // Cognito disables the user but no answer arrives, the SDK's own retries' neither: the entry stays pending, the sign-out never sent.
+    proxy.lose(/ AdminDisableUser /, 100)
+    const started = await startJob(services, deprovisionPlan([account]))
+    const first = await untilJobIs(services, started.id, ['done'])
+    expect(first.job.counts).toMatchObject({ failed: 1 })
+    const [pending] = (await operationOf(services, started.operationId)).entries
+    expect(pending?.outcome.status).toBe('pending')
+    expect(tenants.cognito.tenant.enabled(account.userId)).toBe(false)
+    expect(tenants.cognito.tenant.signOutCount(account.userId)).toBe(0)
+    const disables = sent(proxy, / AdminDisableUser$/)
+    proxy.stopFailing()
+
+    expectValue(await services.call('jobs.retryFailed', { jobId: started.id }))
+    const retried = await untilJobIs(services, started.id, ['done'])
+    expect(retried.job.counts).toMatchObject({ done: 1, failed: 0, skipped: 0 })
+    expect(tenants.cognito.tenant.enabled(account.userId)).toBe(false)
+    expect(tenants.cognito.tenant.signOutCount(account.userId)).toBeGreaterThanOrEqual(1)
+    expect(sent(proxy, / AdminDisableUser$/)).toBe(disables)
+    expect(sent(proxy, / AdminUserGlobalSignOut$/)).toBeGreaterThanOrEqual(1)
+
+    // Settling read the disable back but could not read the sign-out: partial, and it says so; the finish says why it sent it.
+    const entries = (await operationOf(services, started.operationId)).entries
+    const settled = entries.find((entry) => entry.id === pending!.id)!
+    expect(settled.outcome).toMatchObject({ status: 'partial', reconciled: true })
+    expect(settled.outcome.message).toMatch(/cannot be read back/)
+    const completion = entries.find((entry) => entry.id !== pending!.id)!
+    expect(completion).toMatchObject({ action: 'deprovision', completes: pending!.id, outcome: { status: 'applied' } })
+    expect(completion.outcome.steps.map((step) => [step.name, step.status])).toEqual([[`Sign ${account.userId} out everywhere`, 'applied']])
+    expect(completion.outcome.message).toMatch(/sent again/)
+
+    const undo = expectValue<JobView>(await services.call('jobs.undo', { jobId: started.id }))
+    expect((await untilJobIs(services, undo.id, ['done'])).job.counts).toMatchObject({ done: 1, failed: 0 })
+    expect(await stateAtTarget(tenants, 'cognito', account.userId)).toEqual(before)
+  })
+
   it("cognito: the person page's undo of the finished deprovision undoes the pair once, from the first snapshot", async () => {
     const setUp = await throughProxy('cognito')
     const { proxy, tenants, services, account, before } = setUp
