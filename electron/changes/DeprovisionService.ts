@@ -10,7 +10,7 @@ import { AppError } from '../errors/AppError'
 import type { ConnectorPool } from '../directory/ConnectorPool'
 import { requireOperation, userTypeOf } from '../directory/operationRules'
 import { profileFieldsOf, recordChange, type ChangeContext } from './recordChange'
-import { stillHeld, unfinishedIn, type Unfinished } from './unfinishedDeprovision'
+import { stillHeld, unfinishedFrom, unfinishedIn, type Unfinished } from './unfinishedDeprovision'
 
 /**
  * Deprovision and its undo, as small transactions (DESIGN §3): read the user's state, journal it
@@ -24,6 +24,8 @@ export class DeprovisionService {
    * disk, so without this a second click in that moment would run the undo twice.
    */
   private readonly undoing = new Set<string>()
+  /** Deprovisions being finished by the person (finishDeprovision): a second click waits for the first. */
+  private readonly finishing = new Set<string>()
 
   constructor(
     private readonly connectors: ConnectorPool,
@@ -99,6 +101,36 @@ export class DeprovisionService {
       touchedOnFailure: touched,
     })
     return { entry: this.context.journal.entry(entryId) }
+  }
+
+  /**
+   * The person's "Finish deprovision" on a partial entry (a single deprovision from the account panel,
+   * or one of an operation): the same finish a retry runs, sending only the steps that did not happen,
+   * journaled as a finish of that entry (in its operation, if it has one). `entryId` may name a finish of it.
+   */
+  async finishDeprovision(entryId: string, { signal }: { signal?: AbortSignal } = {}): Promise<JournalEntry> {
+    const journal = this.context.journal
+    const named = journal.intent(entryId)
+    const rootId = named.completes ?? named.id
+    if (this.finishing.has(rootId)) {
+      throw new AppError('conflict', 'This deprovision is already being finished. Wait for it to end.', { details: { entryId: rootId } })
+    }
+    const root = journal.intent(rootId)
+    const state = journal.finishState(root)
+    if (!state.available) {
+      throw new AppError(state.completedBy ? 'conflict' : 'unsupported', `This deprovision cannot be finished: ${state.reason}`, { details: { entryId: rootId } })
+    }
+    const unfinished = unfinishedFrom(journal, root)
+    if (!unfinished) throw new AppError('unsupported', 'This deprovision cannot be finished: nothing of it is left to send.', { details: { entryId: rootId } })
+    const { descriptor } = this.connectors.target(root.profileId)
+    const users = requireOperation(descriptor, root.target.objectType, 'deprovision')
+    const connector = requireCapability(await this.connectors.connectorFor(root.profileId), 'deprovisions')
+    this.finishing.add(rootId)
+    try {
+      return await this.finish(unfinished, connector, touchedBy(descriptor, users.id, unfinished.snapshot), signal)
+    } finally {
+      this.finishing.delete(rootId)
+    }
   }
 
   /**

@@ -218,3 +218,31 @@ describe('a deprovision that stopped part-way, retried or resumed', () => {
     expect((await operationOf(services, started.operationId)).undo).toMatchObject({ available: false })
   })
 })
+
+describe('"Finish deprovision" on a partial deprovision made alone, from the account panel', () => {
+  it('gotomeeting: licences refused; finishing sends only the licence request, as a finish of that entry, and undo restores exactly', async () => {
+    const setUp = await throughProxy('gotomeeting')
+    const { proxy, tenants, services, account, before } = setUp
+    proxy.fail(/^PUT \S+ .*"licenseKeys":\[\]/, 10, serverError.gotomeeting)
+    expect(await services.call('directory.deprovision', { profileId: account.profileId, userId: account.userId })).toMatchObject({ ok: false, error: { code: 'partial_failure' } })
+    const partial = expectValue<JournalEntry>(await services.call('journal.undoableFor', { profileId: account.profileId, userId: account.userId }))
+    expect(partial).toMatchObject({ action: 'deprovision', operationId: null, outcome: { status: 'partial' }, completion: { available: true } })
+    proxy.stopFailing()
+    const puts = (what: RegExp) => proxy.sent.filter((request) => request.line.startsWith('PUT ') && what.test(request.body)).length
+    expect([puts(/"adminRoles":\[\]/), puts(/"licenseKeys":\[\]/)]).toEqual([1, 0])
+
+    const finished = expectValue<JournalEntry>(await services.call('journal.finishDeprovision', { entryId: partial.id }))
+    expect(finished).toMatchObject({ action: 'deprovision', completes: partial.id, operationId: null, outcome: { status: 'applied' } })
+    expect([puts(/"adminRoles":\[\]/), puts(/"licenseKeys":\[\]/)]).toEqual([1, 1])
+    expect(await stateAtTarget(tenants, 'gotomeeting', account.userId)).toMatchObject({ adminRoles: [], licenseKeys: [] })
+    // Finished once: the entry says by which, and a second finish is refused before anything is sent.
+    const requestsSoFar = proxy.seen.length
+    expect(expectValue<JournalEntry>(await services.call('journal.get', { entryId: partial.id })).completion).toMatchObject({ available: false, completedBy: finished.id })
+    expect(await services.call('journal.finishDeprovision', { entryId: partial.id })).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect(proxy.seen.length).toBe(requestsSoFar)
+
+    const report = expectValue<UndoReport>(await services.call('journal.undo', { entryId: finished.id }))
+    expect(report.entry).toMatchObject({ action: 'undoDeprovision', undoOf: partial.id, outcome: { status: 'applied' } })
+    expect(await stateAtTarget(tenants, 'gotomeeting', account.userId)).toEqual(before)
+  })
+})
