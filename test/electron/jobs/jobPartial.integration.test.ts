@@ -220,6 +220,25 @@ describe('a deprovision that stopped part-way, retried or resumed', () => {
 })
 
 describe('"Finish deprovision" on a partial deprovision made alone, from the account panel', () => {
+  it('cognito: the answer of "disable" lost; Check now settles it as partial, and finishing sends the sign-out and never the disable', async () => {
+    const setUp = await throughProxy('cognito')
+    const { proxy, tenants, services, account } = setUp
+    proxy.lose(/ AdminDisableUser /, 100)
+    expect(await services.call('directory.deprovision', { profileId: account.profileId, userId: account.userId })).toMatchObject({ ok: false })
+    const pending = expectValue<JournalEntry>(await services.call('journal.unsettledFor', { profileId: account.profileId, userId: account.userId }))
+    expect(tenants.cognito.tenant.enabled(account.userId)).toBe(false)
+    proxy.stopFailing()
+    const disables = sent(proxy, / AdminDisableUser$/)
+
+    const settled = expectValue<JournalEntry>(await services.call('journal.settle', { entryId: pending.id }))
+    expect(settled).toMatchObject({ outcome: { status: 'partial', reconciled: true }, completion: { available: true } })
+    const finished = expectValue<JournalEntry>(await services.call('journal.finishDeprovision', { entryId: pending.id }))
+    expect(finished).toMatchObject({ completes: pending.id, outcome: { status: 'applied', message: expect.stringMatching(/sent again/) } })
+    expect(sent(proxy, / AdminDisableUser$/)).toBe(disables)
+    expect(sent(proxy, / AdminUserGlobalSignOut$/)).toBe(1)
+    expect(tenants.cognito.tenant.signOutCount(account.userId)).toBe(1)
+  })
+
   it('gotomeeting: licences refused; finishing sends only the licence request, as a finish of that entry, and undo restores exactly', async () => {
     const setUp = await throughProxy('gotomeeting')
     const { proxy, tenants, services, account, before } = setUp
