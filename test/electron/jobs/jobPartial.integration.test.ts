@@ -197,6 +197,30 @@ describe('a deprovision that stopped part-way, retried or resumed', () => {
     expect(await stateAtTarget(tenants, 'cognito', account.userId)).toEqual(before)
   })
 
+  it('cognito: stopped after "disable" with its outcome unknown, the app closed; resuming settles it and sends only the sign-out', async () => {
+    const setUp = await throughProxy('cognito')
+    const { proxy, tenants, services, dataDirectory, account } = setUp
+    proxy.lose(/ AdminDisableUser /, 100)
+    const started = await startJob(services, deprovisionPlan([account]))
+    await untilJobIs(services, started.id, ['done'])
+    expect((await operationOf(services, started.operationId)).entries.map((entry) => entry.outcome.status)).toEqual(['pending'])
+    proxy.stopFailing()
+    const disables = sent(proxy, / AdminDisableUser$/)
+    await services.close()
+    // As after a kill -9 between the two steps: the intent on disk with no outcome, the job running, no result line.
+    const jobFile = join(dataDirectory, 'jobs', `${started.id}.json`)
+    await writeFile(jobFile, JSON.stringify({ ...JSON.parse(await readFile(jobFile, 'utf8')), requested: 'running', finishedAt: null }))
+    await rm(join(dataDirectory, 'jobs', `${started.id}.results.jsonl`))
+
+    const restarted = await startPeopleServices(dataDirectory, services.secretStore)
+    expectValue(await restarted.call('jobs.resume', { jobId: started.id }))
+    expect((await untilJobIs(restarted, started.id, ['done'])).job.counts).toMatchObject({ done: 1, failed: 0, skipped: 0 })
+    expect(sent(proxy, / AdminDisableUser$/)).toBe(disables)
+    expect(sent(proxy, / AdminUserGlobalSignOut$/)).toBeGreaterThanOrEqual(1)
+    expect(tenants.cognito.tenant.enabled(account.userId)).toBe(false)
+    expect(tenants.cognito.tenant.signOutCount(account.userId)).toBeGreaterThanOrEqual(1)
+  })
+
   it("cognito: the person page's undo of the finished deprovision undoes the pair once, from the first snapshot", async () => {
     const setUp = await throughProxy('cognito')
     const { proxy, tenants, services, account, before } = setUp
