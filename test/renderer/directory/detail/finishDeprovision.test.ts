@@ -48,6 +48,28 @@ describe('finishing a partial deprovision from the detail panel', () => {
     expect(hasButton(finished.wrapper, finishButton)).toBe(false)
   })
 
+  it('is offered right after a deprovision here stopped part-way, though the user is still active (GoTo kept the licences)', async () => {
+    const { api, wrapper, confirmation } = await mountPanel({
+      profile: { id: '00000000-0000-4000-8000-000000000995' },
+      answers: {
+        'directory.deprovision': () => ({
+          ok: false,
+          error: { code: 'partial_failure', message: 'Deprovision of Ada Lovelace did not complete.', steps: partial().outcome.steps, details: { entryId: 'entry-7' } },
+        }),
+        'journal.undoableFor': () => ok(partial()),
+      },
+    })
+    expect(api.callsTo('journal.undoableFor')).toEqual([])
+    expect(hasButton(wrapper, finishButton)).toBe(false)
+
+    await button(wrapper, 'Deprovision…').trigger('click')
+    await flushPromises()
+    await confirmDialog(confirmation, 'Deprovision')
+
+    expect(api.callsTo('journal.undoableFor').length).toBeGreaterThan(0)
+    expect(hasButton(wrapper, finishButton)).toBe(true)
+  })
+
   it('says what it sends, finishes through one call and shows the result as a deprovision does', async () => {
     let newest: JournalEntry = partial()
     const finish = deprovisionEntry({ id: 'entry-9', completes: 'entry-7', summary: 'Finished deprovisioning Ada Lovelace', outcome: { status: 'applied', time: null, message: 'Sign Ada Lovelace out everywhere.', steps: [{ name: 'Sign Ada Lovelace out everywhere', status: 'applied' }], reconciled: false, details: {} } })
