@@ -43,6 +43,7 @@ import {
   settleEntrySchema,
   undoableForSchema,
   undoDeprovisionSchema,
+  finishDeprovisionSchema,
   type ChainVerification,
   type JournalEntry,
   type JournalOperation,
@@ -178,6 +179,10 @@ export const contract = {
     "Undoes each of an operation's changes that can be undone, newest first, as a new operation; reports each.",
   ),
   'journal.complete': call<JournalEntry>()(completeChangeSchema, 'Finishes or rolls back a create or update that stopped part-way; journaled.'),
+  'journal.finishDeprovision': call<JournalEntry>()(
+    finishDeprovisionSchema,
+    'Finishes a deprovision that stopped part-way: sends only the steps that did not happen; journaled as its finish.',
+  ),
   'journal.reconciled': call<JournalEntry[]>()(none, 'Changes found unfinished at start-up and how they were settled.'),
   'journal.settle': call<JournalEntry>()(settleEntrySchema, 'Check now: reads the target for an entry whose outcome is not known and settles it.'),
 

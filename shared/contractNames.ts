@@ -49,6 +49,7 @@ export const contractCallNames = [
   'journal.operation',
   'journal.undoOperation',
   'journal.complete',
+  'journal.finishDeprovision',
   'journal.reconciled',
   'journal.settle',
   'people.search',

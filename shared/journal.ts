@@ -85,7 +85,8 @@ export interface JournalEntry {
   undoOf: string | null
   /**
    * For a create or update that stopped part-way: whether it can be finished or rolled back now,
-   * and by which entry it was. Null for every other entry.
+   * and by which entry it was; for a deprovision that stopped part-way, whether it can be finished
+   * (journal.finishDeprovision; there is no roll-back, its undo is the way back). Null for every other entry.
    */
   completion: ChangeCompletion | null
   /** For a finish or roll-back: the partial entry it completes. */
@@ -213,6 +214,9 @@ export const journalExportSchema = z
   .strict()
 
 export const undoDeprovisionSchema = z.object({ entryId: lineText().min(1).max(100) }).strict()
+
+/** Finish a deprovision that stopped part-way (the entry itself or a finish of it): only its missing steps are sent. */
+export const finishDeprovisionSchema = z.object({ entryId: lineText().min(1).max(100) }).strict()
 
 /** Check now: read the target for an entry whose outcome is not known, and settle it. */
 export const settleEntrySchema = z.object({ entryId: lineText().min(1).max(100) }).strict()

@@ -4,12 +4,13 @@ import type { StepReport } from '../../shared/errors'
 import type { ChildUndoReport, JournalEntry, OperationUndoReport, UndoReport } from '../../shared/journal'
 import { requireCapability } from '../connectors/capabilities'
 import type { DeprovisionSnapshot, Deprovisions } from '../connectors/Connector'
+import type { DoneSteps } from '../connectors/runSteps'
 import { compareWithTarget, differencesFrom } from './snapshotComparison'
 import { AppError } from '../errors/AppError'
 import type { ConnectorPool } from '../directory/ConnectorPool'
 import { requireOperation, userTypeOf } from '../directory/operationRules'
 import { profileFieldsOf, recordChange, type ChangeContext } from './recordChange'
-import { stillHeld, unfinishedIn, type Unfinished } from './unfinishedDeprovision'
+import { stillHeld, unfinishedFrom, unfinishedIn, type Unfinished } from './unfinishedDeprovision'
 
 /**
  * Deprovision and its undo, as small transactions (DESIGN §3): read the user's state, journal it
@@ -23,6 +24,8 @@ export class DeprovisionService {
    * disk, so without this a second click in that moment would run the undo twice.
    */
   private readonly undoing = new Set<string>()
+  /** Deprovisions being finished by the person (finishDeprovision): a second click waits for the first. */
+  private readonly finishing = new Set<string>()
 
   constructor(
     private readonly connectors: ConnectorPool,
@@ -101,14 +104,44 @@ export class DeprovisionService {
   }
 
   /**
+   * The person's "Finish deprovision" on a partial entry (a single deprovision from the account panel,
+   * or one of an operation): the same finish a retry runs, sending only the steps that did not happen,
+   * journaled as a finish of that entry (in its operation, if it has one). `entryId` may name a finish of it.
+   */
+  async finishDeprovision(entryId: string, { signal }: { signal?: AbortSignal } = {}): Promise<JournalEntry> {
+    const journal = this.context.journal
+    const named = journal.intent(entryId)
+    const rootId = named.completes ?? named.id
+    if (this.finishing.has(rootId)) {
+      throw new AppError('conflict', 'This deprovision is already being finished. Wait for it to end.', { details: { entryId: rootId } })
+    }
+    const root = journal.intent(rootId)
+    const state = journal.finishState(root)
+    if (!state.available) {
+      throw new AppError(state.completedBy ? 'conflict' : 'unsupported', `This deprovision cannot be finished: ${state.reason}`, { details: { entryId: rootId } })
+    }
+    const unfinished = unfinishedFrom(journal, root)
+    if (!unfinished) throw new AppError('unsupported', 'This deprovision cannot be finished: nothing of it is left to send.', { details: { entryId: rootId } })
+    const { descriptor } = this.connectors.target(root.profileId)
+    const users = requireOperation(descriptor, root.target.objectType, 'deprovision')
+    const connector = requireCapability(await this.connectors.connectorFor(root.profileId), 'deprovisions')
+    this.finishing.add(rootId)
+    try {
+      return await this.finish(unfinished, connector, touchedBy(descriptor, users.id, unfinished.snapshot), signal)
+    } finally {
+      this.finishing.delete(rootId)
+    }
+  }
+
+  /**
    * Sends the steps of a partial deprovision that did not happen, and only those, as one more change
    * of its operation naming it in `completes`. It works from the journaled snapshot, so the steps are
    * named as before and an undo (of either entry) brings back everything that snapshot recorded.
    */
   private async finish(unfinished: Unfinished, connector: Deprovisions, touched: ReturnType<typeof touchedBy>, signal?: AbortSignal): Promise<JournalEntry> {
     const { root, snapshot, done } = unfinished
-    // Settled as partial by reading the target, it has no steps on record: what the user still holds says what is left.
-    const remaining = done ? snapshot : stillHeld(snapshot, await connector.readDeprovisionSnapshot(snapshot.userId, signal))
+    // Settled as partial by reading the target, it has no steps on record: what the target shows says what is left.
+    const { remaining, alreadyDone, resent } = done ? { remaining: snapshot, alreadyDone: done, resent: [] } : await leftAfterSettling(connector, snapshot, signal)
     const { entryId } = await recordChange(this.context, {
       profileId: root.profileId,
       signal,
@@ -128,8 +161,9 @@ export class DeprovisionService {
         ...(root.ownAccountOverride && { ownAccountOverride: root.ownAccountOverride }),
       },
       apply: async (signal) => {
-        const steps = await connector.deprovision(snapshot.userId, remaining, signal, done ?? undefined)
-        return { value: null, steps, message: stepsMessage(steps, 'Finished: every step had already been done.'), touched }
+        const steps = await connector.deprovision(snapshot.userId, remaining, signal, alreadyDone)
+        const again = resent.length > 0 ? ` ${resent.join(', ')}: sent again, because whether it happened before cannot be read back from the target; sending it twice is harmless.` : ''
+        return { value: null, steps, message: `${stepsMessage(steps, 'Finished: every step had already been done.')}${again}`, touched }
       },
       touchedOnFailure: touched,
     })
@@ -259,6 +293,23 @@ async function compareWithSnapshot(connector: Deprovisions, snapshot: Deprovisio
     const reason = error instanceof AppError ? error.message : 'an unexpected error'
     return [`The user could not be read back to check the undo (${reason}).`]
   }
+}
+
+/**
+ * What is left of a deprovision settled as partial (no steps on record), from the target: with every
+ * part it takes away gone, only its steps that cannot be read back (resendableSteps) are sent again,
+ * at least once, and every other step counts as done; otherwise the snapshot cut to what the user still holds.
+ */
+async function leftAfterSettling(
+  connector: Deprovisions,
+  snapshot: DeprovisionSnapshot,
+  signal?: AbortSignal,
+): Promise<{ remaining: DeprovisionSnapshot; alreadyDone?: DoneSteps; resent: string[] }> {
+  const { live, parts } = await compareWithTarget(connector, snapshot, signal)
+  const resendable = connector.resendableSteps?.(snapshot) ?? []
+  const allTaken = parts.filter((part) => part.taken).every((part) => part.missing.length === part.recorded.length)
+  if (allTaken && resendable.length > 0) return { remaining: snapshot, alreadyDone: { has: (step) => !resendable.includes(step) }, resent: resendable }
+  return { remaining: stillHeld(snapshot, live), resent: [] }
 }
 
 /** The user, and the groups a deprovision may take them out of (their member lists change). */

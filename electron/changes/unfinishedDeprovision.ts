@@ -27,11 +27,19 @@ export interface Unfinished {
  */
 export function unfinishedIn(journal: Journal, operationId: string, profileId: string, userId: string): Unfinished | null {
   const newest = journal.newestDeprovisionIn(operationId, profileId, userId)
-  const root = newest?.completes ? journal.intent(newest.completes) : newest
-  const first = root?.snapshot ? journal.entry(root.id) : null
-  if (!root?.snapshot || first?.outcome.status !== 'partial' || journal.undoState(root).undoneBy) return null
+  return newest ? unfinishedFrom(journal, newest) : null
+}
+
+/**
+ * The same for one deprovision entry, or a finish of one (the person's "Finish deprovision" on a
+ * partial entry, wherever it was made): what is left of it, or null when it is not unfinished.
+ */
+export function unfinishedFrom(journal: Journal, entry: IntentRecord): Unfinished | null {
+  const root = entry.completes ? journal.intent(entry.completes) : entry
+  const first = root.action === 'deprovision' && root.snapshot ? journal.entry(root.id) : null
+  if (!root.snapshot || first?.outcome.status !== 'partial' || journal.undoState(root).undoneBy) return null
   const finishes = journal.completionsOf(root.id)
-  if (finishes.some((entry) => entry.outcome.status === 'applied')) return null
+  if (finishes.some((finish) => finish.outcome.status === 'applied')) return null
   if (first.outcome.steps.length === 0) return { root, snapshot: root.snapshot, done: null }
   const applied = [first, ...finishes].flatMap((entry) => entry.outcome.steps).filter((step) => step.status === 'applied')
   return { root, snapshot: root.snapshot, done: new Set(applied.map((step) => step.name)) }

@@ -8,6 +8,7 @@ import type { Environment } from '../../shared/profiles'
 import type { Logger } from '../logging/Logger'
 import type { BudgetState } from '../http/RequestBudget'
 import type { AppError } from '../errors/AppError'
+import type { DoneSteps } from './runSteps'
 
 /**
  * What every target adapter implements: a small core, plus the capability interfaces below that
@@ -146,7 +147,15 @@ export interface Deprovisions {
    * was applied, the failed step's own code otherwise (see `runSteps`). `alreadyDone` names the steps an
    * earlier attempt with this same snapshot applied: finishing a partial deprovision sends only the rest.
    */
-  deprovision(userId: string, snapshot: DeprovisionSnapshot, signal?: AbortSignal, alreadyDone?: ReadonlySet<string>): Promise<StepReport[]>
+  deprovision(userId: string, snapshot: DeprovisionSnapshot, signal?: AbortSignal, alreadyDone?: DoneSteps): Promise<StepReport[]>
+  /**
+   * The names of this snapshot's deprovision steps whose effect the target cannot show afterwards and
+   * that are harmless to send twice (Cognito's global sign-out: nothing to read, and idempotent on a
+   * disabled user). Settling that reads every other part taken away cannot call such a deprovision
+   * done: it is partial, and finishing it sends these steps again (at least once), never the others.
+   * Optional: every step of most targets can be read back.
+   */
+  resendableSteps?(snapshot: DeprovisionSnapshot): string[]
   /** Brings back the snapshot's status and memberships; steps as for deprovision. */
   undoDeprovision(userId: string, snapshot: DeprovisionSnapshot, signal?: AbortSignal): Promise<StepReport[]>
   /**

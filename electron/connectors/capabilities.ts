@@ -21,7 +21,7 @@ export const capabilityMethods = {
 } as const satisfies { [Name in AdapterCapability]: readonly (keyof CapabilityInterfaces[Name])[] }
 
 /** Optional methods of a capability, present only with it. */
-export const optionalCapabilityMethods = { createsObjects: ['checkCreate'], deprovisions: ['deprovisionWarnings'] } as const satisfies {
+export const optionalCapabilityMethods = { createsObjects: ['checkCreate'], deprovisions: ['deprovisionWarnings', 'resendableSteps'] } as const satisfies {
   [Name in AdapterCapability]?: readonly (keyof CapabilityInterfaces[Name])[]
 }
 

@@ -44,8 +44,14 @@ export interface StepsOutcome {
    * being finished), by name: left out, never sent again. Adapters build the names from the journaled
    * snapshot, so the same snapshot names the same steps alike.
    */
-  alreadyDone?: ReadonlySet<string>
+  alreadyDone?: DoneSteps
 }
+
+/**
+ * Which steps an earlier attempt already applied, by name: a set of names, or any test of a name
+ * ("every step but the sign-out", when settling read everything back but what cannot be read).
+ */
+export type DoneSteps = Pick<ReadonlySet<string>, 'has'>
 
 /**
  * Failures that would fail every later step too (the token, the network, the rate limit): the

@@ -133,6 +133,11 @@ export class Journal {
     return this.index.completionState(this.indexedIntent(partial.id), this.options)
   }
 
+  /** Whether a deprovision that stopped part-way can be finished now (the rule its entry's `completion` shows). */
+  finishState(deprovision: IntentRecord): ChangeCompletion {
+    return this.index.finishState(this.indexedIntent(deprovision.id), this.options)
+  }
+
   /** What settling a create needs from the journal (see createVerdict). */
   createEvidence(intent: IntentRecord): CreateEvidence {
     return this.index.createEvidence(intent)

@@ -216,7 +216,7 @@ export class JournalIndex {
       },
       undo: intent.action === 'deprovision' ? this.undoState(indexed, context) : null,
       undoOf: intent.undoOf,
-      completion: isCompletable(intent) && status === 'partial' ? this.completionState(indexed, context) : null,
+      completion: status !== 'partial' ? null : isCompletable(intent) ? this.completionState(indexed, context) : isFinishable(intent) ? this.finishState(indexed, context) : null,
       completes: intent.completes ?? null,
       operationId: intent.operationId ?? null,
       reason: intent.reason ?? null,
@@ -246,6 +246,27 @@ export class JournalIndex {
     }
     if (!(outcome.target?.id || partial.target.id)) return refuse('The target did not say which object it created, so there is nothing to complete.')
     return { available: true, reason: null, completedBy: null, needsPassword }
+  }
+
+  /**
+   * Whether a deprovision that stopped part-way (Cognito disabled, not signed out) can be finished now:
+   * its missing steps sent, journaled as its finish (DeprovisionService.finishDeprovision, which applies
+   * the same rule). Not once a finish took effect, while one is unsettled, or after it was undone.
+   */
+  finishState(deprovision: IndexedIntent, context: EntryContext): ChangeCompletion {
+    const refuse = (reason: string, completedBy: string | null = null) => ({ available: false, reason, completedBy, needsPassword: false })
+    if (!isFinishable(deprovision) || this.outcomes.get(deprovision.id)?.status !== 'partial') return refuse('Only a deprovision that stopped part-way can be finished.')
+    const finishes = this.completions.get(deprovision.id) ?? []
+    const done = finishes.find((finish) => this.outcomes.get(finish.id)?.status === 'applied')
+    if (done) return refuse(`Already finished on ${readableTime(done.time)} by ${done.actor}.`, done.id)
+    if (finishes.some((finish) => (this.outcomes.get(finish.id)?.status ?? 'pending') === 'pending')) {
+      return refuse('A finish of this deprovision was started and its outcome is not known yet. Lanyard checks it as soon as the target answers again, or use Check now on that entry.')
+    }
+    if (this.undoState(deprovision, context).undoneBy) return refuse('It was undone since, so there is nothing left to finish.')
+    if (!context.profileExists(deprovision.profileId)) {
+      return refuse(`The profile "${deprovision.profileName}" no longer exists, so Lanyard cannot reach the target.`)
+    }
+    return { available: true, reason: null, completedBy: null, needsPassword: false }
   }
 
   /**
@@ -316,6 +337,11 @@ function recordedName(intent: IntentRecord, group: { name: string; objectType?: 
 /** Only creates and updates run as steps the journal can finish or roll back. */
 function isCompletable(intent: Pick<IndexedIntent, 'action'>): boolean {
   return intent.action === 'create' || intent.action === 'update'
+}
+
+/** A deprovision itself (not a finish of one): one that stopped part-way is finished by sending its missing steps. */
+function isFinishable(intent: Pick<IndexedIntent, 'action' | 'completes'>): boolean {
+  return intent.action === 'deprovision' && !intent.completes
 }
 
 export function readableTime(iso: string): string {

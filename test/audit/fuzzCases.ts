@@ -91,6 +91,7 @@ function baseInput(name: CallName, target: FuzzTarget, profileIndex: number): Re
     'journal.operation': { operationId: 'no-such-operation' },
     'journal.undoOperation': { operationId: 'no-such-operation' },
     'journal.complete': { entryId: 'no-such-entry', choice: 'finish' },
+    'journal.finishDeprovision': { entryId: 'no-such-entry' },
     'journal.reconciled': {},
     'journal.settle': { entryId: 'no-such-entry' },
     'people.search': { search: 'fuzz', profileSet: 'sandbox', searchKey: 'fuzz' },

@@ -52,6 +52,7 @@ export const validExamples: { [N in CallName]: CallInput<N> } = {
   'journal.operation': { operationId: 'operation-1' },
   'journal.undoOperation': { operationId: 'operation-1' },
   'journal.complete': { entryId: 'entry-1', choice: 'finish', password: 'pw-2' },
+  'journal.finishDeprovision': { entryId: 'entry-1' },
   'journal.reconciled': {},
   'journal.settle': { entryId: 'entry-1' },
   'people.search': { search: 'dana.lee', profileSet: 'sandbox', searchKey: 'people-view' },

@@ -27,7 +27,12 @@ export interface CountingProxy {
   sent: { line: string; body: string }[]
   /** The next `times` requests whose line and body ("METHOD /path body") match are answered with `answer`, never passed on. */
   fail(pattern: RegExp, times: number, answer: ProxyAnswer): void
-  /** Ends every `fail` still striking: requests reach the target again. */
+  /**
+   * The next `times` requests whose line and body match reach the target, which carries them out, and
+   * its answer is lost: the client's connection is reset instead (a write done, the client not told).
+   */
+  lose(pattern: RegExp, times: number): void
+  /** Ends every `fail` and `lose` still striking: requests reach the target and answers the client again. */
   stopFailing(): void
   /** The requests answered by `fail` instead of the target. */
   failed: string[]
@@ -51,6 +56,7 @@ export async function startCountingProxy(targetUrl: string, options: ProxyOption
   const sent: { line: string; body: string }[] = []
   const failed: string[] = []
   const failing: { pattern: RegExp; left: number; answer: ProxyAnswer }[] = []
+  const losing: { pattern: RegExp; left: number }[] = []
   let holding: RegExp | null = null
   const held: { line: string; pass: () => Promise<void> }[] = []
   const server = createServer((incoming, outgoing) => {
@@ -66,6 +72,12 @@ export async function startCountingProxy(targetUrl: string, options: ProxyOption
         failed.push(line)
         outgoing.writeHead(failure.answer.status, { 'content-type': 'application/json', ...failure.answer.headers })
         outgoing.end(failure.answer.body)
+        return
+      }
+      const loss = losing.find((candidate) => candidate.left > 0 && candidate.pattern.test(`${line} ${payload.toString('utf8')}`))
+      if (loss) {
+        loss.left -= 1
+        void relay(line, incoming.headers, payload, null).then(() => outgoing.destroy())
       } else if (holding?.test(line)) held.push({ line, pass: () => relay(line, incoming.headers, payload, null) })
       else void relay(line, incoming.headers, payload, outgoing)
     })
@@ -101,7 +113,11 @@ export async function startCountingProxy(targetUrl: string, options: ProxyOption
     seen,
     sent,
     fail: (pattern, times, answer) => void failing.push({ pattern, left: times, answer }),
-    stopFailing: () => void failing.splice(0),
+    lose: (pattern, times) => void losing.push({ pattern, left: times }),
+    stopFailing: () => {
+      failing.splice(0)
+      losing.splice(0)
+    },
     failed,
     hold: (pattern) => (holding = pattern),
     held: () => held.map((request) => request.line),

@@ -1,7 +1,7 @@
 import type { StepReport } from '../../../shared/errors'
 import { AppError } from '../../errors/AppError'
 import type { DeprovisionSnapshot, SnapshotPart } from '../Connector'
-import { restoreToGroup, runSteps, type Step } from '../runSteps'
+import { restoreToGroup, runSteps, type DoneSteps, type Step } from '../runSteps'
 import { groupNameOf, isActive, userStatusLabel } from './cognitoMapping'
 import { allGroupsOf, groupLimitReached } from './cognitoMemberships'
 import { maximumGroupsPerUser, type CognitoContext } from './cognitoTypes'
@@ -41,6 +41,16 @@ function sameUser(userId: string, snapshot: DeprovisionSnapshot): void {
   }
 }
 
+/**
+ * The global sign-out leaves nothing Cognito shows afterwards (AdminGetUser has no "signed out"), and
+ * sending it again to a disabled user is harmless: a deprovision found disabled by settling sends it again.
+ */
+export function resendableSteps(snapshot: DeprovisionSnapshot): string[] {
+  return [signOutStep(snapshot.displayName)]
+}
+
+const signOutStep = (name: string) => `Sign ${name} out everywhere`
+
 /** A disabled user is already deprovisioned; any enabled one (CONFIRMED or not) can be disabled. */
 export function deprovisionRefusal(snapshot: DeprovisionSnapshot): AppError | null {
   return snapshot.extra.enabled === false ? new AppError('conflict', `${snapshot.displayName} is already disabled in Cognito. Nothing was changed.`) : null
@@ -51,14 +61,14 @@ export async function ownAccount(): Promise<string | null> {
   return null
 }
 
-export async function deprovision(context: CognitoContext, userId: string, snapshot: DeprovisionSnapshot, alreadyDone?: ReadonlySet<string>): Promise<StepReport[]> {
+export async function deprovision(context: CognitoContext, userId: string, snapshot: DeprovisionSnapshot, alreadyDone?: DoneSteps): Promise<StepReport[]> {
   sameUser(userId, snapshot)
   const name = snapshot.displayName
   const refusal = deprovisionRefusal(snapshot)
   if (refusal) throw refusal
   const steps: Step[] = [
     { name: `Disable ${name}`, run: async () => void (await context.api.disableUser(snapshot.userId)) },
-    { name: `Sign ${name} out everywhere`, run: async () => void (await context.api.globalSignOut(snapshot.userId)) },
+    { name: signOutStep(name), run: async () => void (await context.api.globalSignOut(snapshot.userId)) },
   ]
   return runSteps(steps, {
     signal: context.signal,

@@ -7,7 +7,7 @@ import { runAccountAction } from './cognitoAccountActions'
 import { createCognitoApi } from './cognitoApi'
 import { describePool, testConnection } from './cognitoConnection'
 import { createUser, plannedCreate } from './cognitoCreateUser'
-import { deprovision, deprovisionRefusal, deprovisionTakes, ownAccount, readDeprovisionSnapshot, undoDeprovision } from './cognitoDeprovision'
+import { deprovision, deprovisionRefusal, deprovisionTakes, ownAccount, readDeprovisionSnapshot, resendableSteps, undoDeprovision } from './cognitoDeprovision'
 import { createGroup, deleteGroup, getGroup, listGroups, plannedGroupUpdate, updateGroup } from './cognitoGroups'
 import { addMember, listGroupsOf, listMembers, removeMember } from './cognitoMemberships'
 import { attributeSchema } from './cognitoSchema'
@@ -99,6 +99,7 @@ export function createCognitoConnector(settings: ConnectorSettings, tuning: Cogn
     removeMember: (_groupType, groupId, userId, signal) => removeMember(under(signal), groupId, userId),
     readDeprovisionSnapshot: (userId, signal) => readDeprovisionSnapshot(context, userId, signal),
     deprovisionTakes,
+    resendableSteps,
     deprovisionRefusal,
     ownAccount,
     deprovision: (userId, snapshot, signal, alreadyDone) => deprovision(under(signal), userId, snapshot, alreadyDone),

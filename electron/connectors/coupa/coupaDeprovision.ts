@@ -1,7 +1,7 @@
 import type { StepReport } from '../../../shared/errors'
 import { AppError } from '../../errors/AppError'
 import type { DeprovisionSnapshot, SnapshotPart } from '../Connector'
-import { runSteps, type Step } from '../runSteps'
+import { runSteps, type DoneSteps, type Step } from '../runSteps'
 import { groupKinds } from './coupaGroupKinds'
 import { addMember, groupsIn } from './coupaMemberships'
 import { text, userPath, type CoupaContext } from './coupaTypes'
@@ -65,7 +65,7 @@ export function deprovisionRefusal(snapshot: DeprovisionSnapshot): AppError | nu
   return snapshot.active ? null : new AppError('conflict', `${snapshot.displayName} is already inactive in Coupa. Nothing was changed.`)
 }
 
-export async function deprovision(context: CoupaContext, userId: string, snapshot: DeprovisionSnapshot, alreadyDone?: ReadonlySet<string>): Promise<StepReport[]> {
+export async function deprovision(context: CoupaContext, userId: string, snapshot: DeprovisionSnapshot, alreadyDone?: DoneSteps): Promise<StepReport[]> {
   sameUser(userId, snapshot)
   const refusal = deprovisionRefusal(snapshot)
   if (refusal) throw refusal

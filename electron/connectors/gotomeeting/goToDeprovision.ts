@@ -3,7 +3,7 @@ import type { StepReport } from '../../../shared/errors'
 import { AppError } from '../../errors/AppError'
 import type { DeprovisionSnapshot, SnapshotPart } from '../Connector'
 import { askedOnce } from '../ownAccount'
-import { restoreToGroup, runSteps, type Step } from '../runSteps'
+import { restoreToGroup, runSteps, type DoneSteps, type Step } from '../runSteps'
 import { licenseName, readLicenses } from './goToLicenses'
 import { isActiveStatus, statusWord, userDisplayName } from './goToMapping'
 import { moveUserToGroup } from './goToMemberships'
@@ -87,7 +87,7 @@ export function deprovisionRefusal(snapshot: DeprovisionSnapshot): AppError | nu
   return null
 }
 
-export async function deprovision(context: GoToContext, userKey: string, snapshot: DeprovisionSnapshot, alreadyDone?: ReadonlySet<string>): Promise<StepReport[]> {
+export async function deprovision(context: GoToContext, userKey: string, snapshot: DeprovisionSnapshot, alreadyDone?: DoneSteps): Promise<StepReport[]> {
   sameUser(userKey, snapshot)
   const name = snapshot.displayName
   const refusal = deprovisionRefusal(snapshot)

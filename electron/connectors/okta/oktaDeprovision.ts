@@ -2,7 +2,7 @@ import type { StepReport } from '../../../shared/errors'
 import { AppError } from '../../errors/AppError'
 import type { DeprovisionSnapshot, SnapshotPart } from '../Connector'
 import { askedOnce } from '../ownAccount'
-import { restoreToGroup, runSteps, type Step } from '../runSteps'
+import { restoreToGroup, runSteps, type DoneSteps, type Step } from '../runSteps'
 import { userDisplayName } from './oktaMapping'
 import { addMember, allGroupsOf } from './oktaMemberships'
 import { userPath, type OktaContext } from './oktaTypes'
@@ -77,7 +77,7 @@ export function deprovisionRefusal(snapshot: DeprovisionSnapshot): AppError | nu
   return null
 }
 
-export async function deprovision(context: OktaContext, userId: string, snapshot: DeprovisionSnapshot, alreadyDone?: ReadonlySet<string>): Promise<StepReport[]> {
+export async function deprovision(context: OktaContext, userId: string, snapshot: DeprovisionSnapshot, alreadyDone?: DoneSteps): Promise<StepReport[]> {
   sameUser(userId, snapshot)
   const name = snapshot.displayName
   const refusal = deprovisionRefusal(snapshot)

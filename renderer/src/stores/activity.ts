@@ -186,6 +186,13 @@ export const useActivityStore = defineStore('activity', () => {
     return result
   }
 
+  /** Finishes a deprovision that stopped part-way (only its missing steps are sent); both entries are read again, as for complete. */
+  async function finishDeprovision(entryId: string): Promise<Result<JournalEntry>> {
+    const result = await useApi().invoke('journal.finishDeprovision', { entryId })
+    await refreshEntries([result.ok ? result.value.id : result.error.details?.entryId, entryId])
+    return result
+  }
+
   async function loadReconciled(): Promise<void> {
     const result = await useApi().invoke('journal.reconciled', {})
     if (result.ok) {
@@ -221,6 +228,7 @@ export const useActivityStore = defineStore('activity', () => {
     settle,
     findEntry,
     complete,
+    finishDeprovision,
     loadReconciled,
     dismissReconciled,
   }

@@ -113,6 +113,11 @@ export const useDirectoryObjectStore = defineStore('directoryObject', () => {
     return result
   }
 
+  /** Finishes a deprovision that stopped part-way: main sends only the steps that did not happen, journaled as its finish. */
+  async function finishDeprovision(entryId: string): Promise<Result<JournalEntry>> {
+    return useApi().invoke('journal.finishDeprovision', { entryId })
+  }
+
   async function create(input: CreateObjectInput): Promise<Result<DirectoryObject>> {
     return useApi().invoke('directory.create', input)
   }
@@ -149,6 +154,7 @@ export const useDirectoryObjectStore = defineStore('directoryObject', () => {
     remove,
     deprovision,
     undo,
+    finishDeprovision,
     create,
     checkCreate,
     checkDeprovision,

@@ -159,6 +159,68 @@ describe('a deprovision that stopped part-way, retried or resumed', () => {
     expect(tenants.cognito.tenant.signOutCount(account.userId)).toBe(1)
   })
 
+  it('cognito: the answer of "disable" lost; the sign-out, which cannot be read back, is sent on retry and the disable is not', async () => {
+    const setUp = await throughProxy('cognito')
+    const { proxy, tenants, services, account, before } = setUp
+    // Cognito disables the user but no answer arrives, the SDK's own retries' neither: the entry stays pending, the sign-out never sent.
+    proxy.lose(/ AdminDisableUser /, 100)
+    const started = await startJob(services, deprovisionPlan([account]))
+    const first = await untilJobIs(services, started.id, ['done'])
+    expect(first.job.counts).toMatchObject({ failed: 1 })
+    const [pending] = (await operationOf(services, started.operationId)).entries
+    expect(pending?.outcome.status).toBe('pending')
+    expect(tenants.cognito.tenant.enabled(account.userId)).toBe(false)
+    expect(tenants.cognito.tenant.signOutCount(account.userId)).toBe(0)
+    const disables = sent(proxy, / AdminDisableUser$/)
+    proxy.stopFailing()
+
+    expectValue(await services.call('jobs.retryFailed', { jobId: started.id }))
+    const retried = await untilJobIs(services, started.id, ['done'])
+    expect(retried.job.counts).toMatchObject({ done: 1, failed: 0, skipped: 0 })
+    expect(tenants.cognito.tenant.enabled(account.userId)).toBe(false)
+    expect(tenants.cognito.tenant.signOutCount(account.userId)).toBeGreaterThanOrEqual(1)
+    expect(sent(proxy, / AdminDisableUser$/)).toBe(disables)
+    expect(sent(proxy, / AdminUserGlobalSignOut$/)).toBeGreaterThanOrEqual(1)
+
+    // Settling read the disable back but could not read the sign-out: partial, and it says so; the finish says why it sent it.
+    const entries = (await operationOf(services, started.operationId)).entries
+    const settled = entries.find((entry) => entry.id === pending!.id)!
+    expect(settled.outcome).toMatchObject({ status: 'partial', reconciled: true })
+    expect(settled.outcome.message).toMatch(/cannot be read back/)
+    const completion = entries.find((entry) => entry.id !== pending!.id)!
+    expect(completion).toMatchObject({ action: 'deprovision', completes: pending!.id, outcome: { status: 'applied' } })
+    expect(completion.outcome.steps.map((step) => [step.name, step.status])).toEqual([[`Sign ${account.userId} out everywhere`, 'applied']])
+    expect(completion.outcome.message).toMatch(/sent again/)
+
+    const undo = expectValue<JobView>(await services.call('jobs.undo', { jobId: started.id }))
+    expect((await untilJobIs(services, undo.id, ['done'])).job.counts).toMatchObject({ done: 1, failed: 0 })
+    expect(await stateAtTarget(tenants, 'cognito', account.userId)).toEqual(before)
+  })
+
+  it('cognito: stopped after "disable" with its outcome unknown, the app closed; resuming settles it and sends only the sign-out', async () => {
+    const setUp = await throughProxy('cognito')
+    const { proxy, tenants, services, dataDirectory, account } = setUp
+    proxy.lose(/ AdminDisableUser /, 100)
+    const started = await startJob(services, deprovisionPlan([account]))
+    await untilJobIs(services, started.id, ['done'])
+    expect((await operationOf(services, started.operationId)).entries.map((entry) => entry.outcome.status)).toEqual(['pending'])
+    proxy.stopFailing()
+    const disables = sent(proxy, / AdminDisableUser$/)
+    await services.close()
+    // As after a kill -9 between the two steps: the intent on disk with no outcome, the job running, no result line.
+    const jobFile = join(dataDirectory, 'jobs', `${started.id}.json`)
+    await writeFile(jobFile, JSON.stringify({ ...JSON.parse(await readFile(jobFile, 'utf8')), requested: 'running', finishedAt: null }))
+    await rm(join(dataDirectory, 'jobs', `${started.id}.results.jsonl`))
+
+    const restarted = await startPeopleServices(dataDirectory, services.secretStore)
+    expectValue(await restarted.call('jobs.resume', { jobId: started.id }))
+    expect((await untilJobIs(restarted, started.id, ['done'])).job.counts).toMatchObject({ done: 1, failed: 0, skipped: 0 })
+    expect(sent(proxy, / AdminDisableUser$/)).toBe(disables)
+    expect(sent(proxy, / AdminUserGlobalSignOut$/)).toBeGreaterThanOrEqual(1)
+    expect(tenants.cognito.tenant.enabled(account.userId)).toBe(false)
+    expect(tenants.cognito.tenant.signOutCount(account.userId)).toBeGreaterThanOrEqual(1)
+  })
+
   it("cognito: the person page's undo of the finished deprovision undoes the pair once, from the first snapshot", async () => {
     const setUp = await throughProxy('cognito')
     const { proxy, tenants, services, account, before } = setUp
@@ -178,5 +240,52 @@ describe('a deprovision that stopped part-way, retried or resumed', () => {
     }
     expect(await services.call('journal.undo', { entryId: offered.id })).toMatchObject({ ok: false, error: { code: 'conflict' } })
     expect((await operationOf(services, started.operationId)).undo).toMatchObject({ available: false })
+  })
+})
+
+describe('"Finish deprovision" on a partial deprovision made alone, from the account panel', () => {
+  it('cognito: the answer of "disable" lost; Check now settles it as partial, and finishing sends the sign-out and never the disable', async () => {
+    const setUp = await throughProxy('cognito')
+    const { proxy, tenants, services, account } = setUp
+    proxy.lose(/ AdminDisableUser /, 100)
+    expect(await services.call('directory.deprovision', { profileId: account.profileId, userId: account.userId })).toMatchObject({ ok: false })
+    const pending = expectValue<JournalEntry>(await services.call('journal.unsettledFor', { profileId: account.profileId, userId: account.userId }))
+    expect(tenants.cognito.tenant.enabled(account.userId)).toBe(false)
+    proxy.stopFailing()
+    const disables = sent(proxy, / AdminDisableUser$/)
+
+    const settled = expectValue<JournalEntry>(await services.call('journal.settle', { entryId: pending.id }))
+    expect(settled).toMatchObject({ outcome: { status: 'partial', reconciled: true }, completion: { available: true } })
+    const finished = expectValue<JournalEntry>(await services.call('journal.finishDeprovision', { entryId: pending.id }))
+    expect(finished).toMatchObject({ completes: pending.id, outcome: { status: 'applied', message: expect.stringMatching(/sent again/) } })
+    expect(sent(proxy, / AdminDisableUser$/)).toBe(disables)
+    expect(sent(proxy, / AdminUserGlobalSignOut$/)).toBe(1)
+    expect(tenants.cognito.tenant.signOutCount(account.userId)).toBe(1)
+  })
+
+  it('gotomeeting: licences refused; finishing sends only the licence request, as a finish of that entry, and undo restores exactly', async () => {
+    const setUp = await throughProxy('gotomeeting')
+    const { proxy, tenants, services, account, before } = setUp
+    proxy.fail(/^PUT \S+ .*"licenseKeys":\[\]/, 10, serverError.gotomeeting)
+    expect(await services.call('directory.deprovision', { profileId: account.profileId, userId: account.userId })).toMatchObject({ ok: false, error: { code: 'partial_failure' } })
+    const partial = expectValue<JournalEntry>(await services.call('journal.undoableFor', { profileId: account.profileId, userId: account.userId }))
+    expect(partial).toMatchObject({ action: 'deprovision', operationId: null, outcome: { status: 'partial' }, completion: { available: true } })
+    proxy.stopFailing()
+    const puts = (what: RegExp) => proxy.sent.filter((request) => request.line.startsWith('PUT ') && what.test(request.body)).length
+    expect([puts(/"adminRoles":\[\]/), puts(/"licenseKeys":\[\]/)]).toEqual([1, 0])
+
+    const finished = expectValue<JournalEntry>(await services.call('journal.finishDeprovision', { entryId: partial.id }))
+    expect(finished).toMatchObject({ action: 'deprovision', completes: partial.id, operationId: null, outcome: { status: 'applied' } })
+    expect([puts(/"adminRoles":\[\]/), puts(/"licenseKeys":\[\]/)]).toEqual([1, 1])
+    expect(await stateAtTarget(tenants, 'gotomeeting', account.userId)).toMatchObject({ adminRoles: [], licenseKeys: [] })
+    // Finished once: the entry says by which, and a second finish is refused before anything is sent.
+    const requestsSoFar = proxy.seen.length
+    expect(expectValue<JournalEntry>(await services.call('journal.get', { entryId: partial.id })).completion).toMatchObject({ available: false, completedBy: finished.id })
+    expect(await services.call('journal.finishDeprovision', { entryId: partial.id })).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect(proxy.seen.length).toBe(requestsSoFar)
+
+    const report = expectValue<UndoReport>(await services.call('journal.undo', { entryId: finished.id }))
+    expect(report.entry).toMatchObject({ action: 'undoDeprovision', undoOf: partial.id, outcome: { status: 'applied' } })
+    expect(await stateAtTarget(tenants, 'gotomeeting', account.userId)).toEqual(before)
   })
 })

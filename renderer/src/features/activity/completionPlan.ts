@@ -17,10 +17,13 @@ export const rollbackLabel = 'Roll back the applied steps'
 
 const stepWords: Record<StepReport['status'], string> = { applied: 'done', failed: 'failed', not_attempted: 'not attempted' }
 
-/** "the creation of ada" / "the change to ada". */
+/** "the creation of ada" / "the change to ada" / "the deprovision of ada". */
 export function changeName(entry: JournalEntry): string {
+  if (entry.action === 'deprovision') return `the deprovision of ${entry.target.name}`
   return entry.action === 'create' ? `the creation of ${entry.target.name}` : `the change to ${entry.target.name}`
 }
+
+export const finishDeprovisionLabel = 'Finish deprovision'
 
 function targetLabel(entry: JournalEntry): string {
   return getDescriptor(entry.connectorId).label
@@ -51,8 +54,25 @@ export function rollbackRefusal(entry: JournalEntry): string | null {
   return `${descriptor.label} does not let Lanyard delete ${objectType?.label.toLowerCase() ?? 'this object'}, so a creation cannot be rolled back.`
 }
 
+/**
+ * A deprovision that stopped part-way: main sends only its steps that did not happen (a step the
+ * target cannot show, like Cognito's sign-out, is sent again), and undo still brings everything back.
+ */
+function finishDeprovisionPlan(entry: JournalEntry, remaining: readonly StepReport[]): ConfirmationRequest {
+  return {
+    title: `Finish ${changeName(entry)}?`,
+    message:
+      `Lanyard sends ${targetLabel(entry)} only the steps of this deprovision that did not happen; what was done is not sent again. ` +
+      'Undo stays on offer and brings back everything recorded before the deprovision.',
+    lines: stepLines(remaining, 'To do'),
+    confirmLabel: finishDeprovisionLabel,
+    danger: true,
+  }
+}
+
 function finishPlan(entry: JournalEntry): ConfirmationRequest {
   const remaining = entry.outcome.steps.filter((step) => step.status !== 'applied')
+  if (entry.action === 'deprovision') return finishDeprovisionPlan(entry, remaining)
   return {
     title: `Finish ${changeName(entry)}?`,
     message:

@@ -35,7 +35,10 @@ export function useChangeCompletion() {
     }
 
     completingEntryId.value = partial.id
-    const result = await activity.complete({ entryId: partial.id, choice, ...(password !== undefined ? { password } : {}) })
+    const result =
+      partial.action === 'deprovision'
+        ? await activity.finishDeprovision(partial.id)
+        : await activity.complete({ entryId: partial.id, choice, ...(password !== undefined ? { password } : {}) })
     completingEntryId.value = null
     const what = changeName(partial)
     if (result.ok) {

@@ -7,6 +7,7 @@ import { useDirectoryObjectStore } from '../../../stores/directoryObject'
 import { useUiStore } from '../../../stores/ui'
 import { useUnsettledChangesStore } from '../../../stores/unsettledChanges'
 import { undoPlan } from '../../journal/undoPlan'
+import { completionPlan } from '../../activity/completionPlan'
 import { deletePlan, deprovisionPlan, type RecordedMemberships } from './changePlans'
 import { isOwnAccountRefusal, ownAccountOverridePlan, ticketOrReason } from './deprovisionQuestions'
 import { membershipSections } from './membershipRules'
@@ -130,6 +131,31 @@ export function useObjectActions(context: ObjectActionContext) {
     }
   }
 
+  /**
+   * The deprovision undo applies to stopped part-way (Cognito disabled, not signed out): only its
+   * steps that did not happen are sent, journaled as its finish. Its outcome shows like a deprovision's.
+   */
+  async function finishDeprovision(): Promise<void> {
+    const entry = store.undoableDeprovision
+    if (!entry?.completion?.available) return
+    if (!(await ui.confirm(completionPlan(entry, 'finish')))) return
+    reset()
+    busy.value = true
+    const result = await store.finishDeprovision(entry.id)
+    busy.value = false
+    if (result.ok) {
+      const { outcome } = result.value
+      if (outcome.status !== 'applied') {
+        failure.value = { code: 'partial_failure', message: outcome.message, steps: outcome.steps, details: outcome.details }
+      }
+      ui.showToast(result.value.summary)
+    } else {
+      failure.value = result.error
+    }
+    // The finish is now the newest deprovision undo applies to: it offers no second finish.
+    await store.findUndoableDeprovision(entry.profileId, entry.target.id)
+  }
+
   async function remove(): Promise<void> {
     const object = store.current
     const objectType = context.objectType()
@@ -155,5 +181,5 @@ export function useObjectActions(context: ObjectActionContext) {
   /** Main refused the profile's own account: the panel offers `deprovisionAnyway`. */
   const ownAccountRefused = computed(() => isOwnAccountRefusal(failure.value))
 
-  return { failure, undoDifferences, busy, reset, deprovision, deprovisionAnyway, ownAccountRefused, undoDeprovision, remove }
+  return { failure, undoDifferences, busy, reset, deprovision, deprovisionAnyway, ownAccountRefused, undoDeprovision, finishDeprovision, remove }
 }
