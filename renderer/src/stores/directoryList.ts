@@ -7,7 +7,7 @@ import type { ProfileView } from '../../../shared/profiles'
 import { useApi } from '../api/lanyardApi'
 import { useProfilesStore } from './profiles'
 import { compareRowsBy, type RowOrder } from './rowOrder'
-import { TableRows, type TableRowsView } from './tableRows'
+import { TableRows, type ListRow, type TableRowsView } from './tableRows'
 
 /** Which table: one object type of one profile. */
 export interface TableRef {
@@ -16,8 +16,8 @@ export interface TableRef {
 }
 
 export interface TableState {
-  /** Reading it is tracked; the array is the same one while pages are appended (see tableRows.ts). */
-  readonly items: readonly DirectoryObject[]
+  /** Reading it is tracked; the array is the same one while pages are appended, each row lean (see tableRows.ts). */
+  readonly items: readonly ListRow[]
   /** Opaque to the renderer; null once the last page has arrived. */
   nextCursor: string | null
   /** Only when the target reports a count; null otherwise. */
