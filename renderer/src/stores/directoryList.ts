@@ -172,12 +172,13 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
    */
   function loadMore(list: TableRef, options: { waiting?: boolean } = {}): Promise<void> {
     const key = tableKey(list)
-    if (options.waiting) viewersWaiting.add(key)
     const onItsWay = pagesOnTheirWay.get(key)
-    if (onItsWay) return onItsWay
     const state = table(list)
-    if (state.nextCursor === null || state.loading || state.loadingMore || state.error) return Promise.resolve()
-    return askPage(list, key, state, state.nextCursor)
+    const cursor = state.loading || state.loadingMore || state.error ? null : state.nextCursor
+    // Only for a page of this list: a viewer at the end of a list being replaced waits for nothing.
+    if (options.waiting && (onItsWay || cursor !== null)) viewersWaiting.add(key)
+    if (onItsWay) return onItsWay
+    return cursor === null ? Promise.resolve() : askPage(list, key, state, cursor)
   }
 
   /** Sends the request for the page at `cursor`; its answer is taken only while it is still the page on its way. */

@@ -100,6 +100,25 @@ describe('jumping to the end', () => {
   })
 })
 
+describe('a viewer waiting at the end', () => {
+  it('of a list a new search is replacing gets no page ahead later from it', async () => {
+    const api = freshStoresWithApi({ 'profiles.list': () => ({ ok: true, value: [profile] }) })
+    await useProfilesStore().load()
+    const store = useDirectoryListStore()
+    const target = counting(usersUpTo(20_000), () => store.table(table).items.length)
+    api.answer('directory.list', target.answer)
+    await store.search(table, '')
+    const searching = store.search(table, 'user')
+    await store.loadMore(table, { waiting: true })
+    await searching
+
+    await store.loadMore(table)
+    await flushPromises()
+
+    expect(target.asked.map((call) => call.cursor)).toEqual([null, null, '100'])
+  })
+})
+
 describe('scrolling the table', () => {
   afterEach(() => {
     document.body.innerHTML = ''
