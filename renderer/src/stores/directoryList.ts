@@ -1,11 +1,10 @@
 import { defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
-import { getDescriptor } from '../../../shared/catalogue'
 import type { DirectoryObject, DirectoryPage } from '../../../shared/directory'
 import type { LanyardError, Result } from '../../../shared/errors'
-import type { ProfileView } from '../../../shared/profiles'
 import { useApi } from '../api/lanyardApi'
 import { useProfilesStore } from './profiles'
+import { listPageSize, scrollPageSize } from './listPageSizes'
 import { compareRowsBy, type RowOrder } from './rowOrder'
 import { TableRows, type ListRow, type TableRowsView } from './tableRows'
 
@@ -37,26 +36,6 @@ export interface TableState {
 
 /** A read of one object of a table, by id. */
 export type ObjectRead = (id: string) => Promise<Result<DirectoryObject>>
-
-/**
- * Rows asked for on a search's first page: enough to fill a tall window twice, small enough to
- * answer fast, and cheap to throw away when the next key replaces the search.
- */
-export const listPageSize = 100
-
-/**
- * Rows asked for per page while scrolling: the profile's largest page, so reaching the end of a
- * long list takes as few round trips as the target allows (Okta 200, GoTo 1,000; Coupa's 50-row
- * pages times the pages it fetches at once). Exactly that, never more: Cognito answers at most 60,
- * and a page of 100 would cost it two requests.
- */
-export function scrollPageSize(profile: ProfileView | undefined): number {
-  if (!profile) return listPageSize
-  const descriptor = getDescriptor(profile.connectorId)
-  const inFlight = descriptor.parameters.find((parameter) => parameter.key === 'concurrency')
-  const pagesAtOnce = inFlight ? Number(profile.values[inFlight.key] ?? inFlight.defaultValue ?? 1) || 1 : 1
-  return descriptor.paging.maxPageSize * pagesAtOnce
-}
 
 /** One request key per table: main cancels the previous request under the same key. */
 export function tableKey(table: TableRef): string {
