@@ -1,13 +1,12 @@
 import { defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
-import { getDescriptor } from '../../../shared/catalogue'
-import type { DirectoryObject } from '../../../shared/directory'
+import type { DirectoryObject, DirectoryPage } from '../../../shared/directory'
 import type { LanyardError, Result } from '../../../shared/errors'
-import type { ProfileView } from '../../../shared/profiles'
 import { useApi } from '../api/lanyardApi'
 import { useProfilesStore } from './profiles'
+import { listPageSize, scrollPageSize } from './listPageSizes'
 import { compareRowsBy, type RowOrder } from './rowOrder'
-import { TableRows, type TableRowsView } from './tableRows'
+import { TableRows, type ListRow, type TableRowsView } from './tableRows'
 
 /** Which table: one object type of one profile. */
 export interface TableRef {
@@ -16,8 +15,8 @@ export interface TableRef {
 }
 
 export interface TableState {
-  /** Reading it is tracked; the array is the same one while pages are appended (see tableRows.ts). */
-  readonly items: readonly DirectoryObject[]
+  /** Reading it is tracked; the array is the same one while pages are appended, each row lean (see tableRows.ts). */
+  readonly items: readonly ListRow[]
   /** Opaque to the renderer; null once the last page has arrived. */
   nextCursor: string | null
   /** Only when the target reports a count; null otherwise. */
@@ -37,26 +36,6 @@ export interface TableState {
 
 /** A read of one object of a table, by id. */
 export type ObjectRead = (id: string) => Promise<Result<DirectoryObject>>
-
-/**
- * Rows asked for on a search's first page: enough to fill a tall window twice, small enough to
- * answer fast, and cheap to throw away when the next key replaces the search.
- */
-export const listPageSize = 100
-
-/**
- * Rows asked for per page while scrolling: the profile's largest page, so reaching the end of a
- * long list takes as few round trips as the target allows (Okta 200, GoTo 1,000; Coupa's 50-row
- * pages times the pages it fetches at once). Exactly that, never more: Cognito answers at most 60,
- * and a page of 100 would cost it two requests.
- */
-export function scrollPageSize(profile: ProfileView | undefined): number {
-  if (!profile) return listPageSize
-  const descriptor = getDescriptor(profile.connectorId)
-  const inFlight = descriptor.parameters.find((parameter) => parameter.key === 'concurrency')
-  const pagesAtOnce = inFlight ? Number(profile.values[inFlight.key] ?? inFlight.defaultValue ?? 1) || 1 : 1
-  return descriptor.paging.maxPageSize * pagesAtOnce
-}
 
 /** One request key per table: main cancels the previous request under the same key. */
 export function tableKey(table: TableRef): string {
@@ -94,6 +73,8 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
   const pagesOnTheirWay = new Map<string, Promise<void>>()
   /** Per table key: bumped by every new search, so a jump to the end stops when its list is replaced. */
   const searchesStarted = new Map<string, number>()
+  /** Table keys whose viewer shows the last row held, waiting for the next page (see `loadMore`). */
+  const viewersWaiting = new Set<string>()
 
   function table(list: TableRef): TableState {
     return tables.value[tableKey(list)] ?? create(list).state
@@ -148,8 +129,9 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
     const state = table(list)
     const sequence = nextSequence(key)
     searchesStarted.set(key, (searchesStarted.get(key) ?? 0) + 1)
-    // A page of the list this search replaces is not one to wait for.
+    // A page of the list this search replaces is not one to wait for, nor one to follow.
     pagesOnTheirWay.delete(key)
+    viewersWaiting.delete(key)
     Object.assign(state, { search: text, loading: true, loadingMore: false, error: null, loaded: false, loadingToEnd: false })
     const result = await requestPage(list, text, null)
     if (!isCurrent(key, sequence)) return
@@ -162,33 +144,53 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
     Object.assign(state, { nextCursor: result.value.nextCursor, total: result.value.total, loaded: true })
   }
 
-  /** The next page, when there is one; while one is on its way, that one. */
-  function loadMore(list: TableRef): Promise<void> {
+  /**
+   * The next page, when there is one; while one is on its way, that one. `waiting`: the viewer shows
+   * the last row held (scrolled there faster than the page came), so the page after this one is
+   * asked the moment this one arrives, as "Jump to end" does: one request in flight, never two.
+   */
+  function loadMore(list: TableRef, options: { waiting?: boolean } = {}): Promise<void> {
     const key = tableKey(list)
     const onItsWay = pagesOnTheirWay.get(key)
-    if (onItsWay) return onItsWay
     const state = table(list)
-    if (state.nextCursor === null || state.loading || state.loadingMore || state.error) return Promise.resolve()
-    const next: Promise<void> = readNextPage(list, key, state).finally(() => {
-      if (pagesOnTheirWay.get(key) === next) pagesOnTheirWay.delete(key)
-    })
+    const cursor = state.loading || state.loadingMore || state.error ? null : state.nextCursor
+    // Only for a page of this list: a viewer at the end of a list being replaced waits for nothing.
+    if (options.waiting && (onItsWay || cursor !== null)) viewersWaiting.add(key)
+    if (onItsWay) return onItsWay
+    return cursor === null ? Promise.resolve() : askPage(list, key, state, cursor)
+  }
+
+  /** Sends the request for the page at `cursor`; its answer is taken only while it is still the page on its way. */
+  function askPage(list: TableRef, key: string, state: TableState, cursor: string): Promise<void> {
+    state.loadingMore = true
+    const next: Promise<void> = requestPage(list, state.search, cursor)
+      .then((result) => {
+        // A new search or leaving the table forgets the page on its way.
+        if (pagesOnTheirWay.get(key) === next) takePage(list, key, state, result)
+      })
+      .finally(() => {
+        if (pagesOnTheirWay.get(key) === next) pagesOnTheirWay.delete(key)
+      })
     pagesOnTheirWay.set(key, next)
     return next
   }
 
-  async function readNextPage(list: TableRef, key: string, state: TableState): Promise<void> {
-    const sequence = nextSequence(key)
-    state.loadingMore = true
-    const result = await requestPage(list, state.search, state.nextCursor)
-    if (!isCurrent(key, sequence)) return
-    state.loadingMore = false
+  function takePage(list: TableRef, key: string, state: TableState, result: Result<DirectoryPage>): void {
     if (!result.ok) {
+      state.loadingMore = false
       if (result.error.code !== 'cancelled') state.error = result.error
       return
     }
-    rows(list).append(result.value.items)
-    state.nextCursor = result.value.nextCursor
-    state.total = result.value.total
+    const { items, nextCursor, total } = result.value
+    // Wanted at once (jumping to the end, or a viewer waiting at the last row): the next request
+    // leaves before this page is drawn, so drawing it overlaps the next round trip.
+    const wantedAtOnce = state.loadingToEnd || viewersWaiting.has(key)
+    // The rows grow under the viewer: the table says again if it still waits at the end.
+    viewersWaiting.delete(key)
+    Object.assign(state, { nextCursor, total })
+    if (nextCursor !== null && wantedAtOnce) void askPage(list, key, state, nextCursor)
+    else state.loadingMore = false
+    rows(list).append(items)
   }
 
   /**
@@ -278,8 +280,10 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
     const state = find(list)
     if (!state) return
     state.loadingToEnd = false
+    viewersWaiting.delete(key)
     if (!state.loading && !state.loadingMore) return
     nextSequence(key)
+    pagesOnTheirWay.delete(key)
     state.loading = false
     state.loadingMore = false
     void useApi().invoke('directory.cancel', { requestKey: key })

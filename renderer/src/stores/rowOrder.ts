@@ -1,5 +1,5 @@
-import type { DirectoryObject } from '../../../shared/directory'
 import { foldText } from '../../../shared/text'
+import type { ListRow } from './tableRows'
 
 /*
  * Sorting a table's loaded rows by a column. It sorts what Lanyard holds, never the target's whole
@@ -13,7 +13,7 @@ export interface RowOrder {
   direction: 'ascending' | 'descending'
 }
 
-const cellOf: Record<SortColumn, (row: DirectoryObject) => string> = {
+const cellOf: Record<SortColumn, (row: ListRow) => string> = {
   name: (row) => row.displayName,
   secondary: (row) => row.secondary ?? '',
   status: (row) => row.status?.label ?? '',
@@ -30,12 +30,12 @@ function sortKey(text: string): string {
 }
 
 /** The comparison for `order`; ties go by name, then id, so the order is the same every time. */
-export function compareRowsBy(order: RowOrder): (left: DirectoryObject, right: DirectoryObject) => number {
+export function compareRowsBy(order: RowOrder): (left: ListRow, right: ListRow) => number {
   const cell = cellOf[order.column]
   const sign = order.direction === 'ascending' ? 1 : -1
   // Per row object: a row read again is a new object, so its key is made again.
-  const keys = new WeakMap<DirectoryObject, string>()
-  const keyOf = (row: DirectoryObject): string => {
+  const keys = new WeakMap<ListRow, string>()
+  const keyOf = (row: ListRow): string => {
     let key = keys.get(row)
     if (key === undefined) {
       const tie = order.column === 'name' ? '' : sortKey(row.displayName)

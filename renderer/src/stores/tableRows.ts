@@ -1,17 +1,43 @@
 import { markRaw, shallowRef, triggerRef, type ShallowRef } from 'vue'
-import type { DirectoryObject } from '../../../shared/directory'
+import type { DirectoryObject, ObjectStatus } from '../../../shared/directory'
+
+/**
+ * What a list keeps of an object: what its table shows, sorts and exports. The attributes stay out
+ * (the detail panel reads an object by id): an Okta row's ~20 profile fields were most of the heap at
+ * 100,000 rows, and every major collection marks what is kept, so a long list collected in long pauses.
+ */
+export type ListRow = Omit<DirectoryObject, 'attributes' | 'attributeNotes'>
+
+/** One status object per status (ACTIVE, SUSPENDED…) for every row, not one per row. */
+const statuses = new Map<string, ObjectStatus>()
+
+function sharedStatus(status: ObjectStatus): ObjectStatus {
+  const key = `${status.label}\u0000${status.tone}\u0000${status.active}`
+  let shared = statuses.get(key)
+  if (!shared) {
+    shared = Object.freeze({ label: status.label, tone: status.tone, active: status.active })
+    statuses.set(key, shared)
+  }
+  return shared
+}
+
+/** A new object with the list's fields only, so the page's parsed object and its attributes can go. */
+export function listRow(object: ListRow): ListRow {
+  const { id, objectType, displayName, secondary, status, readOnlyReason } = object
+  return { id, objectType, displayName, secondary, status: status && sharedStatus(status), readOnlyReason }
+}
 
 /**
  * What a table view reads of its rows. Every read is tracked, so a computed or a render that used
  * it runs again when rows arrive, change or leave, although the array itself stays the same one.
  */
 export interface TableRowsView {
-  readonly items: readonly DirectoryObject[]
+  readonly items: readonly ListRow[]
   /** The row's position as shown (sorted or not), -1 when the table does not hold it: a map look-up, not a scan. */
   indexOf(id: string | null): number
 }
 
-type Compare = (left: DirectoryObject, right: DirectoryObject) => number
+type Compare = (left: ListRow, right: ListRow) => number
 
 /**
  * One table's rows, kept out of Vue's deep reactivity: at 100,000 rows a reactive array costs a
@@ -29,18 +55,18 @@ type Compare = (left: DirectoryObject, right: DirectoryObject) => number
  */
 export class TableRows implements TableRowsView {
   /** Read through a reactive object, Vue unwraps this to the array and tracks it (see directoryList.ts). */
-  readonly ref: ShallowRef<readonly DirectoryObject[]>
-  private rows: DirectoryObject[] = markRaw([])
+  readonly ref: ShallowRef<readonly ListRow[]>
+  private rows: ListRow[] = markRaw([])
   private readonly indexById = new Map<string, number>()
   private compare: Compare | null = null
-  private sorted: DirectoryObject[] | null = null
+  private sorted: ListRow[] | null = null
 
   constructor() {
     this.ref = shallowRef(this.rows)
     markRaw(this)
   }
 
-  get items(): readonly DirectoryObject[] {
+  get items(): readonly ListRow[] {
     return this.ref.value
   }
 
@@ -64,7 +90,7 @@ export class TableRows implements TableRowsView {
   }
 
   /** A new first page: the rows start over (in the chosen order, if any). */
-  reset(items: readonly DirectoryObject[]): void {
+  reset(items: readonly ListRow[]): void {
     this.rows = markRaw([])
     this.indexById.clear()
     this.push(items)
@@ -72,7 +98,7 @@ export class TableRows implements TableRowsView {
   }
 
   /** The next page. A row can move between pages while paging (an offset-paged target, a new object): ids stay unique. */
-  append(items: readonly DirectoryObject[]): void {
+  append(items: readonly ListRow[]): void {
     const from = this.rows.length
     if (this.push(items) === 0) return
     if (this.sorted !== null && this.compare !== null) mergeInto(this.sorted, this.rows.slice(from).sort(this.compare), this.compare)
@@ -80,9 +106,10 @@ export class TableRows implements TableRowsView {
   }
 
   /** A row read again after a change takes its place; false when the table does not hold it. */
-  replace(object: DirectoryObject): boolean {
-    const index = this.indexById.get(object.id)
+  replace(read: ListRow): boolean {
+    const index = this.indexById.get(read.id)
     if (index === undefined) return false
+    const object = listRow(read)
     if (this.sorted !== null && this.compare !== null) {
       // Its name may have changed, and with it its place.
       this.sorted.splice(this.sorted.indexOf(this.rows[index]!), 1)
@@ -105,12 +132,12 @@ export class TableRows implements TableRowsView {
     return true
   }
 
-  private push(items: readonly DirectoryObject[]): number {
+  private push(items: readonly ListRow[]): number {
     let added = 0
     for (const item of items) {
       if (this.indexById.has(item.id)) continue
       this.indexById.set(item.id, this.rows.length)
-      this.rows.push(item)
+      this.rows.push(listRow(item))
       added++
     }
     return added
@@ -118,7 +145,7 @@ export class TableRows implements TableRowsView {
 }
 
 /** Where `row` goes in sorted `rows`: after every row that does not sort after it (binary search). */
-function placeOf(rows: readonly DirectoryObject[], row: DirectoryObject, compare: Compare): number {
+function placeOf(rows: readonly ListRow[], row: ListRow, compare: Compare): number {
   let low = 0
   let high = rows.length
   while (low < high) {
@@ -130,7 +157,7 @@ function placeOf(rows: readonly DirectoryObject[], row: DirectoryObject, compare
 }
 
 /** Merges the sorted `page` into sorted `rows` in place: places found first, then one pass from the back. */
-function mergeInto(rows: DirectoryObject[], page: readonly DirectoryObject[], compare: Compare): void {
+function mergeInto(rows: ListRow[], page: readonly ListRow[], compare: Compare): void {
   const places = page.map((row) => placeOf(rows, row, compare))
   let read = rows.length - 1
   rows.length += page.length

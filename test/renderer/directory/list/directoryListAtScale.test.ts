@@ -124,4 +124,28 @@ describe('a directory list store at 100,000 rows', () => {
     expect(store.rowsOf(table).indexOf('u5')).toBe(-1)
     expect(store.rowsOf(table).indexOf('u6')).toBe(5)
   })
+
+  it("keeps of each row what the table shows, sorts and exports: not the object's attributes, and one status object per status", async () => {
+    const profile = useProfilesStore().items[0]!
+    const store = useDirectoryListStore()
+    const table = { profileId: profile.id, objectType: 'users' }
+    // Okta's rows carry ~20 profile fields: most of a row's memory, and the detail panel reads them by id.
+    const withProfile = (rows: DirectoryObject[]) =>
+      rows.map((row) => ({ ...row, status: { ...row.status! }, attributes: { email: row.secondary, firstName: 'Ada', lastName: row.displayName, department: 'Sales' } }))
+    api.answer('directory.list', (input) => {
+      const from = input.cursor ? Number(input.cursor) : 0
+      const count = input.cursor ? 200 : 100
+      return page(withProfile(users(count, from)), String(from + count))
+    })
+    await store.search(table, '')
+    await store.loadMore(table)
+    api.answer('directory.get', (input) => ({ ok: true, value: withProfile(users(1, Number(input.objectId.slice(1))))[0]! }))
+    await store.refresh(table, ['u150'])
+
+    const items = store.table(table).items
+    expect(items).toHaveLength(300)
+    expect(items.filter((item) => 'attributes' in item)).toEqual([])
+    expect(items[150]).toEqual({ id: 'u150', objectType: 'users', displayName: 'User 150', secondary: 'user150@example.com', status: items[0]!.status, readOnlyReason: null })
+    expect(new Set(items.map((item) => item.status)).size).toBe(1)
+  })
 })

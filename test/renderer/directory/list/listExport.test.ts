@@ -5,7 +5,7 @@ import { listCsv, loadedRows } from '../../../../renderer/src/features/directory
 import { findObjectType, getDescriptor } from '../../../../shared/catalogue'
 import { utf8Bom } from '../../../../shared/csv'
 import { profileView } from '../../support/fakeLanyardApi'
-import { mountAt, page, users } from './listFixtures'
+import { endlessUsers, mountAt, page, scrollTo, users } from './listFixtures'
 
 enableAutoUnmount(afterEach)
 afterEach(() => {
@@ -38,5 +38,14 @@ describe('a list exported to CSV', () => {
     const profile = profileView({ name: 'Okta sandbox' })
     const { wrapper } = await mountAt(`/profiles/${profile.id}/users`, profile, { 'directory.list': () => page(users(100), 'next') })
     expect(wrapper.find('button.directory-list__export').text()).toBe('Export CSV: the 100 loaded users')
+  })
+
+  it('counts the rows loaded as pages arrive into the same array', async () => {
+    const profile = profileView({ name: 'Okta sandbox' })
+    const { wrapper } = await mountAt(`/profiles/${profile.id}/users`, profile, { 'directory.list': endlessUsers() })
+    // Near the end of the first 100 rows: one more page.
+    await scrollTo(wrapper, 50 * 36)
+    expect(wrapper.find('.grid__spacer').attributes('style')).toContain(`height: ${300 * 36}px`)
+    expect(wrapper.find('button.directory-list__export').text()).toBe('Export CSV: the 300 loaded users')
   })
 })

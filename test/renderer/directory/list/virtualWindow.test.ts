@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isNearEnd, scrollTopToShow, visibleWindow } from '../../../../renderer/src/features/directory/list/virtualWindow'
+import { isNearEnd, scrollTopToShow, showsLastRow, visibleWindow } from '../../../../renderer/src/features/directory/list/virtualWindow'
 
 const base = { viewportHeight: 360, rowHeight: 36, rowCount: 100_000, overscan: 5 }
 
@@ -23,5 +23,12 @@ describe('the virtual window', () => {
   it('says the end is near only within the threshold', () => {
     expect(isNearEnd({ start: 0, end: 25 }, 100, 5, 40)).toBe(false)
     expect(isNearEnd({ start: 50, end: 75 }, 100, 5, 40)).toBe(true)
+  })
+
+  it('says the viewer waits at the end only while the last row is in view', () => {
+    const view = { viewportHeight: 360, rowHeight: 36, rowCount: 100 }
+    expect(showsLastRow({ ...view, scrollTop: 36 * 90 })).toBe(true)
+    expect(showsLastRow({ ...view, scrollTop: 36 * 89 })).toBe(false)
+    expect(showsLastRow({ ...view, rowCount: 0, scrollTop: 0 })).toBe(false)
   })
 })

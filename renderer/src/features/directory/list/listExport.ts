@@ -1,6 +1,6 @@
 import type { ObjectTypeDescriptor } from '../../../../../shared/catalogue/types'
 import { csvFile, fileNamePart } from '../../../../../shared/csv'
-import type { DirectoryObject } from '../../../../../shared/directory'
+import type { ListRow } from '../../../stores/tableRows'
 import type { RowOrder } from '../../../stores/rowOrder'
 import { countOf, secondaryHeading, singularNoun, pluralNoun } from './listWords'
 
@@ -15,7 +15,7 @@ export interface ListFile {
 }
 
 /** The rows shown, as the table shows them, plus the id a person pastes into a ticket; `title` names the file. */
-export function listCsv(rows: readonly DirectoryObject[], objectType: ObjectTypeDescriptor, title: string, now: Date): ListFile {
+export function listCsv(rows: readonly ListRow[], objectType: ObjectTypeDescriptor, title: string, now: Date): ListFile {
   const headings = ['Name', secondaryHeading(objectType), 'Status', 'Read-only because', 'Id']
   const lines = rows.map((row) => [row.displayName, row.secondary, row.status?.label ?? '', row.readOnlyReason ?? '', row.id])
   const date = now.toISOString().slice(0, 10)

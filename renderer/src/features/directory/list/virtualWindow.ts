@@ -41,3 +41,9 @@ export function isNearEnd(window: RowWindow, rowCount: number, overscan: number,
   const lastVisible = Math.max(0, window.end - overscan)
   return rowCount - lastVisible <= threshold
 }
+
+/** Whether the last row is in view: the viewer scrolled there before the next page came, and waits for it. */
+export function showsLastRow(input: Omit<WindowInput, 'overscan'>): boolean {
+  const { scrollTop, viewportHeight, rowHeight, rowCount } = input
+  return rowCount > 0 && Math.max(0, scrollTop) + viewportHeight > (rowCount - 1) * rowHeight
+}
