@@ -115,7 +115,8 @@ describe('a job with a profile failing half-way', () => {
     const names = Array.from({ length: 6 }, (_, index) => `half.way${index}`)
     for (const name of names) pool.addUser({ username: name, email: `${name}@example.com`, status: 'CONFIRMED' })
     const cognito = names.map((name) => ({ profileId: profiles.cognito, connectorId: 'cognito' as const, userId: name }))
-    tenants.cognito.setLatency(20)
+    // Slow enough that the last changes are still to come when two are seen done (progress is published a few times a second).
+    tenants.cognito.setLatency(100)
     const started = await startJob(services, deprovisionPlan([...accounts, ...cognito]))
     const cognitoDone = () => services.eventsOf('jobs.progress').flatMap((progress) => progress.changes).filter((change) => change.state === 'done' && change.index >= 6).length
     await until(() => cognitoDone() >= 2, 'two Cognito changes done')
