@@ -1,17 +1,20 @@
+import { benchArrivals } from './budgetArrivalBench'
 import { benchBudgetRates, budgetBenchSettings } from './budgetRateBench'
 import { benchMoveMembers, benchOffboardJob, moveBenchSettings, offboardBenchSettings } from './jobsBench'
 import type { ConnectorId } from '../../shared/catalogue/types'
 import { printTable, type BenchRow } from './benchTable'
 
 /**
- * `npx tsx test/bench/runJobsBench.ts [budget [okta,coupa…] | offboard [people] | move [members]]`: the
- * rate and bulk-job benchmarks of `npm run bench` alone (the default runs all three).
+ * `npx tsx test/bench/runJobsBench.ts [budget [okta,coupa…] | offboard [people] | move [members] | arrivals [okta,coupa…]]`:
+ * the rate and bulk-job benchmarks of `npm run bench` alone (the default runs the first three), and
+ * the arrival jitter the budgets meet (budgetArrivalBench.ts, not in `npm run bench`).
  */
 async function main(): Promise<void> {
   const [only, count] = process.argv.slice(2)
   const rows: BenchRow[] = []
   if (!only || only === 'budget') rows.push(...(await benchBudgetRates(budgetBenchSettings, count ? (count.split(',') as ConnectorId[]) : undefined)))
   if (!only || only === 'offboard') rows.push(...(await benchOffboardJob({ ...offboardBenchSettings, ...(count ? { people: Number(count) } : {}) })))
+  if (only === 'arrivals') rows.push(...(await benchArrivals(count ? (count.split(',') as ConnectorId[]) : ['okta', 'cognito', 'coupa', 'gotomeeting'])))
   if (!only || only === 'move') rows.push(...(await benchMoveMembers({ ...moveBenchSettings, ...(count ? { members: Number(count) } : {}) })))
   printTable(rows)
 }
