@@ -54,14 +54,22 @@ function percentile(sorted: readonly number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? NaN
 }
 
-/** The budget's measure at each answer: the spread of the last 32 answer times (8 at least), as RequestBudget kept it. */
-function answerTimeSpreads(answerMs: readonly number[]): number[] {
-  const spreads: number[] = []
-  for (let index = 8; index <= answerMs.length; index++) {
-    const recent = answerMs.slice(Math.max(0, index - 32), index)
-    spreads.push(Math.max(...recent) - Math.min(...recent))
+/**
+ * The budget's allowance at each answer, before its floor and cap: the spread of the answer times
+ * of the last twenty windows (arrivalJitter.ts), and beside it the last 32 answers' (what it was).
+ */
+function answerTimeSpreads(answers: readonly Sent[], windowMs: number): { windows: number[]; last32: number[] } {
+  const ordered = [...answers].sort((a, b) => a.sentAt + a.answerMs - (b.sentAt + b.answerMs))
+  const windows: number[] = []
+  const last32: number[] = []
+  for (let index = 8; index <= ordered.length; index++) {
+    const answeredAt = (ordered[index - 1] as Sent).sentAt + (ordered[index - 1] as Sent).answerMs
+    const remembered = ordered.slice(0, index).filter((answer) => answer.sentAt + answer.answerMs > answeredAt - 20 * windowMs).map((answer) => answer.answerMs)
+    const recent = ordered.slice(Math.max(0, index - 32), index).map((answer) => answer.answerMs)
+    windows.push(Math.max(...remembered) - Math.min(...remembered))
+    last32.push(Math.max(...recent) - Math.min(...recent))
   }
-  return spreads.sort((a, b) => a - b)
+  return { windows: windows.sort((a, b) => a - b), last32: last32.sort((a, b) => a - b) }
 }
 
 /** The most arrivals any window of `windowMs` held (what a sliding-window tenant counts). */
@@ -145,9 +153,12 @@ function describe(connectorId: ConnectorId, sent: Sent[], arrivals: Arrival[], l
     return `p50 ${percentile(ordered, 0.5).toFixed(1)} p99 ${percentile(ordered, 0.99).toFixed(1)} max ${(ordered.at(-1) ?? NaN).toFixed(1)} ms`
   }
   const sorted = [...delays].sort((a, b) => a - b)
-  const spreads = answerTimeSpreads(sent.filter((request) => !request.refused).map((request) => request.answerMs))
   const limit = targetLimitOf(connectorId, family)
   const windowMs = limit?.windowMs ?? 1000
+  const spreads = answerTimeSpreads(
+    sent.filter((request) => !request.refused),
+    windowMs,
+  )
   const perWindow = limit?.windowMs ? limit.atOnce : (limit?.perSecond ?? 0)
   const most = mostInWindow(arrivals.filter((arrival) => keyOf(arrival) !== 'GetUser').map((arrival) => arrival.at), windowMs)
   const refused = sent.filter((request) => request.refused).length
@@ -155,12 +166,13 @@ function describe(connectorId: ConnectorId, sent: Sent[], arrivals: Arrival[], l
   return {
     benchmark: `arrivals: ${sent.length} ${connectorId} ${family} requests`,
     measured: `delay spread ${fixed((sorted.at(-1) ?? 0) - (sorted[0] ?? 0))} ms`,
-    bound: `budget allowed ${fixed(percentile(spreads, 0.5))} ms (median)`,
+    bound: `budget allows ${fixed(Math.min(windowMs / 10, percentile(spreads.windows, 0.5)))} ms (median)`,
     ratio: `${refused} × 429`,
     notes:
       `arrival delay (sent → tenant) min ${fixed(sorted[0] ?? NaN)} p50 ${fixed(percentile(sorted, 0.5))} p99 ${fixed(percentile(sorted, 0.99))} max ${fixed(sorted.at(-1) ?? NaN)} ms over ${delays.length} matched; ` +
       `sent → written ${spreadOf(writeDelays)}; written → tenant ${spreadOf(afterWrite)}; ` +
-      `answer-time spread (the budget's J before its cap) p10 ${fixed(percentile(spreads, 0.1))} max ${fixed(spreads.at(-1) ?? NaN)} ms; ` +
+      `answer-time spread of the last 20 windows (the budget's allowance before its floor and cap) p10 ${fixed(percentile(spreads.windows, 0.1))} ` +
+      `p50 ${fixed(percentile(spreads.windows, 0.5))} max ${fixed(spreads.windows.at(-1) ?? NaN)} ms, of the last 32 answers (before) p50 ${fixed(percentile(spreads.last32, 0.5))} ms; ` +
       `most arrivals in any ${windowMs} ms: ${most} of ${perWindow}; ${latencyMs} ms latency`,
   }
 }
