@@ -25,20 +25,13 @@ export const typicalJitterMs = 25
 const maximumJitterShare = 0.1
 /** Answers timed before their spread is trusted (a family's first requests allow for the most). */
 const answersToMeasure = 8
-/**
- * How long a slow answer is remembered, in windows: on a loaded machine the stalls came every 0.2 to
- * 1.5 s (budgetArrivalBench.ts, Cognito). Twenty windows held GoTo's allowance near its cap on a
- * loaded machine (150 reads at 89.3% of the bound; with five 93.8%, one run each at load 8–11), for
- * no fewer 429s (none either way).
- */
-const memoryWindows = 5
+/** How long a slow answer is remembered, in windows: stalls on a loaded machine come every few seconds. */
+const memoryWindows = 20
 /** Answer times are kept as the least and the most of each slot of this many windows (a bounded memory at any rate). */
 const slotWindows = 1
 
 interface Slot {
   startsAt: number
-  /** Its latest answer: a slot is forgotten `memoryWindows` after it. */
-  lastAt: number
   least: number
   most: number
 }
@@ -61,7 +54,7 @@ export class ArrivalJitter {
     const most = this.windowMs * maximumJitterShare
     // Until a few answers have been timed the spread is not known: allow for the most.
     if (this.answers < answersToMeasure) return most
-    if (this.slots.length > 1 && (this.slots[0] as Slot).lastAt <= this.now() - memoryWindows * this.windowMs) this.forgetOld()
+    if (this.slots.length > 0 && (this.slots[0] as Slot).startsAt <= this.now() - memoryWindows * this.windowMs) this.forgetOld()
     return Math.min(most, Math.max(minimumJitterMs, this.spreadMs, this.refusedMs))
   }
 
@@ -73,8 +66,7 @@ export class ArrivalJitter {
     if (last && last.startsAt > now - slotWindows * this.windowMs) {
       last.least = Math.min(last.least, ms)
       last.most = Math.max(last.most, ms)
-      last.lastAt = now
-    } else this.slots.push({ startsAt: now, lastAt: now, least: ms, most: ms })
+    } else this.slots.push({ startsAt: now, least: ms, most: ms })
     this.forgetOld()
   }
 
@@ -85,7 +77,7 @@ export class ArrivalJitter {
 
   private forgetOld(): void {
     const from = this.now() - memoryWindows * this.windowMs
-    while (this.slots.length > 1 && (this.slots[0] as Slot).lastAt <= from) this.slots.shift()
+    while (this.slots.length > 1 && (this.slots[0] as Slot).startsAt <= from) this.slots.shift()
     this.spreadMs = Math.max(...this.slots.map((slot) => slot.most)) - Math.min(...this.slots.map((slot) => slot.least))
   }
 }

@@ -56,7 +56,7 @@ function percentile(sorted: readonly number[], share: number): number {
 
 /**
  * The budget's allowance at each answer, before its floor and cap: the spread of the answer times
- * of the last five windows (arrivalJitter.ts), and beside it the last 32 answers' (what it was).
+ * of the last twenty windows (arrivalJitter.ts), and beside it the last 32 answers' (what it was).
  */
 function answerTimeSpreads(answers: readonly Sent[], windowMs: number): { windows: number[]; last32: number[] } {
   const ordered = [...answers].sort((a, b) => a.sentAt + a.answerMs - (b.sentAt + b.answerMs))
@@ -64,7 +64,7 @@ function answerTimeSpreads(answers: readonly Sent[], windowMs: number): { window
   const last32: number[] = []
   for (let index = 8; index <= ordered.length; index++) {
     const answeredAt = (ordered[index - 1] as Sent).sentAt + (ordered[index - 1] as Sent).answerMs
-    const remembered = ordered.slice(0, index).filter((answer) => answer.sentAt + answer.answerMs > answeredAt - 5 * windowMs).map((answer) => answer.answerMs)
+    const remembered = ordered.slice(0, index).filter((answer) => answer.sentAt + answer.answerMs > answeredAt - 20 * windowMs).map((answer) => answer.answerMs)
     const recent = ordered.slice(Math.max(0, index - 32), index).map((answer) => answer.answerMs)
     windows.push(Math.max(...remembered) - Math.min(...remembered))
     last32.push(Math.max(...recent) - Math.min(...recent))
@@ -171,7 +171,7 @@ function describe(connectorId: ConnectorId, sent: Sent[], arrivals: Arrival[], l
     notes:
       `arrival delay (sent → tenant) min ${fixed(sorted[0] ?? NaN)} p50 ${fixed(percentile(sorted, 0.5))} p99 ${fixed(percentile(sorted, 0.99))} max ${fixed(sorted.at(-1) ?? NaN)} ms over ${delays.length} matched; ` +
       `sent → written ${spreadOf(writeDelays)}; written → tenant ${spreadOf(afterWrite)}; ` +
-      `answer-time spread of the last 5 windows (the budget's allowance before its floor and cap) p10 ${fixed(percentile(spreads.windows, 0.1))} ` +
+      `answer-time spread of the last 20 windows (the budget's allowance before its floor and cap) p10 ${fixed(percentile(spreads.windows, 0.1))} ` +
       `p50 ${fixed(percentile(spreads.windows, 0.5))} max ${fixed(spreads.windows.at(-1) ?? NaN)} ms, of the last 32 answers (before) p50 ${fixed(percentile(spreads.last32, 0.5))} ms; ` +
       `most arrivals in any ${windowMs} ms: ${most} of ${perWindow}; ${latencyMs} ms latency`,
   }
