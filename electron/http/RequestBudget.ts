@@ -1,17 +1,8 @@
 import { cancelledError } from './cancellation'
+import { FamilyWindow, type Quota, type ReportedWindow, type Waiter } from './familyWindow'
 
-/** A documented quota: at most `limit` requests in any `windowMs`. */
-export interface Quota {
-  limit: number
-  windowMs: number
-}
-
-/** What a target's own rate headers said about a family's window (Okta's X-Rate-Limit-*), on this computer's clock. */
-export interface ReportedWindow {
-  limit: number
-  remaining: number
-  resetsAt: number
-}
+export { minimumJitterMs, typicalJitterMs } from './arrivalJitter'
+export { burstOf, steadyRate, type Quota, type ReportedWindow } from './familyWindow'
 
 /** The budget's state as the UI shows it: the family closest to its limit, and everything waiting. */
 export interface BudgetState {
@@ -46,154 +37,6 @@ export interface BudgetTicket {
   abandoned(): void
 }
 
-/**
- * Arrival jitter: a request sent just after a window's end may reach a target that counts it in the
- * window before, and one sent early may be counted late (it queued on the way, or at the target).
- * Every documented window is widened by the jitter allowed for, so any window of the target's holds
- * at most its limit as long as no request is delayed more than that relative to another. The
- * allowance is measured: the spread of the family's recent answer times (sent → answered; the most
- * until eight have been timed), at least `minimumJitterMs`, and doubled by each rate refusal that came anyway; at most a tenth of
- * the window (the margin the budget kept before it measured). Every 25 ms costs 2.4% of a
- * one-second quota's rate (`npm run bench`, "budget:" rows, shows the rate and the 429s).
- */
-export const minimumJitterMs = 10
-/** What a plan's estimate allows for: a network a little busier than this computer's own. */
-export const typicalJitterMs = 25
-const maximumJitterShare = 0.1
-/** Answers whose times measure the spread: enough to see a slow one, few enough to forget a past storm. */
-const timedAnswers = 32
-/** Answers timed before their spread is trusted (a family's first requests allow for the most). */
-const answersToMeasure = 8
-
-/**
- * After its burst, a documented quota is spent evenly at its full rate over the widened window; the
- * burst is a tenth of the limit, but at least three where the limit allows (one click reads a user,
- * their groups and more at once: GoTo's 10 a second must not space those out). Evenly: a target
- * counting arrivals per second, per wall-clock second or in a token bucket then never sees more
- * than its limit. The sliding window below caps any window at the limit, bursts included.
- */
-export function burstOf(quota: Quota): number {
-  return Math.max(1, Math.floor(quota.limit * 0.1), Math.min(3, Math.floor(quota.limit * 0.3)))
-}
-
-/** Requests a second a documented quota is spent at once its burst is used, allowing for `jitterMs` (also the estimate's and the benchmark's pace). */
-export function steadyRate(quota: Quota, jitterMs = typicalJitterMs): number {
-  return (quota.limit * 1000) / (quota.windowMs + jitterMs)
-}
-
-interface Waiter {
-  grant: () => void
-  onAbort: () => void
-}
-
-/** One counted request of a sliding window: granted at `at`, then re-dated when it is really sent. */
-interface Sending {
-  at: number
-  /** Granted, not yet sent: it will count whenever it goes, so it never leaves the window before. */
-  pending: boolean
-}
-
-class FamilyWindow {
-  /** Requests within the documented window (when the target sends no headers). */
-  sent: Sending[] = []
-  /** The target's own count, once an answer has carried its headers. */
-  reported: ReportedWindow | null = null
-  /** The reported window's reset is the budget's own guess (it rolled the window over), not yet the target's word. */
-  resetGuessed = false
-  /** Granted, not yet answered: not in the last reported count. */
-  inFlight = 0
-  blockedUntil = 0
-  readonly waiters: Waiter[] = []
-  /** Even spacing of a documented quota (GCRA): when the next request would be due at the steady rate. */
-  private dueAt = 0
-  /** Recent times from sending to the answer, the newest last. */
-  private readonly answerMs: number[] = []
-  /** The allowance rate refusals asked for: each doubles what was allowed for when it came. */
-  private refusedJitterMs = 0
-
-  constructor(readonly quota: Quota) {}
-
-  /** The arrival jitter allowed for now (see `minimumJitterMs`). */
-  jitterMs(): number {
-    const most = this.quota.windowMs * maximumJitterShare
-    // Until a few answers have been timed the spread is not known: allow for the most.
-    if (this.answerMs.length < answersToMeasure) return most
-    const spread = Math.max(...this.answerMs) - Math.min(...this.answerMs)
-    return Math.min(most, Math.max(minimumJitterMs, spread, this.refusedJitterMs))
-  }
-
-  answeredIn(ms: number): void {
-    this.answerMs.push(ms)
-    if (this.answerMs.length > timedAnswers) this.answerMs.shift()
-  }
-
-  /** The target refused a request for its rate all the same: the jitter was more than allowed for. */
-  refused(): void {
-    this.refusedJitterMs = Math.min(this.quota.windowMs * maximumJitterShare, 2 * this.jitterMs())
-  }
-
-  private interval(): number {
-    return this.span() / this.quota.limit
-  }
-
-  private burstTolerance(): number {
-    return (burstOf(this.quota) - 1) * this.interval()
-  }
-
-  /** 0 when one more request may go now; otherwise how long until one may. */
-  waitMs(now: number): number {
-    if (now < this.blockedUntil) return this.blockedUntil - now
-    const reported = this.reported
-    if (reported) {
-      // The target's window has ended: the next request starts a new one with the whole limit.
-      // Requests granted in the old window but still on their way will count in the new one.
-      if (now >= reported.resetsAt) {
-        this.reported = { limit: reported.limit, remaining: reported.limit - this.inFlight, resetsAt: now + this.quota.windowMs }
-        this.resetGuessed = true
-      }
-      return (this.reported as ReportedWindow).remaining > 0 ? 0 : (this.reported as ReportedWindow).resetsAt - now
-    }
-    const early = this.dueAt - this.burstTolerance() - now
-    if (early > 0) return early
-    const span = this.span()
-    this.sent = this.sent.filter((sending) => sending.pending || sending.at > now - span)
-    if (this.sent.length < this.quota.limit) return 0
-    const leaving = this.sent.filter((sending) => !sending.pending).map((sending) => sending.at + span - now)
-    // Every one still pending: the next to be sent re-schedules.
-    return leaving.length > 0 ? Math.max(1, Math.min(...leaving)) : Infinity
-  }
-
-  take(now: number): Sending | null {
-    this.inFlight++
-    if (this.reported) {
-      this.reported.remaining--
-      return null
-    }
-    this.dueAt = Math.max(this.dueAt, now) + this.interval()
-    const sending = { at: now, pending: true }
-    this.sent.push(sending)
-    return sending
-  }
-
-  /** A granted request that never left (cancelled while it waited for a connection): as if never granted. */
-  giveBack(sending: Sending | null): void {
-    if (this.reported) this.reported.remaining = Math.min(this.reported.limit, this.reported.remaining + 1)
-    if (!sending) return
-    this.sent = this.sent.filter((candidate) => candidate !== sending)
-    this.dueAt -= this.interval()
-  }
-
-  span(): number {
-    return this.quota.windowMs + this.jitterMs()
-  }
-
-  state(): { limit: number; remaining: number; resetsAt: number | null } {
-    if (this.reported) return { limit: this.reported.limit, remaining: Math.max(0, this.reported.remaining), resetsAt: Math.max(this.reported.resetsAt, this.blockedUntil) }
-    const times = this.sent.map((sending) => sending.at)
-    const resetsAt = times.length === 0 ? null : Math.min(...times) + this.span()
-    return { limit: this.quota.limit, remaining: Math.max(0, this.quota.limit - this.sent.length), resetsAt: this.blockedUntil > 0 ? Math.max(resetsAt ?? 0, this.blockedUntil) : resetsAt }
-  }
-}
 
 /**
  * One profile's request budget: every request of the profile takes a ticket here first, so its
@@ -244,7 +87,7 @@ export class RequestBudget {
   pause(family: string, until: number): void {
     const window = this.windowOf(family)
     if (!window) return
-    if (!window.reported) window.refused()
+    if (!window.reported) window.jitter.refused()
     if (until <= window.blockedUntil) return
     window.blockedUntil = until
     this.changed()
@@ -279,7 +122,7 @@ export class RequestBudget {
     if (existing) return existing
     const quota = this.options.quotaOf(family)
     if (!quota) return null
-    const window = new FamilyWindow(quota)
+    const window = new FamilyWindow(quota, this.now)
     this.families.set(family, window)
     return window
   }
@@ -293,7 +136,7 @@ export class RequestBudget {
       if (settled) return
       settled = true
       window.inFlight--
-      if (headers && sentAt !== null) window.answeredIn(this.now() - sentAt)
+      if (headers && sentAt !== null) window.jitter.answeredIn(this.now() - sentAt)
       const reported = headers && this.options.readHeaders?.(headers, this.now())
       if (reported) this.observe(window, reported)
       this.changed()

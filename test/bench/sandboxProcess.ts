@@ -12,12 +12,19 @@ export interface SandboxProcess {
  * target runs on another machine: in the benchmark's own process the simulator's work would share
  * one thread with the client's and be measured as Lanyard's.
  */
-export async function startSandboxProcess(options: { users: number; latencyMs: number; rateLimits?: RateLimitMode }): Promise<SandboxProcess> {
+export async function startSandboxProcess(options: {
+  users: number
+  latencyMs: number
+  rateLimits?: RateLimitMode
+  /** A file to write when each request reached the tenants (arrivalLog.mjs), for budgetArrivalBench.ts. */
+  arrivalLog?: string
+}): Promise<SandboxProcess> {
   const rateLimits = options.rateLimits ? ['--rate-limits', String(options.rateLimits)] : []
+  const arrivals = options.arrivalLog ? ['--import', './test/bench/arrivalLog.mjs'] : []
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/sandbox/runSandbox.ts', '--users', String(options.users), '--latency', String(options.latencyMs), ...rateLimits],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    ['--import', 'tsx', ...arrivals, 'electron/sandbox/runSandbox.ts', '--users', String(options.users), '--latency', String(options.latencyMs), ...rateLimits],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: options.arrivalLog ? { ...process.env, LANYARD_ARRIVAL_LOG: options.arrivalLog } : process.env },
   )
   let errors = ''
   child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()))

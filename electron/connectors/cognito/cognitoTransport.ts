@@ -11,6 +11,7 @@ import { redactedMark } from '../../logging/redact'
 import type { Logger } from '../../logging/Logger'
 import { AppError } from '../../errors/AppError'
 import { cognitoBudgetFamily } from './cognitoBudget'
+import { watchTheWire } from './cognitoWireMoment'
 import { appErrorOf, classifyFailure, isThrottled, isTransient, type CognitoFailure } from './cognitoErrors'
 import type { CognitoProfileSettings } from './cognitoSettings'
 
@@ -108,6 +109,7 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
   })
   refusePlainHttpBeforeSigning(client, settings, profileName)
   dropSdkLogging(client)
+  const onTheWire = watchTheWire(client)
 
   function log(operation: string, attempt: number, started: number, failure: CognitoFailure | null): void {
     const ms = Math.round(performance.now() - started)
@@ -147,9 +149,11 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
     const timeout = setTimeout(() => timer.abort(), timeoutMs)
     const linked = linkedSignal([signal, timer.signal])
     const started = performance.now()
-    ticket?.sending()
+    // Counted when the signed request goes to the network (cognitoWireMoment.ts); an answer says it went in any case.
+    const sending = ticket ? onTheWire(linked.signal, () => ticket.sending()) : () => undefined
     try {
       const output = await run(client, linked.signal)
+      sending()
       log(operation, number, started, null)
       // Cognito sends no rate headers: the answer only ends the call's count as in flight.
       ticket?.answered({})
@@ -159,6 +163,7 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
       if (error instanceof AppError) throw error
       const failure: CognitoFailure =
         timer.signal.aborted && !signal.aborted ? { kind: 'network', systemCode: 'TimeoutError' } : classifyFailure(error, linked.signal)
+      if (failure.kind === 'service') sending()
       log(operation, number, started, failure)
       return { failure }
     } finally {
