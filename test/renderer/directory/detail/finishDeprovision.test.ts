@@ -68,6 +68,8 @@ describe('finishing a partial deprovision from the detail panel', () => {
 
     expect(api.callsTo('journal.undoableFor').length).toBeGreaterThan(0)
     expect(hasButton(wrapper, finishButton)).toBe(true)
+    // Deprovisioning again would journal a second snapshot without what the first took away: Finish replaces it.
+    expect(hasButton(wrapper, 'Deprovision…')).toBe(false)
   })
 
   it('says what it sends, finishes through one call and shows the result as a deprovision does', async () => {
