@@ -46,11 +46,17 @@ type ConnectionCallback = (error: Error | null, socket: Duplex) => void
  * store is read once per process anyway (trustedCertificates.ts), and a context is never changed.
  */
 const secureContexts = new Map<string, tls.SecureContext>()
+/** A CA edited again and again leaves its old contexts behind: the oldest go past this many. */
+const mostContextsKept = 8
 
 function secureContextFor(extraCaPem: string | undefined): tls.SecureContext {
   const key = extraCaPem ?? ''
   let context = secureContexts.get(key)
-  if (!context) secureContexts.set(key, (context = tls.createSecureContext({ ca: trustedCertificates(extraCaPem) })))
+  if (!context) {
+    context = tls.createSecureContext({ ca: trustedCertificates(extraCaPem) })
+    if (secureContexts.size >= mostContextsKept) secureContexts.delete(secureContexts.keys().next().value!)
+    secureContexts.set(key, context)
+  }
   return context
 }
 

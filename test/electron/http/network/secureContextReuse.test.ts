@@ -63,4 +63,15 @@ describe('TLS contexts of the network agents', () => {
     expect(made).toHaveBeenCalledTimes(2)
     expect(made.mock.calls[1]![0]!.ca).toContain(organisationCa.trim())
   })
+
+  it('keeps the contexts of the last eight CA texts: one edited again and again leaves no trail', async () => {
+    // Texts without a certificate block add nothing to the roots, but each is a CA text of its own.
+    const texts = Array.from({ length: 9 }, (_, index) => `edit ${index} of the profile's CA`)
+    for (const text of texts) await connect(createNetworkAgents({ ...direct, extraCaPem: text }))
+    expect(made).toHaveBeenCalledTimes(9)
+    await connect(createNetworkAgents({ ...direct, extraCaPem: texts[8] }))
+    expect(made).toHaveBeenCalledTimes(9)
+    await connect(createNetworkAgents({ ...direct, extraCaPem: texts[0] }))
+    expect(made).toHaveBeenCalledTimes(10)
+  })
 })
