@@ -74,9 +74,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  function log(request: HttpRequest, url: URL, attempt: number, started: number, outcome: AttemptOutcome | 'cancelled'): void {
+  function log(request: HttpRequest, path: string, attempt: number, started: number, outcome: AttemptOutcome | 'cancelled'): void {
     const ms = Math.round(performance.now() - started)
-    const path = loggablePath(url)
     const status = outcome !== 'cancelled' && 'response' in outcome ? outcome.response.status : null
     const failure = outcome === 'cancelled' ? 'cancelled' : 'failure' in outcome ? outcome.failure.kind : null
     const fields = { target, profile: options.profileName, method: request.method, path, status, ms, attempt, failure }
@@ -99,7 +98,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  async function attemptOnce(request: HttpRequest, url: URL, attempt: number, sent: Set<string>): Promise<AttemptOutcome> {
+  /** `path` is the URL's loggable path, made once per request (a Coupa list's `fields` alone is 1.7 kB of query). */
+  async function attemptOnce(request: HttpRequest, url: URL, path: string, attempt: number, sent: Set<string>): Promise<AttemptOutcome> {
     // The budget first: a request waiting for its rate-limit window holds no concurrency slot.
     const ticket = await budget?.acquire(budgetFamily(request.method, url.pathname), request.signal)
     let release: () => void
@@ -122,12 +122,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       ticket?.sending()
       try {
         const outcome = await sendAttempt(instance, { url, request, headers, timeoutMs, parseJson: options.parseJson })
-        log(request, url, attempt, started, outcome)
+        log(request, path, attempt, started, outcome)
         if ('response' in outcome) ticket?.answered(outcome.response.headers)
         return outcome
       } catch (error: unknown) {
         // sendAttempt throws only when the request was cancelled.
-        log(request, url, attempt, started, 'cancelled')
+        log(request, path, attempt, started, 'cancelled')
         throw error
       }
     } finally {
@@ -148,16 +148,21 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   async function request(request: HttpRequest): Promise<HttpResponse> {
     if (closing.signal.aborted) throw closedError()
     throwIfAborted(request.signal)
-    if (!isShareableRead(request)) return send(request)
-    const key = `${request.method} ${requestUrl(options.baseUrl, request, target).href}`
+    // Made once per request: the shared read's key and every attempt use the same URL.
+    const url = requestUrl(options.baseUrl, request, target)
+    if (!isShareableRead(request)) return send(request, url)
+    const key = `${request.method} ${url.href}`
     return sharedReads.read(key, { signal: request.signal, listener: request.onHeaders }, (signal, listeners) =>
-      send({
-        ...request,
-        signal,
-        onHeaders: (headers) => {
-          for (const listener of listeners()) listener(headers)
+      send(
+        {
+          ...request,
+          signal,
+          onHeaders: (headers) => {
+            for (const listener of listeners()) listener(headers)
+          },
         },
-      }),
+        url,
+      ),
     )
   }
 
@@ -165,10 +170,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
    * The request with one signal that also aborts when the client closes, so a closed profile
    * sends nothing more: not from the concurrency queue, nor after a retry or rate-limit wait.
    */
-  async function send(request: HttpRequest): Promise<HttpResponse> {
+  async function send(request: HttpRequest, url: URL): Promise<HttpResponse> {
     const linked = linkedSignal([request.signal, closing.signal])
     try {
-      return await sendWithRetries({ ...request, signal: linked.signal })
+      return await sendWithRetries({ ...request, signal: linked.signal }, url)
     } catch (error: unknown) {
       if (closing.signal.aborted && error instanceof AppError && error.code === 'cancelled') throw closedError(error.extra.details)
       throw error
@@ -186,19 +191,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  /** Attempts, retries and rate-limit waits of one request; `request.signal` already covers closing. */
-  async function sendWithRetries(request: HttpRequest): Promise<HttpResponse> {
+  /** Attempts, retries and rate-limit waits of one request (to `url`, its requestUrl); `request.signal` already covers closing. */
+  async function sendWithRetries(request: HttpRequest, url: URL): Promise<HttpResponse> {
     const requestSecrets = (request.secrets ?? []).filter((secret) => secret !== '')
     const sentCredentials = new Set<string>()
     for (const secret of requestSecrets) logger.registerSecret(secret)
-    const url = requestUrl(options.baseUrl, request, target)
     // Before any attempt, so before `authenticate`: not even a sign-in happens for a refused address.
     refusePlainHttp(url, options.environment, target, options.profileName)
     const idempotent = isIdempotent(request)
+    const path = loggablePath(url)
     const context: FailureContext = {
       targetName: target,
       method: request.method,
-      path: loggablePath(url),
+      path,
       idempotent,
       timeoutMs,
       // Read at scrub time: the credentials grow as attempts get (refreshed) authentication.
@@ -209,7 +214,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     // A change's progress (changes.progress) says while a request waits to be sent again, and stops once it is.
     const retryShown = retryReporter()
     for (let attempt = 1; ; attempt++) {
-      const outcome = await attemptOnce(request, url, attempt, sentCredentials)
+      const outcome = await attemptOnce(request, url, path, attempt, sentCredentials)
       retryShown.answered()
       if ('failure' in outcome) {
         const hopeless = isPermanentNetworkFailure(outcome.failure.systemCode)

@@ -3,7 +3,7 @@ import { plainHttpRefusal, plainHttpUseMessage } from '../../shared/secureAddres
 import { isSecretFieldName, redactedMark } from '../logging/redact'
 import { AppError } from '../errors/AppError'
 import { pathSegmentProblem } from './pathSegments'
-import type { HttpRequest } from './types'
+import type { HttpRequest, QueryValue } from './types'
 
 /**
  * The absolute URL of a request. Paths are appended to the base URL (which may carry a path of its
@@ -29,8 +29,13 @@ export function requestUrl(baseUrl: string, request: HttpRequest, targetName: st
     const path = request.path.startsWith('/') ? request.path : `/${request.path}`
     url = new URL(`${base.origin}${basePath}${path}`)
   }
-  for (const [name, value] of Object.entries(request.query ?? {})) {
-    if (value !== undefined && value !== null) url.searchParams.set(name, String(value))
+  // Set on a copy and written back once: each `url.searchParams.set` writes the whole query into
+  // the URL again. A URL given no query value keeps its query as written (GoTo's `%20`, see withQuery).
+  const given = Object.entries(request.query ?? {}).filter((entry): entry is [string, NonNullable<QueryValue>] => entry[1] !== undefined && entry[1] !== null)
+  if (given.length > 0) {
+    const params = new URLSearchParams(url.search)
+    for (const [name, value] of given) params.set(name, String(value))
+    url.search = params.toString()
   }
   return url
 }

@@ -37,9 +37,30 @@ type ConnectionCallback = (error: Error | null, socket: Duplex) => void
  * CONNECT tunnel with TLS end to end to the target: the proxy sees the host name and port, never a
  * header or a body (axios's own proxy support would send https requests to the proxy in clear).
  */
+/*
+ * TLS contexts by the profile's extra CA text ('' for none). A context holds every trusted root,
+ * parsed: given as `ca` to each connection, the few hundred roots would be parsed again every time,
+ * and made per profile it cost ~45 ms of CPU each time a connector opens (a profile's first list,
+ * and again after every edit of it). Made when the first https connection needs it (an http://
+ * sandbox profile never does) and shared by the profiles that trust the same roots: the system
+ * store is read once per process anyway (trustedCertificates.ts), and a context is never changed.
+ */
+const secureContexts = new Map<string, tls.SecureContext>()
+/** A CA edited again and again leaves its old contexts behind: the oldest go past this many. */
+const mostContextsKept = 8
+
+function secureContextFor(extraCaPem: string | undefined): tls.SecureContext {
+  const key = extraCaPem ?? ''
+  let context = secureContexts.get(key)
+  if (!context) {
+    context = tls.createSecureContext({ ca: trustedCertificates(extraCaPem) })
+    if (secureContexts.size >= mostContextsKept) secureContexts.delete(secureContexts.keys().next().value!)
+    secureContexts.set(key, context)
+  }
+  return context
+}
+
 export function createNetworkAgents(options: NetworkOptions = {}): NetworkAgents {
-  // One context per profile: `ca` given to each connection would parse the few hundred roots again every time.
-  const secureContext = tls.createSecureContext({ ca: trustedCertificates(options.extraCaPem) })
   const lookup = options.lookup
   const environment = options.environment ?? process.env
   const resolver = () => (options.resolveProxy === undefined ? installedSystemProxyResolver() : options.resolveProxy)
@@ -51,13 +72,19 @@ export function createNetworkAgents(options: NetworkOptions = {}): NetworkAgents
       const host = connection.host ?? 'localhost'
       const port = connection.port ?? 443
       const target = new URL(`https://${host.includes(':') ? `[${host}]` : host}:${port}`)
-      proxyRouteFor(target, resolver(), environment).then(
-        (route) => {
-          if (route.kind === 'direct') callback(null, tls.connect({ ...connection, secureContext, ...(lookup ? { lookup } : {}) }))
-          else tunnel(route.proxy, `${target.hostname.replace(/^\[|\]$/g, '')}:${port}`, connection, callback)
-        },
-        (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), undefined as unknown as Duplex),
-      )
+      const fail = (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), undefined as unknown as Duplex)
+      proxyRouteFor(target, resolver(), environment).then((route) => {
+        let secureContext: tls.SecureContext
+        try {
+          secureContext = secureContextFor(options.extraCaPem)
+        } catch (error: unknown) {
+          // A CA text Node cannot read fails the connection (it used to fail the connector's opening).
+          fail(error)
+          return
+        }
+        if (route.kind === 'direct') callback(null, tls.connect({ ...connection, secureContext, ...(lookup ? { lookup } : {}) }))
+        else tunnel(route.proxy, `${target.hostname.replace(/^\[|\]$/g, '')}:${port}`, { ...connection, secureContext }, callback)
+      }, fail)
       return undefined
     }
   }
@@ -85,7 +112,7 @@ export function createNetworkAgents(options: NetworkOptions = {}): NetworkAgents
         settle(new ProxyFailure(code, proxy, response.statusCode ?? null))
         return
       }
-      settle(null, tls.connect({ ...connection, socket, secureContext }))
+      settle(null, tls.connect({ ...connection, socket }))
     })
     connect.once('error', (error: Error & { code?: string }) => {
       settle(error instanceof ProxyFailure ? error : new ProxyFailure('LANYARD_PROXY_UNREACHABLE', proxy, null, error.code))
