@@ -68,4 +68,36 @@ describe('a membership job sends one request per change', () => {
     const planned = await services.call('jobs.plan', { kind: 'addMembers', profileId: profiles.okta, groupType: 'groups', groupId: appGroup.id, lines: [emails[0]] })
     expect(planned).toMatchObject({ ok: false })
   })
+
+  it('cognito: a remove sends one request; an add two, the groups of the user counted first (a user is in at most 25 groups)', async () => {
+    const { tenants, profiles, plan, run } = await setUp()
+    const cognito = tenants.cognito.tenant
+    cognito.addGroup({ name: 'counted-sales' })
+    emails.forEach((email, index) => cognito.addUser({ username: `counted.${index}`, email, status: 'CONFIRMED' }))
+
+    const adding = await plan({ kind: 'addMembers', profileId: profiles.cognito, groupType: 'groups', groupId: 'counted-sales', lines: emails })
+    expect(await sentByRun(tenants, 'cognito', adding, run)).toBe(2 * people)
+    expect(adding.estimate.requests).toBe(2 * people)
+    const removing = await plan({ kind: 'removeMembers', profileId: profiles.cognito, groupType: 'groups', groupId: 'counted-sales', lines: emails })
+    expect(await sentByRun(tenants, 'cognito', removing, run)).toBe(people)
+    expect(removing.estimate.requests).toBe(people)
+  })
+
+  it('coupa: a content group or a role added is one PUT; a role removed is the user read, then cleared and given back the rest', async () => {
+    const { tenants, profiles, plan, run } = await setUp()
+    const coupa = tenants.coupa.tenant
+    emails.forEach((email, index) => coupa.addUser({ login: `counted.${index}`, email, firstname: 'Counted', lastname: `Person${index}`, roles: [{ name: 'User' }] }))
+    const legal = coupa.contentGroup('Legal Documents')!
+    const buyer = coupa.role('Buyer')!
+
+    const toGroup = await plan({ kind: 'addMembers', profileId: profiles.coupa, groupType: 'groups', groupId: String(legal.id), lines: emails })
+    expect(await sentByRun(tenants, 'coupa', toGroup, run)).toBe(people)
+    expect(toGroup.estimate.requests).toBe(people)
+    const toRole = await plan({ kind: 'addMembers', profileId: profiles.coupa, groupType: 'roles', groupId: String(buyer.id), lines: emails })
+    expect(await sentByRun(tenants, 'coupa', toRole, run)).toBe(people)
+    expect(toRole.estimate.requests).toBe(people)
+    const fromRole = await plan({ kind: 'removeMembers', profileId: profiles.coupa, groupType: 'roles', groupId: String(buyer.id), lines: emails })
+    expect(await sentByRun(tenants, 'coupa', fromRole, run)).toBe(3 * people)
+    expect(fromRole.estimate.requests).toBe(3 * people)
+  })
 })
