@@ -100,4 +100,21 @@ describe('a membership job sends one request per change', () => {
     expect(await sentByRun(tenants, 'coupa', fromRole, run)).toBe(3 * people)
     expect(fromRole.estimate.requests).toBe(3 * people)
   })
+
+  it('gotomeeting: a deprovision sends only the steps an account needs, within the range the estimate gives', async () => {
+    const { tenants, profiles, plan, run } = await setUp()
+    const goTo = tenants.gotomeeting.tenant
+    // The seeded accounts mix licences only, licences and admin roles, and INVITED users.
+    const active = goTo.users().filter((user) => user.status === 'ACTIVE' || user.status === 'INVITED')
+    const planned = await plan({ kind: 'deprovisionAccounts', profileId: profiles.gotomeeting, lines: active.map((user) => user.email) })
+    const before = tenants.gotomeeting.requestCount()
+    const done = await run(planned)
+    const sent = tenants.gotomeeting.requestCount() - before
+
+    expect(done.job.counts.done).toBeGreaterThan(20)
+    expect(sent).toBeLessThan(4 * planned.counts.changes)
+    expect(planned.estimate.requests).toBeLessThanOrEqual(sent)
+    expect(planned.estimate.requestsAtMost).toBeGreaterThanOrEqual(sent)
+    expect(planned.estimate.requestsAtMost).toBeGreaterThan(planned.estimate.requests)
+  })
 })
