@@ -67,8 +67,14 @@ export interface JobPlanRow {
 
 /** How long the job will take at each profile's budget: requests spaced by the documented limits. */
 export interface JobEstimate {
-  /** What the run will send (every ready change's requests); `seconds` is its time. */
+  /**
+   * What the run will send (every ready change's requests); `seconds` is its time at the most.
+   * Where the plan cannot know a change's steps (a GoTo deprovision sends only the role and licence
+   * steps the account needs, and the list answer the plan read does not say which), `requests` is
+   * the fewest and `requestsAtMost` the most; the two are equal where the plan knows.
+   */
   requests: number
+  requestsAtMost: number
   /** What planning already sent (its lookups and reads, retries aside): spent, not part of the run's time. */
   planRequests: number
   seconds: number

@@ -112,8 +112,17 @@ export interface ReadsMemberships {
 
 /** `managesMemberships`: some group-like type's memberships can change (GoToMeeting's cannot). */
 export interface ManagesMemberships {
-  addMember(groupType: string, groupId: string, userId: string, signal?: AbortSignal): Promise<void>
-  removeMember(groupType: string, groupId: string, userId: string, signal?: AbortSignal): Promise<void>
+  addMember(groupType: string, groupId: string, userId: string, signal?: AbortSignal, checked?: MembershipWriteChecked): Promise<void>
+  removeMember(groupType: string, groupId: string, userId: string, signal?: AbortSignal, checked?: MembershipWriteChecked): Promise<void>
+}
+
+/**
+ * `groupWritable`: the caller has read the group and found it changeable (a job's plan, the
+ * service's own read), so an adapter that reads it before a write to refuse a read-only one
+ * (Okta's APP_GROUP) sends the write alone: one request per change.
+ */
+export interface MembershipWriteChecked {
+  groupWritable?: boolean
 }
 
 /** `deprovisions`: the user type declares deprovision and its undo. */

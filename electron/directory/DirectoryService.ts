@@ -258,8 +258,10 @@ export class DirectoryService {
         ...(operationId && { operationId }),
       },
       apply: async (signal) => {
-        if (action === 'addMember') await connector.addMember(groups.id, group.id, user.id, signal)
-        else await connector.removeMember(groups.id, group.id, user.id, signal)
+        // The plan checked the group when the job was planned: the adapter need not read it again.
+        const checked = { groupWritable: Boolean(planned) }
+        if (action === 'addMember') await connector.addMember(groups.id, group.id, user.id, signal, checked)
+        else await connector.removeMember(groups.id, group.id, user.id, signal, checked)
         return { value: null, touched }
       },
       touchedOnFailure: touched,

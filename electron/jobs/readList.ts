@@ -1,7 +1,7 @@
-import Papa from 'papaparse'
 import { maxJobLines, type ReadList } from '../../shared/jobs'
 import { AppError } from '../errors/AppError'
 import { decodeList, pastedList } from './listEncoding'
+import { readRecords } from './listRecords'
 
 /** Column names that say what a column holds, best first: an email finds a person in every application. */
 const knownColumns: readonly RegExp[] = [/^e-?mail( address)?$|^mail$|^work e-?mail$/i, /^user ?name$|^login$|^user$|^upn$|^user ?principal ?name$|^sign-?in name$/i, /^(full )?name$|^display ?name$|^person$|^employee$/i, /^id$|^user ?id$/i]
@@ -14,14 +14,9 @@ const knownColumns: readonly RegExp[] = [/^e-?mail( address)?$|^mail$|^work e-?m
  */
 export function readList(input: { text?: string; base64?: string }): ReadList {
   const decoded = input.base64 !== undefined ? decodeList(Buffer.from(input.base64, 'base64')) : pastedList(input.text ?? '')
-  const parsed = Papa.parse<string[]>(decoded.text, { delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: 'greedy' })
-  const problems: ReadList['problems'] = []
-  for (const error of parsed.errors) {
-    // A list of one column has no delimiter to find: that is not a problem.
-    if (error.code === 'UndetectableDelimiter') continue
-    problems.push({ row: (error.row ?? 0) + 1, column: null, message: parseProblem(error.code) })
-  }
-  let rows = parsed.data.map((row, rowIndex) => row.map((cell, columnIndex) => cleanCell(cell, rowIndex + 1, columnIndex + 1, problems)))
+  const parsed = readRecords(decoded.text)
+  const problems = parsed.problems
+  let rows = parsed.rows.map((row, rowIndex) => row.map((cell, columnIndex) => cleanCell(cell, rowIndex + 1, columnIndex + 1, problems)))
   if (rows.length === 0) throw new AppError('invalid_input', 'The list is empty: paste one email or username per line, or choose a CSV file with a column of them.')
   const width = Math.max(...rows.map((row) => row.length))
   const hasHeader = looksLikeHeader(rows)
@@ -36,7 +31,7 @@ export function readList(input: { text?: string; base64?: string }): ReadList {
     problems.push({ row: maxJobLines + 1, column: null, message: `A job holds at most ${maxJobLines.toLocaleString('en')} lines: the rows from here on were not read. Split the list.` })
     rows = rows.slice(0, maxJobLines)
   }
-  return { columns, hasHeader, delimiter: parsed.meta.delimiter, encoding: decoded.encoding, rows, suggestedColumn: suggestedColumn(columns, rows, hasHeader), problems }
+  return { columns, hasHeader, delimiter: parsed.delimiter, encoding: decoded.encoding, rows, suggestedColumn: suggestedColumn(columns, rows, hasHeader), problems }
 }
 
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -69,11 +64,4 @@ function suggestedColumn(columns: string[], rows: string[][], hasHeader: boolean
   const emails = columns.map((_, column) => sample.filter((row) => /^[^@\s]+@[^@\s]+$/.test(row[column] ?? '')).length)
   const best = emails.indexOf(Math.max(...emails))
   return emails[best]! > 0 ? best : 0
-}
-
-function parseProblem(code: string): string {
-  if (code === 'MissingQuotes') return 'A quoted value is not closed: a " is missing on this row, so the rest of the file may be read as one value.'
-  if (code === 'InvalidQuotes') return 'A quote inside a value is not doubled (write "" for a quote inside quotes).'
-  if (code === 'TooManyFields' || code === 'TooFewFields') return 'This row has a different number of values from the header.'
-  return 'This row could not be read.'
 }

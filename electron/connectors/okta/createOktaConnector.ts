@@ -107,8 +107,8 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
     // Okta has one group-like type; the service has checked `groupType` against the descriptor.
     listMembers: (_groupType, groupId, page, signal) => listMembers(context, groupId, page, signal),
     listGroupsOf: (userId, _groupType, page, signal) => listGroupsOf(context, userId, page, signal),
-    addMember: (_groupType, groupId, userId, signal) => addMember(under(signal), groupId, userId),
-    removeMember: (_groupType, groupId, userId, signal) => removeMember(under(signal), groupId, userId),
+    addMember: (_groupType, groupId, userId, signal, checked) => addMember(under(signal), groupId, userId, checked),
+    removeMember: (_groupType, groupId, userId, signal, checked) => removeMember(under(signal), groupId, userId, checked),
     readDeprovisionSnapshot: (userId, signal) => readDeprovisionSnapshot(context, userId, signal),
     deprovisionTakes,
     deprovisionRefusal,

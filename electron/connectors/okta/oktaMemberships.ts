@@ -1,5 +1,5 @@
 import type { DirectoryPage } from '../../../shared/directory'
-import type { PageRequest } from '../Connector'
+import type { MembershipWriteChecked, PageRequest } from '../Connector'
 import { fetchChangeableGroup } from './oktaGroups'
 import { groupToObject, userToObject } from './oktaMapping'
 import { readAll, readPage } from './oktaPaging'
@@ -29,14 +29,21 @@ export async function allGroupsOf(context: OktaContext, userId: string, signal?:
   return rows.map((row) => parseAnswer(oktaGroupSchema, row, 'a group'))
 }
 
-/** Only OKTA_GROUP memberships can change; the group is read first so a refusal comes before any change. */
-export async function addMember(context: OktaContext, groupId: string, userId: string): Promise<void> {
-  const group = await fetchChangeableGroup(context, groupId, 'add members to')
-  // Adding an existing member changes nothing, so the PUT may be retried after a network error.
-  await context.http.request({ method: 'PUT', path: `${groupPath(group.id)}/users/${encodeURIComponent(userId)}`, idempotent: true })
+/**
+ * Only OKTA_GROUP memberships can change; the group is read first so a refusal comes before any
+ * change, unless the caller has checked it already (a job's plan did, for every change of the job).
+ */
+async function changeableGroupId(context: OktaContext, groupId: string, change: string, checked: MembershipWriteChecked): Promise<string> {
+  return checked.groupWritable ? groupId : (await fetchChangeableGroup(context, groupId, change)).id
 }
 
-export async function removeMember(context: OktaContext, groupId: string, userId: string): Promise<void> {
-  const group = await fetchChangeableGroup(context, groupId, 'remove members from')
-  await context.http.request({ method: 'DELETE', path: `${groupPath(group.id)}/users/${encodeURIComponent(userId)}` })
+export async function addMember(context: OktaContext, groupId: string, userId: string, checked: MembershipWriteChecked = {}): Promise<void> {
+  const id = await changeableGroupId(context, groupId, 'add members to', checked)
+  // Adding an existing member changes nothing, so the PUT may be retried after a network error.
+  await context.http.request({ method: 'PUT', path: `${groupPath(id)}/users/${encodeURIComponent(userId)}`, idempotent: true })
+}
+
+export async function removeMember(context: OktaContext, groupId: string, userId: string, checked: MembershipWriteChecked = {}): Promise<void> {
+  const id = await changeableGroupId(context, groupId, 'remove members from', checked)
+  await context.http.request({ method: 'DELETE', path: `${groupPath(id)}/users/${encodeURIComponent(userId)}` })
 }

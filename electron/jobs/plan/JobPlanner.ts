@@ -40,21 +40,21 @@ export class JobPlanner {
       const profiles = this.options.profiles().filter((profile) => profile.environment === input.profileSet && !off.has(profile.id))
       if (profiles.length === 0) throw new AppError('invalid_input', `There are no ${input.profileSet} profiles to look in: add one in Profiles first.`)
       rows = await planOffboardLines(context, profiles, input.lines)
-      title = `Offboard ${count(rows.filter((row) => row.state === 'ready').length, 'person', 'people')}`
+      title = `Offboard ${count(readyCount(rows), 'person', 'people')}${nothingToDo(rows, 'the list has no lines')}`
     } else {
       const profile = this.profile(input.profileId)
       if (input.kind === 'deprovisionAccounts' || input.kind === 'undoAccounts') {
         rows = await planProfileLines(context, profile, input.lines, input.kind === 'undoAccounts')
-        title = `${input.kind === 'undoAccounts' ? 'Undo the deprovision of' : 'Deprovision'} ${count(rows.filter((row) => row.state === 'ready').length, 'account', 'accounts')} in ${profile.name}`
+        title = `${input.kind === 'undoAccounts' ? 'Undo the deprovision of' : 'Deprovision'} ${count(readyCount(rows), 'account', 'accounts')} in ${profile.name}${nothingToDo(rows, 'the list has no lines')}`
       } else if (input.kind === 'addMembers' || input.kind === 'removeMembers') {
         const action = input.kind === 'addMembers' ? 'addMember' : 'removeMember'
-        rows = await planAddOrRemove(context, profile, input.groupType, input.groupId, input.lines, action)
-        const group = rows.flatMap((row) => row.changes)[0]?.group?.name ?? 'the group'
-        title = `${action === 'addMember' ? 'Add' : 'Remove'} ${count(rows.filter((row) => row.state === 'ready').length, 'person', 'people')} ${action === 'addMember' ? 'to' : 'from'} ${group}`
+        const planned = await planAddOrRemove(context, profile, input.groupType, input.groupId, input.lines, action)
+        rows = planned.rows
+        title = `${action === 'addMember' ? 'Add' : 'Remove'} ${count(readyCount(rows), 'person', 'people')} ${action === 'addMember' ? 'to' : 'from'} ${planned.group.name}${nothingToDo(rows, 'the list has no lines')}`
       } else if (input.kind === 'moveMembers') {
-        rows = await planMove(context, profile, input.groupType, input.fromGroupId, input.toGroupId)
-        const [first] = rows.flatMap((row) => row.changes).filter((change) => change.action === 'removeMember')
-        title = `Move ${count(rows.length, 'member', 'members')}${first?.group ? ` out of ${first.group.name}` : ''}`
+        const planned = await planMove(context, profile, input.groupType, input.fromGroupId, input.toGroupId)
+        rows = planned.rows
+        title = `Move ${count(rows.length, 'member', 'members')} out of ${planned.from.name} into ${planned.to.name}${nothingToDo(rows, `${planned.from.name} has no members`)}`
       } else {
         rows = await planCopy(context, profile, input.fromUserId, input.toUserId)
         title = `Copy ${count(rows.filter((row) => row.state === 'ready').length, 'group', 'groups')} to ${rows.flatMap((row) => row.changes)[0]?.displayName ?? 'the user'}`
@@ -75,6 +75,19 @@ export class JobPlanner {
   private profile(profileId: string): StoredProfile {
     return this.options.connectors.target(profileId).profile
   }
+}
+
+function readyCount(rows: readonly JobPlanRow[]): number {
+  return rows.filter((row) => row.state === 'ready').length
+}
+
+/** Said after the title when no line is ready, so "Add 0 people to Sales" does not read as a job to start. */
+function nothingToDo(rows: readonly JobPlanRow[], whenNoRows: string): string {
+  if (readyCount(rows) > 0) return ''
+  const skipped = rows.filter((row) => row.state === 'skip').length
+  const problems = rows.filter((row) => row.state === 'problem').length
+  const why = [skipped > 0 && `${count(skipped, 'line', 'lines')} skipped`, problems > 0 && `${count(problems, 'line', 'lines')} with a problem`].filter(Boolean)
+  return ` — nothing to do: ${why.length > 0 ? why.join(', ') : whenNoRows}`
 }
 
 function count(value: number, one: string, many: string): string {

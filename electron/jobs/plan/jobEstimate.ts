@@ -8,17 +8,52 @@ import { goToAdminQuota } from '../../connectors/gotomeeting/goToBudget'
 /**
  * Requests one change of a job sends, per target (reads before it, the change's own steps, reads
  * after an undo to check it), as test/integration/requestsPerAction.test.ts pins them for a single
- * click; a job's membership change does not read the group and the user again.
+ * click; a job's membership change does not read the group and the user again (the plan did), as
+ * test/electron/jobs/jobRequestCounts.integration.test.ts counts on the wire.
  */
 export const requestsPerChange: Record<ConnectorId, Record<JobChange['action'], number>> = {
   // The user and their groups, then suspend; undo: unsuspend, then the user and groups read back.
   okta: { deprovision: 3, undoDeprovision: 3, addMember: 1, removeMember: 1 },
   // AdminGetUser and AdminListGroupsForUser, then disable and global sign-out; undo: enable, then the two reads.
-  cognito: { deprovision: 4, undoDeprovision: 3, addMember: 1, removeMember: 1 },
-  // The user (roles and groups with it), then PUT active=false; a membership is a PUT of the user's list after reading it.
-  coupa: { deprovision: 2, undoDeprovision: 2, addMember: 2, removeMember: 2 },
+  // An add counts the user's groups first (at most 25, CONNECTORS.md: refused before calling); a remove is one call.
+  cognito: { deprovision: 4, undoDeprovision: 3, addMember: 2, removeMember: 1 },
+  // The user (roles and groups with it), then PUT active=false; memberships by group type, below.
+  coupa: { deprovision: 2, undoDeprovision: 2, addMember: 2, removeMember: 3 },
   // The user and the account's licences, then PUT adminRoles and PUT licenseKeys; undo the same two PUTs and a read back.
+  // A job's deprovision sends fewer or more (goToDeprovisionRange below).
   gotomeeting: { deprovision: 4, undoDeprovision: 4, addMember: 1, removeMember: 1 },
+}
+
+/**
+ * A GoTo deprovision reads the user, then sends only the steps the account needs: PUT adminRoles
+ * if it has any, DELETE its custom roles if any, PUT licenseKeys (after reading the account's
+ * licences, one read shared by changes in flight) if it holds any. The plan found the user by
+ * email and knows none of these, so it says the range: the read and one step, up to all of them.
+ */
+const goToDeprovisionRange = { least: 2, most: 5 }
+
+/**
+ * Coupa changes a membership from the user, per group type: a content group has its own add and
+ * remove calls; a role or approval group is added by one PUT of the user's list (Coupa adds to it)
+ * but removed by reading the user, clearing the list and giving back the rest; an account group
+ * reads the user first either way (the account-security-type rule).
+ */
+const coupaMembershipRequests: Record<string, Record<'addMember' | 'removeMember', number>> = {
+  groups: { addMember: 1, removeMember: 1 },
+  roles: { addMember: 1, removeMember: 3 },
+  'user-groups': { addMember: 1, removeMember: 3 },
+  'account-groups': { addMember: 2, removeMember: 3 },
+}
+
+/** What one planned change will send, from what the plan knows of it: the fewest and the most. */
+export function requestsOfChange(change: JobChange): { least: number; most: number } {
+  if (change.connectorId === 'gotomeeting' && change.action === 'deprovision') return goToDeprovisionRange
+  const known = (requests: number) => ({ least: requests, most: requests })
+  if (change.connectorId === 'coupa' && change.group && (change.action === 'addMember' || change.action === 'removeMember')) {
+    const byType = coupaMembershipRequests[change.group.objectType]
+    if (byType) return known(byType[change.action])
+  }
+  return known(requestsPerChange[change.connectorId][change.action])
 }
 
 /**
@@ -43,16 +78,20 @@ export function requestsPerSecondOf(connectorId: ConnectorId): number {
  * said apart: the run sends `requests` on top of it.
  */
 export function estimateJob(rows: readonly JobPlanRow[], planRequests: number): JobEstimate {
-  const perProfile = new Map<string, JobEstimate['perProfile'][number]>()
+  const perProfile = new Map<string, JobEstimate['perProfile'][number] & { requestsAtMost: number }>()
   for (const change of rows.filter((row) => row.state === 'ready').flatMap((row) => row.changes)) {
-    const entry = perProfile.get(change.profileId) ?? { profileId: change.profileId, profileName: change.profileName, changes: 0, requests: 0, requestsPerSecond: round(requestsPerSecondOf(change.connectorId)), seconds: 0 }
+    const entry = perProfile.get(change.profileId) ?? { profileId: change.profileId, profileName: change.profileName, changes: 0, requests: 0, requestsAtMost: 0, requestsPerSecond: round(requestsPerSecondOf(change.connectorId)), seconds: 0 }
+    const { least, most } = requestsOfChange(change)
     entry.changes += 1
-    entry.requests += requestsPerChange[change.connectorId][change.action]
-    entry.seconds = Math.ceil(entry.requests / entry.requestsPerSecond)
+    entry.requests += least
+    entry.requestsAtMost += most
+    // The time at the most: a help desk plans against the longer wait.
+    entry.seconds = Math.ceil(entry.requestsAtMost / entry.requestsPerSecond)
     perProfile.set(change.profileId, entry)
   }
-  const profiles = [...perProfile.values()]
-  return { requests: profiles.reduce((sum, profile) => sum + profile.requests, 0), planRequests, seconds: Math.max(0, ...profiles.map((profile) => profile.seconds)), perProfile: profiles }
+  const requestsAtMost = [...perProfile.values()].reduce((sum, profile) => sum + profile.requestsAtMost, 0)
+  const profiles = [...perProfile.values()].map(({ requestsAtMost: _most, ...profile }) => profile)
+  return { requests: profiles.reduce((sum, profile) => sum + profile.requests, 0), requestsAtMost, planRequests, seconds: Math.max(0, ...profiles.map((profile) => profile.seconds)), perProfile: profiles }
 }
 
 function round(value: number): number {

@@ -22,11 +22,12 @@ export interface MembershipPlanContext extends AccountPlanContext {
 
 type GroupRef = { objectType: string; id: string; name: string }
 
-export async function planAddOrRemove(context: MembershipPlanContext, profile: StoredProfile, groupType: string, groupId: string, lines: readonly string[], action: 'addMember' | 'removeMember'): Promise<JobPlanRow[]> {
+/** The rows, and the group they change: the plan's title names it even when no row is ready. */
+export async function planAddOrRemove(context: MembershipPlanContext, profile: StoredProfile, groupType: string, groupId: string, lines: readonly string[], action: 'addMember' | 'removeMember'): Promise<{ group: GroupRef; rows: JobPlanRow[] }> {
   const group = await writableGroup(context, profile, groupType, groupId)
   const members = new Set((await allMembers(context, profile, group)).map((member) => member.id))
   const matched = await planProfileMatches(context, profile, lines)
-  return matched.map((row) => {
+  const rows = matched.map((row): JobPlanRow => {
     if (!('account' in row)) return row
     const { account, line, input } = row
     const isMember = members.has(account.userId)
@@ -34,18 +35,20 @@ export async function planAddOrRemove(context: MembershipPlanContext, profile: S
     if (action === 'removeMember' && !isMember) return { line, input, state: 'skip', reason: `${account.displayName} is not in ${group.name}.`, changes: [] }
     return { line, input, state: 'ready', reason: null, changes: [membershipChange(account, action, group)] }
   })
+  return { group, rows }
 }
 
 /** Everyone in A is added to B (unless already there), then removed from A: one row per member. */
-export async function planMove(context: MembershipPlanContext, profile: StoredProfile, groupType: string, fromId: string, toId: string): Promise<JobPlanRow[]> {
+export async function planMove(context: MembershipPlanContext, profile: StoredProfile, groupType: string, fromId: string, toId: string): Promise<{ from: GroupRef; to: GroupRef; rows: JobPlanRow[] }> {
   const [from, to] = await Promise.all([writableGroup(context, profile, groupType, fromId), writableGroup(context, profile, groupType, toId)])
   const [leaving, staying] = await Promise.all([allMembers(context, profile, from), allMembers(context, profile, to)])
   const inTarget = new Set(staying.map((member) => member.id))
-  return leaving.map((member, index) => {
+  const rows = leaving.map((member, index): JobPlanRow => {
     const account = accountOf(profile, member)
     const add = inTarget.has(member.id) ? [] : [membershipChange(account, 'addMember', to)]
     return { line: index + 1, input: member.displayName, state: 'ready', reason: add.length === 0 ? `Already in ${to.name}: only removed from ${from.name}.` : null, changes: [...add, membershipChange(account, 'removeMember', from)] }
   })
+  return { from, to, rows }
 }
 
 /** Each group (of every kind whose memberships change) the one user has and the other lacks: one row per group. */

@@ -51,7 +51,44 @@ describe('reading a list of people', () => {
     expect(ragged.rows).toHaveLength(2)
     expect(ragged.problems).toEqual([{ row: 3, column: null, message: expect.stringMatching(/3 values where the list has 2 columns/) }])
     const unclosed = readList({ text: 'email,name\nana@example.com,"Ana\nbo@example.com,Bo\n' })
-    expect(unclosed.problems.some((problem) => /not closed/.test(problem.message))).toBe(true)
+    expect(unclosed.rows).toEqual([
+      ['ana@example.com', 'Ana'],
+      ['bo@example.com', 'Bo'],
+    ])
+    expect(unclosed.problems).toEqual([{ row: 2, column: 2, message: expect.stringMatching(/opens a quote it never closes/) }])
+  })
+
+  /** A header and 14 people; `seventh` stands in for the 7th person's row (file row 8). */
+  function fourteen(seventh: string, eighth?: string): string {
+    const people = Array.from({ length: 14 }, (_, index) => `Person ${index + 1},p${index + 1}@example.com`)
+    people[6] = seventh
+    if (eighth !== undefined) people[7] = eighth
+    return ['name,email', ...people].join('\n')
+  }
+
+  it('reads every row after a quote never closed, naming the row and column of the quote', () => {
+    const list = readList({ text: fourteen('"Person 7,p7@example.com') })
+    expect(list.rows).toHaveLength(14)
+    expect(list.rows[6]).toEqual(['Person 7', 'p7@example.com'])
+    expect(list.rows.slice(7).map((row) => row[1])).toEqual(Array.from({ length: 7 }, (_, index) => `p${index + 8}@example.com`))
+    expect(list.problems).toEqual([{ row: 8, column: 1, message: expect.stringMatching(/opens a quote it never closes.*read as a row of its own/) }])
+  })
+
+  it('reads the row after a quote closed only by the next row, naming the row and column of the quote', () => {
+    const list = readList({ text: fourteen('"Person 7,p7@example.com', 'Person 8,"p8@example.com"') })
+    expect(list.rows).toHaveLength(14)
+    expect(list.rows.slice(6, 8)).toEqual([
+      ['Person 7', 'p7@example.com'],
+      ['Person 8', 'p8@example.com'],
+    ])
+    expect(list.problems).toEqual([{ row: 8, column: 1, message: expect.stringMatching(/opens a quote it never closes/) }])
+  })
+
+  it('says exactly which rows were read as one value when the rows cannot be told apart', () => {
+    const list = readList({ text: fourteen('"Khan, Sam,p7@example.com', '"Lee, Bo",p8@example.com') })
+    expect(list.rows).toHaveLength(13)
+    expect(list.problems).toContainEqual({ row: 8, column: 1, message: 'Rows 8–9 were read as one value because row 8 opens a quote it never closes: close the quote and import again.' })
+    expect(list.rows[7]).toEqual(['Person 9', 'p9@example.com'])
   })
 
   it('reads 10,000 rows and refuses what lies beyond, saying where it stopped', () => {

@@ -55,6 +55,7 @@ function planOf(kind: JobPlan['kind'], title: string, changes: JobChange[], requ
     counts: { ready: changes.length, skipped: 0, problems: 0, changes: changes.length },
     estimate: {
       requests: changes.length * requestsPerChange,
+      requestsAtMost: changes.length * requestsPerChange,
       planRequests: 0,
       seconds: 0,
       perProfile: [...byProfile].map(([profileId, ofProfile]) => ({

@@ -40,6 +40,7 @@ export function offboardPlan(ready: number, extra: { skipped?: boolean; problem?
     counts: { ready, skipped: extra.skipped ? 1 : 0, problems: extra.problem ? 1 : 0, changes: ready },
     estimate: {
       requests: ready * 3,
+      requestsAtMost: ready * 3,
       planRequests: ready,
       seconds: ready * 0.3,
       perProfile: [{ profileId: oktaProfileId, profileName: 'Okta Sandbox', changes: ready, requests: ready * 3, requestsPerSecond: 10, seconds: ready * 0.3 }],

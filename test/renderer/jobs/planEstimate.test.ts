@@ -14,4 +14,10 @@ describe("the plan's estimate", () => {
     expect(estimate).toMatch(/120 requests to send/)
     expect(estimate).toMatch(/planning already sent 7 requests/)
   })
+
+  it('says a range where the plan cannot know how many steps each change takes', () => {
+    const plan = offboardPlan(40)
+    const wrapper = mount(JobPlanView, { props: { plan: { ...plan, estimate: { ...plan.estimate, requests: 2_000, requestsAtMost: 5_000 } }, starting: false, startError: null } })
+    expect(wrapper.get('.job-plan__estimate').text().replace(/\s+/g, ' ')).toMatch(/from 2,000 to 5,000 requests to send/)
+  })
 })
