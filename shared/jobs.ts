@@ -113,7 +113,8 @@ export interface JobView {
   state: JobState
   createdAt: string
   finishedAt: string | null
-  counts: { total: number; done: number; failed: number; skipped: number; left: number }
+  /** `notRun`: of `skipped`, the changes a cancel left unsent (the bar does not count them as finished). */
+  counts: { total: number; done: number; failed: number; skipped: number; left: number; notRun?: number }
   /** Per profile: requests a second now, against what its budget allows. */
   rates: { profileId: string; profileName: string; requestsPerSecond: number; budgetPerSecond: number }[]
   /** Seconds left at the current rate; null before any change has run or once finished. */

@@ -61,12 +61,13 @@ export class JobRun {
   }
 
   view(): JobView {
-    const counts = { total: this.changes.length, done: 0, failed: 0, skipped: 0, left: 0 }
+    const counts = { total: this.changes.length, done: 0, failed: 0, skipped: 0, left: 0, notRun: 0 }
     for (const change of this.changes) {
       if (change.state === 'done') counts.done += 1
       else if (change.state === 'failed') counts.failed += 1
       else if (change.state === 'skipped') counts.skipped += 1
       else counts.left += 1
+      if (change.state === 'skipped' && change.message === notRunMessage) counts.notRun += 1
     }
     const { rates, secondsLeft } = jobRates(this.job, this.changes, this.pace, this.state === 'running')
     const { id, kind, title, operationId, createdAt, finishedAt, undoOf } = this.job

@@ -41,9 +41,19 @@ export const changeStateTones = { waiting: 'neutral', running: 'neutral', done: 
 export const planStateWords: Record<JobPlanRow['state'], string> = { ready: 'Ready', skip: 'Skipped', problem: 'Problem' }
 export const planStateTones = { ready: 'ok', skip: 'neutral', problem: 'danger' } as const satisfies Record<JobPlanRow['state'], string>
 
-/** Rows finished one way or another, out of all: what the progress bar fills. */
+/** Rows finished one way or another, out of all: what the progress bar fills. A cancel's not-run changes never ran, so they do not fill it. */
 export function finishedCount(job: Pick<JobView, 'counts'>): number {
-  return job.counts.done + job.counts.failed + job.counts.skipped
+  return job.counts.done + job.counts.failed + job.counts.skipped - (job.counts.notRun ?? 0)
+}
+
+/** "Cancelled: 12 of 25 done, 1 failed, 12 not run": a cancelled job says what ran and what never did, not a percentage. */
+export function cancelledWords(counts: JobView['counts']): string {
+  const number = (count: number) => count.toLocaleString('en')
+  const skipped = counts.skipped - (counts.notRun ?? 0)
+  const parts = [`${number(counts.done)} of ${number(counts.total)} done`, `${number(counts.failed)} failed`]
+  if (skipped > 0) parts.push(`${number(skipped)} skipped`)
+  parts.push(`${number((counts.notRun ?? 0) + counts.left)} not run`)
+  return `Cancelled: ${parts.join(', ')}`
 }
 
 /** "36 done, 7 failed, 5 skipped, 0 left of 48 changes": the one way a job's counts read, on its page and in the list. */
