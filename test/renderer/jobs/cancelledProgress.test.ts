@@ -21,6 +21,11 @@ describe('a cancelled job’s progress', () => {
     expect(text).toContain('Cancelled: 11 of 25 done, 1 failed, 1 skipped, 12 not run.')
   })
 
+  it('says how many are still being checked', () => {
+    const panel = mount(JobProgressPanel, { props: { job: jobView({ state: 'cancelled', counts: { total: 3, done: 1, failed: 0, skipped: 1, notRun: 1, left: 0, checking: 1 } }), busy: false } })
+    expect(panel.find('.job-progress__counts').text()).toBe('Cancelled: 1 of 3 done, 0 failed, 1 not known yet — checking, 1 not run.')
+  })
+
   it('reads as before while a job runs', () => {
     const running = jobView({ counts: { total: 4, done: 1, failed: 1, skipped: 1, left: 1 } })
     const panel = mount(JobProgressPanel, { props: { job: running, busy: false } })
