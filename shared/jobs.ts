@@ -108,6 +108,11 @@ export interface JobChangeResult {
   /** The change's journal entry, once there is one. */
   entryId: string | null
   error: LanyardError | null
+  /**
+   * Its answer was lost (cancelled after sending, the network): state stays `failed` so Retry settles and
+   * finishes it, but whether it happened is not known yet; the row reads "checking" until the journal settles it.
+   */
+  pending?: boolean
 }
 
 export interface JobView {
@@ -119,7 +124,9 @@ export interface JobView {
   state: JobState
   createdAt: string
   finishedAt: string | null
-  counts: { total: number; done: number; failed: number; skipped: number; left: number }
+  /** `notRun`: of `skipped`, the changes a cancel left unsent (the bar does not count them as finished). */
+  /** `checking`: changes whose outcome is not known yet (pending), not counted in `failed`. */
+  counts: { total: number; done: number; failed: number; skipped: number; left: number; notRun?: number; checking?: number }
   /** Per profile: requests a second now, against what its budget allows. */
   rates: { profileId: string; profileName: string; requestsPerSecond: number; budgetPerSecond: number }[]
   /** Seconds left at the current rate; null before any change has run or once finished. */
@@ -175,6 +182,7 @@ export const jobProgressSchema = z.object({
       message: z.string().nullable(),
       entryId: z.string().nullable(),
       error: z.custom<LanyardError>((value) => value === null || typeof value === 'object').nullable(),
+      pending: z.boolean().optional(),
     }),
   ),
 })

@@ -1,5 +1,6 @@
 import type { ErrorCode, StepReport } from '../../shared/errors'
 import { AppError, outcomeUnknownCodes } from '../errors/AppError'
+import { withoutRefreshAdvice } from '../http/httpErrors'
 import { reportSteps } from '../http/changeProgress'
 import type { ProgressStepStatus } from '../../shared/changeProgress'
 
@@ -122,24 +123,38 @@ export async function runSteps(allSteps: readonly Step[], outcome: StepsOutcome)
     }
   }
   if (firstFailure) {
-    const count = (status: StepReport['status']) => reports.filter((report) => report.status === status).length
-    // A step whose outcome is not known may have been carried out: "nothing else was changed; try
-    // again" would contradict it, so the journal's "not known, being checked" is all that is said.
-    const unknown = outcomeUnknownCodes.has(firstFailure.code) && count('applied') === 0
-    const advice = unknown ? (outcome.adviceWhenUnknown ?? '') : count('applied') === 0 ? (outcome.adviceWhenNothingApplied ?? outcome.advice) : outcome.advice
-    const tally = `${count('applied')} of ${reports.length} steps applied, ${count('failed')} failed, ${count('not_attempted')} not attempted`
-    throw new AppError(
-      count('applied') > 0 ? 'partial_failure' : firstFailure.code,
-      `${outcome.operation} did not complete (${tally}). "${firstFailure.name}" failed: ${firstFailure.message}${advice ? ` ${advice}` : ''}`,
-      {
-        steps: reports,
-        details: { ...firstFailure.details, ...outcome.details?.(), failedStep: firstFailure.name },
-        ...(firstFailure.targetFields ? { targetFields: firstFailure.targetFields } : {}),
-      },
-    )
+    const applied = reports.some((report) => report.status === 'applied')
+    throw new AppError(applied ? 'partial_failure' : firstFailure.code, failureWording(reports, firstFailure, outcome), {
+      steps: reports,
+      details: { ...firstFailure.details, ...outcome.details?.(), failedStep: firstFailure.name },
+      ...(firstFailure.targetFields ? { targetFields: firstFailure.targetFields } : {}),
+    })
   }
   if (cancelledBefore !== null) throw cancelledBetweenSteps(reports, cancelledBefore, outcome)
   return reports
+}
+
+/**
+ * Says ONE outcome (STYLE: no step tally that contradicts itself): partial names the steps done and
+ * those not done, with the caller's advice; refused gives the target's reason and that nothing was
+ * changed; a lost answer (the network, an unexpected error, cancelled after sending) says only what
+ * happened, since the journal then says the result is not known and checks it.
+ */
+function failureWording(reports: StepReport[], failure: StepFailure, outcome: StepsOutcome): string {
+  const named = (status: StepReport['status']) => reports.filter((report) => report.status === status).map((report) => `"${report.name}"`)
+  const done = named('applied')
+  if (done.length > 0) {
+    const notSent = named('not_attempted')
+    const notDone = [...named('failed'), ...notSent].join(', ')
+    return `${outcome.operation} was done only in part. Done: ${done.join(', ')}. Not done: ${notDone} ("${failure.name}" failed: ${failure.message}) ${outcome.advice}`
+  }
+  if (outcomeUnknownCodes.has(failure.code) || failure.details.sent === 'true') {
+    const reason = withoutRefreshAdvice(failure.message)
+    return `${outcome.operation}: "${failure.name}" got no clear answer. ${reason}${outcome.adviceWhenUnknown ? ` ${outcome.adviceWhenUnknown}` : ''}`
+  }
+  const advice = outcome.adviceWhenNothingApplied ?? outcome.advice
+  const nothingChanged = /\bNothing\b/.test(advice) ? '' : 'Nothing was changed. '
+  return `${outcome.operation} was refused at "${failure.name}": ${failure.message} ${nothingChanged}${advice}`
 }
 
 function cancelledBetweenSteps(reports: StepReport[], next: string, outcome: StepsOutcome): AppError {

@@ -23,7 +23,7 @@ export function cancelledWhileReading(): AppError {
  * settled against the target, never called failed (`details.sent`, see `wasSentBeforeCancel`).
  */
 export function cancelledAfterSending(): AppError {
-  return new AppError('cancelled', 'The request was cancelled after it was sent: whether the target acted on it is not known.', {
+  return new AppError('cancelled', 'The request was cancelled after it was sent, before its answer came.', {
     details: { sent: 'true' },
   })
 }

@@ -113,8 +113,16 @@ function duration(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`
 }
 
+/** A raw write's warning when its answer was lost. A journalled change drops it: the journal checks the target itself. */
+export const maybeAppliedAdvice = 'It may have been carried out anyway: refresh before trying again.'
+
 function maybeApplied(context: FailureContext): string {
-  return context.idempotent ? '' : `It may have been carried out anyway: refresh before trying again.`
+  return context.idempotent ? '' : maybeAppliedAdvice
+}
+
+/** A lost answer's reason without the raw write's "refresh before trying again": Lanyard checks it instead. */
+export function withoutRefreshAdvice(message: string): string {
+  return message.replace(maybeAppliedAdvice, '').replace(/\s+$/, '').replace(/\s{2,}/g, ' ')
 }
 
 export function errorFromFailure(failure: NetworkFailure, context: FailureContext, host: string): AppError {

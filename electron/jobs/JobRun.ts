@@ -53,7 +53,7 @@ export class JobRun {
     this.changes = job.changes.map((change, index) => {
       const result = results.get(index)
       if (!result) this.unknown.add(index)
-      return { index, line: change.line, state: result?.state ?? 'waiting', message: result?.message ?? null, entryId: result?.entryId ?? null, error: result?.error ?? null }
+      return { index, line: change.line, state: result?.state ?? 'waiting', message: result?.message ?? null, entryId: result?.entryId ?? null, error: result?.error ?? null, pending: result?.pending ?? false }
     })
     this.state = job.requested === 'running' ? 'interrupted' : job.requested
     if (job.requested === 'running' && this.left() === 0 && this.unknown.size === 0) this.state = 'done'
@@ -61,12 +61,15 @@ export class JobRun {
   }
 
   view(): JobView {
-    const counts = { total: this.changes.length, done: 0, failed: 0, skipped: 0, left: 0 }
+    this.showSettled()
+    const counts = { total: this.changes.length, done: 0, failed: 0, skipped: 0, left: 0, notRun: 0, checking: 0 }
     for (const change of this.changes) {
       if (change.state === 'done') counts.done += 1
+      else if (change.state === 'failed' && change.pending) counts.checking += 1
       else if (change.state === 'failed') counts.failed += 1
       else if (change.state === 'skipped') counts.skipped += 1
       else counts.left += 1
+      if (change.state === 'skipped' && change.message === notRunMessage) counts.notRun += 1
     }
     const { rates, secondsLeft } = jobRates(this.job, this.changes, this.pace, this.state === 'running')
     const { id, kind, title, operationId, createdAt, finishedAt, undoOf } = this.job
@@ -74,7 +77,20 @@ export class JobRun {
   }
 
   results(): readonly JobChangeResult[] {
+    this.showSettled()
     return this.changes
+  }
+
+  /**
+   * A row whose outcome was not known shows what the journal settled since (its reconciliation, Check now):
+   * done or failed as the target says. Read from the journal each time, so the job's file needs no rewrite.
+   */
+  private showSettled(): void {
+    for (const change of this.changes) {
+      if (!change.pending || change.entryId === null) continue
+      const entry = this.services.journal.entry(change.entryId)
+      if (entry.outcome.status !== 'pending') Object.assign(change, fromEntry(entry))
+    }
   }
 
   /** Starts (or resumes) the changes still waiting; resolves when the job stops running. */
@@ -220,9 +236,9 @@ export class JobRun {
     return true
   }
 
-  private async finishWith(index: number, outcome: Pick<ChangeOutcome, 'state' | 'message' | 'entryId' | 'error'>): Promise<void> {
+  private async finishWith(index: number, outcome: Pick<ChangeOutcome, 'state' | 'message' | 'entryId' | 'error'> & { pending?: boolean }): Promise<void> {
     const result = this.changes[index]!
-    Object.assign(result, { state: outcome.state, message: outcome.message, entryId: outcome.entryId, error: outcome.error })
+    Object.assign(result, { state: outcome.state, message: outcome.message, entryId: outcome.entryId, error: outcome.error, pending: outcome.pending ?? false })
     await this.services.store.appendResult(this.job.id, { ...result, time: new Date(this.pace.now()).toISOString() })
     this.options.onProgress(this, [result])
   }

@@ -56,6 +56,7 @@ const resultSchema = z.object({
   message: z.string().nullable(),
   entryId: z.string().nullable(),
   error: lanyardErrorSchema.nullable(),
+  pending: z.boolean().optional(),
   time: z.string(),
 })
 export type StoredResult = z.infer<typeof resultSchema>

@@ -85,7 +85,9 @@ export class Jobs {
 
   retryFailed(jobId: string): JobView {
     const run = this.run(jobId)
-    if (run.view().counts.failed === 0) throw new AppError('conflict', 'This job has no failed rows to retry.')
+    // A row still checking (its answer lost) is retried too: the retry settles it before sending it again.
+    const { failed, checking = 0 } = run.view().counts
+    if (failed + checking === 0) throw new AppError('conflict', 'This job has no failed rows to retry.')
     if (run.view().state === 'running') throw new AppError('conflict', 'This job is still running: retry its failed rows once it stops.')
     void run.retryFailed()
     return run.view()

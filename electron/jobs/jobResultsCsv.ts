@@ -20,7 +20,7 @@ export function jobResultsCsv(details: JobDetails, now: Date): ExportedFile {
     change.group?.name ?? '',
     change.before,
     change.after,
-    stateWords[change.state],
+    change.state === 'failed' && change.pending ? 'Not known yet (checking)' : stateWords[change.state],
     change.message ?? '',
     change.entryId ?? '',
   ])

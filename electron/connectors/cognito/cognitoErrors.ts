@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../../../shared/errors'
 import { isPermanentNetworkFailure, networkLayerWording } from '../../http/network/networkFailureWording'
 import { AppError } from '../../errors/AppError'
+import { maybeAppliedAdvice } from '../../http/httpErrors'
 
 /*
  * What went wrong with one Cognito call, read from what the AWS SDK threw: a service exception
@@ -152,7 +153,7 @@ function serviceWording(name: string, message: string, context: FailureContext):
 
 /** A change that failed on the way may still have been carried out: the person must refresh first. */
 function maybeApplied(context: FailureContext): string {
-  return context.idempotent ? '' : 'It may have been carried out anyway: refresh before trying again.'
+  return context.idempotent ? '' : maybeAppliedAdvice
 }
 
 function sentence(...parts: string[]): string {

@@ -82,7 +82,7 @@ describe('deprovision', () => {
     // As runSteps reports it when no step was applied: the failure's own code, with the steps.
     fake.failNext(
       'deprovision',
-      new AppError('network', 'Deprovision of Ada Lovelace did not complete (0 of 1 steps applied, 1 failed, 0 not attempted).', {
+      new AppError('network', 'Deprovision of Ada Lovelace: "Suspend Ada Lovelace" got no clear answer. Okta did not answer within 30 s.', {
         steps: [{ name: 'Suspend Ada Lovelace', status: 'failed', message: 'Okta did not answer within 30 s.' }],
         details: { networkError: 'timeout', failedStep: 'Suspend Ada Lovelace' },
       }),
@@ -92,7 +92,7 @@ describe('deprovision', () => {
     expect(entry).toMatchObject({
       outcome: {
         status: 'pending',
-        message: expect.stringContaining('Lanyard checks it against the target as soon as the target answers again'),
+        message: expect.stringContaining('not known yet. Checking…'),
         steps: [{ name: 'Suspend Ada Lovelace', status: 'failed' }],
       },
       undo: { available: false, reason: expect.stringContaining('not known yet') },
@@ -117,7 +117,7 @@ describe('deprovision', () => {
     await expect(services.handlers['directory.deprovision']({ profileId: profileId, userId })).rejects.toMatchObject({ code: 'internal' })
     const [entry] = (await services.handlers['journal.list']({})).entries
     expect(entry).toMatchObject({
-      outcome: { status: 'pending', message: expect.stringContaining('Lanyard checks it against the target as soon as the target answers again'), steps: [{ status: 'failed' }] },
+      outcome: { status: 'pending', message: expect.stringContaining('not known yet. Checking…'), steps: [{ status: 'failed' }] },
     })
   })
 

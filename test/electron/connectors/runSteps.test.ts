@@ -28,7 +28,7 @@ describe('runSteps', () => {
       { name: 'Three', status: 'not_attempted' },
     ])
     expect(error.message).toBe(
-      'Undo for Ada did not complete (1 of 3 steps applied, 1 failed, 1 not attempted). "Two" failed: Two went wrong. Run undo again.',
+      'Undo for Ada was done only in part. Done: "One". Not done: "Two", "Three" ("Two" failed: Two went wrong.) Run undo again.',
     )
   })
 
@@ -51,7 +51,7 @@ describe('runSteps', () => {
       { name: 'Suspend', status: 'failed', message: 'Suspend went wrong.' },
       { name: 'Later', status: 'not_attempted' },
     ])
-    expect(error.message).toContain('0 of 2 steps applied')
+    expect(error.message).toBe('Undo for Ada: "Suspend" got no clear answer. Suspend went wrong.')
     const refused = await expectAppError(runSteps([failing('Suspend', 'conflict')], outcome), 'conflict')
     expect(refused.extra.details?.failedStep).toBe('Suspend')
   })

@@ -129,7 +129,7 @@ describe('journaled changes', () => {
     ).rejects.toMatchObject({ code: 'network' })
     expect((await services.handlers['journal.list']({})).entries[0]!.outcome).toMatchObject({
       status: 'pending',
-      message: expect.stringContaining('checks it against the target as soon as the target answers again'),
+      message: expect.stringContaining('not known yet. Checking…'),
     })
   })
 

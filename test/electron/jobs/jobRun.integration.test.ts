@@ -33,7 +33,7 @@ describe('a job run', () => {
     const started = await startJob(services, plan)
     const finished = await untilJobIs(services, started.id, ['done'])
 
-    expect(finished.job.counts).toEqual({ total: 6, done: 5, failed: 0, skipped: 1, left: 0 })
+    expect(finished.job.counts).toEqual({ total: 6, done: 5, failed: 0, skipped: 1, left: 0, notRun: 0, checking: 0 })
     expect(finished.changes.find((change) => change.objectId === gone.id)?.message).toMatch(/suspended/i)
     for (const user of added) expect(await statusAt(tenants, user.id)).toBe('SUSPENDED')
     const operation = expectValue<JournalOperation>(await services.call('journal.operation', { operationId: started.operationId }))

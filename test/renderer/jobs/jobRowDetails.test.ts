@@ -15,7 +15,7 @@ afterEach(() => {
 })
 
 const reason =
-  'Deprovision of Lucas Murphy did not complete (0 of 1 steps applied, 1 failed, 0 not attempted). "Suspend Lucas Murphy" failed: Okta had a problem answering (HTTP 503).'
+  'Deprovision of Lucas Murphy was refused at "Suspend Lucas Murphy": Okta refused the request: the token lacks the needed admin role (HTTP 403). Nothing else was changed; try again.'
 
 function failedJob(): JobDetails {
   const finished = jobView({ state: 'done', counts: { total: 2, done: 1, failed: 1, skipped: 0, left: 0 }, secondsLeft: null })

@@ -35,21 +35,48 @@ export const jobStateTones = {
   interrupted: 'danger',
 } as const satisfies Record<JobState, string>
 
-export const changeStateWords: Record<JobChangeState, string> = { waiting: 'Waiting', running: 'Running…', done: 'Done', skipped: 'Skipped', failed: 'Failed' }
-export const changeStateTones = { waiting: 'neutral', running: 'neutral', done: 'ok', skipped: 'neutral', failed: 'danger' } as const satisfies Record<JobChangeState, string>
+/** `checking`: its answer was lost; the journal settles it, and the row then shows the settled result. */
+export const changeStateWords: Record<JobChangeState | 'checking', string> = {
+  waiting: 'Waiting',
+  running: 'Running…',
+  done: 'Done',
+  skipped: 'Skipped',
+  failed: 'Failed',
+  checking: 'Not known yet — checking',
+}
+export const changeStateTones = {
+  waiting: 'neutral',
+  running: 'neutral',
+  done: 'ok',
+  skipped: 'neutral',
+  failed: 'danger',
+  checking: 'warning',
+} as const satisfies Record<JobChangeState | 'checking', string>
 
 export const planStateWords: Record<JobPlanRow['state'], string> = { ready: 'Ready', skip: 'Skipped', problem: 'Problem' }
 export const planStateTones = { ready: 'ok', skip: 'neutral', problem: 'danger' } as const satisfies Record<JobPlanRow['state'], string>
 
-/** Rows finished one way or another, out of all: what the progress bar fills. */
+/** Rows finished one way or another, out of all: what the progress bar fills. A cancel's not-run changes never ran, so they do not fill it. */
 export function finishedCount(job: Pick<JobView, 'counts'>): number {
-  return job.counts.done + job.counts.failed + job.counts.skipped
+  return job.counts.done + job.counts.failed + (job.counts.checking ?? 0) + job.counts.skipped - (job.counts.notRun ?? 0)
+}
+
+/** "Cancelled: 12 of 25 done, 1 failed, 12 not run": a cancelled job says what ran and what never did, not a percentage. */
+export function cancelledWords(counts: JobView['counts']): string {
+  const number = (count: number) => count.toLocaleString('en')
+  const skipped = counts.skipped - (counts.notRun ?? 0)
+  const parts = [`${number(counts.done)} of ${number(counts.total)} done`, `${number(counts.failed)} failed`]
+  if (counts.checking) parts.push(`${number(counts.checking)} not known yet — checking`)
+  if (skipped > 0) parts.push(`${number(skipped)} skipped`)
+  parts.push(`${number((counts.notRun ?? 0) + counts.left)} not run`)
+  return `Cancelled: ${parts.join(', ')}`
 }
 
 /** "36 done, 7 failed, 5 skipped, 0 left of 48 changes": the one way a job's counts read, on its page and in the list. */
 export function countWords(counts: JobView['counts']): string {
   const number = (count: number) => count.toLocaleString('en')
-  return `${number(counts.done)} done, ${number(counts.failed)} failed, ${number(counts.skipped)} skipped, ${number(counts.left)} left of ${plural(counts.total, 'change')}`
+  const checking = counts.checking ? `${number(counts.checking)} checking, ` : ''
+  return `${number(counts.done)} done, ${number(counts.failed)} failed, ${checking}${number(counts.skipped)} skipped, ${number(counts.left)} left of ${plural(counts.total, 'change')}`
 }
 
 export function percentDone(job: Pick<JobView, 'counts'>): number {

@@ -1,4 +1,4 @@
-import type { JobChange, JobChangeState, JobDetails, JobPlan, JobPlanRow } from '../../../../shared/jobs'
+import type { JobChange, JobChangeResult, JobChangeState, JobDetails, JobPlan, JobPlanRow } from '../../../../shared/jobs'
 
 /** One line of a plan's table: a change of an input line, or the line itself when it has none (skipped, a problem). */
 export interface PlanTableRow {
@@ -49,13 +49,20 @@ export interface ResultTableRow {
   key: string
   line: number
   input: string
-  state: JobChangeState
+  state: ResultState
   what: string
   reason: string
 }
 
+/** A change's state as its row reads: `checking` is a failed one whose outcome is not known yet (pending). */
+export type ResultState = JobChangeState | 'checking'
+
+export function resultStateOf(change: Pick<JobChangeResult, 'state' | 'pending'>): ResultState {
+  return change.state === 'failed' && change.pending ? 'checking' : change.state
+}
+
 /** Which of a job's results to show: one state of its changes, or the input lines its plan left out (`unplanned`). */
-export type ResultFilter = 'all' | JobChangeState | 'unplanned'
+export type ResultFilter = 'all' | ResultState | 'unplanned'
 
 /**
  * A job's results by input line: its changes as they ran, and the lines its plan left out with why.
@@ -64,8 +71,9 @@ export type ResultFilter = 'all' | JobChangeState | 'unplanned'
 export function resultTableRows(details: JobDetails, shown: ResultFilter): ResultTableRow[] {
   const rows: ResultTableRow[] = []
   for (const change of details.changes) {
-    if (shown !== 'all' && change.state !== shown) continue
-    rows.push({ key: `c${change.index}`, line: change.line, input: change.input, state: change.state, what: changeLabel(change), reason: change.error?.message ?? change.message ?? '' })
+    const state = resultStateOf(change)
+    if (shown !== 'all' && state !== shown) continue
+    rows.push({ key: `c${change.index}`, line: change.line, input: change.input, state, what: changeLabel(change), reason: change.error?.message ?? change.message ?? '' })
   }
   if (shown === 'all' || shown === 'unplanned') {
     for (const skipped of details.skippedLines) rows.push({ key: `s${skipped.line}`, line: skipped.line, input: skipped.input, state: 'skipped', what: '', reason: skipped.reason })

@@ -15,9 +15,8 @@ afterEach(() => {
 })
 
 const lostMessage =
-  'Deprovision of Ada Lovelace did not complete (0 of 1 steps applied, 1 failed, 0 not attempted). "Suspend Ada Lovelace" failed: ' +
-  'The connection to Okta was cut before it answered. It may have been carried out anyway: refresh before trying again. ' +
-  'Whether the change took effect is not known; Lanyard checks it against the target as soon as the target answers again.'
+  'Deprovision of Ada Lovelace: "Suspend Ada Lovelace" got no clear answer. The connection to Okta was cut before it answered. ' +
+  'Whether the change took effect is not known yet. Checking…: Lanyard reads it back from the target as soon as it answers, and shows the result.'
 const pending: JournalEntry = deprovisionEntry({
   outcome: { status: 'pending', time: '2026-11-20T10:00:01.000Z', message: lostMessage, steps: [], reconciled: false, details: {} },
   undo: { available: false, reason: 'not known yet', undoneBy: null },

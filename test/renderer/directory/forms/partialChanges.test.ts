@@ -20,7 +20,7 @@ const retyped = 'N3w-Passw0rd!2026'
 /** Cognito's create that made the user, then failed at the password step and never reached the group. */
 const partialFailure: LanyardError = {
   code: 'partial_failure',
-  message: `Creating ada did not complete (1 of 3 steps applied, 1 failed, 1 not attempted). "Set the password" failed: ${policy}`,
+  message: `Creating ada was done only in part. Done: "Create user ada". Not done: "Set the password", "Add to admins" ("Set the password" failed: ${policy}) The steps that were applied stay applied: finish or roll back the change from the Activity view.`,
   steps: partialCreateEntry().outcome.steps,
   details: { objectId: 'ada', objectName: 'ada', failedStep: 'Set the password', entryId: 'entry-partial-create' },
 }
