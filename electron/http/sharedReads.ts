@@ -45,12 +45,14 @@ export function createSharedReads<Answer, Listener = never>(copy: (answer: Answe
     const controller = new AbortController()
     const callers = new Set<{ listener?: Listener }>()
     const listeners = () => [...callers].flatMap((caller) => (caller.listener === undefined ? [] : [caller.listener]))
-    // Forgotten the moment it settles, before any caller sees the answer: a read after it is new.
-    const answer = start(controller.signal, listeners, controller).finally(() => {
+    const answer = start(controller.signal, listeners, controller)
+    // Forgotten the moment it settles, before any caller sees the answer (this handler is the first
+    // on it): a read after it is new. One handler for both outcomes, no promise of its own per read,
+    // which also takes the rejection no caller may be left to take (all aborted: cancelled).
+    const forget = () => {
       if (inFlight.get(key) === entry) inFlight.delete(key)
-    })
-    // Every caller may have left; the read's own outcome (cancelled) then has no one to reach.
-    answer.catch(() => undefined)
+    }
+    answer.then(forget, forget)
     const entry: InFlight<Answer, Listener> = { answer, controller, callers, shared: false }
     inFlight.set(key, entry)
     return entry
