@@ -1,7 +1,7 @@
 import axios from 'axios'
 import { redactedMark } from '../logging/redact'
 import { AppError } from '../errors/AppError'
-import { cancelledAfterSending, linkedSignal, throwIfAborted, waitFor } from './cancellation'
+import { cancelledAfterSending, throwIfAborted, waitFor } from './cancellation'
 import { retryReporter } from './changeProgress'
 import { ConcurrencyLimiter } from './ConcurrencyLimiter'
 import { errorFromFailure, errorFromResponse, rateLimitedError, type FailureContext } from './httpErrors'
@@ -63,7 +63,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const limiter = new ConcurrencyLimiter(options.concurrency ?? defaults.concurrency)
   const budget = options.budget
   const budgetFamily = options.budgetFamily ?? (() => 'all')
-  const closing = new AbortController()
+  // Every request in flight, by its own controller: close() aborts each. Not a closing signal every
+  // request listens to: that one signal would carry a listener per request (Node warns past 10).
+  const inFlight = new Set<{ abort(): void }>()
+  let closed = false
   const sharedReads = createSharedReads<HttpResponse, NonNullable<HttpRequest['onHeaders']>>(copyOfResponse)
 
   function describe(response: HttpResponse): TargetErrorDescription {
@@ -146,13 +149,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
    * one budget ticket, its answer's headers announced to every caller still waiting.
    */
   async function request(request: HttpRequest): Promise<HttpResponse> {
-    if (closing.signal.aborted) throw closedError()
+    if (closed) throw closedError()
     throwIfAborted(request.signal)
     // Made once per request: the shared read's key and every attempt use the same URL.
     const url = requestUrl(options.baseUrl, request, target)
-    if (!isShareableRead(request)) return send(request, url)
+    if (!isShareableRead(request)) return sendOwn(request, url)
     const key = `${request.method} ${url.href}`
-    return sharedReads.read(key, { signal: request.signal, listener: request.onHeaders }, (signal, listeners) =>
+    // The shared read's controller is the request's own: aborted when every caller has left, or on close.
+    return sharedReads.read(key, { signal: request.signal, listener: request.onHeaders }, (signal, listeners, controller) =>
       send(
         {
           ...request,
@@ -162,23 +166,36 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           },
         },
         url,
+        controller,
       ),
     )
   }
 
-  /**
-   * The request with one signal that also aborts when the client closes, so a closed profile
-   * sends nothing more: not from the concurrency queue, nor after a retry or rate-limit wait.
-   */
-  async function send(request: HttpRequest, url: URL): Promise<HttpResponse> {
-    const linked = linkedSignal([request.signal, closing.signal])
+  /** A request no other shares: its own controller follows the caller's signal (one listener, removed at the end). */
+  async function sendOwn(request: HttpRequest, url: URL): Promise<HttpResponse> {
+    const controller = new AbortController()
+    const abort = () => controller.abort()
+    request.signal?.addEventListener('abort', abort, { once: true })
     try {
-      return await sendWithRetries({ ...request, signal: linked.signal }, url)
+      return await send({ ...request, signal: controller.signal }, url, controller)
+    } finally {
+      request.signal?.removeEventListener('abort', abort)
+    }
+  }
+
+  /**
+   * `request.signal` is `controller`'s, which close() aborts too, so a closed profile sends nothing
+   * more: not from the concurrency queue, nor after a retry or rate-limit wait.
+   */
+  async function send(request: HttpRequest, url: URL, controller: { abort(): void }): Promise<HttpResponse> {
+    inFlight.add(controller)
+    try {
+      return await sendWithRetries(request, url)
     } catch (error: unknown) {
-      if (closing.signal.aborted && error instanceof AppError && error.code === 'cancelled') throw closedError(error.extra.details)
+      if (closed && error instanceof AppError && error.code === 'cancelled') throw closedError(error.extra.details)
       throw error
     } finally {
-      linked.dispose()
+      inFlight.delete(controller)
     }
   }
 
@@ -260,7 +277,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return {
     request,
     close() {
-      closing.abort()
+      closed = true
+      for (const request of [...inFlight]) request.abort()
       httpAgent.destroy()
       httpsAgent.destroy()
     },

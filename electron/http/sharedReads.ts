@@ -15,12 +15,13 @@ import { cancelledError, cancelledWhileReading } from './cancellation'
 export interface SharedReads<Answer, Listener> {
   /**
    * Joins the read in flight under `key`, or starts it with `start`, which gets the read's own
-   * signal (aborted when every caller has left) and the listeners of the callers still waiting.
+   * signal (aborted when every caller has left) and the listeners of the callers still waiting,
+   * and the signal's controller, for an owner that may stop the read itself (a client closing).
    */
   read(
     key: string,
     caller: { signal?: AbortSignal; listener?: Listener },
-    start: (signal: AbortSignal, listeners: () => readonly Listener[]) => Promise<Answer>,
+    start: (signal: AbortSignal, listeners: () => readonly Listener[], controller: AbortController) => Promise<Answer>,
   ): Promise<Answer>
 }
 
@@ -37,16 +38,21 @@ interface InFlight<Answer, Listener> {
 export function createSharedReads<Answer, Listener = never>(copy: (answer: Answer) => Answer): SharedReads<Answer, Listener> {
   const inFlight = new Map<string, InFlight<Answer, Listener>>()
 
-  function begin(key: string, start: (signal: AbortSignal, listeners: () => readonly Listener[]) => Promise<Answer>): InFlight<Answer, Listener> {
+  function begin(
+    key: string,
+    start: (signal: AbortSignal, listeners: () => readonly Listener[], controller: AbortController) => Promise<Answer>,
+  ): InFlight<Answer, Listener> {
     const controller = new AbortController()
     const callers = new Set<{ listener?: Listener }>()
     const listeners = () => [...callers].flatMap((caller) => (caller.listener === undefined ? [] : [caller.listener]))
-    // Forgotten the moment it settles, before any caller sees the answer: a read after it is new.
-    const answer = start(controller.signal, listeners).finally(() => {
+    const answer = start(controller.signal, listeners, controller)
+    // Forgotten the moment it settles, before any caller sees the answer (this handler is the first
+    // on it): a read after it is new. One handler for both outcomes, no promise of its own per read,
+    // which also takes the rejection no caller may be left to take (all aborted: cancelled).
+    const forget = () => {
       if (inFlight.get(key) === entry) inFlight.delete(key)
-    })
-    // Every caller may have left; the read's own outcome (cancelled) then has no one to reach.
-    answer.catch(() => undefined)
+    }
+    answer.then(forget, forget)
     const entry: InFlight<Answer, Listener> = { answer, controller, callers, shared: false }
     inFlight.set(key, entry)
     return entry

@@ -1,7 +1,10 @@
+import { Agent } from 'node:http'
 import okta from '@okta/okta-sdk-nodejs'
+import axios from 'axios'
 import { parseCustomProperties } from '../../shared/catalogue/customProperties'
 import { getDescriptor } from '../../shared/catalogue'
 import type { ConnectorId } from '../../shared/catalogue/types'
+import { createHttpClient } from '../../electron/http/createHttpClient'
 import { coupaQuota } from '../../electron/connectors/coupa/coupaBudget'
 import { userFields } from '../../electron/connectors/coupa/coupaUserFields'
 import { goToAdminQuota } from '../../electron/connectors/gotomeeting/goToBudget'
@@ -12,6 +15,7 @@ import { listEveryUser, openBenchConnector } from './benchConnector'
 import { lanyardRowWork, parseOnly, type BareWork } from './bareRowWork'
 import { milliseconds, printTable, type BenchRow } from './benchTable'
 import { startSandboxProcess } from './sandboxProcess'
+import { createRecordingLogger } from '../support/recordingLogger'
 
 /**
  * Per-row CPU of the Okta, GoTo and Coupa connectors (issue 14): every user listed through the
@@ -29,6 +33,10 @@ import { startSandboxProcess } from './sandboxProcess'
  * and ~1.1× for GoTo's 19 on this machine. So for those two a second bare loop is spaced as the
  * budget spaces requests ("bare fetch at Lanyard's pace"), and the Lanyard row gives its CPU beside
  * each loop: the pace is the quota's, the rows' work is the mapping's, the rest is the way there.
+ *
+ * For Okta the way there is taken apart too: the same bare loop and rows through axios (as Lanyard's
+ * client makes it), then through Lanyard's HTTP client (createHttpClient) without the connector.
+ * Whatever Lanyard costs beyond that last row is the connector's (paging, read-ahead, budget).
  */
 
 type Target = 'okta' | 'gotomeeting' | 'coupa'
@@ -128,10 +136,15 @@ function listersFor(target: Target, tenant: Record<string, string>): Lister[] {
   const lanyard: Lister = { name: 'Lanyard', list: () => listThroughLanyard(target, tenant) }
   const rows = lanyardRowWork(target, tenant)
   if (target === 'okta') {
+    // Made once, as a connector makes its client once: every listing reuses its connections.
+    const [bareAxios, lanyardClient] = [axiosGet(), lanyardClientGet(tenant)]
     return [
       lanyard,
       { name: 'bare fetch', list: () => bareOkta(tenant) },
       { name: mappedName, list: () => bareOkta(tenant, rows) },
+      // The way there, in two steps: axios instead of fetch, then Lanyard's HTTP client instead of axios.
+      { name: "bare axios + Lanyard's rows", list: () => bareOkta(tenant, rows, bareAxios) },
+      { name: "Lanyard's HTTP client + rows", list: () => bareOkta(tenant, rows, lanyardClient) },
       { name: 'Okta Node SDK', list: () => oktaSdk(tenant) },
     ]
   }
@@ -175,10 +188,44 @@ async function listThroughLanyard(connectorId: ConnectorId, tenant: Record<strin
   }
 }
 
-async function getJson(url: string | URL, headers: Record<string, string>, work: BareWork): Promise<{ body: unknown; response: Response }> {
+/** One GET of a bare loop: the body as text (or parsed already, by Lanyard's client) and the Link header. */
+type Get = (url: URL, headers: Record<string, string>) => Promise<({ text: string } | { parsed: unknown }) & { link: string | null }>
+
+const fetchGet: Get = async (url, headers) => {
   const response = await fetch(url, { headers })
   if (!response.ok) throw new Error(`${String(url)} answered ${response.status}`)
-  return { body: work.parse(await response.text()), response }
+  return { text: await response.text(), link: response.headers.get('link') }
+}
+
+/** axios as Lanyard's client makes it (keep-alive agent, no proxy or redirects), the body as text to parse as the loop parses. */
+function axiosGet(): Get {
+  const instance = axios.create({ httpAgent: new Agent({ keepAlive: true }), proxy: false, maxRedirects: 0, responseType: 'text' })
+  return async (url, headers) => {
+    const response = await instance.get<string>(url.toString(), { headers })
+    return { text: response.data, link: typeof response.headers.link === 'string' ? response.headers.link : null }
+  }
+}
+
+/** Lanyard's HTTP client (createHttpClient) without the connector: its answer is parsed already, so the loop's parse is skipped. */
+function lanyardClientGet(tenant: Record<string, string>): Get {
+  const client = createHttpClient({
+    targetName: 'Okta',
+    baseUrl: tenant.url!,
+    environment: 'sandbox',
+    authenticate: () => ({ Authorization: `SSWS ${tenant.token}` }),
+    secrets: [tenant.token!],
+    logger: createRecordingLogger(),
+  })
+  const caller = new AbortController()
+  return async (url) => {
+    const response = await client.request({ method: 'GET', path: url.toString(), signal: caller.signal, onHeaders: () => undefined })
+    return { parsed: response.data, link: response.headers.link ?? null }
+  }
+}
+
+async function getJson(url: URL, headers: Record<string, string>, work: BareWork, get: Get = fetchGet): Promise<{ body: unknown; link: string | null }> {
+  const answer = await get(url, headers)
+  return { body: 'parsed' in answer ? answer.parsed : work.parse(answer.text), link: answer.link }
 }
 
 function countRows(rows: unknown[], work: BareWork): number {
@@ -187,16 +234,16 @@ function countRows(rows: unknown[], work: BareWork): number {
 }
 
 /** Okta: 200 a page of every user (Lanyard's `status pr`: deactivated ones too), the next page from the Link header once the answer is read. */
-async function bareOkta(tenant: Record<string, string>, work = parseOnly): Promise<number> {
+async function bareOkta(tenant: Record<string, string>, work = parseOnly, get: Get = fetchGet): Promise<number> {
   const headers = { Authorization: `SSWS ${tenant.token}`, Accept: 'application/json' }
   let rows = 0
   const page = (after: string | null) =>
     new URL(`/api/v1/users?${new URLSearchParams({ search: everyUser, limit: '200', ...(after === null ? {} : { after }) }).toString()}`, tenant.url)
   let next: URL | null = page(null)
   while (next) {
-    const { body, response }: { body: unknown; response: Response } = await getJson(next, headers, work)
+    const { body, link } = await getJson(next, headers, work, get)
     rows += countRows(body as unknown[], work)
-    const after = nextAfter({ headers: { link: response.headers.get('link') ?? '' } })
+    const after = nextAfter({ headers: { link: link ?? '' } })
     next = after === null ? null : page(after)
   }
   return rows
