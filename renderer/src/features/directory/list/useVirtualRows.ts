@@ -1,5 +1,6 @@
-import { computed, onBeforeUnmount, onMounted, ref } from 'vue'
+import { computed } from 'vue'
 import type { TableRowsView } from '../../../stores/tableRows'
+import { useScrollerViewport } from './useScrollerViewport'
 import { scrollTopToShow, showsLastRow, visibleWindow } from './virtualWindow'
 
 /** Used until the scroller has been laid out (and in DOMs that do no layout). */
@@ -12,10 +13,7 @@ const fallbackViewportHeight = 480
  * computed (never cached in one: a computed holding the same array would tell nobody it grew).
  */
 export function useVirtualRows(options: { rows: () => TableRowsView; rowHeight: () => number; overscan: number }) {
-  const scroller = ref<HTMLElement | null>(null)
-  const scrollTop = ref(0)
-  const viewportHeight = ref(fallbackViewportHeight)
-  let resizeObserver: ResizeObserver | null = null
+  const { scroller, scrollTop, viewportHeight, onScroll, scrollToTop } = useScrollerViewport(fallbackViewportHeight)
 
   const view = () => ({ scrollTop: scrollTop.value, viewportHeight: viewportHeight.value, rowHeight: options.rowHeight(), rowCount: options.rows().items.length })
   const rowWindow = computed(() => visibleWindow({ ...view(), overscan: options.overscan }))
@@ -23,15 +21,6 @@ export function useVirtualRows(options: { rows: () => TableRowsView; rowHeight: 
     const { start, end } = rowWindow.value
     return options.rows().items.slice(start, end).map((item, offset) => ({ item, index: start + offset }))
   })
-
-  function measure(): void {
-    const height = scroller.value?.clientHeight ?? 0
-    viewportHeight.value = height > 0 ? height : fallbackViewportHeight
-  }
-
-  function onScroll(): void {
-    scrollTop.value = scroller.value?.scrollTop ?? 0
-  }
 
   function scrollToIndex(index: number): void {
     const element = scroller.value
@@ -41,21 +30,6 @@ export function useVirtualRows(options: { rows: () => TableRowsView; rowHeight: 
     element.scrollTop = target
     scrollTop.value = target
   }
-
-  /** A new search starts at its first row; the scroll position belonged to the previous list. */
-  function scrollToTop(): void {
-    if (scroller.value) scroller.value.scrollTop = 0
-    scrollTop.value = 0
-  }
-
-  onMounted(() => {
-    measure()
-    if (typeof ResizeObserver === 'function' && scroller.value) {
-      resizeObserver = new ResizeObserver(measure)
-      resizeObserver.observe(scroller.value)
-    }
-  })
-  onBeforeUnmount(() => resizeObserver?.disconnect())
 
   return {
     scroller,
