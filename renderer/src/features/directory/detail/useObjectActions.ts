@@ -1,4 +1,5 @@
 import { computed, ref } from 'vue'
+import type { JournalEntry } from '../../../../../shared/journal'
 import type { ConnectorDescriptor, ObjectTypeDescriptor } from '../../../../../shared/catalogue'
 import type { LanyardError } from '../../../../../shared/errors'
 import type { ProfileView } from '../../../../../shared/profiles'
@@ -92,6 +93,13 @@ export function useObjectActions(context: ObjectActionContext) {
   /** The ticket or reason of the deprovision the override repeats. */
   let lastReason = ''
 
+  /** A journaled change's result on the panel: anything short of applied shows its steps; the summary as a toast. */
+  function showOutcome(entry: JournalEntry): void {
+    const { outcome } = entry
+    if (outcome.status !== 'applied') failure.value = { code: 'partial_failure', message: outcome.message, steps: outcome.steps, details: outcome.details }
+    ui.showToast(entry.summary)
+  }
+
   async function runDeprovision(userId: string, why: { reason: string; ownAccountOverride?: string }): Promise<void> {
     reset()
     busy.value = true
@@ -101,11 +109,7 @@ export function useObjectActions(context: ObjectActionContext) {
     if (!result.ok && outcomeUnknown(result.error)) await unsettled.lookUp(context.profile().id, userId)
     busy.value = false
     if (result.ok) {
-      const { outcome } = result.value
-      if (outcome.status !== 'applied') {
-        failure.value = { code: 'partial_failure', message: outcome.message, steps: outcome.steps, details: outcome.details }
-      }
-      ui.showToast(result.value.summary)
+      showOutcome(result.value)
     } else if (!outcomeUnknown(result.error)) {
       failure.value = result.error
     }
@@ -121,11 +125,7 @@ export function useObjectActions(context: ObjectActionContext) {
     busy.value = false
     if (result.ok) {
       undoDifferences.value = result.value.differences
-      const { outcome } = result.value.entry
-      if (outcome.status !== 'applied') {
-        failure.value = { code: 'partial_failure', message: outcome.message, steps: outcome.steps, details: outcome.details }
-      }
-      ui.showToast(result.value.entry.summary)
+      showOutcome(result.value.entry)
     } else {
       failure.value = result.error
     }
@@ -144,11 +144,7 @@ export function useObjectActions(context: ObjectActionContext) {
     const result = await store.finishDeprovision(entry.id)
     busy.value = false
     if (result.ok) {
-      const { outcome } = result.value
-      if (outcome.status !== 'applied') {
-        failure.value = { code: 'partial_failure', message: outcome.message, steps: outcome.steps, details: outcome.details }
-      }
-      ui.showToast(result.value.summary)
+      showOutcome(result.value)
     } else {
       failure.value = result.error
     }
