@@ -38,8 +38,8 @@ export function decodeCursor(cursor: string, list: OffsetList): number {
   return o
 }
 
-export interface OffsetPage {
-  rows: unknown[]
+export interface OffsetPage<Row = unknown> {
+  rows: Row[]
   nextCursor: string | null
 }
 
@@ -48,18 +48,19 @@ export interface OffsetPage {
  * `pagesAtOnce` at a time; a short page ends the list, and pages asked for after it are dropped
  * (rows added meanwhile belong to a later read, not to this one).
  */
-export async function readOffsetPage(context: CoupaContext, list: OffsetList, page: PageRequest, signal?: AbortSignal): Promise<OffsetPage> {
+export async function readOffsetPage<Row = unknown>(
+  context: CoupaContext,
+  list: OffsetList,
+  page: PageRequest,
+  signal?: AbortSignal,
+  toRow: (row: unknown) => Row = (row) => row as Row,
+): Promise<OffsetPage<Row>> {
   const start = page.cursor ? decodeCursor(page.cursor, list) : 0
   const limits = Array.from({ length: Math.ceil(page.pageSize / coupaPageSize) }, (_, index) =>
     Math.min(coupaPageSize, page.pageSize - index * coupaPageSize),
   )
-  // Offsets are positions, so the next page's cursor is known before any row arrives: told now, its
-  // requests queue behind these and take each slot as it frees, keeping every slot busy instead of
-  // waiting for this batch's slowest page. If this page turns out to be the last, the page read
-  // ahead comes back empty and is never used.
   const nextIfFull = encodeCursor(start + page.pageSize, list)
-  page.onNextCursor?.(nextIfFull)
-  const results: unknown[][] = []
+  const results: Row[][] = []
   const failures = new Map<number, unknown>()
   const controllers: AbortController[] = []
   // Pages from `end` on are not needed: the list ended (a short page) or a page failed before them.
@@ -80,8 +81,8 @@ export async function readOffsetPage(context: CoupaContext, list: OffsetList, pa
     try {
       const query = { ...list.query, limit, offset: start + index * coupaPageSize }
       const response = await context.http.request({ method: 'GET', path: list.path, query, signal: linked.signal })
-      const rows = parseRows(response.data, list.what).slice(0, limit)
-      results[index] = rows
+      const rows = parseRows(response.data, list.what)
+      results[index] = rows.slice(0, limit).map(toRow)
       if (rows.length < limit) endAfter(index)
     } catch (error: unknown) {
       failures.set(index, error)
@@ -98,8 +99,20 @@ export async function readOffsetPage(context: CoupaContext, list: OffsetList, pa
   // A list's first page goes alone: most searches end inside it, and pages sent beside it would
   // spend the target's rate limit for nothing (or not, depending on timing — so no one could say
   // how many requests a search sends). Only once it comes back full do the others go, side by side.
-  if (start === 0 && limits.length > 1) await readOne(next++)
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, context.pagesAtOnce), Math.max(0, end - next)) }, () => worker()))
+  async function readAll(): Promise<void> {
+    if (start === 0 && limits.length > 1) await readOne(next++)
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, context.pagesAtOnce), Math.max(0, end - next)) }, () => worker()))
+  }
+
+  const reading = readAll()
+  // Offsets are positions, so the next page's cursor is known before any row arrives. It is told
+  // once this page's own requests have taken their place in the budget's queue (readAll runs up to
+  // that wait at once): the page read ahead then queues behind them and takes each slot as it
+  // frees, keeping every slot busy instead of waiting for this batch's slowest page, and never
+  // delays the page asked for. If this page turns out to be the last, the page read ahead comes
+  // back empty and is never used.
+  page.onNextCursor?.(nextIfFull)
+  await reading
   // The first failure in list order, among the pages the list still needed.
   const failed = [...failures.keys()].filter((index) => index < end).sort((left, right) => left - right)[0]
   if (failed !== undefined) throw failures.get(failed)

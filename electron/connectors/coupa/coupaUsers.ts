@@ -29,10 +29,9 @@ export function userList(context: CoupaContext, filters: Record<string, QueryVal
 }
 
 export async function listUsers(context: CoupaContext, query: ListQuery, signal?: AbortSignal): Promise<DirectoryPage> {
-  const page = await readOffsetPage(context, userList(context, userFilters(query.search)), query, signal)
-  const items = page.rows.map((row) => userToObject(context, parseUserRow(row, 'a user')))
+  const page = await readOffsetPage(context, userList(context, userFilters(query.search)), query, signal, (row) => userToObject(context, parseUserRow(row, 'a user')))
   // Coupa reports no total count (A.3).
-  return { items, nextCursor: page.nextCursor, total: null }
+  return { items: page.rows, nextCursor: page.nextCursor, total: null }
 }
 
 /** Users whose email or login is one of `emails`: 25 to a list, by email then by login (coupaSearch.ts), every page read. */

@@ -78,19 +78,26 @@ describe('Coupa offset paging', () => {
     expect(ids).toEqual(Array.from({ length: 140 }, (_, index) => index + 1))
   })
 
-  it('tells the next cursor before the first row arrives, so the next pages queue behind these', async () => {
+  it("tells the next cursor before the first row arrives, once this page's own requests are queued ahead of the next page's", async () => {
     const coupa = fakeCoupa(500)
-    const told: { cursor: string; requestsSent: number }[] = []
+    const told: { cursor: string; requestsSent: number; answered: number }[] = []
     let sent = 0
-    const request: typeof coupa.request = (input) => {
+    let answered = 0
+    const request: typeof coupa.request = async (input) => {
       sent++
-      return coupa.request(input)
+      const response = await coupa.request(input)
+      answered++
+      return response
     }
-    const page = await readOffsetPage(coupaTestContext({ request }), list, {
-      pageSize: 100,
-      onNextCursor: (cursor) => told.push({ cursor, requestsSent: sent }),
-    })
-    expect(told).toEqual([{ cursor: page.nextCursor, requestsSent: 0 }])
+    const context = coupaTestContext({ request })
+    const onNextCursor = (cursor: string) => told.push({ cursor, requestsSent: sent, answered })
+    // A list's first page sends its first request alone; a later page sends all of its requests at once.
+    const first = await readOffsetPage(context, list, { pageSize: 100, onNextCursor })
+    const second = await readOffsetPage(context, list, { pageSize: 100, cursor: first.nextCursor, onNextCursor })
+    expect(told).toEqual([
+      { cursor: first.nextCursor, requestsSent: 1, answered: 0 },
+      { cursor: second.nextCursor, requestsSent: 4, answered: 2 },
+    ])
   })
 
   it('tells a next cursor it then does not return when the page is the last', async () => {
