@@ -118,7 +118,7 @@ export function userToObject(context: CoupaContext, user: CoupaUser): DirectoryO
     displayName: userDisplayName(user),
     secondary: text(user.login),
     status: userStatus(active),
-    attributes,
+    attributes: { ...attributes },
     readOnlyReason: null,
     ...(Object.keys(notes).length > 0 && { attributeNotes: notes }),
   }
