@@ -2,6 +2,7 @@ import type { UserType } from '@aws-sdk/client-cognito-identity-provider'
 import type { DirectoryObject } from '../../../shared/directory'
 import type { UsersWithEmails } from '../Connector'
 import { emailBatches, everyPage, usersInBatches } from '../emailBatches'
+import { AppError } from '../../errors/AppError'
 import { describePool } from './cognitoConnection'
 import { userFromListing, userToObject } from './cognitoMapping'
 import { maxCognitoPage } from './cognitoPaging'
@@ -27,7 +28,7 @@ const searchesBeforeListingPays = 2
 const oneEmailASearch = { perRequest: 1, maxChars: Number.POSITIVE_INFINITY, charsOf: () => 0 }
 
 /** The pages a listing of the whole pool reads: 60 users a page, and one page even for an empty pool. */
-export function poolListingPages(estimatedUsers: number): number {
+function poolListingPages(estimatedUsers: number): number {
   return Math.max(1, Math.ceil(estimatedUsers / maxCognitoPage))
 }
 
@@ -35,11 +36,24 @@ export async function usersWithEmails(context: CognitoContext, emails: readonly 
   // Each email once, in lower case as a search sends it (lineAccounts' searchText): HR's "Dana.Lee@Example.com" is dana.lee@example.com.
   const wanted = emailBatches(emails.map((email) => email.trim().toLowerCase()), oneEmailASearch).flat()
   if (wanted.length <= searchesBeforeListingPays) return searchEach(context, wanted, signal)
-  const pool = await describePool(context.api, { signal })
-  const estimate = pool.EstimatedNumberOfUsers
   const described = (found: UsersWithEmails): UsersWithEmails => ({ users: found.users, requests: found.requests + 1 })
+  const estimate = await estimatedUsers(context, signal)
   if (estimate === undefined || poolListingPages(estimate) >= wanted.length) return described(await searchEach(context, wanted, signal))
   return described(await listPool(context, wanted, signal))
+}
+
+/**
+ * The pool's size, or undefined where the key may not read it (a policy without
+ * cognito-idp:DescribeUserPool) or the read failed: the size only chooses the cheaper way, and
+ * the searches still find every line, or say why they could not. A cancelled plan stays cancelled.
+ */
+async function estimatedUsers(context: CognitoContext, signal?: AbortSignal): Promise<number | undefined> {
+  try {
+    return (await describePool(context.api, { signal })).EstimatedNumberOfUsers
+  } catch (error) {
+    if (signal?.aborted || (error instanceof AppError && error.code === 'cancelled')) throw error
+    return undefined
+  }
 }
 
 /** One ListUsers per email (every page of its answer, counted), a few at once. */

@@ -96,4 +96,22 @@ describe('planning a list on Cognito', () => {
     expect(planned.estimate.planRequests).toBe(6)
     expect(planned.rows.every((row) => row.state !== 'problem')).toBe(true)
   })
+
+  it('searches line by line when the key may not read the pool (DescribeUserPool refused): the size only chooses the cheaper way', async () => {
+    const { cognito, proxy, services, profileId } = await poolBehindProxy(2000)
+    const lines = cognito.tenant.users().slice(0, 100).map((user) => user.attributes.email!)
+    proxy.fail(/ DescribeUserPool /, 1, {
+      status: 400,
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': 'AccessDeniedException' },
+      body: JSON.stringify({ __type: 'AccessDeniedException', message: 'Scripted: not allowed to describe the pool.' }),
+    })
+    const sent = sentFrom(proxy)
+
+    const planned = await plan(services, profileId, lines)
+
+    expect(proxy.failed).toEqual(['POST / DescribeUserPool'])
+    expect(sent()).toEqual(lines.map(() => 'POST / ListUsers filtered'))
+    expect(planned.estimate.planRequests).toBe(1 + lines.length)
+    expect(planned.rows.every((row) => row.state !== 'problem')).toBe(true)
+  })
 })
