@@ -21,10 +21,10 @@ import type { CognitoContext } from './cognitoTypes'
  * capitals is found by neither). The plan then keeps the exact matches of those, as it always has.
  */
 
-/** Searches a list takes before a listing could pay: listing costs DescribeUserPool and at least one page. */
+/** Lists of at most this many emails are searched without asking the pool's size: a listing costs DescribeUserPool and a page at least. */
 const searchesBeforeListingPays = 2
 
-/** Searches of one email in flight at once, as the plan's line-by-line searches had; the request budget sets the pace. */
+/** One email a search; usersInBatches sends a few at once, as the plan's line-by-line searches did, and the request budget sets the pace. */
 const oneEmailASearch = { perRequest: 1, maxChars: Number.POSITIVE_INFINITY, charsOf: () => 0 }
 
 /** The pages a listing of the whole pool reads: 60 users a page, and one page even for an empty pool. */
@@ -32,6 +32,7 @@ function poolListingPages(estimatedUsers: number): number {
   return Math.max(1, Math.ceil(estimatedUsers / maxCognitoPage))
 }
 
+/** The users whose email starts with one of `emails` in lower case, by whichever way costs fewer requests, and the requests sent. */
 export async function usersWithEmails(context: CognitoContext, emails: readonly string[], signal?: AbortSignal): Promise<UsersWithEmails> {
   // Each email once, in lower case as a search sends it (lineAccounts' searchText): HR's "Dana.Lee@Example.com" is dana.lee@example.com.
   const wanted = emailBatches(emails.map((email) => email.trim().toLowerCase()), oneEmailASearch).flat()
