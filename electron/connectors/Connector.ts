@@ -52,10 +52,11 @@ export interface Connector {
   /**
    * The users whose email (or login, where the target keeps one apart) is one of `emails`, case
    * aside, many emails to a request as the target's search allows (Okta's `or`, Coupa's `[in]`,
-   * GoTo's `|`), within the limits its documentation gives (see emailBatches.ts). A bulk job's plan
-   * finds its email lines with it; Lanyard keeps only exact matches. Takes plain emails only
-   * (`isPlainEmail`). Optional: Cognito's ListUsers filter takes one condition, so it has none and
-   * the plan searches line by line there.
+   * GoTo's `|`), within the limits its documentation gives (see emailBatches.ts). Cognito's ListUsers
+   * filter takes one condition: it searches each email, or lists the pool once when that costs fewer
+   * requests (cognitoEmailLookup.ts). A bulk job's plan finds its email lines with it; Lanyard keeps
+   * only exact matches. Takes plain emails only (`isPlainEmail`). Optional: without it the plan
+   * searches line by line.
    */
   usersWithEmails?(emails: readonly string[], signal?: AbortSignal): Promise<UsersWithEmails>
 

@@ -49,6 +49,11 @@ function filter(attribute: string, operator: '=' | '^=', value: string): string 
   return text
 }
 
+/** The search for an email, as `userFilter` sends text with an @: the `email` attribute from its start, the value as given. */
+export function emailFilter(email: string): string {
+  return filter('email', '^=', email)
+}
+
 /** `force change password`, `Force-Change-Password` and `FORCE_CHANGE_PASSWORD` are one status word. */
 function asStatusWord(text: string): string {
   return text.trim().toUpperCase().replace(/[\s-]+/g, '_')
@@ -74,7 +79,7 @@ export function userFilter(search: string): string | undefined {
   const lower = text.toLowerCase()
   if (lower === 'enabled' || lower === 'disabled') return filter('status', '=', enabledWord(text))
   if (userStatuses.includes(asStatusWord(text))) return filter('cognito:user_status', '=', asStatusWord(text))
-  if (text.includes('@')) return filter('email', '^=', text)
+  if (text.includes('@')) return emailFilter(text)
   if (/^\+[\d\s]+$/.test(text)) return filter('phone_number', '^=', text.replace(/\s+/g, ''))
   if (/\s/.test(text)) return filter('name', '^=', text.replace(/\s+/g, ' '))
   return filter('username', '^=', text)

@@ -13,6 +13,7 @@ import { addMember, listGroupsOf, listMembers, removeMember } from './cognitoMem
 import { attributeSchema } from './cognitoSchema'
 import { readCognitoSettings } from './cognitoSettings'
 import { createCognitoBudget } from './cognitoBudget'
+import { usersWithEmails } from './cognitoEmailLookup'
 import { createCognitoTransport, type CognitoTransport, type CognitoTuning } from './cognitoTransport'
 import type { CognitoContext } from './cognitoTypes'
 import { deleteUser, getUser, listUsers, plannedUserUpdate, updateUser } from './cognitoUsers'
@@ -74,6 +75,7 @@ export function createCognitoConnector(settings: ConnectorSettings, tuning: Cogn
     descriptor: cognito,
     testConnection: (signal) => testConnection(context, signal),
     attributeSchema: (objectType) => attributeSchema(context, objectType),
+    usersWithEmails: (emails, signal) => usersWithEmails(context, emails, signal),
     ...usersAndGroups('Cognito', {
       users: {
         list: (query, signal) => listUsers(context, query, signal),

@@ -33,10 +33,10 @@ export type LineAnswer = { accounts: PersonAccount[]; failure: null } | { accoun
  * or full name. The target's own search finds candidates; Lanyard keeps only exact matches, so
  * "dana" never offboards Dana Lee and Dana Smith.
  *
- * Email lines are asked many to a request where the target's search takes several emails at once
- * (Connector.usersWithEmails: Okta, Coupa, GoTo). Every other line is one search of its own, as is
- * every line on Cognito: its ListUsers `Filter` is one attribute condition (`email = "…"` or `^=`,
- * at most 256 characters, cognito.md §3), with no "or" and no list of values. A name needs a search
+ * Email lines go to the target's Connector.usersWithEmails: many to a request where its search takes
+ * several emails at once (Okta, Coupa, GoTo); on Cognito, whose ListUsers `Filter` is one condition
+ * with no "or" (cognito.md §3), one search an email or the pool listed once, whichever costs fewer
+ * requests (cognitoEmailLookup.ts). Every other line is one search of its own. A name needs a search
  * of its own everywhere: targets find it by prefixes over several attributes, not by one equality.
  */
 export class LineLookup {
