@@ -1,9 +1,9 @@
 import type { JobChangeResult, JobState, JobView } from '../../shared/jobs'
 import type { JournalEntry } from '../../shared/journal'
-import type { Journal } from '../journal/Journal'
 import { JournalledChanges } from './journalledChanges'
 import type { JobStore, StoredChange, StoredJob, StoredResult } from './JobStore'
 import { jobRates, type PaceWindow } from './jobRates'
+import { shownFromJournal } from './rowFromJournal'
 import { fromEntry, runJobChange, type ChangeOutcome, type JobChangeServices } from './runJobChange'
 
 export interface JobRunServices extends JobChangeServices {
@@ -101,7 +101,8 @@ export class JobRun {
 
   /**
    * A row that ended failed shows what the journal learned since: its lost answer settled (reconciliation, Check now,
-   * the background checks), done or failed as the target says. Read from the journal each time, so the job's file needs no rewrite.
+   * the background checks), done or failed as the target says; or its deprovision that stopped part-way finished
+   * outside the job (Finish deprovision), done. Read from the journal each time, so the job's file needs no rewrite.
    * True when the row changed.
    */
   private followJournal(change: JobChangeResult): boolean {
@@ -303,13 +304,6 @@ export class JobRun {
   left(): number {
     return this.changes.filter(isLeft).length
   }
-}
-
-/** What a failed row now shows from the journal (see followJournal), or null while the journal says nothing new of it. */
-function shownFromJournal(journal: Journal, entryId: string, row: Pick<JobChangeResult, 'pending' | 'error'>): ChangeOutcome | null {
-  if (!row.pending) return null
-  const entry = journal.entry(entryId)
-  return entry.outcome.status === 'pending' ? null : fromEntry(entry)
 }
 
 /**
