@@ -3,6 +3,7 @@ import type { JournalEntry } from '../../shared/journal'
 import { JournalledChanges } from './journalledChanges'
 import type { JobStore, StoredChange, StoredJob, StoredResult } from './JobStore'
 import { jobRates, type PaceWindow } from './jobRates'
+import { shownFromJournal } from './rowFromJournal'
 import { fromEntry, runJobChange, type ChangeOutcome, type JobChangeServices } from './runJobChange'
 
 export interface JobRunServices extends JobChangeServices {
@@ -43,6 +44,8 @@ export class JobRun {
   private halted = false
   /** A cancelled job whose failed changes are retried ends cancelled again: its changes not run stay not run. */
   private staysCancelled = false
+  /** The row showing each journal entry: an outcome the journal writes elsewhere finds its row without a scan of them all. */
+  private readonly rowOf = new Map<string, number>()
 
   constructor(
     readonly job: StoredJob,
@@ -55,6 +58,7 @@ export class JobRun {
       if (!result) this.unknown.add(index)
       return { index, line: change.line, state: result?.state ?? 'waiting', message: result?.message ?? null, entryId: result?.entryId ?? null, error: result?.error ?? null, pending: result?.pending ?? false }
     })
+    for (const change of this.changes) this.follow(change)
     this.state = job.requested === 'running' ? 'interrupted' : job.requested
     if (job.requested === 'running' && this.left() === 0 && this.unknown.size === 0) this.state = 'done'
     this.pace = { started: null, finished: [], now: options.now ?? Date.now }
@@ -81,16 +85,38 @@ export class JobRun {
     return this.changes
   }
 
-  /**
-   * A row whose outcome was not known shows what the journal settled since (its reconciliation, Check now):
-   * done or failed as the target says. Read from the journal each time, so the job's file needs no rewrite.
-   */
-  private showSettled(): void {
-    for (const change of this.changes) {
-      if (!change.pending || change.entryId === null) continue
-      const entry = this.services.journal.entry(change.entryId)
-      if (entry.outcome.status !== 'pending') Object.assign(change, fromEntry(entry))
+  /** The journal wrote an outcome of these entries (settling, a finish made outside the job): the rows showing them follow, announced. */
+  journalChanged(entryIds: readonly string[]): void {
+    const changed: JobChangeResult[] = []
+    for (const entryId of entryIds) {
+      const change = this.changes[this.rowOf.get(entryId) ?? -1]
+      if (change?.entryId === entryId && this.followJournal(change)) changed.push(change)
     }
+    if (changed.length > 0) this.options.onProgress(this, changed)
+  }
+
+  private showSettled(): void {
+    for (const change of this.changes) this.followJournal(change)
+  }
+
+  /**
+   * A row that ended failed shows what the journal learned since: its lost answer settled (reconciliation, Check now,
+   * the background checks), done or failed as the target says; or its deprovision that stopped part-way finished
+   * outside the job (Finish deprovision), done. Read from the journal each time, so the job's file needs no rewrite.
+   * True when the row changed.
+   */
+  private followJournal(change: JobChangeResult): boolean {
+    // Waiting or running again (a retry): the run itself says how it ends.
+    if (change.state !== 'failed' || change.entryId === null) return false
+    const shown = shownFromJournal(this.services.journal, change.entryId, change)
+    if (!shown) return false
+    Object.assign(change, shown)
+    this.follow(change)
+    return true
+  }
+
+  private follow(change: JobChangeResult): void {
+    if (change.entryId !== null) this.rowOf.set(change.entryId, change.index)
   }
 
   /** Starts (or resumes) the changes still waiting; resolves when the job stops running. */
@@ -239,6 +265,7 @@ export class JobRun {
   private async finishWith(index: number, outcome: Pick<ChangeOutcome, 'state' | 'message' | 'entryId' | 'error'> & { pending?: boolean }): Promise<void> {
     const result = this.changes[index]!
     Object.assign(result, { state: outcome.state, message: outcome.message, entryId: outcome.entryId, error: outcome.error, pending: outcome.pending ?? false })
+    this.follow(result)
     await this.services.store.appendResult(this.job.id, { ...result, time: new Date(this.pace.now()).toISOString() })
     this.options.onProgress(this, [result])
   }

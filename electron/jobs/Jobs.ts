@@ -37,11 +37,16 @@ const operationOf: Record<JobKind, OperationAction> = {
 export class Jobs {
   private readonly runs = new Map<string, JobRun>()
   private readonly throttle: ProgressThrottle
+  private readonly stopFollowingJournal: () => void
 
   private constructor(private readonly options: JobsOptions) {
     this.throttle = new ProgressThrottle((jobId, changed) => {
       const run = this.runs.get(jobId)
       if (run) options.publish(run.view(), changed)
+    })
+    // A row's entry settled in the background, or finished from Activity: the Jobs view hears of it as of any other move.
+    this.stopFollowingJournal = options.services.journal.onOutcome((entryIds) => {
+      for (const run of this.runs.values()) run.journalChanged(entryIds)
     })
   }
 
@@ -124,6 +129,7 @@ export class Jobs {
   async close(): Promise<void> {
     for (const run of this.runs.values()) run.halt()
     await Promise.all([...this.runs.values()].map((run) => run.idle()))
+    this.stopFollowingJournal()
     this.throttle.flush()
   }
 

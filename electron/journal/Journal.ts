@@ -40,6 +40,8 @@ export type NewOperation = Omit<OperationFields, 'kind' | 'actor'>
  * again from the file (RecordLoader), so start-up keeps only the index (recordSummary).
  */
 export class Journal {
+  private readonly outcomeListeners = new Set<(entryIds: readonly string[]) => void>()
+
   private constructor(
     private readonly file: JournalFile,
     private readonly index: JournalIndex,
@@ -62,7 +64,26 @@ export class Journal {
   }
 
   async recordOutcome(fields: NewOutcome): Promise<OutcomeRecord> {
-    return (await this.append({ kind: 'outcome', ...fields })) as OutcomeRecord
+    const record = (await this.append({ kind: 'outcome', ...fields })) as OutcomeRecord
+    const affected = this.index.intent(fields.intentId) ? this.affectedIds(fields.intentId) : [fields.intentId]
+    for (const listener of this.outcomeListeners) {
+      // Written is written: a listener's failure must not make the change look as if it failed.
+      try {
+        listener(affected)
+      } catch (error) {
+        this.options.logger.error('journal: an outcome listener failed', { entryId: fields.intentId, error })
+      }
+    }
+    return record
+  }
+
+  /**
+   * Told after each outcome is written, with the entries whose state it changes (see affectedBy), whoever wrote it:
+   * a change, settling, a finish made from Activity. Bulk jobs follow the rows they show with it. Returns the unsubscribe.
+   */
+  onOutcome(listener: (entryIds: readonly string[]) => void): () => void {
+    this.outcomeListeners.add(listener)
+    return () => this.outcomeListeners.delete(listener)
   }
 
   /** Opens an operation: its changes name it in their intent's `operationId`. */
@@ -110,9 +131,13 @@ export class Journal {
    * the partial change a completion finishes or rolls back. One `journal.appended` goes out for each.
    */
   affectedBy(id: string): JournalEntry[] {
+    return this.affectedIds(id).map((entryId) => this.entry(entryId))
+  }
+
+  private affectedIds(id: string): string[] {
     const intent = this.indexedIntent(id)
     const others = [intent.undoOf, intent.completes].filter((other): other is string => !!other && !!this.index.intent(other))
-    return [intent.id, ...others].map((entryId) => this.entry(entryId))
+    return [intent.id, ...others]
   }
 
   intent(id: string): IntentRecord {

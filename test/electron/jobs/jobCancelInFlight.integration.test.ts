@@ -4,7 +4,7 @@ import { sandboxParameters } from '../../../electron/services/sandboxProfiles'
 import { afterTest } from '../../support/connectorHarness'
 import { startCountingProxy } from '../../support/countingProxy'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
-import { addPersonEverywhere, startPeopleServices, startTenants, until } from '../people/peopleHarness'
+import { addPersonEverywhere, startPeopleServices, startTenants, until, type PeopleServices } from '../people/peopleHarness'
 import { deprovisionPlan, details, expectValue, startJob, untilJobIs } from './jobHarness'
 
 const newDirectory = useTemporaryDirectories()
@@ -32,7 +32,12 @@ async function cancelledWithSuspendInFlight() {
   const cancelled = await untilJobIs(services, started.id, ['cancelled'])
   expect(cancelled.changes[0]).toMatchObject({ state: 'failed', pending: true })
   expect(cancelled.job.counts).toMatchObject({ failed: 0, checking: 1 })
-  return { services, proxy, jobId: started.id, entryId: cancelled.changes[0]!.entryId! }
+  return { services, proxy, account, jobId: started.id, entryId: cancelled.changes[0]!.entryId! }
+}
+
+/** The rows of this job the `jobs.progress` events said since `from`: what the Jobs view shows without reading the job. */
+function announcedRows(services: PeopleServices, jobId: string, from: number) {
+  return services.eventsOf('jobs.progress').slice(from).filter((progress) => progress.job.id === jobId)
 }
 
 describe('a job cancelled with a write in flight', () => {
@@ -53,5 +58,28 @@ describe('a job cancelled with a write in flight', () => {
     const after = await details(services, jobId)
     expect(after.changes[0]).toMatchObject({ state: 'failed', pending: false })
     expect(after.job.counts).toMatchObject({ done: 0, failed: 1, checking: 0 })
+  })
+
+  it('announces the row settled in the background with a jobs.progress event, without anyone reading the job', async () => {
+    const { services, proxy, account, jobId } = await cancelledWithSuspendInFlight()
+    await proxy.release(1)
+    const from = services.eventsOf('jobs.progress').length
+    // Any call that reaches Okta says it answers again: the journal settles the entry in the background.
+    expectValue(await services.call('directory.get', { profileId: account.profileId, objectType: 'users', objectId: account.userId }))
+    await until(() => announcedRows(services, jobId, from).some((progress) => progress.changes.some((change) => !change.pending)), 'the settled row is announced')
+    const announced = announcedRows(services, jobId, from).at(-1)!
+    expect(announced.changes).toEqual([expect.objectContaining({ index: 0, state: 'done', pending: false })])
+    expect(announced.job.counts).toMatchObject({ done: 1, failed: 0, checking: 0 })
+  })
+
+  it('announces the row settled as never sent as failed, with the job counting it failed', async () => {
+    const { services, proxy, jobId, entryId } = await cancelledWithSuspendInFlight()
+    await proxy.release(0)
+    const from = services.eventsOf('jobs.progress').length
+    expect(expectValue<JournalEntry>(await services.call('journal.settle', { entryId })).outcome.status).toBe('failed')
+    await until(() => announcedRows(services, jobId, from).length > 0, 'the settled row is announced')
+    const announced = announcedRows(services, jobId, from).at(-1)!
+    expect(announced.changes).toEqual([expect.objectContaining({ index: 0, state: 'failed', pending: false, entryId })])
+    expect(announced.job.counts).toMatchObject({ done: 0, failed: 1, checking: 0 })
   })
 })

@@ -8,7 +8,7 @@ import { sandboxParameters } from '../../../electron/services/sandboxProfiles'
 import { afterTest } from '../../support/connectorHarness'
 import { startCountingProxy, type CountingProxy, type ProxyAnswer } from '../../support/countingProxy'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
-import { addPersonEverywhere, startPeopleServices, startTenants, stateAtTarget, type PeopleServices } from '../people/peopleHarness'
+import { addPersonEverywhere, startPeopleServices, startTenants, stateAtTarget, until, type PeopleServices } from '../people/peopleHarness'
 import { deprovisionPlan, details, expectValue, startJob, untilJobIs } from './jobHarness'
 
 /*
@@ -288,5 +288,37 @@ describe('"Finish deprovision" on a partial deprovision made alone, from the acc
     const report = expectValue<UndoReport>(await services.call('journal.undo', { entryId: finished.id }))
     expect(report.entry).toMatchObject({ action: 'undoDeprovision', undoOf: partial.id, outcome: { status: 'applied' } })
     expect(await stateAtTarget(tenants, 'gotomeeting', account.userId)).toEqual(before)
+  })
+})
+
+describe("a job's partial deprovision finished from Activity", () => {
+  it("cognito: the row reads done, announced; the job's Retry failed rows sends nothing for it and finishes only the other", async () => {
+    const setUp = await throughProxy('cognito')
+    const { proxy, tenants, services, account } = setUp
+    tenants.cognito.tenant.addUser({ username: 'sam.secondtest', email: 'sam.secondtest@example.com', attributes: { given_name: 'Sam', family_name: 'Second' }, status: 'CONFIRMED' })
+    const other = { ...account, userId: 'sam.secondtest' }
+    proxy.fail(/ AdminUserGlobalSignOut /, 10, serverError.cognito)
+    const started = await startJob(services, deprovisionPlan([account, other]))
+    const first = await untilJobIs(services, started.id, ['done'])
+    expect(first.job.counts).toMatchObject({ failed: 2, done: 0 })
+    proxy.stopFailing()
+    const partial = (await operationOf(services, started.operationId)).entries.find((entry) => entry.target.id === account.userId)!
+    expect(partial.outcome.status).toBe('partial')
+
+    const eventsBefore = services.eventsOf('jobs.progress').length
+    const finished = expectValue<JournalEntry>(await services.call('journal.finishDeprovision', { entryId: partial.id }))
+    expect(finished).toMatchObject({ completes: partial.id, outcome: { status: 'applied' } })
+    // The Jobs view hears of it without reading the job.
+    await until(() => services.eventsOf('jobs.progress').slice(eventsBefore).some((progress) => progress.changes.some((change) => change.index === 0 && change.state === 'done')), 'the finished row is announced')
+
+    const naming = (userId: string) => proxy.sent.filter((request) => request.body.includes(`"Username":"${userId}"`)).length
+    const toThisUserBefore = naming(account.userId)
+    expectValue(await services.call('jobs.retryFailed', { jobId: started.id }))
+    const retried = await untilJobIs(services, started.id, ['done'])
+    expect(naming(account.userId)).toBe(toThisUserBefore)
+    expect(retried.job.counts).toMatchObject({ done: 2, failed: 0, skipped: 0 })
+    expect(retried.changes[0]).toMatchObject({ state: 'done', entryId: finished.id, message: expect.stringMatching(/^Finished outside this job, with Finish deprovision/) })
+    expect(tenants.cognito.tenant.signOutCount(account.userId)).toBe(1)
+    expect(tenants.cognito.tenant.signOutCount(other.userId)).toBe(1)
   })
 })

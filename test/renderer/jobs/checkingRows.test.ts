@@ -3,7 +3,9 @@ import { enableAutoUnmount, mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import JobResults from '../../../renderer/src/features/jobs/JobResults.vue'
 import type { JobDetails } from '../../../shared/jobs'
-import { resultTableRows } from '../../../renderer/src/features/jobs/planRows'
+import { resultStateOf, resultTableRows } from '../../../renderer/src/features/jobs/planRows'
+import { useJobsStore } from '../../../renderer/src/stores/jobs'
+import { freshStoresWithApi } from '../support/storeSetup'
 import { jobDetails, jobView, offboardPlan } from './jobFixtures'
 
 enableAutoUnmount(afterEach)
@@ -38,5 +40,21 @@ describe('a change whose outcome is not known yet', () => {
     const details = cancelledWithOneInFlight()
     expect(resultTableRows(details, 'checking').map((row) => row.key)).toEqual(['c1'])
     expect(resultTableRows(details, 'failed').map((row) => row.key)).toEqual(['c2'])
+  })
+})
+
+describe('a checking row the journal settles after the job stopped', () => {
+  it('changes in place from the jobs.progress event alone: Done, and no longer counted as checking', async () => {
+    const api = freshStoresWithApi({ 'jobs.get': () => ({ ok: true, value: cancelledWithOneInFlight() }) })
+    const jobs = useJobsStore()
+    jobs.listen()
+    await jobs.open('job-1')
+    const settled = jobView({ state: 'cancelled', counts: { total: 3, done: 2, failed: 1, skipped: 0, left: 0, checking: 0 }, secondsLeft: null })
+    api.emit('jobs.progress', { job: settled, changes: [{ index: 1, line: 2, state: 'done', message: 'Suspended.', entryId: 'entry-2', error: null, pending: false }] })
+
+    expect(resultStateOf(jobs.details!.changes[1]!)).toBe('done')
+    expect(jobs.details!.changes[1]).toMatchObject({ message: 'Suspended.', error: null })
+    expect(resultTableRows(jobs.details!, 'checking')).toEqual([])
+    expect(jobs.details!.job.counts.checking).toBe(0)
   })
 })
