@@ -6,6 +6,7 @@ import { errorFromFailure, errorFromResponse } from '../../../electron/http/http
 import { outcomeOfFailure } from '../../../electron/changes/recordChange'
 import { appErrorOf, type CognitoFailure } from '../../../electron/connectors/cognito/cognitoErrors'
 import { cognitoHarness } from '../connectors/cognito/cognitoSandboxHarness'
+import { coupaHarness } from '../connectors/coupa/coupaSandboxHarness'
 
 /**
  * Every outcome kind a write can end in, as the journal words it (the panel, the person page, jobs
@@ -85,6 +86,31 @@ describe('the words of each outcome kind', () => {
     expect(entry.message).toContain('Checking')
     expect(entry.message).toContain('cut.off')
     expect(entry.message).not.toMatch(/Nothing was created|try again|before creating it again/i)
+  })
+
+  it.each([
+    ['with segments (two steps)', { 'Extension.defaultChartOfAccountsName': 'Europe COA', 'Extension.Segment1': 'CC-1100' }],
+    ['without segments (one request)', {}],
+  ])('a Coupa create refused for a taken login %s: says which value is used and to open that user, not to search', async (_kind, more) => {
+    const { connector, tenant } = await coupaHarness()
+    const taken = String(tenant.users()[5]!.fields.login)
+    const attributes = { userName: taken, 'emails[0].value': 'someone.new@example.com', 'name.givenName': 'Some', 'name.familyName': 'One', ...more }
+    const error = await connector.create('users', attributes, {}).then(() => null, (failure: unknown) => failure)
+    const entry = outcomeOfFailure('entry-1', error)
+    expect(entry.status).toBe('failed')
+    expect(entry.message).toContain('The login is already used by another Coupa user (Coupa says: "Login has already been taken")')
+    expect(entry.message).toContain('Open that user, or choose another login.')
+    expect(entry.message).not.toMatch(/search|not known|exists in Coupa/i)
+  })
+
+  it('a Coupa create refused for another reason says to correct the values, not to search', async () => {
+    const { connector } = await coupaHarness()
+    const attributes = { userName: 'some.one', 'emails[0].value': 'someone.new@example.com', 'name.givenName': 'Some', 'name.familyName': 'One', 'Extension.defaultChartOfAccountsName': 'No Such Chart', 'Extension.Segment1': 'CC-1100' }
+    const error = await connector.create('users', attributes, {}).then(() => null, (failure: unknown) => failure)
+    const entry = outcomeOfFailure('entry-1', error)
+    expect(entry.status).toBe('failed')
+    expect(entry.message).toContain('Nothing was')
+    expect(entry.message).not.toMatch(/search|already used|not known/i)
   })
 
   it('refused by the target: its reason, nothing changed, never "not known"', async () => {
