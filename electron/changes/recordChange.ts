@@ -5,7 +5,7 @@ import type { Journal, NewIntent, NewOutcome } from '../journal/Journal'
 import type { Logger } from '../logging/Logger'
 import { AppError, outcomeUnknownCodes } from '../errors/AppError'
 import { linkedSignal, wasSentBeforeCancel } from '../http/cancellation'
-import { withoutRefreshAdvice } from '../http/httpErrors'
+import { reasonWhenNotKnown } from '../http/httpErrors'
 import { withChangeProgress, type ChangeProgressSink } from '../http/changeProgress'
 import type { ChangeProgress } from '../../shared/changeProgress'
 import type { RunningChanges } from './runningChanges'
@@ -111,7 +111,7 @@ export async function recordChange<T>(context: ChangeContext, plan: ChangePlan<T
  * an adapter's `runSteps` reports as `internal`): settling reads the target once it answers again.
  */
 
-/** A lost answer's one outcome: not known, and Lanyard is settling it (no "refresh and try again", no step tally). */
+/** A lost answer's one outcome: not known, and Lanyard is settling it (no "try again", no step tally). */
 const checkingWords = 'Whether the change took effect is not known yet. Checking…: Lanyard reads it back from the target as soon as it answers, and shows the result.'
 
 export function outcomeOfFailure(intentId: string, error: unknown): NewOutcome {
@@ -129,7 +129,7 @@ export function outcomeOfFailure(intentId: string, error: unknown): NewOutcome {
   const details = error.extra.details ?? {}
   if (steps.some((step) => step.status === 'applied')) return { ...base, status: 'partial', message: error.message, steps, details }
   if (outcomeUnknownCodes.has(error.code) || wasSentBeforeCancel(error)) {
-    const message = `${withoutRefreshAdvice(error.message)} ${checkingWords}`
+    const message = `${reasonWhenNotKnown(error)} ${checkingWords}`
     return { ...base, status: 'pending', message, steps, details }
   }
   // Cancelled before its request went out (else it is pending above): nothing was sent.

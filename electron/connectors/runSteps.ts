@@ -1,6 +1,6 @@
 import type { ErrorCode, StepReport } from '../../shared/errors'
 import { AppError, outcomeUnknownCodes } from '../errors/AppError'
-import { withoutRefreshAdvice } from '../http/httpErrors'
+import { reasonWhenNotKnown } from '../http/httpErrors'
 import { reportSteps } from '../http/changeProgress'
 import type { ProgressStepStatus } from '../../shared/changeProgress'
 
@@ -25,12 +25,6 @@ export interface StepsOutcome {
    * stays applied would then be wrong. `advice` is used when absent.
    */
   adviceWhenNothingApplied?: string
-  /**
-   * What to say when nothing was applied and the failure leaves the outcome unknown (the network,
-   * an unexpected error): the step may have been carried out, so "try again" would be wrong. Nothing
-   * when absent: the journal then says the outcome is not known and is being checked.
-   */
-  adviceWhenUnknown?: string
   /** Added to a failure's details, e.g. the id of the object a first step created. */
   details?: () => Record<string, string>
   /**
@@ -65,6 +59,8 @@ interface StepFailure {
   name: string
   code: ErrorCode
   message: string
+  /** The message as an outcome not known says it: no "try again", since Lanyard checks the target (reasonWhenNotKnown). */
+  reasonWhenNotKnown: string
   /** The target's own code and request id, kept for the journal's support fold. */
   details: Record<string, string>
   /** The fields the target refused, so the form can mark them (AppError's targetFields). */
@@ -73,9 +69,16 @@ interface StepFailure {
 
 function failureOf(name: string, error: unknown): StepFailure {
   if (error instanceof AppError) {
-    return { name, code: error.code, message: error.message, details: error.extra.details ?? {}, targetFields: error.extra.targetFields }
+    const { details, targetFields } = error.extra
+    return { name, code: error.code, message: error.message, reasonWhenNotKnown: reasonWhenNotKnown(error), details: details ?? {}, targetFields }
   }
-  return { name, code: 'internal', message: 'An unexpected error stopped this step.', details: {} }
+  const message = 'An unexpected error stopped this step.'
+  return { name, code: 'internal', message, reasonWhenNotKnown: message, details: {} }
+}
+
+/** A failure after which nobody can tell whether the step happened: the journal keeps it pending and checks it. */
+function notKnown(failure: StepFailure): boolean {
+  return outcomeUnknownCodes.has(failure.code) || failure.details.sent === 'true'
 }
 
 /**
@@ -116,7 +119,8 @@ export async function runSteps(allSteps: readonly Step[], outcome: StepsOutcome)
       mark(index, 'applied')
     } catch (error: unknown) {
       const failure = failureOf(step.name, error)
-      reports.push({ name: step.name, status: 'failed', message: failure.message, ...writes })
+      // The step list beside "Checking…" must not say "try again" either.
+      reports.push({ name: step.name, status: 'failed', message: notKnown(failure) ? failure.reasonWhenNotKnown : failure.message, ...writes })
       mark(index, 'failed')
       firstFailure ??= failure
       stopped = stopsEverything.has(failure.code) || step.required === true
@@ -148,9 +152,9 @@ function failureWording(reports: StepReport[], failure: StepFailure, outcome: St
     const notDone = [...named('failed'), ...notSent].join(', ')
     return `${outcome.operation} was done only in part. Done: ${done.join(', ')}. Not done: ${notDone} ("${failure.name}" failed: ${failure.message}) ${outcome.advice}`
   }
-  if (outcomeUnknownCodes.has(failure.code) || failure.details.sent === 'true') {
-    const reason = withoutRefreshAdvice(failure.message)
-    return `${outcome.operation}: "${failure.name}" got no clear answer. ${reason}${outcome.adviceWhenUnknown ? ` ${outcome.adviceWhenUnknown}` : ''}`
+  if (notKnown(failure)) {
+    // No advice of its own: the journal adds, once, that the outcome is not known and that Lanyard checks it.
+    return `${outcome.operation}: "${failure.name}" got no clear answer. ${failure.reasonWhenNotKnown}`
   }
   const advice = outcome.adviceWhenNothingApplied ?? outcome.advice
   const nothingChanged = /\bNothing\b/.test(advice) ? '' : 'Nothing was changed. '

@@ -17,6 +17,11 @@ export class AppError extends Error {
        * never sent as they are, only turned into `fields` by the directory service, which knows the rows.
        */
       targetFields?: Record<string, string>
+      /**
+       * The "try again" that closes the message (a 5xx, a cut connection): a change whose outcome is
+       * not known leaves it out, since Lanyard checks the target instead (`reasonWhenNotKnown`).
+       */
+      retryAdvice?: string
       cause?: unknown
     } = {},
   ) {

@@ -90,7 +90,7 @@ export function errorFromResponse(
   const wording = wordingFor(response.status, context.targetName)
   const location = response.status >= 300 && response.status < 400 ? response.headers['location'] : undefined
   // A 5xx may come after the target did the work (a timeout inside it): a write may have happened.
-  const unsure = response.status >= 500 && response.status !== 501 ? maybeApplied(context) : ''
+  const unsure = serverTrouble(response.status) ? maybeApplied(context) : ''
   const message =
     description.message ??
     sentence(wording.what, targetSays(context.targetName, description), location ? `(It points to ${location}.)` : '', unsure, wording.advice)
@@ -106,7 +106,13 @@ export function errorFromResponse(
   return new AppError(description.code ?? wording.code, context.scrub(message), {
     details: scrubbedDetails(details, context.scrub),
     ...(targetFields && Object.keys(targetFields).length > 0 ? { targetFields } : {}),
+    ...(serverTrouble(response.status) ? { retryAdvice: wording.advice } : {}),
   })
+}
+
+/** A 5xx but 501: the target may have done the work before it failed to answer. */
+function serverTrouble(status: number): boolean {
+  return status >= 500 && status !== 501
 }
 
 function duration(ms: number): string {
@@ -120,9 +126,15 @@ function maybeApplied(context: FailureContext): string {
   return context.idempotent ? '' : maybeAppliedAdvice
 }
 
-/** A lost answer's reason without the raw write's "refresh before trying again": Lanyard checks it instead. */
-export function withoutRefreshAdvice(message: string): string {
-  return message.replace(maybeAppliedAdvice, '').replace(/\s+$/, '').replace(/\s{2,}/g, ' ')
+/**
+ * A lost answer's reason as a change whose outcome is not known says it: without the raw write's
+ * "refresh before trying again" nor the error's "try again" (`retryAdvice`), since Lanyard checks the
+ * target itself. Reads keep their advice: nothing checks them.
+ */
+export function reasonWhenNotKnown(error: AppError): string {
+  const { retryAdvice } = error.extra
+  const reason = retryAdvice ? error.message.replace(retryAdvice, '') : error.message
+  return reason.replace(maybeAppliedAdvice, '').replace(/\s+$/, '').replace(/\s{2,}/g, ' ')
 }
 
 export function errorFromFailure(failure: NetworkFailure, context: FailureContext, host: string): AppError {
@@ -147,7 +159,8 @@ export function errorFromFailure(failure: NetworkFailure, context: FailureContex
   const unsure = maybeApplied(context)
   const message = layer ? sentence(layer.what, layer.advice) : sentence(what[failure.kind], unsure, unsure ? '' : advice[failure.kind])
   const details = { networkError: failure.systemCode ?? failure.kind, request: `${context.method} ${context.path}` }
-  return new AppError('network', context.scrub(message), { details: scrubbedDetails(details, context.scrub) })
+  const retryAdvice = layer || unsure ? {} : { retryAdvice: advice[failure.kind] }
+  return new AppError('network', context.scrub(message), { details: scrubbedDetails(details, context.scrub), ...retryAdvice })
 }
 
 /** A 429 the client will not wait out: the wait is too long, or it already waited too often. */

@@ -82,7 +82,8 @@ export async function createUser(context: CognitoContext, attributes: Attributes
   const secrets = password ? [password] : []
   let created: CognitoUser | null = null
   let refusedPassword: unknown = null
-  // A create call that broke off (network, closed profile) may have landed: nobody can say "nothing was created".
+  // A create call cancelled on its way may have landed: nobody can say "nothing was created". (A
+  // network failure leaves the outcome unknown: the journal says so and checks it, runSteps adds nothing.)
   let createMayHaveLanded = false
   const existsAnyway = `The user ${username} was created anyway: finish the change with a password that meets the policy, or roll the create back.`
 
@@ -104,7 +105,7 @@ export async function createUser(context: CognitoContext, attributes: Attributes
           created = answer.User ? userFromListing(answer.User) : await fetchUser(context, username)
         } catch (error: unknown) {
           if (!(error instanceof AppError && isPasswordRefusal(error))) {
-            createMayHaveLanded = error instanceof AppError && (error.code === 'network' || error.code === 'cancelled')
+            createMayHaveLanded = error instanceof AppError && error.code === 'cancelled'
             throw error
           }
           created = await fetchUser(context, username).catch(() => null)
@@ -152,10 +153,6 @@ export async function createUser(context: CognitoContext, attributes: Attributes
       return createMayHaveLanded
         ? `Whether the user was created is not known: search for ${username} before creating it again.`
         : 'Nothing was created: correct the values and try again.'
-    },
-    // Its advice already tells a create that may have landed from one that was refused.
-    get adviceWhenUnknown(): string {
-      return outcome.advice
     },
     details: (): Record<string, string> => (created ? { objectId: created.username, objectName: created.username } : {}),
   }

@@ -182,10 +182,11 @@ export function appErrorOf(failure: CognitoFailure, context: FailureContext): Ap
       ? `Cognito did not answer within ${context.timeoutMs} ms.`
       : failure.systemCode === 'ECONNREFUSED' || failure.systemCode === 'ENOTFOUND'
         ? `Cognito could not be reached at ${context.host} (${failure.systemCode}).`
-        : `The connection to Cognito failed before it answered (${failure.systemCode}).`
+        : `The connection to Cognito broke off before it answered (${failure.systemCode}).`
     const advice = "Check the network connection and the profile's Region and Target URL, then try again."
     return new AppError('network', context.scrub(sentence(what, maybeApplied(context), advice)), {
       details: clean({ networkError: failure.systemCode, operation: context.operation }, context.scrub),
+      retryAdvice: advice,
     })
   }
   const wording = failure.serverFault
@@ -204,5 +205,6 @@ export function appErrorOf(failure: CognitoFailure, context: FailureContext): Ap
       },
       context.scrub,
     ),
+    ...(failure.serverFault ? { retryAdvice: wording.advice } : {}),
   })
 }

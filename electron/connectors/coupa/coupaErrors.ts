@@ -44,6 +44,22 @@ function fieldsOf(messages: readonly string[]): Record<string, string> | undefin
   return Object.keys(fields).length > 0 ? fields : undefined
 }
 
+/** The attributes Coupa's uniqueness messages name ("Login has already been taken" → "login"), in its order. */
+function takenAttributes(messages: readonly string[]): string[] {
+  const taken = messages.filter((message) => /has already been taken/i.test(message))
+  const names = taken.map((message) => attributeNames.find((candidate) => message.startsWith(`${humanized(candidate)} `)) ?? 'value')
+  return [...new Set(names)].map((name) => name.replace(/-/g, ' '))
+}
+
+/**
+ * A refusal because a unique value is another user's: the request reached Coupa and changed nothing,
+ * so the way on is that user, or another value (never "search before creating again").
+ */
+function alreadyUsed(taken: readonly string[], said: string): string {
+  const values = new Intl.ListFormat('en', { type: 'conjunction' }).format(taken)
+  return `The ${values} ${taken.length > 1 ? 'are' : 'is'} already used by another Coupa user (Coupa says: "${said}"). Open that user, or choose another ${values}.`
+}
+
 /** `authKind`: how the profile signs in, which decides what a 401 or 403 asks the person to fix. */
 export function describeCoupaError(response: HttpResponse, authKind: 'apiKey' | 'oauth' = 'apiKey'): TargetErrorDescription {
   const { subject, messages } = messagesOf(response.data)
@@ -55,13 +71,8 @@ export function describeCoupaError(response: HttpResponse, authKind: 'apiKey' | 
     ...(fields ? { fields } : {}),
   }
   const said = messages.join(' — ')
-  if (response.status === 400 && messages.some((message) => /has already been taken/i.test(message))) {
-    return {
-      ...description,
-      code: 'conflict',
-      message: `Another Coupa user already has that value (Coupa says: "${said}"). Choose another value, or find the existing user.`,
-    }
-  }
+  const taken = takenAttributes(messages)
+  if (response.status === 400 && taken.length > 0) return { ...description, code: 'conflict', message: alreadyUsed(taken, said) }
   if (response.status === 400 && messages.length > 0) {
     return { ...description, code: 'invalid_input', message: `Coupa refused the values (Coupa says: "${said}"). Correct them and try again.` }
   }

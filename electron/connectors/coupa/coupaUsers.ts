@@ -115,12 +115,10 @@ export async function createUser(context: CoupaContext, attributes: Attributes, 
   const reports = await runSteps([create, segmentsStep(context, createdId, name, write)], {
     signal: context.signal,
     operation: `Creating ${name}`,
-    // Read when a step has failed: whether the first step made the user decides what to say.
-    get advice() {
-      return made.user
-        ? "The user exists in Coupa: finish the change from the Activity view, or set the segments from the user's panel."
-        : `Search for ${name} before creating them again: if the request reached Coupa, the user exists.`
-    },
+    advice: "The user exists in Coupa: finish the change from the Activity view, or set the segments from the user's panel.",
+    // Coupa refused the create (its reason says what to do: another login, correct values). A create
+    // whose answer was lost is not refused: the journal says it is not known and checks it.
+    adviceWhenNothingApplied: 'Nothing was created.',
     details: (): Record<string, string> => (made.user ? { objectId: made.user.id, objectName: userDisplayName(made.user) } : {}),
   })
   options.onSteps?.(reports)

@@ -46,7 +46,7 @@ describe('Coupa chart of accounts and segments against the sandbox instance', ()
       {},
     )
     const error = await attempt.then(() => null, (failure: unknown) => failure as Error)
-    expect(error?.message).toContain('Search for Some One before creating them again')
+    expect(error?.message).toContain('Open that user, or choose another login. Nothing was created.')
     expect(error?.message).not.toContain('exists in Coupa')
   })
 

@@ -28,6 +28,12 @@ describe('Coupa errors', () => {
     const described = describeCoupaError(response(400, { errors: { user: ['Login has already been taken', 'Email has already been taken'] } }))
     expect(described).toMatchObject({ code: 'conflict', targetCode: 'user', requestId: 'req-1' })
     expect(described.message).toContain('Login has already been taken — Email has already been taken')
+    expect(described.message).toMatch(/^The login and email are already used by another Coupa user .*Open that user, or choose another login and email\.$/)
+  })
+
+  it('names a taken value it cannot tie to an attribute as "value"', () => {
+    const described = describeCoupaError(response(400, { errors: { user: ['Badge has already been taken'] } }))
+    expect(described.message).toMatch(/^The value is already used by another Coupa user \(Coupa says: "Badge has already been taken"\)\. Open that user, or choose another value\.$/)
   })
 
   it('passes other validation messages on as invalid input', () => {
