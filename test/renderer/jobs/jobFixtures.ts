@@ -42,8 +42,9 @@ export function offboardPlan(ready: number, extra: { skipped?: boolean; problem?
       requests: ready * 3,
       requestsAtMost: ready * 3,
       planRequests: ready,
+      secondsAtLeast: ready * 0.3,
       seconds: ready * 0.3,
-      perProfile: [{ profileId: oktaProfileId, profileName: 'Okta Sandbox', changes: ready, requests: ready * 3, requestsPerSecond: 10, seconds: ready * 0.3 }],
+      perProfile: [{ profileId: oktaProfileId, profileName: 'Okta Sandbox', changes: ready, requests: ready * 3, requestsPerSecond: 10, secondsAtLeast: ready * 0.3, seconds: ready * 0.3 }],
     },
   }
 }
