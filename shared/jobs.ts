@@ -129,8 +129,11 @@ export interface JobView {
   /** `notRun`: of `skipped`, the changes a cancel left unsent (the bar does not count them as finished). */
   /** `checking`: changes whose outcome is not known yet (pending), not counted in `failed`. */
   counts: { total: number; done: number; failed: number; skipped: number; left: number; notRun?: number; checking?: number }
-  /** Per profile: requests a second now, against what its budget allows. */
-  rates: { profileId: string; profileName: string; requestsPerSecond: number; budgetPerSecond: number }[]
+  /**
+   * Per profile: requests a second now (those the job sent in the last few seconds, counted as each went out),
+   * against what its budget allows; and every request the job has sent it since the app started it.
+   */
+  rates: { profileId: string; profileName: string; requestsPerSecond: number; budgetPerSecond: number; requestsSent: number }[]
   /** Seconds left at the current rate; null before any change has run or once finished. */
   secondsLeft: number | null
   /** For an undo job, the job it undoes. */
