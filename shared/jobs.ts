@@ -68,17 +68,19 @@ export interface JobPlanRow {
 /** How long the job will take at each profile's budget: requests spaced by the documented limits. */
 export interface JobEstimate {
   /**
-   * What the run will send (every ready change's requests); `seconds` is its time at the most.
+   * What the run will send (every ready change's requests) and how long it takes at each profile's rate.
    * Where the plan cannot know a change's steps (a GoTo deprovision sends only the role and licence
    * steps the account needs, and the list answer the plan read does not say which), `requests` is
-   * the fewest and `requestsAtMost` the most; the two are equal where the plan knows.
+   * the fewest and `requestsAtMost` the most, and the time is a range too: `secondsAtLeast` at the
+   * fewest, `seconds` at the most; each pair is equal where the plan knows.
    */
   requests: number
   requestsAtMost: number
   /** What planning already sent (its lookups and reads, retries aside): spent, not part of the run's time. */
   planRequests: number
+  secondsAtLeast: number
   seconds: number
-  perProfile: { profileId: string; profileName: string; changes: number; requests: number; requestsPerSecond: number; seconds: number }[]
+  perProfile: { profileId: string; profileName: string; changes: number; requests: number; requestsPerSecond: number; secondsAtLeast: number; seconds: number }[]
 }
 
 export interface JobPlan {
@@ -127,8 +129,11 @@ export interface JobView {
   /** `notRun`: of `skipped`, the changes a cancel left unsent (the bar does not count them as finished). */
   /** `checking`: changes whose outcome is not known yet (pending), not counted in `failed`. */
   counts: { total: number; done: number; failed: number; skipped: number; left: number; notRun?: number; checking?: number }
-  /** Per profile: requests a second now, against what its budget allows. */
-  rates: { profileId: string; profileName: string; requestsPerSecond: number; budgetPerSecond: number }[]
+  /**
+   * Per profile: requests a second now (those the job sent in the last few seconds, counted as each went out),
+   * against what its budget allows; and every request the job has sent it since the app started it.
+   */
+  rates: { profileId: string; profileName: string; requestsPerSecond: number; budgetPerSecond: number; requestsSent: number }[]
   /** Seconds left at the current rate; null before any change has run or once finished. */
   secondsLeft: number | null
   /** For an undo job, the job it undoes. */

@@ -1,5 +1,6 @@
 import { cancelledError } from './cancellation'
 import { FamilyWindow, type Quota, type ReportedWindow, type Waiter } from './familyWindow'
+import { requestTallyHere, type RequestTally } from './requestTally'
 
 export { minimumJitterMs, typicalJitterMs } from './arrivalJitter'
 export { burstOf, steadyRate, type Quota, type ReportedWindow } from './familyWindow'
@@ -57,14 +58,16 @@ export class RequestBudget {
   /** Resolves when a request of `family` may be sent; rejects with `cancelled` when the signal aborts first. */
   acquire(family: string, signal?: AbortSignal): Promise<BudgetTicket> {
     if (signal?.aborted) return Promise.reject(cancelledError())
+    // Taken here, in the asker's context: a waiter is granted later from the budget's timer.
+    const tally = requestTallyHere()
     const window = this.windowOf(family)
-    if (!window) return Promise.resolve(unlimitedTicket)
-    if (window.waiters.length === 0 && window.waitMs(this.now()) === 0) return Promise.resolve(this.grant(family, window))
+    if (!window) return Promise.resolve(tally ? countedTicket(tally) : unlimitedTicket)
+    if (window.waiters.length === 0 && window.waitMs(this.now()) === 0) return Promise.resolve(this.grant(family, window, tally))
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
         grant: () => {
           signal?.removeEventListener('abort', waiter.onAbort)
-          resolve(this.grant(family, window))
+          resolve(this.grant(family, window, tally))
         },
         onAbort: () => {
           const index = window.waiters.indexOf(waiter)
@@ -127,7 +130,7 @@ export class RequestBudget {
     return window
   }
 
-  private grant(family: string, window: FamilyWindow): BudgetTicket {
+  private grant(family: string, window: FamilyWindow, tally: RequestTally | undefined): BudgetTicket {
     const sending = window.take(this.now())
     this.changed()
     let sentAt: number | null = null
@@ -144,6 +147,7 @@ export class RequestBudget {
     }
     return {
       sending: () => {
+        if (sentAt === null) tally?.()
         sentAt = this.now()
         if (sending?.pending !== true) return
         sending.at = this.now()
@@ -206,3 +210,16 @@ export class RequestBudget {
 }
 
 const unlimitedTicket: BudgetTicket = { sending: () => undefined, answered: () => undefined, abandoned: () => undefined }
+
+/** A family with no documented limit: nothing to space, but its requests are counted all the same. */
+function countedTicket(tally: RequestTally): BudgetTicket {
+  let sent = false
+  return {
+    ...unlimitedTicket,
+    sending: () => {
+      if (sent) return
+      sent = true
+      tally()
+    },
+  }
+}

@@ -2,7 +2,8 @@ import type { JobChangeResult, JobState, JobView } from '../../shared/jobs'
 import type { JournalEntry } from '../../shared/journal'
 import { JournalledChanges } from './journalledChanges'
 import type { JobStore, StoredChange, StoredJob, StoredResult } from './JobStore'
-import { jobRates, type PaceWindow } from './jobRates'
+import { withRequestTally } from '../http/requestTally'
+import { countSent, jobRates, newPaceWindow, type PaceWindow } from './jobRates'
 import { shownFromJournal } from './rowFromJournal'
 import { fromEntry, runJobChange, type ChangeOutcome, type JobChangeServices } from './runJobChange'
 
@@ -61,7 +62,7 @@ export class JobRun {
     for (const change of this.changes) this.follow(change)
     this.state = job.requested === 'running' ? 'interrupted' : job.requested
     if (job.requested === 'running' && this.left() === 0 && this.unknown.size === 0) this.state = 'done'
-    this.pace = { started: null, finished: [], now: options.now ?? Date.now }
+    this.pace = newPaceWindow(options.now ?? Date.now)
   }
 
   view(): JobView {
@@ -245,7 +246,9 @@ export class JobRun {
     const result = this.changes[index]!
     result.state = 'running'
     this.options.onProgress(this, [result])
-    const outcome = await this.runOne(index)
+    // Every request the change sends (its reads, steps, retries, a settling read first) counts toward the job's rate.
+    const { profileId } = this.job.changes[index]!
+    const outcome = await withRequestTally(() => countSent(this.pace, profileId), () => this.runOne(index))
     if (this.controller.signal.aborted && outcome.state === 'failed' && outcome.entryId === null) {
       // Cancelled before its intent was written: nothing was sent or recorded; it stays waiting.
       Object.assign(result, { state: 'waiting', message: null, error: null })
@@ -257,7 +260,7 @@ export class JobRun {
       // sent. The technician cancelled: it is not run, in the job's words, not failed with a read's.
       Object.assign(outcome, { state: 'skipped', message: notRunMessage, error: null })
     }
-    this.pace.finished.push({ at: this.pace.now(), profileId: this.job.changes[index]!.profileId })
+    this.pace.finished.push({ at: this.pace.now(), profileId })
     await this.finishWith(index, outcome)
     return true
   }

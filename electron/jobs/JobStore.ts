@@ -45,8 +45,11 @@ export const storedJobSchema = z.object({
   undoOf: z.string().nullable(),
   changes: z.array(changeSchema),
   skippedLines: z.array(z.object({ line: z.number().int().nonnegative(), input: z.string(), reason: z.string() })),
-  /** Per profile, from the plan's estimate: requests a change sends, and what the budget allows a second. */
-  profiles: z.array(z.object({ profileId: z.string(), profileName: z.string(), requestsPerChange: z.number().nonnegative(), budgetPerSecond: z.number().nonnegative() })),
+  /**
+   * Per profile, from the plan's estimate: what the budget allows a second. (A job saved before the rate was
+   * measured also has `requestsPerChange`, the plan's guess: parsing drops it.)
+   */
+  profiles: z.array(z.object({ profileId: z.string(), profileName: z.string(), budgetPerSecond: z.number().nonnegative() })),
 })
 export type StoredJob = z.infer<typeof storedJobSchema>
 

@@ -48,6 +48,8 @@ export interface ServiceOptions {
   sandboxes?: Pick<AppSandboxes, 'ensureProfiles'> & Partial<AppSandboxes>
   /** How background settling spaces its checks of a change whose outcome is not known; tests shorten it. */
   settlingBackoff?: SettlingBackoff
+  /** The clock bulk jobs read (their start and finish, their rate's window); the system's by default, a test's fixed one to check a rate. */
+  jobsClock?: () => number
 }
 
 export interface Services {
@@ -143,6 +145,7 @@ export async function createServices(options: ServiceOptions): Promise<Services 
     services: { journal, deprovisions, directory, logger: options.logger, store: new JobStore(options.dataDirectory, options.logger), settle: (entryId) => settling.settle(entryId) },
     plans,
     publish: (job, changes) => options.emit('jobs.progress', { job, changes }),
+    now: options.jobsClock,
   })
   let sandboxProfilesReady = () => {}
   // Runs in the background: reads the targets of changes left unfinished by the last run.

@@ -134,7 +134,7 @@ export async function benchOffboardJob(options: { users: number; people: number;
           bound: `${milliseconds(slowest.boundMs)} (${getDescriptor(slowest.connectorId).label}'s requests at its documented limit)`,
           ratio: `${((slowest.boundMs / run.elapsed) * 100).toFixed(1)}% of the limit`,
           notes:
-            `${refused} rate refusals (429s); ${countsOf(run.details)}; planned in ${milliseconds(run.plannedMs)} (${run.plan.counts.ready} ready, estimate ${run.plan.estimate.seconds} s); ` +
+            `${refused} rate refusals (429s); ${countsOf(run.details)}; planned in ${milliseconds(run.plannedMs)} (${run.plan.counts.ready} ready, estimate ${run.plan.estimate.secondsAtLeast}–${run.plan.estimate.seconds} s); ` +
             `${requestsPerChange(run)}; requests per tenant by budget family: ${perProfile.map(describe).join('; ')}; ${options.latencyMs} ms latency`,
         },
       ]

@@ -18,7 +18,7 @@ export async function createTestServices(
     logger?: Logger
     /** Also told of every event main emits, as it is emitted (a renderer test relays them). */
     onEvent?: (event: EventName, payload: EventPayload<EventName>) => void
-  } & Pick<ServiceOptions, 'connectorFactories' | 'sandboxes' | 'settlingBackoff'> = {},
+  } & Pick<ServiceOptions, 'connectorFactories' | 'sandboxes' | 'settlingBackoff' | 'jobsClock'> = {},
 ) {
   const events: EmittedEvent[] = []
   const opened: string[] = []
@@ -38,6 +38,7 @@ export async function createTestServices(
     connectorFactories: overrides.connectorFactories,
     sandboxes: overrides.sandboxes,
     settlingBackoff: overrides.settlingBackoff,
+    jobsClock: overrides.jobsClock,
   })
   return { ...services, events, opened, secretStore, logger }
 }

@@ -74,24 +74,34 @@ export function requestsPerSecondOf(connectorId: ConnectorId): number {
 
 /**
  * How long the ready rows take: each profile's requests at its pace, profiles side by side, the
- * slowest setting the whole. `planRequests` is what planning already sent (its lookups and reads),
- * said apart: the run sends `requests` on top of it.
+ * slowest setting the whole. Where a change's requests are a range (a GoTo deprovision) so is the
+ * time: `secondsAtLeast` at the fewest, `seconds` at the most. `planRequests` is what planning
+ * already sent (its lookups and reads), said apart: the run sends `requests` on top of it.
  */
 export function estimateJob(rows: readonly JobPlanRow[], planRequests: number): JobEstimate {
   const perProfile = new Map<string, JobEstimate['perProfile'][number] & { requestsAtMost: number }>()
   for (const change of rows.filter((row) => row.state === 'ready').flatMap((row) => row.changes)) {
-    const entry = perProfile.get(change.profileId) ?? { profileId: change.profileId, profileName: change.profileName, changes: 0, requests: 0, requestsAtMost: 0, requestsPerSecond: round(requestsPerSecondOf(change.connectorId)), seconds: 0 }
+    const entry =
+      perProfile.get(change.profileId) ??
+      { profileId: change.profileId, profileName: change.profileName, changes: 0, requests: 0, requestsAtMost: 0, requestsPerSecond: round(requestsPerSecondOf(change.connectorId)), secondsAtLeast: 0, seconds: 0 }
     const { least, most } = requestsOfChange(change)
     entry.changes += 1
     entry.requests += least
     entry.requestsAtMost += most
-    // The time at the most: a help desk plans against the longer wait.
+    entry.secondsAtLeast = Math.ceil(entry.requests / entry.requestsPerSecond)
     entry.seconds = Math.ceil(entry.requestsAtMost / entry.requestsPerSecond)
     perProfile.set(change.profileId, entry)
   }
   const requestsAtMost = [...perProfile.values()].reduce((sum, profile) => sum + profile.requestsAtMost, 0)
   const profiles = [...perProfile.values()].map(({ requestsAtMost: _most, ...profile }) => profile)
-  return { requests: profiles.reduce((sum, profile) => sum + profile.requests, 0), requestsAtMost, planRequests, seconds: Math.max(0, ...profiles.map((profile) => profile.seconds)), perProfile: profiles }
+  return {
+    requests: profiles.reduce((sum, profile) => sum + profile.requests, 0),
+    requestsAtMost,
+    planRequests,
+    secondsAtLeast: Math.max(0, ...profiles.map((profile) => profile.secondsAtLeast)),
+    seconds: Math.max(0, ...profiles.map((profile) => profile.seconds)),
+    perProfile: profiles,
+  }
 }
 
 function round(value: number): number {

@@ -116,5 +116,12 @@ describe('a membership job sends one request per change', () => {
     expect(planned.estimate.requests).toBeLessThanOrEqual(sent)
     expect(planned.estimate.requestsAtMost).toBeGreaterThanOrEqual(sent)
     expect(planned.estimate.requestsAtMost).toBeGreaterThan(planned.estimate.requests)
+    // So is its time: what the run sent, at the profile's rate, lies between the two ends; neither end is the other.
+    const [goToProfile] = planned.estimate.perProfile
+    const timeOfSent = Math.ceil(sent / goToProfile!.requestsPerSecond)
+    expect(goToProfile!.secondsAtLeast).toBeLessThanOrEqual(timeOfSent)
+    expect(goToProfile!.seconds).toBeGreaterThanOrEqual(timeOfSent)
+    expect(goToProfile!.secondsAtLeast).toBeLessThan(goToProfile!.seconds)
+    expect(planned.estimate).toMatchObject({ secondsAtLeast: goToProfile!.secondsAtLeast, seconds: goToProfile!.seconds })
   })
 })

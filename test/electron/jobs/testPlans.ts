@@ -57,6 +57,7 @@ function planOf(kind: JobPlan['kind'], title: string, changes: JobChange[], requ
       requests: changes.length * requestsPerChange,
       requestsAtMost: changes.length * requestsPerChange,
       planRequests: 0,
+      secondsAtLeast: 0,
       seconds: 0,
       perProfile: [...byProfile].map(([profileId, ofProfile]) => ({
         profileId,
@@ -64,6 +65,7 @@ function planOf(kind: JobPlan['kind'], title: string, changes: JobChange[], requ
         changes: ofProfile.length,
         requests: ofProfile.length * requestsPerChange,
         requestsPerSecond,
+        secondsAtLeast: 0,
         seconds: 0,
       })),
     },

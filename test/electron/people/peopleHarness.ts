@@ -10,6 +10,7 @@ import { invokeContract } from '../../../electron/services/invokeContract'
 import { afterTest } from '../../support/connectorHarness'
 import { createTestServices } from '../../support/createTestServices'
 import type { SecretStore } from '../../../electron/secrets/SecretStore'
+import type { ServiceOptions } from '../../../electron/services/createServices'
 import { MemorySecretStore } from '../../support/MemorySecretStore'
 import { createRecordingLogger } from '../../support/recordingLogger'
 import { cognitoClient, expectOk } from '../sandbox/cognito/cognitoClient'
@@ -45,9 +46,9 @@ export async function startTenants(): Promise<Tenants> {
 }
 
 /** Services over `dataDirectory`; every event main emits is kept in `events`. */
-export async function startPeopleServices(dataDirectory: string, secretStore: SecretStore = new MemorySecretStore()) {
+export async function startPeopleServices(dataDirectory: string, secretStore: SecretStore = new MemorySecretStore(), options: Pick<ServiceOptions, 'jobsClock'> = {}) {
   const logger = createRecordingLogger()
-  const services = await createTestServices(dataDirectory, { secretStore, logger })
+  const services = await createTestServices(dataDirectory, { secretStore, logger, ...options })
   afterTest(() => services.close())
   const call = (name: CallName, input: unknown) => invokeContract(services.handlers, name, input, logger)
   const eventsOf = <E extends EventName>(event: E) => services.events.filter((emitted) => emitted.event === event).map((emitted) => emitted.payload as EventPayload<E>)

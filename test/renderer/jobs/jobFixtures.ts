@@ -42,8 +42,9 @@ export function offboardPlan(ready: number, extra: { skipped?: boolean; problem?
       requests: ready * 3,
       requestsAtMost: ready * 3,
       planRequests: ready,
+      secondsAtLeast: ready * 0.3,
       seconds: ready * 0.3,
-      perProfile: [{ profileId: oktaProfileId, profileName: 'Okta Sandbox', changes: ready, requests: ready * 3, requestsPerSecond: 10, seconds: ready * 0.3 }],
+      perProfile: [{ profileId: oktaProfileId, profileName: 'Okta Sandbox', changes: ready, requests: ready * 3, requestsPerSecond: 10, secondsAtLeast: ready * 0.3, seconds: ready * 0.3 }],
     },
   }
 }
@@ -58,7 +59,7 @@ export function jobView(overrides: Partial<JobView> = {}): JobView {
     createdAt: '2026-12-07T09:00:00.000Z',
     finishedAt: null,
     counts: { total: 3, done: 0, failed: 0, skipped: 0, left: 3 },
-    rates: [{ profileId: oktaProfileId, profileName: 'Okta Sandbox', requestsPerSecond: 8, budgetPerSecond: 10 }],
+    rates: [{ profileId: oktaProfileId, profileName: 'Okta Sandbox', requestsPerSecond: 8, budgetPerSecond: 10, requestsSent: 240 }],
     secondsLeft: 90,
     undoOf: null,
     ...overrides,

@@ -93,6 +93,19 @@ export function duration(seconds: number): string {
   return rest === 0 ? `about ${hours} h` : `about ${hours} h ${rest} min`
 }
 
+/**
+ * A time the plan knows only as a range (a GoTo deprovision sends 2 to 5 requests): "about 4–9 min",
+ * "up to about 2 min", "about 50 min to 1 h 40 min"; one figure where both ends read the same.
+ */
+export function durationRange(least: number, most: number): string {
+  const [shortest, longest] = [duration(least), duration(most)]
+  if (shortest === longest) return longest
+  if (least < 60) return `up to ${longest}`
+  const [fromMinutes, toMinutes] = [Math.round(least / 60), Math.round(most / 60)]
+  if (toMinutes < 60) return `about ${fromMinutes}–${toMinutes} min`
+  return `${shortest} to ${longest.replace(/^about /, '')}`
+}
+
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en')} ${count === 1 ? one : many}`
 }

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import type { JobPlan, JobView } from '../../../shared/jobs'
+import { useTemporaryDirectories } from '../../support/temporaryDirectory'
+import { addSandboxProfiles, startPeopleServices, startTenants, until } from '../people/peopleHarness'
+import { expectValue, untilJobIs } from './jobHarness'
+
+/*
+ * A running job's rate is what it sent: each request counted as it went out, over the time the
+ * requests span. A GoTo deprovision sends 2 to 5 of them (only the steps the account needs), so a
+ * rate guessed from the changes finished reads wrong either way. The job's clock is the test's:
+ * still until the first change is done, then four seconds on, so the figure the job shows is
+ * checked against the counts that feed it, never against time.
+ */
+
+const newDirectory = useTemporaryDirectories()
+
+describe("a running job's request rate", () => {
+  it('gotomeeting: a deprovision job shows the requests it sent, as counted on the wire, over the time they took', async () => {
+    const tenants = await startTenants()
+    let clock = Date.UTC(2026, 11, 7, 9)
+    const services = await startPeopleServices(newDirectory(), undefined, { jobsClock: () => clock })
+    const profiles = await addSandboxProfiles(services, tenants)
+    // The seeded accounts mix licences only, licences and admin roles, and INVITED users: changes of 2 to 5 requests.
+    const accounts = tenants.gotomeeting.tenant.users().filter((user) => user.status === 'ACTIVE' || user.status === 'INVITED').slice(0, 12)
+    const planned = expectValue<JobPlan>(await services.call('jobs.plan', { kind: 'deprovisionAccounts', profileId: profiles.gotomeeting, lines: accounts.map((user) => user.email) }))
+    expect(planned.counts.changes).toBe(accounts.length)
+
+    const before = tenants.gotomeeting.requestCount()
+    const started = expectValue<JobView>(await services.call('jobs.start', { planId: planned.planId }))
+    const progress = () => services.eventsOf('jobs.progress').filter((event) => event.job.id === started.id)
+    await until(() => progress().some((event) => event.changes.some((change) => change.state === 'done')), 'a change was done')
+    clock += 4_000
+    const fromNow = progress().length
+    const done = await untilJobIs(services, started.id, ['done'])
+    const sent = tenants.gotomeeting.requestCount() - before
+
+    // (The administrator the profile signs in as is among them: refused, as a skipped row.)
+    expect(done.job.counts).toMatchObject({ failed: 0, left: 0 })
+    expect(done.job.rates).toHaveLength(1)
+    expect(done.job.rates[0]!.requestsSent).toBe(sent)
+    // Every request went out within the last ten seconds of the job's clock, four seconds after its start.
+    const whileRunning = progress()
+      .slice(fromNow)
+      .filter((event) => event.job.state === 'running')
+      .map((event) => event.job.rates[0]!)
+    expect(whileRunning.length).toBeGreaterThan(0)
+    for (const shown of whileRunning) expect(shown.requestsPerSecond).toBe(Math.round((shown.requestsSent / 4) * 10) / 10)
+    // More than the fewest a change sends (2), which the rate used to multiply the changes finished by: it read low.
+    expect(sent).toBeGreaterThan(2 * accounts.length)
+  })
+})
