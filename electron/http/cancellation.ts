@@ -77,8 +77,8 @@ export function linkedSignal(signals: readonly (AbortSignal | undefined)[]): { s
 }
 
 /**
- * The calls in flight of an owner that lives as long as a profile (its HTTP client, its Cognito
- * transport), each by its own controller, so `close` aborts each. Not one closing signal every call
+ * The calls in flight of an owner that outlives each (a profile's HTTP client and Cognito transport,
+ * a job run), each by its own controller, so `close` aborts each. Not one closing signal every call
  * listens to: that signal would carry a listener per call in flight or queued, and Node warns past
  * 10 (the MaxListenersExceededWarning the budget and offboarding benches met).
  */
