@@ -1,6 +1,6 @@
 import type { JobChangeResult, JobState, JobView } from '../../shared/jobs'
-import { CallsInFlight } from '../http/cancellation'
 import type { JournalEntry } from '../../shared/journal'
+import { CallsInFlight } from '../http/cancellation'
 import { JournalledChanges } from './journalledChanges'
 import type { JobStore, StoredChange, StoredJob, StoredResult } from './JobStore'
 import { jobRates, type PaceWindow } from './jobRates'
