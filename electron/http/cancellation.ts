@@ -75,3 +75,49 @@ export function linkedSignal(signals: readonly (AbortSignal | undefined)[]): { s
     },
   }
 }
+
+/**
+ * The calls in flight of an owner that outlives each (a profile's HTTP client and Cognito transport,
+ * a job run), each by its own controller, so `close` aborts each. Not one closing signal every call
+ * listens to: that signal would carry a listener per call in flight or queued, and Node warns past
+ * 10 (the MaxListenersExceededWarning the budget and offboarding benches met).
+ */
+export class CallsInFlight {
+  private readonly controllers = new Set<{ abort(): void }>()
+  private isClosed = false
+
+  get closed(): boolean {
+    return this.isClosed
+  }
+
+  /**
+   * Runs `call` with a controller of its own that follows the caller's signal (one listener,
+   * removed when the call ends) and that `close` aborts.
+   */
+  async follow<T>(caller: AbortSignal | undefined, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController()
+    const abort = () => controller.abort()
+    caller?.addEventListener('abort', abort, { once: true })
+    try {
+      return await this.track(controller, () => call(controller.signal))
+    } finally {
+      caller?.removeEventListener('abort', abort)
+    }
+  }
+
+  /** Runs `call` under a controller it already has (a shared read's own), which `close` aborts too. */
+  async track<T>(controller: { abort(): void }, call: () => Promise<T>): Promise<T> {
+    if (this.isClosed) controller.abort()
+    this.controllers.add(controller)
+    try {
+      return await call()
+    } finally {
+      this.controllers.delete(controller)
+    }
+  }
+
+  close(): void {
+    this.isClosed = true
+    for (const controller of [...this.controllers]) controller.abort()
+  }
+}

@@ -1,7 +1,7 @@
 import axios from 'axios'
 import { redactedMark } from '../logging/redact'
 import { AppError } from '../errors/AppError'
-import { cancelledAfterSending, throwIfAborted, waitFor } from './cancellation'
+import { CallsInFlight, cancelledAfterSending, throwIfAborted, waitFor } from './cancellation'
 import { retryReporter } from './changeProgress'
 import { ConcurrencyLimiter } from './ConcurrencyLimiter'
 import { errorFromFailure, errorFromResponse, rateLimitedError, type FailureContext } from './httpErrors'
@@ -63,10 +63,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const limiter = new ConcurrencyLimiter(options.concurrency ?? defaults.concurrency)
   const budget = options.budget
   const budgetFamily = options.budgetFamily ?? (() => 'all')
-  // Every request in flight, by its own controller: close() aborts each. Not a closing signal every
-  // request listens to: that one signal would carry a listener per request (Node warns past 10).
-  const inFlight = new Set<{ abort(): void }>()
-  let closed = false
+  // Every request in flight, by its own controller: close() aborts each (not a closing signal every request would listen to).
+  const inFlight = new CallsInFlight()
   const sharedReads = createSharedReads<HttpResponse, NonNullable<HttpRequest['onHeaders']>>(copyOfResponse)
 
   function describe(response: HttpResponse): TargetErrorDescription {
@@ -149,7 +147,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
    * one budget ticket, its answer's headers announced to every caller still waiting.
    */
   async function request(request: HttpRequest): Promise<HttpResponse> {
-    if (closed) throw closedError()
+    if (inFlight.closed) throw closedError()
     throwIfAborted(request.signal)
     // Made once per request: the shared read's key and every attempt use the same URL.
     const url = requestUrl(options.baseUrl, request, target)
@@ -157,45 +155,36 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const key = `${request.method} ${url.href}`
     // The shared read's controller is the request's own: aborted when every caller has left, or on close.
     return sharedReads.read(key, { signal: request.signal, listener: request.onHeaders }, (signal, listeners, controller) =>
-      send(
-        {
-          ...request,
-          signal,
-          onHeaders: (headers) => {
-            for (const listener of listeners()) listener(headers)
+      inFlight.track(controller, () =>
+        send(
+          {
+            ...request,
+            signal,
+            onHeaders: (headers) => {
+              for (const listener of listeners()) listener(headers)
+            },
           },
-        },
-        url,
-        controller,
+          url,
+        ),
       ),
     )
   }
 
   /** A request no other shares: its own controller follows the caller's signal (one listener, removed at the end). */
-  async function sendOwn(request: HttpRequest, url: URL): Promise<HttpResponse> {
-    const controller = new AbortController()
-    const abort = () => controller.abort()
-    request.signal?.addEventListener('abort', abort, { once: true })
-    try {
-      return await send({ ...request, signal: controller.signal }, url, controller)
-    } finally {
-      request.signal?.removeEventListener('abort', abort)
-    }
+  function sendOwn(request: HttpRequest, url: URL): Promise<HttpResponse> {
+    return inFlight.follow(request.signal, (signal) => send({ ...request, signal }, url))
   }
 
   /**
-   * `request.signal` is `controller`'s, which close() aborts too, so a closed profile sends nothing
-   * more: not from the concurrency queue, nor after a retry or rate-limit wait.
+   * `request.signal` is the request's own, which close() aborts too (`inFlight`), so a closed profile
+   * sends nothing more: not from the concurrency queue, nor after a retry or rate-limit wait.
    */
-  async function send(request: HttpRequest, url: URL, controller: { abort(): void }): Promise<HttpResponse> {
-    inFlight.add(controller)
+  async function send(request: HttpRequest, url: URL): Promise<HttpResponse> {
     try {
       return await sendWithRetries(request, url)
     } catch (error: unknown) {
-      if (closed && error instanceof AppError && error.code === 'cancelled') throw closedError(error.extra.details)
+      if (inFlight.closed && error instanceof AppError && error.code === 'cancelled') throw closedError(error.extra.details)
       throw error
-    } finally {
-      inFlight.delete(controller)
     }
   }
 
@@ -277,8 +266,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return {
     request,
     close() {
-      closed = true
-      for (const request of [...inFlight]) request.abort()
+      inFlight.close()
       httpAgent.destroy()
       httpsAgent.destroy()
     },

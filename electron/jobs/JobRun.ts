@@ -1,5 +1,6 @@
 import type { JobChangeResult, JobState, JobView } from '../../shared/jobs'
 import type { JournalEntry } from '../../shared/journal'
+import { CallsInFlight } from '../http/cancellation'
 import { JournalledChanges } from './journalledChanges'
 import type { JobStore, StoredChange, StoredJob, StoredResult } from './JobStore'
 import { withRequestTally } from '../http/requestTally'
@@ -36,7 +37,11 @@ export interface JobRunOptions {
 export class JobRun {
   private state: JobState
   private readonly changes: JobChangeResult[]
-  private controller = new AbortController()
+  /**
+   * The changes in flight, each with a signal of its own that cancel aborts. Not one job signal every
+   * change listens to: profiles × inFlightPerProfile changes at once would hang more listeners on it than Node allows (10).
+   */
+  private changesInFlight = new CallsInFlight()
   private running: Promise<void> | null = null
   private readonly pace: PaceWindow
   /** Changes the journal must be asked about before they are sent: those that had no result at load. */
@@ -124,7 +129,7 @@ export class JobRun {
   start(): Promise<void> {
     // Still stopping (its last state being saved): start again once it has stopped.
     if (this.running) return this.state === 'running' ? this.running : this.running.then(() => this.start())
-    this.controller = new AbortController()
+    this.changesInFlight = new CallsInFlight()
     this.state = 'running'
     this.options.onProgress(this, [])
     this.running = this.runAll().finally(() => (this.running = null))
@@ -150,7 +155,7 @@ export class JobRun {
     if (this.state === 'done' || this.state === 'cancelled') return
     if (this.state === 'running' || this.state === 'pausing') {
       this.state = 'cancelling'
-      this.controller.abort()
+      this.changesInFlight.close()
     } else if (!this.running) {
       // Paused or interrupted: nothing in flight. Saved like a running job's cancel, so a restart finds it cancelled.
       this.state = 'cancelling'
@@ -249,13 +254,13 @@ export class JobRun {
     // Every request the change sends (its reads, steps, retries, a settling read first) counts toward the job's rate.
     const { profileId } = this.job.changes[index]!
     const outcome = await withRequestTally(() => countSent(this.pace, profileId), () => this.runOne(index))
-    if (this.controller.signal.aborted && outcome.state === 'failed' && outcome.entryId === null) {
+    if (this.changesInFlight.closed && outcome.state === 'failed' && outcome.entryId === null) {
       // Cancelled before its intent was written: nothing was sent or recorded; it stays waiting.
       Object.assign(result, { state: 'waiting', message: null, error: null })
       this.options.onProgress(this, [result])
       return false
     }
-    if (this.controller.signal.aborted && outcome.state === 'failed' && !outcome.pending && outcome.error?.code === 'cancelled') {
+    if (this.changesInFlight.closed && outcome.state === 'failed' && !outcome.pending && outcome.error?.code === 'cancelled') {
       // Cancelled after its intent, before any request (while it read the target): the journal says nothing was
       // sent. The technician cancelled: it is not run, in the job's words, not failed with a read's.
       Object.assign(outcome, { state: 'skipped', message: notRunMessage, error: null })
@@ -290,7 +295,7 @@ export class JobRun {
         if (stands(settled, { failure: false })) return fromEntry(settled)
       }
     }
-    return runJobChange(this.services, change, this.job.operationId, this.controller.signal)
+    return this.changesInFlight.follow(undefined, (signal) => runJobChange(this.services, change, this.job.operationId, signal))
   }
 
   private async settled(entry: JournalEntry): Promise<JournalEntry> {

@@ -1,5 +1,5 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
-import { cancelledAfterSending, linkedSignal, throwIfAborted, waitFor } from '../../http/cancellation'
+import { CallsInFlight, cancelledAfterSending, linkedSignal, throwIfAborted, waitFor } from '../../http/cancellation'
 import { ConcurrencyLimiter } from '../../http/ConcurrencyLimiter'
 import { createNetworkAgents, type NetworkOptions } from '../../http/network/networkAgents'
 import type { RequestBudget } from '../../http/RequestBudget'
@@ -87,7 +87,8 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
   const throttling = tuning.throttling ?? defaults.throttling
   const limiter = new ConcurrencyLimiter(tuning.concurrency ?? defaults.concurrency)
   const budget = tuning.budget
-  const closing = new AbortController()
+  // Each call by its own controller, which close() aborts (not a closing signal every call would listen to).
+  const calls = new CallsInFlight()
   // The SDK's outputs are plain data (Dates included), so a structured clone is a faithful copy.
   const sharedReads = createSharedReads<unknown>((output) => structuredClone(output))
   const host = settings.endpoint ? new URL(settings.endpoint).host : `cognito-idp.${settings.region}.amazonaws.com`
@@ -184,23 +185,33 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
     run: (client: CognitoIdentityProviderClient, abortSignal: AbortSignal) => Promise<Output>,
     options: CallOptions = {},
   ): Promise<Output> {
-    if (closing.signal.aborted) throw closedError()
+    if (calls.closed) throw closedError()
     throwIfAborted(options.signal)
+    return calls.follow(options.signal, (signal) => sendWithRetries(operation, idempotent, run, { ...options, signal }))
+  }
+
+  /** A call with its own signal (`calls` aborts it when the profile closes), sent until it is answered or given up. */
+  async function sendWithRetries<Output>(
+    operation: string,
+    idempotent: boolean,
+    run: (client: CognitoIdentityProviderClient, abortSignal: AbortSignal) => Promise<Output>,
+    options: CallOptions & { signal: AbortSignal },
+  ): Promise<Output> {
     const secrets = [settings.accessSecret, ...(options.secrets ?? [])].filter((secret) => secret !== '')
     for (const secret of options.secrets ?? []) if (secret !== '') logger.registerSecret(secret)
-    const linked = linkedSignal([options.signal, closing.signal])
+    const signal = options.signal
     let retries = 0
     let waits = 0
     // A change's progress (changes.progress) says while a call waits to be sent again.
     const retryShown = retryReporter()
     try {
       for (let number = 1; ; number++) {
-        const outcome = await attempt(operation, number, run, linked.signal)
+        const outcome = await attempt(operation, number, run, signal)
         retryShown.answered()
         if ('output' in outcome) return outcome.output
         const { failure } = outcome
         // Cancelled once the SDK had the call: it may have reached Cognito.
-        if (failure.kind === 'cancelled') throw closing.signal.aborted ? closedError() : cancelledAfterSending()
+        if (failure.kind === 'cancelled') throw calls.closed ? closedError() : cancelledAfterSending()
         if (isThrottled(failure) && waits < throttling.maxWaits) {
           waits++
           const waitMs = backoffDelay(waits, throttling)
@@ -209,7 +220,7 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
           // With a budget the whole category waits (the next calls would be throttled too), this
           // call in the budget's queue, where the UI sees it waiting.
           if (budget) budget.pause(cognitoBudgetFamily(operation), Date.now() + waitMs)
-          else await waitFor(waitMs, linked.signal)
+          else await waitFor(waitMs, signal)
           continue
         }
         if (isTransient(failure) && idempotent && retries < maxRetries) {
@@ -217,7 +228,7 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
           const waitMs = backoffDelay(retries, backoff)
           retryShown.waiting({ attempt: retries, of: maxRetries, waitMs, reason: failure.kind === 'network' ? 'network' : 'server_busy' })
           // The failed attempt may have reached Cognito: cancelled now, its outcome is not known.
-          await waitFor(waitMs, linked.signal).catch(() => {
+          await waitFor(waitMs, signal).catch(() => {
             throw cancelledAfterSending()
           })
           continue
@@ -234,10 +245,8 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
         })
       }
     } catch (error: unknown) {
-      if (closing.signal.aborted && error instanceof AppError && error.code === 'cancelled') throw closedError()
+      if (calls.closed && error instanceof AppError && error.code === 'cancelled') throw closedError()
       throw error
-    } finally {
-      linked.dispose()
     }
   }
 
@@ -251,15 +260,18 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
     // A call with secrets of its own is not only what its operation and input say: never shared.
     if ((options.secrets ?? []).some((secret) => secret !== '')) return send(operation, true, call, options)
     const key = `${operation} ${JSON.stringify(input)}`
+    if (calls.closed) throw closedError()
     // The transport belongs to one profile, so the pool and the credentials are the same for every caller.
-    return (await sharedReads.read(key, { signal: options.signal }, (signal) => send(operation, true, call, { signal }))) as Output
+    // The shared read's controller is the call's own: aborted when every caller has left, or on close.
+    const shared = (signal: AbortSignal, controller: AbortController) => calls.track(controller, () => sendWithRetries(operation, true, call, { signal }))
+    return (await sharedReads.read(key, { signal: options.signal }, (signal, _listeners, controller) => shared(signal, controller))) as Output
   }
 
   return {
     send,
     read,
     close() {
-      closing.abort()
+      calls.close()
       client.destroy()
       httpAgent.destroy()
       httpsAgent.destroy()

@@ -12,6 +12,8 @@ export interface RateLimitState {
   remaining: number
   /** UTC epoch seconds when the window resets. */
   resetEpochSeconds: number
+  /** The limiter's clock when it answered (ms since the epoch): the answer's `Date`, so the reset and the date are one clock's, as Okta's are. */
+  at: number
 }
 
 const minuteMs = 60_000
@@ -94,6 +96,7 @@ export class OktaRateLimiter {
   private state(window: BucketWindow): RateLimitState {
     const remaining = Math.max(0, window.limit - window.used)
     return {
+      at: this.now(),
       allowed: remaining > 0,
       limit: window.limit,
       remaining,
@@ -103,7 +106,8 @@ export class OktaRateLimiter {
 
   /** The state a scripted `rate_limit` fault reports: spent, resetting in one second. */
   faultState(bucket: string): RateLimitState {
-    return { allowed: false, limit: this.limitOf(bucket), remaining: 0, resetEpochSeconds: Math.floor(this.now() / 1000) + 1 }
+    const at = this.now()
+    return { at, allowed: false, limit: this.limitOf(bucket), remaining: 0, resetEpochSeconds: Math.floor(at / 1000) + 1 }
   }
 }
 
@@ -112,5 +116,7 @@ export function rateLimitHeaders(state: RateLimitState): Record<string, string> 
     'X-Rate-Limit-Limit': String(state.limit),
     'X-Rate-Limit-Remaining': String(state.remaining),
     'X-Rate-Limit-Reset': String(state.resetEpochSeconds),
+    // Clients measure the reset against the answer's Date (okta.md §6.1): Node's own Date would be another clock's.
+    Date: new Date(state.at).toUTCString(),
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { OktaRateLimiter, rateLimitBucket } from '../../../../electron/sandbox/okta/oktaRateLimits'
+import { OktaRateLimiter, rateLimitBucket, rateLimitHeaders } from '../../../../electron/sandbox/okta/oktaRateLimits'
 import { asList, asObject, oktaClient, useOktaSandbox, type OktaAnswer } from './oktaClient'
 
 describe('Okta sandbox: rate limits', () => {
@@ -78,6 +78,12 @@ describe('Okta sandbox: rate limits', () => {
     expect(limiter.take('users').allowed).toBe(false)
     now += 30_000
     expect(limiter.take('users')).toMatchObject({ allowed: true, remaining: 1 })
+  })
+
+  it('dates its answer by the clock its windows run on, as Okta does: a client measures the reset against the Date', () => {
+    const now = 1_700_000_000_500
+    const headers = rateLimitHeaders(new OktaRateLimiter(2, () => now, 1000).take('users'))
+    expect(headers).toMatchObject({ Date: 'Tue, 14 Nov 2023 22:13:20 GMT', 'X-Rate-Limit-Reset': '1700000002' })
   })
 
   it('puts requests in the documented buckets', () => {
