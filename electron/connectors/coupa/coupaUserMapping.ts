@@ -118,6 +118,8 @@ export function userToObject(context: CoupaContext, user: CoupaUser): DirectoryO
     displayName: userDisplayName(user),
     secondary: text(user.login),
     status: userStatus(active),
+    // Copied once, for V8's fast layout: forty-odd keys set one by one leave the object a hash table,
+    // twice the memory for every row a page holds while its other requests come in.
     attributes: { ...attributes },
     readOnlyReason: null,
     ...(Object.keys(notes).length > 0 && { attributeNotes: notes }),
