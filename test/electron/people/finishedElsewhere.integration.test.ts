@@ -4,7 +4,7 @@ import type { OffboardReport } from '../../../shared/people'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
 import { progressOf, until } from './peopleHarness'
 import { sent, serverError, throughProxy } from './proxiedAccount'
-import { expectValue } from '../jobs/jobHarness'
+import { deprovisionPlan, expectValue, startJob, untilJobIs } from '../jobs/jobHarness'
 
 /*
  * A partial deprovision of an offboarding can be finished from two places: Activity's (or the account panel's) "Finish
@@ -65,5 +65,48 @@ describe('two finishes of one partial deprovision at once', () => {
     expect(finished).toMatchObject({ completes: pendingId, outcome: { status: 'applied' } })
     expect(retried.accounts).toMatchObject([{ result: 'done', entryId: finished.id, error: null }])
     expect(retried.operation.entries.filter((entry) => entry.completes === pendingId)).toHaveLength(1)
+  })
+
+  it("cognito: Activity's Finish deprovision and a job's Retry failed rows send the sign-out once; the row is done by that finish", async () => {
+    const { services, proxy, tenants, account } = await throughProxy('cognito', newDirectory())
+    proxy.lose(/ AdminDisableUser /, 100)
+    const started = await startJob(services, deprovisionPlan([account]))
+    expect((await untilJobIs(services, started.id, ['done'])).job.counts).toMatchObject({ checking: 1 })
+    proxy.stopFailing()
+    const [pending] = expectValue<{ entries: JournalEntry[] }>(await services.call('journal.operation', { operationId: started.operationId })).entries
+    expect(expectValue<JournalEntry>(await services.call('journal.settle', { entryId: pending!.id })).outcome.status).toBe('partial')
+
+    proxy.hold(/ AdminGetUser$/)
+    const fromActivity = services.call('journal.finishDeprovision', { entryId: pending!.id })
+    await until(() => proxy.held().length === 1, 'the first finish reads the user')
+    const eventsBefore = services.eventsOf('jobs.progress').length
+    expectValue(await services.call('jobs.retryFailed', { jobId: started.id }))
+    const runsAgain = () => services.eventsOf('jobs.progress').slice(eventsBefore).some((progress) => progress.changes.some((change) => change.state === 'running'))
+    await until(runsAgain, 'the row runs again')
+    await proxy.letThrough()
+
+    const finished = expectValue<JournalEntry>(await fromActivity)
+    const retried = await untilJobIs(services, started.id, ['done'])
+    expect(sent(proxy, / AdminUserGlobalSignOut$/)).toBe(1)
+    expect(tenants.cognito.tenant.signOutCount(account.userId)).toBe(1)
+    expect(retried.changes[0]).toMatchObject({ state: 'done', entryId: finished.id })
+  })
+
+  it('cognito: two clicks of Finish deprovision at once send the sign-out once, and both answer with that finish', async () => {
+    const { services, proxy, account } = await throughProxy('cognito', newDirectory())
+    proxy.fail(/ AdminUserGlobalSignOut /, 10, serverError.cognito)
+    const report = expectValue<OffboardReport>(await services.call('people.offboard', { personName, accounts: [ref(account)] }))
+    proxy.stopFailing()
+    const partialId = report.accounts[0]!.entryId!
+
+    proxy.hold(/ AdminUserGlobalSignOut$/)
+    const first = services.call('journal.finishDeprovision', { entryId: partialId })
+    await until(() => proxy.held().length === 1, 'the first finish sends the sign-out')
+    const second = services.call('journal.finishDeprovision', { entryId: partialId })
+    await proxy.letThrough()
+    const [one, two] = [expectValue<JournalEntry>(await first), expectValue<JournalEntry>(await second)]
+    expect(sent(proxy, / AdminUserGlobalSignOut$/)).toBe(1)
+    expect(two.id).toBe(one.id)
+    expect(one).toMatchObject({ completes: partialId, outcome: { status: 'applied' } })
   })
 })
