@@ -10,7 +10,8 @@ import { AppError } from '../errors/AppError'
 import type { ConnectorPool } from '../directory/ConnectorPool'
 import { requireOperation, userTypeOf } from '../directory/operationRules'
 import { profileFieldsOf, recordChange, type ChangeContext } from './recordChange'
-import { stillHeld, unfinishedFrom, unfinishedIn, type Unfinished } from './unfinishedDeprovision'
+import type { IntentRecord } from '../journal/journalRecord'
+import { finishedBefore, stillHeld, unfinishedFrom, type DeprovisionOutcome, type Unfinished } from './unfinishedDeprovision'
 
 /**
  * Deprovision and its undo, as small transactions (DESIGN §3): read the user's state, journal it
@@ -24,8 +25,12 @@ export class DeprovisionService {
    * disk, so without this a second click in that moment would run the undo twice.
    */
   private readonly undoing = new Set<string>()
-  /** Deprovisions being finished by the person (finishDeprovision): a second click waits for the first. */
-  private readonly finishing = new Set<string>()
+  /**
+   * The finish under way of each partial deprovision, by its entry id, whoever asked for it: Activity's or the account
+   * panel's Finish deprovision, a job's or the person page's retry. Until its intent is journaled the journal cannot tell,
+   * so a second asker joins this one instead of sending the missing steps again.
+   */
+  private readonly finishing = new Map<string, Promise<JournalEntry>>()
 
   constructor(
     private readonly connectors: ConnectorPool,
@@ -50,24 +55,31 @@ export class DeprovisionService {
   async deprovisionUnlessDone(
     input: DeprovisionInput,
     options: { operationId?: string; signal?: AbortSignal } = {},
-  ): Promise<{ entry: JournalEntry } | { skipped: AppError }> {
+  ): Promise<DeprovisionOutcome | { skipped: AppError }> {
     return this.deprovisionOrSkip(input, { ...options, skipRefused: true })
   }
 
   private async deprovisionOrSkip(
     input: DeprovisionInput,
     { operationId, signal, skipRefused }: { operationId?: string; signal?: AbortSignal; skipRefused: boolean },
-  ): Promise<{ entry: JournalEntry } | { skipped: AppError }> {
+  ): Promise<DeprovisionOutcome | { skipped: AppError }> {
+    const journal = this.context.journal
     // A change may only name an operation the journal holds: its undo is found through it.
-    if (operationId) this.context.journal.operationRecord(operationId)
+    if (operationId) journal.operationRecord(operationId)
     const { profile, descriptor } = this.connectors.target(input.profileId)
     const users = requireOperation(descriptor, userTypeOf(descriptor).id, 'deprovision')
-    refuseWhileUnsettled(this.context.journal.unsettledFor(profile.id, input.userId), descriptor.label)
+    // A retry of an operation's change (a job's "Retry failed rows", an offboarding's "Retry failed") meets its
+    // deprovision that stopped part-way: one being finished now is joined, one finished since is done, nothing sent.
+    const earlier = operationId ? journal.newestDeprovisionIn(operationId, profile.id, input.userId) : null
+    const running = earlier ? this.finishing.get(earlier.completes ?? earlier.id) : undefined
+    if (running) return outcomeOf(await running)
+    const finished = earlier ? finishedBefore(journal, earlier) : null
+    if (finished) return finished
+    refuseWhileUnsettled(journal.unsettledFor(profile.id, input.userId), descriptor.label)
     const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'deprovisions')
-    // A retry of an operation's change (a job's "Retry failed rows", an offboarding's "Retry failed"):
-    // a deprovision of it that stopped part-way is finished, not read as done and skipped.
-    const unfinished = operationId ? unfinishedIn(this.context.journal, operationId, profile.id, input.userId) : null
-    if (unfinished) return { entry: await this.finish(unfinished, connector, touchedBy(descriptor, users.id, unfinished.snapshot), signal) }
+    // One not finished yet is finished, not read as done and skipped.
+    const unfinished = earlier ? unfinishedFrom(journal, earlier) : null
+    if (unfinished) return outcomeOf(await this.finishOnce(unfinished.root, connector, descriptor, signal))
     const snapshot = await connector.readDeprovisionSnapshot(input.userId, signal)
     const refusal = skipRefused ? connector.deprovisionRefusal(snapshot) : null
     if (refusal) return { skipped: refusal }
@@ -100,7 +112,7 @@ export class DeprovisionService {
       },
       touchedOnFailure: touched,
     })
-    return { entry: this.context.journal.entry(entryId) }
+    return outcomeOf(journal.entry(entryId))
   }
 
   /**
@@ -112,25 +124,34 @@ export class DeprovisionService {
     const journal = this.context.journal
     const named = journal.intent(entryId)
     const rootId = named.completes ?? named.id
-    if (this.finishing.has(rootId)) {
-      throw new AppError('conflict', 'This deprovision is already being finished. Wait for it to end.', { details: { entryId: rootId } })
-    }
+    const running = this.finishing.get(rootId)
+    if (running) return running
     const root = journal.intent(rootId)
     const state = journal.finishState(root)
     if (!state.available) {
       throw new AppError(state.completedBy ? 'conflict' : 'unsupported', `This deprovision cannot be finished: ${state.reason}`, { details: { entryId: rootId } })
     }
-    const unfinished = unfinishedFrom(journal, root)
-    if (!unfinished) throw new AppError('unsupported', 'This deprovision cannot be finished: nothing of it is left to send.', { details: { entryId: rootId } })
+    if (!unfinishedFrom(journal, root)) throw nothingLeftToFinish(rootId)
     const { descriptor } = this.connectors.target(root.profileId)
-    const users = requireOperation(descriptor, root.target.objectType, 'deprovision')
+    requireOperation(descriptor, root.target.objectType, 'deprovision')
     const connector = requireCapability(await this.connectors.connectorFor(root.profileId), 'deprovisions')
-    this.finishing.add(rootId)
-    try {
-      return await this.finish(unfinished, connector, touchedBy(descriptor, users.id, unfinished.snapshot), signal)
-    } finally {
-      this.finishing.delete(rootId)
-    }
+    return this.finishOnce(root, connector, descriptor, signal)
+  }
+
+  /**
+   * The one finish of `root` under way, joined, or a new one, from what the journal says is left of it now. No await
+   * between the look and the start: two askers can never both start one.
+   */
+  private finishOnce(root: IntentRecord, connector: Deprovisions, descriptor: ConnectorDescriptor, signal?: AbortSignal): Promise<JournalEntry> {
+    const running = this.finishing.get(root.id)
+    if (running) return running
+    const unfinished = unfinishedFrom(this.context.journal, root)
+    if (!unfinished) return Promise.reject(nothingLeftToFinish(root.id))
+    const finishing = this.finish(unfinished, connector, touchedBy(descriptor, root.target.objectType, unfinished.snapshot), signal).finally(() => {
+      this.finishing.delete(root.id)
+    })
+    this.finishing.set(root.id, finishing)
+    return finishing
   }
 
   /**
@@ -317,6 +338,15 @@ function touchedBy(descriptor: ConnectorDescriptor, userType: string, snapshot: 
   const groupTypes = descriptor.objectTypes.filter((type) => type.scimResource === 'Group').map((type) => type.id)
   const idsOf = (groupType: string) => snapshot.groups.filter((group) => (group.objectType ?? 'groups') === groupType).map((group) => group.id)
   return [{ objectType: userType, ids: [snapshot.userId] }, ...groupTypes.map((groupType) => ({ objectType: groupType, ids: idsOf(groupType) }))]
+}
+
+/** A deprovision's entry as its outcome: in the entry's own words. */
+function outcomeOf(entry: JournalEntry): DeprovisionOutcome {
+  return { entry, message: entry.outcome.message }
+}
+
+function nothingLeftToFinish(entryId: string): AppError {
+  return new AppError('unsupported', 'This deprovision cannot be finished: nothing of it is left to send.', { details: { entryId } })
 }
 
 function stepsMessage(steps: readonly StepReport[], fallback: string): string {

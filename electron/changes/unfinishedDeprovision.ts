@@ -1,3 +1,4 @@
+import type { JournalEntry } from '../../shared/journal'
 import type { DeprovisionSnapshot } from '../connectors/Connector'
 import type { Journal } from '../journal/Journal'
 import type { IntentRecord } from '../journal/journalRecord'
@@ -21,18 +22,16 @@ export interface Unfinished {
   done: ReadonlySet<string> | null
 }
 
-/**
- * The deprovision of this user in this operation that stopped part-way and is not finished yet: its
- * newest attempt is partial, or a finish of it failed. Not once it was finished or undone since.
- */
-export function unfinishedIn(journal: Journal, operationId: string, profileId: string, userId: string): Unfinished | null {
-  const newest = journal.newestDeprovisionIn(operationId, profileId, userId)
-  return newest ? unfinishedFrom(journal, newest) : null
+/** How a deprovision ended, and in what words to say so (its entry's own, unless it was done before: finishedBefore). */
+export interface DeprovisionOutcome {
+  entry: JournalEntry
+  message: string
 }
 
 /**
- * The same for one deprovision entry, or a finish of one (the person's "Finish deprovision" on a
- * partial entry, wherever it was made): what is left of it, or null when it is not unfinished.
+ * A deprovision entry that stopped part-way, or a finish of one (the person's "Finish deprovision" on a partial entry,
+ * wherever it was made, or an operation's retry): what is left of it, or null when it is not unfinished (its newest
+ * attempt is partial, or a finish of it failed; not once it was finished or undone since).
  */
 export function unfinishedFrom(journal: Journal, entry: IntentRecord): Unfinished | null {
   const root = entry.completes ? journal.intent(entry.completes) : entry
@@ -43,6 +42,26 @@ export function unfinishedFrom(journal: Journal, entry: IntentRecord): Unfinishe
   if (first.outcome.steps.length === 0) return { root, snapshot: root.snapshot, done: null }
   const applied = [first, ...finishes].flatMap((entry) => entry.outcome.steps).filter((step) => step.status === 'applied')
   return { root, snapshot: root.snapshot, done: new Set(applied.map((step) => step.name)) }
+}
+
+/**
+ * The finish that completed a deprovision which stopped part-way (`entryId` names it, or a finish of it), made by Finish
+ * deprovision (Activity, the account panel) or a retry; null when none did.
+ */
+export function appliedFinishOf(journal: Journal, entryId: string): JournalEntry | null {
+  // The index knows a deprovision's finishes (deprovisions naming it in `completes`) without reading its own entry.
+  return journal.completionsOf(entryId).find((completion) => completion.action === 'deprovision' && completion.outcome.status === 'applied') ?? null
+}
+
+/**
+ * A retry meeting a deprovision finished since it failed: done, by that finish, named as the journal names it ("Already
+ * finished on … by …"), and nothing to send. Null when it was not finished, or was undone since (a retry then starts over).
+ */
+export function finishedBefore(journal: Journal, entry: IntentRecord): DeprovisionOutcome | null {
+  const root = entry.completes ? journal.intent(entry.completes) : entry
+  const finish = appliedFinishOf(journal, root.id)
+  if (!finish || journal.undoState(root).undoneBy) return null
+  return { entry: finish, message: `${journal.finishState(root).reason} ${finish.outcome.message}` }
 }
 
 /** The snapshot with each list it keeps (GoTo's licences and roles) cut to what the target still holds. */

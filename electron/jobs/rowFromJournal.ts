@@ -1,4 +1,5 @@
 import type { JobChangeResult } from '../../shared/jobs'
+import { appliedFinishOf } from '../changes/unfinishedDeprovision'
 import type { Journal } from '../journal/Journal'
 import { fromEntry, type ChangeOutcome } from './runJobChange'
 
@@ -25,8 +26,7 @@ export function shownFromJournal(journal: Journal, entryId: string, row: Pick<Jo
  * panel): done, by that finish, in words that say where. Its retry then sends nothing.
  */
 function finishedOutside(journal: Journal, entryId: string): ChangeOutcome | null {
-  // Only a deprovision that stopped part-way has finishes (deprovisions naming it in `completes`); the index knows them
-  // without reading the row's own entry, which matters as every view of the job asks again.
-  const finish = journal.completionsOf(entryId).find((completion) => completion.action === 'deprovision' && completion.outcome.status === 'applied')
+  // Asked without reading the row's own entry, which matters as every view of the job asks again.
+  const finish = appliedFinishOf(journal, entryId)
   return finish ? { ...fromEntry(finish), message: `${finishedOutsideMessage} ${finish.outcome.message}` } : null
 }

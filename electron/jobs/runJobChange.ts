@@ -36,7 +36,7 @@ export async function runJobChange(services: JobChangeServices, change: StoredCh
       case 'deprovision': {
         const outcome = await services.deprovisions.deprovisionUnlessDone(ref, { operationId, signal })
         if ('skipped' in outcome) return { state: 'skipped', pending: false, entryId: null, message: outcome.skipped.message, error: null }
-        return fromEntry(outcome.entry)
+        return { ...fromEntry(outcome.entry), message: outcome.message }
       }
       case 'undoDeprovision': {
         if (!change.entryToUndo) throw new AppError('invalid_input', 'This undo names no deprovision to undo.')

@@ -54,14 +54,14 @@ export class Offboarding {
         this.progress(operationId, account, 'skipped', null, outcome.skipped.message)
         return { ...ref, result: 'skipped', entryId: null, error: outcome.skipped.toValue() }
       }
-      const { entry } = outcome
+      const { entry, message } = outcome
       // A deprovision whose answer was lost is still pending: it is settled later, and not done yet.
       if (entry.outcome.status !== 'applied') {
         const error: LanyardError = { code: entry.outcome.status === 'partial' ? 'partial_failure' : 'network', message: entry.outcome.message, steps: entry.outcome.steps }
         this.progress(operationId, account, 'failed', entry.id, entry.outcome.message)
         return { ...ref, result: 'failed', entryId: entry.id, error }
       }
-      this.progress(operationId, account, 'done', entry.id, entry.outcome.message)
+      this.progress(operationId, account, 'done', entry.id, message)
       return { ...ref, result: 'done', entryId: entry.id, error: null }
     } catch (thrown) {
       const error = errorValue(thrown, this.options.logger, 'offboarding')

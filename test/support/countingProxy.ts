@@ -42,6 +42,8 @@ export interface CountingProxy {
   held(): string[]
   /** Stops holding; passes the first `count` held requests on to the target (their answers go nowhere) and drops the rest unsent. */
   release(count: number): Promise<void>
+  /** Stops holding; passes every held request on, and its answer back to the client: held only to make two callers overlap. */
+  letThrough(): Promise<void>
   close(): Promise<void>
 }
 
@@ -58,7 +60,7 @@ export async function startCountingProxy(targetUrl: string, options: ProxyOption
   const failing: { pattern: RegExp; left: number; answer: ProxyAnswer }[] = []
   const losing: { pattern: RegExp; left: number }[] = []
   let holding: RegExp | null = null
-  const held: { line: string; pass: () => Promise<void> }[] = []
+  const held: { line: string; pass: () => Promise<void>; answer: () => Promise<void> }[] = []
   const server = createServer((incoming, outgoing) => {
     const operation = String(incoming.headers['x-amz-target'] ?? '').split('.').at(-1)
     const line = `${incoming.method} ${incoming.url}${operation ? ` ${operation}` : ''}`
@@ -78,7 +80,9 @@ export async function startCountingProxy(targetUrl: string, options: ProxyOption
       if (loss) {
         loss.left -= 1
         void relay(line, incoming.headers, payload, null).then(() => outgoing.destroy())
-      } else if (holding?.test(line)) held.push({ line, pass: () => relay(line, incoming.headers, payload, null) })
+      } else if (holding?.test(line)) {
+        held.push({ line, pass: () => relay(line, incoming.headers, payload, null), answer: () => relay(line, incoming.headers, payload, outgoing) })
+      }
       else void relay(line, incoming.headers, payload, outgoing)
     })
   })
@@ -124,6 +128,10 @@ export async function startCountingProxy(targetUrl: string, options: ProxyOption
     release: async (count) => {
       holding = null
       await Promise.all(held.splice(0).slice(0, count).map((request) => request.pass()))
+    },
+    letThrough: async () => {
+      holding = null
+      await Promise.all(held.splice(0).map((request) => request.answer()))
     },
     close: () => new Promise((resolve) => {
       server.closeAllConnections()

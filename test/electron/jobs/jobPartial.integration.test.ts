@@ -1,14 +1,11 @@
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { ConnectorId } from '../../../shared/catalogue/types'
 import type { JobView } from '../../../shared/jobs'
 import type { JournalEntry, JournalOperation, UndoReport } from '../../../shared/journal'
-import { sandboxParameters } from '../../../electron/services/sandboxProfiles'
-import { afterTest } from '../../support/connectorHarness'
-import { startCountingProxy, type CountingProxy, type ProxyAnswer } from '../../support/countingProxy'
 import { useTemporaryDirectories } from '../../support/temporaryDirectory'
-import { addPersonEverywhere, startPeopleServices, startTenants, stateAtTarget, until, type PeopleServices } from '../people/peopleHarness'
+import { startPeopleServices, stateAtTarget, until, type PeopleServices } from '../people/peopleHarness'
+import { sent, serverError, throughProxy as proxiedAccount } from '../people/proxiedAccount'
 import { deprovisionPlan, details, expectValue, startJob, untilJobIs } from './jobHarness'
 
 /*
@@ -21,32 +18,7 @@ import { deprovisionPlan, details, expectValue, startJob, untilJobIs } from './j
 
 const newDirectory = useTemporaryDirectories()
 
-/** A target refusing a request as a server in trouble does, in each target's own words. */
-const serverError: Record<'cognito' | 'gotomeeting', ProxyAnswer> = {
-  cognito: {
-    status: 500,
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': 'InternalErrorException' },
-    body: JSON.stringify({ __type: 'InternalErrorException', message: 'Scripted: the step failed.' }),
-  },
-  gotomeeting: { status: 500, body: JSON.stringify({ errorCode: 'INTERNAL_ERROR', message: 'Scripted: the step failed.' }) },
-}
-
-async function throughProxy(connectorId: 'cognito' | 'gotomeeting') {
-  const tenants = await startTenants()
-  const dataDirectory = newDirectory()
-  const services = await startPeopleServices(dataDirectory)
-  const tenant = tenants[connectorId]
-  const server = new URL(tenant.url)
-  const proxy = await startCountingProxy(server.origin, { keepHost: true })
-  afterTest(() => proxy.close())
-  const { values, secrets } = sandboxParameters(connectorId, `${proxy.url}${server.pathname}`, tenant.credentials)
-  const profile = await services.handlers['profiles.create']({ connectorId, name: `${connectorId} sandbox`, environment: 'sandbox', values, secrets })
-  const users = await addPersonEverywhere(tenants)
-  const account = { profileId: profile.id, connectorId: connectorId as ConnectorId, userId: users[connectorId] }
-  return { tenants, services, dataDirectory, proxy, account, before: await stateAtTarget(tenants, connectorId, account.userId) }
-}
-
-const sent = (proxy: CountingProxy, pattern: RegExp) => proxy.seen.filter((line) => pattern.test(line)).length
+const throughProxy = (connectorId: 'cognito' | 'gotomeeting') => proxiedAccount(connectorId, newDirectory())
 
 async function operationOf(services: PeopleServices, operationId: string): Promise<JournalOperation> {
   return expectValue<JournalOperation>(await services.call('journal.operation', { operationId }))
