@@ -56,12 +56,27 @@ describe("a job's plan with the profile's own sign-in account", () => {
     expect(single).toMatchObject({ ok: false, error: { code: 'conflict', message: planned.rows[1]!.reason, details: { refusal: 'own_account' } } })
   })
 
-  it('offboard: a person whose only account is the sign-in administrator is skipped with the reason, and nothing is estimated', async () => {
-    const { admin, plan } = await setUp()
+  it('offboard: the sandbox administrator, the sign-in account of Okta and GoTo, is skipped with both reasons, and nothing is estimated', async () => {
+    const { tenants, admin, plan } = await setUp()
+    expect(tenants.okta.tenant.adminUser.profile.email).toBe(admin.email)
     const planned = await plan({ kind: 'offboard', profileSet: 'sandbox', lines: [admin.email] })
     expect(planned.rows.map((row) => row.state)).toEqual(['skip'])
     expect(planned.rows[0]!.reason).toMatch(ownAccountReason)
+    expect(planned.rows[0]!.reason).toMatch(/is the user this profile's API token belongs to \(Okta's GET \/api\/v1\/users\/me\): deprovisioning them would lock Lanyard out of Okta/)
     expect(planned.estimate).toMatchObject({ requests: 0, requestsAtMost: 0, perProfile: [] })
     expect(planned.title).toMatch(/nothing to do: 1 line skipped/)
+  })
+
+  it('offboard: the administrator with an ordinary account too is ready for that one only, the reasons said on the line', async () => {
+    const { tenants, admin, plan } = await setUp()
+    // The same person in the Cognito pool, whose IAM keys are no pool user: grouped with the administrator by email.
+    tenants.cognito.tenant.addUser({ username: 'sandbox.admin', email: admin.email, status: 'CONFIRMED' })
+    const planned = await plan({ kind: 'offboard', profileSet: 'sandbox', lines: [admin.email] })
+    expect(planned.rows.map((row) => [row.state, row.changes.map((change) => [change.connectorId, change.objectId])])).toEqual([['ready', [['cognito', 'sandbox.admin']]]])
+    expect(planned.rows[0]!.reason).toMatch(ownAccountReason)
+    expect(planned.rows[0]!.reason).toMatch(/lock Lanyard out of Okta/)
+    // Cognito's deprovision (4 requests) alone.
+    expect(planned.estimate).toMatchObject({ requests: 4, requestsAtMost: 4 })
+    expect(planned.estimate.perProfile.map((profile) => profile.changes)).toEqual([1])
   })
 })
