@@ -7,6 +7,13 @@ import type { Logger } from '../../logging/Logger'
 import { errorValue } from '../../people/perProfile'
 import type { RequestTally } from './lineAccounts'
 
+interface OwnAccountContext {
+  connectors: ConnectorPool
+  logger: Logger
+  /** The plan's requests: the question's one request (once a profile's connector) is counted here. */
+  spent: RequestTally
+}
+
 /**
  * A ready row's deprovisions of the account a profile signs in with (GoTo's administrator, Okta's
  * token owner) taken out before the job starts: the run would refuse each with this same reason
@@ -16,10 +23,7 @@ import type { RequestTally } from './lineAccounts'
  * sends is counted as the plan's own. Coupa's API user is known only from the user's own read, which
  * a plan does not make: its run still refuses one.
  */
-export async function withoutOwnAccounts(
-  context: { connectors: ConnectorPool; logger: Logger; spent: RequestTally },
-  rows: readonly JobPlanRow[],
-): Promise<JobPlanRow[]> {
+export async function withoutOwnAccounts(context: OwnAccountContext, rows: readonly JobPlanRow[]): Promise<JobPlanRow[]> {
   return Promise.all(
     rows.map(async (row) => {
       if (row.state !== 'ready') return row
@@ -34,10 +38,7 @@ export async function withoutOwnAccounts(
 }
 
 /** Why the change will not happen, or a note that the question could not be asked (the run asks again). */
-async function ownAccountVerdict(
-  context: { connectors: ConnectorPool; logger: Logger; spent: RequestTally },
-  change: JobChange,
-): Promise<{ refused: string | null; note?: string }> {
+async function ownAccountVerdict(context: OwnAccountContext, change: JobChange): Promise<{ refused: string | null; note?: string }> {
   if (change.action !== 'deprovision') return { refused: null }
   try {
     const { descriptor } = context.connectors.target(change.profileId)
