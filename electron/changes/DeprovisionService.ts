@@ -4,6 +4,7 @@ import type { StepReport } from '../../shared/errors'
 import type { ChildUndoReport, JournalEntry, OperationUndoReport, UndoReport } from '../../shared/journal'
 import { requireCapability } from '../connectors/capabilities'
 import type { DeprovisionSnapshot, Deprovisions } from '../connectors/Connector'
+import { ownAccountRefusal } from '../connectors/ownAccount'
 import type { DoneSteps } from '../connectors/runSteps'
 import { compareWithTarget, differencesFrom } from './snapshotComparison'
 import { AppError } from '../errors/AppError'
@@ -83,9 +84,8 @@ export class DeprovisionService {
     const snapshot = await connector.readDeprovisionSnapshot(input.userId, signal)
     const refusal = skipRefused ? connector.deprovisionRefusal(snapshot) : null
     if (refusal) return { skipped: refusal }
-    const own = input.ownAccountOverride ? null : await connector.ownAccount(snapshot, signal)
-    if (own) {
-      const ownRefusal = ownAccountRefusal(snapshot.displayName, own, descriptor.label)
+    const ownRefusal = input.ownAccountOverride ? null : await ownAccountRefusal(connector, snapshot, descriptor.label, signal)
+    if (ownRefusal) {
       if (skipRefused) return { skipped: ownRefusal }
       throw ownRefusal
     }
@@ -352,19 +352,6 @@ function nothingLeftToFinish(entryId: string): AppError {
 function stepsMessage(steps: readonly StepReport[], fallback: string): string {
   const applied = steps.filter((step) => step.status === 'applied').map((step) => step.name)
   return applied.length > 0 ? `${applied.join('; ')}.` : fallback
-}
-
-/**
- * The refusal to deprovision the account the profile signs in with: without it Lanyard could not
- * reach the target again, not even to undo. `details.refusal` lets the panel offer the override.
- */
-function ownAccountRefusal(displayName: string, own: string, target: string): AppError {
-  return new AppError(
-    'conflict',
-    `${displayName} ${own}: deprovisioning them would lock Lanyard out of ${target}, undo included. Nothing was changed. ` +
-      'If they must go anyway, deprovision again with the override and state why; the reason is journaled.',
-    { details: { refusal: 'own_account' } },
-  )
 }
 
 /**

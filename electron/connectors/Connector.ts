@@ -146,11 +146,12 @@ export interface Deprovisions {
    */
   deprovisionRefusal(snapshot: DeprovisionSnapshot): AppError | null
   /**
-   * Whether the snapshot's user is the account this profile signs in with (see ownAccount.ts): the
-   * rest of a sentence starting with their name ("is the user this profile's API token belongs
-   * to …"), or null. Asks the target at most once per connector.
+   * Whether the user is the account this profile signs in with (see ownAccount.ts): the rest of a
+   * sentence starting with their name ("is the user this profile's API token belongs to …"), or null.
+   * Asks the target at most once per connector. The user is a snapshot, or a job plan's account from a
+   * list answer, whose `extra` is empty: what only the user's own read says (Coupa's API user) is not known there.
    */
-  ownAccount(snapshot: DeprovisionSnapshot, signal?: AbortSignal): Promise<string | null>
+  ownAccount(user: Pick<DeprovisionSnapshot, 'userId' | 'extra'>, signal?: AbortSignal): Promise<string | null>
   /**
    * Applies the target's deprovision as named steps. A failed step throws `AppError` with `steps`
    * saying which were applied, failed and not attempted; its code is `partial_failure` once a step

@@ -5,6 +5,28 @@
  * DeprovisionService and the offboarding refuse it unless the call overrides with a stated reason.
  */
 
+import { AppError } from '../errors/AppError'
+import type { DeprovisionSnapshot, Deprovisions } from './Connector'
+
+/** What the question needs of a user: a snapshot, or a plan's account from a list answer (its `extra` then empty). */
+export type OwnAccountQuestion = Pick<DeprovisionSnapshot, 'userId' | 'displayName' | 'extra'>
+
+/**
+ * The refusal to deprovision the account the profile signs in with, or null: without it Lanyard could
+ * not reach the target again, not even to undo. The one rule and wording for a deprovision (which throws
+ * or skips with it) and every plan (which shows it up front): `details.refusal` lets the panel offer the override.
+ */
+export async function ownAccountRefusal(connector: Pick<Deprovisions, 'ownAccount'>, user: OwnAccountQuestion, target: string, signal?: AbortSignal): Promise<AppError | null> {
+  const own = await connector.ownAccount(user, signal)
+  if (!own) return null
+  return new AppError(
+    'conflict',
+    `${user.displayName} ${own}: deprovisioning them would lock Lanyard out of ${target}, undo included. Nothing was changed. ` +
+      'If they must go anyway, deprovision them from their own page with the override and state why; the reason is journaled.',
+    { details: { refusal: 'own_account' } },
+  )
+}
+
 /**
  * `ask`, sent once for the connector's life: who the credentials sign in as does not change while
  * the profile does not (the pool builds a new connector when it does), so one request per session

@@ -2,6 +2,7 @@ import type { ConnectorDescriptor } from '../../shared/catalogue/types'
 import type { AccountRef, OffboardingPlan, OffboardingStep, PersonAccount } from '../../shared/people'
 import { requireCapability } from '../connectors/capabilities'
 import type { DeprovisionSnapshot, Deprovisions } from '../connectors/Connector'
+import { ownAccountRefusal } from '../connectors/ownAccount'
 import type { ConnectorPool } from '../directory/ConnectorPool'
 import { refusePathLikeIds } from '../directory/objectIdRules'
 import { requireOperation, userTypeOf } from '../directory/operationRules'
@@ -92,8 +93,7 @@ async function planAccount(connectors: ConnectorPool, logger: Logger, ref: Accou
     requireOperation(descriptor, userTypeOf(descriptor).id, 'deprovision')
     const connector = requireCapability(await connectors.connectorFor(ref.profileId), 'deprovisions')
     const snapshot = await connector.readDeprovisionSnapshot(ref.userId)
-    const own = await connector.ownAccount(snapshot)
-    const reason = connector.deprovisionRefusal(snapshot)?.message ?? (own && ownAccountSkip(snapshot.displayName, own, descriptor.label))
+    const reason = (connector.deprovisionRefusal(snapshot) ?? (await ownAccountRefusal(connector, snapshot, descriptor.label)))?.message
     return {
       account: accountFromSnapshot(profile, descriptor, snapshot),
       action: reason ? 'skip' : 'deprovision',
@@ -126,9 +126,4 @@ function unreadable(connectors: ConnectorPool, ref: AccountRef, message: string)
     lastSignInAt: null,
   }
   return { account, action: 'skip', reason: `Could not be read, so it will not be offboarded: ${message}`, effect: [], recorded: { status: '', memberships: [] } }
-}
-
-/** The profile's own sign-in is not offboarded: it would lock Lanyard out of the target (see DeprovisionService). */
-function ownAccountSkip(displayName: string, own: string, target: string): string {
-  return `${displayName} ${own}: offboarding them would lock Lanyard out of ${target}, undo included. If they must go anyway, deprovision them from their own page with the override.`
 }

@@ -317,8 +317,8 @@ class FakeConnector implements Connector, CreatesObjects, UpdatesObjects, Delete
     return this.target.ownUserId
   })
 
-  async ownAccount(snapshot: DeprovisionSnapshot): Promise<string | null> {
-    return (await this.signedInUser()) === snapshot.userId ? 'is the account this profile signs in with' : null
+  async ownAccount(user: Pick<DeprovisionSnapshot, 'userId'>): Promise<string | null> {
+    return (await this.signedInUser()) === user.userId ? 'is the account this profile signs in with' : null
   }
 
   async readDeprovisionSnapshot(userId: string): Promise<DeprovisionSnapshot> {

@@ -39,8 +39,8 @@ export async function readDeprovisionSnapshot(context: CoupaContext, userId: str
  * and read-only), and Coupa does not say which one. Every API user is therefore treated as the
  * profile's own: deactivating it could stop the integration Lanyard signs in with. No request.
  */
-export async function ownAccount(snapshot: DeprovisionSnapshot): Promise<string | null> {
-  return snapshot.extra.apiUser === true
+export async function ownAccount(user: Pick<DeprovisionSnapshot, 'extra'>): Promise<string | null> {
+  return user.extra.apiUser === true
     ? "is a Coupa API user, the kind of user this profile's API key or OAuth client acts as (Coupa does not say which one, so Lanyard treats every API user as its own)"
     : null
 }

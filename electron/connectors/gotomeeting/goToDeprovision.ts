@@ -160,11 +160,11 @@ function backInGroupStep(context: GoToContext, snapshot: DeprovisionSnapshot, gr
 const administratorSchema = z.looseObject({ key: keySchema })
 
 /** The administrator the profile signs in as (`GET /me`, B.7), asked once per connector: a deprovision never takes their roles unasked. */
-export function ownAccountCheck(context: GoToContext): (snapshot: DeprovisionSnapshot, signal?: AbortSignal) => Promise<string | null> {
+export function ownAccountCheck(context: GoToContext): (user: Pick<DeprovisionSnapshot, 'userId'>, signal?: AbortSignal) => Promise<string | null> {
   const administrator = askedOnce(async (signal) => {
     const answer = await context.api.request({ method: 'GET', path: '/me', signal })
     return parseAnswer(administratorSchema, answer.data, 'the signed-in administrator').key
   })
-  return async (snapshot, signal) =>
-    (await administrator(signal)) === snapshot.userId ? "is the administrator this profile signs in as (GoTo's GET /me)" : null
+  return async (user, signal) =>
+    (await administrator(signal)) === user.userId ? "is the administrator this profile signs in as (GoTo's GET /me)" : null
 }

@@ -156,8 +156,8 @@ export async function undoDeprovision(context: OktaContext, userId: string, snap
 }
 
 /** The user the API token belongs to (`GET /api/v1/users/me`), asked once per connector: a deprovision never suspends it unasked. */
-export function ownAccountCheck(context: OktaContext): (snapshot: DeprovisionSnapshot, signal?: AbortSignal) => Promise<string | null> {
+export function ownAccountCheck(context: OktaContext): (user: Pick<DeprovisionSnapshot, 'userId'>, signal?: AbortSignal) => Promise<string | null> {
   const tokenOwner = askedOnce(async (signal) => (await fetchUser(context, 'me', signal)).id)
-  return async (snapshot, signal) =>
-    (await tokenOwner(signal)) === snapshot.userId ? "is the user this profile's API token belongs to (Okta's GET /api/v1/users/me)" : null
+  return async (user, signal) =>
+    (await tokenOwner(signal)) === user.userId ? "is the user this profile's API token belongs to (Okta's GET /api/v1/users/me)" : null
 }

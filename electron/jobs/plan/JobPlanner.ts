@@ -7,6 +7,7 @@ import type { Logger } from '../../logging/Logger'
 import type { StoredProfile } from '../../profiles/profileFileSchema'
 import type { PlanStore } from '../PlanStore'
 import { LineLookup } from './lineAccounts'
+import { withoutOwnAccounts } from './ownAccountLines'
 import { planOffboardLines, planProfileLines } from './planAccounts'
 import { planAddOrRemove, planCopy, planMove } from './planMemberships'
 
@@ -39,12 +40,12 @@ export class JobPlanner {
       const off = new Set(await this.options.switchedOff())
       const profiles = this.options.profiles().filter((profile) => profile.environment === input.profileSet && !off.has(profile.id))
       if (profiles.length === 0) throw new AppError('invalid_input', `There are no ${input.profileSet} profiles to look in: add one in Profiles first.`)
-      rows = await planOffboardLines(context, profiles, input.lines)
+      rows = await withoutOwnAccounts(context, await planOffboardLines(context, profiles, input.lines))
       title = `Offboard ${count(readyCount(rows), 'person', 'people')}${nothingToDo(rows, 'the list has no lines')}`
     } else {
       const profile = this.profile(input.profileId)
       if (input.kind === 'deprovisionAccounts' || input.kind === 'undoAccounts') {
-        rows = await planProfileLines(context, profile, input.lines, input.kind === 'undoAccounts')
+        rows = await withoutOwnAccounts(context, await planProfileLines(context, profile, input.lines, input.kind === 'undoAccounts'))
         title = `${input.kind === 'undoAccounts' ? 'Undo the deprovision of' : 'Deprovision'} ${count(readyCount(rows), 'account', 'accounts')} in ${profile.name}${nothingToDo(rows, 'the list has no lines')}`
       } else if (input.kind === 'addMembers' || input.kind === 'removeMembers') {
         const action = input.kind === 'addMembers' ? 'addMember' : 'removeMember'
