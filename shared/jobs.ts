@@ -117,6 +117,14 @@ export interface JobChangeResult {
   pending?: boolean
 }
 
+/** One rate-limit family's requests a second now, against the limit its target sets it; and all the job has sent it. */
+export interface JobFamilyRate {
+  family: string
+  requestsPerSecond: number
+  limitPerSecond: number | null
+  requestsSent: number
+}
+
 export interface JobView {
   id: string
   kind: JobKind
@@ -131,9 +139,11 @@ export interface JobView {
   counts: { total: number; done: number; failed: number; skipped: number; left: number; notRun?: number; checking?: number }
   /**
    * Per profile: requests a second now (those the job sent in the last few seconds, counted as each went out),
-   * against what its budget allows; and every request the job has sent it since the app started it.
+   * and every request the job has sent it since the app started it. A target limits each rate-limit family apart
+   * (Cognito's reads and writes are separate quotas), so `families` says each family's rate against its own limit,
+   * the closest to its limit first; `limitPerSecond` is null for a family the target does not limit.
    */
-  rates: { profileId: string; profileName: string; requestsPerSecond: number; budgetPerSecond: number; requestsSent: number }[]
+  rates: { profileId: string; profileName: string; requestsPerSecond: number; requestsSent: number; families: JobFamilyRate[] }[]
   /** Seconds left at the current rate; null before any change has run or once finished. */
   secondsLeft: number | null
   /** For an undo job, the job it undoes. */

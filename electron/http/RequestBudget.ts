@@ -61,7 +61,7 @@ export class RequestBudget {
     // Taken here, in the asker's context: a waiter is granted later from the budget's timer.
     const tally = requestTallyHere()
     const window = this.windowOf(family)
-    if (!window) return Promise.resolve(tally ? countedTicket(tally) : unlimitedTicket)
+    if (!window) return Promise.resolve(tally ? countedTicket(tally, family) : unlimitedTicket)
     if (window.waiters.length === 0 && window.waitMs(this.now()) === 0) return Promise.resolve(this.grant(family, window, tally))
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
@@ -147,7 +147,8 @@ export class RequestBudget {
     }
     return {
       sending: () => {
-        if (sentAt === null) tally?.()
+        // The limit in force: the target's own once it reported one (Okta), else the documented quota.
+        if (sentAt === null) tally?.({ family, quota: { limit: window.reported?.limit ?? window.quota.limit, windowMs: window.quota.windowMs } })
         sentAt = this.now()
         if (sending?.pending !== true) return
         sending.at = this.now()
@@ -212,14 +213,14 @@ export class RequestBudget {
 const unlimitedTicket: BudgetTicket = { sending: () => undefined, answered: () => undefined, abandoned: () => undefined }
 
 /** A family with no documented limit: nothing to space, but its requests are counted all the same. */
-function countedTicket(tally: RequestTally): BudgetTicket {
+function countedTicket(tally: RequestTally, family: string): BudgetTicket {
   let sent = false
   return {
     ...unlimitedTicket,
     sending: () => {
       if (sent) return
       sent = true
-      tally()
+      tally({ family, quota: null })
     },
   }
 }

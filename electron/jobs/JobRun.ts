@@ -253,7 +253,7 @@ export class JobRun {
     this.options.onProgress(this, [result])
     // Every request the change sends (its reads, steps, retries, a settling read first) counts toward the job's rate.
     const { profileId } = this.job.changes[index]!
-    const outcome = await withRequestTally(() => countSent(this.pace, profileId), () => this.runOne(index))
+    const outcome = await withRequestTally((sent) => countSent(this.pace, profileId, sent), () => this.runOne(index))
     if (this.changesInFlight.closed && outcome.state === 'failed' && outcome.entryId === null) {
       // Cancelled before its intent was written: nothing was sent or recorded; it stays waiting.
       Object.assign(result, { state: 'waiting', message: null, error: null })

@@ -46,10 +46,10 @@ export const storedJobSchema = z.object({
   changes: z.array(changeSchema),
   skippedLines: z.array(z.object({ line: z.number().int().nonnegative(), input: z.string(), reason: z.string() })),
   /**
-   * Per profile, from the plan's estimate: what the budget allows a second. (A job saved before the rate was
-   * measured also has `requestsPerChange`, the plan's guess: parsing drops it.)
+   * The profiles the job sends to. (A job saved before the rate was measured per family also has
+   * `budgetPerSecond`, the plan's pace, and an older one `requestsPerChange`: parsing drops them.)
    */
-  profiles: z.array(z.object({ profileId: z.string(), profileName: z.string(), budgetPerSecond: z.number().nonnegative() })),
+  profiles: z.array(z.object({ profileId: z.string(), profileName: z.string() })),
 })
 export type StoredJob = z.infer<typeof storedJobSchema>
 

@@ -61,7 +61,7 @@ export class Jobs {
     const changes: StoredChange[] = plan.rows.filter((row) => row.state === 'ready').flatMap((row) => row.changes.map((change) => ({ ...change, line: row.line, input: row.input })))
     if (changes.length === 0) throw new AppError('invalid_input', 'This plan has nothing to run: every line is skipped or has a problem. Fix the list and plan again.')
     const skippedLines = plan.rows.filter((row) => row.state !== 'ready').map((row) => ({ line: row.line, input: row.input, reason: row.reason ?? 'Not run.' }))
-    const profiles = plan.estimate.perProfile.map(({ profileId, profileName, requestsPerSecond }) => ({ profileId, profileName, budgetPerSecond: requestsPerSecond }))
+    const profiles = plan.estimate.perProfile.map(({ profileId, profileName }) => ({ profileId, profileName }))
     return this.launch({ kind: plan.kind, title: plan.title, undoOf: null, changes, skippedLines, profiles })
   }
 

@@ -153,7 +153,7 @@ export const validEventExamples: { [E in EventName]: EventPayload<E> } = {
       createdAt: '2026-12-01T09:00:00.000Z',
       finishedAt: null,
       counts: { total: 2, done: 1, failed: 0, skipped: 0, left: 1 },
-      rates: [{ profileId, profileName: 'Okta', requestsPerSecond: 8.5, budgetPerSecond: 9, requestsSent: 85 }],
+      rates: [{ profileId, profileName: 'Okta', requestsPerSecond: 8.5, requestsSent: 85, families: [{ family: 'user:write', requestsPerSecond: 8.5, limitPerSecond: 10, requestsSent: 85 }] }],
       secondsLeft: 1,
       undoOf: null,
     },

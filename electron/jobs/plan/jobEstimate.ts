@@ -1,9 +1,23 @@
 import type { ConnectorId } from '../../../shared/catalogue/types'
 import type { JobChange, JobEstimate, JobPlanRow } from '../../../shared/jobs'
 import { steadyRate, type Quota } from '../../http/RequestBudget'
-import { cognitoQuotaOf } from '../../connectors/cognito/cognitoBudget'
+import { cognitoBudgetFamily, cognitoQuotaOf } from '../../connectors/cognito/cognitoBudget'
 import { coupaQuota } from '../../connectors/coupa/coupaBudget'
 import { goToAdminQuota } from '../../connectors/gotomeeting/goToBudget'
+
+/**
+ * Cognito's operations per change, in the order they go: each spends its own quota category
+ * (cognitoBudget.ts), which AWS limits apart, so the estimate times each category at its own pace.
+ * A deprovision reads the user and their groups, then disables and signs out; an undo enables, then
+ * reads the two back; an add counts the user's groups first (at most 25, CONNECTORS.md: refused before
+ * calling); a remove is one call.
+ */
+const cognitoOperations: Record<JobChange['action'], readonly string[]> = {
+  deprovision: ['AdminGetUser', 'AdminListGroupsForUser', 'AdminDisableUser', 'AdminUserGlobalSignOut'],
+  undoDeprovision: ['AdminEnableUser', 'AdminGetUser', 'AdminListGroupsForUser'],
+  addMember: ['AdminListGroupsForUser', 'AdminAddUserToGroup'],
+  removeMember: ['AdminRemoveUserFromGroup'],
+}
 
 /**
  * Requests one change of a job sends, per target (reads before it, the change's own steps, reads
@@ -14,9 +28,12 @@ import { goToAdminQuota } from '../../connectors/gotomeeting/goToBudget'
 export const requestsPerChange: Record<ConnectorId, Record<JobChange['action'], number>> = {
   // The user and their groups, then suspend; undo: unsuspend, then the user and groups read back.
   okta: { deprovision: 3, undoDeprovision: 3, addMember: 1, removeMember: 1 },
-  // AdminGetUser and AdminListGroupsForUser, then disable and global sign-out; undo: enable, then the two reads.
-  // An add counts the user's groups first (at most 25, CONNECTORS.md: refused before calling); a remove is one call.
-  cognito: { deprovision: 4, undoDeprovision: 3, addMember: 2, removeMember: 1 },
+  cognito: {
+    deprovision: cognitoOperations.deprovision.length,
+    undoDeprovision: cognitoOperations.undoDeprovision.length,
+    addMember: cognitoOperations.addMember.length,
+    removeMember: cognitoOperations.removeMember.length,
+  },
   // The user (roles and groups with it), then PUT active=false; memberships by group type, below.
   coupa: { deprovision: 2, undoDeprovision: 2, addMember: 2, removeMember: 3 },
   // The user and the account's licences, then PUT adminRoles and PUT licenseKeys; undo the same two PUTs and a read back.
@@ -57,9 +74,9 @@ export function requestsOfChange(change: JobChange): { least: number; most: numb
 }
 
 /**
- * The pace a job's changes are sent at, per target: the quota of the family its writes spend,
- * as the request budget spends it. Okta's headers tell the real limit of an org once it answers;
- * before that the plan uses the 600 a minute most orgs have for user writes.
+ * The pace a job's changes are sent at, per target other than Cognito: the quota of the family its
+ * writes spend, as the request budget spends it. Okta's headers tell the real limit of an org once it
+ * answers; before that the plan uses the 600 a minute most orgs have for user writes.
  */
 const writeQuota: Record<ConnectorId, Quota> = {
   okta: { limit: 600, windowMs: 60_000 },
@@ -72,35 +89,65 @@ export function requestsPerSecondOf(connectorId: ConnectorId): number {
   return connectorId === 'okta' ? writeQuota.okta.limit / 60 : steadyRate(writeQuota[connectorId])
 }
 
+/** A change's requests by the rate-limit family they spend, each family at its own pace a second. */
+interface FamilyRequests {
+  family: string
+  perSecond: number
+  least: number
+  most: number
+}
+
+/** Cognito's per quota category; any other target's all at its write family's pace, as before. */
+function familiesOfChange(change: JobChange): FamilyRequests[] {
+  if (change.connectorId !== 'cognito') return [{ family: 'writes', perSecond: requestsPerSecondOf(change.connectorId), ...requestsOfChange(change) }]
+  const families = new Map<string, FamilyRequests>()
+  for (const operation of cognitoOperations[change.action]) {
+    const family = cognitoBudgetFamily(operation)
+    const entry = families.get(family) ?? { family, perSecond: steadyRate(cognitoQuotaOf(family)), least: 0, most: 0 }
+    entry.least += 1
+    entry.most += 1
+    families.set(family, entry)
+  }
+  return [...families.values()]
+}
+
 /**
- * How long the ready rows take: each profile's requests at its pace, profiles side by side, the
- * slowest setting the whole. Where a change's requests are a range (a GoTo deprovision) so is the
- * time: `secondsAtLeast` at the fewest, `seconds` at the most. `planRequests` is what planning
- * already sent (its lookups and reads), said apart: the run sends `requests` on top of it.
+ * How long the ready rows take: each profile's requests, each family of them at its own pace (a
+ * Cognito deprovision's reads beside its writes), the slowest family setting the profile's time and
+ * profiles side by side, the slowest setting the whole. Where a change's requests are a range (a GoTo
+ * deprovision) so is the time: `secondsAtLeast` at the fewest, `seconds` at the most. A profile's
+ * `requestsPerSecond` is all its requests over that time. `planRequests` is what planning already
+ * sent (its lookups and reads), said apart: the run sends `requests` on top of it.
  */
 export function estimateJob(rows: readonly JobPlanRow[], planRequests: number): JobEstimate {
-  const perProfile = new Map<string, JobEstimate['perProfile'][number] & { requestsAtMost: number }>()
+  const perProfile = new Map<string, { profileId: string; profileName: string; changes: number; families: Map<string, FamilyRequests> }>()
   for (const change of rows.filter((row) => row.state === 'ready').flatMap((row) => row.changes)) {
-    const entry =
-      perProfile.get(change.profileId) ??
-      { profileId: change.profileId, profileName: change.profileName, changes: 0, requests: 0, requestsAtMost: 0, requestsPerSecond: round(requestsPerSecondOf(change.connectorId)), secondsAtLeast: 0, seconds: 0 }
-    const { least, most } = requestsOfChange(change)
+    const entry = perProfile.get(change.profileId) ?? { profileId: change.profileId, profileName: change.profileName, changes: 0, families: new Map() }
     entry.changes += 1
-    entry.requests += least
-    entry.requestsAtMost += most
-    entry.secondsAtLeast = Math.ceil(entry.requests / entry.requestsPerSecond)
-    entry.seconds = Math.ceil(entry.requestsAtMost / entry.requestsPerSecond)
+    for (const { family, perSecond, least, most } of familiesOfChange(change)) {
+      const spent = entry.families.get(family) ?? { family, perSecond, least: 0, most: 0 }
+      spent.least += least
+      spent.most += most
+      entry.families.set(family, spent)
+    }
     perProfile.set(change.profileId, entry)
   }
-  const requestsAtMost = [...perProfile.values()].reduce((sum, profile) => sum + profile.requestsAtMost, 0)
-  const profiles = [...perProfile.values()].map(({ requestsAtMost: _most, ...profile }) => profile)
+  const profiles = [...perProfile.values()].map(({ profileId, profileName, changes, families }) => {
+    const spent = [...families.values()]
+    const requests = spent.reduce((sum, family) => sum + family.least, 0)
+    const requestsAtMost = spent.reduce((sum, family) => sum + family.most, 0)
+    const slowest = (count: (family: FamilyRequests) => number) => Math.max(...spent.map((family) => count(family) / family.perSecond))
+    const secondsAtMost = slowest((family) => family.most)
+    const profile = { profileId, profileName, changes, requests, requestsPerSecond: round(requestsAtMost / secondsAtMost), secondsAtLeast: Math.ceil(slowest((family) => family.least)), seconds: Math.ceil(secondsAtMost) }
+    return { profile, requestsAtMost }
+  })
   return {
-    requests: profiles.reduce((sum, profile) => sum + profile.requests, 0),
-    requestsAtMost,
+    requests: profiles.reduce((sum, { profile }) => sum + profile.requests, 0),
+    requestsAtMost: profiles.reduce((sum, { requestsAtMost }) => sum + requestsAtMost, 0),
     planRequests,
-    secondsAtLeast: Math.max(0, ...profiles.map((profile) => profile.secondsAtLeast)),
-    seconds: Math.max(0, ...profiles.map((profile) => profile.seconds)),
-    perProfile: profiles,
+    secondsAtLeast: Math.max(0, ...profiles.map(({ profile }) => profile.secondsAtLeast)),
+    seconds: Math.max(0, ...profiles.map(({ profile }) => profile.seconds)),
+    perProfile: profiles.map(({ profile }) => profile),
   }
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { RequestBudget } from '../../../electron/http/RequestBudget'
-import { withRequestTally } from '../../../electron/http/requestTally'
+import { withRequestTally, type SentRequest } from '../../../electron/http/requestTally'
 
 /** A job measures its rate from these counts: each request its work sent, once, whoever granted the ticket. */
 describe('the requests a tally counts', () => {
@@ -11,12 +11,12 @@ describe('the requests a tally counts', () => {
     vi.useRealTimers()
   })
 
-  it('counts each request the work sends once, one granted later by the budget\'s timer and one of an unlimited family too', async () => {
+  it('counts each request the work sends once, with its family, one granted later by the budget\'s timer and one of an unlimited family too', async () => {
     // One a second: the second request waits for the window, granted from the budget's timer, outside the work's own calls.
     const budget = new RequestBudget({ quotaOf: (family) => (family === 'admin' ? { limit: 1, windowMs: 1000 } : null) })
-    let counted = 0
+    const counted: SentRequest[] = []
     const work = withRequestTally(
-      () => (counted += 1),
+      (sent) => counted.push(sent),
       async () => {
         for (const family of ['admin', 'admin', 'sign-in']) {
           const ticket = await budget.acquire(family)
@@ -29,7 +29,9 @@ describe('the requests a tally counts', () => {
     )
     await vi.advanceTimersByTimeAsync(2_000)
     await work
-    expect(counted).toBe(3)
+    // Each with its family and that family's limit, so a job's rate reads against the limit of what it spent.
+    const admin = { family: 'admin', quota: { limit: 1, windowMs: 1000 } }
+    expect(counted).toEqual([admin, admin, { family: 'sign-in', quota: null }])
   })
 
   it('counts nothing a request never sent (cancelled while it waited for a connection), nor the requests of other work', async () => {

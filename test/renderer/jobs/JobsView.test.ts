@@ -145,7 +145,7 @@ describe('the Jobs view', () => {
 
     expect(mounted.wrapper.get('.job-progress__bar').attributes('value')).toBe('2')
     expect(mounted.wrapper.get('.job-progress__counts').text()).toBe('66% — 1 done, 1 failed, 0 skipped, 1 left of 3 changes. Time left: under a minute.')
-    expect(mounted.wrapper.text()).toContain('Okta Sandbox: 8 of 10 requests/s')
+    expect(mounted.wrapper.text()).toContain('Okta Sandbox: user:write 8 of 10 requests/s')
     expect(cells(mounted.wrapper, 'Results per row').map((row) => [row[0], row[2], row[4]])).toEqual([
       ['1', 'Done', ''],
       ['2', 'Failed', 'Okta asked to wait.'],

@@ -59,7 +59,7 @@ export function jobView(overrides: Partial<JobView> = {}): JobView {
     createdAt: '2026-12-07T09:00:00.000Z',
     finishedAt: null,
     counts: { total: 3, done: 0, failed: 0, skipped: 0, left: 3 },
-    rates: [{ profileId: oktaProfileId, profileName: 'Okta Sandbox', requestsPerSecond: 8, budgetPerSecond: 10, requestsSent: 240 }],
+    rates: [{ profileId: oktaProfileId, profileName: 'Okta Sandbox', requestsPerSecond: 8, requestsSent: 240, families: [{ family: 'user:write', requestsPerSecond: 8, limitPerSecond: 10, requestsSent: 240 }] }],
     secondsLeft: 90,
     undoOf: null,
     ...overrides,

@@ -1,4 +1,4 @@
-import type { JobChangeState, JobKind, JobPlanRow, JobState, JobView } from '../../../../shared/jobs'
+import type { JobChangeState, JobFamilyRate, JobKind, JobPlanRow, JobState, JobView } from '../../../../shared/jobs'
 import type { DraftKind } from '../../stores/jobDraft'
 
 /** The kinds a technician plans, in the order offered; an undo job is only ever started from a finished job. */
@@ -113,4 +113,10 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 /** Requests a second, to one decimal where it matters ("0.5", "12"). */
 export function rate(perSecond: number): string {
   return perSecond >= 10 ? String(Math.round(perSecond)) : String(Math.round(perSecond * 10) / 10)
+}
+
+/** "UserUpdate 18 of 25 requests/s": a rate-limit family's rate against its own limit; "sign-in 2 requests/s" when it has none. */
+export function familyRateWords(family: JobFamilyRate): string {
+  const limit = family.limitPerSecond === null ? '' : ` of ${rate(family.limitPerSecond)}`
+  return `${family.family} ${rate(family.requestsPerSecond)}${limit} requests/s`
 }

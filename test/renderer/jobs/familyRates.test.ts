@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+import { enableAutoUnmount, mount } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import JobProgressPanel from '../../../renderer/src/features/jobs/JobProgressPanel.vue'
+import { jobView } from './jobFixtures'
+
+enableAutoUnmount(afterEach)
+
+/**
+ * A Cognito deprovision spends three quotas (cognito.md §4): the user read, the groups read and the two
+ * writes. 36 requests a second in all is within every one of them, though over the write quota alone.
+ */
+const cognitoRunning = () =>
+  jobView({
+    rates: [
+      {
+        profileId: 'cognito-1',
+        profileName: 'AWS Cognito Sandbox',
+        requestsPerSecond: 36,
+        requestsSent: 180,
+        families: [
+          { family: 'UserUpdate', requestsPerSecond: 18, limitPerSecond: 25, requestsSent: 90 },
+          { family: 'UserResourceRead', requestsPerSecond: 9, limitPerSecond: 50, requestsSent: 45 },
+          { family: 'UserRead', requestsPerSecond: 9, limitPerSecond: 120, requestsSent: 45 },
+        ],
+      },
+    ],
+  })
+
+describe("a running job's rate per profile", () => {
+  it('reads each family it spends against its own limit, the closest to it on the meter, never all requests against one family', () => {
+    const panel = mount(JobProgressPanel, { props: { job: cognitoRunning(), busy: false } })
+    const line = panel.get('.job-progress__rates li')
+    expect(line.text().replace(/\s+/g, ' ')).toBe('AWS Cognito Sandbox: UserUpdate 18 of 25 requests/s also UserResourceRead 9 of 50 requests/s, UserRead 9 of 120 requests/s')
+    const meter = line.get('meter')
+    expect(meter.attributes()).toMatchObject({ value: '18', max: '25', 'aria-label': 'AWS Cognito Sandbox UserUpdate rate against its limit' })
+  })
+
+  it('says a family the target does not limit without a limit, and a profile that has sent nothing yet by its rate alone', () => {
+    const view = jobView({
+      rates: [
+        { profileId: 'goto-1', profileName: 'GoTo', requestsPerSecond: 6, requestsSent: 12, families: [
+          { family: 'admin', requestsPerSecond: 4, limitPerSecond: 10, requestsSent: 8 },
+          { family: 'sign-in', requestsPerSecond: 2, limitPerSecond: null, requestsSent: 4 },
+        ] },
+        { profileId: 'okta-1', profileName: 'Okta', requestsPerSecond: 0, requestsSent: 0, families: [] },
+      ],
+    })
+    const lines = mount(JobProgressPanel, { props: { job: view, busy: false } }).findAll('.job-progress__rates li').map((li) => li.text().replace(/\s+/g, ' '))
+    expect(lines).toEqual(['GoTo: admin 4 of 10 requests/s also sign-in 2 requests/s', 'Okta: 0 requests/s'])
+  })
+})
