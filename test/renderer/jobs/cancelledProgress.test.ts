@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
 import { enableAutoUnmount, mount } from '@vue/test-utils'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import JobProgressPanel from '../../../renderer/src/features/jobs/JobProgressPanel.vue'
+import { freshStoresWithApi } from '../support/storeSetup'
 import { jobView } from './jobFixtures'
 
 enableAutoUnmount(afterEach)
+beforeEach(() => void freshStoresWithApi())
 
 /** 25 planned, cancelled after 12 done and 1 failed: 12 were never run. */
 const cancelled = () => jobView({ state: 'cancelled', counts: { total: 25, done: 11, failed: 1, skipped: 13, notRun: 12, left: 0 }, secondsLeft: null })

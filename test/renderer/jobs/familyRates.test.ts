@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
 import { enableAutoUnmount, mount } from '@vue/test-utils'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import JobProgressPanel from '../../../renderer/src/features/jobs/JobProgressPanel.vue'
+import { useBudgetsStore } from '../../../renderer/src/stores/budgets'
+import { freshStoresWithApi } from '../support/storeSetup'
 import { jobView } from './jobFixtures'
 
 enableAutoUnmount(afterEach)
+beforeEach(() => void freshStoresWithApi())
 
 /**
  * A Cognito deprovision spends three quotas (cognito.md §4): the user read, the groups read and the two
@@ -48,5 +51,25 @@ describe("a running job's rate per profile", () => {
     })
     const lines = mount(JobProgressPanel, { props: { job: view, busy: false } }).findAll('.job-progress__rates li').map((li) => li.text().replace(/\s+/g, ' '))
     expect(lines).toEqual(['GoTo: admin 4 of 10 requests/s also sign-in 2 requests/s', 'Okta: 0 requests/s'])
+  })
+
+  it("says a profile whose rate-limit window is spent waits for its reset, and until when, where its rate alone reads 0", () => {
+    const resetsAt = '2026-12-07T09:31:00.000Z'
+    useBudgetsStore().byProfile = {
+      'okta-1': { profileId: 'okta-1', family: 'user:read', remaining: 0, limit: 600, resetsAt, queued: 12 },
+      'goto-1': { profileId: 'goto-1', family: 'admin', remaining: 3, limit: 10, resetsAt, queued: 2 },
+    }
+    const view = jobView({
+      rates: [
+        { profileId: 'okta-1', profileName: 'Okta', requestsPerSecond: 0, requestsSent: 600, families: [{ family: 'user:read', requestsPerSecond: 0, limitPerSecond: 10, requestsSent: 600 }] },
+        { profileId: 'goto-1', profileName: 'GoTo', requestsPerSecond: 9, requestsSent: 90, families: [{ family: 'admin', requestsPerSecond: 9, limitPerSecond: 10, requestsSent: 90 }] },
+      ],
+    })
+    const lines = mount(JobProgressPanel, { props: { job: view, busy: false } }).findAll('.job-progress__rates li').map((li) => li.text().replace(/\s+/g, ' '))
+    expect(lines).toEqual([
+      `Okta: user:read 0 of 10 requests/s 12 requests waiting for the rate limit until ${new Date(resetsAt).toLocaleTimeString()}`,
+      // Paced, with requests left in its window: the meter already says it runs at its limit.
+      'GoTo: admin 9 of 10 requests/s',
+    ])
   })
 })
