@@ -1,7 +1,9 @@
 import type { ConnectorId } from '../../../shared/catalogue/types'
 import type { JobChange, JobEstimate, JobPlanRow } from '../../../shared/jobs'
 import { steadyRate, type Quota } from '../../http/RequestBudget'
+import type { HttpMethod } from '../../http/types'
 import { cognitoBudgetFamily, cognitoQuotaOf } from '../../connectors/cognito/cognitoBudget'
+import { oktaBudgetFamily } from '../../connectors/okta/oktaBudget'
 import { coupaQuota } from '../../connectors/coupa/coupaBudget'
 import { goToAdminQuota } from '../../connectors/gotomeeting/goToBudget'
 
@@ -20,14 +22,30 @@ const cognitoOperations: Record<JobChange['action'], readonly string[]> = {
 }
 
 /**
+ * Okta's requests per change, in the order they go, each counted in the bucket its method and path
+ * fall in (oktaBudget.ts): a deprovision reads the user (user:read), their groups and suspends
+ * (users:other); an undo unsuspends, then reads the two back; a membership is one call on the group.
+ */
+const oktaRequests: Record<JobChange['action'], readonly (readonly [HttpMethod, string])[]> = {
+  deprovision: [['GET', '/api/v1/users/id'], ['GET', '/api/v1/users/id/groups'], ['POST', '/api/v1/users/id/lifecycle/suspend']],
+  undoDeprovision: [['POST', '/api/v1/users/id/lifecycle/unsuspend'], ['GET', '/api/v1/users/id'], ['GET', '/api/v1/users/id/groups']],
+  addMember: [['PUT', '/api/v1/groups/group/users/id']],
+  removeMember: [['DELETE', '/api/v1/groups/group/users/id']],
+}
+
+/**
  * Requests one change of a job sends, per target (reads before it, the change's own steps, reads
  * after an undo to check it), as test/integration/requestsPerAction.test.ts pins them for a single
  * click; a job's membership change does not read the group and the user again (the plan did), as
  * test/electron/jobs/jobRequestCounts.integration.test.ts counts on the wire.
  */
 export const requestsPerChange: Record<ConnectorId, Record<JobChange['action'], number>> = {
-  // The user and their groups, then suspend; undo: unsuspend, then the user and groups read back.
-  okta: { deprovision: 3, undoDeprovision: 3, addMember: 1, removeMember: 1 },
+  okta: {
+    deprovision: oktaRequests.deprovision.length,
+    undoDeprovision: oktaRequests.undoDeprovision.length,
+    addMember: oktaRequests.addMember.length,
+    removeMember: oktaRequests.removeMember.length,
+  },
   cognito: {
     deprovision: cognitoOperations.deprovision.length,
     undoDeprovision: cognitoOperations.undoDeprovision.length,
@@ -97,13 +115,28 @@ interface FamilyRequests {
   most: number
 }
 
-/** Cognito's per quota category; any other target's all at its write family's pace, as before. */
+/**
+ * The rate-limit family of each request a change sends, where the target limits them apart and the
+ * plan knows the requests: Cognito's quota categories, Okta's buckets (each at the per-minute limit
+ * most orgs have, until an org's headers say more). Null for a target whose requests share one pace.
+ */
+function familiesOfRequests(change: JobChange): { families: string[]; perSecond: (family: string) => number } | null {
+  if (change.connectorId === 'cognito') {
+    return { families: cognitoOperations[change.action].map(cognitoBudgetFamily), perSecond: (family) => steadyRate(cognitoQuotaOf(family)) }
+  }
+  if (change.connectorId === 'okta') {
+    return { families: oktaRequests[change.action].map(([method, path]) => oktaBudgetFamily(method, path)), perSecond: () => requestsPerSecondOf('okta') }
+  }
+  return null
+}
+
+/** A change's requests per family (Cognito's, Okta's); any other target's all at its write family's pace. */
 function familiesOfChange(change: JobChange): FamilyRequests[] {
-  if (change.connectorId !== 'cognito') return [{ family: 'writes', perSecond: requestsPerSecondOf(change.connectorId), ...requestsOfChange(change) }]
+  const split = familiesOfRequests(change)
+  if (!split) return [{ family: 'writes', perSecond: requestsPerSecondOf(change.connectorId), ...requestsOfChange(change) }]
   const families = new Map<string, FamilyRequests>()
-  for (const operation of cognitoOperations[change.action]) {
-    const family = cognitoBudgetFamily(operation)
-    const entry = families.get(family) ?? { family, perSecond: steadyRate(cognitoQuotaOf(family)), least: 0, most: 0 }
+  for (const family of split.families) {
+    const entry = families.get(family) ?? { family, perSecond: split.perSecond(family), least: 0, most: 0 }
     entry.least += 1
     entry.most += 1
     families.set(family, entry)
@@ -113,7 +146,7 @@ function familiesOfChange(change: JobChange): FamilyRequests[] {
 
 /**
  * How long the ready rows take: each profile's requests, each family of them at its own pace (a
- * Cognito deprovision's reads beside its writes), the slowest family setting the profile's time and
+ * Cognito or Okta deprovision's reads beside its writes), the slowest family setting the profile's time and
  * profiles side by side, the slowest setting the whole. Where a change's requests are a range (a GoTo
  * deprovision) so is the time: `secondsAtLeast` at the fewest, `seconds` at the most. A profile's
  * `requestsPerSecond` is all its requests over that time. `planRequests` is what planning already

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cognitoBudgetFamily, cognitoQuotaOf } from '../../../electron/connectors/cognito/cognitoBudget'
+import { oktaBudgetFamily } from '../../../electron/connectors/okta/oktaBudget'
 import { steadyRate } from '../../../electron/http/RequestBudget'
 import { estimateJob } from '../../../electron/jobs/plan/jobEstimate'
 import { deprovisionPlan, membershipPlan, type PlannedAccount } from './testPlans'
@@ -42,5 +43,21 @@ describe("a Cognito plan's estimate", () => {
     const seconds = slowestFamilySeconds(['AdminListGroupsForUser', 'AdminAddUserToGroup'], people)
     expect(estimate).toMatchObject({ requests: 2 * people, seconds: Math.ceil(seconds) })
     expect(Math.ceil(seconds)).toBe(Math.ceil(people / steadyRate(cognitoQuotaOf('UserResourceUpdate'))))
+  })
+})
+
+describe("an Okta plan's estimate", () => {
+  const oktaAccounts = (count: number): PlannedAccount[] =>
+    Array.from({ length: count }, (_, index) => ({ profileId: 'okta-profile', profileName: 'Okta Sandbox', connectorId: 'okta', userId: `00u${index}` }))
+
+  it("times a deprovision job by its busiest bucket: the groups read and the suspend in users:other, the user's read in user:read beside them", () => {
+    const people = 120
+    const estimate = estimateJob(deprovisionPlan(oktaAccounts(people)).rows, 0)
+    const perSecond = 600 / 60
+    // users:other takes two of each deprovision's three requests; user:read its third, at the same pace, side by side.
+    expect(oktaBudgetFamily('GET', '/api/v1/users/00u1/groups')).toBe('users:other')
+    expect(oktaBudgetFamily('POST', '/api/v1/users/00u1/lifecycle/suspend')).toBe('users:other')
+    expect(oktaBudgetFamily('GET', '/api/v1/users/00u1')).toBe('user:read')
+    expect(estimate).toMatchObject({ requests: 3 * people, secondsAtLeast: (2 * people) / perSecond, seconds: (2 * people) / perSecond })
   })
 })
