@@ -19,13 +19,16 @@ export type OwnAccountQuestion = Pick<DeprovisionSnapshot, 'userId' | 'displayNa
 export async function ownAccountRefusal(connector: Pick<Deprovisions, 'ownAccount'>, user: OwnAccountQuestion, target: string, signal?: AbortSignal): Promise<AppError | null> {
   const own = await connector.ownAccount(user, signal)
   if (!own) return null
-  return new AppError(
-    'conflict',
-    `${user.displayName} ${own}: deprovisioning them would lock Lanyard out of ${target}, undo included. Nothing was changed. ` +
-      'If they must go anyway, deprovision them from their own page with the override and state why; the reason is journaled.',
-    { details: { refusal: 'own_account' } },
-  )
+  return new AppError('conflict', `${ownAccountReason(user.displayName, own, target)} ${ownAccountAdvice}`, { details: { refusal: 'own_account' } })
 }
+
+/** Why one account is refused; a plan refusing it on several profiles says each reason, then the advice once. */
+export function ownAccountReason(displayName: string, own: string, target: string): string {
+  return `${displayName} ${own}: deprovisioning them would lock Lanyard out of ${target}, undo included.`
+}
+
+export const ownAccountAdvice =
+  'Nothing was changed. If they must go anyway, deprovision them from their own page with the override and state why; the reason is journaled.'
 
 /**
  * `ask`, sent once for the connector's life: who the credentials sign in as does not change while

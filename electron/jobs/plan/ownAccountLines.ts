@@ -1,6 +1,6 @@
 import type { JobChange, JobPlanRow } from '../../../shared/jobs'
 import { hasCapability } from '../../connectors/capabilities'
-import { ownAccountRefusal } from '../../connectors/ownAccount'
+import { ownAccountAdvice, ownAccountRefusal } from '../../connectors/ownAccount'
 import type { ConnectorPool } from '../../directory/ConnectorPool'
 import { withRequestTally } from '../../http/requestTally'
 import type { Logger } from '../../logging/Logger'
@@ -29,7 +29,8 @@ export async function withoutOwnAccounts(context: OwnAccountContext, rows: reado
       if (row.state !== 'ready') return row
       const verdicts = await Promise.all(row.changes.map((change) => ownAccountVerdict(context, change)))
       const kept = row.changes.filter((_, index) => verdicts[index]!.refused === null)
-      const said = verdicts.flatMap((verdict) => (verdict.refused ?? verdict.note ?? []))
+      const refusals = verdicts.flatMap((verdict) => verdict.refused ?? [])
+      const said = [...adviceOnce(refusals), ...verdicts.flatMap((verdict) => verdict.note ?? [])]
       if (said.length === 0) return row
       const reason = [row.reason, ...said].filter(Boolean).join(' ')
       return kept.length === 0 ? { ...row, state: 'skip', reason, changes: [] } : { ...row, reason, changes: kept }
@@ -51,4 +52,11 @@ async function ownAccountVerdict(context: OwnAccountContext, change: JobChange):
     const message = errorValue(error, context.logger, 'job plan own account').message
     return { refused: null, note: `Could not ask ${change.profileName} which account it signs in with (the run asks again before deprovisioning ${change.displayName}): ${message}` }
   }
+}
+
+/** Refusals on several profiles (Okta's token owner, GoTo's administrator): each one's reason, then their shared advice once. */
+function adviceOnce(refusals: readonly string[]): string[] {
+  if (refusals.length < 2) return [...refusals]
+  const reasons = refusals.map((refusal) => (refusal.endsWith(` ${ownAccountAdvice}`) ? refusal.slice(0, -ownAccountAdvice.length - 1) : refusal))
+  return [...reasons, ownAccountAdvice]
 }

@@ -63,6 +63,8 @@ describe("a job's plan with the profile's own sign-in account", () => {
     expect(planned.rows.map((row) => row.state)).toEqual(['skip'])
     expect(planned.rows[0]!.reason).toMatch(ownAccountReason)
     expect(planned.rows[0]!.reason).toMatch(/is the user this profile's API token belongs to \(Okta's GET \/api\/v1\/users\/me\): deprovisioning them would lock Lanyard out of Okta/)
+    // Each profile's reason, and the advice they share said once.
+    expect(planned.rows[0]!.reason?.match(/Nothing was changed\./g)).toHaveLength(1)
     expect(planned.estimate).toMatchObject({ requests: 0, requestsAtMost: 0, perProfile: [] })
     expect(planned.title).toMatch(/nothing to do: 1 line skipped/)
   })
