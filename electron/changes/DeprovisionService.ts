@@ -1,18 +1,15 @@
-import type { ConnectorDescriptor } from '../../shared/catalogue/types'
 import type { DeprovisionInput } from '../../shared/directory'
-import type { StepReport } from '../../shared/errors'
 import type { ChildUndoReport, JournalEntry, OperationUndoReport, UndoReport } from '../../shared/journal'
 import { requireCapability } from '../connectors/capabilities'
 import type { DeprovisionSnapshot, Deprovisions } from '../connectors/Connector'
 import { ownAccountRefusal } from '../connectors/ownAccount'
-import type { DoneSteps } from '../connectors/runSteps'
 import { compareWithTarget, differencesFrom } from './snapshotComparison'
 import { AppError } from '../errors/AppError'
 import type { ConnectorPool } from '../directory/ConnectorPool'
 import { requireOperation, userTypeOf } from '../directory/operationRules'
 import { profileFieldsOf, recordChange, type ChangeContext } from './recordChange'
-import type { IntentRecord } from '../journal/journalRecord'
-import { finishedBefore, stillHeld, unfinishedFrom, type DeprovisionOutcome, type Unfinished } from './unfinishedDeprovision'
+import { DeprovisionFinishes, stepsMessage, touchedBy } from './deprovisionFinish'
+import { finishedBefore, unfinishedFrom, type DeprovisionOutcome } from './unfinishedDeprovision'
 
 /**
  * Deprovision and its undo, as small transactions (DESIGN §3): read the user's state, journal it
@@ -26,17 +23,14 @@ export class DeprovisionService {
    * disk, so without this a second click in that moment would run the undo twice.
    */
   private readonly undoing = new Set<string>()
-  /**
-   * The finish under way of each partial deprovision, by its entry id, whoever asked for it: Activity's or the account
-   * panel's Finish deprovision, a job's or the person page's retry. Until its intent is journaled the journal cannot tell,
-   * so a second asker joins this one instead of sending the missing steps again.
-   */
-  private readonly finishing = new Map<string, Promise<JournalEntry>>()
+  private readonly finishes: DeprovisionFinishes
 
   constructor(
     private readonly connectors: ConnectorPool,
     private readonly context: ChangeContext,
-  ) {}
+  ) {
+    this.finishes = new DeprovisionFinishes(connectors, context)
+  }
 
   /**
    * With `operationId`, the deprovision is one change of that operation (an offboarding, a bulk
@@ -72,7 +66,7 @@ export class DeprovisionService {
     // A retry of an operation's change (a job's "Retry failed rows", an offboarding's "Retry failed") meets its
     // deprovision that stopped part-way: one being finished now is joined, one finished since is done, nothing sent.
     const earlier = operationId ? journal.newestDeprovisionIn(operationId, profile.id, input.userId) : null
-    const running = earlier ? this.finishing.get(earlier.completes ?? earlier.id) : undefined
+    const running = earlier ? this.finishes.running(earlier.completes ?? earlier.id) : undefined
     if (running) return outcomeOf(await running)
     const finished = earlier ? finishedBefore(journal, earlier) : null
     if (finished) return finished
@@ -80,7 +74,7 @@ export class DeprovisionService {
     const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'deprovisions')
     // One not finished yet is finished, not read as done and skipped.
     const unfinished = earlier ? unfinishedFrom(journal, earlier) : null
-    if (unfinished) return outcomeOf(await this.finishOnce(unfinished.root, connector, descriptor, signal))
+    if (unfinished) return outcomeOf(await this.finishes.finishOnce(unfinished.root, connector, descriptor, signal))
     const snapshot = await connector.readDeprovisionSnapshot(input.userId, signal)
     const refusal = skipRefused ? connector.deprovisionRefusal(snapshot) : null
     if (refusal) return { skipped: refusal }
@@ -117,78 +111,10 @@ export class DeprovisionService {
 
   /**
    * The person's "Finish deprovision" on a partial entry (a single deprovision from the account panel,
-   * or one of an operation): the same finish a retry runs, sending only the steps that did not happen,
-   * journaled as a finish of that entry (in its operation, if it has one). `entryId` may name a finish of it.
+   * or one of an operation): see DeprovisionFinishes. `entryId` may name a finish of it.
    */
-  async finishDeprovision(entryId: string, { signal }: { signal?: AbortSignal } = {}): Promise<JournalEntry> {
-    const journal = this.context.journal
-    const named = journal.intent(entryId)
-    const rootId = named.completes ?? named.id
-    const running = this.finishing.get(rootId)
-    if (running) return running
-    const root = journal.intent(rootId)
-    const state = journal.finishState(root)
-    if (!state.available) {
-      throw new AppError(state.completedBy ? 'conflict' : 'unsupported', `This deprovision cannot be finished: ${state.reason}`, { details: { entryId: rootId } })
-    }
-    if (!unfinishedFrom(journal, root)) throw nothingLeftToFinish(rootId)
-    const { descriptor } = this.connectors.target(root.profileId)
-    requireOperation(descriptor, root.target.objectType, 'deprovision')
-    const connector = requireCapability(await this.connectors.connectorFor(root.profileId), 'deprovisions')
-    return this.finishOnce(root, connector, descriptor, signal)
-  }
-
-  /**
-   * The one finish of `root` under way, joined, or a new one, from what the journal says is left of it now. No await
-   * between the look and the start: two askers can never both start one.
-   */
-  private finishOnce(root: IntentRecord, connector: Deprovisions, descriptor: ConnectorDescriptor, signal?: AbortSignal): Promise<JournalEntry> {
-    const running = this.finishing.get(root.id)
-    if (running) return running
-    const unfinished = unfinishedFrom(this.context.journal, root)
-    if (!unfinished) return Promise.reject(nothingLeftToFinish(root.id))
-    const finishing = this.finish(unfinished, connector, touchedBy(descriptor, root.target.objectType, unfinished.snapshot), signal).finally(() => {
-      this.finishing.delete(root.id)
-    })
-    this.finishing.set(root.id, finishing)
-    return finishing
-  }
-
-  /**
-   * Sends the steps of a partial deprovision that did not happen, and only those, as one more change
-   * of its operation naming it in `completes`. It works from the journaled snapshot, so the steps are
-   * named as before and an undo (of either entry) brings back everything that snapshot recorded.
-   */
-  private async finish(unfinished: Unfinished, connector: Deprovisions, touched: ReturnType<typeof touchedBy>, signal?: AbortSignal): Promise<JournalEntry> {
-    const { root, snapshot, done } = unfinished
-    // Settled as partial by reading the target, it has no steps on record: what the target shows says what is left.
-    const { remaining, alreadyDone, resent } = done ? { remaining: snapshot, alreadyDone: done, resent: [] } : await leftAfterSettling(connector, snapshot, signal)
-    const { entryId } = await recordChange(this.context, {
-      profileId: root.profileId,
-      signal,
-      intent: {
-        profileId: root.profileId,
-        profileName: root.profileName,
-        connectorId: root.connectorId,
-        target: root.target,
-        changes: root.changes,
-        action: 'deprovision',
-        related: null,
-        snapshot,
-        undoOf: null,
-        completes: root.id,
-        ...(root.operationId && { operationId: root.operationId }),
-        ...(root.reason && { reason: root.reason }),
-        ...(root.ownAccountOverride && { ownAccountOverride: root.ownAccountOverride }),
-      },
-      apply: async (signal) => {
-        const steps = await connector.deprovision(snapshot.userId, remaining, signal, alreadyDone)
-        const again = resent.length > 0 ? ` ${resent.join(', ')}: sent again, because whether it happened before cannot be read back from the target; sending it twice is harmless.` : ''
-        return { value: null, steps, message: `${stepsMessage(steps, 'Finished: every step had already been done.')}${again}`, touched }
-      },
-      touchedOnFailure: touched,
-    })
-    return this.context.journal.entry(entryId)
+  finishDeprovision(entryId: string, options: { signal?: AbortSignal } = {}): Promise<JournalEntry> {
+    return this.finishes.finishDeprovision(entryId, options)
   }
 
   async undo(entryId: string, { operationId, signal }: { operationId?: string; signal?: AbortSignal } = {}): Promise<UndoReport> {
@@ -316,42 +242,9 @@ async function compareWithSnapshot(connector: Deprovisions, snapshot: Deprovisio
   }
 }
 
-/**
- * What is left of a deprovision settled as partial (no steps on record), from the target: with every
- * part it takes away gone, only its steps that cannot be read back (resendableSteps) are sent again,
- * at least once, and every other step counts as done; otherwise the snapshot cut to what the user still holds.
- */
-async function leftAfterSettling(
-  connector: Deprovisions,
-  snapshot: DeprovisionSnapshot,
-  signal?: AbortSignal,
-): Promise<{ remaining: DeprovisionSnapshot; alreadyDone?: DoneSteps; resent: string[] }> {
-  const { live, parts } = await compareWithTarget(connector, snapshot, signal)
-  const resendable = connector.resendableSteps?.(snapshot) ?? []
-  const allTaken = parts.filter((part) => part.taken).every((part) => part.missing.length === part.recorded.length)
-  if (allTaken && resendable.length > 0) return { remaining: snapshot, alreadyDone: { has: (step) => !resendable.includes(step) }, resent: resendable }
-  return { remaining: stillHeld(snapshot, live), resent: [] }
-}
-
-/** The user, and the groups a deprovision may take them out of (their member lists change). */
-function touchedBy(descriptor: ConnectorDescriptor, userType: string, snapshot: DeprovisionSnapshot) {
-  const groupTypes = descriptor.objectTypes.filter((type) => type.scimResource === 'Group').map((type) => type.id)
-  const idsOf = (groupType: string) => snapshot.groups.filter((group) => (group.objectType ?? 'groups') === groupType).map((group) => group.id)
-  return [{ objectType: userType, ids: [snapshot.userId] }, ...groupTypes.map((groupType) => ({ objectType: groupType, ids: idsOf(groupType) }))]
-}
-
 /** A deprovision's entry as its outcome: in the entry's own words. */
 function outcomeOf(entry: JournalEntry): DeprovisionOutcome {
   return { entry, message: entry.outcome.message }
-}
-
-function nothingLeftToFinish(entryId: string): AppError {
-  return new AppError('unsupported', 'This deprovision cannot be finished: nothing of it is left to send.', { details: { entryId } })
-}
-
-function stepsMessage(steps: readonly StepReport[], fallback: string): string {
-  const applied = steps.filter((step) => step.status === 'applied').map((step) => step.name)
-  return applied.length > 0 ? `${applied.join('; ')}.` : fallback
 }
 
 /**
