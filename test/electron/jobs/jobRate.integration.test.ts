@@ -15,6 +15,27 @@ import { expectValue, untilJobIs } from './jobHarness'
 
 const newDirectory = useTemporaryDirectories()
 
+type PeopleServices = Awaited<ReturnType<typeof startPeopleServices>>
+
+/**
+ * Runs the plan's job with the job's clock held still until a change is done, then `moveClock` four
+ * seconds on: the requests the tenant counted, the job as it ended, and its progress while running since.
+ */
+async function runOverFourSeconds(services: PeopleServices, tenant: { requestCount(): number }, planId: string, moveClock: (ms: number) => void) {
+  const before = tenant.requestCount()
+  const started = expectValue<JobView>(await services.call('jobs.start', { planId }))
+  const progress = () => services.eventsOf('jobs.progress').filter((event) => event.job.id === started.id)
+  await until(() => progress().some((event) => event.changes.some((change) => change.state === 'done')), 'a change was done')
+  moveClock(4_000)
+  const fromNow = progress().length
+  const done = await untilJobIs(services, started.id, ['done'])
+  const whileRunning = progress()
+    .slice(fromNow)
+    .filter((event) => event.job.state === 'running')
+    .map((event) => event.job.rates[0]!)
+  return { done, sent: tenant.requestCount() - before, whileRunning }
+}
+
 describe("a running job's request rate", () => {
   it('gotomeeting: a deprovision job shows the requests it sent, as counted on the wire, over the time they took', async () => {
     const tenants = await startTenants()
@@ -29,23 +50,12 @@ describe("a running job's request rate", () => {
     expect(accounts.length - others.length).toBe(1)
     expect(planned.counts).toMatchObject({ changes: others.length, skipped: 1 })
 
-    const before = tenants.gotomeeting.requestCount()
-    const started = expectValue<JobView>(await services.call('jobs.start', { planId: planned.planId }))
-    const progress = () => services.eventsOf('jobs.progress').filter((event) => event.job.id === started.id)
-    await until(() => progress().some((event) => event.changes.some((change) => change.state === 'done')), 'a change was done')
-    clock += 4_000
-    const fromNow = progress().length
-    const done = await untilJobIs(services, started.id, ['done'])
-    const sent = tenants.gotomeeting.requestCount() - before
+    const { done, sent, whileRunning } = await runOverFourSeconds(services, tenants.gotomeeting, planned.planId, (ms) => (clock += ms))
 
     expect(done.job.counts).toMatchObject({ failed: 0, left: 0 })
     expect(done.job.rates).toHaveLength(1)
     expect(done.job.rates[0]!.requestsSent).toBe(sent)
     // Every request went out within the last ten seconds of the job's clock, four seconds after its start.
-    const whileRunning = progress()
-      .slice(fromNow)
-      .filter((event) => event.job.state === 'running')
-      .map((event) => event.job.rates[0]!)
     expect(whileRunning.length).toBeGreaterThan(0)
     for (const shown of whileRunning) expect(shown.requestsPerSecond).toBe(Math.round((shown.requestsSent / 4) * 10) / 10)
     // More than the fewest a change sends (2), which the rate used to multiply the changes finished by: it read low.
@@ -63,14 +73,7 @@ describe("a running job's request rate", () => {
     const planned = expectValue<JobPlan>(await services.call('jobs.plan', { kind: 'deprovisionAccounts', profileId: profiles.cognito, lines: accounts.map((user) => user.username) }))
     expect(planned.counts.changes).toBe(accounts.length)
 
-    const before = tenants.cognito.requestCount()
-    const started = expectValue<JobView>(await services.call('jobs.start', { planId: planned.planId }))
-    const progress = () => services.eventsOf('jobs.progress').filter((event) => event.job.id === started.id)
-    await until(() => progress().some((event) => event.changes.some((change) => change.state === 'done')), 'a change was done')
-    clock += 4_000
-    const fromNow = progress().length
-    const done = await untilJobIs(services, started.id, ['done'])
-    const sent = tenants.cognito.requestCount() - before
+    const { done, sent, whileRunning } = await runOverFourSeconds(services, tenants.cognito, planned.planId, (ms) => (clock += ms))
 
     expect(done.job.counts).toMatchObject({ done: accounts.length, failed: 0, skipped: 0, left: 0 })
     // Each deprovision: the user and their groups read, then disable and global sign-out.
@@ -83,10 +86,6 @@ describe("a running job's request rate", () => {
     // Each family's count is what it sent, and the figure shown is that count over the time it spans, never above its limit.
     expect(done.job.rates[0]!.requestsSent).toBe(sent)
     expect(Object.fromEntries(done.job.rates[0]!.families.map((shown) => [shown.family, shown.requestsSent]))).toEqual(Object.fromEntries(sentPerFamily))
-    const whileRunning = progress()
-      .slice(fromNow)
-      .filter((event) => event.job.state === 'running')
-      .map((event) => event.job.rates[0]!)
     expect(whileRunning.length).toBeGreaterThan(0)
     // All of it went out within the last ten seconds of the job's clock, four seconds after its start: over the write quota in all.
     expect(whileRunning.at(-1)!.requestsPerSecond).toBeGreaterThan(cognitoQuotaOf('UserUpdate').limit)
