@@ -54,15 +54,18 @@ describe("a running job's rate per profile", () => {
   })
 
   it("says a profile whose rate-limit window is spent waits for its reset, and until when, where its rate alone reads 0", () => {
-    const resetsAt = '2026-12-07T09:31:00.000Z'
+    const resetsAt = new Date(Date.now() + 40_000).toISOString()
     useBudgetsStore().byProfile = {
       'okta-1': { profileId: 'okta-1', family: 'user:read', remaining: 0, limit: 600, resetsAt, queued: 12 },
       'goto-1': { profileId: 'goto-1', family: 'admin', remaining: 3, limit: 10, resetsAt, queued: 2 },
+      // Spent, but its one-second window resets in a moment: that is the pace, not a wait worth a line.
+      'coupa-1': { profileId: 'coupa-1', family: 'all', remaining: 0, limit: 25, resetsAt: new Date(Date.now() + 400).toISOString(), queued: 4 },
     }
     const view = jobView({
       rates: [
         { profileId: 'okta-1', profileName: 'Okta', requestsPerSecond: 0, requestsSent: 600, families: [{ family: 'user:read', requestsPerSecond: 0, limitPerSecond: 10, requestsSent: 600 }] },
         { profileId: 'goto-1', profileName: 'GoTo', requestsPerSecond: 9, requestsSent: 90, families: [{ family: 'admin', requestsPerSecond: 9, limitPerSecond: 10, requestsSent: 90 }] },
+        { profileId: 'coupa-1', profileName: 'Coupa', requestsPerSecond: 24, requestsSent: 240, families: [{ family: 'all', requestsPerSecond: 24, limitPerSecond: 25, requestsSent: 240 }] },
       ],
     })
     const lines = mount(JobProgressPanel, { props: { job: view, busy: false } }).findAll('.job-progress__rates li').map((li) => li.text().replace(/\s+/g, ' '))
@@ -70,6 +73,7 @@ describe("a running job's rate per profile", () => {
       `Okta: user:read 0 of 10 requests/s 12 requests waiting for the rate limit until ${new Date(resetsAt).toLocaleTimeString()}`,
       // Paced, with requests left in its window: the meter already says it runs at its limit.
       'GoTo: admin 9 of 10 requests/s',
+      'Coupa: all 24 of 25 requests/s',
     ])
   })
 })
