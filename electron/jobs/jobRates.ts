@@ -5,28 +5,26 @@ import type { StoredJob } from './JobStore'
 /**
  * Finished changes and requests sent of the last few seconds: the job's pace now, not its average since the
  * start. The requests are counted on their way out (requestTally.ts), not guessed from the changes: a GoTo
- * deprovision sends 2 to 5. `requestsSent` counts them all, per profile; `families` per profile and budget
- * family, with the limit in force, since a target limits each family apart (a Cognito deprovision spends
+ * deprovision sends 2 to 5. `families` counts them per profile and budget family (a profile's total is their
+ * sum), with the limit in force, since a target limits each family apart (a Cognito deprovision spends
  * the UserRead, UserResourceRead and UserUpdate quotas).
  */
 export interface PaceWindow {
   started: number | null
   finished: { at: number; profileId: string }[]
   sent: { at: number; profileId: string; family: string }[]
-  requestsSent: Map<string, number>
   families: Map<string, Map<string, { quota: SentRequest['quota']; requestsSent: number }>>
   now: () => number
 }
 
 /** A pace window from nothing: the job has sent nothing yet in this run of the app. */
 export function newPaceWindow(now: () => number): PaceWindow {
-  return { started: null, finished: [], sent: [], requestsSent: new Map(), families: new Map(), now }
+  return { started: null, finished: [], sent: [], families: new Map(), now }
 }
 
 /** A request of the job went out to `profileId`. */
 export function countSent(pace: PaceWindow, profileId: string, { family, quota }: SentRequest): void {
   pace.sent.push({ at: pace.now(), profileId, family })
-  pace.requestsSent.set(profileId, (pace.requestsSent.get(profileId) ?? 0) + 1)
   const families = pace.families.get(profileId) ?? new Map()
   families.set(family, { quota, requestsSent: (families.get(family)?.requestsSent ?? 0) + 1 })
   pace.families.set(profileId, families)
@@ -50,12 +48,13 @@ export function jobRates(job: StoredJob, changes: readonly JobChangeResult[], pa
     const sent = pace.sent.filter((item) => item.profileId === profile.profileId).length
     const left = changes.filter((change) => (change.state === 'waiting' || change.state === 'running') && job.changes[change.index]!.profileId === profile.profileId).length
     if (running && left > 0 && changesPerSecond > 0) secondsLeft = Math.max(secondsLeft ?? 0, left / changesPerSecond)
+    const families = familyRates(pace, profile.profileId, running)
     return {
       profileId: profile.profileId,
       profileName: profile.profileName,
       requestsPerSecond: running ? round(sent / span) : 0,
-      requestsSent: pace.requestsSent.get(profile.profileId) ?? 0,
-      families: familyRates(pace, profile.profileId, running),
+      requestsSent: families.reduce((sum, family) => sum + family.requestsSent, 0),
+      families,
     }
   })
   return { rates, secondsLeft: secondsLeft === null ? null : Math.ceil(secondsLeft) }
