@@ -97,7 +97,9 @@ export class CallsInFlight {
   async follow<T>(caller: AbortSignal | undefined, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const controller = new AbortController()
     const abort = () => controller.abort()
-    caller?.addEventListener('abort', abort, { once: true })
+    // An aborted signal fires no more: a caller that already gave up gets a call that starts aborted.
+    if (caller?.aborted) controller.abort()
+    else caller?.addEventListener('abort', abort, { once: true })
     try {
       return await this.track(controller, () => call(controller.signal))
     } finally {
