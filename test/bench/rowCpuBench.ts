@@ -16,15 +16,17 @@ import { lanyardRowWork, parseOnly, type BareWork } from './bareRowWork'
 import { milliseconds, printTable, type BenchRow } from './benchTable'
 import { startSandboxProcess } from './sandboxProcess'
 import { createRecordingLogger } from '../support/recordingLogger'
+import { measureInOwnProcess, type Sample, type Target } from './listerProcess'
 
 /**
  * Per-row CPU of the Okta, GoTo and Coupa connectors (issue 14): every user listed through the
  * connector wrapped as the app wraps it, beside a bare fetch loop doing the same paging with
  * `JSON.parse` only, and for Okta beside Okta's own Node SDK, on one tenant process, alternating
- * clients round by round. The client's CPU time (`process.cpuUsage`, the tenants run in their own
- * process) is the figure at 0 ms; wall time is the figure at 20 ms. Target: Lanyard ≤ 1.1× the
- * bare loop's CPU. The tenants' rate limits are off: a dozen full listings in a row would exceed
- * Okta's 600 a minute, and waiting out a limit is not per-row CPU.
+ * clients round by round, each listing measured in a fresh process of its own (listerProcess.ts).
+ * The client's CPU time (`process.cpuUsage`, the tenants run in their own process) is the figure
+ * at 0 ms; wall time is the figure at 20 ms. Target: Lanyard ≤ 1.1× the bare loop's CPU. The
+ * tenants' rate limits are off: a dozen full listings in a row would exceed Okta's 600 a minute,
+ * and waiting out a limit is not per-row CPU.
  *
  * Coupa and GoTo document their quotas (25 and 10 requests a second) and send no rate headers, so
  * Lanyard's budget spaces its requests at that pace even here, where the bare loop sends them as
@@ -33,26 +35,19 @@ import { createRecordingLogger } from '../support/recordingLogger'
  * and ~1.1× for GoTo's 19 on this machine. So for those two a second bare loop is spaced as the
  * budget spaces requests ("bare fetch at Lanyard's pace"), and the Lanyard row gives its CPU beside
  * each loop: the pace is the quota's, the rows' work is the mapping's, the rest is the way there.
+ * Lanyard is also listed with its budget's pacing lifted ("Lanyard, budget pacing lifted", as the
+ * Cognito bench does): that row is per-row CPU beside the unpaced loops, with no pace in either.
  *
- * For Okta the way there is taken apart too: the same bare loop and rows through axios (as Lanyard's
- * client makes it), then through Lanyard's HTTP client (createHttpClient) without the connector.
+ * For Okta and Coupa the way there is taken apart too, unpaced: the same bare loop and rows through
+ * axios (as Lanyard's client makes it), then through Lanyard's HTTP client (createHttpClient)
+ * without the connector.
  * Whatever Lanyard costs beyond that last row is the connector's (paging, read-ahead, budget).
  */
-
-type Target = 'okta' | 'gotomeeting' | 'coupa'
 
 interface Lister {
   name: string
   /** Lists every user once; resolves with how many rows it saw. */
   list(): Promise<number>
-}
-
-interface Sample {
-  wallMs: number
-  cpuMs: number
-  /** Of `cpuMs`, the kernel's share: sends and wake-ups, which pacing (Coupa, GoTo) makes more of. */
-  systemMs: number
-  rows: number
 }
 
 export async function benchRowCpu(options: { users: number; latencyMs: number; rounds: number; targets?: readonly Target[] }): Promise<BenchRow[]> {
@@ -64,14 +59,12 @@ export async function benchRowCpu(options: { users: number; latencyMs: number; r
       const tenant = sandbox.tenants[target]
       if (!tenant) continue
       const listers = listersFor(target, tenant)
-      // One uncounted pass each: the first listing pays for compiling the code it runs.
-      for (const lister of listers) await lister.list()
       const samples = new Map<string, Sample[]>(listers.map((lister) => [lister.name, []]))
       for (let round = 0; round < options.rounds; round++) {
         // Alternating: each round starts with the next client, so no client always runs first.
         for (let turn = 0; turn < listers.length; turn++) {
           const lister = listers[(round + turn) % listers.length]!
-          samples.get(lister.name)!.push(await measure(lister))
+          samples.get(lister.name)!.push(await measureInOwnProcess(target, lister.name, tenant))
         }
       }
       rows.push(...tableRows(getDescriptor(target).label, listers, samples, options, load))
@@ -80,15 +73,6 @@ export async function benchRowCpu(options: { users: number; latencyMs: number; r
   } finally {
     await sandbox.stop()
   }
-}
-
-async function measure(lister: Lister): Promise<Sample> {
-  const cpu = process.cpuUsage()
-  const started = performance.now()
-  const rows = await lister.list()
-  const wallMs = performance.now() - started
-  const used = process.cpuUsage(cpu)
-  return { wallMs, cpuMs: (used.user + used.system) / 1000, systemMs: used.system / 1000, rows }
 }
 
 function median(values: readonly number[]): number {
@@ -108,8 +92,9 @@ function tableRows(
   const bareCpu = median(bare.map((sample) => sample.cpuMs))
   const bareWall = median(bare.map((sample) => sample.wallMs))
   // Lanyard's CPU beside each other loop's: the pace and the rows' work each named (see bareRowWork.ts).
+  const isLanyard = (lister: Lister) => lister.name === 'Lanyard' || lister.name === liftedName
   const besides = listers
-    .filter((other) => other.name !== 'Lanyard' && other.name !== 'bare fetch')
+    .filter((other) => !isLanyard(other) && other.name !== 'bare fetch')
     .map((other) => ({ name: other.name, cpu: median(samples.get(other.name)!.map((sample) => sample.cpuMs)) }))
   const headline = options.latencyMs === 0 ? 'CPU' : 'wall'
   return listers.map((lister) => {
@@ -125,19 +110,19 @@ function tableRows(
       bound: `${milliseconds(bound)} (bare fetch ${headline})`,
       ratio: `${(measured / bound).toFixed(2)}×`,
       notes:
-        `${lister.name === 'Lanyard' && options.latencyMs === 0 ? 'target ≤ 1.10×; ' : ''}` +
-        `${lister.name === 'Lanyard' ? besides.map((other) => `${(cpu / other.cpu).toFixed(2)}× ${other.name}'s CPU; `).join('') : ''}median of ${mine.length}; ` +
+        `${isLanyard(lister) && options.latencyMs === 0 ? 'target ≤ 1.10×; ' : ''}` +
+        `${isLanyard(lister) ? besides.map((other) => `${(cpu / other.cpu).toFixed(2)}× ${other.name}'s CPU; `).join('') : ''}median of ${mine.length}; ` +
         `wall ${milliseconds(wall)} (${(wall / bareWall).toFixed(2)}× bare), CPU ${milliseconds(cpu)} (${(cpu / bareCpu).toFixed(2)}× bare, ${milliseconds(system)} of it system); load ${load}`,
     }
   })
 }
 
-function listersFor(target: Target, tenant: Record<string, string>): Lister[] {
+export function listersFor(target: Target, tenant: Record<string, string>): Lister[] {
   const lanyard: Lister = { name: 'Lanyard', list: () => listThroughLanyard(target, tenant) }
   const rows = lanyardRowWork(target, tenant)
   if (target === 'okta') {
     // Made once, as a connector makes its client once: every listing reuses its connections.
-    const [bareAxios, lanyardClient] = [axiosGet(), lanyardClientGet(tenant)]
+    const [bareAxios, lanyardClient] = [axiosGet(), lanyardClientGet(target, tenant)]
     return [
       lanyard,
       { name: 'bare fetch', list: () => bareOkta(tenant) },
@@ -152,13 +137,17 @@ function listersFor(target: Target, tenant: Record<string, string>): Lister[] {
   const quota = target === 'gotomeeting' ? goToAdminQuota : coupaQuota
   return [
     lanyard,
+    { name: liftedName, list: () => listThroughLanyard(target, tenant, { budgetLifted: true }) },
     { name: 'bare fetch', list: () => bare(tenant) },
+    { name: mappedName, list: () => bare(tenant, rows) },
+    ...(target === 'coupa' ? coupaWayThere(tenant, rows) : []),
     { name: pacedName, list: () => bare(tenant, parseOnly, pace(quota)) },
     { name: `${pacedName} ${mappedName.replace('bare fetch ', '')}`, list: () => bare(tenant, rows, pace(quota)) },
   ]
 }
 
 const pacedName = "bare fetch at Lanyard's pace"
+const liftedName = 'Lanyard, budget pacing lifted'
 const mappedName = "bare fetch + Lanyard's rows"
 
 /** Waits before each request as Lanyard's budget spaces a documented quota: a burst, then evenly at its rate (RequestBudget.ts). */
@@ -179,8 +168,8 @@ function pace(quota: Quota): Pace {
 }
 
 /** As listUsersBench lists: the connector wrapped as the app wraps it, pages as large as the profile keeps in flight. */
-async function listThroughLanyard(connectorId: ConnectorId, tenant: Record<string, string>): Promise<number> {
-  const opened = await openBenchConnector(connectorId, tenant)
+async function listThroughLanyard(connectorId: ConnectorId, tenant: Record<string, string>, options: { budgetLifted?: boolean } = {}): Promise<number> {
+  const opened = await openBenchConnector(connectorId, tenant, options)
   try {
     return await listEveryUser(opened)
   } finally {
@@ -207,14 +196,18 @@ function axiosGet(): Get {
 }
 
 /** Lanyard's HTTP client (createHttpClient) without the connector: its answer is parsed already, so the loop's parse is skipped. */
-function lanyardClientGet(tenant: Record<string, string>): Get {
+function lanyardClientGet(target: Target, tenant: Record<string, string>): Get {
+  const secret = target === 'okta' ? tenant.token! : tenant.apiKey!
+  const credentials: Record<string, string> = target === 'okta' ? { Authorization: `SSWS ${secret}` } : { 'X-COUPA-API-KEY': secret }
   const client = createHttpClient({
-    targetName: 'Okta',
+    targetName: getDescriptor(target).label,
     baseUrl: tenant.url!,
     environment: 'sandbox',
-    authenticate: () => ({ Authorization: `SSWS ${tenant.token}` }),
-    secrets: [tenant.token!],
+    authenticate: () => credentials,
+    secrets: [secret],
     logger: createRecordingLogger(),
+    // As many in flight as the loop keeps (Coupa's four workers); no budget, so no pace.
+    concurrency: 4,
   })
   const caller = new AbortController()
   return async (url) => {
@@ -278,7 +271,7 @@ async function bareGoTo(tenant: Record<string, string>, work = parseOnly, paced:
 }
 
 /** Coupa: 50 a page by offset, four in flight (the profile's default), the same `fields` as Lanyard asks for. */
-async function bareCoupa(tenant: Record<string, string>, work = parseOnly, paced: Pace = unpaced): Promise<number> {
+async function bareCoupa(tenant: Record<string, string>, work = parseOnly, paced: Pace = unpaced, get: Get = fetchGet): Promise<number> {
   const fields = userFields(getDescriptor('coupa').objectTypes.find((type) => type.id === 'users')!, parseCustomProperties(tenant.customProperties ?? '').properties)
   const headers = { 'X-COUPA-API-KEY': tenant.apiKey!, Accept: 'application/json' }
   let rows = 0
@@ -291,13 +284,22 @@ async function bareCoupa(tenant: Record<string, string>, work = parseOnly, paced
       const url = new URL('/api/users', tenant.url)
       url.search = new URLSearchParams({ fields, limit: '50', offset: String(offset) }).toString()
       await paced()
-      const { body } = await getJson(url, headers, work)
+      const { body } = await getJson(url, headers, work, get)
       rows += countRows(body as unknown[], work)
       if ((body as unknown[]).length < 50) ended = true
     }
   }
   await Promise.all([worker(), worker(), worker(), worker()])
   return rows
+}
+
+/** Coupa's way there in two steps, unpaced as the budget-lifted Lanyard row: axios instead of fetch, then Lanyard's HTTP client instead of axios. */
+function coupaWayThere(tenant: Record<string, string>, rows: BareWork): Lister[] {
+  const [bareAxios, lanyardClient] = [axiosGet(), lanyardClientGet('coupa', tenant)]
+  return [
+    { name: "bare axios + Lanyard's rows", list: () => bareCoupa(tenant, rows, unpaced, bareAxios) },
+    { name: "Lanyard's HTTP client + rows", list: () => bareCoupa(tenant, rows, unpaced, lanyardClient) },
+  ]
 }
 
 /** `npm run bench`'s part: 20,000 people at 0 ms (CPU) and 20 ms, four rounds; Okta at 100,000, one round. */

@@ -1,0 +1,42 @@
+import { fork } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+/** One listing's cost, as the process that ran it measured it. */
+export interface Sample {
+  wallMs: number
+  cpuMs: number
+  /** Of `cpuMs`, the kernel's share: sends and wake-ups, which pacing (Coupa, GoTo) makes more of. */
+  systemMs: number
+  rows: number
+}
+
+export type Target = 'okta' | 'gotomeeting' | 'coupa'
+
+type ChildMessage = { sample: Sample } | { error: string }
+
+/**
+ * One listing by a lister of rowCpuBench.ts in a fresh process of its own (listerChild.ts), after one
+ * uncounted listing there. Clients shared one process at first, and one client's garbage then set
+ * the GC's pace for the next: V8 marked the old generation about every second once the young
+ * generation had grown to its largest, and which client grew it decided the figures (a Coupa
+ * listing through Lanyard measured 1.3 s in one process and 1.8 s in another). A process kept for
+ * every round of one client falls into one such state for all its rounds, so each sample gets a
+ * process of its own and the median is taken over states. In the app, Lanyard's main process does
+ * not share its heap with a bare loop either.
+ */
+export async function measureInOwnProcess(target: Target, name: string, tenant: Record<string, string>): Promise<Sample> {
+  const child = fork(fileURLToPath(new URL('./listerChild.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, LANYARD_BENCH_LISTER: JSON.stringify({ target, name, tenant }) },
+  })
+  try {
+    const message = await new Promise<ChildMessage>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`The "${name}" lister's process exited with ${code}.`)))
+      child.once('message', (answer) => resolve(answer as ChildMessage))
+    })
+    if ('error' in message) throw new Error(`The "${name}" lister failed: ${message.error}`)
+    return message.sample
+  } finally {
+    if (child.exitCode === null) child.kill()
+  }
+}
