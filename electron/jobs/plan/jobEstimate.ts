@@ -40,23 +40,19 @@ const oktaRequests: Record<JobChange['action'], readonly (readonly [HttpMethod, 
  * test/electron/jobs/jobRequestCounts.integration.test.ts counts on the wire.
  */
 export const requestsPerChange: Record<ConnectorId, Record<JobChange['action'], number>> = {
-  okta: {
-    deprovision: oktaRequests.deprovision.length,
-    undoDeprovision: oktaRequests.undoDeprovision.length,
-    addMember: oktaRequests.addMember.length,
-    removeMember: oktaRequests.removeMember.length,
-  },
-  cognito: {
-    deprovision: cognitoOperations.deprovision.length,
-    undoDeprovision: cognitoOperations.undoDeprovision.length,
-    addMember: cognitoOperations.addMember.length,
-    removeMember: cognitoOperations.removeMember.length,
-  },
+  okta: countsOf(oktaRequests),
+  cognito: countsOf(cognitoOperations),
   // The user (roles and groups with it), then PUT active=false; memberships by group type, below.
   coupa: { deprovision: 2, undoDeprovision: 2, addMember: 2, removeMember: 3 },
   // The user and the account's licences, then PUT adminRoles and PUT licenseKeys; undo the same two PUTs and a read back.
   // A job's deprovision sends fewer or more (goToDeprovisionRange below).
   gotomeeting: { deprovision: 4, undoDeprovision: 4, addMember: 1, removeMember: 1 },
+}
+
+/** How many requests each change sends, where the requests themselves are listed. */
+function countsOf(requests: Record<JobChange['action'], readonly unknown[]>): Record<JobChange['action'], number> {
+  const { deprovision, undoDeprovision, addMember, removeMember } = requests
+  return { deprovision: deprovision.length, undoDeprovision: undoDeprovision.length, addMember: addMember.length, removeMember: removeMember.length }
 }
 
 /**
