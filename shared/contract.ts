@@ -33,6 +33,7 @@ import {
   type CreateCheck,
   type DirectoryObject,
   type DirectoryPage,
+  type DirectoryRow,
 } from './directory'
 import {
   completeChangeSchema,
@@ -141,13 +142,13 @@ export const contract = {
   'profiles.import': call<ImportResult>()(importProfilesSchema.strict(), 'Imports profiles with the chosen clash resolutions.'),
 
   'directory.testConnection': call<ConnectionReport>()(profileIdSchema.strict(), "Reaches the target with the profile's credentials."),
-  'directory.list': call<DirectoryPage>()(listObjectsSchema.strict(), 'One page of users, groups or another object type, searched.'),
+  'directory.list': call<DirectoryPage<DirectoryRow>>()(listObjectsSchema.strict(), 'One page of users, groups or another object type, searched.'),
   'directory.get': call<DirectoryObject>()(objectRefSchema.strict(), 'One object, read fresh from the target.'),
   'directory.create': call<DirectoryObject>()(createObjectSchema.strict(), 'Creates a user or group; journaled.'),
   'directory.update': call<DirectoryObject>()(updateObjectSchema.strict(), 'Changes the given attributes; journaled.'),
   'directory.delete': call<null>()(deleteObjectSchema.strict(), 'Deletes for good after the typed name matches; journaled.'),
-  'directory.members': call<DirectoryPage>()(listRelatedSchema.strict(), "One page of a group's members."),
-  'directory.groupsOf': call<DirectoryPage>()(listRelatedSchema.strict(), "One page of a user's groups."),
+  'directory.members': call<DirectoryPage<DirectoryRow>>()(listRelatedSchema.strict(), "One page of a group's members."),
+  'directory.groupsOf': call<DirectoryPage<DirectoryRow>>()(listRelatedSchema.strict(), "One page of a user's groups."),
   'directory.addMember': call<null>()(membershipChangeSchema.strict(), 'Adds a user to a group; journaled.'),
   'directory.removeMember': call<null>()(membershipChangeSchema.strict(), 'Removes a user from a group; journaled.'),
   'directory.deprovision': call<JournalEntry>()(deprovisionSchema.strict(), "Records the user's state, then deprovisions; journaled."),

@@ -55,11 +55,18 @@ export interface DirectoryObject {
  * One page of a list. `nextCursor` is opaque to the renderer (an Okta `after` cursor, an offset, a
  * Cognito token) and null at the end. `total` is set only when the target reports one.
  */
-export interface DirectoryPage {
-  items: DirectoryObject[]
+export interface DirectoryPage<Item = DirectoryObject> {
+  items: Item[]
   nextCursor: string | null
   total: number | null
 }
+
+/**
+ * What a table shows of an object: all but its attributes. Lists are sent to the renderer as rows
+ * (the detail panel reads the object by id): a Coupa user's 45 attributes were 1.9 kB of IPC a row
+ * that the table dropped on arrival.
+ */
+export type DirectoryRow = Omit<DirectoryObject, 'attributes' | 'attributeNotes'>
 
 const objectTypeSchema = z.string().regex(/^[a-z][a-zA-Z-]*$/, 'Not an object type')
 /**

@@ -11,6 +11,7 @@ import type {
   DeprovisionInput,
   DirectoryObject,
   DirectoryPage,
+  DirectoryRow,
   ListObjectsInput,
   ListRelatedInput,
   MembershipChangeInput,
@@ -20,6 +21,7 @@ import type {
 import { validateChanges, validateNewObject } from '../../shared/directoryValidation'
 import type { StepReport } from '../../shared/errors'
 import { requireCapability } from '../connectors/capabilities'
+import { rowPageOf } from '../connectors/listedObjects'
 import type { Connector, PageRequest, ReadsMemberships } from '../connectors/Connector'
 import { AppError, refuseProblems } from '../errors/AppError'
 import { creationChanges, effectiveChanges, isSecret } from './attributeChanges'
@@ -51,11 +53,12 @@ export class DirectoryService {
     return (await this.connectors.connectorFor(profileId)).testConnection()
   }
 
-  async list(input: ListObjectsInput): Promise<DirectoryPage> {
+  /** A table's page: rows only (the detail panel reads the object by id). */
+  async list(input: ListObjectsInput): Promise<DirectoryPage<DirectoryRow>> {
     requireOperation(this.connectors.target(input.profileId).descriptor, input.objectType, input.cursor ? 'page' : 'list')
     const connector = await this.connectors.connectorFor(input.profileId)
     const query = { search: input.search, cursor: input.cursor ?? null, pageSize: input.pageSize }
-    return this.requests.run(input.requestKey, (signal) => connector.list(input.objectType, query, signal))
+    return rowPageOf(await this.requests.run(input.requestKey, (signal) => connector.list(input.objectType, query, signal)))
   }
 
   async get(ref: ObjectRef): Promise<DirectoryObject> {
@@ -63,11 +66,11 @@ export class DirectoryService {
     return (await this.connectors.connectorFor(ref.profileId)).get(ref.objectType, ref.objectId)
   }
 
-  members(input: ListRelatedInput): Promise<DirectoryPage> {
+  members(input: ListRelatedInput): Promise<DirectoryPage<DirectoryRow>> {
     return this.related(input, 'Group', (connector, page, signal) => connector.listMembers(input.objectType, input.objectId, page, signal))
   }
 
-  groupsOf(input: ListRelatedInput): Promise<DirectoryPage> {
+  groupsOf(input: ListRelatedInput): Promise<DirectoryPage<DirectoryRow>> {
     const groupType = groupTypeOf(this.connectors.target(input.profileId).descriptor, input.relatedType ?? 'groups').id
     return this.related(input, 'User', (connector, page, signal) => connector.listGroupsOf(input.objectId, groupType, page, signal))
   }
@@ -278,7 +281,7 @@ export class DirectoryService {
     input: ListRelatedInput,
     resource: ObjectTypeDescriptor['scimResource'],
     read: (connector: ReadsMemberships, page: PageRequest, signal: AbortSignal) => Promise<DirectoryPage>,
-  ): Promise<DirectoryPage> {
+  ): Promise<DirectoryPage<DirectoryRow>> {
     const type = objectTypeOf(this.connectors.target(input.profileId).descriptor, input.objectType)
     if (type.scimResource !== resource) {
       const wanted = resource === 'Group' ? 'members' : 'groups'
@@ -286,7 +289,7 @@ export class DirectoryService {
     }
     const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'readsMemberships')
     const page = { cursor: input.cursor ?? null, pageSize: input.pageSize }
-    return this.requests.run(input.requestKey, (signal) => read(connector, page, signal))
+    return rowPageOf(await this.requests.run(input.requestKey, (signal) => read(connector, page, signal)))
   }
 
   private profileFields(profileId: string) {

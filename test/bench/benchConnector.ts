@@ -1,6 +1,7 @@
 import { getDescriptor } from '../../shared/catalogue'
 import type { ConnectorDescriptor, ConnectorId } from '../../shared/catalogue/types'
 import type { Connector, LazyConnectorFactory } from '../../electron/connectors/Connector'
+import { rowPageOf } from '../../electron/connectors/listedObjects'
 import { connectorFactories } from '../../electron/connectors/registry'
 import { withReadAhead } from '../../electron/connectors/withReadAhead'
 import type { Logger } from '../../electron/logging/Logger'
@@ -45,12 +46,15 @@ export async function openBenchConnector(
   return { connector: options.bare ? connector : withReadAhead(connector), descriptor, inFlight }
 }
 
-/** Every user, page by page, as many target pages per call as the profile keeps in flight; calls `onRow` with each id. */
+/**
+ * Every user, page by page, as many target pages per call as the profile keeps in flight; calls
+ * `onRow` with each id. Each page is made the rows DirectoryService sends a table, as in the app.
+ */
 export async function listEveryUser({ connector, descriptor, inFlight }: BenchConnector, onRow: (id: string) => void = () => {}): Promise<number> {
   let rows = 0
   let cursor: string | null = null
   do {
-    const page = await connector.list('users', { search: '', cursor, pageSize: descriptor.paging.maxPageSize * inFlight })
+    const page = rowPageOf(await connector.list('users', { search: '', cursor, pageSize: descriptor.paging.maxPageSize * inFlight }))
     for (const item of page.items) onRow(item.id)
     rows += page.items.length
     cursor = page.nextCursor

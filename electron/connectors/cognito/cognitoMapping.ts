@@ -1,8 +1,9 @@
 import type { AdminGetUserCommandOutput, AttributeType, GroupType, UserType } from '@aws-sdk/client-cognito-identity-provider'
 import type { MappingRow, ObjectTypeDescriptor } from '../../../shared/catalogue/types'
-import type { Attributes, DirectoryObject, ObjectStatus, StatusTone } from '../../../shared/directory'
+import type { Attributes, DirectoryObject, DirectoryRow, ObjectStatus, StatusTone } from '../../../shared/directory'
 import { AppError } from '../../errors/AppError'
 import { isPlainRow, readMappedAttributes, toAttributeValue } from '../descriptorMapping'
+import { listedObject, mappedObject, type MappedAttributes } from '../listedObjects'
 
 /*
  * Cognito ⇄ the SCIM model, read side, from the descriptor's rows. The rows name a user-pool
@@ -168,7 +169,20 @@ function userMappingOf(users: ObjectTypeDescriptor): UserMapping {
 /** A pool holds at most 50 custom attributes besides the standard ones; past this, names are not kept. */
 const customPathsKept = 200
 
-export function userToObject(users: ObjectTypeDescriptor, user: CognitoUser): DirectoryObject {
+/** What a table shows of a user. */
+export function userRow(users: ObjectTypeDescriptor, user: CognitoUser): DirectoryRow {
+  return {
+    id: user.username,
+    objectType: users.id,
+    // The Name column shows the person's name, the Username column the username (a nameless user is named by it).
+    displayName: fullName(user) || user.username,
+    secondary: user.username,
+    status: userStatus(user),
+    readOnlyReason: null,
+  }
+}
+
+function userAttributes(users: ObjectTypeDescriptor, user: CognitoUser): MappedAttributes {
   const mapping = userMappingOf(users)
   const attributes: Attributes = {}
   for (const row of mapping.rows) {
@@ -189,17 +203,16 @@ export function userToObject(users: ObjectTypeDescriptor, user: CognitoUser): Di
       attributes[path] = user.attributes[name] as string
     }
   }
-  const name = fullName(user)
-  return {
-    id: user.username,
-    objectType: users.id,
-    // The Name column shows the person's name, the Username column the username (a nameless user is named by it).
-    displayName: name || user.username,
-    secondary: user.username,
-    status: userStatus(user),
-    attributes,
-    readOnlyReason: null,
-  }
+  return { attributes }
+}
+
+export function userToObject(users: ObjectTypeDescriptor, user: CognitoUser): DirectoryObject {
+  return mappedObject(userRow(users, user), userAttributes(users, user))
+}
+
+/** A user of a list: its attributes are mapped when read (see listedObject). */
+export function listedUser(users: ObjectTypeDescriptor, user: CognitoUser): DirectoryObject {
+  return listedObject(userRow(users, user), () => userAttributes(users, user))
 }
 
 /** The group's name, or a plain error when Cognito answered a group without one. */

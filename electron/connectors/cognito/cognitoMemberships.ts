@@ -2,7 +2,7 @@ import type { GroupType, UserType } from '@aws-sdk/client-cognito-identity-provi
 import type { DirectoryPage } from '../../../shared/directory'
 import { AppError } from '../../errors/AppError'
 import type { PageRequest } from '../Connector'
-import { groupNameOf, groupToObject, userFromListing, userToObject } from './cognitoMapping'
+import { groupNameOf, groupToObject, listedUser, userFromListing } from './cognitoMapping'
 import { readAllRows, readTokenPage, type TokenList } from './cognitoPaging'
 import { maximumGroupsPerUser, type CognitoContext } from './cognitoTypes'
 
@@ -30,7 +30,7 @@ function groupsOfList(context: CognitoContext, username: string): TokenList<Grou
 
 export async function listMembers(context: CognitoContext, groupName: string, page: PageRequest, signal?: AbortSignal): Promise<DirectoryPage> {
   const raw = await readTokenPage(membersList(context, groupName), page, signal)
-  return { items: raw.rows.map((user) => userToObject(context.users, userFromListing(user))), nextCursor: raw.nextCursor, total: null }
+  return { items: raw.rows.map((user) => listedUser(context.users, userFromListing(user))), nextCursor: raw.nextCursor, total: null }
 }
 
 export async function listGroupsOf(context: CognitoContext, username: string, page: PageRequest, signal?: AbortSignal): Promise<DirectoryPage> {

@@ -3,7 +3,7 @@ import { fieldLabel, validateChanges } from '../../../shared/directoryValidation
 import { AppError, refuseProblems } from '../../errors/AppError'
 import type { ChangeOptions, ListQuery } from '../Connector'
 import { runSteps, type Step } from '../runSteps'
-import { userFromAdminGet, userFromListing, userToObject, type CognitoUser } from './cognitoMapping'
+import { listedUser, userFromAdminGet, userFromListing, userToObject, type CognitoUser } from './cognitoMapping'
 import { readTokenPage } from './cognitoPaging'
 import { withPasswordPolicy } from './cognitoPasswordPolicy'
 import { userFilter } from './cognitoSearch'
@@ -33,7 +33,7 @@ export async function listUsers(context: CognitoContext, query: ListQuery, signa
     signal,
   )
   // Cognito reports no total count.
-  return { items: page.rows.map((row) => userToObject(context.users, userFromListing(row))), nextCursor: page.nextCursor, total: null }
+  return { items: page.rows.map((row) => listedUser(context.users, userFromListing(row))), nextCursor: page.nextCursor, total: null }
 }
 
 /** Attributes the "Set …" step writes: everything but the password, its flag and `active`, which have steps of their own. */

@@ -5,7 +5,7 @@ import { runSteps } from '../runSteps'
 import { groupKindOf, groupToObject, type GroupKind } from './coupaGroupKinds'
 import { decodeCursor, encodeCursor, readOffsetPage, type OffsetList } from './coupaPaging'
 import { coupaGroupSchema, coupaIdOf, parseAnswer, parseUserRow, userPath, type CoupaContext, type CoupaGroup, type CoupaUser } from './coupaTypes'
-import { userDisplayName, userToObject } from './coupaUserMapping'
+import { listedUser, userDisplayName, userToObject } from './coupaUserMapping'
 import { fetchUser, userList } from './coupaUsers'
 import { securityTypeUpdate } from './coupaUserWrites'
 
@@ -39,7 +39,7 @@ export async function listGroupsOf(context: CoupaContext, userId: string, groupT
 export async function listMembers(context: CoupaContext, groupType: string, groupId: string, page: PageRequest, signal?: AbortSignal): Promise<DirectoryPage> {
   const kind = groupKindOf(groupType)
   const raw = await readOffsetPage(context, userList(context, { [kind.memberFilter]: coupaIdOf(groupId, kind.noun) }), page, signal)
-  const items = raw.rows.map((row) => userToObject(context, parseUserRow(row, 'a member')))
+  const items = raw.rows.map((row) => listedUser(context, parseUserRow(row, 'a member')))
   return { items, nextCursor: raw.nextCursor, total: null }
 }
 

@@ -1,7 +1,8 @@
 import { chartOfAccountsName } from '../../../shared/catalogue/coupaRules'
 import type { MappingRow, ObjectTypeDescriptor } from '../../../shared/catalogue/types'
-import type { AttributeValue, Attributes, DirectoryObject, ObjectStatus } from '../../../shared/directory'
+import type { AttributeValue, Attributes, DirectoryObject, DirectoryRow, ObjectStatus } from '../../../shared/directory'
 import { readPath, toAttributeValue } from '../descriptorMapping'
+import { listedObject, mappedObject, type MappedAttributes } from '../listedObjects'
 import { readCustomProperties } from './coupaCustomProperties'
 import { objectRecord, text, type CoupaContext, type CoupaUser } from './coupaTypes'
 
@@ -94,7 +95,12 @@ export function userDisplayName(user: Record<string, unknown>): string {
   return text(user.fullname) || fullName || text(user.login) || text(user.id)
 }
 
-export function userToObject(context: CoupaContext, user: CoupaUser): DirectoryObject {
+/** What a table shows of a user. */
+export function userRow(context: CoupaContext, user: CoupaUser): DirectoryRow {
+  return { id: user.id, objectType: context.users.id, displayName: userDisplayName(user), secondary: text(user.login), status: userStatus(user.active !== false), readOnlyReason: null }
+}
+
+function userAttributes(context: CoupaContext, user: CoupaUser): MappedAttributes {
   const attributes: Attributes = {}
   const notes: Record<string, string> = {}
   for (const { row, read, approvalLimit } of compiledRows(context.users)) {
@@ -107,21 +113,23 @@ export function userToObject(context: CoupaContext, user: CoupaUser): DirectoryO
       if (name) notes[row.scim] = `Coupa approval limit "${name}".`
     }
   }
-  const active = user.active !== false
-  attributes.active = active
+  attributes.active = user.active !== false
   const custom = readCustomProperties(context, user)
   Object.assign(attributes, custom.attributes)
   Object.assign(notes, custom.notes)
   return {
-    id: user.id,
-    objectType: context.users.id,
-    displayName: userDisplayName(user),
-    secondary: text(user.login),
-    status: userStatus(active),
     // Copied once, for V8's fast layout: forty-odd keys set one by one leave the object a hash table,
-    // twice the memory for every row a page holds while its other requests come in.
+    // twice the memory for every object that keeps them.
     attributes: { ...attributes },
-    readOnlyReason: null,
     ...(Object.keys(notes).length > 0 && { attributeNotes: notes }),
   }
+}
+
+export function userToObject(context: CoupaContext, user: CoupaUser): DirectoryObject {
+  return mappedObject(userRow(context, user), userAttributes(context, user))
+}
+
+/** A user of a list: its attributes are mapped when read (see listedObject). */
+export function listedUser(context: CoupaContext, user: CoupaUser): DirectoryObject {
+  return listedObject(userRow(context, user), () => userAttributes(context, user))
 }

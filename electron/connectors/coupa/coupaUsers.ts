@@ -9,7 +9,7 @@ import type { QueryValue } from '../../http/types'
 import { coupaPageSize, readOffsetPage, type OffsetList } from './coupaPaging'
 import { userFields } from './coupaUserFields'
 import { coupaEmailBatches, emailsFilters, userFilters } from './coupaSearch'
-import { userDisplayName, userToObject } from './coupaUserMapping'
+import { listedUser, userDisplayName, userToObject } from './coupaUserMapping'
 import { userWrite, type UserWrite } from './coupaUserWrites'
 import { coupaUserSchema, parseAnswer, parseUserRow, userPath, type CoupaContext, type CoupaUser } from './coupaTypes'
 
@@ -29,7 +29,7 @@ export function userList(context: CoupaContext, filters: Record<string, QueryVal
 }
 
 export async function listUsers(context: CoupaContext, query: ListQuery, signal?: AbortSignal): Promise<DirectoryPage> {
-  const page = await readOffsetPage(context, userList(context, userFilters(query.search)), query, signal, (row) => userToObject(context, parseUserRow(row, 'a user')))
+  const page = await readOffsetPage(context, userList(context, userFilters(query.search)), query, signal, (row) => listedUser(context, parseUserRow(row, 'a user')))
   // Coupa reports no total count (A.3).
   return { items: page.rows, nextCursor: page.nextCursor, total: null }
 }

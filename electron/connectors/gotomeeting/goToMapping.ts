@@ -1,8 +1,9 @@
 import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
-import type { Attributes, DirectoryObject, ObjectStatus, StatusTone } from '../../../shared/directory'
+import type { Attributes, DirectoryObject, DirectoryRow, ObjectStatus, StatusTone } from '../../../shared/directory'
 import { fieldLabel } from '../../../shared/directoryValidation'
 import { AppError } from '../../errors/AppError'
 import { readMappedAttributes, writeMappedAttributes } from '../descriptorMapping'
+import { listedObject, mappedObject, type MappedAttributes } from '../listedObjects'
 import type { GoToGroup, GoToUser } from './goToTypes'
 
 /*
@@ -60,19 +61,25 @@ function derivedNameRows(objectType: ObjectTypeDescriptor): readonly string[] {
   return rows
 }
 
-export function userToObject(users: ObjectTypeDescriptor, user: GoToUser): DirectoryObject {
+/** What a table shows of a user. */
+export function userRow(users: ObjectTypeDescriptor, user: GoToUser): DirectoryRow {
+  return { id: user.key, objectType: users.id, displayName: userDisplayName(user), secondary: user.email, status: userStatus(statusWord(user)), readOnlyReason: null }
+}
+
+function userAttributes(users: ObjectTypeDescriptor, user: GoToUser): MappedAttributes {
   const attributes: Attributes = readMappedAttributes(users.mapping, user)
   const name = fullName(user)
   if (name !== '') for (const path of derivedNameRows(users)) attributes[path] = name
-  return {
-    id: user.key,
-    objectType: users.id,
-    displayName: userDisplayName(user),
-    secondary: user.email,
-    status: userStatus(statusWord(user)),
-    attributes,
-    readOnlyReason: null,
-  }
+  return { attributes }
+}
+
+export function userToObject(users: ObjectTypeDescriptor, user: GoToUser): DirectoryObject {
+  return mappedObject(userRow(users, user), userAttributes(users, user))
+}
+
+/** A user of a list: its attributes are mapped when read (see listedObject). */
+export function listedUser(users: ObjectTypeDescriptor, user: GoToUser): DirectoryObject {
+  return listedObject(userRow(users, user), () => userAttributes(users, user))
 }
 
 export function groupToObject(groups: ObjectTypeDescriptor, group: GoToGroup): DirectoryObject {

@@ -2,7 +2,7 @@ import type { DirectoryObject, DirectoryPage } from '../../../shared/directory'
 import { AppError } from '../../errors/AppError'
 import type { PageRequest } from '../Connector'
 import { fetchGroup } from './goToGroups'
-import { groupToObject, userToObject } from './goToMapping'
+import { groupToObject, listedUser } from './goToMapping'
 import { listFingerprint } from '../listCursor'
 import { decodeCursor, encodeCursor, readPage } from './goToPaging'
 import { keysFilter } from './goToSearch'
@@ -39,7 +39,7 @@ export async function listMembers(context: GoToContext, groupKey: string, page: 
   const nextCursor = offset + slice.length < keys.length ? encodeCursor(offset + slice.length, list) : null
   if (nextCursor) page.onNextCursor?.(nextCursor)
   const members = await usersWithKeys(context, slice, signal)
-  return { items: members.map((user) => userToObject(context.users, user)), nextCursor, total: keys.length }
+  return { items: members.map((user) => listedUser(context.users, user)), nextCursor, total: keys.length }
 }
 
 /** The user's one group (or none). A group deleted since the user was read is shown by the name the user carries. */

@@ -5,7 +5,7 @@ import { AppError, refuseProblems } from '../../errors/AppError'
 import type { ListQuery, UsersWithEmails } from '../Connector'
 import { everyPage, usersInBatches } from '../emailBatches'
 import { licenseForNewUsers, readLicenses } from './goToLicenses'
-import { attributesToNative, userDisplayName, userToObject } from './goToMapping'
+import { attributesToNative, listedUser, userDisplayName, userToObject } from './goToMapping'
 import { largestPage, readPage } from './goToPaging'
 import { emailsFilter, goToEmailBatches, userFilter } from './goToSearch'
 import { checkUserFields } from './goToUserFields'
@@ -23,7 +23,7 @@ export async function getUser(context: GoToContext, key: string, signal?: AbortS
 
 export async function listUsers(context: GoToContext, query: ListQuery, signal?: AbortSignal): Promise<DirectoryPage> {
   const page = await readPage(context, { path: `${accountPath(context)}/users`, filter: userFilter(query.search) }, query, signal)
-  const items = page.rows.map((row) => userToObject(context.users, parseUserRow(row, 'a user')))
+  const items = page.rows.map((row) => listedUser(context.users, parseUserRow(row, 'a user')))
   return { items, nextCursor: page.nextCursor, total: page.total }
 }
 

@@ -1,6 +1,7 @@
 import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
-import type { Attributes, DirectoryObject, ObjectStatus, StatusTone } from '../../../shared/directory'
+import type { Attributes, DirectoryObject, DirectoryRow, ObjectStatus, StatusTone } from '../../../shared/directory'
 import { customAttributeName, showCustomValue, writeCustomValue } from '../customAttributes'
+import { listedObject, mappedObject, type MappedAttributes } from '../listedObjects'
 import { mappedKeysUnder, readMappedAttributes, writeMappedAttributes } from '../descriptorMapping'
 import { AppError } from '../../errors/AppError'
 import type { OktaGroup, OktaUser } from './oktaTypes'
@@ -46,20 +47,32 @@ function addCustomAttributes(attributes: Attributes, objectType: ObjectTypeDescr
   return attributes
 }
 
-export function userToObject(users: ObjectTypeDescriptor, user: OktaUser): DirectoryObject {
-  // One object filled in place: mapped rows, then `active`, then custom attributes (this runs for every row of a list).
-  const attributes = readMappedAttributes(users.mapping, user)
-  attributes.active = user.status === 'ACTIVE'
-  addCustomAttributes(attributes, users, user.profile)
+/** What a table shows of a user. */
+export function userRow(users: ObjectTypeDescriptor, user: OktaUser): DirectoryRow {
   return {
     id: user.id,
     objectType: users.id,
     displayName: userDisplayName(user),
     secondary: text(user.profile.login),
     status: userStatus(user.status),
-    attributes,
     readOnlyReason: null,
   }
+}
+
+/** A user's attributes: mapped rows, then `active`, then custom attributes, in one object. */
+function userAttributes(users: ObjectTypeDescriptor, user: OktaUser): MappedAttributes {
+  const attributes = readMappedAttributes(users.mapping, user)
+  attributes.active = user.status === 'ACTIVE'
+  return { attributes: addCustomAttributes(attributes, users, user.profile) }
+}
+
+export function userToObject(users: ObjectTypeDescriptor, user: OktaUser): DirectoryObject {
+  return mappedObject(userRow(users, user), userAttributes(users, user))
+}
+
+/** A user of a list: its attributes are mapped when read (see listedObject). */
+export function listedUser(users: ObjectTypeDescriptor, user: OktaUser): DirectoryObject {
+  return listedObject(userRow(users, user), () => userAttributes(users, user))
 }
 
 /** Why Okta refuses changes to a group, or null for an OKTA_GROUP (okta.md §4.1). */

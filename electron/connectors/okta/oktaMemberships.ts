@@ -1,14 +1,14 @@
 import type { DirectoryPage } from '../../../shared/directory'
 import type { MembershipWriteChecked, PageRequest } from '../Connector'
 import { fetchChangeableGroup } from './oktaGroups'
-import { groupToObject, userToObject } from './oktaMapping'
+import { groupToObject, listedUser } from './oktaMapping'
 import { readAll, readPage } from './oktaPaging'
 import { groupPath, oktaGroupSchema, parseAnswer, parseUserRow, userPath, type OktaContext, type OktaGroup } from './oktaTypes'
 
 /** A group's users, paged like the lists (in Okta's steps, never more than asked). */
 export async function listMembers(context: OktaContext, groupId: string, page: PageRequest, signal?: AbortSignal): Promise<DirectoryPage> {
   const raw = await readPage(context.http, { path: `${groupPath(groupId)}/users`, sendsLimit: true }, page, context.paging, signal)
-  const items = raw.rows.map((row) => userToObject(context.users, parseUserRow(row, 'a group member')))
+  const items = raw.rows.map((row) => listedUser(context.users, parseUserRow(row, 'a group member')))
   return { items, nextCursor: raw.nextCursor, total: null }
 }
 

@@ -4,7 +4,7 @@ import type { CreateOptions, ListQuery, UsersWithEmails } from '../Connector'
 import { everyPage, usersInBatches } from '../emailBatches'
 import { refuseProblems } from '../../errors/AppError'
 import { runSteps, type Step } from '../runSteps'
-import { attributesToProfile, userDisplayName, userToObject } from './oktaMapping'
+import { attributesToProfile, userDisplayName, listedUser, userToObject } from './oktaMapping'
 import { readPage } from './oktaPaging'
 import { emailsSearch, oktaEmailBatches, userSearch } from './oktaSearch'
 import { oktaUserSchema, parseAnswer, parseUserRow, userPath, type OktaContext, type OktaUser } from './oktaTypes'
@@ -27,7 +27,7 @@ export async function listUsers(context: OktaContext, query: ListQuery, signal?:
     context.paging,
     signal,
   )
-  const items = page.rows.map((row) => userToObject(context.users, parseUserRow(row, 'a user')))
+  const items = page.rows.map((row) => listedUser(context.users, parseUserRow(row, 'a user')))
   // Okta reports no total count.
   return { items, nextCursor: page.nextCursor, total: null }
 }

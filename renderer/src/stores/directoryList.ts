@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
-import type { DirectoryObject, DirectoryPage } from '../../../shared/directory'
+import type { DirectoryObject, DirectoryPage, DirectoryRow } from '../../../shared/directory'
 import type { LanyardError, Result } from '../../../shared/errors'
 import { useApi } from '../api/lanyardApi'
 import { useProfilesStore } from './profiles'
@@ -175,7 +175,7 @@ export const useDirectoryListStore = defineStore('directoryList', () => {
     return next
   }
 
-  function takePage(list: TableRef, key: string, state: TableState, result: Result<DirectoryPage>): void {
+  function takePage(list: TableRef, key: string, state: TableState, result: Result<DirectoryPage<DirectoryRow>>): void {
     if (!result.ok) {
       state.loadingMore = false
       if (result.error.code !== 'cancelled') state.error = result.error

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { DirectoryObject, MembershipChangeInput, ObjectRef } from '../../../shared/directory'
+import type { DirectoryRow, MembershipChangeInput, ObjectRef } from '../../../shared/directory'
 import type { LanyardError, Result } from '../../../shared/errors'
 import { useApi } from '../api/lanyardApi'
 
@@ -15,7 +15,7 @@ export interface MembershipSource {
 }
 
 export interface MembershipList {
-  items: DirectoryObject[]
+  items: DirectoryRow[]
   /** Opaque; null once the last page has arrived. */
   nextCursor: string | null
   /** Only when the target reports one. */
@@ -44,7 +44,7 @@ export const useDirectoryMembershipsStore = defineStore('directoryMemberships', 
 
   /** The section whose picker is open; one at a time. */
   const pickerKey = ref<string | null>(null)
-  const candidates = ref<DirectoryObject[]>([])
+  const candidates = ref<DirectoryRow[]>([])
   const searching = ref(false)
   /** The text of the picker's latest search (what the candidates answer, or will): search as you type asks no text twice. */
   const searchedText = ref('')

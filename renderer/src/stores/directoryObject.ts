@@ -7,6 +7,7 @@ import type {
   DeleteObjectInput,
   DirectoryObject,
   DirectoryPage,
+  DirectoryRow,
   ObjectRef,
   UpdateObjectInput,
 } from '../../../shared/directory'
@@ -136,7 +137,7 @@ export const useDirectoryObjectStore = defineStore('directoryObject', () => {
    * The create form's group search (a new user joining groups as part of the create). One request
    * key: the previous keystroke's search is cancelled by main and answers `cancelled`.
    */
-  async function searchGroups(profileId: string, objectType: string, search: string): Promise<Result<DirectoryPage>> {
+  async function searchGroups(profileId: string, objectType: string, search: string): Promise<Result<DirectoryPage<DirectoryRow>>> {
     return useApi().invoke('directory.list', { profileId, objectType, search, pageSize: 50, requestKey: 'create-form-groups' })
   }
 

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { DirectoryObject } from '../../../shared/directory'
+import type { DirectoryRow } from '../../../shared/directory'
 import type { LanyardError, Result } from '../../../shared/errors'
 import type { JobKind, JobPlan, JobPlanInput, JobView, ReadList } from '../../../shared/jobs'
 import type { ProfileSet } from '../../../shared/people'
@@ -123,7 +123,7 @@ export const useJobDraftStore = defineStore('jobDraft', () => {
    * the field still takes an id typed by hand.
    */
   /** The profile's objects of a type by name, for a field taking one; a failed search says why (the field shows it). */
-  async function suggestions(objectType: string, text: string): Promise<Result<DirectoryObject[]>> {
+  async function suggestions(objectType: string, text: string): Promise<Result<DirectoryRow[]>> {
     if (!profileId.value || !text.trim()) return { ok: true, value: [] }
     const result = await useApi().invoke('directory.list', { profileId: profileId.value, objectType, search: text.trim(), pageSize: 20 })
     return result.ok ? { ok: true, value: result.value.items } : result

@@ -1,12 +1,13 @@
 import { markRaw, shallowRef, triggerRef, type ShallowRef } from 'vue'
-import type { DirectoryObject, ObjectStatus } from '../../../shared/directory'
+import type { DirectoryRow, ObjectStatus } from '../../../shared/directory'
 
 /**
  * What a list keeps of an object: what its table shows, sorts and exports. The attributes stay out
  * (the detail panel reads an object by id): an Okta row's ~20 profile fields were most of the heap at
  * 100,000 rows, and every major collection marks what is kept, so a long list collected in long pauses.
+ * Main sends lists as such rows already; an object read by id is kept as one too.
  */
-export type ListRow = Omit<DirectoryObject, 'attributes' | 'attributeNotes'>
+export type ListRow = DirectoryRow
 
 /** One status object per status (ACTIVE, SUSPENDED…) for every row, not one per row. */
 const statuses = new Map<string, ObjectStatus>()

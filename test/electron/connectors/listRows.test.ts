@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import { okta } from '../../../shared/catalogue/okta'
 import { gotomeeting } from '../../../shared/catalogue/gotomeeting'
+import { rowPageOf } from '../../../electron/connectors/listedObjects'
 import { listUsers as listOktaUsers } from '../../../electron/connectors/okta/oktaUsers'
+import { userToObject as oktaUserToObject } from '../../../electron/connectors/okta/oktaMapping'
+import { userToObject as goToUserToObject } from '../../../electron/connectors/gotomeeting/goToMapping'
+import { userToObject as coupaUserToObject } from '../../../electron/connectors/coupa/coupaUserMapping'
+import { listedUser as listedCognitoUser, userToObject as cognitoUserToObject, type CognitoUser } from '../../../electron/connectors/cognito/cognitoMapping'
+import { cognito } from '../../../shared/catalogue/cognito'
+import type { DirectoryObject } from '../../../shared/directory'
 import { oktaUserSchema, parseUserRow as parseOktaRow, type OktaContext } from '../../../electron/connectors/okta/oktaTypes'
 import { listUsers as listGoToUsers } from '../../../electron/connectors/gotomeeting/goToUsers'
 import { goToUserSchema, parseUserRow as parseGoToRow, type GoToContext } from '../../../electron/connectors/gotomeeting/goToTypes'
@@ -11,7 +18,7 @@ import { listUsers as listCoupaUsers } from '../../../electron/connectors/coupa/
 import { coupaUserSchema, parseUserRow as parseCoupaRow } from '../../../electron/connectors/coupa/coupaTypes'
 import type { HttpClient, HttpResponse } from '../../../electron/http/types'
 import { expectAppError } from '../../support/expectAppError'
-import { coupaTestContext } from './coupa/coupaTestContext'
+import { coupaTestContext, fullCoupaUser } from './coupa/coupaTestContext'
 
 /*
  * A list row is checked only for the fields Lanyard reads (a full schema parse copied every field
@@ -148,6 +155,80 @@ describe('the quick row check takes exactly what the schema takes, and gives wha
         }),
         { numRuns: 2000 },
       )
+    })
+  }
+})
+
+/** `value`, with every property read through it (nested plain objects too) counted in `counter`. */
+function countingReads<T extends object>(value: T, counter: { reads: number }): T {
+  return new Proxy(value, {
+    get(target, key, receiver) {
+      counter.reads++
+      const found: unknown = Reflect.get(target, key, receiver)
+      return found !== null && typeof found === 'object' && Object.getPrototypeOf(found) === Object.prototype ? countingReads(found, counter) : found
+    },
+  })
+}
+
+/*
+ * A table needs a row's name, second line and status; its attributes are read by id when a row is
+ * opened. So a listed user maps its attributes only when something reads them, then keeps them,
+ * and they are the ones the user read by id has.
+ */
+describe('a listed user maps its attributes when first read, as the user read by id has them', () => {
+  const fullOktaUser = { ...oktaUser, profile: { ...oktaUser.profile, lastName: 'Lovelace', department: 'R&D', costCode: 'CC-7' } }
+  const cognitoUser: CognitoUser = {
+    username: 'ada',
+    attributes: { email: 'ada@example.com', given_name: 'Ada', family_name: 'Lovelace', 'custom:team': 'R&D' },
+    enabled: true,
+    userStatus: 'CONFIRMED',
+    created: new Date('2026-01-01T00:00:00Z'),
+    lastModified: undefined,
+  }
+  const cases: [string, (counter: { reads: number }) => Promise<DirectoryObject>, () => DirectoryObject][] = [
+    [
+      'Okta',
+      async (counter) => (await listOktaUsers(oktaContext([countingReads(fullOktaUser, counter)]), { search: '', pageSize: 200 })).items[0]!,
+      () => oktaUserToObject(objectType(okta, 'users'), parseOktaRow(fullOktaUser, 'a user')),
+    ],
+    [
+      'GoTo',
+      async (counter) => (await listGoToUsers(goToContext([countingReads(goToUser, counter)]), { search: '', pageSize: 200 })).items[0]!,
+      () => goToUserToObject(objectType(gotomeeting, 'users'), parseGoToRow(goToUser, 'a user')),
+    ],
+    [
+      'Coupa',
+      // A string id: a numeric one is copied as the row is checked (coupaTypes.ts), and the copy is not counted.
+      async (counter) => (await listCoupaUsers(coupaTestContext(answering([countingReads({ ...fullCoupaUser(), id: '606' }, counter)])), { search: '', pageSize: 50 })).items[0]!,
+      () => coupaUserToObject(coupaTestContext(), parseCoupaRow({ ...fullCoupaUser(), id: '606' }, 'a user')),
+    ],
+    [
+      'Cognito',
+      async (counter) => listedCognitoUser(cognito.objectTypes.find((type) => type.id === 'users')!, countingReads(cognitoUser, counter)),
+      () => cognitoUserToObject(cognito.objectTypes.find((type) => type.id === 'users')!, cognitoUser),
+    ],
+  ]
+
+  for (const [target, listOne, readById] of cases) {
+    it(`${target}`, async () => {
+      const counter = { reads: 0 }
+      const listed = await listOne(counter)
+      const rowReads = counter.reads
+      expect(rowPageOf({ items: [listed], nextCursor: null, total: null }).items[0]).not.toHaveProperty('attributes')
+      expect(counter.reads, 'rows are made without reading the user again').toBe(rowReads)
+
+      const attributes = listed.attributes
+      expect(counter.reads, 'the attributes are mapped when read').toBeGreaterThan(rowReads)
+      const mappedReads = counter.reads
+      expect(listed.attributes).toBe(attributes)
+      expect(counter.reads, 'and mapped once').toBe(mappedReads)
+
+      const expected = readById()
+      expect(Object.keys(attributes).length).toBeGreaterThan(2)
+      expect(listed).toEqual(expected)
+      expect({ ...listed }).toEqual(expected)
+      expect(structuredClone(listed)).toEqual(expected)
+      expect(JSON.parse(JSON.stringify(listed))).toEqual(JSON.parse(JSON.stringify(expected)))
     })
   }
 })

@@ -1,5 +1,5 @@
 import { computed, nextTick, ref, watch } from 'vue'
-import type { DirectoryObject } from '../../../../../shared/directory'
+import type { DirectoryRow } from '../../../../../shared/directory'
 
 /**
  * What the membership picker has ticked and where ↓ / ↑ stand, apart from how it looks: choices are
@@ -7,14 +7,14 @@ import type { DirectoryObject } from '../../../../../shared/directory'
  * (those the target would refuse, or already linked, are skipped), wrapping at either end, and starts
  * again from the top when new results come. `refusal` says why a result cannot be ticked, or null.
  */
-export function usePickerChoices(options: { idPrefix: string; candidates: () => readonly DirectoryObject[]; refusal: (candidate: DirectoryObject) => string | null }) {
+export function usePickerChoices(options: { idPrefix: string; candidates: () => readonly DirectoryRow[]; refusal: (candidate: DirectoryRow) => string | null }) {
   /** Ticked so far, in the order ticked; kept while the person searches for the next one. */
-  const chosen = ref<DirectoryObject[]>([])
+  const chosen = ref<DirectoryRow[]>([])
   /** The result ↓ / ↑ moved to, by id. */
   const activeId = ref<string | null>(null)
 
   const chosenIds = computed(() => new Set(chosen.value.map((object) => object.id)))
-  const optionId = (candidate: DirectoryObject) => `${options.idPrefix}-option-${candidate.id.replace(/[^a-zA-Z0-9_-]/g, '-')}`
+  const optionId = (candidate: DirectoryRow) => `${options.idPrefix}-option-${candidate.id.replace(/[^a-zA-Z0-9_-]/g, '-')}`
   const active = computed(() => options.candidates().find((candidate) => candidate.id === activeId.value) ?? null)
   const activeOptionId = computed(() => (active.value ? optionId(active.value) : undefined))
 
@@ -28,13 +28,13 @@ export function usePickerChoices(options: { idPrefix: string; candidates: () => 
     activeId.value = null
   }
 
-  function toggle(candidate: DirectoryObject): void {
+  function toggle(candidate: DirectoryRow): void {
     if (options.refusal(candidate)) return
     activeId.value = candidate.id
     chosen.value = chosenIds.value.has(candidate.id) ? chosen.value.filter((object) => object.id !== candidate.id) : [...chosen.value, candidate]
   }
 
-  function unchoose(object: DirectoryObject): void {
+  function unchoose(object: DirectoryRow): void {
     chosen.value = chosen.value.filter((candidate) => candidate.id !== object.id)
   }
 
