@@ -240,6 +240,12 @@ export interface PageRequest {
    * last: it then returns `nextCursor: null`, and the page read ahead is never used.
    */
   onNextCursor?: (cursor: string) => void
+  /**
+   * The caller keeps only each object's row (a table: the detail panel reads the object by id), as
+   * SCIM's `excludedAttributes` asks: the adapter may then skip mapping the attributes, which it
+   * leaves as `attributesNotMapped` (listedObjects.ts).
+   */
+  rowsOnly?: boolean
 }
 
 export interface ListQuery extends PageRequest {

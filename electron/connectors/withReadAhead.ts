@@ -123,7 +123,7 @@ export function withReadAhead<C extends Connector>(connector: C): C {
 }
 
 function listKey(objectType: string, query: ListQuery): string {
-  return JSON.stringify([objectType, query.search, query.cursor ?? null, query.pageSize])
+  return JSON.stringify([objectType, query.search, query.cursor ?? null, query.pageSize, query.rowsOnly === true])
 }
 
 /** The caller may stop waiting for a page read ahead; the read itself is shared and runs on. */

@@ -57,7 +57,7 @@ export class DirectoryService {
   async list(input: ListObjectsInput): Promise<DirectoryPage<DirectoryRow>> {
     requireOperation(this.connectors.target(input.profileId).descriptor, input.objectType, input.cursor ? 'page' : 'list')
     const connector = await this.connectors.connectorFor(input.profileId)
-    const query = { search: input.search, cursor: input.cursor ?? null, pageSize: input.pageSize }
+    const query = { search: input.search, cursor: input.cursor ?? null, pageSize: input.pageSize, rowsOnly: true }
     return rowPageOf(await this.requests.run(input.requestKey, (signal) => connector.list(input.objectType, query, signal)))
   }
 
@@ -288,7 +288,7 @@ export class DirectoryService {
       throw new AppError('invalid_input', `${type.label} have no ${wanted} to list.`, { details: { objectType: type.id } })
     }
     const connector = requireCapability(await this.connectors.connectorFor(input.profileId), 'readsMemberships')
-    const page = { cursor: input.cursor ?? null, pageSize: input.pageSize }
+    const page = { cursor: input.cursor ?? null, pageSize: input.pageSize, rowsOnly: true }
     return rowPageOf(await this.requests.run(input.requestKey, (signal) => read(connector, page, signal)))
   }
 

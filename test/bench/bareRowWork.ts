@@ -3,18 +3,20 @@ import { getDescriptor } from '../../shared/catalogue'
 import type { DirectoryObject } from '../../shared/directory'
 import type { CoupaContext } from '../../electron/connectors/coupa/coupaTypes'
 import { parseUserRow as parseCoupaRow } from '../../electron/connectors/coupa/coupaTypes'
-import { userToObject as coupaUserToObject } from '../../electron/connectors/coupa/coupaUserMapping'
+import { listedUser as coupaListedUser } from '../../electron/connectors/coupa/coupaUserMapping'
+import { rowOf } from '../../electron/connectors/listedObjects'
 import { parseJsonLosslessly } from '../../electron/connectors/gotomeeting/goToJson'
-import { userToObject as goToUserToObject } from '../../electron/connectors/gotomeeting/goToMapping'
+import { listedUser as goToListedUser } from '../../electron/connectors/gotomeeting/goToMapping'
 import { parseUserRow as parseGoToRow } from '../../electron/connectors/gotomeeting/goToTypes'
-import { userToObject as oktaUserToObject } from '../../electron/connectors/okta/oktaMapping'
+import { listedUser as oktaListedUser } from '../../electron/connectors/okta/oktaMapping'
 import { parseUserRow as parseOktaRow } from '../../electron/connectors/okta/oktaTypes'
 
 /**
  * What a bare loop does with each answer: `JSON.parse` and nothing else, or ("+ Lanyard's rows")
- * also what Lanyard's adapter does per row, its body parser (GoTo's lossless one) and each row
- * checked and mapped to the app's model. Beside Lanyard, the second tells the cost of the rows from
- * the cost of the way there (HTTP client, budget, paging).
+ * also what Lanyard does per row of a table's list: its body parser (GoTo's lossless one), each row
+ * checked, listed for its row only and made the row a table is sent (attributes left unmapped, as
+ * the app leaves them for a table). Beside Lanyard, the second tells the cost of the rows from the cost of the way
+ * there (HTTP client, budget, paging).
  */
 export interface BareWork {
   parse(text: string): unknown
@@ -23,12 +25,15 @@ export interface BareWork {
 
 export const parseOnly: BareWork = { parse: (text) => JSON.parse(text) as unknown, mapRow: () => undefined }
 
+/** What a table asks of a list (DirectoryService). */
+const table = { pageSize: 200, rowsOnly: true }
+
 export function lanyardRowWork(target: 'okta' | 'gotomeeting' | 'coupa', tenant: Record<string, string>): BareWork {
   const users = getDescriptor(target).objectTypes.find((type) => type.id === 'users')!
-  const keep = (object: DirectoryObject) => void (object.id === '' && console.log(object.id))
-  if (target === 'okta') return { parse: parseOnly.parse, mapRow: (row) => keep(oktaUserToObject(users, parseOktaRow(row, 'a user'))) }
-  if (target === 'gotomeeting') return { parse: parseJsonLosslessly, mapRow: (row) => keep(goToUserToObject(users, parseGoToRow(row, 'a user'))) }
+  const keep = (object: DirectoryObject) => void (rowOf(object).id === '' && console.log(object.id))
+  if (target === 'okta') return { parse: parseOnly.parse, mapRow: (row) => keep(oktaListedUser(users, parseOktaRow(row, 'a user'), table)) }
+  if (target === 'gotomeeting') return { parse: parseJsonLosslessly, mapRow: (row) => keep(goToListedUser(users, parseGoToRow(row, 'a user'), table)) }
   // The mapping reads only these two of the adapter's context.
   const context = { users, customProperties: parseCustomProperties(tenant.customProperties ?? '').properties } as unknown as CoupaContext
-  return { parse: parseOnly.parse, mapRow: (row) => keep(coupaUserToObject(context, parseCoupaRow(row, 'a user'))) }
+  return { parse: parseOnly.parse, mapRow: (row) => keep(coupaListedUser(context, parseCoupaRow(row, 'a user'), table)) }
 }

@@ -4,6 +4,7 @@ import { CognitoIdentityProviderClient, paginateListUsers } from '@aws-sdk/clien
 import { cognitoQuotaOf } from '../../electron/connectors/cognito/cognitoBudget'
 import { createCognitoConnector, type CognitoTuning } from '../../electron/connectors/cognito/createCognitoConnector'
 import { maxCognitoPage } from '../../electron/connectors/cognito/cognitoPaging'
+import { rowPageOf } from '../../electron/connectors/listedObjects'
 import { withReadAhead } from '../../electron/connectors/withReadAhead'
 import { burstOf, steadyRate } from '../../electron/http/RequestBudget'
 import { sandboxParameters } from '../../electron/services/sandboxProfiles'
@@ -15,7 +16,7 @@ import { startSandboxProcess } from './sandboxProcess'
  * Lanyard's Cognito connector beside the AWS SDK's own paginator (`paginateListUsers`), on the same
  * tenant process in the same run: every user of the pool, 60 a page, each client in turn, so both
  * see the same machine load. Lanyard is wrapped as the app wraps it (withReadAhead, its request
- * budget), asked for the Users tab's page as it scrolls; the SDK is a bare client with the same
+ * budget), asked for the Users tab's page as it scrolls and made the rows the tab is sent; the SDK is a bare client with the same
  * credentials and endpoint. Each keeps only the usernames, so the heap figure is the client's own.
  * Figures only: the targets (≤ 1.0× the SDK, ≤ 1.15× the bound) are printed beside them.
  */
@@ -44,7 +45,7 @@ async function listWithLanyard(tenant: Tenant, tuning: CognitoTuning = {}): Prom
     return await timed(async (usernames) => {
       let cursor: string | null = null
       do {
-        const page = await connector.list('users', { search: '', cursor, pageSize: maxCognitoPage })
+        const page = rowPageOf(await connector.list('users', { search: '', cursor, pageSize: maxCognitoPage, rowsOnly: true }))
         for (const item of page.items) usernames.push(item.id)
         cursor = page.nextCursor
       } while (cursor)

@@ -3,7 +3,8 @@ import type { MappingRow, ObjectTypeDescriptor } from '../../../shared/catalogue
 import type { Attributes, DirectoryObject, DirectoryRow, ObjectStatus, StatusTone } from '../../../shared/directory'
 import { AppError } from '../../errors/AppError'
 import { isPlainRow, readMappedAttributes, toAttributeValue } from '../descriptorMapping'
-import { listedObject, mappedObject, type MappedAttributes } from '../listedObjects'
+import type { PageRequest } from '../Connector'
+import { mappedObject, notMapped, type MappedAttributes } from '../listedObjects'
 
 /*
  * Cognito ⇄ the SCIM model, read side, from the descriptor's rows. The rows name a user-pool
@@ -210,9 +211,9 @@ export function userToObject(users: ObjectTypeDescriptor, user: CognitoUser): Di
   return mappedObject(userRow(users, user), userAttributes(users, user))
 }
 
-/** A user of a list: its attributes are mapped when read (see listedObject). */
-export function listedUser(users: ObjectTypeDescriptor, user: CognitoUser): DirectoryObject {
-  return listedObject(userRow(users, user), () => userAttributes(users, user))
+/** A user of a list: its row alone when the caller keeps only rows (PageRequest.rowsOnly). */
+export function listedUser(users: ObjectTypeDescriptor, user: CognitoUser, page: PageRequest): DirectoryObject {
+  return mappedObject(userRow(users, user), page.rowsOnly ? notMapped : userAttributes(users, user))
 }
 
 /** The group's name, or a plain error when Cognito answered a group without one. */

@@ -30,7 +30,7 @@ function groupsOfList(context: CognitoContext, username: string): TokenList<Grou
 
 export async function listMembers(context: CognitoContext, groupName: string, page: PageRequest, signal?: AbortSignal): Promise<DirectoryPage> {
   const raw = await readTokenPage(membersList(context, groupName), page, signal)
-  return { items: raw.rows.map((user) => listedUser(context.users, userFromListing(user))), nextCursor: raw.nextCursor, total: null }
+  return { items: raw.rows.map((user) => listedUser(context.users, userFromListing(user), page)), nextCursor: raw.nextCursor, total: null }
 }
 
 export async function listGroupsOf(context: CognitoContext, username: string, page: PageRequest, signal?: AbortSignal): Promise<DirectoryPage> {

@@ -33,7 +33,7 @@ export async function listUsers(context: CognitoContext, query: ListQuery, signa
     signal,
   )
   // Cognito reports no total count.
-  return { items: page.rows.map((row) => listedUser(context.users, userFromListing(row))), nextCursor: page.nextCursor, total: null }
+  return { items: page.rows.map((row) => listedUser(context.users, userFromListing(row), query)), nextCursor: page.nextCursor, total: null }
 }
 
 /** Attributes the "Set …" step writes: everything but the password, its flag and `active`, which have steps of their own. */

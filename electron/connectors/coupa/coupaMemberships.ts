@@ -39,7 +39,7 @@ export async function listGroupsOf(context: CoupaContext, userId: string, groupT
 export async function listMembers(context: CoupaContext, groupType: string, groupId: string, page: PageRequest, signal?: AbortSignal): Promise<DirectoryPage> {
   const kind = groupKindOf(groupType)
   const raw = await readOffsetPage(context, userList(context, { [kind.memberFilter]: coupaIdOf(groupId, kind.noun) }), page, signal)
-  const items = raw.rows.map((row) => listedUser(context, parseUserRow(row, 'a member')))
+  const items = raw.rows.map((row) => listedUser(context, parseUserRow(row, 'a member'), page))
   return { items, nextCursor: raw.nextCursor, total: null }
 }
 

@@ -2,7 +2,8 @@ import { chartOfAccountsName } from '../../../shared/catalogue/coupaRules'
 import type { MappingRow, ObjectTypeDescriptor } from '../../../shared/catalogue/types'
 import type { AttributeValue, Attributes, DirectoryObject, DirectoryRow, ObjectStatus } from '../../../shared/directory'
 import { readPath, toAttributeValue } from '../descriptorMapping'
-import { listedObject, mappedObject, type MappedAttributes } from '../listedObjects'
+import type { PageRequest } from '../Connector'
+import { mappedObject, notMapped, type MappedAttributes } from '../listedObjects'
 import { readCustomProperties } from './coupaCustomProperties'
 import { objectRecord, text, type CoupaContext, type CoupaUser } from './coupaTypes'
 
@@ -129,7 +130,7 @@ export function userToObject(context: CoupaContext, user: CoupaUser): DirectoryO
   return mappedObject(userRow(context, user), userAttributes(context, user))
 }
 
-/** A user of a list: its attributes are mapped when read (see listedObject). */
-export function listedUser(context: CoupaContext, user: CoupaUser): DirectoryObject {
-  return listedObject(userRow(context, user), () => userAttributes(context, user))
+/** A user of a list: its row alone when the caller keeps only rows (PageRequest.rowsOnly). */
+export function listedUser(context: CoupaContext, user: CoupaUser, page: PageRequest): DirectoryObject {
+  return mappedObject(userRow(context, user), page.rowsOnly ? notMapped : userAttributes(context, user))
 }

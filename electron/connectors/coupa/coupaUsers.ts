@@ -29,7 +29,7 @@ export function userList(context: CoupaContext, filters: Record<string, QueryVal
 }
 
 export async function listUsers(context: CoupaContext, query: ListQuery, signal?: AbortSignal): Promise<DirectoryPage> {
-  const page = await readOffsetPage(context, userList(context, userFilters(query.search)), query, signal, (row) => listedUser(context, parseUserRow(row, 'a user')))
+  const page = await readOffsetPage(context, userList(context, userFilters(query.search)), query, signal, (row) => listedUser(context, parseUserRow(row, 'a user'), query))
   // Coupa reports no total count (A.3).
   return { items: page.rows, nextCursor: page.nextCursor, total: null }
 }

@@ -3,7 +3,8 @@ import type { Attributes, DirectoryObject, DirectoryRow, ObjectStatus, StatusTon
 import { fieldLabel } from '../../../shared/directoryValidation'
 import { AppError } from '../../errors/AppError'
 import { readMappedAttributes, writeMappedAttributes } from '../descriptorMapping'
-import { listedObject, mappedObject, type MappedAttributes } from '../listedObjects'
+import type { PageRequest } from '../Connector'
+import { mappedObject, notMapped, type MappedAttributes } from '../listedObjects'
 import type { GoToGroup, GoToUser } from './goToTypes'
 
 /*
@@ -77,9 +78,9 @@ export function userToObject(users: ObjectTypeDescriptor, user: GoToUser): Direc
   return mappedObject(userRow(users, user), userAttributes(users, user))
 }
 
-/** A user of a list: its attributes are mapped when read (see listedObject). */
-export function listedUser(users: ObjectTypeDescriptor, user: GoToUser): DirectoryObject {
-  return listedObject(userRow(users, user), () => userAttributes(users, user))
+/** A user of a list: its row alone when the caller keeps only rows (PageRequest.rowsOnly). */
+export function listedUser(users: ObjectTypeDescriptor, user: GoToUser, page: PageRequest): DirectoryObject {
+  return mappedObject(userRow(users, user), page.rowsOnly ? notMapped : userAttributes(users, user))
 }
 
 export function groupToObject(groups: ObjectTypeDescriptor, group: GoToGroup): DirectoryObject {

@@ -39,7 +39,7 @@ export async function listMembers(context: GoToContext, groupKey: string, page: 
   const nextCursor = offset + slice.length < keys.length ? encodeCursor(offset + slice.length, list) : null
   if (nextCursor) page.onNextCursor?.(nextCursor)
   const members = await usersWithKeys(context, slice, signal)
-  return { items: members.map((user) => listedUser(context.users, user)), nextCursor, total: keys.length }
+  return { items: members.map((user) => listedUser(context.users, user, page)), nextCursor, total: keys.length }
 }
 
 /** The user's one group (or none). A group deleted since the user was read is shown by the name the user carries. */

@@ -23,7 +23,7 @@ export async function getUser(context: GoToContext, key: string, signal?: AbortS
 
 export async function listUsers(context: GoToContext, query: ListQuery, signal?: AbortSignal): Promise<DirectoryPage> {
   const page = await readPage(context, { path: `${accountPath(context)}/users`, filter: userFilter(query.search) }, query, signal)
-  const items = page.rows.map((row) => listedUser(context.users, parseUserRow(row, 'a user')))
+  const items = page.rows.map((row) => listedUser(context.users, parseUserRow(row, 'a user'), query))
   return { items, nextCursor: page.nextCursor, total: page.total }
 }
 

@@ -1,7 +1,8 @@
 import type { ObjectTypeDescriptor } from '../../../shared/catalogue/types'
 import type { Attributes, DirectoryObject, DirectoryRow, ObjectStatus, StatusTone } from '../../../shared/directory'
 import { customAttributeName, showCustomValue, writeCustomValue } from '../customAttributes'
-import { listedObject, mappedObject, type MappedAttributes } from '../listedObjects'
+import type { PageRequest } from '../Connector'
+import { mappedObject, notMapped, type MappedAttributes } from '../listedObjects'
 import { mappedKeysUnder, readMappedAttributes, writeMappedAttributes } from '../descriptorMapping'
 import { AppError } from '../../errors/AppError'
 import type { OktaGroup, OktaUser } from './oktaTypes'
@@ -70,9 +71,9 @@ export function userToObject(users: ObjectTypeDescriptor, user: OktaUser): Direc
   return mappedObject(userRow(users, user), userAttributes(users, user))
 }
 
-/** A user of a list: its attributes are mapped when read (see listedObject). */
-export function listedUser(users: ObjectTypeDescriptor, user: OktaUser): DirectoryObject {
-  return listedObject(userRow(users, user), () => userAttributes(users, user))
+/** A user of a list: its row alone when the caller keeps only rows (PageRequest.rowsOnly). */
+export function listedUser(users: ObjectTypeDescriptor, user: OktaUser, page: PageRequest): DirectoryObject {
+  return mappedObject(userRow(users, user), page.rowsOnly ? notMapped : userAttributes(users, user))
 }
 
 /** Why Okta refuses changes to a group, or null for an OKTA_GROUP (okta.md §4.1). */

@@ -8,7 +8,7 @@ import { groupPath, oktaGroupSchema, parseAnswer, parseUserRow, userPath, type O
 /** A group's users, paged like the lists (in Okta's steps, never more than asked). */
 export async function listMembers(context: OktaContext, groupId: string, page: PageRequest, signal?: AbortSignal): Promise<DirectoryPage> {
   const raw = await readPage(context.http, { path: `${groupPath(groupId)}/users`, sendsLimit: true }, page, context.paging, signal)
-  const items = raw.rows.map((row) => listedUser(context.users, parseUserRow(row, 'a group member')))
+  const items = raw.rows.map((row) => listedUser(context.users, parseUserRow(row, 'a group member'), page))
   return { items, nextCursor: raw.nextCursor, total: null }
 }
 

@@ -27,7 +27,7 @@ export async function listUsers(context: OktaContext, query: ListQuery, signal?:
     context.paging,
     signal,
   )
-  const items = page.rows.map((row) => listedUser(context.users, parseUserRow(row, 'a user')))
+  const items = page.rows.map((row) => listedUser(context.users, parseUserRow(row, 'a user'), query))
   // Okta reports no total count.
   return { items, nextCursor: page.nextCursor, total: null }
 }

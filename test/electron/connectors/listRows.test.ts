@@ -1,9 +1,11 @@
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { z } from 'zod'
 import { okta } from '../../../shared/catalogue/okta'
 import { gotomeeting } from '../../../shared/catalogue/gotomeeting'
-import { rowPageOf } from '../../../electron/connectors/listedObjects'
+import { rowOf } from '../../../electron/connectors/listedObjects'
+import type { Connector, ListQuery, PageRequest } from '../../../electron/connectors/Connector'
+import { withReadAhead } from '../../../electron/connectors/withReadAhead'
 import { listUsers as listOktaUsers } from '../../../electron/connectors/okta/oktaUsers'
 import { userToObject as oktaUserToObject } from '../../../electron/connectors/okta/oktaMapping'
 import { userToObject as goToUserToObject } from '../../../electron/connectors/gotomeeting/goToMapping'
@@ -171,11 +173,11 @@ function countingReads<T extends object>(value: T, counter: { reads: number }): 
 }
 
 /*
- * A table needs a row's name, second line and status; its attributes are read by id when a row is
- * opened. So a listed user maps its attributes only when something reads them, then keeps them,
- * and they are the ones the user read by id has.
+ * A table keeps a row's name, second line and status; the detail panel reads the object by id. So a
+ * list asked for rows only maps no attribute, and gives the rows the full list gives; the full list
+ * gives the objects a read by id gives.
  */
-describe('a listed user maps its attributes when first read, as the user read by id has them', () => {
+describe('a list asked for rows only maps no attribute, and gives the same rows', () => {
   const fullOktaUser = { ...oktaUser, profile: { ...oktaUser.profile, lastName: 'Lovelace', department: 'R&D', costCode: 'CC-7' } }
   const cognitoUser: CognitoUser = {
     username: 'ada',
@@ -185,50 +187,63 @@ describe('a listed user maps its attributes when first read, as the user read by
     created: new Date('2026-01-01T00:00:00Z'),
     lastModified: undefined,
   }
-  const cases: [string, (counter: { reads: number }) => Promise<DirectoryObject>, () => DirectoryObject][] = [
+  const cognitoUsers = cognito.objectTypes.find((type) => type.id === 'users')!
+  type ListOne = (counter: { reads: number }, rowsOnly: boolean) => Promise<DirectoryObject>
+  const cases: [string, ListOne, () => DirectoryObject][] = [
     [
       'Okta',
-      async (counter) => (await listOktaUsers(oktaContext([countingReads(fullOktaUser, counter)]), { search: '', pageSize: 200 })).items[0]!,
+      async (counter, rowsOnly) => (await listOktaUsers(oktaContext([countingReads(fullOktaUser, counter)]), { search: '', pageSize: 200, rowsOnly })).items[0]!,
       () => oktaUserToObject(objectType(okta, 'users'), parseOktaRow(fullOktaUser, 'a user')),
     ],
     [
       'GoTo',
-      async (counter) => (await listGoToUsers(goToContext([countingReads(goToUser, counter)]), { search: '', pageSize: 200 })).items[0]!,
+      async (counter, rowsOnly) => (await listGoToUsers(goToContext([countingReads(goToUser, counter)]), { search: '', pageSize: 200, rowsOnly })).items[0]!,
       () => goToUserToObject(objectType(gotomeeting, 'users'), parseGoToRow(goToUser, 'a user')),
     ],
     [
       'Coupa',
       // A string id: a numeric one is copied as the row is checked (coupaTypes.ts), and the copy is not counted.
-      async (counter) => (await listCoupaUsers(coupaTestContext(answering([countingReads({ ...fullCoupaUser(), id: '606' }, counter)])), { search: '', pageSize: 50 })).items[0]!,
+      async (counter, rowsOnly) =>
+        (await listCoupaUsers(coupaTestContext(answering([countingReads({ ...fullCoupaUser(), id: '606' }, counter)])), { search: '', pageSize: 50, rowsOnly })).items[0]!,
       () => coupaUserToObject(coupaTestContext(), parseCoupaRow({ ...fullCoupaUser(), id: '606' }, 'a user')),
     ],
     [
+      // Its list is the AWS SDK's; the same listedUser maps each user of it.
       'Cognito',
-      async (counter) => listedCognitoUser(cognito.objectTypes.find((type) => type.id === 'users')!, countingReads(cognitoUser, counter)),
-      () => cognitoUserToObject(cognito.objectTypes.find((type) => type.id === 'users')!, cognitoUser),
+      async (counter, rowsOnly) => listedCognitoUser(cognitoUsers, countingReads(cognitoUser, counter), { pageSize: 60, rowsOnly }),
+      () => cognitoUserToObject(cognitoUsers, cognitoUser),
     ],
   ]
 
   for (const [target, listOne, readById] of cases) {
-    it(`${target}`, async () => {
-      const counter = { reads: 0 }
-      const listed = await listOne(counter)
-      const rowReads = counter.reads
-      expect(rowPageOf({ items: [listed], nextCursor: null, total: null }).items[0]).not.toHaveProperty('attributes')
-      expect(counter.reads, 'rows are made without reading the user again').toBe(rowReads)
-
-      const attributes = listed.attributes
-      expect(counter.reads, 'the attributes are mapped when read').toBeGreaterThan(rowReads)
-      const mappedReads = counter.reads
-      expect(listed.attributes).toBe(attributes)
-      expect(counter.reads, 'and mapped once').toBe(mappedReads)
-
-      const expected = readById()
-      expect(Object.keys(attributes).length).toBeGreaterThan(2)
-      expect(listed).toEqual(expected)
-      expect({ ...listed }).toEqual(expected)
-      expect(structuredClone(listed)).toEqual(expected)
-      expect(JSON.parse(JSON.stringify(listed))).toEqual(JSON.parse(JSON.stringify(expected)))
+    it(target, async () => {
+      const rowsOnly = { reads: 0 }
+      const full = { reads: 0 }
+      const row = await listOne(rowsOnly, true)
+      const object = await listOne(full, false)
+      expect(rowsOnly.reads, 'reads of the user for its row only').toBeLessThan(full.reads)
+      expect(row.attributes).toEqual({})
+      expect(Object.isFrozen(row.attributes)).toBe(true)
+      expect(rowOf(row)).toEqual(rowOf(object))
+      expect(Object.keys(object.attributes).length).toBeGreaterThan(3)
+      expect(object).toEqual(readById())
     })
   }
+
+  it('the app asks for rows only, and so does the page a table scrolls to next', async () => {
+    const asked: PageRequest[] = []
+    const connector = withReadAhead({
+      ...({} as Connector),
+      list: async (_type: string, query: ListQuery) => {
+        asked.push(query)
+        return { items: [], nextCursor: query.cursor === 'b' ? null : 'b', total: null }
+      },
+    })
+    await connector.list('users', { search: '', cursor: 'a', pageSize: 100, rowsOnly: true })
+    await vi.waitFor(() => expect(asked).toHaveLength(2))
+    expect(asked.map((query) => [query.cursor, query.rowsOnly])).toEqual([['a', true], ['b', true]])
+    // A caller that wants objects in full does not take the rows read ahead.
+    await connector.list('users', { search: '', cursor: 'b', pageSize: 100 })
+    expect(asked.map((query) => [query.cursor, query.rowsOnly])).toEqual([['a', true], ['b', true], ['b', undefined]])
+  })
 })
