@@ -16,11 +16,12 @@ export interface BenchConnector {
 }
 
 /**
- * Coupa and GoTo with their request budget lifted: the client then sends as fast as the tenant
+ * Cognito, Coupa and GoTo with their request budget lifted: the client then sends as fast as the tenant
  * answers, as a bare loop does, so per-row CPU is measured without the documented quota's pace
  * (each paced request wakes the process again; see rowCpuBench.ts). Loaded lazily, as the registry loads them.
  */
 const factoriesWithoutBudget: Partial<Record<ConnectorId, LazyConnectorFactory>> = {
+  cognito: async (settings) => (await import('../../electron/connectors/cognito/createCognitoConnector')).createCognitoConnector(settings, { budget: undefined }),
   coupa: async (settings) => (await import('../../electron/connectors/coupa/createCoupaConnector')).createCoupaConnector(settings, { budget: undefined }),
   gotomeeting: async (settings) =>
     (await import('../../electron/connectors/gotomeeting/createGoToMeetingConnector')).createGoToMeetingConnector(settings, { budget: undefined }),

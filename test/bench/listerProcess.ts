@@ -10,7 +10,7 @@ export interface Sample {
   rows: number
 }
 
-export type Target = 'okta' | 'gotomeeting' | 'coupa'
+export type Target = 'okta' | 'cognito' | 'gotomeeting' | 'coupa'
 
 type ChildMessage = { sample: Sample } | { error: string }
 

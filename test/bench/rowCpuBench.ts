@@ -13,15 +13,18 @@ import { nextAfter } from '../../electron/connectors/okta/oktaPaging'
 import { everyUser } from '../../electron/connectors/okta/oktaSearch'
 import { listEveryUser, openBenchConnector } from './benchConnector'
 import { lanyardRowWork, parseOnly, type BareWork } from './bareRowWork'
+import { cognitoPeers } from './cognitoListers'
 import { milliseconds, printTable, type BenchRow } from './benchTable'
 import { startSandboxProcess } from './sandboxProcess'
 import { createRecordingLogger } from '../support/recordingLogger'
 import { measureInOwnProcess, type Sample, type Target } from './listerProcess'
 
 /**
- * Per-row CPU of the Okta, GoTo and Coupa connectors (issue 14): every user listed through the
- * connector wrapped as the app wraps it, beside a bare fetch loop doing the same paging with
- * `JSON.parse` only, and for Okta beside Okta's own Node SDK, on one tenant process, alternating
+ * Per-row CPU of every connector (issue 14): every user listed through the connector wrapped as
+ * the app wraps it, asked as a table asks (rows only), beside a bare fetch loop doing the same
+ * paging with `JSON.parse` only, and beside the vendor's SDK where there is one (Okta's Node SDK,
+ * the AWS SDK's paginator for Cognito, whose bare loop signs as the SDK does: cognitoListers.ts),
+ * on one tenant process, alternating
  * clients round by round, each listing measured in a fresh process of its own (listerProcess.ts).
  * The client's CPU time (`process.cpuUsage`, the tenants run in their own process) is the figure
  * at 0 ms; wall time is the figure at 20 ms. Target: Lanyard ≤ 1.1× the bare loop's CPU. The
@@ -44,7 +47,7 @@ import { measureInOwnProcess, type Sample, type Target } from './listerProcess'
  * Whatever Lanyard costs beyond that last row is the connector's (paging, read-ahead, budget).
  */
 
-interface Lister {
+export interface Lister {
   name: string
   /** Lists every user once; resolves with how many rows it saw. */
   list(): Promise<number>
@@ -55,7 +58,7 @@ export async function benchRowCpu(options: { users: number; latencyMs: number; r
   const load = (await import('node:os')).loadavg().map((value) => value.toFixed(2)).join(' ')
   try {
     const rows: BenchRow[] = []
-    for (const target of options.targets ?? (['okta', 'gotomeeting', 'coupa'] as const)) {
+    for (const target of options.targets ?? (['okta', 'cognito', 'gotomeeting', 'coupa'] as const)) {
       const tenant = sandbox.tenants[target]
       if (!tenant) continue
       const listers = listersFor(target, tenant)
@@ -117,8 +120,14 @@ function tableRows(
   })
 }
 
+/*
+ * Each client is made on its first listing and kept for the next, as the app keeps a profile's
+ * connector (ConnectorPool) and a loop its token or SDK client: the measured listing is the second
+ * of its process (listerChild.ts), so it pays for rows and requests, not for signing in again.
+ */
 export function listersFor(target: Target, tenant: Record<string, string>): Lister[] {
-  const lanyard: Lister = { name: 'Lanyard', list: () => listThroughLanyard(target, tenant) }
+  const lanyard: Lister = { name: 'Lanyard', list: listThroughLanyard(target, tenant) }
+  if (target === 'cognito') return [lanyard, { name: liftedName, list: listThroughLanyard(target, tenant, { budgetLifted: true }) }, ...cognitoPeers(tenant)]
   const rows = lanyardRowWork(target, tenant)
   if (target === 'okta') {
     return [
@@ -126,14 +135,14 @@ export function listersFor(target: Target, tenant: Record<string, string>): List
       { name: 'bare fetch', list: () => bareOkta(tenant) },
       { name: mappedName, list: () => bareOkta(tenant, rows) },
       ...wayThere('okta', tenant, (get) => bareOkta(tenant, rows, get)),
-      { name: 'Okta Node SDK', list: () => oktaSdk(tenant) },
+      { name: 'Okta Node SDK', list: oktaSdk(tenant) },
     ]
   }
-  const bare = target === 'gotomeeting' ? bareGoTo : bareCoupa
+  const bare = target === 'gotomeeting' ? bareGoTo(tenant) : bareCoupa
   const quota = target === 'gotomeeting' ? goToAdminQuota : coupaQuota
   return [
     lanyard,
-    { name: liftedName, list: () => listThroughLanyard(target, tenant, { budgetLifted: true }) },
+    { name: liftedName, list: listThroughLanyard(target, tenant, { budgetLifted: true }) },
     { name: 'bare fetch', list: () => bare(tenant) },
     { name: mappedName, list: () => bare(tenant, rows) },
     ...(target === 'coupa' ? wayThere('coupa', tenant, (get) => bareCoupa(tenant, rows, unpaced, get)) : []),
@@ -164,13 +173,9 @@ function pace(quota: Quota): Pace {
 }
 
 /** As listUsersBench lists: the connector wrapped as the app wraps it, pages as large as the profile keeps in flight. */
-async function listThroughLanyard(connectorId: ConnectorId, tenant: Record<string, string>, options: { budgetLifted?: boolean } = {}): Promise<number> {
-  const opened = await openBenchConnector(connectorId, tenant, options)
-  try {
-    return await listEveryUser(opened)
-  } finally {
-    opened.connector.close()
-  }
+function listThroughLanyard(connectorId: ConnectorId, tenant: Record<string, string>, options: { budgetLifted?: boolean } = {}): () => Promise<number> {
+  const opened = madeOnFirstUse(() => openBenchConnector(connectorId, tenant, options))
+  return async () => listEveryUser(await opened())
 }
 
 /** One GET of a bare loop: the body as text (or parsed already, by Lanyard's client) and the Link header. */
@@ -238,31 +243,37 @@ async function bareOkta(tenant: Record<string, string>, work = parseOnly, get: G
   return rows
 }
 
-async function oktaSdk(tenant: Record<string, string>): Promise<number> {
+function oktaSdk(tenant: Record<string, string>): () => Promise<number> {
   // The SDK takes an http:// orgUrl as it is (8.1 checks none): no TLS set-up is needed for the loopback tenant.
-  const client = new okta.Client({ orgUrl: tenant.url, token: tenant.token })
-  let rows = 0
-  for await (const user of await client.userApi.listUsers({ search: everyUser, limit: 200 })) if (user) rows++
-  return rows
+  const client = madeOnFirstUse(() => new okta.Client({ orgUrl: tenant.url, token: tenant.token }))
+  return async () => {
+    let rows = 0
+    for await (const user of await client().userApi.listUsers({ search: everyUser, limit: 200 })) if (user) rows++
+    return rows
+  }
 }
 
-/** GoTo: a password-grant token, then 1,000 a page by offset until the total. */
-async function bareGoTo(tenant: Record<string, string>, work = parseOnly, paced: Pace = unpaced): Promise<number> {
+/** GoTo: a password-grant token on the first listing, then 1,000 a page by offset until the total. */
+function bareGoTo(tenant: Record<string, string>): (tenant: Record<string, string>, work?: BareWork, paced?: Pace) => Promise<number> {
   const base = new URL(tenant.url!)
-  const tokenAnswer = await fetch(new URL('/oauth/token', base.origin), {
-    method: 'POST',
-    headers: { Authorization: `Basic ${Buffer.from(`${tenant.clientId}:${tenant.clientSecret}`).toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', username: tenant.username!, password: tenant.password! }).toString(),
+  const token = madeOnFirstUse(async () => {
+    const answer = await fetch(new URL('/oauth/token', base.origin), {
+      method: 'POST',
+      headers: { Authorization: `Basic ${Buffer.from(`${tenant.clientId}:${tenant.clientSecret}`).toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'password', username: tenant.username!, password: tenant.password! }).toString(),
+    })
+    return ((await answer.json()) as { access_token: string }).access_token
   })
-  const { access_token: token } = (await tokenAnswer.json()) as { access_token: string }
-  const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' }
-  let rows = 0
-  for (let offset = 0; ; offset += 1000) {
-    await paced()
-    const { body } = await getJson(new URL(`accounts/${tenant.accountKey}/users?offset=${offset}&pageSize=1000`, base), headers, work)
-    const { results, total } = body as { results: unknown[]; total: number }
-    rows += countRows(results, work)
-    if (results.length === 0 || offset + results.length >= total) return rows
+  return async (_tenant, work = parseOnly, paced = unpaced) => {
+    const headers = { Authorization: `Bearer ${await token()}`, Accept: 'application/json' }
+    let rows = 0
+    for (let offset = 0; ; offset += 1000) {
+      await paced()
+      const { body } = await getJson(new URL(`accounts/${tenant.accountKey}/users?offset=${offset}&pageSize=1000`, base), headers, work)
+      const { results, total } = body as { results: unknown[]; total: number }
+      rows += countRows(results, work)
+      if (results.length === 0 || offset + results.length >= total) return rows
+    }
   }
 }
 

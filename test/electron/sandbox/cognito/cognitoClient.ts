@@ -1,8 +1,8 @@
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto'
 import { SignatureV4 } from '@smithy/signature-v4'
 import { afterEach } from 'vitest'
 import { startCognitoSandbox, type RunningCognitoSandbox } from '../../../../electron/sandbox/cognito/startCognitoSandbox'
 import type { SandboxOptions } from '../../../../electron/sandbox/types'
+import { NodeSha256 } from '../../../support/nodeSha256'
 
 /**
  * A plain HTTP client for the Cognito tenant, so tests see exactly what goes over the wire.
@@ -31,25 +31,6 @@ export interface CallOptions {
 }
 
 export type CognitoCall = (operation: string, input?: Record<string, unknown>, options?: CallOptions) => Promise<CognitoAnswer>
-
-class NodeSha256 {
-  private readonly hash: Hash | Hmac
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', toBuffer(secret))
-  }
-  update(data: string | ArrayBuffer | ArrayBufferView): void {
-    this.hash.update(toBuffer(data))
-  }
-  digest(): Promise<Uint8Array> {
-    return Promise.resolve(new Uint8Array(this.hash.digest()))
-  }
-}
-
-function toBuffer(data: string | ArrayBuffer | ArrayBufferView): Buffer {
-  if (typeof data === 'string') return Buffer.from(data, 'utf8')
-  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-  return Buffer.from(data)
-}
 
 export function cognitoClient(sandbox: RunningCognitoSandbox): CognitoCall {
   return async (operation, input = {}, options = {}) => {
