@@ -45,26 +45,7 @@ describe('directory reads and the connector behind each profile', () => {
     expect(second.nextCursor).toBeNull()
   })
 
-  it('sends a table rows, not attributes: the detail panel reads the object by id', async () => {
-    const services = await startServices(newDirectory())
-    const profileId = await addOktaProfile(services)
-    const userId = services.fake.addUser('Ada', 'Lovelace')
-    const groupId = services.fake.addGroup('Engineering')
-    services.fake.addMembership(groupId, userId)
-    const pages = [
-      await services.handlers['directory.list']({ profileId: profileId, objectType: 'users', search: '', pageSize: 100 }),
-      await services.handlers['directory.members']({ profileId: profileId, objectType: 'groups', objectId: groupId, pageSize: 50 }),
-      await services.handlers['directory.groupsOf']({ profileId: profileId, objectType: 'users', objectId: userId, pageSize: 50 }),
-    ]
-    for (const page of pages) {
-      expect(page.items).toHaveLength(1)
-      expect(Object.keys(page.items[0]!).sort()).toEqual(['displayName', 'id', 'objectType', 'readOnlyReason', 'secondary', 'status'])
-    }
-    const read = await services.handlers['directory.get']({ profileId: profileId, objectType: 'users', objectId: userId })
-    expect(read.attributes).toMatchObject({ 'name.givenName': 'Ada' })
-  })
-
-  it('reads one object, a group\'s members and a user\'s groups', async () => {
+  it('reads one object with its attributes, and a list, a group\'s members and a user\'s groups as rows', async () => {
     const services = await startServices(newDirectory())
     const profileId = await addOktaProfile(services)
     const userId = services.fake.addUser('Ada', 'Lovelace')
@@ -74,11 +55,17 @@ describe('directory reads and the connector behind each profile', () => {
       id: userId,
       displayName: 'Ada Lovelace',
       status: { label: 'ACTIVE' },
+      attributes: { 'name.givenName': 'Ada' },
     })
+    const list = await services.handlers['directory.list']({ profileId: profileId, objectType: 'users', search: '', pageSize: 100 })
     const members = await services.handlers['directory.members']({ profileId: profileId, objectType: 'groups', objectId: groupId, pageSize: 50 })
     const groups = await services.handlers['directory.groupsOf']({ profileId: profileId, objectType: 'users', objectId: userId, pageSize: 50 })
     expect(members.items.map((item) => item.id)).toEqual([userId])
     expect(groups.items.map((item) => item.id)).toEqual([groupId])
+    // A table keeps rows; the detail panel reads the object by id, so no list carries attributes.
+    for (const item of [...list.items, ...members.items, ...groups.items]) {
+      expect(Object.keys(item).sort()).toEqual(['displayName', 'id', 'objectType', 'readOnlyReason', 'secondary', 'status'])
+    }
     await expect(
       services.handlers['directory.members']({ profileId: profileId, objectType: 'users', objectId: userId, pageSize: 50 }),
     ).rejects.toMatchObject({ code: 'invalid_input', message: 'Users have no members to list.' })
