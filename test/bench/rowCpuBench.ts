@@ -1,12 +1,11 @@
 import { Agent } from 'node:http'
 import okta from '@okta/okta-sdk-nodejs'
 import axios from 'axios'
-import { parseCustomProperties } from '../../shared/catalogue/customProperties'
 import { getDescriptor } from '../../shared/catalogue'
 import type { ConnectorId } from '../../shared/catalogue/types'
 import { createHttpClient } from '../../electron/http/createHttpClient'
 import { coupaQuota } from '../../electron/connectors/coupa/coupaBudget'
-import { userFields } from '../../electron/connectors/coupa/coupaUserFields'
+import { userRowFields } from '../../electron/connectors/coupa/coupaUserFields'
 import { goToAdminQuota } from '../../electron/connectors/gotomeeting/goToBudget'
 import { burstOf, minimumJitterMs, steadyRate, type Quota } from '../../electron/http/RequestBudget'
 import { nextAfter } from '../../electron/connectors/okta/oktaPaging'
@@ -277,9 +276,9 @@ function bareGoTo(tenant: Record<string, string>): (tenant: Record<string, strin
   }
 }
 
-/** Coupa: 50 a page by offset, four in flight (the profile's default), the same `fields` as Lanyard asks for. */
+/** Coupa: 50 a page by offset, four in flight (the profile's default), the same `fields` as Lanyard asks for a table's rows. */
 async function bareCoupa(tenant: Record<string, string>, work = parseOnly, paced: Pace = unpaced, get: Get = fetchGet): Promise<number> {
-  const fields = userFields(getDescriptor('coupa').objectTypes.find((type) => type.id === 'users')!, parseCustomProperties(tenant.customProperties ?? '').properties)
+  const fields = userRowFields
   const headers = { 'X-COUPA-API-KEY': tenant.apiKey!, Accept: 'application/json' }
   let rows = 0
   let nextOffset = 0

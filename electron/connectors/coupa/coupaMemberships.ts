@@ -38,7 +38,7 @@ export async function listGroupsOf(context: CoupaContext, userId: string, groupT
 /** A group's members: the users filtered on it (`roles[id]=3`, A.3), paged like every user list. */
 export async function listMembers(context: CoupaContext, groupType: string, groupId: string, page: PageRequest, signal?: AbortSignal): Promise<DirectoryPage> {
   const kind = groupKindOf(groupType)
-  const raw = await readOffsetPage(context, userList(context, { [kind.memberFilter]: coupaIdOf(groupId, kind.noun) }), page, signal)
+  const raw = await readOffsetPage(context, userList(context, { [kind.memberFilter]: coupaIdOf(groupId, kind.noun) }, page), page, signal)
   const items = raw.rows.map((row) => listedUser(context, parseUserRow(row, 'a member'), page))
   return { items, nextCursor: raw.nextCursor, total: null }
 }

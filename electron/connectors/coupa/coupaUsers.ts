@@ -2,12 +2,12 @@ import { deriveCoupaUserAttributes, accountSecurityType, chartOfAccountsName } f
 import type { Attributes, DirectoryObject, DirectoryPage } from '../../../shared/directory'
 import { isBlank, validateNewObject } from '../../../shared/directoryValidation'
 import { AppError, refuseProblems } from '../../errors/AppError'
-import type { CreateOptions, ListQuery, UsersWithEmails } from '../Connector'
+import type { CreateOptions, ListQuery, PageRequest, UsersWithEmails } from '../Connector'
 import { everyPage, usersInBatches } from '../emailBatches'
 import { runSteps, type Step } from '../runSteps'
 import type { QueryValue } from '../../http/types'
 import { coupaPageSize, readOffsetPage, type OffsetList } from './coupaPaging'
-import { userFields } from './coupaUserFields'
+import { userFields, userRowFields } from './coupaUserFields'
 import { coupaEmailBatches, emailsFilters, userFilters } from './coupaSearch'
 import { listedUser, userDisplayName, userToObject } from './coupaUserMapping'
 import { userWrite, type UserWrite } from './coupaUserWrites'
@@ -23,13 +23,14 @@ export async function getUser(context: CoupaContext, id: string, signal?: AbortS
   return userToObject(context, await fetchUser(context, id, signal))
 }
 
-/** `/api/users` with filters, asking only for the attributes Lanyard reads (see userFields). */
-export function userList(context: CoupaContext, filters: Record<string, QueryValue>): OffsetList {
-  return { path: '/api/users', query: { ...filters, fields: userFields(context.users, context.customProperties) }, what: 'users' }
+/** `/api/users` with filters, asking only for the attributes Lanyard reads (see userFields), or for a table's rows only what they show. */
+export function userList(context: CoupaContext, filters: Record<string, QueryValue>, page: Pick<PageRequest, 'rowsOnly'> = {}): OffsetList {
+  const fields = page.rowsOnly ? userRowFields : userFields(context.users, context.customProperties)
+  return { path: '/api/users', query: { ...filters, fields }, what: 'users' }
 }
 
 export async function listUsers(context: CoupaContext, query: ListQuery, signal?: AbortSignal): Promise<DirectoryPage> {
-  const page = await readOffsetPage(context, userList(context, userFilters(query.search)), query, signal, (row) => listedUser(context, parseUserRow(row, 'a user'), query))
+  const page = await readOffsetPage(context, userList(context, userFilters(query.search), query), query, signal, (row) => listedUser(context, parseUserRow(row, 'a user'), query))
   // Coupa reports no total count (A.3).
   return { items: page.rows, nextCursor: page.nextCursor, total: null }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { expectAppError } from '../../../support/expectAppError'
+import { rowOf } from '../../../../electron/connectors/listedObjects'
 import { allPages, coupaHarness, queryOf } from './coupaSandboxHarness'
 
 /** A seeded user with a default account and a chart of accounts, active, not the API or support user. */
@@ -27,6 +28,15 @@ describe('Coupa users against the sandbox instance', () => {
     const page = await connector.list('users', { search: '', pageSize: 40 })
     expect(queryOf(requests()[0]!, 'fields')).toContain('"login"')
     for (const listed of page.items) expect(listed).toEqual(await connector.get('users', listed.id))
+  })
+
+  it('asks Coupa for a row\'s fields only when the list is for a table\'s rows, and gives the same rows', async () => {
+    const { connector, requests } = await coupaHarness()
+    const rows = await connector.list('users', { search: '', pageSize: 40, rowsOnly: true })
+    const asked = JSON.parse(queryOf(requests().at(-1)!, 'fields') ?? '[]') as unknown[]
+    expect(asked.sort()).toEqual(['active', 'firstname', 'fullname', 'id', 'lastname', 'login'])
+    const full = await connector.list('users', { search: '', pageSize: 40 })
+    expect(rows.items.map(rowOf)).toEqual(full.items.map(rowOf))
   })
 
   it('fetches the 50-row pages of a large page several at once, rows in order', async () => {
