@@ -242,8 +242,8 @@ export interface PageRequest {
   onNextCursor?: (cursor: string) => void
   /**
    * The caller keeps only each object's row (a table: the detail panel reads the object by id), as
-   * SCIM's `excludedAttributes` asks: the adapter may then skip mapping the attributes, which it
-   * leaves as `attributesNotMapped` (listedObjects.ts).
+   * SCIM's `excludedAttributes` asks: the adapter may then neither map the attributes, which it
+   * leaves as `notMapped` (listedObjects.ts), nor ask the target for them (Coupa's `fields`).
    */
   rowsOnly?: boolean
 }

@@ -43,7 +43,8 @@ function toSelection(tree: Node): unknown[] {
 
 /**
  * The `fields` value for a table's rows (PageRequest.rowsOnly): what userRow reads, a user's id,
- * status and names. A tenth of a full list's answer, so a tenth of the parsing, for Coupa too.
+ * status and names. A fifteenth of a full list's answer (a 50-user page of the sandbox: 5.8 kB
+ * against 88 kB) and of its parsing (21 µs against 305), for Coupa to send too.
  */
 export const userRowFields = JSON.stringify(['id', 'active', 'login', 'firstname', 'lastname', 'fullname'])
 
