@@ -137,16 +137,16 @@ export function listersFor(target: Target, tenant: Record<string, string>): List
       { name: 'Okta Node SDK', list: oktaSdk(tenant) },
     ]
   }
-  const bare = target === 'gotomeeting' ? bareGoTo(tenant) : bareCoupa
+  const bare: BareLoop = target === 'gotomeeting' ? bareGoTo(tenant) : (work, paced) => bareCoupa(tenant, work, paced)
   const quota = target === 'gotomeeting' ? goToAdminQuota : coupaQuota
   return [
     lanyard,
     { name: liftedName, list: listThroughLanyard(target, tenant, { budgetLifted: true }) },
-    { name: 'bare fetch', list: () => bare(tenant) },
-    { name: mappedName, list: () => bare(tenant, rows) },
+    { name: 'bare fetch', list: () => bare() },
+    { name: mappedName, list: () => bare(rows) },
     ...(target === 'coupa' ? wayThere('coupa', tenant, (get) => bareCoupa(tenant, rows, unpaced, get)) : []),
-    { name: pacedName, list: () => bare(tenant, parseOnly, pace(quota)) },
-    { name: `${pacedName} ${mappedName.replace('bare fetch ', '')}`, list: () => bare(tenant, rows, pace(quota)) },
+    { name: pacedName, list: () => bare(parseOnly, pace(quota)) },
+    { name: `${pacedName} ${mappedName.replace('bare fetch ', '')}`, list: () => bare(rows, pace(quota)) },
   ]
 }
 
@@ -252,8 +252,11 @@ function oktaSdk(tenant: Record<string, string>): () => Promise<number> {
   }
 }
 
+/** A bare loop over one tenant: what it does with each answer, and at what pace. */
+type BareLoop = (work?: BareWork, paced?: Pace) => Promise<number>
+
 /** GoTo: a password-grant token on the first listing, then 1,000 a page by offset until the total. */
-function bareGoTo(tenant: Record<string, string>): (tenant: Record<string, string>, work?: BareWork, paced?: Pace) => Promise<number> {
+function bareGoTo(tenant: Record<string, string>): BareLoop {
   const base = new URL(tenant.url!)
   const token = madeOnFirstUse(async () => {
     const answer = await fetch(new URL('/oauth/token', base.origin), {
@@ -263,7 +266,7 @@ function bareGoTo(tenant: Record<string, string>): (tenant: Record<string, strin
     })
     return ((await answer.json()) as { access_token: string }).access_token
   })
-  return async (_tenant, work = parseOnly, paced = unpaced) => {
+  return async (work = parseOnly, paced = unpaced) => {
     const headers = { Authorization: `Bearer ${await token()}`, Accept: 'application/json' }
     let rows = 0
     for (let offset = 0; ; offset += 1000) {
@@ -278,7 +281,6 @@ function bareGoTo(tenant: Record<string, string>): (tenant: Record<string, strin
 
 /** Coupa: 50 a page by offset, four in flight (the profile's default), the same `fields` as Lanyard asks for a table's rows. */
 async function bareCoupa(tenant: Record<string, string>, work = parseOnly, paced: Pace = unpaced, get: Get = fetchGet): Promise<number> {
-  const fields = userRowFields
   const headers = { 'X-COUPA-API-KEY': tenant.apiKey!, Accept: 'application/json' }
   let rows = 0
   let nextOffset = 0
@@ -288,7 +290,7 @@ async function bareCoupa(tenant: Record<string, string>, work = parseOnly, paced
       const offset = nextOffset
       nextOffset += 50
       const url = new URL('/api/users', tenant.url)
-      url.search = new URLSearchParams({ fields, limit: '50', offset: String(offset) }).toString()
+      url.search = new URLSearchParams({ fields: userRowFields, limit: '50', offset: String(offset) }).toString()
       await paced()
       const { body } = await getJson(url, headers, work, get)
       rows += countRows(body as unknown[], work)

@@ -22,7 +22,7 @@ function sharedStatus(status: ObjectStatus): ObjectStatus {
   return shared
 }
 
-/** A new object with the list's fields only, so the page's parsed object and its attributes can go. */
+/** A new object with the list's fields only and its status shared, so a page's parsed objects (and an object read by id, with its attributes) can go. */
 export function listRow(object: ListRow): ListRow {
   const { id, objectType, displayName, secondary, status, readOnlyReason } = object
   return { id, objectType, displayName, secondary, status: status && sharedStatus(status), readOnlyReason }
