@@ -230,7 +230,7 @@ describe('a list asked for rows only maps no attribute, and gives the same rows'
     })
   }
 
-  it('the app asks for rows only, and so does the page a table scrolls to next', async () => {
+  it('the page read ahead for a table is asked for rows only too, and a full list does not take it', async () => {
     const asked: PageRequest[] = []
     const connector = withReadAhead({
       ...({} as Connector),
