@@ -144,6 +144,7 @@ export function errorFromFailure(failure: NetworkFailure, context: FailureContex
     reset: `The connection to ${target} was cut before it answered.`,
     refused: `${target} could not be reached at ${host}: nothing answers there.`,
     unresolved: `The address ${host} could not be found.`,
+    unreadable: `${target} answered, but its answer could not be read${failure.systemCode ? ` (${failure.systemCode})` : ''}.`,
     other: `${target} could not be reached${failure.systemCode ? ` (${failure.systemCode})` : ''}.`,
   }
   const advice: Record<NetworkFailure['kind'], string> = {
@@ -151,6 +152,7 @@ export function errorFromFailure(failure: NetworkFailure, context: FailureContex
     reset: 'Try again in a moment.',
     refused: "Check the profile's Target URL and the network connection.",
     unresolved: "Check the profile's Target URL and the network connection.",
+    unreadable: 'Try again in a moment.',
     other: 'Check the network connection and try again.',
   }
   // A certificate or proxy failure: the request never reached the target, so nothing may have happened.

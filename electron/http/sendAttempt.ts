@@ -4,7 +4,7 @@ import type { AxiosInstance } from 'axios'
 import { cancelledAfterSending, cancelledError } from './cancellation'
 import type { HttpRequest, HttpResponse } from './types'
 
-export type NetworkFailureKind = 'timeout' | 'reset' | 'refused' | 'unresolved' | 'other'
+export type NetworkFailureKind = 'timeout' | 'reset' | 'refused' | 'unresolved' | 'unreadable' | 'other'
 
 /** Why no answer came. Only a kind and the system error code: never the library's error object. */
 export interface NetworkFailure {
@@ -73,7 +73,7 @@ export async function sendAttempt(axios: AxiosInstance, attempt: Attempt): Promi
     if (request.signal?.aborted) throw cancelledAfterSending()
     if (timedOut) return { failure: { kind: 'timeout', systemCode: null } }
     const systemCode = readCode(error)
-    return { failure: { kind: (systemCode ? failureKinds[systemCode] : undefined) ?? 'other', systemCode } }
+    return { failure: { kind: failureKind(systemCode), systemCode } }
   } finally {
     clearTimeout(timer)
     request.signal?.removeEventListener('abort', abort)
@@ -105,6 +105,13 @@ function parseBody(text: string, parseJson: (text: string) => unknown): unknown 
   } catch {
     return text
   }
+}
+
+/** zlib's codes (Z_DATA_ERROR; brotli's ERR__…) say the answer came but its compressed body was corrupt. */
+function failureKind(systemCode: string | null): NetworkFailureKind {
+  if (systemCode === null) return 'other'
+  if (/^(Z_|ERR__|ERR_BROTLI)/.test(systemCode)) return 'unreadable'
+  return failureKinds[systemCode] ?? 'other'
 }
 
 function readCode(error: unknown): string | null {

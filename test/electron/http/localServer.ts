@@ -11,6 +11,8 @@ export interface ReceivedRequest {
 /** What the server does with one request: answer, or misbehave like a broken network. */
 export type Reply =
   | { status: number; body?: unknown; headers?: Record<string, string> }
+  /** Bytes as given (a compressed body, a body cut short), with only the headers given. */
+  | { status: number; raw: Buffer; headers: Record<string, string> }
   | { reset: true }
   | { hold: true }
 
@@ -53,6 +55,9 @@ export async function startLocalServer(
           request.socket.destroy()
         } else if ('hold' in answer) {
           held.push(response)
+        } else if ('raw' in answer) {
+          response.writeHead(answer.status, answer.headers)
+          response.end(answer.raw)
         } else {
           const text = answer.body === undefined ? '' : JSON.stringify(answer.body)
           response.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers })
