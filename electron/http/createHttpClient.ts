@@ -6,6 +6,7 @@ import { retryReporter } from './changeProgress'
 import { ConcurrencyLimiter } from './ConcurrencyLimiter'
 import { errorFromFailure, errorFromResponse, rateLimitedError, type FailureContext } from './httpErrors'
 import { createNetworkAgents } from './network/networkAgents'
+import { nodeTransport } from './network/nodeTransport'
 import { isPermanentNetworkFailure } from './network/networkFailureWording'
 import { loggablePath, refusePlainHttp, requestUrl } from './requestUrl'
 import { backoffDelay, isIdempotent, isRetryableStatus, retryAfterHeader } from './retryTiming'
@@ -48,14 +49,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   for (const secret of options.secrets) if (secret) logger.registerSecret(secret)
 
   // The system proxy (CONNECT tunnels for https) and the profile's CAs (network/networkAgents.ts).
-  const { httpAgent, httpsAgent } = createNetworkAgents(options.network)
+  const agents = createNetworkAgents(options.network)
   const instance = axios.create({
-    httpAgent,
-    httpsAgent,
-    // Never axios's own proxy support: it reads HTTPS_PROXY itself and sends https requests to the proxy in clear.
-    proxy: false,
-    // An API never redirects; following one could carry the credentials to another host, or to http://.
-    maxRedirects: 0,
+    // Node's http and https through those agents: never axios's own proxy support (it reads
+    // HTTPS_PROXY itself and sends https requests to the proxy in clear), and no redirect followed
+    // (one could carry the credentials to another host, or to http://). See nodeTransport.ts.
+    adapter: nodeTransport(agents),
     // Every status comes back as an answer, so no axios error is made for an HTTP failure.
     validateStatus: () => true,
     timeout: 0,
@@ -267,8 +266,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     request,
     close() {
       inFlight.close()
-      httpAgent.destroy()
-      httpsAgent.destroy()
+      agents.httpAgent.destroy()
+      agents.httpsAgent.destroy()
     },
   }
 }
