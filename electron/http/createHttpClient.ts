@@ -45,6 +45,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const backoff = options.backoff ?? defaults.backoff
   const rateLimit = options.rateLimit ?? defaults.rateLimit
   const now = options.now ?? Date.now
+  // Parsed once, on the first request (which fails as before if it cannot be): every URL is built on it.
+  let parsedBaseUrl: URL | undefined
   const logger = options.logger
   for (const secret of options.secrets) if (secret) logger.registerSecret(secret)
 
@@ -149,7 +151,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (inFlight.closed) throw closedError()
     throwIfAborted(request.signal)
     // Made once per request: the shared read's key and every attempt use the same URL.
-    const url = requestUrl(options.baseUrl, request, target)
+    const url = requestUrl((parsedBaseUrl ??= new URL(options.baseUrl)), request, target)
     if (!isShareableRead(request)) return sendOwn(request, url)
     const key = `${request.method} ${url.href}`
     // The shared read's controller is the request's own: aborted when every caller has left, or on close.

@@ -31,7 +31,9 @@ function decodedForms(segment: string): string[] {
  * when it can. Checks the segment as given and every decoded form of it.
  */
 export function pathSegmentProblem(segment: string): string | null {
-  for (const form of decodedForms(segment)) {
+  // Most segments (every path an adapter builds from ordinary ids) have nothing to decode.
+  const forms = segment.includes('%') ? decodedForms(segment) : [segment]
+  for (const form of forms) {
     if (form === '.' || form === '..') return `is "${form}"`
     if (form.includes('/')) return 'holds a "/"'
     if (form.includes('\\')) return 'holds a "\\"'

@@ -8,10 +8,9 @@ import type { HttpRequest, QueryValue } from './types'
 /**
  * The absolute URL of a request. Paths are appended to the base URL (which may carry a path of its
  * own); an absolute URL (a `Link` header's next page) is accepted only on the base URL's origin, so
- * the profile's credentials never travel to another host.
+ * the profile's credentials never travel to another host. `base` is parsed once, by the client.
  */
-export function requestUrl(baseUrl: string, request: HttpRequest, targetName: string): URL {
-  const base = new URL(baseUrl)
+export function requestUrl(base: URL, request: HttpRequest, targetName: string): URL {
   let url: URL
   if (/^[a-z][a-z0-9+.-]*:/i.test(request.path)) {
     url = new URL(request.path)
