@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { RouteTable } from '../framework/RouteTable'
 import type { OktaDirectory } from './OktaDirectory'
+import { parseFieldProjection, projected } from './fieldProjection'
 import { oktaErrors } from './oktaErrors'
 import { linkHeaders, pageById, pageByPosition, parseLimit, type Page } from './oktaPaging'
 import { checkPassword, checkProfile, withoutClearedFields } from './oktaProfileSchema'
@@ -136,8 +137,11 @@ function sortedPage(context: OktaContext, sortBy: string, matches: (user: OktaUs
 }
 
 function listReply(context: OktaContext, page: Page<OktaUserRecord>, limit: number): OktaReply {
+  const fields = context.query.get('fields')
+  const projection = fields === null ? null : parseFieldProjection(fields)
+  const render = (user: OktaUserRecord) => renderUser(user, context.baseUrl, { inCollection: true })
   return ok(
-    page.items.map((user) => renderUser(user, context.baseUrl, { inCollection: true })),
+    page.items.map((user) => (projection ? projected(render(user), projection) : render(user))),
     { Link: linkHeaders(context.baseUrl, usersPath, context.query, limit, page.nextAfter) },
   )
 }

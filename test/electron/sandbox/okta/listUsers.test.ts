@@ -2,7 +2,7 @@ import { get } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startOktaSandbox, type RunningOktaSandbox } from '../../../../electron/sandbox/okta/startOktaSandbox'
 import type { OktaUserRecord } from '../../../../electron/sandbox/okta/oktaRecords'
-import { asList, asObject, oktaClient, readAllPages, type OktaCall } from './oktaClient'
+import { asList, asObject, oktaClient, readAllPages, type Json, type OktaCall } from './oktaClient'
 
 const encoded = (expression: string) => encodeURIComponent(expression)
 
@@ -176,4 +176,34 @@ describe('Okta sandbox: listing users', () => {
       expect(more.links.next).toBeUndefined()
     })
   })
+
+  describe('fields (projection)', () => {
+    it("answers only the properties asked for, id always, a profile's inside profile:(…), and carries fields to the next page", async () => {
+      const fields = 'status,profile:(firstName, login)'
+      const first = await call('GET', `/api/v1/users?search=${encoded('status pr')}&limit=3&fields=${encoded(fields)}`)
+      const page = asList(first)
+      const full = asList(await call('GET', `/api/v1/users?search=${encoded('status pr')}&limit=3`))
+      expect(page).toEqual(full.map((user) => ({ id: user.id, status: user.status, profile: pick(user.profile as Json, 'firstName', 'login') })))
+      expect(first.links.next).toContain(`fields=${new URLSearchParams({ fields }).toString().slice('fields='.length)}`)
+      const second = asList(await call('GET', first.links.next as string))
+      expect(Object.keys(second[0]!).sort()).toEqual(['id', 'profile', 'status'])
+    })
+
+    it('leaves out a property no user has, as any other not asked for', async () => {
+      const [user] = asList(await call('GET', `/api/v1/users?limit=1&fields=${encoded('nickname,profile:(noSuchAttribute)')}`))
+      expect(user).toEqual({ id: user!.id, profile: {} })
+    })
+
+    it('refuses a malformed projection with a 400 that says how to write one', async () => {
+      for (const fields of ['status,profile:(firstName', 'status,,id', 'profile:((login))', 'profile:(first name)']) {
+        const answer = await call('GET', `/api/v1/users?limit=1&fields=${encoded(fields)}`)
+        expect(answer.status, fields).toBe(400)
+        expect(asObject(answer).errorCode).toBe('E0000031')
+      }
+    })
+  })
 })
+
+function pick(object: Record<string, unknown>, ...names: string[]): Record<string, unknown> {
+  return Object.fromEntries(names.filter((name) => Object.hasOwn(object, name)).map((name) => [name, object[name]]))
+}
