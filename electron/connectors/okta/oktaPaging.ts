@@ -59,6 +59,11 @@ export function nextAfter(response: Pick<HttpResponse, 'headers'>): string | nul
 export interface PagedList {
   path: string
   query?: Record<string, QueryValue>
+  /**
+   * Okta's `fields` projection (List all users only): what each row carries. Sent with every page,
+   * but not part of the list a cursor belongs to: the same `after` walks the same users either way.
+   */
+  fields?: string
   /** Whether the endpoint takes `limit` (a user's groups does not). */
   sendsLimit: boolean
 }
@@ -92,7 +97,7 @@ export async function readPage(
     const response = await http.request({
       method: 'GET',
       path: list.path,
-      query: { ...list.query, limit: list.sendsLimit ? current.limit : undefined, after: current.after ?? undefined },
+      query: { ...list.query, fields: list.fields, limit: list.sendsLimit ? current.limit : undefined, after: current.after ?? undefined },
       signal,
       onHeaders: wholePage
         ? (headers) => {

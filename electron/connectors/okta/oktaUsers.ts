@@ -4,7 +4,7 @@ import type { CreateOptions, ListQuery, UsersWithEmails } from '../Connector'
 import { everyPage, usersInBatches } from '../emailBatches'
 import { refuseProblems } from '../../errors/AppError'
 import { runSteps, type Step } from '../runSteps'
-import { attributesToProfile, userDisplayName, listedUser, userToObject } from './oktaMapping'
+import { attributesToProfile, userDisplayName, listedUser, userRowFields, userToObject } from './oktaMapping'
 import { readPage } from './oktaPaging'
 import { emailsSearch, oktaEmailBatches, userSearch } from './oktaSearch'
 import { oktaUserSchema, parseAnswer, parseUserRow, userPath, type OktaContext, type OktaUser } from './oktaTypes'
@@ -22,7 +22,7 @@ export async function getUser(context: OktaContext, id: string, signal?: AbortSi
 export async function listUsers(context: OktaContext, query: ListQuery, signal?: AbortSignal): Promise<DirectoryPage> {
   const page = await readPage(
     context.http,
-    { path: '/api/v1/users', query: { search: userSearch(query.search) }, sendsLimit: true },
+    { path: '/api/v1/users', query: { search: userSearch(query.search) }, fields: query.rowsOnly ? userRowFields : undefined, sendsLimit: true },
     query,
     context.paging,
     signal,

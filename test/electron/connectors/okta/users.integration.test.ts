@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import type { DirectoryObject } from '../../../../shared/directory'
+import { rowOf } from '../../../../electron/connectors/listedObjects'
 import { expectAppError } from '../../../support/expectAppError'
 import { allPages, graceHopper as newUser, limitOf, oktaHarness } from './oktaSandboxHarness'
 
@@ -20,6 +22,29 @@ describe('Okta users: paging in the target’s own steps', () => {
     expect(page.items).toHaveLength(200)
     expect(page.total).toBeNull()
     expect(requests().map(limitOf)).toEqual(['200'])
+  })
+
+  it("asks Okta for a row's fields only when the list is for a table's rows, on every page, with the same rows and cursors", async () => {
+    const { connector, requests } = await oktaHarness({ users: 250 })
+    const listAll = async (rowsOnly: boolean) => {
+      const items: DirectoryObject[] = []
+      const pages = await allPages(async (cursor) => {
+        const page = await connector.list('users', { search: '', cursor, pageSize: 100, rowsOnly })
+        items.push(...page.items)
+        return page
+      })
+      return { ...pages, rows: items.map(rowOf) }
+    }
+    const rows = await listAll(true)
+    const fieldsAsked = () => requests().map((request) => new URL(request.path, 'http://okta.invalid').searchParams.get('fields'))
+    expect(fieldsAsked()).toEqual(rows.pageSizes.map(() => 'status,profile:(login,firstName,lastName,displayName)'))
+    const full = await listAll(false)
+    expect(rows.rows).toEqual(full.rows)
+    expect(fieldsAsked().slice(rows.pageSizes.length)).toEqual(full.pageSizes.map(() => null))
+    // A cursor is the list's, not the projection's: a table's cursor reads on in full.
+    const first = await connector.list('users', { search: '', pageSize: 100, rowsOnly: true })
+    const second = await connector.list('users', { search: '', pageSize: 100, cursor: first.nextCursor })
+    expect(second.items.map((item) => item.id)).toEqual(full.ids.slice(100, 200))
   })
 
   it('reads one page per request when the page size is a step', async () => {
