@@ -2,10 +2,15 @@ import type { Sample, Target } from './listerProcess'
 import { listersFor } from './rowCpuBench'
 
 /*
- * The process of one rowCpuBench.ts sample (listerProcess.ts): one uncounted listing, since the first
- * pays for compiling the code it runs, then the measured one, reported to the parent.
+ * The process of one rowCpuBench.ts sample (listerProcess.ts): uncounted listings (one by default),
+ * since the first pays for compiling the code it runs, then the measured one, reported to the parent.
  */
-const { target, name, tenant } = JSON.parse(process.env.LANYARD_BENCH_LISTER ?? '{}') as { target: Target; name: string; tenant: Record<string, string> }
+const { target, name, tenant, warmups } = JSON.parse(process.env.LANYARD_BENCH_LISTER ?? '{}') as {
+  target: Target
+  name: string
+  tenant: Record<string, string>
+  warmups: number
+}
 const lister = listersFor(target, tenant).find((candidate) => candidate.name === name)
 
 async function measure(list: () => Promise<number>): Promise<Sample> {
@@ -17,13 +22,13 @@ async function measure(list: () => Promise<number>): Promise<Sample> {
   return { wallMs, cpuMs: (used.user + used.system) / 1000, systemMs: used.system / 1000, rows }
 }
 
-async function listTwice(): Promise<Sample> {
+async function listAfterWarmups(): Promise<Sample> {
   if (!lister) throw new Error(`No lister "${name}" for ${target}.`)
-  await lister.list()
+  for (let listing = 0; listing < warmups; listing++) await lister.list()
   return measure(() => lister.list())
 }
 
-listTwice().then(
+listAfterWarmups().then(
   (sample) => process.send!({ sample }, () => process.exit(0)),
   (error: unknown) => process.send!({ error: String(error) }, () => process.exit(1)),
 )

@@ -15,8 +15,8 @@ export type Target = 'okta' | 'cognito' | 'gotomeeting' | 'coupa'
 type ChildMessage = { sample: Sample } | { error: string }
 
 /**
- * One listing by a lister of rowCpuBench.ts in a fresh process of its own (listerChild.ts), after one
- * uncounted listing there. Clients shared one process at first, and one client's garbage then set
+ * One listing by a lister of rowCpuBench.ts in a fresh process of its own (listerChild.ts), after
+ * `warmups` uncounted listings there. Clients shared one process at first, and one client's garbage then set
  * the GC's pace for the next: V8 marked the old generation about every second once the young
  * generation had grown to its largest, and which client grew it decided the figures (a Coupa
  * listing through Lanyard measured 1.3 s in one process and 1.8 s in another). A process kept for
@@ -24,10 +24,10 @@ type ChildMessage = { sample: Sample } | { error: string }
  * process of its own and the median is taken over states. In the app, Lanyard's main process does
  * not share its heap with a bare loop either.
  */
-export async function measureInOwnProcess(target: Target, name: string, tenant: Record<string, string>): Promise<Sample> {
+export async function measureInOwnProcess(target: Target, name: string, tenant: Record<string, string>, warmups = 1): Promise<Sample> {
   const child = fork(fileURLToPath(new URL('./listerChild.ts', import.meta.url)), [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, LANYARD_BENCH_LISTER: JSON.stringify({ target, name, tenant }) },
+    env: { ...process.env, LANYARD_BENCH_LISTER: JSON.stringify({ target, name, tenant, warmups }) },
   })
   try {
     const message = await new Promise<ChildMessage>((resolve, reject) => {
