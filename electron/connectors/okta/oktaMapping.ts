@@ -48,7 +48,6 @@ function addCustomAttributes(attributes: Attributes, objectType: ObjectTypeDescr
   return attributes
 }
 
-/** What a table shows of a user. */
 /**
  * What `userRow` reads, as Okta's `fields` projection of List all users asks for it (`id` always
  * comes): a table's list asks for these alone. A full user in a list is ~1.2 kB of JSON (its
@@ -56,6 +55,7 @@ function addCustomAttributes(attributes: Attributes, objectType: ObjectTypeDescr
  */
 export const userRowFields = 'status,profile:(login,firstName,lastName,displayName)'
 
+/** What a table shows of a user. */
 export function userRow(users: ObjectTypeDescriptor, user: OktaUser): DirectoryRow {
   return {
     id: user.id,
