@@ -243,7 +243,8 @@ export interface PageRequest {
   /**
    * The caller keeps only each object's row (a table: the detail panel reads the object by id), as
    * SCIM's `excludedAttributes` asks: the adapter may then neither map the attributes, which it
-   * leaves as `notMapped` (listedObjects.ts), nor ask the target for them (Coupa's `fields`).
+   * leaves as `notMapped` (listedObjects.ts), nor ask the target for them (Coupa's and Okta's
+   * `fields`). A cursor still belongs to the list, not to what its rows carry.
    */
   rowsOnly?: boolean
 }

@@ -20,6 +20,11 @@ export interface OffsetList {
   path: string
   /** Filters (`login[contains]=ada`); `limit` and `offset` are added per page. */
   query: Readonly<Record<string, QueryValue>>
+  /**
+   * Coupa's `fields` (A.3): what each row carries. Sent with every page, but not part of the list a
+   * cursor belongs to (as Okta's projection): the same offset walks the same rows either way.
+   */
+  fields?: string
   /** What the rows are, for messages: "users". */
   what: string
 }
@@ -79,7 +84,7 @@ export async function readOffsetPage<Row = unknown>(
     const linked = linkedSignal([signal, controller.signal])
     const limit = limits[index] ?? coupaPageSize
     try {
-      const query = { ...list.query, limit, offset: start + index * coupaPageSize }
+      const query = { ...list.query, fields: list.fields, limit, offset: start + index * coupaPageSize }
       const response = await context.http.request({ method: 'GET', path: list.path, query, signal: linked.signal })
       const rows = parseRows(response.data, list.what)
       results[index] = rows.slice(0, limit).map(toRow)

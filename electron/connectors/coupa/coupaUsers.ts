@@ -26,7 +26,7 @@ export async function getUser(context: CoupaContext, id: string, signal?: AbortS
 /** `/api/users` with filters, asking only for the attributes Lanyard reads (see userFields), or for a table's rows only what they show. */
 export function userList(context: CoupaContext, filters: Record<string, QueryValue>, page: Pick<PageRequest, 'rowsOnly'> = {}): OffsetList {
   const fields = page.rowsOnly ? userRowFields : userFields(context.users, context.customProperties)
-  return { path: '/api/users', query: { ...filters, fields }, what: 'users' }
+  return { path: '/api/users', query: filters, fields, what: 'users' }
 }
 
 export async function listUsers(context: CoupaContext, query: ListQuery, signal?: AbortSignal): Promise<DirectoryPage> {
