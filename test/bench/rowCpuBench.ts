@@ -61,7 +61,7 @@ export interface Lister {
  * listing then runs code compiled once but not yet optimised, as a profile's first lists after the
  * app starts. Eight or so give the steady state of an app that has listed for a while: Lanyard's
  * longer way (axios, the client's layers, the connector) gains more from V8's optimising than a
- * bare loop does (Okta: 1.58× bare fetch at the second listing, 1.06× at the ninth).
+ * bare loop does (Okta, 5 rounds at the second listing and 3 at the ninth: 1.50× bare fetch, then 1.09×).
  */
 export async function benchRowCpu(options: { users: number; latencyMs: number; rounds: number; targets?: readonly Target[]; warmups?: number }): Promise<BenchRow[]> {
   const sandbox = await startSandboxProcess({ ...options, rateLimits: 'off' })
