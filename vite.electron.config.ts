@@ -6,9 +6,9 @@ import { defineConfig, type EnvironmentOptions } from 'vite'
 // builds (two environments) because a shared chunk would leave the preload with a
 // `require('./chunk.cjs')`, which a sandboxed preload cannot do: it may only require `electron`,
 // so the preload is ONE file. Main keeps each dynamic import as a chunk of its own in
-// out/electron/chunks/, required when first needed: an adapter (and the AWS SDK behind Cognito's)
-// loads when a profile first uses it (electron/connectors/registry.ts). Everything else is
-// bundled; `electron` is provided at run time, keytar is a native module and Node's built-ins are Node's.
+// out/electron/chunks/, required when first needed: an adapter loads when a profile first uses it
+// (electron/connectors/registry.ts). Everything else is bundled; `electron` is provided at run
+// time, keytar is a native module and Node's built-ins are Node's.
 const external = ['electron', 'keytar', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)]
 
 function commonJsBundle(entries: Record<string, string>, options: { emptyOutDir: boolean; chunks: boolean }): EnvironmentOptions {

@@ -1,36 +1,27 @@
-import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  AdminDeleteUserCommand,
-  AdminDisableUserCommand,
-  AdminEnableUserCommand,
-  AdminGetUserCommand,
-  AdminListGroupsForUserCommand,
-  AdminRemoveUserFromGroupCommand,
-  AdminResetUserPasswordCommand,
-  AdminSetUserPasswordCommand,
-  AdminUpdateUserAttributesCommand,
-  AdminUserGlobalSignOutCommand,
-  CreateGroupCommand,
-  DeleteGroupCommand,
-  DescribeUserPoolCommand,
-  GetGroupCommand,
-  ListGroupsCommand,
-  ListUsersCommand,
-  ListUsersInGroupCommand,
-  UpdateGroupCommand,
-  type AdminAddUserToGroupCommandInput,
-  type AdminCreateUserCommandInput,
-  type AdminListGroupsForUserCommandInput,
-  type AdminRemoveUserFromGroupCommandInput,
-  type AdminSetUserPasswordCommandInput,
-  type AdminUpdateUserAttributesCommandInput,
-  type CreateGroupCommandInput,
-  type ListGroupsCommandInput,
-  type ListUsersCommandInput,
-  type ListUsersInGroupCommandInput,
-  type UpdateGroupCommandInput,
+import type {
+  AdminAddUserToGroupCommandInput,
+  AdminCreateUserCommandInput,
+  AdminCreateUserCommandOutput,
+  AdminGetUserCommandOutput,
+  AdminListGroupsForUserCommandInput,
+  AdminListGroupsForUserCommandOutput,
+  AdminRemoveUserFromGroupCommandInput,
+  AdminSetUserPasswordCommandInput,
+  AdminUpdateUserAttributesCommandInput,
+  CreateGroupCommandInput,
+  CreateGroupCommandOutput,
+  DescribeUserPoolCommandOutput,
+  GetGroupCommandOutput,
+  ListGroupsCommandInput,
+  ListGroupsCommandOutput,
+  ListUsersCommandInput,
+  ListUsersCommandOutput,
+  ListUsersInGroupCommandInput,
+  ListUsersInGroupCommandOutput,
+  UpdateGroupCommandInput,
+  UpdateGroupCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider'
+import { answerWith, createdUserDates, groupDates, groupsDates, poolDates, userDates, usersDates, type Output } from './cognitoOutputs'
 import type { CallOptions, CognitoTransport } from './cognitoTransport'
 
 /** A request without its `UserPoolId`: the profile's pool is added to every call. */
@@ -48,63 +39,38 @@ export function createCognitoApi(transport: CognitoTransport, userPoolId: string
   const pool = { UserPoolId: userPoolId }
   const user = (username: string) => ({ ...pool, Username: username })
   const group = (groupName: string) => ({ ...pool, GroupName: groupName })
+  const read = <Input extends object, Result>(operation: string, input: Input, shape: (output: Output) => Result, options?: CallOptions) =>
+    transport.read(operation, input, (wire, request, abortSignal) => wire.call(operation, request, abortSignal).then(shape), options)
+  const send = <Result>(operation: string, idempotent: boolean, input: object, shape: (output: Output) => Result, options?: CallOptions) =>
+    transport.send(operation, idempotent, (wire, abortSignal) => wire.call(operation, input, abortSignal).then(shape), options)
+  const done = answerWith<object>()
   return {
-    describeUserPool: (options?: CallOptions) =>
-      transport.read('DescribeUserPool', pool, (client, request, abortSignal) => client.send(new DescribeUserPoolCommand(request), { abortSignal }), options),
-    listUsers: (input: InPool<ListUsersCommandInput>, options?: CallOptions) =>
-      transport.read('ListUsers', { ...pool, ...input }, (client, request, abortSignal) => client.send(new ListUsersCommand(request), { abortSignal }), options),
-    getUser: (username: string, options?: CallOptions) =>
-      transport.read('AdminGetUser', user(username), (client, request, abortSignal) => client.send(new AdminGetUserCommand(request), { abortSignal }), options),
+    describeUserPool: (options?: CallOptions) => read('DescribeUserPool', pool, poolDates<DescribeUserPoolCommandOutput>, options),
+    listUsers: (input: InPool<ListUsersCommandInput>, options?: CallOptions) => read('ListUsers', { ...pool, ...input }, usersDates<ListUsersCommandOutput>, options),
+    getUser: (username: string, options?: CallOptions) => read('AdminGetUser', user(username), userDates<AdminGetUserCommandOutput>, options),
     createUser: (input: InPool<AdminCreateUserCommandInput>, options?: CallOptions) =>
-      transport.send('AdminCreateUser', false, (client, abortSignal) => client.send(new AdminCreateUserCommand({ ...pool, ...input }), { abortSignal }), options),
+      send('AdminCreateUser', false, { ...pool, ...input }, createdUserDates<AdminCreateUserCommandOutput>, options),
     updateUserAttributes: (input: InPool<AdminUpdateUserAttributesCommandInput>, options?: CallOptions) =>
-      transport.send(
-        'AdminUpdateUserAttributes',
-        true,
-        (client, abortSignal) => client.send(new AdminUpdateUserAttributesCommand({ ...pool, ...input }), { abortSignal }),
-        options,
-      ),
-    setUserPassword: (input: InPool<AdminSetUserPasswordCommandInput>, options?: CallOptions) =>
-      transport.send('AdminSetUserPassword', false, (client, abortSignal) => client.send(new AdminSetUserPasswordCommand({ ...pool, ...input }), { abortSignal }), options),
+      send('AdminUpdateUserAttributes', true, { ...pool, ...input }, done, options),
+    setUserPassword: (input: InPool<AdminSetUserPasswordCommandInput>, options?: CallOptions) => send('AdminSetUserPassword', false, { ...pool, ...input }, done, options),
     // Never sent twice: each call sends the person another code.
-    resetUserPassword: (username: string, options?: CallOptions) =>
-      transport.send('AdminResetUserPassword', false, (client, abortSignal) => client.send(new AdminResetUserPasswordCommand(user(username)), { abortSignal }), options),
-    deleteUser: (username: string, options?: CallOptions) =>
-      transport.send('AdminDeleteUser', false, (client, abortSignal) => client.send(new AdminDeleteUserCommand(user(username)), { abortSignal }), options),
-    disableUser: (username: string, options?: CallOptions) =>
-      transport.send('AdminDisableUser', true, (client, abortSignal) => client.send(new AdminDisableUserCommand(user(username)), { abortSignal }), options),
-    enableUser: (username: string, options?: CallOptions) =>
-      transport.send('AdminEnableUser', true, (client, abortSignal) => client.send(new AdminEnableUserCommand(user(username)), { abortSignal }), options),
-    globalSignOut: (username: string, options?: CallOptions) =>
-      transport.send('AdminUserGlobalSignOut', true, (client, abortSignal) => client.send(new AdminUserGlobalSignOutCommand(user(username)), { abortSignal }), options),
-    createGroup: (input: InPool<CreateGroupCommandInput>, options?: CallOptions) =>
-      transport.send('CreateGroup', false, (client, abortSignal) => client.send(new CreateGroupCommand({ ...pool, ...input }), { abortSignal }), options),
-    getGroup: (groupName: string, options?: CallOptions) =>
-      transport.read('GetGroup', group(groupName), (client, request, abortSignal) => client.send(new GetGroupCommand(request), { abortSignal }), options),
-    updateGroup: (input: InPool<UpdateGroupCommandInput>, options?: CallOptions) =>
-      transport.send('UpdateGroup', true, (client, abortSignal) => client.send(new UpdateGroupCommand({ ...pool, ...input }), { abortSignal }), options),
-    deleteGroup: (groupName: string, options?: CallOptions) =>
-      transport.send('DeleteGroup', false, (client, abortSignal) => client.send(new DeleteGroupCommand(group(groupName)), { abortSignal }), options),
-    listGroups: (input: InPool<ListGroupsCommandInput>, options?: CallOptions) =>
-      transport.read('ListGroups', { ...pool, ...input }, (client, request, abortSignal) => client.send(new ListGroupsCommand(request), { abortSignal }), options),
+    resetUserPassword: (username: string, options?: CallOptions) => send('AdminResetUserPassword', false, user(username), done, options),
+    deleteUser: (username: string, options?: CallOptions) => send('AdminDeleteUser', false, user(username), done, options),
+    disableUser: (username: string, options?: CallOptions) => send('AdminDisableUser', true, user(username), done, options),
+    enableUser: (username: string, options?: CallOptions) => send('AdminEnableUser', true, user(username), done, options),
+    globalSignOut: (username: string, options?: CallOptions) => send('AdminUserGlobalSignOut', true, user(username), done, options),
+    createGroup: (input: InPool<CreateGroupCommandInput>, options?: CallOptions) => send('CreateGroup', false, { ...pool, ...input }, groupDates<CreateGroupCommandOutput>, options),
+    getGroup: (groupName: string, options?: CallOptions) => read('GetGroup', group(groupName), groupDates<GetGroupCommandOutput>, options),
+    updateGroup: (input: InPool<UpdateGroupCommandInput>, options?: CallOptions) => send('UpdateGroup', true, { ...pool, ...input }, groupDates<UpdateGroupCommandOutput>, options),
+    deleteGroup: (groupName: string, options?: CallOptions) => send('DeleteGroup', false, group(groupName), done, options),
+    listGroups: (input: InPool<ListGroupsCommandInput>, options?: CallOptions) => read('ListGroups', { ...pool, ...input }, groupsDates<ListGroupsCommandOutput>, options),
     listUsersInGroup: (input: InPool<ListUsersInGroupCommandInput>, options?: CallOptions) =>
-      transport.read('ListUsersInGroup', { ...pool, ...input }, (client, request, abortSignal) => client.send(new ListUsersInGroupCommand(request), { abortSignal }), options),
+      read('ListUsersInGroup', { ...pool, ...input }, usersDates<ListUsersInGroupCommandOutput>, options),
     listGroupsForUser: (input: InPool<AdminListGroupsForUserCommandInput>, options?: CallOptions) =>
-      transport.read(
-        'AdminListGroupsForUser',
-        { ...pool, ...input },
-        (client, request, abortSignal) => client.send(new AdminListGroupsForUserCommand(request), { abortSignal }),
-        options,
-      ),
-    addUserToGroup: (input: InPool<AdminAddUserToGroupCommandInput>, options?: CallOptions) =>
-      transport.send('AdminAddUserToGroup', true, (client, abortSignal) => client.send(new AdminAddUserToGroupCommand({ ...pool, ...input }), { abortSignal }), options),
+      read('AdminListGroupsForUser', { ...pool, ...input }, groupsDates<AdminListGroupsForUserCommandOutput>, options),
+    addUserToGroup: (input: InPool<AdminAddUserToGroupCommandInput>, options?: CallOptions) => send('AdminAddUserToGroup', true, { ...pool, ...input }, done, options),
     removeUserFromGroup: (input: InPool<AdminRemoveUserFromGroupCommandInput>, options?: CallOptions) =>
-      transport.send(
-        'AdminRemoveUserFromGroup',
-        true,
-        (client, abortSignal) => client.send(new AdminRemoveUserFromGroupCommand({ ...pool, ...input }), { abortSignal }),
-        options,
-      ),
+      send('AdminRemoveUserFromGroup', true, { ...pool, ...input }, done, options),
   }
 }
 

@@ -2,12 +2,12 @@ import type { ErrorCode } from '../../../shared/errors'
 import { isPermanentNetworkFailure, networkLayerWording } from '../../http/network/networkFailureWording'
 import { AppError } from '../../errors/AppError'
 import { maybeAppliedAdvice } from '../../http/httpErrors'
+import { CognitoServiceError } from './cognitoWire'
 
 /*
- * What went wrong with one Cognito call, read from what the AWS SDK threw: a service exception
- * (the exception name from `__type`, `$fault`, `$metadata`), a network failure, or the caller
- * cancelling. The SDK error itself never leaves this folder (nor goes into `cause`): only its
- * name, message and request id do, scrubbed of the profile's secrets.
+ * What went wrong with one Cognito call, read from what the wire threw (cognitoWire.ts): an error
+ * answer (its exception name, status and request id), a network failure, or the caller cancelling.
+ * Only the exception's name, message and request id go on, scrubbed of the profile's secrets.
  */
 
 export type CognitoFailure =
@@ -15,37 +15,19 @@ export type CognitoFailure =
   | { kind: 'network'; systemCode: string }
   | { kind: 'cancelled' }
 
-const networkCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH'])
-
-function field(value: unknown, key: string): unknown {
-  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined
-}
-
 function text(value: unknown): string {
   return typeof value === 'string' ? value : ''
 }
 
 export function classifyFailure(error: unknown, signal: AbortSignal): CognitoFailure {
   if (signal.aborted) return { kind: 'cancelled' }
-  const name = text(field(error, 'name'))
-  const code = text(field(error, 'code'))
-  const metadata = field(error, '$metadata')
-  const status = field(metadata, 'httpStatusCode')
-  const fault = field(error, '$fault')
-  if (typeof status === 'number' || fault === 'client' || fault === 'server') {
-    const requestId = text(field(metadata, 'requestId'))
-    return {
-      kind: 'service',
-      name: name || `HTTP ${String(status)}`,
-      message: text(field(error, 'message')),
-      status: typeof status === 'number' ? status : null,
-      requestId: requestId || null,
-      serverFault: fault === 'server' || (typeof status === 'number' && status >= 500),
-    }
+  if (error instanceof CognitoServiceError) {
+    return { kind: 'service', name: error.exception, message: error.message, status: error.status, requestId: error.requestId, serverFault: error.status >= 500 || error.exception === 'UnreadableAnswer' }
   }
+  const failure = error !== null && typeof error === 'object' ? (error as { name?: unknown; code?: unknown }) : {}
+  const name = text(failure.name)
   if (name === 'AbortError') return { kind: 'cancelled' }
-  if (name === 'TimeoutError' || networkCodes.has(code)) return { kind: 'network', systemCode: code || name }
-  return { kind: 'network', systemCode: code || name || 'unknown' }
+  return { kind: 'network', systemCode: text(failure.code) || name || 'unknown' }
 }
 
 /** Throttling is waited out; every other service answer is final (LimitExceeded included: a quota, not a rate). */

@@ -44,7 +44,7 @@ export function userFromListing(user: UserType): CognitoUser {
 }
 
 /** A user as AdminGetUser answers it: the same fields, the attributes named `UserAttributes`. */
-export function userFromAdminGet(output: AdminGetUserCommandOutput): CognitoUser {
+export function userFromAdminGet(output: Omit<AdminGetUserCommandOutput, '$metadata'>): CognitoUser {
   return cognitoUser(output, output.UserAttributes)
 }
 

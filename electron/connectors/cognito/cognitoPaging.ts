@@ -58,7 +58,7 @@ export async function readTokenPage<Row>(list: TokenList<Row>, page: PageRequest
     const nextCursor = next ? encodeCursor(next) : null
     if (nextCursor && page.onNextCursor) {
       page.onNextCursor(nextCursor)
-      // The request it starts leaves through a chain of awaits (budget, limiter, SDK signing): one
+      // The request it starts leaves through a chain of awaits (budget, limiter, signing): one
       // turn of the event loop lets it reach the socket before the caller maps this page, so the
       // mapping overlaps the round trip instead of delaying it (issue 14).
       await new Promise<void>((resolve) => setImmediate(resolve))

@@ -1,17 +1,16 @@
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
 import { CallsInFlight, cancelledAfterSending, linkedSignal, throwIfAborted, waitFor } from '../../http/cancellation'
 import { ConcurrencyLimiter } from '../../http/ConcurrencyLimiter'
 import { createNetworkAgents, type NetworkOptions } from '../../http/network/networkAgents'
 import type { RequestBudget } from '../../http/RequestBudget'
 import { createSharedReads } from '../../http/sharedReads'
-import { refusePlainHttp } from '../../http/requestUrl'
 import { backoffDelay } from '../../http/retryTiming'
 import { retryReporter } from '../../http/changeProgress'
 import { redactedMark } from '../../logging/redact'
 import type { Logger } from '../../logging/Logger'
 import { AppError } from '../../errors/AppError'
 import { cognitoBudgetFamily } from './cognitoBudget'
-import { watchTheWire } from './cognitoWireMoment'
+import { wireMoments } from './cognitoWireMoment'
+import { createCognitoWire, type CognitoWire } from './cognitoWire'
 import { appErrorOf, classifyFailure, isThrottled, isTransient, type CognitoFailure } from './cognitoErrors'
 import type { CognitoProfileSettings } from './cognitoSettings'
 
@@ -52,14 +51,14 @@ export interface CallOptions {
 
 export interface CognitoTransport {
   /**
-   * Sends one call: `run` gets the client and the attempt's signal. Throttling is waited out for
+   * Sends one call: `run` gets the wire and the attempt's signal. Throttling is waited out for
    * every call (a throttled request was not processed); network failures and server faults are
    * retried only for `idempotent` calls; anything else (LimitExceeded too) fails at once.
    */
   send<Output>(
     operation: string,
     idempotent: boolean,
-    run: (client: CognitoIdentityProviderClient, abortSignal: AbortSignal) => Promise<Output>,
+    run: (wire: CognitoWire, abortSignal: AbortSignal) => Promise<Output>,
     options?: CallOptions,
   ): Promise<Output>
   /**
@@ -69,16 +68,16 @@ export interface CognitoTransport {
   read<Input extends object, Output>(
     operation: string,
     input: Input,
-    run: (client: CognitoIdentityProviderClient, input: Input, abortSignal: AbortSignal) => Promise<Output>,
+    run: (wire: CognitoWire, input: Input, abortSignal: AbortSignal) => Promise<Output>,
     options?: CallOptions,
   ): Promise<Output>
   close(): void
 }
 
 /**
- * The profile's one AWS SDK client and the policy around it. Static credentials from the profile
- * only (never the default chain, the environment or ~/.aws), every setting the SDK would otherwise
- * look up given here, and the SDK's own retries off (`maxAttempts: 1`) so this policy decides.
+ * The profile's signed calls to Cognito (cognitoWire.ts) and the policy around them: retries,
+ * throttling waits, the request budget, the concurrency limit, timeouts and the log. Credentials
+ * are the profile's own, never the AWS default chain, the environment or ~/.aws.
  */
 export function createCognitoTransport(settings: CognitoProfileSettings, logger: Logger, profileName: string, tuning: CognitoTuning = {}): CognitoTransport {
   const timeoutMs = tuning.timeoutMs ?? defaults.timeoutMs
@@ -89,28 +88,14 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
   const budget = tuning.budget
   // Each call by its own controller, which close() aborts (not a closing signal every call would listen to).
   const calls = new CallsInFlight()
-  // The SDK's outputs are plain data (Dates included), so a structured clone is a faithful copy.
+  // Outputs are plain data (Dates included), so a structured clone is a faithful copy.
   const sharedReads = createSharedReads<unknown>((output) => structuredClone(output))
   const host = settings.endpoint ? new URL(settings.endpoint).host : `cognito-idp.${settings.region}.amazonaws.com`
   logger.registerSecret(settings.accessSecret)
   // The same proxy-aware, CA-trusting agents as the HTTP client's (http/network/networkAgents.ts).
-  const { httpAgent, httpsAgent } = createNetworkAgents({ ...settings.network, ...tuning.network })
-  const quiet = { debug: () => undefined, info: () => undefined, warn: (message: string) => logger.warn(`AWS SDK: ${message}`), error: () => undefined }
-  const client = new CognitoIdentityProviderClient({
-    region: settings.region,
-    credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.accessSecret },
-    ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
-    ignoreConfiguredEndpointUrls: true,
-    useFipsEndpoint: false,
-    useDualstackEndpoint: false,
-    defaultsMode: 'standard',
-    maxAttempts: 1,
-    retryMode: 'standard',
-    requestHandler: { connectionTimeout: timeoutMs, logger: quiet, httpAgent, httpsAgent },
-  })
-  refusePlainHttpBeforeSigning(client, settings, profileName)
-  dropSdkLogging(client)
-  const onTheWire = watchTheWire(client)
+  const agents = createNetworkAgents({ ...settings.network, ...tuning.network })
+  const moments = wireMoments()
+  const wire = createCognitoWire(settings, agents, profileName, moments.reached)
 
   function log(operation: string, attempt: number, started: number, failure: CognitoFailure | null): void {
     const ms = Math.round(performance.now() - started)
@@ -134,7 +119,7 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
   async function attempt<Output>(
     operation: string,
     number: number,
-    run: (client: CognitoIdentityProviderClient, abortSignal: AbortSignal) => Promise<Output>,
+    run: (wire: CognitoWire, abortSignal: AbortSignal) => Promise<Output>,
     signal: AbortSignal,
   ): Promise<{ output: Output } | { failure: CognitoFailure }> {
     // The budget first: a call waiting for its quota holds no concurrency slot.
@@ -151,16 +136,16 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
     const linked = linkedSignal([signal, timer.signal])
     const started = performance.now()
     // Counted when the signed request goes to the network (cognitoWireMoment.ts); an answer says it went in any case.
-    const sending = ticket ? onTheWire(linked.signal, () => ticket.sending()) : () => undefined
+    const sending = ticket ? moments.onTheWire(linked.signal, () => ticket.sending()) : () => undefined
     try {
-      const output = await run(client, linked.signal)
+      const output = await run(wire, linked.signal)
       sending()
       log(operation, number, started, null)
       // Cognito sends no rate headers: the answer only ends the call's count as in flight.
       ticket?.answered({})
       return { output }
     } catch (error: unknown) {
-      // Lanyard's own refusal (plain http://, see below): nothing was sent, so nothing to classify or retry.
+      // Lanyard's own refusal (plain http://, cognitoWire.ts): nothing was sent, so nothing to classify or retry.
       if (error instanceof AppError) throw error
       const failure: CognitoFailure =
         timer.signal.aborted && !signal.aborted ? { kind: 'network', systemCode: 'TimeoutError' } : classifyFailure(error, linked.signal)
@@ -182,7 +167,7 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
   async function send<Output>(
     operation: string,
     idempotent: boolean,
-    run: (client: CognitoIdentityProviderClient, abortSignal: AbortSignal) => Promise<Output>,
+    run: (wire: CognitoWire, abortSignal: AbortSignal) => Promise<Output>,
     options: CallOptions = {},
   ): Promise<Output> {
     if (calls.closed) throw closedError()
@@ -194,7 +179,7 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
   async function sendWithRetries<Output>(
     operation: string,
     idempotent: boolean,
-    run: (client: CognitoIdentityProviderClient, abortSignal: AbortSignal) => Promise<Output>,
+    run: (wire: CognitoWire, abortSignal: AbortSignal) => Promise<Output>,
     options: CallOptions & { signal: AbortSignal },
   ): Promise<Output> {
     const secrets = [settings.accessSecret, ...(options.secrets ?? [])].filter((secret) => secret !== '')
@@ -210,7 +195,7 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
         retryShown.answered()
         if ('output' in outcome) return outcome.output
         const { failure } = outcome
-        // Cancelled once the SDK had the call: it may have reached Cognito.
+        // Cancelled once the call was on its way: it may have reached Cognito.
         if (failure.kind === 'cancelled') throw calls.closed ? closedError() : cancelledAfterSending()
         if (isThrottled(failure) && waits < throttling.maxWaits) {
           waits++
@@ -253,10 +238,10 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
   async function read<Input extends object, Output>(
     operation: string,
     input: Input,
-    run: (client: CognitoIdentityProviderClient, input: Input, abortSignal: AbortSignal) => Promise<Output>,
+    run: (wire: CognitoWire, input: Input, abortSignal: AbortSignal) => Promise<Output>,
     options: CallOptions = {},
   ): Promise<Output> {
-    const call = (client: CognitoIdentityProviderClient, abortSignal: AbortSignal) => run(client, input, abortSignal)
+    const call = (wire: CognitoWire, abortSignal: AbortSignal) => run(wire, input, abortSignal)
     // A call with secrets of its own is not only what its operation and input say: never shared.
     if ((options.secrets ?? []).some((secret) => secret !== '')) return send(operation, true, call, options)
     const key = `${operation} ${JSON.stringify(input)}`
@@ -272,42 +257,11 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
     read,
     close() {
       calls.close()
-      client.destroy()
-      httpAgent.destroy()
-      httpsAgent.destroy()
+      agents.httpAgent.destroy()
+      agents.httpsAgent.destroy()
       budget?.close()
     },
   }
-}
-
-/**
- * The SDK's logger middleware copies every answer through its schema (masking sensitive fields)
- * for the client's logger, even the no-op one a client gets when given none: for ListUsers a
- * second copy of each page, made before the caller sees the page or its PaginationToken. Lanyard
- * logs each call itself (`log` in the transport), so the middleware is not wanted.
- */
-export function dropSdkLogging(client: CognitoIdentityProviderClient): void {
-  client.middlewareStack.remove('loggerMiddleware')
-}
-
-/**
- * The Cognito side of the HTTP client's rule: a request whose resolved endpoint is plain http:// is
- * refused unless the profile may use it (a sandbox on this computer). A `build` step runs after
- * the endpoint is resolved and before the `finalizeRequest` step signs the request, so a refused
- * call is never signed, let alone sent.
- */
-function refusePlainHttpBeforeSigning(client: CognitoIdentityProviderClient, settings: CognitoProfileSettings, profileName: string): void {
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      const request = args.request as { protocol?: unknown; hostname?: unknown }
-      if (typeof request.protocol === 'string' && typeof request.hostname === 'string') {
-        const host = request.hostname.includes(':') && !request.hostname.startsWith('[') ? `[${request.hostname}]` : request.hostname
-        refusePlainHttp(new URL(`${request.protocol.replace(/:?$/, ':')}//${host}`), settings.environment, 'Cognito', profileName)
-      }
-      return next(args)
-    },
-    { step: 'build', name: 'lanyardRefusePlainHttp', priority: 'high' },
-  )
 }
 
 function scrubber(secrets: readonly string[]): (text: string) => string {

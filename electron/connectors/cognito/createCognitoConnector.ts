@@ -38,8 +38,8 @@ function objectType(id: string): ObjectTypeDescriptor {
 }
 
 /**
- * The Cognito adapter: the AWS SDK v3 client (SigV4, typed exceptions) with the profile's static
- * access key, token paging in pages of at most 60, creates and updates as named steps, and
+ * The Cognito adapter: Cognito's API signed and sent by Lanyard itself (cognitoWire.ts) with the
+ * profile's static access key, token paging in pages of at most 60, creates and updates as named steps, and
  * disable + global sign-out as the deprovision. Ids are Cognito's own names: a user's Username,
  * a group's GroupName.
  */

@@ -77,5 +77,7 @@ describe('the Electron bundles', () => {
       expect(lazily.filter((id) => id.endsWith(`electron/connectors/${adapter}`))).toHaveLength(1)
     }
     expect(modulesIn('sandbox.cjs').some((id) => id.endsWith('electron/sandbox/okta/startOktaSandbox.ts'))).toBe(true)
+    // Cognito signs and sends its calls itself (cognitoWire.ts): the AWS SDK is in no chunk at all.
+    expect(chunks.flatMap((chunk) => modulesIn(chunk.fileName)).filter((id) => /@aws-sdk|@smithy/.test(id))).toEqual([])
   }, 60_000)
 })

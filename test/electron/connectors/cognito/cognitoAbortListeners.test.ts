@@ -21,7 +21,7 @@ afterEach(() => {
 const listenerExcess = () => warnings.filter((warning) => warning.name === 'MaxListenersExceededWarning').map((warning) => warning.message)
 const abortListeners = (signal: AbortSignal) => getEventListeners(signal, 'abort').length
 
-/** A transport whose calls never reach the SDK: each `run` is the test's own (nothing listens on port 9). */
+/** A transport whose calls never reach the wire: each `run` is the test's own (nothing listens on port 9). */
 function transport(concurrency = 4): CognitoTransport {
   const logger = createRecordingLogger()
   const settings = readCognitoSettings({
@@ -35,7 +35,7 @@ function transport(concurrency = 4): CognitoTransport {
   return createCognitoTransport(settings, logger, 'Sandbox Cognito', { concurrency, timeoutMs: 10_000 })
 }
 
-/** A call held until its attempt's signal aborts (the SDK rejects so on abort). */
+/** A call held until its attempt's signal aborts (the wire rejects so on abort). */
 function held(_client: unknown, abortSignal: AbortSignal): Promise<never> {
   return new Promise((_resolve, reject) => abortSignal.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })), { once: true }))
 }

@@ -1,4 +1,3 @@
-import { ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createCognitoBudget } from '../../../../electron/connectors/cognito/cognitoBudget'
 import { readCognitoSettings } from '../../../../electron/connectors/cognito/cognitoSettings'
@@ -28,13 +27,13 @@ describe("the Cognito transport's moment a call counts in its quota", () => {
 
   /**
    * A target counts a request when it arrives, and the budget allows for the spread between the
-   * moment it counts a request sent and its arrival. The SDK serializes and signs a call before it
-   * hands the request to the network: budgetArrivalBench.ts and a debug run of 75 ListUsers saw a
-   * profile's first calls arrive 100–150 ms after the call started, more than the budget allows
-   * for (a tenth of the window), and Cognito refused 4 of them. The call counts when its signed
-   * request goes to the network.
+   * moment it counts a request sent and its arrival. With the AWS SDK, which serialized and signed a
+   * call before it handed the request to the network, budgetArrivalBench.ts and a debug run of 75
+   * ListUsers saw a profile's first calls arrive 100–150 ms after the call started, more than the
+   * budget allows for (a tenth of the window), and Cognito refused 4 of them. The call counts when
+   * its signed request goes to the network.
    */
-  it('counts a call sent when the SDK hands its signed request to the network, not when the call starts', async () => {
+  it('counts a call sent when its signed request goes to the network, not when the call starts', async () => {
     sandbox = await startCognitoSandbox({ users: 3 })
     const events: string[] = []
     const logger = createRecordingLogger()
@@ -48,14 +47,14 @@ describe("the Cognito transport's moment a call counts in its quota", () => {
     })
     const transport = createCognitoTransport(settings, logger, 'Sandbox Cognito', { budget: budgetNoting(events) })
     try {
-      const page = await transport.send('ListUsers', true, async (client, abortSignal) => {
+      const page = await transport.send('ListUsers', true, async (wire, abortSignal) => {
         events.push('call started')
-        // The SDK's own work before the request leaves (here: a turn of the event loop).
+        // Work of the call's own before the request leaves (here: a turn of the event loop).
         await new Promise((resolve) => setTimeout(resolve, 0))
         events.push('request built')
-        return client.send(new ListUsersCommand({ UserPoolId: settings.userPoolId }), { abortSignal })
+        return wire.call('ListUsers', { UserPoolId: settings.userPoolId }, abortSignal)
       })
-      expect(page.Users?.length).toBe(3)
+      expect(page.Users).toHaveLength(3)
       expect(events).toEqual(['call started', 'request built', 'counted sent'])
     } finally {
       transport.close()

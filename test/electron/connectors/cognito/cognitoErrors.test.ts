@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { appErrorOf, classifyFailure, isThrottled, isTransient, type FailureContext } from '../../../../electron/connectors/cognito/cognitoErrors'
+import { CognitoServiceError } from '../../../../electron/connectors/cognito/cognitoWire'
 import { readCognitoSettings } from '../../../../electron/connectors/cognito/cognitoSettings'
 import { AppError } from '../../../../electron/errors/AppError'
 import { createRecordingLogger } from '../../../support/recordingLogger'
 
 const live = new AbortController().signal
 
-/** An error as the AWS SDK throws a service exception. */
-function serviceException(name: string, message: string, status = 400, fault: 'client' | 'server' = 'client') {
-  return Object.assign(new Error(message), { name, $fault: fault, $metadata: { httpStatusCode: status, requestId: 'req-123' } })
+/** An error answer as the wire reads it. */
+function serviceException(name: string, message: string, status = 400) {
+  return new CognitoServiceError(name, message, status, 'req-123')
 }
 
 const context: FailureContext = {
@@ -23,7 +24,7 @@ const context: FailureContext = {
 }
 
 function mapped(name: string, message = 'Something.', status = 400) {
-  return appErrorOf(classifyFailure(serviceException(name, message, status, status >= 500 ? 'server' : 'client'), live), context)
+  return appErrorOf(classifyFailure(serviceException(name, message, status), live), context)
 }
 
 describe('Cognito exceptions as shared error codes', () => {
@@ -76,7 +77,7 @@ describe('Cognito exceptions as shared error codes', () => {
   })
 
   it('treats server faults as network trouble that may be retried, and throttling as waited out', () => {
-    const fault = classifyFailure(serviceException('InternalErrorException', 'Internal server error.', 500, 'server'), live)
+    const fault = classifyFailure(serviceException('InternalErrorException', 'Internal server error.', 500), live)
     expect(isTransient(fault)).toBe(true)
     expect(appErrorOf(fault, context).code).toBe('network')
     expect(isThrottled(classifyFailure(serviceException('TooManyRequestsException', 'Too many requests'), live))).toBe(true)

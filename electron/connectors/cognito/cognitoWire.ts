@@ -1,0 +1,98 @@
+import { bodyText, sendOverNode } from '../../http/network/nodeRequest'
+import type { NetworkAgents } from '../../http/network/networkAgents'
+import { refusePlainHttp } from '../../http/requestUrl'
+import type { CognitoProfileSettings } from './cognitoSettings'
+import { createSigner } from './signatureV4'
+
+/** An error answer from Cognito, as the AWS JSON 1.1 protocol carries it (cognitoErrors.ts reads it). */
+export class CognitoServiceError extends Error {
+  constructor(
+    /** The exception's short name: `UserNotFoundException`, or `HTTP 502` when the answer names none. */
+    readonly exception: string,
+    message: string,
+    readonly status: number,
+    readonly requestId: string | null,
+  ) {
+    super(message)
+  }
+}
+
+export interface CognitoWire {
+  /**
+   * Sends one call, signed, and answers Cognito's JSON output. Throws a `CognitoServiceError` for an
+   * error answer, or the system's own error for a network failure.
+   */
+  call(operation: string, input: object, signal: AbortSignal): Promise<Record<string, unknown>>
+}
+
+const jsonType = 'application/x-amz-json-1.1'
+
+/**
+ * Cognito's API as it is on the wire, without the AWS SDK: a POST of the input as JSON to the
+ * pool's regional endpoint, the operation in `X-Amz-Target`, signed with Signature Version 4
+ * (signatureV4.ts), sent over the profile's agents like every other connector's request
+ * (nodeRequest.ts). The SDK parsed each answer through its schemas and a middleware stack; for a
+ * 20,000-user listing that cost more CPU than everything else Lanyard does with the users (issue 14).
+ * `reached(signal)` is called as the signed request leaves, for the request budget's count.
+ */
+export function createCognitoWire(settings: CognitoProfileSettings, agents: NetworkAgents, profileName: string, reached: (signal: AbortSignal) => void): CognitoWire {
+  const endpoint = new URL(settings.endpoint ?? `https://cognito-idp.${settings.region}.${settings.region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`)
+  const path = endpoint.pathname === '' ? '/' : endpoint.pathname
+  const sign = createSigner({ accessKeyId: settings.accessKeyId, secretAccessKey: settings.accessSecret, region: settings.region, service: 'cognito-idp' })
+  return {
+    async call(operation, input, signal) {
+      // A profile that may not use plain http:// never signs a request, let alone sends one.
+      refusePlainHttp(endpoint, settings.environment, 'Cognito', profileName)
+      const body = JSON.stringify(input)
+      const headers = { host: endpoint.host, 'content-type': jsonType, 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` }
+      const { amzDate, authorization } = sign({ method: 'POST', path, headers, body })
+      reached(signal)
+      const answer = await sendOverNode(agents, {
+        method: 'POST',
+        url: endpoint,
+        headers: { ...headers, 'x-amz-date': amzDate, authorization, 'user-agent': 'Lanyard' },
+        body,
+        signal,
+      })
+      const text = await bodyText(answer.body)
+      const requestId = headerText(answer.headers['x-amzn-requestid'])
+      const output = parsedObject(text)
+      if (answer.status >= 200 && answer.status < 300) {
+        if (output) return output
+        throw new CognitoServiceError('UnreadableAnswer', `The answer to ${operation} was not a JSON object.`, answer.status, requestId)
+      }
+      throw new CognitoServiceError(exceptionName(headerText(answer.headers['x-amzn-errortype']), output?.__type) ?? `HTTP ${answer.status}`, messageOf(output), answer.status, requestId)
+    },
+  }
+}
+
+function parsedObject(text: string): Record<string, unknown> | null {
+  if (text.trim() === '') return {}
+  try {
+    const value: unknown = JSON.parse(text)
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The protocol's error type, from the header or the body's `__type`: either may carry a namespace
+ * (`com.amazonaws…#UserNotFoundException`) or a trailing URL (`UserNotFoundException:http://…`).
+ */
+function exceptionName(header: string | null, type: unknown): string | null {
+  const raw = header ?? (typeof type === 'string' ? type : null)
+  if (!raw) return null
+  const name = (raw.split(':')[0] ?? '').split('#').at(-1)?.trim() ?? ''
+  return name === '' ? null : name
+}
+
+function messageOf(output: Record<string, unknown> | null): string {
+  const message = output?.message ?? output?.Message
+  return typeof message === 'string' ? message : ''
+}
+
+function headerText(value: string | string[] | undefined): string | null {
+  const text = Array.isArray(value) ? value[0] : value
+  return text && text !== '' ? text : null
+}
