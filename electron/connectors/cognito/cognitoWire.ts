@@ -31,8 +31,8 @@ const jsonType = 'application/x-amz-json-1.1'
  * Cognito's API as it is on the wire, without the AWS SDK: a POST of the input as JSON to the
  * pool's regional endpoint, the operation in `X-Amz-Target`, signed with Signature Version 4
  * (signatureV4.ts), sent over the profile's agents like every other connector's request
- * (nodeRequest.ts). The SDK parsed each answer through its schemas and a middleware stack; for a
- * 20,000-user listing that cost more CPU than everything else Lanyard does with the users (issue 14).
+ * (nodeRequest.ts). The SDK parsed each answer through its schemas and a middleware stack: half the
+ * CPU of a 20,000-user listing (841 ms with the SDK, 418 ms without, issue 14).
  * `reached(signal)` is called as the signed request leaves, for the request budget's count.
  */
 export function createCognitoWire(settings: CognitoProfileSettings, agents: NetworkAgents, profileName: string, reached: (signal: AbortSignal) => void): CognitoWire {
