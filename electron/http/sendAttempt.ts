@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream'
-import { finished } from 'node:stream/promises'
 import type { AxiosInstance } from 'axios'
 import { cancelledAfterSending, cancelledError } from './cancellation'
+import { bodyText } from './network/nodeRequest'
 import type { HttpRequest, HttpResponse } from './types'
 
 export type NetworkFailureKind = 'timeout' | 'reset' | 'refused' | 'unresolved' | 'unreadable' | 'other'
@@ -66,7 +66,7 @@ export async function sendAttempt(axios: AxiosInstance, attempt: Attempt): Promi
     })
     const headers = plainHeaders(answer.headers)
     if (answer.status >= 200 && answer.status < 300) request.onHeaders?.(headers)
-    const data = parseBody(await readText(answer.data), attempt.parseJson ?? JSON.parse)
+    const data = parseBody(await bodyText(answer.data), attempt.parseJson ?? JSON.parse)
     return { response: { status: answer.status, data, headers } }
   } catch (error: unknown) {
     // On its way: the target may have acted on it.
@@ -78,23 +78,6 @@ export async function sendAttempt(axios: AxiosInstance, attempt: Attempt): Promi
     clearTimeout(timer)
     request.signal?.removeEventListener('abort', abort)
   }
-}
-
-/**
- * The whole body as text: chunks gathered as they come (no promise per chunk, as `for await` makes)
- * and decoded once, into a buffer of the known length. `finished` rejects when the body is cut off
- * or the request aborted, as reading it would.
- */
-async function readText(stream: Readable): Promise<string> {
-  const chunks: Buffer[] = []
-  let length = 0
-  stream.on('data', (chunk: Buffer | string) => {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
-    chunks.push(buffer)
-    length += buffer.length
-  })
-  await finished(stream)
-  return (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length)).toString('utf8')
 }
 
 /** As axios would have it: JSON when the body parses, the text itself otherwise, '' when empty. */

@@ -1,6 +1,7 @@
 import { request as httpRequest, type ClientRequest, type IncomingHttpHeaders } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { pipeline, type Readable } from 'node:stream'
+import { finished } from 'node:stream/promises'
 import { createBrotliDecompress, createUnzip } from 'node:zlib'
 import type { NetworkAgents } from './networkAgents'
 
@@ -54,11 +55,21 @@ export function sendOverNode(agents: NetworkAgents, call: NodeRequest): Promise<
   })
 }
 
-/** A whole answer's body as text, for a caller that parses it at once. */
-export async function bodyText(body: Readable): Promise<string> {
+/**
+ * The whole body as text: chunks gathered as they come (no promise per chunk, as `for await` makes)
+ * and decoded once, into a buffer of the known length. `finished` rejects when the body is cut off
+ * or the request aborted, as reading it would.
+ */
+export async function bodyText(stream: Readable): Promise<string> {
   const chunks: Buffer[] = []
-  for await (const chunk of body) chunks.push(chunk as Buffer)
-  return chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8')
+  let length = 0
+  stream.on('data', (chunk: Buffer | string) => {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
+    chunks.push(buffer)
+    length += buffer.length
+  })
+  await finished(stream)
+  return (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length)).toString('utf8')
 }
 
 function decoderFor(encoding: string | undefined) {
