@@ -109,6 +109,37 @@ describe('searching a directory list as you type', () => {
     expect(wrapper.find('[aria-busy="true"]').exists()).toBe(false)
   })
 
+  it('keeps the rows of before a search that failed greyed, says so under the table, and Retry brings the answer', async () => {
+    const answers: Deferred<Result<DirectoryPage>>[] = []
+    const { wrapper } = await mountAt(usersPath, profile, {
+      'directory.list': (input) => {
+        if (!input.search) return page(users(3))
+        const answer = deferred<Result<DirectoryPage>>()
+        answers.push(answer)
+        return answer.promise
+      },
+    })
+    const stale = () => wrapper.find('.directory-list__rows--stale').exists()
+    const status = () => wrapper.find('.list-status').text()
+    await typeSearch(wrapper, 'user 2')
+    answers[0]?.resolve({ ok: false, error: { code: 'network', message: 'Cognito had a problem answering (InternalErrorException).' } })
+    await flushPromises()
+
+    expect(wrapper.find('.directory-list__error').text()).toContain('Cognito had a problem answering')
+    expect(renderedNames(wrapper)).toEqual(['User 0', 'User 1', 'User 2'])
+    expect(stale()).toBe(true)
+    // Nothing is on its way: greyed, not busy.
+    expect(wrapper.find('[aria-busy="true"]').exists()).toBe(false)
+    expect(status()).toBe('The users shown are from before this search, which failed.')
+
+    await wrapper.find('.directory-list__error button').trigger('click')
+    answers[1]?.resolve(page(users(1, 2)))
+    await flushPromises()
+    expect(renderedNames(wrapper)).toEqual(['User 2'])
+    expect(stale()).toBe(false)
+    expect(status()).toMatch(/^End of list/)
+  })
+
   it('asks the newest text when the search out ends cancelled, and shows neither a cancel nor an error', async () => {
     const answers: Deferred<Result<DirectoryPage>>[] = []
     const { wrapper, api } = await mountAt(usersPath, profile, {
