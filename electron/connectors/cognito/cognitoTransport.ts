@@ -32,6 +32,8 @@ export interface CognitoTuning {
   budget?: RequestBudget
   /** The tests' proxy and name seams, added to the profile's own network settings. */
   network?: NetworkOptions
+  /** This computer's clock, as requests are signed with it. */
+  clock?: () => number
 }
 
 const defaults = {
@@ -95,7 +97,7 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
   // The same proxy-aware, CA-trusting agents as the HTTP client's (http/network/networkAgents.ts).
   const agents = createNetworkAgents({ ...settings.network, ...tuning.network })
   const moments = wireMoments()
-  const wire = createCognitoWire(settings, agents, profileName, moments.reached)
+  const wire = createCognitoWire(settings, agents, profileName, moments.reached, tuning.clock)
 
   function log(operation: string, attempt: number, started: number, failure: CognitoFailure | null): void {
     const ms = Math.round(performance.now() - started)

@@ -27,6 +27,12 @@ export interface CognitoWire {
 
 const jsonType = 'application/x-amz-json-1.1'
 
+/** AWS refuses a request signed more than five minutes away from its own clock. */
+const allowedSkewMs = 5 * 60_000
+
+/** The exceptions AWS answers a request signed at a time it does not accept with (as the SDK lists them). */
+const clockRefusals = new Set(['AuthFailure', 'InvalidSignatureException', 'RequestExpired', 'RequestInTheFuture', 'RequestTimeTooSkewed', 'SignatureDoesNotMatch'])
+
 /**
  * Cognito's API as it is on the wire, without the AWS SDK: a POST of the input as JSON to the
  * pool's regional endpoint, the operation in `X-Amz-Target`, signed with Signature Version 4
@@ -34,34 +40,59 @@ const jsonType = 'application/x-amz-json-1.1'
  * (nodeRequest.ts). The SDK parsed each answer through its schemas and a middleware stack: half the
  * CPU of a 20,000-user listing (841 ms with the SDK, 418 ms without, issue 14).
  * `reached(signal)` is called as the signed request leaves, for the request budget's count.
+ *
+ * A workstation's clock can be minutes off, and AWS refuses a signature from more than five
+ * minutes away. So, as the SDK does, every answer's `Date` corrects the time requests are signed
+ * with when the two are that far apart, and a request refused for its time is signed again and
+ * sent once more: it was refused, so nothing was done. `clock` is a test seam.
  */
-export function createCognitoWire(settings: CognitoProfileSettings, agents: NetworkAgents, profileName: string, reached: (signal: AbortSignal) => void): CognitoWire {
+export function createCognitoWire(
+  settings: CognitoProfileSettings,
+  agents: NetworkAgents,
+  profileName: string,
+  reached: (signal: AbortSignal) => void,
+  clock: () => number = Date.now,
+): CognitoWire {
   const endpoint = new URL(settings.endpoint ?? `https://cognito-idp.${settings.region}.${settings.region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`)
   const path = endpoint.pathname === '' ? '/' : endpoint.pathname
   const sign = createSigner({ accessKeyId: settings.accessKeyId, secretAccessKey: settings.accessSecret, region: settings.region, service: 'cognito-idp' })
+  // AWS's time minus this computer's, once an answer showed them more than the allowed skew apart.
+  let clockOffsetMs = 0
+
+  /** Whether the answer's Date moved the signing time (it was more than the allowed skew away). */
+  function heedServerTime(date: string | null): boolean {
+    const serverTime = date === null ? Number.NaN : Date.parse(date)
+    if (Number.isNaN(serverTime) || Math.abs(serverTime - (clock() + clockOffsetMs)) < allowedSkewMs) return false
+    clockOffsetMs = serverTime - clock()
+    return true
+  }
+
+  async function send(operation: string, body: string, signal: AbortSignal): Promise<{ status: number; output: Record<string, unknown> | null; error: CognitoServiceError | null; clockMoved: boolean }> {
+    const headers = { host: endpoint.host, 'content-type': jsonType, 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` }
+    const { amzDate, authorization } = sign({ method: 'POST', path, headers, body }, clock() + clockOffsetMs)
+    reached(signal)
+    const answer = await sendOverNode(agents, { method: 'POST', url: endpoint, headers: { ...headers, 'x-amz-date': amzDate, authorization, 'user-agent': 'Lanyard' }, body, signal })
+    const text = await bodyText(answer.body)
+    const clockMoved = heedServerTime(headerText(answer.headers.date))
+    const requestId = headerText(answer.headers['x-amzn-requestid'])
+    const output = parsedObject(text)
+    if (answer.status >= 200 && answer.status < 300) {
+      const unreadable = output ? null : new CognitoServiceError('UnreadableAnswer', `The answer to ${operation} was not a JSON object.`, answer.status, requestId)
+      return { status: answer.status, output, error: unreadable, clockMoved }
+    }
+    const name = exceptionName(headerText(answer.headers['x-amzn-errortype']), output?.__type) ?? `HTTP ${answer.status}`
+    return { status: answer.status, output, error: new CognitoServiceError(name, messageOf(output), answer.status, requestId), clockMoved }
+  }
+
   return {
     async call(operation, input, signal) {
       // A profile that may not use plain http:// never signs a request, let alone sends one.
       refusePlainHttp(endpoint, settings.environment, 'Cognito', profileName)
       const body = JSON.stringify(input)
-      const headers = { host: endpoint.host, 'content-type': jsonType, 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` }
-      const { amzDate, authorization } = sign({ method: 'POST', path, headers, body })
-      reached(signal)
-      const answer = await sendOverNode(agents, {
-        method: 'POST',
-        url: endpoint,
-        headers: { ...headers, 'x-amz-date': amzDate, authorization, 'user-agent': 'Lanyard' },
-        body,
-        signal,
-      })
-      const text = await bodyText(answer.body)
-      const requestId = headerText(answer.headers['x-amzn-requestid'])
-      const output = parsedObject(text)
-      if (answer.status >= 200 && answer.status < 300) {
-        if (output) return output
-        throw new CognitoServiceError('UnreadableAnswer', `The answer to ${operation} was not a JSON object.`, answer.status, requestId)
-      }
-      throw new CognitoServiceError(exceptionName(headerText(answer.headers['x-amzn-errortype']), output?.__type) ?? `HTTP ${answer.status}`, messageOf(output), answer.status, requestId)
+      let answer = await send(operation, body, signal)
+      if (answer.error && answer.clockMoved && clockRefusals.has(answer.error.exception)) answer = await send(operation, body, signal)
+      if (answer.error) throw answer.error
+      return answer.output as Record<string, unknown>
     },
   }
 }

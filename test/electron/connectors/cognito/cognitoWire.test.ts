@@ -5,7 +5,10 @@ import { createCognitoTransport } from '../../../../electron/connectors/cognito/
 import type { Environment } from '../../../../shared/profiles'
 import { createRecordingLogger } from '../../../support/recordingLogger'
 import { expectAppError } from '../../../support/expectAppError'
+import { startCognitoSandbox } from '../../../../electron/sandbox/cognito/startCognitoSandbox'
+import { startCountingProxy } from '../../../support/countingProxy'
 import { startLocalServer, type LocalServer, type Reply } from '../../http/localServer'
+import { sandboxValues } from './cognitoSandboxHarness'
 
 /*
  * Cognito's calls as they go on the wire and come back, without the AWS SDK (cognitoWire.ts),
@@ -119,5 +122,57 @@ describe("Cognito's calls on the wire", () => {
     close()
     expect(error.message).toMatch(/http/)
     expect(server!.received).toEqual([])
+  })
+
+  it.each([
+    ['10 minutes behind', -10 * 60_000],
+    ['an hour ahead', 60 * 60_000],
+  ])('signs with AWS’s time when this computer’s clock is %s: the refused call once more, then every call right first time', async (_name, skewMs) => {
+    const sandbox = await startCognitoSandbox({ users: 3 })
+    const proxy = await startCountingProxy(sandbox.url, { keepHost: true })
+    const logger = createRecordingLogger()
+    const settings = readCognitoSettings({
+      profileId: 'profile-1',
+      profileName: 'Skewed Cognito',
+      environment: 'sandbox',
+      values: { ...sandboxValues(sandbox), url: proxy.url },
+      secrets: { accessSecret: sandbox.credentials.accessSecret! },
+      logger,
+    })
+    const transport = createCognitoTransport(settings, logger, 'Skewed Cognito', { clock: () => Date.now() + skewMs, maxRetries: 0 })
+    try {
+      const api = createCognitoApi(transport, settings.userPoolId)
+      expect((await api.listUsers({})).Users).toHaveLength(3)
+      expect((await api.describeUserPool()).UserPool?.Id).toBe(settings.userPoolId)
+      // The first ListUsers refused for its time and sent again; DescribeUserPool signed right at once.
+      expect(proxy.seen).toEqual(['POST / ListUsers', 'POST / ListUsers', 'POST / DescribeUserPool'])
+    } finally {
+      transport.close()
+      await proxy.close()
+      await sandbox.close()
+    }
+  })
+
+  it('sends a call refused for a bad signature only once when the clocks agree: the secret is wrong, not the time', async () => {
+    const sandbox = await startCognitoSandbox({ users: 3 })
+    const proxy = await startCountingProxy(sandbox.url, { keepHost: true })
+    const logger = createRecordingLogger()
+    const settings = readCognitoSettings({
+      profileId: 'profile-1',
+      profileName: 'Wrong secret',
+      environment: 'sandbox',
+      values: { ...sandboxValues(sandbox), url: proxy.url },
+      secrets: { accessSecret: 'not-the-secret' },
+      logger,
+    })
+    const transport = createCognitoTransport(settings, logger, 'Wrong secret', { maxRetries: 0 })
+    try {
+      await expectAppError(createCognitoApi(transport, settings.userPoolId).listUsers({}), 'auth_failed')
+      expect(proxy.seen).toEqual(['POST / ListUsers'])
+    } finally {
+      transport.close()
+      await proxy.close()
+      await sandbox.close()
+    }
   })
 })
