@@ -112,7 +112,7 @@ describe('Corporate networks: proxy and TLS inspection', () => {
     expect(guarded.tunnels.length).toBe(1)
   })
 
-  it('the Cognito SDK client goes through the same proxy and trusts the same profile CA', async () => {
+  it("Cognito's signed calls go through the same proxy and trust the same profile CA", async () => {
     const sandbox = await startCognitoSandbox({ users: 3 })
     running.push(sandbox)
     const front = await startTlsFront(authority, sandbox.url)
