@@ -3,7 +3,7 @@ import type { ConnectorFactory, ConnectorSettings, LazyConnectorFactory } from '
 
 /**
  * Each adapter's module, imported the first time a profile of that target is used: an Okta
- * listing never loads the Cognito adapter and the AWS SDK behind it (issue 14: they cost 40–45 MB
+ * listing never loads the Cognito adapter (issue 14: it and the AWS SDK it then used cost 40–45 MB
  * of resident memory). The catalogue's descriptors stay eager; they are data. The Electron bundle
  * keeps each adapter as a chunk of its own (vite.electron.config.ts) so the import stays lazy there too.
  */

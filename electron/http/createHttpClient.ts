@@ -28,7 +28,7 @@ const unannouncedRateLimitWait = { initialMs: 1_000, maxMs: 30_000 }
 const bodilessWrites = new Set(['POST', 'PUT', 'PATCH'])
 
 /**
- * The one HTTP client of a connector profile (Okta, Coupa, GoTo; Cognito uses the AWS SDK).
+ * The one HTTP client of a connector profile (Okta, Coupa, GoTo; Cognito signs its own calls, cognitoWire.ts).
  * Every request gets the profile's authentication, a timeout, the profile's concurrency limit,
  * retries for idempotent requests, waits for rate-limit resets, cancellation, one log line per
  * attempt, and an `AppError` with a shared code and a help-desk message when it fails. Identical

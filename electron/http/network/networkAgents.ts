@@ -32,10 +32,10 @@ type ConnectionOptions = tls.ConnectionOptions & { host?: string; port?: number;
 type ConnectionCallback = (error: Error | null, socket: Duplex) => void
 
 /**
- * The agents behind one profile's HTTP client and its Cognito SDK client. The proxy is decided per
- * connection, so one agent serves both axios and the AWS SDK. HTTPS through a proxy is always a
- * CONNECT tunnel with TLS end to end to the target: the proxy sees the host name and port, never a
- * header or a body (axios's own proxy support would send https requests to the proxy in clear).
+ * The agents behind one profile's requests (nodeRequest.ts: the HTTP client's and Cognito's wire).
+ * The proxy is decided per connection. HTTPS through a proxy is always a CONNECT tunnel with TLS
+ * end to end to the target: the proxy sees the host name and port, never a header or a body
+ * (axios's own proxy support would send https requests to the proxy in clear).
  */
 /*
  * TLS contexts by the profile's extra CA text ('' for none). A context holds every trusted root,

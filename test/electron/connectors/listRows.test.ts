@@ -208,7 +208,7 @@ describe('a list asked for rows only maps no attribute, and gives the same rows'
       () => coupaUserToObject(coupaTestContext(), parseCoupaRow({ ...fullCoupaUser(), id: '606' }, 'a user')),
     ],
     [
-      // Its list is the AWS SDK's; the same listedUser maps each user of it.
+      // Its list is the wire's answer (cognitoOutputs.ts); the same listedUser maps each user of it.
       'Cognito',
       async (counter, rowsOnly) => listedCognitoUser(cognitoUsers, countingReads(cognitoUser, counter), { pageSize: 60, rowsOnly }),
       () => cognitoUserToObject(cognitoUsers, cognitoUser),

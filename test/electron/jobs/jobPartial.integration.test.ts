@@ -135,7 +135,7 @@ describe('a deprovision that stopped part-way, retried or resumed', () => {
   it('cognito: the answer of "disable" lost; the sign-out, which cannot be read back, is sent on retry and the disable is not', async () => {
     const setUp = await throughProxy('cognito')
     const { proxy, tenants, services, account, before } = setUp
-    // Cognito disables the user but no answer arrives, the SDK's own retries' neither: the entry stays pending, the sign-out never sent.
+    // Cognito disables the user but no answer arrives, the transport's retries' neither: the entry stays pending, the sign-out never sent.
     proxy.lose(/ AdminDisableUser /, 100)
     const started = await startJob(services, deprovisionPlan([account]))
     const first = await untilJobIs(services, started.id, ['done'])
