@@ -69,8 +69,8 @@ async function listEverything(
   // Pages fetched side by side must still come back in the target's order (ids ascending where numeric).
   const numeric = ids.every((id) => /^\d+$/.test(id))
   const ordered = numeric ? ids.every((id, index) => index === 0 || BigInt(ids[index - 1]!) < BigInt(id)) : null
-  // One log line per request the HTTP client sent (read-ahead included); the AWS SDK logs none.
-  const requests = logger.lines.filter((line) => typeof line.fields?.method === 'string').length
+  // One log line per request sent (read-ahead included): the HTTP client's name the method, Cognito's the operation.
+  const requests = logger.lines.filter((line) => typeof line.fields?.method === 'string' || typeof line.fields?.operation === 'string').length
   const perFlight = inFlight > 1 ? ` / ${inFlight} in flight` : ''
   return {
     benchmark: `${descriptor.label}: list ${ids.length.toLocaleString('en')} users`,
