@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { withReadAhead } from '../../../../electron/connectors/withReadAhead'
 import { expectAppError } from '../../../support/expectAppError'
 import { allPages, behindLanyardsBack, goToHarness } from './goToSandboxHarness'
 
@@ -35,6 +36,25 @@ describe('GoToMeeting connector: users against the sandbox account', () => {
     const told: string[] = []
     const page = await connector.list('users', { search: '', pageSize: 10, onNextCursor: (cursor) => told.push(cursor) })
     expect(told).toEqual([page.nextCursor])
+  })
+
+  it('reads a list to its end as the app does (reading ahead) with one request a page, none past the end', async () => {
+    const { connector, tenant, requests, mark } = await goToHarness({ users: 95 })
+    // As the app reads it: the next page asked for while this one is mapped (withReadAhead.ts).
+    const app = withReadAhead(connector)
+    const first = await app.list('users', { search: '', pageSize: 10 })
+    mark()
+    let cursor = first.nextCursor
+    let read = first.items.length
+    while (cursor) {
+      const page = await app.list('users', { search: '', cursor, pageSize: 10 })
+      read += page.items.length
+      cursor = page.nextCursor
+    }
+    // Settled: a page read ahead past the end would still be on its way now.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(read).toBe(tenant.count())
+    expect(requests().filter((request) => request.method === 'GET' && /\/users\?/.test(request.path))).toHaveLength(Math.ceil(tenant.count() / 10) - 1)
   })
 
   it('searches by a part of the email, by first and last name, and by key', async () => {
