@@ -31,11 +31,32 @@ describe('GoToMeeting connector: users against the sandbox account', () => {
     expect(new Set(ids)).toEqual(new Set(tenant.users().map((user) => user.key)))
   })
 
-  it('tells the next cursor ahead of the page, the same one it returns', async () => {
+  it('tells the next cursor ahead of a page after the first, the same one it returns', async () => {
     const { connector } = await goToHarness()
+    const first = await connector.list('users', { search: '', pageSize: 10 })
     const told: string[] = []
-    const page = await connector.list('users', { search: '', pageSize: 10, onNextCursor: (cursor) => told.push(cursor) })
+    const page = await connector.list('users', { search: '', cursor: first.nextCursor, pageSize: 10, onNextCursor: (cursor) => told.push(cursor) })
     expect(told).toEqual([page.nextCursor])
+  })
+
+  it('tells no cursor ahead of the page the total says is the last, yet reads on when the answer says the list grew', async () => {
+    const { connector, sandbox, tenant } = await goToHarness({ users: 95 })
+    const total = tenant.count()
+    const pageSize = Math.ceil(total / 3)
+    const first = await connector.list('users', { search: '', pageSize })
+    const second = await connector.list('users', { search: '', cursor: first.nextCursor, pageSize })
+    expect(second.items.length + first.items.length).toBeLessThan(total)
+    // Enough people join that the page the total said was the last is now full, with more behind it.
+    const joiners = Array.from({ length: pageSize }, (_, index) => ({ email: `joiner${index}@example.com`, firstName: 'Late', lastName: `Joiner${index}` }))
+    expect((await behindLanyardsBack(sandbox, 'POST', 'users', { users: joiners })).status).toBeLessThan(300)
+    const told: string[] = []
+    const third = await connector.list('users', { search: '', cursor: second.nextCursor, pageSize, onNextCursor: (cursor) => told.push(cursor) })
+    expect(told).toEqual([])
+    expect(third.total).toBe(total + pageSize)
+    expect(third.items).toHaveLength(pageSize)
+    const fourth = await connector.list('users', { search: '', cursor: third.nextCursor, pageSize })
+    expect(first.items.length + second.items.length + third.items.length + fourth.items.length).toBe(total + pageSize)
+    expect(fourth.nextCursor).toBeNull()
   })
 
   it('reads a list to its end as the app does (reading ahead) with one request a page, none past the end', async () => {
@@ -51,8 +72,8 @@ describe('GoToMeeting connector: users against the sandbox account', () => {
       read += page.items.length
       cursor = page.nextCursor
     }
-    // Settled: a page read ahead past the end would still be on its way now.
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    // Settled: a page read ahead past the end waits its turn in the request budget (10 a second), then goes.
+    await new Promise((resolve) => setTimeout(resolve, 500))
     expect(read).toBe(tenant.count())
     expect(requests().filter((request) => request.method === 'GET' && /\/users\?/.test(request.path))).toHaveLength(Math.ceil(tenant.count() / 10) - 1)
   })
