@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createCognitoApi } from '../../../../electron/connectors/cognito/cognitoApi'
 import { readCognitoSettings } from '../../../../electron/connectors/cognito/cognitoSettings'
-import { createCognitoTransport } from '../../../../electron/connectors/cognito/cognitoTransport'
+import { createCognitoTransport, type CognitoTuning } from '../../../../electron/connectors/cognito/cognitoTransport'
 import type { Environment } from '../../../../shared/profiles'
 import { createRecordingLogger } from '../../../support/recordingLogger'
 import { expectAppError } from '../../../support/expectAppError'
 import { startCognitoSandbox } from '../../../../electron/sandbox/cognito/startCognitoSandbox'
+import { afterTest } from '../../../support/connectorHarness'
 import { startCountingProxy } from '../../../support/countingProxy'
 import { startLocalServer, type LocalServer, type Reply } from '../../http/localServer'
 import { sandboxValues } from './cognitoSandboxHarness'
@@ -124,55 +125,40 @@ describe("Cognito's calls on the wire", () => {
     expect(server!.received).toEqual([])
   })
 
+  /** A sandbox pool behind a counting proxy, and the API of a profile for it with `secret` and `tuning`; all closed after the test. */
+  async function poolBehindProxy(secret: string | null, tuning: CognitoTuning) {
+    const sandbox = await startCognitoSandbox({ users: 3 })
+    afterTest(() => sandbox.close())
+    const proxy = await startCountingProxy(sandbox.url, { keepHost: true })
+    afterTest(() => proxy.close())
+    const logger = createRecordingLogger()
+    const settings = readCognitoSettings({
+      profileId: 'profile-1',
+      profileName: 'Proxied Cognito',
+      environment: 'sandbox',
+      values: { ...sandboxValues(sandbox), url: proxy.url },
+      secrets: { accessSecret: secret ?? sandbox.credentials.accessSecret! },
+      logger,
+    })
+    const transport = createCognitoTransport(settings, logger, 'Proxied Cognito', { maxRetries: 0, ...tuning })
+    afterTest(() => transport.close())
+    return { api: createCognitoApi(transport, settings.userPoolId), proxy, userPoolId: settings.userPoolId }
+  }
+
   it.each([
     ['10 minutes behind', -10 * 60_000],
     ['an hour ahead', 60 * 60_000],
   ])('signs with AWS’s time when this computer’s clock is %s: the refused call once more, then every call right first time', async (_name, skewMs) => {
-    const sandbox = await startCognitoSandbox({ users: 3 })
-    const proxy = await startCountingProxy(sandbox.url, { keepHost: true })
-    const logger = createRecordingLogger()
-    const settings = readCognitoSettings({
-      profileId: 'profile-1',
-      profileName: 'Skewed Cognito',
-      environment: 'sandbox',
-      values: { ...sandboxValues(sandbox), url: proxy.url },
-      secrets: { accessSecret: sandbox.credentials.accessSecret! },
-      logger,
-    })
-    const transport = createCognitoTransport(settings, logger, 'Skewed Cognito', { clock: () => Date.now() + skewMs, maxRetries: 0 })
-    try {
-      const api = createCognitoApi(transport, settings.userPoolId)
-      expect((await api.listUsers({})).Users).toHaveLength(3)
-      expect((await api.describeUserPool()).UserPool?.Id).toBe(settings.userPoolId)
-      // The first ListUsers refused for its time and sent again; DescribeUserPool signed right at once.
-      expect(proxy.seen).toEqual(['POST / ListUsers', 'POST / ListUsers', 'POST / DescribeUserPool'])
-    } finally {
-      transport.close()
-      await proxy.close()
-      await sandbox.close()
-    }
+    const { api, proxy, userPoolId } = await poolBehindProxy(null, { clock: () => Date.now() + skewMs })
+    expect((await api.listUsers({})).Users).toHaveLength(3)
+    expect((await api.describeUserPool()).UserPool?.Id).toBe(userPoolId)
+    // The first ListUsers refused for its time and sent again; DescribeUserPool signed right at once.
+    expect(proxy.seen).toEqual(['POST / ListUsers', 'POST / ListUsers', 'POST / DescribeUserPool'])
   })
 
   it('sends a call refused for a bad signature only once when the clocks agree: the secret is wrong, not the time', async () => {
-    const sandbox = await startCognitoSandbox({ users: 3 })
-    const proxy = await startCountingProxy(sandbox.url, { keepHost: true })
-    const logger = createRecordingLogger()
-    const settings = readCognitoSettings({
-      profileId: 'profile-1',
-      profileName: 'Wrong secret',
-      environment: 'sandbox',
-      values: { ...sandboxValues(sandbox), url: proxy.url },
-      secrets: { accessSecret: 'not-the-secret' },
-      logger,
-    })
-    const transport = createCognitoTransport(settings, logger, 'Wrong secret', { maxRetries: 0 })
-    try {
-      await expectAppError(createCognitoApi(transport, settings.userPoolId).listUsers({}), 'auth_failed')
-      expect(proxy.seen).toEqual(['POST / ListUsers'])
-    } finally {
-      transport.close()
-      await proxy.close()
-      await sandbox.close()
-    }
+    const { api, proxy } = await poolBehindProxy('not-the-secret', {})
+    await expectAppError(api.listUsers({}), 'auth_failed')
+    expect(proxy.seen).toEqual(['POST / ListUsers'])
   })
 })

@@ -24,6 +24,20 @@ async function typeSearch(wrapper: Awaited<ReturnType<typeof mountAt>>['wrapper'
   await wrapper.find('input[type="search"]').setValue(text)
 }
 
+/** The list at its three users; every search after it waits for the test to answer it (`answers`, in order). */
+async function mountWithSearchesHeld() {
+  const answers: Deferred<Result<DirectoryPage>>[] = []
+  const { wrapper } = await mountAt(usersPath, profile, {
+    'directory.list': (input) => {
+      if (!input.search) return page(users(3))
+      const answer = deferred<Result<DirectoryPage>>()
+      answers.push(answer)
+      return answer.promise
+    },
+  })
+  return { wrapper, answers }
+}
+
 describe('searching a directory list as you type', () => {
   it('asks at once on the first keystroke, keeps one search out while typing, then asks the newest text when the answer comes', async () => {
     const answers: Deferred<Result<DirectoryPage>>[] = []
@@ -79,15 +93,7 @@ describe('searching a directory list as you type', () => {
   })
 
   it('greys the rows shown and marks them busy while a newer search is out or waits its turn', async () => {
-    const answers: Deferred<Result<DirectoryPage>>[] = []
-    const { wrapper } = await mountAt(usersPath, profile, {
-      'directory.list': (input) => {
-        if (!input.search) return page(users(3))
-        const answer = deferred<Result<DirectoryPage>>()
-        answers.push(answer)
-        return answer.promise
-      },
-    })
+    const { wrapper, answers } = await mountWithSearchesHeld()
     const stale = () => wrapper.find('.directory-list__rows--stale').exists()
     expect(stale()).toBe(false)
 
@@ -110,15 +116,7 @@ describe('searching a directory list as you type', () => {
   })
 
   it('keeps the rows of before a search that failed greyed, says so under the table, and Retry brings the answer', async () => {
-    const answers: Deferred<Result<DirectoryPage>>[] = []
-    const { wrapper } = await mountAt(usersPath, profile, {
-      'directory.list': (input) => {
-        if (!input.search) return page(users(3))
-        const answer = deferred<Result<DirectoryPage>>()
-        answers.push(answer)
-        return answer.promise
-      },
-    })
+    const { wrapper, answers } = await mountWithSearchesHeld()
     const stale = () => wrapper.find('.directory-list__rows--stale').exists()
     const status = () => wrapper.find('.list-status').text()
     await typeSearch(wrapper, 'user 2')
