@@ -67,7 +67,8 @@ export function createCognitoWire(
     return true
   }
 
-  async function send(operation: string, body: string, signal: AbortSignal): Promise<{ status: number; output: Record<string, unknown> | null; error: CognitoServiceError | null; clockMoved: boolean }> {
+  /** One signed request and what came back: the output, or the error it is. */
+  async function send(operation: string, body: string, signal: AbortSignal): Promise<{ output: Record<string, unknown> | null; error: CognitoServiceError | null; clockMoved: boolean }> {
     const headers = { host: endpoint.host, 'content-type': jsonType, 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` }
     const { amzDate, authorization } = sign({ method: 'POST', path, headers, body }, clock() + clockOffsetMs)
     reached(signal)
@@ -78,10 +79,10 @@ export function createCognitoWire(
     const output = parsedObject(text)
     if (answer.status >= 200 && answer.status < 300) {
       const unreadable = output ? null : new CognitoServiceError('UnreadableAnswer', `The answer to ${operation} was not a JSON object.`, answer.status, requestId)
-      return { status: answer.status, output, error: unreadable, clockMoved }
+      return { output, error: unreadable, clockMoved }
     }
     const name = exceptionName(headerText(answer.headers['x-amzn-errortype']), output?.__type) ?? `HTTP ${answer.status}`
-    return { status: answer.status, output, error: new CognitoServiceError(name, messageOf(output), answer.status, requestId), clockMoved }
+    return { output, error: new CognitoServiceError(name, messageOf(output), answer.status, requestId), clockMoved }
   }
 
   return {
