@@ -10,7 +10,7 @@ import type { Logger } from '../../logging/Logger'
 import { AppError } from '../../errors/AppError'
 import { cognitoBudgetFamily } from './cognitoBudget'
 import { wireMoments } from './cognitoWireMoment'
-import { createCognitoWire, type CognitoWire } from './cognitoWire'
+import { cognitoEndpoint, createCognitoWire, type CognitoWire } from './cognitoWire'
 import { appErrorOf, classifyFailure, isThrottled, isTransient, type CognitoFailure } from './cognitoErrors'
 import type { CognitoProfileSettings } from './cognitoSettings'
 
@@ -92,7 +92,7 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
   const calls = new CallsInFlight()
   // Outputs are plain data (Dates included), so a structured clone is a faithful copy.
   const sharedReads = createSharedReads<unknown>((output) => structuredClone(output))
-  const host = settings.endpoint ? new URL(settings.endpoint).host : `cognito-idp.${settings.region}.amazonaws.com`
+  const host = cognitoEndpoint(settings).host
   logger.registerSecret(settings.accessSecret)
   // The same proxy-aware, CA-trusting agents as the HTTP client's (http/network/networkAgents.ts).
   const agents = createNetworkAgents({ ...settings.network, ...tuning.network })

@@ -33,6 +33,12 @@ const allowedSkewMs = 5 * 60_000
 /** The exceptions AWS answers a request signed at a time it does not accept with (as the SDK lists them). */
 const clockRefusals = new Set(['AuthFailure', 'InvalidSignatureException', 'RequestExpired', 'RequestInTheFuture', 'RequestTimeTooSkewed', 'SignatureDoesNotMatch'])
 
+/** Where the profile's calls go: its Target URL when set, the pool's regional endpoint otherwise. */
+export function cognitoEndpoint(settings: Pick<CognitoProfileSettings, 'endpoint' | 'region'>): URL {
+  const domain = settings.region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'
+  return new URL(settings.endpoint ?? `https://cognito-idp.${settings.region}.${domain}`)
+}
+
 /**
  * Cognito's API as it is on the wire, without the AWS SDK: a POST of the input as JSON to the
  * pool's regional endpoint, the operation in `X-Amz-Target`, signed with Signature Version 4
@@ -53,7 +59,7 @@ export function createCognitoWire(
   reached: (signal: AbortSignal) => void,
   clock: () => number = Date.now,
 ): CognitoWire {
-  const endpoint = new URL(settings.endpoint ?? `https://cognito-idp.${settings.region}.${settings.region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`)
+  const endpoint = cognitoEndpoint(settings)
   const path = endpoint.pathname === '' ? '/' : endpoint.pathname
   const sign = createSigner({ accessKeyId: settings.accessKeyId, secretAccessKey: settings.accessSecret, region: settings.region, service: 'cognito-idp' })
   // AWS's time minus this computer's, once an answer showed them more than the allowed skew apart.

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createCognitoApi } from '../../../../electron/connectors/cognito/cognitoApi'
 import { readCognitoSettings } from '../../../../electron/connectors/cognito/cognitoSettings'
+import { cognitoEndpoint } from '../../../../electron/connectors/cognito/cognitoWire'
 import { createCognitoTransport, type CognitoTuning } from '../../../../electron/connectors/cognito/cognitoTransport'
 import type { Environment } from '../../../../shared/profiles'
 import { createRecordingLogger } from '../../../support/recordingLogger'
@@ -115,6 +116,12 @@ describe("Cognito's calls on the wire", () => {
     close()
     expect(error.message).toMatch(/may have/i)
     expect(server!.received).toHaveLength(1)
+  })
+
+  it('sends to the pool’s regional endpoint (China’s regions under amazonaws.com.cn), or to the Target URL when the profile sets one', () => {
+    expect(cognitoEndpoint({ region: 'eu-west-1', endpoint: undefined }).href).toBe('https://cognito-idp.eu-west-1.amazonaws.com/')
+    expect(cognitoEndpoint({ region: 'cn-north-1', endpoint: undefined }).href).toBe('https://cognito-idp.cn-north-1.amazonaws.com.cn/')
+    expect(cognitoEndpoint({ region: 'eu-west-1', endpoint: 'https://vpce-1.cognito-idp.eu-west-1.vpce.amazonaws.com' }).host).toBe('vpce-1.cognito-idp.eu-west-1.vpce.amazonaws.com')
   })
 
   it('refuses a real profile’s plain http:// address before signing or sending anything', async () => {
