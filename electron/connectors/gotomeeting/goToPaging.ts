@@ -6,8 +6,9 @@ import { listEnvelopeSchema, parseAnswer, withQuery, type GoToContext } from './
  * GoTo pages by `pageSize` and a 0-based `offset`, and answers `{results, fromIndex, toIndex,
  * total}` (B.2), so a page of exactly the size asked for is one request. The cursor handed to the
  * renderer is still our own: the offset of the next row, the total as last answered, and a
- * fingerprint of the list and search it belongs to, so a cursor is never applied to another list. The next offset counts the rows
- * actually handed out (GoTo may answer fewer than asked: it caps pages at an undocumented size).
+ * fingerprint of the list and search it belongs to, so a cursor is never applied to another list.
+ * The next offset counts the rows actually handed out (GoTo may answer fewer than asked: it caps
+ * pages at an undocumented size).
  */
 
 const cursorPrefix = 'goto1.'
