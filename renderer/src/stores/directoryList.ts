@@ -34,6 +34,11 @@ export interface TableState {
   sort: RowOrder | null
 }
 
+/** The current search failed before its first page came: the rows held are an earlier list's, not its answer. */
+export function searchFailedBeforeItsRows(state: TableState): boolean {
+  return state.error !== null && !state.loaded
+}
+
 /** A read of one object of a table, by id. */
 export type ObjectRead = (id: string) => Promise<Result<DirectoryObject>>
 
