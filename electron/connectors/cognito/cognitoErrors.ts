@@ -11,7 +11,7 @@ import { CognitoServiceError } from './cognitoWire'
  */
 
 export type CognitoFailure =
-  | { kind: 'service'; name: string; message: string; status: number | null; requestId: string | null; serverFault: boolean }
+  | { kind: 'service'; name: string; message: string; status: number | null; requestId: string | null; serverFault: boolean; refusedForItsTime: boolean }
   | { kind: 'network'; systemCode: string }
   | { kind: 'cancelled' }
 
@@ -22,7 +22,8 @@ function text(value: unknown): string {
 export function classifyFailure(error: unknown, signal: AbortSignal): CognitoFailure {
   if (signal.aborted) return { kind: 'cancelled' }
   if (error instanceof CognitoServiceError) {
-    return { kind: 'service', name: error.exception, message: error.message, status: error.status, requestId: error.requestId, serverFault: error.status >= 500 || error.exception === 'UnreadableAnswer' }
+    const serverFault = error.status >= 500 || error.exception === 'UnreadableAnswer'
+    return { kind: 'service', name: error.exception, message: error.message, status: error.status, requestId: error.requestId, serverFault, refusedForItsTime: error.refusedForItsTime }
   }
   const failure = error !== null && typeof error === 'object' ? (error as { name?: unknown; code?: unknown }) : {}
   const name = text(failure.name)

@@ -189,6 +189,7 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
     const signal = options.signal
     let retries = 0
     let waits = 0
+    let resentForItsTime = false
     // A change's progress (changes.progress) says while a call waits to be sent again.
     const retryShown = retryReporter()
     try {
@@ -199,6 +200,11 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
         const { failure } = outcome
         // Cancelled once the call was on its way: it may have reached Cognito.
         if (failure.kind === 'cancelled') throw calls.closed ? closedError() : cancelledAfterSending()
+        // Refused for a signing time since corrected (cognitoWire.ts): nothing was done, so any call goes once more, at once.
+        if (failure.kind === 'service' && failure.refusedForItsTime && !resentForItsTime) {
+          resentForItsTime = true
+          continue
+        }
         if (isThrottled(failure) && waits < throttling.maxWaits) {
           waits++
           const waitMs = backoffDelay(waits, throttling)

@@ -12,6 +12,11 @@ export class CognitoServiceError extends Error {
     message: string,
     readonly status: number,
     readonly requestId: string | null,
+    /**
+     * Refused for the time it was signed at, which this computer's clock had wrong and the answer's
+     * `Date` has since corrected: it was refused, so nothing was done, and it may be sent once more.
+     */
+    readonly refusedForItsTime = false,
   ) {
     super(message)
   }
@@ -49,8 +54,9 @@ export function cognitoEndpoint(settings: Pick<CognitoProfileSettings, 'endpoint
  *
  * A workstation's clock can be minutes off, and AWS refuses a signature from more than five
  * minutes away. So, as the SDK does, every answer's `Date` corrects the time requests are signed
- * with when the two are that far apart, and a request refused for its time is signed again and
- * sent once more: it was refused, so nothing was done. `clock` is a test seam.
+ * with when the two are that far apart, and a call refused for a time since corrected says so
+ * (`refusedForItsTime`): the transport sends it once more, as an attempt of its own that the
+ * request budget counts and the log shows. `clock` is a test seam.
  */
 export function createCognitoWire(
   settings: CognitoProfileSettings,
@@ -65,30 +71,11 @@ export function createCognitoWire(
   // AWS's time minus this computer's, once an answer showed them more than the allowed skew apart.
   let clockOffsetMs = 0
 
-  /** Whether the answer's Date moved the signing time (it was more than the allowed skew away). */
-  function heedServerTime(date: string | null): boolean {
+  /** Moves the signing time to the answer's Date when the two are more than the allowed skew apart. */
+  function heedServerTime(date: string | null): void {
     const serverTime = date === null ? Number.NaN : Date.parse(date)
-    if (Number.isNaN(serverTime) || Math.abs(serverTime - (clock() + clockOffsetMs)) < allowedSkewMs) return false
+    if (Number.isNaN(serverTime) || Math.abs(serverTime - (clock() + clockOffsetMs)) < allowedSkewMs) return
     clockOffsetMs = serverTime - clock()
-    return true
-  }
-
-  /** One signed request and what came back: the output, or the error it is. */
-  async function send(operation: string, body: string, signal: AbortSignal): Promise<{ output: Record<string, unknown> | null; error: CognitoServiceError | null; clockMoved: boolean }> {
-    const headers = { host: endpoint.host, 'content-type': jsonType, 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` }
-    const { amzDate, authorization } = sign({ method: 'POST', path, headers, body }, clock() + clockOffsetMs)
-    reached(signal)
-    const answer = await sendOverNode(agents, { method: 'POST', url: endpoint, headers: { ...headers, 'x-amz-date': amzDate, authorization, 'user-agent': 'Lanyard' }, body, signal })
-    const text = await bodyText(answer.body)
-    const clockMoved = heedServerTime(headerText(answer.headers.date))
-    const requestId = headerText(answer.headers['x-amzn-requestid'])
-    const output = parsedObject(text)
-    if (answer.status >= 200 && answer.status < 300) {
-      const unreadable = output ? null : new CognitoServiceError('UnreadableAnswer', `The answer to ${operation} was not a JSON object.`, answer.status, requestId)
-      return { output, error: unreadable, clockMoved }
-    }
-    const name = exceptionName(headerText(answer.headers['x-amzn-errortype']), output?.__type) ?? `HTTP ${answer.status}`
-    return { output, error: new CognitoServiceError(name, messageOf(output), answer.status, requestId), clockMoved }
   }
 
   return {
@@ -96,10 +83,23 @@ export function createCognitoWire(
       // A profile that may not use plain http:// never signs a request, let alone sends one.
       refusePlainHttp(endpoint, settings.environment, 'Cognito', profileName)
       const body = JSON.stringify(input)
-      let answer = await send(operation, body, signal)
-      if (answer.error && answer.clockMoved && clockRefusals.has(answer.error.exception)) answer = await send(operation, body, signal)
-      if (answer.error) throw answer.error
-      return answer.output as Record<string, unknown>
+      const headers = { host: endpoint.host, 'content-type': jsonType, 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` }
+      const signedWithOffsetMs = clockOffsetMs
+      const { amzDate, authorization } = sign({ method: 'POST', path, headers, body }, clock() + signedWithOffsetMs)
+      reached(signal)
+      const answer = await sendOverNode(agents, { method: 'POST', url: endpoint, headers: { ...headers, 'x-amz-date': amzDate, authorization, 'user-agent': 'Lanyard' }, body, signal })
+      const text = await bodyText(answer.body)
+      heedServerTime(headerText(answer.headers.date))
+      const requestId = headerText(answer.headers['x-amzn-requestid'])
+      const output = parsedObject(text)
+      if (answer.status >= 200 && answer.status < 300) {
+        if (output) return output
+        throw new CognitoServiceError('UnreadableAnswer', `The answer to ${operation} was not a JSON object.`, answer.status, requestId)
+      }
+      const name = exceptionName(headerText(answer.headers['x-amzn-errortype']), output?.__type) ?? `HTTP ${answer.status}`
+      // Refused for its time after this call's answer, or another's meanwhile, corrected the clock it was signed with.
+      const refusedForItsTime = clockRefusals.has(name) && clockOffsetMs !== signedWithOffsetMs
+      throw new CognitoServiceError(name, messageOf(output), answer.status, requestId, refusedForItsTime)
     },
   }
 }

@@ -18,7 +18,7 @@ const serverError = { status: 500, data: {}, headers: {} }
 const answered500 = (context = writeContext) => errorFromResponse(serverError, {}, context)
 const membershipPut = { ...writeContext, method: 'PUT', path: '/api/v1/groups/00g1/users/00u1', idempotent: true }
 const cognitoWrite = { operation: 'AdminDisableUser', accessKeyId: 'AKIA1', userPoolId: 'eu-west-1_pool', host: 'cognito-idp.eu-west-1.amazonaws.com', idempotent: false, timeoutMs: 30_000, waits: 0, scrub: (text: string) => text }
-const cognitoFault: CognitoFailure = { kind: 'service', name: 'InternalErrorException', message: 'Internal error', status: 500, requestId: 'r-1', serverFault: true }
+const cognitoFault: CognitoFailure = { kind: 'service', name: 'InternalErrorException', message: 'Internal error', status: 500, requestId: 'r-1', serverFault: true, refusedForItsTime: false }
 const refusedByOkta = () => new AppError('conflict', 'Okta refused: the token lacks the needed admin role.')
 const ok = (name: string): Step => ({ name, run: async () => undefined })
 const failing = (name: string, error: () => unknown): Step => ({ name, run: async () => Promise.reject(error()) })

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createCognitoApi } from '../../../../electron/connectors/cognito/cognitoApi'
+import { createCognitoBudget } from '../../../../electron/connectors/cognito/cognitoBudget'
 import { readCognitoSettings } from '../../../../electron/connectors/cognito/cognitoSettings'
 import { cognitoEndpoint } from '../../../../electron/connectors/cognito/cognitoWire'
 import { createCognitoTransport, type CognitoTuning } from '../../../../electron/connectors/cognito/cognitoTransport'
@@ -149,18 +150,32 @@ describe("Cognito's calls on the wire", () => {
     })
     const transport = createCognitoTransport(settings, logger, 'Proxied Cognito', { maxRetries: 0, ...tuning })
     afterTest(() => transport.close())
-    return { api: createCognitoApi(transport, settings.userPoolId), proxy, userPoolId: settings.userPoolId }
+    return { api: createCognitoApi(transport, settings.userPoolId), proxy, userPoolId: settings.userPoolId, logger }
   }
 
   it.each([
     ['10 minutes behind', -10 * 60_000],
     ['an hour ahead', 60 * 60_000],
-  ])('signs with AWS’s time when this computer’s clock is %s: the refused call once more, then every call right first time', async (_name, skewMs) => {
-    const { api, proxy, userPoolId } = await poolBehindProxy(null, { clock: () => Date.now() + skewMs })
+  ])('signs with AWS’s time when this computer’s clock is %s: the refused call once more, as a second attempt counted and logged, then every call right first time', async (_name, skewMs) => {
+    let countedSent = 0
+    const budget = createCognitoBudget()
+    const acquire = budget.acquire.bind(budget)
+    budget.acquire = async (family, signal) => {
+      const ticket = await acquire(family, signal)
+      return { ...ticket, sending: () => (countedSent++, ticket.sending()) }
+    }
+    const { api, proxy, userPoolId, logger } = await poolBehindProxy(null, { clock: () => Date.now() + skewMs, budget })
     expect((await api.listUsers({})).Users).toHaveLength(3)
     expect((await api.describeUserPool()).UserPool?.Id).toBe(userPoolId)
     // The first ListUsers refused for its time and sent again; DescribeUserPool signed right at once.
     expect(proxy.seen).toEqual(['POST / ListUsers', 'POST / ListUsers', 'POST / DescribeUserPool'])
+    // Each request on the wire spent the profile's quota and has its line in the log.
+    expect(countedSent).toBe(3)
+    expect(logger.lines.map((line) => line.message.replace(/\(\d+ ms/, '(…'))).toEqual([
+      'Cognito ListUsers → InvalidSignatureException (…, attempt 1)',
+      'Cognito ListUsers → ok (…, attempt 2)',
+      'Cognito DescribeUserPool → ok (…, attempt 1)',
+    ])
   })
 
   it('sends a call refused for a bad signature only once when the clocks agree: the secret is wrong, not the time', async () => {
