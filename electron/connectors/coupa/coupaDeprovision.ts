@@ -1,10 +1,12 @@
 import type { StepReport } from '../../../shared/errors'
 import { AppError } from '../../errors/AppError'
-import type { DeprovisionSnapshot, SnapshotPart } from '../Connector'
+import type { DeprovisionSnapshot, Deprovisions, SnapshotPart } from '../Connector'
+import { askedOnce } from '../ownAccount'
 import { runSteps, type DoneSteps, type Step } from '../runSteps'
 import { groupKinds } from './coupaGroupKinds'
 import { addMember, groupsIn } from './coupaMemberships'
-import { text, userPath, type CoupaContext } from './coupaTypes'
+import { coupaPageSize, readOffsetPage, type OffsetPage } from './coupaPaging'
+import { coupaUserSchema, parseAnswer, text, userPath, type CoupaContext } from './coupaTypes'
 import { userDisplayName, userStatus } from './coupaUserMapping'
 import { fetchUser } from './coupaUsers'
 
@@ -29,20 +31,40 @@ export async function readDeprovisionSnapshot(context: CoupaContext, userId: str
     active,
     groups,
     mode: 'deactivate',
-    // Only when set, so other users' snapshots stay as they were: see ownAccount below.
-    extra: (user as Record<string, unknown>)['api-user'] === true ? { apiUser: true } : {},
+    // Read with the user, so the own-account question asks nothing more (ownAccountOf below).
+    extra: { apiUser: (user as Record<string, unknown>)['api-user'] === true },
   }
 }
 
 /**
  * Coupa has no "who am I": an API key or OAuth client acts as an API user (`api-user`, set by Coupa
  * and read-only), and Coupa does not say which one. Every API user is therefore treated as the
- * profile's own: deactivating it could stop the integration Lanyard signs in with. No request.
+ * profile's own: deactivating it could stop the integration Lanyard signs in with. A deprovision's
+ * snapshot read the user, flag included: no request. A plan's account comes from a list, without
+ * the flag: the tenant's API users are asked for once for the connector's life (there are a few:
+ * one page, ids only) and kept, as Okta's token owner and GoTo's administrator are.
  */
-export async function ownAccount(user: Pick<DeprovisionSnapshot, 'extra'>): Promise<string | null> {
-  return user.extra.apiUser === true
-    ? "is a Coupa API user, the kind of user this profile's API key or OAuth client acts as (Coupa does not say which one, so Lanyard treats every API user as its own)"
-    : null
+export function ownAccountOf(context: CoupaContext): Deprovisions['ownAccount'] {
+  const apiUsers = askedOnce((signal) => apiUserIds(context, signal))
+  return async (user, signal) => {
+    const isApiUser = typeof user.extra.apiUser === 'boolean' ? user.extra.apiUser : (await apiUsers(signal)).has(user.userId)
+    return isApiUser
+      ? "is a Coupa API user, the kind of user this profile's API key or OAuth client acts as (Coupa does not say which one, so Lanyard treats every API user as its own)"
+      : null
+  }
+}
+
+/** `GET /api/users?api_user=true`, ids only, every page read (A.3's filter on any attribute). */
+async function apiUserIds(context: CoupaContext, signal?: AbortSignal): Promise<Set<string>> {
+  const list = { path: '/api/users', query: { api_user: true }, fields: JSON.stringify(['id']), what: 'API users' }
+  const ids = new Set<string>()
+  let cursor: string | null = null
+  do {
+    const page: OffsetPage<string> = await readOffsetPage(context, list, { cursor, pageSize: coupaPageSize }, signal, (row) => String(parseAnswer(coupaUserSchema, row, 'an API user').id))
+    for (const id of page.rows) ids.add(id)
+    cursor = page.nextCursor
+  } while (cursor)
+  return ids
 }
 
 /** `active=false` changes the status only: roles and groups stay on the user. */

@@ -9,7 +9,7 @@ import type { Connector, ConnectorSettings, CreatesObjects, Deprovisions, Manage
 import { createCoupaBudget } from './coupaBudget'
 import { testConnection } from './coupaConnection'
 import { deprovisionWarnings } from './coupaApprovals'
-import { deprovision, deprovisionRefusal, deprovisionTakes, ownAccount, readDeprovisionSnapshot, undoDeprovision } from './coupaDeprovision'
+import { deprovision, deprovisionRefusal, deprovisionTakes, ownAccountOf, readDeprovisionSnapshot, undoDeprovision } from './coupaDeprovision'
 import { describeCoupaError } from './coupaErrors'
 import { getGroupLike, listGroupLikes } from './coupaGroups'
 import { addMember, listGroupsOf, listMembers, removeMember } from './coupaMemberships'
@@ -134,7 +134,7 @@ export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaH
     readDeprovisionSnapshot: (userId, signal) => readDeprovisionSnapshot(context, userId, signal),
     deprovisionTakes,
     deprovisionRefusal,
-    ownAccount,
+    ownAccount: ownAccountOf(context),
     deprovision: (userId, snapshot, signal, alreadyDone) => deprovision(under(signal), userId, snapshot, alreadyDone),
     undoDeprovision: (userId, snapshot, signal) => undoDeprovision(under(signal), userId, snapshot),
     deprovisionWarnings: (userId, signal) => deprovisionWarnings(context, userId, signal),

@@ -20,8 +20,7 @@ interface OwnAccountContext {
  * (DeprovisionService asks through the same `ownAccountRefusal`), so the plan says so up front, the
  * estimate counts nothing for them and the run sends nothing for them. A row left with no change is
  * skipped. The question is asked once per profile's connector (the run then asks nothing); what it
- * sends is counted as the plan's own. Coupa's API user is known only from the user's own read, which
- * a plan does not make: its run still refuses one.
+ * sends is counted as the plan's own (Coupa's: the tenant's API users, one filtered list).
  */
 export async function withoutOwnAccounts(context: OwnAccountContext, rows: readonly JobPlanRow[]): Promise<JobPlanRow[]> {
   return Promise.all(

@@ -55,10 +55,11 @@ describe('planning an offboarding of a list', () => {
     // Lookups and reads only: the plan sends no change. The emails (lines 1 and 3 are one) in one search on
     // Okta and GoTo, one list by email and one by login on Coupa; on Cognito the pool's size, then the pool (under 60
     // users) in one page, cheaper than one search per email. Okta and GoTo are also asked once which account the
-    // profile signs in with (GET /users/me, GET /me), so the plan can say it will not be deprovisioned.
+    // profile signs in with (GET /users/me, GET /me), and Coupa which users are API users (one filtered list), so
+    // the plan can say it will not be deprovisioned.
     const sent = requestCounts(tenants)
     expect(tenants.cognito.tenant.count().users).toBeLessThanOrEqual(60)
-    expect(Object.fromEntries(connectorOrder.map((id) => [id, sent[id] - before[id]]))).toEqual({ okta: 2, cognito: 2, coupa: 2, gotomeeting: 2 })
+    expect(Object.fromEntries(connectorOrder.map((id) => [id, sent[id] - before[id]]))).toEqual({ okta: 2, cognito: 2, coupa: 3, gotomeeting: 2 })
     expect(planned.rows.map((row) => [row.line, row.state])).toEqual([
       [1, 'ready'],
       [2, 'problem'],

@@ -56,6 +56,39 @@ describe("a job's plan with the profile's own sign-in account", () => {
     expect(single).toMatchObject({ ok: false, error: { code: 'conflict', message: planned.rows[1]!.reason, details: { refusal: 'own_account' } } })
   })
 
+  it("deprovisionAccounts on Coupa: its API user is refused up front, asked once with a filtered list the plan counts, and the run sends nothing for it", async () => {
+    const { tenants, services, profiles, users, plan } = await setUp()
+    const apiUser = tenants.coupa.tenant.apiUser
+    const apiUserBefore = await stateAtTarget(tenants, 'coupa', String(apiUser.id))
+    // Signed in first (the sandbox profile's OAuth token), as after a search: the plan's requests alone are counted below.
+    expect(await services.call('directory.list', { profileId: profiles.coupa, objectType: 'users', pageSize: 1, requestKey: 'warm' })).toMatchObject({ ok: true })
+    const before = tenants.coupa.requestCount()
+
+    const planned = await plan({ kind: 'deprovisionAccounts', profileId: profiles.coupa, lines: [person.email, String(apiUser.fields.email)] })
+    // The lookups and the question (which users are API users: GET /api/users?api_user=true, one page) are the plan's own requests.
+    expect(planned.estimate.planRequests).toBe(tenants.coupa.requestCount() - before)
+    expect(planned.rows.map((row) => [row.line, row.state, row.changes.map((change) => change.objectId)])).toEqual([
+      [1, 'ready', [users.coupa]],
+      [2, 'skip', []],
+    ])
+    expect(planned.rows[1]!.reason).toMatch(/is a Coupa API user, the kind of user this profile's API key or OAuth client acts as/)
+    expect(planned.counts).toMatchObject({ ready: 1, skipped: 1, changes: 1 })
+
+    // A second plan asks nothing more: the connector keeps the answer while the profile is unchanged.
+    const again = tenants.coupa.requestCount()
+    const replanned = await plan({ kind: 'deprovisionAccounts', profileId: profiles.coupa, lines: [String(apiUser.fields.email)] })
+    expect(replanned.estimate.planRequests).toBe(tenants.coupa.requestCount() - again)
+    expect(replanned.rows.map((row) => row.state)).toEqual(['skip'])
+
+    const started = expectValue<{ id: string }>(await services.call('jobs.start', { planId: planned.planId }))
+    const done = await untilJobIs(services, started.id, ['done'])
+    expect(done.job.counts).toMatchObject({ total: 1, done: 1, failed: 0, skipped: 0 })
+    expect(await stateAtTarget(tenants, 'coupa', String(apiUser.id))).toEqual(apiUserBefore)
+    // The plan's reason is the one a single deprovision of them is refused with.
+    const single = await services.call('directory.deprovision', { profileId: profiles.coupa, userId: String(apiUser.id) })
+    expect(single).toMatchObject({ ok: false, error: { code: 'conflict', message: planned.rows[1]!.reason, details: { refusal: 'own_account' } } })
+  })
+
   it('offboard: the sandbox administrator, the sign-in account of Okta and GoTo, is skipped with both reasons, and nothing is estimated', async () => {
     const { tenants, admin, plan } = await setUp()
     expect(tenants.okta.tenant.adminUser.profile.email).toBe(admin.email)
