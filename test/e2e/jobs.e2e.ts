@@ -119,7 +119,8 @@ describe('Jobs: offboard a CSV of leavers over four tenants and undo it', () => 
     const tenants = await tenantsOf(app)
     const before = await statesOf(tenants, leavers)
     const csv = join(folder, 'leavers.csv')
-    const lines = [...leavers.map((person) => `"${person.lastName}, ${person.firstName}";${person.email}`), 'Nobody Here;nobody.here@example.com']
+    // Coupa's API user, the kind of account the Coupa profile signs in as: the plan skips it up front, with why.
+    const lines = [...leavers.map((person) => `"${person.lastName}, ${person.firstName}";${person.email}`), 'Nobody Here;nobody.here@example.com', 'Lanyard API;lanyard.api@example.com']
     await writeFile(csv, `\uFEFFName;Email\r\n${lines.join('\r\n')}\r\n`)
 
     const { page, problems } = await openPage(browser, app.url, { viewport: sizes[1], colorScheme: 'light' })
@@ -134,14 +135,18 @@ describe('Jobs: offboard a CSV of leavers over four tenants and undo it', () => 
     await tabTo(page, /Import CSV/)
     await page.keyboard.press('Enter')
     await (await chooser).setFiles(csv)
-    await textComes(page.locator('.list-input__summary'), `"leavers.csv": ${leaverCount + 1} rows in 2 columns, the first row taken as column names.`)
+    await textComes(page.locator('.list-input__summary'), `"leavers.csv": ${leaverCount + 2} rows in 2 columns, the first row taken as column names.`)
     expect(await page.locator('select[name="job-column"]').inputValue()).toBe('1')
 
     await tabTo(page, /^ ?Plan$/)
     await page.keyboard.press('Enter')
     const counts = page.locator('.job-plan__counts')
-    await textComes(counts, `${leaverCount * 4} changes from ${leaverCount} lines ready; 0 lines skipped; 1 problem to fix.`)
+    await textComes(counts, `${leaverCount * 4} changes from ${leaverCount} lines ready; 1 line skipped; 1 problem to fix.`)
     await expect.poll(() => page.locator('[aria-label="Plan rows"] [role="row"]').count()).toBeGreaterThan(10)
+    await page.getByRole('radio', { name: /^Skipped \(1\)/ }).check()
+    await textComes(page.getByRole('table', { name: 'Plan rows' }), /Lanyard API is a Coupa API user, the kind of user this profile's API key or OAuth client acts as/)
+    await screenshot(page, 'jobs-plan-skipped-1440-light')
+    await page.getByRole('radio', { name: /^All / }).check()
     looked.push(...(await lookAt(page, 'plan')))
 
     await tabTo(page, /^ ?Start: 100 changes$/)
