@@ -78,8 +78,9 @@ describe('the Jobs view', () => {
     expect(cells(mounted.wrapper, 'Plan rows')).toEqual([
       ['1', 'leaver1@example.com', 'Ready', 'Okta Sandbox · leaver1@example.com', 'ACTIVE, in 2 groups → DEPROVISIONED, groups kept on record'],
       ['2', 'leaver2@example.com', 'Ready', 'Okta Sandbox · leaver2@example.com', 'ACTIVE, in 2 groups → DEPROVISIONED, groups kept on record'],
-      ['3', 'gone@example.com', 'Skipped', 'Already deprovisioned in every profile.', ''],
-      ['4', 'nobody@example.com', 'Problem', 'No person matches this line.', ''],
+      // A line with no change: its reason in one cell across the last two columns.
+      ['3', 'gone@example.com', 'Skipped', 'Already deprovisioned in every profile.'],
+      ['4', 'nobody@example.com', 'Problem', 'No person matches this line.'],
     ])
   })
 
