@@ -85,7 +85,9 @@ export function normaliseName(name: string): string {
 export function listPage<Item extends { id: number }>(items: readonly Item[], parameters: ListParameters, read: PathReader<Item>): Item[] {
   let selected: readonly Item[] = items
   const orders = parameters.orderBy !== null || parameters.descending
-  const keeps = (item: Item) => parameters.filters.every((filter) => matches(read(item, filter.path), filter))
+  // Each filter's test made once: a narrow search reads every user (100,000 in the benches).
+  const tests = parameters.filters.map((filter) => ({ path: filter.path, holds: filterTest(filter) }))
+  const keeps = (item: Item) => tests.every((test) => test.holds(read(item, test.path)))
   // In id order a page is known once it is full: a broad search reads a page's worth, not every user.
   if (parameters.filters.length > 0 && !orders) return firstMatching(items, keeps, parameters.offset, parameters.limit)
   if (parameters.filters.length > 0) selected = items.filter(keeps)
@@ -118,23 +120,37 @@ function ordered<Item extends { id: number }>(items: readonly Item[], parameters
   return keyed.map((entry) => entry.item)
 }
 
-function matches(values: unknown[] | 'unknown', filter: Filter): boolean {
-  if (values === 'unknown') throw coupaErrors.badQuery(`Unknown attribute in "${filter.parameter}": check the name against the resource's fields.`)
-  const present = values.filter((value) => value !== null && value !== undefined && value !== '')
-  if (filter.operator === 'blank') return /^true$/i.test(filter.value) === (present.length === 0)
-  if (filter.operator === 'not_eq') return !present.some((value) => test(value, 'eq', filter.value))
-  if (filter.operator === 'not_in') return !present.some((value) => test(value, 'in', filter.value))
-  return present.some((value) => test(value, filter.operator, filter.value))
+/** Whether an item's values pass the filter; what it compares with is lowered once, not per item. */
+function filterTest(filter: Filter): (values: unknown[] | 'unknown') => boolean {
+  const wanted = comparand(filter.value)
+  const options = filter.value.split(',').map((option) => comparand(option.trim()))
+  const holds = (value: unknown, operator: Operator) => (operator === 'in' ? options.some((option) => test(value, 'eq', option)) : test(value, operator, wanted))
+  return (values) => {
+    if (values === 'unknown') throw coupaErrors.badQuery(`Unknown attribute in "${filter.parameter}": check the name against the resource's fields.`)
+    const present = values.filter((value) => value !== null && value !== undefined && value !== '')
+    if (filter.operator === 'blank') return /^true$/i.test(filter.value) === (present.length === 0)
+    if (filter.operator === 'not_eq') return !present.some((value) => holds(value, 'eq'))
+    if (filter.operator === 'not_in') return !present.some((value) => holds(value, 'in'))
+    return present.some((value) => holds(value, filter.operator))
+  }
 }
 
-function test(value: unknown, operator: Operator, wanted: string): boolean {
+/** A filter's value as given and in lower case: text compares ignoring case, numbers as numbers. */
+interface Comparand {
+  raw: string
+  lower: string
+}
+
+function comparand(raw: string): Comparand {
+  return { raw, lower: raw.toLowerCase() }
+}
+
+function test(value: unknown, operator: Operator, wanted: Comparand): boolean {
   const text = String(value).toLowerCase()
-  const target = wanted.toLowerCase()
+  const target = wanted.lower
   switch (operator) {
     case 'eq':
-      return typeof value === 'number' ? value === Number(wanted) : text === target
-    case 'in':
-      return wanted.split(',').some((option) => test(value, 'eq', option.trim()))
+      return typeof value === 'number' ? value === Number(wanted.raw) : text === target
     case 'contains':
       return text.includes(target)
     case 'starts_with':
@@ -142,13 +158,13 @@ function test(value: unknown, operator: Operator, wanted: string): boolean {
     case 'ends_with':
       return text.endsWith(target)
     case 'gt':
-      return compareValues(value, wanted) > 0
+      return compareValues(value, wanted.raw) > 0
     case 'lt':
-      return compareValues(value, wanted) < 0
+      return compareValues(value, wanted.raw) < 0
     case 'gt_or_eq':
-      return compareValues(value, wanted) >= 0
+      return compareValues(value, wanted.raw) >= 0
     case 'lt_or_eq':
-      return compareValues(value, wanted) <= 0
+      return compareValues(value, wanted.raw) <= 0
     default:
       return false
   }
@@ -176,6 +192,8 @@ function compareValues(left: unknown, right: unknown): number {
  * looking into every member. `unknown` when an object lacks the key.
  */
 export function readJsonPath(json: unknown, path: string[]): unknown[] | 'unknown' {
+  // The attribute itself (`email[contains]=…`): read for every item a scan passes, so without copies.
+  if (path.length === 0) return Array.isArray(json) ? json : [json]
   let current: unknown[] = [json]
   for (const segment of path) {
     const next: unknown[] = []
