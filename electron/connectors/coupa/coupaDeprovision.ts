@@ -5,7 +5,7 @@ import { askedOnce } from '../ownAccount'
 import { runSteps, type DoneSteps, type Step } from '../runSteps'
 import { groupKinds } from './coupaGroupKinds'
 import { addMember, groupsIn } from './coupaMemberships'
-import { coupaPageSize, readOffsetPage, type OffsetPage } from './coupaPaging'
+import { readAllRows } from './coupaPaging'
 import { coupaUserSchema, parseAnswer, text, userPath, type CoupaContext } from './coupaTypes'
 import { userDisplayName, userStatus } from './coupaUserMapping'
 import { fetchUser } from './coupaUsers'
@@ -57,14 +57,7 @@ export function ownAccountOf(context: CoupaContext): Deprovisions['ownAccount'] 
 /** `GET /api/users?api_user=true`, ids only, every page read (A.3's filter on any attribute). */
 async function apiUserIds(context: CoupaContext, signal?: AbortSignal): Promise<Set<string>> {
   const list = { path: '/api/users', query: { api_user: true }, fields: JSON.stringify(['id']), what: 'API users' }
-  const ids = new Set<string>()
-  let cursor: string | null = null
-  do {
-    const page: OffsetPage<string> = await readOffsetPage(context, list, { cursor, pageSize: coupaPageSize }, signal, (row) => String(parseAnswer(coupaUserSchema, row, 'an API user').id))
-    for (const id of page.rows) ids.add(id)
-    cursor = page.nextCursor
-  } while (cursor)
-  return ids
+  return new Set(await readAllRows(context, list, (row) => parseAnswer(coupaUserSchema, row, 'an API user').id, signal))
 }
 
 /** `active=false` changes the status only: roles and groups stay on the user. */

@@ -124,3 +124,15 @@ export async function readOffsetPage<Row = unknown>(
   const rows = results.slice(0, end).flat()
   return { rows, nextCursor: rows.length === page.pageSize ? nextIfFull : null }
 }
+
+/** Every row of a list, page after page of the most Coupa answers at once (the tenant's API users). */
+export async function readAllRows<Row>(context: CoupaContext, list: OffsetList, toRow: (row: unknown) => Row, signal?: AbortSignal): Promise<Row[]> {
+  const all: Row[] = []
+  let cursor: string | null = null
+  do {
+    const page: OffsetPage<Row> = await readOffsetPage(context, list, { cursor, pageSize: coupaPageSize }, signal, toRow)
+    all.push(...page.rows)
+    cursor = page.nextCursor
+  } while (cursor)
+  return all
+}
