@@ -89,6 +89,21 @@ describe("a job's plan with the profile's own sign-in account", () => {
     expect(single).toMatchObject({ ok: false, error: { code: 'conflict', message: planned.rows[1]!.reason, details: { refusal: 'own_account' } } })
   })
 
+  it('deprovisionAccounts on Coupa when the API-user question fails: the line stays ready and says the run checks again', async () => {
+    const { tenants, services, profiles, plan } = await setUp()
+    const apiUser = tenants.coupa.tenant.apiUser
+    expect(await services.call('directory.list', { profileId: profiles.coupa, objectType: 'users', pageSize: 1, requestKey: 'warm' })).toMatchObject({ ok: true })
+    // The two lookups (by email, by login) answer; the question after them fails, its retries too.
+    tenants.coupa.faults.script([{ kind: 'server_error', method: 'GET', path: '/api/users', after: 2, times: 4 }])
+
+    const planned = await plan({ kind: 'deprovisionAccounts', profileId: profiles.coupa, lines: [String(apiUser.fields.email)] })
+    expect(planned.rows.map((row) => [row.state, row.changes.map((change) => change.objectId)])).toEqual([['ready', [String(apiUser.id)]]])
+    expect(planned.rows[0]!.reason).toMatch(/^Could not ask coupa sandbox which account it signs in with \(the run asks again before deprovisioning Lanyard API\): Coupa had a problem answering \(HTTP 500\)/)
+    // The run reads the user before deprovisioning, flag included: it refuses the API user with the reason a single deprovision gets.
+    const single = await services.call('directory.deprovision', { profileId: profiles.coupa, userId: String(apiUser.id) })
+    expect(single).toMatchObject({ ok: false, error: { code: 'conflict', details: { refusal: 'own_account' } } })
+  }, 30_000)
+
   it('offboard: the sandbox administrator, the sign-in account of Okta and GoTo, is skipped with both reasons, and nothing is estimated', async () => {
     const { tenants, admin, plan } = await setUp()
     expect(tenants.okta.tenant.adminUser.profile.email).toBe(admin.email)
