@@ -40,6 +40,8 @@ export class CoupaDirectory {
   /** Catalogue records by id, per catalogue; built on first use. */
   private readonly catalogueIndexes = new Map<NamedCatalogue, Map<number, Catalogues[NamedCatalogue]>>()
   private embeds = 0
+  /** Users' attributes as filter text, by attribute, in `users()` order; dropped on any change to a user. */
+  private readonly userColumns = new Map<string, readonly (string | null)[]>()
   /** The instance's custom properties, parsed once (malformed entries are left out). */
   readonly customProperties: CustomProperty[]
 
@@ -117,7 +119,22 @@ export class CoupaDirectory {
    * every rendered role or group, so the shared renders go.
    */
   userChanged(user: CoupaUserRecord): void {
+    this.userColumns.clear()
     if (user.id === this.data.supportUserId || this.data.userGroups.some((group) => group.ownerId === user.id)) this.embeds++
+  }
+
+  /**
+   * One attribute of every user as a text filter reads it (coupaQuery's TextColumns), made on the
+   * first search that needs it and kept until a user changes: a help desk searches far more often
+   * than it changes anyone.
+   */
+  userColumn(key: string, text: (user: CoupaUserRecord) => string | null): readonly (string | null)[] {
+    let column = this.userColumns.get(key)
+    if (!column) {
+      column = this.data.users.map(text)
+      this.userColumns.set(key, column)
+    }
+    return column
   }
 
   /** Moves whenever a rendered catalogue record may have changed (see EmbeddedRecords). */

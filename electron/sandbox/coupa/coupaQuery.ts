@@ -33,6 +33,16 @@ export interface ListParameters {
 /** Reads an attribute path of an item: the value(s) found, or `unknown` when the attribute does not exist. */
 export type PathReader<Item> = (item: Item, path: string[]) => unknown[] | 'unknown'
 
+/**
+ * An attribute of every item, in the items' order, as text in lower case (null when blank): what a
+ * text filter compares. A resource that keeps one ready (`undefined` when it does not) spares a
+ * scan of 100,000 users reading and lowering each one, so a narrow search costs about a broad one.
+ */
+export type TextColumns = (path: readonly string[]) => readonly (string | null)[] | undefined
+
+/** Operators that compare text, and so can read a `TextColumns` column. */
+const textOperators: ReadonlySet<Operator> = new Set(['contains', 'starts_with', 'ends_with'])
+
 /** Parameters that shape the answer rather than filter it. */
 const shapingParameters = new Set(['limit', 'offset', 'order_by', 'dir', 'fields', 'return_object'])
 
@@ -82,12 +92,12 @@ export function normaliseName(name: string): string {
 }
 
 /** Filters, orders and pages; without filters or ordering it only slices (the common, large case). */
-export function listPage<Item extends { id: number }>(items: readonly Item[], parameters: ListParameters, read: PathReader<Item>): Item[] {
+export function listPage<Item extends { id: number }>(items: readonly Item[], parameters: ListParameters, read: PathReader<Item>, columns?: TextColumns): Item[] {
   let selected: readonly Item[] = items
   const orders = parameters.orderBy !== null || parameters.descending
   // Each filter's test made once: a narrow search reads every user (100,000 in the benches).
-  const tests = parameters.filters.map((filter) => ({ path: filter.path, holds: filterTest(filter) }))
-  const keeps = (item: Item) => tests.every((test) => test.holds(read(item, test.path)))
+  const tests = parameters.filters.map((filter) => itemTest(filter, read, columns))
+  const keeps = (item: Item, index: number) => tests.every((test) => test(item, index))
   // In id order a page is known once it is full: a broad search reads a page's worth, not every user.
   if (parameters.filters.length > 0 && !orders) return firstMatching(items, keeps, parameters.offset, parameters.limit)
   if (parameters.filters.length > 0) selected = items.filter(keeps)
@@ -96,12 +106,12 @@ export function listPage<Item extends { id: number }>(items: readonly Item[], pa
 }
 
 /** The `limit` matches after the first `offset`, in the items' order. */
-function firstMatching<Item>(items: readonly Item[], keeps: (item: Item) => boolean, offset: number, limit: number): Item[] {
+function firstMatching<Item>(items: readonly Item[], keeps: (item: Item, index: number) => boolean, offset: number, limit: number): Item[] {
   const page: Item[] = []
   let skipped = 0
-  for (const item of items) {
-    if (page.length >= limit) break
-    if (!keeps(item)) continue
+  for (let index = 0; index < items.length && page.length < limit; index++) {
+    const item = items[index]!
+    if (!keeps(item, index)) continue
     if (skipped < offset) skipped++
     else page.push(item)
   }
@@ -118,6 +128,20 @@ function ordered<Item extends { id: number }>(items: readonly Item[], parameters
   keyed.sort((left, right) => compareValues(left.key, right.key) || left.item.id - right.item.id)
   if (parameters.descending) keyed.reverse()
   return keyed.map((entry) => entry.item)
+}
+
+/** Whether the item (at that index of the list) passes the filter: from a column when there is one, else from its values. */
+function itemTest<Item>(filter: Filter, read: PathReader<Item>, columns: TextColumns | undefined): (item: Item, index: number) => boolean {
+  const column = textOperators.has(filter.operator) ? columns?.(filter.path) : undefined
+  if (column) {
+    const wanted = comparand(filter.value)
+    return (_item, index) => {
+      const text = column[index]
+      return text !== null && text !== undefined && textHolds(text, filter.operator, wanted.lower)
+    }
+  }
+  const holds = filterTest(filter)
+  return (item) => holds(read(item, filter.path))
 }
 
 /** Whether an item's values pass the filter; what it compares with is lowered once, not per item. */
@@ -145,18 +169,25 @@ function comparand(raw: string): Comparand {
   return { raw, lower: raw.toLowerCase() }
 }
 
+/** The text operators, on text already in lower case. */
+function textHolds(text: string, operator: Operator, target: string): boolean {
+  if (operator === 'contains') return text.includes(target)
+  if (operator === 'starts_with') return text.startsWith(target)
+  return operator === 'ends_with' && text.endsWith(target)
+}
+
+/** A column's entry for a value: its text in lower case, or null when blank (as the filters skip it). */
+export function columnText(value: unknown): string | null {
+  return value === null || value === undefined || value === '' ? null : String(value).toLowerCase()
+}
+
 function test(value: unknown, operator: Operator, wanted: Comparand): boolean {
+  if (textOperators.has(operator)) return textHolds(String(value).toLowerCase(), operator, wanted.lower)
   const text = String(value).toLowerCase()
   const target = wanted.lower
   switch (operator) {
     case 'eq':
       return typeof value === 'number' ? value === Number(wanted.raw) : text === target
-    case 'contains':
-      return text.includes(target)
-    case 'starts_with':
-      return text.startsWith(target)
-    case 'ends_with':
-      return text.endsWith(target)
     case 'gt':
       return compareValues(value, wanted.raw) > 0
     case 'lt':

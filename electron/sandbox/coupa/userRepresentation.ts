@@ -1,4 +1,5 @@
 import type { CoupaDirectory } from './CoupaDirectory'
+import { columnText } from './coupaQuery'
 import { approvalLimitKeys, type CoupaUserRecord } from './coupaRecords'
 import { countryOf, renderUserSimple, userScalar, userScalarKeys, type Json } from './coupaRepresentations'
 
@@ -74,6 +75,16 @@ export function renderUser(user: CoupaUserRecord, embeds: Embeds): Json {
 export function renderUserAttribute(user: CoupaUserRecord, key: string, embeds: Embeds): unknown {
   if (scalarKeySet.has(key)) return userScalar(user, key, embeds.baseUrl)
   return associationRendererByKey.get(key)?.(user, embeds)
+}
+
+/**
+ * A scalar attribute of every user as text filters read it, kept by the directory (`undefined` for
+ * associations, and for the avatar's URL, which is made with the address the request came to).
+ */
+export function userTextColumn(path: readonly string[], embeds: Embeds): readonly (string | null)[] | undefined {
+  const key = path[0] ?? ''
+  if (path.length !== 1 || !scalarKeySet.has(key) || key === 'avatar-thumb-url') return undefined
+  return embeds.directory.userColumn(key, (user) => columnText(userScalar(user, key, embeds.baseUrl)))
 }
 
 /** The ids and names of a user's association arrays: what `roles[id]=3`-style filters read, without rendering. */

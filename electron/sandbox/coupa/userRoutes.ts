@@ -5,7 +5,7 @@ import { coupaTimestamp, type CoupaUserRecord } from './coupaRecords'
 import { renderContentGroup } from './coupaRepresentations'
 import { objectBody, shapeRecords, type CoupaContext, type CoupaHandler, type CoupaReply } from './coupaRouting'
 import type { AttributeSource } from './fieldsProjection'
-import { renderUser, renderUserAttribute, userAssociationReferences, userAttributeNames } from './userRepresentation'
+import { renderUser, renderUserAttribute, userAssociationReferences, userAttributeNames, userTextColumn } from './userRepresentation'
 import { createUserRecord, updateUserRecord } from './userWrites'
 
 /**
@@ -58,7 +58,7 @@ function statusAsActive(filter: Filter): Filter {
 /** A bare JSON array, no total anywhere: the end is a short or empty page (A.3). */
 function listUsers(context: CoupaContext): CoupaReply {
   const parameters = parseListParameters(context.query, statusAsActive)
-  const page = listPage(context.directory.users(), parameters, userReader(context))
+  const page = listPage(context.directory.users(), parameters, userReader(context), (path) => userTextColumn(path, context.embedded))
   return { status: 200, body: page.map(userAnswer(context, false)) }
 }
 

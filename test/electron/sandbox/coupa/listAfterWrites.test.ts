@@ -104,6 +104,24 @@ describe('Coupa sandbox: a list shows every write at once', () => {
     }
   })
 
+  it('finds by a text filter what was written since the last search (the tenant keeps filter text between searches)', async () => {
+    const { sandbox, call } = await started()
+    const ids = async (query: string) => asList(await call('GET', `/api/users?${query}&fields=["id"]`)).map((user) => user.id)
+    const someone = sandbox.tenant.users()[12]!
+    const email = String(someone.fields.email)
+    // Searched once before each write, so what a search keeps is in place when the write comes.
+    expect(await ids(`email[contains]=${encodeURIComponent(email)}`)).toEqual([someone.id])
+    expect(await ids('login[starts_with]=ada.')).toEqual([])
+    await call('PUT', `/api/users/${someone.id}`, { email: 'Renamed.Person@Example.com' })
+    expect(await ids(`email[contains]=${encodeURIComponent(email)}`)).toEqual([])
+    expect(await ids('email[contains]=renamed.person@')).toEqual([someone.id])
+    const posted = await createUser(call, newUser('ada.posted'))
+    expect(await ids('login[starts_with]=ADA.')).toEqual([posted.id])
+    const added = sandbox.tenant.addUser(newUser('ada.added'))
+    expect(await ids('login[ends_with]=.added')).toEqual([added.id])
+    expect(await ids('login[starts_with]=ada.')).toEqual([posted.id, added.id])
+  })
+
   it('shows a change to the support user in the roles and groups every user embeds', async () => {
     const { sandbox, call } = await started()
     const support = sandbox.tenant.users()[0]!
