@@ -21,13 +21,18 @@ export interface MembershipList {
   /** Only when the target reports one. */
   total: number | null
   loading: boolean
+  /**
+   * While `loading`: whether the first page is read again under the items shown (after a change),
+   * so those may be out of date; false while "Show more" reads the next page.
+   */
+  again: boolean
   error: LanyardError | null
 }
 
 const pageSize = 50
 /** One key for every picker: main cancels the previous keystroke's search when the next one starts. */
 const pickerRequestKey = 'membership-picker'
-const emptyList: Readonly<MembershipList> = Object.freeze({ items: [], nextCursor: null, total: null, loading: false, error: null })
+const emptyList: Readonly<MembershipList> = Object.freeze({ items: [], nextCursor: null, total: null, loading: false, again: false, error: null })
 
 function sameObject(left: ObjectRef | null, right: ObjectRef): boolean {
   return left?.profileId === right.profileId && left.objectType === right.objectType && left.objectId === right.objectId
@@ -116,11 +121,13 @@ export const useDirectoryMembershipsStore = defineStore('directoryMemberships', 
     const ticket = ++nextTicket
     latestRead.set(source.key, ticket)
     shown.loading = true
+    shown.again = cursor === null && shown.items.length > 0
     const input = { ...asked, cursor, pageSize, ...(source.relatedType && { relatedType: source.relatedType }) }
     const result = await useApi().invoke(source.relation === 'groupsOf' ? 'directory.groupsOf' : 'directory.members', input)
     const current = lists.value[source.key]
     if (latestRead.get(source.key) !== ticket || !current) return
     current.loading = false
+    current.again = false
     if (result.ok) {
       current.items = cursor ? [...current.items, ...result.value.items] : result.value.items
       current.nextCursor = result.value.nextCursor

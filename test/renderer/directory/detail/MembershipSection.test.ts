@@ -32,6 +32,59 @@ describe("a user's groups in the detail panel", () => {
     expect(wrapper.findAll('button').some((candidate) => candidate.text() === 'Show more')).toBe(false)
   })
 
+  it('says the shown groups are being read again after a change, and greys them until the answer comes', async () => {
+    let release: (() => void) | undefined
+    let reads = 0
+    const { wrapper, confirmation } = await mountPanel({
+      answers: {
+        'directory.removeMember': () => ok(null),
+        // The first read answers at once; the one after the change waits (a slow or retrying target).
+        'directory.groupsOf': () =>
+          ++reads === 1
+            ? ok(page([group('00g1', 'Engineering'), group('00g2', 'London office')]))
+            : new Promise((resolve) => (release = () => resolve(ok(page([group('00g2', 'London office')]))))),
+      },
+    })
+
+    await wrapper.find('.membership[data-id="00g1"]').find('button').trigger('click')
+    await flushPromises()
+    await confirmDialog(confirmation, 'Remove from group')
+
+    // Not "Loading groups…" under groups that are already there: these may be out of date.
+    const section = wrapper.find('.memberships')
+    expect(section.find('[role="status"]').text()).toBe('Checking groups again…')
+    expect(section.find('.memberships__list').classes()).toContain('memberships__list--stale')
+    expect(section.find('.memberships__list').attributes('aria-busy')).toBe('true')
+
+    release?.()
+    await flushPromises()
+    expect(wrapper.findAll('.membership__name').map((name) => name.text())).toEqual(['London office'])
+    expect(section.find('.memberships__list').classes()).not.toContain('memberships__list--stale')
+    expect(section.find('[role="status"]').exists()).toBe(false)
+  })
+
+  it('says more groups are loading while Show more reads the next page', async () => {
+    let release: (() => void) | undefined
+    const { wrapper } = await mountPanel({
+      answers: {
+        'directory.groupsOf': (input) =>
+          input.cursor
+            ? new Promise((resolve) => (release = () => resolve(ok(page([group('00g3', 'Finance')])))))
+            : ok(page([group('00g1', 'Engineering')], 'cursor-2')),
+      },
+    })
+
+    await button(wrapper, 'Show more').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('.memberships [role="status"]').text()).toBe('Loading more groups…')
+    // The groups shown are current: nothing greyed.
+    expect(wrapper.find('.memberships__list').classes()).not.toContain('memberships__list--stale')
+
+    release?.()
+    await flushPromises()
+    expect(wrapper.findAll('.membership__name').map((name) => name.text())).toEqual(['Engineering', 'Finance'])
+  })
+
   it('removes the user from a group only after confirming which membership goes', async () => {
     const { api, profile, wrapper, confirmation } = await mountPanel({ answers: { 'directory.removeMember': () => ok(null) } })
 
