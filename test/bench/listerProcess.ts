@@ -8,6 +8,11 @@ export interface Sample {
   /** Of `cpuMs`, the kernel's share: sends and wake-ups, which pacing (Coupa, GoTo) makes more of. */
   systemMs: number
   rows: number
+  /**
+   * Of `cpuMs`, about how much V8 spent compiling optimised code (TurboFan, on its own threads and
+   * this one) during the listing: a process's first listings pay it for the code they make hot.
+   */
+  compileMs: number
 }
 
 export type Target = 'okta' | 'cognito' | 'gotomeeting' | 'coupa'
@@ -28,15 +33,30 @@ export async function measureInOwnProcess(target: Target, name: string, tenant: 
   const child = fork(fileURLToPath(new URL('./listerChild.ts', import.meta.url)), [], {
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, LANYARD_BENCH_LISTER: JSON.stringify({ target, name, tenant, warmups }) },
+    // Its standard output is V8's trace of the measured listing's compiles (listerChild.ts).
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   })
+  let trace = ''
+  child.stdout!.on('data', (chunk: Buffer) => (trace += chunk.toString()))
   try {
     const message = await new Promise<ChildMessage>((resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`The "${name}" lister's process exited with ${code}.`)))
       child.once('message', (answer) => resolve(answer as ChildMessage))
     })
     if ('error' in message) throw new Error(`The "${name}" lister failed: ${message.error}`)
-    return message.sample
+    // The child exits once its message is sent; what it printed is then all in.
+    await new Promise((resolve) => (child.stdout!.readableEnded ? resolve(null) : child.stdout!.once('end', resolve)))
+    return { ...message.sample, compileMs: compileMsOf(trace) }
   } finally {
     if (child.exitCode === null) child.kill()
   }
+}
+
+/** The sum of `--trace-opt`'s "[completed optimizing … - took 0.01, 3.20, 0.05 ms]" (prepare, execute, finalize). */
+export function compileMsOf(trace: string): number {
+  let total = 0
+  for (const match of trace.matchAll(/\[completed (?:optimizing|compiling) [^\n]*? took ([\d.]+), ([\d.]+), ([\d.]+) ms\]/g)) {
+    total += Number(match[1]) + Number(match[2]) + Number(match[3])
+  }
+  return total
 }
