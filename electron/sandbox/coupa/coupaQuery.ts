@@ -182,9 +182,9 @@ export function columnText(value: unknown): string | null {
 }
 
 function test(value: unknown, operator: Operator, wanted: Comparand): boolean {
-  if (textOperators.has(operator)) return textHolds(String(value).toLowerCase(), operator, wanted.lower)
   const text = String(value).toLowerCase()
   const target = wanted.lower
+  if (textOperators.has(operator)) return textHolds(text, operator, target)
   switch (operator) {
     case 'eq':
       return typeof value === 'number' ? value === Number(wanted.raw) : text === target
