@@ -62,8 +62,13 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): Pick<Lanyar
     const key = issue.path.map(String).join('.') || '(input)'
     fields[key] ??= issue.message
   }
-  const list = Object.entries(fields)
-    .map(([key, message]) => `${key}: ${message}`)
-    .join('; ')
-  return { message: `Some values are not valid — ${list}.`, fields }
+  return { message: `Some values are not valid — ${fieldProblemList(Object.entries(fields))}.`, fields }
+}
+
+/**
+ * "Target URL: Enter a full address; Token: …": field messages, written to stand under their field
+ * and often ending in a full stop, as the clauses of one sentence (the caller ends it).
+ */
+export function fieldProblemList(problems: Iterable<readonly [label: string, message: string]>): string {
+  return [...problems].map(([label, message]) => `${label}: ${message.trim().replace(/\.+$/, '')}`).join('; ')
 }

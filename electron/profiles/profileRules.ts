@@ -1,6 +1,7 @@
 import type { ConnectorDescriptor } from '../../shared/catalogue/types'
 import type { Environment } from '../../shared/profiles'
 import { plainHttpProblems, secretParameters, validateProfileValues } from '../../shared/profileValidation'
+import { fieldProblemList } from '../../shared/errors'
 import { AppError } from '../errors/AppError'
 import { certificateProblems } from './caCertificateCheck'
 
@@ -33,11 +34,10 @@ export function firstFreeName(base: string, isTaken: (name: string) => boolean, 
   }
 }
 
-/** "Org URL: must start with https://; Token: …" using the descriptor's labels. */
+/** "Org URL: must start with https://; Token: …" using the descriptor's labels, without a final full stop. */
 export function describeFieldProblems(descriptor: ConnectorDescriptor, fields: Record<string, string>): string {
-  return Object.entries(fields)
-    .map(([key, message]) => `${descriptor.parameters.find((parameter) => parameter.key === key)?.label ?? key}: ${message}`)
-    .join('; ')
+  const labelOf = (key: string) => descriptor.parameters.find((parameter) => parameter.key === key)?.label ?? key
+  return fieldProblemList(Object.entries(fields).map(([key, message]) => [labelOf(key), message] as const))
 }
 
 /** Refuses values the descriptor does not accept (for a profile of `environment`), with one message per field. */
@@ -57,7 +57,7 @@ export function assertValidValues(descriptor: ConnectorDescriptor, values: Recor
 export function plainHttpImportRefusal(descriptor: ConnectorDescriptor, values: Record<string, string>, environment: Environment): string | null {
   const fields = plainHttpProblems(descriptor, values, environment)
   if (Object.keys(fields).length === 0) return null
-  return `${describeFieldProblems(descriptor, fields)} Skip this profile, or correct its address in the file and import it again.`
+  return `${describeFieldProblems(descriptor, fields)}. Skip this profile, or correct its address in the file and import it again.`
 }
 
 /** Refuses a secret for anything that is not a secret parameter of the connector. */
