@@ -22,8 +22,9 @@ export interface MembershipList {
   total: number | null
   loading: boolean
   /**
-   * While `loading`: whether the first page is read again under the items shown (after a change),
-   * so those may be out of date; false while "Show more" reads the next page.
+   * Whether the items shown are from before a read of the first page again (after a change) that
+   * has not answered yet (`loading`) or failed (`error`): they may be out of date. False while
+   * "Show more" reads the next page.
    */
   again: boolean
   error: LanyardError | null
@@ -127,14 +128,17 @@ export const useDirectoryMembershipsStore = defineStore('directoryMemberships', 
     const current = lists.value[source.key]
     if (latestRead.get(source.key) !== ticket || !current) return
     current.loading = false
-    current.again = false
     if (result.ok) {
       current.items = cursor ? [...current.items, ...result.value.items] : result.value.items
       current.nextCursor = result.value.nextCursor
       current.total = result.value.total
       current.error = null
+      current.again = false
     } else if (result.error.code !== 'cancelled') {
+      // The items stay, and stay marked as from before (`again`) if that read was one.
       current.error = result.error
+    } else {
+      current.again = false
     }
   }
 

@@ -63,6 +63,31 @@ describe("a user's groups in the detail panel", () => {
     expect(section.find('[role="status"]').exists()).toBe(false)
   })
 
+  it('keeps the old groups greyed and says so when reading them again after a change fails', async () => {
+    let reads = 0
+    const { wrapper, confirmation } = await mountPanel({
+      answers: {
+        'directory.removeMember': () => ok(null),
+        'directory.groupsOf': () =>
+          ++reads === 1
+            ? ok(page([group('00g1', 'Engineering'), group('00g2', 'London office')]))
+            : { ok: false, error: { code: 'network', message: 'Okta had a problem answering (HTTP 500). Try again in a moment.' } },
+      },
+    })
+
+    await wrapper.find('.membership[data-id="00g1"]').find('button').trigger('click')
+    await flushPromises()
+    await confirmDialog(confirmation, 'Remove from group')
+
+    const section = wrapper.find('.memberships')
+    expect(section.find('[role="alert"]').text()).toContain('Okta had a problem answering (HTTP 500).')
+    // Engineering was removed, but the list could not say so: these are from before the change.
+    expect(wrapper.findAll('.membership__name').map((name) => name.text())).toEqual(['Engineering', 'London office'])
+    expect(section.find('.memberships__list').classes()).toContain('memberships__list--stale')
+    expect(section.find('.memberships__list').attributes('aria-busy')).toBe('false')
+    expect(section.find('.memberships__stale-note').text()).toBe('The groups shown are from before the change: reading them again failed.')
+  })
+
   it('says more groups are loading while Show more reads the next page', async () => {
     let release: (() => void) | undefined
     const { wrapper } = await mountPanel({
