@@ -1,5 +1,5 @@
 import { setFlagsFromString } from 'node:v8'
-import type { Sample, Target } from './listerProcess'
+import type { ListingSample, Target } from './listerProcess'
 import { listersFor } from './rowCpuBench'
 
 /*
@@ -16,7 +16,7 @@ const { target, name, tenant, warmups } = JSON.parse(process.env.LANYARD_BENCH_L
 }
 const lister = listersFor(target, tenant).find((candidate) => candidate.name === name)
 
-async function measure(list: () => Promise<number>): Promise<Sample> {
+async function measure(list: () => Promise<number>): Promise<ListingSample> {
   setFlagsFromString('--trace-opt')
   const cpu = process.cpuUsage()
   const started = performance.now()
@@ -24,10 +24,10 @@ async function measure(list: () => Promise<number>): Promise<Sample> {
   const wallMs = performance.now() - started
   const used = process.cpuUsage(cpu)
   setFlagsFromString('--no-trace-opt')
-  return { wallMs, cpuMs: (used.user + used.system) / 1000, systemMs: used.system / 1000, rows, compileMs: 0 }
+  return { wallMs, cpuMs: (used.user + used.system) / 1000, systemMs: used.system / 1000, rows }
 }
 
-async function listAfterWarmups(): Promise<Sample> {
+async function listAfterWarmups(): Promise<ListingSample> {
   if (!lister) throw new Error(`No lister "${name}" for ${target}.`)
   for (let listing = 0; listing < warmups; listing++) await lister.list()
   return measure(() => lister.list())

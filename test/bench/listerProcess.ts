@@ -17,7 +17,10 @@ export interface Sample {
 
 export type Target = 'okta' | 'cognito' | 'gotomeeting' | 'coupa'
 
-type ChildMessage = { sample: Sample } | { error: string }
+/** What the lister's process measures itself; the parent adds the compiling it read from the trace. */
+export type ListingSample = Omit<Sample, 'compileMs'>
+
+type ChildMessage = { sample: ListingSample } | { error: string }
 
 /**
  * One listing by a lister of rowCpuBench.ts in a fresh process of its own (listerChild.ts), after
