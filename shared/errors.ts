@@ -62,7 +62,12 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): Pick<Lanyar
     const key = issue.path.map(String).join('.') || '(input)'
     fields[key] ??= issue.message
   }
-  return { message: `Some values are not valid — ${fieldProblemList(Object.entries(fields))}.`, fields }
+  return { message: valuesNotValid(Object.entries(fields)), fields }
+}
+
+/** "Some values are not valid — Target URL: Enter a full address; Token: …." for a refused input. */
+export function valuesNotValid(problems: Iterable<readonly [label: string, message: string]>): string {
+  return `Some values are not valid — ${fieldProblemList(problems)}.`
 }
 
 /**

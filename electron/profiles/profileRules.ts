@@ -1,7 +1,7 @@
 import type { ConnectorDescriptor } from '../../shared/catalogue/types'
 import type { Environment } from '../../shared/profiles'
 import { plainHttpProblems, secretParameters, validateProfileValues } from '../../shared/profileValidation'
-import { fieldProblemList } from '../../shared/errors'
+import { fieldProblemList, valuesNotValid } from '../../shared/errors'
 import { AppError } from '../errors/AppError'
 import { certificateProblems } from './caCertificateCheck'
 
@@ -36,8 +36,12 @@ export function firstFreeName(base: string, isTaken: (name: string) => boolean, 
 
 /** "Org URL: must start with https://; Token: …" using the descriptor's labels, without a final full stop. */
 export function describeFieldProblems(descriptor: ConnectorDescriptor, fields: Record<string, string>): string {
+  return fieldProblemList(labelledProblems(descriptor, fields))
+}
+
+function labelledProblems(descriptor: ConnectorDescriptor, fields: Record<string, string>): (readonly [string, string])[] {
   const labelOf = (key: string) => descriptor.parameters.find((parameter) => parameter.key === key)?.label ?? key
-  return fieldProblemList(Object.entries(fields).map(([key, message]) => [labelOf(key), message] as const))
+  return Object.entries(fields).map(([key, message]) => [labelOf(key), message] as const)
 }
 
 /** Refuses values the descriptor does not accept (for a profile of `environment`), with one message per field. */
@@ -46,7 +50,7 @@ export function assertValidValues(descriptor: ConnectorDescriptor, values: Recor
   const formProblems = validateProfileValues(descriptor, values, environment)
   const fields = { ...certificateProblems(descriptor, values), ...formProblems }
   if (Object.keys(fields).length > 0) {
-    throw new AppError('invalid_input', `Some values are not valid — ${describeFieldProblems(descriptor, fields)}.`, { fields })
+    throw new AppError('invalid_input', valuesNotValid(labelledProblems(descriptor, fields)), { fields })
   }
 }
 
