@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { FakeAnswers } from '../../support/fakeLanyardApi'
 import { adaLovelace, button, confirmDialog, group, mountPanel, ok, openDialog, page } from './detailFixtures'
 
 afterEach(() => {
@@ -32,57 +33,47 @@ describe("a user's groups in the detail panel", () => {
     expect(wrapper.findAll('button').some((candidate) => candidate.text() === 'Show more')).toBe(false)
   })
 
-  it('says the shown groups are being read again after a change, and greys them until the answer comes', async () => {
-    let release: (() => void) | undefined
+  /**
+   * Ada's panel with Engineering and London office; removes her from Engineering, and the read of
+   * her groups after that change answers with `reread` (a promise the test settles, or at once).
+   */
+  async function removeFromEngineering(reread: () => ReturnType<NonNullable<FakeAnswers['directory.groupsOf']>>) {
     let reads = 0
-    const { wrapper, confirmation } = await mountPanel({
+    const mounted = await mountPanel({
       answers: {
         'directory.removeMember': () => ok(null),
-        // The first read answers at once; the one after the change waits (a slow or retrying target).
-        'directory.groupsOf': () =>
-          ++reads === 1
-            ? ok(page([group('00g1', 'Engineering'), group('00g2', 'London office')]))
-            : new Promise((resolve) => (release = () => resolve(ok(page([group('00g2', 'London office')]))))),
+        'directory.groupsOf': () => (++reads === 1 ? ok(page([group('00g1', 'Engineering'), group('00g2', 'London office')])) : reread()),
       },
     })
-
-    await wrapper.find('.membership[data-id="00g1"]').find('button').trigger('click')
+    await mounted.wrapper.find('.membership[data-id="00g1"]').find('button').trigger('click')
     await flushPromises()
-    await confirmDialog(confirmation, 'Remove from group')
+    await confirmDialog(mounted.confirmation, 'Remove from group')
+    return mounted.wrapper.find('.memberships')
+  }
+
+  it('says the shown groups are being read again after a change, and greys them until the answer comes', async () => {
+    let release: (() => void) | undefined
+    // The read after the change waits (a slow or retrying target).
+    const section = await removeFromEngineering(() => new Promise((resolve) => (release = () => resolve(ok(page([group('00g2', 'London office')]))))))
 
     // Not "Loading groups…" under groups that are already there: these may be out of date.
-    const section = wrapper.find('.memberships')
     expect(section.find('[role="status"]').text()).toBe('Checking groups again…')
     expect(section.find('.memberships__list').classes()).toContain('memberships__list--stale')
     expect(section.find('.memberships__list').attributes('aria-busy')).toBe('true')
 
     release?.()
     await flushPromises()
-    expect(wrapper.findAll('.membership__name').map((name) => name.text())).toEqual(['London office'])
+    expect(section.findAll('.membership__name').map((name) => name.text())).toEqual(['London office'])
     expect(section.find('.memberships__list').classes()).not.toContain('memberships__list--stale')
     expect(section.find('[role="status"]').exists()).toBe(false)
   })
 
   it('keeps the old groups greyed and says so when reading them again after a change fails', async () => {
-    let reads = 0
-    const { wrapper, confirmation } = await mountPanel({
-      answers: {
-        'directory.removeMember': () => ok(null),
-        'directory.groupsOf': () =>
-          ++reads === 1
-            ? ok(page([group('00g1', 'Engineering'), group('00g2', 'London office')]))
-            : { ok: false, error: { code: 'network', message: 'Okta had a problem answering (HTTP 500). Try again in a moment.' } },
-      },
-    })
+    const section = await removeFromEngineering(() => ({ ok: false, error: { code: 'network', message: 'Okta had a problem answering (HTTP 500). Try again in a moment.' } }))
 
-    await wrapper.find('.membership[data-id="00g1"]').find('button').trigger('click')
-    await flushPromises()
-    await confirmDialog(confirmation, 'Remove from group')
-
-    const section = wrapper.find('.memberships')
     expect(section.find('[role="alert"]').text()).toContain('Okta had a problem answering (HTTP 500).')
     // Engineering was removed, but the list could not say so: these are from before the change.
-    expect(wrapper.findAll('.membership__name').map((name) => name.text())).toEqual(['Engineering', 'London office'])
+    expect(section.findAll('.membership__name').map((name) => name.text())).toEqual(['Engineering', 'London office'])
     expect(section.find('.memberships__list').classes()).toContain('memberships__list--stale')
     expect(section.find('.memberships__list').attributes('aria-busy')).toBe('false')
     expect(section.find('.memberships__stale-note').text()).toBe('The groups shown are from before the change: reading them again failed.')
