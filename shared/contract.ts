@@ -248,6 +248,15 @@ export const events = {
     queued: z.number().int().nonnegative(),
   }),
   /**
+   * A profile's requests waiting to be sent again (a busy answer, a 429, no answer), whatever asked
+   * for them: how many, and the wait that began last. One at each start and end of a wait.
+   */
+  'retries.changed': z.object({
+    profileId: z.string(),
+    waiting: z.number().int().nonnegative(),
+    retry: changeProgressSchema.shape.retry,
+  }),
+  /**
    * A running change (not one of an operation's, which say theirs in their own events): its steps,
    * which runs now, and the retry it waits for. One when it starts, then at each step and retry.
    */

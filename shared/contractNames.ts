@@ -69,7 +69,17 @@ export const contractCallNames = [
   'jobs.exportResults',
 ] as const satisfies readonly CallName[]
 
-export const contractEventNames = ['profiles.changed', 'directory.changed', 'journal.appended', 'budget.changed', 'changes.progress', 'people.results', 'people.offboardProgress', 'jobs.progress'] as const satisfies readonly EventName[]
+export const contractEventNames = [
+  'profiles.changed',
+  'directory.changed',
+  'journal.appended',
+  'budget.changed',
+  'retries.changed',
+  'changes.progress',
+  'people.results',
+  'people.offboardProgress',
+  'jobs.progress',
+] as const satisfies readonly EventName[]
 
 /** The one answer every door (preload, preview client, main) gives a name outside the contract. */
 export function unknownCall(name: unknown): Result<never> {

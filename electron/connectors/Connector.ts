@@ -7,6 +7,7 @@ import type { StepReport } from '../../shared/errors'
 import type { Environment } from '../../shared/profiles'
 import type { Logger } from '../logging/Logger'
 import type { BudgetState } from '../http/RequestBudget'
+import type { RetryWaits } from '../http/retryWaits'
 import type { AppError } from '../errors/AppError'
 import type { DoneSteps } from './runSteps'
 
@@ -314,6 +315,8 @@ export interface ConnectorSettings {
   logger: Logger
   /** The profile's request budget changed (throttle before publishing): what the UI's gauge shows. */
   onBudgetChanged?: (state: BudgetState) => void
+  /** The profile's requests waiting to be sent again, whatever asked for them: what a list loading through a retry says. */
+  retryWaits?: RetryWaits
 }
 
 export type ConnectorFactory = (settings: ConnectorSettings) => Connector

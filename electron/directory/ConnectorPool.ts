@@ -3,6 +3,7 @@ import { getDescriptor, parameterApplies } from '../../shared/catalogue'
 import type { ConnectorDescriptor, ConnectorId } from '../../shared/catalogue/types'
 import type { Connector, ConnectorFactory, LazyConnectorFactory } from '../connectors/Connector'
 import type { BudgetState } from '../http/RequestBudget'
+import { RetryWaits, type RetryWaitsState } from '../http/retryWaits'
 import type { Logger } from '../logging/Logger'
 import type { StoredProfile } from '../profiles/profileFileSchema'
 import type { ProfileRepository } from '../profiles/ProfileRepository'
@@ -25,6 +26,8 @@ export interface ConnectorPoolOptions {
   beforeUse?: (profile: StoredProfile) => Promise<void>
   /** Each profile's request budget as it changes (see createBudgetEvents). */
   onBudgetChanged?: (profileId: string, state: BudgetState) => void
+  /** Each profile's requests waiting to be sent again, at every start and end of a wait. */
+  onRetryWaits?: (profileId: string, state: RetryWaitsState) => void
 }
 
 /** A stored profile with its connector's descriptor: enough to refuse a call before connecting. */
@@ -42,6 +45,9 @@ export interface ProfileTarget {
  */
 export class ConnectorPool {
   private readonly connectors = new Map<string, Promise<Connector>>()
+  // One per profile for the pool's life, not per connector: the requests of a connector closed for a
+  // changed profile end their waits after the new one's began, and the count must stay one count.
+  private readonly retryWaits = new Map<string, RetryWaits>()
 
   constructor(private readonly options: ConnectorPoolOptions) {}
 
@@ -119,8 +125,18 @@ export class ConnectorPool {
         secrets,
         logger: this.options.logger,
         onBudgetChanged: (state) => this.options.onBudgetChanged?.(profile.id, state),
+        retryWaits: this.retryWaitsOf(profile.id),
       }),
     )
+  }
+
+  private retryWaitsOf(profileId: string): RetryWaits {
+    let waits = this.retryWaits.get(profileId)
+    if (!waits) {
+      waits = new RetryWaits((state) => this.options.onRetryWaits?.(profileId, state))
+      this.retryWaits.set(profileId, waits)
+    }
+    return waits
   }
 }
 

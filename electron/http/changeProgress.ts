@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { ChangeRetry, ProgressStepStatus } from '../../shared/changeProgress'
+import type { RetryWaits } from './retryWaits'
 
 /**
  * Where a running change's progress goes. `recordChange` opens one scope per change (it knows the
@@ -30,17 +31,28 @@ export function reportRetry(retry: ChangeRetry | null): void {
 
 /**
  * One request's retries, for its send loop (the HTTP client's, the Cognito transport's): `waiting`
- * before each wait, `answered` once the next attempt has an outcome, which clears the line only if
- * this request put one there.
+ * before each wait, `answered` once the next attempt has an outcome and once the request ends
+ * however it ends, which clears the line only if this request put one there. The profile's
+ * `waits` hear of every wait, a change's or not (what a list loading through one shows).
  */
-export function retryReporter(): { waiting: (retry: ChangeRetry) => void; answered: () => void } {
+export interface RetryReporter {
+  waiting: (retry: ChangeRetry) => void
+  answered: () => void
+}
+
+export function retryReporter(waits?: RetryWaits): RetryReporter {
   let shown = false
+  let endWait: (() => void) | undefined
   return {
     waiting(retry) {
       shown = true
       reportRetry(retry)
+      endWait?.()
+      endWait = waits?.begin(retry)
     },
     answered() {
+      endWait?.()
+      endWait = undefined
       if (!shown) return
       shown = false
       reportRetry(null)

@@ -2,7 +2,7 @@ import axios from 'axios'
 import { redactedMark } from '../logging/redact'
 import { AppError } from '../errors/AppError'
 import { CallsInFlight, cancelledAfterSending, throwIfAborted, waitFor } from './cancellation'
-import { retryReporter } from './changeProgress'
+import { retryReporter, type RetryReporter } from './changeProgress'
 import { ConcurrencyLimiter } from './ConcurrencyLimiter'
 import { errorFromFailure, errorFromResponse, rateLimitedError, type FailureContext } from './httpErrors'
 import { createNetworkAgents } from './network/networkAgents'
@@ -181,11 +181,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
    * sends nothing more: not from the concurrency queue, nor after a retry or rate-limit wait.
    */
   async function send(request: HttpRequest, url: URL): Promise<HttpResponse> {
+    // A change's progress (changes.progress) and the profile's retry waits say while the request
+    // waits to be sent again, and stop once it is, or once it ends however it ends.
+    const retryShown = retryReporter(options.retryWaits)
     try {
-      return await sendWithRetries(request, url)
+      return await sendWithRetries(request, url, retryShown)
     } catch (error: unknown) {
       if (inFlight.closed && error instanceof AppError && error.code === 'cancelled') throw closedError(error.extra.details)
       throw error
+    } finally {
+      retryShown.answered()
     }
   }
 
@@ -199,7 +204,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   /** Attempts, retries and rate-limit waits of one request (to `url`, its requestUrl); `request.signal` already covers closing. */
-  async function sendWithRetries(request: HttpRequest, url: URL): Promise<HttpResponse> {
+  async function sendWithRetries(request: HttpRequest, url: URL, retryShown: RetryReporter): Promise<HttpResponse> {
     const requestSecrets = (request.secrets ?? []).filter((secret) => secret !== '')
     const sentCredentials = new Set<string>()
     for (const secret of requestSecrets) logger.registerSecret(secret)
@@ -218,8 +223,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
     let retries = 0
     let rateLimitWaits = 0
-    // A change's progress (changes.progress) says while a request waits to be sent again, and stops once it is.
-    const retryShown = retryReporter()
     for (let attempt = 1; ; attempt++) {
       const outcome = await attemptOnce(request, url, path, attempt, sentCredentials)
       retryShown.answered()

@@ -3,6 +3,7 @@ import type { Environment } from '../../shared/profiles'
 import type { Logger } from '../logging/Logger'
 import type { NetworkOptions } from './network/networkAgents'
 import type { RequestBudget } from './RequestBudget'
+import type { RetryWaits } from './retryWaits'
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -98,6 +99,8 @@ export interface HttpClientOptions {
    * only reacted to.
    */
   budget?: RequestBudget
+  /** The profile's requests waiting to be sent again (shared with its other clients): told of each wait and its end. */
+  retryWaits?: RetryWaits
   /** The budget family of a request (Okta's rate-limit bucket); one family for the whole target when absent. */
   budgetFamily?: (method: HttpMethod, path: string) => string
   /** How long a 429 asks to wait, in ms, from the target's headers; null when it does not say. */

@@ -80,6 +80,7 @@ export async function createServices(options: ServiceOptions): Promise<Services 
     logger: options.logger,
     beforeUse: async (profile) => options.sandboxes?.beforeUse?.(profile, profileHandlers),
     onBudgetChanged: createBudgetEvents((payload) => options.emit('budget.changed', payload)),
+    onRetryWaits: (profileId, state) => options.emit('retries.changed', { profileId, ...state }),
   })
   const profiles = new ProfileService({
     repository,

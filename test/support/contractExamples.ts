@@ -106,6 +106,7 @@ export const validEventExamples: { [E in EventName]: EventPayload<E> } = {
   'directory.changed': { profileId, objectType: 'users', ids: ['00u1'] },
   'journal.appended': { entryId: 'entry-1', entry: appliedDeprovision },
   'budget.changed': { profileId, family: 'user:read', remaining: 12, limit: 600, resetsAt: '2026-12-01T09:01:00.000Z', queued: 3 },
+  'retries.changed': { profileId, waiting: 1, retry: { attempt: 1, of: 3, waitMs: 2000, reason: 'server_busy' } },
   'changes.progress': {
     entryId: 'entry-1',
     profileId,

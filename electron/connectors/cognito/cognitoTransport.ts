@@ -5,6 +5,7 @@ import type { RequestBudget } from '../../http/RequestBudget'
 import { createSharedReads } from '../../http/sharedReads'
 import { backoffDelay } from '../../http/retryTiming'
 import { retryReporter } from '../../http/changeProgress'
+import type { RetryWaits } from '../../http/retryWaits'
 import { redactedMark } from '../../logging/redact'
 import type { Logger } from '../../logging/Logger'
 import { AppError } from '../../errors/AppError'
@@ -30,6 +31,8 @@ export interface CognitoTuning {
    * throttled call pauses the category. Without one, throttling is only reacted to.
    */
   budget?: RequestBudget
+  /** The profile's calls waiting to be sent again: told of each wait and its end. */
+  retryWaits?: RetryWaits
   /** The tests' proxy and name seams, added to the profile's own network settings. */
   network?: NetworkOptions
   /** This computer's clock, as requests are signed with it. */
@@ -190,8 +193,8 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
     let retries = 0
     let waits = 0
     let resentForItsTime = false
-    // A change's progress (changes.progress) says while a call waits to be sent again.
-    const retryShown = retryReporter()
+    // A change's progress (changes.progress) and the profile's retry waits say while a call waits to be sent again.
+    const retryShown = retryReporter(tuning.retryWaits)
     try {
       for (let number = 1; ; number++) {
         const outcome = await attempt(operation, number, run, signal)
@@ -240,6 +243,8 @@ export function createCognitoTransport(settings: CognitoProfileSettings, logger:
     } catch (error: unknown) {
       if (calls.closed && error instanceof AppError && error.code === 'cancelled') throw closedError()
       throw error
+    } finally {
+      retryShown.answered()
     }
   }
 

@@ -45,7 +45,11 @@ function objectType(id: string): ObjectTypeDescriptor {
  */
 export function createCognitoConnector(settings: ConnectorSettings, tuning: CognitoTuning = {}): CognitoConnector {
   const profile = readCognitoSettings(settings)
-  const transport = createCognitoTransport(profile, settings.logger, settings.profileName, { budget: createCognitoBudget(settings.onBudgetChanged), ...tuning })
+  const transport = createCognitoTransport(profile, settings.logger, settings.profileName, {
+    budget: createCognitoBudget(settings.onBudgetChanged),
+    retryWaits: settings.retryWaits,
+    ...tuning,
+  })
   const api = createCognitoApi(transport, profile.userPoolId)
   let pool: Promise<UserPoolType> | null = null
   const context: CognitoContext = {

@@ -87,7 +87,7 @@ export function createCoupaConnector(settings: ConnectorSettings, tuning: CoupaH
   // authenticating: the sign-in's form carries the client secret, every API request a token or key.
   // One network for both: the token request must pass the same proxy and trust the same CA as the API.
   const network = networkOf(settings, tuning.network)
-  const common = { targetName: 'Coupa', baseUrl: url.toString(), environment: settings.environment, logger: settings.logger, profileName: settings.profileName, budget }
+  const common = { targetName: 'Coupa', baseUrl: url.toString(), environment: settings.environment, logger: settings.logger, profileName: settings.profileName, budget, retryWaits: settings.retryWaits }
   const signIn = auth.kind === 'oauth' ? createHttpClient({ ...common, authenticate: () => ({}), secrets: [secret], describeError: describeCoupaSignInError, ...tuning, network }) : null
   const tokens = auth.kind === 'oauth' && signIn ? createCoupaTokens(signIn, auth, settings.logger) : null
   const api = createHttpClient({

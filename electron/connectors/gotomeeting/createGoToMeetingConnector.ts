@@ -88,7 +88,7 @@ export function createGoToMeetingConnector(settings: ConnectorSettings, tuning: 
   // Both clients refuse http:// for a real profile (and off this computer for a sandbox) before
   // authenticating: the sign-in's form carries the token or password, its header the client secret.
   const budget = createGoToBudget(settings.onBudgetChanged)
-  const common = { logger: settings.logger, profileName: settings.profileName, environment: settings.environment, budget, ...tuning, network: networkOf(settings, tuning.network) }
+  const common = { logger: settings.logger, profileName: settings.profileName, environment: settings.environment, budget, retryWaits: settings.retryWaits, ...tuning, network: networkOf(settings, tuning.network) }
   const signInSecret = signIn.grantType === 'password' ? signIn.password : signIn.personalAccessToken
   const signInClient = createHttpClient({
     ...common,

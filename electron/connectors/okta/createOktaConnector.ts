@@ -68,6 +68,7 @@ export function createOktaConnector(settings: ConnectorSettings, tuning: OktaHtt
     describeError: describeOktaError,
     budget,
     budgetFamily: oktaBudgetFamily,
+    retryWaits: settings.retryWaits,
     ...tuning,
     network: networkOf(settings, tuning.network),
   })

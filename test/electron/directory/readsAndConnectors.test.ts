@@ -29,6 +29,9 @@ describe('directory reads and the connector behind each profile', () => {
     await services.handlers['profiles.update']({ profileId: profileId, secrets: { token: 'rotated-token' } })
     await services.handlers['directory.testConnection']({ profileId: profileId })
     expect(services.fake.built.map((settings) => settings.secrets.token)).toEqual([oktaToken, 'rotated-token'])
+    // The requests of the closed connector end their retry waits in the same count as the new one's.
+    expect(services.fake.built[0]?.retryWaits).toBeDefined()
+    expect(services.fake.built[1]?.retryWaits).toBe(services.fake.built[0]?.retryWaits)
     await services.handlers['profiles.delete']({ profileId: profileId })
     await Promise.resolve()
     expect(services.fake.closed).toBe(2)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ChangeRetry } from '../../../../shared/changeProgress'
 import { withChangeProgress } from '../../../../electron/http/changeProgress'
+import { RetryWaits } from '../../../../electron/http/retryWaits'
 import { expectAppError } from '../../../support/expectAppError'
 import { allPages, cognitoHarness } from './cognitoSandboxHarness'
 
@@ -26,6 +27,20 @@ describe('Cognito connector under faults and limits', () => {
     sandbox.faults.script([{ kind: 'server_error' }])
     await withChangeProgress(sink, () => connector.list('users', { search: '', pageSize: 10 }))
     expect(seen).toEqual(['rate_limit 1 of 6', 'sent', 'server_busy 1 of 3', 'sent'])
+  })
+
+  it("tells the profile's retry waits of a read's wait outside any change, and of its end when cancelled meanwhile", async () => {
+    const { connect, sandbox } = await cognitoHarness()
+    const seen: string[] = []
+    const retryWaits = new RetryWaits(({ waiting, retry }) => void seen.push(retry ? `${waiting}: ${retry.reason} ${retry.attempt} of ${retry.of}` : `${waiting}`))
+    const connector = connect({}, undefined, { retryWaits, backoff: { initialMs: 60_000, maxMs: 60_000 } })
+    sandbox.faults.script([{ kind: 'server_error' }])
+    const controller = new AbortController()
+    const read = connector.list('users', { search: '', pageSize: 10 }, controller.signal)
+    await expect.poll(() => seen.length).toBe(1)
+    controller.abort()
+    await expect(read).rejects.toMatchObject({ code: 'cancelled' })
+    expect(seen).toEqual(['1: server_busy 1 of 3', '0'])
   })
 
   it('gives up on throttling that does not end with rate_limited, after its waits', async () => {

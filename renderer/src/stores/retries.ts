@@ -1,0 +1,28 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { ChangeRetry } from '../../../shared/changeProgress'
+import type { EventPayload } from '../../../shared/contract'
+import { eventSubscription } from '../api/eventSubscription'
+
+type RetryWaitsView = EventPayload<'retries.changed'>
+
+/**
+ * Each profile's requests waiting to be sent again, as main last reported them
+ * (`retries.changed`, at each start and end of a wait): what a list loading through a busy
+ * answer or a 429 says instead of only "Loading…".
+ */
+export const useRetriesStore = defineStore('retries', () => {
+  const byProfile = ref<Record<string, RetryWaitsView>>({})
+
+  const changed = eventSubscription('retries.changed', (waits) => {
+    byProfile.value = { ...byProfile.value, [waits.profileId]: waits }
+  })
+
+  /** The wait that began last among the profile's requests waiting now; null when none waits. */
+  function waiting(profileId: string): ChangeRetry | null {
+    const waits = byProfile.value[profileId]
+    return waits && waits.waiting > 0 ? waits.retry : null
+  }
+
+  return { waiting, listen: changed.start, stopListening: changed.stop }
+})
