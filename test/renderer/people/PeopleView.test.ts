@@ -62,6 +62,21 @@ describe('the People view', () => {
     ])
   })
 
+  it('says the retry a profile still searching waits for, and nothing of it once the profile has answered', async () => {
+    const { wrapper, main, api } = await mountPeople({ [okta.profileId]: [danaOkta], [coupa.profileId]: [danaCoupa], [cognito.profileId]: [], [gotomeeting.profileId]: [] })
+    await typeSearch(wrapper, 'dana')
+    api.emit('retries.changed', { profileId: coupa.profileId, waiting: 1, retry: { attempt: 1, of: 3, waitMs: 2_000, reason: 'server_busy' } })
+    await flushPromises()
+    const coupaRow = () => wrapper.find(`[data-profile-id="${coupa.profileId}"]`)
+    expect(coupaRow().text()).toBe('Searching Coupa Sandbox… · Coupa answered that it is busy: retry 1 of 3 in 2 s.')
+    expect(wrapper.find(`[data-profile-id="${okta.profileId}"]`).text()).toBe('Searching Okta Sandbox…')
+
+    main.answer(coupa.profileId)
+    await flushPromises()
+    expect(coupaRow().exists()).toBe(false)
+    expect(wrapper.find('[data-test="retry-wait"]').exists()).toBe(false)
+  })
+
   it('places results that arrive before people.search has answered', async () => {
     const { wrapper, main, api } = await mountPeople({ [okta.profileId]: [danaOkta] })
     api.answer('people.search', (input) => {

@@ -79,9 +79,9 @@ describe("a user's groups in the detail panel", () => {
     expect(section.find('.memberships__stale-note').text()).toBe('The groups shown are from before the change: reading them again failed.')
   })
 
-  it('says more groups are loading while Show more reads the next page', async () => {
+  it('says more groups are loading while Show more reads the next page, and the retry it waits for', async () => {
     let release: (() => void) | undefined
-    const { wrapper } = await mountPanel({
+    const { api, profile, wrapper } = await mountPanel({
       answers: {
         'directory.groupsOf': (input) =>
           input.cursor
@@ -95,6 +95,10 @@ describe("a user's groups in the detail panel", () => {
     expect(wrapper.find('.memberships [role="status"]').text()).toBe('Loading more groups…')
     // The groups shown are current: nothing greyed.
     expect(wrapper.find('.memberships__list').classes()).not.toContain('memberships__list--stale')
+    // A page waiting out a 429 says so, rather than loading for a minute without a word.
+    api.emit('retries.changed', { profileId: profile.id, waiting: 1, retry: { attempt: 1, of: 5, waitMs: 3_000, reason: 'rate_limit' } })
+    await flushPromises()
+    expect(wrapper.find('.memberships [role="status"]').text()).toBe("Loading more groups… · Waiting for Okta's rate limit, retry 1 of 5 in 3 s.")
 
     release?.()
     await flushPromises()

@@ -17,6 +17,22 @@ describe('the object detail panel', () => {
     expect(wrapper.find('.badge').text()).toBe('ACTIVE')
   })
 
+  it('says the retry its read waits for while the object loads, and nothing of it once loaded', async () => {
+    let release: (() => void) | undefined
+    const { api, profile, wrapper } = await mountPanel({
+      answers: { 'directory.get': () => new Promise((resolve) => (release = () => resolve(ok(adaLovelace())))) },
+    })
+    expect(wrapper.find('h2').text()).toBe('Loading…')
+    api.emit('retries.changed', { profileId: profile.id, waiting: 1, retry: { attempt: 2, of: 3, waitMs: 1_000, reason: 'network' } })
+    await flushPromises()
+    expect(wrapper.find('[data-test="retry-wait"]').text()).toBe('No answer from Okta: retry 2 of 3 in 1 s.')
+
+    release?.()
+    await flushPromises()
+    expect(wrapper.find('h2').text()).toBe('Ada Lovelace')
+    expect(wrapper.find('[data-test="retry-wait"]').exists()).toBe(false)
+  })
+
   it('labels attributes for people and shows the SCIM and Okta names on hover', async () => {
     const { wrapper } = await mountPanel()
 
