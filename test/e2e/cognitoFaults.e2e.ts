@@ -7,7 +7,8 @@ import { openUserList, searchUsers } from './support/userList'
 
 /*
  * Cognito's calls go without the AWS SDK (cognitoWire.ts): a pool that keeps answering 502 shows
- * the person what happened in the list, in Cognito's words and after Lanyard's retries, keeps the
+ * the person what happened in the list, in Cognito's words and after Lanyard's retries (each said
+ * under the table while it waits), keeps the
  * rows of before the search visibly stale, and Retry reads it once the pool answers again. A pool of the test's own, so its faults can be scripted.
  */
 describe('a Cognito pool that fails to answer', () => {
@@ -40,6 +41,8 @@ describe('a Cognito pool that fails to answer', () => {
     // Every call from here answers a gateway's 502 until the test clears it: the search and its retries.
     pool.faults.script([{ kind: 'bad_gateway', times: 1000 }])
     await searchUsers(page, person.username, person.username)
+    // While Lanyard waits to send it again, the line under the table says so (retries.changed, over the bridge).
+    await page.waitForFunction(() => /^Searching users… · AWS Cognito answered that it is busy: retry [1-3] of 3 in \d+ s\.$/.test(document.querySelector('.list-status')?.textContent ?? ''))
     const failure = page.locator('.directory-list__error')
     await failure.waitFor({ timeout: 30_000 })
     expect(await failure.textContent()).toMatch(/Cognito had a problem answering \(InternalErrorException\)/)

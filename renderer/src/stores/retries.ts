@@ -12,10 +12,11 @@ type RetryWaitsView = EventPayload<'retries.changed'>
  * answer or a 429 says instead of only "Loading…".
  */
 export const useRetriesStore = defineStore('retries', () => {
-  const byProfile = ref<Record<string, RetryWaitsView>>({})
+  const byProfile = ref<Record<string, RetryWaitsView & { resendsAt: number | null }>>({})
 
   const changed = eventSubscription('retries.changed', (waits) => {
-    byProfile.value = { ...byProfile.value, [waits.profileId]: waits }
+    const resendsAt = waits.waiting > 0 && waits.retry ? Date.now() + waits.retry.waitMs : null
+    byProfile.value = { ...byProfile.value, [waits.profileId]: { ...waits, resendsAt } }
   })
 
   /** The wait that began last among the profile's requests waiting now; null when none waits. */
@@ -24,5 +25,10 @@ export const useRetriesStore = defineStore('retries', () => {
     return waits && waits.waiting > 0 ? waits.retry : null
   }
 
-  return { waiting, listen: changed.start, stopListening: changed.stop }
+  /** When (epoch ms) the profile's latest waiting request is sent again; null when none waits. */
+  function resendsAt(profileId: string): number | null {
+    return byProfile.value[profileId]?.resendsAt ?? null
+  }
+
+  return { waiting, resendsAt, listen: changed.start, stopListening: changed.stop }
 })

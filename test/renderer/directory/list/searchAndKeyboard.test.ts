@@ -27,7 +27,7 @@ async function typeSearch(wrapper: Awaited<ReturnType<typeof mountAt>>['wrapper'
 /** The list at its three users; every search after it waits for the test to answer it (`answers`, in order). */
 async function mountWithSearchesHeld() {
   const answers: Deferred<Result<DirectoryPage>>[] = []
-  const { wrapper } = await mountAt(usersPath, profile, {
+  const { wrapper, api } = await mountAt(usersPath, profile, {
     'directory.list': (input) => {
       if (!input.search) return page(users(3))
       const answer = deferred<Result<DirectoryPage>>()
@@ -35,7 +35,7 @@ async function mountWithSearchesHeld() {
       return answer.promise
     },
   })
-  return { wrapper, answers }
+  return { wrapper, answers, api }
 }
 
 describe('searching a directory list as you type', () => {
@@ -69,6 +69,48 @@ describe('searching a directory list as you type', () => {
 
     expect(renderedNames(wrapper)).toEqual(['User 42'])
     expect(listCalls(api)).toHaveLength(3)
+  })
+
+  it('asks the newest text just before the search out would be sent again, instead of after all its retries', async () => {
+    const { wrapper, answers, api } = await mountWithSearchesHeld()
+    const searches = () => listCalls(api).map((call) => call.search)
+    const waits = (waitMs: number) => ({ profileId: profile.id, waiting: 1, retry: { attempt: 1, of: 3, waitMs, reason: 'server_busy' as const } })
+    const sent = { profileId: profile.id, waiting: 0, retry: null }
+
+    // The search for "a" is out and waits 2 s to be sent again; "ad" takes its place just before.
+    await typeSearch(wrapper, 'a')
+    api.emit('retries.changed', waits(2_000))
+    await flushPromises()
+    await typeSearch(wrapper, 'ad')
+    expect(searches()).toEqual(['', 'a'])
+    await vi.advanceTimersByTimeAsync(2_000)
+    expect(searches()).toEqual(['', 'a', 'ad'])
+    answers[0]?.resolve({ ok: false, error: { code: 'cancelled', message: 'Replaced.' } })
+    api.emit('retries.changed', sent)
+    await flushPromises()
+
+    // A text typed before the wait began goes just before it ends too.
+    await typeSearch(wrapper, 'ada')
+    api.emit('retries.changed', waits(1_000))
+    await flushPromises()
+    expect(searches()).toEqual(['', 'a', 'ad'])
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(searches()).toEqual(['', 'a', 'ad', 'ada'])
+    answers[1]?.resolve({ ok: false, error: { code: 'cancelled', message: 'Replaced.' } })
+
+    // A wait that ends first (the search out was sent again) leaves that attempt to be answered.
+    api.emit('retries.changed', waits(1_000))
+    await flushPromises()
+    await typeSearch(wrapper, 'adam')
+    api.emit('retries.changed', sent)
+    await vi.advanceTimersByTimeAsync(2_000)
+    expect(searches()).toEqual(['', 'a', 'ad', 'ada'])
+    answers[2]?.resolve(page(users(1, 42)))
+    await flushPromises()
+    expect(searches()).toEqual(['', 'a', 'ad', 'ada', 'adam'])
+    answers[3]?.resolve(page(users(1, 7)))
+    await flushPromises()
+    expect(renderedNames(wrapper)).toEqual(['User 7'])
   })
 
   it('does not ask again for a text whose search is out or shown (typed back, or a trailing space)', async () => {
