@@ -77,6 +77,22 @@ describe('the People view', () => {
     expect(wrapper.find('[data-test="retry-wait"]').exists()).toBe(false)
   })
 
+  it('sends a newer text just before a profile still searching would send the old one again, not after its retries', async () => {
+    const { wrapper, main, api } = await mountPeople({ [okta.profileId]: [danaOkta, sam], [coupa.profileId]: [danaCoupa] })
+    await typeSearch(wrapper, 'dana')
+    for (const profile of [okta, cognito, gotomeeting]) main.answer(profile.profileId, 'search-1')
+    await flushPromises()
+    // Coupa answered busy: its search waits 5 s to be sent again.
+    api.emit('retries.changed', { profileId: coupa.profileId, waiting: 1, retry: { attempt: 1, of: 3, waitMs: 5_000, reason: 'server_busy' } })
+    await flushPromises()
+
+    await wrapper.get('#people-search').setValue('sam')
+    await vi.advanceTimersByTimeAsync(4_000)
+    expect(api.callsTo('people.search')).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(api.callsTo('people.search').map((call) => (call as { search: string }).search)).toEqual(['dana', 'sam'])
+  })
+
   it('places results that arrive before people.search has answered', async () => {
     const { wrapper, main, api } = await mountPeople({ [okta.profileId]: [danaOkta] })
     api.answer('people.search', (input) => {

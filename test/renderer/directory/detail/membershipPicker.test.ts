@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { flushPromises, type DOMWrapper } from '@vue/test-utils'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { adaLovelace, button, confirmDialog, group, mountPanel, ok, openDialog, page } from './detailFixtures'
 
 /*
@@ -9,6 +9,7 @@ import { adaLovelace, button, confirmDialog, group, mountPanel, ok, openDialog, 
  */
 
 afterEach(() => {
+  vi.useRealTimers()
   document.body.innerHTML = ''
 })
 
@@ -26,6 +27,26 @@ describe('the membership picker', () => {
     const memberships = panel.querySelector('.memberships')
     const attributes = panel.querySelector('.attribute-list')
     expect(memberships && attributes && memberships.compareDocumentPosition(attributes) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+  })
+
+  it('sends a newer search just before the one out would be sent again, when it waits out a retry', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const searches: string[] = []
+    const { api, profile, wrapper } = await mountPanel({
+      answers: { 'directory.list': (input) => (searches.push(input.search ?? ''), input.search === 'fin' ? new Promise(() => {}) : ok(page(groups))) },
+    })
+    await button(wrapper, 'Add to group…').trigger('click')
+    await flushPromises()
+    const search = wrapper.find('.picker input')
+    await search.setValue('fin')
+    await flushPromises()
+    api.emit('retries.changed', { profileId: profile.id, waiting: 1, retry: { attempt: 1, of: 3, waitMs: 3_000, reason: 'server_busy' } })
+    await search.setValue('fina')
+    await vi.advanceTimersByTimeAsync(2_900)
+    expect(searches.at(-1)).toBe('fin')
+    await vi.advanceTimersByTimeAsync(100)
+    expect(searches.at(-1)).toBe('fina')
+    vi.useRealTimers()
   })
 
   it('adds several groups with one confirmation naming each, fully by keyboard', async () => {
