@@ -42,7 +42,7 @@ describe('a Cognito pool that fails to answer', () => {
     pool.faults.script([{ kind: 'bad_gateway', times: 1000 }])
     await searchUsers(page, person.username, person.username)
     // While Lanyard waits to send it again, the line under the table says so (retries.changed, over the bridge).
-    await page.waitForFunction(() => /^Searching users… · AWS Cognito answered that it is busy: retry [1-3] of 3 in \d+ s\.$/.test(document.querySelector('.list-status')?.textContent ?? ''))
+    await page.locator('.list-status', { hasText: /^Searching users… · AWS Cognito answered that it is busy: retry [1-3] of 3 in \d+ s\.$/ }).waitFor()
     const failure = page.locator('.directory-list__error')
     await failure.waitFor({ timeout: 30_000 })
     expect(await failure.textContent()).toMatch(/Cognito had a problem answering \(InternalErrorException\)/)
