@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
-import { enableAutoUnmount, mount } from '@vue/test-utils'
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import JobProgressPanel from '../../../renderer/src/features/jobs/JobProgressPanel.vue'
 import { useBudgetsStore } from '../../../renderer/src/stores/budgets'
+import { useProfilesStore } from '../../../renderer/src/stores/profiles'
+import { profileView } from '../support/fakeLanyardApi'
 import { freshStoresWithApi } from '../support/storeSetup'
 import { jobView } from './jobFixtures'
 
@@ -74,6 +76,27 @@ describe("a running job's rate per profile", () => {
       // Paced, with requests left in its window: the meter already says it runs at its limit.
       'GoTo: admin 9 of 10 requests/s',
       'Coupa: all 24 of 25 requests/s',
+    ])
+  })
+
+  it("says the retry a profile's requests wait for, in its target's name (the profile's, when it is gone)", async () => {
+    const okta = profileView({ id: 'okta-1', name: 'Okta prod' })
+    const api = freshStoresWithApi({ 'profiles.list': () => ({ ok: true, value: [okta] }) })
+    await useProfilesStore().load()
+    const busy = { waiting: 1, retry: { attempt: 1, of: 3, waitMs: 4_000, reason: 'network' as const } }
+    const view = jobView({
+      rates: [
+        { profileId: 'okta-1', profileName: 'Okta prod', requestsPerSecond: 0, requestsSent: 40, families: [] },
+        { profileId: 'gone-1', profileName: 'GoTo sandbox', requestsPerSecond: 0, requestsSent: 40, families: [] },
+      ],
+    })
+    const panel = mount(JobProgressPanel, { props: { job: view, busy: false } })
+    api.emit('retries.changed', { profileId: 'okta-1', ...busy })
+    api.emit('retries.changed', { profileId: 'gone-1', ...busy })
+    await flushPromises()
+    expect(panel.findAll('.job-progress__rates [data-test="retry-wait"]').map((line) => line.text())).toEqual([
+      'No answer from Okta: retry 1 of 3 in 4 s.',
+      'No answer from GoTo sandbox: retry 1 of 3 in 4 s.',
     ])
   })
 })
