@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { enableAutoUnmount, flushPromises } from '@vue/test-utils'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ChangeRetry } from '../../../../shared/changeProgress'
 import type { DirectoryPage } from '../../../../shared/directory'
 import type { Result } from '../../../../shared/errors'
@@ -17,6 +17,7 @@ import { deferred, mountAt, page, scrollTo, users } from './listFixtures'
 enableAutoUnmount(afterEach)
 
 afterEach(() => {
+  vi.useRealTimers()
   document.body.innerHTML = ''
 })
 
@@ -59,6 +60,17 @@ describe('a list loading through a retry', () => {
     more.resolve(page(users(10, 100)))
     await flushPromises()
     expect(wrapper.find('.list-status').text()).toBe('End of list · 110 users')
+  })
+
+  it('counts the seconds down while the wait lasts', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] })
+    const first = deferred<Result<DirectoryPage>>()
+    const { wrapper, api } = await mountAt(usersPath, profile, { 'directory.list': () => first.promise })
+    api.emit('retries.changed', { profileId: profile.id, waiting: 1, retry: { ...rateLimit, waitMs: 30_000 } })
+    await flushPromises()
+    expect(wrapper.find('.list-status').text()).toBe("Waiting for Okta's rate limit, retry 2 of 5 in 30 s.")
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(wrapper.find('.list-status').text()).toBe("Waiting for Okta's rate limit, retry 2 of 5 in 20 s.")
   })
 
   it("is not told another profile's wait", async () => {
