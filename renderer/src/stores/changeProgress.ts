@@ -14,14 +14,19 @@ export const useChangeProgressStore = defineStore('changeProgress', () => {
   /** Entries the person asked to cancel: the button says so until the change ends. */
   const cancelling = ref<Record<string, boolean>>({})
 
+  /** When each change's waiting request is sent again (epoch ms), stamped as its report arrives. */
+  const resendsAt = ref<Record<string, number | null>>({})
+
   const progress = eventSubscription('changes.progress', (report) => {
     byEntry.value = { ...byEntry.value, [report.entryId]: report }
+    resendsAt.value = { ...resendsAt.value, [report.entryId]: report.retry ? Date.now() + report.retry.waitMs : null }
   })
   const ended = eventSubscription('journal.appended', ({ entryId }) => {
     if (!(entryId in byEntry.value)) return
     const { [entryId]: _ended, ...still } = byEntry.value
     byEntry.value = still
     delete cancelling.value[entryId]
+    delete resendsAt.value[entryId]
   })
 
   /** The change running on this object, or null. */
@@ -40,5 +45,5 @@ export const useChangeProgressStore = defineStore('changeProgress', () => {
     ended.start()
   }
 
-  return { byEntry, cancelling, runningOn, cancel, listen }
+  return { byEntry, cancelling, resendsAt, runningOn, cancel, listen }
 })

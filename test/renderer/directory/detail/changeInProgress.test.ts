@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { flushPromises, mount } from '@vue/test-utils'
 import { getActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ChangeProgress } from '../../../../shared/changeProgress'
 import type { JournalEntry } from '../../../../shared/journal'
 import ChangeInProgress from '../../../../renderer/src/features/directory/detail/ChangeInProgress.vue'
@@ -15,6 +15,10 @@ import { freshStoresWithApi } from '../../support/storeSetup'
  */
 
 let api: FakeLanyardApi
+
+afterEach(() => {
+  vi.useRealTimers()
+})
 
 beforeEach(() => {
   api = freshStoresWithApi({ 'directory.cancelChange': () => ({ ok: true, value: null }) })
@@ -55,6 +59,17 @@ describe('the change in progress on the panel', () => {
     api.emit('changes.progress', { ...progress(['running']), entryId: 'entry-8', objectId: '00u2' })
     await flushPromises()
     expect(stepLines(wrapper)).toHaveLength(3)
+  })
+
+  it("counts the retry's seconds down while the change waits", async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] })
+    const wrapper = mountPanelPart()
+    api.emit('changes.progress', progress(['running'], { attempt: 1, of: 5, waitMs: 45_000, reason: 'rate_limit' }))
+    await flushPromises()
+    expect(wrapper.find('[data-test="change-waiting"]').text()).toBe("Waiting for Okta's rate limit, retry 1 of 5 in 45 s.")
+    await vi.advanceTimersByTimeAsync(15_000)
+    expect(wrapper.find('[data-test="change-waiting"]').text()).toBe("Waiting for Okta's rate limit, retry 1 of 5 in 30 s.")
+    vi.useRealTimers()
   })
 
   it('cancels through main by the entry it reported, and says it is cancelling until the outcome is journaled', async () => {
