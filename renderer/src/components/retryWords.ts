@@ -1,9 +1,14 @@
 import type { ChangeRetry } from '../../../shared/changeProgress'
 
-/** Why a request waits and until when, as a change's progress and a loading list say it: "Waiting for Okta's rate limit, retry 2 of 5 in 4 s." */
-export function retryWords(retry: ChangeRetry, target: string): string {
-  const when = `retry ${retry.attempt} of ${retry.of} in ${Math.max(1, Math.round(retry.waitMs / 1000))} s`
-  if (retry.reason === 'rate_limit') return `Waiting for ${target}'s rate limit, ${when}.`
-  if (retry.reason === 'server_busy') return `${target} answered that it is busy: ${when}.`
-  return `No answer from ${target}: ${when}.`
+/**
+ * Why a request waits, and in how long it is sent again, apart ("Waiting for Okta's rate limit,
+ * retry 2 of 5" and " in 4 s"): the seconds count down on screen, and are kept out of what a screen
+ * reader hears, or a live region would read the line out again every second.
+ */
+export function retryWordParts(retry: ChangeRetry, target: string): { reason: string; inSeconds: string } {
+  const attempt = `retry ${retry.attempt} of ${retry.of}`
+  const inSeconds = ` in ${Math.max(1, Math.round(retry.waitMs / 1000))} s`
+  if (retry.reason === 'rate_limit') return { reason: `Waiting for ${target}'s rate limit, ${attempt}`, inSeconds }
+  if (retry.reason === 'server_busy') return { reason: `${target} answered that it is busy: ${attempt}`, inSeconds }
+  return { reason: `No answer from ${target}: ${attempt}`, inSeconds }
 }

@@ -7,6 +7,7 @@ import type { JournalEntry } from '../../../../shared/journal'
 import ChangeInProgress from '../../../../renderer/src/features/directory/detail/ChangeInProgress.vue'
 import type { FakeLanyardApi } from '../../support/fakeLanyardApi'
 import { freshStoresWithApi } from '../../support/storeSetup'
+import { spokenText } from '../../support/spokenText'
 
 /*
  * Issue 15, "Work in progress is visible": while a deprovision, undo or edit runs, the panel shows
@@ -69,6 +70,8 @@ describe('the change in progress on the panel', () => {
     expect(wrapper.find('[data-test="change-waiting"]').text()).toBe("Waiting for Okta's rate limit, retry 1 of 5 in 45 s.")
     await vi.advanceTimersByTimeAsync(15_000)
     expect(wrapper.find('[data-test="change-waiting"]').text()).toBe("Waiting for Okta's rate limit, retry 1 of 5 in 30 s.")
+    // The banner is a live region: what a screen reader hears does not change with each second.
+    expect(spokenText(wrapper.find('[data-test="change-waiting"]').element)).toBe("Waiting for Okta's rate limit, retry 1 of 5.")
     vi.useRealTimers()
   })
 

@@ -5,13 +5,14 @@ import type { ChangeRetry } from '../../../../shared/changeProgress'
 import type { DirectoryPage } from '../../../../shared/directory'
 import type { Result } from '../../../../shared/errors'
 import { profileView } from '../../support/fakeLanyardApi'
+import { spokenText } from '../../support/spokenText'
 import { deferred, mountAt, page, scrollTo, users } from './listFixtures'
 
 /*
  * Found walking a faulting tenant: a page waiting out a retry (a busy answer's backoff, a 429's
  * wait of up to a minute) said only "Loading users…" or "Loading more…". Main now reports each
  * profile's requests waiting to be sent again (`retries.changed`), and the list says the wait
- * while it loads.
+ * while it loads, counting its seconds down on screen only.
  */
 
 enableAutoUnmount(afterEach)
@@ -71,6 +72,8 @@ describe('a list loading through a retry', () => {
     expect(wrapper.find('.list-status').text()).toBe("Waiting for Okta's rate limit, retry 2 of 5 in 30 s.")
     await vi.advanceTimersByTimeAsync(10_000)
     expect(wrapper.find('.list-status').text()).toBe("Waiting for Okta's rate limit, retry 2 of 5 in 20 s.")
+    // The line is a live region: what a screen reader hears does not change with each second.
+    expect(spokenText(wrapper.find('.list-status').element)).toBe("Waiting for Okta's rate limit, retry 2 of 5.")
   })
 
   it("is not told another profile's wait", async () => {
