@@ -123,9 +123,10 @@ export const useJobDraftStore = defineStore('jobDraft', () => {
    * the field still takes an id typed by hand.
    */
   /** The profile's objects of a type by name, for a field taking one; a failed search says why (the field shows it). */
-  async function suggestions(objectType: string, text: string): Promise<Result<DirectoryRow[]>> {
+  /** The objects named like `text`; a newer search under the same `requestKey` (the field's) cancels the one still out. */
+  async function suggestions(objectType: string, text: string, requestKey?: string): Promise<Result<DirectoryRow[]>> {
     if (!profileId.value || !text.trim()) return { ok: true, value: [] }
-    const result = await useApi().invoke('directory.list', { profileId: profileId.value, objectType, search: text.trim(), pageSize: 20 })
+    const result = await useApi().invoke('directory.list', { profileId: profileId.value, objectType, search: text.trim(), pageSize: 20, requestKey })
     return result.ok ? { ok: true, value: result.value.items } : result
   }
 

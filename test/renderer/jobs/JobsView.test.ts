@@ -272,7 +272,7 @@ describe('a membership job', () => {
     await mounted.wrapper.get('input[name="job-group"]').setValue('Sal')
     await flushPromises()
 
-    expect(mounted.api.callsTo('directory.list')).toEqual([{ profileId: oktaProfileId, objectType: 'groups', search: 'Sal', pageSize: 20 }])
+    expect(mounted.api.callsTo('directory.list')).toEqual([{ profileId: oktaProfileId, objectType: 'groups', search: 'Sal', pageSize: 20, requestKey: 'job-field:job-group' }])
     expect(mounted.wrapper.findAll('datalist option').map((option) => [option.attributes('value'), option.text()])).toEqual([['00g-sales', 'Sales']])
 
     await mounted.wrapper.get('input[name="job-group"]').setValue('00g-sales')
