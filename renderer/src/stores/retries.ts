@@ -32,3 +32,17 @@ export const useRetriesStore = defineStore('retries', () => {
 
   return { waiting, resendsAt, listen: changed.start, stopListening: changed.stop }
 })
+
+/**
+ * For a search box's `searchAsYouType`: when the profile's latest waiting request is sent again,
+ * the search out being likely among them (a newer text then takes its place just before). Listens
+ * to `retries.changed` from the box's first use.
+ */
+export function resendOfProfile(profileId: () => string | null): () => number | null {
+  const retries = useRetriesStore()
+  retries.listen()
+  return () => {
+    const id = profileId()
+    return id ? retries.resendsAt(id) : null
+  }
+}
